@@ -1,0 +1,32 @@
+// What a host (Electron main, the browser harness, tests) sees of the backend.
+import type { LockReason } from '../../shared/contract';
+import type { BackendEvent } from '../../shared/bridge';
+import type { Envelope } from '../../shared/errors';
+
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
+
+export interface BackendOptions {
+  /** Folder holding the database, keyring, back-off state and preferences. */
+  dataFolder: string;
+  /** Password KDF cost for new key slots. Production uses the default; tests may lower it. */
+  kdf?: ScryptParams;
+  /**
+   * Idle lock after this many milliseconds instead of the vault setting (minutes). For the
+   * end-to-end test only, so it need not wait a whole minute.
+   */
+  idleLockMsOverride?: number;
+}
+
+export interface BackendApi {
+  /** The single entry point behind `aruga:call`. Never rejects: failures come back as envelopes. */
+  call(name: string, input: unknown): Promise<Envelope<unknown>>;
+  /** Lock from the shell (OS lock, suspend). */
+  lock(reason: LockReason): Promise<void>;
+  onEvent(listener: (event: BackendEvent) => void): () => void;
+  /** Lock and release everything. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,55 @@
+// What a procedure handler may touch: the session state machine, never the transport.
+import type {
+  LockReason,
+  ProcedureName,
+  ProcedureOutput,
+  ProcedureParsedInput,
+  SessionInfo,
+  VaultState,
+} from '../../shared/contract';
+import type { ScryptParams } from './api';
+import type { AuditDetail } from './audit-log';
+import type { WriteContext } from './db/data-layer';
+import type { StaffUser } from './services/users-repo';
+import type { Backoff } from './vault/backoff';
+import type { OpenVault } from './vault/vault';
+
+export interface AuditTarget {
+  targetType: string;
+  targetId: string | null;
+  detail?: AuditDetail;
+}
+
+export interface CallContext {
+  readonly folder: string;
+  readonly kdf: ScryptParams;
+  readonly backoff: Backoff;
+  /** Who and where, for the change log of the vault being opened. */
+  readonly writeContext: () => WriteContext;
+  /** The open vault (signed in, or unlocked by the recovery key); LOCKED otherwise. */
+  vault(): OpenVault;
+  /** The signed-in user; LOCKED otherwise. */
+  user(): StaffUser;
+  /** Vault opened by the recovery key and nobody signed in yet. */
+  inRecovery(): boolean;
+  isDemo(): boolean;
+  /** Sign `userId` in on an open vault; audits the sign-in and any failures since the last one. */
+  startSession(
+    vault: OpenVault,
+    userId: string,
+    via: 'password' | 'recoveryKey' | 'setup',
+  ): SessionInfo;
+  enterRecovery(vault: OpenVault): void;
+  sessionInfo(): SessionInfo | null;
+  vaultState(): VaultState;
+  lock(reason: LockReason): void;
+  /** Names the record a mutation touched, for the router's audit entry. */
+  setAuditTarget(target: AuditTarget): void;
+}
+
+export type Handler<N extends ProcedureName> = (
+  ctx: CallContext,
+  input: ProcedureParsedInput<N>,
+) => ProcedureOutput<N> | Promise<ProcedureOutput<N>>;
+
+export type Handlers = { [N in ProcedureName]: Handler<N> };

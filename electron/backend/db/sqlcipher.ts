@@ -1,0 +1,57 @@
+// Opening the SQLCipher 4 database with a raw 256-bit key (DESIGN.md §2).
+import Database from '@signalapp/sqlcipher';
+import { AppError } from '../../../shared/errors';
+
+export type Db = Database;
+export const DATABASE_FILE = 'aruga.db';
+
+function keyPragma(dataKey: Buffer): string {
+  return `key = "x'${dataKey.toString('hex')}'"`;
+}
+
+/**
+ * Opens and verifies the database. `verifyPages` runs SQLCipher's HMAC check over every page, so
+ * a damaged or foreign file is refused before anything is written.
+ */
+export function openDatabase(path: string, dataKey: Buffer, options: { verifyPages: boolean }): Db {
+  const db = new Database(path, { cacheStatements: true });
+  try {
+    db.pragma(keyPragma(dataKey));
+    // The first read decrypts page 1: a wrong key or a damaged header fails here.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    if (options.verifyPages) {
+      const problems = db.pragma('cipher_integrity_check');
+      if (problems.length > 0) throw new AppError('CORRUPT', 'databaseDamaged');
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    db.pragma('synchronous = NORMAL');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error instanceof AppError ? error : new AppError('CORRUPT', 'databaseDamaged');
+  }
+}
+
+/** An unencrypted database on the same binary: only for the encrypted/plain benchmark ratio. */
+export function openPlainDatabaseForBenchmark(path: string): Db {
+  const db = new Database(path, { cacheStatements: true });
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON');
+  db.pragma('synchronous = NORMAL');
+  return db;
+}
+
+/** PRAGMA rekey re-encrypts every page under the new key. */
+export function rekeyDatabase(db: Db, newKey: Buffer): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma(`rekey = "x'${newKey.toString('hex')}'"`);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+export function isCorruptionError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
+}

@@ -1,0 +1,30 @@
+// Non-secret preferences (DESIGN.md §2) via `conf`, the library electron-store is built on, in the
+// same folder and file the Electron shell's electron-store uses. Nothing sensitive goes here.
+import Conf from 'conf';
+import { randomUUID } from 'node:crypto';
+
+export interface Preferences {
+  /** Identifies this computer in the change log, for merging offline change bundles later. */
+  deviceId: string;
+  language: string;
+}
+
+export const PREFERENCES_NAME = 'preferences';
+
+export function openPreferences(dataFolder: string): Conf<Preferences> {
+  return new Conf<Preferences>({
+    cwd: dataFolder,
+    configName: PREFERENCES_NAME,
+    projectName: 'aruga',
+    defaults: { deviceId: randomUUID(), language: 'en' },
+  });
+}
+
+/** The device id, created and persisted on first use. */
+export function deviceIdOf(prefs: Conf<Preferences>): string {
+  if (!prefs.has('deviceId')) prefs.set('deviceId', randomUUID());
+  // `defaults` are not written to disk by conf; store the value so it survives restarts.
+  const id = prefs.get('deviceId');
+  prefs.set('deviceId', id);
+  return id;
+}

@@ -1,0 +1,116 @@
+// Administrator procedures: staff accounts, settings, key rotation, the audit log.
+import { AppError } from '../../../shared/errors';
+import { startOfDayInstant } from '../../../shared/time';
+import type { Handlers } from '../context';
+import { requireAcceptablePassword } from './password-rules';
+import { readSettings, writeSettings } from './settings-repo';
+import { findUserById, findUserByUsername, insertUser, listUsers } from './users-repo';
+import { addDays } from 'date-fns';
+
+type AdminHandlers = Pick<
+  Handlers,
+  | 'settings.get'
+  | 'settings.update'
+  | 'users.list'
+  | 'users.create'
+  | 'users.resetPassword'
+  | 'users.disable'
+  | 'vault.rotateKey'
+  | 'audit.list'
+  | 'audit.verify'
+  | 'audit.recordExport'
+>;
+
+export function adminHandlers(): AdminHandlers {
+  return {
+    'settings.get': (ctx) => readSettings(ctx.vault()),
+
+    'settings.update': (ctx, input) => {
+      const vault = ctx.vault();
+      const before = readSettings(vault);
+      writeSettings(vault, input);
+      const changed = (Object.keys(input) as (keyof typeof input)[]).filter(
+        (k) => input[k] !== before[k],
+      );
+      ctx.setAuditTarget({
+        targetType: 'settings',
+        targetId: null,
+        detail: { changed: changed.join(',') },
+      });
+      return readSettings(vault);
+    },
+
+    'users.list': (ctx) => listUsers(ctx.vault()),
+
+    'users.create': async (ctx, input) => {
+      const vault = ctx.vault();
+      if (findUserByUsername(vault, input.username)) {
+        throw new AppError('CONFLICT', 'conflict', { fields: { username: 'username.taken' } });
+      }
+      requireAcceptablePassword('temporaryPassword', input.temporaryPassword, [
+        input.username,
+        input.displayName,
+      ]);
+      // The slot first: a user row without a slot could never sign in, a slot without a row is refused.
+      await vault.setUserSecret(input.username, input.temporaryPassword, ctx.kdf);
+      const id = insertUser(vault, { ...input, mustChangePassword: true });
+      ctx.setAuditTarget({ targetType: 'user', targetId: id, detail: { role: input.role } });
+      return findUserById(vault, id)!;
+    },
+
+    'users.resetPassword': async (ctx, input) => {
+      const vault = ctx.vault();
+      const user = findUserById(vault, input.userId);
+      if (!user) throw new AppError('NOT_FOUND', 'notFound');
+      requireAcceptablePassword('temporaryPassword', input.temporaryPassword, [
+        user.username,
+        user.displayName,
+      ]);
+      await vault.setUserSecret(user.username, input.temporaryPassword, ctx.kdf);
+      // Resetting a disabled account re-enables it: the administrator has just given it a way in.
+      vault.data.update('users', user.id, { must_change_password: 1, deleted_at: null });
+      ctx.setAuditTarget({ targetType: 'user', targetId: user.id });
+      return null;
+    },
+
+    'users.disable': async (ctx, input) => {
+      const vault = ctx.vault();
+      if (input.userId === ctx.user().id) throw new AppError('CONFLICT', 'cannotDisableSelf');
+      const user = findUserById(vault, input.userId);
+      if (!user) throw new AppError('NOT_FOUND', 'notFound');
+      await vault.removeUserSlot(user.username);
+      vault.data.softDelete('users', user.id);
+      ctx.setAuditTarget({ targetType: 'user', targetId: user.id });
+      return null;
+    },
+
+    'vault.rotateKey': (ctx) => {
+      ctx.vault().rotateDataKey();
+      ctx.setAuditTarget({ targetType: 'vault', targetId: null });
+      return { rotatedAt: new Date().toISOString() };
+    },
+
+    'audit.list': (ctx, input) => {
+      const vault = ctx.vault();
+      const { timeZone } = readSettings(vault);
+      // Filter dates are calendar dates in the vault's zone; `to` is inclusive.
+      return vault.audit.list({
+        actorId: input.actorId,
+        action: input.action,
+        fromInstant: input.from ? startOfDayInstant(input.from, timeZone) : undefined,
+        toInstant: input.to
+          ? new Date(addDays(new Date(startOfDayInstant(input.to, timeZone)), 1)).toISOString()
+          : undefined,
+        beforeSeq: input.beforeSeq,
+        limit: input.limit,
+      });
+    },
+
+    'audit.verify': (ctx) => ctx.vault().audit.verify(),
+
+    'audit.recordExport': (ctx, input) => {
+      ctx.setAuditTarget({ targetType: 'export', targetId: null, detail: { kind: input.kind } });
+      return null;
+    },
+  };
+}

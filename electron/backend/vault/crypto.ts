@@ -1,0 +1,128 @@
+// Key-slot cryptography (DESIGN.md §2): a memory-hard KDF, AES-256-GCM, and X25519 so the
+// administrator can re-wrap a new data key to every slot without knowing anyone's password.
+import {
+  createCipheriv,
+  createDecipheriv,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+  scrypt,
+  type KeyObject,
+} from 'node:crypto';
+import type { ScryptParams } from '../api';
+
+/** DESIGN.md §2: N=2^17, r=8, p=1 (128 MiB, ~0.5 s here). */
+export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
+/** Cheaper cost for the username → slot-id lookup, which only slows down username guessing. */
+export const LOOKUP_SCRYPT: ScryptParams = { N: 2 ** 14, r: 8, p: 1 };
+
+export function deriveKey(
+  secret: string | Buffer,
+  salt: Buffer,
+  params: ScryptParams,
+): Promise<Buffer> {
+  const maxmem = 128 * params.N * params.r * 2 + 1024 * 1024;
+  return new Promise((resolve, reject) => {
+    scrypt(secret, salt, 32, { ...params, maxmem }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    );
+  });
+}
+
+export interface Sealed {
+  iv: string;
+  ct: string;
+  tag: string;
+}
+
+export function seal(key: Buffer, plaintext: Buffer, aad: string): Sealed {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const ct = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return {
+    iv: iv.toString('base64'),
+    ct: ct.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+  };
+}
+
+/** Returns null when the key is wrong or the data was altered (GCM cannot tell which). */
+export function open(key: Buffer, sealed: Sealed, aad: string): Buffer | null {
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
+    decipher.setAAD(Buffer.from(aad, 'utf8'));
+    decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(sealed.ct, 'base64')), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
+export interface SlotKeyPair {
+  publicKey: string;
+  privateKeyDer: Buffer;
+}
+
+export function generateSlotKeyPair(): SlotKeyPair {
+  const { publicKey, privateKey } = generateKeyPairSync('x25519');
+  return {
+    publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+    privateKeyDer: privateKey.export({ type: 'pkcs8', format: 'der' }),
+  };
+}
+
+export interface WrappedKey extends Sealed {
+  ephemeralPublicKey: string;
+}
+
+function wrappingKey(shared: Buffer, ephemeralPublic: string, recipientPublic: string): Buffer {
+  const salt = Buffer.from(ephemeralPublic + recipientPublic, 'utf8');
+  return Buffer.from(hkdfSync('sha256', shared, salt, 'aruga/wrap-data-key/v1', 32));
+}
+
+function publicKeyObject(spkiBase64: string): KeyObject {
+  return createPublicKey({ key: Buffer.from(spkiBase64, 'base64'), format: 'der', type: 'spki' });
+}
+
+/** ECIES: wrap the data key to a slot's public key. */
+export function wrapToPublicKey(dataKey: Buffer, recipientPublic: string, aad: string): WrappedKey {
+  const ephemeral = generateKeyPairSync('x25519');
+  const ephemeralPublicKey = ephemeral.publicKey
+    .export({ type: 'spki', format: 'der' })
+    .toString('base64');
+  const shared = diffieHellman({
+    privateKey: ephemeral.privateKey,
+    publicKey: publicKeyObject(recipientPublic),
+  });
+  const key = wrappingKey(shared, ephemeralPublicKey, recipientPublic);
+  const sealed = seal(key, dataKey, aad);
+  key.fill(0);
+  shared.fill(0);
+  return { ...sealed, ephemeralPublicKey };
+}
+
+export function unwrapWithPrivateKey(
+  wrapped: WrappedKey,
+  privateKeyDer: Buffer,
+  recipientPublic: string,
+  aad: string,
+): Buffer | null {
+  const privateKey = createPrivateKey({ key: privateKeyDer, format: 'der', type: 'pkcs8' });
+  const shared = diffieHellman({
+    privateKey,
+    publicKey: publicKeyObject(wrapped.ephemeralPublicKey),
+  });
+  const key = wrappingKey(shared, wrapped.ephemeralPublicKey, recipientPublic);
+  const dataKey = open(key, wrapped, aad);
+  key.fill(0);
+  shared.fill(0);
+  return dataKey;
+}
+
+export function newDataKey(): Buffer {
+  return randomBytes(32);
+}

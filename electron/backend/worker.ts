@@ -1,0 +1,34 @@
+// Worker-thread entry: the backend runs off the main thread, so a long KDF, re-key or report never
+// freezes the Electron window or the harness's HTTP server (DESIGN.md §1).
+import { parentPort, workerData } from 'node:worker_threads';
+import type { BackendOptions } from './api';
+import { createBackend } from './backend';
+import type { HostMessage, WorkerMessage } from './host';
+
+const port = parentPort;
+if (!port) throw new Error('worker.ts must run in a worker thread');
+
+const backend = createBackend(workerData as BackendOptions);
+const post = (message: WorkerMessage) => port.postMessage(message);
+backend.onEvent((event) => post({ kind: 'event', event }));
+
+port.on('message', (message: HostMessage) => {
+  switch (message.kind) {
+    case 'call':
+      void backend
+        .call(message.name, message.input)
+        .then((envelope) => post({ kind: 'result', id: message.id, envelope }));
+      break;
+    case 'lock':
+      void backend
+        .lock(message.reason)
+        .then(() => post({ kind: 'result', id: message.id, envelope: { ok: true, value: null } }));
+      break;
+    case 'close':
+      void backend.close().then(() => {
+        post({ kind: 'result', id: message.id, envelope: { ok: true, value: null } });
+        port.close();
+      });
+      break;
+  }
+});

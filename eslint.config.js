@@ -1,0 +1,67 @@
+// Lint rules enforce the process boundaries of DESIGN.md §1: a wrong import fails CI.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { builtinModules } from 'node:module';
+import globals from 'globals';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+/** Forbid every import whose specifier matches one of `groups` (gitignore-style patterns). */
+function forbid(message, ...groups) {
+  return { group: groups.flat(), message };
+}
+function restrict(...patterns) {
+  return { 'no-restricted-imports': ['error', { paths: [], patterns }] };
+}
+
+const NO_ELECTRON = forbid('Only electron/main and electron/preload may import electron.', 'electron', 'electron/*');
+const NO_NODE = forbid('This environment has no Node built-ins.', nodeBuiltins);
+const NO_RENDERER = forbid('Renderer code is browser-only; share code through shared/.', '**/renderer/**');
+const NO_BACKEND = forbid('The backend is reachable only through the aruga:call contract.', '**/backend/**', '**/harness/**');
+const NO_REACT = forbid('shared/ is framework-free.', 'react', 'react-dom', 'react/*', 'react-dom/*');
+const NO_ELECTRON_DIR = forbid('shared/ must not depend on electron/.', '**/electron/**');
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.dev-data/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict(NO_ELECTRON, NO_NODE, NO_RENDERER, NO_REACT, NO_ELECTRON_DIR),
+  },
+  {
+    // The backend, the harness and the CLI tools are plain Node: they run unchanged in tests.
+    files: ['electron/backend/**/*.ts', 'electron/harness/**/*.ts', 'electron/tools/**/*.ts'],
+    rules: restrict(NO_ELECTRON, NO_RENDERER),
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: restrict(NO_RENDERER, forbid('The shell never loads the browser harness.', '**/harness/**')),
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: restrict(NO_NODE, NO_BACKEND, NO_RENDERER),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...restrict(NO_ELECTRON, NO_NODE, NO_BACKEND, forbid('Renderer talks to the backend only via window.aruga.', '**/electron/**')),
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['tests/component/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);

@@ -1,0 +1,252 @@
+// The one IPC contract (DESIGN.md §4). Every procedure is declared here once: its name, its
+// strict input schema, its output type, and who may call it. The permission matrix, the router,
+// the preload, the harness and the renderer's typed client are all derived from this table.
+import { z } from 'zod';
+import { idSchema, isoDateSchema } from './ids';
+import { PASSWORD_MAX_LENGTH } from './password-policy';
+import { ROLES, type Role } from './roles';
+import {
+  timeZoneSchema,
+  vaultSettingsSchema,
+  type PaperSize,
+  type VaultSettings,
+} from './settings';
+
+/**
+ * Who may call a procedure:
+ * - 'public': no session needed (status, setup, sign-in);
+ * - 'recovery': only after the recovery key has unlocked the vault;
+ * - a list of roles: a signed-in user with one of these roles.
+ */
+export type Access = 'public' | 'recovery' | readonly Role[];
+
+export interface ProcedureSpec<Input extends z.ZodType = z.ZodType, Output = unknown> {
+  input: Input;
+  access: Access;
+  /** Mutations are audited by the router after they succeed. */
+  kind: 'query' | 'mutation';
+  /** Callable while the signed-in user still has to replace a temporary password. */
+  duringPasswordChange?: boolean;
+  /** Phantom: carries the output type; never set at runtime. */
+  readonly __output?: Output;
+}
+
+function procedure<Output>() {
+  return <Input extends z.ZodType>(spec: Omit<ProcedureSpec<Input, Output>, '__output'>) =>
+    spec as ProcedureSpec<Input, Output>;
+}
+
+const ALL: readonly Role[] = ROLES;
+const ADMIN: readonly Role[] = ['admin'];
+
+// ---- field schemas -------------------------------------------------------------------------
+const text = (max: number) => z.string().trim().min(1, 'required').max(max, 'tooLong');
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, 'username.tooShort')
+  .max(32, 'username.tooLong')
+  .regex(/^[a-z0-9._-]+$/, 'username.chars');
+/** Strength is checked by the service with shared/password-policy; here only the size bound. */
+export const passwordSchema = z.string().min(1, 'required').max(PASSWORD_MAX_LENGTH, 'tooLong');
+export const displayNameSchema = text(100);
+export const shelterScopeSchema = z.array(text(100)).max(50, 'tooMany');
+export const recoveryKeySchema = z.string().max(200, 'tooLong');
+const empty = z.strictObject({});
+
+// ---- output types --------------------------------------------------------------------------
+export type VaultState = 'setup' | 'locked' | 'recovery' | 'unlocked';
+
+export interface SessionInfo {
+  userId: string;
+  displayName: string;
+  username: string;
+  role: Role;
+  mustChangePassword: boolean;
+  settings: VaultSettings;
+}
+
+export interface AppStatus {
+  state: VaultState;
+  /** Where the vault lives, so the administrator knows what to back up. */
+  dataFolder: string;
+  /** A demo vault of generated, fictional data. */
+  demo: boolean;
+  /** Seconds until another sign-in attempt is accepted (persisted back-off). */
+  retryAfterSeconds: number;
+  session: SessionInfo | null;
+}
+
+export interface UserSummary {
+  id: string;
+  displayName: string;
+  username: string;
+  role: Role;
+  shelterScope: string[];
+  active: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+  lastSignInAt: string | null;
+}
+
+export interface RecoveryAdmin {
+  id: string;
+  displayName: string;
+  username: string;
+}
+
+export type AuditOutcome = 'ok' | 'denied' | 'failed';
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  outcome: AuditOutcome;
+  detail: Record<string, string | number | boolean> | null;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  firstBadSeq: number | null;
+}
+
+export const EXPORT_KINDS = ['recoveryKey'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+export const LOCK_REASONS = ['manual', 'quickHide', 'idle', 'signOut', 'system'] as const;
+export type LockReason = (typeof LOCK_REASONS)[number];
+
+// ---- the procedures ------------------------------------------------------------------------
+export const procedures = {
+  'app.status': procedure<AppStatus>()({ input: empty, access: 'public', kind: 'query' }),
+
+  'vault.create': procedure<{ recoveryKey: string; session: SessionInfo }>()({
+    input: z.strictObject({
+      adminDisplayName: displayNameSchema,
+      adminUsername: usernameSchema,
+      adminPassword: passwordSchema,
+      timeZone: timeZoneSchema,
+    }),
+    access: 'public',
+    kind: 'mutation',
+  }),
+
+  'auth.signIn': procedure<SessionInfo>()({
+    input: z.strictObject({ username: z.string().max(64, 'tooLong'), password: passwordSchema }),
+    access: 'public',
+    kind: 'mutation',
+  }),
+
+  'auth.recover': procedure<{ admins: RecoveryAdmin[] }>()({
+    input: z.strictObject({ recoveryKey: recoveryKeySchema }),
+    access: 'public',
+    kind: 'mutation',
+  }),
+
+  'auth.recoveryResetAdmin': procedure<SessionInfo>()({
+    input: z.strictObject({ userId: idSchema, newPassword: passwordSchema }),
+    access: 'recovery',
+    kind: 'mutation',
+  }),
+
+  'session.lock': procedure<null>()({
+    input: z.strictObject({ reason: z.enum(LOCK_REASONS) }),
+    access: ALL,
+    kind: 'mutation',
+    duringPasswordChange: true,
+  }),
+
+  'session.touch': procedure<null>()({
+    input: empty,
+    access: ALL,
+    kind: 'query',
+    duringPasswordChange: true,
+  }),
+
+  'account.changePassword': procedure<SessionInfo>()({
+    input: z.strictObject({ currentPassword: passwordSchema, newPassword: passwordSchema }),
+    access: ALL,
+    kind: 'mutation',
+    duringPasswordChange: true,
+  }),
+
+  'settings.get': procedure<VaultSettings>()({ input: empty, access: ALL, kind: 'query' }),
+
+  'settings.update': procedure<VaultSettings>()({
+    input: vaultSettingsSchema,
+    access: ADMIN,
+    kind: 'mutation',
+  }),
+
+  'users.list': procedure<UserSummary[]>()({ input: empty, access: ADMIN, kind: 'query' }),
+
+  'users.create': procedure<UserSummary>()({
+    input: z.strictObject({
+      displayName: displayNameSchema,
+      username: usernameSchema,
+      role: z.enum(ROLES),
+      shelterScope: shelterScopeSchema,
+      temporaryPassword: passwordSchema,
+    }),
+    access: ADMIN,
+    kind: 'mutation',
+  }),
+
+  'users.resetPassword': procedure<null>()({
+    input: z.strictObject({ userId: idSchema, temporaryPassword: passwordSchema }),
+    access: ADMIN,
+    kind: 'mutation',
+  }),
+
+  'users.disable': procedure<null>()({
+    input: z.strictObject({ userId: idSchema }),
+    access: ADMIN,
+    kind: 'mutation',
+  }),
+
+  'vault.rotateKey': procedure<{ rotatedAt: string }>()({
+    input: empty,
+    access: ADMIN,
+    kind: 'mutation',
+  }),
+
+  'audit.list': procedure<{ entries: AuditEntry[]; nextBeforeSeq: number | null }>()({
+    input: z.strictObject({
+      actorId: idSchema.optional(),
+      action: z.string().max(64, 'tooLong').optional(),
+      from: isoDateSchema.optional(),
+      to: isoDateSchema.optional(),
+      beforeSeq: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    access: ADMIN,
+    kind: 'query',
+  }),
+
+  'audit.verify': procedure<AuditVerification>()({ input: empty, access: ADMIN, kind: 'query' }),
+
+  'audit.recordExport': procedure<null>()({
+    input: z.strictObject({ kind: z.enum(EXPORT_KINDS) }),
+    access: ALL,
+    kind: 'mutation',
+  }),
+} as const;
+
+export type Procedures = typeof procedures;
+export type ProcedureName = keyof Procedures;
+export type ProcedureInput<N extends ProcedureName> = z.input<Procedures[N]['input']>;
+export type ProcedureParsedInput<N extends ProcedureName> = z.output<Procedures[N]['input']>;
+export type ProcedureOutput<N extends ProcedureName> =
+  Procedures[N] extends ProcedureSpec<z.ZodType, infer O> ? O : never;
+
+export const PROCEDURE_NAMES = Object.keys(procedures) as ProcedureName[];
+
+export function isProcedureName(name: unknown): name is ProcedureName {
+  return typeof name === 'string' && Object.hasOwn(procedures, name);
+}
+
+export type { PaperSize, VaultSettings };

@@ -1,0 +1,31 @@
+// Dates shown to people are always in the vault's time zone, in the Philippine MM/DD/YYYY order.
+import { format } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+
+export const DATE_FORMAT = 'MM/dd/yyyy';
+export const DATE_TIME_FORMAT = 'MM/dd/yyyy h:mm a';
+
+export function formatInstant(
+  isoInstant: string,
+  timeZone: string,
+  pattern = DATE_TIME_FORMAT,
+): string {
+  return format(new TZDate(isoInstant, timeZone), pattern);
+}
+
+/** A calendar date (YYYY-MM-DD) has no zone: format it as written. */
+export function formatCalendarDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${m}/${d}/${y}`;
+}
+
+/** Today's calendar date in the vault's time zone. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return format(new TZDate(now, timeZone), 'yyyy-MM-dd');
+}
+
+/** UTC instant at the start of a calendar date in the vault's time zone. */
+export function startOfDayInstant(isoDate: string, timeZone: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, timeZone).getTime()).toISOString();
+}
