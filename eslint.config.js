@@ -15,11 +15,28 @@ function restrict(...patterns) {
   return { 'no-restricted-imports': ['error', { paths: [], patterns }] };
 }
 
-const NO_ELECTRON = forbid('Only electron/main and electron/preload may import electron.', 'electron', 'electron/*');
+const NO_ELECTRON = forbid(
+  'Only electron/main and electron/preload may import electron.',
+  'electron',
+  'electron/*',
+);
 const NO_NODE = forbid('This environment has no Node built-ins.', nodeBuiltins);
-const NO_RENDERER = forbid('Renderer code is browser-only; share code through shared/.', '**/renderer/**');
-const NO_BACKEND = forbid('The backend is reachable only through the aruga:call contract.', '**/backend/**', '**/harness/**');
-const NO_REACT = forbid('shared/ is framework-free.', 'react', 'react-dom', 'react/*', 'react-dom/*');
+const NO_RENDERER = forbid(
+  'Renderer code is browser-only; share code through shared/.',
+  '**/renderer/**',
+);
+const NO_BACKEND = forbid(
+  'The backend is reachable only through the aruga:call contract.',
+  '**/backend/**',
+  '**/harness/**',
+);
+const NO_REACT = forbid(
+  'shared/ is framework-free.',
+  'react',
+  'react-dom',
+  'react/*',
+  'react-dom/*',
+);
 const NO_ELECTRON_DIR = forbid('shared/ must not depend on electron/.', '**/electron/**');
 
 export default tseslint.config(
@@ -29,9 +46,18 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // electron-builder loads its hooks with require().
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['shared/**/*.ts'],
@@ -44,7 +70,10 @@ export default tseslint.config(
   },
   {
     files: ['electron/main/**/*.ts'],
-    rules: restrict(NO_RENDERER, forbid('The shell never loads the browser harness.', '**/harness/**')),
+    rules: restrict(
+      NO_RENDERER,
+      forbid('The shell never loads the browser harness.', '**/harness/**'),
+    ),
   },
   {
     files: ['electron/preload/**/*.ts'],
@@ -55,7 +84,12 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
-      ...restrict(NO_ELECTRON, NO_NODE, NO_BACKEND, forbid('Renderer talks to the backend only via window.aruga.', '**/electron/**')),
+      ...restrict(
+        NO_ELECTRON,
+        NO_NODE,
+        NO_BACKEND,
+        forbid('Renderer talks to the backend only via window.aruga.', '**/electron/**'),
+      ),
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
     },

@@ -3,6 +3,8 @@
 // the preload, the harness and the renderer's typed client are all derived from this table.
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from './ids';
+import { procedure, type ProcedureSpec } from './procedure';
+import { caseProcedures } from './contract-cases';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { ROLES, type Role } from './roles';
 import {
@@ -11,30 +13,6 @@ import {
   type PaperSize,
   type VaultSettings,
 } from './settings';
-
-/**
- * Who may call a procedure:
- * - 'public': no session needed (status, setup, sign-in);
- * - 'recovery': only after the recovery key has unlocked the vault;
- * - a list of roles: a signed-in user with one of these roles.
- */
-export type Access = 'public' | 'recovery' | readonly Role[];
-
-export interface ProcedureSpec<Input extends z.ZodType = z.ZodType, Output = unknown> {
-  input: Input;
-  access: Access;
-  /** Mutations are audited by the router after they succeed. */
-  kind: 'query' | 'mutation';
-  /** Callable while the signed-in user still has to replace a temporary password. */
-  duringPasswordChange?: boolean;
-  /** Phantom: carries the output type; never set at runtime. */
-  readonly __output?: Output;
-}
-
-function procedure<Output>() {
-  return <Input extends z.ZodType>(spec: Omit<ProcedureSpec<Input, Output>, '__output'>) =>
-    spec as ProcedureSpec<Input, Output>;
-}
 
 const ALL: readonly Role[] = ROLES;
 const ADMIN: readonly Role[] = ['admin'];
@@ -234,6 +212,8 @@ export const procedures = {
     access: ALL,
     kind: 'mutation',
   }),
+
+  ...caseProcedures,
 } as const;
 
 export type Procedures = typeof procedures;
@@ -249,4 +229,5 @@ export function isProcedureName(name: unknown): name is ProcedureName {
   return typeof name === 'string' && Object.hasOwn(procedures, name);
 }
 
+export type { Access, ProcedureSpec } from './procedure';
 export type { PaperSize, VaultSettings };

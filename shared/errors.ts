@@ -5,6 +5,7 @@ export const ERROR_CODES = [
   'LOCKED',
   'NOT_FOUND',
   'CONFLICT',
+  'NEEDS_OVERRIDE',
   'BAD_CREDENTIALS',
   'BACKOFF',
   'PASSWORD_CHANGE_REQUIRED',
@@ -21,6 +22,10 @@ export interface AppErrorShape {
   fields?: Record<string, string>;
   /** Seconds to wait, for BACKOFF. */
   retryAfterSeconds?: number;
+  /** For NEEDS_OVERRIDE: the soft rules a placement breaks (i18n keys under `softRule.`). */
+  warnings?: string[];
+  /** Safe facts that name a clash, e.g. the other placement's case code and dates (CONFLICT). */
+  details?: Record<string, string | number | null>;
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
@@ -30,7 +35,10 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string = code.toLowerCase(),
-    readonly extra: Pick<AppErrorShape, 'fields' | 'retryAfterSeconds'> = {},
+    readonly extra: Pick<
+      AppErrorShape,
+      'fields' | 'retryAfterSeconds' | 'warnings' | 'details'
+    > = {},
   ) {
     super(message);
     this.name = 'AppError';

@@ -29,3 +29,10 @@ export function startOfDayInstant(isoDate: string, timeZone: string): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   return new Date(new TZDate(y, m - 1, d, timeZone).getTime()).toISOString();
 }
+
+/** UTC instant of a calendar date (YYYY-MM-DD) and wall-clock time (HH:mm) in the vault's zone. */
+export function zonedInstant(isoDate: string, time: string, timeZone: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  return new Date(new TZDate(y, m - 1, d, hh, mm, timeZone).getTime()).toISOString();
+}

@@ -18,6 +18,7 @@ import type { WriteContext } from './db/data-layer';
 import { isCorruptionError } from './db/sqlcipher';
 import { deviceIdOf, openPreferences } from './preferences';
 import { adminHandlers } from './services/admin-handlers';
+import { caseHandlers } from './services/cases/handlers';
 import { sessionHandlers } from './services/session-handlers';
 import { readSettings } from './services/settings-repo';
 import { findUserById, type StaffUser } from './services/users-repo';
@@ -30,7 +31,7 @@ type State =
   | { kind: 'recovery'; vault: OpenVault }
   | { kind: 'unlocked'; vault: OpenVault; userId: string };
 
-const HANDLERS: Handlers = { ...sessionHandlers(), ...adminHandlers() };
+const HANDLERS: Handlers = { ...sessionHandlers(), ...adminHandlers(), ...caseHandlers() };
 
 /** Zod issues → field path → i18n key. Custom messages are keys already; built-in ones become 'invalid'. */
 function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -125,7 +126,7 @@ export class Backend implements BackendApi {
       const handler = HANDLERS[name] as Handler<typeof name>;
       const value = await handler(ctx, parsed.data as never);
       if (
-        spec.kind === 'mutation' &&
+        (spec.kind === 'mutation' || ('auditView' in spec && spec.auditView === true)) &&
         Array.isArray(spec.access) &&
         this.state.kind === 'unlocked'
       ) {

@@ -1,0 +1,224 @@
+// Registering, updating and finding survivors' case records.
+import { AppError } from '../../../../shared/errors';
+import { foldForSearch, initialsOf, type ChildStatus } from '../../../../shared/cases';
+import type {
+  ChildFields,
+  ChildListRow,
+  ChildRecord,
+  StaffOption,
+} from '../../../../shared/contract-cases';
+import type { Role } from '../../../../shared/roles';
+import { clockFor, FieldErrors, type CaseActor, type Clock, type CaseVault } from './context';
+import {
+  birthColumns,
+  childRowById,
+  currentPlacementRow,
+  LIST_COLUMNS,
+  toChildRecord,
+  toListRow,
+} from './rows';
+import type { ListRow } from './rows';
+import { childScope, requireVisibleChild } from './scope';
+
+/** Roles a child can be assigned to. */
+const ASSIGNABLE: readonly Role[] = ['caseworker', 'coordinator'];
+
+export function listCaseworkers(vault: CaseVault): StaffOption[] {
+  return vault.db
+    .prepare(
+      `SELECT id, display_name AS displayName, role FROM users
+       WHERE deleted_at IS NULL AND role IN (SELECT value FROM json_each(?))
+       ORDER BY display_name COLLATE NOCASE`,
+    )
+    .all([JSON.stringify(ASSIGNABLE)]) as unknown as StaffOption[];
+}
+
+function checkFields(vault: CaseVault, input: ChildFields, clock: Clock): void {
+  const errors = new FieldErrors();
+  const { birth } = input;
+  if (birth.kind === 'dob') errors.notFutureDate('birth.dateOfBirth', birth.dateOfBirth, clock);
+  else errors.notFutureDate('birth.asOf', birth.asOf, clock);
+  errors
+    .notFutureDate('referralDate', input.referralDate, clock)
+    .notFutureDate('intakeDate', input.intakeDate, clock)
+    .notFutureDate('rescueDate', input.rescueDate, clock);
+  if (
+    birth.kind === 'dob' &&
+    birth.dateOfBirth <= clock.today &&
+    input.intakeDate < birth.dateOfBirth
+  ) {
+    errors.add('intakeDate', 'date.beforeBirth');
+  }
+  if (input.assignedCaseworkerId) {
+    const ok = listCaseworkers(vault).some((u) => u.id === input.assignedCaseworkerId);
+    if (!ok) errors.add('assignedCaseworkerId', 'caseworker.unknown');
+  }
+  errors.throwIfAny();
+}
+
+function fieldColumns(input: ChildFields, caseCode: string) {
+  return {
+    legal_name: input.legalName,
+    preferred_name: input.preferredName || null,
+    initials: initialsOf(input.legalName),
+    search_text: foldForSearch([input.legalName, input.preferredName ?? '', caseCode].join(' ')),
+    ...birthColumns(input.birth),
+    sex: input.sex,
+    gender_identity: input.genderIdentity || null,
+    languages: JSON.stringify(input.languages),
+    referral_source: input.referralSource,
+    referral_date: input.referralDate,
+    intake_date: input.intakeDate,
+    rescue_date: input.rescueDate ?? null,
+    referring_agency_ref: input.referringAgencyRef || null,
+    assigned_caseworker_id: input.assignedCaseworkerId ?? null,
+  };
+}
+
+/** `AR-<year>-<sequence>`: the registration year and a counter, nothing about the child. */
+function nextCaseCode(vault: CaseVault, year: number): { code: string; seq: number } {
+  const last = vault.db
+    .prepare('SELECT max(case_seq) FROM children WHERE case_year = ?', { pluck: true })
+    .get([year]) as number | null;
+  const seq = (last ?? 0) + 1;
+  return { code: `AR-${year}-${String(seq).padStart(4, '0')}`, seq };
+}
+
+/** Records a status change for the timeline; callers run it inside their transaction. */
+export function recordStatus(
+  vault: CaseVault,
+  childId: string,
+  from: ChildStatus | null,
+  to: ChildStatus,
+  at: string,
+): void {
+  if (from === to) return;
+  if (from !== null) vault.data.update('children', childId, { status: to });
+  vault.data.insert('child_status_changes', {
+    child_id: childId,
+    from_status: from,
+    to_status: to,
+    changed_at: at,
+  });
+}
+
+export function registerChild(
+  vault: CaseVault,
+  actor: CaseActor,
+  input: ChildFields,
+): { id: string; caseCode: string } {
+  const clock = clockFor(vault, actor);
+  checkFields(vault, input, clock);
+  return vault.data.transaction(() => {
+    const year = Number(clock.today.slice(0, 4));
+    const { code, seq } = nextCaseCode(vault, year);
+    const id = vault.data.insert('children', {
+      case_code: code,
+      case_year: year,
+      case_seq: seq,
+      ...fieldColumns(input, code),
+      status: 'intake',
+      registered_by: actor.userId,
+    });
+    recordStatus(vault, id, null, 'intake', clock.nowIso);
+    return { id, caseCode: code };
+  });
+}
+
+export function getChildRecord(vault: CaseVault, actor: CaseActor, id: string): ChildRecord {
+  return toChildRecord(requireVisibleChild(vault, actor, id), clockFor(vault, actor).today);
+}
+
+/** Replaces the case record's fields; an omitted optional field is cleared. */
+export function updateChild(
+  vault: CaseVault,
+  actor: CaseActor,
+  input: ChildFields & { id: string },
+): ChildRecord {
+  const row = requireVisibleChild(vault, actor, input.id);
+  const clock = clockFor(vault, actor);
+  const { id, ...fields } = input;
+  checkFields(vault, fields, clock);
+  vault.data.update('children', id, fieldColumns(fields, row.case_code));
+  // The caller may have just handed the case to someone else: answer without the scope check.
+  return toChildRecord(childRowById(vault, id), clock.today);
+}
+
+/**
+ * 'in_care' means "has a current placement": admission and discharge set it, so here it can
+ * neither be set without a placement nor left while placed. Any other change, including
+ * reopening a closed case, is free.
+ */
+export function setChildStatus(
+  vault: CaseVault,
+  actor: CaseActor,
+  input: { id: string; status: ChildStatus },
+): ChildRecord {
+  const row = requireVisibleChild(vault, actor, input.id);
+  const placed = currentPlacementRow(vault, row.id) !== null;
+  if (placed && input.status !== 'in_care') throw new AppError('CONFLICT', 'status.placed');
+  if (!placed && input.status === 'in_care') throw new AppError('CONFLICT', 'status.notPlaced');
+  const clock = clockFor(vault, actor);
+  vault.data.transaction(() => recordStatus(vault, row.id, row.status, input.status, clock.nowIso));
+  return toChildRecord(childRowById(vault, row.id), clock.today);
+}
+
+export interface SearchInput {
+  text?: string | undefined;
+  status?: ChildStatus | undefined;
+  shelterId?: string | undefined;
+  caseworkerId?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Case code, name (accent- and case-insensitive), status, shelter and caseworker; newest first. */
+export function searchChildren(
+  vault: CaseVault,
+  actor: CaseActor,
+  input: SearchInput,
+): { rows: ChildListRow[]; total: number } {
+  const scope = childScope(vault, actor);
+  const where = ['c.deleted_at IS NULL', scope.sql];
+  const params: Record<string, string | number> = { ...scope.params };
+  const words = foldForSearch(input.text ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 8);
+  words.forEach((word, i) => {
+    where.push(`c.search_text LIKE $w${i} ESCAPE '\\'`);
+    params[`w${i}`] = `%${escapeLike(word)}%`;
+  });
+  if (input.status) {
+    where.push('c.status = $status');
+    params.status = input.status;
+  }
+  if (input.caseworkerId) {
+    where.push('c.assigned_caseworker_id = $caseworker');
+    params.caseworker = input.caseworkerId;
+  }
+  if (input.shelterId) {
+    where.push(`c.id IN (SELECT fp.child_id FROM placements fp WHERE fp.shelter_id = $shelter
+      AND fp.end_at IS NULL AND fp.deleted_at IS NULL)`);
+    params.shelter = input.shelterId;
+  }
+  const condition = where.join(' AND ');
+  const total = Number(
+    vault.db
+      .prepare(`SELECT count(*) FROM children c WHERE ${condition}`, { pluck: true })
+      // The driver refuses an empty object for a statement without named parameters.
+      .get(Object.keys(params).length ? params : undefined),
+  );
+  const rows = vault.db
+    .prepare(
+      `SELECT ${LIST_COLUMNS} FROM children c WHERE ${condition}
+       ORDER BY c.case_year DESC, c.case_seq DESC LIMIT $limit OFFSET $offset`,
+    )
+    .all({ ...params, limit: input.limit, offset: input.offset }) as unknown as ListRow[];
+  const { today } = clockFor(vault, actor);
+  return { rows: rows.map((r) => toListRow(r, today)), total };
+}

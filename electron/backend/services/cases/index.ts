@@ -1,0 +1,58 @@
+// The case services, for the router (handlers.ts), the demo generator and the benchmark. Each
+// takes the open vault, the acting user (CaseActor: id, role, shelter scope, optional fixed
+// "now") and the procedure's parsed input; callers outside the router pass schema-valid input
+// (e.g. `caseProcedures['children.register'].input.parse(x)`).
+export { actorOf, type CaseActor, type CaseVault } from './context';
+export {
+  registerChild,
+  updateChild,
+  setChildStatus,
+  searchChildren,
+  getChildRecord,
+  listCaseworkers,
+  type SearchInput,
+} from './children';
+export { loadCaseFile, childTimeline } from './case-file';
+export { recordConsent, withdrawConsent, isConsentActive, checkConsent } from './consents';
+export {
+  saveFamilyMember,
+  removeFamilyMember,
+  familyOf,
+  linkSiblings,
+  unlinkSibling,
+  recordIntake,
+  openIntake,
+  saveLegalEvent,
+  removeLegalEvent,
+} from './records';
+export { saveGoal, saveTask, agenda } from './plan';
+export {
+  listShelters,
+  getShelter,
+  saveShelter,
+  saveBed,
+  removeBed,
+  reserveBed,
+  type ShelterInput,
+  type BedInput,
+} from './shelters';
+export {
+  admitChild,
+  transferChild,
+  dischargeChild,
+  editPlacement,
+  softRuleWarnings,
+  dischargeGuards,
+  registerDischargeGuard,
+  type DischargeGuard,
+  type DischargeRequest,
+  type PlacementResult,
+} from './placements';
+export {
+  checkPlacementConflict,
+  type PlacementConflict,
+  type PlacementSlot,
+} from './placement-store';
+export { bedBoard, occupancy, boardInstant } from './bed-board';
+export { scopeShelterIds, childScope, requireVisibleChild } from './scope';
+export { caseHandlers } from './handlers';

@@ -1,0 +1,91 @@
+// Record scope: coordinators see every child; everyone else sees a child who is assigned to them,
+// whose current placement is in one of their shelters, or who has no current placement and was
+// registered by them. Outside the scope a record does not exist (NOT_FOUND), so its existence
+// is not revealed.
+import { canSeeShelterAddress } from '../../../../shared/cases';
+import { notFound, type CaseActor, type CaseVault } from './context';
+import type { ChildRow } from './rows';
+
+export function seesAllChildren(actor: Pick<CaseActor, 'role'>): boolean {
+  return actor.role === 'coordinator';
+}
+
+/** Coordinators and administrators manage every shelter; others work in the ones in their scope. */
+function seesAllShelters(actor: Pick<CaseActor, 'role'>): boolean {
+  return seesAllChildren(actor) || canSeeShelterAddress(actor.role);
+}
+
+/** Shelters named in the actor's scope, by id or by name (case-insensitive). */
+export function scopeShelterIds(vault: CaseVault, actor: CaseActor): string[] {
+  if (actor.shelterScope.length === 0) return [];
+  const wanted = new Set(actor.shelterScope.map((entry) => entry.trim().toLowerCase()));
+  const shelters = vault.db
+    .prepare('SELECT id, name FROM shelters WHERE deleted_at IS NULL')
+    .all() as { id: string; name: string }[];
+  return shelters
+    .filter((s) => wanted.has(s.id.toLowerCase()) || wanted.has(s.name.trim().toLowerCase()))
+    .map((s) => s.id);
+}
+
+export interface ChildScope {
+  /** A condition on the children table aliased `c`. */
+  sql: string;
+  params: Record<string, string>;
+}
+
+const OPEN = 'sp.end_at IS NULL AND sp.deleted_at IS NULL';
+
+/**
+ * One set of ids built once per query (SQLite materialises the IN list), rather than two
+ * correlated look-ups for each of 10k children.
+ */
+export function childScope(vault: CaseVault, actor: CaseActor): ChildScope {
+  if (seesAllChildren(actor)) return { sql: '1', params: {} };
+  return {
+    sql: `c.id IN (
+      SELECT a.id FROM children a WHERE a.assigned_caseworker_id = $scopeUser
+      UNION ALL
+      SELECT sp.child_id FROM placements sp WHERE ${OPEN}
+        AND sp.shelter_id IN (SELECT value FROM json_each($scopeShelters))
+      UNION ALL
+      SELECT r.id FROM children r WHERE r.registered_by = $scopeUser
+        AND NOT EXISTS (SELECT 1 FROM placements sp WHERE sp.child_id = r.id AND ${OPEN}))`,
+    params: {
+      scopeUser: actor.userId,
+      scopeShelters: JSON.stringify(scopeShelterIds(vault, actor)),
+    },
+  };
+}
+
+export function requireVisibleChild(vault: CaseVault, actor: CaseActor, childId: string): ChildRow {
+  const scope = childScope(vault, actor);
+  const row = vault.db
+    .prepare(
+      `SELECT c.* FROM children c WHERE c.id = $id AND c.deleted_at IS NULL AND ${scope.sql}`,
+    )
+    .get({ id: childId, ...scope.params });
+  if (!row) throw notFound();
+  return row as unknown as ChildRow;
+}
+
+/** Ids of the given children that the actor may see. */
+export function visibleChildIds(vault: CaseVault, actor: CaseActor, ids: string[]): Set<string> {
+  if (ids.length === 0) return new Set();
+  const scope = childScope(vault, actor);
+  const rows = vault.db
+    .prepare(
+      `SELECT c.id FROM children c WHERE c.id IN (SELECT value FROM json_each($ids))
+       AND c.deleted_at IS NULL AND ${scope.sql}`,
+      { pluck: true },
+    )
+    .all({ ids: JSON.stringify(ids), ...scope.params }) as string[];
+  return new Set(rows);
+}
+
+export function shelterInScope(vault: CaseVault, actor: CaseActor, shelterId: string): boolean {
+  return seesAllShelters(actor) || scopeShelterIds(vault, actor).includes(shelterId);
+}
+
+export function requireShelterInScope(vault: CaseVault, actor: CaseActor, shelterId: string): void {
+  if (!shelterInScope(vault, actor, shelterId)) throw notFound();
+}

@@ -1,0 +1,72 @@
+// The browser side of the harness: a classic script, served at /__harness/bridge.js, that puts on
+// `window.aruga` exactly the ArugaBridge shape the Electron preload exposes (shared/bridge.ts).
+// It is plain ES2020 text rather than compiled TypeScript so nothing a bundler adds can leak in.
+
+export const BRIDGE_PATH = '/__harness/bridge.js';
+export const CALL_PATH = '/__harness/call';
+export const EVENTS_PATH = '/__harness/events';
+export const TOKEN_HEADER = 'x-aruga-token';
+
+/** The bridge script with this run's token embedded. */
+export function bridgeScript(token: string): string {
+  return `(() => {
+  'use strict';
+  const TOKEN = ${JSON.stringify(token)};
+  const internal = () => ({ ok: false, error: { code: 'INTERNAL', message: 'internal' } });
+  const listeners = new Set();
+  let source = null;
+
+  function openEvents() {
+    source = new EventSource(${JSON.stringify(EVENTS_PATH)} + '?token=' + encodeURIComponent(TOKEN));
+    source.onmessage = (message) => {
+      let event;
+      try {
+        event = JSON.parse(message.data);
+      } catch {
+        return;
+      }
+      if (!event || event.type !== 'locked') return;
+      for (const listener of [...listeners]) {
+        try {
+          listener(event);
+        } catch (error) {
+          console.error(error);
+        }
+      }
+    };
+  }
+
+  const bridge = Object.freeze({
+    // Like ipcRenderer.invoke behind the preload: resolves to the backend's envelope.
+    async call(name, input) {
+      try {
+        const response = await fetch(${JSON.stringify(CALL_PATH)}, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ${JSON.stringify(TOKEN_HEADER)}: TOKEN },
+          body: JSON.stringify({ name, input }),
+          credentials: 'omit',
+          cache: 'no-store',
+        });
+        return await response.json();
+      } catch {
+        return internal();
+      }
+    },
+    onLock(listener) {
+      if (typeof listener !== 'function') throw new TypeError('listener must be a function');
+      listeners.add(listener);
+      if (source === null) openEvents();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && source !== null) {
+          source.close();
+          source = null;
+        }
+      };
+    },
+  });
+
+  Object.defineProperty(window, 'aruga', { value: bridge, enumerable: true });
+})();
+`;
+}

@@ -1,0 +1,43 @@
+// The one IPC entry point (DESIGN.md §4): `aruga:call`, from our own page only.
+import { ipcMain, type BrowserWindow } from 'electron';
+import { IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT } from '../../shared/bridge';
+import type { AppErrorShape, Envelope } from '../../shared/errors';
+import type { BackendApi } from '../backend/api';
+import { isTrustedSender } from './sender';
+
+function failure(code: AppErrorShape['code'], message: string): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}
+
+/**
+ * Registers the single `aruga:call` handler. It never throws: an exception's message would
+ * reach the renderer, and only typed envelopes may.
+ */
+export function registerCallHandler(
+  backend: BackendApi,
+  getWindow: () => BrowserWindow | null,
+): void {
+  ipcMain.handle(
+    IPC_CHANNEL_CALL,
+    async (event, name: unknown, input: unknown): Promise<Envelope<unknown>> => {
+      if (!isTrustedSender(event, getWindow())) return failure('FORBIDDEN', 'forbidden');
+      if (typeof name !== 'string') return failure('VALIDATION', 'validation');
+      try {
+        return await backend.call(name, input);
+      } catch {
+        return failure('INTERNAL', 'internal');
+      }
+    },
+  );
+}
+
+/** Forwards backend events (e.g. an idle lock) to the page; returns the unsubscribe function. */
+export function forwardBackendEvents(
+  backend: BackendApi,
+  getWindow: () => BrowserWindow | null,
+): () => void {
+  return backend.onEvent((event) => {
+    const window = getWindow();
+    if (window !== null && !window.isDestroyed()) window.webContents.send(IPC_CHANNEL_EVENT, event);
+  });
+}

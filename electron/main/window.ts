@@ -1,0 +1,41 @@
+// The one application window (DESIGN.md §8 checklist: every option spelled out).
+import { app, BrowserWindow, type Rectangle } from 'electron';
+
+const DEFAULT_SIZE = { width: 1280, height: 800 };
+
+export function createMainWindow(
+  preloadPath: string,
+  bounds: Rectangle | undefined,
+): BrowserWindow {
+  return new BrowserWindow({
+    ...(bounds ?? DEFAULT_SIZE),
+    minWidth: 800,
+    minHeight: 600,
+    show: false,
+    title: 'Aruga',
+    backgroundColor: '#f4f6f5',
+    autoHideMenuBar: true,
+    webPreferences: {
+      // Reviewed (electronegativity PRELOAD_JS_CHECK): the preload only exposes `aruga.call` and
+      // `aruga.onLock` through contextBridge; tests/build/preload.test.ts enforces that.
+      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // Middle-click must not open links in new windows (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
+      safeDialogs: true,
+      // Chromium's spellchecker can fetch dictionaries from the network and sees every typed
+      // word; case notes stay on this machine.
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  });
+}

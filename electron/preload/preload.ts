@@ -1,0 +1,29 @@
+// The preload (DESIGN.md §4): exposes exactly `window.aruga` = { call, onLock } through
+// contextBridge. Never ipcRenderer itself, never `send`/`on` for arbitrary channels, never
+// process.env. Bundled to CommonJS because sandboxed preloads cannot be ES modules.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import {
+  IPC_CHANNEL_CALL,
+  IPC_CHANNEL_EVENT,
+  type ArugaBridge,
+  type BackendEvent,
+} from '../../shared/bridge';
+import type { Envelope } from '../../shared/errors';
+
+const bridge: ArugaBridge = {
+  call(name: string, input: unknown): Promise<Envelope<unknown>> {
+    return ipcRenderer.invoke(IPC_CHANNEL_CALL, name, input) as Promise<Envelope<unknown>>;
+  },
+  onLock(listener: (event: BackendEvent) => void): () => void {
+    // The IpcRendererEvent stays here: it carries `sender`, which must never reach the page.
+    const forward = (_event: IpcRendererEvent, event: BackendEvent): void => {
+      if (event.type === 'locked') listener({ type: 'locked', reason: event.reason });
+    };
+    ipcRenderer.on(IPC_CHANNEL_EVENT, forward);
+    return () => {
+      ipcRenderer.removeListener(IPC_CHANNEL_EVENT, forward);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('aruga', bridge);

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from './auth/AuthContext';
+import type { LockInfo } from './auth/state';
+import { GateLayout } from './components/GateLayout';
+import { AppRoutes } from './frame/AppRoutes';
+import { RecoverScreen } from './screens/RecoverScreen';
+import { RecoveryKeyScreen } from './screens/RecoveryKeyScreen';
+import { SetupScreen } from './screens/SetupScreen';
+import { SignInScreen } from './screens/SignInScreen';
+
+/** app.status (then sign-in, lock and setup events) decides what the window shows. */
+export function Root() {
+  const { state } = useAuth();
+  // Quick-hide: nothing but a neutral blank, until the lock has finished.
+  if (state.hidden) return <div className="quick-hide" data-quick-hide="" />;
+  const gate = state.gate;
+  switch (gate.kind) {
+    case 'booting':
+      return <Booting />;
+    case 'bootFailed':
+      return <BootFailed />;
+    case 'setup':
+      return <SetupScreen />;
+    case 'recoveryKey':
+      return <RecoveryKeyScreen recoveryKey={gate.recoveryKey} />;
+    case 'locked':
+      return (
+        <SignedOut
+          key="locked"
+          resume={false}
+          lock={gate.lock}
+          retryAfterSeconds={gate.retryAfterSeconds}
+        />
+      );
+    case 'recovery':
+      return <SignedOut key="recovery" resume lock={null} retryAfterSeconds={0} />;
+    case 'unlocked':
+      return <AppRoutes />;
+  }
+}
+
+function SignedOut(props: { resume: boolean; lock: LockInfo | null; retryAfterSeconds: number }) {
+  const [recovering, setRecovering] = useState(props.resume);
+  return recovering ? (
+    <RecoverScreen resume={props.resume} onBack={() => setRecovering(false)} />
+  ) : (
+    <SignInScreen
+      lock={props.lock}
+      retryAfterSeconds={props.retryAfterSeconds}
+      onForgot={() => setRecovering(true)}
+    />
+  );
+}
+
+function Booting() {
+  const { t } = useTranslation();
+  return (
+    <GateLayout>
+      <h1>{t('app.name')}</h1>
+      <p role="status">{t('app.opening')}</p>
+    </GateLayout>
+  );
+}
+
+function BootFailed() {
+  const { t } = useTranslation();
+  const { retryBoot } = useAuth();
+  return (
+    <GateLayout>
+      <h1>{t('app.bootFailedTitle')}</h1>
+      <p>{t('app.bootFailedBody')}</p>
+      <button type="button" className="button-primary" onClick={retryBoot}>
+        {t('app.retry')}
+      </button>
+    </GateLayout>
+  );
+}

@@ -1,0 +1,45 @@
+// One catalogue for every visible string and aria-label: en.json for the foundation, with the
+// case-record and shelter sections under their own top-level keys in their own files.
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import cases from './en-cases.json';
+import shelters from './en-shelters.json';
+
+/** Each area's backend error texts live in its own file under `errors`; all are read as `errors.<key>`. */
+function errorsOf(area: object): Record<string, unknown> {
+  return 'errors' in area ? (area.errors as Record<string, unknown>) : {};
+}
+
+export const translation = {
+  ...en,
+  cases,
+  shelters,
+  errors: { ...errorsOf(cases), ...errorsOf(shelters), ...en.errors },
+};
+
+export function initI18n(): I18n {
+  if (!i18next.isInitialized) {
+    void i18next.use(initReactI18next).init({
+      lng: 'en',
+      fallbackLng: 'en',
+      resources: { en: { translation } },
+      // React escapes text itself.
+      interpolation: { escapeValue: false },
+      // Resources are bundled, so initialise synchronously: the first render already has text.
+      initAsync: false,
+    });
+  }
+  return i18next;
+}
+
+/** Text for an `errors.` key from the backend or a schema; unknown keys fall back safely. */
+export function errorText(
+  key: string,
+  fallback: 'internal' | 'invalid' = 'invalid',
+  options: { count?: number } = {},
+): string {
+  const full = `errors.${key}`;
+  const t = i18next.t as (key: string, options?: object) => string;
+  return i18next.exists(full) ? t(full, options) : t(`errors.${fallback}`);
+}

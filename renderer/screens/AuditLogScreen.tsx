@@ -1,0 +1,292 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import type { AuditEntry, ProcedureInput, UserSummary } from '../../shared/contract';
+import { idSchema, isoDateSchema } from '../../shared/ids';
+import { formatInstant } from '../../shared/time';
+import { useApi } from '../api/ApiContext';
+import type { ApiError } from '../api/client';
+import { useApiMutation, useApiQuery } from '../api/queries';
+import { useSession } from '../auth/AuthContext';
+import { Field } from '../components/Field';
+import { FormAlert, StatusMessage } from '../components/FormAlert';
+import { zodErrorOptions } from '../forms/schema';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
+
+const PAGE_SIZE = 100;
+/** Rows have one fixed height (text is clipped), so virtual positions need no measuring. */
+const ROW_HEIGHT = 40;
+
+const optionalDate = z.union([z.literal(''), isoDateSchema]);
+const filterSchema = z
+  .object({
+    actorId: z.union([z.literal(''), idSchema]),
+    action: z.string().trim().max(64, 'tooLong'),
+    from: optionalDate,
+    to: optionalDate,
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], message: 'dateRange' });
+type Filters = z.output<typeof filterSchema>;
+const NO_FILTERS: Filters = { actorId: '', action: '', from: '', to: '' };
+
+type ListInput = ProcedureInput<'audit.list'>;
+
+/** Only the filters that are set; empty ones are left out of the call. */
+function toInput(filters: Filters): ListInput {
+  const input: ListInput = { limit: PAGE_SIZE };
+  if (filters.actorId) input.actorId = filters.actorId;
+  if (filters.action) input.action = filters.action;
+  if (filters.from) input.from = filters.from;
+  if (filters.to) input.to = filters.to;
+  return input;
+}
+
+export function AuditLogScreen() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('audit.title'));
+  const users = useApiQuery('users.list', {});
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  return (
+    <>
+      <h1>{t('audit.title')}</h1>
+      <FilterForm users={users.data ?? []} onApply={setFilters} />
+      <AuditEntries filters={filters} users={users.data ?? []} />
+      <VerifySection />
+    </>
+  );
+}
+
+function FilterForm({ users, onApply }: { users: UserSummary[]; onApply: (f: Filters) => void }) {
+  const { t } = useTranslation();
+  const form = useForm({
+    resolver: zodResolver(filterSchema, zodErrorOptions),
+    defaultValues: NO_FILTERS,
+  });
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  return (
+    <form
+      className="form filters"
+      noValidate
+      aria-labelledby="audit-filters-heading"
+      onSubmit={form.handleSubmit(onApply)}
+    >
+      <h2 id="audit-filters-heading">{t('audit.filtersHeading')}</h2>
+      <div className="filter-row">
+        <Field label={t('audit.user')} error={errors.actorId}>
+          {(a) => (
+            <select {...a} {...register('actorId')}>
+              <option value="">{t('audit.allUsers')}</option>
+              {users.map((user) => (
+                <option key={user.id} value={user.id}>
+                  {user.displayName}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('audit.action')} hint={t('audit.actionHint')} error={errors.action}>
+          {(a) => <input {...a} {...register('action')} maxLength={64} spellCheck={false} />}
+        </Field>
+        <Field label={t('audit.from')} error={errors.from}>
+          {(a) => <input {...a} {...register('from')} type="date" />}
+        </Field>
+        <Field label={t('audit.to')} error={errors.to}>
+          {(a) => <input {...a} {...register('to')} type="date" />}
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button-primary">
+          {t('audit.apply')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const column = createColumnHelper<AuditEntry>();
+
+function AuditEntries({ filters, users }: { filters: Filters; users: UserSummary[] }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const timeZone = useSession().settings.timeZone;
+  const input = useMemo(() => toInput(filters), [filters]);
+  const entries = useInfiniteQuery<
+    Awaited<ReturnType<typeof api.call<'audit.list'>>>,
+    ApiError,
+    AuditEntry[],
+    readonly ['audit.list', ListInput],
+    number | undefined
+  >({
+    queryKey: ['audit.list', input],
+    queryFn: ({ pageParam }) =>
+      api.call('audit.list', pageParam === undefined ? input : { ...input, beforeSeq: pageParam }),
+    initialPageParam: undefined,
+    getNextPageParam: (last) => last.nextBeforeSeq ?? undefined,
+    select: (data) => data.pages.flatMap((page) => page.entries),
+  });
+
+  const names = useMemo(() => new Map(users.map((u) => [u.id, u.displayName])), [users]);
+  const columns = useMemo(
+    () => [
+      column.accessor('seq', { header: () => t('audit.columns.seq') }),
+      column.accessor('at', {
+        header: () => t('audit.columns.at'),
+        cell: (info) => formatInstant(info.getValue(), timeZone),
+      }),
+      column.accessor('actorName', {
+        header: () => t('audit.columns.actor'),
+        cell: (info) => info.getValue() ?? t('audit.system'),
+      }),
+      column.accessor('action', { header: () => t('audit.columns.action') }),
+      column.display({
+        id: 'target',
+        header: () => t('audit.columns.target'),
+        cell: ({ row: { original: e } }) => {
+          if (!e.targetType) return '';
+          const name = e.targetId ? names.get(e.targetId) : undefined;
+          return name ? `${e.targetType}: ${name}` : `${e.targetType} ${e.targetId ?? ''}`.trim();
+        },
+      }),
+      column.accessor('outcome', {
+        header: () => t('audit.columns.outcome'),
+        cell: (info) => t(`audit.outcome.${info.getValue()}`),
+      }),
+    ],
+    [t, timeZone, names],
+  );
+
+  const data = entries.data;
+  const table = useReactTable({
+    data: data ?? [],
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (entry) => String(entry.seq),
+  });
+  const rows = table.getRowModel().rows;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  const paddingTop = items[0]?.start ?? 0;
+  const paddingBottom = items.length ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
+  const columnCount = columns.length;
+
+  return (
+    <section className="panel">
+      <h2 id="audit-entries-heading">{t('audit.tableLabel')}</h2>
+      {entries.isError ? <FormAlert message={{ key: entries.error.message }} /> : null}
+      <div
+        ref={scrollRef}
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-labelledby="audit-entries-heading"
+      >
+        <table className="data-table audit-table" aria-rowcount={rows.length + 1}>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id} aria-rowindex={1}>
+                {group.headers.map((header) => (
+                  <th key={header.id} scope="col">
+                    {flexRender(header.column.columnDef.header, header.getContext())}
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {paddingTop > 0 ? (
+              <tr aria-hidden="true">
+                <td colSpan={columnCount} style={{ height: paddingTop }} />
+              </tr>
+            ) : null}
+            {items.map((item) => {
+              const row = rows[item.index];
+              if (!row) return null;
+              return (
+                <tr key={row.id} aria-rowindex={item.index + 2}>
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+            {paddingBottom > 0 ? (
+              <tr aria-hidden="true">
+                <td colSpan={columnCount} style={{ height: paddingBottom }} />
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      <p className="table-footer" role="status">
+        {entries.isSuccess
+          ? rows.length === 0
+            ? t('audit.empty')
+            : t('audit.count', { count: rows.length })
+          : null}
+      </p>
+      {entries.hasNextPage ? (
+        <button
+          type="button"
+          onClick={() => void entries.fetchNextPage()}
+          disabled={entries.isFetchingNextPage}
+        >
+          {t('audit.loadMore')}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function VerifySection() {
+  const { t } = useTranslation();
+  const verify = useApiMutation('audit.verify');
+  const result = verify.data;
+  let text: string | null = null;
+  if (result) {
+    if (result.ok) text = t('audit.intact', { count: result.checked });
+    else if (result.firstBadSeq !== null) text = t('audit.alteredAt', { seq: result.firstBadSeq });
+    else text = t('audit.altered');
+  }
+  return (
+    <section className="panel" aria-labelledby="audit-verify-heading">
+      <h2 id="audit-verify-heading">{t('audit.verifyHeading')}</h2>
+      <p>{t('audit.verifyBody')}</p>
+      <FormAlert message={verify.isError ? { key: verify.error.message } : null} />
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button-primary"
+          disabled={verify.isPending}
+          onClick={() => verify.mutate({})}
+        >
+          {t('audit.verify')}
+        </button>
+        <span role="status" className="pending-text">
+          {verify.isPending ? t('audit.verifying') : null}
+        </span>
+      </div>
+      <StatusMessage tone={result && !result.ok ? 'bad' : 'good'}>{text}</StatusMessage>
+    </section>
+  );
+}

@@ -1,0 +1,565 @@
+// Issue 3: survivor case records, shelters, beds and placements. Merged into `procedures` by
+// shared/contract.ts; see it for the shape of a procedure.
+import { z } from 'zod';
+import { idSchema, isoDateSchema } from './ids';
+import type { Role } from './roles';
+import {
+  CHILD_STATUSES,
+  CONSENT_GIVERS,
+  CONSENT_TYPES,
+  DISCHARGE_DESTINATIONS,
+  GOAL_STATUSES,
+  LEGAL_EVENT_KINDS,
+  PLAN_DOMAINS,
+  SEXES,
+  SHELTER_SEX_RULES,
+  SHELTER_TYPES,
+  type BedState,
+  type ChildStatus,
+  type ConsentGiver,
+  type ConsentType,
+  type DischargeDestination,
+  type GoalStatus,
+  type LegalEventKind,
+  type PlanDomain,
+  type Sex,
+  type ShelterSexRule,
+  type ShelterType,
+} from './cases';
+import { procedure } from './procedure';
+
+const CASE_TEAM: readonly Role[] = ['coordinator', 'caseworker'];
+const COORDINATOR: readonly Role[] = ['coordinator'];
+
+/** A missing required field answers 'required', like an empty one; a wrong type 'invalid'. */
+const requiredString = () =>
+  z.string({ error: (issue) => (issue.input === undefined ? 'required' : 'invalid') });
+const text = (max: number) => requiredString().trim().min(1, 'required').max(max, 'tooLong');
+const optionalText = (max: number) => z.string().trim().max(max, 'tooLong').optional();
+/** A UTC instant, e.g. 2026-11-29T02:00:00.000Z. */
+export const instantSchema = z.iso.datetime({ message: 'invalid' });
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid');
+
+// ---- case records ---------------------------------------------------------------------------
+export const birthSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('dob'), dateOfBirth: isoDateSchema }),
+  z.strictObject({
+    kind: z.literal('estimated'),
+    estimatedAgeYears: z.number().int().min(0, 'age.range').max(25, 'age.range'),
+    asOf: isoDateSchema,
+  }),
+]);
+export type Birth = z.infer<typeof birthSchema>;
+
+export const childFieldsSchema = z.strictObject({
+  legalName: text(200),
+  preferredName: optionalText(100),
+  birth: birthSchema,
+  sex: z.enum(SEXES),
+  genderIdentity: optionalText(100),
+  languages: z.array(text(50)).max(10, 'tooMany'),
+  referralSource: text(200),
+  referralDate: isoDateSchema,
+  intakeDate: isoDateSchema,
+  rescueDate: isoDateSchema.optional(),
+  referringAgencyRef: optionalText(100),
+  assignedCaseworkerId: idSchema.optional(),
+});
+export type ChildFields = z.infer<typeof childFieldsSchema>;
+
+export interface ChildListRow {
+  id: string;
+  caseCode: string;
+  initials: string;
+  status: ChildStatus;
+  /** Whole years today, in the vault's time zone; estimated when the birth date is. */
+  age: number;
+  ageEstimated: boolean;
+  shelterName: string | null;
+  caseworkerName: string | null;
+}
+
+export interface ChildRecord extends ChildFields {
+  id: string;
+  caseCode: string;
+  initials: string;
+  status: ChildStatus;
+  age: number;
+  ageEstimated: boolean;
+  siblingGroupId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FamilyMember {
+  id: string;
+  childId: string;
+  name: string;
+  relationship: string;
+  phone: string | null;
+  address: string | null;
+  livesInHousehold: boolean;
+  /** Null when the viewer's role may not see safety flags. */
+  safety: {
+    allegedOffender: boolean;
+    allegedOffenderSince: string | null;
+    noContactOrder: boolean;
+    noContactOrderDate: string | null;
+  } | null;
+  notes: string | null;
+}
+
+export interface Consent {
+  id: string;
+  childId: string;
+  type: ConsentType;
+  agency: string | null;
+  givenBy: ConsentGiver;
+  givenOn: string;
+  scope: string;
+  withdrawnOn: string | null;
+  withdrawnReason: string | null;
+}
+
+export interface PlanGoal {
+  id: string;
+  childId: string;
+  domain: PlanDomain;
+  goalInChildWords: string;
+  responsible: string;
+  targetDate: string | null;
+  status: GoalStatus;
+}
+
+export interface PlanTask {
+  id: string;
+  childId: string;
+  goalId: string | null;
+  title: string;
+  dueDate: string;
+  responsible: string | null;
+  doneOn: string | null;
+}
+
+export interface LegalEvent {
+  id: string;
+  childId: string;
+  kind: LegalEventKind;
+  date: string;
+  time: string | null;
+  court: string;
+  caseNumber: string;
+  notes: string | null;
+}
+
+export interface Placement {
+  id: string;
+  childId: string;
+  shelterId: string;
+  shelterName: string;
+  bedId: string;
+  bedLabel: string;
+  room: string | null;
+  startAt: string;
+  endAt: string | null;
+  reason: string;
+  exitDestination: DischargeDestination | null;
+  exitNote: string | null;
+  /** The typed reason when a soft rule was overridden at admission, transfer or edit. */
+  overrideReason: string | null;
+}
+
+export interface CaseFile {
+  child: ChildRecord;
+  caseworkerName: string | null;
+  currentPlacement: Placement | null;
+  placements: Placement[];
+  family: FamilyMember[];
+  consents: Consent[];
+  siblings: ChildListRow[];
+  goals: PlanGoal[];
+  tasks: PlanTask[];
+  legalEvents: LegalEvent[];
+  intakeAccount: { recordedAt: string; recordedByName: string | null } | null;
+}
+
+export type TimelineKind =
+  | 'registered'
+  | 'status'
+  | 'admitted'
+  | 'transferred'
+  | 'discharged'
+  | 'legal'
+  | 'goal'
+  | 'task'
+  | 'consent'
+  | 'intake';
+export interface TimelineEntry {
+  /** A UTC instant or a calendar date (YYYY-MM-DD); entries are sorted newest first. */
+  at: string;
+  kind: TimelineKind;
+  /** Non-sensitive words for the line, e.g. a shelter name or a legal event kind. */
+  params: Record<string, string>;
+}
+
+export interface AgendaItem {
+  childId: string;
+  caseCode: string;
+  initials: string;
+  kind: 'task' | 'goal' | 'legal';
+  /** The legal event kind for 'legal', the plan domain for 'goal', null for a task. */
+  category: LegalEventKind | PlanDomain | null;
+  id: string;
+  /** Task title, goal in the child's words, or the court of a legal event. */
+  title: string;
+  date: string;
+}
+
+/** Someone a child can be assigned to (active caseworkers and coordinators). */
+export interface StaffOption {
+  id: string;
+  displayName: string;
+  role: Role;
+}
+
+// ---- shelters, beds, placements -------------------------------------------------------------
+export const shelterFieldsSchema = z.strictObject({
+  name: text(120),
+  type: z.enum(SHELTER_TYPES),
+  address: optionalText(300),
+  sexRule: z.enum(SHELTER_SEX_RULES),
+  minAge: z.number().int().min(0, 'age.range').max(25, 'age.range'),
+  maxAge: z.number().int().min(0, 'age.range').max(25, 'age.range'),
+  capacity: z.number().int().min(1, 'capacity.range').max(500, 'capacity.range'),
+});
+
+export interface Shelter {
+  id: string;
+  name: string;
+  type: ShelterType;
+  /** Only coordinators and administrators see it; null for everyone else. */
+  address: string | null;
+  sexRule: ShelterSexRule;
+  minAge: number;
+  maxAge: number;
+  capacity: number;
+  beds: { id: string; room: string | null; label: string }[];
+}
+
+export interface BedBoardBed {
+  id: string;
+  room: string | null;
+  label: string;
+  state: BedState;
+  occupant: {
+    childId: string;
+    caseCode: string;
+    initials: string;
+    since: string;
+    lengthOfStayDays: number;
+  } | null;
+  reservedFor: { childId: string; caseCode: string; initials: string } | null;
+}
+
+export interface BedBoard {
+  shelterId: string;
+  shelterName: string;
+  asOf: string;
+  capacity: number;
+  beds: BedBoardBed[];
+}
+
+export interface OccupancyRow {
+  shelterId: string;
+  shelterName: string;
+  type: ShelterType;
+  capacity: number;
+  beds: number;
+  occupied: number;
+  reserved: number;
+  vacant: number;
+}
+
+const overrideReason = z.string().trim().min(5, 'override.tooShort').max(500, 'tooLong').optional();
+
+export const caseProcedures = {
+  'children.register': procedure<{ id: string; caseCode: string }>()({
+    input: childFieldsSchema,
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'children.update': procedure<ChildRecord>()({
+    input: childFieldsSchema.extend({ id: idSchema }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'children.setStatus': procedure<ChildRecord>()({
+    input: z.strictObject({ id: idSchema, status: z.enum(CHILD_STATUSES) }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'children.search': procedure<{ rows: ChildListRow[]; total: number }>()({
+    input: z.strictObject({
+      text: z.string().max(100, 'tooLong').optional(),
+      status: z.enum(CHILD_STATUSES).optional(),
+      shelterId: idSchema.optional(),
+      caseworkerId: idSchema.optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+      offset: z.number().int().min(0).default(0),
+    }),
+    access: CASE_TEAM,
+    kind: 'query',
+  }),
+  /** Shows the full name: every call is audited as a view. */
+  'children.get': procedure<CaseFile>()({
+    input: z.strictObject({ id: idSchema }),
+    access: CASE_TEAM,
+    kind: 'query',
+    auditView: true,
+  }),
+  'children.timeline': procedure<TimelineEntry[]>()({
+    input: z.strictObject({ id: idSchema }),
+    access: CASE_TEAM,
+    kind: 'query',
+  }),
+
+  /** Choices for the assigned-caseworker field and the search filter. */
+  'staff.caseworkers': procedure<StaffOption[]>()({
+    input: z.strictObject({}),
+    access: CASE_TEAM,
+    kind: 'query',
+  }),
+
+  'consents.record': procedure<Consent>()({
+    input: z.strictObject({
+      childId: idSchema,
+      type: z.enum(CONSENT_TYPES),
+      agency: optionalText(200),
+      givenBy: z.enum(CONSENT_GIVERS),
+      givenOn: isoDateSchema,
+      scope: text(1000),
+    }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'consents.withdraw': procedure<Consent>()({
+    input: z.strictObject({ id: idSchema, withdrawnOn: isoDateSchema, reason: text(1000) }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  /** The one answer later features ask before sharing or reporting. */
+  'consents.check': procedure<{ allowed: boolean; consentId: string | null }>()({
+    input: z.strictObject({
+      childId: idSchema,
+      type: z.enum(CONSENT_TYPES),
+      agency: optionalText(200),
+    }),
+    access: CASE_TEAM,
+    kind: 'query',
+  }),
+
+  'family.save': procedure<FamilyMember>()({
+    input: z.strictObject({
+      id: idSchema.optional(),
+      childId: idSchema,
+      name: text(200),
+      relationship: text(100),
+      phone: optionalText(50),
+      address: optionalText(300),
+      livesInHousehold: z.boolean(),
+      allegedOffender: z.boolean(),
+      allegedOffenderSince: isoDateSchema.optional(),
+      noContactOrder: z.boolean(),
+      noContactOrderDate: isoDateSchema.optional(),
+      notes: optionalText(2000),
+    }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'family.remove': procedure<null>()({
+    input: z.strictObject({ id: idSchema }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+
+  'siblings.link': procedure<null>()({
+    input: z.strictObject({ childId: idSchema, siblingId: idSchema }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'siblings.unlink': procedure<null>()({
+    input: z.strictObject({ childId: idSchema }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+
+  /** The child's account is recorded once; later forms link to it and never ask again. */
+  'intake.record': procedure<null>()({
+    input: z.strictObject({ childId: idSchema, account: text(20000) }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'intake.open': procedure<{
+    account: string;
+    recordedAt: string;
+    recordedByName: string | null;
+  }>()({
+    input: z.strictObject({ childId: idSchema }),
+    access: CASE_TEAM,
+    kind: 'query',
+    auditView: true,
+  }),
+
+  'plan.saveGoal': procedure<PlanGoal>()({
+    input: z.strictObject({
+      id: idSchema.optional(),
+      childId: idSchema,
+      domain: z.enum(PLAN_DOMAINS),
+      goalInChildWords: text(1000),
+      responsible: text(200),
+      targetDate: isoDateSchema.optional(),
+      status: z.enum(GOAL_STATUSES),
+    }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'plan.saveTask': procedure<PlanTask>()({
+    input: z.strictObject({
+      id: idSchema.optional(),
+      childId: idSchema,
+      goalId: idSchema.optional(),
+      title: text(300),
+      dueDate: isoDateSchema,
+      responsible: optionalText(200),
+      doneOn: isoDateSchema.optional(),
+    }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  /** Overdue and next-7-days tasks, goal targets and legal events of the children the user may see. */
+  'dashboard.agenda': procedure<{ overdue: AgendaItem[]; upcoming: AgendaItem[] }>()({
+    input: z.strictObject({}),
+    access: CASE_TEAM,
+    kind: 'query',
+  }),
+
+  'legal.save': procedure<LegalEvent>()({
+    input: z.strictObject({
+      id: idSchema.optional(),
+      childId: idSchema,
+      kind: z.enum(LEGAL_EVENT_KINDS),
+      date: isoDateSchema,
+      time: timeOfDay.optional(),
+      court: text(200),
+      caseNumber: text(100),
+      notes: optionalText(2000),
+    }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'legal.remove': procedure<null>()({
+    input: z.strictObject({ id: idSchema }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+
+  'shelters.list': procedure<Shelter[]>()({
+    input: z.strictObject({}),
+    access: ['admin', 'coordinator', 'caseworker'],
+    kind: 'query',
+  }),
+  'shelters.save': procedure<Shelter>()({
+    input: shelterFieldsSchema.extend({ id: idSchema.optional() }),
+    access: COORDINATOR,
+    kind: 'mutation',
+  }),
+  'beds.save': procedure<Shelter>()({
+    input: z.strictObject({
+      id: idSchema.optional(),
+      shelterId: idSchema,
+      room: optionalText(60),
+      label: text(60),
+    }),
+    access: COORDINATOR,
+    kind: 'mutation',
+  }),
+  'beds.remove': procedure<Shelter>()({
+    input: z.strictObject({ id: idSchema }),
+    access: COORDINATOR,
+    kind: 'mutation',
+  }),
+  'beds.reserve': procedure<null>()({
+    input: z.strictObject({ bedId: idSchema, childId: idSchema.nullable() }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'beds.board': procedure<BedBoard>()({
+    input: z.strictObject({ shelterId: idSchema, asOf: isoDateSchema }),
+    access: CASE_TEAM,
+    kind: 'query',
+  }),
+  'beds.occupancy': procedure<OccupancyRow[]>()({
+    input: z.strictObject({ asOf: isoDateSchema }),
+    access: COORDINATOR,
+    kind: 'query',
+  }),
+
+  'placements.admit': procedure<Placement>()({
+    input: z.strictObject({
+      childId: idSchema,
+      bedId: idSchema,
+      startAt: instantSchema,
+      reason: text(500),
+      overrideReason,
+    }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'placements.transfer': procedure<Placement>()({
+    input: z.strictObject({
+      childId: idSchema,
+      toBedId: idSchema,
+      at: instantSchema,
+      reason: text(500),
+      overrideReason,
+    }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  /** The single discharge path; the reintegration issue adds its safety gates here. */
+  'placements.discharge': procedure<Placement>()({
+    input: z.strictObject({
+      childId: idSchema,
+      at: instantSchema,
+      destination: z.enum(DISCHARGE_DESTINATIONS),
+      exitNote: text(2000),
+    }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  /** Correct or backdate a placement's dates; the invariants hold here too. */
+  'placements.edit': procedure<Placement>()({
+    input: z.strictObject({
+      id: idSchema,
+      startAt: instantSchema,
+      endAt: instantSchema.nullable(),
+      overrideReason,
+    }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+} as const;
+
+export type {
+  BedState,
+  ChildStatus,
+  ConsentGiver,
+  ConsentType,
+  DischargeDestination,
+  GoalStatus,
+  LegalEventKind,
+  PlanDomain,
+  Sex,
+  ShelterSexRule,
+  ShelterType,
+};

@@ -1,0 +1,42 @@
+// Timing helpers for `npm run bench`: wall-clock percentiles over repeated runs.
+export interface Sample {
+  p50: number;
+  p95: number;
+  runs: number;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)]!;
+}
+
+/** Runs `fn` `warmup` times untimed, then `runs` times timed. */
+export async function measure(
+  runs: number,
+  fn: (i: number) => unknown,
+  warmup = Math.min(3, runs),
+): Promise<Sample> {
+  for (let i = 0; i < warmup; i += 1) await fn(i);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    await fn(i);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), runs };
+}
+
+export interface ResultRow {
+  operation: string;
+  size: string;
+  p50Ms: number;
+  p95Ms: number;
+  runs: number;
+  /** Encrypted p50 ÷ plain p50 on the same workload, where both were run. */
+  encryptedPlainRatio?: number;
+  /** The issue's target for p95 (ms) or ratio, when it sets one. */
+  target?: string;
+  meetsTarget?: boolean;
+}

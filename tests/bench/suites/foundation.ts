@@ -1,0 +1,133 @@
+// Issue 2: unlock time (KDF vs open-to-first-query) and a basic insert/select workload,
+// encrypted and plain on the same SQLCipher binary.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type Database from '@signalapp/sqlcipher';
+import {
+  openDatabase,
+  openPlainDatabaseForBenchmark,
+} from '../../../electron/backend/db/sqlcipher';
+import { createSlot, newKeyringBody, unlockSlot } from '../../../electron/backend/vault/keyring';
+import { DEFAULT_SCRYPT, newDataKey } from '../../../electron/backend/vault/crypto';
+import { measure, type ResultRow } from '../stats';
+
+export const SIZES = { S: 1_000, M: 10_000, L: 50_000 } as const;
+export type SizeName = keyof typeof SIZES;
+
+export async function unlockBench(folder: string, runs: number): Promise<ResultRow[]> {
+  const dataKey = newDataKey();
+  const slot = await createSlot(
+    'a'.repeat(32),
+    'user',
+    'Bench-Password-Kite-77',
+    dataKey,
+    DEFAULT_SCRYPT,
+  );
+  void newKeyringBody;
+  const kdf = await measure(
+    runs,
+    async () => (await unlockSlot(slot, 'Bench-Password-Kite-77'))?.fill(0),
+    1,
+  );
+  // A populated vault file, opened cold each time: key pragma, HMAC check of every page, first query.
+  const path = join(folder, 'unlock.db');
+  const db = openDatabase(path, dataKey, { verifyPages: false });
+  fillRows(db, SIZES.M);
+  db.close();
+  const open = await measure(runs * 3, () => {
+    const opened = openDatabase(path, dataKey, { verifyPages: true });
+    opened.prepare('SELECT count(*) FROM bench_rows').get();
+    opened.close();
+  });
+  return [
+    {
+      operation: 'unlock: KDF (scrypt N=2^17)',
+      size: '-',
+      p50Ms: kdf.p50,
+      p95Ms: kdf.p95,
+      runs: kdf.runs,
+      target: '250–1000 ms',
+      meetsTarget: kdf.p95 >= 250 && kdf.p95 <= 1000,
+    },
+    {
+      operation: 'unlock: open to first query (M)',
+      size: 'M',
+      p50Ms: open.p50,
+      p95Ms: open.p95,
+      runs: open.runs,
+      target: '< 50 ms',
+      meetsTarget: open.p95 < 50,
+    },
+  ];
+}
+
+function fillRows(db: Database, count: number): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS bench_rows (id TEXT PRIMARY KEY, code TEXT NOT NULL, body TEXT NOT NULL, n INTEGER NOT NULL)',
+  );
+  db.exec('CREATE INDEX IF NOT EXISTS bench_rows_code ON bench_rows(code)');
+  const insert = db.prepare('INSERT INTO bench_rows VALUES (?, ?, ?, ?)');
+  db.transaction(() => {
+    for (let i = 0; i < count; i += 1)
+      insert.run([randomBytes(16).toString('hex'), `C${i}`, 'fictional '.repeat(20), i]);
+  })();
+}
+
+/** 100-row insert transactions and indexed point selects on a table already holding `size` rows. */
+export async function crudBench(
+  folder: string,
+  runs: number,
+  sizes: SizeName[],
+): Promise<ResultRow[]> {
+  const rows: ResultRow[] = [];
+  for (const size of sizes) {
+    const results = {} as Record<'encrypted' | 'plain', { insert: number[]; select: number[] }>;
+    for (const mode of ['encrypted', 'plain'] as const) {
+      const path = join(folder, `crud-${size}-${mode}.db`);
+      const db =
+        mode === 'encrypted'
+          ? openDatabase(path, newDataKey(), { verifyPages: false })
+          : openPlainDatabaseForBenchmark(path);
+      fillRows(db, SIZES[size]);
+      const insert = db.prepare('INSERT INTO bench_rows VALUES (?, ?, ?, ?)');
+      const select = db.prepare('SELECT * FROM bench_rows WHERE code = ?');
+      const ins = await measure(runs, (r) =>
+        db.transaction(() => {
+          for (let i = 0; i < 100; i += 1)
+            insert.run([randomBytes(16).toString('hex'), `N${r}-${i}`, 'fictional '.repeat(20), i]);
+        })(),
+      );
+      const sel = await measure(runs * 10, (r) => {
+        for (let i = 0; i < 100; i += 1) select.get([`C${(r * 7919 + i * 104729) % SIZES[size]}`]);
+      });
+      db.close();
+      results[mode] = { insert: [ins.p50, ins.p95], select: [sel.p50, sel.p95] };
+      rows.push(
+        {
+          operation: `insert 100 rows (${mode})`,
+          size,
+          p50Ms: ins.p50,
+          p95Ms: ins.p95,
+          runs: ins.runs,
+        },
+        {
+          operation: `select 100 by index (${mode})`,
+          size,
+          p50Ms: sel.p50,
+          p95Ms: sel.p95,
+          runs: sel.runs,
+        },
+      );
+    }
+    for (const op of ['insert', 'select'] as const) {
+      const ratio = results.encrypted[op][0]! / results.plain[op][0]!;
+      const row = rows.find(
+        (r) => r.size === size && r.operation.startsWith(op) && r.operation.includes('encrypted'),
+      )!;
+      row.encryptedPlainRatio = ratio;
+      row.target = 'ratio ≤ 1.3';
+      row.meetsTarget = ratio <= 1.3;
+    }
+  }
+  return rows;
+}

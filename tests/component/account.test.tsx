@@ -1,0 +1,85 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { FakeBridge } from './support/FakeBridge';
+import { ERR, caseworkerSession, unlocked } from './support/fixtures';
+import { expectNoAxeViolations, renderApp } from './support/render';
+
+function accountBridge() {
+  return new FakeBridge().ok('app.status', unlocked(caseworkerSession()));
+}
+
+async function openForm() {
+  await screen.findByRole('heading', { level: 1, name: 'My account' });
+  return screen.getByRole('form', { name: 'Change your password' });
+}
+
+describe('change password', () => {
+  it('shows the details and catches a mismatched confirmation at its field', async () => {
+    const bridge = accountBridge();
+    const { user } = renderApp(bridge);
+    const form = await openForm();
+    expect(screen.getByText('Bayani Cruz', { selector: 'dd' })).toBeVisible();
+    expect(screen.getByText('Caseworker', { selector: 'dd' })).toBeVisible();
+    await expectNoAxeViolations();
+
+    const f = within(form);
+    await user.type(f.getByLabelText('Current password'), 'old enough password');
+    await user.type(f.getByLabelText('New password'), 'quiet river under seven bridges');
+    await user.type(f.getByLabelText('Confirm new password'), 'quiet river under seven bridge');
+    await user.click(f.getByRole('button', { name: 'Change password' }));
+
+    const confirm = f.getByLabelText('Confirm new password');
+    expect(confirm).toHaveAttribute('aria-invalid', 'true');
+    expect(confirm).toHaveAccessibleDescription("The two passwords don't match.");
+    expect(confirm).toHaveValue('quiet river under seven bridge');
+    expect(bridge.countOf('account.changePassword')).toBe(0);
+  });
+
+  it('shows password.currentWrong from the backend at the current-password field', async () => {
+    const bridge = accountBridge().failOnce(
+      'account.changePassword',
+      ERR.validation({ currentPassword: 'password.currentWrong' }),
+    );
+    const { user } = renderApp(bridge);
+    const f = within(await openForm());
+    await user.type(f.getByLabelText('Current password'), 'not my password');
+    await user.type(f.getByLabelText('New password'), 'quiet river under seven bridges');
+    await user.type(f.getByLabelText('Confirm new password'), 'quiet river under seven bridges');
+    await user.click(f.getByRole('button', { name: 'Change password' }));
+
+    const current = f.getByLabelText('Current password');
+    expect(await f.findByText('The current password is not right.')).toBeVisible();
+    expect(current).toHaveAttribute('aria-invalid', 'true');
+    expect(current).toHaveAccessibleDescription('The current password is not right.');
+    expect(f.getByLabelText('New password')).toHaveValue('quiet river under seven bridges');
+  });
+
+  it('changes the password and confirms it', async () => {
+    const bridge = accountBridge().ok('account.changePassword', caseworkerSession());
+    const { user } = renderApp(bridge);
+    const f = within(await openForm());
+    await user.type(f.getByLabelText('Current password'), 'old enough password');
+    await user.type(f.getByLabelText('New password'), 'quiet river under seven bridges');
+    await user.type(f.getByLabelText('Confirm new password'), 'quiet river under seven bridges');
+    await user.click(f.getByRole('button', { name: 'Change password' }));
+    expect(await f.findByText('Your password has been changed.')).toBeVisible();
+    expect(bridge.inputsOf('account.changePassword')).toEqual([
+      { currentPassword: 'old enough password', newPassword: 'quiet river under seven bridges' },
+    ]);
+    // The form is emptied: passwords are not kept around.
+    expect(f.getByLabelText('New password')).toHaveValue('');
+  });
+
+  it('refuses a new password equal to the current one', async () => {
+    const bridge = accountBridge();
+    const { user } = renderApp(bridge);
+    const f = within(await openForm());
+    await user.type(f.getByLabelText('Current password'), 'quiet river under seven bridges');
+    await user.type(f.getByLabelText('New password'), 'quiet river under seven bridges');
+    await user.click(f.getByRole('button', { name: 'Change password' }));
+    expect(f.getByLabelText('New password')).toHaveAccessibleDescription(
+      /Choose a password different from the current one\./,
+    );
+    expect(bridge.countOf('account.changePassword')).toBe(0);
+  });
+});

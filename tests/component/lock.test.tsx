@@ -1,0 +1,172 @@
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TOUCH_INTERVAL_MS } from '../../renderer/auth/AuthContext';
+import { FakeBridge } from './support/FakeBridge';
+import {
+  ERR,
+  USERS,
+  auditEntry,
+  caseworkerSession,
+  session,
+  status,
+  unlocked,
+} from './support/fixtures';
+import { findApp, renderApp, stubScrollContainerHeight } from './support/render';
+
+let restoreLayout = () => undefined as void;
+beforeEach(() => {
+  restoreLayout = stubScrollContainerHeight();
+});
+afterEach(() => {
+  restoreLayout();
+  vi.useRealTimers();
+});
+
+function adminBridge() {
+  return new FakeBridge()
+    .ok('app.status', unlocked())
+    .ok('users.list', USERS)
+    .ok('audit.list', { entries: [auditEntry(2), auditEntry(1)], nextBeforeSeq: null });
+}
+
+async function signIn(user: ReturnType<typeof renderApp>['user'], username: string) {
+  await user.type(screen.getByLabelText('Username'), username);
+  await user.type(screen.getByLabelText('Password'), 'violet kettle marching lanterns');
+  await user.click(screen.getByRole('button', { name: 'Sign in' }));
+}
+
+describe('lock', () => {
+  it('on a lock event drops every cached record, shows the locked screen, then returns to the route', async () => {
+    const bridge = adminBridge().ok('auth.signIn', session());
+    const { user, queryClient } = renderApp(bridge, { route: '/audit' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+    expect(await screen.findByRole('cell', { name: 'users.create' })).toBeVisible();
+    expect(screen.getByRole('cell', { name: 'user: Bayani Cruz' })).toBeVisible();
+    expect(queryClient.getQueryCache().getAll().length).toBeGreaterThan(0);
+    const listsBefore = bridge.countOf('audit.list');
+
+    act(() => bridge.emitLock('idle'));
+
+    expect(queryClient.getQueryCache().getAll()).toHaveLength(0);
+    expect(screen.getByRole('heading', { level: 1, name: 'Aruga is locked' })).toBeVisible();
+    expect(screen.getByText(/continue where you left off/)).toBeVisible();
+    expect(document.body).not.toHaveTextContent('Amihan Reyes');
+    expect(document.body).not.toHaveTextContent('Bayani Cruz');
+    expect(document.body).not.toHaveTextContent('users.create');
+    expect(screen.queryByRole('navigation')).toBeNull();
+
+    await signIn(user, 'amihan');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+    expect(window.location.hash).toBe('#/audit');
+    expect(await screen.findByRole('cell', { name: 'users.create' })).toBeVisible();
+    // The records come back from the backend, not from memory.
+    await waitFor(() => expect(bridge.countOf('audit.list')).toBeGreaterThan(listsBefore));
+  });
+
+  it('sends a different user home after an unlock', async () => {
+    const bridge = adminBridge().ok('auth.signIn', caseworkerSession());
+    const { user } = renderApp(bridge, { route: '/audit' });
+    await screen.findByRole('heading', { level: 1, name: 'Audit log' });
+    act(() => bridge.emitLock('system'));
+    await signIn(user, 'bayani');
+    expect(await screen.findByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
+    expect(window.location.hash).toBe('#/account');
+  });
+
+  it('"Lock now" locks with reason manual; "Sign out" signs out and the next sign-in goes home', async () => {
+    const bridge = adminBridge().ok('auth.signIn', session());
+    const { user } = renderApp(bridge, { route: '/audit' });
+    await findApp();
+    await user.click(screen.getByRole('button', { name: 'Lock now' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Aruga is locked' })).toBeVisible();
+    expect(bridge.inputsOf('session.lock')).toEqual([{ reason: 'manual' }]);
+
+    await signIn(user, 'amihan');
+    await screen.findByRole('heading', { level: 1, name: 'Audit log' });
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Sign in to Aruga' }),
+    ).toBeVisible();
+    expect(bridge.inputsOf('session.lock').at(-1)).toEqual({ reason: 'signOut' });
+
+    await signIn(user, 'amihan');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+  });
+
+  it('quick-hide (Ctrl+Shift+L) blanks the window before the lock call returns', async () => {
+    const bridge = adminBridge();
+    const { queryClient } = renderApp(bridge, { route: '/users' });
+    await screen.findByRole('cell', { name: 'Bayani Cruz' });
+    const lock = bridge.defer('session.lock');
+
+    // Inside act() React would normally hold every update until the callback returns; the blank
+    // must already be on screen synchronously, in the key handler itself.
+    let blankAtOnce = false;
+    let textAtOnce: string | null = null;
+    act(() => {
+      window.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'L', code: 'KeyL', ctrlKey: true, shiftKey: true }),
+      );
+      blankAtOnce = document.querySelector('[data-quick-hide]') !== null;
+      textAtOnce = document.body.textContent;
+    });
+    expect(blankAtOnce).toBe(true);
+    expect(textAtOnce).toBe('');
+    expect(document.querySelector('[data-quick-hide]')).not.toBeNull();
+    expect(document.body.textContent).toBe('');
+    expect(screen.queryByRole('heading')).toBeNull();
+    expect(queryClient.getQueryCache().getAll()).toHaveLength(0);
+    expect(bridge.inputsOf('session.lock')).toEqual([{ reason: 'quickHide' }]);
+
+    await act(async () => {
+      lock.resolve(null);
+      bridge.emitLock('quickHide');
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Aruga is locked' })).toBeVisible();
+    expect(document.querySelector('[data-quick-hide]')).toBeNull();
+  });
+
+  it('ignores the quick-hide shortcut while signed out', async () => {
+    const bridge = new FakeBridge().ok('app.status', status());
+    renderApp(bridge);
+    await screen.findByRole('heading', { name: 'Sign in to Aruga' });
+    fireEvent.keyDown(window, { key: 'L', code: 'KeyL', ctrlKey: true, shiftKey: true });
+    expect(screen.getByRole('heading', { name: 'Sign in to Aruga' })).toBeVisible();
+    expect(bridge.countOf('session.lock')).toBe(0);
+  });
+
+  it('treats a LOCKED answer as a lock', async () => {
+    const bridge = new FakeBridge().ok('app.status', unlocked()).fail('users.list', ERR.locked);
+    renderApp(bridge, { route: '/users' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Aruga is locked' })).toBeVisible();
+  });
+
+  it('reports activity with session.touch at most once every 30 seconds', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const bridge = adminBridge();
+    renderApp(bridge, { route: '/account' });
+    await screen.findByRole('heading', { level: 1, name: 'My account' });
+
+    fireEvent.keyDown(window, { key: 'a' });
+    expect(bridge.countOf('session.touch')).toBe(0); // sign-in itself just reset the timer
+
+    await act(() => vi.advanceTimersByTimeAsync(TOUCH_INTERVAL_MS));
+    fireEvent.pointerDown(window);
+    fireEvent.wheel(window);
+    fireEvent.keyDown(window, { key: 'b' });
+    expect(bridge.countOf('session.touch')).toBe(1);
+
+    await act(() => vi.advanceTimersByTimeAsync(TOUCH_INTERVAL_MS - 1000));
+    fireEvent.wheel(window);
+    expect(bridge.countOf('session.touch')).toBe(1);
+    await act(() => vi.advanceTimersByTimeAsync(1000));
+    fireEvent.wheel(window);
+    expect(bridge.countOf('session.touch')).toBe(2);
+
+    // No heartbeat once locked: the backend owns the timer and the renderer holds nothing.
+    act(() => bridge.emitLock('idle'));
+    await act(() => vi.advanceTimersByTimeAsync(TOUCH_INTERVAL_MS));
+    fireEvent.keyDown(window, { key: 'c' });
+    expect(bridge.countOf('session.touch')).toBe(2);
+  });
+});

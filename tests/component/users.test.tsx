@@ -1,0 +1,215 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { UserSummary } from '../../shared/contract';
+import { FakeBridge } from './support/FakeBridge';
+import { ERR, IDS, USERS, session, unlocked, user as userFixture } from './support/fixtures';
+import { expectNoAxeViolations, renderApp } from './support/render';
+
+function usersBridge(users: UserSummary[] = USERS) {
+  return new FakeBridge().ok('app.status', unlocked()).ok('users.list', users);
+}
+
+function rowOf(name: string): HTMLElement {
+  const row = screen.getByRole('cell', { name }).closest('tr');
+  if (!row) throw new Error(`no row for ${name}`);
+  return row;
+}
+
+async function fillCreateForm(user: ReturnType<typeof renderApp>['user']) {
+  const form = screen.getByRole('form', { name: 'Add a user' });
+  const f = within(form);
+  await user.type(f.getByLabelText('Display name'), 'Tala Mendoza');
+  await user.type(f.getByLabelText('Username'), 'tala');
+  await user.selectOptions(f.getByLabelText('Role'), 'Therapist');
+  const shelter = f.getByLabelText('Shelter');
+  await user.type(shelter, 'Bahay Silungan{Enter}');
+  await user.type(shelter, 'Tahanan ng Pag-asa');
+  await user.click(f.getByRole('button', { name: 'Add shelter' }));
+  await user.type(shelter, 'To be removed{Enter}');
+  await user.click(f.getByRole('button', { name: 'Remove To be removed' }));
+  expect(shelter).toHaveFocus();
+  await user.type(f.getByLabelText('Temporary password'), 'copper lantern river ninety');
+  return form;
+}
+
+describe('users', () => {
+  it('lists staff with role, shelters, status and last sign-in in the vault time zone', async () => {
+    renderApp(usersBridge());
+    const table = await screen.findByRole('table', { name: 'Staff accounts' });
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((th) => th.textContent);
+    expect(headers).toEqual([
+      'Display name',
+      'Username',
+      'Role',
+      'Shelters',
+      'Status',
+      'Last sign-in',
+      'Actions',
+    ]);
+    await within(table).findByRole('cell', { name: 'Bayani Cruz' });
+    // 02:30 UTC is 10:30 AM in Asia/Manila.
+    expect(rowOf('Amihan Reyes')).toHaveTextContent('01/15/2025 10:30 AM');
+    expect(rowOf('Bayani Cruz')).toHaveTextContent('Caseworker');
+    expect(rowOf('Bayani Cruz')).toHaveTextContent('Bahay Pag-asa, Tahanan');
+    expect(rowOf('Bayani Cruz')).toHaveTextContent('Must change password');
+    expect(rowOf('Bayani Cruz')).toHaveTextContent('Never');
+    expect(rowOf('Dalisay Santos')).toHaveTextContent('Disabled');
+    // No actions on a disabled account, and no way to disable yourself.
+    expect(within(rowOf('Dalisay Santos')).queryAllByRole('button')).toHaveLength(0);
+    expect(within(rowOf('Amihan Reyes')).queryByRole('button', { name: /^Disable/ })).toBeNull();
+    expect(
+      within(rowOf('Bayani Cruz')).getByRole('button', { name: 'Disable Bayani Cruz' }),
+    ).toBeVisible();
+    await expectNoAxeViolations();
+  });
+
+  it('shows a backend field error (username.taken) at the field and keeps everything typed', async () => {
+    const bridge = usersBridge().failOnce(
+      'users.create',
+      ERR.validation({ username: 'username.taken' }),
+    );
+    const { user } = renderApp(bridge);
+    await screen.findByRole('cell', { name: 'Bayani Cruz' });
+    const form = await fillCreateForm(user);
+    await user.click(within(form).getByRole('button', { name: 'Add user' }));
+
+    const username = within(form).getByLabelText('Username');
+    await waitFor(() => expect(username).toHaveAttribute('aria-invalid', 'true'));
+    expect(username).toHaveAccessibleDescription(/That username is already taken\./);
+    expect(username).toHaveFocus();
+    expect(within(form).getByRole('alert')).toHaveTextContent('Some fields need attention.');
+    // Nothing typed is lost.
+    expect(username).toHaveValue('tala');
+    expect(within(form).getByLabelText('Display name')).toHaveValue('Tala Mendoza');
+    expect(within(form).getByLabelText('Role')).toHaveValue('therapist');
+    expect(within(form).getByLabelText('Temporary password')).toHaveValue(
+      'copper lantern river ninety',
+    );
+    const chips = within(within(form).getByRole('list', { name: 'Shelters added' })).getAllByRole(
+      'listitem',
+    );
+    expect(chips.map((li) => li.querySelector('span')?.textContent)).toEqual([
+      'Bahay Silungan',
+      'Tahanan ng Pag-asa',
+    ]);
+  });
+
+  it('creates a user and refreshes the list', async () => {
+    const created = userFixture({
+      id: IDS.newUser,
+      displayName: 'Tala Mendoza',
+      username: 'tala',
+      role: 'therapist',
+      mustChangePassword: true,
+      lastSignInAt: null,
+    });
+    const bridge = usersBridge().ok('users.create', created);
+    const { user } = renderApp(bridge);
+    await screen.findByRole('cell', { name: 'Bayani Cruz' });
+    const form = await fillCreateForm(user);
+    bridge.ok('users.list', [...USERS, created]);
+    await user.click(within(form).getByRole('button', { name: 'Add user' }));
+
+    expect(
+      await screen.findByText(
+        'Tala Mendoza was added. They must change the temporary password at first sign-in.',
+      ),
+    ).toBeVisible();
+    expect(bridge.inputsOf('users.create')).toEqual([
+      {
+        displayName: 'Tala Mendoza',
+        username: 'tala',
+        role: 'therapist',
+        shelterScope: ['Bahay Silungan', 'Tahanan ng Pag-asa'],
+        temporaryPassword: 'copper lantern river ninety',
+      },
+    ]);
+    expect(await screen.findByRole('cell', { name: 'Tala Mendoza' })).toBeVisible();
+    expect(within(form).getByLabelText('Display name')).toHaveValue('');
+  });
+
+  it('rejects a weak temporary password before calling the backend', async () => {
+    const bridge = usersBridge();
+    const { user } = renderApp(bridge);
+    await screen.findByRole('cell', { name: 'Bayani Cruz' });
+    const form = screen.getByRole('form', { name: 'Add a user' });
+    await user.type(within(form).getByLabelText('Display name'), 'Tala Mendoza');
+    await user.type(within(form).getByLabelText('Username'), 'tala');
+    await user.type(within(form).getByLabelText('Temporary password'), 'tala12345');
+    await user.click(within(form).getByRole('button', { name: 'Add user' }));
+    expect(within(form).getByLabelText('Temporary password')).toHaveAccessibleDescription(
+      /Use at least 10 characters\./,
+    );
+    expect(bridge.countOf('users.create')).toBe(0);
+  });
+
+  it('resets a password in a labelled dialog and returns focus', async () => {
+    const bridge = usersBridge().ok('users.resetPassword', null);
+    const { user } = renderApp(bridge);
+    await screen.findByRole('cell', { name: 'Bayani Cruz' });
+    const open = screen.getByRole('button', { name: 'Reset password for Bayani Cruz' });
+    await user.click(open);
+
+    const dialog = screen.getByRole('dialog', { name: 'Reset password for Bayani Cruz' });
+    const input = within(dialog).getByLabelText('Temporary password');
+    expect(input).toHaveFocus();
+    await user.type(input, 'short');
+    await user.click(within(dialog).getByRole('button', { name: 'Set temporary password' }));
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(bridge.countOf('users.resetPassword')).toBe(0);
+
+    await user.clear(input);
+    await user.type(input, 'harbor maple quilt seventeen');
+    await user.click(within(dialog).getByRole('button', { name: 'Set temporary password' }));
+    expect(await screen.findByText('A temporary password was set for Bayani Cruz.')).toBeVisible();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(open).toHaveFocus();
+    expect(bridge.inputsOf('users.resetPassword')).toEqual([
+      { userId: IDS.caseworker, temporaryPassword: 'harbor maple quilt seventeen' },
+    ]);
+  });
+
+  it('disables a user after a confirmation that explains the key slot is deleted', async () => {
+    const bridge = usersBridge().ok('users.disable', null);
+    const { user } = renderApp(bridge);
+    await screen.findByRole('cell', { name: 'Bayani Cruz' });
+    await user.click(screen.getByRole('button', { name: 'Disable Bayani Cruz' }));
+    const dialog = screen.getByRole('dialog', { name: 'Disable Bayani Cruz?' });
+    expect(dialog).toHaveTextContent('Their key slot is deleted from the keyring');
+    await expectNoAxeViolations();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(bridge.countOf('users.disable')).toBe(0);
+
+    await user.click(screen.getByRole('button', { name: 'Disable Bayani Cruz' }));
+    await user.click(
+      within(screen.getByRole('dialog')).getByRole('button', { name: 'Disable user' }),
+    );
+    expect(await screen.findByText('Bayani Cruz was disabled.')).toBeVisible();
+    expect(bridge.inputsOf('users.disable')).toEqual([{ userId: IDS.caseworker }]);
+  });
+
+  it('shows a backend refusal inside the dialog', async () => {
+    const bridge = usersBridge().fail('users.disable', {
+      code: 'FORBIDDEN',
+      message: 'cannotDisableSelf',
+    });
+    const { user } = renderApp(bridge);
+    await screen.findByRole('cell', { name: 'Bayani Cruz' });
+    await user.click(screen.getByRole('button', { name: 'Disable Bayani Cruz' }));
+    const dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Disable user' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'You cannot disable your own account.',
+    );
+  });
+
+  it('is reachable from the admin home and nowhere for other roles', async () => {
+    renderApp(usersBridge().ok('app.status', unlocked(session())));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Users' })).toHaveAttribute('aria-current', 'page');
+  });
+});

@@ -1,0 +1,37 @@
+// axe-core on the live page: every screen must have zero violations (all default rules).
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
+/** One readable block per violation: rule id, impact, help, and each node's target. */
+export function formatViolations(violations: readonly Violation[]): string {
+  return violations
+    .map((violation) => {
+      const nodes = violation.nodes
+        .map((node) =>
+          `    - ${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`.trimEnd(),
+        )
+        .join('\n');
+      return `  ${violation.id} [${violation.impact ?? 'unknown'}] ${violation.help}\n${nodes}`;
+    })
+    .join('\n');
+}
+
+/**
+ * Runs axe on `page` and throws a readable list if anything is violated. `screen` names the
+ * screen in the message; `configure` may narrow the run (e.g. `b => b.include('#dialog')`).
+ */
+export async function expectNoAxeViolations(
+  page: Page,
+  screen: string,
+  configure: (builder: AxeBuilder) => AxeBuilder = (builder) => builder,
+): Promise<void> {
+  const results = await configure(new AxeBuilder({ page })).analyze();
+  if (results.violations.length > 0) {
+    throw new Error(
+      `axe found ${results.violations.length} violation(s) on "${screen}":\n` +
+        formatViolations(results.violations),
+    );
+  }
+}

@@ -1,0 +1,58 @@
+// Migration 2 (case records, shelters, placements) runs on a version-1 vault that holds data.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import Database from '@signalapp/sqlcipher';
+import { migrate, MIGRATIONS } from '../../electron/backend/db/migrations';
+import { TABLES } from '../../electron/backend/db/data-layer';
+import { tempFolder } from './helpers';
+
+describe('migration 2', () => {
+  it('upgrades a version-1 database with users in it, keeping them', () => {
+    const db = new Database(join(tempFolder(), 'v1.db'));
+    db.pragma(`key = "x'${'ef'.repeat(32)}'"`);
+    expect(migrate(db, MIGRATIONS.slice(0, 1))).toBe(1);
+    db.prepare(
+      `INSERT INTO users (id, username, display_name, role, created_at, updated_at)
+       VALUES ('u1', 'old.admin', 'Fictional Old Admin', 'admin', 'x', 'x')`,
+    ).run();
+    expect(migrate(db)).toBe(2);
+    expect(db.prepare('SELECT username FROM users', { pluck: true }).all()).toEqual(['old.admin']);
+    const objects = db
+      .prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')", { pluck: true })
+      .all();
+    expect(objects).toEqual(
+      expect.arrayContaining([
+        'children',
+        'shelters',
+        'beds',
+        'placements',
+        'consents',
+        'family_members',
+        'intake_accounts',
+        'plan_goals',
+        'plan_tasks',
+        'legal_events',
+        'child_status_changes',
+        'placements_guard_insert',
+        'placements_guard_update',
+      ]),
+    );
+    db.close();
+  });
+
+  it('every writable column in the data layer registry exists, with the metadata columns', () => {
+    const db = new Database(join(tempFolder(), 'cols.db'));
+    db.pragma(`key = "x'${'12'.repeat(32)}'"`);
+    migrate(db);
+    for (const [table, columns] of Object.entries(TABLES)) {
+      const actual = (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+      expect({
+        table,
+        missing: [...columns, 'id', 'created_at', 'updated_at', 'created_by', 'updated_by'].filter(
+          (c) => !actual.includes(c),
+        ),
+      }).toEqual({ table, missing: [] });
+    }
+    db.close();
+  });
+});

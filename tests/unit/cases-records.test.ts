@@ -1,0 +1,709 @@
+// Case records: registration, bad input, search, scope, safety flags, the intake account,
+// consents, the case plan and agenda, the timeline, siblings, and the audit of full-name views.
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  ageOn,
+  canSeeSafetyFlags,
+  canSeeShelterAddress,
+  foldForSearch,
+  initialsOf,
+} from '../../shared/cases';
+import { ROLES } from '../../shared/roles';
+import {
+  familyOf,
+  isConsentActive,
+  loadCaseFile,
+  scopeShelterIds,
+} from '../../electron/backend/services/cases';
+import { addDaysTo } from '../../electron/backend/services/cases/context';
+import {
+  caseVault,
+  childInput,
+  countRows,
+  daysAgo,
+  instantDaysAgo,
+  register,
+  ZONE,
+} from './cases-fixtures';
+import { fails, ok } from './helpers';
+import { todayIn } from '../../shared/time';
+
+let f: Awaited<ReturnType<typeof caseVault>>;
+beforeAll(async () => {
+  f = await caseVault();
+});
+const today = () => todayIn(ZONE);
+
+describe('registration', () => {
+  it('gives an AR-<year>-<sequence> code that encodes nothing, initials, and a computable age', async () => {
+    await f.as('coordinator');
+    const a = await register(f.backend, {
+      legalName: 'Fictional Juana Bautista',
+      birth: { kind: 'dob', dateOfBirth: '2011-02-03' },
+    });
+    const b = await register(f.backend, {
+      legalName: 'Fictional Pedro Santos',
+      sex: 'male',
+      birth: { kind: 'estimated', estimatedAgeYears: 12, asOf: '2024-01-01' },
+    });
+    const year = today().slice(0, 4);
+    expect(a.caseCode).toMatch(new RegExp(`^AR-${year}-\\d{4,}$`));
+    const seq = (code: string) => Number(code.split('-')[2]);
+    expect(seq(b.caseCode)).toBe(seq(a.caseCode) + 1);
+    for (const part of ['JB', 'F.J.B', '2011', 'Juana']) expect(a.caseCode).not.toContain(part);
+
+    const fileA = await ok(f.backend, 'children.get', { id: a.id });
+    expect(fileA.child).toMatchObject({
+      caseCode: a.caseCode,
+      initials: 'F.J.B.',
+      status: 'intake',
+      legalName: 'Fictional Juana Bautista',
+      age: ageOn({ kind: 'dob', dateOfBirth: '2011-02-03' }, today()).age,
+      ageEstimated: false,
+    });
+    const fileB = await ok(f.backend, 'children.get', { id: b.id });
+    expect(fileB.child).toMatchObject({
+      age: 12 + (Number(year) - 2024),
+      ageEstimated: true,
+    });
+  });
+
+  it('computes ages in whole years on a calendar date', () => {
+    expect(ageOn({ kind: 'dob', dateOfBirth: '2010-06-15' }, '2026-06-14').age).toBe(15);
+    expect(ageOn({ kind: 'dob', dateOfBirth: '2010-06-15' }, '2026-06-15').age).toBe(16);
+    expect(
+      ageOn({ kind: 'estimated', estimatedAgeYears: 9, asOf: '2024-03-01' }, '2026-02-28'),
+    ).toEqual({ age: 10, estimated: true });
+    expect(initialsOf('  maría  de la Cruz-Santos ')).toBe('M.D.L.C.');
+    expect(foldForSearch('NIÑO  Dela Peña')).toBe('nino dela pena');
+  });
+
+  it('bad input gets a field error and saves nothing', async () => {
+    await f.as('coordinator');
+    const vault = await f.inspect();
+    const counts = () => ({
+      changes: countRows(vault, 'change_log'),
+      children: countRows(vault, 'children'),
+      audit: countRows(vault, 'audit_log'),
+    });
+    const before = counts();
+    const tomorrow = addDaysTo(today(), 1);
+    const cases: [Record<string, unknown>, Record<string, string>][] = [
+      [{ birth: { kind: 'dob', dateOfBirth: tomorrow } }, { 'birth.dateOfBirth': 'date.future' }],
+      [
+        { birth: { kind: 'estimated', estimatedAgeYears: 10, asOf: tomorrow } },
+        { 'birth.asOf': 'date.future' },
+      ],
+      [{ intakeDate: tomorrow }, { intakeDate: 'date.future' }],
+      [{ legalName: 'N'.repeat(10_000) }, { legalName: 'tooLong' }],
+      [{ legalName: undefined }, { legalName: 'required' }],
+      [{ legalName: '   ' }, { legalName: 'required' }],
+      [
+        { birth: { kind: 'dob', dateOfBirth: daysAgo(10) }, intakeDate: daysAgo(20) },
+        { intakeDate: 'date.beforeBirth' },
+      ],
+      [{ assignedCaseworkerId: f.ids.therapist }, { assignedCaseworkerId: 'caseworker.unknown' }],
+      [
+        { birth: { kind: 'estimated', estimatedAgeYears: 40, asOf: daysAgo(1) } },
+        { 'birth.estimatedAgeYears': 'age.range' },
+      ],
+    ];
+    for (const [overrides, fields] of cases) {
+      const error = await fails(f.backend, 'children.register', childInput(overrides));
+      expect({ overrides, code: error.code, fields: error.fields }).toEqual({
+        overrides,
+        code: 'VALIDATION',
+        fields,
+      });
+    }
+    const child = await register(f.backend);
+    const afterOne = counts();
+    const update = await fails(f.backend, 'children.update', {
+      ...childInput({ birth: { kind: 'dob', dateOfBirth: tomorrow } }),
+      id: child.id,
+    });
+    expect(update.fields).toEqual({ 'birth.dateOfBirth': 'date.future' });
+    expect(counts()).toEqual(afterOne);
+    expect(afterOne.children).toBe(before.children + 1);
+    vault.close();
+  });
+
+  it('status: in care only with a placement, and a closed case can be reopened', async () => {
+    await f.as('coordinator');
+    const child = await register(f.backend);
+    expect(
+      await fails(f.backend, 'children.setStatus', { id: child.id, status: 'in_care' }),
+    ).toMatchObject({
+      code: 'CONFLICT',
+      message: 'status.notPlaced',
+    });
+    await ok(f.backend, 'children.setStatus', { id: child.id, status: 'closed' });
+    expect(
+      (await ok(f.backend, 'children.setStatus', { id: child.id, status: 'intake' })).status,
+    ).toBe('intake');
+    await ok(f.backend, 'placements.admit', {
+      childId: child.id,
+      bedId: f.bed(f.cebu, 2),
+      startAt: instantDaysAgo(3),
+      reason: 'Rescue',
+    });
+    expect(
+      await fails(f.backend, 'children.setStatus', { id: child.id, status: 'closed' }),
+    ).toMatchObject({
+      code: 'CONFLICT',
+      message: 'status.placed',
+    });
+    await ok(f.backend, 'placements.discharge', {
+      childId: child.id,
+      at: instantDaysAgo(1),
+      destination: 'other',
+      exitNote: 'Moved with family to another region',
+    });
+    // Status changes sit at the instant they took effect: the manual ones now, the admission's
+    // at its (earlier) start, the discharge's at its time.
+    const timeline = await ok(f.backend, 'children.timeline', { id: child.id });
+    expect(timeline.filter((e) => e.kind === 'status').map((e) => e.params)).toEqual([
+      { from: 'closed', to: 'intake' },
+      { from: 'intake', to: 'closed' },
+      { from: 'in_care', to: 'closed' },
+      { from: 'intake', to: 'in_care' },
+    ]);
+  });
+});
+
+describe('search and scope', () => {
+  let nino: { id: string; caseCode: string };
+  let inCebu: { id: string; caseCode: string };
+  let inIloilo: { id: string; caseCode: string };
+  let assigned: { id: string; caseCode: string };
+  let elsewhere: { id: string; caseCode: string };
+  let mine: { id: string; caseCode: string };
+
+  beforeAll(async () => {
+    await f.as('coordinator');
+    nino = await register(f.backend, {
+      legalName: 'Fictional Niño Dela Cruz',
+      preferredName: 'Nonoy',
+      sex: 'male',
+    });
+    inCebu = await register(f.backend, { legalName: 'Fictional Scope Cebu' });
+    inIloilo = await register(f.backend, { legalName: 'Fictional Scope Iloilo' });
+    assigned = await register(f.backend, {
+      legalName: 'Fictional Scope Assigned',
+      assignedCaseworkerId: f.ids.cebu,
+    });
+    elsewhere = await register(f.backend, { legalName: 'Fictional Scope Unplaced' });
+    await ok(f.backend, 'placements.admit', {
+      childId: inCebu.id,
+      bedId: f.bed(f.cebu, 0),
+      startAt: instantDaysAgo(9),
+      reason: 'Rescue',
+    });
+    await ok(f.backend, 'placements.admit', {
+      childId: inIloilo.id,
+      bedId: f.bed(f.iloilo, 0),
+      startAt: instantDaysAgo(9),
+      reason: 'Rescue',
+    });
+    await f.as('cebu');
+    mine = await register(f.backend, { legalName: 'Fictional Scope Mine' });
+  });
+
+  it('finds a name without accents or case, by preferred name and by case code; lists show initials only', async () => {
+    await f.as('coordinator');
+    for (const text of ['nino', 'NIÑO', 'dela nino', 'nonoy', nino.caseCode.toLowerCase()]) {
+      const { rows } = await ok(f.backend, 'children.search', { text });
+      expect({ text, ids: rows.map((r) => r.id) }).toEqual({ text, ids: [nino.id] });
+    }
+    expect((await ok(f.backend, 'children.search', { text: 'ninx' })).total).toBe(0);
+    // LIKE wildcards are literal.
+    expect((await ok(f.backend, 'children.search', { text: '%' })).total).toBe(0);
+    const result = await ok(f.backend, 'children.search', { text: 'nino' });
+    expect(result.rows[0]).toMatchObject({
+      caseCode: nino.caseCode,
+      initials: 'F.N.D.C.',
+      status: 'intake',
+    });
+    expect(JSON.stringify(result)).not.toMatch(/Niño|Cruz|Nonoy/);
+  });
+
+  it('filters by status, shelter and caseworker, with a total for paging', async () => {
+    await f.as('coordinator');
+    const byShelter = await ok(f.backend, 'children.search', { shelterId: f.iloilo.id });
+    expect(byShelter.rows.map((r) => r.id)).toContain(inIloilo.id);
+    expect(byShelter.rows.every((r) => r.shelterName === 'Fictional Home Iloilo')).toBe(true);
+    const byWorker = await ok(f.backend, 'children.search', { caseworkerId: f.ids.cebu });
+    expect(byWorker.rows.map((r) => r.id)).toEqual([assigned.id]);
+    expect(byWorker.rows[0]!.caseworkerName).toBe('Fictional cw.cebu');
+    const inCare = await ok(f.backend, 'children.search', { status: 'in_care', limit: 200 });
+    expect(inCare.rows.every((r) => r.status === 'in_care')).toBe(true);
+    const page = await ok(f.backend, 'children.search', { limit: 2, offset: 1 });
+    expect(page.rows).toHaveLength(2);
+    expect(page.total).toBeGreaterThan(3);
+  });
+
+  it('a caseworker sees assigned children, children placed in their shelters, and their own unplaced registrations', async () => {
+    await f.as('cebu');
+    const ids = (await ok(f.backend, 'children.search', { limit: 200 })).rows.map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining([inCebu.id, assigned.id, mine.id]));
+    expect(ids).not.toContain(inIloilo.id);
+    expect(ids).not.toContain(elsewhere.id);
+    expect(ids).not.toContain(nino.id);
+    expect((await ok(f.backend, 'children.search', { text: 'scope iloilo' })).total).toBe(0);
+    for (const [name, input] of [
+      ['children.get', { id: inIloilo.id }],
+      ['children.timeline', { id: inIloilo.id }],
+      ['intake.open', { childId: inIloilo.id }],
+      ['consents.check', { childId: inIloilo.id, type: 'services' }],
+      ['children.setStatus', { id: inIloilo.id, status: 'closed' }],
+      [
+        'family.save',
+        {
+          childId: inIloilo.id,
+          name: 'Fictional Relative',
+          relationship: 'aunt',
+          livesInHousehold: false,
+          allegedOffender: false,
+          noContactOrder: false,
+        },
+      ],
+      [
+        'placements.transfer',
+        {
+          childId: inIloilo.id,
+          toBedId: f.bed(f.cebu, 1),
+          at: instantDaysAgo(1),
+          reason: 'x',
+        },
+      ],
+    ] as const) {
+      expect({ name, code: (await fails(f.backend, name, input)).code }).toEqual({
+        name,
+        code: 'NOT_FOUND',
+      });
+    }
+    await ok(f.backend, 'children.get', { id: inCebu.id });
+    await ok(f.backend, 'children.get', { id: mine.id });
+
+    // Once their registration is placed in another shelter, it leaves their scope.
+    await f.as('coordinator');
+    await ok(f.backend, 'placements.admit', {
+      childId: mine.id,
+      bedId: f.bed(f.iloilo, 1),
+      startAt: instantDaysAgo(2),
+      reason: 'Rescue',
+    });
+    await f.as('cebu');
+    expect((await fails(f.backend, 'children.get', { id: mine.id })).code).toBe('NOT_FOUND');
+    await f.as('iloilo');
+    const iloiloIds = (await ok(f.backend, 'children.search', { limit: 200 })).rows.map(
+      (r) => r.id,
+    );
+    expect(iloiloIds).toEqual(expect.arrayContaining([inIloilo.id, mine.id]));
+    expect(iloiloIds).not.toContain(inCebu.id);
+  });
+
+  it('scope entries match a shelter by id or by name, ignoring case', async () => {
+    const vault = await f.inspect();
+    const actor = (shelterScope: string[]) => ({
+      userId: f.ids.cebu,
+      role: 'caseworker' as const,
+      shelterScope,
+    });
+    expect(scopeShelterIds(vault, actor([f.iloilo.id.toUpperCase()]))).toEqual([f.iloilo.id]);
+    expect(scopeShelterIds(vault, actor([' FICTIONAL home iloilo ']))).toEqual([f.iloilo.id]);
+    expect(scopeShelterIds(vault, actor(['Fictional Home']))).toEqual([]);
+    vault.close();
+  });
+
+  it('shows a shelter address only to coordinators and administrators', async () => {
+    expect(ROLES.filter(canSeeShelterAddress)).toEqual(['admin', 'coordinator']);
+    for (const [who, visible] of [
+      ['coordinator', true],
+      ['admin', true],
+      ['cebu', false],
+    ] as const) {
+      await f.as(who);
+      const cebu = (await ok(f.backend, 'shelters.list', {})).find((s) => s.id === f.cebu.id)!;
+      expect({ who, address: cebu.address }).toEqual({
+        who,
+        address: visible ? 'Fictional Home Cebu street' : null,
+      });
+    }
+  });
+});
+
+describe('privacy of the case file', () => {
+  it('safety flags are shown only to roles that need them', async () => {
+    expect(Object.fromEntries(ROLES.map((r) => [r, canSeeSafetyFlags(r)]))).toEqual({
+      admin: false,
+      coordinator: true,
+      caseworker: true,
+      therapist: false,
+    });
+    await f.as('coordinator');
+    const child = await register(f.backend);
+    await ok(f.backend, 'placements.admit', {
+      childId: child.id,
+      bedId: f.bed(f.cebu, 1),
+      startAt: instantDaysAgo(4),
+      reason: 'Rescue',
+    });
+    const saved = await ok(f.backend, 'family.save', {
+      childId: child.id,
+      name: 'Fictional Uncle Ramon',
+      relationship: 'uncle',
+      phone: '0917 000 0000',
+      livesInHousehold: true,
+      allegedOffender: true,
+      allegedOffenderSince: daysAgo(60),
+      noContactOrder: true,
+      noContactOrderDate: daysAgo(30),
+    });
+    expect(saved.safety).toEqual({
+      allegedOffender: true,
+      allegedOffenderSince: daysAgo(60),
+      noContactOrder: true,
+      noContactOrderDate: daysAgo(30),
+    });
+    await f.as('cebu');
+    expect(
+      (await ok(f.backend, 'children.get', { id: child.id })).family[0]!.safety?.allegedOffender,
+    ).toBe(true);
+    expect(
+      (
+        await fails(f.backend, 'family.save', {
+          id: saved.id,
+          childId: child.id,
+          name: 'Fictional Uncle Ramon',
+          relationship: 'uncle',
+          livesInHousehold: true,
+          allegedOffender: true,
+          allegedOffenderSince: addDaysTo(today(), 2),
+          noContactOrder: false,
+        })
+      ).fields,
+    ).toEqual({ allegedOffenderSince: 'date.future' });
+
+    // The same case file, loaded for a therapist working in that shelter: no flags at all.
+    const vault = await f.inspect();
+    const therapist = {
+      userId: f.ids.therapist,
+      role: 'therapist' as const,
+      shelterScope: ['Fictional Home Cebu'],
+    };
+    const file = loadCaseFile(vault, therapist, child.id);
+    expect(file.family[0]).toMatchObject({ name: 'Fictional Uncle Ramon', safety: null });
+    expect(JSON.stringify(file.family)).not.toMatch(/allegedOffender|noContactOrder/);
+    expect(familyOf(vault, child.id, 'admin')[0]!.safety).toBeNull();
+    vault.close();
+  });
+
+  it('the intake account is recorded once, and each opening and case-file view is audited without content', async () => {
+    await f.as('cebu');
+    const child = await register(f.backend, { legalName: 'Fictional Lorna Villanueva' });
+    const account = 'Fictional account text: she describes the events in her own words.';
+    await ok(f.backend, 'intake.record', { childId: child.id, account });
+    expect(
+      await fails(f.backend, 'intake.record', { childId: child.id, account: 'again' }),
+    ).toMatchObject({
+      code: 'CONFLICT',
+      message: 'intake.alreadyRecorded',
+    });
+    const file = await ok(f.backend, 'children.get', { id: child.id });
+    expect(file.intakeAccount).toMatchObject({ recordedByName: 'Fictional cw.cebu' });
+    expect(JSON.stringify(file)).not.toContain(account);
+    const opened = await ok(f.backend, 'intake.open', { childId: child.id });
+    expect(opened.account).toBe(account);
+    await ok(f.backend, 'intake.open', { childId: child.id });
+    const other = await register(f.backend);
+    expect((await fails(f.backend, 'intake.open', { childId: other.id })).code).toBe('NOT_FOUND');
+
+    await f.as('admin');
+    const opens = await ok(f.backend, 'audit.list', { action: 'intake.open', limit: 50 });
+    const forChild = opens.entries.filter((e) => e.targetId === child.id);
+    expect(forChild).toHaveLength(2);
+    expect(forChild[0]).toMatchObject({ targetType: 'child', actorId: f.ids.cebu, outcome: 'ok' });
+    const views = await ok(f.backend, 'audit.list', { action: 'children.get', limit: 50 });
+    expect(views.entries.some((e) => e.targetType === 'child' && e.targetId === child.id)).toBe(
+      true,
+    );
+    const vault = await f.inspect();
+    const dump = JSON.stringify(vault.db.prepare('SELECT * FROM audit_log').all());
+    expect(dump).not.toContain(account);
+    expect(dump).not.toContain('Villanueva');
+    vault.close();
+  });
+});
+
+describe('consents', () => {
+  it('answers "is this allowed now": agency must match, withdrawal counts from its date', async () => {
+    await f.as('coordinator');
+    const child = await register(f.backend);
+    const services = await ok(f.backend, 'consents.record', {
+      childId: child.id,
+      type: 'services',
+      givenBy: 'guardian',
+      givenOn: daysAgo(10),
+      scope: 'Shelter care and counselling',
+    });
+    const sharing = await ok(f.backend, 'consents.record', {
+      childId: child.id,
+      type: 'sharing',
+      agency: 'DSWD Field Office VII',
+      givenBy: 'court_dswd',
+      givenOn: daysAgo(10),
+      scope: 'Case summary for court',
+    });
+    const check = (type: string, agency?: string) =>
+      ok(f.backend, 'consents.check', { childId: child.id, type, ...(agency ? { agency } : {}) });
+    expect(await check('services')).toEqual({ allowed: true, consentId: services.id });
+    expect(await check('sharing', 'dswd field office vii')).toEqual({
+      allowed: true,
+      consentId: sharing.id,
+    });
+    expect(await check('sharing', 'Fictional Newspaper')).toEqual({
+      allowed: false,
+      consentId: null,
+    });
+    expect(await check('sharing')).toEqual({ allowed: false, consentId: null });
+    expect(await check('photos')).toEqual({ allowed: false, consentId: null });
+
+    expect(
+      (
+        await fails(f.backend, 'consents.record', {
+          childId: child.id,
+          type: 'sharing',
+          givenBy: 'guardian',
+          givenOn: daysAgo(1),
+          scope: 'x',
+        })
+      ).fields,
+    ).toEqual({ agency: 'consent.agencyRequired' });
+    expect(
+      (
+        await fails(f.backend, 'consents.withdraw', {
+          id: services.id,
+          withdrawnOn: daysAgo(11),
+          reason: 'Guardian changed mind',
+        })
+      ).fields,
+    ).toEqual({ withdrawnOn: 'consent.withdrawnBeforeGiven' });
+
+    const withdrawn = await ok(f.backend, 'consents.withdraw', {
+      id: services.id,
+      withdrawnOn: daysAgo(3),
+      reason: 'Guardian changed mind',
+    });
+    expect(withdrawn.withdrawnOn).toBe(daysAgo(3));
+    expect(await check('services')).toEqual({ allowed: false, consentId: null });
+    expect(
+      await fails(f.backend, 'consents.withdraw', {
+        id: services.id,
+        withdrawnOn: daysAgo(1),
+        reason: 'again',
+      }),
+    ).toMatchObject({ code: 'CONFLICT', message: 'consent.alreadyWithdrawn' });
+
+    const vault = await f.inspect();
+    expect(isConsentActive(vault, child.id, 'services', undefined, daysAgo(4)).allowed).toBe(true);
+    expect(isConsentActive(vault, child.id, 'services', undefined, daysAgo(3)).allowed).toBe(false);
+    expect(isConsentActive(vault, child.id, 'services', undefined, daysAgo(11)).allowed).toBe(
+      false,
+    );
+    expect(isConsentActive(vault, child.id, 'sharing', ' DSWD FIELD OFFICE VII').allowed).toBe(
+      true,
+    );
+    vault.close();
+  });
+});
+
+describe('case plan, agenda, legal events and timeline', () => {
+  it('the agenda lists overdue and next-7-day items of visible children only', async () => {
+    await f.as('coordinator');
+    const seen = await register(f.backend);
+    const hidden = await register(f.backend);
+    const agendaBed = (
+      await ok(f.backend, 'beds.save', { shelterId: f.cebu.id, room: 'B', label: 'Agenda bed' })
+    ).beds.find((b) => b.label === 'Agenda bed')!.id;
+    await ok(f.backend, 'placements.admit', {
+      childId: seen.id,
+      bedId: agendaBed,
+      startAt: instantDaysAgo(5),
+      reason: 'Rescue',
+    });
+    const goal = await ok(f.backend, 'plan.saveGoal', {
+      childId: seen.id,
+      domain: 'economic_empowerment_education',
+      goalInChildWords: 'I want to finish grade 6',
+      responsible: 'Fictional teacher',
+      targetDate: daysAgo(1),
+      status: 'in_progress',
+    });
+    await ok(f.backend, 'plan.saveGoal', {
+      childId: seen.id,
+      domain: 'safety',
+      goalInChildWords: 'Done already',
+      responsible: 'Caseworker',
+      targetDate: daysAgo(1),
+      status: 'achieved',
+    });
+    const overdue = await ok(f.backend, 'plan.saveTask', {
+      childId: seen.id,
+      goalId: goal.id,
+      title: 'Get school records',
+      dueDate: daysAgo(2),
+    });
+    await ok(f.backend, 'plan.saveTask', {
+      childId: seen.id,
+      title: 'Done task',
+      dueDate: daysAgo(2),
+      doneOn: daysAgo(1),
+    });
+    const soon = await ok(f.backend, 'plan.saveTask', {
+      childId: seen.id,
+      title: 'Enrol',
+      dueDate: addDaysTo(today(), 3),
+    });
+    await ok(f.backend, 'plan.saveTask', {
+      childId: seen.id,
+      title: 'Later',
+      dueDate: addDaysTo(today(), 20),
+    });
+    const hearing = await ok(f.backend, 'legal.save', {
+      childId: seen.id,
+      kind: 'hearing',
+      date: addDaysTo(today(), 5),
+      time: '09:30',
+      court: 'Fictional RTC Branch 7',
+      caseNumber: 'CR-2026-001',
+    });
+    await ok(f.backend, 'legal.save', {
+      childId: seen.id,
+      kind: 'filing',
+      date: daysAgo(3),
+      court: 'Fictional Prosecutor',
+      caseNumber: 'NPS-001',
+    });
+    await ok(f.backend, 'plan.saveTask', {
+      childId: hidden.id,
+      title: 'Hidden',
+      dueDate: daysAgo(1),
+    });
+    const otherGoal = await ok(f.backend, 'plan.saveGoal', {
+      childId: hidden.id,
+      domain: 'safety',
+      goalInChildWords: 'x',
+      responsible: 'y',
+      status: 'not_started',
+    });
+    expect(
+      (
+        await fails(f.backend, 'plan.saveTask', {
+          childId: seen.id,
+          goalId: otherGoal.id,
+          title: 't',
+          dueDate: daysAgo(1),
+        })
+      ).fields,
+    ).toEqual({ goalId: 'goal.otherChild' });
+
+    await f.as('cebu');
+    const agenda = await ok(f.backend, 'dashboard.agenda', {});
+    const mineOnly = (items: typeof agenda.overdue) => items.filter((i) => i.childId === seen.id);
+    expect(mineOnly(agenda.overdue).map((i) => [i.kind, i.id])).toEqual([
+      ['goal', goal.id],
+      ['task', overdue.id],
+    ]);
+    expect(mineOnly(agenda.upcoming).map((i) => [i.kind, i.id, i.category])).toEqual([
+      ['task', soon.id, null],
+      ['legal', hearing.id, 'hearing'],
+    ]);
+    expect([...agenda.overdue, ...agenda.upcoming].some((i) => i.childId === hidden.id)).toBe(
+      false,
+    );
+    expect(agenda.upcoming.find((i) => i.id === hearing.id)).toMatchObject({
+      title: 'Fictional RTC Branch 7',
+      date: addDaysTo(today(), 5),
+    });
+  });
+
+  it('the timeline merges placements, legal events, plan, consents and intake, newest first', async () => {
+    await f.as('coordinator');
+    const extra = await f.shelter('Fictional Timeline Home', ['T1', 'T2']);
+    const child = await register(f.backend, { intakeDate: daysAgo(50) });
+    await ok(f.backend, 'placements.admit', {
+      childId: child.id,
+      bedId: extra.beds[0]!.id,
+      startAt: instantDaysAgo(40),
+      reason: 'Rescue',
+    });
+    await ok(f.backend, 'placements.transfer', {
+      childId: child.id,
+      toBedId: extra.beds[1]!.id,
+      at: instantDaysAgo(30),
+      reason: 'Room change',
+    });
+    await ok(f.backend, 'legal.save', {
+      childId: child.id,
+      kind: 'testimony',
+      date: daysAgo(25),
+      court: 'Fictional RTC Branch 2',
+      caseNumber: 'CR-9',
+    });
+    await ok(f.backend, 'consents.record', {
+      childId: child.id,
+      type: 'photos',
+      givenBy: 'child',
+      givenOn: daysAgo(45),
+      scope: 'Group photos',
+    });
+    await ok(f.backend, 'placements.discharge', {
+      childId: child.id,
+      at: instantDaysAgo(20),
+      destination: 'foster_care',
+      exitNote: 'Matched with a licensed foster family',
+    });
+    const timeline = await ok(f.backend, 'children.timeline', { id: child.id });
+    expect(timeline.map((e) => e.kind)).toEqual([
+      'discharged',
+      'status',
+      'legal',
+      'transferred',
+      'admitted',
+      'status',
+      'consent',
+      'registered',
+    ]);
+    expect(timeline[0]).toMatchObject({ params: { destination: 'foster_care' } });
+    expect(timeline[1]).toMatchObject({ params: { from: 'in_care', to: 'aftercare' } });
+    expect(JSON.stringify(timeline)).not.toContain('licensed foster family');
+  });
+
+  it('links siblings into one group (merging groups) and unlinks them', async () => {
+    await f.as('coordinator');
+    const [a, b, c, d] = [
+      await register(f.backend),
+      await register(f.backend),
+      await register(f.backend),
+      await register(f.backend),
+    ];
+    expect(
+      (await fails(f.backend, 'siblings.link', { childId: a!.id, siblingId: a!.id })).fields,
+    ).toEqual({
+      siblingId: 'sibling.self',
+    });
+    await ok(f.backend, 'siblings.link', { childId: a!.id, siblingId: b!.id });
+    await ok(f.backend, 'siblings.link', { childId: c!.id, siblingId: d!.id });
+    await ok(f.backend, 'siblings.link', { childId: b!.id, siblingId: c!.id });
+    const siblingsOf = async (id: string) =>
+      (await ok(f.backend, 'children.get', { id })).siblings.map((s) => s.id).sort();
+    expect(await siblingsOf(a!.id)).toEqual([b!.id, c!.id, d!.id].sort());
+    await ok(f.backend, 'siblings.unlink', { childId: a!.id });
+    expect(await siblingsOf(a!.id)).toEqual([]);
+    expect(await siblingsOf(d!.id)).toEqual([b!.id, c!.id].sort());
+    await ok(f.backend, 'siblings.unlink', { childId: b!.id });
+    await ok(f.backend, 'siblings.unlink', { childId: c!.id });
+    expect((await ok(f.backend, 'children.get', { id: d!.id })).child.siblingGroupId).toBeNull();
+  });
+});
