@@ -243,6 +243,8 @@ export interface Shelter {
   minAge: number;
   maxAge: number;
   capacity: number;
+  /** Whether the viewer works in this shelter (its bed board is theirs to see). */
+  inScope: boolean;
   beds: { id: string; room: string | null; label: string }[];
 }
 

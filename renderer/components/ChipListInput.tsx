@@ -18,8 +18,9 @@ function firstError(error: ChipListError): { message?: string } | undefined {
   return Array.isArray(error) ? error.find(Boolean) : undefined;
 }
 
-interface Props<T extends FieldValues> {
-  control: Control<T>;
+interface Props<T extends FieldValues, Out extends FieldValues> {
+  /** The form's control, whatever its resolver outputs. */
+  control: Control<T, unknown, Out>;
   /** A string[] field of the form. */
   name: FieldPathByValue<T, string[]>;
   error: ChipListError;
@@ -37,7 +38,7 @@ interface Props<T extends FieldValues> {
 }
 
 /** A free list of short texts: type + Add (or Enter), shown as removable chips. */
-export function ChipListInput<T extends FieldValues>({
+export function ChipListInput<T extends FieldValues, Out extends FieldValues = T>({
   control,
   name,
   error,
@@ -48,8 +49,8 @@ export function ChipListInput<T extends FieldValues>({
   removeLabel,
   maxLength = 100,
   suggestions,
-}: Props<T>) {
-  const { field } = useController({ control, name });
+}: Props<T, Out>) {
+  const { field } = useController<T, typeof name, Out>({ control, name });
   const [draft, setDraft] = useState('');
   const inputRef = useRef<HTMLInputElement | null>(null);
   const listId = useId();

@@ -12,6 +12,9 @@ function issueKey(issue: z.core.$ZodRawIssue): string {
         return 'required';
       }
       return 'invalid';
+    case 'invalid_value':
+      // An empty select for an enum (z.enum answers invalid_value, not invalid_type).
+      return issue.input === undefined || issue.input === '' ? 'required' : 'invalid';
     case 'too_small':
       return issue.origin === 'number' ? 'outOfRange' : 'required';
     case 'too_big':

@@ -6,16 +6,33 @@ import en from './en.json';
 import cases from './en-cases.json';
 import shelters from './en-shelters.json';
 
+type Tree = { [key: string]: string | Tree };
+
+/** Merges nested message trees; on a clash the later leaf wins. */
+function deepMerge(...trees: Tree[]): Tree {
+  const out: Tree = {};
+  for (const tree of trees) {
+    for (const [key, value] of Object.entries(tree)) {
+      const existing = out[key];
+      out[key] =
+        typeof value === 'object' && typeof existing === 'object'
+          ? deepMerge(existing, value)
+          : value;
+    }
+  }
+  return out;
+}
+
 /** Each area's backend error texts live in its own file under `errors`; all are read as `errors.<key>`. */
-function errorsOf(area: object): Record<string, unknown> {
-  return 'errors' in area ? (area.errors as Record<string, unknown>) : {};
+function errorsOf(area: object): Tree {
+  return 'errors' in area ? (area.errors as Tree) : {};
 }
 
 export const translation = {
   ...en,
   cases,
   shelters,
-  errors: { ...errorsOf(cases), ...errorsOf(shelters), ...en.errors },
+  errors: deepMerge(errorsOf(cases), errorsOf(shelters), en.errors) as typeof en.errors,
 };
 
 export function initI18n(): I18n {

@@ -1,5 +1,6 @@
+import { NewPasswordFields } from '../components/NewPasswordFields';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -8,7 +9,6 @@ import { useApiMutation } from '../api/queries';
 import { useAuth, useSession } from '../auth/AuthContext';
 import { Field } from '../components/Field';
 import { FormAlert, StatusMessage } from '../components/FormAlert';
-import { PasswordStrength } from '../components/PasswordStrength';
 import { SubmitButton } from '../components/SubmitButton';
 import { addMismatchIssue, addStrengthIssue, alwaysCheck, zodErrorOptions } from '../forms/schema';
 import { useServerErrors } from '../forms/useServerErrors';
@@ -74,7 +74,6 @@ function ChangePasswordForm({ forced }: { forced: boolean }) {
   const { t } = useTranslation();
   const session = useSession();
   const { sessionChanged } = useAuth();
-  const strengthId = useId();
   const [changed, setChanged] = useState(false);
   const [schema] = useState(() => changePasswordSchema(session));
   const form = useForm({
@@ -120,31 +119,14 @@ function ChangePasswordForm({ forced }: { forced: boolean }) {
           />
         )}
       </Field>
-      <Field
-        label={t('account.newPassword')}
-        hint={t('password.hint')}
-        error={errors.newPassword}
-        describedBy={strengthId}
-      >
-        {(a) => (
-          <input {...a} {...register('newPassword')} type="password" autoComplete="new-password" />
-        )}
-      </Field>
-      <PasswordStrength
-        id={strengthId}
-        password={watch('newPassword')}
+      <NewPasswordFields
+        password={register('newPassword')}
+        confirm={register('confirmPassword')}
+        value={watch('newPassword')}
+        errors={{ password: errors.newPassword, confirm: errors.confirmPassword }}
+        labels={{ password: t('account.newPassword'), confirm: t('account.confirmPassword') }}
         personal={[session.username, session.displayName]}
       />
-      <Field label={t('account.confirmPassword')} error={errors.confirmPassword}>
-        {(a) => (
-          <input
-            {...a}
-            {...register('confirmPassword')}
-            type="password"
-            autoComplete="new-password"
-          />
-        )}
-      </Field>
       <SubmitButton pending={change.isPending} pendingText={t('account.submitting')}>
         {t('account.submit')}
       </SubmitButton>

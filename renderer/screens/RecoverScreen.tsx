@@ -1,5 +1,6 @@
+import { NewPasswordFields } from '../components/NewPasswordFields';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -8,7 +9,6 @@ import { useApiMutation } from '../api/queries';
 import { Field } from '../components/Field';
 import { FormAlert } from '../components/FormAlert';
 import { GateLayout } from '../components/GateLayout';
-import { PasswordStrength } from '../components/PasswordStrength';
 import { SubmitButton } from '../components/SubmitButton';
 import { addMismatchIssue, addStrengthIssue, alwaysCheck, zodErrorOptions } from '../forms/schema';
 import { useServerErrors } from '../forms/useServerErrors';
@@ -135,7 +135,6 @@ function ChooseAdminForm({
   onRestart: () => void;
 }) {
   const { t } = useTranslation();
-  const strengthId = useId();
   const afterSignIn = useAfterSignIn(null);
   const schema = useMemo(() => resetSchema(admins), [admins]);
   const form = useForm({
@@ -191,31 +190,14 @@ function ChooseAdminForm({
           </p>
         ) : null}
       </fieldset>
-      <Field
-        label={t('recover.newPassword')}
-        hint={t('password.hint')}
-        error={errors.newPassword}
-        describedBy={strengthId}
-      >
-        {(a) => (
-          <input {...a} {...register('newPassword')} type="password" autoComplete="new-password" />
-        )}
-      </Field>
-      <PasswordStrength
-        id={strengthId}
-        password={password}
+      <NewPasswordFields
+        password={register('newPassword')}
+        confirm={register('confirmPassword')}
+        value={password}
+        errors={{ password: errors.newPassword, confirm: errors.confirmPassword }}
+        labels={{ password: t('recover.newPassword'), confirm: t('recover.confirmPassword') }}
         personal={[chosen?.username ?? '', chosen?.displayName ?? '']}
       />
-      <Field label={t('recover.confirmPassword')} error={errors.confirmPassword}>
-        {(a) => (
-          <input
-            {...a}
-            {...register('confirmPassword')}
-            type="password"
-            autoComplete="new-password"
-          />
-        )}
-      </Field>
       <SubmitButton pending={reset.isPending} pendingText={t('recover.submitting')}>
         {t('recover.submit')}
       </SubmitButton>

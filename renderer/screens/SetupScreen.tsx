@@ -1,5 +1,5 @@
+import { NewPasswordFields } from '../components/NewPasswordFields';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -10,7 +10,6 @@ import { useAuth } from '../auth/AuthContext';
 import { Field } from '../components/Field';
 import { FormAlert } from '../components/FormAlert';
 import { GateLayout } from '../components/GateLayout';
-import { PasswordStrength } from '../components/PasswordStrength';
 import { SubmitButton } from '../components/SubmitButton';
 import { TimeZoneSelect } from '../components/TimeZoneSelect';
 import { addMismatchIssue, addStrengthIssue, alwaysCheck, zodErrorOptions } from '../forms/schema';
@@ -32,7 +31,6 @@ const FIELDS = ['adminDisplayName', 'adminUsername', 'adminPassword', 'timeZone'
 export function SetupScreen() {
   const { t } = useTranslation();
   const { state, vaultCreated } = useAuth();
-  const strengthId = useId();
   useDocumentTitle(t('setup.title'));
   const form = useForm({
     resolver: zodResolver(setupSchema, zodErrorOptions),
@@ -97,32 +95,14 @@ export function SetupScreen() {
             />
           )}
         </Field>
-        <Field
-          label={t('setup.password')}
-          hint={t('password.hint')}
-          error={errors.adminPassword}
-          describedBy={strengthId}
-        >
-          {(a) => (
-            <input
-              {...a}
-              {...register('adminPassword')}
-              type="password"
-              autoComplete="new-password"
-            />
-          )}
-        </Field>
-        <PasswordStrength id={strengthId} password={password} personal={[username, displayName]} />
-        <Field label={t('setup.confirmPassword')} error={errors.confirmPassword}>
-          {(a) => (
-            <input
-              {...a}
-              {...register('confirmPassword')}
-              type="password"
-              autoComplete="new-password"
-            />
-          )}
-        </Field>
+        <NewPasswordFields
+          password={register('adminPassword')}
+          confirm={register('confirmPassword')}
+          value={password}
+          errors={{ password: errors.adminPassword, confirm: errors.confirmPassword }}
+          labels={{ password: t('setup.password'), confirm: t('setup.confirmPassword') }}
+          personal={[username, displayName]}
+        />
         <Field label={t('timeZone.label')} hint={t('timeZone.hint')} error={errors.timeZone}>
           {(a) => <TimeZoneSelect {...a} {...register('timeZone')} include={[DEFAULT_TIME_ZONE]} />}
         </Field>

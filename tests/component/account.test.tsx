@@ -1,11 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeBridge } from './support/FakeBridge';
-import { ERR, caseworkerSession, unlocked } from './support/fixtures';
+import { ERR, therapistSession, unlocked } from './support/fixtures';
 import { expectNoAxeViolations, renderApp } from './support/render';
 
 function accountBridge() {
-  return new FakeBridge().ok('app.status', unlocked(caseworkerSession()));
+  return new FakeBridge().ok('app.status', unlocked(therapistSession()));
 }
 
 async function openForm() {
@@ -18,8 +18,8 @@ describe('change password', () => {
     const bridge = accountBridge();
     const { user } = renderApp(bridge);
     const form = await openForm();
-    expect(screen.getByText('Bayani Cruz', { selector: 'dd' })).toBeVisible();
-    expect(screen.getByText('Caseworker', { selector: 'dd' })).toBeVisible();
+    expect(screen.getByText('Luningning Santos', { selector: 'dd' })).toBeVisible();
+    expect(screen.getByText('Therapist', { selector: 'dd' })).toBeVisible();
     await expectNoAxeViolations();
 
     const f = within(form);
@@ -55,7 +55,7 @@ describe('change password', () => {
   });
 
   it('changes the password and confirms it', async () => {
-    const bridge = accountBridge().ok('account.changePassword', caseworkerSession());
+    const bridge = accountBridge().ok('account.changePassword', therapistSession());
     const { user } = renderApp(bridge);
     const f = within(await openForm());
     await user.type(f.getByLabelText('Current password'), 'old enough password');

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeBridge } from './support/FakeBridge';
-import { USERS, caseworkerSession, status, unlocked } from './support/fixtures';
+import { USERS, caseworkerSession, status, therapistSession, unlocked } from './support/fixtures';
 import { expectNoAxeViolations, findApp, renderApp } from './support/render';
 
 describe('boot', () => {
@@ -10,7 +10,7 @@ describe('boot', () => {
     ['locked', status({ state: 'locked' }), 'Sign in to Aruga'],
     ['recovery', status({ state: 'recovery' }), 'Finish recovery'],
     ['unlocked (admin)', unlocked(), 'Users'],
-    ['unlocked (caseworker)', unlocked(caseworkerSession()), 'My account'],
+    ['unlocked (therapist)', unlocked(therapistSession()), 'My account'],
     [
       'unlocked, temporary password',
       unlocked(caseworkerSession({ mustChangePassword: true })),
@@ -62,7 +62,7 @@ describe('app frame', () => {
   });
 
   it('sends a non-admin who types an admin route back home', async () => {
-    const bridge = new FakeBridge().ok('app.status', unlocked(caseworkerSession()));
+    const bridge = new FakeBridge().ok('app.status', unlocked(therapistSession()));
     renderApp(bridge, { route: '/settings' });
     expect(await screen.findByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
     expect(window.location.hash).toBe('#/account');

@@ -6,7 +6,7 @@ import {
   ERR,
   USERS,
   auditEntry,
-  caseworkerSession,
+  therapistSession,
   session,
   status,
   unlocked,
@@ -64,7 +64,7 @@ describe('lock', () => {
   });
 
   it('sends a different user home after an unlock', async () => {
-    const bridge = adminBridge().ok('auth.signIn', caseworkerSession());
+    const bridge = adminBridge().ok('auth.signIn', therapistSession());
     const { user } = renderApp(bridge, { route: '/audit' });
     await screen.findByRole('heading', { level: 1, name: 'Audit log' });
     act(() => bridge.emitLock('system'));

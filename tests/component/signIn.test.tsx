@@ -1,7 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeBridge } from './support/FakeBridge';
-import { ERR, IDS, USERS, caseworkerSession, session, status } from './support/fixtures';
+import { ERR, IDS, USERS, session, status, therapistSession } from './support/fixtures';
 import { expectNoAxeViolations, findApp, renderApp } from './support/render';
 
 afterEach(() => {
@@ -95,7 +95,7 @@ describe('sign in', () => {
   it('shows a non-admin only My account', async () => {
     const bridge = new FakeBridge()
       .ok('app.status', status())
-      .ok('auth.signIn', caseworkerSession());
+      .ok('auth.signIn', therapistSession());
     const { user } = renderApp(bridge, { route: '/users' });
     await screen.findByRole('heading', { name: 'Sign in to Aruga' });
     await signIn(user, 'bayani', 'violet kettle marching lanterns');
@@ -107,7 +107,7 @@ describe('sign in', () => {
   });
 
   it('makes a user with a temporary password change it before anything else', async () => {
-    const forced = caseworkerSession({ mustChangePassword: true });
+    const forced = therapistSession({ mustChangePassword: true });
     const bridge = new FakeBridge()
       .ok('app.status', status())
       .ok('auth.signIn', forced)

@@ -187,9 +187,14 @@ describe('foundation flow', () => {
     await field('New password').fill(CASEWORKER.password);
     await field('Confirm new password').fill(CASEWORKER.password);
     await page.getByRole('button', { name: 'Change password' }).click();
-    await onScreen('My account', 'my account (caseworker)');
-    // A caseworker sees only the sections that are theirs.
-    expect(await mainNav().getByRole('link').allInnerTexts()).toEqual(['My account']);
+    await onScreen('Today', 'today (caseworker)');
+    // A caseworker sees only the sections that are theirs: no staff accounts, audit or settings.
+    expect(await mainNav().getByRole('link').allInnerTexts()).toEqual([
+      'Today',
+      'Children',
+      'Bed board',
+      'My account',
+    ]);
   });
 
   it('locks by itself after the idle time and drops what was on screen', async () => {
@@ -206,8 +211,8 @@ describe('foundation flow', () => {
 
   it('unlocks back to where the user was', async () => {
     await signIn(CASEWORKER.username, CASEWORKER.password);
-    await onScreen('My account', 'my account after unlock');
-    expect(new URL(page.url()).hash).toBe('#/account');
+    await onScreen('Today', 'today after unlock');
+    expect(new URL(page.url()).hash).toBe('#/today');
     await page.getByRole('button', { name: 'Lock now' }).click();
     await page
       .getByRole('heading', { level: 1, name: /Aruga is locked|Sign in to Aruga/ })

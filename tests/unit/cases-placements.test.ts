@@ -49,6 +49,8 @@ describe('placement invariants', () => {
       message: 'placement.bedOverlap',
       details: { caseCode: ana.caseCode, startAt: placed.startAt, endAt: null },
     });
+    // The clash names the other child only by case code and initials.
+    expect(bedClash.details?.initials).toMatch(/^\p{Lu}/u);
     const childClash = await fails(f.backend, 'placements.admit', {
       childId: ana.id,
       bedId: f.bed(f.iloilo, 0),

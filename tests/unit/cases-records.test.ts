@@ -331,6 +331,22 @@ describe('search and scope', () => {
       });
     }
   });
+
+  it('tells each viewer which shelters are theirs (bed boards they may open)', async () => {
+    for (const [who, expected] of [
+      ['coordinator', { cebu: true, iloilo: true }],
+      ['cebu', { cebu: true, iloilo: false }],
+      ['iloilo', { cebu: false, iloilo: true }],
+    ] as const) {
+      await f.as(who);
+      const list = await ok(f.backend, 'shelters.list', {});
+      const inScope = (id: string) => list.find((s) => s.id === id)!.inScope;
+      expect({ who, cebu: inScope(f.cebu.id), iloilo: inScope(f.iloilo.id) }).toEqual({
+        who,
+        ...expected,
+      });
+    }
+  });
 });
 
 describe('privacy of the case file', () => {

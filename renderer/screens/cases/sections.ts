@@ -1,4 +1,21 @@
 import type { Section } from '../../frame/sections';
+import { CasesScreen } from './CasesScreen';
+import { TodayScreen } from './TodayScreen';
 
 /** Case records: the survivor list, search, registration and the case file (issue 3). */
-export const caseSections: Section[] = [];
+export const caseSections: Section[] = [
+  {
+    path: 'today',
+    navTo: '/today',
+    navLabel: (t) => t('cases.nav.today'),
+    roles: ['coordinator', 'caseworker'],
+    Screen: TodayScreen,
+  },
+  {
+    path: 'cases/*',
+    navTo: '/cases',
+    navLabel: (t) => t('cases.nav.children'),
+    roles: ['coordinator', 'caseworker'],
+    Screen: CasesScreen,
+  },
+];

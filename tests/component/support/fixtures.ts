@@ -32,6 +32,16 @@ export const caseworkerSession = (overrides: Partial<SessionInfo> = {}) =>
     ...overrides,
   });
 
+/** A therapist has no issue-3 sections, so their home and only section is My account. */
+export const therapistSession = (overrides: Partial<SessionInfo> = {}) =>
+  session({
+    userId: IDS.therapist,
+    displayName: 'Luningning Santos',
+    username: 'luning',
+    role: 'therapist',
+    ...overrides,
+  });
+
 export function status(overrides: Partial<AppStatus> = {}): AppStatus {
   return {
     state: 'locked',

@@ -23,14 +23,19 @@ export interface PlacementSlot {
 
 export interface PlacementConflict {
   message: PlacementConflictKey;
-  /** Safe facts naming the clash: the other placement's case code and dates. */
-  details: { caseCode: string | null; startAt: string; endAt: string | null };
+  /** Safe facts naming the clash: the other placement's case code, initials and dates. */
+  details: {
+    caseCode: string | null;
+    initials: string | null;
+    startAt: string;
+    endAt: string | null;
+  };
 }
 
 const FOREVER = '9999-12-31T23:59:59.999Z';
 
 const CLASH_SQL = (column: 'child_id' | 'bed_id') => `
-  SELECT p.start_at AS startAt, p.end_at AS endAt, c.case_code AS caseCode
+  SELECT p.start_at AS startAt, p.end_at AS endAt, c.case_code AS caseCode, c.initials AS initials
   FROM placements p JOIN children c ON c.id = p.child_id
   WHERE p.${column} = $key AND p.deleted_at IS NULL AND p.id <> $ignore
     AND p.start_at < $end AND (p.end_at IS NULL OR p.end_at > $start)
@@ -44,7 +49,7 @@ export function checkPlacementConflict(
   if (slot.endAt !== null && slot.endAt < slot.startAt) {
     return {
       message: 'placement.endBeforeStart',
-      details: { caseCode: null, startAt: slot.startAt, endAt: slot.endAt },
+      details: { caseCode: null, initials: null, startAt: slot.startAt, endAt: slot.endAt },
     };
   }
   const checks = [

@@ -117,10 +117,12 @@ function requireBed(
 
 function refuseIfReservedForOther(vault: CaseVault, bed: BedRow, childId: string): void {
   if (!bed.reserved_for_child_id || bed.reserved_for_child_id === childId) return;
-  const caseCode = vault.db
-    .prepare('SELECT case_code FROM children WHERE id = ?', { pluck: true })
-    .get([bed.reserved_for_child_id]) as string | undefined;
-  throw new AppError('CONFLICT', 'bed.reserved', { details: { caseCode: caseCode ?? null } });
+  const holder = vault.db
+    .prepare('SELECT case_code AS caseCode, initials FROM children WHERE id = ?')
+    .get([bed.reserved_for_child_id]) as { caseCode: string; initials: string } | undefined;
+  throw new AppError('CONFLICT', 'bed.reserved', {
+    details: { caseCode: holder?.caseCode ?? null, initials: holder?.initials ?? null },
+  });
 }
 
 /** A placed child no longer needs a held bed. */

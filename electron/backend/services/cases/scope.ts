@@ -11,7 +11,7 @@ export function seesAllChildren(actor: Pick<CaseActor, 'role'>): boolean {
 }
 
 /** Coordinators and administrators manage every shelter; others work in the ones in their scope. */
-function seesAllShelters(actor: Pick<CaseActor, 'role'>): boolean {
+export function seesAllShelters(actor: Pick<CaseActor, 'role'>): boolean {
   return seesAllChildren(actor) || canSeeShelterAddress(actor.role);
 }
 

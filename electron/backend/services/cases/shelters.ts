@@ -5,7 +5,12 @@ import type { Shelter } from '../../../../shared/contract-cases';
 import type { ShelterSexRule, ShelterType } from '../../../../shared/cases';
 import { fieldError, notFound, type CaseActor, type CaseVault } from './context';
 import { bedRowById, shelterRowById, type BedRow, type ShelterRow } from './rows';
-import { requireShelterInScope, requireVisibleChild } from './scope';
+import {
+  requireShelterInScope,
+  requireVisibleChild,
+  scopeShelterIds,
+  seesAllShelters,
+} from './scope';
 
 const bedOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
@@ -17,7 +22,12 @@ export function compareBeds(
   return bedOrder.compare(a.room ?? '', b.room ?? '') || bedOrder.compare(a.label, b.label);
 }
 
-function toShelter(row: ShelterRow, beds: BedRow[], actor: CaseActor): Shelter {
+function toShelter(
+  row: ShelterRow,
+  beds: BedRow[],
+  actor: CaseActor,
+  scope: ReadonlySet<string> | null,
+): Shelter {
   return {
     id: row.id,
     name: row.name,
@@ -27,6 +37,7 @@ function toShelter(row: ShelterRow, beds: BedRow[], actor: CaseActor): Shelter {
     minAge: row.min_age,
     maxAge: row.max_age,
     capacity: row.capacity,
+    inScope: scope === null || scope.has(row.id),
     beds: beds.map((b) => ({ id: b.id, room: b.room, label: b.label })).sort(compareBeds),
   };
 }
@@ -40,10 +51,15 @@ function bedsOf(vault: CaseVault, shelterId: string): BedRow[] {
 export function getShelter(vault: CaseVault, actor: CaseActor, id: string): Shelter {
   const row = shelterRowById(vault, id);
   if (!row) throw notFound();
-  return toShelter(row, bedsOf(vault, id), actor);
+  return toShelter(row, bedsOf(vault, id), actor, shelterScopeSet(vault, actor));
 }
 
 /** Every shelter (names and rules are not sensitive); the address only for those who may see it. */
+/** Null when the actor works in every shelter. */
+function shelterScopeSet(vault: CaseVault, actor: CaseActor): ReadonlySet<string> | null {
+  return seesAllShelters(actor) ? null : new Set(scopeShelterIds(vault, actor));
+}
+
 export function listShelters(vault: CaseVault, actor: CaseActor): Shelter[] {
   const shelters = vault.db
     .prepare('SELECT * FROM shelters WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE')
@@ -54,7 +70,8 @@ export function listShelters(vault: CaseVault, actor: CaseActor): Shelter[] {
   const byShelter = new Map<string, BedRow[]>();
   for (const bed of beds)
     byShelter.set(bed.shelter_id, [...(byShelter.get(bed.shelter_id) ?? []), bed]);
-  return shelters.map((s) => toShelter(s, byShelter.get(s.id) ?? [], actor));
+  const scope = shelterScopeSet(vault, actor);
+  return shelters.map((s) => toShelter(s, byShelter.get(s.id) ?? [], actor, scope));
 }
 
 export interface ShelterInput {

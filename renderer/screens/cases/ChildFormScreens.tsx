@@ -1,0 +1,58 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { idSchema } from '../../../shared/ids';
+import { useApiQuery } from '../../api/queries';
+import { FormAlert } from '../../components/FormAlert';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { ChildForm } from './ChildForm';
+
+export function RegisterChildScreen() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('cases.form.registerTitle'));
+  return (
+    <>
+      <h1 id="child-register-heading">{t('cases.form.registerTitle')}</h1>
+      <p className="lead-text">{t('cases.form.registerIntro')}</p>
+      <ChildForm mode={{ kind: 'register' }} />
+    </>
+  );
+}
+
+/** Editing shows the full name, so it loads the same audited case file as the case file view. */
+export function EditChildScreen() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  useDocumentTitle(t('cases.form.editTitle'));
+  const valid = idSchema.safeParse(id).success;
+  return (
+    <>
+      <h1 id="child-edit-heading">{t('cases.form.editTitle')}</h1>
+      {valid ? (
+        <EditLoader id={id} />
+      ) : (
+        <>
+          <FormAlert message={{ key: 'notFound' }} />
+          <p>
+            <Link to="/cases">{t('cases.file.backToList')}</Link>
+          </p>
+        </>
+      )}
+    </>
+  );
+}
+
+function EditLoader({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const file = useApiQuery('children.get', { id });
+  if (file.isError) return <FormAlert message={{ key: file.error.message }} />;
+  if (!file.isSuccess) return <p role="status">{t('cases.loading')}</p>;
+  return (
+    <>
+      <p className="lead-text">
+        {t('cases.form.editIntro', { caseCode: file.data.child.caseCode })}
+      </p>
+      {/* Keyed by the record's version: a reload after a save starts from the saved values. */}
+      <ChildForm key={file.data.child.updatedAt} mode={{ kind: 'edit', record: file.data.child }} />
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { useState, type ReactNode } from 'react';
+
+interface Props {
+  /** Prefix for the heading and body ids. */
+  id: string;
+  title: string;
+  defaultOpen?: boolean;
+  children: ReactNode;
+}
+
+/**
+ * One section of the case file: an h2 whose button shows or hides the body (the disclosure
+ * pattern), so the file can be walked heading by heading and folded to what the work needs.
+ * The body stays mounted while hidden, so nothing half-typed in it is lost.
+ */
+export function CaseSection({ id, title, defaultOpen = true, children }: Props) {
+  const [open, setOpen] = useState(defaultOpen);
+  return (
+    <section className="panel case-section" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className="disclosure-heading">
+        <button
+          type="button"
+          className="disclosure"
+          aria-expanded={open}
+          aria-controls={`${id}-body`}
+          onClick={() => setOpen(!open)}
+        >
+          {title}
+        </button>
+      </h2>
+      <div id={`${id}-body`} className="case-section-body" hidden={!open}>
+        {children}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,338 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { CONSENT_GIVERS, CONSENT_TYPES } from '../../../../shared/cases';
+import { procedures } from '../../../../shared/contract';
+import type { CaseFile, Consent } from '../../../../shared/contract-cases';
+import { formatCalendarDate, todayIn } from '../../../../shared/time';
+import { useApiMutation } from '../../../api/queries';
+import { useSession } from '../../../auth/AuthContext';
+import { Field } from '../../../components/Field';
+import { StatusMessage } from '../../../components/FormAlert';
+import { zodErrorOptions } from '../../../forms/schema';
+import { useServerErrors } from '../../../forms/useServerErrors';
+import { invalidateChild } from '../caseQueries';
+import { fromForm } from '../formValues';
+import { consentGiverText, consentTypeText } from '../labels';
+import { CaseSection } from './CaseSection';
+import { FormDialog } from './FormDialog';
+
+type Open = { kind: 'record' } | { kind: 'withdraw'; consent: Consent };
+
+/** Consents: what was agreed, by whom, from when — and withdrawal, which is kept, not erased. */
+export function ConsentsSection({ file }: { file: CaseFile }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<Open | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const childId = file.child.id;
+  const done = (message: string) => {
+    setOpen(null);
+    setStatus(message);
+  };
+
+  return (
+    <CaseSection id="case-consents" title={t('cases.consents.heading')}>
+      <StatusMessage>{status}</StatusMessage>
+      {file.consents.length === 0 ? (
+        <p className="muted">{t('cases.consents.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">{t('cases.consents.heading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('cases.consents.type')}</th>
+                <th scope="col">{t('cases.consents.givenBy')}</th>
+                <th scope="col">{t('cases.consents.givenOn')}</th>
+                <th scope="col">{t('cases.consents.scope')}</th>
+                <th scope="col">{t('cases.consents.state')}</th>
+                <th scope="col">{t('cases.columns.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {file.consents.map((consent) => (
+                <tr key={consent.id}>
+                  <td>
+                    {consent.agency
+                      ? t('cases.consents.typeWithAgency', {
+                          type: consentTypeText(t, consent.type),
+                          agency: consent.agency,
+                        })
+                      : consentTypeText(t, consent.type)}
+                  </td>
+                  <td>{consentGiverText(t, consent.givenBy)}</td>
+                  <td>{formatCalendarDate(consent.givenOn)}</td>
+                  <td className="cell-text">{consent.scope}</td>
+                  <td>
+                    {consent.withdrawnOn ? (
+                      <>
+                        <span className="badge badge-off">
+                          {t('cases.consents.withdrawnOn', {
+                            date: formatCalendarDate(consent.withdrawnOn),
+                          })}
+                        </span>
+                        {consent.withdrawnReason ? (
+                          <span className="cell-note">{consent.withdrawnReason}</span>
+                        ) : null}
+                      </>
+                    ) : (
+                      <span className="badge badge-ok">{t('cases.consents.active')}</span>
+                    )}
+                  </td>
+                  <td>
+                    {consent.withdrawnOn ? null : (
+                      <button
+                        type="button"
+                        aria-label={t('cases.consents.withdrawOne', {
+                          type: consentTypeText(t, consent.type),
+                          date: formatCalendarDate(consent.givenOn),
+                        })}
+                        onClick={() => setOpen({ kind: 'withdraw', consent })}
+                      >
+                        {t('cases.consents.withdraw')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="section-actions">
+        <button type="button" onClick={() => setOpen({ kind: 'record' })}>
+          {t('cases.consents.record')}
+        </button>
+      </p>
+      {open?.kind === 'record' ? (
+        <RecordConsentDialog
+          childId={childId}
+          onClose={() => setOpen(null)}
+          onDone={() => done(t('cases.consents.recorded'))}
+        />
+      ) : null}
+      {open?.kind === 'withdraw' ? (
+        <WithdrawConsentDialog
+          childId={childId}
+          consent={open.consent}
+          onClose={() => setOpen(null)}
+          onDone={() => done(t('cases.consents.withdrawn'))}
+        />
+      ) : null}
+    </CaseSection>
+  );
+}
+
+const recordShape = z.object({
+  type: z.union([z.literal(''), z.enum(CONSENT_TYPES)]),
+  agency: z.string(),
+  givenBy: z.union([z.literal(''), z.enum(CONSENT_GIVERS)]),
+  givenOn: z.string(),
+  scope: z.string(),
+});
+const RECORD_FIELDS = ['type', 'agency', 'givenBy', 'givenOn', 'scope'] as const;
+
+function notFuture(today: string, path: string) {
+  return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const date = value[path];
+    if (typeof date === 'string' && date > today) {
+      ctx.addIssue({ code: 'custom', path: [path], message: 'date.future' });
+    }
+  };
+}
+
+function recordSchema(today: string) {
+  const target = procedures['consents.record'].input
+    .omit({ childId: true })
+    .superRefine((value, ctx) => {
+      notFuture(today, 'givenOn')(value, ctx);
+      // Sharing is always with someone named, as the backend requires.
+      if (value.type === 'sharing' && !value.agency) {
+        ctx.addIssue({ code: 'custom', path: ['agency'], message: 'consent.agencyRequired' });
+      }
+    });
+  return fromForm(recordShape, target);
+}
+
+function RecordConsentDialog({
+  childId,
+  onClose,
+  onDone,
+}: {
+  childId: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const today = todayIn(session.settings.timeZone);
+  const form = useForm({
+    resolver: zodResolver(recordSchema(today), zodErrorOptions),
+    defaultValues: { type: '', agency: '', givenBy: '', givenOn: today, scope: '' } as z.infer<
+      typeof recordShape
+    >,
+  });
+  const {
+    register,
+    watch,
+    formState: { errors },
+  } = form;
+  const { formError, showError, setFormError } = useServerErrors(form.setError, RECORD_FIELDS);
+  const record = useApiMutation('consents.record', {
+    onSuccess: () => {
+      void invalidateChild(queryClient, childId);
+      onDone();
+    },
+    onError: showError,
+  });
+  const onSubmit = form.handleSubmit((values) => {
+    setFormError(null);
+    record.mutate({ ...values, childId });
+  });
+  const sharing = watch('type') === 'sharing';
+
+  return (
+    <FormDialog
+      title={t('cases.consents.recordTitle')}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      formError={formError}
+      pending={record.isPending}
+      submitLabel={t('cases.consents.save')}
+    >
+      <Field label={t('cases.consents.type')} error={errors.type}>
+        {(a) => (
+          <select {...a} {...register('type')}>
+            <option value="">{t('cases.form.choose')}</option>
+            {CONSENT_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {consentTypeText(t, type)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        label={t('cases.consents.agency')}
+        hint={sharing ? t('cases.consents.agencyRequiredHint') : t('cases.consents.agencyHint')}
+        error={errors.agency}
+      >
+        {(a) => <input {...a} {...register('agency')} autoComplete="off" />}
+      </Field>
+      <Field label={t('cases.consents.givenBy')} error={errors.givenBy}>
+        {(a) => (
+          <select {...a} {...register('givenBy')}>
+            <option value="">{t('cases.form.choose')}</option>
+            {CONSENT_GIVERS.map((giver) => (
+              <option key={giver} value={giver}>
+                {consentGiverText(t, giver)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('cases.consents.givenOn')} error={errors.givenOn}>
+        {(a) => <input {...a} {...register('givenOn')} type="date" max={today} />}
+      </Field>
+      <Field
+        label={t('cases.consents.scope')}
+        hint={t('cases.consents.scopeHint')}
+        error={errors.scope}
+      >
+        {(a) => <textarea {...a} {...register('scope')} rows={3} />}
+      </Field>
+    </FormDialog>
+  );
+}
+
+const withdrawShape = z.object({ withdrawnOn: z.string(), reason: z.string() });
+
+function withdrawSchema(today: string, givenOn: string) {
+  const target = procedures['consents.withdraw'].input
+    .omit({ id: true })
+    .superRefine((value, ctx) => {
+      notFuture(today, 'withdrawnOn')(value, ctx);
+      if (value.withdrawnOn < givenOn) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['withdrawnOn'],
+          message: 'consent.withdrawnBeforeGiven',
+        });
+      }
+    });
+  return fromForm(withdrawShape, target);
+}
+
+function WithdrawConsentDialog({
+  childId,
+  consent,
+  onClose,
+  onDone,
+}: {
+  childId: string;
+  consent: Consent;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const today = todayIn(session.settings.timeZone);
+  const form = useForm({
+    resolver: zodResolver(withdrawSchema(today, consent.givenOn), zodErrorOptions),
+    defaultValues: { withdrawnOn: today, reason: '' },
+  });
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  const { formError, showError, setFormError } = useServerErrors(form.setError, [
+    'withdrawnOn',
+    'reason',
+  ]);
+  const withdraw = useApiMutation('consents.withdraw', {
+    onSuccess: () => {
+      void invalidateChild(queryClient, childId);
+      onDone();
+    },
+    onError: showError,
+  });
+  const onSubmit = form.handleSubmit((values) => {
+    setFormError(null);
+    withdraw.mutate({ ...values, id: consent.id });
+  });
+
+  return (
+    <FormDialog
+      title={t('cases.consents.withdrawTitle')}
+      intro={t('cases.consents.withdrawIntro', {
+        type: consentTypeText(t, consent.type),
+        date: formatCalendarDate(consent.givenOn),
+      })}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      formError={formError}
+      pending={withdraw.isPending}
+      submitLabel={t('cases.consents.withdrawConfirm')}
+    >
+      <Field label={t('cases.consents.withdrawnOnLabel')} error={errors.withdrawnOn}>
+        {(a) => (
+          <input
+            {...a}
+            {...register('withdrawnOn')}
+            type="date"
+            min={consent.givenOn}
+            max={today}
+          />
+        )}
+      </Field>
+      <Field label={t('cases.consents.reason')} error={errors.reason}>
+        {(a) => <textarea {...a} {...register('reason')} rows={3} />}
+      </Field>
+    </FormDialog>
+  );
+}

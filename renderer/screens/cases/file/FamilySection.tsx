@@ -1,0 +1,335 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { canSeeSafetyFlags } from '../../../../shared/cases';
+import { procedures } from '../../../../shared/contract';
+import type { CaseFile, FamilyMember } from '../../../../shared/contract-cases';
+import { formatCalendarDate, todayIn } from '../../../../shared/time';
+import { useApiMutation } from '../../../api/queries';
+import { useSession } from '../../../auth/AuthContext';
+import { Field } from '../../../components/Field';
+import { StatusMessage } from '../../../components/FormAlert';
+import { zodErrorOptions } from '../../../forms/schema';
+import { messageFor, useServerErrors, type FormMessage } from '../../../forms/useServerErrors';
+import { invalidateChild } from '../caseQueries';
+import { fromForm, withoutBlanks } from '../formValues';
+import { CaseSection } from './CaseSection';
+import { Checkbox } from './Checkbox';
+import { ConfirmDialog } from './ConfirmDialog';
+import { FormDialog } from './FormDialog';
+import { useNamesVisible } from './NamesPanel';
+
+type Open =
+  { kind: 'edit'; member: FamilyMember | null } | { kind: 'remove'; member: FamilyMember };
+
+/** Family and significant persons, with the safety flags for the roles that act on them. */
+export function FamilySection({ file }: { file: CaseFile }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const namesVisible = useNamesVisible();
+  const [open, setOpen] = useState<Open | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [removeError, setRemoveError] = useState<FormMessage | null>(null);
+  const childId = file.child.id;
+  // The backend sends `safety: null` to roles that may not see the flags.
+  const showSafety = file.family.some((m) => m.safety !== null);
+  const remove = useApiMutation('family.remove', {
+    onSuccess: () => {
+      setOpen(null);
+      setStatus(t('cases.family.removed'));
+      void invalidateChild(queryClient, childId);
+    },
+    onError: (e) => setRemoveError(messageFor(e)),
+  });
+
+  return (
+    <CaseSection id="case-family" title={t('cases.family.heading')}>
+      <StatusMessage>{status}</StatusMessage>
+      {file.family.length === 0 ? (
+        <p className="muted">{t('cases.family.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">{t('cases.family.heading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('cases.family.name')}</th>
+                <th scope="col">{t('cases.family.relationship')}</th>
+                <th scope="col">{t('cases.family.contact')}</th>
+                <th scope="col">{t('cases.family.household')}</th>
+                {showSafety ? <th scope="col">{t('cases.family.safety')}</th> : null}
+                <th scope="col">{t('cases.columns.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {file.family.map((member) => (
+                <tr key={member.id}>
+                  <td>
+                    {namesVisible ? (
+                      member.name
+                    ) : (
+                      <span className="name-hidden">{t('cases.names.hidden')}</span>
+                    )}
+                  </td>
+                  <td>{member.relationship}</td>
+                  <td className="cell-text">
+                    {[member.phone, member.address].filter(Boolean).join(' · ') ||
+                      t('cases.details.none')}
+                  </td>
+                  <td>{member.livesInHousehold ? t('cases.yes') : t('cases.no')}</td>
+                  {showSafety ? (
+                    <td>
+                      <SafetyBadges member={member} />
+                    </td>
+                  ) : null}
+                  <td>
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        aria-label={t('cases.family.editOne', {
+                          relationship: member.relationship,
+                        })}
+                        onClick={() => setOpen({ kind: 'edit', member })}
+                      >
+                        {t('cases.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button-danger-quiet"
+                        aria-label={t('cases.family.removeOne', {
+                          relationship: member.relationship,
+                        })}
+                        onClick={() => {
+                          setRemoveError(null);
+                          setOpen({ kind: 'remove', member });
+                        }}
+                      >
+                        {t('cases.remove')}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="section-actions">
+        <button type="button" onClick={() => setOpen({ kind: 'edit', member: null })}>
+          {t('cases.family.add')}
+        </button>
+      </p>
+      {open?.kind === 'edit' ? (
+        <FamilyDialog
+          childId={childId}
+          member={open.member}
+          onClose={() => setOpen(null)}
+          onSaved={(message) => {
+            setOpen(null);
+            setStatus(message);
+          }}
+        />
+      ) : null}
+      {open?.kind === 'remove' ? (
+        <ConfirmDialog
+          title={t('cases.family.removeTitle')}
+          body={t('cases.family.removeBody', { relationship: open.member.relationship })}
+          confirmLabel={t('cases.remove')}
+          pending={remove.isPending}
+          error={removeError}
+          onConfirm={() => remove.mutate({ id: open.member.id })}
+          onClose={() => setOpen(null)}
+        />
+      ) : null}
+    </CaseSection>
+  );
+}
+
+/** Calm but unmistakable: a bordered badge with words, never colour alone. */
+function SafetyBadges({ member }: { member: FamilyMember }) {
+  const { t } = useTranslation();
+  const safety = member.safety;
+  if (!safety || (!safety.allegedOffender && !safety.noContactOrder)) {
+    return <span className="muted">{t('cases.family.noFlags')}</span>;
+  }
+  return (
+    <ul className="badge-list">
+      {safety.allegedOffender ? (
+        <li className="badge badge-caution">
+          {safety.allegedOffenderSince
+            ? t('cases.family.allegedOffenderSince', {
+                date: formatCalendarDate(safety.allegedOffenderSince),
+              })
+            : t('cases.family.allegedOffender')}
+        </li>
+      ) : null}
+      {safety.noContactOrder ? (
+        <li className="badge badge-caution">
+          {safety.noContactOrderDate
+            ? t('cases.family.noContactOrderOn', {
+                date: formatCalendarDate(safety.noContactOrderDate),
+              })
+            : t('cases.family.noContactOrder')}
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+const familyShape = z.object({
+  name: z.string(),
+  relationship: z.string(),
+  phone: z.string(),
+  address: z.string(),
+  livesInHousehold: z.boolean(),
+  allegedOffender: z.boolean(),
+  allegedOffenderSince: z.string(),
+  noContactOrder: z.boolean(),
+  noContactOrderDate: z.string(),
+  notes: z.string(),
+});
+type FamilyValues = z.infer<typeof familyShape>;
+const FAMILY_FIELDS = [
+  'name',
+  'relationship',
+  'phone',
+  'address',
+  'livesInHousehold',
+  'allegedOffender',
+  'allegedOffenderSince',
+  'noContactOrder',
+  'noContactOrderDate',
+  'notes',
+] as const;
+
+function familySchema(today: string) {
+  const target = procedures['family.save'].input
+    .omit({ id: true, childId: true })
+    .superRefine((v, ctx) => {
+      for (const path of ['allegedOffenderSince', 'noContactOrderDate'] as const) {
+        const date = v[path];
+        if (date && date > today)
+          ctx.addIssue({ code: 'custom', path: [path], message: 'date.future' });
+      }
+    });
+  // A date belongs to its flag: unticking the flag drops the date.
+  return fromForm(familyShape, target, (v) =>
+    withoutBlanks({
+      ...v,
+      allegedOffenderSince: v.allegedOffender ? v.allegedOffenderSince : '',
+      noContactOrderDate: v.noContactOrder ? v.noContactOrderDate : '',
+    }),
+  );
+}
+
+function FamilyDialog({
+  childId,
+  member,
+  onClose,
+  onSaved,
+}: {
+  childId: string;
+  member: FamilyMember | null;
+  onClose: () => void;
+  onSaved: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const today = todayIn(session.settings.timeZone);
+  const flags = canSeeSafetyFlags(session.role);
+  const form = useForm({
+    resolver: zodResolver(familySchema(today), zodErrorOptions),
+    defaultValues: {
+      name: member?.name ?? '',
+      relationship: member?.relationship ?? '',
+      phone: member?.phone ?? '',
+      address: member?.address ?? '',
+      livesInHousehold: member?.livesInHousehold ?? false,
+      allegedOffender: member?.safety?.allegedOffender ?? false,
+      allegedOffenderSince: member?.safety?.allegedOffenderSince ?? '',
+      noContactOrder: member?.safety?.noContactOrder ?? false,
+      noContactOrderDate: member?.safety?.noContactOrderDate ?? '',
+      notes: member?.notes ?? '',
+    } satisfies FamilyValues,
+  });
+  const {
+    register,
+    watch,
+    formState: { errors },
+  } = form;
+  const { formError, showError, setFormError } = useServerErrors(form.setError, FAMILY_FIELDS);
+  const save = useApiMutation('family.save', {
+    onSuccess: () => {
+      void invalidateChild(queryClient, childId);
+      onSaved(member ? t('cases.family.updated') : t('cases.family.added'));
+    },
+    onError: showError,
+  });
+  const onSubmit = form.handleSubmit((values) => {
+    setFormError(null);
+    save.mutate({ ...values, childId, ...(member ? { id: member.id } : {}) });
+  });
+  const [allegedOffender, noContactOrder] = watch(['allegedOffender', 'noContactOrder']);
+
+  return (
+    <FormDialog
+      title={member ? t('cases.family.editTitle') : t('cases.family.addTitle')}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      formError={formError}
+      pending={save.isPending}
+      submitLabel={t('cases.family.save')}
+    >
+      <Field label={t('cases.family.name')} error={errors.name}>
+        {(a) => <input {...a} {...register('name')} autoComplete="off" />}
+      </Field>
+      <Field
+        label={t('cases.family.relationship')}
+        hint={t('cases.family.relationshipHint')}
+        error={errors.relationship}
+      >
+        {(a) => <input {...a} {...register('relationship')} autoComplete="off" />}
+      </Field>
+      <Field label={t('cases.family.phone')} error={errors.phone}>
+        {(a) => <input {...a} {...register('phone')} type="tel" autoComplete="off" />}
+      </Field>
+      <Field label={t('cases.family.address')} error={errors.address}>
+        {(a) => <input {...a} {...register('address')} autoComplete="off" />}
+      </Field>
+      <Checkbox label={t('cases.family.livesInHousehold')} {...register('livesInHousehold')} />
+      {flags ? (
+        <fieldset className="form-group safety-group">
+          <legend>{t('cases.family.safetyLegend')}</legend>
+          <p className="field-hint">{t('cases.family.safetyHint')}</p>
+          <Checkbox label={t('cases.family.allegedOffender')} {...register('allegedOffender')} />
+          {allegedOffender ? (
+            <Field
+              label={t('cases.family.allegedOffenderSinceLabel')}
+              error={errors.allegedOffenderSince}
+            >
+              {(a) => (
+                <input {...a} {...register('allegedOffenderSince')} type="date" max={today} />
+              )}
+            </Field>
+          ) : null}
+          <Checkbox label={t('cases.family.noContactOrder')} {...register('noContactOrder')} />
+          {noContactOrder ? (
+            <Field
+              label={t('cases.family.noContactOrderDateLabel')}
+              error={errors.noContactOrderDate}
+            >
+              {(a) => <input {...a} {...register('noContactOrderDate')} type="date" max={today} />}
+            </Field>
+          ) : null}
+        </fieldset>
+      ) : null}
+      <Field label={t('cases.family.notes')} error={errors.notes}>
+        {(a) => <textarea {...a} {...register('notes')} rows={3} />}
+      </Field>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,228 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { LEGAL_EVENT_KINDS } from '../../../../shared/cases';
+import { procedures } from '../../../../shared/contract';
+import type { CaseFile, LegalEvent } from '../../../../shared/contract-cases';
+import { formatCalendarDate } from '../../../../shared/time';
+import { useApiMutation } from '../../../api/queries';
+import { Field } from '../../../components/Field';
+import { StatusMessage } from '../../../components/FormAlert';
+import { zodErrorOptions } from '../../../forms/schema';
+import { messageFor, useServerErrors, type FormMessage } from '../../../forms/useServerErrors';
+import { invalidateChild } from '../caseQueries';
+import { fromForm } from '../formValues';
+import { legalKindText } from '../labels';
+import { CaseSection } from './CaseSection';
+import { ConfirmDialog } from './ConfirmDialog';
+import { FormDialog } from './FormDialog';
+
+type Open = { kind: 'edit'; event: LegalEvent | null } | { kind: 'remove'; event: LegalEvent };
+
+/** Hearings, testimony and filings, with court and case number; future dates are expected. */
+export function LegalSection({ file }: { file: CaseFile }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState<Open | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [removeError, setRemoveError] = useState<FormMessage | null>(null);
+  const childId = file.child.id;
+  const remove = useApiMutation('legal.remove', {
+    onSuccess: () => {
+      setOpen(null);
+      setStatus(t('cases.legal.removed'));
+      void invalidateChild(queryClient, childId);
+    },
+    onError: (e) => setRemoveError(messageFor(e)),
+  });
+  const describe = (event: LegalEvent) =>
+    t('cases.legal.eventName', {
+      kind: legalKindText(t, event.kind),
+      date: formatCalendarDate(event.date),
+    });
+
+  return (
+    <CaseSection id="case-legal" title={t('cases.legal.heading')}>
+      <StatusMessage>{status}</StatusMessage>
+      {file.legalEvents.length === 0 ? (
+        <p className="muted">{t('cases.legal.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">{t('cases.legal.heading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('cases.legal.kind')}</th>
+                <th scope="col">{t('cases.legal.date')}</th>
+                <th scope="col">{t('cases.legal.time')}</th>
+                <th scope="col">{t('cases.legal.court')}</th>
+                <th scope="col">{t('cases.legal.caseNumber')}</th>
+                <th scope="col">{t('cases.legal.notes')}</th>
+                <th scope="col">{t('cases.columns.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {file.legalEvents.map((event) => (
+                <tr key={event.id}>
+                  <td>{legalKindText(t, event.kind)}</td>
+                  <td>{formatCalendarDate(event.date)}</td>
+                  <td>{event.time ?? '—'}</td>
+                  <td className="cell-text">{event.court}</td>
+                  <td>{event.caseNumber}</td>
+                  <td className="cell-text">{event.notes ?? '—'}</td>
+                  <td>
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        aria-label={t('cases.legal.editOne', { event: describe(event) })}
+                        onClick={() => setOpen({ kind: 'edit', event })}
+                      >
+                        {t('cases.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button-danger-quiet"
+                        aria-label={t('cases.legal.removeOne', { event: describe(event) })}
+                        onClick={() => {
+                          setRemoveError(null);
+                          setOpen({ kind: 'remove', event });
+                        }}
+                      >
+                        {t('cases.remove')}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="section-actions">
+        <button type="button" onClick={() => setOpen({ kind: 'edit', event: null })}>
+          {t('cases.legal.add')}
+        </button>
+      </p>
+      {open?.kind === 'edit' ? (
+        <LegalDialog
+          childId={childId}
+          event={open.event}
+          onClose={() => setOpen(null)}
+          onDone={() => {
+            setStatus(open.event ? t('cases.legal.updated') : t('cases.legal.added'));
+            setOpen(null);
+          }}
+        />
+      ) : null}
+      {open?.kind === 'remove' ? (
+        <ConfirmDialog
+          title={t('cases.legal.removeTitle')}
+          body={t('cases.legal.removeBody', { event: describe(open.event) })}
+          confirmLabel={t('cases.remove')}
+          pending={remove.isPending}
+          error={removeError}
+          onConfirm={() => remove.mutate({ id: open.event.id })}
+          onClose={() => setOpen(null)}
+        />
+      ) : null}
+    </CaseSection>
+  );
+}
+
+const legalShape = z.object({
+  kind: z.union([z.literal(''), z.enum(LEGAL_EVENT_KINDS)]),
+  date: z.string(),
+  time: z.string(),
+  court: z.string(),
+  caseNumber: z.string(),
+  notes: z.string(),
+});
+const LEGAL_FIELDS = ['kind', 'date', 'time', 'court', 'caseNumber', 'notes'] as const;
+const legalSchema = fromForm(
+  legalShape,
+  procedures['legal.save'].input.omit({ id: true, childId: true }),
+);
+
+function LegalDialog({
+  childId,
+  event,
+  onClose,
+  onDone,
+}: {
+  childId: string;
+  event: LegalEvent | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useForm({
+    resolver: zodResolver(legalSchema, zodErrorOptions),
+    defaultValues: {
+      kind: event?.kind ?? '',
+      date: event?.date ?? '',
+      time: event?.time ?? '',
+      court: event?.court ?? '',
+      caseNumber: event?.caseNumber ?? '',
+      notes: event?.notes ?? '',
+    } as z.infer<typeof legalShape>,
+  });
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  const { formError, showError, setFormError } = useServerErrors(form.setError, LEGAL_FIELDS);
+  const save = useApiMutation('legal.save', {
+    onSuccess: () => {
+      void invalidateChild(queryClient, childId);
+      onDone();
+    },
+    onError: showError,
+  });
+  const onSubmit = form.handleSubmit((values) => {
+    setFormError(null);
+    save.mutate({ ...values, childId, ...(event ? { id: event.id } : {}) });
+  });
+
+  return (
+    <FormDialog
+      title={event ? t('cases.legal.editTitle') : t('cases.legal.addTitle')}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      formError={formError}
+      pending={save.isPending}
+      submitLabel={t('cases.legal.save')}
+    >
+      <Field label={t('cases.legal.kind')} error={errors.kind}>
+        {(a) => (
+          <select {...a} {...register('kind')}>
+            <option value="">{t('cases.form.choose')}</option>
+            {LEGAL_EVENT_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {legalKindText(t, kind)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('cases.legal.date')} error={errors.date}>
+        {(a) => <input {...a} {...register('date')} type="date" />}
+      </Field>
+      <Field label={t('cases.legal.time')} hint={t('cases.legal.timeHint')} error={errors.time}>
+        {(a) => <input {...a} {...register('time')} type="time" className="input-short" />}
+      </Field>
+      <Field label={t('cases.legal.court')} error={errors.court}>
+        {(a) => <input {...a} {...register('court')} autoComplete="off" />}
+      </Field>
+      <Field label={t('cases.legal.caseNumber')} error={errors.caseNumber}>
+        {(a) => <input {...a} {...register('caseNumber')} autoComplete="off" />}
+      </Field>
+      <Field label={t('cases.legal.notes')} error={errors.notes}>
+        {(a) => <textarea {...a} {...register('notes')} rows={3} />}
+      </Field>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,417 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { GOAL_STATUSES, PLAN_DOMAINS } from '../../../../shared/cases';
+import { procedures } from '../../../../shared/contract';
+import type { CaseFile, PlanGoal, PlanTask } from '../../../../shared/contract-cases';
+import { formatCalendarDate, todayIn } from '../../../../shared/time';
+import { useApiMutation } from '../../../api/queries';
+import { useSession } from '../../../auth/AuthContext';
+import { Field } from '../../../components/Field';
+import { FormAlert, StatusMessage } from '../../../components/FormAlert';
+import { zodErrorOptions } from '../../../forms/schema';
+import { messageFor, useServerErrors, type FormMessage } from '../../../forms/useServerErrors';
+import { invalidateChild } from '../caseQueries';
+import { fromForm } from '../formValues';
+import { domainText, goalStatusText } from '../labels';
+import { CaseSection } from './CaseSection';
+import { FormDialog } from './FormDialog';
+
+type Open = { kind: 'goal'; goal: PlanGoal | null } | { kind: 'task'; task: PlanTask | null };
+
+/** The case plan: goals in the six domains, in the child's own words, and tasks with due dates. */
+export function PlanSection({ file }: { file: CaseFile }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const today = todayIn(session.settings.timeZone);
+  const [open, setOpen] = useState<Open | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<FormMessage | null>(null);
+  const childId = file.child.id;
+  const goalText = new Map(file.goals.map((g) => [g.id, g.goalInChildWords]));
+  const markDone = useApiMutation('plan.saveTask', {
+    onSuccess: (task) => {
+      setStatus(t('cases.plan.taskDone', { title: task.title }));
+      void invalidateChild(queryClient, childId);
+    },
+    onError: (e) => setError(messageFor(e)),
+  });
+  const done = (message: string) => {
+    setOpen(null);
+    setStatus(message);
+  };
+
+  return (
+    <CaseSection id="case-plan" title={t('cases.plan.heading')}>
+      <StatusMessage>{status}</StatusMessage>
+      <FormAlert message={error} />
+      <h3 id="plan-goals-heading">{t('cases.plan.goals')}</h3>
+      {file.goals.length === 0 ? (
+        <p className="muted">{t('cases.plan.noGoals')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table" aria-labelledby="plan-goals-heading">
+            <thead>
+              <tr>
+                <th scope="col">{t('cases.plan.domain')}</th>
+                <th scope="col">{t('cases.plan.goalInChildWords')}</th>
+                <th scope="col">{t('cases.plan.responsible')}</th>
+                <th scope="col">{t('cases.plan.targetDate')}</th>
+                <th scope="col">{t('cases.plan.status')}</th>
+                <th scope="col">{t('cases.columns.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {file.goals.map((goal) => (
+                <tr key={goal.id}>
+                  <td>{domainText(t, goal.domain)}</td>
+                  <td className="cell-text child-words">{goal.goalInChildWords}</td>
+                  <td>{goal.responsible}</td>
+                  <td>{goal.targetDate ? formatCalendarDate(goal.targetDate) : '—'}</td>
+                  <td>{goalStatusText(t, goal.status)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      aria-label={t('cases.plan.editGoalOne', {
+                        domain: domainText(t, goal.domain),
+                      })}
+                      onClick={() => setOpen({ kind: 'goal', goal })}
+                    >
+                      {t('cases.edit')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="section-actions">
+        <button type="button" onClick={() => setOpen({ kind: 'goal', goal: null })}>
+          {t('cases.plan.addGoal')}
+        </button>
+      </p>
+
+      <h3 id="plan-tasks-heading">{t('cases.plan.tasks')}</h3>
+      {file.tasks.length === 0 ? (
+        <p className="muted">{t('cases.plan.noTasks')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table" aria-labelledby="plan-tasks-heading">
+            <thead>
+              <tr>
+                <th scope="col">{t('cases.plan.task')}</th>
+                <th scope="col">{t('cases.plan.dueDate')}</th>
+                <th scope="col">{t('cases.plan.responsible')}</th>
+                <th scope="col">{t('cases.plan.forGoal')}</th>
+                <th scope="col">{t('cases.plan.status')}</th>
+                <th scope="col">{t('cases.columns.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {file.tasks.map((task) => (
+                <tr key={task.id} className={task.doneOn ? 'row-muted' : undefined}>
+                  <td className="cell-text">{task.title}</td>
+                  <td>{formatCalendarDate(task.dueDate)}</td>
+                  <td>{task.responsible ?? '—'}</td>
+                  <td className="cell-text">
+                    {task.goalId ? (goalText.get(task.goalId) ?? '—') : '—'}
+                  </td>
+                  <td>
+                    {task.doneOn ? (
+                      <span className="badge badge-ok">
+                        {t('cases.plan.doneOn', { date: formatCalendarDate(task.doneOn) })}
+                      </span>
+                    ) : task.dueDate < today ? (
+                      <span className="badge badge-caution">{t('cases.plan.overdue')}</span>
+                    ) : (
+                      <span className="badge">{t('cases.plan.open')}</span>
+                    )}
+                  </td>
+                  <td>
+                    <div className="row-actions">
+                      {task.doneOn ? null : (
+                        <button
+                          type="button"
+                          disabled={markDone.isPending}
+                          aria-label={t('cases.plan.markDoneOne', { title: task.title })}
+                          onClick={() => {
+                            setError(null);
+                            setStatus(null);
+                            markDone.mutate(taskInput(task, { doneOn: today }));
+                          }}
+                        >
+                          {t('cases.plan.markDone')}
+                        </button>
+                      )}
+                      <button
+                        type="button"
+                        aria-label={t('cases.plan.editTaskOne', { title: task.title })}
+                        onClick={() => setOpen({ kind: 'task', task })}
+                      >
+                        {t('cases.edit')}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="section-actions">
+        <button type="button" onClick={() => setOpen({ kind: 'task', task: null })}>
+          {t('cases.plan.addTask')}
+        </button>
+      </p>
+
+      {open?.kind === 'goal' ? (
+        <GoalDialog
+          childId={childId}
+          goal={open.goal}
+          onClose={() => setOpen(null)}
+          onDone={() => done(open.goal ? t('cases.plan.goalUpdated') : t('cases.plan.goalAdded'))}
+        />
+      ) : null}
+      {open?.kind === 'task' ? (
+        <TaskDialog
+          childId={childId}
+          task={open.task}
+          goals={file.goals}
+          onClose={() => setOpen(null)}
+          onDone={() => done(open.task ? t('cases.plan.taskUpdated') : t('cases.plan.taskAdded'))}
+        />
+      ) : null}
+    </CaseSection>
+  );
+}
+
+/** plan.saveTask replaces the task: send every field, changing only `patch`. */
+function taskInput(task: PlanTask, patch: { doneOn?: string }) {
+  return {
+    id: task.id,
+    childId: task.childId,
+    title: task.title,
+    dueDate: task.dueDate,
+    ...(task.goalId ? { goalId: task.goalId } : {}),
+    ...(task.responsible ? { responsible: task.responsible } : {}),
+    ...(task.doneOn ? { doneOn: task.doneOn } : {}),
+    ...patch,
+  };
+}
+
+const goalShape = z.object({
+  domain: z.union([z.literal(''), z.enum(PLAN_DOMAINS)]),
+  goalInChildWords: z.string(),
+  responsible: z.string(),
+  targetDate: z.string(),
+  status: z.enum(GOAL_STATUSES),
+});
+const GOAL_FIELDS = ['domain', 'goalInChildWords', 'responsible', 'targetDate', 'status'] as const;
+const goalSchema = fromForm(
+  goalShape,
+  procedures['plan.saveGoal'].input.omit({ id: true, childId: true }),
+);
+
+function GoalDialog({
+  childId,
+  goal,
+  onClose,
+  onDone,
+}: {
+  childId: string;
+  goal: PlanGoal | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useForm({
+    resolver: zodResolver(goalSchema, zodErrorOptions),
+    defaultValues: {
+      domain: goal?.domain ?? '',
+      goalInChildWords: goal?.goalInChildWords ?? '',
+      responsible: goal?.responsible ?? '',
+      targetDate: goal?.targetDate ?? '',
+      status: goal?.status ?? 'not_started',
+    } as z.infer<typeof goalShape>,
+  });
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  const { formError, showError, setFormError } = useServerErrors(form.setError, GOAL_FIELDS);
+  const save = useApiMutation('plan.saveGoal', {
+    onSuccess: () => {
+      void invalidateChild(queryClient, childId);
+      onDone();
+    },
+    onError: showError,
+  });
+  const onSubmit = form.handleSubmit((values) => {
+    setFormError(null);
+    save.mutate({ ...values, childId, ...(goal ? { id: goal.id } : {}) });
+  });
+
+  return (
+    <FormDialog
+      title={goal ? t('cases.plan.editGoalTitle') : t('cases.plan.addGoalTitle')}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      formError={formError}
+      pending={save.isPending}
+      submitLabel={t('cases.plan.saveGoal')}
+    >
+      <Field label={t('cases.plan.domain')} error={errors.domain}>
+        {(a) => (
+          <select {...a} {...register('domain')}>
+            <option value="">{t('cases.form.choose')}</option>
+            {PLAN_DOMAINS.map((domain) => (
+              <option key={domain} value={domain}>
+                {domainText(t, domain)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        label={t('cases.plan.goalInChildWords')}
+        hint={t('cases.plan.goalInChildWordsHint')}
+        error={errors.goalInChildWords}
+      >
+        {(a) => <textarea {...a} {...register('goalInChildWords')} rows={3} />}
+      </Field>
+      <Field label={t('cases.plan.responsible')} error={errors.responsible}>
+        {(a) => <input {...a} {...register('responsible')} autoComplete="off" />}
+      </Field>
+      <Field label={t('cases.plan.targetDate')} error={errors.targetDate}>
+        {(a) => <input {...a} {...register('targetDate')} type="date" />}
+      </Field>
+      <Field label={t('cases.plan.status')} error={errors.status}>
+        {(a) => (
+          <select {...a} {...register('status')}>
+            {GOAL_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {goalStatusText(t, status)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </FormDialog>
+  );
+}
+
+const taskShape = z.object({
+  title: z.string(),
+  dueDate: z.string(),
+  responsible: z.string(),
+  goalId: z.string(),
+  doneOn: z.string(),
+});
+const TASK_FIELDS = ['title', 'dueDate', 'responsible', 'goalId', 'doneOn'] as const;
+
+function taskSchema(today: string) {
+  const target = procedures['plan.saveTask'].input
+    .omit({ id: true, childId: true })
+    .superRefine((value, ctx) => {
+      if (value.doneOn && value.doneOn > today) {
+        ctx.addIssue({ code: 'custom', path: ['doneOn'], message: 'date.future' });
+      }
+    });
+  return fromForm(taskShape, target);
+}
+
+function TaskDialog({
+  childId,
+  task,
+  goals,
+  onClose,
+  onDone,
+}: {
+  childId: string;
+  task: PlanTask | null;
+  goals: PlanGoal[];
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const today = todayIn(session.settings.timeZone);
+  const form = useForm({
+    resolver: zodResolver(taskSchema(today), zodErrorOptions),
+    defaultValues: {
+      title: task?.title ?? '',
+      dueDate: task?.dueDate ?? '',
+      responsible: task?.responsible ?? '',
+      goalId: task?.goalId ?? '',
+      doneOn: task?.doneOn ?? '',
+    },
+  });
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  const { formError, showError, setFormError } = useServerErrors(form.setError, TASK_FIELDS);
+  const save = useApiMutation('plan.saveTask', {
+    onSuccess: () => {
+      void invalidateChild(queryClient, childId);
+      onDone();
+    },
+    onError: showError,
+  });
+  const onSubmit = form.handleSubmit((values) => {
+    setFormError(null);
+    save.mutate({ ...values, childId, ...(task ? { id: task.id } : {}) });
+  });
+
+  return (
+    <FormDialog
+      title={task ? t('cases.plan.editTaskTitle') : t('cases.plan.addTaskTitle')}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      formError={formError}
+      pending={save.isPending}
+      submitLabel={t('cases.plan.saveTask')}
+    >
+      <Field label={t('cases.plan.task')} error={errors.title}>
+        {(a) => <input {...a} {...register('title')} autoComplete="off" />}
+      </Field>
+      <Field label={t('cases.plan.dueDate')} error={errors.dueDate}>
+        {(a) => <input {...a} {...register('dueDate')} type="date" />}
+      </Field>
+      <Field label={t('cases.plan.responsible')} error={errors.responsible}>
+        {(a) => <input {...a} {...register('responsible')} autoComplete="off" />}
+      </Field>
+      <Field label={t('cases.plan.forGoal')} error={errors.goalId}>
+        {(a) => (
+          <select {...a} {...register('goalId')}>
+            <option value="">{t('cases.plan.noGoal')}</option>
+            {goals.map((goal) => (
+              <option key={goal.id} value={goal.id}>
+                {t('cases.plan.goalOption', {
+                  domain: domainText(t, goal.domain),
+                  goal: goal.goalInChildWords,
+                })}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {task ? (
+        <Field
+          label={t('cases.plan.doneOnLabel')}
+          hint={t('cases.plan.doneOnHint')}
+          error={errors.doneOn}
+        >
+          {(a) => <input {...a} {...register('doneOn')} type="date" max={today} />}
+        </Field>
+      ) : null}
+    </FormDialog>
+  );
+}

@@ -1,0 +1,312 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useId, useMemo } from 'react';
+import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import type { BedBoard, CaseFile, Placement } from '../../../../shared/contract-cases';
+import { todayIn } from '../../../../shared/time';
+import { queryKey, useApiMutation, useApiQuery } from '../../../api/queries';
+import { useSession } from '../../../auth/AuthContext';
+import { Dialog } from '../../../components/Dialog';
+import { Field } from '../../../components/Field';
+import { SubmitButton } from '../../../components/SubmitButton';
+import { alwaysCheck, zodErrorOptions } from '../../../forms/schema';
+import { errorText } from '../../../i18n';
+import { bedName, zonedParts } from '../format';
+import { invalidatePlacements } from '../invalidate';
+import { BEFORE_CURRENT } from './errors';
+import { AlertText, DateTimeFields, OverrideFields } from './parts';
+import {
+  addFutureIssue,
+  addOverrideIssue,
+  dateField,
+  instantOf,
+  overrideFields,
+  reasonField,
+  timeField,
+} from './schema';
+import { usePlacementErrors } from './usePlacementErrors';
+
+function moveSchema(timeZone: string) {
+  return z
+    .object({
+      shelterId: z.string().min(1, 'required'),
+      bedId: z.string().min(1, 'required'),
+      date: dateField,
+      time: timeField,
+      reason: reasonField,
+      ...overrideFields,
+    })
+    .superRefine((value, ctx) => {
+      addFutureIssue(ctx, 'date', instantOf(value.date, value.time, timeZone));
+      addOverrideIssue(ctx, value);
+    }, alwaysCheck);
+}
+type MoveValues = z.input<ReturnType<typeof moveSchema>>;
+const FIELDS = ['shelterId', 'bedId', 'date', 'time', 'reason', 'overrideReason'] as const;
+const ADMIT_FIELDS = { startAt: 'date' } as const;
+const TRANSFER_FIELDS = { at: 'date', toBedId: 'bedId' } as const;
+
+/**
+ * Admit a child who has no placement, or transfer a placed child to another bed. Either way the
+ * bed list offers the beds free now (today's bed board), and beds held for this child.
+ */
+export function BedMoveDialog({
+  mode,
+  caseFile,
+  onClose,
+  onDone,
+}: {
+  mode: 'admit' | 'transfer';
+  caseFile: CaseFile;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const timeZone = useSession().settings.timeZone;
+  const today = todayIn(timeZone);
+  const zoneNoteId = useId();
+  const { child, currentPlacement: current } = caseFile;
+  const schema = useMemo(() => moveSchema(timeZone), [timeZone]);
+  const form = useForm<MoveValues, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema, zodErrorOptions),
+    defaultValues: {
+      shelterId: mode === 'transfer' && current ? current.shelterId : '',
+      bedId: '',
+      ...zonedParts(new Date().toISOString(), timeZone),
+      reason: '',
+      needsOverride: false,
+      overrideReason: '',
+    },
+  });
+  const {
+    register,
+    watch,
+    setValue,
+    formState: { errors },
+  } = form;
+  const shelterId = watch('shelterId');
+
+  /** The chosen bed's name, from the board the bed list was built from. */
+  const chosenBedName = useCallback(() => {
+    const board = queryClient.getQueryData<BedBoard>(
+      queryKey('beds.board', { shelterId: form.getValues('shelterId'), asOf: today }),
+    );
+    const bed = board?.beds.find((b) => b.id === form.getValues('bedId'));
+    return bed ? bedName(t, bed) : null;
+  }, [queryClient, form, today, t]);
+
+  const { alert, warnings, onError, clear, resetOverride } = usePlacementErrors(form, {
+    fields: FIELDS,
+    rename: mode === 'admit' ? ADMIT_FIELDS : TRANSFER_FIELDS,
+    reword: BEFORE_CURRENT,
+    timeZone,
+    bedName: chosenBedName,
+  });
+  const succeeded = (placement: Placement) => {
+    invalidatePlacements(queryClient);
+    const bed = bedName(t, { room: placement.room, label: placement.bedLabel });
+    const where = t('shelters.placement.at', { bed, shelter: placement.shelterName });
+    onDone(
+      t(mode === 'admit' ? 'shelters.placement.admitted' : 'shelters.placement.transferred', {
+        caseCode: child.caseCode,
+        bed: where,
+      }),
+    );
+  };
+  const admit = useApiMutation('placements.admit', { onSuccess: succeeded, onError });
+  const transfer = useApiMutation('placements.transfer', { onSuccess: succeeded, onError });
+
+  const onSubmit = form.handleSubmit((values) => {
+    clear();
+    const at = instantOf(values.date, values.time, timeZone);
+    if (!at) return;
+    const override = values.needsOverride ? { overrideReason: values.overrideReason } : {};
+    if (mode === 'admit') {
+      admit.mutate({
+        childId: child.id,
+        bedId: values.bedId,
+        startAt: at,
+        reason: values.reason,
+        ...override,
+      });
+    } else {
+      transfer.mutate({
+        childId: child.id,
+        toBedId: values.bedId,
+        at,
+        reason: values.reason,
+        ...override,
+      });
+    }
+  });
+
+  const admitting = mode === 'admit';
+  const title = admitting
+    ? t('shelters.placementForm.admitTitle', { caseCode: child.caseCode })
+    : t('shelters.placementForm.transferTitle', { caseCode: child.caseCode });
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <form onSubmit={onSubmit} noValidate className="form">
+        {!admitting && current ? (
+          <p>
+            {t('shelters.placementForm.transferExplain', {
+              from: t('shelters.placement.at', {
+                bed: bedName(t, { room: current.room, label: current.bedLabel }),
+                shelter: current.shelterName,
+              }),
+            })}
+          </p>
+        ) : null}
+        <AlertText text={alert} />
+        <ShelterSelect
+          registration={register('shelterId', {
+            onChange: () => {
+              setValue('bedId', '');
+              resetOverride();
+            },
+          })}
+          error={errors.shelterId}
+        />
+        {shelterId ? (
+          <BedSelect
+            shelterId={shelterId}
+            asOf={today}
+            childId={child.id}
+            excludeBedId={current?.bedId ?? null}
+            registration={register('bedId', { onChange: resetOverride })}
+            error={errors.bedId}
+          />
+        ) : (
+          <Field label={t('shelters.placementForm.bed')} error={errors.bedId}>
+            {(a) => (
+              <select {...a} {...register('bedId')} disabled>
+                <option value="">{t('shelters.placementForm.chooseShelterFirst')}</option>
+              </select>
+            )}
+          </Field>
+        )}
+        <DateTimeFields
+          dateLabel={t(
+            admitting ? 'shelters.placementForm.startDate' : 'shelters.placementForm.date',
+          )}
+          timeLabel={t(
+            admitting ? 'shelters.placementForm.startTime' : 'shelters.placementForm.time',
+          )}
+          date={register('date')}
+          time={register('time')}
+          dateError={errors.date}
+          timeError={errors.time}
+          max={today}
+          zoneNoteId={zoneNoteId}
+        />
+        <Field label={t('shelters.placementForm.reason')} error={errors.reason}>
+          {(a) => <textarea {...a} {...register('reason')} rows={3} maxLength={500} />}
+        </Field>
+        <OverrideFields
+          warnings={warnings}
+          registration={register('overrideReason')}
+          error={errors.overrideReason}
+        />
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <SubmitButton
+            pending={admit.isPending || transfer.isPending}
+            pendingText={t('common.working')}
+          >
+            {admitting
+              ? t('shelters.placementForm.admitSubmit')
+              : t('shelters.placementForm.transferSubmit')}
+          </SubmitButton>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function ShelterSelect({
+  registration,
+  error,
+}: {
+  registration: UseFormRegisterReturn;
+  error: { message?: string } | undefined;
+}) {
+  const { t } = useTranslation();
+  const shelters = useApiQuery('shelters.list', {});
+  return (
+    <Field label={t('shelters.placementForm.shelter')} error={error}>
+      {(a) =>
+        // Mounted once the options exist, so the registered select can show its default value.
+        shelters.isPending ? (
+          <select {...a} disabled>
+            <option>{t('shelters.common.loading')}</option>
+          </select>
+        ) : (
+          <select {...a} {...registration}>
+            <option value="">{t('shelters.placementForm.chooseShelter')}</option>
+            {(shelters.data ?? []).map((shelter) => (
+              <option key={shelter.id} value={shelter.id}>
+                {shelter.name}
+              </option>
+            ))}
+          </select>
+        )
+      }
+    </Field>
+  );
+}
+
+/** The beds of a shelter that are free now, or held for this child. */
+function BedSelect({
+  shelterId,
+  asOf,
+  childId,
+  excludeBedId,
+  registration,
+  error,
+}: {
+  shelterId: string;
+  asOf: string;
+  childId: string;
+  excludeBedId: string | null;
+  registration: UseFormRegisterReturn;
+  error: { message?: string } | undefined;
+}) {
+  const { t } = useTranslation();
+  const board = useApiQuery('beds.board', { shelterId, asOf });
+  const free = (board.data?.beds ?? []).filter(
+    (bed) =>
+      bed.id !== excludeBedId &&
+      (bed.state === 'vacant' ||
+        (bed.state === 'reserved' && bed.reservedFor?.childId === childId)),
+  );
+  let hint = t('shelters.placementForm.bedHint');
+  if (board.isError) {
+    hint =
+      board.error.code === 'NOT_FOUND'
+        ? t('shelters.board.notInScope')
+        : errorText(board.error.message, 'internal');
+  } else if (board.isSuccess && free.length === 0) hint = t('shelters.placementForm.noFreeBeds');
+  return (
+    <Field label={t('shelters.placementForm.bed')} hint={hint} error={error}>
+      {(a) => (
+        <select {...a} {...registration}>
+          <option value="">
+            {board.isPending ? t('shelters.common.loading') : t('shelters.placementForm.chooseBed')}
+          </option>
+          {free.map((bed) => (
+            <option key={bed.id} value={bed.id}>
+              {bed.state === 'reserved'
+                ? t('shelters.placementForm.reservedForThisChild', { bed: bedName(t, bed) })
+                : bedName(t, bed)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,48 @@
+// Form-side pieces of the placement dialogs: a date and a time picked in the vault's time zone
+// become one UTC instant, which must not be in the future.
+import { z } from 'zod';
+import { zonedInstant } from '../../../../shared/time';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export const dateField = z.string().min(1, 'required').regex(DATE, 'invalid');
+export const timeField = z.string().min(1, 'required').regex(TIME, 'invalid');
+export const reasonField = z.string().trim().min(1, 'required').max(500, 'tooLong');
+
+/** The override reason: checked only once the backend has asked for one. */
+export const overrideFields = {
+  needsOverride: z.boolean(),
+  overrideReason: z.string().trim().max(500, 'tooLong'),
+};
+
+/** Clock skew allowed between this window and the backend (it allows a minute too). */
+const SKEW_MS = 60_000;
+
+/** The UTC instant, or null while the date or time is not filled in correctly. */
+export function instantOf(date: unknown, time: unknown, timeZone: string): string | null {
+  if (typeof date !== 'string' || typeof time !== 'string') return null;
+  if (!DATE.test(date) || !TIME.test(time)) return null;
+  return zonedInstant(date, time, timeZone);
+}
+
+export function addFutureIssue(
+  ctx: z.core.$RefinementCtx,
+  path: string,
+  instant: string | null,
+  now: Date = new Date(),
+): void {
+  if (instant && Date.parse(instant) > now.getTime() + SKEW_MS) {
+    ctx.addIssue({ code: 'custom', path: [path], message: 'date.future' });
+  }
+}
+
+export function addOverrideIssue(
+  ctx: z.core.$RefinementCtx,
+  value: { needsOverride?: unknown; overrideReason?: unknown },
+): void {
+  const reason = typeof value.overrideReason === 'string' ? value.overrideReason.trim() : '';
+  if (value.needsOverride === true && reason.length < 5) {
+    ctx.addIssue({ code: 'custom', path: ['overrideReason'], message: 'override.tooShort' });
+  }
+}

@@ -1,0 +1,29 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { CASE_ERROR_KEYS } from '../../../shared/cases';
+import cases from '../../../renderer/i18n/en-cases.json';
+
+/** Keys the case screens add themselves (client-side checks), beyond the backend's. */
+const RENDERER_KEYS = ['status.choose'];
+
+function leaves(node: unknown, prefix = ''): [string, string][] {
+  if (typeof node === 'string') return [[prefix, node]];
+  return Object.entries(node as Record<string, unknown>).flatMap(([k, v]) =>
+    leaves(v, prefix ? `${prefix}.${k}` : k),
+  );
+}
+
+describe('case-records catalogue', () => {
+  it('has words for every error key the case procedures send, after the areas are merged', () => {
+    for (const key of [...CASE_ERROR_KEYS, ...RENDERER_KEYS]) {
+      expect(i18next.exists(`errors.${key}`), key).toBe(true);
+    }
+  });
+
+  it('never says "victim" and has no empty strings', () => {
+    for (const [key, text] of leaves(cases)) {
+      expect(text.trim(), key).not.toBe('');
+      expect(text.toLowerCase(), key).not.toContain('victim');
+    }
+  });
+});
