@@ -40,7 +40,9 @@ const NO_REACT = forbid(
 const NO_ELECTRON_DIR = forbid('shared/ must not depend on electron/.', '**/electron/**');
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.dev-data/**', 'coverage/**', '.tmp/**'] },
+  {
+    ignores: ['dist/**', 'release/**', 'node_modules/**', '.dev-data/**', 'coverage/**', '.tmp/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,6 +7,7 @@ import { formatCalendarDate } from '../../../shared/time';
 import { useApiQuery } from '../../api/queries';
 import { FormAlert, StatusMessage } from '../../components/FormAlert';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { bedName } from '../shelters/format';
 import { PlacementPanel } from '../shelters/PlacementPanel';
 import type { CaseFileArrival } from './ChildForm';
 import { CaseSection } from './file/CaseSection';
@@ -97,7 +98,10 @@ function CaseFileView({ file }: { file: CaseFile }) {
             {file.currentPlacement
               ? t('cases.file.placedAt', {
                   shelter: file.currentPlacement.shelterName,
-                  bed: file.currentPlacement.bedLabel,
+                  bed: bedName(t, {
+                    room: file.currentPlacement.room,
+                    label: file.currentPlacement.bedLabel,
+                  }),
                 })
               : t('cases.list.notPlaced')}
           </dd>

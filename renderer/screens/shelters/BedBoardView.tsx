@@ -86,7 +86,7 @@ export function BedBoardView({
       </h2>
       <p>
         {t('shelters.board.summary', {
-          beds: data.beds.length,
+          count: data.beds.length,
           capacity: data.capacity,
           occupied: count('occupied'),
           reserved: count('reserved'),

@@ -92,7 +92,7 @@ function OccupancyBars({ rows }: { rows: OccupancyRow[] }) {
                 occupied: row.occupied,
                 reserved: row.reserved,
                 vacant: row.vacant,
-                beds: row.beds,
+                count: row.beds,
               })}
             </span>
           </li>

@@ -480,7 +480,7 @@ describe('case file', () => {
     const items = await within(timeline).findAllByRole('listitem');
     expect(items.map((li) => li.textContent)).toEqual([
       // 06:30 UTC is 2:30 PM in Asia/Manila.
-      '03/05/2026 2:30 PMAdmitted to Bahay Pag-asa, bed B-2',
+      '03/05/2026 2:30 PMAdmitted to Bahay Pag-asa, B-2',
       '03/01/2026Registered as AR-2026-0042',
     ]);
   });
@@ -505,7 +505,7 @@ describe('case file', () => {
         }),
       ),
     );
-    await screen.findAllByText('Admitted to Bahay Pag-asa, bed B-2');
+    await screen.findAllByText('Admitted to Bahay Pag-asa, B-2');
     await expectNoAxeViolations();
   });
 

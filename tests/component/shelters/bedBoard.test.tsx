@@ -153,7 +153,7 @@ describe('bed board', () => {
     });
     expect(chart).toHaveTextContent('Bahay Pag-asa1 occupied, 1 reserved, 2 vacant of 4 beds');
     expect(chart).toHaveTextContent(
-      'Tahanan Kinship Home0 occupied, 0 reserved, 1 vacant of 1 beds',
+      'Tahanan Kinship Home0 occupied, 0 reserved, 1 vacant of 1 bed',
     );
   });
 

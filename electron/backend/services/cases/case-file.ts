@@ -76,10 +76,11 @@ export function childTimeline(
       add(p.startAt, 'transferred', {
         fromShelter: before.shelterName,
         toShelter: p.shelterName,
+        room: p.room ?? '',
         bed: p.bedLabel,
       });
     } else {
-      add(p.startAt, 'admitted', { shelter: p.shelterName, bed: p.bedLabel });
+      add(p.startAt, 'admitted', { shelter: p.shelterName, room: p.room ?? '', bed: p.bedLabel });
     }
     if (p.endAt && !placements.some((q) => q.startAt === p.endAt)) {
       add(p.endAt, 'discharged', {

@@ -24,6 +24,7 @@ import {
   legalKindText,
   statusText,
 } from '../labels';
+import { bedName } from '../../shelters/format';
 import { CaseSection } from './CaseSection';
 
 /** Everything that happened on the case, newest first, in the vault's time zone. */
@@ -57,6 +58,11 @@ export function TimelineSection({ childId }: { childId: string }) {
 }
 
 /** Params are codes or short names; codes are turned into words, anything unknown shown as-is. */
+/** The bed's name as the bed board writes it ("Room A · Bed 3"). */
+function bedOf(t: TFunction, p: TimelineEntry['params']): string {
+  return bedName(t, { room: p.room || null, label: p.bed ?? '' });
+}
+
 function timelineText(t: TFunction, { kind, params: p }: TimelineEntry): string {
   const status = (code: string | undefined) =>
     isOneOf(CHILD_STATUSES, code) ? statusText(t, code) : (code ?? '');
@@ -66,12 +72,12 @@ function timelineText(t: TFunction, { kind, params: p }: TimelineEntry): string 
     case 'status':
       return t('cases.timeline.status', { from: status(p.from), to: status(p.to) });
     case 'admitted':
-      return t('cases.timeline.admitted', { shelter: p.shelter ?? '', bed: p.bed ?? '' });
+      return t('cases.timeline.admitted', { shelter: p.shelter ?? '', bed: bedOf(t, p) });
     case 'transferred':
       return t('cases.timeline.transferred', {
         from: p.fromShelter ?? '',
         to: p.toShelter ?? '',
-        bed: p.bed ?? '',
+        bed: bedOf(t, p),
       });
     case 'discharged':
       return isOneOf(DISCHARGE_DESTINATIONS, p.destination)
