@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { casesBench } from './suites/cases';
 import { crudBench, unlockBench, type SizeName } from './suites/foundation';
 import type { ResultRow } from './stats';
 
@@ -18,6 +19,7 @@ const rows: ResultRow[] = [];
 try {
   rows.push(...(await unlockBench(folder, values.quick ? 3 : 10)));
   rows.push(...(await crudBench(folder, runs, sizes)));
+  rows.push(...(await casesBench(folder, values.quick ? 20 : 100, sizes)));
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

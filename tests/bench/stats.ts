@@ -28,6 +28,35 @@ export async function measure(
   return { p50: percentile(times, 50), p95: percentile(times, 95), runs };
 }
 
+/**
+ * Times two variants of one operation (encrypted and plain) in alternating rounds, so that a
+ * change in machine load while the benchmark runs falls on both alike rather than skewing the ratio.
+ */
+export async function measurePair(
+  runs: number,
+  a: (i: number) => unknown,
+  b: (i: number) => unknown,
+  rounds = 5,
+): Promise<[Sample, Sample]> {
+  const times: [number[], number[]] = [[], []];
+  const fns = [a, b] as const;
+  for (const fn of fns) for (let i = 0; i < Math.min(3, runs); i += 1) await fn(i);
+  const perRound = Math.max(1, Math.ceil(runs / rounds));
+  for (let done = 0; done < runs; done += perRound) {
+    for (const [k, fn] of fns.entries()) {
+      for (let i = done; i < Math.min(runs, done + perRound); i += 1) {
+        const start = performance.now();
+        await fn(i);
+        times[k]!.push(performance.now() - start);
+      }
+    }
+  }
+  return times.map((t) => {
+    t.sort((x, y) => x - y);
+    return { p50: percentile(t, 50), p95: percentile(t, 95), runs: t.length };
+  }) as [Sample, Sample];
+}
+
 export interface ResultRow {
   operation: string;
   size: string;

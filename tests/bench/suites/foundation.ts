@@ -9,7 +9,7 @@ import {
 } from '../../../electron/backend/db/sqlcipher';
 import { createSlot, newKeyringBody, unlockSlot } from '../../../electron/backend/vault/keyring';
 import { DEFAULT_SCRYPT, newDataKey } from '../../../electron/backend/vault/crypto';
-import { measure, type ResultRow } from '../stats';
+import { measure, measurePair, type ResultRow } from '../stats';
 
 export const SIZES = { S: 1_000, M: 10_000, L: 50_000 } as const;
 export type SizeName = keyof typeof SIZES;
@@ -73,7 +73,11 @@ function fillRows(db: Database, count: number): void {
   })();
 }
 
-/** 100-row insert transactions and indexed point selects on a table already holding `size` rows. */
+/**
+ * 100-row insert transactions and indexed point selects on a table already holding `size` rows.
+ * Encrypted and plain run in alternating rounds (measurePair), so that neither one alone pays for
+ * JIT warm-up or a change in machine load.
+ */
 export async function crudBench(
   folder: string,
   runs: number,
@@ -82,43 +86,58 @@ export async function crudBench(
   const rows: ResultRow[] = [];
   for (const size of sizes) {
     const results = {} as Record<'encrypted' | 'plain', { insert: number[]; select: number[] }>;
-    for (const mode of ['encrypted', 'plain'] as const) {
+    const modes = ['encrypted', 'plain'] as const;
+    const dbs = modes.map((mode) => {
       const path = join(folder, `crud-${size}-${mode}.db`);
       const db =
         mode === 'encrypted'
           ? openDatabase(path, newDataKey(), { verifyPages: false })
           : openPlainDatabaseForBenchmark(path);
       fillRows(db, SIZES[size]);
+      return db;
+    });
+    const work = dbs.map((db) => {
       const insert = db.prepare('INSERT INTO bench_rows VALUES (?, ?, ?, ?)');
       const select = db.prepare('SELECT * FROM bench_rows WHERE code = ?');
-      const ins = await measure(runs, (r) =>
-        db.transaction(() => {
+      return {
+        insert: (r: number) =>
+          db.transaction(() => {
+            for (let i = 0; i < 100; i += 1)
+              insert.run([
+                randomBytes(16).toString('hex'),
+                `N${r}-${i}`,
+                'fictional '.repeat(20),
+                i,
+              ]);
+          })(),
+        select: (r: number) => {
           for (let i = 0; i < 100; i += 1)
-            insert.run([randomBytes(16).toString('hex'), `N${r}-${i}`, 'fictional '.repeat(20), i]);
-        })(),
-      );
-      const sel = await measure(runs * 10, (r) => {
-        for (let i = 0; i < 100; i += 1) select.get([`C${(r * 7919 + i * 104729) % SIZES[size]}`]);
-      });
-      db.close();
-      results[mode] = { insert: [ins.p50, ins.p95], select: [sel.p50, sel.p95] };
+            select.get([`C${(r * 7919 + i * 104729) % SIZES[size]}`]);
+        },
+      };
+    });
+    const ins = await measurePair(runs, work[0]!.insert, work[1]!.insert);
+    const sel = await measurePair(runs * 10, work[0]!.select, work[1]!.select);
+    for (const db of dbs) db.close();
+    modes.forEach((mode, k) => {
+      results[mode] = { insert: [ins[k]!.p50, ins[k]!.p95], select: [sel[k]!.p50, sel[k]!.p95] };
       rows.push(
         {
           operation: `insert 100 rows (${mode})`,
           size,
-          p50Ms: ins.p50,
-          p95Ms: ins.p95,
-          runs: ins.runs,
+          p50Ms: ins[k]!.p50,
+          p95Ms: ins[k]!.p95,
+          runs: ins[k]!.runs,
         },
         {
           operation: `select 100 by index (${mode})`,
           size,
-          p50Ms: sel.p50,
-          p95Ms: sel.p95,
-          runs: sel.runs,
+          p50Ms: sel[k]!.p50,
+          p95Ms: sel[k]!.p95,
+          runs: sel[k]!.runs,
         },
       );
-    }
+    });
     for (const op of ['insert', 'select'] as const) {
       const ratio = results.encrypted[op][0]! / results.plain[op][0]!;
       const row = rows.find(

@@ -2,7 +2,7 @@
 // takes the open vault, the acting user (CaseActor: id, role, shelter scope, optional fixed
 // "now") and the procedure's parsed input; callers outside the router pass schema-valid input
 // (e.g. `caseProcedures['children.register'].input.parse(x)`).
-export { actorOf, type CaseActor, type CaseVault } from './context';
+export { actorOf, clockFor, type CaseActor, type CaseVault } from './context';
 export {
   registerChild,
   updateChild,
@@ -10,6 +10,7 @@ export {
   searchChildren,
   getChildRecord,
   listCaseworkers,
+  recordStatus,
   type SearchInput,
 } from './children';
 export { loadCaseFile, childTimeline } from './case-file';
@@ -48,11 +49,15 @@ export {
   type DischargeRequest,
   type PlacementResult,
 } from './placements';
+/** Validated low-level placement writes, for bulk generation (the invariants still hold). */
 export {
   checkPlacementConflict,
+  insertPlacement,
+  updatePlacement,
   type PlacementConflict,
   type PlacementSlot,
 } from './placement-store';
 export { bedBoard, occupancy, boardInstant } from './bed-board';
 export { scopeShelterIds, childScope, requireVisibleChild } from './scope';
+export { currentPlacementRow } from './rows';
 export { caseHandlers } from './handlers';

@@ -1,0 +1,22 @@
+// The dataset sizes of issue 3 (children, shelters, placements, family members), shared by
+// `npm run demo` and `npm run bench`.
+export interface DatasetSize {
+  children: number;
+  shelters: number;
+  placements: number;
+  familyMembers: number;
+  /** How many years of history the placements cover. */
+  years: number;
+}
+
+export const DATASET_SIZES = {
+  S: { children: 200, shelters: 5, placements: 400, familyMembers: 1_000, years: 4 },
+  M: { children: 2_000, shelters: 20, placements: 5_000, familyMembers: 10_000, years: 6 },
+  L: { children: 10_000, shelters: 40, placements: 40_000, familyMembers: 50_000, years: 10 },
+} as const satisfies Record<string, DatasetSize>;
+
+export type SizeName = keyof typeof DATASET_SIZES;
+
+export function isSizeName(value: string): value is SizeName {
+  return Object.hasOwn(DATASET_SIZES, value);
+}

@@ -1,0 +1,337 @@
+// Issue 3: case search, case file, bed board, occupancy and the placement-conflict check at sizes
+// S, M and L, each on an encrypted vault and on a plain database (same SQLCipher binary) that the
+// generator fills from the same seed; and the time to generate each size.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataLayer } from '../../../electron/backend/db/data-layer';
+import { migrate } from '../../../electron/backend/db/migrations';
+import { openPlainDatabaseForBenchmark } from '../../../electron/backend/db/sqlcipher';
+import { generateDataset } from '../../../electron/backend/demo/generate';
+import { Random } from '../../../electron/backend/demo/prng';
+import { shelterCatalogue } from '../../../electron/backend/demo/shelters';
+import { DATASET_SIZES, type SizeName } from '../../../electron/backend/demo/sizes';
+import {
+  bedBoard,
+  checkPlacementConflict,
+  loadCaseFile,
+  occupancy,
+  saveFamilyMember,
+  searchChildren,
+  type CaseActor,
+  type CaseVault,
+} from '../../../electron/backend/services/cases';
+import { createVault } from '../../../electron/backend/vault/vault';
+import type { ChildStatus } from '../../../shared/cases';
+import { todayIn } from '../../../shared/time';
+import { measurePair, type ResultRow } from '../stats';
+
+const SEED = 2026;
+const ZONE = 'Asia/Manila';
+/** Unlock cost is the foundation suite's business; here only the data matters. */
+const BENCH_KDF = { N: 2 ** 12, r: 8, p: 1 };
+const RATIO_TARGET = 1.3;
+
+/** What the case team types into search: surnames, accent-free names, case-code prefixes. */
+const SEARCH_WORDS = [
+  'santos',
+  'nino',
+  'penaflor',
+  'dela cruz',
+  'maria reyes',
+  'ar-2024-01',
+  'grace',
+  'inday',
+];
+
+interface Dataset {
+  vault: CaseVault;
+  close: () => void;
+  generationMs: number;
+  coordinator: CaseActor;
+  caseworkers: CaseActor[];
+  /** Ids in a fixed order (case code, shelter name, bed), so both databases get the same picks. */
+  children: string[];
+  shelters: string[];
+  beds: string[];
+}
+
+/** The same staff in both databases: a coordinator, and caseworkers sharing out the shelters. */
+function addStaff(vault: CaseVault, size: SizeName) {
+  const names = shelterCatalogue(DATASET_SIZES[size].shelters).map((s) => s.name);
+  const teams = Math.max(2, Math.round(names.length / 5));
+  return vault.data.transaction(() => {
+    vault.data.insert(
+      'vault_settings',
+      { idle_lock_minutes: 5, time_zone: ZONE, paper_size: 'A4' },
+      'settings',
+    );
+    const user = (username: string, role: 'coordinator' | 'caseworker', scope: string[]) =>
+      vault.data.insert('users', {
+        username,
+        display_name: `Bench ${username}`,
+        role,
+        shelter_scope: JSON.stringify(scope),
+        must_change_password: 0,
+      });
+    const coordinator: CaseActor = {
+      userId: user('bench.coordinator', 'coordinator', []),
+      role: 'coordinator',
+      shelterScope: [],
+    };
+    const caseworkers = Array.from({ length: teams }, (_, t): CaseActor => {
+      const scope = names.filter((_, i) => i % teams === t);
+      return {
+        userId: user(`bench.cw${t}`, 'caseworker', scope),
+        role: 'caseworker',
+        shelterScope: scope,
+      };
+    });
+    return { coordinator, caseworkers };
+  });
+}
+
+function fill(vault: CaseVault, close: () => void, size: SizeName, now: Date): Dataset {
+  const staff = addStaff(vault, size);
+  const result = generateDataset(vault, {
+    size,
+    seed: SEED,
+    now,
+    actorId: staff.coordinator.userId,
+    caseworkers: staff.caseworkers.map((c) => ({ id: c.userId, shelters: c.shelterScope })),
+  });
+  const spec = DATASET_SIZES[size];
+  const { counts } = result;
+  if (
+    counts.children !== spec.children ||
+    counts.placements !== spec.placements ||
+    counts.familyMembers !== spec.familyMembers
+  ) {
+    throw new Error(`Generated ${JSON.stringify(counts)} for size ${size}`);
+  }
+  const ids = (sql: string) => vault.db.prepare(sql, { pluck: true }).all() as string[];
+  const at = (actor: CaseActor): CaseActor => ({ ...actor, now });
+  return {
+    vault,
+    close,
+    generationMs: result.milliseconds,
+    coordinator: at(staff.coordinator),
+    caseworkers: staff.caseworkers.map(at),
+    children: ids('SELECT id FROM children ORDER BY case_year, case_seq'),
+    shelters: ids('SELECT id FROM shelters ORDER BY name'),
+    beds: ids(
+      'SELECT b.id FROM beds b JOIN shelters s ON s.id = b.shelter_id ORDER BY s.name, b.room, b.label',
+    ),
+  };
+}
+
+async function encryptedDataset(folder: string, size: SizeName, now: Date): Promise<Dataset> {
+  mkdirSync(folder, { recursive: true });
+  const { vault } = await createVault({
+    folder,
+    adminUsername: 'bench.admin',
+    adminPassword: 'Bench-Password-Kite-77',
+    kdf: BENCH_KDF,
+    context: () => ({ userId: null, deviceId: 'bench' }),
+    seed: () => undefined,
+  });
+  return fill(vault, () => vault.close(), size, now);
+}
+
+function plainDataset(path: string, size: SizeName, now: Date): Dataset {
+  const db = openPlainDatabaseForBenchmark(path);
+  migrate(db);
+  const vault = { db, data: new DataLayer(db, () => ({ userId: null, deviceId: 'bench' })) };
+  return fill(vault, () => db.close(), size, now);
+}
+
+interface Operation {
+  name: string;
+  /** The issue's p95 target at size L, in ms. */
+  targetMs?: number;
+  run: (d: Dataset, i: number) => unknown;
+}
+
+/** The operations, with parameters drawn once so the encrypted and plain runs ask the same. */
+function operations(size: SizeName, now: Date, count: number): Operation[] {
+  const rng = new Random(SEED).fork(99);
+  const spec = DATASET_SIZES[size];
+  const today = todayIn(ZONE, now);
+  const pastMs = () =>
+    now.getTime() - rng.int(1, spec.years * 365) * 86_400_000 - rng.int(0, 86_399_999);
+  const picks = Array.from({ length: count }, () => ({
+    child: rng.int(0, spec.children - 1),
+    shelter: rng.int(0, spec.shelters - 1),
+    bed: rng.next(),
+    pastDate: todayIn(ZONE, new Date(pastMs())),
+    pastInstant: new Date(pastMs()).toISOString(),
+  }));
+  const pick = (i: number) => picks[i % picks.length]!;
+  const statuses: ChildStatus[] = ['in_care', 'aftercare', 'closed'];
+  return [
+    {
+      name: 'case search: text',
+      targetMs: 30,
+      run: (d, i) =>
+        searchChildren(d.vault, d.coordinator, {
+          text: SEARCH_WORDS[i % SEARCH_WORDS.length],
+          limit: 50,
+          offset: 0,
+        }),
+    },
+    {
+      // A caseworker's own list, and a coordinator's lists by shelter, caseworker and status.
+      name: 'case search: filtered list',
+      targetMs: 30,
+      run: (d, i) => {
+        const page = { limit: 50, offset: 0 };
+        const caseworker = d.caseworkers[i % d.caseworkers.length]!;
+        switch (i % 4) {
+          case 0:
+            return searchChildren(d.vault, caseworker, page);
+          case 1:
+            return searchChildren(d.vault, d.coordinator, {
+              ...page,
+              status: 'in_care',
+              shelterId: d.shelters[pick(i).shelter],
+            });
+          case 2:
+            return searchChildren(d.vault, d.coordinator, {
+              ...page,
+              caseworkerId: caseworker.userId,
+            });
+          default:
+            return searchChildren(d.vault, d.coordinator, {
+              ...page,
+              status: statuses[i % statuses.length],
+            });
+        }
+      },
+    },
+    {
+      name: 'case file load',
+      targetMs: 50,
+      run: (d, i) => loadCaseFile(d.vault, d.coordinator, d.children[pick(i).child]!),
+    },
+    {
+      name: 'bed board, one shelter, past date',
+      targetMs: 20,
+      run: (d, i) =>
+        bedBoard(d.vault, d.coordinator, {
+          shelterId: d.shelters[pick(i).shelter]!,
+          asOf: pick(i).pastDate,
+        }),
+    },
+    {
+      name: 'bed board, one shelter, today',
+      targetMs: 20,
+      run: (d, i) =>
+        bedBoard(d.vault, d.coordinator, { shelterId: d.shelters[pick(i).shelter]!, asOf: today }),
+    },
+    {
+      name: 'occupancy, all shelters (today / past)',
+      targetMs: 100,
+      run: (d, i) => occupancy(d.vault, d.coordinator, { asOf: i % 2 ? pick(i).pastDate : today }),
+    },
+    {
+      name: 'placement-conflict check',
+      targetMs: 5,
+      run: (d, i) =>
+        checkPlacementConflict(d.vault, {
+          childId: d.children[pick(i).child]!,
+          bedId: d.beds[Math.floor(pick(i).bed * d.beds.length)]!,
+          startAt: pick(i).pastInstant,
+          endAt: null,
+        }),
+    },
+    {
+      // A typical write (one row and its change-log entry, in one transaction), for the
+      // encrypted/plain write cost in the real schema; the issue sets no time target for it.
+      name: 'write: save a family member',
+      run: (d, i) =>
+        saveFamilyMember(d.vault, d.coordinator, {
+          childId: d.children[pick(i).child]!,
+          name: 'Erlinda Santos',
+          relationship: 'Aunt (Tita)',
+          livesInHousehold: false,
+          allegedOffender: false,
+          noContactOrder: false,
+        }),
+    },
+  ];
+}
+
+const ratioRows = (
+  operation: string,
+  size: string,
+  encrypted: { p50: number; p95: number; runs: number },
+  plain: { p50: number; p95: number; runs: number },
+  targetMs?: number,
+): ResultRow[] => {
+  const ratio = encrypted.p50 / plain.p50;
+  return [
+    {
+      operation: `${operation} (encrypted)`,
+      size,
+      p50Ms: encrypted.p50,
+      p95Ms: encrypted.p95,
+      runs: encrypted.runs,
+      encryptedPlainRatio: ratio,
+      target:
+        targetMs === undefined
+          ? `ratio ≤ ${RATIO_TARGET}`
+          : `p95 < ${targetMs} ms, ratio ≤ ${RATIO_TARGET}`,
+      meetsTarget: ratio <= RATIO_TARGET && (targetMs === undefined || encrypted.p95 < targetMs),
+    },
+    {
+      operation: `${operation} (plain)`,
+      size,
+      p50Ms: plain.p50,
+      p95Ms: plain.p95,
+      runs: plain.runs,
+    },
+  ];
+};
+
+export async function casesBench(
+  folder: string,
+  runs: number,
+  sizes: SizeName[],
+): Promise<ResultRow[]> {
+  const rows: ResultRow[] = [];
+  // One untimed run first, so that the first timed generation does not also pay for JIT warm-up.
+  plainDataset(join(folder, 'cases-warmup.db'), 'S', new Date()).close();
+  for (const size of sizes) {
+    const now = new Date();
+    const encrypted = await encryptedDataset(join(folder, `cases-${size}-encrypted`), size, now);
+    const plain = plainDataset(join(folder, `cases-${size}-plain.db`), size, now);
+    try {
+      console.log(
+        `cases ${size}: generated in ${(encrypted.generationMs / 1000).toFixed(1)} s encrypted, ` +
+          `${(plain.generationMs / 1000).toFixed(1)} s plain; ${encrypted.beds.length} beds`,
+      );
+      // Generation runs once per mode: its p50 and p95 are that one time.
+      const once = (ms: number) => ({ p50: ms, p95: ms, runs: 1 });
+      const [generateRow, generatePlainRow] = ratioRows(
+        'generate dataset',
+        size,
+        once(encrypted.generationMs),
+        once(plain.generationMs),
+      );
+      delete generateRow!.target;
+      delete generateRow!.meetsTarget;
+      rows.push(generateRow!, generatePlainRow!);
+      for (const op of operations(size, now, runs + 3)) {
+        const [enc, pla] = await measurePair(
+          runs,
+          (i) => op.run(encrypted, i),
+          (i) => op.run(plain, i),
+        );
+        rows.push(...ratioRows(op.name, size, enc, pla, op.targetMs));
+      }
+    } finally {
+      encrypted.close();
+      plain.close();
+    }
+  }
+  return rows;
+}

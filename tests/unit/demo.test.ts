@@ -1,0 +1,301 @@
+// The demo vault and the deterministic dataset generator (issue 3, "Demo data").
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataLayer } from '../../electron/backend/db/data-layer';
+import { migrate } from '../../electron/backend/db/migrations';
+import { openPlainDatabaseForBenchmark, type Db } from '../../electron/backend/db/sqlcipher';
+import { createDemoVault, type DemoVault } from '../../electron/backend/demo/demo-vault';
+import { generateDataset } from '../../electron/backend/demo/generate';
+import {
+  GIVEN_NAMES,
+  INTAKE_ACCOUNT,
+  NICKNAMES,
+  SURNAMES,
+} from '../../electron/backend/demo/vocabulary';
+import { agenda, searchChildren, type CaseVault } from '../../electron/backend/services/cases';
+import { clockFor } from '../../electron/backend/services/cases/context';
+import { softRuleWarnings } from '../../electron/backend/services/cases/placements';
+import type {
+  ChildRow,
+  PlacementRow,
+  ShelterRow,
+} from '../../electron/backend/services/cases/rows';
+import { unlockWithRecoveryKey, type OpenVault } from '../../electron/backend/vault/vault';
+import { AppError } from '../../shared/errors';
+import { backendAt, FAST_KDF, ok, tempFolder } from './helpers';
+
+/** A fixed "today", so that two runs produce the same dates. */
+const NOW = new Date('2026-11-29T04:00:00.000Z');
+const SEED = 2026;
+
+let demo: DemoVault;
+let vault: OpenVault;
+
+beforeAll(async () => {
+  const folder = tempFolder();
+  demo = await createDemoVault({ folder, size: 'S', seed: SEED, kdf: FAST_KDF, now: NOW });
+  vault = await unlockWithRecoveryKey(folder, demo.recoveryKey, () => ({
+    userId: null,
+    deviceId: 'demo-test',
+  }));
+});
+afterAll(() => vault?.close());
+
+function plainDataset(seed: number): CaseVault {
+  const db = openPlainDatabaseForBenchmark(join(tempFolder(), 'plain.db'));
+  migrate(db);
+  const plain = { db, data: new DataLayer(db, () => ({ userId: null, deviceId: 'demo-test' })) };
+  generateDataset(plain, { size: 'S', seed, now: NOW });
+  return plain;
+}
+
+const all = <T>(db: Db, sql: string, params?: unknown[]) =>
+  db.prepare(sql).all(params as never) as unknown as T[];
+const count = (db: Db, sql: string) => Number(db.prepare(sql, { pluck: true }).get());
+
+/** What must repeat exactly for the same seed: codes, initials, names, statuses, placements. */
+function fingerprint(db: Db) {
+  return {
+    children: all(
+      db,
+      `SELECT case_code, initials, legal_name, preferred_name, status, date_of_birth, intake_date
+       FROM children ORDER BY case_year, case_seq`,
+    ),
+    placements: all(
+      db,
+      `SELECT c.case_code, s.name AS shelter, b.room, b.label, p.start_at, p.end_at,
+              p.exit_destination
+       FROM placements p JOIN children c ON c.id = p.child_id JOIN beds b ON b.id = p.bed_id
+       JOIN shelters s ON s.id = p.shelter_id ORDER BY p.start_at`,
+    ),
+    family: all(
+      db,
+      `SELECT c.case_code, f.name, f.relationship, f.alleged_offender, f.no_contact_order
+       FROM family_members f JOIN children c ON c.id = f.child_id ORDER BY c.case_code, f.name`,
+    ),
+  };
+}
+
+/** A generated name: given names from the lists, then one listed surname. */
+function isListedName(name: string): boolean {
+  return SURNAMES.some(
+    (surname) =>
+      name.endsWith(` ${surname}`) &&
+      name
+        .slice(0, -surname.length - 1)
+        .split(' ')
+        .every((given) => GIVEN_NAMES.includes(given)),
+  );
+}
+
+describe('demo dataset (size S)', () => {
+  it('has exactly the size S counts', () => {
+    const { db } = vault;
+    expect(count(db, 'SELECT count(*) FROM children')).toBe(200);
+    expect(count(db, 'SELECT count(*) FROM shelters')).toBe(5);
+    expect(count(db, 'SELECT count(*) FROM placements')).toBe(400);
+    expect(count(db, 'SELECT count(*) FROM family_members')).toBe(1000);
+    expect(demo.dataset.counts).toMatchObject({
+      children: 200,
+      shelters: 5,
+      placements: 400,
+      familyMembers: 1000,
+    });
+  });
+
+  it('is deterministic: the same seed gives the same records, another seed other ones', () => {
+    const expected = fingerprint(vault.db);
+    expect(expected.children[0]).toMatchObject({
+      case_code: expect.stringMatching(/^AR-\d{4}-0001$/),
+    });
+    expect(fingerprint(plainDataset(SEED).db)).toEqual(expected);
+    const other = fingerprint(plainDataset(SEED + 1).db);
+    expect(other.children).not.toEqual(expected.children);
+  });
+
+  it('keeps the placement invariants, checked in SQL', () => {
+    const { db } = vault;
+    const overlaps = (column: 'child_id' | 'bed_id') =>
+      count(
+        db,
+        `SELECT count(*) FROM placements a JOIN placements b
+         ON a.${column} = b.${column} AND a.id < b.id
+         AND a.start_at < coalesce(b.end_at, '9999') AND b.start_at < coalesce(a.end_at, '9999')`,
+      );
+    expect(overlaps('child_id')).toBe(0);
+    expect(overlaps('bed_id')).toBe(0);
+    expect(count(db, 'SELECT count(*) FROM placements WHERE end_at < start_at')).toBe(0);
+    // In care exactly when placed now; every placement ended before "today" or is still open.
+    expect(
+      count(
+        db,
+        `SELECT count(*) FROM children c WHERE (c.status = 'in_care') <> EXISTS (
+           SELECT 1 FROM placements p WHERE p.child_id = c.id AND p.end_at IS NULL)`,
+      ),
+    ).toBe(0);
+    expect(
+      count(db, `SELECT count(*) FROM placements WHERE start_at > '${NOW.toISOString()}'`),
+    ).toBe(0);
+    expect(count(db, "SELECT count(*) FROM children WHERE status = 'in_care'")).toBeGreaterThan(10);
+    expect(
+      count(db, 'SELECT count(*) FROM placements WHERE exit_destination IS NOT NULL'),
+    ).toBeGreaterThan(10);
+    // Transfers: a placement that starts the instant the child's previous one ended.
+    expect(
+      count(
+        db,
+        `SELECT count(*) FROM placements a JOIN placements b
+         ON a.child_id = b.child_id AND a.end_at = b.start_at`,
+      ),
+    ).toBeGreaterThan(50);
+  });
+
+  it('keeps the soft rules (sex, age, capacity) unless a placement records an override', () => {
+    const clock = clockFor(vault, { now: NOW });
+    const rows = all<PlacementRow>(vault.db, 'SELECT * FROM placements');
+    const broken = rows.filter((p) => {
+      const child = vault.db.prepare('SELECT * FROM children WHERE id = ?').get([p.child_id]);
+      const shelter = vault.db.prepare('SELECT * FROM shelters WHERE id = ?').get([p.shelter_id]);
+      const warnings = softRuleWarnings(vault, clock, {
+        child: child as unknown as ChildRow,
+        shelter: shelter as unknown as ShelterRow,
+        at: p.start_at,
+        ignorePlacementId: p.id,
+        rules: ['shelterSex', 'shelterAge', 'shelterCapacity'],
+      });
+      return warnings.length > 0 && !p.override_reason;
+    });
+    expect(broken).toEqual([]);
+  });
+
+  it('uses only names from the fictional lists, fictional shelters and placeholder text', () => {
+    const { db } = vault;
+    const children = all<{ legal_name: string; preferred_name: string | null }>(
+      db,
+      'SELECT legal_name, preferred_name FROM children',
+    );
+    expect(children.filter((c) => !isListedName(c.legal_name))).toEqual([]);
+    const nicknames = [...NICKNAMES, ...GIVEN_NAMES];
+    expect(
+      children.filter((c) => c.preferred_name && !nicknames.includes(c.preferred_name)),
+    ).toEqual([]);
+    const family = all<{ name: string }>(db, 'SELECT name FROM family_members');
+    expect(family.filter((f) => !isListedName(f.name))).toEqual([]);
+    // Some names carry ñ, and the accent-free spelling finds them.
+    const accented = children.find((c) => /ñ/i.test(c.legal_name))!;
+    expect(accented).toBeDefined();
+    const actor = { userId: 'test', role: 'coordinator' as const, shelterScope: [], now: NOW };
+    const plainText = accented.legal_name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    const found = searchChildren(vault, actor, { text: plainText, limit: 200, offset: 0 });
+    expect(found.total).toBeGreaterThan(0);
+
+    const shelters = all<{ name: string; address: string }>(
+      db,
+      'SELECT name, address FROM shelters',
+    );
+    expect(
+      shelters.every((s) => s.name.endsWith('(fictional)') && s.address.includes('(fictional)')),
+    ).toBe(true);
+    const accounts = all<{ account: string }>(db, 'SELECT account FROM intake_accounts');
+    expect(accounts.length).toBeGreaterThan(150);
+    expect(accounts.every((a) => a.account === INTAKE_ACCOUNT)).toBe(true);
+    expect(INTAKE_ACCOUNT).toMatch(
+      /^Fictional intake account for demonstration\. No real person\./,
+    );
+  });
+
+  it('has safety flags, sibling groups, legal events, consents and a live dashboard', () => {
+    const { db } = vault;
+    expect(
+      count(db, 'SELECT count(*) FROM family_members WHERE alleged_offender = 1'),
+    ).toBeGreaterThan(10);
+    expect(
+      count(db, 'SELECT count(*) FROM family_members WHERE no_contact_order = 1'),
+    ).toBeGreaterThan(5);
+    expect(count(db, 'SELECT count(DISTINCT sibling_group_id) FROM children')).toBeGreaterThan(3);
+    for (const kind of ['hearing', 'testimony', 'filing', 'case_conference']) {
+      expect(count(db, `SELECT count(*) FROM legal_events WHERE kind = '${kind}'`)).toBeGreaterThan(
+        0,
+      );
+    }
+    expect(count(db, "SELECT count(*) FROM consents WHERE type = 'sharing'")).toBeGreaterThan(0);
+    // Beds held today for children still waiting: vacant, and of a home that takes the child.
+    expect(
+      count(db, 'SELECT count(*) FROM beds WHERE reserved_for_child_id IS NOT NULL'),
+    ).toBeGreaterThan(0);
+    expect(
+      count(
+        db,
+        `SELECT count(*) FROM beds b JOIN shelters s ON s.id = b.shelter_id
+         JOIN children c ON c.id = b.reserved_for_child_id
+         WHERE c.status <> 'intake' OR (s.sex_rule <> 'any' AND s.sex_rule <> c.sex)
+           OR EXISTS (SELECT 1 FROM placements p WHERE p.bed_id = b.id AND p.end_at IS NULL)`,
+      ),
+    ).toBe(0);
+    // Never home to a household with an alleged offender living in it or a no-contact order.
+    expect(
+      count(
+        db,
+        `SELECT count(*) FROM placements p WHERE p.exit_destination = 'family_reintegration'
+         AND EXISTS (SELECT 1 FROM family_members f WHERE f.child_id = p.child_id
+           AND (f.no_contact_order = 1 OR (f.alleged_offender = 1 AND f.lives_in_household = 1)))`,
+      ),
+    ).toBe(0);
+    const coordinator = {
+      userId: 'test',
+      role: 'coordinator' as const,
+      shelterScope: [],
+      now: NOW,
+    };
+    const items = agenda(vault, coordinator);
+    expect(items.overdue.length).toBeGreaterThan(0);
+    expect(items.upcoming.length).toBeGreaterThan(0);
+  });
+});
+
+describe('demo vault', () => {
+  it('is marked DEMO, and every account signs in with its printed password', async () => {
+    const backend = backendAt(vault.folder);
+    const status = await ok(backend, 'app.status', {});
+    expect(status).toMatchObject({ state: 'locked', demo: true });
+    expect(demo.accounts.map((a) => a.role)).toEqual([
+      'admin',
+      'coordinator',
+      'caseworker',
+      'therapist',
+    ]);
+    expect(demo.adminUsername).toBe(demo.accounts[0]!.username);
+    for (const account of demo.accounts) {
+      const session = await ok(backend, 'auth.signIn', {
+        username: account.username,
+        password: account.password,
+      });
+      expect(session).toMatchObject({ role: account.role, mustChangePassword: false });
+      if (account.role === 'caseworker') {
+        // Scoped to two shelters: sees some children, not all.
+        const { total } = await ok(backend, 'children.search', {});
+        expect(total).toBeGreaterThan(0);
+        expect(total).toBeLessThan(200);
+      }
+      await ok(backend, 'session.lock', { reason: 'signOut' });
+    }
+    expect((await ok(backend, 'app.status', {})).demo).toBe(true);
+  });
+
+  it('refuses a folder that already holds a vault, from the API and from `npm run demo`', async () => {
+    await expect(createDemoVault({ folder: vault.folder, kdf: FAST_KDF })).rejects.toMatchObject(
+      new AppError('CONFLICT', 'vaultExists'),
+    );
+    const cli = spawnSync('npx', ['tsx', 'electron/tools/demo.ts', '--data', vault.folder], {
+      encoding: 'utf8',
+    });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toContain('A vault already exists');
+    const usage = spawnSync('npx', ['tsx', 'electron/tools/demo.ts', '--size', 'XL'], {
+      encoding: 'utf8',
+    });
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('Usage: npm run demo');
+  });
+});
