@@ -1,15 +1,11 @@
-import {
-  createColumnHelper,
-  flexRender,
-  getCoreRowModel,
-  useReactTable,
-} from '@tanstack/react-table';
+import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '../../shared/contract';
 import { formatInstant } from '../../shared/time';
 import { useApiQuery } from '../api/queries';
 import { useSession } from '../auth/AuthContext';
+import { DataTable } from '../components/DataTable';
 import { FormAlert, StatusMessage } from '../components/FormAlert';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { CreateUserForm } from './users/CreateUserForm';
@@ -109,32 +105,13 @@ export function UsersScreen() {
       <h1>{t('users.title')}</h1>
       <StatusMessage>{status}</StatusMessage>
       {users.isError ? <FormAlert message={{ key: users.error.message }} /> : null}
-      <div className="table-wrap">
-        <table className="data-table">
-          <caption>{t('users.tableCaption')}</caption>
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th key={header.id} scope="col">
-                    {flexRender(header.column.columnDef.header, header.getContext())}
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={row.original.active ? undefined : 'row-muted'}>
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <DataTable
+        table={table}
+        caption={t('users.tableCaption')}
+        rowClass={(user) => (user.active ? undefined : 'row-muted')}
+      >
         {users.isSuccess && users.data.length === 0 ? <p>{t('users.empty')}</p> : null}
-      </div>
+      </DataTable>
       <section className="panel">
         <CreateUserForm onCreated={(name) => setStatus(t('users.create.created', { name }))} />
       </section>

@@ -1,10 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  createColumnHelper,
-  flexRender,
-  getCoreRowModel,
-  useReactTable,
-} from '@tanstack/react-table';
+import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -14,6 +9,7 @@ import type { ChildListRow } from '../../../shared/contract-cases';
 import { useApi } from '../../api/ApiContext';
 import type { ApiError } from '../../api/client';
 import { queryKey, useApiQuery } from '../../api/queries';
+import { DataTable } from '../../components/DataTable';
 import { FormAlert } from '../../components/FormAlert';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { NO_FILTERS, useCasesState, type ListFilters } from './CasesContext';
@@ -105,40 +101,19 @@ export function ChildrenListScreen() {
       </div>
       <SearchForm />
       {search.isError ? <FormAlert message={{ key: search.error.message }} /> : null}
-      <div className="table-wrap">
-        <table className="data-table children-table" aria-describedby="children-count">
-          <caption>{t('cases.list.caption')}</caption>
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th key={header.id} scope="col">
-                    {flexRender(header.column.columnDef.header, header.getContext())}
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => (
-              // A click anywhere on the row opens the file; keyboard users tab to the case code.
-              <tr
-                key={row.id}
-                className="row-link"
-                onClick={(event) => {
-                  if (!(event.target as Element).closest('a')) {
-                    void navigate(`/cases/${row.original.id}`);
-                  }
-                }}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {/* A click anywhere on a row opens the file; keyboard users tab to the case code. */}
+      <DataTable
+        table={table}
+        caption={t('cases.list.caption')}
+        className="children-table"
+        aria-describedby="children-count"
+        rowClass={() => 'row-link'}
+        onRowClick={(child, event) => {
+          if (!(event.target as Element).closest('a')) {
+            void navigate(`/cases/${child.id}`);
+          }
+        }}
+      />
       <div className="pager">
         <p id="children-count" className="table-footer" role="status">
           {search.isPending

@@ -14,7 +14,7 @@ import { FormAlert, StatusMessage } from '../../components/FormAlert';
 import { SubmitButton } from '../../components/SubmitButton';
 import { zodErrorOptions } from '../../forms/schema';
 import { messageFor, useServerErrors, type FormMessage } from '../../forms/useServerErrors';
-import { DataTable } from './DataTable';
+import { DataTable } from '../../components/DataTable';
 import { bedName } from './format';
 import { invalidateShelters } from './invalidate';
 

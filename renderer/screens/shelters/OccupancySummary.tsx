@@ -5,7 +5,7 @@ import type { OccupancyRow } from '../../../shared/contract-cases';
 import { formatCalendarDate } from '../../../shared/time';
 import { useApiQuery } from '../../api/queries';
 import { FormAlert } from '../../components/FormAlert';
-import { DataTable } from './DataTable';
+import { DataTable } from '../../components/DataTable';
 
 const column = createColumnHelper<OccupancyRow>();
 const PARTS = ['occupied', 'reserved', 'vacant'] as const;

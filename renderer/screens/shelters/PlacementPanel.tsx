@@ -5,7 +5,7 @@ import type { CaseFile, Placement } from '../../../shared/contract-cases';
 import { formatInstant } from '../../../shared/time';
 import { useSession } from '../../auth/AuthContext';
 import { StatusMessage } from '../../components/FormAlert';
-import { DataTable } from './DataTable';
+import { DataTable } from '../../components/DataTable';
 import { bedName } from './format';
 import { BedMoveDialog } from './placement/BedMoveDialog';
 import { DischargeDialog } from './placement/DischargeDialog';

@@ -6,7 +6,7 @@ import { useApiQuery } from '../../api/queries';
 import { FormAlert, StatusMessage } from '../../components/FormAlert';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { BedsDialog } from './BedsDialog';
-import { DataTable } from './DataTable';
+import { DataTable } from '../../components/DataTable';
 import { ShelterFormDialog } from './ShelterFormDialog';
 import './shelters.css';
 

@@ -1,6 +1,6 @@
 // Issue 2: unlock time (KDF vs open-to-first-query) and a basic insert/select workload,
 // encrypted and plain on the same SQLCipher binary.
-import { randomBytes } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { join } from 'node:path';
 import type Database from '@signalapp/sqlcipher';
 import {
@@ -68,8 +68,7 @@ function fillRows(db: Database, count: number): void {
   db.exec('CREATE INDEX IF NOT EXISTS bench_rows_code ON bench_rows(code)');
   const insert = db.prepare('INSERT INTO bench_rows VALUES (?, ?, ?, ?)');
   db.transaction(() => {
-    for (let i = 0; i < count; i += 1)
-      insert.run([randomBytes(16).toString('hex'), `C${i}`, 'fictional '.repeat(20), i]);
+    for (let i = 0; i < count; i += 1) insert.run([uuidv7(), `C${i}`, 'fictional '.repeat(20), i]);
   })();
 }
 
@@ -103,12 +102,7 @@ export async function crudBench(
         insert: (r: number) =>
           db.transaction(() => {
             for (let i = 0; i < 100; i += 1)
-              insert.run([
-                randomBytes(16).toString('hex'),
-                `N${r}-${i}`,
-                'fictional '.repeat(20),
-                i,
-              ]);
+              insert.run([uuidv7(), `N${r}-${i}`, 'fictional '.repeat(20), i]);
           })(),
         select: (r: number) => {
           for (let i = 0; i < 100; i += 1)

@@ -1,24 +1,19 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CONSENT_GIVERS, CONSENT_TYPES } from '../../../../shared/cases';
 import { procedures } from '../../../../shared/contract';
 import type { CaseFile, Consent } from '../../../../shared/contract-cases';
 import { formatCalendarDate, todayIn } from '../../../../shared/time';
-import { useApiMutation } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
 import { Field } from '../../../components/Field';
 import { StatusMessage } from '../../../components/FormAlert';
-import { zodErrorOptions } from '../../../forms/schema';
-import { useServerErrors } from '../../../forms/useServerErrors';
-import { invalidateChild } from '../caseQueries';
 import { fromForm } from '../formValues';
 import { consentGiverText, consentTypeText } from '../labels';
 import { CaseSection } from './CaseSection';
 import { FormDialog } from './FormDialog';
+import { RecordTable } from './RecordTable';
+import { useRecordDialogForm } from './useRecordDialogForm';
 
 type Open = { kind: 'record' } | { kind: 'withdraw'; consent: Consent };
 
@@ -36,77 +31,65 @@ export function ConsentsSection({ file }: { file: CaseFile }) {
   return (
     <CaseSection id="case-consents" title={t('cases.consents.heading')}>
       <StatusMessage>{status}</StatusMessage>
-      {file.consents.length === 0 ? (
-        <p className="muted">{t('cases.consents.empty')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('cases.consents.heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.consents.type')}</th>
-                <th scope="col">{t('cases.consents.givenBy')}</th>
-                <th scope="col">{t('cases.consents.givenOn')}</th>
-                <th scope="col">{t('cases.consents.scope')}</th>
-                <th scope="col">{t('cases.consents.state')}</th>
-                <th scope="col">{t('cases.columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {file.consents.map((consent) => (
-                <tr key={consent.id}>
-                  <td>
-                    {consent.agency
-                      ? t('cases.consents.typeWithAgency', {
-                          type: consentTypeText(t, consent.type),
-                          agency: consent.agency,
-                        })
-                      : consentTypeText(t, consent.type)}
-                  </td>
-                  <td>{consentGiverText(t, consent.givenBy)}</td>
-                  <td>{formatCalendarDate(consent.givenOn)}</td>
-                  <td className="cell-text">{consent.scope}</td>
-                  <td>
-                    {consent.withdrawnOn ? (
-                      <>
-                        <span className="badge badge-off">
-                          {t('cases.consents.withdrawnOn', {
-                            date: formatCalendarDate(consent.withdrawnOn),
-                          })}
-                        </span>
-                        {consent.withdrawnReason ? (
-                          <span className="cell-note">{consent.withdrawnReason}</span>
-                        ) : null}
-                      </>
-                    ) : (
-                      <span className="badge badge-ok">{t('cases.consents.active')}</span>
-                    )}
-                  </td>
-                  <td>
-                    {consent.withdrawnOn ? null : (
-                      <button
-                        type="button"
-                        aria-label={t('cases.consents.withdrawOne', {
-                          type: consentTypeText(t, consent.type),
-                          date: formatCalendarDate(consent.givenOn),
-                        })}
-                        onClick={() => setOpen({ kind: 'withdraw', consent })}
-                      >
-                        {t('cases.consents.withdraw')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <p className="section-actions">
-        <button type="button" onClick={() => setOpen({ kind: 'record' })}>
-          {t('cases.consents.record')}
-        </button>
-      </p>
+      <RecordTable
+        records={file.consents}
+        label={{ caption: t('cases.consents.heading') }}
+        columns={[
+          t('cases.consents.type'),
+          t('cases.consents.givenBy'),
+          t('cases.consents.givenOn'),
+          t('cases.consents.scope'),
+          t('cases.consents.state'),
+        ]}
+        emptyText={t('cases.consents.empty')}
+        add={{ label: t('cases.consents.record'), onClick: () => setOpen({ kind: 'record' }) }}
+      >
+        {(consent) => (
+          <tr key={consent.id}>
+            <td>
+              {consent.agency
+                ? t('cases.consents.typeWithAgency', {
+                    type: consentTypeText(t, consent.type),
+                    agency: consent.agency,
+                  })
+                : consentTypeText(t, consent.type)}
+            </td>
+            <td>{consentGiverText(t, consent.givenBy)}</td>
+            <td>{formatCalendarDate(consent.givenOn)}</td>
+            <td className="cell-text">{consent.scope}</td>
+            <td>
+              {consent.withdrawnOn ? (
+                <>
+                  <span className="badge badge-off">
+                    {t('cases.consents.withdrawnOn', {
+                      date: formatCalendarDate(consent.withdrawnOn),
+                    })}
+                  </span>
+                  {consent.withdrawnReason ? (
+                    <span className="cell-note">{consent.withdrawnReason}</span>
+                  ) : null}
+                </>
+              ) : (
+                <span className="badge badge-ok">{t('cases.consents.active')}</span>
+              )}
+            </td>
+            <td>
+              {consent.withdrawnOn ? null : (
+                <button
+                  type="button"
+                  aria-label={t('cases.consents.withdrawOne', {
+                    type: consentTypeText(t, consent.type),
+                    date: formatCalendarDate(consent.givenOn),
+                  })}
+                  onClick={() => setOpen({ kind: 'withdraw', consent })}
+                >
+                  {t('cases.consents.withdraw')}
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      </RecordTable>
       {open?.kind === 'record' ? (
         <RecordConsentDialog
           childId={childId}
@@ -168,32 +151,17 @@ function RecordConsentDialog({
 }) {
   const { t } = useTranslation();
   const session = useSession();
-  const queryClient = useQueryClient();
   const today = todayIn(session.settings.timeZone);
-  const form = useForm({
-    resolver: zodResolver(recordSchema(today), zodErrorOptions),
-    defaultValues: { type: '', agency: '', givenBy: '', givenOn: today, scope: '' } as z.infer<
-      typeof recordShape
-    >,
+  const { form, errors, register, formError, onSubmit, pending } = useRecordDialogForm({
+    procedure: 'consents.record',
+    schema: recordSchema(today),
+    defaultValues: { type: '', agency: '', givenBy: '', givenOn: today, scope: '' },
+    fields: RECORD_FIELDS,
+    childId,
+    toInput: (values) => ({ ...values, childId }),
+    onDone,
   });
-  const {
-    register,
-    watch,
-    formState: { errors },
-  } = form;
-  const { formError, showError, setFormError } = useServerErrors(form.setError, RECORD_FIELDS);
-  const record = useApiMutation('consents.record', {
-    onSuccess: () => {
-      void invalidateChild(queryClient, childId);
-      onDone();
-    },
-    onError: showError,
-  });
-  const onSubmit = form.handleSubmit((values) => {
-    setFormError(null);
-    record.mutate({ ...values, childId });
-  });
-  const sharing = watch('type') === 'sharing';
+  const sharing = form.watch('type') === 'sharing';
 
   return (
     <FormDialog
@@ -201,7 +169,7 @@ function RecordConsentDialog({
       onClose={onClose}
       onSubmit={onSubmit}
       formError={formError}
-      pending={record.isPending}
+      pending={pending}
       submitLabel={t('cases.consents.save')}
     >
       <Field label={t('cases.consents.type')} error={errors.type}>
@@ -280,30 +248,15 @@ function WithdrawConsentDialog({
 }) {
   const { t } = useTranslation();
   const session = useSession();
-  const queryClient = useQueryClient();
   const today = todayIn(session.settings.timeZone);
-  const form = useForm({
-    resolver: zodResolver(withdrawSchema(today, consent.givenOn), zodErrorOptions),
+  const { errors, register, formError, onSubmit, pending } = useRecordDialogForm({
+    procedure: 'consents.withdraw',
+    schema: withdrawSchema(today, consent.givenOn),
     defaultValues: { withdrawnOn: today, reason: '' },
-  });
-  const {
-    register,
-    formState: { errors },
-  } = form;
-  const { formError, showError, setFormError } = useServerErrors(form.setError, [
-    'withdrawnOn',
-    'reason',
-  ]);
-  const withdraw = useApiMutation('consents.withdraw', {
-    onSuccess: () => {
-      void invalidateChild(queryClient, childId);
-      onDone();
-    },
-    onError: showError,
-  });
-  const onSubmit = form.handleSubmit((values) => {
-    setFormError(null);
-    withdraw.mutate({ ...values, id: consent.id });
+    fields: ['withdrawnOn', 'reason'],
+    childId,
+    toInput: (values) => ({ ...values, id: consent.id }),
+    onDone,
   });
 
   return (
@@ -316,7 +269,7 @@ function WithdrawConsentDialog({
       onClose={onClose}
       onSubmit={onSubmit}
       formError={formError}
-      pending={withdraw.isPending}
+      pending={pending}
       submitLabel={t('cases.consents.withdrawConfirm')}
     >
       <Field label={t('cases.consents.withdrawnOnLabel')} error={errors.withdrawnOn}>

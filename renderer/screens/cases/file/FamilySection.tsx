@@ -1,7 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { canSeeSafetyFlags } from '../../../../shared/cases';
@@ -12,8 +10,7 @@ import { useApiMutation } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
 import { Field } from '../../../components/Field';
 import { StatusMessage } from '../../../components/FormAlert';
-import { zodErrorOptions } from '../../../forms/schema';
-import { messageFor, useServerErrors, type FormMessage } from '../../../forms/useServerErrors';
+import { messageFor, type FormMessage } from '../../../forms/useServerErrors';
 import { invalidateChild } from '../caseQueries';
 import { fromForm, withoutBlanks } from '../formValues';
 import { CaseSection } from './CaseSection';
@@ -21,6 +18,8 @@ import { Checkbox } from './Checkbox';
 import { ConfirmDialog } from './ConfirmDialog';
 import { FormDialog } from './FormDialog';
 import { useNamesVisible } from './NamesPanel';
+import { RecordTable } from './RecordTable';
+import { useRecordDialogForm } from './useRecordDialogForm';
 
 type Open =
   { kind: 'edit'; member: FamilyMember | null } | { kind: 'remove'; member: FamilyMember };
@@ -48,80 +47,71 @@ export function FamilySection({ file }: { file: CaseFile }) {
   return (
     <CaseSection id="case-family" title={t('cases.family.heading')}>
       <StatusMessage>{status}</StatusMessage>
-      {file.family.length === 0 ? (
-        <p className="muted">{t('cases.family.empty')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('cases.family.heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.family.name')}</th>
-                <th scope="col">{t('cases.family.relationship')}</th>
-                <th scope="col">{t('cases.family.contact')}</th>
-                <th scope="col">{t('cases.family.household')}</th>
-                {showSafety ? <th scope="col">{t('cases.family.safety')}</th> : null}
-                <th scope="col">{t('cases.columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {file.family.map((member) => (
-                <tr key={member.id}>
-                  <td>
-                    {namesVisible ? (
-                      member.name
-                    ) : (
-                      <span className="name-hidden">{t('cases.names.hidden')}</span>
-                    )}
-                  </td>
-                  <td>{member.relationship}</td>
-                  <td className="cell-text">
-                    {[member.phone, member.address].filter(Boolean).join(' · ') ||
-                      t('cases.details.none')}
-                  </td>
-                  <td>{member.livesInHousehold ? t('cases.yes') : t('cases.no')}</td>
-                  {showSafety ? (
-                    <td>
-                      <SafetyBadges member={member} />
-                    </td>
-                  ) : null}
-                  <td>
-                    <div className="row-actions">
-                      <button
-                        type="button"
-                        aria-label={t('cases.family.editOne', {
-                          relationship: member.relationship,
-                        })}
-                        onClick={() => setOpen({ kind: 'edit', member })}
-                      >
-                        {t('cases.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button-danger-quiet"
-                        aria-label={t('cases.family.removeOne', {
-                          relationship: member.relationship,
-                        })}
-                        onClick={() => {
-                          setRemoveError(null);
-                          setOpen({ kind: 'remove', member });
-                        }}
-                      >
-                        {t('cases.remove')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <p className="section-actions">
-        <button type="button" onClick={() => setOpen({ kind: 'edit', member: null })}>
-          {t('cases.family.add')}
-        </button>
-      </p>
+      <RecordTable
+        records={file.family}
+        label={{ caption: t('cases.family.heading') }}
+        columns={[
+          t('cases.family.name'),
+          t('cases.family.relationship'),
+          t('cases.family.contact'),
+          t('cases.family.household'),
+          ...(showSafety ? [t('cases.family.safety')] : []),
+        ]}
+        emptyText={t('cases.family.empty')}
+        add={{
+          label: t('cases.family.add'),
+          onClick: () => setOpen({ kind: 'edit', member: null }),
+        }}
+      >
+        {(member) => (
+          <tr key={member.id}>
+            <td>
+              {namesVisible ? (
+                member.name
+              ) : (
+                <span className="name-hidden">{t('cases.names.hidden')}</span>
+              )}
+            </td>
+            <td>{member.relationship}</td>
+            <td className="cell-text">
+              {[member.phone, member.address].filter(Boolean).join(' · ') ||
+                t('cases.details.none')}
+            </td>
+            <td>{member.livesInHousehold ? t('cases.yes') : t('cases.no')}</td>
+            {showSafety ? (
+              <td>
+                <SafetyBadges member={member} />
+              </td>
+            ) : null}
+            <td>
+              <div className="row-actions">
+                <button
+                  type="button"
+                  aria-label={t('cases.family.editOne', {
+                    relationship: member.relationship,
+                  })}
+                  onClick={() => setOpen({ kind: 'edit', member })}
+                >
+                  {t('cases.edit')}
+                </button>
+                <button
+                  type="button"
+                  className="button-danger-quiet"
+                  aria-label={t('cases.family.removeOne', {
+                    relationship: member.relationship,
+                  })}
+                  onClick={() => {
+                    setRemoveError(null);
+                    setOpen({ kind: 'remove', member });
+                  }}
+                >
+                  {t('cases.remove')}
+                </button>
+              </div>
+            </td>
+          </tr>
+        )}
+      </RecordTable>
       {open?.kind === 'edit' ? (
         <FamilyDialog
           childId={childId}
@@ -238,11 +228,11 @@ function FamilyDialog({
 }) {
   const { t } = useTranslation();
   const session = useSession();
-  const queryClient = useQueryClient();
   const today = todayIn(session.settings.timeZone);
   const flags = canSeeSafetyFlags(session.role);
-  const form = useForm({
-    resolver: zodResolver(familySchema(today), zodErrorOptions),
+  const { form, errors, register, formError, onSubmit, pending } = useRecordDialogForm({
+    procedure: 'family.save',
+    schema: familySchema(today),
     defaultValues: {
       name: member?.name ?? '',
       relationship: member?.relationship ?? '',
@@ -255,25 +245,12 @@ function FamilyDialog({
       noContactOrderDate: member?.safety?.noContactOrderDate ?? '',
       notes: member?.notes ?? '',
     } satisfies FamilyValues,
+    fields: FAMILY_FIELDS,
+    childId,
+    toInput: (values) => ({ ...values, childId, ...(member ? { id: member.id } : {}) }),
+    onDone: () => onSaved(member ? t('cases.family.updated') : t('cases.family.added')),
   });
-  const {
-    register,
-    watch,
-    formState: { errors },
-  } = form;
-  const { formError, showError, setFormError } = useServerErrors(form.setError, FAMILY_FIELDS);
-  const save = useApiMutation('family.save', {
-    onSuccess: () => {
-      void invalidateChild(queryClient, childId);
-      onSaved(member ? t('cases.family.updated') : t('cases.family.added'));
-    },
-    onError: showError,
-  });
-  const onSubmit = form.handleSubmit((values) => {
-    setFormError(null);
-    save.mutate({ ...values, childId, ...(member ? { id: member.id } : {}) });
-  });
-  const [allegedOffender, noContactOrder] = watch(['allegedOffender', 'noContactOrder']);
+  const [allegedOffender, noContactOrder] = form.watch(['allegedOffender', 'noContactOrder']);
 
   return (
     <FormDialog
@@ -281,7 +258,7 @@ function FamilyDialog({
       onClose={onClose}
       onSubmit={onSubmit}
       formError={formError}
-      pending={save.isPending}
+      pending={pending}
       submitLabel={t('cases.family.save')}
     >
       <Field label={t('cases.family.name')} error={errors.name}>

@@ -1,7 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { procedures } from '../../../../shared/contract';
@@ -12,11 +9,10 @@ import { useSession } from '../../../auth/AuthContext';
 import { Field } from '../../../components/Field';
 import { FormAlert, StatusMessage } from '../../../components/FormAlert';
 import { SubmitButton } from '../../../components/SubmitButton';
-import { zodErrorOptions } from '../../../forms/schema';
-import { messageFor, useServerErrors } from '../../../forms/useServerErrors';
-import { invalidateChild } from '../caseQueries';
+import { messageFor } from '../../../forms/useServerErrors';
 import { fromForm } from '../formValues';
 import { CaseSection } from './CaseSection';
+import { useRecordDialogForm } from './useRecordDialogForm';
 
 /**
  * The child's own account of what happened: recorded once, so nobody asks for it again, and
@@ -103,25 +99,14 @@ function RecordIntakeForm({
   onRecorded: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const form = useForm({
-    resolver: zodResolver(
-      fromForm(intakeShape, procedures['intake.record'].input.omit({ childId: true })),
-      zodErrorOptions,
-    ),
+  const { errors, register, formError, onSubmit, pending } = useRecordDialogForm({
+    procedure: 'intake.record',
+    schema: fromForm(intakeShape, procedures['intake.record'].input.omit({ childId: true })),
     defaultValues: { account: '' },
-  });
-  const { formError, showError, setFormError } = useServerErrors(form.setError, ['account']);
-  const record = useApiMutation('intake.record', {
-    onSuccess: () => {
-      void invalidateChild(queryClient, childId);
-      onRecorded();
-    },
-    onError: showError,
-  });
-  const onSubmit = form.handleSubmit((values) => {
-    setFormError(null);
-    record.mutate({ childId, account: values.account });
+    fields: ['account'],
+    childId,
+    toInput: (values) => ({ childId, account: values.account }),
+    onDone: onRecorded,
   });
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="intake-record-heading">
@@ -131,12 +116,12 @@ function RecordIntakeForm({
       <Field
         label={t('cases.intake.account')}
         hint={t('cases.intake.accountHint')}
-        error={form.formState.errors.account}
+        error={errors.account}
       >
-        {(a) => <textarea {...a} {...form.register('account')} rows={10} />}
+        {(a) => <textarea {...a} {...register('account')} rows={10} />}
       </Field>
       <div className="form-actions">
-        <SubmitButton pending={record.isPending} pendingText={t('common.working')}>
+        <SubmitButton pending={pending} pendingText={t('common.working')}>
           {t('cases.intake.save')}
         </SubmitButton>
         <button type="button" onClick={onCancel}>

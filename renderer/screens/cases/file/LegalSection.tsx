@@ -1,7 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { LEGAL_EVENT_KINDS } from '../../../../shared/cases';
@@ -11,14 +9,15 @@ import { formatCalendarDate } from '../../../../shared/time';
 import { useApiMutation } from '../../../api/queries';
 import { Field } from '../../../components/Field';
 import { StatusMessage } from '../../../components/FormAlert';
-import { zodErrorOptions } from '../../../forms/schema';
-import { messageFor, useServerErrors, type FormMessage } from '../../../forms/useServerErrors';
+import { messageFor, type FormMessage } from '../../../forms/useServerErrors';
 import { invalidateChild } from '../caseQueries';
 import { fromForm } from '../formValues';
 import { legalKindText } from '../labels';
 import { CaseSection } from './CaseSection';
 import { ConfirmDialog } from './ConfirmDialog';
 import { FormDialog } from './FormDialog';
+import { RecordTable } from './RecordTable';
+import { useRecordDialogForm } from './useRecordDialogForm';
 
 type Open = { kind: 'edit'; event: LegalEvent | null } | { kind: 'remove'; event: LegalEvent };
 
@@ -47,65 +46,53 @@ export function LegalSection({ file }: { file: CaseFile }) {
   return (
     <CaseSection id="case-legal" title={t('cases.legal.heading')}>
       <StatusMessage>{status}</StatusMessage>
-      {file.legalEvents.length === 0 ? (
-        <p className="muted">{t('cases.legal.empty')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('cases.legal.heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.legal.kind')}</th>
-                <th scope="col">{t('cases.legal.date')}</th>
-                <th scope="col">{t('cases.legal.time')}</th>
-                <th scope="col">{t('cases.legal.court')}</th>
-                <th scope="col">{t('cases.legal.caseNumber')}</th>
-                <th scope="col">{t('cases.legal.notes')}</th>
-                <th scope="col">{t('cases.columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {file.legalEvents.map((event) => (
-                <tr key={event.id}>
-                  <td>{legalKindText(t, event.kind)}</td>
-                  <td>{formatCalendarDate(event.date)}</td>
-                  <td>{event.time ?? '—'}</td>
-                  <td className="cell-text">{event.court}</td>
-                  <td>{event.caseNumber}</td>
-                  <td className="cell-text">{event.notes ?? '—'}</td>
-                  <td>
-                    <div className="row-actions">
-                      <button
-                        type="button"
-                        aria-label={t('cases.legal.editOne', { event: describe(event) })}
-                        onClick={() => setOpen({ kind: 'edit', event })}
-                      >
-                        {t('cases.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button-danger-quiet"
-                        aria-label={t('cases.legal.removeOne', { event: describe(event) })}
-                        onClick={() => {
-                          setRemoveError(null);
-                          setOpen({ kind: 'remove', event });
-                        }}
-                      >
-                        {t('cases.remove')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <p className="section-actions">
-        <button type="button" onClick={() => setOpen({ kind: 'edit', event: null })}>
-          {t('cases.legal.add')}
-        </button>
-      </p>
+      <RecordTable
+        records={file.legalEvents}
+        label={{ caption: t('cases.legal.heading') }}
+        columns={[
+          t('cases.legal.kind'),
+          t('cases.legal.date'),
+          t('cases.legal.time'),
+          t('cases.legal.court'),
+          t('cases.legal.caseNumber'),
+          t('cases.legal.notes'),
+        ]}
+        emptyText={t('cases.legal.empty')}
+        add={{ label: t('cases.legal.add'), onClick: () => setOpen({ kind: 'edit', event: null }) }}
+      >
+        {(event) => (
+          <tr key={event.id}>
+            <td>{legalKindText(t, event.kind)}</td>
+            <td>{formatCalendarDate(event.date)}</td>
+            <td>{event.time ?? '—'}</td>
+            <td className="cell-text">{event.court}</td>
+            <td>{event.caseNumber}</td>
+            <td className="cell-text">{event.notes ?? '—'}</td>
+            <td>
+              <div className="row-actions">
+                <button
+                  type="button"
+                  aria-label={t('cases.legal.editOne', { event: describe(event) })}
+                  onClick={() => setOpen({ kind: 'edit', event })}
+                >
+                  {t('cases.edit')}
+                </button>
+                <button
+                  type="button"
+                  className="button-danger-quiet"
+                  aria-label={t('cases.legal.removeOne', { event: describe(event) })}
+                  onClick={() => {
+                    setRemoveError(null);
+                    setOpen({ kind: 'remove', event });
+                  }}
+                >
+                  {t('cases.remove')}
+                </button>
+              </div>
+            </td>
+          </tr>
+        )}
+      </RecordTable>
       {open?.kind === 'edit' ? (
         <LegalDialog
           childId={childId}
@@ -158,9 +145,9 @@ function LegalDialog({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const form = useForm({
-    resolver: zodResolver(legalSchema, zodErrorOptions),
+  const { errors, register, formError, onSubmit, pending } = useRecordDialogForm({
+    procedure: 'legal.save',
+    schema: legalSchema,
     defaultValues: {
       kind: event?.kind ?? '',
       date: event?.date ?? '',
@@ -168,23 +155,11 @@ function LegalDialog({
       court: event?.court ?? '',
       caseNumber: event?.caseNumber ?? '',
       notes: event?.notes ?? '',
-    } as z.infer<typeof legalShape>,
-  });
-  const {
-    register,
-    formState: { errors },
-  } = form;
-  const { formError, showError, setFormError } = useServerErrors(form.setError, LEGAL_FIELDS);
-  const save = useApiMutation('legal.save', {
-    onSuccess: () => {
-      void invalidateChild(queryClient, childId);
-      onDone();
     },
-    onError: showError,
-  });
-  const onSubmit = form.handleSubmit((values) => {
-    setFormError(null);
-    save.mutate({ ...values, childId, ...(event ? { id: event.id } : {}) });
+    fields: LEGAL_FIELDS,
+    childId,
+    toInput: (values) => ({ ...values, childId, ...(event ? { id: event.id } : {}) }),
+    onDone,
   });
 
   return (
@@ -193,7 +168,7 @@ function LegalDialog({
       onClose={onClose}
       onSubmit={onSubmit}
       formError={formError}
-      pending={save.isPending}
+      pending={pending}
       submitLabel={t('cases.legal.save')}
     >
       <Field label={t('cases.legal.kind')} error={errors.kind}>

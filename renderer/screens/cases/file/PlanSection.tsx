@@ -1,7 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { GOAL_STATUSES, PLAN_DOMAINS } from '../../../../shared/cases';
@@ -12,13 +10,14 @@ import { useApiMutation } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
 import { Field } from '../../../components/Field';
 import { FormAlert, StatusMessage } from '../../../components/FormAlert';
-import { zodErrorOptions } from '../../../forms/schema';
-import { messageFor, useServerErrors, type FormMessage } from '../../../forms/useServerErrors';
+import { messageFor, type FormMessage } from '../../../forms/useServerErrors';
 import { invalidateChild } from '../caseQueries';
 import { fromForm } from '../formValues';
 import { domainText, goalStatusText } from '../labels';
 import { CaseSection } from './CaseSection';
 import { FormDialog } from './FormDialog';
+import { RecordTable } from './RecordTable';
+import { useRecordDialogForm } from './useRecordDialogForm';
 
 type Open = { kind: 'goal'; goal: PlanGoal | null } | { kind: 'task'; task: PlanTask | null };
 
@@ -50,124 +49,106 @@ export function PlanSection({ file }: { file: CaseFile }) {
       <StatusMessage>{status}</StatusMessage>
       <FormAlert message={error} />
       <h3 id="plan-goals-heading">{t('cases.plan.goals')}</h3>
-      {file.goals.length === 0 ? (
-        <p className="muted">{t('cases.plan.noGoals')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table" aria-labelledby="plan-goals-heading">
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.plan.domain')}</th>
-                <th scope="col">{t('cases.plan.goalInChildWords')}</th>
-                <th scope="col">{t('cases.plan.responsible')}</th>
-                <th scope="col">{t('cases.plan.targetDate')}</th>
-                <th scope="col">{t('cases.plan.status')}</th>
-                <th scope="col">{t('cases.columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {file.goals.map((goal) => (
-                <tr key={goal.id}>
-                  <td>{domainText(t, goal.domain)}</td>
-                  <td className="cell-text child-words">{goal.goalInChildWords}</td>
-                  <td>{goal.responsible}</td>
-                  <td>{goal.targetDate ? formatCalendarDate(goal.targetDate) : '—'}</td>
-                  <td>{goalStatusText(t, goal.status)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      aria-label={t('cases.plan.editGoalOne', {
-                        domain: domainText(t, goal.domain),
-                      })}
-                      onClick={() => setOpen({ kind: 'goal', goal })}
-                    >
-                      {t('cases.edit')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <p className="section-actions">
-        <button type="button" onClick={() => setOpen({ kind: 'goal', goal: null })}>
-          {t('cases.plan.addGoal')}
-        </button>
-      </p>
+      <RecordTable
+        records={file.goals}
+        label={{ labelledBy: 'plan-goals-heading' }}
+        columns={[
+          t('cases.plan.domain'),
+          t('cases.plan.goalInChildWords'),
+          t('cases.plan.responsible'),
+          t('cases.plan.targetDate'),
+          t('cases.plan.status'),
+        ]}
+        emptyText={t('cases.plan.noGoals')}
+        add={{
+          label: t('cases.plan.addGoal'),
+          onClick: () => setOpen({ kind: 'goal', goal: null }),
+        }}
+      >
+        {(goal) => (
+          <tr key={goal.id}>
+            <td>{domainText(t, goal.domain)}</td>
+            <td className="cell-text child-words">{goal.goalInChildWords}</td>
+            <td>{goal.responsible}</td>
+            <td>{goal.targetDate ? formatCalendarDate(goal.targetDate) : '—'}</td>
+            <td>{goalStatusText(t, goal.status)}</td>
+            <td>
+              <button
+                type="button"
+                aria-label={t('cases.plan.editGoalOne', {
+                  domain: domainText(t, goal.domain),
+                })}
+                onClick={() => setOpen({ kind: 'goal', goal })}
+              >
+                {t('cases.edit')}
+              </button>
+            </td>
+          </tr>
+        )}
+      </RecordTable>
 
       <h3 id="plan-tasks-heading">{t('cases.plan.tasks')}</h3>
-      {file.tasks.length === 0 ? (
-        <p className="muted">{t('cases.plan.noTasks')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table" aria-labelledby="plan-tasks-heading">
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.plan.task')}</th>
-                <th scope="col">{t('cases.plan.dueDate')}</th>
-                <th scope="col">{t('cases.plan.responsible')}</th>
-                <th scope="col">{t('cases.plan.forGoal')}</th>
-                <th scope="col">{t('cases.plan.status')}</th>
-                <th scope="col">{t('cases.columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {file.tasks.map((task) => (
-                <tr key={task.id} className={task.doneOn ? 'row-muted' : undefined}>
-                  <td className="cell-text">{task.title}</td>
-                  <td>{formatCalendarDate(task.dueDate)}</td>
-                  <td>{task.responsible ?? '—'}</td>
-                  <td className="cell-text">
-                    {task.goalId ? (goalText.get(task.goalId) ?? '—') : '—'}
-                  </td>
-                  <td>
-                    {task.doneOn ? (
-                      <span className="badge badge-ok">
-                        {t('cases.plan.doneOn', { date: formatCalendarDate(task.doneOn) })}
-                      </span>
-                    ) : task.dueDate < today ? (
-                      <span className="badge badge-caution">{t('cases.plan.overdue')}</span>
-                    ) : (
-                      <span className="badge">{t('cases.plan.open')}</span>
-                    )}
-                  </td>
-                  <td>
-                    <div className="row-actions">
-                      {task.doneOn ? null : (
-                        <button
-                          type="button"
-                          disabled={markDone.isPending}
-                          aria-label={t('cases.plan.markDoneOne', { title: task.title })}
-                          onClick={() => {
-                            setError(null);
-                            setStatus(null);
-                            markDone.mutate(taskInput(task, { doneOn: today }));
-                          }}
-                        >
-                          {t('cases.plan.markDone')}
-                        </button>
-                      )}
-                      <button
-                        type="button"
-                        aria-label={t('cases.plan.editTaskOne', { title: task.title })}
-                        onClick={() => setOpen({ kind: 'task', task })}
-                      >
-                        {t('cases.edit')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <p className="section-actions">
-        <button type="button" onClick={() => setOpen({ kind: 'task', task: null })}>
-          {t('cases.plan.addTask')}
-        </button>
-      </p>
+      <RecordTable
+        records={file.tasks}
+        label={{ labelledBy: 'plan-tasks-heading' }}
+        columns={[
+          t('cases.plan.task'),
+          t('cases.plan.dueDate'),
+          t('cases.plan.responsible'),
+          t('cases.plan.forGoal'),
+          t('cases.plan.status'),
+        ]}
+        emptyText={t('cases.plan.noTasks')}
+        add={{
+          label: t('cases.plan.addTask'),
+          onClick: () => setOpen({ kind: 'task', task: null }),
+        }}
+      >
+        {(task) => (
+          <tr key={task.id} className={task.doneOn ? 'row-muted' : undefined}>
+            <td className="cell-text">{task.title}</td>
+            <td>{formatCalendarDate(task.dueDate)}</td>
+            <td>{task.responsible ?? '—'}</td>
+            <td className="cell-text">{task.goalId ? (goalText.get(task.goalId) ?? '—') : '—'}</td>
+            <td>
+              {task.doneOn ? (
+                <span className="badge badge-ok">
+                  {t('cases.plan.doneOn', { date: formatCalendarDate(task.doneOn) })}
+                </span>
+              ) : task.dueDate < today ? (
+                <span className="badge badge-caution">{t('cases.plan.overdue')}</span>
+              ) : (
+                <span className="badge">{t('cases.plan.open')}</span>
+              )}
+            </td>
+            <td>
+              <div className="row-actions">
+                {task.doneOn ? null : (
+                  <button
+                    type="button"
+                    disabled={markDone.isPending}
+                    aria-label={t('cases.plan.markDoneOne', { title: task.title })}
+                    onClick={() => {
+                      setError(null);
+                      setStatus(null);
+                      markDone.mutate(taskInput(task, { doneOn: today }));
+                    }}
+                  >
+                    {t('cases.plan.markDone')}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  aria-label={t('cases.plan.editTaskOne', { title: task.title })}
+                  onClick={() => setOpen({ kind: 'task', task })}
+                >
+                  {t('cases.edit')}
+                </button>
+              </div>
+            </td>
+          </tr>
+        )}
+      </RecordTable>
 
       {open?.kind === 'goal' ? (
         <GoalDialog
@@ -229,32 +210,20 @@ function GoalDialog({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const form = useForm({
-    resolver: zodResolver(goalSchema, zodErrorOptions),
+  const { errors, register, formError, onSubmit, pending } = useRecordDialogForm({
+    procedure: 'plan.saveGoal',
+    schema: goalSchema,
     defaultValues: {
       domain: goal?.domain ?? '',
       goalInChildWords: goal?.goalInChildWords ?? '',
       responsible: goal?.responsible ?? '',
       targetDate: goal?.targetDate ?? '',
       status: goal?.status ?? 'not_started',
-    } as z.infer<typeof goalShape>,
-  });
-  const {
-    register,
-    formState: { errors },
-  } = form;
-  const { formError, showError, setFormError } = useServerErrors(form.setError, GOAL_FIELDS);
-  const save = useApiMutation('plan.saveGoal', {
-    onSuccess: () => {
-      void invalidateChild(queryClient, childId);
-      onDone();
     },
-    onError: showError,
-  });
-  const onSubmit = form.handleSubmit((values) => {
-    setFormError(null);
-    save.mutate({ ...values, childId, ...(goal ? { id: goal.id } : {}) });
+    fields: GOAL_FIELDS,
+    childId,
+    toInput: (values) => ({ ...values, childId, ...(goal ? { id: goal.id } : {}) }),
+    onDone,
   });
 
   return (
@@ -263,7 +232,7 @@ function GoalDialog({
       onClose={onClose}
       onSubmit={onSubmit}
       formError={formError}
-      pending={save.isPending}
+      pending={pending}
       submitLabel={t('cases.plan.saveGoal')}
     >
       <Field label={t('cases.plan.domain')} error={errors.domain}>
@@ -341,10 +310,10 @@ function TaskDialog({
 }) {
   const { t } = useTranslation();
   const session = useSession();
-  const queryClient = useQueryClient();
   const today = todayIn(session.settings.timeZone);
-  const form = useForm({
-    resolver: zodResolver(taskSchema(today), zodErrorOptions),
+  const { errors, register, formError, onSubmit, pending } = useRecordDialogForm({
+    procedure: 'plan.saveTask',
+    schema: taskSchema(today),
     defaultValues: {
       title: task?.title ?? '',
       dueDate: task?.dueDate ?? '',
@@ -352,22 +321,10 @@ function TaskDialog({
       goalId: task?.goalId ?? '',
       doneOn: task?.doneOn ?? '',
     },
-  });
-  const {
-    register,
-    formState: { errors },
-  } = form;
-  const { formError, showError, setFormError } = useServerErrors(form.setError, TASK_FIELDS);
-  const save = useApiMutation('plan.saveTask', {
-    onSuccess: () => {
-      void invalidateChild(queryClient, childId);
-      onDone();
-    },
-    onError: showError,
-  });
-  const onSubmit = form.handleSubmit((values) => {
-    setFormError(null);
-    save.mutate({ ...values, childId, ...(task ? { id: task.id } : {}) });
+    fields: TASK_FIELDS,
+    childId,
+    toInput: (values) => ({ ...values, childId, ...(task ? { id: task.id } : {}) }),
+    onDone,
   });
 
   return (
@@ -376,7 +333,7 @@ function TaskDialog({
       onClose={onClose}
       onSubmit={onSubmit}
       formError={formError}
-      pending={save.isPending}
+      pending={pending}
       submitLabel={t('cases.plan.saveTask')}
     >
       <Field label={t('cases.plan.task')} error={errors.title}>

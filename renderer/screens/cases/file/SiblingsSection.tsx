@@ -9,6 +9,7 @@ import { messageFor, type FormMessage } from '../../../forms/useServerErrors';
 import { invalidateAllChildren } from '../caseQueries';
 import { ageText, statusText } from '../labels';
 import { CaseSection } from './CaseSection';
+import { RecordTable } from './RecordTable';
 
 /** Siblings in care: a sibling group, linked by finding the other child by case code. */
 export function SiblingsSection({ file }: { file: CaseFile }) {
@@ -40,52 +41,44 @@ export function SiblingsSection({ file }: { file: CaseFile }) {
     <CaseSection id="case-siblings" title={t('cases.siblings.heading')}>
       <StatusMessage>{status}</StatusMessage>
       <FormAlert message={error} />
-      {file.siblings.length === 0 ? (
-        <p className="muted">{t('cases.siblings.empty')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('cases.siblings.heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.list.columns.caseCode')}</th>
-                <th scope="col">{t('cases.list.columns.initials')}</th>
-                <th scope="col">{t('cases.list.columns.age')}</th>
-                <th scope="col">{t('cases.list.columns.status')}</th>
-                <th scope="col">{t('cases.list.columns.shelter')}</th>
-                <th scope="col">{t('cases.columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {file.siblings.map((sibling) => (
-                <tr key={sibling.id}>
-                  <td>
-                    <Link to={`/cases/${sibling.id}`}>{sibling.caseCode}</Link>
-                  </td>
-                  <td>{sibling.initials}</td>
-                  <td>{ageText(t, sibling.age, sibling.ageEstimated)}</td>
-                  <td>{statusText(t, sibling.status)}</td>
-                  <td>{sibling.shelterName ?? t('cases.list.notPlaced')}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button-danger-quiet"
-                      disabled={unlink.isPending}
-                      aria-label={t('cases.siblings.unlinkOne', { caseCode: sibling.caseCode })}
-                      onClick={() => {
-                        setStatus(null);
-                        unlink.mutate({ childId: sibling.id });
-                      }}
-                    >
-                      {t('cases.siblings.unlink')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <RecordTable
+        records={file.siblings}
+        label={{ caption: t('cases.siblings.heading') }}
+        columns={[
+          t('cases.list.columns.caseCode'),
+          t('cases.list.columns.initials'),
+          t('cases.list.columns.age'),
+          t('cases.list.columns.status'),
+          t('cases.list.columns.shelter'),
+        ]}
+        emptyText={t('cases.siblings.empty')}
+      >
+        {(sibling) => (
+          <tr key={sibling.id}>
+            <td>
+              <Link to={`/cases/${sibling.id}`}>{sibling.caseCode}</Link>
+            </td>
+            <td>{sibling.initials}</td>
+            <td>{ageText(t, sibling.age, sibling.ageEstimated)}</td>
+            <td>{statusText(t, sibling.status)}</td>
+            <td>{sibling.shelterName ?? t('cases.list.notPlaced')}</td>
+            <td>
+              <button
+                type="button"
+                className="button-danger-quiet"
+                disabled={unlink.isPending}
+                aria-label={t('cases.siblings.unlinkOne', { caseCode: sibling.caseCode })}
+                onClick={() => {
+                  setStatus(null);
+                  unlink.mutate({ childId: sibling.id });
+                }}
+              >
+                {t('cases.siblings.unlink')}
+              </button>
+            </td>
+          </tr>
+        )}
+      </RecordTable>
       <SiblingFinder
         file={file}
         pending={link.isPending}
