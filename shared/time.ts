@@ -26,8 +26,7 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
 
 /** UTC instant at the start of a calendar date in the vault's time zone. */
 export function startOfDayInstant(isoDate: string, timeZone: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, timeZone).getTime()).toISOString();
+  return zonedInstant(isoDate, '00:00', timeZone);
 }
 
 /** UTC instant of a calendar date (YYYY-MM-DD) and wall-clock time (HH:mm) in the vault's zone. */
