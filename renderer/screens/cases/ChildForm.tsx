@@ -24,6 +24,7 @@ import {
   type ChildFormValues,
 } from './childFormSchema';
 import { sexText } from './labels';
+import { ChoiceOptions } from './ChoiceOptions';
 
 export type ChildFormMode = { kind: 'register' } | { kind: 'edit'; record: ChildRecord };
 
@@ -158,12 +159,7 @@ export function ChildForm({ mode }: { mode: ChildFormMode }) {
         <Field label={t('cases.form.sex')} error={errors.sex}>
           {(a) => (
             <select {...a} {...register('sex')}>
-              <option value="">{t('cases.form.choose')}</option>
-              {SEXES.map((sex) => (
-                <option key={sex} value={sex}>
-                  {sexText(t, sex)}
-                </option>
-              ))}
+              <ChoiceOptions values={SEXES} label={(v) => sexText(t, v)} />
             </select>
           )}
         </Field>

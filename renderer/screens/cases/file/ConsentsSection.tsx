@@ -14,6 +14,7 @@ import { CaseSection } from './CaseSection';
 import { FormDialog } from './FormDialog';
 import { RecordTable } from './RecordTable';
 import { useRecordDialogForm } from './useRecordDialogForm';
+import { ChoiceOptions } from '../ChoiceOptions';
 
 type Open = { kind: 'record' } | { kind: 'withdraw'; consent: Consent };
 
@@ -175,12 +176,7 @@ function RecordConsentDialog({
       <Field label={t('cases.consents.type')} error={errors.type}>
         {(a) => (
           <select {...a} {...register('type')}>
-            <option value="">{t('cases.form.choose')}</option>
-            {CONSENT_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {consentTypeText(t, type)}
-              </option>
-            ))}
+            <ChoiceOptions values={CONSENT_TYPES} label={(v) => consentTypeText(t, v)} />
           </select>
         )}
       </Field>
@@ -194,12 +190,7 @@ function RecordConsentDialog({
       <Field label={t('cases.consents.givenBy')} error={errors.givenBy}>
         {(a) => (
           <select {...a} {...register('givenBy')}>
-            <option value="">{t('cases.form.choose')}</option>
-            {CONSENT_GIVERS.map((giver) => (
-              <option key={giver} value={giver}>
-                {consentGiverText(t, giver)}
-              </option>
-            ))}
+            <ChoiceOptions values={CONSENT_GIVERS} label={(v) => consentGiverText(t, v)} />
           </select>
         )}
       </Field>

@@ -18,6 +18,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { FormDialog } from './FormDialog';
 import { RecordTable } from './RecordTable';
 import { useRecordDialogForm } from './useRecordDialogForm';
+import { ChoiceOptions } from '../ChoiceOptions';
 
 type Open = { kind: 'edit'; event: LegalEvent | null } | { kind: 'remove'; event: LegalEvent };
 
@@ -174,12 +175,7 @@ function LegalDialog({
       <Field label={t('cases.legal.kind')} error={errors.kind}>
         {(a) => (
           <select {...a} {...register('kind')}>
-            <option value="">{t('cases.form.choose')}</option>
-            {LEGAL_EVENT_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {legalKindText(t, kind)}
-              </option>
-            ))}
+            <ChoiceOptions values={LEGAL_EVENT_KINDS} label={(v) => legalKindText(t, v)} />
           </select>
         )}
       </Field>

@@ -18,6 +18,7 @@ import { CaseSection } from './CaseSection';
 import { FormDialog } from './FormDialog';
 import { RecordTable } from './RecordTable';
 import { useRecordDialogForm } from './useRecordDialogForm';
+import { ChoiceOptions } from '../ChoiceOptions';
 
 type Open = { kind: 'goal'; goal: PlanGoal | null } | { kind: 'task'; task: PlanTask | null };
 
@@ -238,12 +239,7 @@ function GoalDialog({
       <Field label={t('cases.plan.domain')} error={errors.domain}>
         {(a) => (
           <select {...a} {...register('domain')}>
-            <option value="">{t('cases.form.choose')}</option>
-            {PLAN_DOMAINS.map((domain) => (
-              <option key={domain} value={domain}>
-                {domainText(t, domain)}
-              </option>
-            ))}
+            <ChoiceOptions values={PLAN_DOMAINS} label={(v) => domainText(t, v)} />
           </select>
         )}
       </Field>

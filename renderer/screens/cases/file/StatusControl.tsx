@@ -8,6 +8,7 @@ import { FormAlert, StatusMessage } from '../../../components/FormAlert';
 import { messageFor, type FormMessage } from '../../../forms/useServerErrors';
 import { invalidateChild } from '../caseQueries';
 import { statusText } from '../labels';
+import { ChoiceOptions } from '../ChoiceOptions';
 
 /**
  * Changing the case status. "In care" means "has a current placement": admission and discharge
@@ -62,12 +63,7 @@ export function StatusControl({ file }: { file: CaseFile }) {
           value={next}
           onChange={(event) => setNext(event.target.value as ChildStatus | '')}
         >
-          <option value="">{t('cases.form.choose')}</option>
-          {choices.map((status) => (
-            <option key={status} value={status}>
-              {statusText(t, status)}
-            </option>
-          ))}
+          <ChoiceOptions values={choices} label={(v) => statusText(t, v)} />
         </select>
         <button type="submit" disabled={setStatus.isPending}>
           {closed ? t('cases.statusControl.reopen') : t('cases.statusControl.change')}
