@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { casesBench } from './suites/cases';
-import { crudBench, unlockBench, type SizeName } from './suites/foundation';
+import { crudBench, pageCostBench, unlockBench, type SizeName } from './suites/foundation';
 import type { ResultRow } from './stats';
 
 const { values } = parseArgs({
@@ -19,12 +19,14 @@ const rows: ResultRow[] = [];
 try {
   rows.push(...(await unlockBench(folder, values.quick ? 3 : 10)));
   rows.push(...(await crudBench(folder, runs, sizes)));
+  rows.push(...pageCostBench(folder));
   rows.push(...(await casesBench(folder, values.quick ? 20 : 100, sizes)));
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }
 
-const fmt = (n: number | undefined, digits = 2) => (n === undefined ? '' : n.toFixed(digits));
+// Per-page costs are a few hundredths of a millisecond: show them to the microsecond.
+const fmt = (n: number | undefined) => (n === undefined ? '' : n.toFixed(n < 0.1 ? 3 : 2));
 const table = rows.map((r) => ({
   operation: r.operation,
   size: r.size,

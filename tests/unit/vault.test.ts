@@ -2,11 +2,12 @@ import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from '@signalapp/sqlcipher';
-import { DEFAULT_SCRYPT } from '../../electron/backend/vault/crypto';
+import { openDatabase } from '../../electron/backend/db/sqlcipher';
+import { DEFAULT_SCRYPT, newDataKey } from '../../electron/backend/vault/crypto';
 import { readKeyring, keyringPath } from '../../electron/backend/vault/keyring';
 import { Backoff, delaySeconds } from '../../electron/backend/vault/backoff';
 import { unlockWithRecoveryKey } from '../../electron/backend/vault/vault';
-import { addUser, ADMIN, backendAt, fails, newVault, ok, signIn } from './helpers';
+import { addUser, ADMIN, backendAt, fails, newVault, ok, signIn, tempFolder } from './helpers';
 
 const snapshot = (folder: string) =>
   Object.fromEntries(
@@ -243,5 +244,21 @@ describe('vault lifecycle on real SQLCipher files', () => {
       ),
     ).toBe(true);
     expect(DEFAULT_SCRYPT).toEqual({ N: 2 ** 17, r: 8, p: 1 });
+  });
+
+  it('opens the database durable, MAC-checked and scrubbing what is deleted', () => {
+    const db = openDatabase(join(tempFolder(), 'settings.db'), newDataKey(), { verifyPages: true });
+    const setting = (name: string) => db.pragma(name, { simple: true });
+    try {
+      expect(setting('journal_mode')).toBe('wal');
+      // 2 = FULL: a commit is on disk before the save is reported.
+      expect(setting('synchronous')).toBe(2);
+      expect(setting('secure_delete')).toBe(1);
+      expect(setting('foreign_keys')).toBe(1);
+      expect(setting('cipher_use_hmac')).toBe('1');
+      expect(setting('cipher_hmac_algorithm')).toBe('HMAC_SHA512');
+    } finally {
+      db.close();
+    }
   });
 });
