@@ -185,18 +185,31 @@ export interface TransferInput {
   overrideReason?: string | undefined;
 }
 
-/** Ends the current placement at exactly the instant the new one starts, in one transaction. */
-export function transferChild(
+/**
+ * What ending the child's current placement at `input.at` needs, for transfer and discharge
+ * alike: the instant, and the field errors found so far (in the future, before the start).
+ */
+function endOfCurrentPlacement(
   vault: CaseVault,
   actor: CaseActor,
-  input: TransferInput,
-): PlacementResult {
+  input: { childId: string; at: string },
+) {
   const clock = clockFor(vault, actor);
   const child = requireVisibleChild(vault, actor, input.childId);
   const current = requireCurrent(vault, child.id);
   const at = normalizeInstant(input.at);
   const errors = new FieldErrors().notFutureInstant('at', at, clock);
   if (at < current.start_at) errors.add('at', 'placement.endBeforeStart');
+  return { clock, child, current, at, errors };
+}
+
+/** Ends the current placement at exactly the instant the new one starts, in one transaction. */
+export function transferChild(
+  vault: CaseVault,
+  actor: CaseActor,
+  input: TransferInput,
+): PlacementResult {
+  const { clock, child, current, at, errors } = endOfCurrentPlacement(vault, actor, input);
   if (input.toBedId === current.bed_id) errors.add('toBedId', 'transfer.sameBed');
   errors.throwIfAny();
   const bed = requireBed(vault, input.toBedId, 'toBedId');
@@ -258,12 +271,7 @@ export function dischargeChild(
   actor: CaseActor,
   input: DischargeInput,
 ): Placement {
-  const clock = clockFor(vault, actor);
-  const child = requireVisibleChild(vault, actor, input.childId);
-  const current = requireCurrent(vault, child.id);
-  const at = normalizeInstant(input.at);
-  const errors = new FieldErrors().notFutureInstant('at', at, clock);
-  if (at < current.start_at) errors.add('at', 'placement.endBeforeStart');
+  const { clock, child, current, at, errors } = endOfCurrentPlacement(vault, actor, input);
   if (!input.exitNote.trim()) errors.add('exitNote', 'required');
   errors.throwIfAny();
   return vault.data.transaction(() => {
