@@ -474,6 +474,58 @@ describe('case file', () => {
     ]);
   });
 
+  it('removes a family member after confirming; a refused removal says why and is not kept on reopening', async () => {
+    const bridge = casesBridge()
+      .ok('children.get', caseFile({ family: [familyMember()] }))
+      .failOnce('family.remove', { code: 'FORBIDDEN', message: 'forbidden' })
+      .ok('family.remove', null);
+    const { user } = await openFile(bridge);
+    const family = section('Family and significant persons');
+    await user.click(within(family).getByRole('button', { name: 'Remove Mother' }));
+    let dialog = within(screen.getByRole('dialog', { name: 'Remove this person?' }));
+    expect(dialog.getByText('The Mother will be removed from the case file.')).toBeVisible();
+    await user.click(dialog.getByRole('button', { name: 'Remove' }));
+    expect(await dialog.findByText('Your role does not allow this.')).toBeVisible();
+    await user.click(dialog.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    await user.click(within(family).getByRole('button', { name: 'Remove Mother' }));
+    dialog = within(screen.getByRole('dialog', { name: 'Remove this person?' }));
+    expect(dialog.queryByText('Your role does not allow this.')).toBeNull();
+    await user.click(dialog.getByRole('button', { name: 'Remove' }));
+    expect(await within(family).findByText('The person was removed.')).toBeVisible();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(bridge.inputsOf('family.remove')).toEqual([
+      { id: OTHER_IDS.mother },
+      { id: OTHER_IDS.mother },
+    ]);
+  });
+
+  it('removes a legal event after confirming, named by its kind and date', async () => {
+    const event = {
+      id: OTHER_IDS.legal,
+      childId: CHILD_IDS.maria,
+      kind: 'hearing' as const,
+      date: '2026-12-10',
+      time: '09:30',
+      court: 'RTC Branch 10, Cebu City',
+      caseNumber: 'R-CEB-26-0042-CR',
+      notes: null,
+    };
+    const bridge = casesBridge()
+      .ok('children.get', caseFile({ legalEvents: [event] }))
+      .ok('legal.remove', null);
+    const { user } = await openFile(bridge);
+    const legal = section('Legal events');
+    const remove = within(legal).getByRole('button', { name: /^Remove Hearing/ });
+    remove.focus();
+    await user.keyboard('{Enter}');
+    const dialog = within(screen.getByRole('dialog', { name: 'Remove this legal event?' }));
+    await user.click(dialog.getByRole('button', { name: 'Remove' }));
+    expect(await within(legal).findByText('The legal event was removed.')).toBeVisible();
+    expect(bridge.inputsOf('legal.remove')).toEqual([{ id: OTHER_IDS.legal }]);
+  });
+
   it('shows the timeline newest first, in the vault time zone', async () => {
     await openFile();
     const timeline = section('Timeline');

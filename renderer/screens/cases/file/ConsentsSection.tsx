@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CONSENT_GIVERS, CONSENT_TYPES } from '../../../../shared/cases';
@@ -11,23 +10,19 @@ import { StatusMessage } from '../../../components/FormAlert';
 import { fromForm } from '../formValues';
 import { consentGiverText, consentTypeText } from '../labels';
 import { CaseSection } from './CaseSection';
+import { ChoiceField } from './ChoiceField';
 import { FormDialog } from './FormDialog';
 import { RecordTable } from './RecordTable';
+import { useSectionDialogs } from './RowActions';
 import { useRecordDialogForm } from './useRecordDialogForm';
-import { ChoiceOptions } from '../ChoiceOptions';
 
 type Open = { kind: 'record' } | { kind: 'withdraw'; consent: Consent };
 
 /** Consents: what was agreed, by whom, from when — and withdrawal, which is kept, not erased. */
 export function ConsentsSection({ file }: { file: CaseFile }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState<Open | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const { open, setOpen, close, status, done } = useSectionDialogs<Open>();
   const childId = file.child.id;
-  const done = (message: string) => {
-    setOpen(null);
-    setStatus(message);
-  };
 
   return (
     <CaseSection id="case-consents" title={t('cases.consents.heading')}>
@@ -94,7 +89,7 @@ export function ConsentsSection({ file }: { file: CaseFile }) {
       {open?.kind === 'record' ? (
         <RecordConsentDialog
           childId={childId}
-          onClose={() => setOpen(null)}
+          onClose={close}
           onDone={() => done(t('cases.consents.recorded'))}
         />
       ) : null}
@@ -102,7 +97,7 @@ export function ConsentsSection({ file }: { file: CaseFile }) {
         <WithdrawConsentDialog
           childId={childId}
           consent={open.consent}
-          onClose={() => setOpen(null)}
+          onClose={close}
           onDone={() => done(t('cases.consents.withdrawn'))}
         />
       ) : null}
@@ -153,7 +148,7 @@ function RecordConsentDialog({
   const { t } = useTranslation();
   const session = useSession();
   const today = todayIn(session.settings.timeZone);
-  const { form, errors, register, formError, onSubmit, pending } = useRecordDialogForm({
+  const { form, errors, register, dialog } = useRecordDialogForm({
     procedure: 'consents.record',
     schema: recordSchema(today),
     defaultValues: { type: '', agency: '', givenBy: '', givenOn: today, scope: '' },
@@ -168,18 +163,16 @@ function RecordConsentDialog({
     <FormDialog
       title={t('cases.consents.recordTitle')}
       onClose={onClose}
-      onSubmit={onSubmit}
-      formError={formError}
-      pending={pending}
+      {...dialog}
       submitLabel={t('cases.consents.save')}
     >
-      <Field label={t('cases.consents.type')} error={errors.type}>
-        {(a) => (
-          <select {...a} {...register('type')}>
-            <ChoiceOptions values={CONSENT_TYPES} label={(v) => consentTypeText(t, v)} />
-          </select>
-        )}
-      </Field>
+      <ChoiceField
+        label={t('cases.consents.type')}
+        error={errors.type}
+        registration={register('type')}
+        values={CONSENT_TYPES}
+        optionText={(v) => consentTypeText(t, v)}
+      />
       <Field
         label={t('cases.consents.agency')}
         hint={sharing ? t('cases.consents.agencyRequiredHint') : t('cases.consents.agencyHint')}
@@ -187,13 +180,13 @@ function RecordConsentDialog({
       >
         {(a) => <input {...a} {...register('agency')} autoComplete="off" />}
       </Field>
-      <Field label={t('cases.consents.givenBy')} error={errors.givenBy}>
-        {(a) => (
-          <select {...a} {...register('givenBy')}>
-            <ChoiceOptions values={CONSENT_GIVERS} label={(v) => consentGiverText(t, v)} />
-          </select>
-        )}
-      </Field>
+      <ChoiceField
+        label={t('cases.consents.givenBy')}
+        error={errors.givenBy}
+        registration={register('givenBy')}
+        values={CONSENT_GIVERS}
+        optionText={(v) => consentGiverText(t, v)}
+      />
       <Field label={t('cases.consents.givenOn')} error={errors.givenOn}>
         {(a) => <input {...a} {...register('givenOn')} type="date" max={today} />}
       </Field>
@@ -240,7 +233,7 @@ function WithdrawConsentDialog({
   const { t } = useTranslation();
   const session = useSession();
   const today = todayIn(session.settings.timeZone);
-  const { errors, register, formError, onSubmit, pending } = useRecordDialogForm({
+  const { errors, register, dialog } = useRecordDialogForm({
     procedure: 'consents.withdraw',
     schema: withdrawSchema(today, consent.givenOn),
     defaultValues: { withdrawnOn: today, reason: '' },
@@ -258,9 +251,7 @@ function WithdrawConsentDialog({
         date: formatCalendarDate(consent.givenOn),
       })}
       onClose={onClose}
-      onSubmit={onSubmit}
-      formError={formError}
-      pending={pending}
+      {...dialog}
       submitLabel={t('cases.consents.withdrawConfirm')}
     >
       <Field label={t('cases.consents.withdrawnOnLabel')} error={errors.withdrawnOn}>

@@ -1,17 +1,12 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { canSeeSafetyFlags } from '../../../../shared/cases';
 import { procedures } from '../../../../shared/contract';
 import type { CaseFile, FamilyMember } from '../../../../shared/contract-cases';
 import { formatCalendarDate, todayIn } from '../../../../shared/time';
-import { useApiMutation } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
 import { Field } from '../../../components/Field';
 import { StatusMessage } from '../../../components/FormAlert';
-import { messageFor, type FormMessage } from '../../../forms/useServerErrors';
-import { invalidateChild } from '../caseQueries';
 import { fromForm, withoutBlanks } from '../formValues';
 import { CaseSection } from './CaseSection';
 import { Checkbox } from './Checkbox';
@@ -19,34 +14,26 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { FormDialog } from './FormDialog';
 import { useNamesVisible } from './NamesPanel';
 import { RecordTable } from './RecordTable';
+import { RowActions, useRecordActions } from './RowActions';
 import { useRecordDialogForm } from './useRecordDialogForm';
-
-type Open =
-  { kind: 'edit'; member: FamilyMember | null } | { kind: 'remove'; member: FamilyMember };
 
 /** Family and significant persons, with the safety flags for the roles that act on them. */
 export function FamilySection({ file }: { file: CaseFile }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const namesVisible = useNamesVisible();
-  const [open, setOpen] = useState<Open | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [removeError, setRemoveError] = useState<FormMessage | null>(null);
   const childId = file.child.id;
   // The backend sends `safety: null` to roles that may not see the flags.
   const showSafety = file.family.some((m) => m.safety !== null);
-  const remove = useApiMutation('family.remove', {
-    onSuccess: () => {
-      setOpen(null);
-      setStatus(t('cases.family.removed'));
-      void invalidateChild(queryClient, childId);
-    },
-    onError: (e) => setRemoveError(messageFor(e)),
+  const actions = useRecordActions<FamilyMember>({
+    procedure: 'family.remove',
+    childId,
+    removedText: () => t('cases.family.removed'),
   });
+  const { open } = actions;
 
   return (
     <CaseSection id="case-family" title={t('cases.family.heading')}>
-      <StatusMessage>{status}</StatusMessage>
+      <StatusMessage>{actions.status}</StatusMessage>
       <RecordTable
         records={file.family}
         label={{ caption: t('cases.family.heading') }}
@@ -58,10 +45,7 @@ export function FamilySection({ file }: { file: CaseFile }) {
           ...(showSafety ? [t('cases.family.safety')] : []),
         ]}
         emptyText={t('cases.family.empty')}
-        add={{
-          label: t('cases.family.add'),
-          onClick: () => setOpen({ kind: 'edit', member: null }),
-        }}
+        add={{ label: t('cases.family.add'), onClick: actions.add }}
       >
         {(member) => (
           <tr key={member.id}>
@@ -83,55 +67,28 @@ export function FamilySection({ file }: { file: CaseFile }) {
                 <SafetyBadges member={member} />
               </td>
             ) : null}
-            <td>
-              <div className="row-actions">
-                <button
-                  type="button"
-                  aria-label={t('cases.family.editOne', {
-                    relationship: member.relationship,
-                  })}
-                  onClick={() => setOpen({ kind: 'edit', member })}
-                >
-                  {t('cases.edit')}
-                </button>
-                <button
-                  type="button"
-                  className="button-danger-quiet"
-                  aria-label={t('cases.family.removeOne', {
-                    relationship: member.relationship,
-                  })}
-                  onClick={() => {
-                    setRemoveError(null);
-                    setOpen({ kind: 'remove', member });
-                  }}
-                >
-                  {t('cases.remove')}
-                </button>
-              </div>
-            </td>
+            <RowActions
+              editLabel={t('cases.family.editOne', { relationship: member.relationship })}
+              removeLabel={t('cases.family.removeOne', { relationship: member.relationship })}
+              onEdit={() => actions.edit(member)}
+              onRemove={() => actions.askRemove(member)}
+            />
           </tr>
         )}
       </RecordTable>
       {open?.kind === 'edit' ? (
         <FamilyDialog
           childId={childId}
-          member={open.member}
-          onClose={() => setOpen(null)}
-          onSaved={(message) => {
-            setOpen(null);
-            setStatus(message);
-          }}
+          member={open.record}
+          onClose={actions.close}
+          onSaved={actions.done}
         />
       ) : null}
       {open?.kind === 'remove' ? (
         <ConfirmDialog
           title={t('cases.family.removeTitle')}
-          body={t('cases.family.removeBody', { relationship: open.member.relationship })}
-          confirmLabel={t('cases.remove')}
-          pending={remove.isPending}
-          error={removeError}
-          onConfirm={() => remove.mutate({ id: open.member.id })}
-          onClose={() => setOpen(null)}
+          body={t('cases.family.removeBody', { relationship: open.record.relationship })}
+          {...actions.confirmRemove(open.record)}
         />
       ) : null}
     </CaseSection>
@@ -230,7 +187,7 @@ function FamilyDialog({
   const session = useSession();
   const today = todayIn(session.settings.timeZone);
   const flags = canSeeSafetyFlags(session.role);
-  const { form, errors, register, formError, onSubmit, pending } = useRecordDialogForm({
+  const { form, errors, register, dialog } = useRecordDialogForm({
     procedure: 'family.save',
     schema: familySchema(today),
     defaultValues: {
@@ -256,9 +213,7 @@ function FamilyDialog({
     <FormDialog
       title={member ? t('cases.family.editTitle') : t('cases.family.addTitle')}
       onClose={onClose}
-      onSubmit={onSubmit}
-      formError={formError}
-      pending={pending}
+      {...dialog}
       submitLabel={t('cases.family.save')}
     >
       <Field label={t('cases.family.name')} error={errors.name}>

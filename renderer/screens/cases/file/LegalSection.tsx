@@ -1,43 +1,31 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { LEGAL_EVENT_KINDS } from '../../../../shared/cases';
 import { procedures } from '../../../../shared/contract';
 import type { CaseFile, LegalEvent } from '../../../../shared/contract-cases';
 import { formatCalendarDate } from '../../../../shared/time';
-import { useApiMutation } from '../../../api/queries';
 import { Field } from '../../../components/Field';
 import { StatusMessage } from '../../../components/FormAlert';
-import { messageFor, type FormMessage } from '../../../forms/useServerErrors';
-import { invalidateChild } from '../caseQueries';
 import { fromForm } from '../formValues';
 import { legalKindText } from '../labels';
 import { CaseSection } from './CaseSection';
+import { ChoiceField } from './ChoiceField';
 import { ConfirmDialog } from './ConfirmDialog';
 import { FormDialog } from './FormDialog';
 import { RecordTable } from './RecordTable';
+import { RowActions, useRecordActions } from './RowActions';
 import { useRecordDialogForm } from './useRecordDialogForm';
-import { ChoiceOptions } from '../ChoiceOptions';
-
-type Open = { kind: 'edit'; event: LegalEvent | null } | { kind: 'remove'; event: LegalEvent };
 
 /** Hearings, testimony and filings, with court and case number; future dates are expected. */
 export function LegalSection({ file }: { file: CaseFile }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [open, setOpen] = useState<Open | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [removeError, setRemoveError] = useState<FormMessage | null>(null);
   const childId = file.child.id;
-  const remove = useApiMutation('legal.remove', {
-    onSuccess: () => {
-      setOpen(null);
-      setStatus(t('cases.legal.removed'));
-      void invalidateChild(queryClient, childId);
-    },
-    onError: (e) => setRemoveError(messageFor(e)),
+  const actions = useRecordActions<LegalEvent>({
+    procedure: 'legal.remove',
+    childId,
+    removedText: () => t('cases.legal.removed'),
   });
+  const { open } = actions;
   const describe = (event: LegalEvent) =>
     t('cases.legal.eventName', {
       kind: legalKindText(t, event.kind),
@@ -46,7 +34,7 @@ export function LegalSection({ file }: { file: CaseFile }) {
 
   return (
     <CaseSection id="case-legal" title={t('cases.legal.heading')}>
-      <StatusMessage>{status}</StatusMessage>
+      <StatusMessage>{actions.status}</StatusMessage>
       <RecordTable
         records={file.legalEvents}
         label={{ caption: t('cases.legal.heading') }}
@@ -59,7 +47,7 @@ export function LegalSection({ file }: { file: CaseFile }) {
           t('cases.legal.notes'),
         ]}
         emptyText={t('cases.legal.empty')}
-        add={{ label: t('cases.legal.add'), onClick: () => setOpen({ kind: 'edit', event: null }) }}
+        add={{ label: t('cases.legal.add'), onClick: actions.add }}
       >
         {(event) => (
           <tr key={event.id}>
@@ -69,51 +57,30 @@ export function LegalSection({ file }: { file: CaseFile }) {
             <td className="cell-text">{event.court}</td>
             <td>{event.caseNumber}</td>
             <td className="cell-text">{event.notes ?? '—'}</td>
-            <td>
-              <div className="row-actions">
-                <button
-                  type="button"
-                  aria-label={t('cases.legal.editOne', { event: describe(event) })}
-                  onClick={() => setOpen({ kind: 'edit', event })}
-                >
-                  {t('cases.edit')}
-                </button>
-                <button
-                  type="button"
-                  className="button-danger-quiet"
-                  aria-label={t('cases.legal.removeOne', { event: describe(event) })}
-                  onClick={() => {
-                    setRemoveError(null);
-                    setOpen({ kind: 'remove', event });
-                  }}
-                >
-                  {t('cases.remove')}
-                </button>
-              </div>
-            </td>
+            <RowActions
+              editLabel={t('cases.legal.editOne', { event: describe(event) })}
+              removeLabel={t('cases.legal.removeOne', { event: describe(event) })}
+              onEdit={() => actions.edit(event)}
+              onRemove={() => actions.askRemove(event)}
+            />
           </tr>
         )}
       </RecordTable>
       {open?.kind === 'edit' ? (
         <LegalDialog
           childId={childId}
-          event={open.event}
-          onClose={() => setOpen(null)}
-          onDone={() => {
-            setStatus(open.event ? t('cases.legal.updated') : t('cases.legal.added'));
-            setOpen(null);
-          }}
+          event={open.record}
+          onClose={actions.close}
+          onDone={() =>
+            actions.done(open.record ? t('cases.legal.updated') : t('cases.legal.added'))
+          }
         />
       ) : null}
       {open?.kind === 'remove' ? (
         <ConfirmDialog
           title={t('cases.legal.removeTitle')}
-          body={t('cases.legal.removeBody', { event: describe(open.event) })}
-          confirmLabel={t('cases.remove')}
-          pending={remove.isPending}
-          error={removeError}
-          onConfirm={() => remove.mutate({ id: open.event.id })}
-          onClose={() => setOpen(null)}
+          body={t('cases.legal.removeBody', { event: describe(open.record) })}
+          {...actions.confirmRemove(open.record)}
         />
       ) : null}
     </CaseSection>
@@ -146,7 +113,7 @@ function LegalDialog({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const { errors, register, formError, onSubmit, pending } = useRecordDialogForm({
+  const { errors, register, dialog } = useRecordDialogForm({
     procedure: 'legal.save',
     schema: legalSchema,
     defaultValues: {
@@ -167,18 +134,16 @@ function LegalDialog({
     <FormDialog
       title={event ? t('cases.legal.editTitle') : t('cases.legal.addTitle')}
       onClose={onClose}
-      onSubmit={onSubmit}
-      formError={formError}
-      pending={pending}
+      {...dialog}
       submitLabel={t('cases.legal.save')}
     >
-      <Field label={t('cases.legal.kind')} error={errors.kind}>
-        {(a) => (
-          <select {...a} {...register('kind')}>
-            <ChoiceOptions values={LEGAL_EVENT_KINDS} label={(v) => legalKindText(t, v)} />
-          </select>
-        )}
-      </Field>
+      <ChoiceField
+        label={t('cases.legal.kind')}
+        error={errors.kind}
+        registration={register('kind')}
+        values={LEGAL_EVENT_KINDS}
+        optionText={(v) => legalKindText(t, v)}
+      />
       <Field label={t('cases.legal.date')} error={errors.date}>
         {(a) => <input {...a} {...register('date')} type="date" />}
       </Field>

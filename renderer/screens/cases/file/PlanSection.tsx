@@ -15,10 +15,11 @@ import { invalidateChild } from '../caseQueries';
 import { fromForm } from '../formValues';
 import { domainText, goalStatusText } from '../labels';
 import { CaseSection } from './CaseSection';
+import { ChoiceField } from './ChoiceField';
 import { FormDialog } from './FormDialog';
 import { RecordTable } from './RecordTable';
+import { useSectionDialogs } from './RowActions';
 import { useRecordDialogForm } from './useRecordDialogForm';
-import { ChoiceOptions } from '../ChoiceOptions';
 
 type Open = { kind: 'goal'; goal: PlanGoal | null } | { kind: 'task'; task: PlanTask | null };
 
@@ -28,8 +29,7 @@ export function PlanSection({ file }: { file: CaseFile }) {
   const session = useSession();
   const queryClient = useQueryClient();
   const today = todayIn(session.settings.timeZone);
-  const [open, setOpen] = useState<Open | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const { open, setOpen, close, status, setStatus, done } = useSectionDialogs<Open>();
   const [error, setError] = useState<FormMessage | null>(null);
   const childId = file.child.id;
   const goalText = new Map(file.goals.map((g) => [g.id, g.goalInChildWords]));
@@ -40,10 +40,6 @@ export function PlanSection({ file }: { file: CaseFile }) {
     },
     onError: (e) => setError(messageFor(e)),
   });
-  const done = (message: string) => {
-    setOpen(null);
-    setStatus(message);
-  };
 
   return (
     <CaseSection id="case-plan" title={t('cases.plan.heading')}>
@@ -155,7 +151,7 @@ export function PlanSection({ file }: { file: CaseFile }) {
         <GoalDialog
           childId={childId}
           goal={open.goal}
-          onClose={() => setOpen(null)}
+          onClose={close}
           onDone={() => done(open.goal ? t('cases.plan.goalUpdated') : t('cases.plan.goalAdded'))}
         />
       ) : null}
@@ -164,7 +160,7 @@ export function PlanSection({ file }: { file: CaseFile }) {
           childId={childId}
           task={open.task}
           goals={file.goals}
-          onClose={() => setOpen(null)}
+          onClose={close}
           onDone={() => done(open.task ? t('cases.plan.taskUpdated') : t('cases.plan.taskAdded'))}
         />
       ) : null}
@@ -211,7 +207,7 @@ function GoalDialog({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const { errors, register, formError, onSubmit, pending } = useRecordDialogForm({
+  const { errors, register, dialog } = useRecordDialogForm({
     procedure: 'plan.saveGoal',
     schema: goalSchema,
     defaultValues: {
@@ -231,18 +227,16 @@ function GoalDialog({
     <FormDialog
       title={goal ? t('cases.plan.editGoalTitle') : t('cases.plan.addGoalTitle')}
       onClose={onClose}
-      onSubmit={onSubmit}
-      formError={formError}
-      pending={pending}
+      {...dialog}
       submitLabel={t('cases.plan.saveGoal')}
     >
-      <Field label={t('cases.plan.domain')} error={errors.domain}>
-        {(a) => (
-          <select {...a} {...register('domain')}>
-            <ChoiceOptions values={PLAN_DOMAINS} label={(v) => domainText(t, v)} />
-          </select>
-        )}
-      </Field>
+      <ChoiceField
+        label={t('cases.plan.domain')}
+        error={errors.domain}
+        registration={register('domain')}
+        values={PLAN_DOMAINS}
+        optionText={(v) => domainText(t, v)}
+      />
       <Field
         label={t('cases.plan.goalInChildWords')}
         hint={t('cases.plan.goalInChildWordsHint')}
@@ -307,7 +301,7 @@ function TaskDialog({
   const { t } = useTranslation();
   const session = useSession();
   const today = todayIn(session.settings.timeZone);
-  const { errors, register, formError, onSubmit, pending } = useRecordDialogForm({
+  const { errors, register, dialog } = useRecordDialogForm({
     procedure: 'plan.saveTask',
     schema: taskSchema(today),
     defaultValues: {
@@ -327,9 +321,7 @@ function TaskDialog({
     <FormDialog
       title={task ? t('cases.plan.editTaskTitle') : t('cases.plan.addTaskTitle')}
       onClose={onClose}
-      onSubmit={onSubmit}
-      formError={formError}
-      pending={pending}
+      {...dialog}
       submitLabel={t('cases.plan.saveTask')}
     >
       <Field label={t('cases.plan.task')} error={errors.title}>

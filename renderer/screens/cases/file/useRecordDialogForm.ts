@@ -56,5 +56,7 @@ export function useRecordDialogForm<N extends ProcedureName, Values extends Fiel
     formError,
     onSubmit,
     pending: save.isPending,
+    /** FormDialog's submit handler, alert and pending state, to spread onto it. */
+    dialog: { onSubmit, formError, pending: save.isPending },
   };
 }

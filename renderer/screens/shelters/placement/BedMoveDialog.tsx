@@ -1,22 +1,18 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useMemo } from 'react';
-import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { BedBoard, CaseFile, Placement } from '../../../../shared/contract-cases';
 import { todayIn } from '../../../../shared/time';
 import { queryKey, useApiMutation, useApiQuery } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
-import { Dialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
-import { SubmitButton } from '../../../components/SubmitButton';
-import { alwaysCheck, zodErrorOptions } from '../../../forms/schema';
+import { alwaysCheck } from '../../../forms/schema';
 import { errorText } from '../../../i18n';
 import { bedName, zonedParts } from '../format';
-import { invalidatePlacements } from '../invalidate';
 import { BEFORE_CURRENT } from './errors';
-import { AlertText, DateTimeFields, OverrideFields } from './parts';
+import { DateTimeFields, OverrideFields, PlacementFormDialog } from './parts';
 import {
   addFutureIssue,
   addOverrideIssue,
@@ -26,7 +22,7 @@ import {
   reasonField,
   timeField,
 } from './schema';
-import { usePlacementErrors } from './usePlacementErrors';
+import { usePlacementForm } from './usePlacementForm';
 
 function moveSchema(timeZone: string) {
   return z
@@ -70,46 +66,45 @@ export function BedMoveDialog({
   const zoneNoteId = useId();
   const { child, currentPlacement: current } = caseFile;
   const schema = useMemo(() => moveSchema(timeZone), [timeZone]);
-  const form = useForm<MoveValues, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema, zodErrorOptions),
-    defaultValues: {
-      shelterId: mode === 'transfer' && current ? current.shelterId : '',
-      bedId: '',
-      ...zonedParts(new Date().toISOString(), timeZone),
-      reason: '',
-      needsOverride: false,
-      overrideReason: '',
-    },
-  });
-  const {
-    register,
-    watch,
-    setValue,
-    formState: { errors },
-  } = form;
-  const shelterId = watch('shelterId');
 
   /** The chosen bed's name, from the board the bed list was built from. */
-  const chosenBedName = useCallback(() => {
-    const board = queryClient.getQueryData<BedBoard>(
-      queryKey('beds.board', { shelterId: form.getValues('shelterId'), asOf: today }),
-    );
-    const bed = board?.beds.find((b) => b.id === form.getValues('bedId'));
-    return bed ? bedName(t, bed) : null;
-  }, [queryClient, form, today, t]);
+  const chosenBedName = useCallback(
+    (values: MoveValues) => {
+      const board = queryClient.getQueryData<BedBoard>(
+        queryKey('beds.board', { shelterId: values.shelterId, asOf: today }),
+      );
+      const bed = board?.beds.find((b) => b.id === values.bedId);
+      return bed ? bedName(t, bed) : null;
+    },
+    [queryClient, today, t],
+  );
 
-  const { alert, warnings, onError, clear, resetOverride } = usePlacementErrors(form, {
-    fields: FIELDS,
-    rename: mode === 'admit' ? ADMIT_FIELDS : TRANSFER_FIELDS,
-    reword: BEFORE_CURRENT,
-    timeZone,
-    bedName: chosenBedName,
-  });
+  const { form, register, errors, alert, warnings, onError, onValid, saved, resetOverride } =
+    usePlacementForm({
+      schema,
+      defaultValues: {
+        shelterId: mode === 'transfer' && current ? current.shelterId : '',
+        bedId: '',
+        ...zonedParts(new Date().toISOString(), timeZone),
+        reason: '',
+        needsOverride: false,
+        overrideReason: '',
+      },
+      errors: {
+        fields: FIELDS,
+        rename: mode === 'admit' ? ADMIT_FIELDS : TRANSFER_FIELDS,
+        reword: BEFORE_CURRENT,
+        timeZone,
+        bedName: chosenBedName,
+      },
+      onDone,
+    });
+  const { watch, setValue } = form;
+  const shelterId = watch('shelterId');
   const succeeded = (placement: Placement) => {
-    invalidatePlacements(queryClient);
     const bed = bedName(t, { room: placement.room, label: placement.bedLabel });
     const where = t('shelters.placement.at', { bed, shelter: placement.shelterName });
-    onDone(
+    saved(
       t(mode === 'admit' ? 'shelters.placement.admitted' : 'shelters.placement.transferred', {
         caseCode: child.caseCode,
         bed: where,
@@ -119,8 +114,7 @@ export function BedMoveDialog({
   const admit = useApiMutation('placements.admit', { onSuccess: succeeded, onError });
   const transfer = useApiMutation('placements.transfer', { onSuccess: succeeded, onError });
 
-  const onSubmit = form.handleSubmit((values) => {
-    clear();
+  const onSubmit = onValid((values) => {
     const at = instantOf(values.date, values.time, timeZone);
     if (!at) return;
     const override = values.needsOverride ? { overrideReason: values.overrideReason } : {};
@@ -148,9 +142,19 @@ export function BedMoveDialog({
     ? t('shelters.placementForm.admitTitle', { caseCode: child.caseCode })
     : t('shelters.placementForm.transferTitle', { caseCode: child.caseCode });
   return (
-    <Dialog title={title} onClose={onClose}>
-      <form onSubmit={onSubmit} noValidate className="form">
-        {!admitting && current ? (
+    <PlacementFormDialog
+      title={title}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      alert={alert}
+      pending={admit.isPending || transfer.isPending}
+      submitLabel={
+        admitting
+          ? t('shelters.placementForm.admitSubmit')
+          : t('shelters.placementForm.transferSubmit')
+      }
+      intro={
+        !admitting && current ? (
           <p>
             {t('shelters.placementForm.transferExplain', {
               from: t('shelters.placement.at', {
@@ -159,72 +163,59 @@ export function BedMoveDialog({
               }),
             })}
           </p>
-        ) : null}
-        <AlertText text={alert} />
-        <ShelterSelect
-          registration={register('shelterId', {
-            onChange: () => {
-              setValue('bedId', '');
-              resetOverride();
-            },
-          })}
-          error={errors.shelterId}
+        ) : null
+      }
+    >
+      <ShelterSelect
+        registration={register('shelterId', {
+          onChange: () => {
+            setValue('bedId', '');
+            resetOverride();
+          },
+        })}
+        error={errors.shelterId}
+      />
+      {shelterId ? (
+        <BedSelect
+          shelterId={shelterId}
+          asOf={today}
+          childId={child.id}
+          excludeBedId={current?.bedId ?? null}
+          registration={register('bedId', { onChange: resetOverride })}
+          error={errors.bedId}
         />
-        {shelterId ? (
-          <BedSelect
-            shelterId={shelterId}
-            asOf={today}
-            childId={child.id}
-            excludeBedId={current?.bedId ?? null}
-            registration={register('bedId', { onChange: resetOverride })}
-            error={errors.bedId}
-          />
-        ) : (
-          <Field label={t('shelters.placementForm.bed')} error={errors.bedId}>
-            {(a) => (
-              <select {...a} {...register('bedId')} disabled>
-                <option value="">{t('shelters.placementForm.chooseShelterFirst')}</option>
-              </select>
-            )}
-          </Field>
-        )}
-        <DateTimeFields
-          dateLabel={t(
-            admitting ? 'shelters.placementForm.startDate' : 'shelters.placementForm.date',
+      ) : (
+        <Field label={t('shelters.placementForm.bed')} error={errors.bedId}>
+          {(a) => (
+            <select {...a} {...register('bedId')} disabled>
+              <option value="">{t('shelters.placementForm.chooseShelterFirst')}</option>
+            </select>
           )}
-          timeLabel={t(
-            admitting ? 'shelters.placementForm.startTime' : 'shelters.placementForm.time',
-          )}
-          date={register('date')}
-          time={register('time')}
-          dateError={errors.date}
-          timeError={errors.time}
-          max={today}
-          zoneNoteId={zoneNoteId}
-        />
-        <Field label={t('shelters.placementForm.reason')} error={errors.reason}>
-          {(a) => <textarea {...a} {...register('reason')} rows={3} maxLength={500} />}
         </Field>
-        <OverrideFields
-          warnings={warnings}
-          registration={register('overrideReason')}
-          error={errors.overrideReason}
-        />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <SubmitButton
-            pending={admit.isPending || transfer.isPending}
-            pendingText={t('common.working')}
-          >
-            {admitting
-              ? t('shelters.placementForm.admitSubmit')
-              : t('shelters.placementForm.transferSubmit')}
-          </SubmitButton>
-        </div>
-      </form>
-    </Dialog>
+      )}
+      <DateTimeFields
+        dateLabel={t(
+          admitting ? 'shelters.placementForm.startDate' : 'shelters.placementForm.date',
+        )}
+        timeLabel={t(
+          admitting ? 'shelters.placementForm.startTime' : 'shelters.placementForm.time',
+        )}
+        date={register('date')}
+        time={register('time')}
+        dateError={errors.date}
+        timeError={errors.time}
+        max={today}
+        zoneNoteId={zoneNoteId}
+      />
+      <Field label={t('shelters.placementForm.reason')} error={errors.reason}>
+        {(a) => <textarea {...a} {...register('reason')} rows={3} maxLength={500} />}
+      </Field>
+      <OverrideFields
+        warnings={warnings}
+        registration={register('overrideReason')}
+        error={errors.overrideReason}
+      />
+    </PlacementFormDialog>
   );
 }
 

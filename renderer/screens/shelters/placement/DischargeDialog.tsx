@@ -1,7 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useMemo } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { DISCHARGE_DESTINATIONS } from '../../../../shared/cases';
@@ -9,16 +6,13 @@ import type { CaseFile } from '../../../../shared/contract-cases';
 import { todayIn } from '../../../../shared/time';
 import { useApiMutation } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
-import { Dialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
-import { SubmitButton } from '../../../components/SubmitButton';
-import { alwaysCheck, zodErrorOptions } from '../../../forms/schema';
+import { alwaysCheck } from '../../../forms/schema';
 import { bedName, zonedParts } from '../format';
-import { invalidatePlacements } from '../invalidate';
 import { BEFORE_CURRENT } from './errors';
-import { AlertText, DateTimeFields } from './parts';
+import { DateTimeFields, PlacementFormDialog } from './parts';
 import { addFutureIssue, dateField, instantOf, overrideFields, timeField } from './schema';
-import { usePlacementErrors } from './usePlacementErrors';
+import { usePlacementForm } from './usePlacementForm';
 
 function dischargeSchema(timeZone: string) {
   return z
@@ -49,13 +43,16 @@ export function DischargeDialog({
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const timeZone = useSession().settings.timeZone;
   const zoneNoteId = useId();
   const { child, currentPlacement: current } = caseFile;
   const schema = useMemo(() => dischargeSchema(timeZone), [timeZone]);
-  const form = useForm<DischargeValues, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema, zodErrorOptions),
+  const currentBed = useCallback(
+    () => (current ? bedName(t, { room: current.room, label: current.bedLabel }) : null),
+    [current, t],
+  );
+  const { register, errors, alert, onError, onValid, saved } = usePlacementForm({
+    schema,
     defaultValues: {
       ...zonedParts(new Date().toISOString(), timeZone),
       // An unchosen select; the schema answers 'required' for it.
@@ -64,31 +61,20 @@ export function DischargeDialog({
       needsOverride: false,
       overrideReason: '',
     },
-  });
-  const {
-    register,
-    formState: { errors },
-  } = form;
-  const currentBed = useCallback(
-    () => (current ? bedName(t, { room: current.room, label: current.bedLabel }) : null),
-    [current, t],
-  );
-  const { alert, onError, clear } = usePlacementErrors(form, {
-    fields: FIELDS,
-    rename: DISCHARGE_FIELDS,
-    reword: BEFORE_CURRENT,
-    timeZone,
-    bedName: currentBed,
+    errors: {
+      fields: FIELDS,
+      rename: DISCHARGE_FIELDS,
+      reword: BEFORE_CURRENT,
+      timeZone,
+      bedName: currentBed,
+    },
+    onDone,
   });
   const discharge = useApiMutation('placements.discharge', {
-    onSuccess: () => {
-      invalidatePlacements(queryClient);
-      onDone(t('shelters.placement.discharged', { caseCode: child.caseCode }));
-    },
+    onSuccess: () => saved(t('shelters.placement.discharged', { caseCode: child.caseCode })),
     onError,
   });
-  const onSubmit = form.handleSubmit((values) => {
-    clear();
+  const onSubmit = onValid((values) => {
     const at = instantOf(values.date, values.time, timeZone);
     if (!at) return;
     discharge.mutate({
@@ -100,50 +86,43 @@ export function DischargeDialog({
   });
 
   return (
-    <Dialog
+    <PlacementFormDialog
       title={t('shelters.placementForm.dischargeTitle', { caseCode: child.caseCode })}
       onClose={onClose}
+      onSubmit={onSubmit}
+      alert={alert}
+      pending={discharge.isPending}
+      submitLabel={t('shelters.placementForm.dischargeSubmit')}
     >
-      <form onSubmit={onSubmit} noValidate className="form">
-        <AlertText text={alert} />
-        <DateTimeFields
-          dateLabel={t('shelters.placementForm.date')}
-          timeLabel={t('shelters.placementForm.time')}
-          date={register('date')}
-          time={register('time')}
-          dateError={errors.date}
-          timeError={errors.time}
-          max={todayIn(timeZone)}
-          zoneNoteId={zoneNoteId}
-        />
-        <Field label={t('shelters.placementForm.destination')} error={errors.destination}>
-          {(a) => (
-            <select {...a} {...register('destination')}>
-              <option value="">{t('shelters.placementForm.chooseDestination')}</option>
-              {DISCHARGE_DESTINATIONS.map((destination) => (
-                <option key={destination} value={destination}>
-                  {t(`shelters.destinations.${destination}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          label={t('shelters.placementForm.exitNote')}
-          hint={t('shelters.placementForm.exitNoteHint')}
-          error={errors.exitNote}
-        >
-          {(a) => <textarea {...a} {...register('exitNote')} rows={4} maxLength={2000} />}
-        </Field>
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <SubmitButton pending={discharge.isPending} pendingText={t('common.working')}>
-            {t('shelters.placementForm.dischargeSubmit')}
-          </SubmitButton>
-        </div>
-      </form>
-    </Dialog>
+      <DateTimeFields
+        dateLabel={t('shelters.placementForm.date')}
+        timeLabel={t('shelters.placementForm.time')}
+        date={register('date')}
+        time={register('time')}
+        dateError={errors.date}
+        timeError={errors.time}
+        max={todayIn(timeZone)}
+        zoneNoteId={zoneNoteId}
+      />
+      <Field label={t('shelters.placementForm.destination')} error={errors.destination}>
+        {(a) => (
+          <select {...a} {...register('destination')}>
+            <option value="">{t('shelters.placementForm.chooseDestination')}</option>
+            {DISCHARGE_DESTINATIONS.map((destination) => (
+              <option key={destination} value={destination}>
+                {t(`shelters.destinations.${destination}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        label={t('shelters.placementForm.exitNote')}
+        hint={t('shelters.placementForm.exitNoteHint')}
+        error={errors.exitNote}
+      >
+        {(a) => <textarea {...a} {...register('exitNote')} rows={4} maxLength={2000} />}
+      </Field>
+    </PlacementFormDialog>
   );
 }

@@ -1,19 +1,13 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useMemo } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { Placement } from '../../../../shared/contract-cases';
 import { todayIn } from '../../../../shared/time';
 import { useApiMutation } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
-import { Dialog } from '../../../components/Dialog';
-import { SubmitButton } from '../../../components/SubmitButton';
-import { alwaysCheck, zodErrorOptions } from '../../../forms/schema';
+import { alwaysCheck } from '../../../forms/schema';
 import { bedName, zonedParts } from '../format';
-import { invalidatePlacements } from '../invalidate';
-import { AlertText, DateTimeFields, OverrideFields } from './parts';
+import { DateTimeFields, OverrideFields, PlacementFormDialog } from './parts';
 import {
   addFutureIssue,
   addOverrideIssue,
@@ -22,7 +16,7 @@ import {
   overrideFields,
   timeField,
 } from './schema';
-import { usePlacementErrors } from './usePlacementErrors';
+import { usePlacementForm } from './usePlacementForm';
 
 /** An open placement has no end to edit: discharge or transfer closes it. */
 function editSchema(timeZone: string, open: boolean) {
@@ -45,7 +39,6 @@ function editSchema(timeZone: string, open: boolean) {
       addOverrideIssue(ctx, value);
     }, alwaysCheck);
 }
-type EditValues = z.input<ReturnType<typeof editSchema>>;
 const FIELDS = ['startDate', 'startTime', 'endDate', 'endTime', 'overrideReason'] as const;
 const EDIT_FIELDS = { startAt: 'startDate', endAt: 'endDate' } as const;
 
@@ -60,7 +53,6 @@ export function EditDatesDialog({
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const timeZone = useSession().settings.timeZone;
   const today = todayIn(timeZone);
   const open = placement.endAt === null;
@@ -68,8 +60,12 @@ export function EditDatesDialog({
   const schema = useMemo(() => editSchema(timeZone, open), [timeZone, open]);
   const start = zonedParts(placement.startAt, timeZone);
   const end = placement.endAt ? zonedParts(placement.endAt, timeZone) : { date: '', time: '' };
-  const form = useForm<EditValues, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema, zodErrorOptions),
+  const thisBed = useCallback(
+    () => bedName(t, { room: placement.room, label: placement.bedLabel }),
+    [placement, t],
+  );
+  const { register, errors, alert, warnings, onError, onValid, saved } = usePlacementForm({
+    schema,
     defaultValues: {
       startDate: start.date,
       startTime: start.time,
@@ -78,30 +74,14 @@ export function EditDatesDialog({
       needsOverride: false,
       overrideReason: '',
     },
-  });
-  const {
-    register,
-    formState: { errors },
-  } = form;
-  const thisBed = useCallback(
-    () => bedName(t, { room: placement.room, label: placement.bedLabel }),
-    [placement, t],
-  );
-  const { alert, warnings, onError, clear } = usePlacementErrors(form, {
-    fields: FIELDS,
-    rename: EDIT_FIELDS,
-    timeZone,
-    bedName: thisBed,
+    errors: { fields: FIELDS, rename: EDIT_FIELDS, timeZone, bedName: thisBed },
+    onDone,
   });
   const edit = useApiMutation('placements.edit', {
-    onSuccess: () => {
-      invalidatePlacements(queryClient);
-      onDone(t('shelters.placement.datesSaved'));
-    },
+    onSuccess: () => saved(t('shelters.placement.datesSaved')),
     onError,
   });
-  const onSubmit = form.handleSubmit((values) => {
-    clear();
+  const onSubmit = onValid((values) => {
     const startAt = instantOf(values.startDate, values.startTime, timeZone);
     const endAt = open ? null : instantOf(values.endDate, values.endTime, timeZone);
     if (!startAt || (!open && !endAt)) return;
@@ -115,50 +95,50 @@ export function EditDatesDialog({
 
   const where = t('shelters.placement.at', { bed: thisBed(), shelter: placement.shelterName });
   return (
-    <Dialog title={t('shelters.placementForm.editTitle')} onClose={onClose}>
-      <form onSubmit={onSubmit} noValidate className="form">
-        <p>{where}</p>
-        <p>{t('shelters.placementForm.editExplain')}</p>
-        <AlertText text={alert} />
+    <PlacementFormDialog
+      title={t('shelters.placementForm.editTitle')}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      alert={alert}
+      pending={edit.isPending}
+      submitLabel={t('shelters.placementForm.editSubmit')}
+      intro={
+        <>
+          <p>{where}</p>
+          <p>{t('shelters.placementForm.editExplain')}</p>
+        </>
+      }
+    >
+      <DateTimeFields
+        dateLabel={t('shelters.placementForm.startDate')}
+        timeLabel={t('shelters.placementForm.startTime')}
+        date={register('startDate')}
+        time={register('startTime')}
+        dateError={errors.startDate}
+        timeError={errors.startTime}
+        max={today}
+        zoneNoteId={zoneNoteId}
+        showZoneNote={open}
+      />
+      {open ? (
+        <p className="field-hint">{t('shelters.placementForm.openPlacementHint')}</p>
+      ) : (
         <DateTimeFields
-          dateLabel={t('shelters.placementForm.startDate')}
-          timeLabel={t('shelters.placementForm.startTime')}
-          date={register('startDate')}
-          time={register('startTime')}
-          dateError={errors.startDate}
-          timeError={errors.startTime}
+          dateLabel={t('shelters.placementForm.endDate')}
+          timeLabel={t('shelters.placementForm.endTime')}
+          date={register('endDate')}
+          time={register('endTime')}
+          dateError={errors.endDate}
+          timeError={errors.endTime}
           max={today}
           zoneNoteId={zoneNoteId}
-          showZoneNote={open}
         />
-        {open ? (
-          <p className="field-hint">{t('shelters.placementForm.openPlacementHint')}</p>
-        ) : (
-          <DateTimeFields
-            dateLabel={t('shelters.placementForm.endDate')}
-            timeLabel={t('shelters.placementForm.endTime')}
-            date={register('endDate')}
-            time={register('endTime')}
-            dateError={errors.endDate}
-            timeError={errors.endTime}
-            max={today}
-            zoneNoteId={zoneNoteId}
-          />
-        )}
-        <OverrideFields
-          warnings={warnings}
-          registration={register('overrideReason')}
-          error={errors.overrideReason}
-        />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <SubmitButton pending={edit.isPending} pendingText={t('common.working')}>
-            {t('shelters.placementForm.editSubmit')}
-          </SubmitButton>
-        </div>
-      </form>
-    </Dialog>
+      )}
+      <OverrideFields
+        warnings={warnings}
+        registration={register('overrideReason')}
+        error={errors.overrideReason}
+      />
+    </PlacementFormDialog>
   );
 }

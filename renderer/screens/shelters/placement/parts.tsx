@@ -1,16 +1,60 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { useId } from 'react';
+import { useId, type FormEventHandler, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../auth/AuthContext';
+import { Dialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { errorText } from '../../../i18n';
 
 /** The form-level message region (FormAlert's markup), for text already put into words. */
-export function AlertText({ text }: { text: string | null }) {
+function AlertText({ text }: { text: string | null }) {
   return (
     <div role="alert" className={text ? 'form-alert' : 'form-alert form-alert-empty'}>
       {text}
     </div>
+  );
+}
+
+/** A placement dialog's form: what it is about, the alert, the fields, then Cancel and submit. */
+export function PlacementFormDialog({
+  title,
+  onClose,
+  onSubmit,
+  alert,
+  pending,
+  submitLabel,
+  intro,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  /** From usePlacementErrors. */
+  alert: string | null;
+  pending: boolean;
+  submitLabel: string;
+  /** Shown above the alert. */
+  intro?: ReactNode;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <form onSubmit={onSubmit} noValidate className="form">
+        {intro}
+        <AlertText text={alert} />
+        {children}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <SubmitButton pending={pending} pendingText={t('common.working')}>
+            {submitLabel}
+          </SubmitButton>
+        </div>
+      </form>
+    </Dialog>
   );
 }
 

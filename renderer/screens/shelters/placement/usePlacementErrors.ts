@@ -9,26 +9,28 @@ import { useServerErrors } from '../../../forms/useServerErrors';
 import { errorText } from '../../../i18n';
 import { clashText, withFormFields } from './errors';
 
-interface OverrideValues extends FieldValues {
+export interface OverrideValues extends FieldValues {
   needsOverride: boolean;
   overrideReason: string;
 }
 
+export interface PlacementErrorOptions<T extends OverrideValues> {
+  fields: readonly Path<T>[];
+  /** Backend field path → form field name. */
+  rename: Record<string, Path<T>>;
+  /** Backend field key → a plainer key for this dialog. */
+  reword?: Record<string, string>;
+  timeZone: string;
+  /** The bed being asked for, to name it in a clash. */
+  bedName: (values: T) => string | null;
+}
+
 export function usePlacementErrors<T extends OverrideValues>(
   form: UseFormReturn<T, unknown, unknown>,
-  options: {
-    fields: readonly Path<T>[];
-    /** Backend field path → form field name. */
-    rename: Record<string, Path<T>>;
-    /** Backend field key → a plainer key for this dialog. */
-    reword?: Record<string, string>;
-    timeZone: string;
-    /** The bed being asked for, to name it in a clash. */
-    bedName: () => string | null;
-  },
+  options: PlacementErrorOptions<T>,
 ) {
   const { t } = useTranslation();
-  const { setError, setValue, setFocus } = form;
+  const { setError, setValue, setFocus, getValues } = form;
   const { formError, showError, setFormError } = useServerErrors(setError, options.fields);
   const [clash, setClash] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
@@ -50,7 +52,7 @@ export function usePlacementErrors<T extends OverrideValues>(
         return;
       }
       if (isApiError(error) && error.code === 'CONFLICT') {
-        const words = clashText(t, error, { bed: bedName(), timeZone });
+        const words = clashText(t, error, { bed: bedName(getValues()), timeZone });
         if (words) {
           setFormError(null);
           setClash(words);
@@ -59,7 +61,7 @@ export function usePlacementErrors<T extends OverrideValues>(
       }
       showError(withFormFields(error, rename, reword));
     },
-    [t, bedName, timeZone, rename, reword, setValue, setFormError, showError],
+    [t, bedName, getValues, timeZone, rename, reword, setValue, setFormError, showError],
   );
 
   const clear = useCallback(() => {
