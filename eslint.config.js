@@ -11,8 +11,18 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 function forbid(message, ...groups) {
   return { group: groups.flat(), message };
 }
+/**
+ * Bundled to CommonJS for Electron, a default import of this package gets its whole CommonJS
+ * exports object, not the class; the named export is the same in every build.
+ */
+const SQLCIPHER_DEFAULT = {
+  name: '@signalapp/sqlcipher',
+  importNames: ['default'],
+  message:
+    "Import { Database } from '@signalapp/sqlcipher': the default import breaks in the bundle.",
+};
 function restrict(...patterns) {
-  return { 'no-restricted-imports': ['error', { paths: [], patterns }] };
+  return { 'no-restricted-imports': ['error', { paths: [SQLCIPHER_DEFAULT], patterns }] };
 }
 
 const NO_ELECTRON = forbid(
@@ -53,6 +63,7 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
+      ...restrict(),
     },
   },
   {

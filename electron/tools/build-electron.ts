@@ -16,8 +16,12 @@ export const ENTRY_POINTS = {
   'backend-worker': 'electron/backend/worker.ts',
 } as const;
 
-/** Loaded at run time from node_modules (native code, or libraries Electron resolves itself). */
-export const EXTERNALS = ['electron', '@signalapp/sqlcipher', 'electron-store', 'conf'];
+/**
+ * Loaded at run time: Electron itself, and SQLCipher's native addon from node_modules. Everything
+ * else is bundled, so ESM-only libraries (conf, electron-store) become CommonJS at build time
+ * rather than going through require() of an ES module at run time.
+ */
+export const EXTERNALS = ['electron', '@signalapp/sqlcipher'];
 
 /** Shared esbuild options for one entry; tests reuse them to bundle the preload in memory. */
 export function bundleOptions(entry: keyof typeof ENTRY_POINTS): BuildOptions {

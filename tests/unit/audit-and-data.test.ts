@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import Database from '@signalapp/sqlcipher';
+import { Database } from '@signalapp/sqlcipher';
 import { HybridLogicalClock } from '../../electron/backend/db/hlc';
 import { migrate, MIGRATIONS, SCHEMA_VERSION } from '../../electron/backend/db/migrations';
 import { unlockWithRecoveryKey, type OpenVault } from '../../electron/backend/vault/vault';

@@ -1,7 +1,7 @@
 // Migration 2 (case records, shelters, placements) runs on a version-1 vault that holds data.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import Database from '@signalapp/sqlcipher';
+import { Database } from '@signalapp/sqlcipher';
 import { migrate, MIGRATIONS } from '../../electron/backend/db/migrations';
 import { TABLES } from '../../electron/backend/db/data-layer';
 import { tempFolder } from './helpers';

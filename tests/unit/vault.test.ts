@@ -1,7 +1,7 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import Database from '@signalapp/sqlcipher';
+import { Database } from '@signalapp/sqlcipher';
 import { openDatabase } from '../../electron/backend/db/sqlcipher';
 import { DEFAULT_SCRYPT, newDataKey } from '../../electron/backend/vault/crypto';
 import { readKeyring, keyringPath } from '../../electron/backend/vault/keyring';

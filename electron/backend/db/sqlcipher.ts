@@ -1,5 +1,5 @@
 // Opening the SQLCipher 4 database with a raw 256-bit key (DESIGN.md §2).
-import Database from '@signalapp/sqlcipher';
+import { Database } from '@signalapp/sqlcipher';
 import { AppError } from '../../../shared/errors';
 
 export type Db = Database;

@@ -3,7 +3,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import Database from '@signalapp/sqlcipher';
+import { Database } from '@signalapp/sqlcipher';
 import {
   openDatabase,
   openPlainDatabaseForBenchmark,
