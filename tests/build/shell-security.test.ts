@@ -74,7 +74,7 @@ describe('BrowserWindow webPreferences', () => {
     const windows = shellNodes.filter(
       ({ node }) => ts.isNewExpression(node) && node.expression.getText() === 'BrowserWindow',
     );
-    expect(windows.length).toBeGreaterThanOrEqual(2); // the app window and the print window
+    expect(windows.length).toBeGreaterThanOrEqual(1); // the app window
     for (const { node } of windows) {
       const [options] = (node as ts.NewExpression).arguments ?? [];
       expect(options && ts.isObjectLiteralExpression(options)).toBe(true);
