@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import i18next from 'eslint-plugin-i18next';
 import { builtinModules } from 'node:module';
 import globals from 'globals';
 
@@ -95,8 +96,32 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, i18next },
     rules: {
+      // Every word a user sees or hears comes from the i18n catalogue: JSX text and the
+      // attributes screen readers and tooltips speak. Strings passed to calls (form field
+      // names, routes, keys) and object properties (ids) are code, not words.
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: [
+              'aria-label',
+              'aria-description',
+              'aria-placeholder',
+              'aria-roledescription',
+              'aria-valuetext',
+              'title',
+              'placeholder',
+              'alt',
+              'label',
+            ],
+          },
+          callees: { exclude: ['.*'] },
+          'object-properties': { exclude: ['.*'] },
+        },
+      ],
       ...restrict(
         NO_ELECTRON,
         NO_NODE,
