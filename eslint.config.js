@@ -50,6 +50,32 @@ const NO_REACT = forbid(
 );
 const NO_ELECTRON_DIR = forbid('shared/ must not depend on electron/.', '**/electron/**');
 
+/**
+ * Dates on screen are in the vault's time zone, never the machine's: Date's local-time getters
+ * and formatters are off limits where dates are shown; shared/time.ts formats with date-fns.
+ */
+const MACHINE_ZONE_DATES = {
+  'no-restricted-properties': [
+    'error',
+    ...[
+      'toLocaleDateString',
+      'toLocaleTimeString',
+      'toDateString',
+      'toTimeString',
+      'getTimezoneOffset',
+      'getFullYear',
+      'getMonth',
+      'getDate',
+      'getDay',
+      'getHours',
+      'getMinutes',
+    ].map((property) => ({
+      property,
+      message: "Machine-zone date: use shared/time.ts (date-fns in the vault's time zone).",
+    })),
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'release/**', 'node_modules/**', '.dev-data/**', 'coverage/**', '.tmp/**'],
@@ -75,7 +101,10 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    rules: restrict(NO_ELECTRON, NO_NODE, NO_RENDERER, NO_REACT, NO_ELECTRON_DIR),
+    rules: {
+      ...restrict(NO_ELECTRON, NO_NODE, NO_RENDERER, NO_REACT, NO_ELECTRON_DIR),
+      ...MACHINE_ZONE_DATES,
+    },
   },
   {
     // The backend, the harness and the CLI tools are plain Node: they run unchanged in tests.
@@ -128,6 +157,7 @@ export default tseslint.config(
         NO_BACKEND,
         forbid('Renderer talks to the backend only via window.aruga.', '**/electron/**'),
       ),
+      ...MACHINE_ZONE_DATES,
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
     },
