@@ -4,7 +4,7 @@
 // its handler, the hardened window, the one IPC handler with its sender check reaching the real
 // backend worker, locking on OS lock, and a clean quit that closes the vault.
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -152,6 +152,7 @@ describe('the bundled Electron main process, on a stand-in for Electron', () => 
   }, 30_000);
 
   it('quits cleanly, closing the vault, and leaves its files in the data folder', async () => {
+    await shell.ask({ kind: 'close-window' });
     const bye = await shell.ask({ kind: 'quit' });
     expect(bye.kind).toBe('quit');
     expect(await shell.exited).toBe(0);
@@ -159,5 +160,13 @@ describe('the bundled Electron main process, on a stand-in for Electron', () => 
     expect(files).toEqual(expect.arrayContaining(['aruga.db', 'keyring.json', 'preferences.json']));
     // A closed database leaves no write-ahead log behind.
     expect(files).not.toContain('aruga.db-wal');
+    // One preferences file, two writers: the worker's device id and the shell's window bounds.
+    const preferences = JSON.parse(
+      readFileSync(path.join(userData, 'vault', 'preferences.json'), 'utf8'),
+    );
+    expect(preferences).toMatchObject({
+      deviceId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      windowBounds: { x: 10, y: 10, width: 1280, height: 800 },
+    });
   });
 });

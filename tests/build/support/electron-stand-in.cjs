@@ -162,6 +162,11 @@ process.on('message', async (message) => {
       recorded.powerEvents.emit(message.event);
       send({ kind: 'powered' });
       break;
+    case 'close-window':
+      window.emit('close');
+      window.emit('closed');
+      send({ kind: 'window-closed' });
+      break;
     case 'quit':
       app.quit();
       break;
