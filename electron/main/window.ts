@@ -7,7 +7,7 @@ export function createMainWindow(
   preloadPath: string,
   bounds: Rectangle | undefined,
 ): BrowserWindow {
-  return new BrowserWindow({
+  const window = new BrowserWindow({
     ...(bounds ?? DEFAULT_SIZE),
     minWidth: 800,
     minHeight: 600,
@@ -38,4 +38,8 @@ export function createMainWindow(
       devTools: !app.isPackaged,
     },
   });
+  // Case files must not leak through screen capture: recorders, remote-access tools or spyware
+  // on a shared laptop see a blank window (Windows 10 2004+ excludes it from capture entirely).
+  window.setContentProtection(true);
+  return window;
 }

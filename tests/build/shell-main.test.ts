@@ -85,7 +85,8 @@ describe('the bundled Electron main process, on a stand-in for Electron', () => 
     expect(ready.menuCleared).toBe(true);
   });
 
-  it('opens the window sandboxed and isolated, with the preload and no dev tools', () => {
+  it('opens the window sandboxed and isolated, with the preload, no dev tools and no screen capture', () => {
+    expect(ready.contentProtection).toBe(true);
     expect(ready.webPreferences).toMatchObject({
       preload: path.join(OUT_DIR, 'preload.cjs'),
       contextIsolation: true,

@@ -38,6 +38,9 @@ class BrowserWindow extends EventEmitter {
     recorded.windows.push(this);
     app.emit('web-contents-created', {}, this.webContents);
   }
+  setContentProtection(enabled) {
+    this.contentProtection = enabled;
+  }
   isDestroyed() {
     return false;
   }
@@ -57,6 +60,7 @@ class BrowserWindow extends EventEmitter {
         kind: 'ready',
         url,
         webPreferences: describe(this.options.webPreferences),
+        contentProtection: this.contentProtection === true,
         privilegedSchemes: recorded.privilegedSchemes,
         protocolHandlers: Object.keys(recorded.protocolHandlers),
         ipcHandlers: Object.keys(recorded.ipcHandlers),
