@@ -153,6 +153,18 @@ describe('placement panel', () => {
     );
   });
 
+  it('opens the admit dialog with focus on its first field, the shelter, while the shelters load', async () => {
+    const bridge = panelBridge();
+    const shelters = bridge.defer('shelters.list');
+    const { user } = renderPanel(bridge, caseFile());
+    const dialog = await openAdmit(user);
+    const shelter = within(dialog).getByLabelText('Shelter');
+    expect(shelter).toHaveFocus();
+    shelters.resolve(SHELTERS);
+    await within(shelter).findByRole('option', { name: 'Bahay Pag-asa' });
+    expect(shelter).toHaveFocus();
+  });
+
   it('names the clash when the bed is taken, and keeps the form as typed', async () => {
     const bridge = panelBridge().failOnce('placements.admit', ERRORS.bedOverlap);
     const { user } = renderPanel(bridge, caseFile());

@@ -231,9 +231,11 @@ function ShelterSelect({
   return (
     <Field label={t('shelters.placementForm.shelter')} error={error}>
       {(a) =>
-        // Mounted once the options exist, so the registered select can show its default value.
+        // Registered once the options exist, so the select can show its default value. Not
+        // disabled meanwhile: the dialog opens with focus on its first focusable field, and a
+        // disabled one would send it past the shelter to the date.
         shelters.isPending ? (
-          <select {...a} disabled>
+          <select {...a}>
             <option>{t('shelters.common.loading')}</option>
           </select>
         ) : (

@@ -1,0 +1,541 @@
+// "Every screen works by keyboard alone", end to end in Chromium on the real backend. The vault,
+// two staff accounts, two shelters with rooms and beds and a registered child are seeded through
+// the harness; then, with no mouse at all (only Tab, Shift+Tab, Enter, Space, Escape, arrows and
+// typed text): sign in, go to a child's case file, add a family member in a dialog and dismiss it
+// with Escape, admit the child to a bed, read the coordinator's bed board, lock and unlock. Every
+// control the Tab key lands on must show a visible focus indicator; axe on every screen, no
+// console errors.
+import { format, parseISO, subDays } from 'date-fns';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCalendarDate, formatInstant, todayIn, zonedInstant } from '../../shared/time';
+import { expectNoAxeViolations } from '../support/axe';
+import { startE2eRun, type E2eRun } from '../support/e2e-run';
+import { expectOk, harnessCall } from '../support/harness';
+
+const TIME_ZONE = 'Asia/Manila';
+
+// Fictional people and places.
+const ADMIN = {
+  displayName: 'Amihan Keyboard Reyes',
+  username: 'amihan.keyadmin',
+  password: 'lantern orchard velvet 4729 kayak',
+};
+const COORDINATOR = {
+  displayName: 'Dalisay Keyboard Ramos',
+  username: 'dalisay.keycoord',
+  temporaryPassword: 'harbor pepper quilt 3391 ember',
+  password: 'maple thunder cobalt 8120 fjord',
+};
+const CASEWORKER = {
+  displayName: 'Tala Keyboard Cruz',
+  username: 'tala.keyworker',
+  temporaryPassword: 'copper meadow giraffe 5813 tide',
+  password: 'silent harbor tamarind 2046 drum',
+};
+const SHELTER_A = { name: 'Bahay Keyboard Pag-asa', rooms: { Sampaguita: ['Bed 1', 'Bed 2'] } };
+const SHELTER_B = {
+  name: 'Kanlungan Keyboard Annex',
+  rooms: { 'Ilang-Ilang': ['Bed 1', 'Bed 2'] },
+};
+/** Reached in the bed list with ArrowDown twice from "Choose a bed". */
+const ADMIT_BED = 'Ilang-Ilang · Bed 2';
+const CHILD = {
+  legalName: 'Isko Fictional Macaraeg',
+  initials: 'I.F.M.',
+  dateOfBirth: '2013-06-21',
+};
+const FAMILY = { name: 'Rosario Fictional Macaraeg', relationship: 'Grandmother' };
+const ADMIT_REASON = 'Needs a safe place near school';
+
+const today = todayIn(TIME_ZONE);
+const daysAgo = (days: number): string => format(subDays(parseISO(today), days), 'yyyy-MM-dd');
+const ADMIT = { date: daysAgo(2), time: '09:00' };
+
+/** How many Tab presses tabTo tries before giving up. */
+const MAX_TABS = 60;
+
+let run: E2eRun;
+let page: Page;
+let childId = '';
+let caseCode = '';
+
+beforeAll(async () => {
+  run = await startE2eRun({ open: false });
+  page = run.page;
+});
+
+afterAll(async () => {
+  await run?.close();
+});
+
+// ---- keyboard helpers -------------------------------------------------------------------------
+
+/** What the Tab key can land on, matched like getByRole: a role and an exact accessible name. */
+interface Target {
+  role: Parameters<Page['getByRole']>[0];
+  name: string | RegExp;
+  /** Narrows the match, e.g. to a dialog or a region. */
+  within?: Locator;
+}
+
+/** What describeFocus says when focus is on nothing (the page's body). */
+const NOTHING = '(nothing: body)';
+
+// The in-page checks reach the document through an element's ownerDocument: the Node tsconfig
+// has no DOM types, so what Playwright hands them is untyped.
+
+/** A short, readable line about the focused element (role, name, tag), for failure messages. */
+function describeFocus(page: Page): Promise<string> {
+  return page.locator(':root').evaluate((root, nothing: string) => {
+    const doc = root.ownerDocument;
+    const element = doc.activeElement;
+    if (!element || element === doc.body) return nothing;
+    const text = (value: string | null | undefined): string =>
+      (value ?? '').replace(/\s+/g, ' ').trim();
+    const byIds = (ids: string | null): string =>
+      (ids ?? '')
+        .split(/\s+/)
+        .map((id: string) => doc.getElementById(id)?.textContent ?? '')
+        .join(' ');
+    const labels: string = [...(element.labels ?? [])]
+      .map((label: { textContent: string | null }) => label.textContent)
+      .join(' ');
+    const name =
+      text(element.getAttribute('aria-label')) ||
+      text(byIds(element.getAttribute('aria-labelledby'))) ||
+      text(labels) ||
+      text(element.textContent).slice(0, 60);
+    const type: string | null = element.getAttribute('type');
+    const role: string | null = element.getAttribute('role');
+    const tag = `${String(element.tagName).toLowerCase()}${type ? `[type=${type}]` : ''}`;
+    return `${role ? `${role} ` : ''}<${tag}> "${name}"`;
+  }, NOTHING);
+}
+
+/** Whether the focused element is one of those `target` matches. */
+function isFocused(page: Page, target: Target): Promise<boolean> {
+  const scope = target.within ?? page;
+  return scope
+    .getByRole(target.role, { name: target.name, exact: true })
+    .evaluateAll((elements) =>
+      elements.some((element) => element === element.ownerDocument.activeElement),
+    );
+}
+
+/** Whether the element `locator` finds has focus. */
+function hasFocus(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === element.ownerDocument.activeElement);
+}
+
+/**
+ * The focused element's focus indicator: a visible outline (not `none`, wider than 0, not
+ * transparent) or a box shadow. Null when there is one, else a description of what is missing.
+ * When focus is on a date or time input's picker button (inside the input), the input's own style
+ * is what shows, and is what is read.
+ */
+function missingFocusIndicator(page: Page): Promise<string | null> {
+  return page.locator(':root').evaluate((root) => {
+    const doc = root.ownerDocument;
+    const element = doc.activeElement;
+    if (!element || element === doc.body) return 'nothing has focus';
+    const style = doc.defaultView.getComputedStyle(element);
+    const outlineColor: string = style.outlineColor;
+    const outline =
+      style.outlineStyle !== 'none' &&
+      parseFloat(style.outlineWidth) > 0 &&
+      outlineColor !== 'transparent' &&
+      !/^rgba\(.*,\s*0\)$/.test(outlineColor);
+    const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
+    if (outline || shadow) return null;
+    return `outline ${style.outlineStyle} ${style.outlineWidth}, box-shadow ${style.boxShadow}`;
+  });
+}
+
+/** Asserts the focused element shows where focus is. */
+async function expectVisibleFocus(page: Page): Promise<void> {
+  const missing = await missingFocusIndicator(page);
+  if (missing) {
+    throw new Error(`No visible focus indicator on ${await describeFocus(page)}: ${missing}`);
+  }
+}
+
+/**
+ * Presses Tab (Shift+Tab when `backward`) until the focused element is `target`, checking on the
+ * way that every control focus lands on shows it. Fails after MAX_TABS presses, listing every
+ * stop it passed.
+ */
+async function tabTo(page: Page, target: Target, { backward = false } = {}): Promise<void> {
+  const passed: string[] = [];
+  const invisible: string[] = [];
+  for (let presses = 0; ; presses++) {
+    if (await isFocused(page, target)) break;
+    if (presses === MAX_TABS) {
+      throw new Error(
+        `Tabbed ${MAX_TABS} times without reaching ${target.role} "${String(target.name)}". ` +
+          `Focus passed:\n  ${passed.join('\n  ')}`,
+      );
+    }
+    await page.keyboard.press(backward ? 'Shift+Tab' : 'Tab');
+    const here = await describeFocus(page);
+    passed.push(here);
+    const missing = here === NOTHING ? null : await missingFocusIndicator(page);
+    if (missing) invisible.push(`${here}: ${missing}`);
+  }
+  if (invisible.length > 0) {
+    throw new Error(`No visible focus indicator on:\n  ${invisible.join('\n  ')}`);
+  }
+  await expectVisibleFocus(page);
+}
+
+/** Tabs to `target` and presses a key on it (Enter by default). */
+async function press(
+  page: Page,
+  target: Target,
+  key = 'Enter',
+  options: { backward?: boolean } = {},
+): Promise<void> {
+  await tabTo(page, target, options);
+  await page.keyboard.press(key);
+}
+
+/** Types a calendar date (YYYY-MM-DD) into a focused en-US date input, segment by segment. */
+async function typeDate(isoDate: string): Promise<void> {
+  const [year, month, day] = isoDate.split('-') as [string, string, string];
+  await page.keyboard.type(`${month}${day}${year}`);
+}
+
+/** Types a wall-clock time (HH:mm) into a focused en-US time input: hour, minute, AM/PM. */
+async function typeTime(time: string): Promise<void> {
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  const hour12 = hours % 12 === 0 ? 12 : hours % 12;
+  await page.keyboard.type(`${String(hour12).padStart(2, '0')}${String(minutes).padStart(2, '0')}`);
+  await page.keyboard.type(hours < 12 ? 'A' : 'P');
+}
+
+// ---- screen helpers ---------------------------------------------------------------------------
+
+/** Waits for the screen whose level-1 heading is `title`, then checks it with axe. */
+async function onScreen(title: string | RegExp, axeLabel: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 15_000 });
+  await expectNoAxeViolations(page, axeLabel);
+}
+
+function dialog(name: string): Locator {
+  return page.getByRole('dialog', { name, exact: true });
+}
+
+function section(name: string): Locator {
+  return page.getByRole('region', { name, exact: true });
+}
+
+/** The text of the option a select has chosen. */
+function chosenOption(select: Locator): Promise<string> {
+  return select.evaluate((element) => String(element.selectedOptions[0]?.textContent ?? ''));
+}
+
+/** Waits for a polite status message (role=status) containing `text`. */
+async function statusSays(text: string): Promise<void> {
+  await page.getByRole('status').filter({ hasText: text }).waitFor();
+}
+
+/** Signs in from the sign-in (or locked) screen: username, Tab, password, Enter. */
+async function signIn(username: string, password: string): Promise<void> {
+  await tabTo(page, { role: 'textbox', name: 'Username' });
+  await page.keyboard.type(username);
+  await page.keyboard.press('Tab');
+  // The password box has no role of its own: check it by its label.
+  expect(await hasFocus(page.getByLabel('Password', { exact: true }))).toBe(true);
+  await expectVisibleFocus(page);
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+}
+
+async function signOut(): Promise<void> {
+  await press(page, { role: 'button', name: 'Sign out' }, 'Enter', { backward: true });
+  await onScreen('Sign in to Aruga', 'sign in after sign-out');
+}
+
+// ---- the flow ---------------------------------------------------------------------------------
+
+describe('keyboard-only flow', () => {
+  it('seeds a vault, staff, shelters with rooms and beds, and a child (through the harness)', async () => {
+    expectOk(
+      await harnessCall(run.harness, 'vault.create', {
+        adminDisplayName: ADMIN.displayName,
+        adminUsername: ADMIN.username,
+        adminPassword: ADMIN.password,
+        timeZone: TIME_ZONE,
+      }),
+    );
+    for (const [user, role, scope] of [
+      [COORDINATOR, 'coordinator', []],
+      [CASEWORKER, 'caseworker', [SHELTER_A.name, SHELTER_B.name]],
+    ] as const) {
+      expectOk(
+        await harnessCall(run.harness, 'users.create', {
+          displayName: user.displayName,
+          username: user.username,
+          role,
+          shelterScope: [...scope],
+          temporaryPassword: user.temporaryPassword,
+        }),
+      );
+    }
+    // Each signs in once and replaces the temporary password, so the flow starts signed out.
+    const signInAs = async (user: typeof COORDINATOR | typeof CASEWORKER) => {
+      expectOk(await harnessCall(run.harness, 'session.lock', { reason: 'signOut' }));
+      expectOk(
+        await harnessCall(run.harness, 'auth.signIn', {
+          username: user.username,
+          password: user.temporaryPassword,
+        }),
+      );
+      expectOk(
+        await harnessCall(run.harness, 'account.changePassword', {
+          currentPassword: user.temporaryPassword,
+          newPassword: user.password,
+        }),
+      );
+    };
+
+    await signInAs(COORDINATOR);
+    for (const shelter of [SHELTER_A, SHELTER_B]) {
+      const saved = expectOk(
+        await harnessCall(run.harness, 'shelters.save', {
+          name: shelter.name,
+          type: 'ngo_shelter',
+          sexRule: 'any',
+          minAge: 0,
+          maxAge: 17,
+          capacity: 4,
+        }),
+      );
+      for (const [room, beds] of Object.entries(shelter.rooms)) {
+        for (const label of beds) {
+          expectOk(
+            await harnessCall(run.harness, 'beds.save', { shelterId: saved.id, room, label }),
+          );
+        }
+      }
+    }
+
+    await signInAs(CASEWORKER);
+    const child = expectOk(
+      await harnessCall(run.harness, 'children.register', {
+        legalName: CHILD.legalName,
+        birth: { kind: 'dob', dateOfBirth: CHILD.dateOfBirth },
+        sex: 'male',
+        languages: [],
+        referralSource: 'Fictional referral desk',
+        referralDate: daysAgo(5),
+        intakeDate: daysAgo(4),
+      }),
+    );
+    childId = child.id;
+    caseCode = child.caseCode;
+    expectOk(await harnessCall(run.harness, 'session.lock', { reason: 'signOut' }));
+
+    await page.goto(run.harness.url);
+    await onScreen('Sign in to Aruga', 'sign in');
+  });
+
+  it('signs in with the keyboard: username, Tab, password, Enter', async () => {
+    await signIn(CASEWORKER.username, CASEWORKER.password);
+    await onScreen('Today', 'today (caseworker)');
+  });
+
+  it("goes to the Children list by the main navigation and opens the child's case file", async () => {
+    // The skip link comes first and moves focus to the screen's content.
+    await press(page, { role: 'link', name: 'Skip to main content' });
+    expect(await hasFocus(page.getByRole('main'))).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await isFocused(page, { role: 'link', name: 'Register a child' })).toBe(true);
+    await expectVisibleFocus(page);
+
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await press(page, { role: 'link', name: 'Children', within: nav }, 'Enter', { backward: true });
+    await onScreen('Children', 'children list');
+    const list = page.getByRole('table', {
+      name: 'Children in your care, by case code and initials',
+    });
+    await list.getByRole('link', { name: caseCode, exact: true }).waitFor();
+    await press(page, { role: 'link', name: caseCode, within: list });
+    await onScreen(caseCode, 'case file');
+    expect(new URL(page.url()).hash).toBe(`#/cases/${childId}`);
+  });
+
+  it('adds a family member in a dialog, and dismisses it with Escape, focus returning each time', async () => {
+    const family = section('Family and significant persons');
+    const opener: Target = { role: 'button', name: 'Add family member', within: family };
+    await press(page, opener);
+    const add = dialog('Add a family member or significant person');
+    await add.waitFor();
+    // Focus moved into the dialog, to its first field.
+    expect(await isFocused(page, { role: 'textbox', name: 'Name', within: add })).toBe(true);
+    await expectVisibleFocus(page);
+    await expectNoAxeViolations(page, 'family dialog');
+
+    await page.keyboard.type(FAMILY.name);
+    await page.keyboard.press('Tab');
+    expect(await isFocused(page, { role: 'textbox', name: 'Relationship', within: add })).toBe(
+      true,
+    );
+    await page.keyboard.type(FAMILY.relationship);
+    const household = "Lives in the child's household";
+    await press(page, { role: 'checkbox', name: household, within: add }, 'Space');
+    expect(await add.getByRole('checkbox', { name: household, exact: true }).isChecked()).toBe(
+      true,
+    );
+    expect(await add.getByLabel('Name', { exact: true }).inputValue()).toBe(FAMILY.name);
+    await press(page, { role: 'button', name: 'Save person', within: add });
+
+    await add.waitFor({ state: 'hidden' });
+    await statusSays('The person was added.');
+    const row = family.getByRole('row').filter({ hasText: FAMILY.relationship });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Yes');
+    // Back on the button that opened the dialog, and it shows it.
+    await expect.poll(() => isFocused(page, opener)).toBe(true);
+    await expectVisibleFocus(page);
+    await expectNoAxeViolations(page, 'case file with a family member');
+
+    // Opened again and dismissed with Escape: nothing saved, focus back on the opener.
+    await page.keyboard.press('Enter');
+    await add.waitFor();
+    expect(await isFocused(page, { role: 'textbox', name: 'Name', within: add })).toBe(true);
+    await page.keyboard.type('Never saved');
+    await page.keyboard.press('Escape');
+    await add.waitFor({ state: 'hidden' });
+    await expect.poll(() => isFocused(page, opener)).toBe(true);
+    await expectVisibleFocus(page);
+    expect(await family.getByRole('row').count()).toBe(2);
+  });
+
+  it('admits the child to a bed with the keyboard alone', async () => {
+    const placement = section('Placement');
+    expect(await placement.innerText()).toContain('Not placed in a shelter now.');
+    // The placement section comes before the family section: back up to it.
+    await press(page, { role: 'button', name: 'Admit to a bed', within: placement }, 'Enter', {
+      backward: true,
+    });
+    const admit = dialog(`Admit ${caseCode} to a bed`);
+    await admit.waitFor();
+    const shelter: Target = { role: 'combobox', name: 'Shelter', within: admit };
+    const bed: Target = { role: 'combobox', name: 'Bed', within: admit };
+    // The dialog opens on its first field.
+    expect(await isFocused(page, shelter)).toBe(true);
+    await expectVisibleFocus(page);
+    await admit.getByRole('option', { name: SHELTER_B.name }).waitFor({ state: 'attached' });
+    await expectNoAxeViolations(page, 'admit dialog');
+
+    // A closed select chooses by type-ahead: the first letters of the option.
+    await page.keyboard.type(SHELTER_B.name.slice(0, 5));
+    await expect
+      .poll(() => chosenOption(admit.getByRole('combobox', { name: 'Shelter' })))
+      .toBe(SHELTER_B.name);
+    // The bed list of that shelter, then ArrowDown past "Choose a bed" to the second bed.
+    await admit.getByRole('option', { name: ADMIT_BED }).waitFor({ state: 'attached' });
+    await tabTo(page, bed);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect
+      .poll(() => chosenOption(admit.getByRole('combobox', { name: 'Bed' })))
+      .toBe(ADMIT_BED);
+
+    await tabTo(page, { role: 'textbox', name: 'Start date', within: admit });
+    await typeDate(ADMIT.date);
+    expect(await admit.getByLabel('Start date', { exact: true }).inputValue()).toBe(ADMIT.date);
+    await tabTo(page, { role: 'textbox', name: 'Start time', within: admit });
+    await typeTime(ADMIT.time);
+    expect(await admit.getByLabel('Start time', { exact: true }).inputValue()).toBe(ADMIT.time);
+    await tabTo(page, { role: 'textbox', name: 'Reason', within: admit });
+    await page.keyboard.type(ADMIT_REASON);
+    await expectNoAxeViolations(page, 'admit dialog, filled in');
+    await press(page, { role: 'button', name: 'Admit', within: admit });
+
+    const where = `${ADMIT_BED} at ${SHELTER_B.name}`;
+    await statusSays(`${caseCode} was admitted to ${where}.`);
+    await admit.waitFor({ state: 'hidden' });
+    const history = placement.getByRole('table', { name: 'Placements, newest first' });
+    const shown = formatInstant(zonedInstant(ADMIT.date, ADMIT.time, TIME_ZONE), TIME_ZONE);
+    await expect
+      .poll(async () =>
+        (await history.getByRole('row').nth(1).getByRole('cell').allInnerTexts()).slice(0, 4),
+      )
+      .toEqual([SHELTER_B.name, ADMIT_BED, shown, 'Current']);
+    expect(await placement.innerText()).not.toContain('Not placed in a shelter now.');
+    // Focus is not lost when the Admit button gives way to Transfer and Discharge.
+    await expect.poll(() => describeFocus(page)).not.toBe(NOTHING);
+    expect(
+      await placement.evaluate((element) => element.contains(element.ownerDocument.activeElement)),
+    ).toBe(true);
+    await expectVisibleFocus(page);
+    await expectNoAxeViolations(page, 'case file with the placement');
+    await signOut();
+  });
+
+  it("shows the child's initials on the coordinator's bed board, shelter and date chosen by keyboard", async () => {
+    await signIn(COORDINATOR.username, COORDINATOR.password);
+    await onScreen('Today', 'today (coordinator)');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await press(page, { role: 'link', name: 'Bed board', within: nav });
+    await onScreen('Bed board', 'bed board');
+    const controls = page.getByRole('group', { name: 'Choose the shelter and date' });
+    const shelter: Target = { role: 'combobox', name: 'Shelter', within: controls };
+    await page
+      .getByRole('region', { name: `${SHELTER_A.name} on ${formatCalendarDate(today)}` })
+      .waitFor();
+
+    // The first shelter is shown; ArrowDown picks the next one.
+    await tabTo(page, shelter);
+    await page.keyboard.press('ArrowDown');
+    await page
+      .getByRole('region', { name: `${SHELTER_B.name} on ${formatCalendarDate(today)}` })
+      .waitFor();
+
+    // The day before the admission: the bed is vacant.
+    await tabTo(page, { role: 'textbox', name: 'As of', within: controls });
+    await typeDate(daysAgo(3));
+    const boardBefore = page.getByRole('region', {
+      name: `${SHELTER_B.name} on ${formatCalendarDate(daysAgo(3))}`,
+    });
+    const bedCard = (board: Locator) =>
+      board
+        .getByRole('list', { name: 'Beds in Ilang-Ilang' })
+        .getByRole('listitem')
+        .filter({ hasText: 'Bed 2' });
+    await bedCard(boardBefore).waitFor();
+    expect(await bedCard(boardBefore).innerText()).toContain('Vacant');
+
+    // The admission date: the child, by case code and initials, in the bed. Back to the shelter
+    // and forward again, so focus enters the date at its first (month) part.
+    await tabTo(page, shelter, { backward: true });
+    await tabTo(page, { role: 'textbox', name: 'As of', within: controls });
+    await typeDate(ADMIT.date);
+    const boardThen = page.getByRole('region', {
+      name: `${SHELTER_B.name} on ${formatCalendarDate(ADMIT.date)}`,
+    });
+    await bedCard(boardThen)
+      .getByRole('link', { name: `${caseCode} (${CHILD.initials})`, exact: true })
+      .waitFor();
+    expect(await bedCard(boardThen).innerText()).toContain('Occupied');
+    expect(new URL(page.url()).hash).toContain(`asOf=${ADMIT.date}`);
+    await expectNoAxeViolations(page, 'bed board on the admission date');
+  });
+
+  it('locks with Lock now and unlocks by keyboard, back on the same screen', async () => {
+    const before = new URL(page.url()).hash;
+    await press(page, { role: 'button', name: 'Lock now' }, 'Enter', { backward: true });
+    await onScreen('Aruga is locked', 'locked');
+    expect(await page.content()).not.toContain(COORDINATOR.displayName);
+    await signIn(COORDINATOR.username, COORDINATOR.password);
+    await onScreen('Bed board', 'bed board after unlock');
+    expect(new URL(page.url()).hash).toBe(before);
+    await page
+      .getByRole('region', { name: `${SHELTER_B.name} on ${formatCalendarDate(ADMIT.date)}` })
+      .getByRole('link', { name: `${caseCode} (${CHILD.initials})`, exact: true })
+      .waitFor();
+    run.errors.assertNone();
+  });
+});
