@@ -6,7 +6,7 @@ import { useApiMutation, useApiQuery } from '../../api/queries';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
-import { SubmitButton } from '../../components/SubmitButton';
+import { DialogFormActions } from '../../components/SubmitButton';
 import { messageFor, type FormMessage } from '../../forms/useServerErrors';
 import { bedName, childLabel } from './format';
 import { invalidateBeds } from './invalidate';
@@ -97,14 +97,11 @@ export function ReserveBedDialog({
             }}
           />
         ) : null}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <SubmitButton pending={reserve.isPending} pendingText={t('common.working')}>
-            {t('shelters.reserve.submit')}
-          </SubmitButton>
-        </div>
+        <DialogFormActions
+          onCancel={onClose}
+          pending={reserve.isPending}
+          submitLabel={t('shelters.reserve.submit')}
+        />
       </form>
     </Dialog>
   );

@@ -10,7 +10,7 @@ import { useSession } from '../../auth/AuthContext';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
-import { SubmitButton } from '../../components/SubmitButton';
+import { DialogFormActions } from '../../components/SubmitButton';
 import { alwaysCheck, zodErrorOptions } from '../../forms/schema';
 import { useServerErrors } from '../../forms/useServerErrors';
 import { invalidateShelters } from './invalidate';
@@ -158,14 +158,11 @@ export function ShelterFormDialog({
             )}
           </Field>
         </div>
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <SubmitButton pending={save.isPending} pendingText={t('common.working')}>
-            {t('shelters.shelterForm.submit')}
-          </SubmitButton>
-        </div>
+        <DialogFormActions
+          onCancel={onClose}
+          pending={save.isPending}
+          submitLabel={t('shelters.shelterForm.submit')}
+        />
       </form>
     </Dialog>
   );

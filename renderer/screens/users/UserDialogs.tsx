@@ -10,7 +10,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormAlert } from '../../components/FormAlert';
 import { PasswordStrength } from '../../components/PasswordStrength';
-import { SubmitButton } from '../../components/SubmitButton';
+import { DialogFormActions } from '../../components/SubmitButton';
 import { addStrengthIssue, alwaysCheck, zodErrorOptions } from '../../forms/schema';
 import { messageFor, useServerErrors, type FormMessage } from '../../forms/useServerErrors';
 
@@ -80,14 +80,11 @@ export function ResetPasswordDialog({ user, onClose, onDone }: DialogProps) {
           password={password}
           personal={[user.username, user.displayName]}
         />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <SubmitButton pending={reset.isPending} pendingText={t('common.working')}>
-            {t('users.reset.submit')}
-          </SubmitButton>
-        </div>
+        <DialogFormActions
+          onCancel={onClose}
+          pending={reset.isPending}
+          submitLabel={t('users.reset.submit')}
+        />
       </form>
     </Dialog>
   );

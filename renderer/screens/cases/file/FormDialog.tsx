@@ -1,8 +1,7 @@
 import type { FormEventHandler, ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/Dialog';
 import { FormAlert } from '../../../components/FormAlert';
-import { SubmitButton } from '../../../components/SubmitButton';
+import { DialogFormActions } from '../../../components/SubmitButton';
 import type { FormMessage } from '../../../forms/useServerErrors';
 
 interface Props {
@@ -28,21 +27,13 @@ export function FormDialog({
   intro,
   children,
 }: Props) {
-  const { t } = useTranslation();
   return (
     <Dialog title={title} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate className="form">
         {intro ? <p>{intro}</p> : null}
         <FormAlert message={formError} />
         {children}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <SubmitButton pending={pending} pendingText={t('common.working')}>
-            {submitLabel}
-          </SubmitButton>
-        </div>
+        <DialogFormActions onCancel={onClose} pending={pending} submitLabel={submitLabel} />
       </form>
     </Dialog>
   );

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../auth/AuthContext';
 import { Dialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
-import { SubmitButton } from '../../../components/SubmitButton';
+import { DialogFormActions } from '../../../components/SubmitButton';
 import { errorText } from '../../../i18n';
 
 /** The form-level message region (FormAlert's markup), for text already put into words. */
@@ -38,21 +38,13 @@ export function PlacementFormDialog({
   intro?: ReactNode;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
   return (
     <Dialog title={title} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate className="form">
         {intro}
         <AlertText text={alert} />
         {children}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <SubmitButton pending={pending} pendingText={t('common.working')}>
-            {submitLabel}
-          </SubmitButton>
-        </div>
+        <DialogFormActions onCancel={onClose} pending={pending} submitLabel={submitLabel} />
       </form>
     </Dialog>
   );
