@@ -9,10 +9,11 @@ import { format, parseISO, subDays } from 'date-fns';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCalendarDate, formatInstant, todayIn, zonedInstant } from '../../shared/time';
-import { expectNoAxeViolations } from '../support/axe';
+import { expectNoAxeViolations, onScreen } from '../support/axe';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
 import { expectOk, harnessCall } from '../support/harness';
 import { assertNoLeaks } from '../support/leak-check';
+import { createVaultWithStaff, firstSignIn } from '../support/seed';
 
 const TIME_ZONE = 'Asia/Manila';
 
@@ -107,19 +108,13 @@ afterAll(async () => {
 
 // ---- helpers ----------------------------------------------------------------------------------
 
-/** Waits for the screen whose level-1 heading is `title`, then checks it with axe. */
-async function onScreen(title: string | RegExp, axeLabel: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 15_000 });
-  await expectNoAxeViolations(page, axeLabel);
-}
-
 function mainNav(): Locator {
   return page.getByRole('navigation', { name: 'Main' });
 }
 
 async function goTo(link: string, title: string | RegExp, axeLabel: string): Promise<void> {
   await mainNav().getByRole('link', { name: link, exact: true }).click();
-  await onScreen(title, axeLabel);
+  await onScreen(page, title, axeLabel);
 }
 
 function field(label: string, scope: Page | Locator = page): Locator {
@@ -229,43 +224,11 @@ function checkLeaks(): Promise<string[]> {
 
 describe('case records and placements flow', () => {
   it('sets up a vault with a coordinator and a caseworker (through the harness)', async () => {
-    expectOk(
-      await harnessCall(run.harness, 'vault.create', {
-        adminDisplayName: ADMIN.displayName,
-        adminUsername: ADMIN.username,
-        adminPassword: ADMIN.password,
-        timeZone: TIME_ZONE,
-      }),
-    );
-    for (const [user, role, scope] of [
-      [COORDINATOR, 'coordinator', []],
-      [CASEWORKER, 'caseworker', [SHELTER_A.name, SHELTER_B.name]],
-    ] as const) {
-      expectOk(
-        await harnessCall(run.harness, 'users.create', {
-          displayName: user.displayName,
-          username: user.username,
-          role,
-          shelterScope: [...scope],
-          temporaryPassword: user.temporaryPassword,
-        }),
-      );
-    }
-    for (const user of [COORDINATOR, CASEWORKER]) {
-      expectOk(await harnessCall(run.harness, 'session.lock', { reason: 'signOut' }));
-      expectOk(
-        await harnessCall(run.harness, 'auth.signIn', {
-          username: user.username,
-          password: user.temporaryPassword,
-        }),
-      );
-      expectOk(
-        await harnessCall(run.harness, 'account.changePassword', {
-          currentPassword: user.temporaryPassword,
-          newPassword: user.password,
-        }),
-      );
-    }
+    await createVaultWithStaff(run.harness, ADMIN, TIME_ZONE, [
+      { member: COORDINATOR, role: 'coordinator', shelterScope: [] },
+      { member: CASEWORKER, role: 'caseworker', shelterScope: [SHELTER_A.name, SHELTER_B.name] },
+    ]);
+    for (const member of [COORDINATOR, CASEWORKER]) await firstSignIn(run.harness, member);
     expectOk(await harnessCall(run.harness, 'session.lock', { reason: 'signOut' }));
     await page.goto(run.harness.url);
     await signIn(COORDINATOR.username, COORDINATOR.password, 'Today');
@@ -340,7 +303,7 @@ describe('case records and placements flow', () => {
     await goTo('Children', 'Children', 'children list (empty)');
     expect(await childrenTotal()).toBe(0);
     await page.getByRole('link', { name: 'Register a child', exact: true }).click();
-    await onScreen('Register a child', 'register form');
+    await onScreen(page, 'Register a child', 'register form');
 
     await field('Legal name').fill(LONG_NAME);
     await field('Date of birth').fill(FUTURE_BIRTH);
@@ -495,7 +458,7 @@ describe('case records and placements flow', () => {
   it("refuses a second child's overlapping admission to the same bed, naming the clash", async () => {
     await goTo('Children', 'Children', 'children list');
     await page.getByRole('link', { name: 'Register a child', exact: true }).click();
-    await onScreen('Register a child', 'register form (second child)');
+    await onScreen(page, 'Register a child', 'register form (second child)');
     await field('Legal name').fill(CHILD_2.legalName);
     await field('Date of birth').fill(CHILD_2.dateOfBirth);
     await field('Sex').selectOption({ label: CHILD_2.sex });

@@ -4,7 +4,7 @@
 // no console errors, and afterwards the leak check over every file the run left behind.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations } from '../support/axe';
+import { expectNoAxeViolations, onScreen } from '../support/axe';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
 import { expectOk, harnessCall } from '../support/harness';
 import { assertNoLeaks } from '../support/leak-check';
@@ -41,12 +41,6 @@ afterAll(async () => {
 });
 
 // ---- screen helpers ---------------------------------------------------------------------------
-
-/** Waits for the screen whose level-1 heading is `title`, then checks it with axe. */
-async function onScreen(title: string | RegExp, axeLabel: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 15_000 });
-  await expectNoAxeViolations(page, axeLabel);
-}
 
 function mainNav(): ReturnType<Page['getByRole']> {
   return page.getByRole('navigation', { name: 'Main' });
@@ -91,13 +85,13 @@ function alertText(): Promise<string> {
 
 describe('foundation flow', () => {
   it('sets up the vault on first run', async () => {
-    await onScreen('Set up Aruga', 'setup');
+    await onScreen(page, 'Set up Aruga', 'setup');
     await field('Your display name').fill(ADMIN.displayName);
     await field('Username').fill(ADMIN.username);
     await field('Password').fill(ADMIN.password);
     await field('Confirm password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Create vault' }).click();
-    await onScreen('Your recovery key', 'recovery key');
+    await onScreen(page, 'Your recovery key', 'recovery key');
   });
 
   it('shows the recovery key once, in 8 groups, and asks for two of them back', async () => {
@@ -121,7 +115,7 @@ describe('foundation flow', () => {
     }
     expect(asked).toBe(2);
     await continueButton.click();
-    await onScreen('Users', 'users (administrator home)');
+    await onScreen(page, 'Users', 'users (administrator home)');
   });
 
   it('lets the administrator add a caseworker with a temporary password', async () => {
@@ -154,40 +148,40 @@ describe('foundation flow', () => {
 
   it('locks at once on Lock now and on quick-hide, and unlocks to the same screen', async () => {
     await mainNav().getByRole('link', { name: 'Settings' }).click();
-    await onScreen('Settings', 'settings');
+    await onScreen(page, 'Settings', 'settings');
     await page.getByRole('button', { name: 'Lock now' }).click();
-    await onScreen('Aruga is locked', 'locked (lock now)');
+    await onScreen(page, 'Aruga is locked', 'locked (lock now)');
     expect(await page.content()).not.toContain(ADMIN.displayName);
     await signIn(ADMIN.username, ADMIN.password);
-    await onScreen('Settings', 'settings after unlock');
+    await onScreen(page, 'Settings', 'settings after unlock');
 
     await page.keyboard.press('Control+Shift+L');
     // Blanked synchronously in the key handler, before the lock round-trip has finished.
     expect(await page.content()).not.toContain(ADMIN.displayName);
     await page.getByRole('heading', { level: 1, name: 'Aruga is locked' }).waitFor();
     await signIn(ADMIN.username, ADMIN.password);
-    await onScreen('Settings', 'settings after quick-hide');
+    await onScreen(page, 'Settings', 'settings after quick-hide');
     const status = expectOk(await harnessCall(run.harness, 'app.status', {}));
     expect(status.session?.username).toBe(ADMIN.username);
   });
 
   it('signs out to the sign-in screen', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await onScreen('Sign in to Aruga', 'sign in');
+    await onScreen(page, 'Sign in to Aruga', 'sign in');
     // Nothing of the administrator's session is left on screen.
     expect(await page.content()).not.toContain(ADMIN.displayName);
   });
 
   it('makes the caseworker replace the temporary password at first sign-in', async () => {
     await signIn(CASEWORKER.username, CASEWORKER.temporaryPassword);
-    await onScreen('Choose a new password', 'forced password change');
+    await onScreen(page, 'Choose a new password', 'forced password change');
     // No navigation to anything else until the password is changed.
     expect(await mainNav().count()).toBe(0);
     await field('Temporary password').fill(CASEWORKER.temporaryPassword);
     await field('New password').fill(CASEWORKER.password);
     await field('Confirm new password').fill(CASEWORKER.password);
     await page.getByRole('button', { name: 'Change password' }).click();
-    await onScreen('Today', 'today (caseworker)');
+    await onScreen(page, 'Today', 'today (caseworker)');
     // A caseworker sees only the sections that are theirs: no staff accounts, audit or settings.
     expect(await mainNav().getByRole('link').allInnerTexts()).toEqual([
       'Today',
@@ -211,7 +205,7 @@ describe('foundation flow', () => {
 
   it('unlocks back to where the user was', async () => {
     await signIn(CASEWORKER.username, CASEWORKER.password);
-    await onScreen('Today', 'today after unlock');
+    await onScreen(page, 'Today', 'today after unlock');
     expect(new URL(page.url()).hash).toBe('#/today');
     await page.getByRole('button', { name: 'Lock now' }).click();
     await page

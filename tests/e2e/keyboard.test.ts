@@ -9,9 +9,10 @@ import { format, parseISO, subDays } from 'date-fns';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCalendarDate, formatInstant, todayIn, zonedInstant } from '../../shared/time';
-import { expectNoAxeViolations } from '../support/axe';
+import { expectNoAxeViolations, onScreen } from '../support/axe';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
 import { expectOk, harnessCall } from '../support/harness';
+import { createVaultWithStaff, firstSignIn } from '../support/seed';
 
 const TIME_ZONE = 'Asia/Manila';
 
@@ -215,12 +216,6 @@ async function typeTime(time: string): Promise<void> {
 
 // ---- screen helpers ---------------------------------------------------------------------------
 
-/** Waits for the screen whose level-1 heading is `title`, then checks it with axe. */
-async function onScreen(title: string | RegExp, axeLabel: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 15_000 });
-  await expectNoAxeViolations(page, axeLabel);
-}
-
 function dialog(name: string): Locator {
   return page.getByRole('dialog', { name, exact: true });
 }
@@ -253,53 +248,20 @@ async function signIn(username: string, password: string): Promise<void> {
 
 async function signOut(): Promise<void> {
   await press(page, { role: 'button', name: 'Sign out' }, 'Enter', { backward: true });
-  await onScreen('Sign in to Aruga', 'sign in after sign-out');
+  await onScreen(page, 'Sign in to Aruga', 'sign in after sign-out');
 }
 
 // ---- the flow ---------------------------------------------------------------------------------
 
 describe('keyboard-only flow', () => {
   it('seeds a vault, staff, shelters with rooms and beds, and a child (through the harness)', async () => {
-    expectOk(
-      await harnessCall(run.harness, 'vault.create', {
-        adminDisplayName: ADMIN.displayName,
-        adminUsername: ADMIN.username,
-        adminPassword: ADMIN.password,
-        timeZone: TIME_ZONE,
-      }),
-    );
-    for (const [user, role, scope] of [
-      [COORDINATOR, 'coordinator', []],
-      [CASEWORKER, 'caseworker', [SHELTER_A.name, SHELTER_B.name]],
-    ] as const) {
-      expectOk(
-        await harnessCall(run.harness, 'users.create', {
-          displayName: user.displayName,
-          username: user.username,
-          role,
-          shelterScope: [...scope],
-          temporaryPassword: user.temporaryPassword,
-        }),
-      );
-    }
-    // Each signs in once and replaces the temporary password, so the flow starts signed out.
-    const signInAs = async (user: typeof COORDINATOR | typeof CASEWORKER) => {
-      expectOk(await harnessCall(run.harness, 'session.lock', { reason: 'signOut' }));
-      expectOk(
-        await harnessCall(run.harness, 'auth.signIn', {
-          username: user.username,
-          password: user.temporaryPassword,
-        }),
-      );
-      expectOk(
-        await harnessCall(run.harness, 'account.changePassword', {
-          currentPassword: user.temporaryPassword,
-          newPassword: user.password,
-        }),
-      );
-    };
-
-    await signInAs(COORDINATOR);
+    await createVaultWithStaff(run.harness, ADMIN, TIME_ZONE, [
+      { member: COORDINATOR, role: 'coordinator', shelterScope: [] },
+      { member: CASEWORKER, role: 'caseworker', shelterScope: [SHELTER_A.name, SHELTER_B.name] },
+    ]);
+    // Each replaces their temporary password on first sign-in: the coordinator then adds the
+    // shelters, the caseworker registers the child.
+    await firstSignIn(run.harness, COORDINATOR);
     for (const shelter of [SHELTER_A, SHELTER_B]) {
       const saved = expectOk(
         await harnessCall(run.harness, 'shelters.save', {
@@ -320,7 +282,7 @@ describe('keyboard-only flow', () => {
       }
     }
 
-    await signInAs(CASEWORKER);
+    await firstSignIn(run.harness, CASEWORKER);
     const child = expectOk(
       await harnessCall(run.harness, 'children.register', {
         legalName: CHILD.legalName,
@@ -337,12 +299,12 @@ describe('keyboard-only flow', () => {
     expectOk(await harnessCall(run.harness, 'session.lock', { reason: 'signOut' }));
 
     await page.goto(run.harness.url);
-    await onScreen('Sign in to Aruga', 'sign in');
+    await onScreen(page, 'Sign in to Aruga', 'sign in');
   });
 
   it('signs in with the keyboard: username, Tab, password, Enter', async () => {
     await signIn(CASEWORKER.username, CASEWORKER.password);
-    await onScreen('Today', 'today (caseworker)');
+    await onScreen(page, 'Today', 'today (caseworker)');
   });
 
   it("goes to the Children list by the main navigation and opens the child's case file", async () => {
@@ -355,13 +317,13 @@ describe('keyboard-only flow', () => {
 
     const nav = page.getByRole('navigation', { name: 'Main' });
     await press(page, { role: 'link', name: 'Children', within: nav }, 'Enter', { backward: true });
-    await onScreen('Children', 'children list');
+    await onScreen(page, 'Children', 'children list');
     const list = page.getByRole('table', {
       name: 'Children in your care, by case code and initials',
     });
     await list.getByRole('link', { name: caseCode, exact: true }).waitFor();
     await press(page, { role: 'link', name: caseCode, within: list });
-    await onScreen(caseCode, 'case file');
+    await onScreen(page, caseCode, 'case file');
     expect(new URL(page.url()).hash).toBe(`#/cases/${childId}`);
   });
 
@@ -477,10 +439,10 @@ describe('keyboard-only flow', () => {
 
   it("shows the child's initials on the coordinator's bed board, shelter and date chosen by keyboard", async () => {
     await signIn(COORDINATOR.username, COORDINATOR.password);
-    await onScreen('Today', 'today (coordinator)');
+    await onScreen(page, 'Today', 'today (coordinator)');
     const nav = page.getByRole('navigation', { name: 'Main' });
     await press(page, { role: 'link', name: 'Bed board', within: nav });
-    await onScreen('Bed board', 'bed board');
+    await onScreen(page, 'Bed board', 'bed board');
     const controls = page.getByRole('group', { name: 'Choose the shelter and date' });
     const shelter: Target = { role: 'combobox', name: 'Shelter', within: controls };
     await page
@@ -527,10 +489,10 @@ describe('keyboard-only flow', () => {
   it('locks with Lock now and unlocks by keyboard, back on the same screen', async () => {
     const before = new URL(page.url()).hash;
     await press(page, { role: 'button', name: 'Lock now' }, 'Enter', { backward: true });
-    await onScreen('Aruga is locked', 'locked');
+    await onScreen(page, 'Aruga is locked', 'locked');
     expect(await page.content()).not.toContain(COORDINATOR.displayName);
     await signIn(COORDINATOR.username, COORDINATOR.password);
-    await onScreen('Bed board', 'bed board after unlock');
+    await onScreen(page, 'Bed board', 'bed board after unlock');
     expect(new URL(page.url()).hash).toBe(before);
     await page
       .getByRole('region', { name: `${SHELTER_B.name} on ${formatCalendarDate(ADMIT.date)}` })

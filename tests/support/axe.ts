@@ -35,3 +35,13 @@ export async function expectNoAxeViolations(
     );
   }
 }
+
+/** Waits for the screen whose level-1 heading is `title`, then checks it with axe. */
+export async function onScreen(
+  page: Page,
+  title: string | RegExp,
+  axeLabel: string,
+): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 15_000 });
+  await expectNoAxeViolations(page, axeLabel);
+}

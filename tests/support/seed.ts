@@ -1,0 +1,62 @@
+// Setting up what an end-to-end test is not about, through the harness's bridge: the vault, its
+// staff, and each person's first sign-in with the forced password change.
+import type { Role } from '../../shared/roles';
+import { expectOk, harnessCall, type TestHarness } from './harness';
+
+export interface Admin {
+  displayName: string;
+  username: string;
+  password: string;
+}
+
+export interface StaffMember {
+  displayName: string;
+  username: string;
+  temporaryPassword: string;
+  password: string;
+}
+
+/** Creates the vault (its administrator stays signed in) and a temporary-password account each. */
+export async function createVaultWithStaff(
+  harness: TestHarness,
+  admin: Admin,
+  timeZone: string,
+  staff: readonly { member: StaffMember; role: Role; shelterScope: readonly string[] }[],
+): Promise<void> {
+  expectOk(
+    await harnessCall(harness, 'vault.create', {
+      adminDisplayName: admin.displayName,
+      adminUsername: admin.username,
+      adminPassword: admin.password,
+      timeZone,
+    }),
+  );
+  for (const { member, role, shelterScope } of staff) {
+    expectOk(
+      await harnessCall(harness, 'users.create', {
+        displayName: member.displayName,
+        username: member.username,
+        role,
+        shelterScope: [...shelterScope],
+        temporaryPassword: member.temporaryPassword,
+      }),
+    );
+  }
+}
+
+/** Signs `member` in with the temporary password and replaces it; they stay signed in. */
+export async function firstSignIn(harness: TestHarness, member: StaffMember): Promise<void> {
+  expectOk(await harnessCall(harness, 'session.lock', { reason: 'signOut' }));
+  expectOk(
+    await harnessCall(harness, 'auth.signIn', {
+      username: member.username,
+      password: member.temporaryPassword,
+    }),
+  );
+  expectOk(
+    await harnessCall(harness, 'account.changePassword', {
+      currentPassword: member.temporaryPassword,
+      newPassword: member.password,
+    }),
+  );
+}
