@@ -157,9 +157,11 @@ export function pageCostBench(folder: string): ResultRow[] {
   const text = randomBytes(24 * 1024).toString('base64');
   for (const mode of modes) {
     const path = join(folder, `pages-${modes.indexOf(mode)}.db`);
+    // One key for the writer and the reader that reopens the file.
+    const keyHex = newDataKey().toString('hex');
     const open = () => {
       const db = new Database(path);
-      if (mode !== 'plain') db.pragma(`key = "x'${newDataKey().fill(7).toString('hex')}'"`);
+      if (mode !== 'plain') db.pragma(`key = "x'${keyHex}'"`);
       if (mode === 'encrypted without HMAC, diagnostic') db.pragma('cipher_use_hmac = OFF');
       return db;
     };

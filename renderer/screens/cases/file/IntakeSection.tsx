@@ -99,7 +99,11 @@ function RecordIntakeForm({
   onRecorded: () => void;
 }) {
   const { t } = useTranslation();
-  const { errors, register, formError, onSubmit, pending } = useRecordDialogForm({
+  const {
+    errors,
+    register,
+    dialog: { formError, onSubmit, pending },
+  } = useRecordDialogForm({
     procedure: 'intake.record',
     schema: fromForm(intakeShape, procedures['intake.record'].input.omit({ childId: true })),
     defaultValues: { account: '' },

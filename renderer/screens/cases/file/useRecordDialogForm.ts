@@ -53,10 +53,7 @@ export function useRecordDialogForm<N extends ProcedureName, Values extends Fiel
     form,
     errors: form.formState.errors,
     register: form.register,
-    formError,
-    onSubmit,
-    pending: save.isPending,
-    /** FormDialog's submit handler, alert and pending state, to spread onto it. */
+    /** The submit handler, form-level alert and pending state (spread onto FormDialog). */
     dialog: { onSubmit, formError, pending: save.isPending },
   };
 }
