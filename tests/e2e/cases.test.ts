@@ -524,7 +524,7 @@ describe('case records and placements flow', () => {
     await button('Discharge', discharge).click();
     await expect
       .poll(() => description(field('Date', discharge)))
-      .toContain('This is before the current placement started.');
+      .toContain('This must be after the current placement started.');
     expect(await field('Exit note', discharge).inputValue()).toBe(EXIT_NOTE);
     await expectNoAxeViolations(page, 'discharge dialog with errors');
     expect(await placement.innerText()).toContain(SHELTER_B.name);
@@ -566,7 +566,7 @@ describe('case records and placements flow', () => {
     await button('Save dates', edit).click();
     await expect
       .poll(() => description(field('End date', edit)))
-      .toContain('The end is before the start.');
+      .toContain('The end must be after the start.');
 
     // An end after the next placement started: two places at once.
     await field('End date', edit).fill(TRANSFER.date);

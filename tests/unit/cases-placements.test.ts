@@ -269,6 +269,87 @@ describe('placement invariants', () => {
   });
 });
 
+describe('placements of no length', () => {
+  it('an end at the very instant of the start is refused by discharge, transfer, edit and the store', async () => {
+    const f = await setup();
+    const ana = await register(f.backend);
+    const admitted = await ok(f.backend, 'placements.admit', {
+      childId: ana.id,
+      bedId: f.bed(f.cebu, 0),
+      startAt: instantDaysAgo(30),
+      reason: 'Rescue',
+    });
+    expect(
+      await fails(f.backend, 'placements.discharge', {
+        childId: ana.id,
+        at: admitted.startAt,
+        destination: 'family_reintegration',
+        exitNote: 'Went home the same minute',
+      }),
+    ).toMatchObject({ code: 'VALIDATION', fields: { at: 'placement.endBeforeStart' } });
+    expect(
+      await fails(f.backend, 'placements.transfer', {
+        childId: ana.id,
+        toBedId: f.bed(f.iloilo, 0),
+        at: admitted.startAt,
+        reason: 'Move',
+      }),
+    ).toMatchObject({ code: 'VALIDATION', fields: { at: 'placement.endBeforeStart' } });
+    await ok(f.backend, 'placements.discharge', {
+      childId: ana.id,
+      at: instantDaysAgo(20),
+      destination: 'family_reintegration',
+      exitNote: 'Safety plan agreed',
+    });
+    expect(
+      await fails(f.backend, 'placements.edit', {
+        id: admitted.id,
+        startAt: admitted.startAt,
+        endAt: admitted.startAt,
+      }),
+    ).toMatchObject({ code: 'VALIDATION', fields: { endAt: 'placement.endBeforeStart' } });
+    const vault = await f.inspect();
+    expect(
+      checkPlacementConflict(vault, {
+        childId: ana.id,
+        bedId: f.bed(f.cebu, 1),
+        startAt: instantDaysAgo(5),
+        endAt: instantDaysAgo(5),
+      }),
+    ).toMatchObject({ message: 'placement.endBeforeStart' });
+    vault.close();
+    const file = await ok(f.backend, 'children.get', { id: ana.id });
+    expect(file.placements.map((p) => [p.startAt, p.endAt])).toEqual([
+      [admitted.startAt, instantDaysAgo(20)],
+    ]);
+  });
+
+  it('the timeline never takes a stay of no length (an older record) for a transfer from itself', async () => {
+    const f = await setup();
+    const ana = await register(f.backend);
+    const at = instantDaysAgo(12);
+    // Written around the services, as an older vault may hold one.
+    const vault = await f.inspect();
+    vault.db
+      .prepare(
+        `INSERT INTO placements (id, child_id, shelter_id, bed_id, start_at, end_at, reason,
+           exit_destination, exit_note, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'Rescue', 'kinship_care', 'Aunt came', ?, ?)`,
+      )
+      .run([crypto.randomUUID(), ana.id, f.cebu.id, f.bed(f.cebu, 0), at, at, at, at]);
+    vault.close();
+    const timeline = await ok(f.backend, 'children.timeline', { id: ana.id });
+    const placementLines = timeline.filter((e) =>
+      ['admitted', 'transferred', 'discharged'].includes(e.kind),
+    );
+    expect(placementLines.map((e) => e.kind).sort()).toEqual(['admitted', 'discharged']);
+    expect(placementLines.every((e) => e.at === at)).toBe(true);
+    expect(placementLines.find((e) => e.kind === 'discharged')).toMatchObject({
+      params: { shelter: f.cebu.name, destination: 'kinship_care' },
+    });
+  });
+});
+
 describe('transfer and discharge', () => {
   it('a transfer ends the old placement at exactly the instant the new one starts', async () => {
     const f = await setup();

@@ -15,7 +15,7 @@ import {
   loadCaseFile,
   scopeShelterIds,
 } from '../../electron/backend/services/cases';
-import { addDaysTo } from '../../electron/backend/services/cases/context';
+import { addDaysTo, dateOf } from '../../electron/backend/services/cases/context';
 import {
   caseVault,
   childInput,
@@ -681,7 +681,9 @@ describe('case plan, agenda, legal events and timeline', () => {
       exitNote: 'Matched with a licensed foster family',
     });
     const timeline = await ok(f.backend, 'children.timeline', { id: child.id });
+    // Registered today, though the intake was 50 days ago: the record's own date, newest.
     expect(timeline.map((e) => e.kind)).toEqual([
+      'registered',
       'discharged',
       'status',
       'legal',
@@ -689,10 +691,16 @@ describe('case plan, agenda, legal events and timeline', () => {
       'admitted',
       'status',
       'consent',
-      'registered',
     ]);
-    expect(timeline[0]).toMatchObject({ params: { destination: 'foster_care' } });
-    expect(timeline[1]).toMatchObject({ params: { from: 'in_care', to: 'aftercare' } });
+    const { child: record } = await ok(f.backend, 'children.get', { id: child.id });
+    expect(timeline[0]).toEqual({
+      at: record.createdAt,
+      kind: 'registered',
+      params: { caseCode: child.caseCode },
+    });
+    expect(dateOf(timeline[0]!.at, ZONE)).toBe(today());
+    expect(timeline[1]).toMatchObject({ params: { destination: 'foster_care' } });
+    expect(timeline[2]).toMatchObject({ params: { from: 'in_care', to: 'aftercare' } });
     expect(JSON.stringify(timeline)).not.toContain('licensed foster family');
   });
 

@@ -259,7 +259,7 @@ describe('placement panel', () => {
     await user.click(f.getByRole('button', { name: 'Transfer' }));
     await waitFor(() =>
       expect(f.getByLabelText('Date')).toHaveAccessibleDescription(
-        /This is before the current placement started\./,
+        /This must be after the current placement started\./,
       ),
     );
     await user.click(f.getByRole('button', { name: 'Transfer' }));
@@ -314,6 +314,53 @@ describe('placement panel', () => {
     ]);
   });
 
+  it('refuses ending the current placement in the minute it started, at the field, before sending', async () => {
+    const bridge = panelBridge();
+    const { user } = renderPanel(bridge, caseFile([PAST, CURRENT]));
+    await user.click(await screen.findByRole('button', { name: 'Discharge' }));
+    const discharge = within(screen.getByRole('dialog', { name: 'Discharge AR-2026-0050' }));
+    await user.selectOptions(discharge.getByLabelText('Destination'), 'Family reintegration');
+    await user.type(discharge.getByLabelText('Exit note'), 'Went home with the aunt');
+    // 11/10/2026 09:30 in Manila is the very instant the current placement began.
+    await setValue(user, discharge.getByLabelText('Date'), '2026-11-10');
+    await setValue(user, discharge.getByLabelText('Time'), '09:30');
+    await user.click(discharge.getByRole('button', { name: 'Discharge' }));
+    expect(discharge.getByLabelText('Date')).toHaveAccessibleDescription(
+      /This must be after the current placement started\./,
+    );
+    expect(discharge.getByLabelText('Exit note')).toHaveValue('Went home with the aunt');
+    expect(bridge.countOf('placements.discharge')).toBe(0);
+    await user.click(discharge.getByRole('button', { name: 'Cancel' }));
+
+    await user.click(await screen.findByRole('button', { name: 'Transfer' }));
+    const transfer = within(screen.getByRole('dialog', { name: 'Transfer AR-2026-0050' }));
+    await setValue(user, transfer.getByLabelText('Date'), '2026-11-10');
+    await setValue(user, transfer.getByLabelText('Time'), '09:30');
+    await user.click(transfer.getByRole('button', { name: 'Transfer' }));
+    expect(transfer.getByLabelText('Date')).toHaveAccessibleDescription(
+      /This must be after the current placement started\./,
+    );
+    expect(bridge.countOf('placements.transfer')).toBe(0);
+  });
+
+  it('refuses an edited end equal to the start: a stay of no length', async () => {
+    const bridge = panelBridge();
+    const { user } = renderPanel(bridge, caseFile([PAST, CURRENT]));
+    await user.click(
+      await screen.findByRole('button', {
+        name: 'Edit dates of the placement at Tahanan Kinship Home from 10/21/2026 10:00 AM',
+      }),
+    );
+    const f = within(screen.getByRole('dialog', { name: 'Edit placement dates' }));
+    await setValue(user, f.getByLabelText('End date'), '2026-10-21');
+    await setValue(user, f.getByLabelText('End time'), '10:00');
+    await user.click(f.getByRole('button', { name: 'Save dates' }));
+    expect(f.getByLabelText('End date')).toHaveAccessibleDescription(
+      /The end must be after the start\./,
+    );
+    expect(bridge.countOf('placements.edit')).toBe(0);
+  });
+
   it('edits a past placement: end before start at the field, backend errors at their inputs', async () => {
     const bridge = panelBridge()
       .failOnce('placements.edit', ERR.validation({ startAt: 'date.beforeBirth' }))
@@ -334,7 +381,7 @@ describe('placement panel', () => {
     await setValue(user, f.getByLabelText('End date'), '2026-10-01');
     await user.click(f.getByRole('button', { name: 'Save dates' }));
     expect(f.getByLabelText('End date')).toHaveAccessibleDescription(
-      /The end is before the start\./,
+      /The end must be after the start\./,
     );
     expect(bridge.countOf('placements.edit')).toBe(0);
 

@@ -60,7 +60,8 @@ export function childTimeline(
   const add = (at: string, kind: TimelineKind, params: Record<string, string> = {}) =>
     entries.push({ at, kind, params });
 
-  add(row.intake_date, 'registered', { caseCode: row.case_code });
+  // The day the record was made, which may be long after the intake it records.
+  add(row.created_at, 'registered', { caseCode: row.case_code });
   const changes = vault.db
     .prepare(
       `SELECT from_status, to_status, changed_at FROM child_status_changes
@@ -70,8 +71,9 @@ export function childTimeline(
   for (const c of changes) add(c.changed_at, 'status', { from: c.from_status, to: c.to_status });
 
   const placements = placementsOf(vault, row.id).reverse();
+  // A transfer is one placement ending exactly when another begins; never a placement with itself.
   placements.forEach((p) => {
-    const before = placements.find((q) => q.endAt === p.startAt);
+    const before = placements.find((q) => q.id !== p.id && q.endAt === p.startAt);
     if (before) {
       add(p.startAt, 'transferred', {
         fromShelter: before.shelterName,
@@ -82,7 +84,7 @@ export function childTimeline(
     } else {
       add(p.startAt, 'admitted', { shelter: p.shelterName, room: p.room ?? '', bed: p.bedLabel });
     }
-    if (p.endAt && !placements.some((q) => q.startAt === p.endAt)) {
+    if (p.endAt && !placements.some((q) => q.id !== p.id && q.startAt === p.endAt)) {
       add(p.endAt, 'discharged', {
         shelter: p.shelterName,
         ...(p.exitDestination ? { destination: p.exitDestination } : {}),

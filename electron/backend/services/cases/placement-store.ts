@@ -1,6 +1,6 @@
 // The placement invariants, enforced where placements are written, in the same transaction as
 // the write: a child has at most one placement at any instant, a bed holds at most one child at
-// any instant, and an end is never before its start. Intervals are half-open [start, end), so a
+// any instant, and an end is always after its start. Intervals are half-open [start, end), so a
 // transfer's old end equals the new start. Triggers in the schema (migration 2) are the backstop
 // for any write that bypasses this module.
 import { AppError } from '../../../../shared/errors';
@@ -46,7 +46,8 @@ export function checkPlacementConflict(
   vault: CaseVault,
   slot: PlacementSlot,
 ): PlacementConflict | null {
-  if (slot.endAt !== null && slot.endAt < slot.startAt) {
+  // A placement of no length is refused too: it would be a stay that never happened.
+  if (slot.endAt !== null && slot.endAt <= slot.startAt) {
     return {
       message: 'placement.endBeforeStart',
       details: { caseCode: null, initials: null, startAt: slot.startAt, endAt: slot.endAt },

@@ -199,7 +199,8 @@ function endOfCurrentPlacement(
   const current = requireCurrent(vault, child.id);
   const at = normalizeInstant(input.at);
   const errors = new FieldErrors().notFutureInstant('at', at, clock);
-  if (at < current.start_at) errors.add('at', 'placement.endBeforeStart');
+  // Ending a placement at its own start would leave a stay of no length, which no one had.
+  if (at <= current.start_at) errors.add('at', 'placement.endBeforeStart');
   return { clock, child, current, at, errors };
 }
 
@@ -317,7 +318,7 @@ export function editPlacement(
   const errors = new FieldErrors()
     .notFutureInstant('startAt', startAt, clock)
     .notFutureInstant('endAt', endAt, clock);
-  if (endAt !== null && endAt < startAt) errors.add('endAt', 'placement.endBeforeStart');
+  if (endAt !== null && endAt <= startAt) errors.add('endAt', 'placement.endBeforeStart');
   if (row.end_at === null && endAt !== null) errors.add('endAt', 'placement.useDischarge');
   if (row.end_at !== null && endAt === null) errors.add('endAt', 'placement.cannotReopen');
   errors.throwIfAny();

@@ -14,6 +14,7 @@ import { bedName, zonedParts } from '../format';
 import { BEFORE_CURRENT } from './errors';
 import { DateTimeFields, OverrideFields, PlacementFormDialog } from './parts';
 import {
+  addAfterCurrentStartIssue,
   addFutureIssue,
   addOverrideIssue,
   dateField,
@@ -24,7 +25,8 @@ import {
 } from './schema';
 import { usePlacementForm } from './usePlacementForm';
 
-function moveSchema(timeZone: string) {
+/** `currentStartAt`: for a transfer, the start of the placement it ends. */
+function moveSchema(timeZone: string, currentStartAt: string | null) {
   return z
     .object({
       shelterId: z.string().min(1, 'required'),
@@ -35,7 +37,9 @@ function moveSchema(timeZone: string) {
       ...overrideFields,
     })
     .superRefine((value, ctx) => {
-      addFutureIssue(ctx, 'date', instantOf(value.date, value.time, timeZone));
+      const at = instantOf(value.date, value.time, timeZone);
+      addFutureIssue(ctx, 'date', at);
+      addAfterCurrentStartIssue(ctx, 'date', at, currentStartAt);
       addOverrideIssue(ctx, value);
     }, alwaysCheck);
 }
@@ -65,7 +69,8 @@ export function BedMoveDialog({
   const today = todayIn(timeZone);
   const zoneNoteId = useId();
   const { child, currentPlacement: current } = caseFile;
-  const schema = useMemo(() => moveSchema(timeZone), [timeZone]);
+  const endsAt = mode === 'transfer' ? (current?.startAt ?? null) : null;
+  const schema = useMemo(() => moveSchema(timeZone, endsAt), [timeZone, endsAt]);
 
   /** The chosen bed's name, from the board the bed list was built from. */
   const chosenBedName = useCallback(

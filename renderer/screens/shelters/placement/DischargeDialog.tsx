@@ -11,10 +11,17 @@ import { alwaysCheck } from '../../../forms/schema';
 import { bedName, zonedParts } from '../format';
 import { BEFORE_CURRENT } from './errors';
 import { DateTimeFields, PlacementFormDialog } from './parts';
-import { addFutureIssue, dateField, instantOf, overrideFields, timeField } from './schema';
+import {
+  addAfterCurrentStartIssue,
+  addFutureIssue,
+  dateField,
+  instantOf,
+  overrideFields,
+  timeField,
+} from './schema';
 import { usePlacementForm } from './usePlacementForm';
 
-function dischargeSchema(timeZone: string) {
+function dischargeSchema(timeZone: string, currentStartAt: string | null) {
   return z
     .object({
       date: dateField,
@@ -25,7 +32,9 @@ function dischargeSchema(timeZone: string) {
       ...overrideFields,
     })
     .superRefine((value, ctx) => {
-      addFutureIssue(ctx, 'date', instantOf(value.date, value.time, timeZone));
+      const at = instantOf(value.date, value.time, timeZone);
+      addFutureIssue(ctx, 'date', at);
+      addAfterCurrentStartIssue(ctx, 'date', at, currentStartAt);
     }, alwaysCheck);
 }
 type DischargeValues = z.input<ReturnType<typeof dischargeSchema>>;
@@ -46,7 +55,11 @@ export function DischargeDialog({
   const timeZone = useSession().settings.timeZone;
   const zoneNoteId = useId();
   const { child, currentPlacement: current } = caseFile;
-  const schema = useMemo(() => dischargeSchema(timeZone), [timeZone]);
+  const currentStartAt = current?.startAt ?? null;
+  const schema = useMemo(
+    () => dischargeSchema(timeZone, currentStartAt),
+    [timeZone, currentStartAt],
+  );
   const currentBed = useCallback(
     () => (current ? bedName(t, { room: current.room, label: current.bedLabel }) : null),
     [current, t],

@@ -33,7 +33,7 @@ function editSchema(timeZone: string, open: boolean) {
       const end = open ? null : instantOf(value.endDate, value.endTime, timeZone);
       addFutureIssue(ctx, 'startDate', start);
       addFutureIssue(ctx, 'endDate', end);
-      if (start && end && end < start) {
+      if (start && end && end <= start) {
         ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'placement.endBeforeStart' });
       }
       addOverrideIssue(ctx, value);

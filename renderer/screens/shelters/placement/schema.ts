@@ -37,6 +37,18 @@ export function addFutureIssue(
   }
 }
 
+/** Transfer and discharge end the current placement, which must then have lasted a while. */
+export function addAfterCurrentStartIssue(
+  ctx: z.core.$RefinementCtx,
+  path: string,
+  instant: string | null,
+  currentStartAt: string | null,
+): void {
+  if (instant && currentStartAt && Date.parse(instant) <= Date.parse(currentStartAt)) {
+    ctx.addIssue({ code: 'custom', path: [path], message: 'placement.beforeCurrentStart' });
+  }
+}
+
 export function addOverrideIssue(
   ctx: z.core.$RefinementCtx,
   value: { needsOverride?: unknown; overrideReason?: unknown },
