@@ -52,7 +52,8 @@ export const birthSchema = z.discriminatedUnion('kind', [
 export type Birth = z.infer<typeof birthSchema>;
 
 export const childFieldsSchema = z.strictObject({
-  legalName: text(200),
+  /** Null while it is not known yet: children often arrive without papers. Never left out. */
+  legalName: text(200).nullable(),
   preferredName: optionalText(100),
   birth: birthSchema,
   sex: z.enum(SEXES),
@@ -79,16 +80,29 @@ export interface ChildListRow {
   caseworkerName: string | null;
 }
 
-export interface ChildRecord extends ChildFields {
+/**
+ * A case record without the child's names: they reach the window only through
+ * children.revealName, which is audited as the view of the name.
+ */
+export interface ChildRecord extends Omit<ChildFields, 'legalName' | 'preferredName'> {
   id: string;
   caseCode: string;
   initials: string;
   status: ChildStatus;
   age: number;
   ageEstimated: boolean;
+  /** False while the legal name is not known yet. */
+  legalNameKnown: boolean;
   siblingGroupId: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** The child's names, as children.revealName answers them. */
+export interface ChildNames {
+  /** Null while the legal name is not known yet. */
+  legalName: string | null;
+  preferredName: string | null;
 }
 
 export interface FamilyMember {
@@ -206,11 +220,12 @@ export interface AgendaItem {
   childId: string;
   caseCode: string;
   initials: string;
-  kind: 'task' | 'goal' | 'legal';
-  /** The legal event kind for 'legal', the plan domain for 'goal', null for a task. */
+  /** 'legalName': the child's legal name is not known yet (dated by the intake). */
+  kind: 'task' | 'goal' | 'legal' | 'legalName';
+  /** The legal event kind for 'legal', the plan domain for 'goal', null otherwise. */
   category: LegalEventKind | PlanDomain | null;
   id: string;
-  /** Task title, goal in the child's words, or the court of a legal event. */
+  /** Task title, goal in the child's words, the court of a legal event; empty for 'legalName'. */
   title: string;
   date: string;
 }
@@ -312,8 +327,15 @@ export const caseProcedures = {
     access: CASE_TEAM,
     kind: 'query',
   }),
-  /** Shows the full name: every call is audited as a view. */
+  /** The case file, without the child's names; every opening is audited as a view. */
   'children.get': procedure<CaseFile>()({
+    input: z.strictObject({ id: idSchema }),
+    access: CASE_TEAM,
+    kind: 'query',
+    auditView: true,
+  }),
+  /** The child's names, asked for only by "Show name" (or editing them): audited as their view. */
+  'children.revealName': procedure<ChildNames>()({
     input: z.strictObject({ id: idSchema }),
     access: CASE_TEAM,
     kind: 'query',
@@ -438,7 +460,10 @@ export const caseProcedures = {
     access: CASE_TEAM,
     kind: 'mutation',
   }),
-  /** Overdue and next-7-days tasks, goal targets and legal events of the children the user may see. */
+  /**
+   * Overdue and next-7-days tasks, goal targets and legal events of the children the user may
+   * see, and those children whose legal name is not known yet.
+   */
   'dashboard.agenda': procedure<{ overdue: AgendaItem[]; upcoming: AgendaItem[] }>()({
     input: z.strictObject({}),
     access: CASE_TEAM,

@@ -9,11 +9,19 @@ export function queryKey<N extends ProcedureName>(name: N, input: ProcedureInput
   return [name, input] as const;
 }
 
-export function useApiQuery<N extends ProcedureName>(name: N, input: ProcedureInput<N>) {
+/** `gcTime: 0` keeps an answer only while a screen shows it (e.g. a revealed name). */
+export type ApiQueryOptions = { gcTime?: number; staleTime?: number };
+
+export function useApiQuery<N extends ProcedureName>(
+  name: N,
+  input: ProcedureInput<N>,
+  options: ApiQueryOptions = {},
+) {
   const api = useApi();
   return useQuery<ProcedureOutput<N>, ApiError>({
     queryKey: queryKey(name, input),
     queryFn: () => api.call(name, input),
+    ...options,
   });
 }
 

@@ -57,15 +57,66 @@ describe('registration', () => {
       caseCode: a.caseCode,
       initials: 'F.J.B.',
       status: 'intake',
-      legalName: 'Fictional Juana Bautista',
+      legalNameKnown: true,
       age: ageOn({ kind: 'dob', dateOfBirth: '2011-02-03' }, today()).age,
       ageEstimated: false,
+    });
+    expect(await ok(f.backend, 'children.revealName', { id: a.id })).toEqual({
+      legalName: 'Fictional Juana Bautista',
+      preferredName: null,
     });
     const fileB = await ok(f.backend, 'children.get', { id: b.id });
     expect(fileB.child).toMatchObject({
       age: 12 + (Number(year) - 2024),
       ageEstimated: true,
     });
+  });
+
+  it('a legal name not known yet: initials from the preferred name, found by it, and on Today until known', async () => {
+    await f.as('cebu');
+    const unnamed = await register(f.backend, {
+      legalName: null,
+      preferredName: 'Fictional Tala Unnamed',
+      intakeDate: daysAgo(3),
+    });
+    const file = await ok(f.backend, 'children.get', { id: unnamed.id });
+    expect(file.child).toMatchObject({ initials: 'F.T.U.', legalNameKnown: false });
+    expect(await ok(f.backend, 'children.revealName', { id: unnamed.id })).toEqual({
+      legalName: null,
+      preferredName: 'Fictional Tala Unnamed',
+    });
+    const found = await ok(f.backend, 'children.search', { text: 'tala unnamed' });
+    expect(found.rows.map((r) => r.id)).toEqual([unnamed.id]);
+    const reminder = {
+      childId: unnamed.id,
+      caseCode: unnamed.caseCode,
+      initials: 'F.T.U.',
+      kind: 'legalName',
+      category: null,
+      id: unnamed.id,
+      title: '',
+      date: daysAgo(3),
+    };
+    expect((await ok(f.backend, 'dashboard.agenda', {})).overdue).toContainEqual(reminder);
+    // Outside the caseworker's scope, the reminder is not theirs.
+    await f.as('iloilo');
+    expect(
+      (await ok(f.backend, 'dashboard.agenda', {})).overdue.some((i) => i.childId === unnamed.id),
+    ).toBe(false);
+
+    // Once the name is known: initials from it, and the reminder is gone.
+    await f.as('cebu');
+    const updated = await ok(f.backend, 'children.update', {
+      ...childInput({ intakeDate: daysAgo(3) }),
+      id: unnamed.id,
+      legalName: 'Fictional Tala Reyes',
+      preferredName: 'Fictional Tala Unnamed',
+    });
+    expect(updated).toMatchObject({ initials: 'F.T.R.', legalNameKnown: true });
+    const agenda = await ok(f.backend, 'dashboard.agenda', {});
+    expect([...agenda.overdue, ...agenda.upcoming].some((i) => i.childId === unnamed.id)).toBe(
+      false,
+    );
   });
 
   it('computes ages in whole years on a calendar date', () => {
@@ -448,6 +499,50 @@ describe('privacy of the case file', () => {
     const dump = JSON.stringify(vault.db.prepare('SELECT * FROM audit_log').all());
     expect(dump).not.toContain(account);
     expect(dump).not.toContain('Villanueva');
+    vault.close();
+  });
+});
+
+describe("the child's name", () => {
+  it('never travels with the case file; children.revealName answers it in scope, audited as its view', async () => {
+    await f.as('cebu');
+    const child = await register(f.backend, {
+      legalName: 'Fictional Amihan Canaryname',
+      preferredName: 'Fictional Ami Canarynick',
+    });
+    const file = await ok(f.backend, 'children.get', { id: child.id });
+    expect(JSON.stringify(file)).not.toMatch(/Canaryname|Canarynick|Amihan/);
+    const updated = await ok(f.backend, 'children.update', {
+      ...childInput({ legalName: 'Fictional Amihan Canaryname' }),
+      id: child.id,
+    });
+    expect(JSON.stringify(updated)).not.toMatch(/Canaryname|Amihan/);
+    expect(await ok(f.backend, 'children.revealName', { id: child.id })).toEqual({
+      legalName: 'Fictional Amihan Canaryname',
+      preferredName: null,
+    });
+    // Out of scope it does not exist.
+    await f.as('iloilo');
+    expect((await fails(f.backend, 'children.revealName', { id: child.id })).code).toBe(
+      'NOT_FOUND',
+    );
+
+    await f.as('admin');
+    const reveals = await ok(f.backend, 'audit.list', {
+      action: 'children.revealName',
+      limit: 50,
+    });
+    const forChild = reveals.entries.filter((e) => e.targetId === child.id);
+    expect(forChild).toHaveLength(1);
+    expect(forChild[0]).toMatchObject({
+      actorId: f.ids.cebu,
+      targetType: 'child',
+      outcome: 'ok',
+      detail: { section: 'name' },
+    });
+    const vault = await f.inspect();
+    const dump = JSON.stringify(vault.db.prepare('SELECT * FROM audit_log').all());
+    expect(dump).not.toContain('Canaryname');
     vault.close();
   });
 });

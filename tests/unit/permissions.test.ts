@@ -79,6 +79,7 @@ const sample = (role: Role): Record<ProcedureName, unknown> => ({
   'children.setStatus': { id: uuidv7(), status: 'closed' },
   'children.search': { text: 'santos' },
   'children.get': { id: uuidv7() },
+  'children.revealName': { id: uuidv7() },
   'children.timeline': { id: uuidv7() },
   'staff.caseworkers': {},
   'consents.record': {

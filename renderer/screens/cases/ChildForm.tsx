@@ -1,11 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { useForm, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { SEXES } from '../../../shared/cases';
-import type { ChildFields, ChildRecord } from '../../../shared/contract-cases';
+import type { ChildFields, ChildNames, ChildRecord } from '../../../shared/contract-cases';
 import { todayIn } from '../../../shared/time';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
@@ -25,8 +25,10 @@ import {
 } from './childFormSchema';
 import { sexText } from './labels';
 import { ChoiceOptions } from './ChoiceOptions';
+import { Checkbox } from './file/Checkbox';
 
-export type ChildFormMode = { kind: 'register' } | { kind: 'edit'; record: ChildRecord };
+export type ChildFormMode =
+  { kind: 'register' } | { kind: 'edit'; record: ChildRecord; names: ChildNames };
 
 /** After registering, the case file says which case code the child was given. */
 export interface CaseFileArrival {
@@ -41,13 +43,14 @@ export function ChildForm({ mode }: { mode: ChildFormMode }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const today = todayIn(session.settings.timeZone);
+  const unknownHintId = useId();
   const schema = useMemo(() => childFormSchema(today), [today]);
   const staff = useApiQuery('staff.caseworkers', {});
   const form = useForm<ChildFormValues, unknown, ChildFields>({
     resolver: zodResolver(schema, zodErrorOptions),
     defaultValues:
       mode.kind === 'edit'
-        ? childFormFrom(mode.record, today)
+        ? childFormFrom(mode.record, mode.names, today)
         : emptyChildForm(today, session.role === 'caseworker' ? session.userId : ''),
   });
   const {
@@ -83,6 +86,7 @@ export function ChildForm({ mode }: { mode: ChildFormMode }) {
   });
 
   const birthKind = watch('birth.kind');
+  const legalNameUnknown = watch('legalNameUnknown');
   const staffOptions = staff.data ?? [];
   const assigned = watch('assignedCaseworkerId');
   const headingId = mode.kind === 'edit' ? 'child-edit-heading' : 'child-register-heading';
@@ -94,13 +98,23 @@ export function ChildForm({ mode }: { mode: ChildFormMode }) {
 
       <fieldset className="form-group">
         <legend>{t('cases.form.nameGroup')}</legend>
-        <Field
-          label={t('cases.form.legalName')}
-          hint={t('cases.form.legalNameHint')}
-          error={errors.legalName}
-        >
-          {(a) => <input {...a} {...register('legalName')} autoComplete="off" />}
-        </Field>
+        {legalNameUnknown ? null : (
+          <Field
+            label={t('cases.form.legalName')}
+            hint={t('cases.form.legalNameHint')}
+            error={errors.legalName}
+          >
+            {(a) => <input {...a} {...register('legalName')} autoComplete="off" />}
+          </Field>
+        )}
+        <Checkbox
+          label={t('cases.form.legalNameUnknown')}
+          aria-describedby={unknownHintId}
+          {...register('legalNameUnknown')}
+        />
+        <p className="field-hint" id={unknownHintId}>
+          {t('cases.form.legalNameUnknownHint')}
+        </p>
         <Field
           label={t('cases.form.preferredName')}
           hint={t('cases.form.preferredNameHint')}

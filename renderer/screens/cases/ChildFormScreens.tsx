@@ -18,7 +18,7 @@ export function RegisterChildScreen() {
   );
 }
 
-/** Editing shows the full name, so it loads the same audited case file as the case file view. */
+/** Editing shows the names, so it asks for them as "Show name" does: an audited view. */
 export function EditChildScreen() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -44,15 +44,17 @@ export function EditChildScreen() {
 function EditLoader({ id }: { id: string }) {
   const { t } = useTranslation();
   const file = useApiQuery('children.get', { id });
-  if (file.isError) return <FormAlert message={{ key: file.error.message }} />;
-  if (!file.isSuccess) return <p role="status">{t('cases.loading')}</p>;
+  // Kept only while the form is open, like revealed names on the case file.
+  const names = useApiQuery('children.revealName', { id }, { gcTime: 0, staleTime: 0 });
+  const error = file.error ?? names.error;
+  if (error) return <FormAlert message={{ key: error.message }} />;
+  if (!file.isSuccess || !names.isSuccess) return <p role="status">{t('cases.loading')}</p>;
+  const record = file.data.child;
   return (
     <>
-      <p className="lead-text">
-        {t('cases.form.editIntro', { caseCode: file.data.child.caseCode })}
-      </p>
+      <p className="lead-text">{t('cases.form.editIntro', { caseCode: record.caseCode })}</p>
       {/* Keyed by the record's version: a reload after a save starts from the saved values. */}
-      <ChildForm key={file.data.child.updatedAt} mode={{ kind: 'edit', record: file.data.child }} />
+      <ChildForm key={record.updatedAt} mode={{ kind: 'edit', record, names: names.data }} />
     </>
   );
 }

@@ -8,6 +8,7 @@ export function invalidateChild(queryClient: QueryClient, childId: string): Prom
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: queryKey('children.get', { id: childId }) }),
     queryClient.invalidateQueries({ queryKey: queryKey('children.timeline', { id: childId }) }),
+    queryClient.invalidateQueries({ queryKey: queryKey('children.revealName', { id: childId }) }),
     queryClient.invalidateQueries({ queryKey: ['children.search'] }),
     queryClient.invalidateQueries({ queryKey: queryKey('dashboard.agenda', {}) }),
   ]);

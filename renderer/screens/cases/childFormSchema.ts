@@ -6,6 +6,7 @@ import { SEXES } from '../../../shared/cases';
 import {
   childFieldsSchema,
   type ChildFields,
+  type ChildNames,
   type ChildRecord,
 } from '../../../shared/contract-cases';
 import { alwaysCheck } from '../../forms/schema';
@@ -13,6 +14,8 @@ import { fromForm, withoutBlanks } from './formValues';
 
 const formShape = z.object({
   legalName: z.string(),
+  /** Ticked, the legal name is sent as null: "not known yet", rather than a placeholder. */
+  legalNameUnknown: z.boolean(),
   preferredName: z.string(),
   birth: z.object({
     kind: z.enum(['dob', 'estimated']),
@@ -58,7 +61,7 @@ function toChildFields(values: ChildFormValues): unknown {
   const age = birth.estimatedAgeYears.trim();
   // Optional fields left empty are left out, as the contract expects.
   return withoutBlanks({
-    legalName: blank(values.legalName),
+    legalName: values.legalNameUnknown ? null : blank(values.legalName),
     preferredName: blank(values.preferredName),
     birth:
       birth.kind === 'dob'
@@ -112,6 +115,7 @@ export function childFormSchema(today: string) {
 export function emptyChildForm(today: string, caseworkerId: string): ChildFormValues {
   return {
     legalName: '',
+    legalNameUnknown: false,
     preferredName: '',
     birth: { kind: 'dob', dateOfBirth: '', estimatedAgeYears: '', asOf: today },
     sex: '',
@@ -126,11 +130,16 @@ export function emptyChildForm(today: string, caseworkerId: string): ChildFormVa
   };
 }
 
-export function childFormFrom(record: ChildRecord, today: string): ChildFormValues {
+export function childFormFrom(
+  record: ChildRecord,
+  names: ChildNames,
+  today: string,
+): ChildFormValues {
   const { birth } = record;
   return {
-    legalName: record.legalName,
-    preferredName: record.preferredName ?? '',
+    legalName: names.legalName ?? '',
+    legalNameUnknown: names.legalName === null,
+    preferredName: names.preferredName ?? '',
     birth:
       birth.kind === 'dob'
         ? { kind: 'dob', dateOfBirth: birth.dateOfBirth, estimatedAgeYears: '', asOf: today }

@@ -37,6 +37,7 @@ export function isOneOf<T extends string>(values: readonly T[], value: unknown):
 
 export function agendaKindText(t: TFunction, item: AgendaItem): string {
   if (item.kind === 'task') return t('cases.today.kind.task');
+  if (item.kind === 'legalName') return t('cases.today.kind.legalName');
   if (item.kind === 'goal') {
     return isOneOf(PLAN_DOMAINS, item.category)
       ? t('cases.today.kind.goalIn', { domain: domainText(t, item.category) })

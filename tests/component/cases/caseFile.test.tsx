@@ -34,7 +34,7 @@ function section(name: string): HTMLElement {
 describe('case file', () => {
   it('hides the names behind the privacy screen until "Show name", per view', async () => {
     const bridge = casesBridge().ok('children.get', caseFile({ family: [familyMember()] }));
-    const { user } = await openFile(bridge);
+    const { user, queryClient } = await openFile(bridge);
     const names = screen.getByRole('region', { name: 'Names' });
     expect(within(names).getAllByText('Hidden')).toHaveLength(2);
     expect(document.body).not.toHaveTextContent(LEGAL_NAME);
@@ -42,17 +42,30 @@ describe('case file', () => {
     // Family members' names are hidden too: they would name the child's family.
     expect(document.body).not.toHaveTextContent('Rosa dela Cruz');
     expect(screen.getByRole('checkbox', { name: 'Privacy screen' })).toBeChecked();
+    // The names are not even asked for until "Show name".
+    expect(bridge.countOf('children.revealName')).toBe(0);
 
     await user.click(within(names).getByRole('button', { name: 'Show name' }));
-    expect(within(names).getByText(LEGAL_NAME)).toBeVisible();
+    expect(await within(names).findByText(LEGAL_NAME)).toBeVisible();
     expect(within(names).getByText(PREFERRED_NAME)).toBeVisible();
     expect(screen.getByText('Rosa dela Cruz')).toBeVisible();
+    expect(bridge.inputsOf('children.revealName')).toEqual([{ id: CHILD_IDS.maria }]);
     await user.click(within(names).getByRole('button', { name: 'Hide name' }));
     expect(document.body).not.toHaveTextContent(LEGAL_NAME);
+    // Hidden, the names leave the cache; showing them again asks (and is audited) again.
+    await waitFor(() =>
+      expect(queryClient.getQueryCache().findAll({ queryKey: ['children.revealName'] })).toEqual(
+        [],
+      ),
+    );
+    await user.click(within(names).getByRole('button', { name: 'Show name' }));
+    expect(await within(names).findByText(LEGAL_NAME)).toBeVisible();
+    expect(bridge.countOf('children.revealName')).toBe(2);
+    await user.click(within(names).getByRole('button', { name: 'Hide name' }));
 
     // Switched off, names show without a click, and on the next case file too.
     await user.click(screen.getByRole('checkbox', { name: 'Privacy screen' }));
-    expect(within(names).getByText(LEGAL_NAME)).toBeVisible();
+    expect(await within(names).findByText(LEGAL_NAME)).toBeVisible();
     expect(within(names).queryByRole('button', { name: 'Show name' })).toBeNull();
     // Switched on again, the names are hidden at once.
     await user.click(screen.getByRole('checkbox', { name: 'Privacy screen' }));
@@ -77,7 +90,7 @@ describe('case file', () => {
     await user.click(screen.getByRole('button', { name: 'Show name' }));
     await user.click(screen.getByRole('button', { name: 'Open intake account' }));
     await screen.findByText('Canary account text');
-    expect(document.body).toHaveTextContent(LEGAL_NAME);
+    await screen.findByText(LEGAL_NAME);
 
     act(() => bridge.emitLock('idle'));
     expect(await screen.findByRole('heading', { level: 1, name: 'Aruga is locked' })).toBeVisible();
@@ -94,6 +107,17 @@ describe('case file', () => {
     expect(document.body).not.toHaveTextContent(LEGAL_NAME);
     expect(screen.getByRole('button', { name: 'Open intake account' })).toBeVisible();
     expect(bridge.countOf('intake.open')).toBe(1);
+  });
+
+  it('says when the legal name is not known yet', async () => {
+    const bridge = casesBridge()
+      .ok('children.get', caseFile({ child: childRecord({ legalNameKnown: false }) }))
+      .ok('children.revealName', { legalName: null, preferredName: PREFERRED_NAME });
+    const { user } = await openFile(bridge);
+    const names = screen.getByRole('region', { name: 'Names' });
+    await user.click(within(names).getByRole('button', { name: 'Show name' }));
+    expect(await within(names).findByText('Not known yet')).toBeVisible();
+    expect(within(names).getByText(PREFERRED_NAME)).toBeVisible();
   });
 
   it('shows the header: case code, initials, status, age, shelter and caseworker', async () => {
@@ -533,7 +557,8 @@ describe('case file', () => {
     expect(items.map((li) => li.textContent)).toEqual([
       // 06:30 UTC is 2:30 PM in Asia/Manila.
       '03/05/2026 2:30 PMAdmitted to Bahay Pag-asa, B-2',
-      '03/01/2026Registered as AR-2026-0042',
+      // Registered the day the record was made (01:00 UTC is 9:00 AM in Manila), not at intake.
+      '03/02/2026 9:00 AMRegistered as AR-2026-0042',
     ]);
   });
 

@@ -2,6 +2,7 @@
 import type {
   AgendaItem,
   CaseFile,
+  ChildNames,
   ChildListRow,
   ChildRecord,
   FamilyMember,
@@ -33,6 +34,9 @@ export const OTHER_IDS = {
 /** Names that must never appear on a list. */
 export const LEGAL_NAME = 'Maria Clara dela Cruz';
 export const PREFERRED_NAME = 'Clara';
+
+/** What children.revealName answers for Maria. */
+export const NAMES: ChildNames = { legalName: LEGAL_NAME, preferredName: PREFERRED_NAME };
 
 export const STAFF: StaffOption[] = [
   { id: IDS.caseworker, displayName: 'Bayani Cruz', role: 'caseworker' },
@@ -78,8 +82,7 @@ export function childRecord(overrides: Partial<ChildRecord> = {}): ChildRecord {
     siblingGroupId: null,
     createdAt: '2026-03-02T01:00:00.000Z',
     updatedAt: '2026-03-02T01:00:00.000Z',
-    legalName: LEGAL_NAME,
-    preferredName: PREFERRED_NAME,
+    legalNameKnown: true,
     birth: { kind: 'dob', dateOfBirth: '2013-05-14' },
     sex: 'female',
     languages: ['Cebuano', 'Filipino'],
@@ -135,7 +138,7 @@ export const TIMELINE: TimelineEntry[] = [
     kind: 'admitted',
     params: { shelter: 'Bahay Pag-asa', bed: 'B-2' },
   },
-  { at: '2026-03-01', kind: 'registered', params: { caseCode: 'AR-2026-0042' } },
+  { at: '2026-03-02T01:00:00.000Z', kind: 'registered', params: { caseCode: 'AR-2026-0042' } },
 ];
 
 export function agendaItem(overrides: Partial<AgendaItem> = {}): AgendaItem {
@@ -174,5 +177,6 @@ export function casesBridge(s: SessionInfo = caseworkerSession()): FakeBridge {
     .ok('children.search', { rows: ROWS, total: ROWS.length })
     .ok('dashboard.agenda', { overdue: [], upcoming: [] })
     .ok('children.get', caseFile())
+    .ok('children.revealName', NAMES)
     .ok('children.timeline', TIMELINE);
 }

@@ -156,6 +156,31 @@ describe('register a child', () => {
     expect(bridge.countOf('children.register')).toBe(0);
   });
 
+  it('a legal name may be "not known yet", but not silently left empty', async () => {
+    const { bridge, user } = await openRegister();
+    bridge.ok('children.register', { id: CHILD_IDS.created, caseCode: 'AR-2026-0043' });
+    await fillBasics(user);
+    const form = within(registerForm());
+    await user.type(form.getByLabelText('Date of birth'), '2014-06-01');
+    await user.clear(form.getByLabelText('Legal name'));
+    await user.click(form.getByRole('button', { name: 'Register child' }));
+    expect(form.getByLabelText('Legal name')).toHaveAccessibleDescription(
+      /As on documents.*This is required\./,
+    );
+    expect(bridge.countOf('children.register')).toBe(0);
+
+    const unknown = form.getByRole('checkbox', { name: 'Legal name not known yet' });
+    expect(unknown).toHaveAccessibleDescription(/initials from the preferred name/);
+    await user.click(unknown);
+    expect(form.queryByLabelText('Legal name')).toBeNull();
+    await user.click(form.getByRole('button', { name: 'Register child' }));
+    await waitFor(() => expect(bridge.countOf('children.register')).toBe(1));
+    expect(bridge.inputsOf('children.register')[0]).toMatchObject({
+      legalName: null,
+      preferredName: 'Nonoy',
+    });
+  });
+
   it('has no axe violations', async () => {
     await openRegister();
     await expectNoAxeViolations();
@@ -165,13 +190,16 @@ describe('register a child', () => {
 describe('edit a child', () => {
   it('starts from the saved record and sends children.update with every field', async () => {
     const bridge = casesBridge();
-    const updated = childRecord({ preferredName: 'Clarita' });
+    const updated = childRecord({ updatedAt: '2026-03-03T01:00:00.000Z' });
     bridge.ok('children.update', updated);
     const { user } = renderApp(bridge, { route: `/cases/${CHILD_IDS.maria}` });
     await user.click(await screen.findByRole('link', { name: 'Edit details' }));
     const form = await screen.findByRole('form', { name: "Edit the child's details" });
     const f = within(form);
     expect(f.getByLabelText('Legal name')).toHaveValue('Maria Clara dela Cruz');
+    // The names come from the audited reveal, the only answer that carries them.
+    expect(bridge.inputsOf('children.revealName')).toEqual([{ id: CHILD_IDS.maria }]);
+    expect(f.getByRole('checkbox', { name: 'Legal name not known yet' })).not.toBeChecked();
     expect(f.getByLabelText('Date of birth')).toHaveValue('2013-05-14');
     await user.clear(f.getByLabelText('Preferred name'));
     await user.type(f.getByLabelText('Preferred name'), 'Clarita');

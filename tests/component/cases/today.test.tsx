@@ -63,6 +63,28 @@ describe('Today', () => {
     expect(bridge.inputsOf('children.get')).toEqual([{ id: CHILD_IDS.jun }]);
   });
 
+  it('lists a child whose legal name is not known yet', async () => {
+    const bridge = casesBridge().ok('dashboard.agenda', {
+      overdue: [
+        agendaItem({
+          childId: CHILD_IDS.jun,
+          caseCode: 'AR-2026-0041',
+          initials: 'J.',
+          kind: 'legalName',
+          id: CHILD_IDS.jun,
+          title: '',
+          date: '2026-02-26',
+        }),
+      ],
+      upcoming: [],
+    });
+    renderApp(bridge, { route: '/' });
+    await screen.findByRole('heading', { level: 2, name: /^Overdue/ });
+    expect(rowsOf(agendaTable('Overdue'))).toEqual([
+      ['02/26/2026', 'AR-2026-0041 J.', 'Legal name not yet known', ''],
+    ]);
+  });
+
   it('says calmly when nothing is due', async () => {
     renderApp(casesBridge(), { route: '/today' });
     expect(await screen.findByText('Nothing is overdue.')).toBeVisible();

@@ -155,7 +155,7 @@ const CHILD: ChildRecord = {
   id: SIDS.child,
   caseCode: 'AR-2026-0050',
   initials: 'A.R.',
-  legalName: 'Analyn Reyes',
+  legalNameKnown: true,
   birth: { kind: 'dob', dateOfBirth: '2013-04-02' },
   sex: 'female',
   languages: ['Cebuano'],

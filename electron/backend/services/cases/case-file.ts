@@ -1,4 +1,4 @@
-// The case file (everything on one screen, the full name included) and its timeline.
+// The case file (everything on one screen but the child's names) and its timeline.
 import type { CaseFile, TimelineEntry, TimelineKind } from '../../../../shared/contract-cases';
 import { consentsOf } from './consents';
 import { clockFor, startOfDay, type CaseActor, type CaseVault } from './context';
@@ -7,7 +7,7 @@ import { familyOf, intakeSummary, legalEventsOf } from './records';
 import { LIST_COLUMNS, placementsOf, toChildRecord, toListRow, type ListRow } from './rows';
 import { childScope, requireVisibleChild } from './scope';
 
-/** Loads a child's whole case file. Shows the full name: callers audit it as a view. */
+/** Loads a child's whole case file, without the names; callers audit it as a view. */
 export function loadCaseFile(vault: CaseVault, actor: CaseActor, childId: string): CaseFile {
   const row = requireVisibleChild(vault, actor, childId);
   const { today } = clockFor(vault, actor);

@@ -4,6 +4,7 @@ import { foldForSearch, initialsOf, type ChildStatus } from '../../../../shared/
 import type {
   ChildFields,
   ChildListRow,
+  ChildNames,
   ChildRecord,
   StaffOption,
 } from '../../../../shared/contract-cases';
@@ -14,6 +15,7 @@ import {
   childRowById,
   currentPlacementRow,
   LIST_COLUMNS,
+  toChildNames,
   toChildRecord,
   toListRow,
 } from './rows';
@@ -57,11 +59,13 @@ function checkFields(vault: CaseVault, input: ChildFields, clock: Clock): void {
 }
 
 function fieldColumns(input: ChildFields, caseCode: string) {
+  const preferredName = input.preferredName || null;
   return {
-    legal_name: input.legalName,
-    preferred_name: input.preferredName || null,
-    initials: initialsOf(input.legalName),
-    search_text: foldForSearch([input.legalName, input.preferredName ?? '', caseCode].join(' ')),
+    legal_name: input.legalName ?? '',
+    preferred_name: preferredName,
+    // Without a legal name yet, the initials come from the name the child goes by.
+    initials: initialsOf(input.legalName ?? preferredName ?? ''),
+    search_text: foldForSearch([input.legalName ?? '', preferredName ?? '', caseCode].join(' ')),
     ...birthColumns(input.birth),
     sex: input.sex,
     gender_identity: input.genderIdentity || null,
@@ -123,6 +127,11 @@ export function registerChild(
     recordStatus(vault, id, null, 'intake', clock.nowIso);
     return { id, caseCode: code };
   });
+}
+
+/** The child's names, for "Show name" and the edit form; the router audits the call as a view. */
+export function revealChildNames(vault: CaseVault, actor: CaseActor, id: string): ChildNames {
+  return toChildNames(requireVisibleChild(vault, actor, id));
 }
 
 export function getChildRecord(vault: CaseVault, actor: CaseActor, id: string): ChildRecord {

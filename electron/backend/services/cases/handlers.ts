@@ -7,6 +7,7 @@ import { loadCaseFile, childTimeline } from './case-file';
 import {
   listCaseworkers,
   registerChild,
+  revealChildNames,
   searchChildren,
   setChildStatus,
   updateChild,
@@ -87,6 +88,12 @@ export function caseHandlers(): CaseHandlers {
       const file = loadCaseFile(vault, actor, input.id);
       child(ctx, file.child.id);
       return file;
+    },
+    'children.revealName': (ctx, input) => {
+      const { vault, actor } = session(ctx);
+      const names = revealChildNames(vault, actor, input.id);
+      child(ctx, input.id, { section: 'name' });
+      return names;
     },
     'children.timeline': (ctx, input) => {
       const { vault, actor } = session(ctx);

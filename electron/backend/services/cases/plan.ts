@@ -171,6 +171,9 @@ export function agenda(
          UNION ALL
          SELECT l.child_id, 'legal', l.kind, l.id, l.court, l.date
          FROM legal_events l WHERE l.deleted_at IS NULL AND l.date >= $today AND l.date <= $until
+         UNION ALL
+         SELECT n.id, 'legalName', NULL, n.id, '', n.intake_date
+         FROM children n WHERE n.legal_name = '' AND n.deleted_at IS NULL
        ) AS item
        JOIN children c ON c.id = item.childId
        WHERE c.deleted_at IS NULL AND c.status <> 'closed' AND ${scope.sql}

@@ -10,6 +10,7 @@ import {
 import type {
   Birth,
   ChildListRow,
+  ChildNames,
   ChildRecord,
   Placement,
 } from '../../../../shared/contract-cases';
@@ -20,6 +21,7 @@ export interface ChildRow {
   case_code: string;
   case_year: number;
   case_seq: number;
+  /** '' while the legal name is not known yet (the column is NOT NULL since the first schema). */
   legal_name: string;
   preferred_name: string | null;
   initials: string;
@@ -92,8 +94,7 @@ export function toChildRecord(row: ChildRow, today: string): ChildRecord {
     status: row.status,
     age,
     ageEstimated: estimated,
-    legalName: row.legal_name,
-    preferredName: row.preferred_name ?? undefined,
+    legalNameKnown: row.legal_name !== '',
     birth: birthOf(row),
     sex: row.sex,
     genderIdentity: row.gender_identity ?? undefined,
@@ -108,6 +109,11 @@ export function toChildRecord(row: ChildRow, today: string): ChildRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** The names are kept out of every other answer: only children.revealName sends them. */
+export function toChildNames(row: ChildRow): ChildNames {
+  return { legalName: row.legal_name || null, preferredName: row.preferred_name };
 }
 
 /** Columns a list row needs; selected by search and the sibling list. */

@@ -1,6 +1,8 @@
-import { createContext, useContext, useId } from 'react';
+import { createContext, useContext, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChildRecord } from '../../../../shared/contract-cases';
+import { useApiQuery } from '../../../api/queries';
+import { FormAlert } from '../../../components/FormAlert';
 import { useCasesState } from '../CasesContext';
 
 /** Whether names may show on this view of the case file (privacy screen off, or revealed). */
@@ -13,6 +15,7 @@ export function useNamesVisible(): boolean {
 /**
  * The child's names, the only place they appear. With the privacy screen on (the default) they
  * stay hidden on each case file until "Show name", so a passer-by or a shared screen sees none.
+ * The case file itself never carries them: showing them asks the backend, which audits the view.
  */
 export function NamesPanel({
   child,
@@ -31,14 +34,11 @@ export function NamesPanel({
 
   return (
     <section className="names" aria-label={t('cases.names.label')}>
-      <dl className="details">
-        <dt>{t('cases.form.legalName')}</dt>
-        <dd className="child-name">{visible ? child.legalName : hidden}</dd>
-        <dt>{t('cases.form.preferredName')}</dt>
-        <dd className="child-name">
-          {visible ? (child.preferredName ?? t('cases.details.none')) : hidden}
-        </dd>
-      </dl>
+      {visible ? (
+        <RevealedNames childId={child.id} />
+      ) : (
+        <NameList legalName={hidden} preferredName={hidden} />
+      )}
       <div className="names-actions">
         {privacyScreen ? (
           <button type="button" onClick={() => onReveal(!revealed)}>
@@ -63,5 +63,43 @@ export function NamesPanel({
         </span>
       </div>
     </section>
+  );
+}
+
+function NameList({
+  legalName,
+  preferredName,
+}: {
+  legalName: ReactNode;
+  preferredName: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <dl className="details">
+      <dt>{t('cases.form.legalName')}</dt>
+      <dd className="child-name">{legalName}</dd>
+      <dt>{t('cases.form.preferredName')}</dt>
+      <dd className="child-name">{preferredName}</dd>
+    </dl>
+  );
+}
+
+/**
+ * Mounted only while the names show. Each showing asks again (one audited view each time), and
+ * the answer is dropped from the cache as soon as the names are hidden or the file is left.
+ */
+function RevealedNames({ childId }: { childId: string }) {
+  const { t } = useTranslation();
+  const names = useApiQuery('children.revealName', { id: childId }, { gcTime: 0, staleTime: 0 });
+  if (names.isError) return <FormAlert message={{ key: names.error.message }} />;
+  if (!names.isSuccess) {
+    const loading = <span role="status">{t('cases.loading')}</span>;
+    return <NameList legalName={loading} preferredName={null} />;
+  }
+  return (
+    <NameList
+      legalName={names.data.legalName ?? t('cases.names.notKnownYet')}
+      preferredName={names.data.preferredName ?? t('cases.details.none')}
+    />
   );
 }
