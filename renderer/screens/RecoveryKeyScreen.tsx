@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatInstant } from '../../shared/time';
@@ -28,7 +28,9 @@ const sameGroup = (typed: string, group: string) => normalizeGroup(typed) === no
 
 /**
  * Shown once, right after setup. The key exists only in this screen's props (from the auth state,
- * which drops it on Continue or on lock); it is never cached or stored.
+ * which drops it on Continue or on lock); it is never cached or stored. The check is made with
+ * the key out of sight, so typing two groups proves they were written down or printed; "Show the
+ * key again" goes back to it, keeping what was typed.
  */
 export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
   const { t } = useTranslation();
@@ -43,6 +45,14 @@ export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
   const [printed, setPrinted] = useState(false);
   const [createdAt] = useState(() => new Date().toISOString());
   const [formError, setFormError] = useState<FormMessage | null>(null);
+  const [checking, setChecking] = useState(false);
+  // Each step starts with focus on its heading, so a screen reader hears where it is.
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+  useEffect(() => {
+    if (moved.current) stepHeading.current?.focus();
+    moved.current = true;
+  }, [checking]);
 
   const matches = asked.map((g, i) => sameGroup(answers[i] ?? '', groups[g] ?? ''));
   const canContinue = matches.every(Boolean);
@@ -65,40 +75,55 @@ export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
     recoveryKeyConfirmed();
   };
 
+  if (!checking) {
+    return (
+      <GateLayout wide>
+        <h1 ref={stepHeading} tabIndex={-1}>
+          {t('recoveryKey.title')}
+        </h1>
+        <p>{t('recoveryKey.intro')}</p>
+        <p>{t('recoveryKey.keepSafe')}</p>
+        <section className="key-sheet" aria-label={t('recoveryKey.groupsLabel')}>
+          <p className="print-only confidential">{t('recoveryKey.confidential')}</p>
+          <h2 className="print-only">{t('recoveryKey.sheetTitle')}</h2>
+          <ol className="key-groups">
+            {groups.map((group, index) => (
+              <li key={index}>
+                <span className="key-group-number">{t('recoveryKey.group', { n: index + 1 })}</span>
+                <code className="key-group">{group}</code>
+              </li>
+            ))}
+          </ol>
+          <p className="print-only">{t('recoveryKey.sheetBody')}</p>
+          <p className="print-only">
+            {t('recoveryKey.sheetCreated', {
+              when: formatInstant(createdAt, session.settings.timeZone),
+            })}
+          </p>
+          <p className="print-only confidential">{t('recoveryKey.confidential')}</p>
+        </section>
+        <FormAlert message={formError} />
+        <StatusMessage>{printed ? t('recoveryKey.printed') : null}</StatusMessage>
+        <div className="form-actions">
+          <button type="button" onClick={() => void onPrint()}>
+            {t('recoveryKey.print')}
+          </button>
+          <button type="button" className="button-primary" onClick={() => setChecking(true)}>
+            {t('recoveryKey.startCheck')}
+          </button>
+        </div>
+      </GateLayout>
+    );
+  }
+
   return (
     <GateLayout wide>
       <h1>{t('recoveryKey.title')}</h1>
-      <p>{t('recoveryKey.intro')}</p>
-      <p>{t('recoveryKey.keepSafe')}</p>
-      <section className="key-sheet" aria-label={t('recoveryKey.groupsLabel')}>
-        <p className="print-only confidential">{t('recoveryKey.confidential')}</p>
-        <h2 className="print-only">{t('recoveryKey.sheetTitle')}</h2>
-        <ol className="key-groups">
-          {groups.map((group, index) => (
-            <li key={index}>
-              <span className="key-group-number">{t('recoveryKey.group', { n: index + 1 })}</span>
-              <code className="key-group">{group}</code>
-            </li>
-          ))}
-        </ol>
-        <p className="print-only">{t('recoveryKey.sheetBody')}</p>
-        <p className="print-only">
-          {t('recoveryKey.sheetCreated', {
-            when: formatInstant(createdAt, session.settings.timeZone),
-          })}
-        </p>
-        <p className="print-only confidential">{t('recoveryKey.confidential')}</p>
-      </section>
-      <div className="form-actions">
-        <button type="button" onClick={() => void onPrint()}>
-          {t('recoveryKey.print')}
-        </button>
-      </div>
-      <StatusMessage>{printed ? t('recoveryKey.printed') : null}</StatusMessage>
       <form onSubmit={onContinue} noValidate className="form" aria-labelledby="key-confirm-heading">
-        <h2 id="key-confirm-heading">{t('recoveryKey.confirmHeading')}</h2>
+        <h2 id="key-confirm-heading" ref={stepHeading} tabIndex={-1}>
+          {t('recoveryKey.confirmHeading')}
+        </h2>
         <p>{t('recoveryKey.confirmIntro')}</p>
-        <FormAlert message={formError} />
         {asked.map((groupIndex, i) => {
           const typed = answers[i] ?? '';
           const wrong =
@@ -136,6 +161,9 @@ export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
             aria-describedby="key-continue-hint"
           >
             {t('recoveryKey.continue')}
+          </button>
+          <button type="button" onClick={() => setChecking(false)}>
+            {t('recoveryKey.showAgain')}
           </button>
         </div>
       </form>

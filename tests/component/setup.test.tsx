@@ -123,26 +123,45 @@ describe('setup', () => {
     expect(bridge.inputsOf('audit.recordExport')).toEqual([{ kind: 'recoveryKey' }]);
     expect(await screen.findByText('The recovery key was sent to the printer.')).toBeVisible();
 
+    // Nothing to type while the key is showing: the check comes with the key out of sight.
+    expect(screen.queryAllByLabelText(/^Type group \d$/)).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'I have written it down' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Check that you have it' })).toHaveFocus();
+    expect(screen.queryByRole('region', { name: 'Recovery key in 8 groups' })).toBeNull();
+    for (const group of GROUPS) expect(document.body).not.toHaveTextContent(group);
+
     const [first, second] = askedGroups();
     expect(first).not.toBe(second);
     const continueButton = screen.getByRole('button', { name: 'Continue' });
     expect(continueButton).toBeDisabled();
 
-    const firstInput = screen.getByLabelText(`Type group ${first}`);
-    const secondInput = screen.getByLabelText(`Type group ${second}`);
     // Any case, and the look-alikes O for 0 and l for 1, are accepted (as the backend does).
     const typed = GROUPS[first! - 1]!.toLowerCase().replace(/0/g, 'o').replace(/1/g, 'l');
-    await user.type(firstInput, typed);
-    await user.type(secondInput, 'ZZZZ');
-    expect(secondInput).toHaveAccessibleDescription("This doesn't match the group on screen.");
+    await user.type(screen.getByLabelText(`Type group ${first}`), typed);
+    await user.type(screen.getByLabelText(`Type group ${second}`), 'ZZZZ');
+    expect(screen.getByLabelText(`Type group ${second}`)).toHaveAccessibleDescription(
+      "This doesn't match that group of your key.",
+    );
     expect(continueButton).toBeDisabled();
-
-    await user.clear(secondInput);
-    await user.type(secondInput, GROUPS[second! - 1]!);
-    expect(continueButton).toBeEnabled();
     await expectNoAxeViolations();
 
-    await user.click(continueButton);
+    // Back to the key, and on to the check again: what was typed is kept.
+    await user.click(screen.getByRole('button', { name: 'Show the key again' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Your recovery key' })).toHaveFocus();
+    expect(screen.getByRole('region', { name: 'Recovery key in 8 groups' })).toHaveTextContent(
+      GROUPS[second! - 1]!,
+    );
+    await user.click(screen.getByRole('button', { name: 'I have written it down' }));
+    const firstInput = screen.getByLabelText(`Type group ${first}`);
+    const secondInput = screen.getByLabelText(`Type group ${second}`);
+    expect(firstInput).toHaveValue(typed);
+    await user.clear(secondInput);
+    await user.type(secondInput, GROUPS[second! - 1]!);
+    expect(screen.getByRole('button', { name: 'Continue' })).toBeEnabled();
+    await expectNoAxeViolations();
+    const continueEnabled = screen.getByRole('button', { name: 'Continue' });
+
+    await user.click(continueEnabled);
     await findApp();
     expect(await screen.findByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
     // The key is gone once the screen is left.

@@ -104,6 +104,12 @@ describe('foundation flow', () => {
     for (const group of groups) expect(group).toMatch(/^[A-Z0-9]{4}$/);
     recoveryKey = groups.join('-');
 
+    // The check is made with the key out of sight.
+    await page.getByRole('button', { name: 'I have written it down' }).click();
+    await page.getByRole('heading', { name: 'Check that you have it' }).waitFor();
+    const shown = await page.locator('body').innerText();
+    for (const group of groups) expect(shown).not.toMatch(new RegExp(`\\b${group}\\b`));
+    await expectNoAxeViolations(page, 'recovery key check');
     const continueButton = page.getByRole('button', { name: 'Continue' });
     expect(await continueButton.isDisabled()).toBe(true);
     let asked = 0;
