@@ -28,8 +28,13 @@ export function App({ bridge, queryClient }: { bridge: ArugaBridge; queryClient?
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queries}>
         <ApiProvider client={client}>
-          {/* Hash routing works the same from app:// and from the harness's http://127.0.0.1. */}
-          <HashRouter>
+          {/*
+            Hash routing works the same from app:// and from the harness's http://127.0.0.1.
+            Without transitions a navigation lands in the same render as the state change made
+            beside it: signing in someone new goes home before any screen of the previous
+            session's route can mount and fetch its records.
+          */}
+          <HashRouter useTransitions={false}>
             <AuthProvider>
               <Root />
             </AuthProvider>

@@ -6,12 +6,14 @@ import {
   ERR,
   USERS,
   auditEntry,
+  caseworkerSession,
   therapistSession,
   session,
   status,
   unlocked,
 } from './support/fixtures';
 import { findApp, renderApp, stubScrollContainerHeight } from './support/render';
+import { CHILD_IDS, OTHER_IDS, casesBridge } from './cases/fixtures';
 
 let restoreLayout = () => undefined as void;
 beforeEach(() => {
@@ -91,6 +93,47 @@ describe('lock', () => {
 
     await signIn(user, 'amihan');
     expect(await screen.findByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+  });
+
+  const coordinator = () =>
+    session({
+      userId: OTHER_IDS.coordinator,
+      displayName: 'Luningning Santos',
+      username: 'luning',
+      role: 'coordinator',
+    });
+
+  it('after a sign-out on a case file, the next person starts at their own home and nothing of that file is asked for', async () => {
+    const bridge = casesBridge(coordinator()).ok('auth.signIn', caseworkerSession());
+    const { user } = renderApp(bridge, { route: `/cases/${CHILD_IDS.maria}` });
+    expect(await screen.findByRole('heading', { level: 1, name: 'AR-2026-0042' })).toBeVisible();
+    const calls = () => ({
+      file: bridge.countOf('children.get'),
+      timeline: bridge.countOf('children.timeline'),
+      names: bridge.countOf('children.revealName'),
+    });
+    await waitFor(() => expect(calls()).toEqual({ file: 1, timeline: 1, names: 0 }));
+
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    await screen.findByRole('heading', { level: 1, name: 'Sign in to Aruga' });
+    await signIn(user, 'bayani');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+    expect(window.location.hash).toBe('#/today');
+    await waitFor(() => expect(bridge.countOf('dashboard.agenda')).toBe(1));
+    expect(calls()).toEqual({ file: 1, timeline: 1, names: 0 });
+  });
+
+  it('after an idle lock on a case file, a different person starts at their own home without fetching it', async () => {
+    const bridge = casesBridge(coordinator()).ok('auth.signIn', caseworkerSession());
+    const { user } = renderApp(bridge, { route: `/cases/${CHILD_IDS.maria}` });
+    await screen.findByRole('heading', { level: 1, name: 'AR-2026-0042' });
+    await waitFor(() => expect(bridge.countOf('children.timeline')).toBe(1));
+    act(() => bridge.emitLock('idle'));
+    await signIn(user, 'bayani');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+    await waitFor(() => expect(bridge.countOf('dashboard.agenda')).toBe(1));
+    expect(bridge.countOf('children.get')).toBe(1);
+    expect(bridge.countOf('children.timeline')).toBe(1);
   });
 
   it('quick-hide (Ctrl+Shift+L) blanks the window before the lock call returns', async () => {

@@ -6,7 +6,7 @@
 // the beds today and on the transfer date. axe on every screen and dialog, no console errors,
 // and the leak check over every file the run left behind.
 import { format, parseISO, subDays } from 'date-fns';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCalendarDate, formatInstant, todayIn, zonedInstant } from '../../shared/time';
 import { expectNoAxeViolations, onScreen } from '../support/axe';
@@ -170,6 +170,41 @@ function shownInstant(moment: { date: string; time: string }): string {
 
 async function childrenTotal(): Promise<number> {
   return expectOk(await harnessCall(run.harness, 'children.search', {})).total;
+}
+
+interface BridgeCall {
+  name: string;
+  input: unknown;
+  /** The answer's body, as the page received it. */
+  body: string;
+}
+
+/**
+ * Records every call the page makes over the harness bridge, with its answer: what the window
+ * was sent, not only what it showed. `stop` detaches and waits for answers still being read.
+ */
+function recordBridgeCalls(): { calls: BridgeCall[]; stop: () => Promise<BridgeCall[]> } {
+  const calls: BridgeCall[] = [];
+  const reading: Promise<void>[] = [];
+  const onResponse = (response: Response) => {
+    if (!response.url().endsWith('/__harness/call')) return;
+    const request = JSON.parse(response.request().postData() ?? '{}') as BridgeCall;
+    reading.push(
+      response.text().then(
+        (body) => void calls.push({ name: request.name, input: request.input, body }),
+        () => undefined,
+      ),
+    );
+  };
+  page.on('response', onResponse);
+  return {
+    calls,
+    stop: async () => {
+      page.off('response', onResponse);
+      await Promise.all(reading);
+      return calls;
+    },
+  };
 }
 
 /** Opens a child's case file from the Children list, by case code. */
@@ -610,13 +645,30 @@ describe('case records and placements flow', () => {
     expect(html).not.toContain('Fictional');
     await expectNoAxeViolations(page, 'children list, searched');
 
-    // The full name only on the case file, and only after "Show name".
+    // The full name only on the case file, and only after "Show name": until then it is not on
+    // the page, nor in anything the bridge answered.
+    const beforeReveal = recordBridgeCalls();
     await list.getByRole('link', { name: caseCode1, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: caseCode1 }).waitFor();
+    await section('Timeline').getByRole('list').waitFor();
     const names = page.getByRole('region', { name: 'Names' });
     expect(await page.content()).not.toContain(CHILD_1.legalName);
+    const opened = await beforeReveal.stop();
+    expect(opened.map((c) => c.name)).toContain('children.get');
+    expect(opened.map((c) => c.name)).not.toContain('children.revealName');
+    for (const call of opened) {
+      expect({ name: call.name, leaks: call.body.includes(CHILD_1.legalName) }).toEqual({
+        name: call.name,
+        leaks: false,
+      });
+    }
+    const reveal = recordBridgeCalls();
     await button('Show name', names).click();
     await names.getByText(CHILD_1.legalName, { exact: true }).waitFor();
+    const revealed = await reveal.stop();
+    expect(revealed.filter((c) => c.body.includes(CHILD_1.legalName)).map((c) => c.name)).toEqual([
+      'children.revealName',
+    ]);
     expect(await names.innerText()).toContain(CHILD_1.preferredName);
     const family = section('Family and significant persons');
     expect(await family.innerText()).toContain(FAMILY.name);
@@ -708,6 +760,29 @@ describe('case records and placements flow', () => {
       .waitFor();
     expect(await page.content()).not.toContain(CHILD_1.legalName);
     run.errors.assertNone();
+  });
+
+  it("after the coordinator signs out on a case file, the caseworker's sign-in starts at Today and asks nothing of it", async () => {
+    await openCaseFile(caseCode1);
+    await section('Timeline').getByRole('list').waitFor();
+    await signOut();
+    const afterSignOut = recordBridgeCalls();
+    await signIn(CASEWORKER.username, CASEWORKER.password, 'Today');
+    expect(new URL(page.url()).hash).toBe('#/today');
+    await page.getByRole('heading', { level: 2, name: /^Overdue/ }).waitFor();
+    const calls = await afterSignOut.stop();
+    expect(calls.map((c) => c.name)).toContain('dashboard.agenda');
+    const aboutTheChild = calls.filter((c) => c.name.startsWith('children.'));
+    expect(aboutTheChild.map((c) => c.name)).toEqual([]);
+    await signOut();
+
+    // The audit log holds one view of the name, from the reveal, and views of the file.
+    await signIn(ADMIN.username, ADMIN.password, 'Users');
+    const { entries } = expectOk(
+      await harnessCall(run.harness, 'audit.list', { action: 'children.revealName', limit: 50 }),
+    );
+    expect(entries.map((e) => [e.targetType, e.detail])).toEqual([['child', { section: 'name' }]]);
+    await signOut();
   });
 
   it('leaves no typed text and no plaintext SQLite in any file', async () => {
