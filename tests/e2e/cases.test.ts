@@ -66,6 +66,14 @@ const CHILD_2 = {
   sex: 'Female',
   referralSource: 'LSWDO Canary Outreach',
 };
+/** Registered with the legal name not known yet. */
+const CHILD_3 = {
+  preferredName: 'Bituin Canarystar',
+  initials: 'B.C.',
+  dateOfBirth: '2016-01-20',
+  sex: 'Female',
+  referralSource: 'DSWD Canary Hotline',
+};
 const FAMILY = {
   name: 'Rogelio Canaryuncle Dela Cruz',
   relationship: 'Uncle',
@@ -232,6 +240,8 @@ function canaries(): string[] {
     CHILD_1.referralSource,
     CHILD_2.legalName,
     CHILD_2.referralSource,
+    CHILD_3.preferredName,
+    CHILD_3.referralSource,
     FAMILY.name,
     FAMILY.phone,
     FAMILY.address,
@@ -765,9 +775,39 @@ describe('case records and placements flow', () => {
     expect(calls.map((c) => c.name)).toContain('dashboard.agenda');
     const aboutTheChild = calls.filter((c) => c.name.startsWith('children.'));
     expect(aboutTheChild.map((c) => c.name)).toEqual([]);
-    await signOut();
+  });
 
-    // The audit log holds one view of the name: the reveal.
+  it('registers a child whose legal name is not known yet; Today lists it', async () => {
+    await goTo('Children', 'Children', 'children list');
+    await page.getByRole('link', { name: 'Register a child', exact: true }).click();
+    await onScreen(page, 'Register a child', 'register form (third child)');
+    await page.getByRole('checkbox', { name: 'Legal name not known yet', exact: true }).check();
+    expect(await field('Legal name').count()).toBe(0);
+    await field('Preferred name').fill(CHILD_3.preferredName);
+    await field('Date of birth').fill(CHILD_3.dateOfBirth);
+    await field('Sex').selectOption({ label: CHILD_3.sex });
+    await field('Referral source').fill(CHILD_3.referralSource);
+    await field('Referral date').fill(REFERRAL_DATE);
+    await field('Intake date').fill(INTAKE_DATE);
+    await expectNoAxeViolations(page, 'register form, legal name not known yet');
+    await button('Register child').click();
+    await statusSays('The child was registered with case code');
+    const caseCode3 = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+    expect(await page.locator('.case-initials').innerText()).toBe(CHILD_3.initials);
+
+    await goTo('Today', 'Today', 'today with a legal name to find');
+    const overdue = page.getByRole('region', { name: /^Overdue/ });
+    const row = overdue.getByRole('row').filter({ hasText: caseCode3 });
+    expect(await row.getByRole('cell').allInnerTexts()).toEqual([
+      formatCalendarDate(INTAKE_DATE),
+      `${caseCode3} ${CHILD_3.initials}`,
+      'Legal name not yet known',
+      '',
+    ]);
+  });
+
+  it('audits the one reveal of the name as its view', async () => {
+    await signOut();
     await signIn(ADMIN.username, ADMIN.password, 'Users');
     const { entries } = expectOk(
       await harnessCall(run.harness, 'audit.list', { action: 'children.revealName', limit: 50 }),
