@@ -23,7 +23,7 @@ import { TimelineSection } from './file/TimelineSection';
 import { useCasesState } from './CasesContext';
 import { ageText, sexText, statusText } from './labels';
 
-/** cases/:id — everything about one child. Loading it is audited as a view of the full name. */
+/** cases/:id — everything about one child; opening it is audited, and so is each "Show name". */
 export function CaseFileScreen() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
