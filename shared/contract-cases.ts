@@ -1,7 +1,7 @@
 // Issue 3: survivor case records, shelters, beds and placements. Merged into `procedures` by
 // shared/contract.ts; see it for the shape of a procedure.
 import { z } from 'zod';
-import { idSchema, isoDateSchema } from './ids';
+import { idOf, isoDateSchema } from './ids';
 import type { Role } from './roles';
 import {
   CHILD_STATUSES,
@@ -63,7 +63,7 @@ export const childFieldsSchema = z.strictObject({
   intakeDate: isoDateSchema,
   rescueDate: isoDateSchema.optional(),
   referringAgencyRef: optionalText(100),
-  assignedCaseworkerId: idSchema.optional(),
+  assignedCaseworkerId: idOf('caseworker').optional(),
 });
 export type ChildFields = z.infer<typeof childFieldsSchema>;
 
@@ -243,8 +243,9 @@ export interface Shelter {
   minAge: number;
   maxAge: number;
   capacity: number;
-  /** Whether the viewer works in this shelter (its bed board is theirs to see). */
+  /** Whether the viewer works in this shelter (its bed board and beds are theirs to see). */
   inScope: boolean;
+  /** Empty unless `inScope`. */
   beds: { id: string; room: string | null; label: string }[];
 }
 
@@ -291,12 +292,12 @@ export const caseProcedures = {
     kind: 'mutation',
   }),
   'children.update': procedure<ChildRecord>()({
-    input: childFieldsSchema.extend({ id: idSchema }),
+    input: childFieldsSchema.extend({ id: idOf('child') }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
   'children.setStatus': procedure<ChildRecord>()({
-    input: z.strictObject({ id: idSchema, status: z.enum(CHILD_STATUSES) }),
+    input: z.strictObject({ id: idOf('child'), status: z.enum(CHILD_STATUSES) }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
@@ -304,8 +305,8 @@ export const caseProcedures = {
     input: z.strictObject({
       text: z.string().max(100, 'tooLong').optional(),
       status: z.enum(CHILD_STATUSES).optional(),
-      shelterId: idSchema.optional(),
-      caseworkerId: idSchema.optional(),
+      shelterId: idOf('shelter').optional(),
+      caseworkerId: idOf('caseworker').optional(),
       limit: z.number().int().min(1).max(200).default(50),
       offset: z.number().int().min(0).default(0),
     }),
@@ -314,13 +315,13 @@ export const caseProcedures = {
   }),
   /** Shows the full name: every call is audited as a view. */
   'children.get': procedure<CaseFile>()({
-    input: z.strictObject({ id: idSchema }),
+    input: z.strictObject({ id: idOf('child') }),
     access: CASE_TEAM,
     kind: 'query',
     auditView: true,
   }),
   'children.timeline': procedure<TimelineEntry[]>()({
-    input: z.strictObject({ id: idSchema }),
+    input: z.strictObject({ id: idOf('child') }),
     access: CASE_TEAM,
     kind: 'query',
   }),
@@ -334,7 +335,7 @@ export const caseProcedures = {
 
   'consents.record': procedure<Consent>()({
     input: z.strictObject({
-      childId: idSchema,
+      childId: idOf('child'),
       type: z.enum(CONSENT_TYPES),
       agency: optionalText(200),
       givenBy: z.enum(CONSENT_GIVERS),
@@ -345,14 +346,14 @@ export const caseProcedures = {
     kind: 'mutation',
   }),
   'consents.withdraw': procedure<Consent>()({
-    input: z.strictObject({ id: idSchema, withdrawnOn: isoDateSchema, reason: text(1000) }),
+    input: z.strictObject({ id: idOf('consent'), withdrawnOn: isoDateSchema, reason: text(1000) }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
   /** The one answer later features ask before sharing or reporting. */
   'consents.check': procedure<{ allowed: boolean; consentId: string | null }>()({
     input: z.strictObject({
-      childId: idSchema,
+      childId: idOf('child'),
       type: z.enum(CONSENT_TYPES),
       agency: optionalText(200),
     }),
@@ -362,8 +363,8 @@ export const caseProcedures = {
 
   'family.save': procedure<FamilyMember>()({
     input: z.strictObject({
-      id: idSchema.optional(),
-      childId: idSchema,
+      id: idOf('familyMember').optional(),
+      childId: idOf('child'),
       name: text(200),
       relationship: text(100),
       phone: optionalText(50),
@@ -379,25 +380,25 @@ export const caseProcedures = {
     kind: 'mutation',
   }),
   'family.remove': procedure<null>()({
-    input: z.strictObject({ id: idSchema }),
+    input: z.strictObject({ id: idOf('familyMember') }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
 
   'siblings.link': procedure<null>()({
-    input: z.strictObject({ childId: idSchema, siblingId: idSchema }),
+    input: z.strictObject({ childId: idOf('child'), siblingId: idOf('child') }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
   'siblings.unlink': procedure<null>()({
-    input: z.strictObject({ childId: idSchema }),
+    input: z.strictObject({ childId: idOf('child') }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
 
   /** The child's account is recorded once; later forms link to it and never ask again. */
   'intake.record': procedure<null>()({
-    input: z.strictObject({ childId: idSchema, account: text(20000) }),
+    input: z.strictObject({ childId: idOf('child'), account: text(20000) }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
@@ -406,7 +407,7 @@ export const caseProcedures = {
     recordedAt: string;
     recordedByName: string | null;
   }>()({
-    input: z.strictObject({ childId: idSchema }),
+    input: z.strictObject({ childId: idOf('child') }),
     access: CASE_TEAM,
     kind: 'query',
     auditView: true,
@@ -414,8 +415,8 @@ export const caseProcedures = {
 
   'plan.saveGoal': procedure<PlanGoal>()({
     input: z.strictObject({
-      id: idSchema.optional(),
-      childId: idSchema,
+      id: idOf('goal').optional(),
+      childId: idOf('child'),
       domain: z.enum(PLAN_DOMAINS),
       goalInChildWords: text(1000),
       responsible: text(200),
@@ -427,9 +428,9 @@ export const caseProcedures = {
   }),
   'plan.saveTask': procedure<PlanTask>()({
     input: z.strictObject({
-      id: idSchema.optional(),
-      childId: idSchema,
-      goalId: idSchema.optional(),
+      id: idOf('task').optional(),
+      childId: idOf('child'),
+      goalId: idOf('goal').optional(),
       title: text(300),
       dueDate: isoDateSchema,
       responsible: optionalText(200),
@@ -447,8 +448,8 @@ export const caseProcedures = {
 
   'legal.save': procedure<LegalEvent>()({
     input: z.strictObject({
-      id: idSchema.optional(),
-      childId: idSchema,
+      id: idOf('legalEvent').optional(),
+      childId: idOf('child'),
       kind: z.enum(LEGAL_EVENT_KINDS),
       date: isoDateSchema,
       time: timeOfDay.optional(),
@@ -460,7 +461,7 @@ export const caseProcedures = {
     kind: 'mutation',
   }),
   'legal.remove': procedure<null>()({
-    input: z.strictObject({ id: idSchema }),
+    input: z.strictObject({ id: idOf('legalEvent') }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
@@ -471,14 +472,14 @@ export const caseProcedures = {
     kind: 'query',
   }),
   'shelters.save': procedure<Shelter>()({
-    input: shelterFieldsSchema.extend({ id: idSchema.optional() }),
+    input: shelterFieldsSchema.extend({ id: idOf('shelter').optional() }),
     access: COORDINATOR,
     kind: 'mutation',
   }),
   'beds.save': procedure<Shelter>()({
     input: z.strictObject({
-      id: idSchema.optional(),
-      shelterId: idSchema,
+      id: idOf('bed').optional(),
+      shelterId: idOf('shelter'),
       room: optionalText(60),
       label: text(60),
     }),
@@ -486,17 +487,17 @@ export const caseProcedures = {
     kind: 'mutation',
   }),
   'beds.remove': procedure<Shelter>()({
-    input: z.strictObject({ id: idSchema }),
+    input: z.strictObject({ id: idOf('bed') }),
     access: COORDINATOR,
     kind: 'mutation',
   }),
   'beds.reserve': procedure<null>()({
-    input: z.strictObject({ bedId: idSchema, childId: idSchema.nullable() }),
+    input: z.strictObject({ bedId: idOf('bed'), childId: idOf('child').nullable() }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
   'beds.board': procedure<BedBoard>()({
-    input: z.strictObject({ shelterId: idSchema, asOf: isoDateSchema }),
+    input: z.strictObject({ shelterId: idOf('shelter'), asOf: isoDateSchema }),
     access: CASE_TEAM,
     kind: 'query',
   }),
@@ -508,8 +509,8 @@ export const caseProcedures = {
 
   'placements.admit': procedure<Placement>()({
     input: z.strictObject({
-      childId: idSchema,
-      bedId: idSchema,
+      childId: idOf('child'),
+      bedId: idOf('bed'),
       startAt: instantSchema,
       reason: text(500),
       overrideReason,
@@ -519,8 +520,8 @@ export const caseProcedures = {
   }),
   'placements.transfer': procedure<Placement>()({
     input: z.strictObject({
-      childId: idSchema,
-      toBedId: idSchema,
+      childId: idOf('child'),
+      toBedId: idOf('bed'),
       at: instantSchema,
       reason: text(500),
       overrideReason,
@@ -531,7 +532,7 @@ export const caseProcedures = {
   /** The single discharge path; the reintegration issue adds its safety gates here. */
   'placements.discharge': procedure<Placement>()({
     input: z.strictObject({
-      childId: idSchema,
+      childId: idOf('child'),
       at: instantSchema,
       destination: z.enum(DISCHARGE_DESTINATIONS),
       exitNote: text(2000),
@@ -542,7 +543,7 @@ export const caseProcedures = {
   /** Correct or backdate a placement's dates; the invariants hold here too. */
   'placements.edit': procedure<Placement>()({
     input: z.strictObject({
-      id: idSchema,
+      id: idOf('placement'),
       startAt: instantSchema,
       endAt: instantSchema.nullable(),
       overrideReason,

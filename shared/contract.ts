@@ -2,7 +2,7 @@
 // strict input schema, its output type, and who may call it. The permission matrix, the router,
 // the preload, the harness and the renderer's typed client are all derived from this table.
 import { z } from 'zod';
-import { idSchema, isoDateSchema } from './ids';
+import { idFieldsOf, idOf, isoDateSchema, type IdField } from './ids';
 import { procedure, type ProcedureSpec } from './procedure';
 import { caseProcedures } from './contract-cases';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
@@ -126,7 +126,7 @@ export const procedures = {
   }),
 
   'auth.recoveryResetAdmin': procedure<SessionInfo>()({
-    input: z.strictObject({ userId: idSchema, newPassword: passwordSchema }),
+    input: z.strictObject({ userId: idOf('administrator'), newPassword: passwordSchema }),
     access: 'recovery',
     kind: 'mutation',
   }),
@@ -175,13 +175,13 @@ export const procedures = {
   }),
 
   'users.resetPassword': procedure<null>()({
-    input: z.strictObject({ userId: idSchema, temporaryPassword: passwordSchema }),
+    input: z.strictObject({ userId: idOf('user'), temporaryPassword: passwordSchema }),
     access: ADMIN,
     kind: 'mutation',
   }),
 
   'users.disable': procedure<null>()({
-    input: z.strictObject({ userId: idSchema }),
+    input: z.strictObject({ userId: idOf('user') }),
     access: ADMIN,
     kind: 'mutation',
   }),
@@ -194,7 +194,7 @@ export const procedures = {
 
   'audit.list': procedure<{ entries: AuditEntry[]; nextBeforeSeq: number | null }>()({
     input: z.strictObject({
-      actorId: idSchema.optional(),
+      actorId: idOf('user').optional(),
       action: z.string().max(64, 'tooLong').optional(),
       from: isoDateSchema.optional(),
       to: isoDateSchema.optional(),
@@ -224,6 +224,11 @@ export type ProcedureOutput<N extends ProcedureName> =
   Procedures[N] extends ProcedureSpec<z.ZodType, infer O> ? O : never;
 
 export const PROCEDURE_NAMES = Object.keys(procedures) as ProcedureName[];
+
+/** The ids each procedure's input can carry, with their kinds: what the router scope-checks. */
+export const PROCEDURE_ID_FIELDS = Object.fromEntries(
+  PROCEDURE_NAMES.map((name) => [name, idFieldsOf(procedures[name].input)]),
+) as unknown as Record<ProcedureName, readonly IdField[]>;
 
 export function isProcedureName(name: unknown): name is ProcedureName {
   return typeof name === 'string' && Object.hasOwn(procedures, name);

@@ -102,7 +102,6 @@ describe('registration', () => {
         { birth: { kind: 'dob', dateOfBirth: daysAgo(10) }, intakeDate: daysAgo(20) },
         { intakeDate: 'date.beforeBirth' },
       ],
-      [{ assignedCaseworkerId: f.ids.therapist }, { assignedCaseworkerId: 'caseworker.unknown' }],
       [
         { birth: { kind: 'estimated', estimatedAgeYears: 40, asOf: daysAgo(1) } },
         { 'birth.estimatedAgeYears': 'age.range' },
@@ -116,6 +115,13 @@ describe('registration', () => {
         fields,
       });
     }
+    // Someone who cannot be assigned a child is outside the pick-list, like any unknown id.
+    const therapist = await fails(
+      f.backend,
+      'children.register',
+      childInput({ assignedCaseworkerId: f.ids.therapist }),
+    );
+    expect(therapist.code).toBe('NOT_FOUND');
     const child = await register(f.backend);
     const afterOne = counts();
     const update = await fails(f.backend, 'children.update', {

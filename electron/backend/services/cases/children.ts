@@ -7,7 +7,6 @@ import type {
   ChildRecord,
   StaffOption,
 } from '../../../../shared/contract-cases';
-import type { Role } from '../../../../shared/roles';
 import { clockFor, FieldErrors, type CaseActor, type Clock, type CaseVault } from './context';
 import {
   birthColumns,
@@ -18,10 +17,7 @@ import {
   toListRow,
 } from './rows';
 import type { ListRow } from './rows';
-import { childScope, requireVisibleChild } from './scope';
-
-/** Roles a child can be assigned to. */
-const ASSIGNABLE: readonly Role[] = ['caseworker', 'coordinator'];
+import { ASSIGNABLE_ROLES, childScope, requireVisibleChild } from './scope';
 
 export function listCaseworkers(vault: CaseVault): StaffOption[] {
   return vault.db
@@ -30,10 +26,10 @@ export function listCaseworkers(vault: CaseVault): StaffOption[] {
        WHERE deleted_at IS NULL AND role IN (SELECT value FROM json_each(?))
        ORDER BY display_name COLLATE NOCASE`,
     )
-    .all([JSON.stringify(ASSIGNABLE)]) as unknown as StaffOption[];
+    .all([JSON.stringify(ASSIGNABLE_ROLES)]) as unknown as StaffOption[];
 }
 
-function checkFields(vault: CaseVault, input: ChildFields, clock: Clock): void {
+function checkFields(input: ChildFields, clock: Clock): void {
   const errors = new FieldErrors();
   const { birth } = input;
   if (birth.kind === 'dob') errors.notFutureDate('birth.dateOfBirth', birth.dateOfBirth, clock);
@@ -48,10 +44,6 @@ function checkFields(vault: CaseVault, input: ChildFields, clock: Clock): void {
     input.intakeDate < birth.dateOfBirth
   ) {
     errors.add('intakeDate', 'date.beforeBirth');
-  }
-  if (input.assignedCaseworkerId) {
-    const ok = listCaseworkers(vault).some((u) => u.id === input.assignedCaseworkerId);
-    if (!ok) errors.add('assignedCaseworkerId', 'caseworker.unknown');
   }
   errors.throwIfAny();
 }
@@ -108,7 +100,7 @@ export function registerChild(
   input: ChildFields,
 ): { id: string; caseCode: string } {
   const clock = clockFor(vault, actor);
-  checkFields(vault, input, clock);
+  checkFields(input, clock);
   return vault.data.transaction(() => {
     const year = Number(clock.today.slice(0, 4));
     const { code, seq } = nextCaseCode(vault, year);
@@ -138,7 +130,7 @@ export function updateChild(
   const row = requireVisibleChild(vault, actor, input.id);
   const clock = clockFor(vault, actor);
   const { id, ...fields } = input;
-  checkFields(vault, fields, clock);
+  checkFields(fields, clock);
   vault.data.update('children', id, fieldColumns(fields, row.case_code));
   // The caller may have just handed the case to someone else: answer without the scope check.
   return toChildRecord(childRowById(vault, id), clock.today);
