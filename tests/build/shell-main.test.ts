@@ -138,6 +138,15 @@ describe('the bundled Electron main process, on a stand-in for Electron', () => 
     });
   });
 
+  it('answers a deeply nested input with VALIDATION before it reaches the worker, and keeps answering', async () => {
+    let deep: unknown = [];
+    for (let level = 1; level < 1_000; level += 1) deep = [deep];
+    const nested = await shell.call('app://aruga/index.html', 'app.status', deep);
+    expect(nested.result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const status = await shell.call('app://aruga/index.html', 'app.status');
+    expect(status.result).toMatchObject({ ok: true, value: { state: 'setup' } });
+  });
+
   it('locks the vault when the OS locks the screen', async () => {
     expect(ready.powerEvents).toEqual(expect.arrayContaining(['lock-screen', 'suspend']));
     await shell.call('app://aruga/index.html', 'vault.create', {
