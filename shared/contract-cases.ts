@@ -27,15 +27,15 @@ import {
   type ShelterType,
 } from './cases';
 import { procedure } from './procedure';
+import { optionalText, requiredText, safeText } from './text';
 
 const CASE_TEAM: readonly Role[] = ['coordinator', 'caseworker'];
 const COORDINATOR: readonly Role[] = ['coordinator'];
 
-/** A missing required field answers 'required', like an empty one; a wrong type 'invalid'. */
-const requiredString = () =>
-  z.string({ error: (issue) => (issue.input === undefined ? 'required' : 'invalid') });
-const text = (max: number) => requiredString().trim().min(1, 'required').max(max, 'tooLong');
-const optionalText = (max: number) => z.string().trim().max(max, 'tooLong').optional();
+/** Free text; a missing required field answers 'required', like an empty one. */
+const text = requiredText;
+/** A textarea's text: tabs and line breaks allowed. */
+const multiline = { multiline: true } as const;
 /** A UTC instant, e.g. 2026-11-29T02:00:00.000Z. */
 export const instantSchema = z.iso.datetime({ message: 'invalid' });
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid');
@@ -226,7 +226,7 @@ export interface StaffOption {
 export const shelterFieldsSchema = z.strictObject({
   name: text(120),
   type: z.enum(SHELTER_TYPES),
-  address: optionalText(300),
+  address: optionalText(300, multiline),
   sexRule: z.enum(SHELTER_SEX_RULES),
   minAge: z.number().int().min(0, 'age.range').max(25, 'age.range'),
   maxAge: z.number().int().min(0, 'age.range').max(25, 'age.range'),
@@ -283,7 +283,11 @@ export interface OccupancyRow {
   vacant: number;
 }
 
-const overrideReason = z.string().trim().min(5, 'override.tooShort').max(500, 'tooLong').optional();
+const overrideReason = safeText(multiline)
+  .trim()
+  .min(5, 'override.tooShort')
+  .max(500, 'tooLong')
+  .optional();
 
 export const caseProcedures = {
   'children.register': procedure<{ id: string; caseCode: string }>()({
@@ -303,7 +307,7 @@ export const caseProcedures = {
   }),
   'children.search': procedure<{ rows: ChildListRow[]; total: number }>()({
     input: z.strictObject({
-      text: z.string().max(100, 'tooLong').optional(),
+      text: safeText().max(100, 'tooLong').optional(),
       status: z.enum(CHILD_STATUSES).optional(),
       shelterId: idOf('shelter').optional(),
       caseworkerId: idOf('caseworker').optional(),
@@ -340,13 +344,17 @@ export const caseProcedures = {
       agency: optionalText(200),
       givenBy: z.enum(CONSENT_GIVERS),
       givenOn: isoDateSchema,
-      scope: text(1000),
+      scope: text(1000, multiline),
     }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
   'consents.withdraw': procedure<Consent>()({
-    input: z.strictObject({ id: idOf('consent'), withdrawnOn: isoDateSchema, reason: text(1000) }),
+    input: z.strictObject({
+      id: idOf('consent'),
+      withdrawnOn: isoDateSchema,
+      reason: text(1000, multiline),
+    }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
@@ -374,7 +382,7 @@ export const caseProcedures = {
       allegedOffenderSince: isoDateSchema.optional(),
       noContactOrder: z.boolean(),
       noContactOrderDate: isoDateSchema.optional(),
-      notes: optionalText(2000),
+      notes: optionalText(2000, multiline),
     }),
     access: CASE_TEAM,
     kind: 'mutation',
@@ -398,7 +406,7 @@ export const caseProcedures = {
 
   /** The child's account is recorded once; later forms link to it and never ask again. */
   'intake.record': procedure<null>()({
-    input: z.strictObject({ childId: idOf('child'), account: text(20000) }),
+    input: z.strictObject({ childId: idOf('child'), account: text(20000, multiline) }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
@@ -418,7 +426,7 @@ export const caseProcedures = {
       id: idOf('goal').optional(),
       childId: idOf('child'),
       domain: z.enum(PLAN_DOMAINS),
-      goalInChildWords: text(1000),
+      goalInChildWords: text(1000, multiline),
       responsible: text(200),
       targetDate: isoDateSchema.optional(),
       status: z.enum(GOAL_STATUSES),
@@ -455,7 +463,7 @@ export const caseProcedures = {
       time: timeOfDay.optional(),
       court: text(200),
       caseNumber: text(100),
-      notes: optionalText(2000),
+      notes: optionalText(2000, multiline),
     }),
     access: CASE_TEAM,
     kind: 'mutation',
@@ -512,7 +520,7 @@ export const caseProcedures = {
       childId: idOf('child'),
       bedId: idOf('bed'),
       startAt: instantSchema,
-      reason: text(500),
+      reason: text(500, multiline),
       overrideReason,
     }),
     access: CASE_TEAM,
@@ -523,7 +531,7 @@ export const caseProcedures = {
       childId: idOf('child'),
       toBedId: idOf('bed'),
       at: instantSchema,
-      reason: text(500),
+      reason: text(500, multiline),
       overrideReason,
     }),
     access: CASE_TEAM,
@@ -535,7 +543,7 @@ export const caseProcedures = {
       childId: idOf('child'),
       at: instantSchema,
       destination: z.enum(DISCHARGE_DESTINATIONS),
-      exitNote: text(2000),
+      exitNote: text(2000, multiline),
     }),
     access: CASE_TEAM,
     kind: 'mutation',

@@ -7,6 +7,7 @@ import { procedure, type ProcedureSpec } from './procedure';
 import { caseProcedures } from './contract-cases';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { ROLES, type Role } from './roles';
+import { requiredText, safeText } from './text';
 import {
   timeZoneSchema,
   vaultSettingsSchema,
@@ -18,19 +19,17 @@ const ALL: readonly Role[] = ROLES;
 const ADMIN: readonly Role[] = ['admin'];
 
 // ---- field schemas -------------------------------------------------------------------------
-const text = (max: number) => z.string().trim().min(1, 'required').max(max, 'tooLong');
-export const usernameSchema = z
-  .string()
+export const usernameSchema = safeText()
   .trim()
   .toLowerCase()
   .min(3, 'username.tooShort')
   .max(32, 'username.tooLong')
   .regex(/^[a-z0-9._-]+$/, 'username.chars');
 /** Strength is checked by the service with shared/password-policy; here only the size bound. */
-export const passwordSchema = z.string().min(1, 'required').max(PASSWORD_MAX_LENGTH, 'tooLong');
-export const displayNameSchema = text(100);
-export const shelterScopeSchema = z.array(text(100)).max(50, 'tooMany');
-export const recoveryKeySchema = z.string().max(200, 'tooLong');
+export const passwordSchema = safeText().min(1, 'required').max(PASSWORD_MAX_LENGTH, 'tooLong');
+export const displayNameSchema = requiredText(100);
+export const shelterScopeSchema = z.array(requiredText(100)).max(50, 'tooMany');
+export const recoveryKeySchema = safeText().max(200, 'tooLong');
 const empty = z.strictObject({});
 
 // ---- output types --------------------------------------------------------------------------
@@ -114,7 +113,7 @@ export const procedures = {
   }),
 
   'auth.signIn': procedure<SessionInfo>()({
-    input: z.strictObject({ username: z.string().max(64, 'tooLong'), password: passwordSchema }),
+    input: z.strictObject({ username: safeText().max(64, 'tooLong'), password: passwordSchema }),
     access: 'public',
     kind: 'mutation',
   }),
@@ -195,7 +194,7 @@ export const procedures = {
   'audit.list': procedure<{ entries: AuditEntry[]; nextBeforeSeq: number | null }>()({
     input: z.strictObject({
       actorId: idOf('user').optional(),
-      action: z.string().max(64, 'tooLong').optional(),
+      action: safeText().max(64, 'tooLong').optional(),
       from: isoDateSchema.optional(),
       to: isoDateSchema.optional(),
       beforeSeq: z.number().int().positive().optional(),
