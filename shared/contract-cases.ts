@@ -261,6 +261,7 @@ export interface BedBoardBed {
     since: string;
     lengthOfStayDays: number;
   } | null;
+  /** Null for a bed held for a child the viewer may not see (it still shows as reserved). */
   reservedFor: { childId: string; caseCode: string; initials: string } | null;
 }
 

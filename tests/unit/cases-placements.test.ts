@@ -840,12 +840,19 @@ describe('scope of placements', () => {
       code: 'CONFLICT',
       message: 'bed.reserved',
     });
-    // The coordinator sees every child: the same clashes are named.
+    // Her bed board shows the bed as held, for nobody named.
+    const held1 = async () =>
+      (await ok(f.backend, 'beds.board', { shelterId: f.cebu.id, asOf: todayIn(ZONE) })).beds.find(
+        (b) => b.id === beds.cebu[1],
+      );
+    expect(await held1()).toMatchObject({ state: 'reserved', reservedFor: null });
+    // The coordinator sees every child: the same clashes and the hold are named.
     expect(await admit('coordinator', beds.cebu[0]!, 15)).toMatchObject({
       details: { caseCode: away.caseCode },
     });
     expect(await admit('coordinator', beds.cebu[1]!, 1)).toMatchObject({
       details: { caseCode: held.caseCode },
     });
+    expect((await held1())?.reservedFor).toMatchObject({ caseCode: held.caseCode });
   });
 });
