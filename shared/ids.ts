@@ -70,13 +70,20 @@ export function idFieldsOf(schema: z.core.$ZodType, path: readonly string[] = []
   return [];
 }
 
-/** The id values at a field's path in a parsed input (none when the field was left out). */
-export function idValuesAt(input: unknown, path: readonly string[]): string[] {
-  if (path.length === 0) return typeof input === 'string' ? [input] : [];
+/** The ids at a field's path in a parsed input, each with its own path (none when left out). */
+export function idValuesAt(
+  input: unknown,
+  path: readonly string[],
+  at: readonly (string | number)[] = [],
+): { path: string; id: string }[] {
+  if (path.length === 0)
+    return typeof input === 'string' ? [{ path: at.join('.'), id: input }] : [];
   if (typeof input !== 'object' || input === null) return [];
   const [head, ...rest] = path as [string, ...string[]];
-  if (head === '*') return Array.isArray(input) ? input.flatMap((v) => idValuesAt(v, rest)) : [];
+  if (head === '*') {
+    return Array.isArray(input) ? input.flatMap((v, i) => idValuesAt(v, rest, [...at, i])) : [];
+  }
   return Object.hasOwn(input, head)
-    ? idValuesAt((input as Record<string, unknown>)[head], rest)
+    ? idValuesAt((input as Record<string, unknown>)[head], rest, [...at, head])
     : [];
 }

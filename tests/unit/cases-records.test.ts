@@ -121,7 +121,10 @@ describe('registration', () => {
       'children.register',
       childInput({ assignedCaseworkerId: f.ids.therapist }),
     );
-    expect(therapist.code).toBe('NOT_FOUND');
+    expect(therapist).toMatchObject({
+      code: 'NOT_FOUND',
+      fields: { assignedCaseworkerId: 'notFound' },
+    });
     const child = await register(f.backend);
     const afterOne = counts();
     const update = await fails(f.backend, 'children.update', {

@@ -462,7 +462,11 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
           path,
           code: expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/),
         });
-        if (!envelope.ok) expect(envelope.error.details).toBeUndefined();
+        // The refusal names the field the caller filled in, and nothing about the record.
+        if (!envelope.ok) {
+          expect(envelope.error.details).toBeUndefined();
+          expect(envelope.error.fields).toEqual({ [path]: 'notFound' });
+        }
         expect({ name, path, rows: snapshot() }).toEqual({ name, path, rows: before });
         tested += 1;
       }

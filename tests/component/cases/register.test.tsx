@@ -142,6 +142,23 @@ describe('register a child', () => {
     expect(bridge.countOf('children.register')).toBe(0);
   });
 
+  it('shows a caseworker who is no longer on the list at the caseworker field', async () => {
+    const { bridge, user } = await openRegister();
+    bridge.failOnce('children.register', {
+      code: 'NOT_FOUND',
+      message: 'notFound',
+      fields: { assignedCaseworkerId: 'notFound' },
+    });
+    await fillBasics(user);
+    const form = within(registerForm());
+    await user.type(form.getByLabelText('Date of birth'), '2014-06-01');
+    await user.click(form.getByRole('button', { name: 'Register child' }));
+    const caseworker = form.getByLabelText('Assigned caseworker');
+    await waitFor(() => expect(caseworker).toHaveAttribute('aria-invalid', 'true'));
+    expect(caseworker).toHaveAccessibleDescription(/That item was not found/);
+    expect(form.getByLabelText('Legal name')).toHaveValue('Niño Santos');
+  });
+
   it('says what is missing at each required field', async () => {
     const { bridge, user } = await openRegister();
     const form = within(registerForm());

@@ -4,6 +4,7 @@
 // is not revealed. The router checks every id a call carries here (ID_SCOPE), by the kind the
 // contract gives it, before any service runs.
 import { canSeeShelterAddress } from '../../../../shared/cases';
+import { AppError } from '../../../../shared/errors';
 import { idValuesAt, type IdField, type IdKind } from '../../../../shared/ids';
 import type { Role } from '../../../../shared/roles';
 import { notFound, type CaseActor, type CaseVault } from './context';
@@ -149,7 +150,10 @@ export const ID_SCOPE: Record<IdKind, IdVisible> = {
   administrator: (vault, _actor, id) => userRow(vault, id)?.role === 'admin',
 };
 
-/** NOT_FOUND unless every id in the input names a record the actor may see. */
+/**
+ * NOT_FOUND unless every id in the input names a record the actor may see. The error names the
+ * field (the caller sent the id), so a form can show it where it was chosen.
+ */
 export function requireIdsInScope(
   vault: CaseVault,
   actor: CaseActor | null,
@@ -157,8 +161,10 @@ export function requireIdsInScope(
   input: unknown,
 ): void {
   for (const field of fields) {
-    for (const id of idValuesAt(input, field.path)) {
-      if (!ID_SCOPE[field.kind](vault, actor, id)) throw notFound();
+    for (const { path, id } of idValuesAt(input, field.path)) {
+      if (!ID_SCOPE[field.kind](vault, actor, id)) {
+        throw new AppError('NOT_FOUND', 'notFound', { fields: { [path]: 'notFound' } });
+      }
     }
   }
 }
