@@ -138,10 +138,15 @@ describe('the bundled Electron main process, on a stand-in for Electron', () => 
     });
   });
 
-  it('answers a deeply nested input with VALIDATION before it reaches the worker, and keeps answering', async () => {
-    let deep: unknown = [];
-    for (let level = 1; level < 1_000; level += 1) deep = [deep];
-    const nested = await shell.call('app://aruga/index.html', 'app.status', deep);
+  it('answers input nested thousands of levels deep with VALIDATION, and keeps answering', async () => {
+    // 10,000 levels: more than structured cloning into the worker can copy.
+    const nested = await shell.ask({
+      kind: 'invoke',
+      channel: IPC_CHANNEL_CALL,
+      frameUrl: 'app://aruga/index.html',
+      args: ['app.status'],
+      nestInput: 10_000,
+    });
     expect(nested.result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const status = await shell.call('app://aruga/index.html', 'app.status');
     expect(status.result).toMatchObject({ ok: true, value: { state: 'setup' } });
