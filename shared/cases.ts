@@ -139,7 +139,6 @@ export const CASE_ERROR_KEYS = [
   'override.tooShort',
   'date.future',
   'date.beforeBirth',
-  'caseworker.unknown',
   'placement.childOverlap',
   'placement.bedOverlap',
   'placement.endBeforeStart',

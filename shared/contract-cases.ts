@@ -1,7 +1,7 @@
 // Issue 3: survivor case records, shelters, beds and placements. Merged into `procedures` by
 // shared/contract.ts; see it for the shape of a procedure.
 import { z } from 'zod';
-import { idSchema, isoDateSchema } from './ids';
+import { idOf, isoDateSchema } from './ids';
 import type { Role } from './roles';
 import {
   CHILD_STATUSES,
@@ -27,15 +27,15 @@ import {
   type ShelterType,
 } from './cases';
 import { procedure } from './procedure';
+import { optionalText, requiredText, safeText } from './text';
 
 const CASE_TEAM: readonly Role[] = ['coordinator', 'caseworker'];
 const COORDINATOR: readonly Role[] = ['coordinator'];
 
-/** A missing required field answers 'required', like an empty one; a wrong type 'invalid'. */
-const requiredString = () =>
-  z.string({ error: (issue) => (issue.input === undefined ? 'required' : 'invalid') });
-const text = (max: number) => requiredString().trim().min(1, 'required').max(max, 'tooLong');
-const optionalText = (max: number) => z.string().trim().max(max, 'tooLong').optional();
+/** Free text; a missing required field answers 'required', like an empty one. */
+const text = requiredText;
+/** A textarea's text: tabs and line breaks allowed. */
+const multiline = { multiline: true } as const;
 /** A UTC instant, e.g. 2026-11-29T02:00:00.000Z. */
 export const instantSchema = z.iso.datetime({ message: 'invalid' });
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid');
@@ -64,7 +64,7 @@ export const childFieldsSchema = z.strictObject({
   intakeDate: isoDateSchema,
   rescueDate: isoDateSchema.optional(),
   referringAgencyRef: optionalText(100),
-  assignedCaseworkerId: idSchema.optional(),
+  assignedCaseworkerId: idOf('caseworker').optional(),
 });
 export type ChildFields = z.infer<typeof childFieldsSchema>;
 
@@ -241,7 +241,7 @@ export interface StaffOption {
 export const shelterFieldsSchema = z.strictObject({
   name: text(120),
   type: z.enum(SHELTER_TYPES),
-  address: optionalText(300),
+  address: optionalText(300, multiline),
   sexRule: z.enum(SHELTER_SEX_RULES),
   minAge: z.number().int().min(0, 'age.range').max(25, 'age.range'),
   maxAge: z.number().int().min(0, 'age.range').max(25, 'age.range'),
@@ -258,8 +258,9 @@ export interface Shelter {
   minAge: number;
   maxAge: number;
   capacity: number;
-  /** Whether the viewer works in this shelter (its bed board is theirs to see). */
+  /** Whether the viewer works in this shelter (its bed board and beds are theirs to see). */
   inScope: boolean;
+  /** Empty unless `inScope`. */
   beds: { id: string; room: string | null; label: string }[];
 }
 
@@ -275,6 +276,7 @@ export interface BedBoardBed {
     since: string;
     lengthOfStayDays: number;
   } | null;
+  /** Null for a bed held for a child the viewer may not see (it still shows as reserved). */
   reservedFor: { childId: string; caseCode: string; initials: string } | null;
 }
 
@@ -297,7 +299,11 @@ export interface OccupancyRow {
   vacant: number;
 }
 
-const overrideReason = z.string().trim().min(5, 'override.tooShort').max(500, 'tooLong').optional();
+const overrideReason = safeText(multiline)
+  .trim()
+  .min(5, 'override.tooShort')
+  .max(500, 'tooLong')
+  .optional();
 
 export const caseProcedures = {
   'children.register': procedure<{ id: string; caseCode: string }>()({
@@ -306,21 +312,21 @@ export const caseProcedures = {
     kind: 'mutation',
   }),
   'children.update': procedure<ChildRecord>()({
-    input: childFieldsSchema.extend({ id: idSchema }),
+    input: childFieldsSchema.extend({ id: idOf('child') }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
   'children.setStatus': procedure<ChildRecord>()({
-    input: z.strictObject({ id: idSchema, status: z.enum(CHILD_STATUSES) }),
+    input: z.strictObject({ id: idOf('child'), status: z.enum(CHILD_STATUSES) }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
   'children.search': procedure<{ rows: ChildListRow[]; total: number }>()({
     input: z.strictObject({
-      text: z.string().max(100, 'tooLong').optional(),
+      text: safeText().max(100, 'tooLong').optional(),
       status: z.enum(CHILD_STATUSES).optional(),
-      shelterId: idSchema.optional(),
-      caseworkerId: idSchema.optional(),
+      shelterId: idOf('shelter').optional(),
+      caseworkerId: idOf('caseworker').optional(),
       limit: z.number().int().min(1).max(200).default(50),
       offset: z.number().int().min(0).default(0),
     }),
@@ -329,20 +335,20 @@ export const caseProcedures = {
   }),
   /** The case file, without the child's names; every opening is audited as a view. */
   'children.get': procedure<CaseFile>()({
-    input: z.strictObject({ id: idSchema }),
+    input: z.strictObject({ id: idOf('child') }),
     access: CASE_TEAM,
     kind: 'query',
     auditView: true,
   }),
   /** The child's names, asked for only by "Show name" (or editing them): audited as their view. */
   'children.revealName': procedure<ChildNames>()({
-    input: z.strictObject({ id: idSchema }),
+    input: z.strictObject({ id: idOf('child') }),
     access: CASE_TEAM,
     kind: 'query',
     auditView: true,
   }),
   'children.timeline': procedure<TimelineEntry[]>()({
-    input: z.strictObject({ id: idSchema }),
+    input: z.strictObject({ id: idOf('child') }),
     access: CASE_TEAM,
     kind: 'query',
   }),
@@ -356,25 +362,29 @@ export const caseProcedures = {
 
   'consents.record': procedure<Consent>()({
     input: z.strictObject({
-      childId: idSchema,
+      childId: idOf('child'),
       type: z.enum(CONSENT_TYPES),
       agency: optionalText(200),
       givenBy: z.enum(CONSENT_GIVERS),
       givenOn: isoDateSchema,
-      scope: text(1000),
+      scope: text(1000, multiline),
     }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
   'consents.withdraw': procedure<Consent>()({
-    input: z.strictObject({ id: idSchema, withdrawnOn: isoDateSchema, reason: text(1000) }),
+    input: z.strictObject({
+      id: idOf('consent'),
+      withdrawnOn: isoDateSchema,
+      reason: text(1000, multiline),
+    }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
   /** The one answer later features ask before sharing or reporting. */
   'consents.check': procedure<{ allowed: boolean; consentId: string | null }>()({
     input: z.strictObject({
-      childId: idSchema,
+      childId: idOf('child'),
       type: z.enum(CONSENT_TYPES),
       agency: optionalText(200),
     }),
@@ -384,8 +394,8 @@ export const caseProcedures = {
 
   'family.save': procedure<FamilyMember>()({
     input: z.strictObject({
-      id: idSchema.optional(),
-      childId: idSchema,
+      id: idOf('familyMember').optional(),
+      childId: idOf('child'),
       name: text(200),
       relationship: text(100),
       phone: optionalText(50),
@@ -395,31 +405,31 @@ export const caseProcedures = {
       allegedOffenderSince: isoDateSchema.optional(),
       noContactOrder: z.boolean(),
       noContactOrderDate: isoDateSchema.optional(),
-      notes: optionalText(2000),
+      notes: optionalText(2000, multiline),
     }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
   'family.remove': procedure<null>()({
-    input: z.strictObject({ id: idSchema }),
+    input: z.strictObject({ id: idOf('familyMember') }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
 
   'siblings.link': procedure<null>()({
-    input: z.strictObject({ childId: idSchema, siblingId: idSchema }),
+    input: z.strictObject({ childId: idOf('child'), siblingId: idOf('child') }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
   'siblings.unlink': procedure<null>()({
-    input: z.strictObject({ childId: idSchema }),
+    input: z.strictObject({ childId: idOf('child') }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
 
   /** The child's account is recorded once; later forms link to it and never ask again. */
   'intake.record': procedure<null>()({
-    input: z.strictObject({ childId: idSchema, account: text(20000) }),
+    input: z.strictObject({ childId: idOf('child'), account: text(20000, multiline) }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
@@ -428,7 +438,7 @@ export const caseProcedures = {
     recordedAt: string;
     recordedByName: string | null;
   }>()({
-    input: z.strictObject({ childId: idSchema }),
+    input: z.strictObject({ childId: idOf('child') }),
     access: CASE_TEAM,
     kind: 'query',
     auditView: true,
@@ -436,10 +446,10 @@ export const caseProcedures = {
 
   'plan.saveGoal': procedure<PlanGoal>()({
     input: z.strictObject({
-      id: idSchema.optional(),
-      childId: idSchema,
+      id: idOf('goal').optional(),
+      childId: idOf('child'),
       domain: z.enum(PLAN_DOMAINS),
-      goalInChildWords: text(1000),
+      goalInChildWords: text(1000, multiline),
       responsible: text(200),
       targetDate: isoDateSchema.optional(),
       status: z.enum(GOAL_STATUSES),
@@ -449,9 +459,9 @@ export const caseProcedures = {
   }),
   'plan.saveTask': procedure<PlanTask>()({
     input: z.strictObject({
-      id: idSchema.optional(),
-      childId: idSchema,
-      goalId: idSchema.optional(),
+      id: idOf('task').optional(),
+      childId: idOf('child'),
+      goalId: idOf('goal').optional(),
       title: text(300),
       dueDate: isoDateSchema,
       responsible: optionalText(200),
@@ -472,20 +482,20 @@ export const caseProcedures = {
 
   'legal.save': procedure<LegalEvent>()({
     input: z.strictObject({
-      id: idSchema.optional(),
-      childId: idSchema,
+      id: idOf('legalEvent').optional(),
+      childId: idOf('child'),
       kind: z.enum(LEGAL_EVENT_KINDS),
       date: isoDateSchema,
       time: timeOfDay.optional(),
       court: text(200),
       caseNumber: text(100),
-      notes: optionalText(2000),
+      notes: optionalText(2000, multiline),
     }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
   'legal.remove': procedure<null>()({
-    input: z.strictObject({ id: idSchema }),
+    input: z.strictObject({ id: idOf('legalEvent') }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
@@ -496,14 +506,14 @@ export const caseProcedures = {
     kind: 'query',
   }),
   'shelters.save': procedure<Shelter>()({
-    input: shelterFieldsSchema.extend({ id: idSchema.optional() }),
+    input: shelterFieldsSchema.extend({ id: idOf('shelter').optional() }),
     access: COORDINATOR,
     kind: 'mutation',
   }),
   'beds.save': procedure<Shelter>()({
     input: z.strictObject({
-      id: idSchema.optional(),
-      shelterId: idSchema,
+      id: idOf('bed').optional(),
+      shelterId: idOf('shelter'),
       room: optionalText(60),
       label: text(60),
     }),
@@ -511,17 +521,17 @@ export const caseProcedures = {
     kind: 'mutation',
   }),
   'beds.remove': procedure<Shelter>()({
-    input: z.strictObject({ id: idSchema }),
+    input: z.strictObject({ id: idOf('bed') }),
     access: COORDINATOR,
     kind: 'mutation',
   }),
   'beds.reserve': procedure<null>()({
-    input: z.strictObject({ bedId: idSchema, childId: idSchema.nullable() }),
+    input: z.strictObject({ bedId: idOf('bed'), childId: idOf('child').nullable() }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
   'beds.board': procedure<BedBoard>()({
-    input: z.strictObject({ shelterId: idSchema, asOf: isoDateSchema }),
+    input: z.strictObject({ shelterId: idOf('shelter'), asOf: isoDateSchema }),
     access: CASE_TEAM,
     kind: 'query',
   }),
@@ -533,10 +543,10 @@ export const caseProcedures = {
 
   'placements.admit': procedure<Placement>()({
     input: z.strictObject({
-      childId: idSchema,
-      bedId: idSchema,
+      childId: idOf('child'),
+      bedId: idOf('bed'),
       startAt: instantSchema,
-      reason: text(500),
+      reason: text(500, multiline),
       overrideReason,
     }),
     access: CASE_TEAM,
@@ -544,10 +554,10 @@ export const caseProcedures = {
   }),
   'placements.transfer': procedure<Placement>()({
     input: z.strictObject({
-      childId: idSchema,
-      toBedId: idSchema,
+      childId: idOf('child'),
+      toBedId: idOf('bed'),
       at: instantSchema,
-      reason: text(500),
+      reason: text(500, multiline),
       overrideReason,
     }),
     access: CASE_TEAM,
@@ -556,10 +566,10 @@ export const caseProcedures = {
   /** The single discharge path; the reintegration issue adds its safety gates here. */
   'placements.discharge': procedure<Placement>()({
     input: z.strictObject({
-      childId: idSchema,
+      childId: idOf('child'),
       at: instantSchema,
       destination: z.enum(DISCHARGE_DESTINATIONS),
-      exitNote: text(2000),
+      exitNote: text(2000, multiline),
     }),
     access: CASE_TEAM,
     kind: 'mutation',
@@ -567,7 +577,7 @@ export const caseProcedures = {
   /** Correct or backdate a placement's dates; the invariants hold here too. */
   'placements.edit': procedure<Placement>()({
     input: z.strictObject({
-      id: idSchema,
+      id: idOf('placement'),
       startAt: instantSchema,
       endAt: instantSchema.nullable(),
       overrideReason,

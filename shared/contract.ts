@@ -2,11 +2,12 @@
 // strict input schema, its output type, and who may call it. The permission matrix, the router,
 // the preload, the harness and the renderer's typed client are all derived from this table.
 import { z } from 'zod';
-import { idSchema, isoDateSchema } from './ids';
+import { idFieldsOf, idOf, isoDateSchema, type IdField } from './ids';
 import { procedure, type ProcedureSpec } from './procedure';
 import { caseProcedures } from './contract-cases';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { ROLES, type Role } from './roles';
+import { requiredText, safeText } from './text';
 import {
   timeZoneSchema,
   vaultSettingsSchema,
@@ -18,19 +19,17 @@ const ALL: readonly Role[] = ROLES;
 const ADMIN: readonly Role[] = ['admin'];
 
 // ---- field schemas -------------------------------------------------------------------------
-const text = (max: number) => z.string().trim().min(1, 'required').max(max, 'tooLong');
-export const usernameSchema = z
-  .string()
+export const usernameSchema = safeText()
   .trim()
   .toLowerCase()
   .min(3, 'username.tooShort')
   .max(32, 'username.tooLong')
   .regex(/^[a-z0-9._-]+$/, 'username.chars');
 /** Strength is checked by the service with shared/password-policy; here only the size bound. */
-export const passwordSchema = z.string().min(1, 'required').max(PASSWORD_MAX_LENGTH, 'tooLong');
-export const displayNameSchema = text(100);
-export const shelterScopeSchema = z.array(text(100)).max(50, 'tooMany');
-export const recoveryKeySchema = z.string().max(200, 'tooLong');
+export const passwordSchema = safeText().min(1, 'required').max(PASSWORD_MAX_LENGTH, 'tooLong');
+export const displayNameSchema = requiredText(100);
+export const shelterScopeSchema = z.array(requiredText(100)).max(50, 'tooMany');
+export const recoveryKeySchema = safeText().max(200, 'tooLong');
 const empty = z.strictObject({});
 
 // ---- output types --------------------------------------------------------------------------
@@ -114,7 +113,7 @@ export const procedures = {
   }),
 
   'auth.signIn': procedure<SessionInfo>()({
-    input: z.strictObject({ username: z.string().max(64, 'tooLong'), password: passwordSchema }),
+    input: z.strictObject({ username: safeText().max(64, 'tooLong'), password: passwordSchema }),
     access: 'public',
     kind: 'mutation',
   }),
@@ -126,7 +125,7 @@ export const procedures = {
   }),
 
   'auth.recoveryResetAdmin': procedure<SessionInfo>()({
-    input: z.strictObject({ userId: idSchema, newPassword: passwordSchema }),
+    input: z.strictObject({ userId: idOf('administrator'), newPassword: passwordSchema }),
     access: 'recovery',
     kind: 'mutation',
   }),
@@ -175,13 +174,13 @@ export const procedures = {
   }),
 
   'users.resetPassword': procedure<null>()({
-    input: z.strictObject({ userId: idSchema, temporaryPassword: passwordSchema }),
+    input: z.strictObject({ userId: idOf('user'), temporaryPassword: passwordSchema }),
     access: ADMIN,
     kind: 'mutation',
   }),
 
   'users.disable': procedure<null>()({
-    input: z.strictObject({ userId: idSchema }),
+    input: z.strictObject({ userId: idOf('user') }),
     access: ADMIN,
     kind: 'mutation',
   }),
@@ -194,8 +193,8 @@ export const procedures = {
 
   'audit.list': procedure<{ entries: AuditEntry[]; nextBeforeSeq: number | null }>()({
     input: z.strictObject({
-      actorId: idSchema.optional(),
-      action: z.string().max(64, 'tooLong').optional(),
+      actorId: idOf('user').optional(),
+      action: safeText().max(64, 'tooLong').optional(),
       from: isoDateSchema.optional(),
       to: isoDateSchema.optional(),
       beforeSeq: z.number().int().positive().optional(),
@@ -224,6 +223,11 @@ export type ProcedureOutput<N extends ProcedureName> =
   Procedures[N] extends ProcedureSpec<z.ZodType, infer O> ? O : never;
 
 export const PROCEDURE_NAMES = Object.keys(procedures) as ProcedureName[];
+
+/** The ids each procedure's input can carry, with their kinds: what the router scope-checks. */
+export const PROCEDURE_ID_FIELDS = Object.fromEntries(
+  PROCEDURE_NAMES.map((name) => [name, idFieldsOf(procedures[name].input)]),
+) as unknown as Record<ProcedureName, readonly IdField[]>;
 
 export function isProcedureName(name: unknown): name is ProcedureName {
   return typeof name === 'string' && Object.hasOwn(procedures, name);

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import {
   procedures,
   isProcedureName,
+  PROCEDURE_ID_FIELDS,
   type LockReason,
   type SessionInfo,
   type VaultState,
@@ -18,7 +19,9 @@ import type { WriteContext } from './db/data-layer';
 import { isCorruptionError } from './db/sqlcipher';
 import { deviceIdOf, openPreferences } from './preferences';
 import { adminHandlers } from './services/admin-handlers';
+import { actorOf } from './services/cases/context';
 import { caseHandlers } from './services/cases/handlers';
+import { requireIdsInScope } from './services/cases/scope';
 import { sessionHandlers } from './services/session-handlers';
 import { readSettings } from './services/settings-repo';
 import { findUserById, type StaffUser } from './services/users-repo';
@@ -122,6 +125,12 @@ export class Backend implements BackendApi {
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
         throw new AppError('VALIDATION', 'validation', { fields: fieldErrors(parsed.error) });
+      }
+      // Every id the input carries names a record the caller may see, or the call is NOT_FOUND.
+      const idFields = PROCEDURE_ID_FIELDS[name];
+      if (idFields.length > 0) {
+        const actor = this.state.kind === 'unlocked' ? actorOf(ctx.user()) : null;
+        requireIdsInScope(ctx.vault(), actor, idFields, parsed.data);
       }
       const handler = HANDLERS[name] as Handler<typeof name>;
       const value = await handler(ctx, parsed.data as never);

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { LockReason } from '../../shared/contract';
 import type { BackendEvent } from '../../shared/bridge';
 import type { Envelope } from '../../shared/errors';
+import { inputProblem } from '../../shared/input-bounds';
 import type { BackendApi, BackendOptions } from './api';
 
 export type HostMessage =
@@ -20,6 +21,52 @@ export type WorkerMessage =
   | { kind: 'event'; event: BackendEvent };
 
 const DEV_WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
+
+const INTERNAL: Envelope<never> = { ok: false, error: { code: 'INTERNAL', message: 'internal' } };
+
+/**
+ * The calls sent to the worker and not yet answered. Every one is settled exactly once and then
+ * forgotten: by the worker's answer, by the worker's end, or at once when it cannot be sent.
+ */
+export class PendingCalls {
+  private readonly waiting = new Map<number, (envelope: Envelope<unknown>) => void>();
+  private nextId = 1;
+
+  get size(): number {
+    return this.waiting.size;
+  }
+
+  /** Registers a call and posts it; a post that throws answers `unsent` and leaves nothing behind. */
+  start(post: (id: number) => void, unsent: Envelope<unknown>): Promise<Envelope<unknown>> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      try {
+        post(id);
+      } catch {
+        this.settle(id, unsent);
+      }
+    });
+  }
+
+  settle(id: number, envelope: Envelope<unknown>): void {
+    const resolve = this.waiting.get(id);
+    this.waiting.delete(id);
+    resolve?.(envelope);
+  }
+
+  settleAll(envelope: Envelope<unknown>): void {
+    for (const id of [...this.waiting.keys()]) this.settle(id, envelope);
+  }
+}
+
+/** The answer to an input the transport will not carry (see shared/input-bounds). */
+function refusedInput(input: unknown): Envelope<never> | null {
+  const problem = inputProblem(input);
+  if (problem === null) return null;
+  const field = problem === 'tooLarge' ? 'tooLong' : 'invalid';
+  return { ok: false, error: { code: 'VALIDATION', message: 'validation', fields: { _: field } } };
+}
 
 interface TsxManifest {
   exports: { './esm/api': { import: { default: string } } };
@@ -48,9 +95,8 @@ export async function startBackendWorker(
   const worker = workerFile.endsWith('.ts')
     ? new Worker(tsxBootstrap(workerFile), { eval: true, workerData: options })
     : new Worker(workerFile, { workerData: options });
-  const pending = new Map<number, (envelope: Envelope<unknown>) => void>();
+  const pending = new PendingCalls();
   const listeners = new Set<(event: BackendEvent) => void>();
-  let nextId = 1;
   let dead: Error | null = null;
 
   worker.on('message', (message: WorkerMessage) => {
@@ -58,14 +104,11 @@ export async function startBackendWorker(
       for (const listener of listeners) listener(message.event);
       return;
     }
-    pending.get(message.id)?.(message.envelope);
-    pending.delete(message.id);
+    pending.settle(message.id, message.envelope);
   });
   const fail = (error: Error) => {
     dead = error;
-    for (const resolve of pending.values())
-      resolve({ ok: false, error: { code: 'INTERNAL', message: 'internal' } });
-    pending.clear();
+    pending.settleAll(INTERNAL);
   };
   worker.on('error', (error) => {
     console.error('[aruga] backend worker failed:', error.message);
@@ -79,18 +122,24 @@ export async function startBackendWorker(
 
   const send = (
     message: Omit<HostMessage, 'id'> & { kind: HostMessage['kind'] },
+    unsent: Envelope<unknown> = INTERNAL,
   ): Promise<Envelope<unknown>> => {
-    if (dead)
-      return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'internal' } });
-    const id = nextId++;
-    return new Promise((resolve) => {
-      pending.set(id, resolve);
-      worker.postMessage({ ...message, id } as HostMessage);
-    });
+    if (dead) return Promise.resolve(INTERNAL);
+    return pending.start((id) => worker.postMessage({ ...message, id } as HostMessage), unsent);
   };
 
   return {
-    call: (name, input) => send({ kind: 'call', name, input } as HostMessage),
+    // The one way the shell's IPC handler and the harness reach the backend: inputs are bounded
+    // here, before structured cloning could throw on them.
+    call: (name, input) => {
+      const refused = refusedInput(input);
+      if (refused) return Promise.resolve(refused);
+      const unsent: Envelope<never> = {
+        ok: false,
+        error: { code: 'VALIDATION', message: 'validation', fields: { _: 'invalid' } },
+      };
+      return send({ kind: 'call', name, input } as HostMessage, unsent);
+    },
     lock: async (reason) => {
       await send({ kind: 'lock', reason } as HostMessage);
     },

@@ -138,6 +138,20 @@ describe('the bundled Electron main process, on a stand-in for Electron', () => 
     });
   });
 
+  it('answers input nested thousands of levels deep with VALIDATION, and keeps answering', async () => {
+    // 10,000 levels: more than structured cloning into the worker can copy.
+    const nested = await shell.ask({
+      kind: 'invoke',
+      channel: IPC_CHANNEL_CALL,
+      frameUrl: 'app://aruga/index.html',
+      args: ['app.status'],
+      nestInput: 10_000,
+    });
+    expect(nested.result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const status = await shell.call('app://aruga/index.html', 'app.status');
+    expect(status.result).toMatchObject({ ok: true, value: { state: 'setup' } });
+  });
+
   it('locks the vault when the OS locks the screen', async () => {
     expect(ready.powerEvents).toEqual(expect.arrayContaining(['lock-screen', 'suspend']));
     await shell.call('app://aruga/index.html', 'vault.create', {

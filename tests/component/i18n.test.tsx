@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from '../../renderer/i18n/en.json';
+import { TEXT_ERROR_KEYS } from '../../shared/text';
 
 // Every key the backend may send (CONTEXT.md / shared/errors.ts) must have words.
 const BACKEND_MESSAGE_KEYS = [
@@ -50,7 +51,7 @@ function leaves(node: unknown, prefix = ''): [string, string][] {
 
 describe('i18n catalogue', () => {
   it('has text for every backend error key', () => {
-    for (const key of [...BACKEND_MESSAGE_KEYS, ...BACKEND_FIELD_KEYS]) {
+    for (const key of [...BACKEND_MESSAGE_KEYS, ...BACKEND_FIELD_KEYS, ...TEXT_ERROR_KEYS]) {
       expect(i18next.exists(`errors.${key}`), key).toBe(true);
     }
   });

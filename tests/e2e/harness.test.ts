@@ -234,6 +234,18 @@ describe('the call endpoint', () => {
     expect(get.status).toBe(405);
     expect(get.body).not.toMatch(/\bat .*\(|\.ts:\d|node:/);
   });
+
+  it('answers input nested thousands of levels deep with a VALIDATION envelope, and keeps answering', async () => {
+    // Valid JSON that structured cloning into the worker cannot copy.
+    for (const levels of [100, 5_000, 50_000]) {
+      const body = `{"name":"app.status","input":${'['.repeat(levels)}${']'.repeat(levels)}}`;
+      const response = await call(body);
+      expect({ levels, status: response.status }).toEqual({ levels, status: 200 });
+      expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+    const after = await call({ name: 'app.status', input: {} });
+    expect(JSON.parse(after.body)).toMatchObject({ ok: true, value: { state: 'setup' } });
+  });
 });
 
 describe('static files', () => {

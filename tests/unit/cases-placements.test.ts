@@ -825,3 +825,115 @@ describe('bed board and occupancy', () => {
     ]);
   });
 });
+
+describe('scope of placements', () => {
+  /** New beds in the shelters the caseworkers' scopes name ("Fictional Home Cebu" / "Iloilo"). */
+  async function scopedBeds() {
+    run += 1;
+    await shared.as('coordinator');
+    const add = async (shelterId: string, label: string) =>
+      (await ok(shared.backend, 'beds.save', { shelterId, room: `Scope ${run}`, label })).beds.find(
+        (b) => b.room === `Scope ${run}` && b.label === label,
+      )!.id;
+    return {
+      cebu: [await add(shared.cebu.id, 'Bed 1'), await add(shared.cebu.id, 'Bed 2')],
+      iloilo: await add(shared.iloilo.id, 'Bed 1'),
+    };
+  }
+
+  it('a caseworker cannot admit or transfer into a bed outside her shelters, nor list its beds', async () => {
+    const f = shared;
+    const beds = await scopedBeds();
+    const own = await register(f.backend, { assignedCaseworkerId: f.ids.cebu });
+    const vault = await f.inspect();
+    const placements = () => countRows(vault, 'placements');
+    const before = placements();
+    await f.as('cebu');
+
+    const shelters = await ok(f.backend, 'shelters.list', {});
+    const iloilo = shelters.find((s) => s.id === f.iloilo.id)!;
+    expect({ inScope: iloilo.inScope, beds: iloilo.beds }).toEqual({ inScope: false, beds: [] });
+    expect(JSON.stringify(shelters)).not.toContain(beds.iloilo);
+    expect(shelters.find((s) => s.id === f.cebu.id)!.beds.map((b) => b.id)).toContain(beds.cebu[0]);
+
+    const admit = (bedId: string) =>
+      f.backend.call('placements.admit', {
+        childId: own.id,
+        bedId,
+        startAt: instantDaysAgo(3),
+        reason: 'Rescue',
+      });
+    expect(await admit(beds.iloilo)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await ok(f.backend, 'children.get', { id: own.id })).currentPlacement).toBeNull();
+    expect(placements()).toBe(before);
+
+    expect(await admit(beds.cebu[0]!)).toMatchObject({ ok: true });
+    expect(
+      await fails(f.backend, 'placements.transfer', {
+        childId: own.id,
+        toBedId: beds.iloilo,
+        at: instantDaysAgo(1),
+        reason: 'Closer to school',
+      }),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    const file = await ok(f.backend, 'children.get', { id: own.id });
+    expect(file.currentPlacement?.bedId).toBe(beds.cebu[0]);
+    expect(placements()).toBe(before + 1);
+    vault.close();
+  });
+
+  it('a clash or a held bed names the other child only when the caller may see that child', async () => {
+    const f = shared;
+    const beds = await scopedBeds();
+    // "away" stayed in a Cebu bed and now lives in Iloilo: outside cw.cebu's scope.
+    const away = await register(f.backend, { legalName: 'Fictional Away Child' });
+    await ok(f.backend, 'placements.admit', {
+      childId: away.id,
+      bedId: beds.cebu[0],
+      startAt: instantDaysAgo(20),
+      reason: 'Rescue',
+    });
+    await ok(f.backend, 'placements.transfer', {
+      childId: away.id,
+      toBedId: beds.iloilo,
+      at: instantDaysAgo(10),
+      reason: 'Closer to family',
+    });
+    // "held" is unplaced and registered by the coordinator: outside cw.cebu's scope too.
+    const held = await register(f.backend, { legalName: 'Fictional Held Child' });
+    await ok(f.backend, 'beds.reserve', { bedId: beds.cebu[1], childId: held.id });
+    const own = await register(f.backend, { assignedCaseworkerId: f.ids.cebu });
+
+    const admit = (who: 'cebu' | 'coordinator', bedId: string, days: number) =>
+      f.as(who).then(() =>
+        fails(f.backend, 'placements.admit', {
+          childId: own.id,
+          bedId,
+          startAt: instantDaysAgo(days),
+          reason: 'Rescue',
+        }),
+      );
+    expect(await admit('cebu', beds.cebu[0]!, 15)).toEqual({
+      code: 'CONFLICT',
+      message: 'placement.bedOverlap',
+    });
+    expect(await admit('cebu', beds.cebu[1]!, 1)).toEqual({
+      code: 'CONFLICT',
+      message: 'bed.reserved',
+    });
+    // Her bed board shows the bed as held, for nobody named.
+    const held1 = async () =>
+      (await ok(f.backend, 'beds.board', { shelterId: f.cebu.id, asOf: todayIn(ZONE) })).beds.find(
+        (b) => b.id === beds.cebu[1],
+      );
+    expect(await held1()).toMatchObject({ state: 'reserved', reservedFor: null });
+    // The coordinator sees every child: the same clashes and the hold are named.
+    expect(await admit('coordinator', beds.cebu[0]!, 15)).toMatchObject({
+      details: { caseCode: away.caseCode },
+    });
+    expect(await admit('coordinator', beds.cebu[1]!, 1)).toMatchObject({
+      details: { caseCode: held.caseCode },
+    });
+    expect((await held1())?.reservedFor).toMatchObject({ caseCode: held.caseCode });
+  });
+});

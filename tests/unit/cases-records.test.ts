@@ -153,7 +153,6 @@ describe('registration', () => {
         { birth: { kind: 'dob', dateOfBirth: daysAgo(10) }, intakeDate: daysAgo(20) },
         { intakeDate: 'date.beforeBirth' },
       ],
-      [{ assignedCaseworkerId: f.ids.therapist }, { assignedCaseworkerId: 'caseworker.unknown' }],
       [
         { birth: { kind: 'estimated', estimatedAgeYears: 40, asOf: daysAgo(1) } },
         { 'birth.estimatedAgeYears': 'age.range' },
@@ -167,6 +166,16 @@ describe('registration', () => {
         fields,
       });
     }
+    // Someone who cannot be assigned a child is outside the pick-list, like any unknown id.
+    const therapist = await fails(
+      f.backend,
+      'children.register',
+      childInput({ assignedCaseworkerId: f.ids.therapist }),
+    );
+    expect(therapist).toMatchObject({
+      code: 'NOT_FOUND',
+      fields: { assignedCaseworkerId: 'notFound' },
+    });
     const child = await register(f.backend);
     const afterOne = counts();
     const update = await fails(f.backend, 'children.update', {

@@ -1,164 +1,22 @@
-// Every procedure, called by every role, is allowed or FORBIDDEN exactly as the matrix says.
-import { randomUUID } from 'node:crypto';
+// Every procedure, called by every role, is allowed or FORBIDDEN exactly as the matrix says; and
+// every id a procedure accepts, given from outside the caller's scope, answers NOT_FOUND.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { PROCEDURE_NAMES, procedures, type ProcedureName } from '../../shared/contract';
+import type { z } from 'zod';
+import {
+  PROCEDURE_ID_FIELDS,
+  PROCEDURE_NAMES,
+  procedures,
+  type ProcedureName,
+} from '../../shared/contract';
+import { ID_KINDS, type IdField, type IdKind } from '../../shared/ids';
 import { isAllowed, permissionMatrix } from '../../shared/permissions';
 import { ROLES, type Role } from '../../shared/roles';
 import type { BackendApi } from '../../electron/backend/api';
-import { unlockWithRecoveryKey } from '../../electron/backend/vault/vault';
+import { requireIdsInScope } from '../../electron/backend/services/cases/scope';
+import { unlockWithRecoveryKey, type OpenVault } from '../../electron/backend/vault/vault';
+import { PASSWORDS, sample, USERNAMES, withValueAt } from './contract-samples';
 import { addUser, ADMIN, fails, newVault, ok, signIn } from './helpers';
-
-const USERNAMES: Record<Role, string> = {
-  admin: ADMIN.username,
-  coordinator: 'coordinator',
-  caseworker: 'caseworker',
-  therapist: 'therapist',
-};
-const PASSWORDS: Record<Role, string> = {
-  admin: ADMIN.password,
-  coordinator: 'Coordinator-Kite-Harbor-31',
-  caseworker: 'Caseworker-Mango-Bridge-47',
-  therapist: 'Therapist-Lantern-Reef-58',
-};
-
-/** A valid input for each procedure; the type makes a new procedure without a sample fail to compile. */
-const sample = (role: Role): Record<ProcedureName, unknown> => ({
-  'app.status': {},
-  'vault.create': {
-    adminDisplayName: 'X',
-    adminUsername: 'xyz',
-    adminPassword: 'Whatever-Long-Pass-1',
-    timeZone: 'Asia/Manila',
-  },
-  'auth.signIn': { username: USERNAMES[role], password: PASSWORDS[role] },
-  'auth.recover': { recoveryKey: 'x' },
-  'auth.recoveryResetAdmin': { userId: uuidv7(), newPassword: 'Whatever-Long-Pass-1' },
-  'session.lock': { reason: 'manual' },
-  'session.touch': {},
-  'account.changePassword': {
-    currentPassword: 'wrong-current-1',
-    newPassword: 'Whatever-Long-Pass-1',
-  },
-  'settings.get': {},
-  'settings.update': { idleLockMinutes: 5, timeZone: 'Asia/Manila', paperSize: 'A4' },
-  'users.list': {},
-  'users.create': {
-    displayName: 'Fictional New',
-    username: `new.${role}.${randomUUID().slice(0, 6)}`,
-    role: 'therapist',
-    shelterScope: [],
-    temporaryPassword: 'Temporary-Kite-Reef-90',
-  },
-  'users.resetPassword': { userId: uuidv7(), temporaryPassword: 'Temporary-Kite-Reef-90' },
-  'users.disable': { userId: uuidv7() },
-  'vault.rotateKey': {},
-  'audit.list': { limit: 5 },
-  'audit.verify': {},
-  'audit.recordExport': { kind: 'recoveryKey' },
-  // Issue 3: ids that exist nowhere, so allowed calls answer NOT_FOUND rather than writing.
-  'children.register': {
-    legalName: 'Fictional Child Santos',
-    birth: { kind: 'estimated', estimatedAgeYears: 12, asOf: '2025-01-10' },
-    sex: 'female',
-    languages: ['Cebuano'],
-    referralSource: 'Fictional barangay referral',
-    referralDate: '2025-01-10',
-    intakeDate: '2025-01-11',
-  },
-  'children.update': {
-    id: uuidv7(),
-    legalName: 'Fictional Child Santos',
-    birth: { kind: 'dob', dateOfBirth: '2013-04-02' },
-    sex: 'female',
-    languages: [],
-    referralSource: 'Fictional barangay referral',
-    referralDate: '2025-01-10',
-    intakeDate: '2025-01-11',
-  },
-  'children.setStatus': { id: uuidv7(), status: 'closed' },
-  'children.search': { text: 'santos' },
-  'children.get': { id: uuidv7() },
-  'children.revealName': { id: uuidv7() },
-  'children.timeline': { id: uuidv7() },
-  'staff.caseworkers': {},
-  'consents.record': {
-    childId: uuidv7(),
-    type: 'services',
-    givenBy: 'guardian',
-    givenOn: '2025-01-12',
-    scope: 'Shelter services',
-  },
-  'consents.withdraw': { id: uuidv7(), withdrawnOn: '2025-02-01', reason: 'Guardian asked' },
-  'consents.check': { childId: uuidv7(), type: 'photos' },
-  'family.save': {
-    childId: uuidv7(),
-    name: 'Fictional Aunt',
-    relationship: 'aunt',
-    livesInHousehold: false,
-    allegedOffender: false,
-    noContactOrder: false,
-  },
-  'family.remove': { id: uuidv7() },
-  'siblings.link': { childId: uuidv7(), siblingId: uuidv7() },
-  'siblings.unlink': { childId: uuidv7() },
-  'intake.record': { childId: uuidv7(), account: 'Fictional account' },
-  'intake.open': { childId: uuidv7() },
-  'plan.saveGoal': {
-    childId: uuidv7(),
-    domain: 'safety',
-    goalInChildWords: 'I want to feel safe',
-    responsible: 'Caseworker',
-    status: 'not_started',
-  },
-  'plan.saveTask': { childId: uuidv7(), title: 'Fictional task', dueDate: '2025-03-01' },
-  'dashboard.agenda': {},
-  'legal.save': {
-    childId: uuidv7(),
-    kind: 'hearing',
-    date: '2025-03-01',
-    court: 'Fictional RTC Branch 1',
-    caseNumber: 'CR-0001',
-  },
-  'legal.remove': { id: uuidv7() },
-  'shelters.list': {},
-  'shelters.save': {
-    name: `Fictional Shelter ${role} ${randomUUID().slice(0, 6)}`,
-    type: 'ngo_shelter',
-    sexRule: 'any',
-    minAge: 0,
-    maxAge: 18,
-    capacity: 10,
-  },
-  'beds.save': { shelterId: uuidv7(), label: 'Bed 1' },
-  'beds.remove': { id: uuidv7() },
-  'beds.reserve': { bedId: uuidv7(), childId: null },
-  'beds.board': { shelterId: uuidv7(), asOf: '2025-01-15' },
-  'beds.occupancy': { asOf: '2025-01-15' },
-  'placements.admit': {
-    childId: uuidv7(),
-    bedId: uuidv7(),
-    startAt: '2025-01-15T02:00:00.000Z',
-    reason: 'Rescue',
-  },
-  'placements.transfer': {
-    childId: uuidv7(),
-    toBedId: uuidv7(),
-    at: '2025-02-15T02:00:00.000Z',
-    reason: 'Closer to school',
-  },
-  'placements.discharge': {
-    childId: uuidv7(),
-    at: '2025-03-15T02:00:00.000Z',
-    destination: 'family_reintegration',
-    exitNote: 'Fictional exit note',
-  },
-  'placements.edit': {
-    id: uuidv7(),
-    startAt: '2025-01-15T02:00:00.000Z',
-    endAt: null,
-  },
-});
 
 const roleGated = PROCEDURE_NAMES.filter((n) => Array.isArray(procedures[n].access));
 // session.lock ends the session, so it runs last for each role.
@@ -379,5 +237,262 @@ describe('malformed input', () => {
   it('unknown procedures are NOT_FOUND, never a crash', async () => {
     expect((await fails(backend, 'users.drop' as ProcedureName, {})).code).toBe('NOT_FOUND');
     expect((await fails(backend, '__proto__' as ProcedureName, {})).code).toBe('NOT_FOUND');
+  });
+});
+
+/** Every uuid field of a schema, found without the contract's id kinds (to check them). */
+function uuidPaths(schema: z.core.$ZodType, path: string[] = []): string[] {
+  const def = schema._zod.def as z.core.$ZodTypeDef & {
+    format?: string;
+    shape?: Record<string, z.core.$ZodType>;
+    innerType?: z.core.$ZodType;
+    options?: readonly z.core.$ZodType[];
+    element?: z.core.$ZodType;
+  };
+  if (def.type === 'string' && def.format === 'uuid') return [path.join('.')];
+  if (def.shape)
+    return Object.entries(def.shape).flatMap(([key, field]) => uuidPaths(field, [...path, key]));
+  if (def.innerType) return uuidPaths(def.innerType, path);
+  if (def.element) return uuidPaths(def.element, [...path, '*']);
+  if (def.options) return [...new Set(def.options.flatMap((o) => uuidPaths(o, path)))];
+  return [];
+}
+
+describe('scope: every id from outside the caller’s scope is NOT_FOUND and writes nothing', () => {
+  /** The ids of records the caller may name, and of records it may not, by kind. */
+  type Ids = Record<IdKind, string>;
+  let within: Record<Role, Ids>;
+  let outside: Record<Role, Ids>;
+  let actors: Record<Role, { userId: string; role: Role; shelterScope: string[] }>;
+  let inspector: OpenVault;
+
+  const as = async (role: Role) => {
+    await backend.lock('manual');
+    await signIn(backend, USERNAMES[role], PASSWORDS[role]);
+  };
+
+  beforeAll(async () => {
+    await as('admin');
+    const users = await ok(backend, 'users.list', {});
+    const userId = (role: Role) => users.find((u) => u.role === role)!.id;
+    await as('coordinator');
+    const shelter = async (name: string) => {
+      let s = await ok(backend, 'shelters.save', {
+        name,
+        type: 'ngo_shelter',
+        sexRule: 'any',
+        minAge: 0,
+        maxAge: 25,
+        capacity: 20,
+      });
+      for (const label of ['Bed 1', 'Bed 2', 'Bed 3'])
+        s = await ok(backend, 'beds.save', { shelterId: s.id, label });
+      return s;
+    };
+    // The caseworker works in Cebu (addUser's scope); Iloilo is outside it.
+    const cebu = await shelter('Fictional Home Cebu');
+    const iloilo = await shelter('Fictional Home Iloilo');
+    const removedBed = iloilo.beds[2]!.id;
+    await ok(backend, 'beds.remove', { id: removedBed });
+    const startAt = new Date(Date.now() - 10 * 86_400_000).toISOString();
+    const child = async (bedId: string) => {
+      const { id } = await ok(
+        backend,
+        'children.register',
+        sample('coordinator')['children.register'],
+      );
+      const placement = await ok(backend, 'placements.admit', {
+        childId: id,
+        bedId,
+        startAt,
+        reason: 'Rescue',
+      });
+      const records = {
+        consent: (
+          await ok(backend, 'consents.record', {
+            ...(sample('coordinator')['consents.record'] as object),
+            childId: id,
+          })
+        ).id,
+        familyMember: (
+          await ok(backend, 'family.save', {
+            ...(sample('coordinator')['family.save'] as object),
+            childId: id,
+          })
+        ).id,
+        goal: (
+          await ok(backend, 'plan.saveGoal', {
+            ...(sample('coordinator')['plan.saveGoal'] as object),
+            childId: id,
+          })
+        ).id,
+        task: (
+          await ok(backend, 'plan.saveTask', {
+            ...(sample('coordinator')['plan.saveTask'] as object),
+            childId: id,
+          })
+        ).id,
+        legalEvent: (
+          await ok(backend, 'legal.save', {
+            ...(sample('coordinator')['legal.save'] as object),
+            childId: id,
+          })
+        ).id,
+      };
+      return { child: id, placement: placement.id, ...records };
+    };
+    const inCebu = await child(cebu.beds[0]!.id);
+    const inIloilo = await child(iloilo.beds[0]!.id);
+    // Removed records are outside everyone's scope, the coordinator's too.
+    const removed = await child(cebu.beds[1]!.id);
+    await ok(backend, 'family.remove', { id: removed.familyMember });
+    await ok(backend, 'legal.remove', { id: removed.legalEvent });
+
+    const mine = (shelterId: string, bedId: string): Ids => ({
+      ...inCebu,
+      shelter: shelterId,
+      bed: bedId,
+      caseworker: userId('caseworker'),
+      user: userId('caseworker'),
+      administrator: userId('admin'),
+    });
+    const nowhere = (): Ids => Object.fromEntries(ID_KINDS.map((kind) => [kind, uuidv7()])) as Ids;
+    within = {
+      admin: { ...mine(cebu.id, cebu.beds[2]!.id), user: userId('caseworker') },
+      coordinator: mine(iloilo.id, iloilo.beds[1]!.id),
+      caseworker: mine(cebu.id, cebu.beds[2]!.id),
+      therapist: mine(cebu.id, cebu.beds[2]!.id),
+    };
+    outside = {
+      // Administrators and coordinators see every record: outside is what exists nowhere or was removed.
+      admin: nowhere(),
+      coordinator: {
+        ...nowhere(),
+        bed: removedBed,
+        familyMember: removed.familyMember,
+        legalEvent: removed.legalEvent,
+        // Not someone a child can be assigned to.
+        caseworker: userId('therapist'),
+      },
+      caseworker: {
+        ...inIloilo,
+        shelter: iloilo.id,
+        bed: iloilo.beds[1]!.id,
+        caseworker: userId('therapist'),
+        user: userId('admin'),
+        administrator: userId('caseworker'),
+      },
+      therapist: nowhere(),
+    };
+    actors = Object.fromEntries(
+      ROLES.map((role) => [
+        role,
+        {
+          userId: userId(role),
+          role,
+          shelterScope: role === 'admin' ? [] : ['Fictional Home Cebu'],
+        },
+      ]),
+    ) as typeof actors;
+    await backend.lock('manual');
+    inspector = await unlockWithRecoveryKey(folder, recoveryKey, () => ({
+      userId: null,
+      deviceId: 'inspector',
+    }));
+  });
+
+  /** Row counts of every table, the change log and the audit log included. */
+  const snapshot = () => {
+    const tables = inspector.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", { pluck: true })
+      .all() as string[];
+    return Object.fromEntries(
+      tables.map((t) => [
+        t,
+        Number(inspector.db.prepare(`SELECT count(*) FROM "${t}"`, { pluck: true }).get()),
+      ]),
+    );
+  };
+
+  const idTaking = PROCEDURE_NAMES.filter((name) => PROCEDURE_ID_FIELDS[name].length > 0);
+
+  it('the contract gives every id field a kind', () => {
+    for (const name of PROCEDURE_NAMES) {
+      const kinded = PROCEDURE_ID_FIELDS[name].map((f) => f.path.join('.')).sort();
+      expect({ name, ids: kinded }).toEqual({
+        name,
+        ids: uuidPaths(procedures[name].input).sort(),
+      });
+    }
+    expect(idTaking.length).toBeGreaterThan(30);
+  });
+
+  const cases = (role: Role): [ProcedureName, IdField][] =>
+    idTaking
+      .filter((name) => isAllowed(name, role))
+      .flatMap((name) =>
+        PROCEDURE_ID_FIELDS[name].map((field) => [name, field] as [ProcedureName, IdField]),
+      );
+
+  /** The sample input with every id field naming a record the role may see. */
+  const baseInput = (role: Role, name: ProcedureName) =>
+    PROCEDURE_ID_FIELDS[name].reduce(
+      (input, field) => withValueAt(input, field.path, within[role][field.kind]),
+      sample(role)[name],
+    );
+
+  let tested = 0;
+  for (const role of ROLES) {
+    it(`${role}: each id of each procedure it may call, from outside its scope`, async () => {
+      await as(role);
+      for (const [name, field] of cases(role)) {
+        const base = baseInput(role, name);
+        // The control: every other id is in scope, so only the one under test can refuse.
+        const parsed = procedures[name].input.parse(base);
+        expect(() =>
+          requireIdsInScope(inspector, actors[role], PROCEDURE_ID_FIELDS[name], parsed),
+        ).not.toThrow();
+        const foreign = outside[role][field.kind];
+        expect(foreign).not.toBe(within[role][field.kind]);
+        const before = snapshot();
+        const envelope = await backend.call(name, withValueAt(base, field.path, foreign));
+        const path = field.path.join('.');
+        expect({ name, path, code: envelope.ok ? 'OK' : envelope.error.code }).toEqual({
+          name,
+          path,
+          code: expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/),
+        });
+        // The refusal names the field the caller filled in, and nothing about the record.
+        if (!envelope.ok) {
+          expect(envelope.error.details).toBeUndefined();
+          expect(envelope.error.fields).toEqual({ [path]: 'notFound' });
+        }
+        expect({ name, path, rows: snapshot() }).toEqual({ name, path, rows: before });
+        tested += 1;
+      }
+      await backend.lock('manual');
+    });
+  }
+
+  it('recovery: resetting an account that is not an administrator is NOT_FOUND', async () => {
+    await ok(backend, 'auth.recover', { recoveryKey });
+    const before = snapshot();
+    const error = await fails(backend, 'auth.recoveryResetAdmin', {
+      userId: actors.caseworker.userId,
+      newPassword: 'Whatever-Long-Pass-1',
+    });
+    expect(error.code).toBe('NOT_FOUND');
+    expect(snapshot()).toEqual(before);
+    tested += 1;
+    await backend.lock('manual');
+  });
+
+  it('covers every id of every role-gated procedure, for every role allowed it', () => {
+    const expected = ROLES.reduce((sum, role) => sum + cases(role).length, 0) + 1;
+    expect(tested).toBe(expected);
+    console.info(
+      `[scope] ${idTaking.length} procedures with ids; ${tested} out-of-scope calls (procedure × id × role)`,
+    );
+    inspector.close();
   });
 });

@@ -205,11 +205,14 @@ function SearchForm() {
             onChange={(event) => set({ shelterId: event.target.value })}
           >
             <option value="">{t('cases.list.allShelters')}</option>
-            {(shelters.data ?? []).map((shelter) => (
-              <option key={shelter.id} value={shelter.id}>
-                {shelter.name}
-              </option>
-            ))}
+            {/* A search is kept to the shelters the viewer works in. */}
+            {(shelters.data ?? [])
+              .filter((shelter) => shelter.inScope)
+              .map((shelter) => (
+                <option key={shelter.id} value={shelter.id}>
+                  {shelter.name}
+                </option>
+              ))}
           </select>
         </div>
         <div className="field">

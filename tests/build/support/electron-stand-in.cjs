@@ -142,6 +142,12 @@ Module._load = function (request, ...rest) {
   return request === 'electron' ? electron : load.call(this, request, ...rest);
 };
 
+function nested(levels) {
+  let value = [];
+  for (let level = 1; level < levels; level += 1) value = [value];
+  return value;
+}
+
 process.on('message', async (message) => {
   const window = recorded.windows[0];
   switch (message.kind) {
@@ -149,7 +155,9 @@ process.on('message', async (message) => {
       const frame = { frameTreeNodeId: 1, parent: null, url: message.frameUrl };
       const event = { sender: window.webContents, senderFrame: frame };
       const handler = recorded.ipcHandlers[message.channel];
-      send({ kind: 'invoked', result: await handler(event, ...message.args) });
+      // Input nested deeper than the test process could serialise: built here, as a page could.
+      const args = message.nestInput ? [message.args[0], nested(message.nestInput)] : message.args;
+      send({ kind: 'invoked', result: await handler(event, ...args) });
       break;
     }
     case 'fetch': {

@@ -106,6 +106,59 @@ describe('register a child', () => {
     expect(bridge.countOf('children.register')).toBe(0);
   });
 
+  it('refuses hidden direction, control and broken characters at the field, keeping what was typed', async () => {
+    const { bridge, user } = await openRegister();
+    await fillBasics(user);
+    const form = within(registerForm());
+    await user.type(form.getByLabelText('Date of birth'), '2014-06-01');
+    // Pasted text: a right-to-left override makes "Santos Niño" print as "oñiN sotnaS".
+    const typed = {
+      'Legal name': 'Santos \u202ENiño',
+      'Preferred name': 'Nonoy\u0000',
+      'Referral source': 'WCPC \uD83D Region 7',
+    };
+    for (const [label, text] of Object.entries(typed)) {
+      const input = form.getByLabelText(label);
+      await user.clear(input);
+      await user.click(input);
+      await user.paste(text);
+    }
+    await user.click(form.getByRole('button', { name: 'Register child' }));
+
+    const name = form.getByLabelText('Legal name');
+    await waitFor(() => expect(name).toHaveAttribute('aria-invalid', 'true'));
+    expect(name).toHaveFocus();
+    expect(name).toHaveAccessibleDescription(
+      /This contains a hidden character that changes the reading direction, so it could print differently from what is saved\. Delete that part and type it again\./,
+    );
+    expect(form.getByLabelText('Preferred name')).toHaveAccessibleDescription(
+      /hidden control character/,
+    );
+    expect(form.getByLabelText('Referral source')).toHaveAccessibleDescription(
+      /This contains a broken character \(half of an emoji or symbol\)\. Delete that part and type it again\./,
+    );
+    for (const [label, text] of Object.entries(typed))
+      expect(form.getByLabelText(label)).toHaveValue(text);
+    expect(bridge.countOf('children.register')).toBe(0);
+  });
+
+  it('shows a caseworker who is no longer on the list at the caseworker field', async () => {
+    const { bridge, user } = await openRegister();
+    bridge.failOnce('children.register', {
+      code: 'NOT_FOUND',
+      message: 'notFound',
+      fields: { assignedCaseworkerId: 'notFound' },
+    });
+    await fillBasics(user);
+    const form = within(registerForm());
+    await user.type(form.getByLabelText('Date of birth'), '2014-06-01');
+    await user.click(form.getByRole('button', { name: 'Register child' }));
+    const caseworker = form.getByLabelText('Assigned caseworker');
+    await waitFor(() => expect(caseworker).toHaveAttribute('aria-invalid', 'true'));
+    expect(caseworker).toHaveAccessibleDescription(/That item was not found/);
+    expect(form.getByLabelText('Legal name')).toHaveValue('Niño Santos');
+  });
+
   it('says what is missing at each required field', async () => {
     const { bridge, user } = await openRegister();
     const form = within(registerForm());

@@ -18,7 +18,7 @@ import {
   type CaseVault,
 } from './context';
 import { shelterRowById } from './rows';
-import { requireShelterInScope, scopeShelterIds, seesAllChildren } from './scope';
+import { requireShelterInScope, scopeShelterIds, seesAllChildren, visibleChildIds } from './scope';
 import { compareBeds } from './shelters';
 
 /** The instant a board for `asOf` shows: now for today, else the last millisecond of that date. */
@@ -89,6 +89,11 @@ export function bedBoard(
        WHERE b.shelter_id = $shelter AND ${BED_EXISTS}`,
     )
     .all({ shelter: shelter.id, at }) as unknown as BoardRow[];
+  // A bed may be held for a child the viewer may not see: then it shows as reserved, for nobody named.
+  const reservedIds = rows.flatMap((r) =>
+    r.reserved_for_child_id ? [r.reserved_for_child_id] : [],
+  );
+  const nameable = visibleChildIds(vault, actor, reservedIds);
   const beds = rows.map((row): BedBoardBed => {
     const base = { id: row.id, room: row.room, label: row.label };
     if (row.child_id && row.start_at) {
@@ -111,11 +116,13 @@ export function bedBoard(
         ...base,
         state: 'reserved',
         occupant: null,
-        reservedFor: {
-          childId: row.reserved_for_child_id,
-          caseCode: row.reserved_case_code!,
-          initials: row.reserved_initials!,
-        },
+        reservedFor: nameable.has(row.reserved_for_child_id)
+          ? {
+              childId: row.reserved_for_child_id,
+              caseCode: row.reserved_case_code!,
+              initials: row.reserved_initials!,
+            }
+          : null,
       };
     }
     return { ...base, state: 'vacant', occupant: null, reservedFor: null };

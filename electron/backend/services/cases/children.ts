@@ -8,7 +8,6 @@ import type {
   ChildRecord,
   StaffOption,
 } from '../../../../shared/contract-cases';
-import type { Role } from '../../../../shared/roles';
 import { clockFor, FieldErrors, type CaseActor, type Clock, type CaseVault } from './context';
 import {
   birthColumns,
@@ -20,10 +19,7 @@ import {
   toListRow,
 } from './rows';
 import type { ListRow } from './rows';
-import { childScope, requireVisibleChild } from './scope';
-
-/** Roles a child can be assigned to. */
-const ASSIGNABLE: readonly Role[] = ['caseworker', 'coordinator'];
+import { ASSIGNABLE_ROLES, childScope, requireVisibleChild } from './scope';
 
 export function listCaseworkers(vault: CaseVault): StaffOption[] {
   return vault.db
@@ -32,10 +28,10 @@ export function listCaseworkers(vault: CaseVault): StaffOption[] {
        WHERE deleted_at IS NULL AND role IN (SELECT value FROM json_each(?))
        ORDER BY display_name COLLATE NOCASE`,
     )
-    .all([JSON.stringify(ASSIGNABLE)]) as unknown as StaffOption[];
+    .all([JSON.stringify(ASSIGNABLE_ROLES)]) as unknown as StaffOption[];
 }
 
-function checkFields(vault: CaseVault, input: ChildFields, clock: Clock): void {
+function checkFields(input: ChildFields, clock: Clock): void {
   const errors = new FieldErrors();
   const { birth } = input;
   if (birth.kind === 'dob') errors.notFutureDate('birth.dateOfBirth', birth.dateOfBirth, clock);
@@ -50,10 +46,6 @@ function checkFields(vault: CaseVault, input: ChildFields, clock: Clock): void {
     input.intakeDate < birth.dateOfBirth
   ) {
     errors.add('intakeDate', 'date.beforeBirth');
-  }
-  if (input.assignedCaseworkerId) {
-    const ok = listCaseworkers(vault).some((u) => u.id === input.assignedCaseworkerId);
-    if (!ok) errors.add('assignedCaseworkerId', 'caseworker.unknown');
   }
   errors.throwIfAny();
 }
@@ -112,7 +104,7 @@ export function registerChild(
   input: ChildFields,
 ): { id: string; caseCode: string } {
   const clock = clockFor(vault, actor);
-  checkFields(vault, input, clock);
+  checkFields(input, clock);
   return vault.data.transaction(() => {
     const year = Number(clock.today.slice(0, 4));
     const { code, seq } = nextCaseCode(vault, year);
@@ -147,7 +139,7 @@ export function updateChild(
   const row = requireVisibleChild(vault, actor, input.id);
   const clock = clockFor(vault, actor);
   const { id, ...fields } = input;
-  checkFields(vault, fields, clock);
+  checkFields(fields, clock);
   vault.data.update('children', id, fieldColumns(fields, row.case_code));
   // The caller may have just handed the case to someone else: answer without the scope check.
   return toChildRecord(childRowById(vault, id), clock.today);

@@ -5,8 +5,9 @@
 // for any write that bypasses this module.
 import { AppError } from '../../../../shared/errors';
 import type { WritableRow } from '../../db/data-layer';
-import type { CaseVault } from './context';
+import type { CaseActor, CaseVault } from './context';
 import type { PlacementRow } from './rows';
+import { visibleChildIds } from './scope';
 
 export type PlacementConflictKey =
   'placement.childOverlap' | 'placement.bedOverlap' | 'placement.endBeforeStart';
@@ -23,6 +24,8 @@ export interface PlacementSlot {
 
 export interface PlacementConflict {
   message: PlacementConflictKey;
+  /** The child of the other placement (null for endBeforeStart): never sent, see assertNoConflict. */
+  childId: string | null;
   /** Safe facts naming the clash: the other placement's case code, initials and dates. */
   details: {
     caseCode: string | null;
@@ -35,7 +38,8 @@ export interface PlacementConflict {
 const FOREVER = '9999-12-31T23:59:59.999Z';
 
 const CLASH_SQL = (column: 'child_id' | 'bed_id') => `
-  SELECT p.start_at AS startAt, p.end_at AS endAt, c.case_code AS caseCode, c.initials AS initials
+  SELECT p.child_id AS childId, p.start_at AS startAt, p.end_at AS endAt,
+    c.case_code AS caseCode, c.initials AS initials
   FROM placements p JOIN children c ON c.id = p.child_id
   WHERE p.${column} = $key AND p.deleted_at IS NULL AND p.id <> $ignore
     AND p.start_at < $end AND (p.end_at IS NULL OR p.end_at > $start)
@@ -50,6 +54,7 @@ export function checkPlacementConflict(
   if (slot.endAt !== null && slot.endAt <= slot.startAt) {
     return {
       message: 'placement.endBeforeStart',
+      childId: null,
       details: { caseCode: null, initials: null, startAt: slot.startAt, endAt: slot.endAt },
     };
   }
@@ -63,8 +68,11 @@ export function checkPlacementConflict(
       ignore: slot.ignoreId ?? '',
       start: slot.startAt,
       end: slot.endAt ?? FOREVER,
-    }) as PlacementConflict['details'] | undefined;
-    if (clash) return { message, details: clash };
+    }) as (PlacementConflict['details'] & { childId: string }) | undefined;
+    if (clash) {
+      const { childId, ...details } = clash;
+      return { message, childId, details };
+    }
   }
   return null;
 }
@@ -73,10 +81,19 @@ export function conflictError(conflict: PlacementConflict): AppError {
   return new AppError('CONFLICT', conflict.message, { details: conflict.details });
 }
 
-/** Throws the CONFLICT for the first invariant the slot breaks. */
-export function assertNoConflict(vault: CaseVault, slot: PlacementSlot): void {
+/**
+ * Throws the CONFLICT for the first invariant the slot breaks. With a viewer, the clash is named
+ * only when the viewer may see the other child; otherwise the words stay generic ("this bed is
+ * taken at that time").
+ */
+export function assertNoConflict(vault: CaseVault, slot: PlacementSlot, viewer?: CaseActor): void {
   const conflict = checkPlacementConflict(vault, slot);
-  if (conflict) throw conflictError(conflict);
+  if (!conflict) return;
+  const hidden =
+    viewer !== undefined &&
+    conflict.childId !== null &&
+    !visibleChildIds(vault, viewer, [conflict.childId]).has(conflict.childId);
+  throw hidden ? new AppError('CONFLICT', conflict.message) : conflictError(conflict);
 }
 
 /** A write that slipped past the check (a trigger or a unique index fired) is still a CONFLICT. */

@@ -33,7 +33,7 @@ import {
   type PlacementRow,
   type ShelterRow,
 } from './rows';
-import { requireVisibleChild } from './scope';
+import { requireVisibleChild, visibleChildIds } from './scope';
 
 export interface PlacementResult {
   placement: Placement;
@@ -115,11 +115,21 @@ function requireBed(
   return { ...bed, shelter };
 }
 
-function refuseIfReservedForOther(vault: CaseVault, bed: BedRow, childId: string): void {
-  if (!bed.reserved_for_child_id || bed.reserved_for_child_id === childId) return;
+/** Names the child the bed is held for only when the actor may see that child. */
+function refuseIfReservedForOther(
+  vault: CaseVault,
+  actor: CaseActor,
+  bed: BedRow,
+  childId: string,
+): void {
+  const holderId = bed.reserved_for_child_id;
+  if (!holderId || holderId === childId) return;
+  if (!visibleChildIds(vault, actor, [holderId]).has(holderId)) {
+    throw new AppError('CONFLICT', 'bed.reserved');
+  }
   const holder = vault.db
     .prepare('SELECT case_code AS caseCode, initials FROM children WHERE id = ?')
-    .get([bed.reserved_for_child_id]) as { caseCode: string; initials: string } | undefined;
+    .get([holderId]) as { caseCode: string; initials: string } | undefined;
   throw new AppError('CONFLICT', 'bed.reserved', {
     details: { caseCode: holder?.caseCode ?? null, initials: holder?.initials ?? null },
   });
@@ -154,11 +164,11 @@ export function admitChild(vault: CaseVault, actor: CaseActor, input: AdmitInput
   const startAt = normalizeInstant(input.startAt);
   new FieldErrors().notFutureInstant('startAt', startAt, clock).throwIfAny();
   const bed = requireBed(vault, input.bedId, 'bedId');
-  refuseIfReservedForOther(vault, bed, child.id);
+  refuseIfReservedForOther(vault, actor, bed, child.id);
   return vault.data.transaction(() => {
     const slot = { childId: child.id, bedId: bed.id, startAt, endAt: null };
     // Hard rules first: no override can help with them.
-    assertNoConflict(vault, slot);
+    assertNoConflict(vault, slot, actor);
     const broken = softRuleWarnings(vault, clock, { child, shelter: bed.shelter, at: startAt });
     const override = resolveOverride(broken, input.overrideReason);
     const id = insertPlacement(vault, {
@@ -214,10 +224,10 @@ export function transferChild(
   if (input.toBedId === current.bed_id) errors.add('toBedId', 'transfer.sameBed');
   errors.throwIfAny();
   const bed = requireBed(vault, input.toBedId, 'toBedId');
-  refuseIfReservedForOther(vault, bed, child.id);
+  refuseIfReservedForOther(vault, actor, bed, child.id);
   return vault.data.transaction(() => {
     updatePlacement(vault, current, { end_at: at });
-    assertNoConflict(vault, { childId: child.id, bedId: bed.id, startAt: at, endAt: null });
+    assertNoConflict(vault, { childId: child.id, bedId: bed.id, startAt: at, endAt: null }, actor);
     const broken = softRuleWarnings(vault, clock, { child, shelter: bed.shelter, at });
     const override = resolveOverride(broken, input.overrideReason);
     const id = insertPlacement(vault, {
@@ -326,7 +336,7 @@ export function editPlacement(
   if (!shelter) throw notFound();
   return vault.data.transaction(() => {
     const slot = { childId: row.child_id, bedId: row.bed_id, startAt, endAt, ignoreId: row.id };
-    assertNoConflict(vault, slot);
+    assertNoConflict(vault, slot, actor);
     const broken =
       startAt === row.start_at
         ? []

@@ -1,10 +1,14 @@
 // Record scope: coordinators see every child; everyone else sees a child who is assigned to them,
 // whose current placement is in one of their shelters, or who has no current placement and was
 // registered by them. Outside the scope a record does not exist (NOT_FOUND), so its existence
-// is not revealed.
+// is not revealed. The router checks every id a call carries here (ID_SCOPE), by the kind the
+// contract gives it, before any service runs.
 import { canSeeShelterAddress } from '../../../../shared/cases';
+import { AppError } from '../../../../shared/errors';
+import { idValuesAt, type IdField, type IdKind } from '../../../../shared/ids';
+import type { Role } from '../../../../shared/roles';
 import { notFound, type CaseActor, type CaseVault } from './context';
-import type { ChildRow } from './rows';
+import { bedRowById, shelterRowById, type ChildRow } from './rows';
 
 export function seesAllChildren(actor: Pick<CaseActor, 'role'>): boolean {
   return actor.role === 'coordinator';
@@ -88,4 +92,79 @@ export function shelterInScope(vault: CaseVault, actor: CaseActor, shelterId: st
 
 export function requireShelterInScope(vault: CaseVault, actor: CaseActor, shelterId: string): void {
   if (!shelterInScope(vault, actor, shelterId)) throw notFound();
+}
+
+/** Roles a child can be assigned to (what `staff.caseworkers` lists). */
+export const ASSIGNABLE_ROLES: readonly Role[] = ['caseworker', 'coordinator'];
+
+/** Whether the actor (null in recovery, before anyone signs in) may name this record. */
+type IdVisible = (vault: CaseVault, actor: CaseActor | null, id: string) => boolean;
+
+const childVisible = (vault: CaseVault, actor: CaseActor | null, childId: unknown) =>
+  actor !== null &&
+  typeof childId === 'string' &&
+  visibleChildIds(vault, actor, [childId]).has(childId);
+
+/** A child's record (placement, consent, …): visible when its child is. */
+const ownedBy =
+  (
+    table:
+      'placements' | 'consents' | 'family_members' | 'plan_goals' | 'plan_tasks' | 'legal_events',
+  ): IdVisible =>
+  (vault, actor, id) =>
+    childVisible(
+      vault,
+      actor,
+      vault.db
+        .prepare(`SELECT child_id FROM ${table} WHERE id = ? AND deleted_at IS NULL`, {
+          pluck: true,
+        })
+        .get([id]),
+    );
+
+const userRow = (vault: CaseVault, id: string) =>
+  vault.db.prepare('SELECT role, deleted_at FROM users WHERE id = ?').get([id]) as
+    { role: Role; deleted_at: string | null } | undefined;
+
+export const ID_SCOPE: Record<IdKind, IdVisible> = {
+  child: childVisible,
+  shelter: (vault, actor, id) =>
+    actor !== null && shelterRowById(vault, id) !== null && shelterInScope(vault, actor, id),
+  bed: (vault, actor, id) => {
+    const bed = bedRowById(vault, id);
+    return actor !== null && bed !== null && shelterInScope(vault, actor, bed.shelter_id);
+  },
+  placement: ownedBy('placements'),
+  consent: ownedBy('consents'),
+  familyMember: ownedBy('family_members'),
+  goal: ownedBy('plan_goals'),
+  task: ownedBy('plan_tasks'),
+  legalEvent: ownedBy('legal_events'),
+  caseworker: (vault, actor, id) => {
+    const user = userRow(vault, id);
+    return actor !== null && !!user && !user.deleted_at && ASSIGNABLE_ROLES.includes(user.role);
+  },
+  // Disabled accounts included: resetting a password re-enables one.
+  user: (vault, actor, id) =>
+    actor !== null && (actor.role === 'admin' || actor.userId === id) && !!userRow(vault, id),
+  administrator: (vault, _actor, id) => userRow(vault, id)?.role === 'admin',
+};
+
+/**
+ * NOT_FOUND unless every id in the input names a record the actor may see. The error names the
+ * field (the caller sent the id), so a form can show it where it was chosen.
+ */
+export function requireIdsInScope(
+  vault: CaseVault,
+  actor: CaseActor | null,
+  fields: readonly IdField[],
+  input: unknown,
+): void {
+  for (const field of fields) {
+    for (const { path, id } of idValuesAt(input, field.path)) {
+      if (!ID_SCOPE[field.kind](vault, actor, id)) {
+        throw new AppError('NOT_FOUND', 'notFound', { fields: { [path]: 'notFound' } });
+      }
+    }
+  }
 }

@@ -28,6 +28,7 @@ function toShelter(
   actor: CaseActor,
   scope: ReadonlySet<string> | null,
 ): Shelter {
+  const inScope = scope === null || scope.has(row.id);
   return {
     id: row.id,
     name: row.name,
@@ -37,8 +38,11 @@ function toShelter(
     minAge: row.min_age,
     maxAge: row.max_age,
     capacity: row.capacity,
-    inScope: scope === null || scope.has(row.id),
-    beds: beds.map((b) => ({ id: b.id, room: b.room, label: b.label })).sort(compareBeds),
+    inScope,
+    // Beds are where children are placed: only the shelters the viewer works in list theirs.
+    beds: inScope
+      ? beds.map((b) => ({ id: b.id, room: b.room, label: b.label })).sort(compareBeds)
+      : [],
   };
 }
 
@@ -54,12 +58,15 @@ export function getShelter(vault: CaseVault, actor: CaseActor, id: string): Shel
   return toShelter(row, bedsOf(vault, id), actor, shelterScopeSet(vault, actor));
 }
 
-/** Every shelter (names and rules are not sensitive); the address only for those who may see it. */
 /** Null when the actor works in every shelter. */
 function shelterScopeSet(vault: CaseVault, actor: CaseActor): ReadonlySet<string> | null {
   return seesAllShelters(actor) ? null : new Set(scopeShelterIds(vault, actor));
 }
 
+/**
+ * Every shelter (names and rules are not sensitive); the address only for those who may see it,
+ * the beds only for the shelters the viewer works in.
+ */
 export function listShelters(vault: CaseVault, actor: CaseActor): Shelter[] {
   const shelters = vault.db
     .prepare('SELECT * FROM shelters WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE')

@@ -246,11 +246,14 @@ function ShelterSelect({
         ) : (
           <select {...a} {...registration}>
             <option value="">{t('shelters.placementForm.chooseShelter')}</option>
-            {(shelters.data ?? []).map((shelter) => (
-              <option key={shelter.id} value={shelter.id}>
-                {shelter.name}
-              </option>
-            ))}
+            {/* Only the shelters the viewer works in have beds to offer. */}
+            {(shelters.data ?? [])
+              .filter((shelter) => shelter.inScope)
+              .map((shelter) => (
+                <option key={shelter.id} value={shelter.id}>
+                  {shelter.name}
+                </option>
+              ))}
           </select>
         )
       }

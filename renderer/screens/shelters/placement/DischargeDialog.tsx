@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { DISCHARGE_DESTINATIONS } from '../../../../shared/cases';
 import type { CaseFile } from '../../../../shared/contract-cases';
+import { requiredText } from '../../../../shared/text';
 import { todayIn } from '../../../../shared/time';
 import { useApiMutation } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
@@ -27,7 +28,7 @@ function dischargeSchema(timeZone: string, currentStartAt: string | null) {
       date: dateField,
       time: timeField,
       destination: z.enum(DISCHARGE_DESTINATIONS, { error: () => 'required' }),
-      exitNote: z.string().trim().min(1, 'required').max(2000, 'tooLong'),
+      exitNote: requiredText(2000, { multiline: true }),
       // Discharge has no soft rules today; the fields keep the error handling uniform.
       ...overrideFields,
     })

@@ -1,6 +1,7 @@
 // Form-side pieces of the placement dialogs: a date and a time picked in the vault's time zone
 // become one UTC instant, which must not be in the future.
 import { z } from 'zod';
+import { requiredText, safeText } from '../../../../shared/text';
 import { zonedInstant } from '../../../../shared/time';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -8,12 +9,12 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export const dateField = z.string().min(1, 'required').regex(DATE, 'invalid');
 export const timeField = z.string().min(1, 'required').regex(TIME, 'invalid');
-export const reasonField = z.string().trim().min(1, 'required').max(500, 'tooLong');
+export const reasonField = requiredText(500, { multiline: true });
 
 /** The override reason: checked only once the backend has asked for one. */
 export const overrideFields = {
   needsOverride: z.boolean(),
-  overrideReason: z.string().trim().max(500, 'tooLong'),
+  overrideReason: safeText({ multiline: true }).trim().max(500, 'tooLong'),
 };
 
 /** Clock skew allowed between this window and the backend (it allows a minute too). */
