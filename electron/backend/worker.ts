@@ -2,15 +2,16 @@
 // freezes the Electron window or the harness's HTTP server (DESIGN.md §1).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BackendOptions } from './api';
-import { createBackend } from './backend';
+import { Backend } from './backend';
 import type { HostMessage, WorkerMessage } from './host';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 
-const backend = createBackend(workerData as BackendOptions);
+const backend = new Backend(workerData as BackendOptions);
 const post = (message: WorkerMessage) => port.postMessage(message);
 backend.onEvent((event) => post({ kind: 'event', event }));
+backend.onPagesChecked(({ damaged }) => post({ kind: 'pagesChecked', damaged }));
 
 port.on('message', (message: HostMessage) => {
   switch (message.kind) {
