@@ -86,6 +86,7 @@ export class OpenVault {
   readonly audit: AuditLog;
   /** Keyring waiting for the open unit of work to commit (see beginWork). */
   private staged: KeyringBody | null = null;
+  private closed = false;
 
   private constructor(
     readonly folder: string,
@@ -263,6 +264,8 @@ export class OpenVault {
   }
 
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     try {
       if (isWorkOpen(this.db)) rollbackWork(this.db);
       this.db.close();
