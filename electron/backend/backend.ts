@@ -381,6 +381,17 @@ export class Backend implements BackendApi {
     if (notify) this.events.emit('event', { type: 'locked', reason } satisfies BackendEvent);
   }
 
+  private replaceSession<T>(open: () => T): T {
+    const hadSession = this.state.kind !== 'closed';
+    this.closeVault('signOut', false);
+    try {
+      return open();
+    } catch (error) {
+      if (hadSession) this.events.emit('event', { type: 'locked', reason: 'signOut' });
+      throw error;
+    }
+  }
+
   private restartIdleTimer(): void {
     if (this.state.kind === 'closed') return;
     if (this.idleTimer) clearTimeout(this.idleTimer);
@@ -415,7 +426,7 @@ export class Backend implements BackendApi {
       auditFailedAttempt: () => undefined,
       refuseIfDamaged: () => this.refuseIfDamaged(),
       onLockLost: () => void this.lock('system'),
-      closeCurrent: () => this.closeVault('signOut', false),
+      replaceSession: (open) => this.replaceSession(open),
     };
   }
 }

@@ -51,8 +51,11 @@ export interface CallContext {
   refuseIfDamaged(): void;
   /** For the folder lock: another process took it over, so this one must lock at once. */
   onLockLost(): void;
-  /** Closes whatever vault is open, without telling the renderer (a sign-in is replacing it). */
-  closeCurrent(): void;
+  /**
+   * Closes whatever vault is open and runs `open` in its place (a sign-in replacing a session,
+   * after its credentials were checked). The renderer is told of a lock only if `open` fails.
+   */
+  replaceSession<T>(open: () => T): T;
 }
 
 export type Handler<N extends ProcedureName> = (

@@ -91,14 +91,15 @@ export function sessionHandlers(): SessionHandlers {
         ctx.refuseIfDamaged();
         // The credentials are checked first: a wrong attempt leaves an open session as it was.
         const key = await unwrapWithPassword(ctx.folder, username, input.password);
-        ctx.closeCurrent();
-        const vault = key.open(ctx.writeContext, ctx.onLockLost);
-        const user = findUserByUsername(vault, username);
-        if (!user || !user.active) {
-          vault.close();
-          throw new AppError('BAD_CREDENTIALS', 'badCredentials');
-        }
-        return ctx.startSession(vault, user.id, 'password');
+        return ctx.replaceSession(() => {
+          const vault = key.open(ctx.writeContext, ctx.onLockLost);
+          const user = findUserByUsername(vault, username);
+          if (!user || !user.active) {
+            vault.close();
+            throw new AppError('BAD_CREDENTIALS', 'badCredentials');
+          }
+          return ctx.startSession(vault, user.id, 'password');
+        });
       });
     },
 
@@ -106,9 +107,11 @@ export function sessionHandlers(): SessionHandlers {
       withBackoff(ctx, 'recoveryKey', async () => {
         ctx.refuseIfDamaged();
         const key = await unwrapWithRecoveryKey(ctx.folder, input.recoveryKey);
-        ctx.closeCurrent();
-        const vault = key.open(ctx.writeContext, ctx.onLockLost);
-        ctx.enterRecovery(vault);
+        const vault = ctx.replaceSession(() => {
+          const opened = key.open(ctx.writeContext, ctx.onLockLost);
+          ctx.enterRecovery(opened);
+          return opened;
+        });
         const admins = listUsers(vault)
           .filter((u) => u.role === 'admin')
           .map(({ id, displayName, username }) => ({ id, displayName, username }));
