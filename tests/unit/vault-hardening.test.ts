@@ -294,7 +294,8 @@ describe('one process at a time on a data folder', () => {
       process.stdout.write('open\\n');
       setInterval(() => {}, 1000);`,
     );
-    holder = spawn('npx', ['tsx', script], { stdio: 'pipe' });
+    // Node itself with tsx's loader (not through npx), so killing it kills the holder.
+    holder = spawn(process.execPath, ['--import', 'tsx', script], { stdio: 'pipe' });
     await new Promise<void>((resolve, reject) => {
       holder!.stdout!.on('data', (chunk: Buffer) => {
         if (chunk.toString().includes('open')) resolve();
