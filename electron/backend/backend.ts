@@ -290,7 +290,8 @@ export class Backend implements BackendApi {
   private reviewOpenedVault(vault: OpenVault): void {
     const { findings } = vault;
     const checkpoint = vault.keyring.checkpoint;
-    if (checkpoint && !vault.audit.reaches(checkpoint)) {
+    // Recorded once: until the log passes the old mark, every unlock would find it again.
+    if (checkpoint && !vault.keyring.rollback && !vault.audit.reaches(checkpoint)) {
       vault.recordRollback(vault.audit.checkpoint().seq);
       vault.audit.append({
         actorId: null,
