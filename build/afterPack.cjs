@@ -14,6 +14,8 @@ const REQUIRED_FUSES = Object.freeze({
   EnableNodeCliInspectArguments: false,
   EnableEmbeddedAsarIntegrityValidation: true,
   OnlyLoadAppFromAsar: true,
+  // The app is served from app://, never file://: file: pages get no extra privileges.
+  GrantFileProtocolExtraPrivileges: false,
 });
 
 /**

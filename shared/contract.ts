@@ -90,6 +90,8 @@ export interface AuditVerification {
   ok: boolean;
   checked: number;
   firstBadSeq: number | null;
+  /** The database is older than the audit head the keyring recorded (an old copy put back). */
+  olderThanCheckpoint: { checkpointSeq: number; databaseSeq: number } | null;
 }
 
 export const EXPORT_KINDS = ['recoveryKey'] as const;

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'BACKOFF',
   'PASSWORD_CHANGE_REQUIRED',
   'CORRUPT',
+  /** The disk refused a write (full, or failing): nothing was changed. */
+  'STORAGE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

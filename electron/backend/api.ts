@@ -19,6 +19,12 @@ export interface BackendOptions {
    * end-to-end test only, so it need not wait a whole minute.
    */
   idleLockMsOverride?: number;
+  /**
+   * The whole-file page check already ran in this start of the app (set by the host when it
+   * replaces the worker after a lock), and whether it found damage.
+   */
+  pagesChecked?: boolean;
+  damaged?: boolean;
 }
 
 export interface BackendApi {

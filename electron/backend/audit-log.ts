@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditEntry, AuditOutcome, AuditVerification } from '../../shared/contract';
 import type { Db } from './db/sqlcipher';
+import { atomically } from './db/transactions';
 
 export const GENESIS_HASH = '0'.repeat(64);
 export type AuditDetail = Record<string, string | number | boolean>;
@@ -63,7 +64,7 @@ export class AuditLog {
   ) {}
 
   append(record: AuditRecord): void {
-    this.db.transaction(() => {
+    atomically(this.db, () => {
       const head = this.head();
       const row: Omit<StoredRow, 'hash'> = {
         seq: head.seq + 1,
@@ -86,7 +87,24 @@ export class AuditLog {
       this.db
         .prepare('UPDATE vault_meta SET audit_head_seq = ?, audit_head_hash = ?')
         .run([row.seq, hash]);
-    })();
+    });
+  }
+
+  /** The head as the keyring records it, to notice a database rolled back behind it. */
+  checkpoint(): { seq: number; hash: string; at: string } {
+    return { ...this.head(), at: this.now().toISOString() };
+  }
+
+  /**
+   * Whether the log still contains the checkpointed head: false for a database older than its
+   * checkpoint (a restored copy, a lost -wal) or one whose history was rewritten.
+   */
+  reaches(checkpoint: { seq: number; hash: string }): boolean {
+    if (checkpoint.seq === 0) return true;
+    const hash = this.db
+      .prepare('SELECT hash FROM audit_log WHERE seq = ?', { pluck: true })
+      .get([checkpoint.seq]) as string | undefined;
+    return hash === checkpoint.hash;
   }
 
   private head(): { seq: number; hash: string } {
@@ -138,7 +156,7 @@ export class AuditLog {
   }
 
   /** Walks the whole chain: sequence gaps, edited rows, broken links and a cut-off tail all fail. */
-  verify(): AuditVerification {
+  verify(): Omit<AuditVerification, 'olderThanCheckpoint'> {
     let expectedSeq = 1;
     let prevHash = GENESIS_HASH;
     let checked = 0;

@@ -16,7 +16,7 @@ import { isAllowed } from '../../shared/permissions';
 import type { BackendApi, BackendOptions, ScryptParams } from './api';
 import type { AuditTarget, CallContext, Handler, Handlers } from './context';
 import type { WriteContext } from './db/data-layer';
-import { isCorruptionError } from './db/sqlcipher';
+import { checkPages, isCorruptionError, isDiskFullError } from './db/sqlcipher';
 import { deviceIdOf, openPreferences } from './preferences';
 import { adminHandlers } from './services/admin-handlers';
 import { actorOf } from './services/cases/context';
@@ -28,6 +28,16 @@ import { findUserById, type StaffUser } from './services/users-repo';
 import { Backoff } from './vault/backoff';
 import { DEFAULT_SCRYPT } from './vault/crypto';
 import { isDemoVault, vaultPresence, type OpenVault } from './vault/vault';
+import type { AuditRecord } from './audit-log';
+
+/** Recovery mode is an administrator reset one click away: it locks after one idle minute. */
+export const RECOVERY_IDLE_MS = 60_000;
+
+/**
+ * Mutations that cannot run inside the call's one transaction: a lock closes the database, and
+ * a re-key must run outside any transaction (it keeps its own pending-keyring order instead).
+ */
+const OWN_TRANSACTION = new Set<string>(['session.lock', 'vault.rotateKey']);
 
 type State =
   | { kind: 'closed' }
@@ -62,6 +72,9 @@ export class Backend implements BackendApi {
   private readonly deviceId: string;
   private readonly kdf: ScryptParams;
   private idleTimer: NodeJS.Timeout | null = null;
+  /** The whole-file page check runs once per app start (the host carries this across workers). */
+  private pagesChecked: boolean;
+  private damaged = false;
   /** Calls run one at a time: a sign-in's KDF must not interleave with a lock. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -69,6 +82,8 @@ export class Backend implements BackendApi {
     this.backoff = new Backoff(options.dataFolder);
     this.deviceId = deviceIdOf(openPreferences(options.dataFolder));
     this.kdf = options.kdf ?? DEFAULT_SCRYPT;
+    this.pagesChecked = options.pagesChecked ?? false;
+    this.damaged = options.damaged ?? false;
   }
 
   call(name: string, input: unknown): Promise<Envelope<unknown>> {
@@ -103,13 +118,21 @@ export class Backend implements BackendApi {
     const spec = procedures[name];
     const ctx = this.context();
     let auditTarget: AuditTarget | null = null;
+    let failedAttempt: AuditRecord | null = null;
     ctx.setAuditTarget = (target) => {
       auditTarget = target;
     };
+    ctx.auditFailedAttempt = (record) => {
+      failedAttempt = record;
+    };
+    let work: OpenVault | null = null;
     try {
       // Session and permission are checked before the input is even parsed.
       if (spec.access === 'recovery') {
         if (this.state.kind !== 'recovery') throw new AppError('LOCKED', 'notInRecovery');
+        this.restartIdleTimer();
+      } else if (name === 'session.lock' && this.state.kind === 'recovery') {
+        // Recovery mode locks like any session ("Lock now", the OS lock, quick hide).
       } else if (spec.access !== 'public') {
         if (this.state.kind !== 'unlocked') throw new AppError('LOCKED', 'locked');
         const user = ctx.user();
@@ -133,6 +156,11 @@ export class Backend implements BackendApi {
         requireIdsInScope(ctx.vault(), actor, idFields, parsed.data);
       }
       const handler = HANDLERS[name] as Handler<typeof name>;
+      // One transaction for the handler's rows, its audit row and the keyring (written last).
+      if (spec.kind === 'mutation' && spec.access !== 'public' && !OWN_TRANSACTION.has(name)) {
+        work = this.state.kind === 'closed' ? null : this.state.vault;
+        work?.beginWork();
+      }
       const value = await handler(ctx, parsed.data as never);
       if (
         (spec.kind === 'mutation' || ('auditView' in spec && spec.auditView === true)) &&
@@ -148,14 +176,27 @@ export class Backend implements BackendApi {
           detail: target?.detail ?? null,
         });
       }
+      work?.commitWork();
       return { ok: true, value };
     } catch (error) {
+      if (work && this.state.kind !== 'closed' && this.state.vault === work) work.rollbackWork();
+      const attempt = failedAttempt as AuditRecord | null;
+      if (attempt && this.state.kind !== 'closed') this.appendQuietly(this.state.vault, attempt);
       return { ok: false, error: this.toErrorShape(error) };
+    }
+  }
+
+  private appendQuietly(vault: OpenVault, record: AuditRecord): void {
+    try {
+      vault.audit.append(record);
+    } catch (error) {
+      console.error('[aruga] audit append failed:', this.toErrorShape(error).code);
     }
   }
 
   private toErrorShape(error: unknown) {
     if (error instanceof AppError) return error.toShape();
+    if (isDiskFullError(error)) return new AppError('STORAGE', 'diskFull').toShape();
     if (isCorruptionError(error)) return new AppError('CORRUPT', 'databaseDamaged').toShape();
     // Logged for the developer; the renderer only ever sees the code.
     console.error(
@@ -203,9 +244,11 @@ export class Backend implements BackendApi {
     via: 'password' | 'recoveryKey' | 'setup',
   ): SessionInfo {
     // From recovery the same vault stays open; anything else open is closed first.
-    if (this.state.kind === 'closed' || this.state.vault !== vault)
+    if (this.state.kind !== 'closed' && this.state.vault !== vault)
       this.closeVault('signOut', false);
+    const fresh = this.state.kind === 'closed';
     this.state = { kind: 'unlocked', vault, userId };
+    if (fresh) this.reviewOpenedVault(vault);
     for (const failure of this.backoff.takePendingAndReset()) {
       vault.audit.append({
         actorId: null,
@@ -228,15 +271,98 @@ export class Backend implements BackendApi {
   }
 
   private enterRecovery(vault: OpenVault): void {
-    this.closeVault('signOut', false);
     this.state = { kind: 'recovery', vault };
-    this.backoff.takePendingAndReset();
+    this.reviewOpenedVault(vault);
+    for (const failure of this.backoff.takePendingAndReset()) {
+      vault.audit.append({
+        actorId: null,
+        action: 'auth.signInFailed',
+        outcome: 'failed',
+        at: failure.at,
+        detail: { with: failure.kind },
+      });
+    }
     vault.audit.append({
       actorId: null,
       action: 'auth.recoveryKeyUnlock',
       targetType: 'vault',
       targetId: null,
     });
+    this.restartIdleTimer();
+  }
+
+  /**
+   * What an unlock found, recorded for the administrator: planted key slots (dropped), a damaged
+   * keyring replaced by the previous good one, a database older than the keyring's checkpoint.
+   * Then the whole file's page check, once per app start, after the sign-in has answered.
+   */
+  private reviewOpenedVault(vault: OpenVault): void {
+    const { findings } = vault;
+    const checkpoint = vault.keyring.checkpoint;
+    // Recorded once: until the log passes the old mark, every unlock would find it again.
+    if (checkpoint && !vault.keyring.rollback && !vault.audit.reaches(checkpoint)) {
+      vault.recordRollback(vault.audit.checkpoint().seq);
+      vault.audit.append({
+        actorId: null,
+        action: 'vault.rollbackDetected',
+        outcome: 'failed',
+        targetType: 'vault',
+        targetId: null,
+        detail: { checkpointSeq: checkpoint.seq },
+      });
+    }
+    if (findings.tampered) {
+      vault.audit.append({
+        actorId: null,
+        action: 'vault.keyringTampered',
+        outcome: 'failed',
+        targetType: 'vault',
+        targetId: null,
+        detail: { plantedSlots: findings.plantedSlots },
+      });
+    }
+    if (findings.restoredFromPrevious) {
+      vault.audit.append({
+        actorId: null,
+        action: 'vault.keyringRestored',
+        outcome: 'failed',
+        targetType: 'vault',
+        targetId: null,
+      });
+    }
+    // Re-written from what was authenticated: planted slots are gone from the file too.
+    if (findings.tampered || findings.restoredFromPrevious) vault.writeCheckpoint();
+    if (!this.pagesChecked) {
+      setImmediate(() => void this.enqueue(() => this.checkPagesOnce(vault)));
+    }
+  }
+
+  /** A damaged page found here locks the vault at once; sign-in then answers "database damaged". */
+  private checkPagesOnce(vault: OpenVault): void {
+    if (this.pagesChecked || this.state.kind === 'closed' || this.state.vault !== vault) return;
+    let sound = false;
+    try {
+      sound = checkPages(vault.db);
+    } catch {
+      sound = false;
+    }
+    this.pagesChecked = true;
+    this.damaged = !sound;
+    this.events.emit('internal', { pagesChecked: true, damaged: this.damaged });
+    if (!sound) {
+      console.error('[aruga] the database failed its page check');
+      this.closeVault('system');
+    }
+  }
+
+  /** For the worker: the page check's result, carried to the next worker by the host. */
+  onPagesChecked(listener: (result: { damaged: boolean }) => void): void {
+    this.events.on('internal', listener);
+  }
+
+  /** Refuses to open a vault whose pages failed the check earlier in this run of the app. */
+  refuseIfDamaged(): void {
+    if (this.damaged) throw new AppError('CORRUPT', 'databaseDamaged');
   }
 
   /** Closes the database and drops the key; tells the renderer so it drops every cached record. */
@@ -253,6 +379,11 @@ export class Backend implements BackendApi {
           detail: { reason },
         });
       }
+      // The audit head goes into the authenticated keyring at every lock.
+      vault.writeCheckpoint();
+    } catch (error) {
+      // A full disk must never keep the vault open: lock anyway.
+      console.error('[aruga] could not record the lock:', this.toErrorShape(error).code);
     } finally {
       this.state = { kind: 'closed' };
       vault.close();
@@ -260,11 +391,25 @@ export class Backend implements BackendApi {
     if (notify) this.events.emit('event', { type: 'locked', reason } satisfies BackendEvent);
   }
 
+  private replaceSession<T>(open: () => T): T {
+    const hadSession = this.state.kind !== 'closed';
+    this.closeVault('signOut', false);
+    try {
+      return open();
+    } catch (error) {
+      if (hadSession) this.events.emit('event', { type: 'locked', reason: 'signOut' });
+      throw error;
+    }
+  }
+
   private restartIdleTimer(): void {
-    if (this.state.kind !== 'unlocked') return;
+    if (this.state.kind === 'closed') return;
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    const minutes = readSettings(this.state.vault).idleLockMinutes;
-    const ms = this.options.idleLockMsOverride ?? minutes * 60_000;
+    const ms =
+      this.state.kind === 'recovery'
+        ? Math.min(RECOVERY_IDLE_MS, this.options.idleLockMsOverride ?? RECOVERY_IDLE_MS)
+        : (this.options.idleLockMsOverride ??
+          readSettings(this.state.vault).idleLockMinutes * 60_000);
     this.idleTimer = setTimeout(() => void this.lock('idle'), ms);
     this.idleTimer.unref?.();
   }
@@ -288,6 +433,10 @@ export class Backend implements BackendApi {
       vaultState: () => this.vaultState(),
       lock: (reason) => this.closeVault(reason),
       setAuditTarget: () => undefined,
+      auditFailedAttempt: () => undefined,
+      refuseIfDamaged: () => this.refuseIfDamaged(),
+      onLockLost: () => void this.lock('system'),
+      replaceSession: (open) => this.replaceSession(open),
     };
   }
 }

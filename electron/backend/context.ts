@@ -8,7 +8,7 @@ import type {
   VaultState,
 } from '../../shared/contract';
 import type { ScryptParams } from './api';
-import type { AuditDetail } from './audit-log';
+import type { AuditDetail, AuditRecord } from './audit-log';
 import type { WriteContext } from './db/data-layer';
 import type { StaffUser } from './services/users-repo';
 import type { Backoff } from './vault/backoff';
@@ -45,6 +45,17 @@ export interface CallContext {
   lock(reason: LockReason): void;
   /** Names the record a mutation touched, for the router's audit entry. */
   setAuditTarget(target: AuditTarget): void;
+  /** An audit entry for a refused attempt, appended after the call's transaction rolls back. */
+  auditFailedAttempt(record: AuditRecord): void;
+  /** CORRUPT when this run of the app already found the database's pages damaged. */
+  refuseIfDamaged(): void;
+  /** For the folder lock: another process took it over, so this one must lock at once. */
+  onLockLost(): void;
+  /**
+   * Closes whatever vault is open and runs `open` in its place (a sign-in replacing a session,
+   * after its credentials were checked). The renderer is told of a lock only if `open` fails.
+   */
+  replaceSession<T>(open: () => T): T;
 }
 
 export type Handler<N extends ProcedureName> = (

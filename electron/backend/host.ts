@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { text } from 'node:stream/consumers';
 import type { LockReason } from '../../shared/contract';
 import type { BackendEvent } from '../../shared/bridge';
 import type { Envelope } from '../../shared/errors';
@@ -18,7 +19,8 @@ export type HostMessage =
 
 export type WorkerMessage =
   | { kind: 'result'; id: number; envelope: Envelope<unknown> }
-  | { kind: 'event'; event: BackendEvent };
+  | { kind: 'event'; event: BackendEvent }
+  | { kind: 'pagesChecked'; damaged: boolean };
 
 const DEV_WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
@@ -30,6 +32,7 @@ const INTERNAL: Envelope<never> = { ok: false, error: { code: 'INTERNAL', messag
  */
 export class PendingCalls {
   private readonly waiting = new Map<number, (envelope: Envelope<unknown>) => void>();
+  private readonly idleWaiters: (() => void)[] = [];
   private nextId = 1;
 
   get size(): number {
@@ -53,6 +56,13 @@ export class PendingCalls {
     const resolve = this.waiting.get(id);
     this.waiting.delete(id);
     resolve?.(envelope);
+    if (this.waiting.size === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+  }
+
+  /** Resolves once no call is waiting. */
+  idle(): Promise<void> {
+    if (this.waiting.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   settleAll(envelope: Envelope<unknown>): void {
@@ -83,28 +93,29 @@ function tsxBootstrap(workerFile: string): string {
   return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
 }
 
-/**
- * `workerFile` is the bundled worker in the packaged app; by default the TypeScript source runs
- * through tsx's loader (development, tests, harness).
- */
-export async function startBackendWorker(
+interface WorkerHandle {
+  worker: Worker;
+  /** `unsent` answers a message that cannot be posted (see PendingCalls.start). */
+  send(message: Omit<HostMessage, 'id'>, unsent?: Envelope<unknown>): Promise<Envelope<unknown>>;
+  /** Resolves once no call is waiting for this worker. */
+  idle(): Promise<void>;
+  isDead(): boolean;
+}
+
+async function spawnWorker(
   options: BackendOptions,
-  workerFile: string = DEV_WORKER,
-): Promise<BackendApi> {
-  if (!existsSync(workerFile)) throw new Error(`Backend worker not found: ${workerFile}`);
+  workerFile: string,
+  onMessage: (message: WorkerMessage) => void,
+): Promise<WorkerHandle> {
   const worker = workerFile.endsWith('.ts')
     ? new Worker(tsxBootstrap(workerFile), { eval: true, workerData: options })
     : new Worker(workerFile, { workerData: options });
   const pending = new PendingCalls();
-  const listeners = new Set<(event: BackendEvent) => void>();
   let dead: Error | null = null;
 
   worker.on('message', (message: WorkerMessage) => {
-    if (message.kind === 'event') {
-      for (const listener of listeners) listener(message.event);
-      return;
-    }
-    pending.settle(message.id, message.envelope);
+    if (message.kind === 'result') pending.settle(message.id, message.envelope);
+    else onMessage(message);
   });
   const fail = (error: Error) => {
     dead = error;
@@ -119,14 +130,75 @@ export async function startBackendWorker(
     worker.once('online', resolve);
     worker.once('error', reject);
   });
-
-  const send = (
-    message: Omit<HostMessage, 'id'> & { kind: HostMessage['kind'] },
-    unsent: Envelope<unknown> = INTERNAL,
-  ): Promise<Envelope<unknown>> => {
-    if (dead) return Promise.resolve(INTERNAL);
-    return pending.start((id) => worker.postMessage({ ...message, id } as HostMessage), unsent);
+  return {
+    worker,
+    isDead: () => dead !== null,
+    idle: () => pending.idle(),
+    send: (message, unsent = INTERNAL) => {
+      if (dead) return Promise.resolve(INTERNAL);
+      return pending.start((id) => worker.postMessage({ ...message, id } as HostMessage), unsent);
+    },
   };
+}
+
+/** What a test may ask of the running worker (never reachable from the renderer). */
+export interface HostedBackend extends BackendApi {
+  /** A V8 heap snapshot of the current backend worker, as text. */
+  heapSnapshot(): Promise<string>;
+  /** The current worker's thread id: a new one after every lock. */
+  threadId(): number;
+}
+
+/**
+ * `workerFile` is the bundled worker in the packaged app; by default the TypeScript source runs
+ * through tsx's loader (development, tests, harness).
+ *
+ * At every lock the worker is ended and a fresh one started, so nothing the session decrypted
+ * (the key pragma's text, query results, typed case notes) outlives the lock in the backend's heap.
+ */
+export async function startBackendWorker(
+  options: BackendOptions,
+  workerFile: string = DEV_WORKER,
+): Promise<HostedBackend> {
+  if (!existsSync(workerFile)) throw new Error(`Backend worker not found: ${workerFile}`);
+  const listeners = new Set<(event: BackendEvent) => void>();
+  let carried: Pick<BackendOptions, 'pagesChecked' | 'damaged'> = {};
+  let closed = false;
+
+  const onMessage = (message: WorkerMessage) => {
+    if (message.kind === 'pagesChecked') {
+      carried = { pagesChecked: true, damaged: message.damaged };
+      return;
+    }
+    if (message.kind !== 'event') return;
+    for (const listener of listeners) listener(message.event);
+    if (message.event.type === 'locked' && !closed) replaceWorker();
+  };
+  const spawn = () => spawnWorker({ ...options, ...carried }, workerFile, onMessage);
+
+  let current = await spawn();
+  /** Calls wait for this while a locked worker is being replaced. */
+  let ready: Promise<WorkerHandle> = Promise.resolve(current);
+
+  function replaceWorker(): void {
+    const old = current;
+    ready = (async () => {
+      // Let the call that locked (and any already queued) get their answers, then end it.
+      await old.idle();
+      await retire(old);
+      if (closed) return old;
+      current = await spawn();
+      return current;
+    })();
+  }
+
+  async function retire(handle: WorkerHandle): Promise<void> {
+    if (!handle.isDead()) await handle.send({ kind: 'close' });
+    await handle.worker.terminate();
+  }
+
+  const send = async (message: Omit<HostMessage, 'id'>, unsent?: Envelope<unknown>) =>
+    (await ready).send(message, unsent);
 
   return {
     // The one way the shell's IPC handler and the harness reach the backend: inputs are bounded
@@ -148,8 +220,14 @@ export async function startBackendWorker(
       return () => listeners.delete(listener);
     },
     close: async () => {
-      if (!dead) await send({ kind: 'close' } as HostMessage);
-      await worker.terminate();
+      closed = true;
+      const handle = await ready;
+      await retire(handle);
     },
+    heapSnapshot: async () => {
+      const handle = await ready;
+      return text(await handle.worker.getHeapSnapshot());
+    },
+    threadId: () => current.worker.threadId,
   };
 }

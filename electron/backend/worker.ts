@@ -3,13 +3,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Envelope } from '../../shared/errors';
 import type { BackendOptions } from './api';
-import { createBackend } from './backend';
+import { Backend } from './backend';
 import type { HostMessage, WorkerMessage } from './host';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 
-const backend = createBackend(workerData as BackendOptions);
+const backend = new Backend(workerData as BackendOptions);
 const post = (message: WorkerMessage) => port.postMessage(message);
 /** Always answers: an envelope that cannot be cloned becomes INTERNAL, so no call waits forever. */
 const answer = (id: number, envelope: Envelope<unknown>) => {
@@ -24,6 +24,7 @@ const answer = (id: number, envelope: Envelope<unknown>) => {
   }
 };
 backend.onEvent((event) => post({ kind: 'event', event }));
+backend.onPagesChecked(({ damaged }) => post({ kind: 'pagesChecked', damaged }));
 
 port.on('message', (message: HostMessage) => {
   switch (message.kind) {

@@ -1,10 +1,13 @@
 // The escape hatch (DESIGN.md §2): `npm run recover-key -- --data <folder>` reads the recovery key
 // from standard input and prints the raw 256-bit data key, with which the standard `sqlcipher`
 // shell opens the database: PRAGMA key = "x'<printed hex>'";
+// The key comes from the keyring and the recovery key alone, so a damaged database cannot stop
+// it; whether the database then opens with that key is reported separately, on standard error.
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
-import { unlockWithRecoveryKey } from '../backend/vault/vault';
+import { checkPages } from '../backend/db/sqlcipher';
+import { unwrapWithRecoveryKey } from '../backend/vault/vault';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { data: { type: 'string' } } });
@@ -15,20 +18,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const typed = (await text(process.stdin)).trim();
+  let key;
   try {
-    const vault = await unlockWithRecoveryKey(values.data, typed, () => ({
-      userId: null,
-      deviceId: 'recover-key-cli',
-    }));
-    vault.audit.append({
-      actorId: null,
-      action: 'vault.exportDataKey',
-      targetType: 'vault',
-      targetId: null,
-    });
-    process.stdout.write(`${vault.exportDataKeyHex()}\n`);
-    vault.close();
-    return 0;
+    key = await unwrapWithRecoveryKey(values.data, typed);
   } catch (error) {
     const code = error instanceof AppError ? error.code : 'INTERNAL';
     const message =
@@ -40,6 +32,37 @@ async function main(): Promise<number> {
     process.stderr.write(`${message}\n`);
     return 1;
   }
+  // Taken before opening: a failed open zeroes every key it tried.
+  const fromKeyring = key.dataKeyHex;
+  let opened: string | null = null;
+  let report: string;
+  try {
+    const vault = key.open(() => ({ userId: null, deviceId: 'recover-key-cli' }));
+    try {
+      // An interrupted rotation's pending keyring may be the one that fits.
+      opened = vault.exportDataKeyHex();
+      const sound = checkPages(vault.db);
+      vault.audit.append({
+        actorId: null,
+        action: 'vault.exportDataKey',
+        targetType: 'vault',
+        targetId: null,
+      });
+      report = sound
+        ? 'The database opens with this key.'
+        : 'The database opens with this key, but some of its pages are damaged.';
+    } finally {
+      vault.close();
+    }
+  } catch (error) {
+    report =
+      error instanceof AppError && error.message === 'vaultInUse'
+        ? 'The database was not checked: this vault is open elsewhere (close Aruga first).'
+        : 'The database does NOT open with this key: it is damaged, or belongs to another keyring. The key above is still the one the keyring holds.';
+  }
+  process.stdout.write(`${opened ?? fromKeyring}\n`);
+  process.stderr.write(`${report}\n`);
+  return 0;
 }
 
 process.exitCode = await main();

@@ -265,6 +265,8 @@ function VerifySection() {
   let text: string | null = null;
   if (result) {
     if (result.ok) text = t('audit.intact', { count: result.checked });
+    else if (result.olderThanCheckpoint)
+      text = t('audit.olderThanCheckpoint', result.olderThanCheckpoint);
     else if (result.firstBadSeq !== null) text = t('audit.alteredAt', { seq: result.firstBadSeq });
     else text = t('audit.altered');
   }

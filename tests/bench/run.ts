@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { casesBench } from './suites/cases';
+import { memorySecurityBench } from './suites/memory-security';
 import { crudBench, pageCostBench, unlockBench, type SizeName } from './suites/foundation';
 import type { ResultRow } from './stats';
 
@@ -21,6 +22,8 @@ try {
   rows.push(...(await crudBench(folder, runs, sizes)));
   rows.push(...pageCostBench(folder));
   rows.push(...(await casesBench(folder, values.quick ? 20 : 100, sizes)));
+  // Last: cipher_memory_security is process-wide and cannot be turned off again.
+  rows.push(...(await memorySecurityBench(folder, runs, sizes, rows)));
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

@@ -39,7 +39,7 @@ describe('afterPack fuses', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('requires exactly the six fuses of the security checklist', () => {
+  it('requires exactly the seven fuses of the security checklist', () => {
     expect(REQUIRED_FUSES).toEqual({
       RunAsNode: false,
       EnableCookieEncryption: true,
@@ -47,6 +47,7 @@ describe('afterPack fuses', () => {
       EnableNodeCliInspectArguments: false,
       EnableEmbeddedAsarIntegrityValidation: true,
       OnlyLoadAppFromAsar: true,
+      GrantFileProtocolExtraPrivileges: false,
     });
   });
 
@@ -59,6 +60,7 @@ describe('afterPack fuses', () => {
       [FuseV1Options.EnableNodeCliInspectArguments]: false,
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     });
   });
 
@@ -86,14 +88,14 @@ describe('afterPack fuses', () => {
     expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(ENABLE);
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(ENABLE);
     // Not ours to change: still as shipped.
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(DISABLE);
     expect(wire[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]).toBe(DISABLE);
-    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(ENABLE);
     expect(wire[FuseV1Options.WasmTrapHandlers]).toBe(ENABLE);
-    // Only those six wire bytes changed; the rest of the executable is untouched.
+    // Only those seven wire bytes changed; the rest of the executable is untouched.
     const after = await readFile(binary);
     const wireStart = before.indexOf(SENTINEL) + SENTINEL.length + 2;
     const changed = [...after.keys()].filter((i) => after[i] !== before[i]);
-    expect(changed).toEqual([0, 1, 2, 3, 4, 5].map((i) => wireStart + i));
+    expect(changed).toEqual([0, 1, 2, 3, 4, 5, 7].map((i) => wireStart + i));
     expect(after.length).toBe(before.length);
   });
 

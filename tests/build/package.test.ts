@@ -119,5 +119,6 @@ describe('electron-builder packaging', () => {
     expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(DISABLE);
     expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(ENABLE);
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(ENABLE);
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(DISABLE);
   });
 });

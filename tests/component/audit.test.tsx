@@ -95,8 +95,18 @@ describe('audit log', () => {
   it('verifies integrity and says clearly whether the chain is intact', async () => {
     const bridge = auditBridge()
       .ok('audit.list', { entries: entries(1, 3), nextBeforeSeq: null })
-      .okOnce('audit.verify', { ok: true, checked: 412, firstBadSeq: null })
-      .okOnce('audit.verify', { ok: false, checked: 57, firstBadSeq: 57 });
+      .okOnce('audit.verify', {
+        ok: true,
+        checked: 412,
+        firstBadSeq: null,
+        olderThanCheckpoint: null,
+      })
+      .okOnce('audit.verify', {
+        ok: false,
+        checked: 57,
+        firstBadSeq: 57,
+        olderThanCheckpoint: null,
+      });
     const { user } = renderApp(bridge, { route: '/audit' });
     const verify = await screen.findByRole('button', { name: 'Verify integrity' });
 

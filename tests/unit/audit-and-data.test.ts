@@ -4,15 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { Database } from '@signalapp/sqlcipher';
 import { HybridLogicalClock } from '../../electron/backend/db/hlc';
 import { migrate, MIGRATIONS, SCHEMA_VERSION } from '../../electron/backend/db/migrations';
-import { unlockWithRecoveryKey, type OpenVault } from '../../electron/backend/vault/vault';
-import { addUser, ADMIN, backendAt, newVault, ok, signIn, tempFolder } from './helpers';
-
-async function inspect(folder: string, recoveryKey: string): Promise<OpenVault> {
-  return unlockWithRecoveryKey(folder, recoveryKey, () => ({
-    userId: null,
-    deviceId: 'inspector',
-  }));
-}
+import {
+  addUser,
+  ADMIN,
+  backendAt,
+  inspectDatabase,
+  newVault,
+  ok,
+  signIn,
+  tempFolder,
+} from './helpers';
 
 describe('audit log', () => {
   it('records sign-in, failures, lock, user management, rotation and settings; never a password', async () => {
@@ -52,8 +53,8 @@ describe('audit log', () => {
       changed: 'idleLockMinutes,paperSize',
     });
     expect(entries.find((e) => e.action === 'auth.signInFailed')?.outcome).toBe('failed');
-    const vault = await inspect(folder, recoveryKey);
-    const dump = JSON.stringify(vault.db.prepare('SELECT * FROM audit_log').all());
+    const vault = await inspectDatabase(folder, recoveryKey);
+    const dump = JSON.stringify(vault.prepare('SELECT * FROM audit_log').all());
     vault.close();
     for (const secret of [
       ADMIN.password,
@@ -102,11 +103,7 @@ describe('audit log', () => {
     const { folder, backend, recoveryKey } = await newVault();
     await addUser(backend, 'tamper', 'therapist');
     expect((await ok(backend, 'audit.verify', {})).ok).toBe(true);
-    const vault = await inspect(folder, recoveryKey);
-    const hex = vault.exportDataKeyHex();
-    vault.close();
-    const db = new Database(join(folder, 'aruga.db'));
-    db.pragma(`key = "x'${hex}'"`);
+    const db = await inspectDatabase(folder, recoveryKey);
     tamper(db);
     db.close();
     const result = await ok(backend, 'audit.verify', {});
@@ -123,11 +120,11 @@ describe('data layer', () => {
       /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
     await ok(backend, 'users.disable', { userId: user.id });
-    const vault = await inspect(folder, recoveryKey);
-    const row = vault.db.prepare('SELECT * FROM users WHERE id = ?').get([user.id])!;
+    const vault = await inspectDatabase(folder, recoveryKey);
+    const row = vault.prepare('SELECT * FROM users WHERE id = ?').get([user.id])!;
     expect(row).toMatchObject({ created_by: admin.userId, updated_by: admin.userId });
     expect(row.deleted_at).not.toBeNull();
-    const changes = vault.db
+    const changes = vault
       .prepare('SELECT * FROM change_log WHERE row_id = ? ORDER BY seq')
       .all([user.id]) as {
       op: string;

@@ -1,8 +1,9 @@
 // A vault with case-team accounts and shelters, for the issue 3 tests.
 import type { BackendApi } from '../../electron/backend/api';
-import { unlockWithRecoveryKey, type OpenVault } from '../../electron/backend/vault/vault';
+import type { Database } from '@signalapp/sqlcipher';
+import { DataLayer } from '../../electron/backend/db/data-layer';
 import { todayIn } from '../../shared/time';
-import { ADMIN, newVault, ok, signIn } from './helpers';
+import { ADMIN, inspectDatabase, newVault, ok, signIn } from './helpers';
 
 export const ZONE = 'Asia/Manila';
 
@@ -95,14 +96,24 @@ export async function caseVault() {
   };
   const cebu = await shelter('Fictional Home Cebu', ['Bed 1', 'Bed 2', 'Bed 3']);
   const iloilo = await shelter('Fictional Home Iloilo', ['Bed 1', 'Bed 2']);
-  const inspect = (): Promise<OpenVault> =>
-    unlockWithRecoveryKey(folder, recoveryKey, () => ({ userId: null, deviceId: 'inspector' }));
+  const inspect = async (): Promise<Inspector> => {
+    const db = await inspectDatabase(folder, recoveryKey);
+    const data = new DataLayer(db, () => ({ userId: null, deviceId: 'inspector' }));
+    return { db, data, close: () => db.close() };
+  };
   const bed = (s: typeof cebu, i: number) => s.beds[i]!.id;
   return { backend, folder, recoveryKey, ids, as, cebu, iloilo, bed, inspect, shelter };
 }
 
+/** A second, plain connection beside the backend's (the recovery key opens it). */
+export interface Inspector {
+  db: Database;
+  data: DataLayer;
+  close(): void;
+}
+
 /** Counts rows in a table through a second connection (the recovery key opens it). */
-export function countRows(vault: OpenVault, table: string): number {
+export function countRows(vault: Inspector, table: string): number {
   return Number(vault.db.prepare(`SELECT count(*) FROM ${table}`, { pluck: true }).get());
 }
 

@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
+import { Database } from '@signalapp/sqlcipher';
 import type { BackendApi, BackendOptions } from '../../electron/backend/api';
+import { unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
 import { createBackend } from '../../electron/backend/backend';
 import type { ProcedureName, ProcedureOutput } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
@@ -83,4 +85,16 @@ export async function addUser(
 
 export async function signIn(backend: BackendApi, username: string, password: string) {
   return ok(backend, 'auth.signIn', { username, password });
+}
+
+/**
+ * A plain SQLCipher connection for a test to look at the rows while a backend holds the vault
+ * open (and its folder lock): the key from the keyring and the recovery key, nothing else.
+ */
+export async function inspectDatabase(folder: string, recoveryKey: string): Promise<Database> {
+  const key = await unwrapWithRecoveryKey(folder, recoveryKey);
+  const db = new Database(join(folder, 'aruga.db'));
+  db.pragma(`key = "x'${key.dataKeyHex}'"`);
+  key.discard();
+  return db;
 }

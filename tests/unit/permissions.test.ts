@@ -1,6 +1,8 @@
 // Every procedure, called by every role, is allowed or FORBIDDEN exactly as the matrix says; and
 // every id a procedure accepts, given from outside the caller's scope, answers NOT_FOUND.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '@signalapp/sqlcipher';
+import { Backoff } from '../../electron/backend/vault/backoff';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import {
@@ -14,9 +16,9 @@ import { isAllowed, permissionMatrix } from '../../shared/permissions';
 import { ROLES, type Role } from '../../shared/roles';
 import type { BackendApi } from '../../electron/backend/api';
 import { requireIdsInScope } from '../../electron/backend/services/cases/scope';
-import { unlockWithRecoveryKey, type OpenVault } from '../../electron/backend/vault/vault';
+import type { CaseVault } from '../../electron/backend/services/cases/context';
 import { PASSWORDS, sample, USERNAMES, withValueAt } from './contract-samples';
-import { addUser, ADMIN, fails, newVault, ok, signIn } from './helpers';
+import { addUser, ADMIN, fails, inspectDatabase, newVault, ok, signIn } from './helpers';
 
 const roleGated = PROCEDURE_NAMES.filter((n) => Array.isArray(procedures[n].access));
 // session.lock ends the session, so it runs last for each role.
@@ -40,6 +42,12 @@ beforeAll(async () => {
     });
   }
   await ok(backend, 'session.lock', { reason: 'manual' });
+});
+
+// The matrix sends a wrong current password to account.changePassword, which starts the
+// sign-in back-off; clear it between tests as a successful sign-in would.
+beforeEach(() => {
+  new Backoff(folder).takePendingAndReset();
 });
 
 describe('permission matrix', () => {
@@ -187,12 +195,9 @@ describe('malformed input', () => {
 
   it('gets VALIDATION with the offending field, and writes nothing', async () => {
     await signIn(backend, 'admin.reyes', ADMIN.password);
-    const inspector = await unlockWithRecoveryKey(folder, recoveryKey, () => ({
-      userId: null,
-      deviceId: 'inspector',
-    }));
+    const inspector = await inspectDatabase(folder, recoveryKey);
     const count = (table: string) =>
-      Number(inspector.db.prepare(`SELECT count(*) FROM ${table}`, { pluck: true }).get());
+      Number(inspector.prepare(`SELECT count(*) FROM ${table}`, { pluck: true }).get());
     const before = {
       changes: count('change_log'),
       audit: count('audit_log'),
@@ -264,7 +269,7 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
   let within: Record<Role, Ids>;
   let outside: Record<Role, Ids>;
   let actors: Record<Role, { userId: string; role: Role; shelterScope: string[] }>;
-  let inspector: OpenVault;
+  let inspector: Database;
 
   const as = async (role: Role) => {
     await backend.lock('manual');
@@ -395,21 +400,18 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
       ]),
     ) as typeof actors;
     await backend.lock('manual');
-    inspector = await unlockWithRecoveryKey(folder, recoveryKey, () => ({
-      userId: null,
-      deviceId: 'inspector',
-    }));
+    inspector = await inspectDatabase(folder, recoveryKey);
   });
 
   /** Row counts of every table, the change log and the audit log included. */
   const snapshot = () => {
-    const tables = inspector.db
+    const tables = inspector
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", { pluck: true })
       .all() as string[];
     return Object.fromEntries(
       tables.map((t) => [
         t,
-        Number(inspector.db.prepare(`SELECT count(*) FROM "${t}"`, { pluck: true }).get()),
+        Number(inspector.prepare(`SELECT count(*) FROM "${t}"`, { pluck: true }).get()),
       ]),
     );
   };
@@ -450,7 +452,12 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
         // The control: every other id is in scope, so only the one under test can refuse.
         const parsed = procedures[name].input.parse(base);
         expect(() =>
-          requireIdsInScope(inspector, actors[role], PROCEDURE_ID_FIELDS[name], parsed),
+          requireIdsInScope(
+            { db: inspector } as CaseVault,
+            actors[role],
+            PROCEDURE_ID_FIELDS[name],
+            parsed,
+          ),
         ).not.toThrow();
         const foreign = outside[role][field.kind];
         expect(foreign).not.toBe(within[role][field.kind]);

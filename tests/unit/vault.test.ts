@@ -116,6 +116,9 @@ describe('vault lifecycle on real SQLCipher files', () => {
       newPassword: 'Mango-Jeepney-Harbor-5',
     });
     expect(wrongCurrent.fields).toEqual({ currentPassword: 'password.currentWrong' });
+    // A wrong current password waits out the same back-off as a wrong sign-in.
+    expect(wrongCurrent.retryAfterSeconds).toBe(1);
+    await new Promise((r) => setTimeout(r, 1100));
     const changed = await ok(backend, 'account.changePassword', {
       currentPassword: temporaryPassword,
       newPassword: 'Mango-Jeepney-Harbor-5',
@@ -125,7 +128,8 @@ describe('vault lifecycle on real SQLCipher files', () => {
     expect(
       (await fails(backend, 'auth.signIn', { username: 'coco', password: temporaryPassword })).code,
     ).toBe('BAD_CREDENTIALS');
-    await new Promise((r) => setTimeout(r, 1100));
+    // The second failure in a row (the wrong current password was the first): a 2-second wait.
+    await new Promise((r) => setTimeout(r, 2100));
     expect((await signIn(backend, 'coco', 'Mango-Jeepney-Harbor-5')).mustChangePassword).toBe(
       false,
     );
@@ -195,14 +199,15 @@ describe('vault lifecycle on real SQLCipher files', () => {
     await signIn(backend, ADMIN.username, 'Brand-New-Harbor-Lamp-8');
   });
 
-  it('a flipped byte in the keyring gives a clear error and changes nothing on disk', async () => {
+  it('a flipped byte in both keyrings gives a clear error and changes nothing on disk', async () => {
     const { folder, backend } = await newVault();
     await ok(backend, 'session.lock', { reason: 'manual' });
-    const path = keyringPath(folder);
-    const bytes = readFileSync(path);
-    const index = bytes.indexOf('sealedPrivateKey') + 30;
-    bytes[index] = bytes[index]! ^ 0x01;
-    writeFileSync(path, bytes);
+    for (const path of [keyringPath(folder), keyringPath(folder, 'previous')]) {
+      const bytes = readFileSync(path);
+      const index = bytes.indexOf('sealedPrivateKey') + 30;
+      bytes[index] = bytes[index]! ^ 0x01;
+      writeFileSync(path, bytes);
+    }
     const before = snapshot(folder);
     const error = await fails(backend, 'auth.signIn', {
       username: ADMIN.username,
@@ -247,7 +252,7 @@ describe('vault lifecycle on real SQLCipher files', () => {
   });
 
   it('opens the database durable, MAC-checked and scrubbing what is deleted', () => {
-    const db = openDatabase(join(tempFolder(), 'settings.db'), newDataKey(), { verifyPages: true });
+    const db = openDatabase(join(tempFolder(), 'settings.db'), newDataKey());
     const setting = (name: string) => db.pragma(name, { simple: true });
     try {
       expect(setting('journal_mode')).toBe('wal');

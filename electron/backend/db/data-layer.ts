@@ -4,6 +4,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from './sqlcipher';
 import { HybridLogicalClock } from './hlc';
+import { atomically } from './transactions';
 
 export type SqlValue = string | number | null;
 export type Row = Record<string, SqlValue>;
@@ -127,7 +128,7 @@ export class DataLayer {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return atomically(this.db, fn);
   }
 
   insert<T extends TableName>(table: T, values: WritableRow<T>, id: string = uuidv7()): string {

@@ -15,25 +15,26 @@ function keyPragma(dataKey: Buffer): string {
 }
 
 /**
- * Opens and verifies the database. `verifyPages` runs SQLCipher's HMAC check over every page, so
- * a damaged or foreign file is refused before anything is written.
+ * Opens the database. The first read decrypts page 1, so a wrong key or a damaged header fails
+ * here; every other page is MAC-checked when it is read, and the whole file by checkPages, which
+ * the backend runs once per app start after the first unlock rather than at every sign-in.
  */
-export function openDatabase(path: string, dataKey: Buffer, options: { verifyPages: boolean }): Db {
+export function openDatabase(path: string, dataKey: Buffer): Db {
   const db = new Database(path, { cacheStatements: true });
   try {
     db.pragma(keyPragma(dataKey));
-    // The first read decrypts page 1: a wrong key or a damaged header fails here.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
-    if (options.verifyPages) {
-      const problems = db.pragma('cipher_integrity_check');
-      if (problems.length > 0) throw new AppError('CORRUPT', 'databaseDamaged');
-    }
     applyConnectionSettings(db);
     return db;
   } catch (error) {
     db.close();
     throw error instanceof AppError ? error : new AppError('CORRUPT', 'databaseDamaged');
   }
+}
+
+/** SQLCipher's HMAC check over every page: false when any page was damaged or altered. */
+export function checkPages(db: Db): boolean {
+  return db.pragma('cipher_integrity_check').length === 0;
 }
 
 /** An unencrypted database on the same binary: only for the encrypted/plain benchmark ratio. */
@@ -59,6 +60,11 @@ export function rekeyDatabase(db: Db, newKey: Buffer): void {
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.pragma(`rekey = "x'${newKey.toString('hex')}'"`);
   db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+export function isDiskFullError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC';
 }
 
 export function isCorruptionError(error: unknown): boolean {

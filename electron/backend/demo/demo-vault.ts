@@ -95,7 +95,12 @@ function demoAccounts(size: SizeName): Omit<DemoAccount, 'password'>[] {
 
 /** Removes what a failed demo set-up wrote, so that it can simply be run again. */
 function removeVaultFiles(folder: string): void {
-  for (const path of [keyringPath(folder), keyringPath(folder, true), databasePath(folder)]) {
+  for (const path of [
+    keyringPath(folder),
+    keyringPath(folder, 'pending'),
+    keyringPath(folder, 'previous'),
+    databasePath(folder),
+  ]) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
   }
 }

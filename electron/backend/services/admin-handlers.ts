@@ -51,7 +51,7 @@ export function adminHandlers(): AdminHandlers {
         input.username,
         input.displayName,
       ]);
-      // The slot first: a user row without a slot could never sign in, a slot without a row is refused.
+      // One unit of work (see the router): the row, its audit entry, then the keyring, or none.
       await vault.setUserSecret(input.username, input.temporaryPassword, ctx.kdf);
       const id = insertUser(vault, { ...input, mustChangePassword: true });
       ctx.setAuditTarget({ targetType: 'user', targetId: id, detail: { role: input.role } });
@@ -84,9 +84,13 @@ export function adminHandlers(): AdminHandlers {
       return null;
     },
 
-    'vault.rotateKey': (ctx) => {
-      ctx.vault().rotateDataKey();
-      ctx.setAuditTarget({ targetType: 'vault', targetId: null });
+    'vault.rotateKey': async (ctx) => {
+      const vault = ctx.vault();
+      // Only active staff and the recovery key get the new key: never a departed user's slot,
+      // nor one planted in the keyring file.
+      const active = listUsers(vault).filter((u) => u.active);
+      const droppedSlots = await vault.rotateDataKey(active.map((u) => u.username));
+      ctx.setAuditTarget({ targetType: 'vault', targetId: null, detail: { droppedSlots } });
       return { rotatedAt: new Date().toISOString() };
     },
 
@@ -106,7 +110,16 @@ export function adminHandlers(): AdminHandlers {
       });
     },
 
-    'audit.verify': (ctx) => ctx.vault().audit.verify(),
+    'audit.verify': (ctx) => {
+      const vault = ctx.vault();
+      const chain = vault.audit.verify();
+      // Recorded in the authenticated keyring when an unlock found the log behind its checkpoint.
+      const rollback = vault.keyring.rollback;
+      const olderThanCheckpoint = rollback
+        ? { checkpointSeq: rollback.checkpointSeq, databaseSeq: rollback.databaseSeq }
+        : null;
+      return { ...chain, ok: chain.ok && olderThanCheckpoint === null, olderThanCheckpoint };
+    },
 
     'audit.recordExport': (ctx, input) => {
       ctx.setAuditTarget({ targetType: 'export', targetId: null, detail: { kind: input.kind } });

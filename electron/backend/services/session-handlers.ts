@@ -1,7 +1,7 @@
 // Setup, sign-in, recovery, lock and one's own password.
 import { AppError } from '../../../shared/errors';
 import type { Handlers } from '../context';
-import { createVault, unlockWithPassword, unlockWithRecoveryKey } from '../vault/vault';
+import { createVault, unwrapWithPassword, unwrapWithRecoveryKey } from '../vault/vault';
 import { requireAcceptablePassword } from './password-rules';
 import { writeSettings } from './settings-repo';
 import { findUserById, findUserByUsername, insertUser, listUsers } from './users-repo';
@@ -88,27 +88,30 @@ export function sessionHandlers(): SessionHandlers {
       if (ctx.vaultState() === 'setup') throw new AppError('BAD_CREDENTIALS', 'badCredentials');
       const username = input.username.trim().toLowerCase();
       return withBackoff(ctx, 'password', async () => {
-        ctx.lock('signOut');
-        const vault = await unlockWithPassword(
-          ctx.folder,
-          username,
-          input.password,
-          ctx.writeContext,
-        );
-        const user = findUserByUsername(vault, username);
-        if (!user || !user.active) {
-          vault.close();
-          throw new AppError('BAD_CREDENTIALS', 'badCredentials');
-        }
-        return ctx.startSession(vault, user.id, 'password');
+        ctx.refuseIfDamaged();
+        // The credentials are checked first: a wrong attempt leaves an open session as it was.
+        const key = await unwrapWithPassword(ctx.folder, username, input.password);
+        return ctx.replaceSession(() => {
+          const vault = key.open(ctx.writeContext, ctx.onLockLost);
+          const user = findUserByUsername(vault, username);
+          if (!user || !user.active) {
+            vault.close();
+            throw new AppError('BAD_CREDENTIALS', 'badCredentials');
+          }
+          return ctx.startSession(vault, user.id, 'password');
+        });
       });
     },
 
     'auth.recover': async (ctx, input) =>
       withBackoff(ctx, 'recoveryKey', async () => {
-        ctx.lock('signOut');
-        const vault = await unlockWithRecoveryKey(ctx.folder, input.recoveryKey, ctx.writeContext);
-        ctx.enterRecovery(vault);
+        ctx.refuseIfDamaged();
+        const key = await unwrapWithRecoveryKey(ctx.folder, input.recoveryKey);
+        const vault = ctx.replaceSession(() => {
+          const opened = key.open(ctx.writeContext, ctx.onLockLost);
+          ctx.enterRecovery(opened);
+          return opened;
+        });
         const admins = listUsers(vault)
           .filter((u) => u.role === 'admin')
           .map(({ id, displayName, username }) => ({ id, displayName, username }));
@@ -145,10 +148,23 @@ export function sessionHandlers(): SessionHandlers {
     'account.changePassword': async (ctx, input) => {
       const vault = ctx.vault();
       const user = ctx.user();
-      // Proves the person at the keyboard is the account holder, not a passer-by on an open session.
+      // Proves the person at the keyboard is the account holder, not a passer-by on an open
+      // session: so a guess here waits out the same back-off as at sign-in, and is audited.
+      const wait = ctx.backoff.retryAfterSeconds();
+      if (wait > 0) throw new AppError('BACKOFF', 'backoff', { retryAfterSeconds: wait });
       if (!(await vault.checkUserSecret(user.username, input.currentPassword))) {
+        const retryAfterSeconds = ctx.backoff.recordFailure('password', { auditLater: false });
+        ctx.auditFailedAttempt({
+          actorId: user.id,
+          action: 'account.changePassword',
+          outcome: 'failed',
+          targetType: 'user',
+          targetId: user.id,
+          detail: { reason: 'currentPasswordWrong' },
+        });
         throw new AppError('VALIDATION', 'validation', {
           fields: { currentPassword: 'password.currentWrong' },
+          retryAfterSeconds,
         });
       }
       if (input.newPassword === input.currentPassword) {

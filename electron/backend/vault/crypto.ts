@@ -19,6 +19,18 @@ export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 /** Cheaper cost for the username → slot-id lookup, which only slows down username guessing. */
 export const LOOKUP_SCRYPT: ScryptParams = { N: 2 ** 14, r: 8, p: 1 };
 
+/** The test suites' cheaper cost (the same r and p; never written by the app itself). */
+export const TEST_SCRYPT_N = [2 ** 12, 2 ** 14];
+
+/**
+ * The only KDF parameter sets a keyring may carry: the ones Aruga writes (and the tests' cheaper
+ * N). Anything else is a tampered file, refused before it can make scrypt allocate gigabytes.
+ */
+export function isAllowedScrypt(params: ScryptParams): boolean {
+  const allowedN = [DEFAULT_SCRYPT.N, LOOKUP_SCRYPT.N, ...TEST_SCRYPT_N];
+  return allowedN.includes(params.N) && params.r === 8 && params.p === 1;
+}
+
 export function deriveKey(
   secret: string | Buffer,
   salt: Buffer,

@@ -1,7 +1,9 @@
 // The keyring (DESIGN.md §2): one slot per user plus a recovery slot, each able to unwrap the
 // vault's data key. The file names no user: a slot is found by a salted, memory-hard hash of the
-// username. A SHA-256 checksum over the body tells accidental damage from a wrong password.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+// username. A SHA-256 checksum over the body tells accidental damage from a wrong password; an
+// HMAC under a key derived from the data key (checked at every unlock) tells a file Aruga wrote
+// from one someone edited: a slot planted by a person without the data key cannot carry it.
+import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
@@ -9,6 +11,7 @@ import type { ScryptParams } from '../api';
 import {
   deriveKey,
   generateSlotKeyPair,
+  isAllowedScrypt,
   LOOKUP_SCRYPT,
   open,
   seal,
@@ -20,14 +23,16 @@ import { readFileIfExists, writeFileAtomic } from './atomic-file';
 export const KEYRING_FILE = 'keyring.json';
 /** Written before a data-key rotation re-keys the database, promoted after (see rotate). */
 export const PENDING_KEYRING_FILE = 'keyring.next.json';
+/** The last good keyring before the current one: used when the current one is damaged. */
+export const PREVIOUS_KEYRING_FILE = 'keyring.previous.json';
 
 const b64 = z.string().max(4096);
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const sealedSchema = z.strictObject({ iv: b64, ct: b64, tag: b64 });
-const scryptSchema = z.strictObject({
-  N: z.number().int(),
-  r: z.number().int(),
-  p: z.number().int(),
-});
+// Only the cost sets Aruga writes: a tampered N must not make sign-in allocate gigabytes.
+const scryptSchema = z
+  .strictObject({ N: z.number().int(), r: z.number().int(), p: z.number().int() })
+  .refine(isAllowedScrypt);
 const slotSchema = z.strictObject({
   id: z.string().regex(/^[0-9a-f]{32}$|^recovery$/),
   kind: z.enum(['user', 'recovery']),
@@ -35,56 +40,156 @@ const slotSchema = z.strictObject({
   publicKey: b64,
   sealedPrivateKey: sealedSchema,
   wrappedDataKey: sealedSchema.extend({ ephemeralPublicKey: b64 }),
+  /** HMAC of id, kind and public key: lets an unlock tell which slots Aruga made. */
+  mac: hex64,
+});
+const checkpointSchema = z.strictObject({
+  seq: z.number().int().min(0),
+  hash: hex64,
+  at: z.string().max(40),
 });
 const bodySchema = z.strictObject({
   format: z.literal('aruga-keyring'),
-  version: z.literal(1),
+  version: z.literal(2),
   lookup: z.strictObject({ salt: b64, params: scryptSchema }),
   demo: z.boolean(),
-  slots: z.array(slotSchema),
+  slots: z.array(slotSchema).max(10_000),
+  /** The audit log's head when the keyring was last written, to spot a rolled-back database. */
+  checkpoint: checkpointSchema.nullable(),
+  /** Set once a database older than its checkpoint was seen; stays until restored from backup. */
+  rollback: z
+    .strictObject({
+      detectedAt: z.string().max(40),
+      checkpointSeq: z.number(),
+      databaseSeq: z.number(),
+    })
+    .nullable(),
 });
-const fileSchema = z.strictObject({ body: bodySchema, sha256: z.string() });
+const fileSchema = z.strictObject({ body: bodySchema, mac: hex64, sha256: hex64 });
 
 export type KeySlot = z.infer<typeof slotSchema>;
 export type KeyringBody = z.infer<typeof bodySchema>;
+export type AuditCheckpoint = z.infer<typeof checkpointSchema>;
+export interface KeyringFile {
+  body: KeyringBody;
+  mac: string;
+}
+/** A slot as built, before the keyring that holds it is authenticated. */
+export type UnsignedSlot = Omit<KeySlot, 'mac'>;
 
-function checksum(body: KeyringBody): string {
-  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+function checksum(body: KeyringBody, mac: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([body, mac]))
+    .digest('hex');
 }
 
-export function keyringPath(dataFolder: string, pending = false): string {
-  return join(dataFolder, pending ? PENDING_KEYRING_FILE : KEYRING_FILE);
+function macKeyOf(dataKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'aruga/keyring-mac/v2', 32));
 }
 
-/** Null when there is no keyring; CORRUPT when it cannot be trusted. */
-export function readKeyring(path: string): KeyringBody | null {
+function hmac(key: Buffer, material: unknown): string {
+  return createHmac('sha256', key).update(JSON.stringify(material)).digest('hex');
+}
+
+function sameHex(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+const slotMacMaterial = (slot: UnsignedSlot) => ['slot', slot.id, slot.kind, slot.publicKey];
+
+export function keyringPath(
+  dataFolder: string,
+  which: 'current' | 'pending' | 'previous' = 'current',
+): string {
+  const name =
+    which === 'pending'
+      ? PENDING_KEYRING_FILE
+      : which === 'previous'
+        ? PREVIOUS_KEYRING_FILE
+        : KEYRING_FILE;
+  return join(dataFolder, name);
+}
+
+/** Null when there is no keyring; CORRUPT when it is damaged (not yet authenticated: see verify). */
+export function readKeyringFile(path: string): KeyringFile | null {
   const raw = readFileIfExists(path);
   if (raw === null) return null;
+  let json: { body: KeyringBody };
   let parsed: z.infer<typeof fileSchema>;
   try {
-    parsed = fileSchema.parse(JSON.parse(raw));
+    json = JSON.parse(raw) as { body: KeyringBody };
+    parsed = fileSchema.parse(json);
   } catch {
     throw new AppError('CORRUPT', 'keyringDamaged');
   }
-  const expected = Buffer.from(checksum(parsed.body), 'hex');
-  const actual = Buffer.from(parsed.sha256, 'hex');
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+  // Over the body as written (parsing reorders keys); the MAC check then uses the parsed one.
+  if (!sameHex(checksum(json.body, parsed.mac), parsed.sha256)) {
     throw new AppError('CORRUPT', 'keyringDamaged');
   }
-  return parsed.body;
+  return { body: parsed.body, mac: parsed.mac };
 }
 
-export function writeKeyring(path: string, body: KeyringBody): void {
-  writeFileAtomic(path, JSON.stringify({ body, sha256: checksum(body) }, null, 1));
+export function readKeyring(path: string): KeyringBody | null {
+  return readKeyringFile(path)?.body ?? null;
+}
+
+/** Signs every slot and the whole body with the data key, then writes atomically. */
+export function writeKeyring(path: string, body: KeyringBody, dataKey: Buffer): KeyringBody {
+  const key = macKeyOf(dataKey);
+  // Parsed once more so its keys are in the order a reader's parse gives: the MACs and checksum
+  // are over JSON text, which must be the same on both sides.
+  const signed = bodySchema.parse({
+    ...body,
+    slots: body.slots.map((slot) => ({ ...slot, mac: hmac(key, slotMacMaterial(slot)) })),
+  });
+  const mac = hmac(key, ['keyring', signed]);
+  key.fill(0);
+  writeFileAtomic(
+    path,
+    JSON.stringify({ body: signed, mac, sha256: checksum(signed, mac) }, null, 1),
+  );
+  return signed;
+}
+
+export interface VerifiedKeyring {
+  /** The keyring with only the slots Aruga made; the only one ever used or re-written. */
+  body: KeyringBody;
+  /** Slots that do not carry Aruga's authentication: planted, never used. */
+  plantedSlots: number;
+  /** The body was changed outside Aruga (a planted slot, an edited checkpoint or flag). */
+  tampered: boolean;
+}
+
+/** Checks the keyring against the data key that one of its slots just unwrapped. */
+export function verifyKeyring(file: KeyringFile, dataKey: Buffer): VerifiedKeyring {
+  const key = macKeyOf(dataKey);
+  try {
+    if (sameHex(hmac(key, ['keyring', file.body]), file.mac)) {
+      return { body: file.body, plantedSlots: 0, tampered: false };
+    }
+    const trusted = file.body.slots.filter((s) => sameHex(hmac(key, slotMacMaterial(s)), s.mac));
+    return {
+      // What an edited body says about the audit head cannot be trusted either.
+      body: { ...file.body, slots: trusted, checkpoint: null },
+      plantedSlots: file.body.slots.length - trusted.length,
+      tampered: true,
+    };
+  } finally {
+    key.fill(0);
+  }
 }
 
 export function newKeyringBody(demo: boolean): KeyringBody {
   return {
     format: 'aruga-keyring',
-    version: 1,
+    version: 2,
     lookup: { salt: randomBytes(16).toString('base64'), params: LOOKUP_SCRYPT },
     demo,
     slots: [],
+    checkpoint: null,
+    rollback: null,
   };
 }
 
@@ -100,8 +205,9 @@ export async function slotIdFor(body: KeyringBody, username: string): Promise<st
 
 export const RECOVERY_SLOT_ID = 'recovery';
 
-const aadOf = (slot: Pick<KeySlot, 'id' | 'kind'>, part: string) =>
-  `aruga/slot/${slot.kind}/${slot.id}/${part}`;
+// The id, kind and public key are bound into every sealed part, so none can be moved or swapped.
+const aadOf = (slot: Pick<KeySlot, 'id' | 'kind' | 'publicKey'>, part: string) =>
+  `aruga/slot/v2/${slot.kind}/${slot.id}/${slot.publicKey}/${part}`;
 
 /** Build a slot for `secret` (a password or the recovery key) that unwraps `dataKey`. */
 export async function createSlot(
@@ -111,16 +217,18 @@ export async function createSlot(
   dataKey: Buffer,
   params: ScryptParams,
 ): Promise<KeySlot> {
+  if (!isAllowedScrypt(params)) throw new Error('unsupported KDF parameters');
   const salt = randomBytes(16);
   const kek = await deriveKey(secret.normalize('NFC'), salt, params);
   const pair = generateSlotKeyPair();
-  const slot = { id, kind };
+  const slot = { id, kind, publicKey: pair.publicKey };
   const result: KeySlot = {
     ...slot,
     kdf: { alg: 'scrypt', salt: salt.toString('base64'), params },
-    publicKey: pair.publicKey,
     sealedPrivateKey: seal(kek, pair.privateKeyDer, aadOf(slot, 'private')),
     wrappedDataKey: wrapToPublicKey(dataKey, pair.publicKey, aadOf(slot, 'data-key')),
+    // Filled in by writeKeyring, which alone holds the MAC key.
+    mac: '0'.repeat(64),
   };
   kek.fill(0);
   pair.privateKeyDer.fill(0);

@@ -1,6 +1,7 @@
 // The vault's lifecycle: create, unlock (by password or recovery key), re-slot, rotate, close.
 // Holds the only copy of the data key while unlocked; close() zeroes it (best effort: the key
-// pragma string inside SQLCipher and V8 cannot be wiped from here).
+// pragma string inside SQLCipher and V8 cannot be wiped from here, which is why the host ends
+// the whole backend worker at every lock).
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
@@ -9,12 +10,15 @@ import { AuditLog, GENESIS_HASH } from '../audit-log';
 import { DataLayer, type WriteContext } from '../db/data-layer';
 import { migrate } from '../db/migrations';
 import { DATABASE_FILE, openDatabase, rekeyDatabase, type Db } from '../db/sqlcipher';
+import { beginWork, commitWork, isWorkOpen, rollbackWork } from '../db/transactions';
 import { newDataKey } from './crypto';
+import { lockFolder, type ReleaseLock } from './folder-lock';
 import {
   createSlot,
   keyringPath,
   newKeyringBody,
   readKeyring,
+  readKeyringFile,
   RECOVERY_SLOT_ID,
   removeSlot,
   replaceSlot,
@@ -22,8 +26,11 @@ import {
   slotIdFor,
   spendDecoyKdf,
   unlockSlot,
+  verifyKeyring,
   writeKeyring,
   type KeyringBody,
+  type KeyringFile,
+  type KeySlot,
 } from './keyring';
 import { generateRecoveryKey, normalizeRecoveryKey } from './recovery-key';
 import { v7 as uuidv7 } from 'uuid';
@@ -36,7 +43,11 @@ export function databasePath(folder: string): string {
 
 /** 'none' only when neither the keyring nor the database exists: never set up over old data. */
 export function vaultPresence(folder: string): VaultPresence {
-  return existsSync(keyringPath(folder)) || existsSync(databasePath(folder)) ? 'present' : 'none';
+  return existsSync(keyringPath(folder)) ||
+    existsSync(keyringPath(folder, 'previous')) ||
+    existsSync(databasePath(folder))
+    ? 'present'
+    : 'none';
 }
 
 export function isDemoVault(folder: string): boolean {
@@ -47,72 +58,128 @@ export function isDemoVault(folder: string): boolean {
   }
 }
 
+/** What an unlock found wrong with the keyring; the backend audits it once the log is open. */
+export interface KeyringFindings {
+  /** Slots nobody created through Aruga: dropped, never used, reported as tampering. */
+  plantedSlots: number;
+  tampered: boolean;
+  /** The current keyring was damaged and the previous good one opened the vault. */
+  restoredFromPrevious: boolean;
+}
+
+const NO_FINDINGS: KeyringFindings = {
+  plantedSlots: 0,
+  tampered: false,
+  restoredFromPrevious: false,
+};
+
+/** A data key a slot unwrapped, with the (authenticated) keyring it came from. */
+interface Unwrapped {
+  source: 'current' | 'previous' | 'pending';
+  keyring: KeyringBody;
+  dataKey: Buffer;
+  findings: KeyringFindings;
+}
+
 export class OpenVault {
   readonly data: DataLayer;
   readonly audit: AuditLog;
+  /** Keyring waiting for the open unit of work to commit (see beginWork). */
+  private staged: KeyringBody | null = null;
+  private closed = false;
 
   private constructor(
     readonly folder: string,
     readonly db: Db,
     private dataKey: Buffer,
     public keyring: KeyringBody,
+    readonly findings: KeyringFindings,
+    private readonly releaseLock: ReleaseLock,
     context: () => WriteContext,
   ) {
     this.data = new DataLayer(db, context);
     this.audit = new AuditLog(db);
   }
 
+  /** Takes the folder lock, opens and migrates the database. The key is the vault's from now on. */
   static open(
     folder: string,
     dataKey: Buffer,
     keyring: KeyringBody,
     context: () => WriteContext,
-    verify = true,
+    findings: KeyringFindings = NO_FINDINGS,
+    onLockLost: () => void = () => undefined,
   ): OpenVault {
-    const db = openDatabase(databasePath(folder), dataKey, { verifyPages: verify });
+    const release = lockFolder(folder, onLockLost);
+    let db: Db | null = null;
     try {
+      db = openDatabase(databasePath(folder), dataKey);
       migrate(db);
+      return new OpenVault(folder, db, dataKey, keyring, findings, release, context);
     } catch (error) {
-      db.close();
+      db?.close();
+      release();
       throw error;
     }
-    return new OpenVault(folder, db, dataKey, keyring, context);
   }
 
   /** Gives `username` a slot that opens with `secret`, replacing any old one. */
   async setUserSecret(username: string, secret: string, kdf: ScryptParams): Promise<void> {
     const id = await slotIdFor(this.keyring, username);
     const slot = await createSlot(id, 'user', secret, this.dataKey, kdf);
-    this.saveKeyring(replaceSlot(this.keyring, slot));
+    this.saveKeyring(replaceSlot(this.pendingKeyring(), slot));
   }
 
   async checkUserSecret(username: string, secret: string): Promise<boolean> {
     const id = await slotIdFor(this.keyring, username);
     const slot = this.keyring.slots.find((s) => s.kind === 'user' && s.id === id);
-    if (!slot) return false;
+    if (!slot) {
+      await spendDecoyKdf(this.keyring.slots[0]?.kdf.params ?? { N: 2 ** 17, r: 8, p: 1 });
+      return false;
+    }
     const key = await unlockSlot(slot, secret);
     key?.fill(0);
     return key !== null;
   }
 
   async removeUserSlot(username: string): Promise<void> {
-    this.saveKeyring(removeSlot(this.keyring, await slotIdFor(this.keyring, username)));
+    this.saveKeyring(removeSlot(this.pendingKeyring(), await slotIdFor(this.keyring, username)));
   }
 
   /**
-   * New random data key, PRAGMA rekey, every slot re-wrapped. The new keyring is written first as
-   * a pending file and promoted after the re-key, so a crash at any point leaves a keyring that
-   * opens the database (unlock tries the pending file when the current one no longer fits).
+   * New random data key, PRAGMA rekey, and the new key wrapped only to the slots of
+   * `activeUsernames` and the recovery slot: a slot that belongs to nobody active (a departed
+   * user's, or one planted in the file) is dropped, not re-wrapped. The new keyring is written
+   * first as a pending file and promoted after the re-key, so a crash at any point leaves a
+   * keyring that opens the database (unlock tries the pending file when the current one no
+   * longer fits). Returns how many slots were dropped.
    */
-  rotateDataKey(): void {
+  async rotateDataKey(activeUsernames: readonly string[]): Promise<number> {
+    const keep = new Set([RECOVERY_SLOT_ID]);
+    for (const username of activeUsernames) keep.add(await slotIdFor(this.keyring, username));
+    const kept = this.keyring.slots.filter((s) => keep.has(s.id));
     const next = newDataKey();
-    const body = { ...this.keyring, slots: this.keyring.slots.map((s) => rewrapSlot(s, next)) };
-    writeKeyring(keyringPath(this.folder, true), body);
-    rekeyDatabase(this.db, next);
-    renameSync(keyringPath(this.folder, true), keyringPath(this.folder));
+    const body: KeyringBody = {
+      ...this.keyring,
+      slots: kept.map((s) => rewrapSlot(s, next)),
+      checkpoint: this.audit.checkpoint(),
+    };
+    const signed = writeKeyring(keyringPath(this.folder, 'pending'), body, next);
+    try {
+      rekeyDatabase(this.db, next);
+    } catch (error) {
+      next.fill(0);
+      rmSync(keyringPath(this.folder, 'pending'), { force: true });
+      throw error;
+    }
+    renameSync(keyringPath(this.folder, 'pending'), keyringPath(this.folder));
+    // The previous keyring holds the old key, which no longer opens anything: drop it.
+    rmSync(keyringPath(this.folder, 'previous'), { force: true });
+    const droppedSlots = this.keyring.slots.length - kept.length;
     this.dataKey.fill(0);
     this.dataKey = next;
-    this.keyring = body;
+    this.keyring = signed;
+    return droppedSlots;
   }
 
   /** Raw key for the escape hatch; only the recovery CLI calls this. */
@@ -120,16 +187,91 @@ export class OpenVault {
     return this.dataKey.toString('hex');
   }
 
+  /**
+   * Records the audit log's current head in the keyring (at every lock and key-slot change), so
+   * a database rolled back behind it is noticed. Best effort at lock: a full disk must not stop
+   * the vault from locking.
+   */
+  writeCheckpoint(): void {
+    this.saveKeyring(this.keyring);
+  }
+
+  /** Marks the keyring with a rollback seen at unlock; Verify integrity reports it from then on. */
+  recordRollback(databaseSeq: number): void {
+    const checkpointSeq = this.keyring.checkpoint?.seq ?? 0;
+    this.saveKeyring({
+      ...this.keyring,
+      rollback: { detectedAt: new Date().toISOString(), checkpointSeq, databaseSeq },
+    });
+  }
+
+  // ---- one unit of work per call: database writes, audit row and keyring together ------------
+  beginWork(): void {
+    beginWork(this.db);
+    this.staged = null;
+  }
+
+  /** The keyring is written last, after every row: a failure before it leaves neither. */
+  commitWork(): void {
+    const staged = this.staged;
+    this.staged = null;
+    let signed: KeyringBody | null = null;
+    try {
+      if (staged) signed = this.writeKeyringNow(staged);
+    } catch (error) {
+      rollbackWork(this.db);
+      throw error;
+    }
+    try {
+      commitWork(this.db);
+    } catch (error) {
+      // The rows did not commit: put the keyring back as it was, so neither change remains.
+      if (signed) this.writeKeyringNow(this.keyring);
+      throw error;
+    }
+    if (signed) this.keyring = signed;
+  }
+
+  rollbackWork(): void {
+    this.staged = null;
+    rollbackWork(this.db);
+  }
+
+  private pendingKeyring(): KeyringBody {
+    return this.staged ?? this.keyring;
+  }
+
   private saveKeyring(body: KeyringBody): void {
-    writeKeyring(keyringPath(this.folder), body);
-    this.keyring = body;
+    if (isWorkOpen(this.db)) {
+      this.staged = body;
+      return;
+    }
+    this.keyring = this.writeKeyringNow(body);
+  }
+
+  /** Keeps the last good keyring as keyring.previous.json, then writes the new one. */
+  private writeKeyringNow(body: KeyringBody): KeyringBody {
+    const withCheckpoint = { ...body, checkpoint: this.laterCheckpoint(body) };
+    writeKeyring(keyringPath(this.folder, 'previous'), this.keyring, this.dataKey);
+    return writeKeyring(keyringPath(this.folder), withCheckpoint, this.dataKey);
+  }
+
+  /** The log's head, unless a detected rollback left the keyring's mark higher. */
+  private laterCheckpoint(body: KeyringBody) {
+    const head = this.audit.checkpoint();
+    const old = body.checkpoint;
+    return body.rollback && old && old.seq > head.seq ? old : head;
   }
 
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     try {
+      if (isWorkOpen(this.db)) rollbackWork(this.db);
       this.db.close();
     } finally {
       this.dataKey.fill(0);
+      this.releaseLock();
     }
   }
 }
@@ -164,7 +306,7 @@ export async function createVault(
   );
   let vault: OpenVault | null = null;
   try {
-    vault = OpenVault.open(options.folder, dataKey, keyring, options.context, false);
+    vault = OpenVault.open(options.folder, dataKey, keyring, options.context);
     const at = new Date().toISOString();
     vault.db
       .prepare(
@@ -173,7 +315,11 @@ export async function createVault(
       )
       .run([uuidv7(), GENESIS_HASH, at, at]);
     options.seed(vault);
-    writeKeyring(keyringPath(options.folder), keyring);
+    vault.keyring = writeKeyring(
+      keyringPath(options.folder),
+      { ...keyring, checkpoint: vault.audit.checkpoint() },
+      dataKey,
+    );
     return { vault, recoveryKey };
   } catch (error) {
     vault?.close();
@@ -183,62 +329,159 @@ export async function createVault(
   }
 }
 
-function loadKeyrings(folder: string): KeyringBody[] {
-  const current = readKeyring(keyringPath(folder));
-  if (!current) throw new AppError('CORRUPT', 'keyringMissing');
-  if (!existsSync(databasePath(folder))) throw new AppError('CORRUPT', 'databaseMissing');
-  let pending: KeyringBody | null = null;
+interface Candidate {
+  source: Unwrapped['source'];
+  file: KeyringFile;
+}
+
+/** The current keyring (or, when it is damaged or gone, the previous good one) and any pending one. */
+function loadKeyrings(folder: string): Candidate[] {
+  let current: Candidate | null = null;
+  let damaged: unknown = null;
   try {
-    pending = readKeyring(keyringPath(folder, true));
+    const file = readKeyringFile(keyringPath(folder));
+    if (file) current = { source: 'current', file };
+  } catch (error) {
+    damaged = error;
+  }
+  if (!current) {
+    let previous: KeyringFile | null = null;
+    try {
+      previous = readKeyringFile(keyringPath(folder, 'previous'));
+    } catch {
+      previous = null;
+    }
+    if (!previous) throw damaged ?? new AppError('CORRUPT', 'keyringMissing');
+    current = { source: 'previous', file: previous };
+  }
+  if (!existsSync(databasePath(folder))) throw new AppError('CORRUPT', 'databaseMissing');
+  let pending: KeyringFile | null = null;
+  try {
+    pending = readKeyringFile(keyringPath(folder, 'pending'));
   } catch {
     pending = null; // a half-written pending file means the re-key never started
   }
-  return pending ? [current, pending] : [current];
+  return pending ? [current, { source: 'pending', file: pending }] : [current];
+}
+
+/** Unwraps with `slot`, then authenticates the keyring with the key it gave. */
+async function unwrapFrom(
+  candidate: Candidate,
+  slot: KeySlot,
+  secret: string,
+): Promise<Unwrapped | null> {
+  const dataKey = await unlockSlot(slot, secret);
+  if (!dataKey) return null;
+  const verified = verifyKeyring(candidate.file, dataKey);
+  if (!verified.body.slots.includes(slot)) {
+    // The slot that answered is not one Aruga made: never use what it gave.
+    dataKey.fill(0);
+    return null;
+  }
+  return {
+    source: candidate.source,
+    keyring: verified.body,
+    dataKey,
+    findings: {
+      plantedSlots: verified.plantedSlots,
+      tampered: verified.tampered,
+      restoredFromPrevious: candidate.source === 'previous',
+    },
+  };
+}
+
+export interface UnlockedKey {
+  /** Opens the vault with this key (takes the folder lock); the key then belongs to the vault. */
+  open(context: () => WriteContext, onLockLost?: () => void): OpenVault;
+  /** The raw key, for the escape hatch (which must work when the database does not open). */
+  readonly dataKeyHex: string;
+  discard(): void;
 }
 
 /** Tries the current keyring, then an interrupted rotation's pending one; promotes whichever fits. */
-function openFirstFitting(
-  folder: string,
-  keys: { keyring: KeyringBody; dataKey: Buffer }[],
-  context: () => WriteContext,
-): OpenVault {
-  let lastError: unknown = new AppError('BAD_CREDENTIALS', 'badCredentials');
-  for (const [index, { keyring, dataKey }] of keys.entries()) {
-    try {
-      const vault = OpenVault.open(folder, dataKey, keyring, context);
-      if (index === 1) renameSync(keyringPath(folder, true), keyringPath(folder));
-      else rmSync(keyringPath(folder, true), { force: true });
-      for (const other of keys) if (other.dataKey !== dataKey) other.dataKey.fill(0);
-      return vault;
-    } catch (error) {
-      lastError = error;
-    }
-  }
-  for (const { dataKey } of keys) dataKey.fill(0);
-  throw lastError;
+function firstFitting(folder: string, keys: Unwrapped[]): UnlockedKey {
+  const discard = () => {
+    for (const { dataKey } of keys) dataKey.fill(0);
+  };
+  return {
+    get dataKeyHex() {
+      // The pending keyring wins only if the re-key ran; without opening, the current one is the answer.
+      return keys[0]!.dataKey.toString('hex');
+    },
+    discard,
+    open(context, onLockLost) {
+      let lastError: unknown = new AppError('BAD_CREDENTIALS', 'badCredentials');
+      for (const unwrapped of keys) {
+        try {
+          const vault = OpenVault.open(
+            folder,
+            unwrapped.dataKey,
+            unwrapped.keyring,
+            context,
+            unwrapped.findings,
+            onLockLost,
+          );
+          if (unwrapped.source === 'pending')
+            renameSync(keyringPath(folder, 'pending'), keyringPath(folder));
+          else rmSync(keyringPath(folder, 'pending'), { force: true });
+          for (const other of keys) if (other !== unwrapped) other.dataKey.fill(0);
+          return vault;
+        } catch (error) {
+          lastError = error;
+          if (error instanceof AppError && error.message === 'vaultInUse') break;
+        }
+      }
+      discard();
+      throw lastError;
+    },
+  };
 }
 
-/** BAD_CREDENTIALS for an unknown username or a wrong password alike. */
-export async function unlockWithPassword(
+/** BAD_CREDENTIALS for an unknown username or a wrong password alike. Opens nothing yet. */
+export async function unwrapWithPassword(
   folder: string,
   username: string,
   password: string,
-  context: () => WriteContext,
-): Promise<OpenVault> {
-  const keyrings = loadKeyrings(folder);
-  const keys: { keyring: KeyringBody; dataKey: Buffer }[] = [];
-  for (const keyring of keyrings) {
+): Promise<UnlockedKey> {
+  const keys: Unwrapped[] = [];
+  for (const candidate of loadKeyrings(folder)) {
+    const keyring = candidate.file.body;
     const slotId = await slotIdFor(keyring, username);
     const slot = keyring.slots.find((s) => s.kind === 'user' && s.id === slotId);
     if (!slot) {
       await spendDecoyKdf(keyring.slots[0]?.kdf.params ?? { N: 2 ** 17, r: 8, p: 1 });
       continue;
     }
-    const dataKey = await unlockSlot(slot, password);
-    if (dataKey) keys.push({ keyring, dataKey });
+    const unwrapped = await unwrapFrom(candidate, slot, password);
+    if (unwrapped) keys.push(unwrapped);
   }
   if (keys.length === 0) throw new AppError('BAD_CREDENTIALS', 'badCredentials');
-  return openFirstFitting(folder, keys, context);
+  return firstFitting(folder, keys);
+}
+
+export async function unwrapWithRecoveryKey(
+  folder: string,
+  typedKey: string,
+): Promise<UnlockedKey> {
+  const normalized = normalizeRecoveryKey(typedKey);
+  const keys: Unwrapped[] = [];
+  for (const candidate of loadKeyrings(folder)) {
+    const slot = candidate.file.body.slots.find((s) => s.kind === 'recovery');
+    if (!slot || !normalized) continue;
+    const unwrapped = await unwrapFrom(candidate, slot, normalized);
+    if (unwrapped) keys.push(unwrapped);
+  }
+  if (keys.length === 0) throw new AppError('BAD_CREDENTIALS', 'recoveryKeyWrong');
+  return firstFitting(folder, keys);
+}
+
+export async function unlockWithPassword(
+  folder: string,
+  username: string,
+  password: string,
+  context: () => WriteContext,
+): Promise<OpenVault> {
+  return (await unwrapWithPassword(folder, username, password)).open(context);
 }
 
 export async function unlockWithRecoveryKey(
@@ -246,15 +489,5 @@ export async function unlockWithRecoveryKey(
   typedKey: string,
   context: () => WriteContext,
 ): Promise<OpenVault> {
-  const normalized = normalizeRecoveryKey(typedKey);
-  const keyrings = loadKeyrings(folder);
-  const keys: { keyring: KeyringBody; dataKey: Buffer }[] = [];
-  for (const keyring of keyrings) {
-    const slot = keyring.slots.find((s) => s.kind === 'recovery');
-    if (!slot || !normalized) continue;
-    const dataKey = await unlockSlot(slot, normalized);
-    if (dataKey) keys.push({ keyring, dataKey });
-  }
-  if (keys.length === 0) throw new AppError('BAD_CREDENTIALS', 'recoveryKeyWrong');
-  return openFirstFitting(folder, keys, context);
+  return (await unwrapWithRecoveryKey(folder, typedKey)).open(context);
 }

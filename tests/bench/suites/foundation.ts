@@ -31,11 +31,11 @@ export async function unlockBench(folder: string, runs: number): Promise<ResultR
   );
   // A populated vault file, opened cold each time: key pragma, HMAC check of every page, first query.
   const path = join(folder, 'unlock.db');
-  const db = openDatabase(path, dataKey, { verifyPages: false });
+  const db = openDatabase(path, dataKey);
   fillRows(db, SIZES.M);
   db.close();
   const open = await measure(runs * 3, () => {
-    const opened = openDatabase(path, dataKey, { verifyPages: true });
+    const opened = openDatabase(path, dataKey);
     opened.prepare('SELECT count(*) FROM bench_rows').get();
     opened.close();
   });
@@ -90,7 +90,7 @@ export async function crudBench(
       const path = join(folder, `crud-${size}-${mode}.db`);
       const db =
         mode === 'encrypted'
-          ? openDatabase(path, newDataKey(), { verifyPages: false })
+          ? openDatabase(path, newDataKey())
           : openPlainDatabaseForBenchmark(path);
       fillRows(db, SIZES[size]);
       return db;
