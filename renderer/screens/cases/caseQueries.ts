@@ -9,7 +9,7 @@ export function invalidateChild(queryClient: QueryClient, childId: string): Prom
     queryClient.invalidateQueries({ queryKey: queryKey('children.get', { id: childId }) }),
     queryClient.invalidateQueries({ queryKey: queryKey('children.timeline', { id: childId }) }),
     queryClient.invalidateQueries({ queryKey: ['children.search'] }),
-    queryClient.invalidateQueries({ queryKey: queryKey('dashboard.agenda', {}) }),
+    queryClient.invalidateQueries({ queryKey: ['dashboard.agenda'] }),
   ]);
 }
 
