@@ -4,11 +4,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import type { LockReason } from '../../shared/contract';
 import type { BackendEvent } from '../../shared/bridge';
 import type { Envelope } from '../../shared/errors';
 import type { BackendApi, BackendOptions } from './api';
+import { isPlainRead } from './read-routing';
+import type { ReaderReply, ReaderRequest, WorkerData } from './worker';
 
 export type HostMessage =
   | { kind: 'call'; id: number; name: string; input: unknown }
@@ -17,7 +19,9 @@ export type HostMessage =
 
 export type WorkerMessage =
   | { kind: 'result'; id: number; envelope: Envelope<unknown> }
-  | { kind: 'event'; event: BackendEvent };
+  | { kind: 'event'; event: BackendEvent }
+  /** The port of the backend's read-only twin, for plain reads. */
+  | { kind: 'reader'; port: MessagePort };
 
 const DEV_WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
@@ -36,6 +40,15 @@ function tsxBootstrap(workerFile: string): string {
   return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
 }
 
+/** A thread running the backend worker file, bundled or (through tsx) the TypeScript source. */
+export function spawnBackendThread(workerFile: string, data: WorkerData): Worker {
+  return workerFile.endsWith('.ts')
+    ? new Worker(tsxBootstrap(workerFile), { eval: true, workerData: data })
+    : new Worker(workerFile, { workerData: data });
+}
+
+const INTERNAL: Envelope<never> = { ok: false, error: { code: 'INTERNAL', message: 'internal' } };
+
 /**
  * `workerFile` is the bundled worker in the packaged app; by default the TypeScript source runs
  * through tsx's loader (development, tests, harness).
@@ -45,15 +58,50 @@ export async function startBackendWorker(
   workerFile: string = DEV_WORKER,
 ): Promise<BackendApi> {
   if (!existsSync(workerFile)) throw new Error(`Backend worker not found: ${workerFile}`);
-  const worker = workerFile.endsWith('.ts')
-    ? new Worker(tsxBootstrap(workerFile), { eval: true, workerData: options })
-    : new Worker(workerFile, { workerData: options });
+  const worker = spawnBackendThread(workerFile, { role: 'main', options, entry: workerFile });
   const pending = new Map<number, (envelope: Envelope<unknown>) => void>();
+  /** Plain reads sent to the read-only twin, by id. */
+  const reads = new Map<
+    number,
+    { name: string; input: unknown; resolve: (envelope: Envelope<unknown>) => void }
+  >();
+  let reader: MessagePort | null = null;
   const listeners = new Set<(event: BackendEvent) => void>();
   let nextId = 1;
   let dead: Error | null = null;
 
   worker.on('message', (message: WorkerMessage) => {
+    if (message.kind === 'reader') {
+      reader = message.port;
+      reader.on('message', ({ id, answer }: ReaderReply) => {
+        const read = reads.get(id);
+        reads.delete(id);
+        if (!read) return;
+        if (answer === 'main') {
+          void send({ kind: 'call', name: read.name, input: read.input } as HostMessage).then(
+            read.resolve,
+          );
+        } else {
+          read.resolve(answer);
+          // Reading is activity: the idle timer lives in the main backend.
+          void send({ kind: 'call', name: 'session.touch', input: {} } as HostMessage);
+        }
+      });
+      // Should the twin ever stop, the main backend answers everything, including what was pending.
+      reader.on('close', () => {
+        reader = null;
+        for (const [id, pendingRead] of reads) {
+          reads.delete(id);
+          void send({
+            kind: 'call',
+            name: pendingRead.name,
+            input: pendingRead.input,
+          } as HostMessage).then(pendingRead.resolve);
+        }
+      });
+      reader.unref();
+      return;
+    }
     if (message.kind === 'event') {
       for (const listener of listeners) listener(message.event);
       return;
@@ -63,9 +111,11 @@ export async function startBackendWorker(
   });
   const fail = (error: Error) => {
     dead = error;
-    for (const resolve of pending.values())
-      resolve({ ok: false, error: { code: 'INTERNAL', message: 'internal' } });
+    reader = null;
+    for (const resolve of pending.values()) resolve(INTERNAL);
+    for (const read of reads.values()) read.resolve(INTERNAL);
     pending.clear();
+    reads.clear();
   };
   worker.on('error', (error) => {
     console.error('[aruga] backend worker failed:', error.message);
@@ -80,8 +130,7 @@ export async function startBackendWorker(
   const send = (
     message: Omit<HostMessage, 'id'> & { kind: HostMessage['kind'] },
   ): Promise<Envelope<unknown>> => {
-    if (dead)
-      return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'internal' } });
+    if (dead) return Promise.resolve(INTERNAL);
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, resolve);
@@ -89,8 +138,20 @@ export async function startBackendWorker(
     });
   };
 
+  /** A plain read goes to the twin, which answers it or hands it back to the main backend. */
+  const read = (name: string, input: unknown, port: MessagePort): Promise<Envelope<unknown>> => {
+    const id = nextId++;
+    return new Promise((resolve) => {
+      reads.set(id, { name, input, resolve });
+      port.postMessage({ id, name, input } satisfies ReaderRequest);
+    });
+  };
+
   return {
-    call: (name, input) => send({ kind: 'call', name, input } as HostMessage),
+    call: (name, input) =>
+      reader && !dead && isPlainRead(name)
+        ? read(name, input, reader)
+        : send({ kind: 'call', name, input } as HostMessage),
     lock: async (reason) => {
       await send({ kind: 'lock', reason } as HostMessage);
     },

@@ -79,6 +79,21 @@ export class OpenVault {
     return new OpenVault(folder, db, dataKey, keyring, context);
   }
 
+  /**
+   * A second, read-only connection to a vault another connection keeps open and migrated: for the
+   * reader thread, so reads run beside a long query (WAL lets them see every committed write).
+   */
+  static openReadOnly(folder: string, dataKey: Buffer, context: () => WriteContext): OpenVault {
+    const db = openDatabase(databasePath(folder), dataKey, { verifyPages: false });
+    db.pragma('query_only = ON');
+    const keyring = readKeyring(keyringPath(folder));
+    if (!keyring) {
+      db.close();
+      throw new AppError('CORRUPT', 'keyringMissing');
+    }
+    return new OpenVault(folder, db, dataKey, keyring, context);
+  }
+
   /** Gives `username` a slot that opens with `secret`, replacing any old one. */
   async setUserSecret(username: string, secret: string, kdf: ScryptParams): Promise<void> {
     const id = await slotIdFor(this.keyring, username);
@@ -115,7 +130,7 @@ export class OpenVault {
     this.keyring = body;
   }
 
-  /** Raw key for the escape hatch; only the recovery CLI calls this. */
+  /** Raw key: for the escape hatch (recovery CLI) and the backend's own read-only twin. */
   exportDataKeyHex(): string {
     return this.dataKey.toString('hex');
   }

@@ -1,0 +1,64 @@
+// The backend worker as the shell and the harness run it: plain reads are answered by its
+// read-only twin, so they do not queue behind a long call on the main backend thread.
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BackendApi } from '../../electron/backend/api';
+import { startBackendWorker } from '../../electron/backend/host';
+import { ADMIN, fails, ok, tempFolder } from './helpers';
+
+/** Costly enough that a password change keeps the main backend busy for a noticeable time. */
+const SLOW_KDF = { N: 2 ** 14, r: 8, p: 1 };
+
+const hosts: BackendApi[] = [];
+afterAll(async () => {
+  await Promise.all(hosts.splice(0).map((h) => h.close()));
+});
+
+async function workerVault(): Promise<BackendApi> {
+  const backend = await startBackendWorker({ dataFolder: tempFolder(), kdf: SLOW_KDF });
+  hosts.push(backend);
+  await ok(backend, 'vault.create', {
+    adminDisplayName: ADMIN.displayName,
+    adminUsername: ADMIN.username,
+    adminPassword: ADMIN.password,
+    timeZone: 'Asia/Manila',
+  });
+  return backend;
+}
+
+describe('reads beside a long call', () => {
+  it('answers a read while the main backend is still busy with a slow call', async () => {
+    const backend = await workerVault();
+    await ok(backend, 'users.list', {}); // the twin has opened its connection
+    const order: string[] = [];
+    const slow = ok(backend, 'account.changePassword', {
+      currentPassword: ADMIN.password,
+      newPassword: 'Another-Kalamansi-Ferry-77',
+    }).then(() => order.push('password changed'));
+    const read = ok(backend, 'users.list', {}).then((users) => {
+      order.push('users listed');
+      return users;
+    });
+    expect((await read).map((u) => u.username)).toEqual([ADMIN.username]);
+    await slow;
+    expect(order).toEqual(['users listed', 'password changed']);
+  });
+
+  it('answers nothing once locked, and reads again after the next sign-in and a key rotation', async () => {
+    const backend = await workerVault();
+    expect((await ok(backend, 'settings.get', {})).timeZone).toBe('Asia/Manila');
+    await ok(backend, 'session.lock', { reason: 'manual' });
+    expect((await fails(backend, 'settings.get', {})).code).toBe('LOCKED');
+    expect((await fails(backend, 'users.list', {})).code).toBe('LOCKED');
+    await ok(backend, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+    await ok(backend, 'vault.rotateKey', {});
+    expect((await ok(backend, 'users.list', {})).map((u) => u.username)).toEqual([ADMIN.username]);
+  });
+
+  it('leaves refusals to the main backend, which audits them', async () => {
+    const backend = await workerVault();
+    expect((await fails(backend, 'beds.occupancy', { asOf: '2026-01-01' })).code).toBe('FORBIDDEN');
+    expect((await fails(backend, 'audit.list', { limit: 'many' })).code).toBe('VALIDATION');
+    const { entries } = await ok(backend, 'audit.list', { limit: 10 });
+    expect(entries.some((e) => e.action === 'beds.occupancy' && e.outcome === 'denied')).toBe(true);
+  });
+});
