@@ -345,6 +345,9 @@ describe('search and scope', () => {
         who,
         ...expected,
       });
+      // The pick-list answer: the same shelters and flags, names only (no address, no beds).
+      const names = await ok(f.backend, 'shelters.names', {});
+      expect(names).toEqual(list.map(({ id, name, inScope }) => ({ id, name, inScope })));
     }
   });
 });
