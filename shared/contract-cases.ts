@@ -216,18 +216,48 @@ export interface TimelineEntry {
   params: Record<string, string>;
 }
 
+/**
+ * What an agenda item can be; a new kind is one more entry here and one more source in the query.
+ * 'legalName': a child whose legal name is not known yet (dated by the intake).
+ */
+export const AGENDA_KINDS = ['task', 'goal', 'legal', 'legalName'] as const;
+export type AgendaKind = (typeof AGENDA_KINDS)[number];
+/** Overdue: before today. Upcoming: today and the next seven days. */
+export const AGENDA_SECTIONS = ['overdue', 'upcoming'] as const;
+export type AgendaSection = (typeof AGENDA_SECTIONS)[number];
+export const AGENDA_GROUPINGS = ['date', 'child', 'kind'] as const;
+export type AgendaGrouping = (typeof AGENDA_GROUPINGS)[number];
+export const AGENDA_PAGE_MAX = 100;
+
 export interface AgendaItem {
   childId: string;
   caseCode: string;
   initials: string;
-  /** 'legalName': the child's legal name is not known yet (dated by the intake). */
-  kind: 'task' | 'goal' | 'legal' | 'legalName';
+  kind: AgendaKind;
   /** The legal event kind for 'legal', the plan domain for 'goal', null otherwise. */
   category: LegalEventKind | PlanDomain | null;
   id: string;
   /** Task title, goal in the child's words, the court of a legal event; empty for 'legalName'. */
   title: string;
   date: string;
+}
+
+/** One page of one agenda section, with the true count of everything that matches. */
+export interface AgendaPage {
+  items: AgendaItem[];
+  /** Every item of the section that matches the filters, not only this page. */
+  total: number;
+  /** When grouped: how many items each group (child id or kind) has in the whole section. */
+  groupSizes: Record<string, number>;
+  /** Today in the vault's time zone, for "3 days overdue". */
+  today: string;
+}
+
+/** A shelter's name for pick-lists; `inScope` when the viewer works there. */
+export interface ShelterName {
+  id: string;
+  name: string;
+  inScope: boolean;
 }
 
 /** Someone a child can be assigned to (active caseworkers and coordinators). */
@@ -471,11 +501,19 @@ export const caseProcedures = {
     kind: 'mutation',
   }),
   /**
-   * Overdue and next-7-days tasks, goal targets and legal events of the children the user may
-   * see, and those children whose legal name is not known yet.
+   * One page of overdue or next-7-days tasks, goal targets and legal events of the children the
+   * user may see, filtered by the child's current shelter and the kind, grouped by date, child
+   * or kind.
    */
-  'dashboard.agenda': procedure<{ overdue: AgendaItem[]; upcoming: AgendaItem[] }>()({
-    input: z.strictObject({}),
+  'dashboard.agenda': procedure<AgendaPage>()({
+    input: z.strictObject({
+      section: z.enum(AGENDA_SECTIONS),
+      shelterId: idOf('shelter').optional(),
+      kind: z.enum(AGENDA_KINDS).optional(),
+      groupBy: z.enum(AGENDA_GROUPINGS).default('date'),
+      offset: z.number().int().min(0).max(1_000_000).default(0),
+      limit: z.number().int().min(1).max(AGENDA_PAGE_MAX).default(50),
+    }),
     access: CASE_TEAM,
     kind: 'query',
   }),
@@ -501,6 +539,12 @@ export const caseProcedures = {
   }),
 
   'shelters.list': procedure<Shelter[]>()({
+    input: z.strictObject({}),
+    access: ['admin', 'coordinator', 'caseworker'],
+    kind: 'query',
+  }),
+  /** Names only, for pick-lists and filters: no rules, no beds. */
+  'shelters.names': procedure<ShelterName[]>()({
     input: z.strictObject({}),
     access: ['admin', 'coordinator', 'caseworker'],
     kind: 'query',

@@ -35,3 +35,12 @@ export function zonedInstant(isoDate: string, time: string, timeZone: string): s
   const [hh, mm] = time.split(':').map(Number) as [number, number];
   return new Date(new TZDate(y, m - 1, d, hh, mm, timeZone).getTime()).toISOString();
 }
+
+/** Whole calendar days from one date (YYYY-MM-DD) to a later one; negative if it is earlier. */
+export function calendarDaysBetween(fromIsoDate: string, toIsoDate: string): number {
+  const utc = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((utc(toIsoDate) - utc(fromIsoDate)) / 86_400_000);
+}

@@ -100,6 +100,15 @@ export class Backend implements BackendApi {
     return run;
   }
 
+  /**
+   * Who is signed in and the data key, for the worker's read-only twin (see reader.ts); null
+   * while locked or in recovery. The key stays inside the backend's worker threads.
+   */
+  readSession(): { userId: string; dataKeyHex: string } | null {
+    if (this.state.kind !== 'unlocked') return null;
+    return { userId: this.state.userId, dataKeyHex: this.state.vault.exportDataKeyHex() };
+  }
+
   onEvent(listener: (event: BackendEvent) => void): () => void {
     this.events.on('event', listener);
     return () => this.events.off('event', listener);
@@ -441,6 +450,6 @@ export class Backend implements BackendApi {
   }
 }
 
-export function createBackend(options: BackendOptions): BackendApi {
+export function createBackend(options: BackendOptions): Backend {
   return new Backend(options);
 }

@@ -4,13 +4,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import { text } from 'node:stream/consumers';
 import type { LockReason } from '../../shared/contract';
 import type { BackendEvent } from '../../shared/bridge';
 import type { Envelope } from '../../shared/errors';
 import { inputProblem } from '../../shared/input-bounds';
 import type { BackendApi, BackendOptions } from './api';
+import { isPlainRead } from './read-routing';
+import type { ReaderReply, ReaderRequest, WorkerData } from './worker';
 
 export type HostMessage =
   | { kind: 'call'; id: number; name: string; input: unknown }
@@ -20,7 +22,9 @@ export type HostMessage =
 export type WorkerMessage =
   | { kind: 'result'; id: number; envelope: Envelope<unknown> }
   | { kind: 'event'; event: BackendEvent }
-  | { kind: 'pagesChecked'; damaged: boolean };
+  | { kind: 'pagesChecked'; damaged: boolean }
+  /** The port of the backend's read-only twin, for plain reads. */
+  | { kind: 'reader'; port: MessagePort };
 
 const DEV_WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
@@ -93,11 +97,20 @@ function tsxBootstrap(workerFile: string): string {
   return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
 }
 
+/** A thread running the backend worker file, bundled or (through tsx) the TypeScript source. */
+export function spawnBackendThread(workerFile: string, data: WorkerData): Worker {
+  return workerFile.endsWith('.ts')
+    ? new Worker(tsxBootstrap(workerFile), { eval: true, workerData: data })
+    : new Worker(workerFile, { workerData: data });
+}
+
 interface WorkerHandle {
   worker: Worker;
   /** `unsent` answers a message that cannot be posted (see PendingCalls.start). */
   send(message: Omit<HostMessage, 'id'>, unsent?: Envelope<unknown>): Promise<Envelope<unknown>>;
-  /** Resolves once no call is waiting for this worker. */
+  /** A procedure call: plain reads go to the read-only twin, everything else to the backend. */
+  call(name: string, input: unknown, unsent: Envelope<unknown>): Promise<Envelope<unknown>>;
+  /** Resolves once no call is waiting for this worker or its twin. */
   idle(): Promise<void>;
   isDead(): boolean;
 }
@@ -107,19 +120,57 @@ async function spawnWorker(
   workerFile: string,
   onMessage: (message: WorkerMessage) => void,
 ): Promise<WorkerHandle> {
-  const worker = workerFile.endsWith('.ts')
-    ? new Worker(tsxBootstrap(workerFile), { eval: true, workerData: options })
-    : new Worker(workerFile, { workerData: options });
+  const worker = spawnBackendThread(workerFile, { role: 'main', options, entry: workerFile });
   const pending = new PendingCalls();
+  /** Plain reads sent to the read-only twin, and what to send the backend should it hand one back. */
+  const reads = new PendingCalls();
+  const readCalls = new Map<number, { name: string; input: unknown }>();
+  let reader: MessagePort | null = null;
   let dead: Error | null = null;
+
+  const send = (message: Omit<HostMessage, 'id'>, unsent: Envelope<unknown> = INTERNAL) => {
+    if (dead) return Promise.resolve(INTERNAL);
+    return pending.start((id) => worker.postMessage({ ...message, id } as HostMessage), unsent);
+  };
+  const sendCall = (name: string, input: unknown, unsent?: Envelope<unknown>) =>
+    send({ kind: 'call', name, input } as HostMessage, unsent);
+
+  const attachReader = (port: MessagePort) => {
+    reader = port;
+    port.on('message', ({ id, answer }: ReaderReply) => {
+      const read = readCalls.get(id);
+      readCalls.delete(id);
+      if (!read) return;
+      if (answer === 'main') {
+        void sendCall(read.name, read.input).then((envelope) => reads.settle(id, envelope));
+        return;
+      }
+      reads.settle(id, answer);
+      // Reading is activity: the idle timer lives in the main backend.
+      void sendCall('session.touch', {});
+    });
+    // Should the twin ever stop, the main backend answers everything, including what was pending.
+    port.on('close', () => {
+      reader = null;
+      for (const [id, read] of readCalls) {
+        readCalls.delete(id);
+        void sendCall(read.name, read.input).then((envelope) => reads.settle(id, envelope));
+      }
+    });
+    port.unref();
+  };
 
   worker.on('message', (message: WorkerMessage) => {
     if (message.kind === 'result') pending.settle(message.id, message.envelope);
+    else if (message.kind === 'reader') attachReader(message.port);
     else onMessage(message);
   });
   const fail = (error: Error) => {
     dead = error;
+    reader = null;
+    readCalls.clear();
     pending.settleAll(INTERNAL);
+    reads.settleAll(INTERNAL);
   };
   worker.on('error', (error) => {
     console.error('[aruga] backend worker failed:', error.message);
@@ -133,10 +184,19 @@ async function spawnWorker(
   return {
     worker,
     isDead: () => dead !== null,
-    idle: () => pending.idle(),
-    send: (message, unsent = INTERNAL) => {
-      if (dead) return Promise.resolve(INTERNAL);
-      return pending.start((id) => worker.postMessage({ ...message, id } as HostMessage), unsent);
+    idle: async () => {
+      await reads.idle();
+      await pending.idle();
+    },
+    send,
+    call: (name, input, unsent) => {
+      const twin = reader;
+      if (!twin || dead || !isPlainRead(name)) return sendCall(name, input, unsent);
+      return reads.start((id) => {
+        twin.postMessage({ id, name, input } satisfies ReaderRequest);
+        // After the post: one that throws (uncloneable input) leaves nothing to hand back.
+        readCalls.set(id, { name, input });
+      }, unsent);
     },
   };
 }
@@ -210,7 +270,7 @@ export async function startBackendWorker(
         ok: false,
         error: { code: 'VALIDATION', message: 'validation', fields: { _: 'invalid' } },
       };
-      return send({ kind: 'call', name, input } as HostMessage, unsent);
+      return ready.then((handle) => handle.call(name, input, unsent));
     },
     lock: async (reason) => {
       await send({ kind: 'lock', reason } as HostMessage);

@@ -1,46 +1,119 @@
 // Worker-thread entry: the backend runs off the main thread, so a long KDF, re-key or report never
 // freezes the Electron window or the harness's HTTP server (DESIGN.md §1).
-import { parentPort, workerData } from 'node:worker_threads';
+//
+// The same file runs twice: as the main backend ('main'), which owns the vault and answers every
+// call, and as its read-only twin ('reader', see reader.ts), a thread the main one starts so plain
+// reads need not queue behind a long call. The host talks to the twin over a port the main
+// backend hands it; the main backend alone tells the twin who is signed in.
+import type { Worker } from 'node:worker_threads';
+import { MessageChannel, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Envelope } from '../../shared/errors';
 import type { BackendOptions } from './api';
-import { Backend } from './backend';
-import type { HostMessage, WorkerMessage } from './host';
+import { createBackend } from './backend';
+import { spawnBackendThread, type HostMessage, type WorkerMessage } from './host';
+import { ReadReplica, type ReaderAnswer, type ReaderSession } from './reader';
+
+export type WorkerData =
+  | { role: 'main'; options: BackendOptions; entry: string }
+  | { role: 'reader'; folder: string; generation: Int32Array };
+
+/** Main backend → its twin. */
+type TwinMessage =
+  { kind: 'session'; session: ReaderSession } | { kind: 'host'; port: MessagePort };
+/** Host → twin, and back. */
+export type ReaderRequest = { id: number; name: string; input: unknown };
+export type ReaderReply = { id: number; answer: ReaderAnswer };
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
+const data = workerData as WorkerData;
+if (data.role === 'reader') runReader(port, data.folder, data.generation);
+else runMain(port, data.options, data.entry);
 
-const backend = new Backend(workerData as BackendOptions);
-const post = (message: WorkerMessage) => port.postMessage(message);
-/** Always answers: an envelope that cannot be cloned becomes INTERNAL, so no call waits forever. */
-const answer = (id: number, envelope: Envelope<unknown>) => {
-  try {
-    post({ kind: 'result', id, envelope });
-  } catch {
-    post({
-      kind: 'result',
-      id,
-      envelope: { ok: false, error: { code: 'INTERNAL', message: 'internal' } },
-    });
-  }
-};
-backend.onEvent((event) => post({ kind: 'event', event }));
-backend.onPagesChecked(({ damaged }) => post({ kind: 'pagesChecked', damaged }));
-
-port.on('message', (message: HostMessage) => {
-  switch (message.kind) {
-    case 'call':
-      void backend
-        .call(message.name, message.input)
-        .then((envelope) => answer(message.id, envelope));
-      break;
-    case 'lock':
-      void backend.lock(message.reason).then(() => answer(message.id, { ok: true, value: null }));
-      break;
-    case 'close':
-      void backend.close().then(() => {
-        answer(message.id, { ok: true, value: null });
-        port.close();
+function runMain(port: MessagePort, options: BackendOptions, entry: string): void {
+  const backend = createBackend(options);
+  const post = (message: WorkerMessage) => port.postMessage(message);
+  /** Always answers: an envelope that cannot be cloned becomes INTERNAL, so no call waits forever. */
+  const answer = (id: number, envelope: Envelope<unknown>) => {
+    try {
+      post({ kind: 'result', id, envelope });
+    } catch {
+      post({
+        kind: 'result',
+        id,
+        envelope: { ok: false, error: { code: 'INTERNAL', message: 'internal' } },
       });
-      break;
-  }
-});
+    }
+  };
+
+  const generation = new Int32Array(new SharedArrayBuffer(4));
+  const twin: Worker = spawnBackendThread(entry, {
+    role: 'reader',
+    folder: options.dataFolder,
+    generation,
+  } satisfies WorkerData);
+  twin.unref();
+  twin.on('error', (error) => console.error('[aruga] reader thread failed:', error.message));
+  const toHost = new MessageChannel();
+  twin.postMessage({ kind: 'host', port: toHost.port2 } satisfies TwinMessage, [toHost.port2]);
+  port.postMessage({ kind: 'reader', port: toHost.port1 } satisfies WorkerMessage, [toHost.port1]);
+
+  let announced = '';
+  /** Tells the twin about a new session (or none) once; bumps the generation first. */
+  const announce = (session: ReaderSession) => {
+    const key = session ? `${session.userId}:${session.dataKeyHex}` : '';
+    if (key === announced) return;
+    announced = key;
+    Atomics.add(generation, 0, 1);
+    twin.postMessage({ kind: 'session', session } satisfies TwinMessage);
+  };
+  const sync = () => announce(backend.readSession());
+
+  backend.onEvent((event) => {
+    if (event.type === 'locked') announce(null);
+    post({ kind: 'event', event });
+  });
+  backend.onPagesChecked(({ damaged }) => post({ kind: 'pagesChecked', damaged }));
+
+  port.on('message', (message: HostMessage) => {
+    switch (message.kind) {
+      case 'call':
+        // A re-key rewrites every page: the twin lets go of the old key first.
+        if (message.name === 'vault.rotateKey') announce(null);
+        void backend.call(message.name, message.input).then((envelope) => {
+          sync();
+          answer(message.id, envelope);
+        });
+        break;
+      case 'lock':
+        void backend.lock(message.reason).then(() => {
+          sync();
+          answer(message.id, { ok: true, value: null });
+        });
+        break;
+      case 'close':
+        void backend.close().then(async () => {
+          await twin.terminate();
+          answer(message.id, { ok: true, value: null });
+          port.close();
+        });
+        break;
+    }
+  });
+}
+
+function runReader(parent: MessagePort, folder: string, generation: Int32Array): void {
+  const replica = new ReadReplica(folder, generation);
+  parent.on('message', (message: TwinMessage) => {
+    if (message.kind === 'session') replica.setSession(message.session);
+    else
+      message.port.on('message', (request: ReaderRequest) => {
+        void replica
+          .call(request.name, request.input)
+          .catch((): ReaderAnswer => 'main')
+          .then((answer) =>
+            message.port.postMessage({ id: request.id, answer } satisfies ReaderReply),
+          );
+      });
+  });
+}

@@ -41,6 +41,11 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** Past this much discarded upload the connection is cut instead of drained. */
 const MAX_DRAIN_BYTES = 16 * MAX_BODY_BYTES;
 const HEARTBEAT_MS = 20_000;
+/**
+ * Closing Electron's window locks the vault; the harness's equivalent is the last page's lock-event
+ * stream going away. A reload reconnects well within this grace, so it does not lock.
+ */
+const DEFAULT_LOCK_AFTER_LAST_PAGE_MS = 2_000;
 const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
 export interface HarnessOptions {
@@ -54,6 +59,8 @@ export interface HarnessOptions {
   rendererDir?: string;
   /** Passed through to startBackendWorker. */
   workerFile?: string;
+  /** How long after the last page disconnects the vault locks (default 2 s). */
+  lockAfterLastPageMs?: number;
 }
 
 export interface Harness {
@@ -75,7 +82,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     ...(options.workerFile === undefined ? [] : [options.workerFile]),
   );
 
-  const streams = new Set<http.ServerResponse>();
+  const streams = new PageStreams(backend, options.lockAfterLastPageMs);
   let host = '';
   const server = http.createServer((req, res) => {
     handle({ req, res, host, token, root, backend, streams }).catch(() => {
@@ -105,7 +112,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     backend,
     close() {
       closing ??= (async () => {
-        for (const stream of streams) stream.end();
+        streams.endAll();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
@@ -135,7 +142,7 @@ interface Context {
   token: string;
   root: string;
   backend: BackendApi;
-  streams: Set<http.ServerResponse>;
+  streams: PageStreams;
 }
 
 async function handle(ctx: Context): Promise<void> {
@@ -207,6 +214,44 @@ function handleEvents({ req, res, token, backend, streams }: Context, url: URL):
     unsubscribe();
     streams.delete(res);
   });
+}
+
+/** The open lock-event streams, one per page; locks the vault when the last one is gone. */
+class PageStreams {
+  private readonly open = new Set<http.ServerResponse>();
+  private lockTimer: NodeJS.Timeout | null = null;
+  private ended = false;
+
+  constructor(
+    private readonly backend: BackendApi,
+    private readonly lockAfterMs = DEFAULT_LOCK_AFTER_LAST_PAGE_MS,
+  ) {}
+
+  add(stream: http.ServerResponse): void {
+    this.cancelLock();
+    this.open.add(stream);
+  }
+
+  delete(stream: http.ServerResponse): void {
+    if (!this.open.delete(stream) || this.open.size > 0 || this.ended) return;
+    this.lockTimer = setTimeout(() => {
+      this.lockTimer = null;
+      void this.backend.lock('system');
+    }, this.lockAfterMs);
+    this.lockTimer.unref();
+  }
+
+  /** The harness is closing: end every stream, and lock through close() rather than the timer. */
+  endAll(): void {
+    this.ended = true;
+    this.cancelLock();
+    for (const stream of this.open) stream.end();
+  }
+
+  private cancelLock(): void {
+    if (this.lockTimer) clearTimeout(this.lockTimer);
+    this.lockTimer = null;
+  }
 }
 
 async function handleStatic({ req, res, root }: Context, pathname: string): Promise<void> {

@@ -1,23 +1,47 @@
-// The escape hatch (DESIGN.md §2): `npm run recover-key -- --data <folder>` reads the recovery key
-// from standard input and prints the raw 256-bit data key, with which the standard `sqlcipher`
-// shell opens the database: PRAGMA key = "x'<printed hex>'";
+// The escape hatch (DESIGN.md §2): `npm run -s recover-key -- --data <folder>` reads the recovery
+// key from standard input and prints the raw 256-bit data key alone on one line, with which the
+// standard `sqlcipher` shell opens the database: PRAGMA key = "x'<printed hex>'";
+// Everything else (prompts, refusals) goes to standard error, so a script can take stdout as is.
 // The key comes from the keyring and the recovery key alone, so a damaged database cannot stop
 // it; whether the database then opens with that key is reported separately, on standard error.
+import { createInterface } from 'node:readline/promises';
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
 import { checkPages } from '../backend/db/sqlcipher';
 import { unwrapWithRecoveryKey } from '../backend/vault/vault';
 
+const ASK = 'Enter the recovery key (eight groups, as printed at setup): ';
+const TTY_ATTEMPTS = 3;
+
+/** At a terminal, asks on stderr until a key is typed; from a pipe, takes the whole input. */
+async function readRecoveryKey(): Promise<string> {
+  if (!process.stdin.isTTY) return (await text(process.stdin)).trim();
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    for (let attempt = 0; attempt < TTY_ATTEMPTS; attempt++) {
+      const typed = (await prompt.question(ASK)).trim();
+      if (typed) return typed;
+    }
+    return '';
+  } finally {
+    prompt.close();
+  }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { data: { type: 'string' } } });
   if (!values.data) {
     process.stderr.write(
-      'Usage: npm run recover-key -- --data <vault folder>  (recovery key on standard input)\n',
+      'Usage: npm run -s recover-key -- --data <vault folder>  (recovery key on standard input)\n',
     );
     return 2;
   }
-  const typed = (await text(process.stdin)).trim();
+  const typed = await readRecoveryKey();
+  if (!typed) {
+    process.stderr.write(`No recovery key was given. ${ASK.trim()}\n`);
+    return 2;
+  }
   let key;
   try {
     key = await unwrapWithRecoveryKey(values.data, typed);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startHarness } from '../harness/server';
+import { installFailureReason, missingDisplayReason } from './electron-availability';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ELECTRON_PACKAGE = path.join(ROOT, 'node_modules', 'electron');
@@ -43,16 +44,30 @@ function installedElectron(): string | null {
   return existsSync(binary) ? binary : null;
 }
 
+type ElectronCheck = { binary: string } | { reason: string };
+
 /** Installed, or fetched now by electron's own installer (fails fast without a network). */
-function electronBinary(): string | null {
+function electronBinary(): ElectronCheck {
+  const display = missingDisplayReason(process.platform, process.env);
+  if (display !== null) return { reason: display };
   const installed = installedElectron();
-  if (installed !== null) return installed;
+  if (installed !== null) return { binary: installed };
   const install = spawnSync(process.execPath, [path.join(ELECTRON_PACKAGE, 'install.js')], {
     cwd: ROOT,
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
     timeout: INSTALL_TIMEOUT_MS,
   });
-  return install.status === 0 ? installedElectron() : null;
+  const binary = install.status === 0 ? installedElectron() : null;
+  if (binary !== null) return { binary };
+  return {
+    reason: installFailureReason({
+      status: install.status,
+      timedOut: (install.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT',
+      stderr: install.stderr ?? '',
+      nodeVersion: process.version,
+    }),
+  };
 }
 
 /** `npm run <script>` in the project, through the npm that started us when there is one. */
@@ -132,13 +147,13 @@ async function runHarness({ data, port }: Options): Promise<void> {
 
 async function main(): Promise<void> {
   const opts = options();
-  const binary = electronBinary();
-  if (binary !== null) {
-    runElectron(binary, opts);
+  const electron = electronBinary();
+  if ('binary' in electron) {
+    runElectron(electron.binary, opts);
     return;
   }
   process.stdout.write(
-    'Electron is not available on this machine; starting Aruga in the browser harness instead.\n',
+    `Electron cannot start here (${electron.reason}); starting Aruga in the browser harness instead.\n`,
   );
   await runHarness(opts);
 }

@@ -1,6 +1,11 @@
 // TanStack Query wrappers keyed by procedure name and input: one cache entry per call, and a
 // lock drops them all with queryClient.clear().
-import { useMutation, useQuery, type UseMutationOptions } from '@tanstack/react-query';
+import {
+  useMutation,
+  usePrefetchQuery,
+  useQuery,
+  type UseMutationOptions,
+} from '@tanstack/react-query';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
 import { useApi } from './ApiContext';
 import type { ApiError } from './client';
@@ -22,6 +27,15 @@ export function useApiQuery<N extends ProcedureName>(
     queryKey: queryKey(name, input),
     queryFn: () => api.call(name, input),
     ...options,
+  });
+}
+
+/** Starts a query now, for a part of the screen that will only mount later. */
+export function usePrefetchApiQuery<N extends ProcedureName>(name: N, input: ProcedureInput<N>) {
+  const api = useApi();
+  usePrefetchQuery<ProcedureOutput<N>, ApiError>({
+    queryKey: queryKey(name, input),
+    queryFn: () => api.call(name, input),
   });
 }
 

@@ -1,6 +1,8 @@
 // `npm run bench`: p50/p95 per operation and dataset size, and the encrypted/plain ratio.
-// Prints a table and writes tests/bench/results.json (ignored by git) for comparison across commits.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// `npm run bench -- --ui [--size L] [--runs 10]`: the screens in Chromium instead (tests/bench/ui.ts).
+// Prints a table and writes tests/bench/results.json (ignored by git) for comparison across commits;
+// a UI run replaces only the UI rows of its size there.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,24 +10,44 @@ import { casesBench } from './suites/cases';
 import { memorySecurityBench } from './suites/memory-security';
 import { crudBench, pageCostBench, unlockBench, type SizeName } from './suites/foundation';
 import type { ResultRow } from './stats';
+import { uiBench } from './ui';
+import { isSizeName } from '../../electron/backend/demo/sizes';
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    ui: { type: 'boolean', default: false },
+    size: { type: 'string', default: 'L' },
+    runs: { type: 'string', default: '10' },
+  },
 });
 const sizes = (values.sizes?.split(',') ?? (values.quick ? ['S'] : ['S', 'M', 'L'])) as SizeName[];
 const runs = values.quick ? 5 : 20;
 
-const folder = mkdtempSync(join(tmpdir(), 'aruga-bench-'));
+const out = new URL('./results.json', import.meta.url);
 const rows: ResultRow[] = [];
-try {
-  rows.push(...(await unlockBench(folder, values.quick ? 3 : 10)));
-  rows.push(...(await crudBench(folder, runs, sizes)));
-  rows.push(...pageCostBench(folder));
-  rows.push(...(await casesBench(folder, values.quick ? 20 : 100, sizes)));
-  // Last: cipher_memory_security is process-wide and cannot be turned off again.
-  rows.push(...(await memorySecurityBench(folder, runs, sizes, rows)));
-} finally {
-  rmSync(folder, { recursive: true, force: true });
+let previous: ResultRow[] = [];
+if (values.ui) {
+  const size = values.size.toUpperCase();
+  if (!isSizeName(size)) throw new Error(`Unknown --size ${values.size}: use S, M or L.`);
+  rows.push(...(await uiBench(size, Math.max(1, Number(values.runs) || 10))));
+  if (existsSync(out)) {
+    const old = JSON.parse(readFileSync(out, 'utf8')) as { rows: ResultRow[] };
+    previous = old.rows.filter((r) => !(r.operation.startsWith('ui: ') && r.size === size));
+  }
+} else {
+  const folder = mkdtempSync(join(tmpdir(), 'aruga-bench-'));
+  try {
+    rows.push(...(await unlockBench(folder, values.quick ? 3 : 10)));
+    rows.push(...(await crudBench(folder, runs, sizes)));
+    rows.push(...pageCostBench(folder));
+    rows.push(...(await casesBench(folder, values.quick ? 20 : 100, sizes)));
+    // Last: cipher_memory_security is process-wide and cannot be turned off again.
+    rows.push(...(await memorySecurityBench(folder, runs, sizes, rows)));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 // Per-page costs are a few hundredths of a millisecond: show them to the microsecond.
@@ -40,11 +62,15 @@ const table = rows.map((r) => ({
   ok: r.meetsTarget === undefined ? '' : r.meetsTarget ? 'yes' : 'NO',
 }));
 console.table(table);
-const out = new URL('./results.json', import.meta.url);
 writeFileSync(
   out,
   JSON.stringify(
-    { at: new Date().toISOString(), node: process.version, quick: values.quick, rows },
+    {
+      at: new Date().toISOString(),
+      node: process.version,
+      quick: values.quick,
+      rows: [...previous, ...rows],
+    },
     null,
     2,
   ),

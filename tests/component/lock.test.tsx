@@ -119,7 +119,8 @@ describe('lock', () => {
     await signIn(user, 'bayani');
     expect(await screen.findByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
     expect(window.location.hash).toBe('#/today');
-    await waitFor(() => expect(bridge.countOf('dashboard.agenda')).toBe(1));
+    // One page each of the overdue and the next-7-days lists.
+    await waitFor(() => expect(bridge.countOf('dashboard.agenda')).toBe(2));
     expect(calls()).toEqual({ file: 1, timeline: 1, names: 0 });
   });
 
@@ -131,7 +132,8 @@ describe('lock', () => {
     act(() => bridge.emitLock('idle'));
     await signIn(user, 'bayani');
     expect(await screen.findByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
-    await waitFor(() => expect(bridge.countOf('dashboard.agenda')).toBe(1));
+    // Overdue and next 7 days: one page each.
+    await waitFor(() => expect(bridge.countOf('dashboard.agenda')).toBe(2));
     expect(bridge.countOf('children.get')).toBe(1);
     expect(bridge.countOf('children.timeline')).toBe(1);
   });

@@ -220,19 +220,20 @@ describe('idle lock', () => {
 });
 
 describe('recover-key command line', () => {
+  // As the README tells people to run it: through npm, silently, so stdout is the key alone.
   const run = (folder: string, input: string) =>
-    spawnSync('npx', ['tsx', 'electron/tools/recover-key.ts', '--data', folder], {
+    spawnSync('npm', ['run', '-s', 'recover-key', '--', '--data', folder], {
       input,
       encoding: 'utf8',
     });
 
-  it('prints the raw data key for the right recovery key, which opens the database', async () => {
+  it('prints the raw data key alone on one line for the right recovery key, which opens the database', async () => {
     const { folder, backend, recoveryKey } = await newVault();
     await ok(backend, 'session.lock', { reason: 'manual' });
     const result = run(folder, `${recoveryKey}\n`);
     expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^[0-9a-f]{64}\n$/);
     const hex = result.stdout.trim();
-    expect(hex).toMatch(/^[0-9a-f]{64}$/);
     const db = new Database(join(folder, 'aruga.db'));
     db.pragma(`key = "x'${hex}'"`);
     expect(db.prepare('SELECT count(*) FROM users', { pluck: true }).get()).toBe(1);
@@ -245,5 +246,14 @@ describe('recover-key command line', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('does not open this vault');
+  });
+
+  it('asks for the key when the input is empty, rather than calling it wrong', async () => {
+    const { folder } = await newVault();
+    const result = run(folder, '\n');
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('Enter the recovery key');
+    expect(result.stderr).not.toContain('does not open this vault');
   });
 });

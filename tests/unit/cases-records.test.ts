@@ -97,11 +97,14 @@ describe('registration', () => {
       title: '',
       date: daysAgo(3),
     };
-    expect((await ok(f.backend, 'dashboard.agenda', {})).overdue).toContainEqual(reminder);
+    const overdue = { section: 'overdue', limit: 100 } as const;
+    expect((await ok(f.backend, 'dashboard.agenda', overdue)).items).toContainEqual(reminder);
     // Outside the caseworker's scope, the reminder is not theirs.
     await f.as('iloilo');
     expect(
-      (await ok(f.backend, 'dashboard.agenda', {})).overdue.some((i) => i.childId === unnamed.id),
+      (await ok(f.backend, 'dashboard.agenda', overdue)).items.some(
+        (i) => i.childId === unnamed.id,
+      ),
     ).toBe(false);
 
     // Once the name is known: initials from it, and the reminder is gone.
@@ -113,8 +116,12 @@ describe('registration', () => {
       preferredName: 'Fictional Tala Unnamed',
     });
     expect(updated).toMatchObject({ initials: 'F.T.R.', legalNameKnown: true });
-    const agenda = await ok(f.backend, 'dashboard.agenda', {});
-    expect([...agenda.overdue, ...agenda.upcoming].some((i) => i.childId === unnamed.id)).toBe(
+    const sections = await Promise.all(
+      (['overdue', 'upcoming'] as const).map((section) =>
+        ok(f.backend, 'dashboard.agenda', { section, limit: 100 }),
+      ),
+    );
+    expect(sections.flatMap((page) => page.items).some((i) => i.childId === unnamed.id)).toBe(
       false,
     );
   });
@@ -405,6 +412,9 @@ describe('search and scope', () => {
         who,
         ...expected,
       });
+      // The pick-list answer: the same shelters and flags, names only (no address, no beds).
+      const names = await ok(f.backend, 'shelters.names', {});
+      expect(names).toEqual(list.map(({ id, name, inScope }) => ({ id, name, inScope })));
     }
   });
 });
@@ -729,7 +739,11 @@ describe('case plan, agenda, legal events and timeline', () => {
     ).toEqual({ goalId: 'goal.otherChild' });
 
     await f.as('cebu');
-    const agenda = await ok(f.backend, 'dashboard.agenda', {});
+    const agenda = {
+      overdue: (await ok(f.backend, 'dashboard.agenda', { section: 'overdue', limit: 100 })).items,
+      upcoming: (await ok(f.backend, 'dashboard.agenda', { section: 'upcoming', limit: 100 }))
+        .items,
+    };
     const mineOnly = (items: typeof agenda.overdue) => items.filter((i) => i.childId === seen.id);
     expect(mineOnly(agenda.overdue).map((i) => [i.kind, i.id])).toEqual([
       ['goal', goal.id],
@@ -746,6 +760,81 @@ describe('case plan, agenda, legal events and timeline', () => {
       title: 'Fictional RTC Branch 7',
       date: addDaysTo(today(), 5),
     });
+  });
+
+  it('the agenda counts every item past 200, pages through all of them, and filters and groups them', async () => {
+    await f.as('coordinator');
+    const home = await f.shelter('Fictional Agenda Home', ['A1', 'A2']);
+    const [first, second] = [await register(f.backend), await register(f.backend)];
+    for (const [child, bed] of [
+      [first, home.beds[0]!.id],
+      [second, home.beds[1]!.id],
+    ] as const)
+      await ok(f.backend, 'placements.admit', {
+        childId: child.id,
+        bedId: bed,
+        startAt: instantDaysAgo(5),
+        reason: 'Rescue',
+      });
+    // A generated backlog: 230 overdue tasks on one child, 3 overdue goal targets on the other.
+    for (let day = 1; day <= 230; day++)
+      await ok(f.backend, 'plan.saveTask', {
+        childId: first.id,
+        title: `Fictional follow-up ${day}`,
+        dueDate: daysAgo(day),
+      });
+    for (let day = 1; day <= 3; day++)
+      await ok(f.backend, 'plan.saveGoal', {
+        childId: second.id,
+        domain: 'physical_wellbeing',
+        goalInChildWords: `Fictional goal ${day}`,
+        responsible: 'Caseworker',
+        targetDate: daysAgo(day),
+        status: 'in_progress',
+      });
+    const page = (input: Record<string, unknown>) =>
+      ok(f.backend, 'dashboard.agenda', {
+        section: 'overdue',
+        shelterId: home.id,
+        ...input,
+      } as never);
+
+    const firstPage = await page({ limit: 100 });
+    expect(firstPage.total).toBe(233);
+    expect(firstPage.items).toHaveLength(100);
+    expect(firstPage.today).toBe(today());
+    // Most recent first: yesterday's task and goal before older ones.
+    expect(firstPage.items.slice(0, 2).map((i) => i.date)).toEqual([daysAgo(1), daysAgo(1)]);
+    const seen = new Set<string>();
+    for (let offset = 0; offset < 233; offset += 100)
+      for (const item of (await page({ offset, limit: 100 })).items) seen.add(item.id);
+    expect(seen.size).toBe(233);
+    expect(await page({ offset: 300 })).toMatchObject({ items: [], total: 233 });
+
+    expect((await page({ kind: 'goal' })).total).toBe(3);
+    expect((await page({ kind: 'task', limit: 10 })).total).toBe(230);
+    expect((await page({ kind: 'legal' })).total).toBe(0);
+    expect((await page({ shelterId: f.iloilo.id })).total).toBe(0);
+
+    const byChild = await page({ groupBy: 'child', limit: 100 });
+    expect(byChild.items[0]!.childId).toBe(first.id);
+    expect(byChild.groupSizes).toEqual({ [first.id]: 230 });
+    const byKind = await page({ groupBy: 'kind', limit: 100 });
+    expect(byKind.items.slice(0, 4).map((i) => i.kind)).toEqual(['goal', 'goal', 'goal', 'task']);
+    expect(byKind.groupSizes).toEqual({ goal: 3, task: 230 });
+    expect((await page({ groupBy: 'kind', offset: 200 })).groupSizes).toEqual({ task: 230 });
+
+    // The same counts as a direct count over the database.
+    const vault = await f.inspect();
+    expect(
+      vault.db
+        .prepare(
+          `SELECT count(*) FROM plan_tasks WHERE child_id = ? AND done_on IS NULL AND due_date < ?`,
+          { pluck: true },
+        )
+        .get([first.id, today()]),
+    ).toBe(230);
+    vault.close();
   });
 
   it('the timeline merges placements, legal events, plan, consents and intake, newest first', async () => {

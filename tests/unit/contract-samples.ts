@@ -109,7 +109,7 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
     status: 'not_started',
   },
   'plan.saveTask': { childId: uuidv7(), title: 'Fictional task', dueDate: '2025-03-01' },
-  'dashboard.agenda': {},
+  'dashboard.agenda': { section: 'overdue' },
   'legal.save': {
     childId: uuidv7(),
     kind: 'hearing',
@@ -119,6 +119,7 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
   },
   'legal.remove': { id: uuidv7() },
   'shelters.list': {},
+  'shelters.names': {},
   'shelters.save': {
     name: `Fictional Shelter ${role} ${randomUUID().slice(0, 6)}`,
     type: 'ngo_shelter',

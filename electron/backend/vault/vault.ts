@@ -123,6 +123,22 @@ export class OpenVault {
     }
   }
 
+  /**
+   * A second, read-only connection to a vault another connection keeps open and migrated: for the
+   * reader thread, so reads run beside a long query (WAL lets them see every committed write).
+   */
+  static openReadOnly(folder: string, dataKey: Buffer, context: () => WriteContext): OpenVault {
+    const db = openDatabase(databasePath(folder), dataKey);
+    db.pragma('query_only = ON');
+    const keyring = readKeyring(keyringPath(folder));
+    if (!keyring) {
+      db.close();
+      throw new AppError('CORRUPT', 'keyringMissing');
+    }
+    // No folder lock: the main connection holds it, and this one never writes.
+    return new OpenVault(folder, db, dataKey, keyring, NO_FINDINGS, () => undefined, context);
+  }
+
   /** Gives `username` a slot that opens with `secret`, replacing any old one. */
   async setUserSecret(username: string, secret: string, kdf: ScryptParams): Promise<void> {
     const id = await slotIdFor(this.keyring, username);
@@ -182,7 +198,7 @@ export class OpenVault {
     return droppedSlots;
   }
 
-  /** Raw key for the escape hatch; only the recovery CLI calls this. */
+  /** Raw key: for the escape hatch (recovery CLI) and the backend's own read-only twin. */
   exportDataKeyHex(): string {
     return this.dataKey.toString('hex');
   }

@@ -4,7 +4,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import type { CaseFile } from '../../../shared/contract-cases';
 import { idSchema } from '../../../shared/ids';
 import { formatCalendarDate } from '../../../shared/time';
-import { useApiQuery } from '../../api/queries';
+import { useApiQuery, usePrefetchApiQuery } from '../../api/queries';
 import { FormAlert, StatusMessage } from '../../components/FormAlert';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { bedName } from '../shelters/format';
@@ -50,6 +50,8 @@ function CaseFileProblem({ errorKey }: { errorKey: string }) {
 function CaseFileLoader({ id }: { id: string }) {
   const { t } = useTranslation();
   const file = useApiQuery('children.get', { id });
+  // The timeline is asked for beside the file, not after the file has rendered.
+  usePrefetchApiQuery('children.timeline', { id });
   if (file.isError) return <CaseFileProblem errorKey={file.error.message} />;
   if (!file.isSuccess) {
     return (

@@ -139,7 +139,7 @@ export function ChildrenListScreen() {
 function SearchForm() {
   const { t } = useTranslation();
   const { filters, setFilters } = useCasesState();
-  const shelters = useApiQuery('shelters.list', {});
+  const shelters = useApiQuery('shelters.names', {});
   const staff = useApiQuery('staff.caseworkers', {});
   const [draft, setDraft] = useState(filters.text);
   const ids = useId();

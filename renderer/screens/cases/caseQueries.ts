@@ -10,7 +10,7 @@ export function invalidateChild(queryClient: QueryClient, childId: string): Prom
     queryClient.invalidateQueries({ queryKey: queryKey('children.timeline', { id: childId }) }),
     queryClient.invalidateQueries({ queryKey: queryKey('children.revealName', { id: childId }) }),
     queryClient.invalidateQueries({ queryKey: ['children.search'] }),
-    queryClient.invalidateQueries({ queryKey: queryKey('dashboard.agenda', {}) }),
+    queryClient.invalidateQueries({ queryKey: ['dashboard.agenda'] }),
   ]);
 }
 

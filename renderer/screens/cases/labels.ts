@@ -12,7 +12,7 @@ import {
   type PlanDomain,
   type Sex,
 } from '../../../shared/cases';
-import type { AgendaItem } from '../../../shared/contract-cases';
+import type { AgendaItem, AgendaKind } from '../../../shared/contract-cases';
 
 export const statusText = (t: TFunction, status: ChildStatus) => t(`cases.status.${status}`);
 export const sexText = (t: TFunction, sex: Sex) => t(`cases.sex.${sex}`);
@@ -33,6 +33,20 @@ export function ageText(t: TFunction, age: number, estimated: boolean): string {
 /** Codes that arrive as plain strings (timeline params, agenda categories) are checked first. */
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+
+/** The kind of agenda item, for the kind filter and the "by kind" groups. */
+export function agendaKindName(t: TFunction, kind: AgendaKind): string {
+  switch (kind) {
+    case 'task':
+      return t('cases.today.kindName.task');
+    case 'goal':
+      return t('cases.today.kindName.goal');
+    case 'legal':
+      return t('cases.today.kindName.legal');
+    case 'legalName':
+      return t('cases.today.kindName.legalName');
+  }
 }
 
 export function agendaKindText(t: TFunction, item: AgendaItem): string {

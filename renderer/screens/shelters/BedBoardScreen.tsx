@@ -30,7 +30,7 @@ export function BedBoardScreen() {
   useDocumentTitle(t('shelters.board.title'));
   const today = todayIn(session.settings.timeZone);
   const [params, setParams] = useSearchParams();
-  const shelters = useApiQuery('shelters.list', {});
+  const shelters = useApiQuery('shelters.names', {});
 
   const asOfParam = params.get('asOf');
   const asOf = asOfParam && dateProblem(asOfParam, today) === null ? asOfParam : today;

@@ -14,7 +14,7 @@ export function invalidateBeds(queryClient: QueryClient): void {
 
 /** After a shelter or its beds change. */
 export function invalidateShelters(queryClient: QueryClient): void {
-  invalidate(queryClient, ['shelters.list', 'beds.board', 'beds.occupancy']);
+  invalidate(queryClient, ['shelters.list', 'shelters.names', 'beds.board', 'beds.occupancy']);
 }
 
 /**

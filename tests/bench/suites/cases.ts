@@ -11,12 +11,15 @@ import { Random } from '../../../electron/backend/demo/prng';
 import { shelterCatalogue } from '../../../electron/backend/demo/shelters';
 import { DATASET_SIZES, type SizeName } from '../../../electron/backend/demo/sizes';
 import {
+  agenda,
   bedBoard,
   checkPlacementConflict,
+  listShelters,
   loadCaseFile,
   occupancy,
   saveFamilyMember,
   searchChildren,
+  shelterNames,
   type CaseActor,
   type CaseVault,
 } from '../../../electron/backend/services/cases';
@@ -234,6 +237,28 @@ function operations(size: SizeName, now: Date, count: number): Operation[] {
       run: (d, i) => occupancy(d.vault, d.coordinator, { asOf: i % 2 ? pick(i).pastDate : today }),
     },
     {
+      // What every shelter pick-list used to load (every bed of every shelter), and what it loads now.
+      name: 'shelter list, with every bed',
+      run: (d) => listShelters(d.vault, d.coordinator),
+    },
+    {
+      name: 'shelter names, for pick-lists',
+      targetMs: 20,
+      run: (d) => shelterNames(d.vault, d.coordinator),
+    },
+    {
+      // Today's first page, overdue and next 7 days, for a coordinator of every shelter.
+      name: 'agenda: one page of a section, coordinator',
+      targetMs: 100,
+      run: (d, i) =>
+        agenda(d.vault, d.coordinator, {
+          section: i % 2 ? 'upcoming' : 'overdue',
+          groupBy: 'date',
+          offset: 0,
+          limit: 50,
+        }),
+    },
+    {
       name: 'placement-conflict check',
       targetMs: 5,
       run: (d, i) =>
@@ -309,6 +334,11 @@ export async function casesBench(
       console.log(
         `cases ${size}: generated in ${(encrypted.generationMs / 1000).toFixed(1)} s encrypted, ` +
           `${(plain.generationMs / 1000).toFixed(1)} s plain; ${encrypted.beds.length} beds`,
+      );
+      const kib = (value: unknown) => (JSON.stringify(value).length / 1024).toFixed(1);
+      console.log(
+        `cases ${size}: shelter pick-list payload ${kib(listShelters(encrypted.vault, encrypted.coordinator))} KiB ` +
+          `with beds, ${kib(shelterNames(encrypted.vault, encrypted.coordinator))} KiB names only`,
       );
       // Generation runs once per mode: its p50 and p95 are that one time.
       const once = (ms: number) => ({ p50: ms, p95: ms, runs: 1 });

@@ -562,6 +562,18 @@ describe('case file', () => {
     ]);
   });
 
+  it('asks for the timeline together with the case file, not after it has rendered', async () => {
+    const bridge = casesBridge();
+    const file = bridge.defer('children.get');
+    renderApp(bridge, { route: ROUTE });
+    await waitFor(() => expect(bridge.countOf('children.get')).toBe(1));
+    expect(bridge.inputsOf('children.timeline')).toEqual([{ id: CHILD_IDS.maria }]);
+    file.resolve(caseFile());
+    const timeline = await waitFor(() => section('Timeline'));
+    expect(await within(timeline).findAllByRole('listitem')).toHaveLength(2);
+    expect(bridge.countOf('children.timeline')).toBe(1);
+  });
+
   it('folds a section by its heading button', async () => {
     const { user } = await openFile();
     const toggle = screen.getByRole('button', { name: 'Legal events' });

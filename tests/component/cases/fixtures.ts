@@ -1,6 +1,7 @@
 // Case-record fixtures for the component tests: ids are UUIDv7, as the contract requires.
 import type {
   AgendaItem,
+  AgendaPage,
   CaseFile,
   ChildNames,
   ChildListRow,
@@ -155,6 +156,14 @@ export function agendaItem(overrides: Partial<AgendaItem> = {}): AgendaItem {
   };
 }
 
+/** One page of the agenda, with the true total of these items unless given. */
+export function agendaPage(
+  items: AgendaItem[] = [],
+  overrides: Partial<AgendaPage> = {},
+): AgendaPage {
+  return { items, total: items.length, groupSizes: {}, today: '2026-03-02', ...overrides };
+}
+
 /** A signed-in caseworker with the case procedures every case screen calls. */
 export function casesBridge(s: SessionInfo = caseworkerSession()): FakeBridge {
   return new FakeBridge()
@@ -173,9 +182,10 @@ export function casesBridge(s: SessionInfo = caseworkerSession()): FakeBridge {
         beds: [],
       },
     ])
+    .ok('shelters.names', [{ id: OTHER_IDS.shelter, name: 'Bahay Pag-asa', inScope: true }])
     .ok('staff.caseworkers', STAFF)
     .ok('children.search', { rows: ROWS, total: ROWS.length })
-    .ok('dashboard.agenda', { overdue: [], upcoming: [] })
+    .ok('dashboard.agenda', agendaPage())
     .ok('children.get', caseFile())
     .ok('children.revealName', NAMES)
     .ok('children.timeline', TIMELINE);

@@ -8,6 +8,7 @@ import {
   NOW,
   OCCUPANCY,
   SHELTERS,
+  SHELTER_NAMES,
   SIDS,
   TODAY,
   coordinatorSession,
@@ -22,6 +23,7 @@ function boardBridge(who: SessionInfo = coordinatorSession()) {
   return new FakeBridge()
     .ok('app.status', unlocked(who))
     .ok('shelters.list', SHELTERS)
+    .ok('shelters.names', SHELTER_NAMES)
     .ok('beds.board', (input) =>
       input.shelterId === SIDS.pagasa ? pagasaBoard(input.asOf) : tahananBoard(input.asOf),
     )

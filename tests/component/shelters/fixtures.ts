@@ -7,6 +7,7 @@ import type {
   OccupancyRow,
   Placement,
   Shelter,
+  ShelterName,
 } from '../../../shared/contract-cases';
 import type { AppErrorShape } from '../../../shared/errors';
 import { session } from '../support/fixtures';
@@ -72,6 +73,13 @@ export const SHELTERS: Shelter[] = [
     beds: [{ id: SIDS.tBed1, room: null, label: 'Bed 1' }],
   },
 ];
+
+/** What `shelters.names` answers for SHELTERS: the names for pick-lists, no beds. */
+export const SHELTER_NAMES: ShelterName[] = SHELTERS.map(({ id, name, inScope }) => ({
+  id,
+  name,
+  inScope,
+}));
 
 const vacant = (bedId: string, room: string | null, label: string): BedBoardBed => ({
   id: bedId,

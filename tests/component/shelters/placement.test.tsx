@@ -11,6 +11,7 @@ import {
   NOW,
   PAST,
   SHELTERS,
+  SHELTER_NAMES,
   SIDS,
   TODAY,
   caseFile,
@@ -34,6 +35,7 @@ function panelBridge() {
   return new FakeBridge()
     .ok('app.status', unlocked(caseworkerSession()))
     .ok('shelters.list', SHELTERS)
+    .ok('shelters.names', SHELTER_NAMES)
     .ok('beds.board', (input) =>
       input.shelterId === SIDS.pagasa ? pagasaBoard(input.asOf) : tahananBoard(input.asOf),
     );
@@ -155,12 +157,12 @@ describe('placement panel', () => {
 
   it('opens the admit dialog with focus on its first field, the shelter, while the shelters load', async () => {
     const bridge = panelBridge();
-    const shelters = bridge.defer('shelters.list');
+    const shelters = bridge.defer('shelters.names');
     const { user } = renderPanel(bridge, caseFile());
     const dialog = await openAdmit(user);
     const shelter = within(dialog).getByLabelText('Shelter');
     expect(shelter).toHaveFocus();
-    shelters.resolve(SHELTERS);
+    shelters.resolve(SHELTER_NAMES);
     await within(shelter).findByRole('option', { name: 'Bahay Pag-asa' });
     expect(shelter).toHaveFocus();
   });

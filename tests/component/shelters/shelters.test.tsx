@@ -4,7 +4,7 @@ import type { Shelter } from '../../../shared/contract-cases';
 import { FakeBridge } from '../support/FakeBridge';
 import { ERR, caseworkerSession, unlocked } from '../support/fixtures';
 import { expectNoAxeViolations, renderApp } from '../support/render';
-import { SHELTERS, SIDS, coordinatorSession, pagasaBoard } from './fixtures';
+import { SHELTERS, SHELTER_NAMES, SIDS, coordinatorSession, pagasaBoard } from './fixtures';
 
 // Under a full parallel run on two cores, the first render of a screen can take over a second.
 configure({ asyncUtilTimeout: 5000 });
@@ -183,6 +183,7 @@ describe('shelters', () => {
     const bridge = new FakeBridge()
       .ok('app.status', unlocked(caseworkerSession()))
       .ok('shelters.list', SHELTERS)
+      .ok('shelters.names', SHELTER_NAMES)
       .ok('beds.board', pagasaBoard());
     renderApp(bridge, { route: '/shelters' });
     const nav = await screen.findByRole('navigation', { name: 'Main' });

@@ -33,7 +33,14 @@ import {
   unlinkSibling,
 } from './records';
 import { bedBoard, occupancy } from './bed-board';
-import { listShelters, removeBed, reserveBed, saveBed, saveShelter } from './shelters';
+import {
+  listShelters,
+  removeBed,
+  reserveBed,
+  saveBed,
+  saveShelter,
+  shelterNames,
+} from './shelters';
 
 export type CaseProcedureName = keyof typeof caseProcedures;
 type CaseHandlers = Pick<Handlers, CaseProcedureName>;
@@ -189,9 +196,9 @@ export function caseHandlers(): CaseHandlers {
       });
       return task;
     },
-    'dashboard.agenda': (ctx) => {
+    'dashboard.agenda': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      return agenda(vault, actor);
+      return agenda(vault, actor, input);
     },
 
     'legal.save': (ctx, input) => {
@@ -214,6 +221,10 @@ export function caseHandlers(): CaseHandlers {
     'shelters.list': (ctx) => {
       const { vault, actor } = session(ctx);
       return listShelters(vault, actor);
+    },
+    'shelters.names': (ctx) => {
+      const { vault, actor } = session(ctx);
+      return shelterNames(vault, actor);
     },
     'shelters.save': (ctx, input) => {
       const { vault, actor } = session(ctx);

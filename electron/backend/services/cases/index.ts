@@ -26,9 +26,10 @@ export {
   saveLegalEvent,
   removeLegalEvent,
 } from './records';
-export { saveGoal, saveTask, agenda } from './plan';
+export { saveGoal, saveTask, agenda, type AgendaQuery } from './plan';
 export {
   listShelters,
+  shelterNames,
   getShelter,
   saveShelter,
   saveBed,

@@ -1,6 +1,14 @@
 // The case plan (goals in the six domains, tasks with due dates) and the dashboard agenda.
 import type { GoalStatus, PlanDomain } from '../../../../shared/cases';
-import type { AgendaItem, PlanGoal, PlanTask } from '../../../../shared/contract-cases';
+import type {
+  AgendaGrouping,
+  AgendaItem,
+  AgendaKind,
+  AgendaPage,
+  AgendaSection,
+  PlanGoal,
+  PlanTask,
+} from '../../../../shared/contract-cases';
 import {
   addDaysTo,
   clockFor,
@@ -145,48 +153,102 @@ export function saveTask(vault: CaseVault, actor: CaseActor, input: TaskInput): 
   );
 }
 
-/** How many items of each list the dashboard shows at most. */
-export const AGENDA_LIMIT = 200;
+export interface AgendaQuery {
+  section: AgendaSection;
+  shelterId?: string | undefined;
+  kind?: AgendaKind | undefined;
+  groupBy: AgendaGrouping;
+  offset: number;
+  limit: number;
+}
 
 /**
- * Open tasks and goal targets that are overdue (before today) or due in the next seven days,
- * and legal events in the next seven days, for the children the actor may see. Closed cases are
- * left out: nothing is due on them.
+ * Every source of agenda items, one SELECT each, with the same columns. Open tasks and goal
+ * targets are due on their date (and overdue after it); legal events are listed only ahead; a
+ * child registered without a legal name is due from intake until the name is recorded.
  */
-export function agenda(
-  vault: CaseVault,
-  actor: CaseActor,
-): { overdue: AgendaItem[]; upcoming: AgendaItem[] } {
+const AGENDA_SOURCES = `
+  SELECT t.child_id AS childId, 'task' AS kind, NULL AS category, t.id, t.title, t.due_date AS date
+  FROM plan_tasks t WHERE t.done_on IS NULL AND t.deleted_at IS NULL AND t.due_date <= $until
+  UNION ALL
+  SELECT g.child_id, 'goal', g.domain, g.id, g.goal_text, g.target_date
+  FROM plan_goals g WHERE g.target_date IS NOT NULL AND g.deleted_at IS NULL
+    AND g.target_date <= $until AND g.status NOT IN ('achieved', 'discontinued')
+  UNION ALL
+  SELECT l.child_id, 'legal', l.kind, l.id, l.court, l.date
+  FROM legal_events l WHERE l.deleted_at IS NULL AND l.date >= $today AND l.date <= $until
+  UNION ALL
+  SELECT n.id, 'legalName', NULL, n.id, '', n.intake_date
+  FROM children n WHERE n.legal_name = '' AND n.deleted_at IS NULL`;
+
+const GROUP_KEY: Record<AgendaGrouping, string> = {
+  date: 'NULL',
+  child: 'item.childId',
+  kind: 'item.kind',
+};
+
+/**
+ * One page of the overdue (before today) or upcoming (today and the next seven days) items of the
+ * children the actor may see, with the true total. Closed cases are left out: nothing is due on
+ * them. Overdue runs most recent first, so this week's misses do not sink under old ones.
+ */
+export function agenda(vault: CaseVault, actor: CaseActor, query: AgendaQuery): AgendaPage {
   const { today } = clockFor(vault, actor);
   const scope = childScope(vault, actor);
+  const direction = query.section === 'overdue' ? 'DESC' : 'ASC';
+  const conditions = [
+    'c.deleted_at IS NULL',
+    "c.status <> 'closed'",
+    scope.sql,
+    query.section === 'overdue' ? 'item.date < $today' : 'item.date >= $today',
+  ];
+  const params: Record<string, string | number> = {
+    today,
+    until: addDaysTo(today, 7),
+    ...scope.params,
+  };
+  if (query.kind) {
+    conditions.push('item.kind = $kind');
+    params.kind = query.kind;
+  }
+  if (query.shelterId) {
+    conditions.push(`EXISTS (SELECT 1 FROM placements fp WHERE fp.child_id = c.id
+      AND fp.end_at IS NULL AND fp.deleted_at IS NULL AND fp.shelter_id = $shelterId)`);
+    params.shelterId = query.shelterId;
+  }
+  const order = {
+    date: `item.date ${direction}, c.case_year, c.case_seq`,
+    child: `c.case_year, c.case_seq, item.date ${direction}`,
+    kind: `item.kind, item.date ${direction}, c.case_year, c.case_seq`,
+  }[query.groupBy];
+  const groupKey = GROUP_KEY[query.groupBy];
   const rows = vault.db
     .prepare(
-      `SELECT item.*, c.case_code, c.initials FROM (
-         SELECT t.child_id AS childId, 'task' AS kind, NULL AS category, t.id, t.title, t.due_date AS date
-         FROM plan_tasks t WHERE t.done_on IS NULL AND t.deleted_at IS NULL AND t.due_date <= $until
-         UNION ALL
-         SELECT g.child_id, 'goal', g.domain, g.id, g.goal_text, g.target_date
-         FROM plan_goals g WHERE g.target_date IS NOT NULL AND g.deleted_at IS NULL
-           AND g.target_date <= $until AND g.status NOT IN ('achieved', 'discontinued')
-         UNION ALL
-         SELECT l.child_id, 'legal', l.kind, l.id, l.court, l.date
-         FROM legal_events l WHERE l.deleted_at IS NULL AND l.date >= $today AND l.date <= $until
-         UNION ALL
-         SELECT n.id, 'legalName', NULL, n.id, '', n.intake_date
-         FROM children n WHERE n.legal_name = '' AND n.deleted_at IS NULL
-       ) AS item
+      `SELECT item.*, c.case_code, c.initials, ${groupKey} AS groupKey,
+         count(*) OVER (PARTITION BY ${groupKey}) AS groupSize, count(*) OVER () AS total
+       FROM (${AGENDA_SOURCES}) AS item
        JOIN children c ON c.id = item.childId
-       WHERE c.deleted_at IS NULL AND c.status <> 'closed' AND ${scope.sql}
-       ORDER BY item.date, c.case_year, c.case_seq`,
+       WHERE ${conditions.join(' AND ')}
+       ORDER BY ${order}
+       LIMIT $limit OFFSET $offset`,
     )
-    .all({ today, until: addDaysTo(today, 7), ...scope.params });
-  const overdue: AgendaItem[] = [];
-  const upcoming: AgendaItem[] = [];
-  for (const row of rows as unknown as (Omit<AgendaItem, 'caseCode' | 'initials'> & {
-    case_code: string;
-    initials: string;
-  })[]) {
-    const item: AgendaItem = {
+    .all({ ...params, limit: query.limit, offset: query.offset }) as unknown as AgendaRow[];
+  const groupSizes: Record<string, number> = {};
+  if (query.groupBy !== 'date') for (const row of rows) groupSizes[row.groupKey!] = row.groupSize;
+  // Past the last page there are no rows to carry the total: count once more.
+  const total =
+    rows[0]?.total ??
+    (query.offset === 0
+      ? 0
+      : (vault.db
+          .prepare(
+            `SELECT count(*) FROM (${AGENDA_SOURCES}) AS item JOIN children c ON c.id = item.childId
+             WHERE ${conditions.join(' AND ')}`,
+            { pluck: true },
+          )
+          .get(params) as number));
+  return {
+    items: rows.map((row) => ({
       childId: row.childId,
       caseCode: row.case_code,
       initials: row.initials,
@@ -195,10 +257,17 @@ export function agenda(
       id: row.id,
       title: row.title,
       date: row.date,
-    };
-    if (row.date < today) overdue.push(item);
-    else if (upcoming.length < AGENDA_LIMIT) upcoming.push(item);
-  }
-  // Most recent misses first, so this week's do not sink under old ones.
-  return { overdue: overdue.slice(-AGENDA_LIMIT).reverse(), upcoming };
+    })),
+    total,
+    groupSizes,
+    today,
+  };
+}
+
+interface AgendaRow extends Omit<AgendaItem, 'caseCode' | 'initials'> {
+  case_code: string;
+  initials: string;
+  groupKey: string | null;
+  groupSize: number;
+  total: number;
 }

@@ -1,7 +1,7 @@
 // Shelters, their rooms and beds, and bed reservations.
 import { AppError } from '../../../../shared/errors';
 import { canSeeShelterAddress } from '../../../../shared/cases';
-import type { Shelter } from '../../../../shared/contract-cases';
+import type { Shelter, ShelterName } from '../../../../shared/contract-cases';
 import type { ShelterSexRule, ShelterType } from '../../../../shared/cases';
 import { fieldError, notFound, type CaseActor, type CaseVault } from './context';
 import { bedRowById, shelterRowById, type BedRow, type ShelterRow } from './rows';
@@ -79,6 +79,18 @@ export function listShelters(vault: CaseVault, actor: CaseActor): Shelter[] {
     byShelter.set(bed.shelter_id, [...(byShelter.get(bed.shelter_id) ?? []), bed]);
   const scope = shelterScopeSet(vault, actor);
   return shelters.map((s) => toShelter(s, byShelter.get(s.id) ?? [], actor, scope));
+}
+
+/** Every shelter's name, for pick-lists: a few hundred bytes where the full list carries every bed. */
+export function shelterNames(vault: CaseVault, actor: CaseActor): ShelterName[] {
+  const scope = shelterScopeSet(vault, actor);
+  return (
+    vault.db
+      .prepare(
+        'SELECT id, name FROM shelters WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE',
+      )
+      .all() as { id: string; name: string }[]
+  ).map((s) => ({ id: s.id, name: s.name, inScope: scope === null || scope.has(s.id) }));
 }
 
 export interface ShelterInput {

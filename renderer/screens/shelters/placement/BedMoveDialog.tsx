@@ -232,7 +232,7 @@ function ShelterSelect({
   error: { message?: string } | undefined;
 }) {
   const { t } = useTranslation();
-  const shelters = useApiQuery('shelters.list', {});
+  const shelters = useApiQuery('shelters.names', {});
   return (
     <Field label={t('shelters.placementForm.shelter')} error={error}>
       {(a) =>

@@ -1,0 +1,387 @@
+// `npm run bench -- --ui [--size L|M|S] [--runs n]`: what the user feels. The real app in Chromium
+// through the browser harness, on a demo vault of that size with a 200,000-entry audit log; each
+// step timed from the user's action to the settled screen, p50 and p95 over repeated runs.
+// Not part of `npm test`.
+import type { Page } from 'playwright-core';
+import { createDemoVault, type DemoVault } from '../../electron/backend/demo/demo-vault';
+import type { SizeName } from '../../electron/backend/demo/sizes';
+import { startHarness, type Harness } from '../../electron/harness/server';
+import { unlockWithRecoveryKey } from '../../electron/backend/vault/vault';
+import { todayIn } from '../../shared/time';
+import { launchBrowser } from '../support/browser';
+import { expectOk, harnessCall } from '../support/harness';
+import { makeTempDir, removeDir } from '../support/temp';
+import { percentile, type ResultRow } from './stats';
+
+const AUDIT_ENTRIES = 200_000;
+/** A filter that has not settled by then is reported as frozen. */
+const FROZEN_MS = 10_000;
+const SETTLE_MS = 30_000;
+const SCREEN_TARGET_MS = 100;
+const SIGN_IN_TARGET_MS = 1000;
+const HEAP_TARGET_MB = 150;
+/** One word per run, never repeated: a word searched before would answer from the cache. */
+const SEARCH_WORDS = [
+  'santos',
+  'reyes',
+  'cruz',
+  'garcia',
+  'bautista',
+  'mendoza',
+  'ramos',
+  'flores',
+  'villanueva',
+  'aquino',
+  'castillo',
+  'torres',
+  'navarro',
+  'gonzales',
+  'domingo',
+  'soriano',
+  'pascual',
+  'mercado',
+  'aguilar',
+  'salazar',
+];
+const AUDIT_ACTIONS = ['children.search', 'children.get', 'beds.board', 'auth.signIn'];
+
+interface Step {
+  operation: string;
+  targetMs: number;
+  times: number[];
+  frozen?: boolean;
+}
+
+/** 200,000 entries over the last year, from the demo's staff, on the chain the vault keeps. */
+async function seedAuditLog(demo: DemoVault, entries: number): Promise<void> {
+  const vault = await unlockWithRecoveryKey(demo.folder, demo.recoveryKey, () => ({
+    userId: null,
+    deviceId: 'ui-bench',
+  }));
+  try {
+    // Seeding is set-up, not something measured: no flush per entry.
+    vault.db.pragma('synchronous = OFF');
+    const ids = vault.db.prepare('SELECT id FROM users', { pluck: true }).all() as string[];
+    const start = Date.now() - 365 * 86_400_000;
+    for (let i = 0; i < entries; i += 1) {
+      vault.audit.append({
+        actorId: ids[i % ids.length]!,
+        action: AUDIT_ACTIONS[i % AUDIT_ACTIONS.length]!,
+        targetType: 'child',
+        targetId: null,
+        at: new Date(start + (i * 365 * 86_400_000) / entries).toISOString(),
+      });
+    }
+  } finally {
+    vault.close();
+  }
+}
+
+/** Times `action` until the call carrying `marker` is answered and the page has painted after it. */
+async function timedCall(step: Step, page: Page, marker: string, action: () => Promise<void>) {
+  const start = performance.now();
+  const answered = page.waitForResponse(
+    (r) => r.url().endsWith('/__harness/call') && (r.request().postData() ?? '').includes(marker),
+    { timeout: SETTLE_MS },
+  );
+  await action();
+  await answered;
+  // Page code as text: this project type-checks without DOM typings.
+  await page.evaluate(
+    'new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))',
+  );
+  step.times.push(performance.now() - start);
+}
+
+async function timed(step: Step, action: () => Promise<void>, settled: () => Promise<void>) {
+  const start = performance.now();
+  await action();
+  await settled();
+  step.times.push(performance.now() - start);
+}
+
+/** The screen whose level-1 heading is `title` has appeared and nothing says "Loading…". */
+async function settledOn(page: Page, title: string | RegExp): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: SETTLE_MS });
+  await page
+    .locator('main [role="status"]', { hasText: 'Loading' })
+    .first()
+    .waitFor({ state: 'detached', timeout: SETTLE_MS });
+}
+
+async function todaySettled(page: Page): Promise<void> {
+  await settledOn(page, 'Today');
+  for (const section of ['agenda-overdue', 'agenda-upcoming'])
+    await page
+      .locator(`section[aria-labelledby="${section}"] .count-badge`)
+      .waitFor({ timeout: SETTLE_MS });
+}
+
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('Username', { exact: true }).fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+async function signOut(page: Page, harness: Harness): Promise<void> {
+  expectOk(await harnessCall(harness, 'session.lock', { reason: 'signOut' }));
+  await page
+    .getByRole('heading', { level: 1, name: /Sign in to Aruga|Aruga is locked/ })
+    .waitFor({ timeout: SETTLE_MS });
+}
+
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 1024 / 1024;
+}
+
+export async function uiBench(size: SizeName, runs: number): Promise<ResultRow[]> {
+  const folder = await makeTempDir('ui-bench');
+  const steps: Step[] = [];
+  const step = (operation: string, targetMs = SCREEN_TARGET_MS): Step => {
+    const s = { operation: `ui: ${operation}`, targetMs, times: [] };
+    steps.push(s);
+    return s;
+  };
+  let heap = Number.NaN;
+  let harness: Harness | null = null;
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | null = null;
+  try {
+    const t0 = Date.now();
+    const demo = await createDemoVault({ folder: `${folder}/vault`, size });
+    await seedAuditLog(demo, AUDIT_ENTRIES);
+    console.log(
+      `ui bench ${size}: demo vault and ${AUDIT_ENTRIES.toLocaleString('en')} audit entries in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    );
+    const account = (role: string) => demo.accounts.find((a) => a.role === role)!;
+    const coordinator = account('coordinator');
+    const admin = account('admin');
+    harness = await startHarness({ dataFolder: demo.folder });
+    browser = await launchBrowser({ parentDir: folder });
+    let page = browser.page;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(harness.url);
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Aruga' }).waitFor();
+
+    // Sign-in to Today, the KDF included.
+    const signInStep = step('sign-in to Today (coordinator, KDF included)', SIGN_IN_TARGET_MS);
+    for (let i = 0; i < runs; i += 1) {
+      await timed(
+        signInStep,
+        () => signIn(page, coordinator.username, coordinator.password),
+        () => todaySettled(page),
+      );
+      if (i < runs - 1) await signOut(page, harness);
+    }
+
+    // Today and Children, back and forth.
+    const today = step('Today, coordinator of every shelter');
+    const children = step('Children list');
+    for (let i = 0; i < runs; i += 1) {
+      await timed(
+        children,
+        () => nav(page, 'Children').click(),
+        async () => {
+          await settledOn(page, 'Children');
+          await page.locator('#children-count', { hasText: 'Showing' }).waitFor();
+        },
+      );
+      await timed(
+        today,
+        () => nav(page, 'Today').click(),
+        () => todaySettled(page),
+      );
+    }
+
+    // One search keystroke (Enter in the search box), then open a case file and show the name.
+    await nav(page, 'Children').click();
+    await settledOn(page, 'Children');
+    const search = step('search: one keystroke (Enter) to the new list');
+    const box = page.getByRole('searchbox', { name: 'Search' });
+    for (let i = 0; i < runs; i += 1) {
+      const word = `${SEARCH_WORDS[i % SEARCH_WORDS.length]!}${i >= SEARCH_WORDS.length ? ` ${i}` : ''}`;
+      await box.fill(word);
+      await timedCall(search, page, `"text":"${word}"`, () => box.press('Enter'));
+      await page.locator('#children-count', { hasText: /Showing|No children/ }).waitFor();
+    }
+    await box.fill('');
+    await box.press('Enter');
+    await page.locator('#children-count', { hasText: 'Showing' }).waitFor();
+
+    const openFile = step('open a case file (file and timeline)');
+    const showName = step('Show name: click to the name on screen');
+    for (let i = 0; i < runs; i += 1) {
+      const link = page.locator('table a.case-code').nth(i % 10);
+      const caseCode = (await link.innerText()).trim();
+      await timed(
+        openFile,
+        () => link.click(),
+        async () => {
+          await settledOn(page, caseCode);
+          await page
+            .locator('#case-timeline-body li, #case-timeline-body .muted')
+            .first()
+            .waitFor({ timeout: SETTLE_MS });
+        },
+      );
+      const names = page.getByRole('region', { name: 'Names' });
+      await timed(
+        showName,
+        () => names.getByRole('button', { name: 'Show name' }).click(),
+        () => names.locator('.name-hidden').first().waitFor({ state: 'detached' }),
+      );
+      await names.getByRole('button', { name: 'Hide name' }).click();
+      await page.goBack();
+      await settledOn(page, 'Children');
+    }
+
+    // The bed board: occupancy of every shelter on opening, then the largest shelter's board.
+    const occupancy = expectOk(
+      await harnessCall(harness, 'beds.occupancy', { asOf: todayIn('Asia/Manila') }),
+    );
+    const bySize = [...occupancy].sort((a, b) => b.beds - a.beds);
+    const [largest, other] = [bySize[0]!, bySize[1]!];
+    const openBoard = step('bed board opened: occupancy of every shelter');
+    const largestBoard = step(`bed board of the largest shelter (${largest.beds} beds)`);
+    for (let i = 0; i < runs; i += 1) {
+      await nav(page, 'Children').click();
+      await settledOn(page, 'Children');
+      await timed(
+        openBoard,
+        () => nav(page, 'Bed board').click(),
+        async () => {
+          await settledOn(page, 'Bed board');
+          await page
+            .locator('section[aria-labelledby="occupancy-heading"] tbody tr')
+            .nth(occupancy.length - 1)
+            .waitFor({ timeout: SETTLE_MS });
+        },
+      );
+      const select = page.getByRole('combobox', { name: 'Shelter' });
+      await select.selectOption(other.shelterId);
+      await page.locator('#bed-board-heading', { hasText: other.shelterName }).waitFor();
+      await timed(
+        largestBoard,
+        () => select.selectOption(largest.shelterId).then(() => undefined),
+        async () => {
+          await page.locator('#bed-board-heading', { hasText: largest.shelterName }).waitFor();
+          await page
+            .locator('.bed-grid > li')
+            .nth(largest.beds - 1)
+            .waitFor();
+        },
+      );
+    }
+
+    // The administrator's audit log, opened and filtered by each filter.
+    await signOut(page, harness);
+    await signIn(page, admin.username, admin.password);
+    await settledOn(page, /Users|Today/);
+    const auditOpen = step(`audit log (${AUDIT_ENTRIES.toLocaleString('en')} entries) opened`);
+    const filters = {
+      user: step('audit log filtered by user'),
+      action: step('audit log filtered by action'),
+      from: step('audit log filtered by date'),
+    };
+    let auditRows = page.locator('main table tbody tr:not([aria-hidden])');
+    for (let i = 0; i < runs; i += 1) {
+      await nav(page, 'Users').click();
+      await settledOn(page, 'Users');
+      // Every screen has been visited once the audit log has opened (its filters may freeze).
+      if (i === 1) heap = await heapMb(page);
+      await timed(
+        auditOpen,
+        () => nav(page, 'Audit log').click(),
+        async () => {
+          await settledOn(page, 'Audit log');
+          await auditRows.first().waitFor({ timeout: SETTLE_MS });
+        },
+      );
+      for (const [name, filterStep] of Object.entries(filters)) {
+        if (filterStep.frozen) continue;
+        if (name === 'user') {
+          await page.getByLabel('User', { exact: true }).selectOption({ index: 1 + (i % 3) });
+        } else if (name === 'action') {
+          const action = page.getByLabel('Action', { exact: true });
+          if ((await action.evaluate((el) => el.tagName)) === 'SELECT')
+            await action.selectOption({ index: 1 + (i % 3) });
+          else await action.fill(AUDIT_ACTIONS[i % AUDIT_ACTIONS.length]!);
+        } else {
+          await page
+            .getByLabel('From date', { exact: true })
+            .fill(todayIn('Asia/Manila', new Date(Date.now() - (30 + i) * 86_400_000)));
+        }
+        const start = performance.now();
+        try {
+          await page.getByRole('button', { name: 'Apply filters' }).click({ timeout: FROZEN_MS });
+          await page
+            .locator('main [role="status"]', { hasText: 'Loading' })
+            .first()
+            .waitFor({ state: 'detached', timeout: FROZEN_MS });
+          await auditRows.first().waitFor({ timeout: FROZEN_MS });
+          filterStep.times.push(performance.now() - start);
+        } catch {
+          // Frozen: a fresh page on the same session (opened first, so the harness keeps it),
+          // and on to the next filter.
+          filterStep.frozen = true;
+          console.log(
+            `ui bench: "${filterStep.operation}" did not settle in ${FROZEN_MS} ms: frozen`,
+          );
+          const fresh = await browser.context.newPage();
+          await fresh.setViewportSize({ width: 1366, height: 768 });
+          await fresh.goto(`${harness.url}#/users`);
+          await page.close({ runBeforeUnload: false }).catch(() => undefined);
+          page = fresh;
+          auditRows = page.locator('main table tbody tr:not([aria-hidden])');
+          await settledOn(page, 'Users');
+          await nav(page, 'Audit log').click();
+          await auditRows.first().waitFor({ timeout: SETTLE_MS });
+          continue;
+        }
+        // Back to no filters for the next one.
+        await nav(page, 'Users').click();
+        await settledOn(page, 'Users');
+        await nav(page, 'Audit log').click();
+        await auditRows.first().waitFor({ timeout: SETTLE_MS });
+      }
+    }
+    if (runs < 2) heap = await heapMb(page);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await harness?.close().catch(() => undefined);
+    await removeDir(folder).catch(() => undefined);
+  }
+  return finish(steps, size, heap);
+}
+
+function finish(steps: Step[], size: string, heap: number): ResultRow[] {
+  const rows: ResultRow[] = steps.map((s) => {
+    const sorted = [...s.times].sort((a, b) => a - b);
+    const p95 = s.frozen ? Number.POSITIVE_INFINITY : percentile(sorted, 95);
+    return {
+      operation: s.frozen ? `${s.operation} (frozen)` : s.operation,
+      size,
+      p50Ms: s.frozen ? Number.POSITIVE_INFINITY : percentile(sorted, 50),
+      p95Ms: p95,
+      runs: s.times.length,
+      target: `p95 < ${s.targetMs} ms`,
+      meetsTarget: p95 < s.targetMs,
+    };
+  });
+  rows.push({
+    operation: 'ui: renderer JS heap after every screen, after GC (MB, not ms)',
+    size,
+    p50Ms: heap,
+    p95Ms: heap,
+    runs: 1,
+    target: `< ${HEAP_TARGET_MB} MB`,
+    meetsTarget: heap < HEAP_TARGET_MB,
+  });
+  return rows;
+}
