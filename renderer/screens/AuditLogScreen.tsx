@@ -1,11 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import {
-  createColumnHelper,
-  flexRender,
-  getCoreRowModel,
-  useReactTable,
-} from '@tanstack/react-table';
+import { createColumnHelper, flexRender } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -22,6 +17,7 @@ import { Field } from '../components/Field';
 import { FormAlert, StatusMessage } from '../components/FormAlert';
 import { zodErrorOptions } from '../forms/schema';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { useDataTable } from '../components/useDataTable';
 
 const PAGE_SIZE = 100;
 /** Rows have one fixed height (text is clipped), so virtual positions need no measuring. */
@@ -168,11 +164,9 @@ function AuditEntries({ filters, users }: { filters: Filters; users: UserSummary
     [t, timeZone, names],
   );
 
-  const data = entries.data;
-  const table = useReactTable({
-    data: data ?? [],
+  const table = useDataTable({
+    data: entries.data,
     columns,
-    getCoreRowModel: getCoreRowModel(),
     getRowId: (entry) => String(entry.seq),
   });
   const rows = table.getRowModel().rows;

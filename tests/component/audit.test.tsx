@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeBridge } from './support/FakeBridge';
 import { IDS, USERS, auditEntry, unlocked } from './support/fixtures';
@@ -78,6 +79,38 @@ describe('audit log', () => {
       }),
     );
   });
+
+  // Applying a filter empties the table while the next query loads. Each filter is applied on
+  // its own, with the answer held back, and the screen must then stay still: a table that
+  // re-renders itself forever froze the whole app.
+  const applyFilter: Record<string, (user: UserEvent) => Promise<void>> = {
+    User: (user) => user.selectOptions(screen.getByLabelText('User'), 'Bayani Cruz'),
+    Action: (user) => user.type(screen.getByLabelText('Action'), 'users.create'),
+    From: (user) => user.type(screen.getByLabelText('From date'), '2025-01-01'),
+  };
+  it.each(Object.keys(applyFilter))(
+    'settles while the entries for the %s filter load, then shows them',
+    async (filter) => {
+      const bridge = auditBridge().okOnce('audit.list', {
+        entries: entries(1, 3),
+        nextBeforeSeq: null,
+      });
+      const pending = bridge.defer('audit.list');
+      let commits = 0;
+      const { user } = renderApp(bridge, { route: '/audit', onCommit: () => commits++ });
+      await screen.findByText('3 entries shown.');
+      await applyFilter[filter]!(user);
+      await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+      await waitFor(() => expect(bridge.countOf('audit.list')).toBe(2));
+
+      const before = commits;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(commits - before).toBeLessThan(5);
+
+      pending.resolve({ entries: [auditEntry(2)], nextBeforeSeq: null });
+      expect(await screen.findByText('1 entry shown.')).toBeVisible();
+    },
+  );
 
   it('refuses an end date before the start date', async () => {
     const bridge = auditBridge().ok('audit.list', { entries: [], nextBeforeSeq: null });
