@@ -126,6 +126,32 @@ describe('lock', () => {
     expect(document.querySelector('[data-quick-hide]')).toBeNull();
   });
 
+  it.each([
+    ['idle', 'Aruga locked itself after a time without activity, to keep records private.'],
+    ['system', 'Aruga locked because this computer was locked or went to sleep.'],
+  ] as const)('says the vault locked because of %s', async (reason, sentence) => {
+    const bridge = adminBridge();
+    renderApp(bridge, { route: '/audit' });
+    await findApp();
+    act(() => bridge.emitLock(reason));
+    expect(await screen.findByText(new RegExp(`^${sentence}`))).toBeVisible();
+    expect(screen.queryByText(/You locked Aruga/)).toBeNull();
+  });
+
+  it('says the user locked it after Lock now, and that the screen was hidden after quick-hide', async () => {
+    const bridge = adminBridge().ok('auth.signIn', session());
+    const { user } = renderApp(bridge, { route: '/audit' });
+    await findApp();
+    await user.click(screen.getByRole('button', { name: 'Lock now' }));
+    expect(await screen.findByText(/^You locked Aruga\./)).toBeVisible();
+    expect(screen.queryByText(/locked itself/)).toBeNull();
+
+    await signIn(user, 'amihan');
+    await findApp();
+    fireEvent.keyDown(window, { key: 'L', code: 'KeyL', ctrlKey: true, shiftKey: true });
+    expect(await screen.findByText(/^You hid the screen with Ctrl\+Shift\+L/)).toBeVisible();
+  });
+
   it('ignores the quick-hide shortcut while signed out', async () => {
     const bridge = new FakeBridge().ok('app.status', status());
     renderApp(bridge);
