@@ -312,9 +312,12 @@ export const caseProcedures = {
     access: CASE_TEAM,
     kind: 'query',
   }),
-  /** Shows the full name: every call is audited as a view. */
+  /**
+   * Shows the full name: opening a case file is audited as a view. `reload` marks a refetch of
+   * the file this session already has open (after a change), which is not a new view.
+   */
   'children.get': procedure<CaseFile>()({
-    input: z.strictObject({ id: idSchema }),
+    input: z.strictObject({ id: idSchema, reload: z.literal(true).optional() }),
     access: CASE_TEAM,
     kind: 'query',
     auditView: true,

@@ -29,7 +29,8 @@ import { isDemoVault, vaultPresence, type OpenVault } from './vault/vault';
 type State =
   | { kind: 'closed' }
   | { kind: 'recovery'; vault: OpenVault }
-  | { kind: 'unlocked'; vault: OpenVault; userId: string };
+  /** `openCaseFile`: the child whose case file this session last opened (an audited view). */
+  | { kind: 'unlocked'; vault: OpenVault; userId: string; openCaseFile?: string };
 
 const HANDLERS: Handlers = { ...sessionHandlers(), ...adminHandlers(), ...caseHandlers() };
 
@@ -103,6 +104,10 @@ export class Backend implements BackendApi {
     ctx.setAuditTarget = (target) => {
       auditTarget = target;
     };
+    let viewAlreadyAudited = false;
+    ctx.skipViewAudit = () => {
+      viewAlreadyAudited = true;
+    };
     try {
       // Session and permission are checked before the input is even parsed.
       if (spec.access === 'recovery') {
@@ -126,7 +131,8 @@ export class Backend implements BackendApi {
       const handler = HANDLERS[name] as Handler<typeof name>;
       const value = await handler(ctx, parsed.data as never);
       if (
-        (spec.kind === 'mutation' || ('auditView' in spec && spec.auditView === true)) &&
+        (spec.kind === 'mutation' ||
+          ('auditView' in spec && spec.auditView === true && !viewAlreadyAudited)) &&
         Array.isArray(spec.access) &&
         this.state.kind === 'unlocked'
       ) {
@@ -279,6 +285,13 @@ export class Backend implements BackendApi {
       vaultState: () => this.vaultState(),
       lock: (reason) => this.closeVault(reason),
       setAuditTarget: () => undefined,
+      skipViewAudit: () => undefined,
+      noteOpenCaseFile: (childId) => {
+        if (this.state.kind !== 'unlocked') return false;
+        const already = this.state.openCaseFile === childId;
+        this.state.openCaseFile = childId;
+        return already;
+      },
     };
   }
 }

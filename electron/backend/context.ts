@@ -45,6 +45,10 @@ export interface CallContext {
   lock(reason: LockReason): void;
   /** Names the record a mutation touched, for the router's audit entry. */
   setAuditTarget(target: AuditTarget): void;
+  /** This call of an audited view repeats a view already recorded: write no entry for it. */
+  skipViewAudit(): void;
+  /** Notes that this session has `childId`'s case file open; true if it already had. */
+  noteOpenCaseFile(childId: string): boolean;
 }
 
 export type Handler<N extends ProcedureName> = (

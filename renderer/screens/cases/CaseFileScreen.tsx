@@ -4,7 +4,6 @@ import { Link, useLocation, useParams } from 'react-router';
 import type { CaseFile } from '../../../shared/contract-cases';
 import { idSchema } from '../../../shared/ids';
 import { formatCalendarDate } from '../../../shared/time';
-import { useApiQuery } from '../../api/queries';
 import { FormAlert, StatusMessage } from '../../components/FormAlert';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { bedName } from '../shelters/format';
@@ -20,6 +19,7 @@ import { PlanSection } from './file/PlanSection';
 import { SiblingsSection } from './file/SiblingsSection';
 import { StatusControl } from './file/StatusControl';
 import { TimelineSection } from './file/TimelineSection';
+import { useCaseFile } from './caseQueries';
 import { useCasesState } from './CasesContext';
 import { ageText, sexText, statusText } from './labels';
 
@@ -49,7 +49,7 @@ function CaseFileProblem({ errorKey }: { errorKey: string }) {
 
 function CaseFileLoader({ id }: { id: string }) {
   const { t } = useTranslation();
-  const file = useApiQuery('children.get', { id });
+  const file = useCaseFile(id);
   if (file.isError) return <CaseFileProblem errorKey={file.error.message} />;
   if (!file.isSuccess) {
     return (

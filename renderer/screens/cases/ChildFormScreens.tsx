@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { idSchema } from '../../../shared/ids';
-import { useApiQuery } from '../../api/queries';
 import { FormAlert } from '../../components/FormAlert';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { useCaseFile } from './caseQueries';
 import { ChildForm } from './ChildForm';
 
 export function RegisterChildScreen() {
@@ -43,7 +43,7 @@ export function EditChildScreen() {
 
 function EditLoader({ id }: { id: string }) {
   const { t } = useTranslation();
-  const file = useApiQuery('children.get', { id });
+  const file = useCaseFile(id);
   if (file.isError) return <FormAlert message={{ key: file.error.message }} />;
   if (!file.isSuccess) return <p role="status">{t('cases.loading')}</p>;
   return (
