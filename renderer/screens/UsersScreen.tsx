@@ -64,7 +64,7 @@ export function UsersScreen() {
         header: () => t('users.columns.actions'),
         cell: ({ row: { original: user } }) =>
           user.active ? (
-            <div className="row-actions">
+            <div className="row-actions row-actions-nowrap">
               <button
                 type="button"
                 aria-label={t('users.resetPasswordFor', { name: user.displayName })}
