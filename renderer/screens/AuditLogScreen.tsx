@@ -20,9 +20,9 @@ import { FormAlert, StatusMessage } from '../components/FormAlert';
 import { zodErrorOptions } from '../forms/schema';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { auditActionText } from '../i18n';
+import { useDataTable } from '../components/useDataTable';
 
 type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
-import { useDataTable } from '../components/useDataTable';
 
 const PAGE_SIZE = 100;
 /** Rows have one fixed height (cells never wrap), so virtual positions need no measuring. */
