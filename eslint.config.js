@@ -22,8 +22,20 @@ const SQLCIPHER_DEFAULT = {
   message:
     "Import { Database } from '@signalapp/sqlcipher': the default import breaks in the bundle.",
 };
+/**
+ * A table fed a fresh array on every render re-renders forever; the app's tables go through
+ * renderer/components/useDataTable.ts, which keeps an empty table stable.
+ */
+const RAW_TABLE = {
+  name: '@tanstack/react-table',
+  importNames: ['useReactTable'],
+  message: 'Use useDataTable (renderer/components/useDataTable.ts): it keeps empty tables stable.',
+};
+function restrictPaths(paths, ...patterns) {
+  return { 'no-restricted-imports': ['error', { paths: [SQLCIPHER_DEFAULT, ...paths], patterns }] };
+}
 function restrict(...patterns) {
-  return { 'no-restricted-imports': ['error', { paths: [SQLCIPHER_DEFAULT], patterns }] };
+  return restrictPaths([], ...patterns);
 }
 
 const NO_ELECTRON = forbid(
@@ -49,6 +61,12 @@ const NO_REACT = forbid(
   'react-dom/*',
 );
 const NO_ELECTRON_DIR = forbid('shared/ must not depend on electron/.', '**/electron/**');
+const RENDERER_IMPORTS = [
+  NO_ELECTRON,
+  NO_NODE,
+  NO_BACKEND,
+  forbid('Renderer talks to the backend only via window.aruga.', '**/electron/**'),
+];
 
 /**
  * Dates on screen are in the vault's time zone, never the machine's: Date's local-time getters
@@ -151,16 +169,15 @@ export default tseslint.config(
           'object-properties': { exclude: ['.*'] },
         },
       ],
-      ...restrict(
-        NO_ELECTRON,
-        NO_NODE,
-        NO_BACKEND,
-        forbid('Renderer talks to the backend only via window.aruga.', '**/electron/**'),
-      ),
+      ...restrictPaths([RAW_TABLE], ...RENDERER_IMPORTS),
       ...MACHINE_ZONE_DATES,
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
     },
+  },
+  {
+    files: ['renderer/components/useDataTable.ts'],
+    rules: restrict(...RENDERER_IMPORTS),
   },
   {
     files: ['tests/component/**/*.{ts,tsx}'],

@@ -363,9 +363,12 @@ export const caseProcedures = {
     access: CASE_TEAM,
     kind: 'query',
   }),
-  /** The case file, without the child's names; every opening is audited as a view. */
+  /**
+   * The case file, without the child's names; every opening is audited as a view. `reload` marks
+   * a refetch of the file this session already has open (after a change), which is not a new view.
+   */
   'children.get': procedure<CaseFile>()({
-    input: z.strictObject({ id: idOf('child') }),
+    input: z.strictObject({ id: idOf('child'), reload: z.literal(true).optional() }),
     access: CASE_TEAM,
     kind: 'query',
     auditView: true,

@@ -82,6 +82,10 @@ export interface AuditEntry {
   action: string;
   targetType: string | null;
   targetId: string | null;
+  /** The case the target belongs to, by case code: never a child's name. */
+  targetCaseCode: string | null;
+  /** A user's or a shelter's name, when the target is one (or sits in a shelter). */
+  targetName: string | null;
   outcome: AuditOutcome;
   detail: Record<string, string | number | boolean> | null;
 }
@@ -196,6 +200,7 @@ export const procedures = {
   'audit.list': procedure<{ entries: AuditEntry[]; nextBeforeSeq: number | null }>()({
     input: z.strictObject({
       actorId: idOf('user').optional(),
+      /** One action, exactly (the pick-list's value). */
       action: safeText().max(64, 'tooLong').optional(),
       from: isoDateSchema.optional(),
       to: isoDateSchema.optional(),

@@ -118,12 +118,7 @@ export class AuditLog {
   list(filter: AuditFilter): { entries: AuditEntry[]; nextBeforeSeq: number | null } {
     const clauses: [string, string, string | number][] = [];
     if (filter.actorId) clauses.push(['a.actor_id = $actor', 'actor', filter.actorId]);
-    if (filter.action)
-      clauses.push([
-        "a.action LIKE $action ESCAPE '\\'",
-        'action',
-        `%${escapeLike(filter.action)}%`,
-      ]);
+    if (filter.action) clauses.push(['a.action = $action', 'action', filter.action]);
     if (filter.fromInstant) clauses.push(['a.at >= $from', 'from', filter.fromInstant]);
     if (filter.toInstant) clauses.push(['a.at < $to', 'to', filter.toInstant]);
     if (filter.beforeSeq) clauses.push(['a.seq < $before', 'before', filter.beforeSeq]);
@@ -132,12 +127,26 @@ export class AuditLog {
       limit: filter.limit + 1,
       ...Object.fromEntries(clauses.map(([, name, value]) => [name, value])),
     };
+    // The target as the administrator may see it: a case code (never a child's name), a user's
+    // or a shelter's name. Records inside a case file carry their child's id in the detail.
     const rows = this.db
       .prepare(
-        `SELECT a.*, u.display_name AS actor_name FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+        `SELECT a.*, u.display_name AS actor_name, c.case_code AS target_case_code,
+           COALESCE(tu.display_name, s.name) AS target_name
+         FROM audit_log a
+         LEFT JOIN users u ON u.id = a.actor_id
+         LEFT JOIN users tu ON a.target_type = 'user' AND tu.id = a.target_id
+         LEFT JOIN shelters s ON s.id = CASE a.target_type WHEN 'shelter' THEN a.target_id
+           ELSE json_extract(a.detail, '$.shelterId') END
+         LEFT JOIN children c ON c.id = CASE a.target_type WHEN 'child' THEN a.target_id
+           ELSE json_extract(a.detail, '$.childId') END
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.seq DESC LIMIT $limit`,
       )
-      .all(params) as unknown as (StoredRow & { actor_name: string | null })[];
+      .all(params) as unknown as (StoredRow & {
+      actor_name: string | null;
+      target_case_code: string | null;
+      target_name: string | null;
+    })[];
     const page = rows.slice(0, filter.limit);
     return {
       entries: page.map((r) => ({
@@ -148,6 +157,8 @@ export class AuditLog {
         action: r.action,
         targetType: r.target_type,
         targetId: r.target_id,
+        targetCaseCode: r.target_case_code,
+        targetName: r.target_name,
         outcome: r.outcome,
         detail: r.detail ? (JSON.parse(r.detail) as AuditDetail) : null,
       })),
@@ -177,8 +188,4 @@ export class AuditLog {
     }
     return { ok: true, checked, firstBadSeq: null };
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -42,7 +42,8 @@ const OWN_TRANSACTION = new Set<string>(['session.lock', 'vault.rotateKey']);
 type State =
   | { kind: 'closed' }
   | { kind: 'recovery'; vault: OpenVault }
-  | { kind: 'unlocked'; vault: OpenVault; userId: string };
+  /** `openCaseFile`: the child whose case file this session last opened (an audited view). */
+  | { kind: 'unlocked'; vault: OpenVault; userId: string; openCaseFile?: string };
 
 const HANDLERS: Handlers = { ...sessionHandlers(), ...adminHandlers(), ...caseHandlers() };
 
@@ -135,6 +136,10 @@ export class Backend implements BackendApi {
       failedAttempt = record;
     };
     let work: OpenVault | null = null;
+    let viewAlreadyAudited = false;
+    ctx.skipViewAudit = () => {
+      viewAlreadyAudited = true;
+    };
     try {
       // Session and permission are checked before the input is even parsed.
       if (spec.access === 'recovery') {
@@ -172,7 +177,8 @@ export class Backend implements BackendApi {
       }
       const value = await handler(ctx, parsed.data as never);
       if (
-        (spec.kind === 'mutation' || ('auditView' in spec && spec.auditView === true)) &&
+        (spec.kind === 'mutation' ||
+          ('auditView' in spec && spec.auditView === true && !viewAlreadyAudited)) &&
         Array.isArray(spec.access) &&
         this.state.kind === 'unlocked'
       ) {
@@ -446,6 +452,13 @@ export class Backend implements BackendApi {
       refuseIfDamaged: () => this.refuseIfDamaged(),
       onLockLost: () => void this.lock('system'),
       replaceSession: (open) => this.replaceSession(open),
+      skipViewAudit: () => undefined,
+      noteOpenCaseFile: (childId) => {
+        if (this.state.kind !== 'unlocked') return false;
+        const already = this.state.openCaseFile === childId;
+        this.state.openCaseFile = childId;
+        return already;
+      },
     };
   }
 }

@@ -56,6 +56,10 @@ export interface CallContext {
    * after its credentials were checked). The renderer is told of a lock only if `open` fails.
    */
   replaceSession<T>(open: () => T): T;
+  /** This call of an audited view repeats a view already recorded: write no entry for it. */
+  skipViewAudit(): void;
+  /** Notes that this session has `childId`'s case file open; true if it already had. */
+  noteOpenCaseFile(childId: string): boolean;
 }
 
 export type Handler<N extends ProcedureName> = (

@@ -120,6 +120,8 @@ export class ReadReplica {
       refuseIfDamaged: refuse,
       onLockLost: refuse,
       replaceSession: refuse,
+      skipViewAudit: refuse,
+      noteOpenCaseFile: refuse,
     };
   }
 }

@@ -13,7 +13,13 @@ import { flushSync } from 'react-dom';
 import type { LockReason, SessionInfo } from '../../shared/contract';
 import type { VaultSettings } from '../../shared/settings';
 import { useApi } from '../api/ApiContext';
-import { authReducer, initialAuthState, signedInSession, type AuthState } from './state';
+import {
+  authReducer,
+  initialAuthState,
+  signedInSession,
+  type AuthState,
+  type ShownLockReason,
+} from './state';
 
 /** The backend owns the idle timer; activity is reported at most this often. */
 export const TOUCH_INTERVAL_MS = 30_000;
@@ -64,7 +70,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   /** Forget every cached record, then the session. */
   const dropEverything = useCallback(
-    (reason: LockReason, reveal: boolean) => {
+    (reason: ShownLockReason, reveal: boolean) => {
       queryClient.clear();
       dispatch({ type: 'locked', reason, reveal });
     },
@@ -95,7 +101,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const offLock = api.onLock((event) => dropEverything(event.reason, true));
     const offLocked = api.onLockedError(() => {
-      if (signedInRef.current) dropEverything('system', true);
+      if (signedInRef.current) dropEverything('unknown', true);
     });
     return () => {
       offLock();

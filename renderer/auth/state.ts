@@ -3,9 +3,12 @@
 import type { AppStatus, LockReason, SessionInfo } from '../../shared/contract';
 import type { VaultSettings } from '../../shared/settings';
 
+/** Why the vault locked; `unknown` when the backend answered LOCKED without saying why. */
+export type ShownLockReason = LockReason | 'unknown';
+
 /** Why the sign-in screen is showing after a lock, and who was signed in (to return them). */
 export interface LockInfo {
-  reason: LockReason;
+  reason: Exclude<ShownLockReason, 'signOut'>;
   userId: string | null;
 }
 
@@ -39,7 +42,7 @@ export type AuthAction =
   | { type: 'settingsChanged'; settings: VaultSettings }
   | { type: 'hide' }
   /** `reveal`: the lock is complete, so a quick-hide blank may give way to the sign-in screen. */
-  | { type: 'locked'; reason: LockReason; reveal: boolean };
+  | { type: 'locked'; reason: ShownLockReason; reveal: boolean };
 
 export const initialAuthState: AuthState = {
   gate: { kind: 'booting' },

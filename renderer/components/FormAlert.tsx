@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { useLayoutEffect, type ReactNode } from 'react';
 import type { FormMessage } from '../forms/useServerErrors';
 import { errorText } from '../i18n';
+import { claimStatusSlot, useStatusSlot } from './statusMessages';
 
 interface Props {
   message: FormMessage | null;
@@ -11,6 +12,10 @@ interface Props {
 /** The form-level error region: always present, so screen readers announce what appears in it. */
 export function FormAlert({ message, backoffSeconds = 0 }: Props) {
   const showing = backoffSeconds > 0 || message !== null;
+  // An error replaces any confirmation still on screen.
+  useLayoutEffect(() => {
+    if (message) claimStatusSlot();
+  }, [message]);
   let content: ReactNode = null;
   if (backoffSeconds > 0) {
     // role=timer is itself a live region that stays quiet while it ticks.
@@ -31,18 +36,25 @@ export function FormAlert({ message, backoffSeconds = 0 }: Props) {
   );
 }
 
-/** Polite confirmation of a finished action. */
+/**
+ * Polite confirmation of a finished action (role=status is aria-live=polite). Only the newest
+ * message in the window shows; a good one clears itself after a few seconds.
+ */
 export function StatusMessage({
   children,
   tone = 'good',
+  version,
 }: {
   children: string | null;
   tone?: 'good' | 'bad';
+  /** Changes with each new occurrence of the same text (e.g. a mutation's submittedAt). */
+  version?: unknown;
 }) {
-  const classes = ['status-message', `status-${tone}`, children ? '' : 'status-empty'];
+  const showing = useStatusSlot(children, tone === 'good', version);
+  const classes = ['status-message', `status-${tone}`, showing ? '' : 'status-empty'];
   return (
     <p role="status" className={classes.join(' ').trim()}>
-      {children}
+      {showing ? children : null}
     </p>
   );
 }

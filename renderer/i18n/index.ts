@@ -60,3 +60,10 @@ export function errorText(
   const t = i18next.t as (key: string, options?: object) => string;
   return i18next.exists(full) ? t(full, options) : t(`errors.${fallback}`);
 }
+
+/** An audit entry's action in words; one the catalogue does not know reads "Another action". */
+export function auditActionText(action: string): string {
+  const key = `audit.actions.${action}`;
+  const t = i18next.t as (key: string) => string;
+  return i18next.exists(key) && typeof t(key) === 'string' ? t(key) : t('audit.otherAction');
+}

@@ -61,12 +61,13 @@ export function AccountScreen() {
 export function ForcedPasswordChange() {
   const { t } = useTranslation();
   useDocumentTitle(t('account.forcedTitle'));
+  // The same centred card as set-up and sign-in: this is still a step before the app.
   return (
-    <>
+    <div className="gate-main">
       <h1>{t('account.forcedTitle')}</h1>
       <p>{t('account.forcedBody')}</p>
       <ChangePasswordForm forced />
-    </>
+    </div>
   );
 }
 

@@ -1,17 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import {
-  createColumnHelper,
-  flexRender,
-  getCoreRowModel,
-  useReactTable,
-} from '@tanstack/react-table';
+import { createColumnHelper, flexRender } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { AuditEntry, ProcedureInput, UserSummary } from '../../shared/contract';
+import { AUDIT_TARGET_TYPES, AUDITED_ACTIONS } from '../../shared/audit';
 import { idSchema, isoDateSchema } from '../../shared/ids';
 import { formatInstant } from '../../shared/time';
 import { useApi } from '../api/ApiContext';
@@ -22,16 +19,20 @@ import { Field } from '../components/Field';
 import { FormAlert, StatusMessage } from '../components/FormAlert';
 import { zodErrorOptions } from '../forms/schema';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { auditActionText } from '../i18n';
+import { useDataTable } from '../components/useDataTable';
+
+type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 const PAGE_SIZE = 100;
-/** Rows have one fixed height (text is clipped), so virtual positions need no measuring. */
+/** Rows have one fixed height (cells never wrap), so virtual positions need no measuring. */
 const ROW_HEIGHT = 40;
 
 const optionalDate = z.union([z.literal(''), isoDateSchema]);
 const filterSchema = z
   .object({
     actorId: z.union([z.literal(''), idSchema]),
-    action: z.string().trim().max(64, 'tooLong'),
+    action: z.string().max(64, 'tooLong'),
     from: optionalDate,
     to: optionalDate,
   })
@@ -59,15 +60,44 @@ export function AuditLogScreen() {
   return (
     <>
       <h1>{t('audit.title')}</h1>
-      <FilterForm users={users.data ?? []} onApply={setFilters} />
-      <AuditEntries filters={filters} users={users.data ?? []} />
+      <FilterForm users={users.data} onApply={setFilters} />
+      <AuditEntries filters={filters} />
       <VerifySection />
     </>
   );
 }
 
-function FilterForm({ users, onApply }: { users: UserSummary[]; onApply: (f: Filters) => void }) {
+/** The target as the administrator may see it: a case code or a name, never a bare id. */
+function targetLabel(t: TFunction, entry: AuditEntry): string {
+  if (!entry.targetType) return '';
+  const known = (AUDIT_TARGET_TYPES as readonly string[]).includes(entry.targetType);
+  const type = t(`audit.targetTypes.${known ? (entry.targetType as AuditTargetType) : 'other'}`);
+  const caseCode = entry.targetCaseCode;
+  if (caseCode) {
+    return entry.targetType === 'child'
+      ? t('audit.target.case', { caseCode })
+      : t('audit.target.inCase', { type, caseCode });
+  }
+  if (entry.targetName) {
+    return entry.targetType === 'user'
+      ? entry.targetName
+      : t('audit.target.named', { type, name: entry.targetName });
+  }
+  return type;
+}
+
+function FilterForm({
+  users,
+  onApply,
+}: {
+  users: UserSummary[] | undefined;
+  onApply: (f: Filters) => void;
+}) {
   const { t } = useTranslation();
+  const actions = AUDITED_ACTIONS.map((action) => ({
+    action,
+    label: auditActionText(action),
+  })).sort((a, b) => a.label.localeCompare(b.label));
   const form = useForm({
     resolver: zodResolver(filterSchema, zodErrorOptions),
     defaultValues: NO_FILTERS,
@@ -89,7 +119,7 @@ function FilterForm({ users, onApply }: { users: UserSummary[]; onApply: (f: Fil
           {(a) => (
             <select {...a} {...register('actorId')}>
               <option value="">{t('audit.allUsers')}</option>
-              {users.map((user) => (
+              {users?.map((user) => (
                 <option key={user.id} value={user.id}>
                   {user.displayName}
                 </option>
@@ -97,8 +127,17 @@ function FilterForm({ users, onApply }: { users: UserSummary[]; onApply: (f: Fil
             </select>
           )}
         </Field>
-        <Field label={t('audit.action')} hint={t('audit.actionHint')} error={errors.action}>
-          {(a) => <input {...a} {...register('action')} maxLength={64} spellCheck={false} />}
+        <Field label={t('audit.action')} error={errors.action}>
+          {(a) => (
+            <select {...a} {...register('action')}>
+              <option value="">{t('audit.allActions')}</option>
+              {actions.map(({ action, label }) => (
+                <option key={action} value={action}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         <Field label={t('audit.from')} error={errors.from}>
           {(a) => <input {...a} {...register('from')} type="date" />}
@@ -118,7 +157,7 @@ function FilterForm({ users, onApply }: { users: UserSummary[]; onApply: (f: Fil
 
 const column = createColumnHelper<AuditEntry>();
 
-function AuditEntries({ filters, users }: { filters: Filters; users: UserSummary[] }) {
+function AuditEntries({ filters }: { filters: Filters }) {
   const { t } = useTranslation();
   const api = useApi();
   const timeZone = useSession().settings.timeZone;
@@ -138,7 +177,6 @@ function AuditEntries({ filters, users }: { filters: Filters; users: UserSummary
     select: (data) => data.pages.flatMap((page) => page.entries),
   });
 
-  const names = useMemo(() => new Map(users.map((u) => [u.id, u.displayName])), [users]);
   const columns = useMemo(
     () => [
       column.accessor('seq', { header: () => t('audit.columns.seq') }),
@@ -150,29 +188,26 @@ function AuditEntries({ filters, users }: { filters: Filters; users: UserSummary
         header: () => t('audit.columns.actor'),
         cell: (info) => info.getValue() ?? t('audit.system'),
       }),
-      column.accessor('action', { header: () => t('audit.columns.action') }),
+      column.accessor('action', {
+        header: () => t('audit.columns.action'),
+        cell: (info) => auditActionText(info.getValue()),
+      }),
       column.display({
         id: 'target',
         header: () => t('audit.columns.target'),
-        cell: ({ row: { original: e } }) => {
-          if (!e.targetType) return '';
-          const name = e.targetId ? names.get(e.targetId) : undefined;
-          return name ? `${e.targetType}: ${name}` : `${e.targetType} ${e.targetId ?? ''}`.trim();
-        },
+        cell: ({ row: { original: entry } }) => targetLabel(t, entry),
       }),
       column.accessor('outcome', {
         header: () => t('audit.columns.outcome'),
         cell: (info) => t(`audit.outcome.${info.getValue()}`),
       }),
     ],
-    [t, timeZone, names],
+    [t, timeZone],
   );
 
-  const data = entries.data;
-  const table = useReactTable({
-    data: data ?? [],
+  const table = useDataTable({
+    data: entries.data,
     columns,
-    getCoreRowModel: getCoreRowModel(),
     getRowId: (entry) => String(entry.seq),
   });
   const rows = table.getRowModel().rows;

@@ -106,7 +106,9 @@ function SettingsForm({ initial }: { initial: VaultSettings }) {
       <SubmitButton pending={update.isPending} pendingText={t('settings.saving')}>
         {t('settings.save')}
       </SubmitButton>
-      <StatusMessage>{saved ? t('settings.saved') : null}</StatusMessage>
+      <StatusMessage version={update.submittedAt}>
+        {saved ? t('settings.saved') : null}
+      </StatusMessage>
     </form>
   );
 }

@@ -81,7 +81,7 @@ export function SignInScreen({ lock, retryAfterSeconds, onForgot }: Props) {
   return (
     <GateLayout>
       <h1>{title}</h1>
-      {lock ? <p>{t('signIn.lockedBody')}</p> : null}
+      {lock ? <p>{t(`signIn.lockedBecause.${lock.reason}`)}</p> : null}
       <form onSubmit={onSubmit} noValidate className="form" aria-label={title}>
         <FormAlert message={formError} backoffSeconds={countdown.remaining} />
         <Field label={t('signIn.username')} error={errors.username}>

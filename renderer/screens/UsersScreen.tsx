@@ -1,4 +1,4 @@
-import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '../../shared/contract';
@@ -10,6 +10,7 @@ import { FormAlert, StatusMessage } from '../components/FormAlert';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { CreateUserForm } from './users/CreateUserForm';
 import { DisableUserDialog, ResetPasswordDialog } from './users/UserDialogs';
+import { useDataTable } from '../components/useDataTable';
 
 type OpenDialog = { kind: 'reset' | 'disable'; user: UserSummary } | null;
 const column = createColumnHelper<UserSummary>();
@@ -63,7 +64,7 @@ export function UsersScreen() {
         header: () => t('users.columns.actions'),
         cell: ({ row: { original: user } }) =>
           user.active ? (
-            <div className="row-actions">
+            <div className="row-actions row-actions-nowrap">
               <button
                 type="button"
                 aria-label={t('users.resetPasswordFor', { name: user.displayName })}
@@ -88,12 +89,7 @@ export function UsersScreen() {
     [t, timeZone, session.userId],
   );
 
-  const table = useReactTable({
-    data: users.data ?? [],
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (user) => user.id,
-  });
+  const table = useDataTable({ data: users.data, columns, getRowId: (user) => user.id });
 
   const done = (message: string) => {
     setDialog(null);

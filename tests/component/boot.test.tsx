@@ -17,7 +17,10 @@ describe('boot', () => {
       'Choose a new password',
     ],
   ])('app.status %s opens on the right screen', async (_state, appStatus, heading) => {
-    const bridge = new FakeBridge().ok('app.status', appStatus).ok('users.list', USERS);
+    const bridge = new FakeBridge()
+      .ok('app.status', appStatus)
+      .ok('users.list', USERS)
+      .ok('shelters.list', []);
     renderApp(bridge);
     expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeVisible();
     expect(bridge.unexpected).toEqual([]);

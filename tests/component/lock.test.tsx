@@ -42,8 +42,8 @@ describe('lock', () => {
     const bridge = adminBridge().ok('auth.signIn', session());
     const { user, queryClient } = renderApp(bridge, { route: '/audit' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
-    expect(await screen.findByRole('cell', { name: 'users.create' })).toBeVisible();
-    expect(screen.getByRole('cell', { name: 'user: Bayani Cruz' })).toBeVisible();
+    expect(await screen.findByRole('cell', { name: 'Added a user' })).toBeVisible();
+    expect(screen.getByRole('cell', { name: 'Bayani Cruz' })).toBeVisible();
     expect(queryClient.getQueryCache().getAll().length).toBeGreaterThan(0);
     const listsBefore = bridge.countOf('audit.list');
 
@@ -54,13 +54,13 @@ describe('lock', () => {
     expect(screen.getByText(/continue where you left off/)).toBeVisible();
     expect(document.body).not.toHaveTextContent('Amihan Reyes');
     expect(document.body).not.toHaveTextContent('Bayani Cruz');
-    expect(document.body).not.toHaveTextContent('users.create');
+    expect(document.body).not.toHaveTextContent('Added a user');
     expect(screen.queryByRole('navigation')).toBeNull();
 
     await signIn(user, 'amihan');
     expect(await screen.findByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
     expect(window.location.hash).toBe('#/audit');
-    expect(await screen.findByRole('cell', { name: 'users.create' })).toBeVisible();
+    expect(await screen.findByRole('cell', { name: 'Added a user' })).toBeVisible();
     // The records come back from the backend, not from memory.
     await waitFor(() => expect(bridge.countOf('audit.list')).toBeGreaterThan(listsBefore));
   });
@@ -169,6 +169,32 @@ describe('lock', () => {
     });
     expect(await screen.findByRole('heading', { level: 1, name: 'Aruga is locked' })).toBeVisible();
     expect(document.querySelector('[data-quick-hide]')).toBeNull();
+  });
+
+  it.each([
+    ['idle', 'Aruga locked itself after a time without activity, to keep records private.'],
+    ['system', 'Aruga locked because this computer was locked or went to sleep.'],
+  ] as const)('says the vault locked because of %s', async (reason, sentence) => {
+    const bridge = adminBridge();
+    renderApp(bridge, { route: '/audit' });
+    await findApp();
+    act(() => bridge.emitLock(reason));
+    expect(await screen.findByText(new RegExp(`^${sentence}`))).toBeVisible();
+    expect(screen.queryByText(/You locked Aruga/)).toBeNull();
+  });
+
+  it('says the user locked it after Lock now, and that the screen was hidden after quick-hide', async () => {
+    const bridge = adminBridge().ok('auth.signIn', session());
+    const { user } = renderApp(bridge, { route: '/audit' });
+    await findApp();
+    await user.click(screen.getByRole('button', { name: 'Lock now' }));
+    expect(await screen.findByText(/^You locked Aruga\./)).toBeVisible();
+    expect(screen.queryByText(/locked itself/)).toBeNull();
+
+    await signIn(user, 'amihan');
+    await findApp();
+    fireEvent.keyDown(window, { key: 'L', code: 'KeyL', ctrlKey: true, shiftKey: true });
+    expect(await screen.findByText(/^You hid the screen with Ctrl\+Shift\+L/)).toBeVisible();
   });
 
   it('ignores the quick-hide shortcut while signed out', async () => {

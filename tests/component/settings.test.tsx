@@ -1,5 +1,6 @@
-import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { STATUS_SHOWN_MS } from '../../renderer/components/statusMessages';
 import { FakeBridge } from './support/FakeBridge';
 import { USERS, unlocked } from './support/fixtures';
 import { expectNoAxeViolations, renderApp } from './support/render';
@@ -13,7 +14,61 @@ function settingsBridge() {
     .ok('users.list', USERS);
 }
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('settings', () => {
+  it('shows one status at a time: "Settings saved." goes with the next action, a new error, or after a few seconds', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const bridge = settingsBridge().ok('settings.update', (input) => input);
+    const { user } = renderApp(bridge, {
+      route: '/settings',
+      advanceTimers: (ms) => vi.advanceTimersByTime(ms),
+    });
+    const idle = await screen.findByLabelText('Lock after idle (minutes)');
+    const save = screen.getByRole('button', { name: 'Save settings' });
+    const saved = () => screen.queryByText('Settings saved.');
+
+    await user.click(save);
+    expect(await screen.findByText('Settings saved.')).toBeVisible();
+    // Announced politely, not as an alert.
+    expect(saved()!.closest('[role="status"]')).not.toBeNull();
+
+    // A range error: the old confirmation does not stay beside it.
+    await user.clear(idle);
+    await user.type(idle, '0');
+    await user.click(save);
+    expect(idle).toHaveAccessibleDescription(/outside the allowed range/);
+    expect(saved()).toBeNull();
+
+    // Saved again, it clears itself after a few seconds.
+    await user.clear(idle);
+    await user.type(idle, '7');
+    await user.click(save);
+    expect(await screen.findByText('Settings saved.')).toBeVisible();
+    await act(() => vi.advanceTimersByTimeAsync(STATUS_SHOWN_MS + 100));
+    expect(saved()).toBeNull();
+  });
+
+  it('shows only the newest status message on the screen', async () => {
+    const bridge = settingsBridge()
+      .ok('settings.update', (input) => input)
+      .ok('vault.rotateKey', { rotatedAt: '2025-01-15T02:30:00.000Z' });
+    const { user } = renderApp(bridge, { route: '/settings' });
+    await user.click(await screen.findByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Rotate data key…' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Rotate key' }));
+    expect(await screen.findByText(/The data key was rotated/)).toBeVisible();
+    const shown = screen
+      .getAllByRole('status')
+      .map((region) => region.textContent)
+      .filter(Boolean);
+    expect(shown).toHaveLength(1);
+  });
+
   it('rejects an idle timeout of 0 at the field without calling the backend', async () => {
     const bridge = settingsBridge();
     const { user } = renderApp(bridge, { route: '/settings' });

@@ -4,9 +4,18 @@ import type { UserSummary } from '../../shared/contract';
 import { FakeBridge } from './support/FakeBridge';
 import { ERR, IDS, USERS, session, unlocked, user as userFixture } from './support/fixtures';
 import { expectNoAxeViolations, renderApp } from './support/render';
+import { SHELTERS } from './shelters/fixtures';
+
+/** The shelters that exist, to pick from; only ids and names matter here. */
+const EXISTING_SHELTERS = ['Bahay Silungan', 'Tahanan ng Pag-asa', 'Balay Kalipay'].map(
+  (name, i) => ({ ...SHELTERS[0]!, id: `0190a5d4-6c1e-7a3b-8c2d-00000000000${i}`, name }),
+);
 
 function usersBridge(users: UserSummary[] = USERS) {
-  return new FakeBridge().ok('app.status', unlocked()).ok('users.list', users);
+  return new FakeBridge()
+    .ok('app.status', unlocked())
+    .ok('users.list', users)
+    .ok('shelters.list', EXISTING_SHELTERS);
 }
 
 function rowOf(name: string): HTMLElement {
@@ -21,13 +30,15 @@ async function fillCreateForm(user: ReturnType<typeof renderApp>['user']) {
   await user.type(f.getByLabelText('Display name'), 'Tala Mendoza');
   await user.type(f.getByLabelText('Username'), 'tala');
   await user.selectOptions(f.getByLabelText('Role'), 'Therapist');
-  const shelter = f.getByLabelText('Shelter');
-  await user.type(shelter, 'Bahay Silungan{Enter}');
-  await user.type(shelter, 'Tahanan ng Pag-asa');
-  await user.click(f.getByRole('button', { name: 'Add shelter' }));
-  await user.type(shelter, 'To be removed{Enter}');
-  await user.click(f.getByRole('button', { name: 'Remove To be removed' }));
-  expect(shelter).toHaveFocus();
+  const shelters = f.getByRole('group', { name: 'Shelters' });
+  // Only shelters that exist, ticked by keyboard: Tab to the box, Space to tick.
+  await user.click(within(shelters).getByRole('checkbox', { name: 'Bahay Silungan' }));
+  await user.tab();
+  await user.tab();
+  expect(within(shelters).getByRole('checkbox', { name: 'Balay Kalipay' })).toHaveFocus();
+  await user.keyboard(' ');
+  await user.keyboard(' ');
+  await user.click(within(shelters).getByRole('checkbox', { name: 'Tahanan ng Pag-asa' }));
   await user.type(f.getByLabelText('Temporary password'), 'copper lantern river ninety');
   return form;
 }
@@ -87,13 +98,27 @@ describe('users', () => {
     expect(within(form).getByLabelText('Temporary password')).toHaveValue(
       'copper lantern river ninety',
     );
-    const chips = within(within(form).getByRole('list', { name: 'Shelters added' })).getAllByRole(
-      'listitem',
+    const ticked = within(within(form).getByRole('group', { name: 'Shelters' }))
+      .getAllByRole('checkbox', { checked: true })
+      .map((box) => (box as HTMLInputElement).value);
+    expect(ticked).toEqual(['Bahay Silungan', 'Tahanan ng Pag-asa']);
+  });
+
+  it('says at the field when a shelter does not exist (any more)', async () => {
+    const bridge = usersBridge().failOnce(
+      'users.create',
+      ERR.validation({ shelterScope: 'shelterScope.unknown' }),
     );
-    expect(chips.map((li) => li.querySelector('span')?.textContent)).toEqual([
-      'Bahay Silungan',
-      'Tahanan ng Pag-asa',
-    ]);
+    const { user } = renderApp(bridge);
+    await screen.findByRole('cell', { name: 'Bayani Cruz' });
+    const form = await fillCreateForm(user);
+    await user.click(within(form).getByRole('button', { name: 'Add user' }));
+    const shelters = within(form).getByRole('group', { name: 'Shelters' });
+    await waitFor(() => expect(shelters).toHaveAttribute('aria-invalid', 'true'));
+    expect(shelters).toHaveAccessibleDescription(
+      /That is not a shelter in Aruga\. Choose shelters from the list\./,
+    );
+    await expectNoAxeViolations();
   });
 
   it('creates a user and refreshes the list', async () => {

@@ -24,7 +24,6 @@ const CASEWORKER = {
   temporaryPassword: 'copper meadow giraffe 5813 tide',
   password: 'silent harbor tamarind 2046 drum',
 };
-const SHELTER = 'Bahay Canaryhaven Shelter';
 const WRONG_PASSWORD = 'not the canary password 000';
 
 let run: E2eRun;
@@ -65,7 +64,6 @@ function canaries(): string[] {
     CASEWORKER.username,
     CASEWORKER.temporaryPassword,
     CASEWORKER.password,
-    SHELTER,
     WRONG_PASSWORD,
   ];
   return recoveryKey ? [...typed, recoveryKey, recoveryKey.replaceAll('-', '')] : typed;
@@ -129,8 +127,10 @@ describe('foundation flow', () => {
     await form.getByLabel('Display name', { exact: true }).fill(CASEWORKER.displayName);
     await form.getByLabel('Username', { exact: true }).fill(CASEWORKER.username);
     await form.getByLabel('Role', { exact: true }).selectOption('caseworker');
-    await form.getByLabel('Shelter', { exact: true }).fill(SHELTER);
-    await form.getByRole('button', { name: 'Add shelter' }).click();
+    // No shelter exists yet, so there is none to tick (and nothing to mistype).
+    const shelters = form.getByRole('group', { name: 'Shelters' });
+    await shelters.getByText('There are no shelters yet.', { exact: false }).waitFor();
+    expect(await shelters.getByRole('checkbox').count()).toBe(0);
     await form.getByLabel('Temporary password', { exact: true }).fill(CASEWORKER.temporaryPassword);
     await form.getByRole('button', { name: 'Add user' }).click();
     await page.getByRole('status').filter({ hasText: 'was added' }).waitFor();
@@ -157,6 +157,8 @@ describe('foundation flow', () => {
     await onScreen(page, 'Settings', 'settings');
     await page.getByRole('button', { name: 'Lock now' }).click();
     await onScreen(page, 'Aruga is locked', 'locked (lock now)');
+    // The lock screen says why: the user did it.
+    await page.getByText('You locked Aruga.', { exact: false }).waitFor();
     expect(await page.content()).not.toContain(ADMIN.displayName);
     await signIn(ADMIN.username, ADMIN.password);
     await onScreen(page, 'Settings', 'settings after unlock');
@@ -165,6 +167,7 @@ describe('foundation flow', () => {
     // Blanked synchronously in the key handler, before the lock round-trip has finished.
     expect(await page.content()).not.toContain(ADMIN.displayName);
     await page.getByRole('heading', { level: 1, name: 'Aruga is locked' }).waitFor();
+    await page.getByText('You hid the screen with Ctrl+Shift+L', { exact: false }).waitFor();
     await signIn(ADMIN.username, ADMIN.password);
     await onScreen(page, 'Settings', 'settings after quick-hide');
     const status = expectOk(await harnessCall(run.harness, 'app.status', {}));
@@ -203,6 +206,10 @@ describe('foundation flow', () => {
       .getByRole('heading', { level: 1, name: 'Aruga is locked' })
       .waitFor({ timeout: IDLE_LOCK_MS + 15_000 });
     expect(Date.now() - started).toBeGreaterThan(IDLE_LOCK_MS / 2);
+    await page
+      .getByText('Aruga locked itself after a time without activity', { exact: false })
+      .waitFor();
+    expect(await page.getByText('You locked Aruga', { exact: false }).count()).toBe(0);
     await expectNoAxeViolations(page, 'locked');
     expect(await page.content()).not.toContain(CASEWORKER.displayName);
     const status = expectOk(await harnessCall(run.harness, 'app.status', {}));

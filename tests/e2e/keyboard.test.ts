@@ -12,7 +12,7 @@ import { formatCalendarDate, formatInstant, todayIn, zonedInstant } from '../../
 import { expectNoAxeViolations, onScreen } from '../support/axe';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
 import { expectOk, harnessCall } from '../support/harness';
-import { createVaultWithStaff, firstSignIn } from '../support/seed';
+import { addStaff, createVaultWithStaff, firstSignIn } from '../support/seed';
 
 const TIME_ZONE = 'Asia/Manila';
 
@@ -257,10 +257,9 @@ describe('keyboard-only flow', () => {
   it('seeds a vault, staff, shelters with rooms and beds, and a child (through the harness)', async () => {
     await createVaultWithStaff(run.harness, ADMIN, TIME_ZONE, [
       { member: COORDINATOR, role: 'coordinator', shelterScope: [] },
-      { member: CASEWORKER, role: 'caseworker', shelterScope: [SHELTER_A.name, SHELTER_B.name] },
     ]);
-    // Each replaces their temporary password on first sign-in: the coordinator then adds the
-    // shelters, the caseworker registers the child.
+    // Each replaces their temporary password on first sign-in: the coordinator adds the
+    // shelters, then the caseworker is given them and registers the child.
     await firstSignIn(run.harness, COORDINATOR);
     for (const shelter of [SHELTER_A, SHELTER_B]) {
       const saved = expectOk(
@@ -282,6 +281,16 @@ describe('keyboard-only flow', () => {
       }
     }
 
+    expectOk(await harnessCall(run.harness, 'session.lock', { reason: 'signOut' }));
+    expectOk(
+      await harnessCall(run.harness, 'auth.signIn', {
+        username: ADMIN.username,
+        password: ADMIN.password,
+      }),
+    );
+    await addStaff(run.harness, [
+      { member: CASEWORKER, role: 'caseworker', shelterScope: [SHELTER_A.name, SHELTER_B.name] },
+    ]);
     await firstSignIn(run.harness, CASEWORKER);
     const child = expectOk(
       await harnessCall(run.harness, 'children.register', {

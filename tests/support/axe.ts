@@ -1,6 +1,7 @@
 // axe-core on the live page: every screen must have zero violations (all default rules).
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { expectReadableControls } from './contrast';
 
 type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
 
@@ -36,7 +37,10 @@ export async function expectNoAxeViolations(
   }
 }
 
-/** Waits for the screen whose level-1 heading is `title`, then checks it with axe. */
+/**
+ * Waits for the screen whose level-1 heading is `title`, then checks it with axe and checks that
+ * every button on it can be read against its own background.
+ */
 export async function onScreen(
   page: Page,
   title: string | RegExp,
@@ -44,4 +48,5 @@ export async function onScreen(
 ): Promise<void> {
   await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 15_000 });
   await expectNoAxeViolations(page, axeLabel);
+  await expectReadableControls(page, axeLabel);
 }

@@ -31,6 +31,14 @@ export async function createVaultWithStaff(
       timeZone,
     }),
   );
+  await addStaff(harness, staff);
+}
+
+/** The signed-in administrator adds each account, with a temporary password. */
+export async function addStaff(
+  harness: TestHarness,
+  staff: readonly { member: StaffMember; role: Role; shelterScope: readonly string[] }[],
+): Promise<void> {
   for (const { member, role, shelterScope } of staff) {
     expectOk(
       await harnessCall(harness, 'users.create', {

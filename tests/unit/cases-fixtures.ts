@@ -49,25 +49,7 @@ export const childInput = (overrides: Record<string, unknown> = {}) => ({
 export async function caseVault() {
   const { backend, folder, recoveryKey, admin } = await newVault();
   const ids = { admin: admin.userId } as Record<Who, string>;
-  for (const [who, account] of Object.entries(ACCOUNTS)) {
-    const user = await ok(backend, 'users.create', {
-      displayName: `Fictional ${account.username}`,
-      username: account.username,
-      role: account.role,
-      shelterScope: account.shelterScope,
-      temporaryPassword: `Temp-${account.username}-Kite-77`,
-    });
-    ids[who as Who] = user.id;
-  }
-  for (const [who, account] of Object.entries(ACCOUNTS)) {
-    await ok(backend, 'session.lock', { reason: 'manual' });
-    await signIn(backend, account.username, `Temp-${account.username}-Kite-77`);
-    await ok(backend, 'account.changePassword', {
-      currentPassword: `Temp-${account.username}-Kite-77`,
-      newPassword: passwordOf(who as Who),
-    });
-  }
-  let current: Who | null = null;
+  let current: Who | null = 'admin';
   const as = async (who: Who) => {
     if (current === who) return;
     await ok(backend, 'session.lock', { reason: 'manual' });
@@ -78,6 +60,33 @@ export async function caseVault() {
     );
     current = who;
   };
+  /** The administrator adds them; they replace the temporary password at first sign-in. */
+  const addStaff = async (...whom: Exclude<Who, 'admin'>[]) => {
+    await as('admin');
+    for (const who of whom) {
+      const account = ACCOUNTS[who];
+      const user = await ok(backend, 'users.create', {
+        displayName: `Fictional ${account.username}`,
+        username: account.username,
+        role: account.role,
+        shelterScope: account.shelterScope,
+        temporaryPassword: `Temp-${account.username}-Kite-77`,
+      });
+      ids[who] = user.id;
+    }
+    for (const who of whom) {
+      const account = ACCOUNTS[who];
+      await ok(backend, 'session.lock', { reason: 'manual' });
+      await signIn(backend, account.username, `Temp-${account.username}-Kite-77`);
+      await ok(backend, 'account.changePassword', {
+        currentPassword: `Temp-${account.username}-Kite-77`,
+        newPassword: passwordOf(who),
+      });
+      current = who;
+    }
+  };
+  // The coordinator and the shelters first: shelter access can only name shelters that exist.
+  await addStaff('coordinator');
   await as('coordinator');
   const shelter = async (name: string, beds: string[], extra: Record<string, unknown> = {}) => {
     let s = await ok(backend, 'shelters.save', {
@@ -96,6 +105,8 @@ export async function caseVault() {
   };
   const cebu = await shelter('Fictional Home Cebu', ['Bed 1', 'Bed 2', 'Bed 3']);
   const iloilo = await shelter('Fictional Home Iloilo', ['Bed 1', 'Bed 2']);
+  await addStaff('cebu', 'iloilo', 'therapist');
+  await as('coordinator');
   const inspect = async (): Promise<Inspector> => {
     const db = await inspectDatabase(folder, recoveryKey);
     const data = new DataLayer(db, () => ({ userId: null, deviceId: 'inspector' }));

@@ -77,7 +77,7 @@ export async function addUser(
     displayName: `Fictional ${username}`,
     username,
     role,
-    shelterScope: ['Fictional Home Cebu'],
+    shelterScope: [],
     temporaryPassword,
   });
   return { user, temporaryPassword };

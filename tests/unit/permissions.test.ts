@@ -30,19 +30,46 @@ let recoveryKey: string;
 
 beforeAll(async () => {
   ({ backend, folder, recoveryKey } = await newVault());
-  for (const role of ['coordinator', 'caseworker', 'therapist'] as const) {
-    await addUser(backend, role, role, `Temp-${role}-Kite-77`);
-  }
-  for (const role of ['coordinator', 'caseworker', 'therapist'] as const) {
+  const firstSignIn = async (role: Role) => {
     await ok(backend, 'session.lock', { reason: 'manual' });
     await signIn(backend, role, `Temp-${role}-Kite-77`);
     await ok(backend, 'account.changePassword', {
       currentPassword: `Temp-${role}-Kite-77`,
       newPassword: PASSWORDS[role],
     });
+  };
+  // The coordinator adds the shelter first: shelter access can only name shelters that exist.
+  await addUser(backend, 'coordinator', 'coordinator', 'Temp-coordinator-Kite-77');
+  await firstSignIn('coordinator');
+  await ok(backend, 'shelters.save', { ...SHELTER, name: CASEWORKER_SHELTER });
+  await as('admin');
+  for (const role of ['caseworker', 'therapist'] as const) {
+    await ok(backend, 'users.create', {
+      displayName: `Fictional ${role}`,
+      username: role,
+      role,
+      shelterScope: [CASEWORKER_SHELTER],
+      temporaryPassword: `Temp-${role}-Kite-77`,
+    });
   }
+  for (const role of ['caseworker', 'therapist'] as const) await firstSignIn(role);
   await ok(backend, 'session.lock', { reason: 'manual' });
 });
+
+/** Where the caseworker and the therapist work. */
+const CASEWORKER_SHELTER = 'Fictional Home Cebu';
+const SHELTER = {
+  type: 'ngo_shelter',
+  sexRule: 'any',
+  minAge: 0,
+  maxAge: 25,
+  capacity: 20,
+} as const;
+
+const as = async (role: Role) => {
+  await backend.lock('manual');
+  await signIn(backend, USERNAMES[role], PASSWORDS[role]);
+};
 
 // The matrix sends a wrong current password to account.changePassword, which starts the
 // sign-in back-off; clear it between tests as a successful sign-in would.
@@ -271,31 +298,21 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
   let actors: Record<Role, { userId: string; role: Role; shelterScope: string[] }>;
   let inspector: Database;
 
-  const as = async (role: Role) => {
-    await backend.lock('manual');
-    await signIn(backend, USERNAMES[role], PASSWORDS[role]);
-  };
-
   beforeAll(async () => {
     await as('admin');
     const users = await ok(backend, 'users.list', {});
     const userId = (role: Role) => users.find((u) => u.role === role)!.id;
     await as('coordinator');
+    /** Three beds in the shelter of that name: the one that exists, or a new one. */
     const shelter = async (name: string) => {
-      let s = await ok(backend, 'shelters.save', {
-        name,
-        type: 'ngo_shelter',
-        sexRule: 'any',
-        minAge: 0,
-        maxAge: 25,
-        capacity: 20,
-      });
+      const existing = (await ok(backend, 'shelters.names', {})).find((n) => n.name === name);
+      let s = await ok(backend, 'shelters.save', { ...SHELTER, name, id: existing?.id });
       for (const label of ['Bed 1', 'Bed 2', 'Bed 3'])
         s = await ok(backend, 'beds.save', { shelterId: s.id, label });
       return s;
     };
-    // The caseworker works in Cebu (addUser's scope); Iloilo is outside it.
-    const cebu = await shelter('Fictional Home Cebu');
+    // The caseworker works in Cebu; Iloilo is outside it.
+    const cebu = await shelter(CASEWORKER_SHELTER);
     const iloilo = await shelter('Fictional Home Iloilo');
     const removedBed = iloilo.beds[2]!.id;
     await ok(backend, 'beds.remove', { id: removedBed });

@@ -69,25 +69,25 @@ function demoAccounts(size: SizeName): Omit<DemoAccount, 'password'>[] {
     {
       role: 'admin',
       username: 'demo.admin',
-      displayName: 'Rowena Santos (demo administrator)',
+      displayName: 'Rowena Santos',
       shelterScope: [],
     },
     {
       role: 'coordinator',
       username: 'demo.coordinator',
-      displayName: 'Nestor Bautista (demo coordinator)',
+      displayName: 'Nestor Bautista',
       shelterScope: [],
     },
     {
       role: 'caseworker',
       username: 'demo.caseworker',
-      displayName: 'Grace Villanueva (demo caseworker)',
+      displayName: 'Grace Villanueva',
       shelterScope: [girls!.name, ngo!.name],
     },
     {
       role: 'therapist',
       username: 'demo.therapist',
-      displayName: 'Jocelyn Peñaflor (demo therapist)',
+      displayName: 'Jocelyn Peñaflor',
       shelterScope: [girls!.name],
     },
   ];

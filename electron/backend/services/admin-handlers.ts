@@ -2,10 +2,34 @@
 import { AppError } from '../../../shared/errors';
 import { startOfDayInstant } from '../../../shared/time';
 import type { Handlers } from '../context';
+import type { OpenVault } from '../vault/vault';
 import { requireAcceptablePassword } from './password-rules';
 import { readSettings, writeSettings } from './settings-repo';
 import { findUserById, findUserByUsername, insertUser, listUsers } from './users-repo';
 import { addDays } from 'date-fns';
+
+/**
+ * The shelters a user is given, by their names as stored. Each entry must name (or be the id of)
+ * a shelter that exists: a typo would leave the person seeing no children, without a word.
+ */
+function existingShelterNames(vault: OpenVault, requested: readonly string[]): string[] {
+  if (requested.length === 0) return [];
+  const shelters = vault.db
+    .prepare('SELECT id, name FROM shelters WHERE deleted_at IS NULL')
+    .all() as { id: string; name: string }[];
+  const byKey = new Map<string, string>();
+  for (const { id, name } of shelters) {
+    byKey.set(id.toLowerCase(), name);
+    byKey.set(name.trim().toLowerCase(), name);
+  }
+  const names = requested.map((entry) => byKey.get(entry.trim().toLowerCase()));
+  if (names.some((name) => name === undefined)) {
+    throw new AppError('VALIDATION', 'validation', {
+      fields: { shelterScope: 'shelterScope.unknown' },
+    });
+  }
+  return [...new Set(names as string[])];
+}
 
 type AdminHandlers = Pick<
   Handlers,
@@ -51,9 +75,10 @@ export function adminHandlers(): AdminHandlers {
         input.username,
         input.displayName,
       ]);
+      const shelterScope = existingShelterNames(vault, input.shelterScope);
       // One unit of work (see the router): the row, its audit entry, then the keyring, or none.
       await vault.setUserSecret(input.username, input.temporaryPassword, ctx.kdf);
-      const id = insertUser(vault, { ...input, mustChangePassword: true });
+      const id = insertUser(vault, { ...input, shelterScope, mustChangePassword: true });
       ctx.setAuditTarget({ targetType: 'user', targetId: id, detail: { role: input.role } });
       return findUserById(vault, id)!;
     },

@@ -4,7 +4,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import type { CaseFile } from '../../../shared/contract-cases';
 import { idSchema } from '../../../shared/ids';
 import { formatCalendarDate } from '../../../shared/time';
-import { useApiQuery, usePrefetchApiQuery } from '../../api/queries';
+import { usePrefetchApiQuery } from '../../api/queries';
 import { FormAlert, StatusMessage } from '../../components/FormAlert';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { bedName } from '../shelters/format';
@@ -20,6 +20,7 @@ import { PlanSection } from './file/PlanSection';
 import { SiblingsSection } from './file/SiblingsSection';
 import { StatusControl } from './file/StatusControl';
 import { TimelineSection } from './file/TimelineSection';
+import { useCaseFile } from './caseQueries';
 import { useCasesState } from './CasesContext';
 import { ageText, sexText, statusText } from './labels';
 
@@ -49,7 +50,7 @@ function CaseFileProblem({ errorKey }: { errorKey: string }) {
 
 function CaseFileLoader({ id }: { id: string }) {
   const { t } = useTranslation();
-  const file = useApiQuery('children.get', { id });
+  const file = useCaseFile(id);
   // The timeline is asked for beside the file, not after the file has rendered.
   usePrefetchApiQuery('children.timeline', { id });
   if (file.isError) return <CaseFileProblem errorKey={file.error.message} />;

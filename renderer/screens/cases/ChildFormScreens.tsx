@@ -4,6 +4,7 @@ import { idSchema } from '../../../shared/ids';
 import { useApiQuery } from '../../api/queries';
 import { FormAlert } from '../../components/FormAlert';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { useCaseFile } from './caseQueries';
 import { ChildForm } from './ChildForm';
 
 export function RegisterChildScreen() {
@@ -43,7 +44,7 @@ export function EditChildScreen() {
 
 function EditLoader({ id }: { id: string }) {
   const { t } = useTranslation();
-  const file = useApiQuery('children.get', { id });
+  const file = useCaseFile(id);
   // Kept only while the form is open, like revealed names on the case file.
   const names = useApiQuery('children.revealName', { id }, { gcTime: 0, staleTime: 0 });
   const error = file.error ?? names.error;

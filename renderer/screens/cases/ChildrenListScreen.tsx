@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -14,6 +14,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { NO_FILTERS, useCasesState, type ListFilters } from './CasesContext';
 import { ageText, statusText } from './labels';
+import { useDataTable } from '../../components/useDataTable';
 
 export const PAGE_SIZE = 50;
 /** Typing pauses this long before the search runs. */
@@ -81,12 +82,7 @@ export function ChildrenListScreen() {
   );
 
   const data = search.data;
-  const table = useReactTable({
-    data: data?.rows ?? [],
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (child) => child.id,
-  });
+  const table = useDataTable({ data: data?.rows, columns, getRowId: (child) => child.id });
   const total = data?.total ?? 0;
   const first = total === 0 ? 0 : page * PAGE_SIZE + 1;
   const last = Math.min(total, (page + 1) * PAGE_SIZE);

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { messageFor, useServerErrors, type FormMessage } from '../../forms/useSe
 import { DataTable } from '../../components/DataTable';
 import { bedName } from './format';
 import { invalidateShelters } from './invalidate';
+import { useDataTable } from '../../components/useDataTable';
 
 type Bed = Shelter['beds'][number];
 const column = createColumnHelper<Bed>();
@@ -68,12 +69,7 @@ export function BedsDialog({ shelter, onClose }: { shelter: Shelter; onClose: ()
     ],
     [t, remove],
   );
-  const table = useReactTable({
-    data: shelter.beds,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (bed) => bed.id,
-  });
+  const table = useDataTable({ data: shelter.beds, columns, getRowId: (bed) => bed.id });
 
   return (
     <Dialog title={t('shelters.beds.title', { name: shelter.name })} onClose={onClose}>

@@ -1,4 +1,4 @@
-import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OccupancyRow } from '../../../shared/contract-cases';
@@ -6,6 +6,7 @@ import { formatCalendarDate } from '../../../shared/time';
 import { useApiQuery } from '../../api/queries';
 import { FormAlert } from '../../components/FormAlert';
 import { DataTable } from '../../components/DataTable';
+import { useDataTable } from '../../components/useDataTable';
 
 const column = createColumnHelper<OccupancyRow>();
 const PARTS = ['occupied', 'reserved', 'vacant'] as const;
@@ -30,12 +31,7 @@ export function OccupancySummary({ asOf }: { asOf: string }) {
     [t],
   );
   const rows = occupancy.data;
-  const table = useReactTable({
-    data: rows ?? [],
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (row) => row.shelterId,
-  });
+  const table = useDataTable({ data: rows, columns, getRowId: (row) => row.shelterId });
 
   return (
     <section className="panel" aria-labelledby="occupancy-heading">

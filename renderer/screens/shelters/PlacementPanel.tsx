@@ -1,4 +1,4 @@
-import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile, Placement } from '../../../shared/contract-cases';
@@ -11,6 +11,7 @@ import { BedMoveDialog } from './placement/BedMoveDialog';
 import { DischargeDialog } from './placement/DischargeDialog';
 import { EditDatesDialog } from './placement/EditDatesDialog';
 import './shelters.css';
+import { useDataTable } from '../../components/useDataTable';
 
 type OpenDialog =
   { kind: 'admit' | 'transfer' | 'discharge' } | { kind: 'edit'; placement: Placement } | null;
@@ -91,12 +92,7 @@ export function PlacementPanel({ caseFile }: { caseFile: CaseFile }): JSX.Elemen
     ],
     [t, timeZone],
   );
-  const table = useReactTable({
-    data: history,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (p) => p.id,
-  });
+  const table = useDataTable({ data: history, columns, getRowId: (p) => p.id });
 
   return (
     <div className="placement-panel">

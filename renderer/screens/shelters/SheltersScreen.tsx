@@ -1,4 +1,4 @@
-import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shelter } from '../../../shared/contract-cases';
@@ -9,6 +9,7 @@ import { BedsDialog } from './BedsDialog';
 import { DataTable } from '../../components/DataTable';
 import { ShelterFormDialog } from './ShelterFormDialog';
 import './shelters.css';
+import { useDataTable } from '../../components/useDataTable';
 
 type OpenDialog = { kind: 'add' } | { kind: 'edit' | 'beds'; shelterId: string } | null;
 const column = createColumnHelper<Shelter>();
@@ -70,12 +71,7 @@ export function SheltersScreen() {
     [t],
   );
   const list = shelters.data;
-  const table = useReactTable({
-    data: list ?? [],
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (s) => s.id,
-  });
+  const table = useDataTable({ data: list, columns, getRowId: (s) => s.id });
   // Dialogs read the shelter from the list, so they show it as refreshed after each change.
   const open =
     dialog && dialog.kind !== 'add' ? list?.find((s) => s.id === dialog.shelterId) : undefined;

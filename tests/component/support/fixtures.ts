@@ -102,6 +102,8 @@ export function auditEntry(seq: number, overrides: Partial<AuditEntry> = {}): Au
     action: seq % 2 ? 'auth.signIn' : 'users.create',
     targetType: seq % 2 ? null : 'user',
     targetId: seq % 2 ? null : IDS.caseworker,
+    targetCaseCode: null,
+    targetName: seq % 2 ? null : 'Bayani Cruz',
     outcome: 'ok',
     detail: null,
     ...overrides,

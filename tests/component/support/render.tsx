@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
+import { Profiler } from 'react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { expect } from 'vitest';
@@ -11,6 +12,8 @@ export interface RenderOptions {
   route?: string;
   /** For fake timers: user-event must advance them. */
   advanceTimers?: (ms: number) => unknown;
+  /** Called on every React commit of the app (to prove a screen settles). */
+  onCommit?: () => void;
 }
 
 export function renderApp(bridge: FakeBridge, options: RenderOptions = {}) {
@@ -19,7 +22,17 @@ export function renderApp(bridge: FakeBridge, options: RenderOptions = {}) {
   const user = userEvent.setup(
     options.advanceTimers ? { advanceTimers: options.advanceTimers } : {},
   );
-  const result = render(<App bridge={bridge} queryClient={queryClient} />);
+  const app = <App bridge={bridge} queryClient={queryClient} />;
+  const { onCommit } = options;
+  const result = render(
+    onCommit ? (
+      <Profiler id="app" onRender={onCommit}>
+        {app}
+      </Profiler>
+    ) : (
+      app
+    ),
+  );
   return { ...result, user, queryClient };
 }
 

@@ -93,7 +93,10 @@ export function caseHandlers(): CaseHandlers {
     'children.get': (ctx, input) => {
       const { vault, actor } = session(ctx);
       const file = loadCaseFile(vault, actor, input.id);
-      child(ctx, file.child.id);
+      // Reloading the file this session already has open (after a change) is not a new view.
+      const alreadyOpen = ctx.noteOpenCaseFile(file.child.id);
+      if (input.reload && alreadyOpen) ctx.skipViewAudit();
+      else child(ctx, file.child.id);
       return file;
     },
     'children.revealName': (ctx, input) => {
