@@ -96,7 +96,16 @@ const MACHINE_ZONE_DATES = {
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'release/**', 'node_modules/**', '.dev-data/**', 'coverage/**', '.tmp/**'],
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      '.dev-data/**',
+      'coverage/**',
+      '.tmp/**',
+      '.stryker-tmp/**',
+      'reports/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -20,6 +20,76 @@ import type { CaseVault } from '../../electron/backend/services/cases/context';
 import { PASSWORDS, sample, USERNAMES, withValueAt } from './contract-samples';
 import { addUser, ADMIN, fails, inspectDatabase, newVault, ok, signIn } from './helpers';
 
+// Who may call what, written out as data independently of the contract (and of isAllowed, the
+// function under test): a change to any procedure's access list must be made here too.
+const Y = true;
+const _ = false;
+// prettier-ignore
+const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
+  //                         admin  coord. casew. therapist
+  ['session.lock',            Y,     Y,     Y,     Y],
+  ['session.touch',           Y,     Y,     Y,     Y],
+  ['account.changePassword',  Y,     Y,     Y,     Y],
+  ['settings.get',            Y,     Y,     Y,     Y],
+  ['settings.update',         Y,     _,     _,     _],
+  ['users.list',              Y,     _,     _,     _],
+  ['users.create',            Y,     _,     _,     _],
+  ['users.resetPassword',     Y,     _,     _,     _],
+  ['users.disable',           Y,     _,     _,     _],
+  ['vault.rotateKey',         Y,     _,     _,     _],
+  ['audit.list',              Y,     _,     _,     _],
+  ['audit.verify',            Y,     _,     _,     _],
+  ['audit.recordExport',      Y,     Y,     Y,     Y],
+  ['children.register',       _,     Y,     Y,     _],
+  ['children.update',         _,     Y,     Y,     _],
+  ['children.setStatus',      _,     Y,     Y,     _],
+  ['children.search',         _,     Y,     Y,     _],
+  ['children.get',            _,     Y,     Y,     _],
+  ['children.revealName',     _,     Y,     Y,     _],
+  ['children.timeline',       _,     Y,     Y,     _],
+  ['staff.caseworkers',       _,     Y,     Y,     _],
+  ['consents.record',         _,     Y,     Y,     _],
+  ['consents.withdraw',       _,     Y,     Y,     _],
+  ['consents.check',          _,     Y,     Y,     _],
+  ['family.save',             _,     Y,     Y,     _],
+  ['family.remove',           _,     Y,     Y,     _],
+  ['siblings.link',           _,     Y,     Y,     _],
+  ['siblings.unlink',         _,     Y,     Y,     _],
+  ['intake.record',           _,     Y,     Y,     _],
+  ['intake.open',             _,     Y,     Y,     _],
+  ['plan.saveGoal',           _,     Y,     Y,     _],
+  ['plan.saveTask',           _,     Y,     Y,     _],
+  ['dashboard.agenda',        _,     Y,     Y,     _],
+  ['legal.save',              _,     Y,     Y,     _],
+  ['legal.remove',            _,     Y,     Y,     _],
+  ['shelters.list',           Y,     Y,     Y,     _],
+  ['shelters.names',          Y,     Y,     Y,     _],
+  ['shelters.save',           _,     Y,     _,     _],
+  ['beds.save',               _,     Y,     _,     _],
+  ['beds.remove',             _,     Y,     _,     _],
+  ['beds.reserve',            _,     Y,     Y,     _],
+  ['beds.board',              _,     Y,     Y,     _],
+  ['beds.occupancy',          _,     Y,     _,     _],
+  ['placements.admit',        _,     Y,     Y,     _],
+  ['placements.transfer',     _,     Y,     Y,     _],
+  ['placements.discharge',    _,     Y,     Y,     _],
+  ['placements.edit',         _,     Y,     Y,     _],
+];
+/** Procedures anyone may call (no session) and the one only a recovery session may. */
+const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {
+  'app.status': 'public',
+  'vault.create': 'public',
+  'auth.signIn': 'public',
+  'auth.recover': 'public',
+  'auth.recoveryResetAdmin': 'recovery',
+};
+const expectedAllowed = (name: ProcedureName, role: Role): boolean => {
+  const row = EXPECTED_MATRIX.find(([n]) => n === name);
+  if (!row) throw new Error(`no expected row for ${name}`);
+  const [, ...allowed] = row;
+  return allowed[ROLES.indexOf(role)]!;
+};
+
 const roleGated = PROCEDURE_NAMES.filter((n) => Array.isArray(procedures[n].access));
 // session.lock ends the session, so it runs last for each role.
 const ordered = [...roleGated.filter((n) => n !== 'session.lock'), 'session.lock' as const];
@@ -88,16 +158,47 @@ describe('permission matrix', () => {
       caseworker: false,
       therapist: false,
     });
-    expect(permissionMatrix['app.status']).toEqual({
-      admin: false,
-      coordinator: false,
-      caseworker: false,
-      therapist: false,
-    });
+  });
+
+  it('is exactly the expected role × procedure matrix, written out above', () => {
+    const actual = PROCEDURE_NAMES.filter((n) => !(n in NOT_ROLE_GATED)).map((name) => [
+      name,
+      ...ROLES.map((role) => permissionMatrix[name][role]),
+    ]);
+    expect(actual).toEqual(EXPECTED_MATRIX);
+    for (const [name, role] of ROLES.flatMap((r) => EXPECTED_MATRIX.map(([n]) => [n, r] as const)))
+      expect({ name, role, allowed: isAllowed(name, role) }).toEqual({
+        name,
+        role,
+        allowed: expectedAllowed(name, role),
+      });
+  });
+
+  it('grants no role a public or recovery procedure, nor one that does not exist', () => {
+    expect(
+      Object.fromEntries(
+        PROCEDURE_NAMES.filter((n) => !Array.isArray(procedures[n].access)).map((n) => [
+          n,
+          procedures[n].access,
+        ]),
+      ),
+    ).toEqual(NOT_ROLE_GATED);
+    for (const role of ROLES) {
+      for (const name of Object.keys(NOT_ROLE_GATED) as ProcedureName[]) {
+        expect({ name, role, allowed: isAllowed(name, role) }).toEqual({
+          name,
+          role,
+          allowed: false,
+        });
+        expect(permissionMatrix[name][role]).toBe(false);
+      }
+      expect(isAllowed('users.drop' as ProcedureName, role)).toBe(false);
+      expect(isAllowed('__proto__' as ProcedureName, role)).toBe(false);
+    }
   });
 
   for (const role of ROLES) {
-    it(`${role}: every procedure is allowed or FORBIDDEN as the matrix says`, async () => {
+    it(`${role}: every procedure is allowed or FORBIDDEN as the expected matrix says`, async () => {
       await signIn(backend, USERNAMES[role], PASSWORDS[role]);
       const inputs = sample(role);
       for (const name of ordered) {
@@ -106,7 +207,7 @@ describe('permission matrix', () => {
         expect({ name, role, forbidden }).toEqual({
           name,
           role,
-          forbidden: !isAllowed(name, role),
+          forbidden: !expectedAllowed(name, role),
         });
         if (!envelope.ok) expect(envelope.error.code).not.toBe('INTERNAL');
       }

@@ -1,0 +1,80 @@
+// `npm run mutation`: StrykerJS on the security- and safety-critical modules (stryker.config.json),
+// judged by the unit project. Prints the score per module and merges it into
+// tests/bench/results.json under "mutation". `npm run mutation -- --mutate <file>` runs one module.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { Stryker } from '@stryker-mutator/core';
+import type { MutantResult } from '@stryker-mutator/api/core';
+
+const TARGET = 85;
+const { values } = parseArgs({
+  options: { mutate: { type: 'string', multiple: true }, concurrency: { type: 'string' } },
+});
+
+const started = Date.now();
+const results: MutantResult[] = await new Stryker({
+  ...(values.mutate ? { mutate: values.mutate } : {}),
+  ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
+}).runMutationTest();
+const seconds = Math.round((Date.now() - started) / 1000);
+
+interface ModuleScore {
+  score: number;
+  killed: number;
+  survived: number;
+  noCoverage: number;
+  timeout: number;
+  meetsTarget: boolean;
+}
+const byModule = new Map<string, MutantResult[]>();
+for (const r of results) byModule.set(r.fileName, [...(byModule.get(r.fileName) ?? []), r]);
+const count = (rs: MutantResult[], status: MutantResult['status']) =>
+  rs.filter((r) => r.status === status).length;
+const modules: Record<string, ModuleScore> = {};
+for (const [file, rs] of [...byModule].sort(([a], [b]) => a.localeCompare(b))) {
+  const killed = count(rs, 'Killed');
+  const timeout = count(rs, 'Timeout');
+  const survived = count(rs, 'Survived');
+  const noCoverage = count(rs, 'NoCoverage');
+  const detected = killed + timeout;
+  // Stryker's own definition: compile errors and ignored mutants are not counted.
+  const score = Math.round((1000 * detected) / Math.max(1, detected + survived + noCoverage)) / 10;
+  const module = file.replace(`${process.cwd()}/`, '');
+  modules[module] = { score, killed, survived, noCoverage, timeout, meetsTarget: score >= TARGET };
+}
+
+console.table(
+  Object.entries(modules).map(([module, m]) => ({
+    module,
+    'score %': m.score.toFixed(1),
+    killed: m.killed + m.timeout,
+    survived: m.survived,
+    'no coverage': m.noCoverage,
+    [`≥ ${TARGET}%`]: m.meetsTarget ? 'yes' : 'NO',
+  })),
+);
+console.log(`mutation: ${results.length} mutants in ${seconds} s`);
+
+// Merge into the bench results: a run of one module keeps the other modules' last figures.
+const out = new URL('../bench/results.json', import.meta.url);
+const previous = existsSync(out)
+  ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>)
+  : {};
+const before = (previous.mutation as { modules?: Record<string, unknown> } | undefined)?.modules;
+writeFileSync(
+  out,
+  JSON.stringify(
+    {
+      ...previous,
+      mutation: {
+        at: new Date().toISOString(),
+        target: TARGET,
+        lastRunSeconds: seconds,
+        modules: { ...before, ...modules },
+      },
+    },
+    null,
+    2,
+  ),
+);
+console.log('mutation: scores written to tests/bench/results.json');
