@@ -1,10 +1,10 @@
 // The exact shape the preload (and the browser harness) put on `window.aruga`.
 import type { Envelope } from './errors';
-import type { LockReason } from './contract';
+import type { LockEventReason } from './contract';
 
 export interface BackendEvent {
   type: 'locked';
-  reason: LockReason;
+  reason: LockEventReason;
 }
 
 export interface ArugaBridge {

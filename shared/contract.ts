@@ -102,6 +102,8 @@ export const EXPORT_KINDS = ['recoveryKey'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const LOCK_REASONS = ['manual', 'quickHide', 'idle', 'signOut', 'system'] as const;
 export type LockReason = (typeof LOCK_REASONS)[number];
+/** Why the vault locked, as the renderer is told: a reason above, or damage the backend found. */
+export type LockEventReason = LockReason | 'damaged';
 
 // ---- the procedures ------------------------------------------------------------------------
 export const procedures = {

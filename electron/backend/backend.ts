@@ -6,6 +6,7 @@ import {
   procedures,
   isProcedureName,
   PROCEDURE_ID_FIELDS,
+  type LockEventReason,
   type LockReason,
   type SessionInfo,
   type VaultState,
@@ -366,7 +367,7 @@ export class Backend implements BackendApi {
     this.events.emit('internal', { pagesChecked: true, damaged: this.damaged });
     if (!sound) {
       console.error('[aruga] the database failed its page check');
-      this.closeVault('system');
+      this.closeVault('damaged');
     }
   }
 
@@ -381,7 +382,7 @@ export class Backend implements BackendApi {
   }
 
   /** Closes the database and drops the key; tells the renderer so it drops every cached record. */
-  private closeVault(reason: LockReason, notify = true): void {
+  private closeVault(reason: LockEventReason, notify = true): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     if (this.state.kind === 'closed') return;

@@ -1,10 +1,10 @@
 // What the renderer knows about the vault and who is signed in. A pure reducer, so lock handling
 // (drop the session, remember where the user was) is easy to reason about and to test.
-import type { AppStatus, LockReason, SessionInfo } from '../../shared/contract';
+import type { AppStatus, LockEventReason, SessionInfo } from '../../shared/contract';
 import type { VaultSettings } from '../../shared/settings';
 
 /** Why the vault locked; `unknown` when the backend answered LOCKED without saying why. */
-export type ShownLockReason = LockReason | 'unknown';
+export type ShownLockReason = LockEventReason | 'unknown';
 
 /** Why the sign-in screen is showing after a lock, and who was signed in (to return them). */
 export interface LockInfo {

@@ -174,6 +174,7 @@ describe('lock', () => {
   it.each([
     ['idle', 'Aruga locked itself after a time without activity, to keep records private.'],
     ['system', 'Aruga locked because this computer was locked or went to sleep.'],
+    ['damaged', "Aruga found damaged pages in the vault's database and locked it"],
   ] as const)('says the vault locked because of %s', async (reason, sentence) => {
     const bridge = adminBridge();
     renderApp(bridge, { route: '/audit' });

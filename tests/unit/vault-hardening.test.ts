@@ -458,7 +458,7 @@ describe('integrity check after sign-in, not during it', () => {
     await ok(fresh, 'app.status', {});
     await wait(50);
     expect((await ok(fresh, 'app.status', {})).state).toBe('locked');
-    expect(events).toEqual(['system']);
+    expect(events).toEqual(['damaged']);
     expect(
       await fails(fresh, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password }),
     ).toMatchObject({ code: 'CORRUPT', message: 'databaseDamaged' });

@@ -2,7 +2,7 @@
 // lock events on demand. Unprogrammed procedures answer INTERNAL, and are recorded as unexpected.
 import type { ArugaBridge, BackendEvent } from '../../../shared/bridge';
 import type {
-  LockReason,
+  LockEventReason,
   ProcedureInput,
   ProcedureName,
   ProcedureOutput,
@@ -77,7 +77,7 @@ export class FakeBridge implements ArugaBridge {
     return this.inputsOf(name).length;
   }
 
-  emitLock(reason: LockReason): void {
+  emitLock(reason: LockEventReason): void {
     this.listeners.forEach((listener) => listener({ type: 'locked', reason }));
   }
 
