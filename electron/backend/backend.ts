@@ -77,6 +77,7 @@ export class Backend implements BackendApi {
   /** The whole-file page check runs once per app start (the host carries this across workers). */
   private pagesChecked: boolean;
   private damaged = false;
+  private pageChecker: ((dataKeyHex: string, done: (sound: boolean) => void) => void) | null = null;
   /** Calls run one at a time: a sign-in's KDF must not interleave with a lock. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -348,12 +349,18 @@ export class Backend implements BackendApi {
     }
     // Re-written from what was authenticated: planted slots are gone from the file too.
     if (findings.tampered || findings.restoredFromPrevious) vault.writeCheckpoint();
-    if (!this.pagesChecked) {
+    if (this.pagesChecked) return;
+    if (this.pageChecker) {
+      this.pageChecker(
+        vault.exportDataKeyHex(),
+        (sound) => void this.enqueue(() => this.recordPageCheck(sound)),
+      );
+    } else {
       setImmediate(() => void this.enqueue(() => this.checkPagesOnce(vault)));
     }
   }
 
-  /** A damaged page found here locks the vault at once; sign-in then answers "database damaged". */
+  /** The page check on this backend's own connection and queue (no worker to run it beside). */
   private checkPagesOnce(vault: OpenVault): void {
     if (this.pagesChecked || this.state.kind === 'closed' || this.state.vault !== vault) return;
     let sound = false;
@@ -362,6 +369,12 @@ export class Backend implements BackendApi {
     } catch {
       sound = false;
     }
+    this.recordPageCheck(sound);
+  }
+
+  /** A damaged page locks the vault at once; sign-in then answers "database damaged". */
+  private recordPageCheck(sound: boolean): void {
+    if (this.pagesChecked) return;
     this.pagesChecked = true;
     this.damaged = !sound;
     this.events.emit('internal', { pagesChecked: true, damaged: this.damaged });
@@ -369,6 +382,14 @@ export class Backend implements BackendApi {
       console.error('[aruga] the database failed its page check');
       this.closeVault('damaged');
     }
+  }
+
+  /**
+   * Runs the once-per-start page check elsewhere: the worker gives it a thread of its own, so
+   * the 0.8 s it takes on a large vault delays no call. `done` is not called if it could not run.
+   */
+  checkPagesWith(checker: (dataKeyHex: string, done: (sound: boolean) => void) => void): void {
+    this.pageChecker = checker;
   }
 
   /** For the worker: the page check's result, carried to the next worker by the host. */

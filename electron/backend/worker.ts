@@ -4,18 +4,22 @@
 // The same file runs twice: as the main backend ('main'), which owns the vault and answers every
 // call, and as its read-only twin ('reader', see reader.ts), a thread the main one starts so plain
 // reads need not queue behind a long call. The host talks to the twin over a port the main
-// backend hands it; the main backend alone tells the twin who is signed in.
+// backend hands it; the main backend alone tells the twin who is signed in. A third, short-lived
+// thread ('checker') runs the once-per-start page check on a connection of its own.
 import type { Worker } from 'node:worker_threads';
 import { MessageChannel, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Envelope } from '../../shared/errors';
 import type { BackendOptions } from './api';
 import { createBackend } from './backend';
 import { spawnBackendThread, type HostMessage, type WorkerMessage } from './host';
+import { checkPages, isCorruptionError, openDatabase } from './db/sqlcipher';
 import { ReadReplica, type ReaderAnswer, type ReaderSession } from './reader';
+import { databasePath } from './vault/vault';
 
 export type WorkerData =
   | { role: 'main'; options: BackendOptions; entry: string }
-  | { role: 'reader'; folder: string; generation: Int32Array };
+  | { role: 'reader'; folder: string; generation: Int32Array }
+  | { role: 'checker'; folder: string; dataKeyHex: string };
 
 /** Main backend → its twin. */
 type TwinMessage =
@@ -24,10 +28,14 @@ type TwinMessage =
 export type ReaderRequest = { id: number; name: string; input: unknown };
 export type ReaderReply = { id: number; answer: ReaderAnswer };
 
+/** How long after an unlock the page check starts. */
+const PAGE_CHECK_DELAY_MS = 2000;
+
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 const data = workerData as WorkerData;
 if (data.role === 'reader') runReader(port, data.folder, data.generation);
+else if (data.role === 'checker') runChecker(port, data.folder, data.dataKeyHex);
 else runMain(port, data.options, data.entry);
 
 function runMain(port: MessagePort, options: BackendOptions, entry: string): void {
@@ -75,11 +83,47 @@ function runMain(port: MessagePort, options: BackendOptions, entry: string): voi
   });
   backend.onPagesChecked(({ damaged }) => post({ kind: 'pagesChecked', damaged }));
 
+  let checker: Worker | null = null;
+  let pending: NodeJS.Timeout | null = null;
+  backend.checkPagesWith((dataKeyHex, done) => {
+    if (checker || pending) return;
+    // Not at once: the first screen after sign-in gets both cores, then the check runs.
+    pending = setTimeout(() => {
+      pending = null;
+      startChecker(dataKeyHex, done);
+    }, PAGE_CHECK_DELAY_MS);
+  });
+  const startChecker = (dataKeyHex: string, done: (sound: boolean) => void) => {
+    const thread = spawnBackendThread(entry, {
+      role: 'checker',
+      folder: options.dataFolder,
+      dataKeyHex,
+    } satisfies WorkerData);
+    checker = thread;
+    thread.unref();
+    thread.once('message', (result: CheckerResult) => {
+      if (result.sound !== null) done(result.sound);
+    });
+    thread.once('error', (error) => console.error('[aruga] page check failed:', error.message));
+    thread.once('exit', () => {
+      if (checker === thread) checker = null;
+    });
+  };
+  /** A re-key rewrites every page under the checker's feet: it stops, and runs at the next unlock. */
+  const stopChecker = () => {
+    if (pending) clearTimeout(pending);
+    pending = null;
+    void checker?.terminate();
+  };
+
   port.on('message', (message: HostMessage) => {
     switch (message.kind) {
       case 'call':
         // A re-key rewrites every page: the twin lets go of the old key first.
-        if (message.name === 'vault.rotateKey') announce(null);
+        if (message.name === 'vault.rotateKey') {
+          announce(null);
+          stopChecker();
+        }
         void backend.call(message.name, message.input).then((envelope) => {
           sync();
           answer(message.id, envelope);
@@ -93,6 +137,7 @@ function runMain(port: MessagePort, options: BackendOptions, entry: string): voi
         break;
       case 'close':
         void backend.close().then(async () => {
+          stopChecker();
           await twin.terminate();
           answer(message.id, { ok: true, value: null });
           port.close();
@@ -116,4 +161,28 @@ function runReader(parent: MessagePort, folder: string, generation: Int32Array):
           );
       });
   });
+}
+
+/** The checker's one message: null when it could not open the database to check it. */
+type CheckerResult = { sound: boolean | null };
+
+function runChecker(parent: MessagePort, folder: string, dataKeyHex: string): void {
+  const key = Buffer.from(dataKeyHex, 'hex');
+  let sound: boolean | null = null;
+  try {
+    const db = openDatabase(databasePath(folder), key);
+    try {
+      db.pragma('query_only = ON');
+      sound = checkPages(db);
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    // Not opening is not proof of damage: the main connection, which did open, decides later.
+    if (isCorruptionError(error)) sound = false;
+  } finally {
+    key.fill(0);
+  }
+  parent.postMessage({ sound } satisfies CheckerResult);
+  parent.close();
 }

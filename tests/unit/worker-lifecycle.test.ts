@@ -1,16 +1,20 @@
 // At every lock the backend worker is ended and a fresh one started: a scan of the backend's
 // memory after the lock finds neither the data key nor what was typed before it.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startBackendWorker, type HostedBackend } from '../../electron/backend/host';
-import { unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
-import { addUser, ADMIN, FAST_KDF, ok, signIn, tempFolder } from './helpers';
+import { unlockWithPassword, unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
+import { addUser, ADMIN, FAST_KDF, fails, ok, signIn, tempFolder } from './helpers';
 
 const CANARY_NAME = 'Quokkafinch Zebrawren';
 const CANARY_INTAKE = 'canary-intake-Marmosetquill-story';
 
 let host: HostedBackend | null = null;
+const hosts: HostedBackend[] = [];
 afterAll(async () => {
   await host?.close();
+  await Promise.all(hosts.map((h) => h.close()));
 });
 
 describe('the backend worker after a lock', () => {
@@ -62,5 +66,52 @@ describe('the backend worker after a lock', () => {
 
     // The fresh worker serves the next sign-in as before.
     expect((await signIn(host, ADMIN.username, ADMIN.password)).role).toBe('admin');
+  }, 60_000);
+});
+
+describe('the page check in a thread of its own', () => {
+  it('finds a damaged page after sign-in, locks saying why, and keeps it locked', async () => {
+    const folder = tempFolder();
+    const first = await startBackendWorker({ dataFolder: folder, kdf: FAST_KDF });
+    await ok(first, 'vault.create', {
+      adminDisplayName: ADMIN.displayName,
+      adminUsername: ADMIN.username,
+      adminPassword: ADMIN.password,
+      timeZone: 'Asia/Manila',
+    });
+    await first.close();
+    // Pages sign-in never reads, then one bit flipped in the middle of the file.
+    const vault = await unlockWithPassword(folder, ADMIN.username, ADMIN.password, () => ({
+      userId: null,
+      deviceId: 'test',
+    }));
+    vault.db.exec('CREATE TABLE bulk (v BLOB)');
+    const insert = vault.db.prepare('INSERT INTO bulk (v) VALUES (?)');
+    for (let i = 0; i < 400; i++) insert.run([Buffer.alloc(3000, i % 251)]);
+    vault.db.pragma('wal_checkpoint(TRUNCATE)');
+    vault.close();
+    const path = join(folder, 'aruga.db');
+    const bytes = readFileSync(path);
+    const index = Math.floor(bytes.length / 2);
+    bytes[index] = bytes[index]! ^ 0x01;
+    writeFileSync(path, bytes);
+
+    const backend = await startBackendWorker({ dataFolder: folder, kdf: FAST_KDF });
+    hosts.push(backend);
+    const reasons: string[] = [];
+    const locked = new Promise<void>((resolve) =>
+      backend.onEvent((event) => {
+        reasons.push(event.reason);
+        resolve();
+      }),
+    );
+    expect((await signIn(backend, ADMIN.username, ADMIN.password)).username).toBe(ADMIN.username);
+    await locked;
+    expect(reasons).toEqual(['damaged']);
+    expect((await ok(backend, 'app.status', {})).state).toBe('locked');
+    // Carried to the next worker: this run of the app does not open the damaged vault again.
+    expect(
+      await fails(backend, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password }),
+    ).toMatchObject({ code: 'CORRUPT', message: 'databaseDamaged' });
   }, 60_000);
 });
