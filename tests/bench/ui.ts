@@ -43,7 +43,8 @@ const SEARCH_WORDS = [
   'aguilar',
   'salazar',
 ];
-const AUDIT_ACTIONS = ['children.search', 'children.get', 'beds.board', 'auth.signIn'];
+/** Actions the log really records (changes and audited views), so the Action pick-list offers them. */
+const AUDIT_ACTIONS = ['children.get', 'children.update', 'placements.admit', 'auth.signIn'];
 
 interface Step {
   operation: string;
