@@ -1,4 +1,4 @@
-// Lint rules enforce the process boundaries of DESIGN.md §1: a wrong import fails CI.
+// Lint rules enforce the process boundaries (docs/architecture.md): a wrong import fails CI.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';

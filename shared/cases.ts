@@ -1,4 +1,4 @@
-// Vocabulary of case records and placements (issue 3). Values are stable codes; labels live in
+// Vocabulary of case records and placements. Values are stable codes; labels live in
 // the renderer's i18n catalogue.
 import type { Birth } from './contract-cases';
 import type { Role } from './roles';

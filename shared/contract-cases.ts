@@ -1,4 +1,4 @@
-// Issue 3: survivor case records, shelters, beds and placements. Merged into `procedures` by
+// Survivor case records, shelters, beds and placements. Merged into `procedures` by
 // shared/contract.ts; see it for the shape of a procedure.
 import { z } from 'zod';
 import { idOf, isoDateSchema } from './ids';
@@ -610,7 +610,7 @@ export const caseProcedures = {
     access: CASE_TEAM,
     kind: 'mutation',
   }),
-  /** The single discharge path; the reintegration issue adds its safety gates here. */
+  /** The single discharge path; later domains add their safety gates as discharge guards. */
   'placements.discharge': procedure<Placement>()({
     input: z.strictObject({
       childId: idOf('child'),

@@ -1,4 +1,4 @@
-// The one IPC contract (DESIGN.md §4). Every procedure is declared here once: its name, its
+// The one IPC contract. Every procedure is declared here once: its name, its
 // strict input schema, its output type, and who may call it. The permission matrix, the router,
 // the preload, the harness and the renderer's typed client are all derived from this table.
 import { z } from 'zod';

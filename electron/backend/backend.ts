@@ -1,5 +1,5 @@
 // The backend: the vault's state machine, the idle timer, and the router that every call passes
-// through (DESIGN.md §4 steps 2–7; step 1, the sender check, belongs to the transport).
+// through (docs/architecture.md, "From a click to a row"; the sender check belongs to the transport).
 import { EventEmitter } from 'node:events';
 import type { z } from 'zod';
 import {

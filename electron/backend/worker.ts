@@ -1,5 +1,5 @@
 // Worker-thread entry: the backend runs off the main thread, so a long KDF, re-key or report never
-// freezes the Electron window or the harness's HTTP server (DESIGN.md §1).
+// freezes the Electron window or the harness's HTTP server.
 //
 // The same file runs twice: as the main backend ('main'), which owns the vault and answers every
 // call, and as its read-only twin ('reader', see reader.ts), a thread the main one starts so plain

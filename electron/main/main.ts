@@ -1,4 +1,4 @@
-// Aruga's Electron main process: a thin shell around the backend worker (DESIGN.md §1, §8).
+// Aruga's Electron main process: a thin shell around the backend worker.
 import { app, dialog, Menu, powerMonitor, session, type BrowserWindow } from 'electron';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';

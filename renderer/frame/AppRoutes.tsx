@@ -7,7 +7,7 @@ import { UsersScreen } from '../screens/UsersScreen';
 import { AppFrame } from './AppFrame';
 import { sectionsFor, type Section } from './sections';
 
-/** Issue 2's sections: everyone's own account, and the administrator's screens. */
+/** The access sections: everyone's own account, and the administrator's screens. */
 export const FOUNDATION_SECTIONS: readonly Section[] = [
   {
     path: 'users',

@@ -1,5 +1,5 @@
-// electron-builder.yml is valid for electron-builder and packages only the shell and the renderer
-// (DESIGN.md §6): never the browser harness, the tests or development data.
+// electron-builder.yml is valid for electron-builder and packages only the shell and the renderer:
+// never the browser harness, the tests or development data.
 import Ajv from 'ajv';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

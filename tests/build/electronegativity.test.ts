@@ -1,4 +1,4 @@
-// `npm run electronegativity` (DESIGN.md §8): electron/ has zero unsuppressed findings, and the
+// `npm run electronegativity`: electron/ has zero unsuppressed findings, and the
 // checker really fails on an insecure shell (so a passing run means something).
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// build/afterPack.cjs flips exactly the fuses DESIGN.md §8 requires, on a real fuse wire.
+// build/afterPack.cjs flips exactly the fuses the shell requires, on a real fuse wire.
 import * as fuses from '@electron/fuses';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';

@@ -1,4 +1,4 @@
-// A vault with case-team accounts and shelters, for the issue 3 tests.
+// A vault with case-team accounts and shelters, for the case-record tests.
 import type { BackendApi } from '../../electron/backend/api';
 import type { Database } from '@signalapp/sqlcipher';
 import { DataLayer } from '../../electron/backend/db/data-layer';

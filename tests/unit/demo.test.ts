@@ -1,4 +1,4 @@
-// The demo vault and the deterministic dataset generator (issue 3, "Demo data").
+// The demo vault and the deterministic dataset generator.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

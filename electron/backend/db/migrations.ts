@@ -7,7 +7,7 @@ export interface Migration {
   sql: string;
 }
 
-/** Every table carries created/updated metadata (DESIGN.md §7). */
+/** Every table carries created/updated metadata. */
 const META = `
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
@@ -42,7 +42,7 @@ const overlapGuard = (event: 'INSERT' | 'UPDATE') => `
         AND (p.end_at IS NULL OR p.end_at > NEW.start_at));
   END;`;
 
-/** Issue 3: survivor case records, shelters, beds and placements. */
+/** Survivor case records, shelters, beds and placements. */
 const CASES_SQL = `
   CREATE TABLE shelters (
     id TEXT PRIMARY KEY,

@@ -23,7 +23,7 @@ export { fits } from './beds';
 
 /** Planned occupancy at the busiest instant: the rest of the beds stay free for transfers. */
 const PEAK_OCCUPANCY = 0.75;
-/** Typical total length of a stay in residential care (DOMAIN.md: 6–12 months). */
+/** Typical total length of a stay in residential care (6–12 months). */
 const MEAN_STAY_DAYS = 270;
 
 export function planDataset(options: {

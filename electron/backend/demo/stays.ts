@@ -67,7 +67,7 @@ export function stayShape(
 
 /**
  * Where a child goes on discharge. Never home to a household with an alleged offender living in
- * it or a no-contact order (DOMAIN.md: the hard safety facts), and independent living from 15.
+ * it or a no-contact order (the hard safety facts), and independent living from 15.
  */
 export function dischargeDestination(
   rng: Random,

@@ -2,7 +2,7 @@ import type { Section } from '../../frame/sections';
 import { CasesScreen } from './CasesScreen';
 import { TodayScreen } from './TodayScreen';
 
-/** Case records: the survivor list, search, registration and the case file (issue 3). */
+/** Case records: the survivor list, search, registration and the case file. */
 export const caseSections: Section[] = [
   {
     path: 'today',

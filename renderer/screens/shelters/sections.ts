@@ -3,7 +3,7 @@ import { BedBoardScreen } from './BedBoardScreen';
 import { SheltersScreen } from './SheltersScreen';
 
 /**
- * Shelters, beds, the bed board and placements (issue 3). Placements themselves are made from the
+ * Shelters, beds, the bed board and placements. Placements themselves are made from the
  * case file (PlacementPanel). Administrators manage staff accounts, not shelters, so they get
  * neither section (and their home stays the Users screen).
  */

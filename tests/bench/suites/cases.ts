@@ -1,4 +1,4 @@
-// Issue 3: case search, case file, bed board, occupancy and the placement-conflict check at sizes
+// Case search, case file, bed board, occupancy and the placement-conflict check at sizes
 // S, M and L, each on an encrypted vault and on a plain database (same SQLCipher binary) that the
 // generator fills from the same seed; and the time to generate each size.
 import { mkdirSync } from 'node:fs';

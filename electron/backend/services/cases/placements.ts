@@ -265,7 +265,7 @@ export interface DischargeRequest extends DischargeInput {
  */
 export type DischargeGuard = (vault: CaseVault, request: DischargeRequest) => void;
 
-/** The pre-discharge checks; the reintegration issue registers its safety gates here. */
+/** The pre-discharge checks; a later domain (reintegration) registers its safety gates in the composition root. */
 export const dischargeGuards: DischargeGuard[] = [];
 
 export function registerDischargeGuard(guard: DischargeGuard): () => void {
