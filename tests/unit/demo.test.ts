@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataLayer } from '../../electron/backend/db/data-layer';
-import { migrate } from '../../electron/backend/db/migrations';
+import { migrate } from '../../electron/backend/db/migrate';
 import { openPlainDatabaseForBenchmark, type Db } from '../../electron/backend/db/sqlcipher';
 import { createDemoVault, type DemoVault } from '../../electron/backend/demo/demo-vault';
 import { generateDataset } from '../../electron/backend/demo/generate';

@@ -103,6 +103,20 @@ export const TABLES = {
   ],
 } as const satisfies Record<string, readonly string[]>;
 export type TableName = keyof typeof TABLES;
+
+/** Filled on every row by the data layer itself. */
+export const METADATA_COLUMNS = ['id', 'created_at', 'updated_at', 'created_by', 'updated_by'];
+
+/**
+ * What the schema holds besides TABLES: the audit chain and the change log are written by their
+ * own code (a change-logged audit row would log itself), and so is the audit head in vault_meta.
+ */
+export const WRITTEN_ELSEWHERE = {
+  tables: ['audit_log', 'change_log'],
+  columns: { vault_meta: ['audit_head_seq', 'audit_head_hash'] } as Partial<
+    Record<TableName, readonly string[]>
+  >,
+} as const;
 type Columns<T extends TableName> = (typeof TABLES)[T][number];
 export type WritableRow<T extends TableName> = Partial<Record<Columns<T>, SqlValue>>;
 

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataLayer } from '../../../electron/backend/db/data-layer';
-import { migrate } from '../../../electron/backend/db/migrations';
+import { migrate } from '../../../electron/backend/db/migrate';
 import { openPlainDatabaseForBenchmark } from '../../../electron/backend/db/sqlcipher';
 import { generateDataset } from '../../../electron/backend/demo/generate';
 import { Random } from '../../../electron/backend/demo/prng';
