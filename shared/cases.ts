@@ -1,7 +1,19 @@
 // Vocabulary of case records and placements. Values are stable codes; labels live in
 // the renderer's i18n catalogue.
-import type { Birth } from './contract-cases';
+import { z } from 'zod';
+import { isoDateSchema } from './ids';
 import type { Role } from './roles';
+
+/** A date of birth, or an age estimated on a date: children often arrive without papers. */
+export const birthSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('dob'), dateOfBirth: isoDateSchema }),
+  z.strictObject({
+    kind: z.literal('estimated'),
+    estimatedAgeYears: z.number().int().min(0, 'age.range').max(25, 'age.range'),
+    asOf: isoDateSchema,
+  }),
+]);
+export type Birth = z.infer<typeof birthSchema>;
 
 export const CHILD_STATUSES = ['intake', 'in_care', 'aftercare', 'transferred', 'closed'] as const;
 export type ChildStatus = (typeof CHILD_STATUSES)[number];

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { idOf, isoDateSchema } from './ids';
 import type { Role } from './roles';
 import {
+  birthSchema,
   CHILD_STATUSES,
   CONSENT_GIVERS,
   CONSENT_TYPES,
@@ -26,6 +27,8 @@ import {
   type ShelterSexRule,
   type ShelterType,
 } from './cases';
+
+export { birthSchema, type Birth } from './cases';
 import { procedure } from './procedure';
 import { optionalText, requiredText, safeText } from './text';
 
@@ -41,15 +44,6 @@ export const instantSchema = z.iso.datetime({ message: 'invalid' });
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid');
 
 // ---- case records ---------------------------------------------------------------------------
-export const birthSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('dob'), dateOfBirth: isoDateSchema }),
-  z.strictObject({
-    kind: z.literal('estimated'),
-    estimatedAgeYears: z.number().int().min(0, 'age.range').max(25, 'age.range'),
-    asOf: isoDateSchema,
-  }),
-]);
-export type Birth = z.infer<typeof birthSchema>;
 
 export const childFieldsSchema = z.strictObject({
   /** Null while it is not known yet: children often arrive without papers. Never left out. */

@@ -14,15 +14,13 @@ import type { BackendEvent } from '../../shared/bridge';
 import { AppError, type Envelope } from '../../shared/errors';
 import { isAllowed } from '../../shared/permissions';
 import type { BackendApi, BackendOptions, ScryptParams } from './api';
+import { composeHandlers, type Domain } from './composition';
 import type { AuditTarget, CallContext, Handler, Handlers } from './context';
 import type { WriteContext } from './db/data-layer';
 import { checkPages, isCorruptionError, isDiskFullError } from './db/sqlcipher';
 import { deviceIdOf, openPreferences } from './preferences';
-import { adminHandlers } from './services/admin-handlers';
 import { actorOf } from './services/cases/context';
-import { caseHandlers } from './services/cases/handlers';
 import { requireIdsInScope } from './services/cases/scope';
-import { sessionHandlers } from './services/session-handlers';
 import { readSettings } from './services/settings-repo';
 import { findUserById, type StaffUser } from './services/users-repo';
 import { Backoff } from './vault/backoff';
@@ -44,8 +42,6 @@ type State =
   | { kind: 'recovery'; vault: OpenVault }
   /** `openCaseFile`: the child whose case file this session last opened (an audited view). */
   | { kind: 'unlocked'; vault: OpenVault; userId: string; openCaseFile?: string };
-
-const HANDLERS: Handlers = { ...sessionHandlers(), ...adminHandlers(), ...caseHandlers() };
 
 /** Zod issues → field path → i18n key. Custom messages are keys already; built-in ones become 'invalid'. */
 function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -79,7 +75,13 @@ export class Backend implements BackendApi {
   /** Calls run one at a time: a sign-in's KDF must not interleave with a lock. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly options: BackendOptions) {
+  private readonly handlers: Handlers;
+
+  constructor(
+    private readonly options: BackendOptions,
+    domains?: readonly Domain[],
+  ) {
+    this.handlers = composeHandlers(domains);
     this.backoff = new Backoff(options.dataFolder);
     this.deviceId = deviceIdOf(openPreferences(options.dataFolder));
     this.kdf = options.kdf ?? DEFAULT_SCRYPT;
@@ -169,7 +171,7 @@ export class Backend implements BackendApi {
         const actor = this.state.kind === 'unlocked' ? actorOf(ctx.user()) : null;
         requireIdsInScope(ctx.vault(), actor, idFields, parsed.data);
       }
-      const handler = HANDLERS[name] as Handler<typeof name>;
+      const handler = this.handlers[name] as Handler<typeof name>;
       // One transaction for the handler's rows, its audit row and the keyring (written last).
       if (spec.kind === 'mutation' && spec.access !== 'public' && !OWN_TRANSACTION.has(name)) {
         work = this.state.kind === 'closed' ? null : this.state.vault;
@@ -463,6 +465,7 @@ export class Backend implements BackendApi {
   }
 }
 
-export function createBackend(options: BackendOptions): Backend {
-  return new Backend(options);
+/** `domains` defaults to the app's own (composition.ts); tests may add one, e.g. a discharge guard. */
+export function createBackend(options: BackendOptions, domains?: readonly Domain[]): Backend {
+  return new Backend(options, domains);
 }

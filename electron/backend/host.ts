@@ -1,30 +1,21 @@
 // Runs the backend in a worker thread and exposes it as a BackendApi: the one way the Electron
 // shell and the browser harness reach it.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker, type MessagePort } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Worker, MessagePort } from 'node:worker_threads';
 import { text } from 'node:stream/consumers';
-import type { LockReason } from '../../shared/contract';
 import type { BackendEvent } from '../../shared/bridge';
 import type { Envelope } from '../../shared/errors';
 import { inputProblem } from '../../shared/input-bounds';
 import type { BackendApi, BackendOptions } from './api';
 import { isPlainRead } from './read-routing';
-import type { ReaderReply, ReaderRequest, WorkerData } from './worker';
-
-export type HostMessage =
-  | { kind: 'call'; id: number; name: string; input: unknown }
-  | { kind: 'lock'; id: number; reason: LockReason }
-  | { kind: 'close'; id: number };
-
-export type WorkerMessage =
-  | { kind: 'result'; id: number; envelope: Envelope<unknown> }
-  | { kind: 'event'; event: BackendEvent }
-  | { kind: 'pagesChecked'; damaged: boolean }
-  /** The port of the backend's read-only twin, for plain reads. */
-  | { kind: 'reader'; port: MessagePort };
+import {
+  spawnBackendThread,
+  type HostMessage,
+  type ReaderReply,
+  type ReaderRequest,
+  type WorkerMessage,
+} from './threads';
 
 const DEV_WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
@@ -80,28 +71,6 @@ function refusedInput(input: unknown): Envelope<never> | null {
   if (problem === null) return null;
   const field = problem === 'tooLarge' ? 'tooLong' : 'invalid';
   return { ok: false, error: { code: 'VALIDATION', message: 'validation', fields: { _: field } } };
-}
-
-interface TsxManifest {
-  exports: { './esm/api': { import: { default: string } } };
-}
-
-/** Node 20 does not apply `--import tsx` to a worker's entry module, so register tsx first, then import. */
-function tsxBootstrap(workerFile: string): string {
-  // The ESM build of tsx's API, found through its package exports (require.resolve would give the CJS one).
-  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
-  const exported = (JSON.parse(readFileSync(manifest, 'utf8')) as TsxManifest).exports['./esm/api']
-    .import.default;
-  const tsxApi = pathToFileURL(join(dirname(manifest), exported)).href;
-  const entry = pathToFileURL(workerFile).href;
-  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-}
-
-/** A thread running the backend worker file, bundled or (through tsx) the TypeScript source. */
-export function spawnBackendThread(workerFile: string, data: WorkerData): Worker {
-  return workerFile.endsWith('.ts')
-    ? new Worker(tsxBootstrap(workerFile), { eval: true, workerData: data })
-    : new Worker(workerFile, { workerData: data });
 }
 
 interface WorkerHandle {

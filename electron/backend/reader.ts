@@ -6,18 +6,16 @@
 import { isProcedureName, PROCEDURE_ID_FIELDS, procedures } from '../../shared/contract';
 import { AppError, type Envelope } from '../../shared/errors';
 import { isAllowed } from '../../shared/permissions';
+import { composeHandlers } from './composition';
 import type { CallContext, Handler, Handlers } from './context';
 import { isCorruptionError } from './db/sqlcipher';
-import { adminHandlers } from './services/admin-handlers';
 import { actorOf } from './services/cases/context';
-import { caseHandlers } from './services/cases/handlers';
 import { requireIdsInScope } from './services/cases/scope';
-import { sessionHandlers } from './services/session-handlers';
 import { findUserById } from './services/users-repo';
 import { isPlainRead } from './read-routing';
 import { OpenVault } from './vault/vault';
 
-const HANDLERS: Handlers = { ...sessionHandlers(), ...adminHandlers(), ...caseHandlers() };
+const HANDLERS: Handlers = composeHandlers();
 
 /** What the main backend tells its twin: the signed-in user and the data key, or nobody. */
 export type ReaderSession = { userId: string; dataKeyHex: string } | null;

@@ -10,19 +10,19 @@ import { MessageChannel, parentPort, workerData, type MessagePort } from 'node:w
 import type { Envelope } from '../../shared/errors';
 import type { BackendOptions } from './api';
 import { createBackend } from './backend';
-import { spawnBackendThread, type HostMessage, type WorkerMessage } from './host';
+import {
+  spawnBackendThread,
+  type HostMessage,
+  type ReaderReply,
+  type ReaderRequest,
+  type WorkerData,
+  type WorkerMessage,
+} from './threads';
 import { ReadReplica, type ReaderAnswer, type ReaderSession } from './reader';
-
-export type WorkerData =
-  | { role: 'main'; options: BackendOptions; entry: string }
-  | { role: 'reader'; folder: string; generation: Int32Array };
 
 /** Main backend → its twin. */
 type TwinMessage =
   { kind: 'session'; session: ReaderSession } | { kind: 'host'; port: MessagePort };
-/** Host → twin, and back. */
-export type ReaderRequest = { id: number; name: string; input: unknown };
-export type ReaderReply = { id: number; answer: ReaderAnswer };
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');

@@ -1,4 +1,4 @@
-import type { Section } from '../../frame/sections';
+import type { Section } from '../../frame/section';
 import { CasesScreen } from './CasesScreen';
 import { TodayScreen } from './TodayScreen';
 

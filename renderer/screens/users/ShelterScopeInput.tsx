@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/queries';
 import type { ChipListError } from '../../components/ChipListInput';
 import { errorText } from '../../i18n';
-import type { CreateUserValues } from './CreateUserForm';
+import type { z } from 'zod';
+import type { procedures } from '../../../shared/contract';
 
 /** The array's own error ("tooMany", "shelterScope.unknown") or the first entry's. */
 function firstError(error: ChipListError): string | undefined {
@@ -21,7 +22,7 @@ export function ShelterScopeInput({
   control,
   error,
 }: {
-  control: Control<CreateUserValues>;
+  control: Control<z.input<(typeof procedures)['users.create']['input']>>;
   error: ChipListError;
 }) {
   const { t } = useTranslation();

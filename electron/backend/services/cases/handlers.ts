@@ -2,6 +2,7 @@
 // a service, and names the record for the router's audit entry (ids only, never content).
 import type { SoftRule } from '../../../../shared/cases';
 import type { caseProcedures } from '../../../../shared/contract-cases';
+import type { DomainHooks } from '../../domain';
 import type { CallContext, Handlers } from '../../context';
 import { loadCaseFile, childTimeline } from './case-file';
 import {
@@ -66,7 +67,7 @@ function auditPlacement(ctx: CallContext, result: PlacementResult) {
 const child = (ctx: CallContext, id: string, detail?: Record<string, string>) =>
   ctx.setAuditTarget({ targetType: 'child', targetId: id, ...(detail ? { detail } : {}) });
 
-export function caseHandlers(): CaseHandlers {
+export function caseHandlers(hooks: DomainHooks): CaseHandlers {
   return {
     'children.register': (ctx, input) => {
       const { vault, actor } = session(ctx);
@@ -284,7 +285,7 @@ export function caseHandlers(): CaseHandlers {
     },
     'placements.discharge': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      const placement = dischargeChild(vault, actor, input);
+      const placement = dischargeChild(vault, actor, input, hooks.dischargeGuards);
       ctx.setAuditTarget({
         targetType: 'placement',
         targetId: placement.id,

@@ -44,8 +44,6 @@ export {
   dischargeChild,
   editPlacement,
   softRuleWarnings,
-  dischargeGuards,
-  registerDischargeGuard,
   type DischargeGuard,
   type DischargeRequest,
   type PlacementResult,

@@ -261,33 +261,26 @@ export interface DischargeRequest extends DischargeInput {
 
 /**
  * A check that may refuse a discharge by throwing an AppError (e.g. CONFLICT or NEEDS_OVERRIDE).
- * Guards run in the discharge's transaction, before anything is written, in registration order.
+ * Guards run in the discharge's transaction, before anything is written, in the order the composition root lists them.
  */
 export type DischargeGuard = (vault: CaseVault, request: DischargeRequest) => void;
 
-/** The pre-discharge checks; a later domain (reintegration) registers its safety gates in the composition root. */
-export const dischargeGuards: DischargeGuard[] = [];
-
-export function registerDischargeGuard(guard: DischargeGuard): () => void {
-  dischargeGuards.push(guard);
-  return () => {
-    const at = dischargeGuards.indexOf(guard);
-    if (at >= 0) dischargeGuards.splice(at, 1);
-  };
-}
-
-/** The single discharge path: ends the current placement and moves the case on. */
+/**
+ * The single discharge path: ends the current placement and moves the case on. `guards` are the
+ * domains' pre-discharge checks (the composition root gathers them, e.g. reintegration's gates).
+ */
 export function dischargeChild(
   vault: CaseVault,
   actor: CaseActor,
   input: DischargeInput,
+  guards: readonly DischargeGuard[] = [],
 ): Placement {
   const { clock, child, current, at, errors } = endOfCurrentPlacement(vault, actor, input);
   if (!input.exitNote.trim()) errors.add('exitNote', 'required');
   errors.throwIfAny();
   return vault.data.transaction(() => {
     const request = { ...input, at, actor, child, placement: current, clock };
-    for (const guard of dischargeGuards) guard(vault, request);
+    for (const guard of guards) guard(vault, request);
     updatePlacement(vault, current, {
       end_at: at,
       exit_destination: input.destination,

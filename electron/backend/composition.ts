@@ -1,0 +1,31 @@
+// The composition root: every domain the backend serves, and what each contributes (its
+// handlers, its discharge guards). A domain is in the app because it is listed here, never
+// because some module happened to be imported first.
+import { procedures, type ProcedureName } from '../../shared/contract';
+import type { Handlers } from './context';
+import type { Domain, DomainHooks } from './domain';
+import { adminHandlers } from './services/admin-handlers';
+import { caseHandlers } from './services/cases/handlers';
+import { sessionHandlers } from './services/session-handlers';
+
+export type { Domain, DomainHooks } from './domain';
+
+export const DOMAINS: readonly Domain[] = [
+  { name: 'access', handlers: () => ({ ...sessionHandlers(), ...adminHandlers() }) },
+  { name: 'cases', handlers: (hooks) => caseHandlers(hooks) },
+];
+
+/** One handler per procedure, from the domains given; refuses a gap or a procedure handled twice. */
+export function composeHandlers(domains: readonly Domain[] = DOMAINS): Handlers {
+  const hooks: DomainHooks = { dischargeGuards: domains.flatMap((d) => d.dischargeGuards ?? []) };
+  const handlers: Partial<Record<string, unknown>> = {};
+  for (const domain of domains) {
+    for (const [name, handler] of Object.entries(domain.handlers?.(hooks) ?? {})) {
+      if (name in handlers) throw new Error(`${name} has a handler in two domains`);
+      handlers[name] = handler;
+    }
+  }
+  const missing = (Object.keys(procedures) as ProcedureName[]).filter((n) => !(n in handlers));
+  if (missing.length > 0) throw new Error(`No handler for ${missing.join(', ')}`);
+  return handlers as Handlers;
+}

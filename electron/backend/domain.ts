@@ -1,0 +1,17 @@
+// What a domain contributes to the backend. The composition root (composition.ts) lists the
+// domains; this file only says what one is, so a domain can name the shape without a cycle.
+import type { Handlers } from './context';
+import type { DischargeGuard } from './services/cases/placements';
+
+/** What one domain's handlers may use of the others' contributions. */
+export interface DomainHooks {
+  /** Every domain's pre-discharge checks, in the order the composition root lists the domains. */
+  dischargeGuards: readonly DischargeGuard[];
+}
+
+export interface Domain {
+  name: string;
+  handlers?: (hooks: DomainHooks) => Partial<Handlers>;
+  /** Checks that may refuse a discharge (see dischargeChild), run in the discharge's transaction. */
+  dischargeGuards?: readonly DischargeGuard[];
+}
