@@ -14,8 +14,15 @@ import type { BackendEvent } from '../../shared/bridge';
 import { AppError, type Envelope } from '../../shared/errors';
 import { isAllowed } from '../../shared/permissions';
 import type { BackendApi, BackendOptions, ScryptParams } from './api';
-import { composeHandlers, type Domain } from './composition';
-import type { AuditTarget, CallContext, Handler, Handlers } from './context';
+import { composeAuditTargets, composeHandlers, type Domain } from './composition';
+import type {
+  AuditDeclaration,
+  AuditTarget,
+  AuditTargets,
+  CallContext,
+  Handler,
+  Handlers,
+} from './context';
 import type { WriteContext } from './db/data-layer';
 import { checkPages, isCorruptionError, isDiskFullError } from './db/sqlcipher';
 import { deviceIdOf, openPreferences } from './preferences';
@@ -76,12 +83,14 @@ export class Backend implements BackendApi {
   private queue: Promise<unknown> = Promise.resolve();
 
   private readonly handlers: Handlers;
+  private readonly auditTargets: AuditTargets;
 
   constructor(
     private readonly options: BackendOptions,
     domains?: readonly Domain[],
   ) {
     this.handlers = composeHandlers(domains);
+    this.auditTargets = composeAuditTargets(domains);
     this.backoff = new Backoff(options.dataFolder);
     this.deviceId = deviceIdOf(openPreferences(options.dataFolder));
     this.kdf = options.kdf ?? DEFAULT_SCRYPT;
@@ -178,6 +187,15 @@ export class Backend implements BackendApi {
         work?.beginWork();
       }
       const value = await handler(ctx, parsed.data as never);
+      const declared = this.auditTargets[name] as AuditDeclaration<typeof name> | undefined;
+      if (declared) {
+        const input = parsed.data as never;
+        auditTarget = {
+          targetType: declared.targetType,
+          targetId: declared.targetId(input, value),
+          detail: declared.detail?.(input, value),
+        };
+      }
       if (
         (spec.kind === 'mutation' ||
           ('auditView' in spec && spec.auditView === true && !viewAlreadyAudited)) &&

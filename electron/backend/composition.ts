@@ -2,17 +2,21 @@
 // handlers, its discharge guards). A domain is in the app because it is listed here, never
 // because some module happened to be imported first.
 import { procedures, type ProcedureName } from '../../shared/contract';
-import type { Handlers } from './context';
+import type { AuditTargets, Handlers } from './context';
 import type { Domain, DomainHooks } from './domain';
-import { adminHandlers } from './services/admin-handlers';
-import { caseHandlers } from './services/cases/handlers';
-import { sessionHandlers } from './services/session-handlers';
+import { adminAuditTargets, adminHandlers } from './services/admin-handlers';
+import { caseAuditTargets, caseHandlers } from './services/cases/handlers';
+import { sessionAuditTargets, sessionHandlers } from './services/session-handlers';
 
 export type { Domain, DomainHooks } from './domain';
 
 export const DOMAINS: readonly Domain[] = [
-  { name: 'access', handlers: () => ({ ...sessionHandlers(), ...adminHandlers() }) },
-  { name: 'cases', handlers: (hooks) => caseHandlers(hooks) },
+  {
+    name: 'access',
+    handlers: () => ({ ...sessionHandlers(), ...adminHandlers() }),
+    auditTargets: { ...sessionAuditTargets, ...adminAuditTargets },
+  },
+  { name: 'cases', handlers: (hooks) => caseHandlers(hooks), auditTargets: caseAuditTargets },
 ];
 
 /** One handler per procedure, from the domains given; refuses a gap or a procedure handled twice. */
@@ -28,4 +32,16 @@ export function composeHandlers(domains: readonly Domain[] = DOMAINS): Handlers 
   const missing = (Object.keys(procedures) as ProcedureName[]).filter((n) => !(n in handlers));
   if (missing.length > 0) throw new Error(`No handler for ${missing.join(', ')}`);
   return handlers as Handlers;
+}
+
+/** Every domain's declared audit targets; refuses a procedure declared twice. */
+export function composeAuditTargets(domains: readonly Domain[] = DOMAINS): AuditTargets {
+  const targets: Record<string, unknown> = {};
+  for (const domain of domains) {
+    for (const [name, target] of Object.entries(domain.auditTargets ?? {})) {
+      if (name in targets) throw new Error(`${name} declares its audit target twice`);
+      targets[name] = target;
+    }
+  }
+  return targets as AuditTargets;
 }

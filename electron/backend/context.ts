@@ -20,6 +20,19 @@ export interface AuditTarget {
   detail?: AuditDetail;
 }
 
+/**
+ * A procedure's audit target, declared once beside its handler: the record's type and how to
+ * read its id (and any detail: ids and codes, never content) from the input and the result.
+ * The router writes the entry after the handler has succeeded.
+ */
+export interface AuditDeclaration<N extends ProcedureName> {
+  targetType: string;
+  targetId(input: ProcedureParsedInput<N>, output: ProcedureOutput<N>): string | null;
+  detail?(input: ProcedureParsedInput<N>, output: ProcedureOutput<N>): AuditDetail | undefined;
+}
+
+export type AuditTargets = { [N in ProcedureName]?: AuditDeclaration<N> };
+
 export interface CallContext {
   readonly folder: string;
   readonly kdf: ScryptParams;
@@ -43,7 +56,10 @@ export interface CallContext {
   sessionInfo(): SessionInfo | null;
   vaultState(): VaultState;
   lock(reason: LockReason): void;
-  /** Names the record a mutation touched, for the router's audit entry. */
+  /**
+   * Names the record a mutation touched, for the router's audit entry, when it depends on more
+   * than the input and the result (otherwise declare it: AuditTargets).
+   */
   setAuditTarget(target: AuditTarget): void;
   /** An audit entry for a refused attempt, appended after the call's transaction rolls back. */
   auditFailedAttempt(record: AuditRecord): void;

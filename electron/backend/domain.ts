@@ -1,6 +1,6 @@
 // What a domain contributes to the backend. The composition root (composition.ts) lists the
 // domains; this file only says what one is, so a domain can name the shape without a cycle.
-import type { Handlers } from './context';
+import type { AuditTargets, Handlers } from './context';
 import type { DischargeGuard } from './services/cases/placements';
 
 /** What one domain's handlers may use of the others' contributions. */
@@ -12,6 +12,8 @@ export interface DomainHooks {
 export interface Domain {
   name: string;
   handlers?: (hooks: DomainHooks) => Partial<Handlers>;
+  /** The audit target of each of its audited procedures whose handler does not set one. */
+  auditTargets?: AuditTargets;
   /** Checks that may refuse a discharge (see dischargeChild), run in the discharge's transaction. */
   dischargeGuards?: readonly DischargeGuard[];
 }

@@ -1,7 +1,7 @@
 // Administrator procedures: staff accounts, settings, key rotation, the audit log.
 import { AppError } from '../../../shared/errors';
 import { startOfDayInstant } from '../../../shared/time';
-import type { Handlers } from '../context';
+import type { AuditTargets, Handlers } from '../context';
 import type { OpenVault } from '../vault/vault';
 import { requireAcceptablePassword } from './password-rules';
 import { readSettings, writeSettings } from './settings-repo';
@@ -79,7 +79,6 @@ export function adminHandlers(): AdminHandlers {
       // One unit of work (see the router): the row, its audit entry, then the keyring, or none.
       await vault.setUserSecret(input.username, input.temporaryPassword, ctx.kdf);
       const id = insertUser(vault, { ...input, shelterScope, mustChangePassword: true });
-      ctx.setAuditTarget({ targetType: 'user', targetId: id, detail: { role: input.role } });
       return findUserById(vault, id)!;
     },
 
@@ -94,7 +93,6 @@ export function adminHandlers(): AdminHandlers {
       await vault.setUserSecret(user.username, input.temporaryPassword, ctx.kdf);
       // Resetting a disabled account re-enables it: the administrator has just given it a way in.
       vault.data.update('users', user.id, { must_change_password: 1, deleted_at: null });
-      ctx.setAuditTarget({ targetType: 'user', targetId: user.id });
       return null;
     },
 
@@ -105,7 +103,6 @@ export function adminHandlers(): AdminHandlers {
       if (!user) throw new AppError('NOT_FOUND', 'notFound');
       await vault.removeUserSlot(user.username);
       vault.data.softDelete('users', user.id);
-      ctx.setAuditTarget({ targetType: 'user', targetId: user.id });
       return null;
     },
 
@@ -146,9 +143,23 @@ export function adminHandlers(): AdminHandlers {
       return { ...chain, ok: chain.ok && olderThanCheckpoint === null, olderThanCheckpoint };
     },
 
-    'audit.recordExport': (ctx, input) => {
-      ctx.setAuditTarget({ targetType: 'export', targetId: null, detail: { kind: input.kind } });
-      return null;
-    },
+    // The entry is the point: the renderer records that it showed or printed a secret.
+    'audit.recordExport': () => null,
   };
 }
+
+/** The record each audited administrator procedure names; settings and key rotation set theirs by hand. */
+export const adminAuditTargets: Pick<AuditTargets, keyof AdminHandlers> = {
+  'users.create': {
+    targetType: 'user',
+    targetId: (_input, user) => user.id,
+    detail: (input) => ({ role: input.role }),
+  },
+  'users.resetPassword': { targetType: 'user', targetId: (input) => input.userId },
+  'users.disable': { targetType: 'user', targetId: (input) => input.userId },
+  'audit.recordExport': {
+    targetType: 'export',
+    targetId: () => null,
+    detail: (input) => ({ kind: input.kind }),
+  },
+};

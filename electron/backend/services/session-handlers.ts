@@ -1,6 +1,6 @@
 // Setup, sign-in, recovery, lock and one's own password.
 import { AppError } from '../../../shared/errors';
-import type { Handlers } from '../context';
+import type { AuditTargets, Handlers } from '../context';
 import { createVault, unwrapWithPassword, unwrapWithRecoveryKey } from '../vault/vault';
 import { requireAcceptablePassword } from './password-rules';
 import { writeSettings } from './settings-repo';
@@ -178,8 +178,12 @@ export function sessionHandlers(): SessionHandlers {
       ]);
       await vault.setUserSecret(user.username, input.newPassword, ctx.kdf);
       vault.data.update('users', user.id, { must_change_password: 0 });
-      ctx.setAuditTarget({ targetType: 'user', targetId: user.id });
       return ctx.sessionInfo()!;
     },
   };
 }
+
+/** One's own password change names one's own account. */
+export const sessionAuditTargets: Pick<AuditTargets, keyof SessionHandlers> = {
+  'account.changePassword': { targetType: 'user', targetId: (_input, session) => session.userId },
+};

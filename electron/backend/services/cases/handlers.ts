@@ -1,9 +1,11 @@
-// The router's handlers for the case procedures: each one turns the session into an actor, calls
-// a service, and names the record for the router's audit entry (ids only, never content).
+// The router's handlers for the case procedures: each one turns the session into an actor and
+// calls a service. What each audited call names in the audit log (ids only, never content) is
+// declared below the handlers, in caseAuditTargets.
 import type { SoftRule } from '../../../../shared/cases';
 import type { caseProcedures } from '../../../../shared/contract-cases';
 import type { DomainHooks } from '../../domain';
-import type { CallContext, Handlers } from '../../context';
+import type { AuditDetail } from '../../audit-log';
+import type { AuditTargets, CallContext, Handlers } from '../../context';
 import { loadCaseFile, childTimeline } from './case-file';
 import {
   listCaseworkers,
@@ -64,28 +66,19 @@ function auditPlacement(ctx: CallContext, result: PlacementResult) {
   return result.placement;
 }
 
-const child = (ctx: CallContext, id: string, detail?: Record<string, string>) =>
-  ctx.setAuditTarget({ targetType: 'child', targetId: id, ...(detail ? { detail } : {}) });
-
 export function caseHandlers(hooks: DomainHooks): CaseHandlers {
   return {
     'children.register': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      const result = registerChild(vault, actor, input);
-      child(ctx, result.id);
-      return result;
+      return registerChild(vault, actor, input);
     },
     'children.update': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      const record = updateChild(vault, actor, input);
-      child(ctx, record.id);
-      return record;
+      return updateChild(vault, actor, input);
     },
     'children.setStatus': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      const record = setChildStatus(vault, actor, input);
-      child(ctx, record.id, { status: record.status });
-      return record;
+      return setChildStatus(vault, actor, input);
     },
     'children.search': (ctx, input) => {
       const { vault, actor } = session(ctx);
@@ -97,14 +90,11 @@ export function caseHandlers(hooks: DomainHooks): CaseHandlers {
       // Reloading the file this session already has open (after a change) is not a new view.
       const alreadyOpen = ctx.noteOpenCaseFile(file.child.id);
       if (input.reload && alreadyOpen) ctx.skipViewAudit();
-      else child(ctx, file.child.id);
       return file;
     },
     'children.revealName': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      const names = revealChildNames(vault, actor, input.id);
-      child(ctx, input.id, { section: 'name' });
-      return names;
+      return revealChildNames(vault, actor, input.id);
     },
     'children.timeline': (ctx, input) => {
       const { vault, actor } = session(ctx);
@@ -114,23 +104,11 @@ export function caseHandlers(hooks: DomainHooks): CaseHandlers {
 
     'consents.record': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      const consent = recordConsent(vault, actor, input);
-      ctx.setAuditTarget({
-        targetType: 'consent',
-        targetId: consent.id,
-        detail: { childId: consent.childId, type: consent.type },
-      });
-      return consent;
+      return recordConsent(vault, actor, input);
     },
     'consents.withdraw': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      const consent = withdrawConsent(vault, actor, input);
-      ctx.setAuditTarget({
-        targetType: 'consent',
-        targetId: consent.id,
-        detail: { childId: consent.childId, type: consent.type },
-      });
-      return consent;
+      return withdrawConsent(vault, actor, input);
     },
     'consents.check': (ctx, input) => {
       const { vault, actor } = session(ctx);
@@ -139,13 +117,7 @@ export function caseHandlers(hooks: DomainHooks): CaseHandlers {
 
     'family.save': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      const member = saveFamilyMember(vault, actor, input);
-      ctx.setAuditTarget({
-        targetType: 'familyMember',
-        targetId: member.id,
-        detail: { childId: member.childId },
-      });
-      return member;
+      return saveFamilyMember(vault, actor, input);
     },
     'family.remove': (ctx, input) => {
       const { vault, actor } = session(ctx);
@@ -157,48 +129,31 @@ export function caseHandlers(hooks: DomainHooks): CaseHandlers {
     'siblings.link': (ctx, input) => {
       const { vault, actor } = session(ctx);
       linkSiblings(vault, actor, input);
-      child(ctx, input.childId, { siblingId: input.siblingId });
       return null;
     },
     'siblings.unlink': (ctx, input) => {
       const { vault, actor } = session(ctx);
       unlinkSibling(vault, actor, input.childId);
-      child(ctx, input.childId);
       return null;
     },
 
     'intake.record': (ctx, input) => {
       const { vault, actor } = session(ctx);
       recordIntake(vault, actor, input);
-      child(ctx, input.childId, { section: 'intake' });
       return null;
     },
     'intake.open': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      const account = openIntake(vault, actor, input.childId);
-      child(ctx, input.childId, { section: 'intake' });
-      return account;
+      return openIntake(vault, actor, input.childId);
     },
 
     'plan.saveGoal': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      const goal = saveGoal(vault, actor, input);
-      ctx.setAuditTarget({
-        targetType: 'goal',
-        targetId: goal.id,
-        detail: { childId: goal.childId },
-      });
-      return goal;
+      return saveGoal(vault, actor, input);
     },
     'plan.saveTask': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      const task = saveTask(vault, actor, input);
-      ctx.setAuditTarget({
-        targetType: 'task',
-        targetId: task.id,
-        detail: { childId: task.childId },
-      });
-      return task;
+      return saveTask(vault, actor, input);
     },
     'dashboard.agenda': (ctx, input) => {
       const { vault, actor } = session(ctx);
@@ -207,13 +162,7 @@ export function caseHandlers(hooks: DomainHooks): CaseHandlers {
 
     'legal.save': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      const event = saveLegalEvent(vault, actor, input);
-      ctx.setAuditTarget({
-        targetType: 'legalEvent',
-        targetId: event.id,
-        detail: { childId: event.childId },
-      });
-      return event;
+      return saveLegalEvent(vault, actor, input);
     },
     'legal.remove': (ctx, input) => {
       const { vault, actor } = session(ctx);
@@ -232,38 +181,19 @@ export function caseHandlers(hooks: DomainHooks): CaseHandlers {
     },
     'shelters.save': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      const shelter = saveShelter(vault, actor, input);
-      ctx.setAuditTarget({ targetType: 'shelter', targetId: shelter.id });
-      return shelter;
+      return saveShelter(vault, actor, input);
     },
     'beds.save': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      const shelter = saveBed(vault, actor, input);
-      ctx.setAuditTarget({
-        targetType: 'shelter',
-        targetId: shelter.id,
-        detail: { beds: 'saved' },
-      });
-      return shelter;
+      return saveBed(vault, actor, input);
     },
     'beds.remove': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      const shelter = removeBed(vault, actor, input);
-      ctx.setAuditTarget({
-        targetType: 'bed',
-        targetId: input.id,
-        detail: { shelterId: shelter.id },
-      });
-      return shelter;
+      return removeBed(vault, actor, input);
     },
     'beds.reserve': (ctx, input) => {
       const { vault, actor } = session(ctx);
       reserveBed(vault, actor, input);
-      ctx.setAuditTarget({
-        targetType: 'bed',
-        targetId: input.bedId,
-        detail: input.childId ? { childId: input.childId } : { released: true },
-      });
       return null;
     },
     'beds.board': (ctx, input) => {
@@ -285,13 +215,7 @@ export function caseHandlers(hooks: DomainHooks): CaseHandlers {
     },
     'placements.discharge': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      const placement = dischargeChild(vault, actor, input, hooks.dischargeGuards);
-      ctx.setAuditTarget({
-        targetType: 'placement',
-        targetId: placement.id,
-        detail: { childId: placement.childId, destination: input.destination },
-      });
-      return placement;
+      return dischargeChild(vault, actor, input, hooks.dischargeGuards);
     },
     'placements.edit': (ctx, input) => {
       const { vault, actor } = session(ctx);
@@ -299,3 +223,91 @@ export function caseHandlers(hooks: DomainHooks): CaseHandlers {
     },
   };
 }
+
+/** The record each audited case procedure names; removals and placement overrides set theirs by hand. */
+export const caseAuditTargets: Pick<AuditTargets, CaseProcedureName> = {
+  'children.register': { targetType: 'child', targetId: (_input, child) => child.id },
+  'children.update': { targetType: 'child', targetId: (_input, child) => child.id },
+  'children.setStatus': {
+    targetType: 'child',
+    targetId: (_input, child) => child.id,
+    detail: (_input, child) => ({ status: child.status }),
+  },
+  'children.get': { targetType: 'child', targetId: (_input, file) => file.child.id },
+  'children.revealName': {
+    targetType: 'child',
+    targetId: (input) => input.id,
+    detail: () => ({ section: 'name' }),
+  },
+  'consents.record': {
+    targetType: 'consent',
+    targetId: (_input, consent) => consent.id,
+    detail: (_input, consent) => ({ childId: consent.childId, type: consent.type }),
+  },
+  'consents.withdraw': {
+    targetType: 'consent',
+    targetId: (_input, consent) => consent.id,
+    detail: (_input, consent) => ({ childId: consent.childId, type: consent.type }),
+  },
+  'family.save': {
+    targetType: 'familyMember',
+    targetId: (_input, member) => member.id,
+    detail: (_input, member) => ({ childId: member.childId }),
+  },
+  'siblings.link': {
+    targetType: 'child',
+    targetId: (input) => input.childId,
+    detail: (input) => ({ siblingId: input.siblingId }),
+  },
+  'siblings.unlink': { targetType: 'child', targetId: (input) => input.childId },
+  'intake.record': {
+    targetType: 'child',
+    targetId: (input) => input.childId,
+    detail: () => ({ section: 'intake' }),
+  },
+  'intake.open': {
+    targetType: 'child',
+    targetId: (input) => input.childId,
+    detail: () => ({ section: 'intake' }),
+  },
+  'plan.saveGoal': {
+    targetType: 'goal',
+    targetId: (_input, goal) => goal.id,
+    detail: (_input, goal) => ({ childId: goal.childId }),
+  },
+  'plan.saveTask': {
+    targetType: 'task',
+    targetId: (_input, task) => task.id,
+    detail: (_input, task) => ({ childId: task.childId }),
+  },
+  'legal.save': {
+    targetType: 'legalEvent',
+    targetId: (_input, event) => event.id,
+    detail: (_input, event) => ({ childId: event.childId }),
+  },
+  'shelters.save': { targetType: 'shelter', targetId: (_input, shelter) => shelter.id },
+  'beds.save': {
+    targetType: 'shelter',
+    targetId: (_input, shelter) => shelter.id,
+    detail: () => ({ beds: 'saved' }),
+  },
+  'beds.remove': {
+    targetType: 'bed',
+    targetId: (input) => input.id,
+    detail: (_input, shelter) => ({ shelterId: shelter.id }),
+  },
+  'beds.reserve': {
+    targetType: 'bed',
+    targetId: (input) => input.bedId,
+    detail: (input): AuditDetail =>
+      input.childId ? { childId: input.childId } : { released: true },
+  },
+  'placements.discharge': {
+    targetType: 'placement',
+    targetId: (_input, placement) => placement.id,
+    detail: (input, placement) => ({
+      childId: placement.childId,
+      destination: input.destination,
+    }),
+  },
+};
