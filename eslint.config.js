@@ -135,7 +135,12 @@ export default tseslint.config(
   },
   {
     // The backend, the harness and the CLI tools are plain Node: they run unchanged in tests.
-    files: ['electron/backend/**/*.ts', 'electron/harness/**/*.ts', 'electron/tools/**/*.ts'],
+    files: [
+      'electron/backend/**/*.ts',
+      'electron/host/**/*.ts',
+      'electron/harness/**/*.ts',
+      'electron/tools/**/*.ts',
+    ],
     rules: restrict(NO_ELECTRON, NO_RENDERER),
   },
   {

@@ -9,7 +9,7 @@ import type { Worker } from 'node:worker_threads';
 import { MessageChannel, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Envelope } from '../../shared/errors';
 import type { BackendOptions } from './api';
-import { createBackend } from './backend';
+import { createBackend } from './runtime/router';
 import {
   spawnBackendThread,
   type HostMessage,
@@ -17,8 +17,8 @@ import {
   type ReaderRequest,
   type WorkerData,
   type WorkerMessage,
-} from './threads';
-import { ReadReplica, type ReaderAnswer, type ReaderSession } from './reader';
+} from './runtime/threads';
+import { ReadReplica, type ReaderAnswer, type ReaderSession } from './runtime/read-twin';
 
 /** Main backend → its twin. */
 type TwinMessage =

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppErrorShape, Envelope } from '../../shared/errors';
 import type { BackendApi, BackendOptions } from '../backend/api';
-import { startBackendWorker } from '../backend/host';
+import { startBackendWorker } from '../host/backend-host';
 import { BRIDGE_PATH, CALL_PATH, EVENTS_PATH, TOKEN_HEADER, bridgeScript } from './bridge-script';
 import { contentTypeFor, resolveStaticFile } from './static-files';
 

@@ -3,7 +3,7 @@ import { app, dialog, Menu, powerMonitor, session, type BrowserWindow } from 'el
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BackendApi } from '../backend/api';
-import { startBackendWorker } from '../backend/host';
+import { startBackendWorker } from '../host/backend-host';
 import { APP_ENTRY_URL } from './app-origin';
 import { dataFolderOverride } from './args';
 import { hardenWebContents, lockDownSession } from './hardening';

@@ -3,8 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { todayIn } from '../../shared/time';
-import { DOMAINS } from '../../electron/backend/composition';
-import { checkPlacementConflict, type DischargeGuard } from '../../electron/backend/services/cases';
+import { DOMAINS } from '../../electron/backend/runtime/composition';
+import { checkPlacementConflict, type DischargeGuard } from '../../electron/backend/domains/children';
 import { caseVault, countRows, daysAgo, instantDaysAgo, register, ZONE } from './cases-fixtures';
 import { fails, ok } from './helpers';
 

@@ -14,8 +14,8 @@ import {
   isConsentActive,
   loadCaseFile,
   scopeShelterIds,
-} from '../../electron/backend/services/cases';
-import { addDaysTo, dateOf } from '../../electron/backend/services/cases/context';
+} from '../../electron/backend/domains/children';
+import { addDaysTo, dateOf } from '../../electron/backend/records/actor';
 import {
   caseVault,
   childInput,

@@ -13,14 +13,14 @@ import {
   NICKNAMES,
   SURNAMES,
 } from '../../electron/backend/demo/vocabulary';
-import { agenda, searchChildren, type CaseVault } from '../../electron/backend/services/cases';
-import { clockFor } from '../../electron/backend/services/cases/context';
-import { softRuleWarnings } from '../../electron/backend/services/cases/placements';
+import { agenda, searchChildren, type CaseVault } from '../../electron/backend/domains/children';
+import { clockFor } from '../../electron/backend/records/actor';
+import { softRuleWarnings } from '../../electron/backend/domains/shelters/placements';
 import type {
   ChildRow,
   PlacementRow,
   ShelterRow,
-} from '../../electron/backend/services/cases/rows';
+} from '../../electron/backend/records/rows';
 import { unlockWithRecoveryKey, type OpenVault } from '../../electron/backend/vault/vault';
 import { AppError } from '../../shared/errors';
 import { backendAt, FAST_KDF, ok, tempFolder } from './helpers';

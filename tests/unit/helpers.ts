@@ -7,8 +7,8 @@ import { afterAll } from 'vitest';
 import { Database } from '@signalapp/sqlcipher';
 import type { BackendApi, BackendOptions } from '../../electron/backend/api';
 import { unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
-import { createBackend } from '../../electron/backend/backend';
-import type { Domain } from '../../electron/backend/composition';
+import { createBackend } from '../../electron/backend/runtime/router';
+import type { Domain } from '../../electron/backend/runtime/composition';
 import type { ProcedureName, ProcedureOutput } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
 

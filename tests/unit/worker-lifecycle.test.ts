@@ -1,7 +1,7 @@
 // At every lock the backend worker is ended and a fresh one started: a scan of the backend's
 // memory after the lock finds neither the data key nor what was typed before it.
 import { afterAll, describe, expect, it } from 'vitest';
-import { startBackendWorker, type HostedBackend } from '../../electron/backend/host';
+import { startBackendWorker, type HostedBackend } from '../../electron/host/backend-host';
 import { unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
 import { addUser, ADMIN, FAST_KDF, ok, signIn, tempFolder } from './helpers';
 

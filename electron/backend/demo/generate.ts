@@ -13,7 +13,7 @@ import {
   saveShelter,
   type CaseActor,
   type CaseVault,
-} from '../services/cases';
+} from '../domains/children';
 import {
   dayToDate,
   fits,

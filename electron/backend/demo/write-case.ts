@@ -12,7 +12,7 @@ import {
   withdrawConsent,
   type CaseActor,
   type CaseVault,
-} from '../services/cases';
+} from '../domains/children';
 import { dayToDate, type DatasetPlan, type Moment, type PlannedChild } from './plan';
 import { Random } from './prng';
 import { planRecords } from './records';

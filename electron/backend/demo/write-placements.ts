@@ -9,7 +9,7 @@ import {
   updatePlacement,
   type CaseActor,
   type CaseVault,
-} from '../services/cases';
+} from '../domains/children';
 import type { Moment } from './plan';
 import type { WrittenCase } from './write-case';
 

@@ -22,7 +22,7 @@ import {
   shelterNames,
   type CaseActor,
   type CaseVault,
-} from '../../../electron/backend/services/cases';
+} from '../../../electron/backend/domains/children';
 import { checkPages } from '../../../electron/backend/db/sqlcipher';
 import { createVault, unwrapWithPassword } from '../../../electron/backend/vault/vault';
 import type { ChildStatus } from '../../../shared/cases';

@@ -1,7 +1,7 @@
 // Reads and writes of staff accounts. Usernames are stored lower-case (see usernameSchema).
-import type { UserSummary } from '../../../shared/contract';
-import type { Role } from '../../../shared/roles';
-import type { OpenVault } from '../vault/vault';
+import type { UserSummary } from '../../../../shared/contract';
+import type { Role } from '../../../../shared/roles';
+import type { OpenVault } from '../../vault/vault';
 
 interface UserRow {
   id: string;

@@ -3,9 +3,9 @@
 // declared below the handlers, in caseAuditTargets.
 import type { SoftRule } from '../../../../shared/cases';
 import type { caseProcedures } from '../../../../shared/contract-cases';
-import type { DomainHooks } from '../../domain';
+import type { DomainHooks } from '../../runtime/domain';
 import type { AuditDetail } from '../../audit-log';
-import type { AuditTargets, CallContext, Handlers } from '../../context';
+import type { AuditTargets, CallContext, Handlers } from '../../runtime/call-context';
 import { loadCaseFile, childTimeline } from './case-file';
 import {
   listCaseworkers,
@@ -16,7 +16,7 @@ import {
   updateChild,
 } from './children';
 import { checkConsent, recordConsent, withdrawConsent } from './consents';
-import { actorOf } from './context';
+import { actorOf } from '../../records/actor';
 import { agenda, saveGoal, saveTask } from './plan';
 import {
   admitChild,
@@ -24,7 +24,7 @@ import {
   editPlacement,
   transferChild,
   type PlacementResult,
-} from './placements';
+} from '../shelters/placements';
 import {
   linkSiblings,
   openIntake,
@@ -34,8 +34,8 @@ import {
   saveFamilyMember,
   saveLegalEvent,
   unlinkSibling,
-} from './records';
-import { bedBoard, occupancy } from './bed-board';
+} from './family';
+import { bedBoard, occupancy } from '../shelters/bed-board';
 import {
   listShelters,
   removeBed,
@@ -43,7 +43,7 @@ import {
   saveBed,
   saveShelter,
   shelterNames,
-} from './shelters';
+} from '../shelters/shelters';
 
 export type CaseProcedureName = keyof typeof caseProcedures;
 type CaseHandlers = Pick<Handlers, CaseProcedureName>;

@@ -1,7 +1,7 @@
 // What a domain contributes to the backend. The composition root (composition.ts) lists the
 // domains; this file only says what one is, so a domain can name the shape without a cycle.
-import type { AuditTargets, Handlers } from './context';
-import type { DischargeGuard } from './services/cases/placements';
+import type { AuditTargets, Handlers } from './call-context';
+import type { DischargeGuard } from '../domains/shelters/placements';
 
 /** What one domain's handlers may use of the others' contributions. */
 export interface DomainHooks {

@@ -7,17 +7,17 @@ import { text } from 'node:stream/consumers';
 import type { BackendEvent } from '../../shared/bridge';
 import type { Envelope } from '../../shared/errors';
 import { inputProblem } from '../../shared/input-bounds';
-import type { BackendApi, BackendOptions } from './api';
-import { isPlainRead } from './read-routing';
+import type { BackendApi, BackendOptions } from '../backend/api';
+import { isPlainRead } from '../backend/runtime/read-routing';
 import {
   spawnBackendThread,
   type HostMessage,
   type ReaderReply,
   type ReaderRequest,
   type WorkerMessage,
-} from './threads';
+} from '../backend/runtime/threads';
 
-const DEV_WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
+const DEV_WORKER = fileURLToPath(new URL('../backend/worker.ts', import.meta.url));
 
 const INTERNAL: Envelope<never> = { ok: false, error: { code: 'INTERNAL', message: 'internal' } };
 

@@ -5,11 +5,11 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker, type MessagePort } from 'node:worker_threads';
-import type { LockReason } from '../../shared/contract';
-import type { BackendEvent } from '../../shared/bridge';
-import type { Envelope } from '../../shared/errors';
-import type { BackendOptions } from './api';
-import type { ReaderAnswer } from './reader';
+import type { LockReason } from '../../../shared/contract';
+import type { BackendEvent } from '../../../shared/bridge';
+import type { Envelope } from '../../../shared/errors';
+import type { BackendOptions } from '../api';
+import type { ReaderAnswer } from './read-twin';
 
 export type HostMessage =
   | { kind: 'call'; id: number; name: string; input: unknown }

@@ -1,12 +1,12 @@
 // Who is acting, and when: the inputs every case service takes besides the vault. Services run
 // the same inside the router, in the demo generator and in the benchmark.
-import { AppError } from '../../../../shared/errors';
-import type { Role } from '../../../../shared/roles';
-import { startOfDayInstant, todayIn } from '../../../../shared/time';
-import { DEFAULT_SETTINGS } from '../../../../shared/settings';
-import type { OpenVault } from '../../vault/vault';
-import { SETTINGS_ROW_ID } from '../settings-repo';
-import type { StaffUser } from '../users-repo';
+import { AppError } from '../../../shared/errors';
+import type { Role } from '../../../shared/roles';
+import { startOfDayInstant, todayIn } from '../../../shared/time';
+import { DEFAULT_SETTINGS } from '../../../shared/settings';
+import type { OpenVault } from '../vault/vault';
+import { SETTINGS_ROW_ID } from '../domains/access/settings-repo';
+import type { StaffUser } from '../domains/access/users-repo';
 
 /**
  * What the case services use of a vault: the database and the one write path. An open vault is

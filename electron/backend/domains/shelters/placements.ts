@@ -9,7 +9,7 @@ import {
   type SoftRule,
 } from '../../../../shared/cases';
 import type { Placement } from '../../../../shared/contract-cases';
-import { recordStatus } from './children';
+import { recordStatus } from '../children/children';
 import {
   clockFor,
   dateOf,
@@ -20,7 +20,7 @@ import {
   type CaseActor,
   type Clock,
   type CaseVault,
-} from './context';
+} from '../../records/actor';
 import { assertNoConflict, insertPlacement, updatePlacement } from './placement-store';
 import {
   bedRowById,
@@ -32,8 +32,8 @@ import {
   type ChildRow,
   type PlacementRow,
   type ShelterRow,
-} from './rows';
-import { requireVisibleChild, visibleChildIds } from './scope';
+} from '../../records/rows';
+import { requireVisibleChild, visibleChildIds } from '../../records/scope';
 
 export interface PlacementResult {
   placement: Placement;

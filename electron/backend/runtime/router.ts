@@ -9,11 +9,11 @@ import {
   type LockReason,
   type SessionInfo,
   type VaultState,
-} from '../../shared/contract';
-import type { BackendEvent } from '../../shared/bridge';
-import { AppError, type Envelope } from '../../shared/errors';
-import { isAllowed } from '../../shared/permissions';
-import type { BackendApi, BackendOptions, ScryptParams } from './api';
+} from '../../../shared/contract';
+import type { BackendEvent } from '../../../shared/bridge';
+import { AppError, type Envelope } from '../../../shared/errors';
+import { isAllowed } from '../../../shared/permissions';
+import type { BackendApi, BackendOptions, ScryptParams } from '../api';
 import { composeAuditTargets, composeHandlers, type Domain } from './composition';
 import type {
   AuditDeclaration,
@@ -22,18 +22,18 @@ import type {
   CallContext,
   Handler,
   Handlers,
-} from './context';
-import type { WriteContext } from './db/data-layer';
-import { checkPages, isCorruptionError, isDiskFullError } from './db/sqlcipher';
-import { deviceIdOf, openPreferences } from './preferences';
-import { actorOf } from './services/cases/context';
-import { requireIdsInScope } from './services/cases/scope';
-import { readSettings } from './services/settings-repo';
-import { findUserById, type StaffUser } from './services/users-repo';
-import { Backoff } from './vault/backoff';
-import { DEFAULT_SCRYPT } from './vault/crypto';
-import { isDemoVault, vaultPresence, type OpenVault } from './vault/vault';
-import type { AuditRecord } from './audit-log';
+} from './call-context';
+import type { WriteContext } from '../db/data-layer';
+import { checkPages, isCorruptionError, isDiskFullError } from '../db/sqlcipher';
+import { deviceIdOf, openPreferences } from '../preferences';
+import { actorOf } from '../records/actor';
+import { requireIdsInScope } from '../records/scope';
+import { readSettings } from '../domains/access/settings-repo';
+import { findUserById, type StaffUser } from '../domains/access/users-repo';
+import { Backoff } from '../vault/backoff';
+import { DEFAULT_SCRYPT } from '../vault/crypto';
+import { isDemoVault, vaultPresence, type OpenVault } from '../vault/vault';
+import type { AuditRecord } from '../audit-log';
 
 /** Recovery mode is an administrator reset one click away: it locks after one idle minute. */
 export const RECOVERY_IDLE_MS = 60_000;

@@ -6,13 +6,13 @@ import type {
   ProcedureParsedInput,
   SessionInfo,
   VaultState,
-} from '../../shared/contract';
-import type { ScryptParams } from './api';
-import type { AuditDetail, AuditRecord } from './audit-log';
-import type { WriteContext } from './db/data-layer';
-import type { StaffUser } from './services/users-repo';
-import type { Backoff } from './vault/backoff';
-import type { OpenVault } from './vault/vault';
+} from '../../../shared/contract';
+import type { ScryptParams } from '../api';
+import type { AuditDetail, AuditRecord } from '../audit-log';
+import type { WriteContext } from '../db/data-layer';
+import type { StaffUser } from '../domains/access/users-repo';
+import type { Backoff } from '../vault/backoff';
+import type { OpenVault } from '../vault/vault';
 
 export interface AuditTarget {
   targetType: string;

@@ -1,5 +1,5 @@
-import { DEFAULT_SETTINGS, type VaultSettings } from '../../../shared/settings';
-import type { OpenVault } from '../vault/vault';
+import { DEFAULT_SETTINGS, type VaultSettings } from '../../../../shared/settings';
+import type { OpenVault } from '../../vault/vault';
 
 export const SETTINGS_ROW_ID = 'settings';
 

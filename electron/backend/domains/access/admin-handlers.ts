@@ -1,8 +1,8 @@
 // Administrator procedures: staff accounts, settings, key rotation, the audit log.
-import { AppError } from '../../../shared/errors';
-import { startOfDayInstant } from '../../../shared/time';
-import type { AuditTargets, Handlers } from '../context';
-import type { OpenVault } from '../vault/vault';
+import { AppError } from '../../../../shared/errors';
+import { startOfDayInstant } from '../../../../shared/time';
+import type { AuditTargets, Handlers } from '../../runtime/call-context';
+import type { OpenVault } from '../../vault/vault';
 import { requireAcceptablePassword } from './password-rules';
 import { readSettings, writeSettings } from './settings-repo';
 import { findUserById, findUserByUsername, insertUser, listUsers } from './users-repo';

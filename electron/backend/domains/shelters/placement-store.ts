@@ -5,9 +5,9 @@
 // for any write that bypasses this module.
 import { AppError } from '../../../../shared/errors';
 import type { WritableRow } from '../../db/data-layer';
-import type { CaseActor, CaseVault } from './context';
-import type { PlacementRow } from './rows';
-import { visibleChildIds } from './scope';
+import type { CaseActor, CaseVault } from '../../records/actor';
+import type { PlacementRow } from '../../records/rows';
+import { visibleChildIds } from '../../records/scope';
 
 export type PlacementConflictKey =
   'placement.childOverlap' | 'placement.bedOverlap' | 'placement.endBeforeStart';

@@ -1,12 +1,12 @@
 // The composition root: every domain the backend serves, and what each contributes (its
 // handlers, its discharge guards). A domain is in the app because it is listed here, never
 // because some module happened to be imported first.
-import { procedures, type ProcedureName } from '../../shared/contract';
-import type { AuditTargets, Handlers } from './context';
+import { procedures, type ProcedureName } from '../../../shared/contract';
+import type { AuditTargets, Handlers } from './call-context';
 import type { Domain, DomainHooks } from './domain';
-import { adminAuditTargets, adminHandlers } from './services/admin-handlers';
-import { caseAuditTargets, caseHandlers } from './services/cases/handlers';
-import { sessionAuditTargets, sessionHandlers } from './services/session-handlers';
+import { adminAuditTargets, adminHandlers } from '../domains/access/admin-handlers';
+import { caseAuditTargets, caseHandlers } from '../domains/children/handlers';
+import { sessionAuditTargets, sessionHandlers } from '../domains/access/session-handlers';
 
 export type { Domain, DomainHooks } from './domain';
 

@@ -3,11 +3,11 @@
 // registered by them. Outside the scope a record does not exist (NOT_FOUND), so its existence
 // is not revealed. The router checks every id a call carries here (ID_SCOPE), by the kind the
 // contract gives it, before any service runs.
-import { canSeeShelterAddress } from '../../../../shared/cases';
-import { AppError } from '../../../../shared/errors';
-import { idValuesAt, type IdField, type IdKind } from '../../../../shared/ids';
-import type { Role } from '../../../../shared/roles';
-import { notFound, type CaseActor, type CaseVault } from './context';
+import { canSeeShelterAddress } from '../../../shared/cases';
+import { AppError } from '../../../shared/errors';
+import { idValuesAt, type IdField, type IdKind } from '../../../shared/ids';
+import type { Role } from '../../../shared/roles';
+import { notFound, type CaseActor, type CaseVault } from './actor';
 import { bedRowById, shelterRowById, type ChildRow } from './rows';
 
 export function seesAllChildren(actor: Pick<CaseActor, 'role'>): boolean {

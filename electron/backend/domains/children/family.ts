@@ -11,8 +11,8 @@ import {
   notFound,
   type CaseActor,
   type CaseVault,
-} from './context';
-import { requireVisibleChild } from './scope';
+} from '../../records/actor';
+import { requireVisibleChild } from '../../records/scope';
 
 /** A sub-record (family member, legal event, …) whose child the actor may see. */
 function requireOwned<R extends { child_id: string }>(

@@ -1,6 +1,6 @@
 // Which calls the backend's read-only twin (reader.ts) may answer. Kept apart from the reader so
 // the host can decide without loading the services.
-import { isProcedureName, procedures, type ProcedureName } from '../../shared/contract';
+import { isProcedureName, procedures, type ProcedureName } from '../../../shared/contract';
 
 /** `session.touch` stays with the main backend: its whole point is the idle timer there. */
 const MAIN_ONLY: ReadonlySet<ProcedureName> = new Set(['session.touch']);

@@ -6,15 +6,15 @@ import {
   type Sex,
   type ShelterSexRule,
   type ShelterType,
-} from '../../../../shared/cases';
+} from '../../../shared/cases';
 import type {
   Birth,
   ChildListRow,
   ChildNames,
   ChildRecord,
   Placement,
-} from '../../../../shared/contract-cases';
-import type { CaseVault } from './context';
+} from '../../../shared/contract-cases';
+import type { CaseVault } from './actor';
 
 export interface ChildRow {
   id: string;

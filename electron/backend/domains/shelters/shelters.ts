@@ -3,14 +3,14 @@ import { AppError } from '../../../../shared/errors';
 import { canSeeShelterAddress } from '../../../../shared/cases';
 import type { Shelter, ShelterName } from '../../../../shared/contract-cases';
 import type { ShelterSexRule, ShelterType } from '../../../../shared/cases';
-import { fieldError, notFound, type CaseActor, type CaseVault } from './context';
-import { bedRowById, shelterRowById, type BedRow, type ShelterRow } from './rows';
+import { fieldError, notFound, type CaseActor, type CaseVault } from '../../records/actor';
+import { bedRowById, shelterRowById, type BedRow, type ShelterRow } from '../../records/rows';
 import {
   requireShelterInScope,
   requireVisibleChild,
   scopeShelterIds,
   seesAllShelters,
-} from './scope';
+} from '../../records/scope';
 
 const bedOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 

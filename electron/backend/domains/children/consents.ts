@@ -2,8 +2,8 @@
 import { AppError } from '../../../../shared/errors';
 import type { ConsentGiver, ConsentType } from '../../../../shared/cases';
 import type { Consent } from '../../../../shared/contract-cases';
-import { clockFor, FieldErrors, notFound, type CaseActor, type CaseVault } from './context';
-import { requireVisibleChild } from './scope';
+import { clockFor, FieldErrors, notFound, type CaseActor, type CaseVault } from '../../records/actor';
+import { requireVisibleChild } from '../../records/scope';
 
 interface ConsentRow {
   id: string;

@@ -2,7 +2,7 @@
 // takes the open vault, the acting user (CaseActor: id, role, shelter scope, optional fixed
 // "now") and the procedure's parsed input; callers outside the router pass schema-valid input
 // (e.g. `caseProcedures['children.register'].input.parse(x)`).
-export { actorOf, clockFor, type CaseActor, type CaseVault } from './context';
+export { actorOf, clockFor, type CaseActor, type CaseVault } from '../../records/actor';
 export {
   registerChild,
   updateChild,
@@ -25,7 +25,7 @@ export {
   openIntake,
   saveLegalEvent,
   removeLegalEvent,
-} from './records';
+} from './family';
 export { saveGoal, saveTask, agenda, type AgendaQuery } from './plan';
 export {
   listShelters,
@@ -37,7 +37,7 @@ export {
   reserveBed,
   type ShelterInput,
   type BedInput,
-} from './shelters';
+} from '../shelters/shelters';
 export {
   admitChild,
   transferChild,
@@ -47,7 +47,7 @@ export {
   type DischargeGuard,
   type DischargeRequest,
   type PlacementResult,
-} from './placements';
+} from '../shelters/placements';
 /** Validated low-level placement writes, for bulk generation (the invariants still hold). */
 export {
   checkPlacementConflict,
@@ -55,8 +55,8 @@ export {
   updatePlacement,
   type PlacementConflict,
   type PlacementSlot,
-} from './placement-store';
-export { bedBoard, occupancy, boardInstant } from './bed-board';
-export { scopeShelterIds, childScope, requireVisibleChild } from './scope';
-export { currentPlacementRow } from './rows';
+} from '../shelters/placement-store';
+export { bedBoard, occupancy, boardInstant } from '../shelters/bed-board';
+export { scopeShelterIds, childScope, requireVisibleChild } from '../../records/scope';
+export { currentPlacementRow } from '../../records/rows';
 export { caseHandlers } from './handlers';

@@ -16,9 +16,9 @@ import {
   type CaseActor,
   type Clock,
   type CaseVault,
-} from './context';
-import { shelterRowById } from './rows';
-import { requireShelterInScope, scopeShelterIds, seesAllChildren, visibleChildIds } from './scope';
+} from '../../records/actor';
+import { shelterRowById } from '../../records/rows';
+import { requireShelterInScope, scopeShelterIds, seesAllChildren, visibleChildIds } from '../../records/scope';
 import { compareBeds } from './shelters';
 
 /** The instant a board for `asOf` shows: now for today, else the last millisecond of that date. */

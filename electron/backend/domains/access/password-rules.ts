@@ -1,5 +1,5 @@
-import { AppError } from '../../../shared/errors';
-import { checkPassword } from '../../../shared/password-policy';
+import { AppError } from '../../../../shared/errors';
+import { checkPassword } from '../../../../shared/password-policy';
 
 /** Enforces the shared NIST 800-63B policy; the error names the field so the UI can show it there. */
 export function requireAcceptablePassword(

@@ -8,7 +8,7 @@ import type {
   ChildRecord,
   StaffOption,
 } from '../../../../shared/contract-cases';
-import { clockFor, FieldErrors, type CaseActor, type Clock, type CaseVault } from './context';
+import { clockFor, FieldErrors, type CaseActor, type Clock, type CaseVault } from '../../records/actor';
 import {
   birthColumns,
   childRowById,
@@ -17,9 +17,9 @@ import {
   toChildNames,
   toChildRecord,
   toListRow,
-} from './rows';
-import type { ListRow } from './rows';
-import { ASSIGNABLE_ROLES, childScope, requireVisibleChild } from './scope';
+} from '../../records/rows';
+import type { ListRow } from '../../records/rows';
+import { ASSIGNABLE_ROLES, childScope, requireVisibleChild } from '../../records/scope';
 
 export function listCaseworkers(vault: CaseVault): StaffOption[] {
   return vault.db

@@ -3,17 +3,17 @@
 // the audit log) on the main backend thread. It answers only plain reads by a signed-in user:
 // anything else — a mutation, an audited view, a call that would be refused or is malformed —
 // goes back to the main backend, which checks, audits and answers it as before.
-import { isProcedureName, PROCEDURE_ID_FIELDS, procedures } from '../../shared/contract';
-import { AppError, type Envelope } from '../../shared/errors';
-import { isAllowed } from '../../shared/permissions';
+import { isProcedureName, PROCEDURE_ID_FIELDS, procedures } from '../../../shared/contract';
+import { AppError, type Envelope } from '../../../shared/errors';
+import { isAllowed } from '../../../shared/permissions';
 import { composeHandlers } from './composition';
-import type { CallContext, Handler, Handlers } from './context';
-import { isCorruptionError } from './db/sqlcipher';
-import { actorOf } from './services/cases/context';
-import { requireIdsInScope } from './services/cases/scope';
-import { findUserById } from './services/users-repo';
+import type { CallContext, Handler, Handlers } from './call-context';
+import { isCorruptionError } from '../db/sqlcipher';
+import { actorOf } from '../records/actor';
+import { requireIdsInScope } from '../records/scope';
+import { findUserById } from '../domains/access/users-repo';
 import { isPlainRead } from './read-routing';
-import { OpenVault } from './vault/vault';
+import { OpenVault } from '../vault/vault';
 
 const HANDLERS: Handlers = composeHandlers();
 

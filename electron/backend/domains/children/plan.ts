@@ -16,9 +16,9 @@ import {
   notFound,
   type CaseActor,
   type CaseVault,
-} from './context';
-import { requireOwned } from './records';
-import { childScope, requireVisibleChild } from './scope';
+} from '../../records/actor';
+import { requireOwned } from './family';
+import { childScope, requireVisibleChild } from '../../records/scope';
 
 interface GoalRow {
   id: string;

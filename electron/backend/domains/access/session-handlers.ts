@@ -1,12 +1,12 @@
 // Setup, sign-in, recovery, lock and one's own password.
-import { AppError } from '../../../shared/errors';
-import type { AuditTargets, Handlers } from '../context';
-import { createVault, unwrapWithPassword, unwrapWithRecoveryKey } from '../vault/vault';
+import { AppError } from '../../../../shared/errors';
+import type { AuditTargets, Handlers } from '../../runtime/call-context';
+import { createVault, unwrapWithPassword, unwrapWithRecoveryKey } from '../../vault/vault';
 import { requireAcceptablePassword } from './password-rules';
 import { writeSettings } from './settings-repo';
 import { findUserById, findUserByUsername, insertUser, listUsers } from './users-repo';
-import { DEFAULT_SETTINGS } from '../../../shared/settings';
-import type { CallContext } from '../context';
+import { DEFAULT_SETTINGS } from '../../../../shared/settings';
+import type { CallContext } from '../../runtime/call-context';
 
 type SessionHandlers = Pick<
   Handlers,
