@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { idFieldsOf, idOf, isoDateSchema, type IdField } from './ids';
 import { procedure, type ProcedureSpec } from './procedure';
-import { caseProcedures } from './contract-cases';
+import { childrenProcedures } from './children/contract';
+import { sheltersProcedures } from './shelters/contract';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { ROLES, type Role } from './roles';
 import { requiredText, safeText } from './text';
@@ -219,7 +220,8 @@ export const procedures = {
     kind: 'mutation',
   }),
 
-  ...caseProcedures,
+  ...childrenProcedures,
+  ...sheltersProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

@@ -4,7 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { todayIn } from '../../shared/time';
 import { DOMAINS } from '../../electron/backend/runtime/composition';
-import { checkPlacementConflict, type DischargeGuard } from '../../electron/backend/domains/children';
+import {
+  checkPlacementConflict,
+  type DischargeGuard,
+} from '../../electron/backend/domains/shelters';
 import { caseVault, countRows, daysAgo, instantDaysAgo, register, ZONE } from './cases-fixtures';
 import { fails, ok } from './helpers';
 

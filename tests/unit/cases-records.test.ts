@@ -4,10 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ageOn,
   canSeeSafetyFlags,
-  canSeeShelterAddress,
   foldForSearch,
   initialsOf,
-} from '../../shared/cases';
+} from '../../shared/children/vocabulary';
+import { canSeeShelterAddress } from '../../shared/shelters/vocabulary';
 import { ROLES } from '../../shared/roles';
 import {
   familyOf,

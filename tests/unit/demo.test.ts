@@ -16,11 +16,7 @@ import {
 import { agenda, searchChildren, type CaseVault } from '../../electron/backend/domains/children';
 import { clockFor } from '../../electron/backend/records/actor';
 import { softRuleWarnings } from '../../electron/backend/domains/shelters/placements';
-import type {
-  ChildRow,
-  PlacementRow,
-  ShelterRow,
-} from '../../electron/backend/records/rows';
+import type { ChildRow, PlacementRow, ShelterRow } from '../../electron/backend/records/rows';
 import { unlockWithRecoveryKey, type OpenVault } from '../../electron/backend/vault/vault';
 import { AppError } from '../../shared/errors';
 import { backendAt, FAST_KDF, ok, tempFolder } from './helpers';

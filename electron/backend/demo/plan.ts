@@ -1,7 +1,7 @@
 // The pure part of the generator: from a seed, a size and "today", who the children are, when
 // they came into care, and which bed each of their placements uses. Nothing here touches the
 // database, so the same inputs always give the same plan.
-import { ageOn } from '../../../shared/cases';
+import { ageOn } from '../../../shared/children/vocabulary';
 import { assignBeds, shareBeds } from './beds';
 import {
   dayToDate,

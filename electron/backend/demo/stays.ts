@@ -1,6 +1,6 @@
 // When each child is admitted, moved and discharged: exact placement counts per child, stay
 // lengths that end before today (or stay open), and the destination on discharge.
-import type { DischargeDestination } from '../../../shared/cases';
+import type { DischargeDestination } from '../../../shared/shelters/vocabulary';
 import type { Moment } from './model';
 import type { Random } from './prng';
 

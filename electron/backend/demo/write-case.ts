@@ -1,6 +1,6 @@
 // One child's case record and everything recorded around the placements: family, consents, the
 // intake account, legal events and the case plan, all through the case services.
-import { statusAfterDischarge } from '../../../shared/cases';
+import { statusAfterDischarge } from '../../../shared/shelters/vocabulary';
 import {
   recordConsent,
   recordIntake,

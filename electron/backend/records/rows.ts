@@ -1,19 +1,17 @@
 // Stored rows of the case tables and their mapping to the contract's output types.
+import { ageOn, type ChildStatus, type Sex } from '../../../shared/children/vocabulary';
 import {
-  ageOn,
-  type ChildStatus,
   type DischargeDestination,
-  type Sex,
   type ShelterSexRule,
   type ShelterType,
-} from '../../../shared/cases';
+} from '../../../shared/shelters/vocabulary';
 import type {
   Birth,
   ChildListRow,
   ChildNames,
   ChildRecord,
-  Placement,
-} from '../../../shared/contract-cases';
+} from '../../../shared/children/contract';
+import type { Placement } from '../../../shared/shelters/contract';
 import type { CaseVault } from './actor';
 
 export interface ChildRow {

@@ -3,7 +3,7 @@
 // registered by them. Outside the scope a record does not exist (NOT_FOUND), so its existence
 // is not revealed. The router checks every id a call carries here (ID_SCOPE), by the kind the
 // contract gives it, before any service runs.
-import { canSeeShelterAddress } from '../../../shared/cases';
+import { canSeeShelterAddress } from '../../../shared/shelters/vocabulary';
 import { AppError } from '../../../shared/errors';
 import { idValuesAt, type IdField, type IdKind } from '../../../shared/ids';
 import type { Role } from '../../../shared/roles';

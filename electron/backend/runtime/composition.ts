@@ -4,20 +4,14 @@
 import { procedures, type ProcedureName } from '../../../shared/contract';
 import type { AuditTargets, Handlers } from './call-context';
 import type { Domain, DomainHooks } from './domain';
-import { adminAuditTargets, adminHandlers } from '../domains/access/admin-handlers';
-import { caseAuditTargets, caseHandlers } from '../domains/children/handlers';
-import { sessionAuditTargets, sessionHandlers } from '../domains/access/session-handlers';
+import { accessDomain } from '../domains/access';
+import { childrenDomain } from '../domains/children';
+import { sheltersDomain } from '../domains/shelters';
 
 export type { Domain, DomainHooks } from './domain';
 
-export const DOMAINS: readonly Domain[] = [
-  {
-    name: 'access',
-    handlers: () => ({ ...sessionHandlers(), ...adminHandlers() }),
-    auditTargets: { ...sessionAuditTargets, ...adminAuditTargets },
-  },
-  { name: 'cases', handlers: (hooks) => caseHandlers(hooks), auditTargets: caseAuditTargets },
-];
+/** Every domain, one line each. Their discharge guards run in this order. */
+export const DOMAINS: readonly Domain[] = [accessDomain, childrenDomain, sheltersDomain];
 
 /** One handler per procedure, from the domains given; refuses a gap or a procedure handled twice. */
 export function composeHandlers(domains: readonly Domain[] = DOMAINS): Handlers {

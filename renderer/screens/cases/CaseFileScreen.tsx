@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import type { CaseFile } from '../../../shared/contract-cases';
+import type { CaseFile } from '../../../shared/children/contract';
 import { idSchema } from '../../../shared/ids';
 import { formatCalendarDate } from '../../../shared/time';
 import { usePrefetchApiQuery } from '../../api/queries';

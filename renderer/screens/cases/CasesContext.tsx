@@ -2,7 +2,7 @@
 // (so coming back from a case file finds the same list) and the privacy-screen switch. It lives
 // in React state only, so it is gone with everything else when Aruga locks.
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { ChildStatus } from '../../../shared/cases';
+import type { ChildStatus } from '../../../shared/children/vocabulary';
 
 export interface ListFilters {
   text: string;

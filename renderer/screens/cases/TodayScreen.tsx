@@ -11,7 +11,7 @@ import {
   type AgendaKind,
   type AgendaPage,
   type AgendaSection,
-} from '../../../shared/contract-cases';
+} from '../../../shared/children/contract';
 import { calendarDaysBetween, formatCalendarDate } from '../../../shared/time';
 import { useApi } from '../../api/ApiContext';
 import type { ApiError } from '../../api/client';

@@ -1,7 +1,7 @@
 // Which cached answers a case-record change makes stale. Nothing is kept outside TanStack Query's
 // cache, which the auth layer clears on every lock.
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { CaseFile } from '../../../shared/contract-cases';
+import type { CaseFile } from '../../../shared/children/contract';
 import { useApi } from '../../api/ApiContext';
 import type { ApiError } from '../../api/client';
 import { queryKey } from '../../api/queries';

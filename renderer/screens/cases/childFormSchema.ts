@@ -2,13 +2,13 @@
 // plus the checks the backend also makes (no future dates, intake not before birth) so they show
 // before anything is sent.
 import { z } from 'zod';
-import { SEXES } from '../../../shared/cases';
+import { SEXES } from '../../../shared/children/vocabulary';
 import {
   childFieldsSchema,
   type ChildFields,
   type ChildNames,
   type ChildRecord,
-} from '../../../shared/contract-cases';
+} from '../../../shared/children/contract';
 import { alwaysCheck } from '../../forms/schema';
 import { fromForm, withoutBlanks } from './formValues';
 

@@ -6,13 +6,13 @@ import {
   type ChildStatus,
   type ConsentGiver,
   type ConsentType,
-  type DischargeDestination,
   type GoalStatus,
   type LegalEventKind,
   type PlanDomain,
   type Sex,
-} from '../../../shared/cases';
-import type { AgendaItem, AgendaKind } from '../../../shared/contract-cases';
+} from '../../../shared/children/vocabulary';
+import { type DischargeDestination } from '../../../shared/shelters/vocabulary';
+import type { AgendaItem, AgendaKind } from '../../../shared/children/contract';
 
 export const statusText = (t: TFunction, status: ChildStatus) => t(`cases.status.${status}`);
 export const sexText = (t: TFunction, sex: Sex) => t(`cases.sex.${sex}`);

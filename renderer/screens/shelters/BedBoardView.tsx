@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { BedBoard, BedBoardBed, BedState } from '../../../shared/contract-cases';
+import type { BedBoard, BedBoardBed, BedState } from '../../../shared/shelters/contract';
 import { formatCalendarDate } from '../../../shared/time';
 import { isApiError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/queries';

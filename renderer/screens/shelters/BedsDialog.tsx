@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { procedures } from '../../../shared/contract';
-import type { Shelter } from '../../../shared/contract-cases';
+import type { Shelter } from '../../../shared/shelters/contract';
 import { useApiMutation } from '../../api/queries';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';

@@ -1,7 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OccupancyRow } from '../../../shared/contract-cases';
+import type { OccupancyRow } from '../../../shared/shelters/contract';
 import { formatCalendarDate } from '../../../shared/time';
 import { useApiQuery } from '../../api/queries';
 import { FormAlert } from '../../components/FormAlert';

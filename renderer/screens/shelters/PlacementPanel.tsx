@@ -1,7 +1,8 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseFile, Placement } from '../../../shared/contract-cases';
+import type { CaseFile } from '../../../shared/children/contract';
+import type { Placement } from '../../../shared/shelters/contract';
 import { formatInstant } from '../../../shared/time';
 import { useSession } from '../../auth/AuthContext';
 import { StatusMessage } from '../../components/FormAlert';

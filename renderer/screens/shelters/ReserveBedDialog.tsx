@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BedBoardBed } from '../../../shared/contract-cases';
+import type { BedBoardBed } from '../../../shared/shelters/contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';

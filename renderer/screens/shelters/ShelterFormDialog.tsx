@@ -3,8 +3,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { SHELTER_SEX_RULES, SHELTER_TYPES, canSeeShelterAddress } from '../../../shared/cases';
-import { shelterFieldsSchema, type Shelter } from '../../../shared/contract-cases';
+import {
+  SHELTER_SEX_RULES,
+  SHELTER_TYPES,
+  canSeeShelterAddress,
+} from '../../../shared/shelters/vocabulary';
+import { shelterFieldsSchema, type Shelter } from '../../../shared/shelters/contract';
 import { useApiMutation } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
 import { Dialog } from '../../components/Dialog';

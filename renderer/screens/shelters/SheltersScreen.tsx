@@ -1,7 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Shelter } from '../../../shared/contract-cases';
+import type { Shelter } from '../../../shared/shelters/contract';
 import { useApiQuery } from '../../api/queries';
 import { FormAlert, StatusMessage } from '../../components/FormAlert';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';

@@ -12,20 +12,22 @@ import { shelterCatalogue } from '../../../electron/backend/demo/shelters';
 import { DATASET_SIZES, type SizeName } from '../../../electron/backend/demo/sizes';
 import {
   agenda,
-  bedBoard,
-  checkPlacementConflict,
-  listShelters,
   loadCaseFile,
-  occupancy,
   saveFamilyMember,
   searchChildren,
-  shelterNames,
   type CaseActor,
   type CaseVault,
 } from '../../../electron/backend/domains/children';
+import {
+  bedBoard,
+  checkPlacementConflict,
+  listShelters,
+  occupancy,
+  shelterNames,
+} from '../../../electron/backend/domains/shelters';
 import { checkPages } from '../../../electron/backend/db/sqlcipher';
 import { createVault, unwrapWithPassword } from '../../../electron/backend/vault/vault';
-import type { ChildStatus } from '../../../shared/cases';
+import type { ChildStatus } from '../../../shared/children/vocabulary';
 import { todayIn } from '../../../shared/time';
 import { measurePair, percentile, type ResultRow } from '../stats';
 

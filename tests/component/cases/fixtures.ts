@@ -9,7 +9,7 @@ import type {
   FamilyMember,
   StaffOption,
   TimelineEntry,
-} from '../../../shared/contract-cases';
+} from '../../../shared/children/contract';
 import { FakeBridge } from '../support/FakeBridge';
 import { IDS, caseworkerSession, unlocked } from '../support/fixtures';
 import type { SessionInfo } from '../../../shared/contract';

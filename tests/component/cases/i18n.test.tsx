@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { CASE_ERROR_KEYS } from '../../../shared/cases';
+import { CHILDREN_ERROR_KEYS } from '../../../shared/children/vocabulary';
+import { SHELTERS_ERROR_KEYS } from '../../../shared/shelters/vocabulary';
 import cases from '../../../renderer/i18n/en-cases.json';
 
 /** Keys the case screens add themselves (client-side checks), beyond the backend's. */
@@ -15,7 +16,7 @@ function leaves(node: unknown, prefix = ''): [string, string][] {
 
 describe('case-records catalogue', () => {
   it('has words for every error key the case procedures send, after the areas are merged', () => {
-    for (const key of [...CASE_ERROR_KEYS, ...RENDERER_KEYS]) {
+    for (const key of [...CHILDREN_ERROR_KEYS, ...SHELTERS_ERROR_KEYS, ...RENDERER_KEYS]) {
       expect(i18next.exists(`errors.${key}`), key).toBe(true);
     }
   });

@@ -2,13 +2,12 @@
 import type {
   BedBoard,
   BedBoardBed,
-  CaseFile,
-  ChildRecord,
   OccupancyRow,
   Placement,
   Shelter,
   ShelterName,
-} from '../../../shared/contract-cases';
+} from '../../../shared/shelters/contract';
+import type { CaseFile, ChildRecord } from '../../../shared/children/contract';
 import type { AppErrorShape } from '../../../shared/errors';
 import { session } from '../support/fixtures';
 

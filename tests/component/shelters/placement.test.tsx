@@ -1,7 +1,8 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import type { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CaseFile, Placement } from '../../../shared/contract-cases';
+import type { CaseFile } from '../../../shared/children/contract';
+import type { Placement } from '../../../shared/shelters/contract';
 import { FakeBridge } from '../support/FakeBridge';
 import { ERR, caseworkerSession, unlocked } from '../support/fixtures';
 import { expectNoAxeViolations } from '../support/render';

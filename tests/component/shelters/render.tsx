@@ -7,7 +7,7 @@ import i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
-import type { CaseFile } from '../../../shared/contract-cases';
+import type { CaseFile } from '../../../shared/children/contract';
 import { createQueryClient } from '../../../renderer/App';
 import { ApiProvider } from '../../../renderer/api/ApiContext';
 import { createApiClient } from '../../../renderer/api/client';

@@ -1,6 +1,6 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Shelter } from '../../../shared/contract-cases';
+import type { Shelter } from '../../../shared/shelters/contract';
 import { FakeBridge } from '../support/FakeBridge';
 import { ERR, caseworkerSession, unlocked } from '../support/fixtures';
 import { expectNoAxeViolations, renderApp } from '../support/render';

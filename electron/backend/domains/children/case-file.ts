@@ -1,10 +1,16 @@
 // The case file (everything on one screen but the child's names) and its timeline.
-import type { CaseFile, TimelineEntry, TimelineKind } from '../../../../shared/contract-cases';
+import type { CaseFile, TimelineEntry, TimelineKind } from '../../../../shared/children/contract';
 import { consentsOf } from './consents';
 import { clockFor, startOfDay, type CaseActor, type CaseVault } from '../../records/actor';
 import { goalsOf, tasksOf } from './plan';
 import { familyOf, intakeSummary, legalEventsOf } from './family';
-import { LIST_COLUMNS, placementsOf, toChildRecord, toListRow, type ListRow } from '../../records/rows';
+import {
+  LIST_COLUMNS,
+  placementsOf,
+  toChildRecord,
+  toListRow,
+  type ListRow,
+} from '../../records/rows';
 import { childScope, requireVisibleChild } from '../../records/scope';
 
 /** Loads a child's whole case file, without the names; callers audit it as a view. */

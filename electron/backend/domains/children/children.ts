@@ -1,14 +1,25 @@
 // Registering, updating and finding survivors' case records.
+import { recordStatus } from '../../records/status';
 import { AppError } from '../../../../shared/errors';
-import { foldForSearch, initialsOf, type ChildStatus } from '../../../../shared/cases';
+import {
+  foldForSearch,
+  initialsOf,
+  type ChildStatus,
+} from '../../../../shared/children/vocabulary';
 import type {
   ChildFields,
   ChildListRow,
   ChildNames,
   ChildRecord,
   StaffOption,
-} from '../../../../shared/contract-cases';
-import { clockFor, FieldErrors, type CaseActor, type Clock, type CaseVault } from '../../records/actor';
+} from '../../../../shared/children/contract';
+import {
+  clockFor,
+  FieldErrors,
+  type CaseActor,
+  type Clock,
+  type CaseVault,
+} from '../../records/actor';
 import {
   birthColumns,
   childRowById,
@@ -78,24 +89,6 @@ function nextCaseCode(vault: CaseVault, year: number): { code: string; seq: numb
     .get([year]) as number | null;
   const seq = (last ?? 0) + 1;
   return { code: `AR-${year}-${String(seq).padStart(4, '0')}`, seq };
-}
-
-/** Records a status change for the timeline; callers run it inside their transaction. */
-export function recordStatus(
-  vault: CaseVault,
-  childId: string,
-  from: ChildStatus | null,
-  to: ChildStatus,
-  at: string,
-): void {
-  if (from === to) return;
-  if (from !== null) vault.data.update('children', childId, { status: to });
-  vault.data.insert('child_status_changes', {
-    child_id: childId,
-    from_status: from,
-    to_status: to,
-    changed_at: at,
-  });
 }
 
 export function registerChild(

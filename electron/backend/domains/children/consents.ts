@@ -1,8 +1,14 @@
 // Consent records, and the one answer later features ask before sharing or reporting.
 import { AppError } from '../../../../shared/errors';
-import type { ConsentGiver, ConsentType } from '../../../../shared/cases';
-import type { Consent } from '../../../../shared/contract-cases';
-import { clockFor, FieldErrors, notFound, type CaseActor, type CaseVault } from '../../records/actor';
+import type { ConsentGiver, ConsentType } from '../../../../shared/children/vocabulary';
+import type { Consent } from '../../../../shared/children/contract';
+import {
+  clockFor,
+  FieldErrors,
+  notFound,
+  type CaseActor,
+  type CaseVault,
+} from '../../records/actor';
 import { requireVisibleChild } from '../../records/scope';
 
 interface ConsentRow {

@@ -1,8 +1,8 @@
 // Family and significant persons, sibling groups, the intake account and legal events.
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../../shared/errors';
-import { canSeeSafetyFlags, type LegalEventKind } from '../../../../shared/cases';
-import type { FamilyMember, LegalEvent } from '../../../../shared/contract-cases';
+import { canSeeSafetyFlags, type LegalEventKind } from '../../../../shared/children/vocabulary';
+import type { FamilyMember, LegalEvent } from '../../../../shared/children/contract';
 import type { Role } from '../../../../shared/roles';
 import {
   clockFor,

@@ -1,11 +1,9 @@
-// The router's handlers for the case procedures: each one turns the session into an actor and
-// calls a service. What each audited call names in the audit log (ids only, never content) is
-// declared below the handlers, in caseAuditTargets.
-import type { SoftRule } from '../../../../shared/cases';
-import type { caseProcedures } from '../../../../shared/contract-cases';
-import type { DomainHooks } from '../../runtime/domain';
-import type { AuditDetail } from '../../audit-log';
+// The router's handlers for the children domain (the case file and the Today agenda): each one
+// turns the session into an actor and calls a service. What each audited call names in the audit
+// log (ids only, never content) is declared below, in childrenAuditTargets.
+import type { childrenProcedures } from '../../../../shared/children/contract';
 import type { AuditTargets, CallContext, Handlers } from '../../runtime/call-context';
+import { actorOf } from '../../records/actor';
 import { loadCaseFile, childTimeline } from './case-file';
 import {
   listCaseworkers,
@@ -16,15 +14,7 @@ import {
   updateChild,
 } from './children';
 import { checkConsent, recordConsent, withdrawConsent } from './consents';
-import { actorOf } from '../../records/actor';
 import { agenda, saveGoal, saveTask } from './plan';
-import {
-  admitChild,
-  dischargeChild,
-  editPlacement,
-  transferChild,
-  type PlacementResult,
-} from '../shelters/placements';
 import {
   linkSiblings,
   openIntake,
@@ -35,38 +25,15 @@ import {
   saveLegalEvent,
   unlinkSibling,
 } from './family';
-import { bedBoard, occupancy } from '../shelters/bed-board';
-import {
-  listShelters,
-  removeBed,
-  reserveBed,
-  saveBed,
-  saveShelter,
-  shelterNames,
-} from '../shelters/shelters';
 
-export type CaseProcedureName = keyof typeof caseProcedures;
-type CaseHandlers = Pick<Handlers, CaseProcedureName>;
+type ChildrenProcedureName = keyof typeof childrenProcedures;
+type ChildrenHandlers = Pick<Handlers, ChildrenProcedureName>;
 
 function session(ctx: CallContext) {
   return { vault: ctx.vault(), actor: actorOf(ctx.user()) };
 }
 
-/** Audits a placement write; an override names the rules it set aside (never the reason text). */
-function auditPlacement(ctx: CallContext, result: PlacementResult) {
-  const overridden: SoftRule[] = result.overridden;
-  ctx.setAuditTarget({
-    targetType: 'placement',
-    targetId: result.placement.id,
-    detail: {
-      childId: result.placement.childId,
-      ...(overridden.length ? { overridden: overridden.join(',') } : {}),
-    },
-  });
-  return result.placement;
-}
-
-export function caseHandlers(hooks: DomainHooks): CaseHandlers {
+export function childrenHandlers(): ChildrenHandlers {
   return {
     'children.register': (ctx, input) => {
       const { vault, actor } = session(ctx);
@@ -101,7 +68,6 @@ export function caseHandlers(hooks: DomainHooks): CaseHandlers {
       return childTimeline(vault, actor, input.id);
     },
     'staff.caseworkers': (ctx) => listCaseworkers(ctx.vault()),
-
     'consents.record': (ctx, input) => {
       const { vault, actor } = session(ctx);
       return recordConsent(vault, actor, input);
@@ -114,7 +80,6 @@ export function caseHandlers(hooks: DomainHooks): CaseHandlers {
       const { vault, actor } = session(ctx);
       return checkConsent(vault, actor, input);
     },
-
     'family.save': (ctx, input) => {
       const { vault, actor } = session(ctx);
       return saveFamilyMember(vault, actor, input);
@@ -125,7 +90,6 @@ export function caseHandlers(hooks: DomainHooks): CaseHandlers {
       ctx.setAuditTarget({ targetType: 'familyMember', targetId: input.id, detail: { childId } });
       return null;
     },
-
     'siblings.link': (ctx, input) => {
       const { vault, actor } = session(ctx);
       linkSiblings(vault, actor, input);
@@ -136,7 +100,6 @@ export function caseHandlers(hooks: DomainHooks): CaseHandlers {
       unlinkSibling(vault, actor, input.childId);
       return null;
     },
-
     'intake.record': (ctx, input) => {
       const { vault, actor } = session(ctx);
       recordIntake(vault, actor, input);
@@ -146,7 +109,6 @@ export function caseHandlers(hooks: DomainHooks): CaseHandlers {
       const { vault, actor } = session(ctx);
       return openIntake(vault, actor, input.childId);
     },
-
     'plan.saveGoal': (ctx, input) => {
       const { vault, actor } = session(ctx);
       return saveGoal(vault, actor, input);
@@ -159,7 +121,6 @@ export function caseHandlers(hooks: DomainHooks): CaseHandlers {
       const { vault, actor } = session(ctx);
       return agenda(vault, actor, input);
     },
-
     'legal.save': (ctx, input) => {
       const { vault, actor } = session(ctx);
       return saveLegalEvent(vault, actor, input);
@@ -170,62 +131,11 @@ export function caseHandlers(hooks: DomainHooks): CaseHandlers {
       ctx.setAuditTarget({ targetType: 'legalEvent', targetId: input.id, detail: { childId } });
       return null;
     },
-
-    'shelters.list': (ctx) => {
-      const { vault, actor } = session(ctx);
-      return listShelters(vault, actor);
-    },
-    'shelters.names': (ctx) => {
-      const { vault, actor } = session(ctx);
-      return shelterNames(vault, actor);
-    },
-    'shelters.save': (ctx, input) => {
-      const { vault, actor } = session(ctx);
-      return saveShelter(vault, actor, input);
-    },
-    'beds.save': (ctx, input) => {
-      const { vault, actor } = session(ctx);
-      return saveBed(vault, actor, input);
-    },
-    'beds.remove': (ctx, input) => {
-      const { vault, actor } = session(ctx);
-      return removeBed(vault, actor, input);
-    },
-    'beds.reserve': (ctx, input) => {
-      const { vault, actor } = session(ctx);
-      reserveBed(vault, actor, input);
-      return null;
-    },
-    'beds.board': (ctx, input) => {
-      const { vault, actor } = session(ctx);
-      return bedBoard(vault, actor, input);
-    },
-    'beds.occupancy': (ctx, input) => {
-      const { vault, actor } = session(ctx);
-      return occupancy(vault, actor, input);
-    },
-
-    'placements.admit': (ctx, input) => {
-      const { vault, actor } = session(ctx);
-      return auditPlacement(ctx, admitChild(vault, actor, input));
-    },
-    'placements.transfer': (ctx, input) => {
-      const { vault, actor } = session(ctx);
-      return auditPlacement(ctx, transferChild(vault, actor, input));
-    },
-    'placements.discharge': (ctx, input) => {
-      const { vault, actor } = session(ctx);
-      return dischargeChild(vault, actor, input, hooks.dischargeGuards);
-    },
-    'placements.edit': (ctx, input) => {
-      const { vault, actor } = session(ctx);
-      return auditPlacement(ctx, editPlacement(vault, actor, input));
-    },
   };
 }
 
-/** The record each audited case procedure names; removals and placement overrides set theirs by hand. */
-export const caseAuditTargets: Pick<AuditTargets, CaseProcedureName> = {
+/** The record each audited procedure names; removals set theirs by hand (the child id is not in the result). */
+export const childrenAuditTargets: Pick<AuditTargets, ChildrenProcedureName> = {
   'children.register': { targetType: 'child', targetId: (_input, child) => child.id },
   'children.update': { targetType: 'child', targetId: (_input, child) => child.id },
   'children.setStatus': {
@@ -284,30 +194,5 @@ export const caseAuditTargets: Pick<AuditTargets, CaseProcedureName> = {
     targetType: 'legalEvent',
     targetId: (_input, event) => event.id,
     detail: (_input, event) => ({ childId: event.childId }),
-  },
-  'shelters.save': { targetType: 'shelter', targetId: (_input, shelter) => shelter.id },
-  'beds.save': {
-    targetType: 'shelter',
-    targetId: (_input, shelter) => shelter.id,
-    detail: () => ({ beds: 'saved' }),
-  },
-  'beds.remove': {
-    targetType: 'bed',
-    targetId: (input) => input.id,
-    detail: (_input, shelter) => ({ shelterId: shelter.id }),
-  },
-  'beds.reserve': {
-    targetType: 'bed',
-    targetId: (input) => input.bedId,
-    detail: (input): AuditDetail =>
-      input.childId ? { childId: input.childId } : { released: true },
-  },
-  'placements.discharge': {
-    targetType: 'placement',
-    targetId: (_input, placement) => placement.id,
-    detail: (input, placement) => ({
-      childId: placement.childId,
-      destination: input.destination,
-    }),
   },
 };

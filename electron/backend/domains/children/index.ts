@@ -1,7 +1,11 @@
-// The case services, for the router (handlers.ts), the demo generator and the benchmark. Each
+// The children domain (the case file): its services, for the router (handlers.ts), the demo
+// generator and the benchmark, and the domain itself for the composition root. Each
 // takes the open vault, the acting user (CaseActor: id, role, shelter scope, optional fixed
 // "now") and the procedure's parsed input; callers outside the router pass schema-valid input
-// (e.g. `caseProcedures['children.register'].input.parse(x)`).
+// (e.g. `childrenProcedures['children.register'].input.parse(x)`).
+import type { Domain } from '../../runtime/domain';
+import { childrenAuditTargets, childrenHandlers } from './handlers';
+
 export { actorOf, clockFor, type CaseActor, type CaseVault } from '../../records/actor';
 export {
   registerChild,
@@ -10,7 +14,6 @@ export {
   searchChildren,
   getChildRecord,
   listCaseworkers,
-  recordStatus,
   type SearchInput,
 } from './children';
 export { loadCaseFile, childTimeline } from './case-file';
@@ -27,36 +30,14 @@ export {
   removeLegalEvent,
 } from './family';
 export { saveGoal, saveTask, agenda, type AgendaQuery } from './plan';
-export {
-  listShelters,
-  shelterNames,
-  getShelter,
-  saveShelter,
-  saveBed,
-  removeBed,
-  reserveBed,
-  type ShelterInput,
-  type BedInput,
-} from '../shelters/shelters';
-export {
-  admitChild,
-  transferChild,
-  dischargeChild,
-  editPlacement,
-  softRuleWarnings,
-  type DischargeGuard,
-  type DischargeRequest,
-  type PlacementResult,
-} from '../shelters/placements';
-/** Validated low-level placement writes, for bulk generation (the invariants still hold). */
-export {
-  checkPlacementConflict,
-  insertPlacement,
-  updatePlacement,
-  type PlacementConflict,
-  type PlacementSlot,
-} from '../shelters/placement-store';
-export { bedBoard, occupancy, boardInstant } from '../shelters/bed-board';
 export { scopeShelterIds, childScope, requireVisibleChild } from '../../records/scope';
 export { currentPlacementRow } from '../../records/rows';
-export { caseHandlers } from './handlers';
+export { recordStatus } from '../../records/status';
+export { childrenAuditTargets, childrenHandlers } from './handlers';
+
+/** The children domain as the composition root lists it. */
+export const childrenDomain: Domain = {
+  name: 'children',
+  handlers: () => childrenHandlers(),
+  auditTargets: childrenAuditTargets,
+};

@@ -1,5 +1,5 @@
 // The case plan (goals in the six domains, tasks with due dates) and the dashboard agenda.
-import type { GoalStatus, PlanDomain } from '../../../../shared/cases';
+import type { GoalStatus, PlanDomain } from '../../../../shared/children/vocabulary';
 import type {
   AgendaGrouping,
   AgendaItem,
@@ -8,7 +8,7 @@ import type {
   AgendaSection,
   PlanGoal,
   PlanTask,
-} from '../../../../shared/contract-cases';
+} from '../../../../shared/children/contract';
 import {
   addDaysTo,
   clockFor,

@@ -3,8 +3,8 @@
 // shows the state now. Both find each bed's occupant with one index seek on placements(bed_id,
 // start_at): beds never hold two children at once, so the latest (non-empty) placement that
 // started by the instant is the only candidate.
-import type { BedBoard, BedBoardBed, OccupancyRow } from '../../../../shared/contract-cases';
-import type { ShelterType } from '../../../../shared/cases';
+import type { BedBoard, BedBoardBed, OccupancyRow } from '../../../../shared/shelters/contract';
+import type { ShelterType } from '../../../../shared/shelters/vocabulary';
 import {
   addDaysTo,
   clockFor,
@@ -18,7 +18,12 @@ import {
   type CaseVault,
 } from '../../records/actor';
 import { shelterRowById } from '../../records/rows';
-import { requireShelterInScope, scopeShelterIds, seesAllChildren, visibleChildIds } from '../../records/scope';
+import {
+  requireShelterInScope,
+  scopeShelterIds,
+  seesAllChildren,
+  visibleChildIds,
+} from '../../records/scope';
 import { compareBeds } from './shelters';
 
 /** The instant a board for `asOf` shows: now for today, else the last millisecond of that date. */

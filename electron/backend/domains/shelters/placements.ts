@@ -1,15 +1,15 @@
 // Admission, transfer, discharge and correction of placements, with the soft rules (sex, age,
 // capacity, siblings apart) that can be overridden only with a typed reason.
 import { AppError } from '../../../../shared/errors';
+import { ageOn } from '../../../../shared/children/vocabulary';
 import {
-  ageOn,
   softRuleWarning,
   statusAfterDischarge,
   type DischargeDestination,
   type SoftRule,
-} from '../../../../shared/cases';
-import type { Placement } from '../../../../shared/contract-cases';
-import { recordStatus } from '../children/children';
+} from '../../../../shared/shelters/vocabulary';
+import type { Placement } from '../../../../shared/shelters/contract';
+import { recordStatus } from '../../records/status';
 import {
   clockFor,
   dateOf,

@@ -1,8 +1,8 @@
 // Shelters, their rooms and beds, and bed reservations.
 import { AppError } from '../../../../shared/errors';
-import { canSeeShelterAddress } from '../../../../shared/cases';
-import type { Shelter, ShelterName } from '../../../../shared/contract-cases';
-import type { ShelterSexRule, ShelterType } from '../../../../shared/cases';
+import { canSeeShelterAddress } from '../../../../shared/shelters/vocabulary';
+import type { Shelter, ShelterName } from '../../../../shared/shelters/contract';
+import type { ShelterSexRule, ShelterType } from '../../../../shared/shelters/vocabulary';
 import { fieldError, notFound, type CaseActor, type CaseVault } from '../../records/actor';
 import { bedRowById, shelterRowById, type BedRow, type ShelterRow } from '../../records/rows';
 import {

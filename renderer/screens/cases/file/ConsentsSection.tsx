@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CONSENT_GIVERS, CONSENT_TYPES } from '../../../../shared/cases';
+import { CONSENT_GIVERS, CONSENT_TYPES } from '../../../../shared/children/vocabulary';
 import { procedures } from '../../../../shared/contract';
-import type { CaseFile, Consent } from '../../../../shared/contract-cases';
+import type { CaseFile, Consent } from '../../../../shared/children/contract';
 import { formatCalendarDate, todayIn } from '../../../../shared/time';
 import { useSession } from '../../../auth/AuthContext';
 import { Field } from '../../../components/Field';

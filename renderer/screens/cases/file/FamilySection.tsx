@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { canSeeSafetyFlags } from '../../../../shared/cases';
+import { canSeeSafetyFlags } from '../../../../shared/children/vocabulary';
 import { procedures } from '../../../../shared/contract';
-import type { CaseFile, FamilyMember } from '../../../../shared/contract-cases';
+import type { CaseFile, FamilyMember } from '../../../../shared/children/contract';
 import { formatCalendarDate, todayIn } from '../../../../shared/time';
 import { useSession } from '../../../auth/AuthContext';
 import { Field } from '../../../components/Field';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { procedures } from '../../../../shared/contract';
-import type { CaseFile } from '../../../../shared/contract-cases';
+import type { CaseFile } from '../../../../shared/children/contract';
 import { formatInstant } from '../../../../shared/time';
 import { useApiMutation } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { LEGAL_EVENT_KINDS } from '../../../../shared/cases';
+import { LEGAL_EVENT_KINDS } from '../../../../shared/children/vocabulary';
 import { procedures } from '../../../../shared/contract';
-import type { CaseFile, LegalEvent } from '../../../../shared/contract-cases';
+import type { CaseFile, LegalEvent } from '../../../../shared/children/contract';
 import { formatCalendarDate } from '../../../../shared/time';
 import { Field } from '../../../components/Field';
 import { StatusMessage } from '../../../components/FormAlert';

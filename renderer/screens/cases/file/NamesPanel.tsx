@@ -1,6 +1,6 @@
 import { createContext, useContext, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChildRecord } from '../../../../shared/contract-cases';
+import type { ChildRecord } from '../../../../shared/children/contract';
 import { useApiQuery } from '../../../api/queries';
 import { FormAlert } from '../../../components/FormAlert';
 import { useCasesState } from '../CasesContext';

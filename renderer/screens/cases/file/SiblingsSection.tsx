@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CaseFile, ChildListRow } from '../../../../shared/contract-cases';
+import type { CaseFile, ChildListRow } from '../../../../shared/children/contract';
 import { useApiMutation, useApiQuery } from '../../../api/queries';
 import { FormAlert, StatusMessage } from '../../../components/FormAlert';
 import { messageFor, type FormMessage } from '../../../forms/useServerErrors';

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHILD_STATUSES, type ChildStatus } from '../../../../shared/cases';
-import type { CaseFile } from '../../../../shared/contract-cases';
+import { CHILD_STATUSES, type ChildStatus } from '../../../../shared/children/vocabulary';
+import type { CaseFile } from '../../../../shared/children/contract';
 import { useApiMutation } from '../../../api/queries';
 import { FormAlert, StatusMessage } from '../../../components/FormAlert';
 import { messageFor, type FormMessage } from '../../../forms/useServerErrors';

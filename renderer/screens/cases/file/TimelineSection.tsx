@@ -4,12 +4,12 @@ import {
   CHILD_STATUSES,
   CONSENT_GIVERS,
   CONSENT_TYPES,
-  DISCHARGE_DESTINATIONS,
   GOAL_STATUSES,
   LEGAL_EVENT_KINDS,
   PLAN_DOMAINS,
-} from '../../../../shared/cases';
-import type { TimelineEntry } from '../../../../shared/contract-cases';
+} from '../../../../shared/children/vocabulary';
+import { DISCHARGE_DESTINATIONS } from '../../../../shared/shelters/vocabulary';
+import type { TimelineEntry } from '../../../../shared/children/contract';
 import { formatCalendarDate, formatInstant } from '../../../../shared/time';
 import { useApiQuery } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';

@@ -1,8 +1,8 @@
 import { useCallback, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { DISCHARGE_DESTINATIONS } from '../../../../shared/cases';
-import type { CaseFile } from '../../../../shared/contract-cases';
+import { DISCHARGE_DESTINATIONS } from '../../../../shared/shelters/vocabulary';
+import type { CaseFile } from '../../../../shared/children/contract';
 import { requiredText } from '../../../../shared/text';
 import { todayIn } from '../../../../shared/time';
 import { useApiMutation } from '../../../api/queries';

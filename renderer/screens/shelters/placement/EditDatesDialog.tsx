@@ -1,7 +1,7 @@
 import { useCallback, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import type { Placement } from '../../../../shared/contract-cases';
+import type { Placement } from '../../../../shared/shelters/contract';
 import { todayIn } from '../../../../shared/time';
 import { useApiMutation } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';

@@ -1,8 +1,8 @@
-// Vocabulary of case records and placements. Values are stable codes; labels live in
-// the renderer's i18n catalogue.
+// The children domain's vocabulary (the case file). Values are stable codes; labels live in the
+// renderer's i18n catalogue.
 import { z } from 'zod';
-import { isoDateSchema } from './ids';
-import type { Role } from './roles';
+import { isoDateSchema } from '../ids';
+import type { Role } from '../roles';
 
 /** A date of birth, or an age estimated on a date: children often arrive without papers. */
 export const birthSchema = z.discriminatedUnion('kind', [
@@ -20,18 +20,6 @@ export type ChildStatus = (typeof CHILD_STATUSES)[number];
 
 export const SEXES = ['female', 'male', 'intersex'] as const;
 export type Sex = (typeof SEXES)[number];
-
-export const SHELTER_TYPES = [
-  'dswd_residential',
-  'ngo_shelter',
-  'temporary_shelter',
-  'foster_home',
-  'kinship_home',
-] as const;
-export type ShelterType = (typeof SHELTER_TYPES)[number];
-
-export const SHELTER_SEX_RULES = ['any', 'female', 'male'] as const;
-export type ShelterSexRule = (typeof SHELTER_SEX_RULES)[number];
 
 export const CONSENT_TYPES = ['services', 'sharing', 'photos', 'research'] as const;
 export type ConsentType = (typeof CONSENT_TYPES)[number];
@@ -60,33 +48,11 @@ export const LEGAL_EVENT_KINDS = [
 ] as const;
 export type LegalEventKind = (typeof LEGAL_EVENT_KINDS)[number];
 
-export const DISCHARGE_DESTINATIONS = [
-  'family_reintegration',
-  'kinship_care',
-  'foster_care',
-  'independent_living',
-  'transfer_other_agency',
-  'other',
-] as const;
-export type DischargeDestination = (typeof DISCHARGE_DESTINATIONS)[number];
-
-/** Soft placement rules: each can be overridden only with a typed, audited reason. */
-export const SOFT_RULES = ['shelterSex', 'shelterAge', 'shelterCapacity', 'siblingsApart'] as const;
-export type SoftRule = (typeof SOFT_RULES)[number];
-
-export const BED_STATES = ['vacant', 'occupied', 'reserved'] as const;
-export type BedState = (typeof BED_STATES)[number];
-
 // ---- pure rules shared by the backend and the UI ----------------------------------------------
 
 /** Alleged-offender and no-contact-order flags: only the roles that act on them see them. */
 export function canSeeSafetyFlags(role: Role): boolean {
   return role === 'coordinator' || role === 'caseworker';
-}
-
-/** A shelter's address (where survivors sleep) is shown only to coordinators and administrators. */
-export function canSeeShelterAddress(role: Role): boolean {
-  return role === 'coordinator' || role === 'admin';
 }
 
 /** Accent- and case-folded text for search: "Niño" and "NINO" both become "nino". */
@@ -129,40 +95,13 @@ export function ageOn(birth: Birth, onDate: string): { age: number; estimated: b
 }
 
 /**
- * The child's status after a discharge: monitored aftercare for a family, kinship, foster or
- * independent-living placement; 'transferred' when another agency takes the case; otherwise
- * 'closed' (reopenable with children.setStatus).
+ * i18n keys (under `errors.`) that the children domain's procedures use beyond the foundation's,
+ * so the catalogue can be checked for completeness.
  */
-export function statusAfterDischarge(destination: DischargeDestination): ChildStatus {
-  if (destination === 'transfer_other_agency') return 'transferred';
-  if (destination === 'other') return 'closed';
-  return 'aftercare';
-}
-
-/**
- * i18n keys (under `errors.`) that case procedures use beyond the foundation's, so the catalogue
- * can be checked for completeness.
- */
-export const CASE_ERROR_KEYS = [
-  'needsOverride',
-  'age.range',
-  'age.minAboveMax',
-  'capacity.range',
-  'override.tooShort',
+export const CHILDREN_ERROR_KEYS = [
   'date.future',
   'date.beforeBirth',
-  'placement.childOverlap',
-  'placement.bedOverlap',
-  'placement.endBeforeStart',
-  'placement.notPlaced',
-  'placement.cannotReopen',
-  'placement.useDischarge',
-  'transfer.sameBed',
-  'bed.reserved',
-  'bed.occupied',
-  'bed.labelTaken',
-  'bed.shelterFixed',
-  'shelter.nameTaken',
+  'age.range',
   'status.placed',
   'status.notPlaced',
   'consent.agencyRequired',
@@ -172,8 +111,3 @@ export const CASE_ERROR_KEYS = [
   'sibling.self',
   'goal.otherChild',
 ] as const;
-
-/** NEEDS_OVERRIDE `warnings` entries: `softRule.<rule>`. */
-export function softRuleWarning(rule: SoftRule): string {
-  return `softRule.${rule}`;
-}
