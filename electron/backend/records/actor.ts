@@ -1,12 +1,12 @@
 // Who is acting, and when: the inputs every case service takes besides the vault. Services run
 // the same inside the router, in the demo generator and in the benchmark.
+import type { UserSummary } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { Role } from '../../../shared/roles';
 import { startOfDayInstant, todayIn } from '../../../shared/time';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import type { OpenVault } from '../vault/vault';
-import { SETTINGS_ROW_ID } from '../domains/access/settings-repo';
-import type { StaffUser } from '../domains/access/users-repo';
+import { SETTINGS_ROW_ID } from '../vault/settings';
 
 /**
  * What the case services use of a vault: the database and the one write path. An open vault is
@@ -23,7 +23,7 @@ export interface CaseActor {
   now?: Date;
 }
 
-export function actorOf(user: StaffUser): CaseActor {
+export function actorOf(user: UserSummary): CaseActor {
   return { userId: user.id, role: user.role, shelterScope: user.shelterScope };
 }
 

@@ -168,3 +168,18 @@ export function requireIdsInScope(
     }
   }
 }
+
+/** A sub-record (family member, legal event, …) whose child the actor may see. */
+export function requireOwned<R extends { child_id: string }>(
+  vault: CaseVault,
+  actor: CaseActor,
+  table: 'family_members' | 'legal_events' | 'plan_goals' | 'plan_tasks',
+  id: string,
+): R {
+  const row = vault.db
+    .prepare(`SELECT * FROM ${table} WHERE id = ? AND deleted_at IS NULL`)
+    .get([id]) as R | undefined;
+  if (!row) throw notFound();
+  requireVisibleChild(vault, actor, row.child_id);
+  return row;
+}

@@ -1,4 +1,5 @@
 // What a procedure handler may touch: the session state machine, never the transport.
+import type { UserSummary } from '../../../shared/contract';
 import type {
   LockReason,
   ProcedureName,
@@ -10,7 +11,6 @@ import type {
 import type { ScryptParams } from '../api';
 import type { AuditDetail, AuditRecord } from '../audit-log';
 import type { WriteContext } from '../db/data-layer';
-import type { StaffUser } from '../domains/access/users-repo';
 import type { Backoff } from '../vault/backoff';
 import type { OpenVault } from '../vault/vault';
 
@@ -42,7 +42,7 @@ export interface CallContext {
   /** The open vault (signed in, or unlocked by the recovery key); LOCKED otherwise. */
   vault(): OpenVault;
   /** The signed-in user; LOCKED otherwise. */
-  user(): StaffUser;
+  user(): UserSummary;
   /** Vault opened by the recovery key and nobody signed in yet. */
   inRecovery(): boolean;
   isDemo(): boolean;

@@ -1,7 +1,9 @@
 // What a domain contributes to the backend. The composition root (composition.ts) lists the
 // domains; this file only says what one is, so a domain can name the shape without a cycle.
 import type { AuditTargets, Handlers } from './call-context';
-import type { DischargeGuard } from '../domains/shelters/placements';
+import type { DischargeDestination } from '../../../shared/shelters/vocabulary';
+import type { CaseActor, CaseVault, Clock } from '../records/actor';
+import type { ChildRow, PlacementRow } from '../records/rows';
 
 /** What one domain's handlers may use of the others' contributions. */
 export interface DomainHooks {
@@ -17,3 +19,24 @@ export interface Domain {
   /** Checks that may refuse a discharge (see dischargeChild), run in the discharge's transaction. */
   dischargeGuards?: readonly DischargeGuard[];
 }
+
+// ---- discharge guards: the one cross-domain hook so far ------------------------------------
+export interface DischargeInput {
+  childId: string;
+  at: string;
+  destination: DischargeDestination;
+  exitNote: string;
+}
+
+export interface DischargeRequest extends DischargeInput {
+  actor: CaseActor;
+  child: ChildRow;
+  placement: PlacementRow;
+  clock: Clock;
+}
+
+/**
+ * A check that may refuse a discharge by throwing an AppError (e.g. CONFLICT or NEEDS_OVERRIDE).
+ * Guards run in the discharge's transaction, before anything is written, in the order the composition root lists them.
+ */
+export type DischargeGuard = (vault: CaseVault, request: DischargeRequest) => void;

@@ -11,7 +11,7 @@ import type { CallContext, Handler, Handlers } from './call-context';
 import { isCorruptionError } from '../db/sqlcipher';
 import { actorOf } from '../records/actor';
 import { requireIdsInScope } from '../records/scope';
-import { findUserById } from '../domains/access/users-repo';
+import { findUserById } from '../domains/access';
 import { isPlainRead } from './read-routing';
 import { OpenVault } from '../vault/vault';
 

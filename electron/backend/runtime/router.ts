@@ -1,5 +1,6 @@
 // The backend: the vault's state machine, the idle timer, and the router that every call passes
 // through (docs/architecture.md, "From a click to a row"; the sender check belongs to the transport).
+import type { UserSummary } from '../../../shared/contract';
 import { EventEmitter } from 'node:events';
 import type { z } from 'zod';
 import {
@@ -28,8 +29,8 @@ import { checkPages, isCorruptionError, isDiskFullError } from '../db/sqlcipher'
 import { deviceIdOf, openPreferences } from '../preferences';
 import { actorOf } from '../records/actor';
 import { requireIdsInScope } from '../records/scope';
-import { readSettings } from '../domains/access/settings-repo';
-import { findUserById, type StaffUser } from '../domains/access/users-repo';
+import { readSettings } from '../vault/settings';
+import { findUserById } from '../domains/access';
 import { Backoff } from '../vault/backoff';
 import { DEFAULT_SCRYPT } from '../vault/crypto';
 import { isDemoVault, vaultPresence, type OpenVault } from '../vault/vault';
@@ -253,7 +254,7 @@ export class Backend implements BackendApi {
     deviceId: this.deviceId,
   });
 
-  private currentUser(): StaffUser {
+  private currentUser(): UserSummary {
     if (this.state.kind !== 'unlocked') throw new AppError('LOCKED', 'locked');
     const user = findUserById(this.state.vault, this.state.userId);
     if (!user || !user.active) throw new AppError('LOCKED', 'locked');

@@ -12,7 +12,13 @@ import {
   scrypt,
   type KeyObject,
 } from 'node:crypto';
-import type { ScryptParams } from '../api';
+
+/** scrypt's cost parameters, as stored in a key slot. */
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
 
 /** Production password KDF: N=2^17, r=8, p=1 (128 MiB, ~0.5 s here). */
 export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };

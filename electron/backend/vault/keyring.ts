@@ -7,7 +7,7 @@ import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from '
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import type { ScryptParams } from '../api';
+import type { ScryptParams } from './crypto';
 import {
   deriveKey,
   generateSlotKeyPair,

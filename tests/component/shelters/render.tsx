@@ -13,7 +13,7 @@ import { ApiProvider } from '../../../renderer/api/ApiContext';
 import { createApiClient } from '../../../renderer/api/client';
 import { AuthProvider, useAuth } from '../../../renderer/auth/AuthContext';
 import { signedInSession } from '../../../renderer/auth/state';
-import { PlacementPanel } from '../../../renderer/screens/shelters/PlacementPanel';
+import { PlacementPanel } from '../../../renderer/domains/shelters/PlacementPanel';
 import type { FakeBridge } from '../support/FakeBridge';
 
 function WhenSignedIn({ children }: { children: ReactNode }) {

@@ -4,7 +4,7 @@ import { startOfDayInstant } from '../../../../shared/time';
 import type { AuditTargets, Handlers } from '../../runtime/call-context';
 import type { OpenVault } from '../../vault/vault';
 import { requireAcceptablePassword } from './password-rules';
-import { readSettings, writeSettings } from './settings-repo';
+import { readSettings, writeSettings } from '../../vault/settings';
 import { findUserById, findUserByUsername, insertUser, listUsers } from './users-repo';
 import { addDays } from 'date-fns';
 

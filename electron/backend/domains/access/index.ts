@@ -4,7 +4,7 @@ import type { Domain } from '../../runtime/domain';
 import { adminAuditTargets, adminHandlers } from './admin-handlers';
 import { sessionAuditTargets, sessionHandlers } from './session-handlers';
 
-export { readSettings, writeSettings, SETTINGS_ROW_ID } from './settings-repo';
+export { readSettings, writeSettings, SETTINGS_ROW_ID } from '../../vault/settings';
 export {
   findUserById,
   findUserByUsername,

@@ -3,7 +3,7 @@ import { AppError } from '../../../../shared/errors';
 import type { AuditTargets, Handlers } from '../../runtime/call-context';
 import { createVault, unwrapWithPassword, unwrapWithRecoveryKey } from '../../vault/vault';
 import { requireAcceptablePassword } from './password-rules';
-import { writeSettings } from './settings-repo';
+import { writeSettings } from '../../vault/settings';
 import { findUserById, findUserByUsername, insertUser, listUsers } from './users-repo';
 import { DEFAULT_SETTINGS } from '../../../../shared/settings';
 import type { CallContext } from '../../runtime/call-context';

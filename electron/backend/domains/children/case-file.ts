@@ -3,7 +3,9 @@ import type { CaseFile, TimelineEntry, TimelineKind } from '../../../../shared/c
 import { consentsOf } from './consents';
 import { clockFor, startOfDay, type CaseActor, type CaseVault } from '../../records/actor';
 import { goalsOf, tasksOf } from './plan';
-import { familyOf, intakeSummary, legalEventsOf } from './family';
+import { familyOf } from './family';
+import { intakeSummary } from './intake';
+import { legalEventsOf } from './legal';
 import {
   LIST_COLUMNS,
   placementsOf,

@@ -1,8 +1,7 @@
-// Family and significant persons, sibling groups, the intake account and legal events.
+// Family and significant persons, and sibling groups.
 import { v7 as uuidv7 } from 'uuid';
-import { AppError } from '../../../../shared/errors';
-import { canSeeSafetyFlags, type LegalEventKind } from '../../../../shared/children/vocabulary';
-import type { FamilyMember, LegalEvent } from '../../../../shared/children/contract';
+import { canSeeSafetyFlags } from '../../../../shared/children/vocabulary';
+import type { FamilyMember } from '../../../../shared/children/contract';
 import type { Role } from '../../../../shared/roles';
 import {
   clockFor,
@@ -12,24 +11,8 @@ import {
   type CaseActor,
   type CaseVault,
 } from '../../records/actor';
-import { requireVisibleChild } from '../../records/scope';
+import { requireOwned, requireVisibleChild } from '../../records/scope';
 
-/** A sub-record (family member, legal event, …) whose child the actor may see. */
-function requireOwned<R extends { child_id: string }>(
-  vault: CaseVault,
-  actor: CaseActor,
-  table: 'family_members' | 'legal_events' | 'plan_goals' | 'plan_tasks',
-  id: string,
-): R {
-  const row = vault.db
-    .prepare(`SELECT * FROM ${table} WHERE id = ? AND deleted_at IS NULL`)
-    .get([id]) as R | undefined;
-  if (!row) throw notFound();
-  requireVisibleChild(vault, actor, row.child_id);
-  return row;
-}
-
-// ---- family ----------------------------------------------------------------------------------
 interface FamilyRow {
   id: string;
   child_id: string;
@@ -173,133 +156,3 @@ export function unlinkSibling(vault: CaseVault, actor: CaseActor, childId: strin
     if (rest.length === 1) vault.data.update('children', rest[0]!, { sibling_group_id: null });
   });
 }
-
-// ---- intake account --------------------------------------------------------------------------
-interface IntakeRow {
-  account: string;
-  recorded_at: string;
-  recorded_by_name: string | null;
-}
-
-const INTAKE_SELECT = `SELECT i.account, i.recorded_at, u.display_name AS recorded_by_name
-  FROM intake_accounts i LEFT JOIN users u ON u.id = i.recorded_by WHERE i.child_id = ?`;
-
-/** The child's account is recorded once; later forms link to it and never ask for it again. */
-export function recordIntake(
-  vault: CaseVault,
-  actor: CaseActor,
-  input: { childId: string; account: string },
-): void {
-  const child = requireVisibleChild(vault, actor, input.childId);
-  vault.data.transaction(() => {
-    if (vault.db.prepare('SELECT 1 FROM intake_accounts WHERE child_id = ?').get([child.id])) {
-      throw new AppError('CONFLICT', 'intake.alreadyRecorded');
-    }
-    vault.data.insert('intake_accounts', {
-      child_id: child.id,
-      account: input.account,
-      recorded_at: clockFor(vault, actor).nowIso,
-      recorded_by: actor.userId,
-    });
-  });
-}
-
-/** When and by whom, never the account itself: what the case file shows before it is opened. */
-export function intakeSummary(
-  vault: CaseVault,
-  childId: string,
-): { recordedAt: string; recordedByName: string | null } | null {
-  const row = vault.db.prepare(INTAKE_SELECT).get([childId]) as IntakeRow | undefined;
-  return row ? { recordedAt: row.recorded_at, recordedByName: row.recorded_by_name } : null;
-}
-
-export function openIntake(
-  vault: CaseVault,
-  actor: CaseActor,
-  childId: string,
-): { account: string; recordedAt: string; recordedByName: string | null } {
-  const child = requireVisibleChild(vault, actor, childId);
-  const row = vault.db.prepare(INTAKE_SELECT).get([child.id]) as IntakeRow | undefined;
-  if (!row) throw notFound();
-  return {
-    account: row.account,
-    recordedAt: row.recorded_at,
-    recordedByName: row.recorded_by_name,
-  };
-}
-
-// ---- legal events ----------------------------------------------------------------------------
-interface LegalRow {
-  id: string;
-  child_id: string;
-  kind: LegalEventKind;
-  date: string;
-  time: string | null;
-  court: string;
-  case_number: string;
-  notes: string | null;
-}
-
-function toLegalEvent(row: LegalRow): LegalEvent {
-  return {
-    id: row.id,
-    childId: row.child_id,
-    kind: row.kind,
-    date: row.date,
-    time: row.time,
-    court: row.court,
-    caseNumber: row.case_number,
-    notes: row.notes,
-  };
-}
-
-export function legalEventsOf(vault: CaseVault, childId: string): LegalEvent[] {
-  return (
-    vault.db
-      .prepare(
-        `SELECT * FROM legal_events WHERE child_id = ? AND deleted_at IS NULL
-         ORDER BY date DESC, time DESC`,
-      )
-      .all([childId]) as unknown as LegalRow[]
-  ).map(toLegalEvent);
-}
-
-export interface LegalInput {
-  id?: string | undefined;
-  childId: string;
-  kind: LegalEventKind;
-  date: string;
-  time?: string | undefined;
-  court: string;
-  caseNumber: string;
-  notes?: string | undefined;
-}
-
-/** Hearings may be in the future: that is what therapy scheduling plans around. */
-export function saveLegalEvent(vault: CaseVault, actor: CaseActor, input: LegalInput): LegalEvent {
-  const existing = input.id ? requireOwned<LegalRow>(vault, actor, 'legal_events', input.id) : null;
-  if (existing && existing.child_id !== input.childId) throw notFound();
-  const child = requireVisibleChild(vault, actor, input.childId);
-  const values = {
-    child_id: child.id,
-    kind: input.kind,
-    date: input.date,
-    time: input.time ?? null,
-    court: input.court,
-    case_number: input.caseNumber,
-    notes: input.notes || null,
-  };
-  const id = existing?.id ?? vault.data.insert('legal_events', values);
-  if (existing) vault.data.update('legal_events', id, values);
-  return toLegalEvent(
-    vault.db.prepare('SELECT * FROM legal_events WHERE id = ?').get([id]) as unknown as LegalRow,
-  );
-}
-
-export function removeLegalEvent(vault: CaseVault, actor: CaseActor, id: string): string {
-  const row = requireOwned<LegalRow>(vault, actor, 'legal_events', id);
-  vault.data.softDelete('legal_events', row.id);
-  return row.child_id;
-}
-
-export { requireOwned };

@@ -15,16 +15,9 @@ import {
 } from './children';
 import { checkConsent, recordConsent, withdrawConsent } from './consents';
 import { agenda, saveGoal, saveTask } from './plan';
-import {
-  linkSiblings,
-  openIntake,
-  recordIntake,
-  removeFamilyMember,
-  removeLegalEvent,
-  saveFamilyMember,
-  saveLegalEvent,
-  unlinkSibling,
-} from './family';
+import { linkSiblings, removeFamilyMember, saveFamilyMember, unlinkSibling } from './family';
+import { openIntake, recordIntake } from './intake';
+import { removeLegalEvent, saveLegalEvent } from './legal';
 
 type ChildrenProcedureName = keyof typeof childrenProcedures;
 type ChildrenHandlers = Pick<Handlers, ChildrenProcedureName>;

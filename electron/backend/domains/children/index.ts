@@ -24,11 +24,9 @@ export {
   familyOf,
   linkSiblings,
   unlinkSibling,
-  recordIntake,
-  openIntake,
-  saveLegalEvent,
-  removeLegalEvent,
 } from './family';
+export { recordIntake, openIntake } from './intake';
+export { saveLegalEvent, removeLegalEvent } from './legal';
 export { saveGoal, saveTask, agenda, type AgendaQuery } from './plan';
 export { scopeShelterIds, childScope, requireVisibleChild } from '../../records/scope';
 export { currentPlacementRow } from '../../records/rows';

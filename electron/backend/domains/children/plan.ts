@@ -17,7 +17,7 @@ import {
   type CaseActor,
   type CaseVault,
 } from '../../records/actor';
-import { requireOwned } from './family';
+import { requireOwned } from '../../records/scope';
 import { childScope, requireVisibleChild } from '../../records/scope';
 
 interface GoalRow {

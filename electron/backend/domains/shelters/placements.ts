@@ -5,11 +5,13 @@ import { ageOn } from '../../../../shared/children/vocabulary';
 import {
   softRuleWarning,
   statusAfterDischarge,
-  type DischargeDestination,
   type SoftRule,
 } from '../../../../shared/shelters/vocabulary';
 import type { Placement } from '../../../../shared/shelters/contract';
 import { recordStatus } from '../../records/status';
+import type { DischargeGuard, DischargeInput } from '../../runtime/domain';
+
+export type { DischargeGuard, DischargeInput, DischargeRequest } from '../../runtime/domain';
 import {
   clockFor,
   dateOf,
@@ -245,25 +247,6 @@ export function transferChild(
 }
 
 // ---- discharge -------------------------------------------------------------------------------
-export interface DischargeInput {
-  childId: string;
-  at: string;
-  destination: DischargeDestination;
-  exitNote: string;
-}
-
-export interface DischargeRequest extends DischargeInput {
-  actor: CaseActor;
-  child: ChildRow;
-  placement: PlacementRow;
-  clock: Clock;
-}
-
-/**
- * A check that may refuse a discharge by throwing an AppError (e.g. CONFLICT or NEEDS_OVERRIDE).
- * Guards run in the discharge's transaction, before anything is written, in the order the composition root lists them.
- */
-export type DischargeGuard = (vault: CaseVault, request: DischargeRequest) => void;
 
 /**
  * The single discharge path: ends the current placement and moves the case on. `guards` are the
