@@ -11,7 +11,7 @@ export function ChoiceOptions<T extends string>({
   const { t } = useTranslation();
   return (
     <>
-      <option value="">{t('cases.form.choose')}</option>
+      <option value="">{t('children.form.choose')}</option>
       {values.map((value) => (
         <option key={value} value={value}>
           {label(value)}

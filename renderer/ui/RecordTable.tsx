@@ -38,7 +38,7 @@ export function RecordTable<T>({ records, label, columns, emptyText, children, a
                     {column}
                   </th>
                 ))}
-                <th scope="col">{t('cases.columns.actions')}</th>
+                <th scope="col">{t('children.columns.actions')}</th>
               </tr>
             </thead>
             <tbody>{records.map(children)}</tbody>

@@ -38,7 +38,7 @@ export function RowActions({
     <td>
       <div className="row-actions">
         <button type="button" aria-label={editLabel} onClick={onEdit}>
-          {t('cases.edit')}
+          {t('children.edit')}
         </button>
         <button
           type="button"
@@ -46,7 +46,7 @@ export function RowActions({
           aria-label={removeLabel}
           onClick={onRemove}
         >
-          {t('cases.remove')}
+          {t('children.remove')}
         </button>
       </div>
     </td>

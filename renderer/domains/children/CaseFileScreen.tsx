@@ -28,7 +28,7 @@ export function CaseFileScreen() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const valid = idSchema.safeParse(id).success;
-  useDocumentTitle(t('cases.file.documentTitle'));
+  useDocumentTitle(t('children.file.documentTitle'));
   if (!valid) return <CaseFileProblem errorKey="notFound" />;
   // A fresh view for each child: names hidden again, sections as they start.
   return <CaseFileLoader key={id} id={id} />;
@@ -38,10 +38,10 @@ function CaseFileProblem({ errorKey }: { errorKey: string }) {
   const { t } = useTranslation();
   return (
     <>
-      <h1>{t('cases.file.documentTitle')}</h1>
+      <h1>{t('children.file.documentTitle')}</h1>
       <FormAlert message={{ key: errorKey }} />
       <p>
-        <Link to="/cases">{t('cases.file.backToList')}</Link>
+        <Link to="/cases">{t('children.file.backToList')}</Link>
       </p>
     </>
   );
@@ -56,8 +56,8 @@ function CaseFileLoader({ id }: { id: string }) {
   if (!file.isSuccess) {
     return (
       <>
-        <h1>{t('cases.file.documentTitle')}</h1>
-        <p role="status">{t('cases.loading')}</p>
+        <h1>{t('children.file.documentTitle')}</h1>
+        <p role="status">{t('children.loading')}</p>
       </>
     );
   }
@@ -73,15 +73,15 @@ function CaseFileView({ file }: { file: CaseFile }) {
   const { child } = file;
   const namesVisible = !privacyScreen || revealed;
   const arrivalText = arrival.registered
-    ? t('cases.file.registered', { caseCode: arrival.registered })
+    ? t('children.file.registered', { caseCode: arrival.registered })
     : arrival.saved
-      ? t('cases.file.saved')
+      ? t('children.file.saved')
       : null;
 
   return (
     <NamesVisibleContext.Provider value={namesVisible}>
       <p className="breadcrumb">
-        <Link to="/cases">{t('cases.file.backToList')}</Link>
+        <Link to="/cases">{t('children.file.backToList')}</Link>
       </p>
       <header className="case-header panel">
         <div className="case-title">
@@ -93,31 +93,31 @@ function CaseFileView({ file }: { file: CaseFile }) {
         </div>
         <StatusMessage>{arrivalText}</StatusMessage>
         <dl className="details">
-          <dt>{t('cases.file.age')}</dt>
+          <dt>{t('children.file.age')}</dt>
           <dd>{ageText(t, child.age, child.ageEstimated)}</dd>
-          <dt>{t('cases.file.shelter')}</dt>
+          <dt>{t('children.file.shelter')}</dt>
           <dd>
             {file.currentPlacement
-              ? t('cases.file.placedAt', {
+              ? t('children.file.placedAt', {
                   shelter: file.currentPlacement.shelterName,
                   bed: bedName(t, {
                     room: file.currentPlacement.room,
                     label: file.currentPlacement.bedLabel,
                   }),
                 })
-              : t('cases.list.notPlaced')}
+              : t('children.list.notPlaced')}
           </dd>
-          <dt>{t('cases.file.caseworker')}</dt>
-          <dd>{file.caseworkerName ?? t('cases.list.unassigned')}</dd>
+          <dt>{t('children.file.caseworker')}</dt>
+          <dd>{file.caseworkerName ?? t('children.list.unassigned')}</dd>
         </dl>
         <NamesPanel child={child} revealed={revealed} onReveal={setRevealed} />
         <StatusControl file={file} />
       </header>
 
-      <CaseSection id="case-details" title={t('cases.details.heading')}>
+      <CaseSection id="case-details" title={t('children.details.heading')}>
         <ChildDetails file={file} />
       </CaseSection>
-      <CaseSection id="case-placement" title={t('cases.file.placementHeading')}>
+      <CaseSection id="case-placement" title={t('children.file.placementHeading')}>
         <PlacementPanel caseFile={file} />
       </CaseSection>
       <FamilySection file={file} />
@@ -134,39 +134,39 @@ function CaseFileView({ file }: { file: CaseFile }) {
 function ChildDetails({ file }: { file: CaseFile }) {
   const { t } = useTranslation();
   const { child } = file;
-  const none = t('cases.details.none');
+  const none = t('children.details.none');
   const birth =
     child.birth.kind === 'dob'
-      ? t('cases.details.bornOn', { date: formatCalendarDate(child.birth.dateOfBirth) })
-      : t('cases.details.estimatedAge', {
+      ? t('children.details.bornOn', { date: formatCalendarDate(child.birth.dateOfBirth) })
+      : t('children.details.estimatedAge', {
           age: child.birth.estimatedAgeYears,
           date: formatCalendarDate(child.birth.asOf),
         });
   return (
     <>
       <dl className="details">
-        <dt>{t('cases.details.birth')}</dt>
+        <dt>{t('children.details.birth')}</dt>
         <dd>{birth}</dd>
-        <dt>{t('cases.form.sex')}</dt>
+        <dt>{t('children.form.sex')}</dt>
         <dd>{sexText(t, child.sex)}</dd>
-        <dt>{t('cases.form.genderIdentity')}</dt>
+        <dt>{t('children.form.genderIdentity')}</dt>
         <dd>{child.genderIdentity ?? none}</dd>
-        <dt>{t('cases.form.languages')}</dt>
+        <dt>{t('children.form.languages')}</dt>
         <dd>{child.languages.length ? child.languages.join(', ') : none}</dd>
-        <dt>{t('cases.form.referralSource')}</dt>
+        <dt>{t('children.form.referralSource')}</dt>
         <dd>{child.referralSource}</dd>
-        <dt>{t('cases.form.referralDate')}</dt>
+        <dt>{t('children.form.referralDate')}</dt>
         <dd>{formatCalendarDate(child.referralDate)}</dd>
-        <dt>{t('cases.form.rescueDate')}</dt>
+        <dt>{t('children.form.rescueDate')}</dt>
         <dd>{child.rescueDate ? formatCalendarDate(child.rescueDate) : none}</dd>
-        <dt>{t('cases.form.intakeDate')}</dt>
+        <dt>{t('children.form.intakeDate')}</dt>
         <dd>{formatCalendarDate(child.intakeDate)}</dd>
-        <dt>{t('cases.form.referringAgencyRef')}</dt>
+        <dt>{t('children.form.referringAgencyRef')}</dt>
         <dd>{child.referringAgencyRef ?? none}</dd>
       </dl>
       <p className="section-actions">
         <Link className="button-link" to={`/cases/${child.id}/edit`}>
-          {t('cases.details.edit')}
+          {t('children.details.edit')}
         </Link>
       </p>
     </>

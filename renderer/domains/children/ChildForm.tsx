@@ -90,34 +90,34 @@ export function ChildForm({ mode }: { mode: ChildFormMode }) {
   const staffOptions = staff.data ?? [];
   const assigned = watch('assignedCaseworkerId');
   const headingId = mode.kind === 'edit' ? 'child-edit-heading' : 'child-register-heading';
-  const suggestions = t('cases.form.languageSuggestions').split(', ');
+  const suggestions = t('children.form.languageSuggestions').split(', ');
 
   return (
     <form onSubmit={onSubmit} noValidate className="form child-form" aria-labelledby={headingId}>
       <FormAlert message={formError} />
 
       <fieldset className="form-group">
-        <legend>{t('cases.form.nameGroup')}</legend>
+        <legend>{t('children.form.nameGroup')}</legend>
         {legalNameUnknown ? null : (
           <Field
-            label={t('cases.form.legalName')}
-            hint={t('cases.form.legalNameHint')}
+            label={t('children.form.legalName')}
+            hint={t('children.form.legalNameHint')}
             error={errors.legalName}
           >
             {(a) => <input {...a} {...register('legalName')} autoComplete="off" />}
           </Field>
         )}
         <Checkbox
-          label={t('cases.form.legalNameUnknown')}
+          label={t('children.form.legalNameUnknown')}
           aria-describedby={unknownHintId}
           {...register('legalNameUnknown')}
         />
         <p className="field-hint" id={unknownHintId}>
-          {t('cases.form.legalNameUnknownHint')}
+          {t('children.form.legalNameUnknownHint')}
         </p>
         <Field
-          label={t('cases.form.preferredName')}
-          hint={t('cases.form.preferredNameHint')}
+          label={t('children.form.preferredName')}
+          hint={t('children.form.preferredNameHint')}
           error={errors.preferredName}
         >
           {(a) => <input {...a} {...register('preferredName')} autoComplete="off" />}
@@ -125,27 +125,27 @@ export function ChildForm({ mode }: { mode: ChildFormMode }) {
       </fieldset>
 
       <fieldset className="form-group">
-        <legend>{t('cases.form.ageGroup')}</legend>
+        <legend>{t('children.form.ageGroup')}</legend>
         <fieldset className="field">
-          <legend>{t('cases.form.birthKind')}</legend>
+          <legend>{t('children.form.birthKind')}</legend>
           <label className="radio">
             <input type="radio" value="dob" {...register('birth.kind')} />
-            {t('cases.form.birthKnown')}
+            {t('children.form.birthKnown')}
           </label>
           <label className="radio">
             <input type="radio" value="estimated" {...register('birth.kind')} />
-            {t('cases.form.birthEstimated')}
+            {t('children.form.birthEstimated')}
           </label>
         </fieldset>
         {birthKind === 'dob' ? (
-          <Field label={t('cases.form.dateOfBirth')} error={errors.birth?.dateOfBirth}>
+          <Field label={t('children.form.dateOfBirth')} error={errors.birth?.dateOfBirth}>
             {(a) => <input {...a} {...register('birth.dateOfBirth')} type="date" max={today} />}
           </Field>
         ) : (
           <>
             <Field
-              label={t('cases.form.estimatedAge')}
-              hint={t('cases.form.estimatedAgeHint')}
+              label={t('children.form.estimatedAge')}
+              hint={t('children.form.estimatedAgeHint')}
               error={errors.birth?.estimatedAgeYears}
             >
               {(a) => (
@@ -161,7 +161,7 @@ export function ChildForm({ mode }: { mode: ChildFormMode }) {
                 />
               )}
             </Field>
-            <Field label={t('cases.form.estimatedOn')} error={errors.birth?.asOf}>
+            <Field label={t('children.form.estimatedOn')} error={errors.birth?.asOf}>
               {(a) => <input {...a} {...register('birth.asOf')} type="date" max={today} />}
             </Field>
           </>
@@ -169,8 +169,8 @@ export function ChildForm({ mode }: { mode: ChildFormMode }) {
       </fieldset>
 
       <fieldset className="form-group">
-        <legend>{t('cases.form.aboutGroup')}</legend>
-        <Field label={t('cases.form.sex')} error={errors.sex}>
+        <legend>{t('children.form.aboutGroup')}</legend>
+        <Field label={t('children.form.sex')} error={errors.sex}>
           {(a) => (
             <select {...a} {...register('sex')}>
               <ChoiceOptions values={SEXES} label={(v) => sexText(t, v)} />
@@ -178,8 +178,8 @@ export function ChildForm({ mode }: { mode: ChildFormMode }) {
           )}
         </Field>
         <Field
-          label={t('cases.form.genderIdentity')}
-          hint={t('cases.form.genderIdentityHint')}
+          label={t('children.form.genderIdentity')}
+          hint={t('children.form.genderIdentityHint')}
           error={errors.genderIdentity}
         >
           {(a) => <input {...a} {...register('genderIdentity')} autoComplete="off" />}
@@ -188,37 +188,37 @@ export function ChildForm({ mode }: { mode: ChildFormMode }) {
           control={control}
           name="languages"
           error={errors.languages as FieldError | undefined}
-          label={t('cases.form.languages')}
-          hint={t('cases.form.languagesHint')}
-          addLabel={t('cases.form.addLanguage')}
-          listLabel={t('cases.form.languagesAdded')}
-          removeLabel={(language) => t('cases.form.removeLanguage', { language })}
+          label={t('children.form.languages')}
+          hint={t('children.form.languagesHint')}
+          addLabel={t('children.form.addLanguage')}
+          listLabel={t('children.form.languagesAdded')}
+          removeLabel={(language) => t('children.form.removeLanguage', { language })}
           maxLength={50}
           suggestions={suggestions}
         />
       </fieldset>
 
       <fieldset className="form-group">
-        <legend>{t('cases.form.referralGroup')}</legend>
+        <legend>{t('children.form.referralGroup')}</legend>
         <Field
-          label={t('cases.form.referralSource')}
-          hint={t('cases.form.referralSourceHint')}
+          label={t('children.form.referralSource')}
+          hint={t('children.form.referralSourceHint')}
           error={errors.referralSource}
         >
           {(a) => <input {...a} {...register('referralSource')} autoComplete="off" />}
         </Field>
-        <Field label={t('cases.form.referralDate')} error={errors.referralDate}>
+        <Field label={t('children.form.referralDate')} error={errors.referralDate}>
           {(a) => <input {...a} {...register('referralDate')} type="date" max={today} />}
         </Field>
-        <Field label={t('cases.form.rescueDate')} error={errors.rescueDate}>
+        <Field label={t('children.form.rescueDate')} error={errors.rescueDate}>
           {(a) => <input {...a} {...register('rescueDate')} type="date" max={today} />}
         </Field>
-        <Field label={t('cases.form.intakeDate')} error={errors.intakeDate}>
+        <Field label={t('children.form.intakeDate')} error={errors.intakeDate}>
           {(a) => <input {...a} {...register('intakeDate')} type="date" max={today} />}
         </Field>
         <Field
-          label={t('cases.form.referringAgencyRef')}
-          hint={t('cases.form.referringAgencyRefHint')}
+          label={t('children.form.referringAgencyRef')}
+          hint={t('children.form.referringAgencyRefHint')}
           error={errors.referringAgencyRef}
         >
           {(a) => <input {...a} {...register('referringAgencyRef')} autoComplete="off" />}
@@ -226,14 +226,14 @@ export function ChildForm({ mode }: { mode: ChildFormMode }) {
       </fieldset>
 
       <fieldset className="form-group">
-        <legend>{t('cases.form.careGroup')}</legend>
-        <Field label={t('cases.form.caseworker')} error={errors.assignedCaseworkerId}>
+        <legend>{t('children.form.careGroup')}</legend>
+        <Field label={t('children.form.caseworker')} error={errors.assignedCaseworkerId}>
           {(a) => (
             <select {...a} {...register('assignedCaseworkerId')}>
-              <option value="">{t('cases.form.unassigned')}</option>
+              <option value="">{t('children.form.unassigned')}</option>
               {staffOptions.map((person) => (
                 <option key={person.id} value={person.id}>
-                  {t('cases.form.staffOption', {
+                  {t('children.form.staffOption', {
                     name: person.displayName,
                     role: t(`roles.${person.role}`),
                   })}
@@ -241,7 +241,7 @@ export function ChildForm({ mode }: { mode: ChildFormMode }) {
               ))}
               {/* Keep a saved choice selectable while the staff list loads. */}
               {assigned && !staffOptions.some((p) => p.id === assigned) ? (
-                <option value={assigned}>{t('cases.form.currentCaseworker')}</option>
+                <option value={assigned}>{t('children.form.currentCaseworker')}</option>
               ) : null}
             </select>
           )}
@@ -251,9 +251,11 @@ export function ChildForm({ mode }: { mode: ChildFormMode }) {
       <div className="form-actions">
         <SubmitButton
           pending={pending}
-          pendingText={t(mode.kind === 'edit' ? 'cases.form.saving' : 'cases.form.registering')}
+          pendingText={t(
+            mode.kind === 'edit' ? 'children.form.saving' : 'children.form.registering',
+          )}
         >
-          {t(mode.kind === 'edit' ? 'cases.form.save' : 'cases.form.register')}
+          {t(mode.kind === 'edit' ? 'children.form.save' : 'children.form.register')}
         </SubmitButton>
         <button
           type="button"

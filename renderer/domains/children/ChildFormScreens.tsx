@@ -9,11 +9,11 @@ import { ChildForm } from './ChildForm';
 
 export function RegisterChildScreen() {
   const { t } = useTranslation();
-  useDocumentTitle(t('cases.form.registerTitle'));
+  useDocumentTitle(t('children.form.registerTitle'));
   return (
     <>
-      <h1 id="child-register-heading">{t('cases.form.registerTitle')}</h1>
-      <p className="lead-text">{t('cases.form.registerIntro')}</p>
+      <h1 id="child-register-heading">{t('children.form.registerTitle')}</h1>
+      <p className="lead-text">{t('children.form.registerIntro')}</p>
       <ChildForm mode={{ kind: 'register' }} />
     </>
   );
@@ -23,18 +23,18 @@ export function RegisterChildScreen() {
 export function EditChildScreen() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  useDocumentTitle(t('cases.form.editTitle'));
+  useDocumentTitle(t('children.form.editTitle'));
   const valid = idSchema.safeParse(id).success;
   return (
     <>
-      <h1 id="child-edit-heading">{t('cases.form.editTitle')}</h1>
+      <h1 id="child-edit-heading">{t('children.form.editTitle')}</h1>
       {valid ? (
         <EditLoader id={id} />
       ) : (
         <>
           <FormAlert message={{ key: 'notFound' }} />
           <p>
-            <Link to="/cases">{t('cases.file.backToList')}</Link>
+            <Link to="/cases">{t('children.file.backToList')}</Link>
           </p>
         </>
       )}
@@ -49,11 +49,11 @@ function EditLoader({ id }: { id: string }) {
   const names = useApiQuery('children.revealName', { id }, { gcTime: 0, staleTime: 0 });
   const error = file.error ?? names.error;
   if (error) return <FormAlert message={{ key: error.message }} />;
-  if (!file.isSuccess || !names.isSuccess) return <p role="status">{t('cases.loading')}</p>;
+  if (!file.isSuccess || !names.isSuccess) return <p role="status">{t('children.loading')}</p>;
   const record = file.data.child;
   return (
     <>
-      <p className="lead-text">{t('cases.form.editIntro', { caseCode: record.caseCode })}</p>
+      <p className="lead-text">{t('children.form.editIntro', { caseCode: record.caseCode })}</p>
       {/* Keyed by the record's version: a reload after a save starts from the saved values. */}
       <ChildForm key={record.updatedAt} mode={{ kind: 'edit', record, names: names.data }} />
     </>

@@ -38,7 +38,7 @@ const column = createColumnHelper<ChildListRow>();
 /** Every child the user may see, by case code and initials only: names stay on the case file. */
 export function ChildrenListScreen() {
   const { t } = useTranslation();
-  useDocumentTitle(t('cases.list.title'));
+  useDocumentTitle(t('children.list.title'));
   const api = useApi();
   const navigate = useNavigate();
   const { filters, page, setPage } = useCasesState();
@@ -53,29 +53,29 @@ export function ChildrenListScreen() {
   const columns = useMemo(
     () => [
       column.accessor('caseCode', {
-        header: () => t('cases.list.columns.caseCode'),
+        header: () => t('children.list.columns.caseCode'),
         cell: ({ row: { original: child } }) => (
           <Link to={`/cases/${child.id}`} className="case-code">
             {child.caseCode}
           </Link>
         ),
       }),
-      column.accessor('initials', { header: () => t('cases.list.columns.initials') }),
+      column.accessor('initials', { header: () => t('children.list.columns.initials') }),
       column.accessor('age', {
-        header: () => t('cases.list.columns.age'),
+        header: () => t('children.list.columns.age'),
         cell: ({ row: { original: child } }) => ageText(t, child.age, child.ageEstimated),
       }),
       column.accessor('status', {
-        header: () => t('cases.list.columns.status'),
+        header: () => t('children.list.columns.status'),
         cell: (info) => statusText(t, info.getValue()),
       }),
       column.accessor('shelterName', {
-        header: () => t('cases.list.columns.shelter'),
-        cell: (info) => info.getValue() ?? t('cases.list.notPlaced'),
+        header: () => t('children.list.columns.shelter'),
+        cell: (info) => info.getValue() ?? t('children.list.notPlaced'),
       }),
       column.accessor('caseworkerName', {
-        header: () => t('cases.list.columns.caseworker'),
-        cell: (info) => info.getValue() ?? t('cases.list.unassigned'),
+        header: () => t('children.list.columns.caseworker'),
+        cell: (info) => info.getValue() ?? t('children.list.unassigned'),
       }),
     ],
     [t],
@@ -90,9 +90,9 @@ export function ChildrenListScreen() {
   return (
     <>
       <div className="screen-heading">
-        <h1>{t('cases.list.title')}</h1>
+        <h1>{t('children.list.title')}</h1>
         <Link className="button-link button-primary" to="/cases/new">
-          {t('cases.list.register')}
+          {t('children.list.register')}
         </Link>
       </div>
       <SearchForm />
@@ -100,7 +100,7 @@ export function ChildrenListScreen() {
       {/* A click anywhere on a row opens the file; keyboard users tab to the case code. */}
       <DataTable
         table={table}
-        caption={t('cases.list.caption')}
+        caption={t('children.list.caption')}
         className="children-table"
         aria-describedby="children-count"
         rowClass={() => 'row-link'}
@@ -113,17 +113,17 @@ export function ChildrenListScreen() {
       <div className="pager">
         <p id="children-count" className="table-footer" role="status">
           {search.isPending
-            ? t('cases.loading')
+            ? t('children.loading')
             : total === 0
-              ? t('cases.list.empty')
-              : t('cases.list.showing', { first, last, count: total })}
+              ? t('children.list.empty')
+              : t('children.list.showing', { first, last, count: total })}
         </p>
         <div className="row-actions">
           <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
-            {t('cases.list.previous')}
+            {t('children.list.previous')}
           </button>
           <button type="button" disabled={last >= total} onClick={() => setPage(page + 1)}>
-            {t('cases.list.next')}
+            {t('children.list.next')}
           </button>
         </div>
       </div>
@@ -152,7 +152,7 @@ function SearchForm() {
   return (
     <form
       role="search"
-      aria-label={t('cases.list.searchLabel')}
+      aria-label={t('children.list.searchLabel')}
       className="form filters"
       noValidate
       onSubmit={(event) => {
@@ -162,7 +162,7 @@ function SearchForm() {
     >
       <div className="filter-row">
         <div className="field">
-          <label htmlFor={id('text')}>{t('cases.list.search')}</label>
+          <label htmlFor={id('text')}>{t('children.list.search')}</label>
           <input
             id={id('text')}
             type="search"
@@ -175,17 +175,17 @@ function SearchForm() {
           />
           {/* Below the box, so the four filters line up. */}
           <p className="field-hint" id={id('text-hint')}>
-            {t('cases.list.searchHint')}
+            {t('children.list.searchHint')}
           </p>
         </div>
         <div className="field">
-          <label htmlFor={id('status')}>{t('cases.list.status')}</label>
+          <label htmlFor={id('status')}>{t('children.list.status')}</label>
           <select
             id={id('status')}
             value={filters.status}
             onChange={(event) => set({ status: event.target.value as ListFilters['status'] })}
           >
-            <option value="">{t('cases.list.allStatuses')}</option>
+            <option value="">{t('children.list.allStatuses')}</option>
             {CHILD_STATUSES.map((status) => (
               <option key={status} value={status}>
                 {statusText(t, status)}
@@ -194,13 +194,13 @@ function SearchForm() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor={id('shelter')}>{t('cases.list.shelter')}</label>
+          <label htmlFor={id('shelter')}>{t('children.list.shelter')}</label>
           <select
             id={id('shelter')}
             value={filters.shelterId}
             onChange={(event) => set({ shelterId: event.target.value })}
           >
-            <option value="">{t('cases.list.allShelters')}</option>
+            <option value="">{t('children.list.allShelters')}</option>
             {/* A search is kept to the shelters the viewer works in. */}
             {(shelters.data ?? [])
               .filter((shelter) => shelter.inScope)
@@ -212,13 +212,13 @@ function SearchForm() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor={id('caseworker')}>{t('cases.list.caseworker')}</label>
+          <label htmlFor={id('caseworker')}>{t('children.list.caseworker')}</label>
           <select
             id={id('caseworker')}
             value={filters.caseworkerId}
             onChange={(event) => set({ caseworkerId: event.target.value })}
           >
-            <option value="">{t('cases.list.allCaseworkers')}</option>
+            <option value="">{t('children.list.allCaseworkers')}</option>
             {(staff.data ?? []).map((person) => (
               <option key={person.id} value={person.id}>
                 {person.displayName}
@@ -229,7 +229,7 @@ function SearchForm() {
       </div>
       <div className="form-actions">
         <button type="submit" className="button-primary">
-          {t('cases.list.searchButton')}
+          {t('children.list.searchButton')}
         </button>
         <button
           type="button"
@@ -238,7 +238,7 @@ function SearchForm() {
             setFilters(NO_FILTERS);
           }}
         >
-          {t('cases.list.clear')}
+          {t('children.list.clear')}
         </button>
       </div>
     </form>

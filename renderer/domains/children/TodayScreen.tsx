@@ -43,7 +43,7 @@ function readFilters(params: URLSearchParams): AgendaFilters {
 /** The caseworker's and coordinator's home: what is overdue, and what is due this week. */
 export function TodayScreen() {
   const { t } = useTranslation();
-  useDocumentTitle(t('cases.today.title'));
+  useDocumentTitle(t('children.today.title'));
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
   const setFilters = (next: AgendaFilters) =>
@@ -64,12 +64,12 @@ export function TodayScreen() {
   return (
     <>
       <div className="screen-heading">
-        <h1>{t('cases.today.title')}</h1>
+        <h1>{t('children.today.title')}</h1>
         <Link className="button-link button-primary" to="/cases/new">
-          {t('cases.list.register')}
+          {t('children.list.register')}
         </Link>
       </div>
-      <p className="lead-text">{t('cases.today.intro')}</p>
+      <p className="lead-text">{t('children.today.intro')}</p>
       <AgendaFilterForm filters={filters} onChange={setFilters} />
       <AgendaList key={`overdue-${filterKey}`} section="overdue" filters={filters} />
       <AgendaList key={`upcoming-${filterKey}`} section="upcoming" filters={filters} />
@@ -90,20 +90,20 @@ function AgendaFilterForm({
   const id = (name: string) => `${ids}-${name}`;
   return (
     <form
-      aria-label={t('cases.today.filtersLabel')}
+      aria-label={t('children.today.filtersLabel')}
       className="form filters"
       noValidate
       onSubmit={(event) => event.preventDefault()}
     >
       <div className="filter-row">
         <div className="field">
-          <label htmlFor={id('shelter')}>{t('cases.today.shelter')}</label>
+          <label htmlFor={id('shelter')}>{t('children.today.shelter')}</label>
           <select
             id={id('shelter')}
             value={filters.shelterId}
             onChange={(event) => onChange({ ...filters, shelterId: event.target.value })}
           >
-            <option value="">{t('cases.today.allShelters')}</option>
+            <option value="">{t('children.today.allShelters')}</option>
             {(shelters.data ?? []).map((shelter) => (
               <option key={shelter.id} value={shelter.id}>
                 {shelter.name}
@@ -112,7 +112,7 @@ function AgendaFilterForm({
           </select>
         </div>
         <div className="field">
-          <label htmlFor={id('kind')}>{t('cases.today.kindFilter')}</label>
+          <label htmlFor={id('kind')}>{t('children.today.kindFilter')}</label>
           <select
             id={id('kind')}
             value={filters.kind}
@@ -120,7 +120,7 @@ function AgendaFilterForm({
               onChange({ ...filters, kind: event.target.value as AgendaFilters['kind'] })
             }
           >
-            <option value="">{t('cases.today.allKinds')}</option>
+            <option value="">{t('children.today.allKinds')}</option>
             {AGENDA_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {agendaKindName(t, kind)}
@@ -129,7 +129,7 @@ function AgendaFilterForm({
           </select>
         </div>
         <div className="field">
-          <label htmlFor={id('group')}>{t('cases.today.groupBy')}</label>
+          <label htmlFor={id('group')}>{t('children.today.groupBy')}</label>
           <select
             id={id('group')}
             value={filters.groupBy}
@@ -139,7 +139,7 @@ function AgendaFilterForm({
           >
             {AGENDA_GROUPINGS.map((grouping) => (
               <option key={grouping} value={grouping}>
-                {t(`cases.today.grouping.${grouping}`)}
+                {t(`children.today.grouping.${grouping}`)}
               </option>
             ))}
           </select>
@@ -177,7 +177,7 @@ function AgendaList({ section, filters }: { section: AgendaSection; filters: Age
     placeholderData: keepPreviousData,
   });
   const headingId = `agenda-${section}`;
-  const heading = t(section === 'overdue' ? 'cases.today.overdue' : 'cases.today.upcoming');
+  const heading = t(section === 'overdue' ? 'children.today.overdue' : 'children.today.upcoming');
   const data = agenda.data;
   const total = data?.total ?? 0;
   const first = total === 0 ? 0 : page * AGENDA_PAGE_SIZE + 1;
@@ -187,30 +187,30 @@ function AgendaList({ section, filters }: { section: AgendaSection; filters: Age
       <h2 id={headingId}>
         {heading}{' '}
         {data ? (
-          <span className="count-badge">{t('cases.today.count', { count: total })}</span>
+          <span className="count-badge">{t('children.today.count', { count: total })}</span>
         ) : null}
       </h2>
       {agenda.isError ? <FormAlert message={{ key: agenda.error.message }} /> : null}
-      {agenda.isPending ? <p role="status">{t('cases.loading')}</p> : null}
+      {agenda.isPending ? <p role="status">{t('children.loading')}</p> : null}
       {data && total === 0 ? (
         <p className="muted">
-          {t(section === 'overdue' ? 'cases.today.noneOverdue' : 'cases.today.noneUpcoming')}
+          {t(section === 'overdue' ? 'children.today.noneOverdue' : 'children.today.noneUpcoming')}
         </p>
       ) : null}
       {data && data.items.length > 0 ? (
         <AgendaTable page={data} groupBy={filters.groupBy} overdue={section === 'overdue'} />
       ) : null}
       {total > AGENDA_PAGE_SIZE ? (
-        <nav className="pager" aria-label={t('cases.today.pagerLabel', { section: heading })}>
+        <nav className="pager" aria-label={t('children.today.pagerLabel', { section: heading })}>
           <p className="table-footer" role="status">
-            {t('cases.today.showing', { first, last, count: total })}
+            {t('children.today.showing', { first, last, count: total })}
           </p>
           <div className="row-actions">
             <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
-              {t('cases.today.previous')}
+              {t('children.today.previous')}
             </button>
             <button type="button" disabled={last >= total} onClick={() => setPage(page + 1)}>
-              {t('cases.today.next')}
+              {t('children.today.next')}
             </button>
           </div>
         </nav>
@@ -254,7 +254,7 @@ function AgendaTable({
   const { t } = useTranslation();
   const groups = groupsOf(page.items, groupBy, (item) =>
     groupBy === 'child'
-      ? t('cases.childLink', { caseCode: item.caseCode, initials: item.initials })
+      ? t('children.childLink', { caseCode: item.caseCode, initials: item.initials })
       : agendaKindName(t, item.kind),
   );
   return (
@@ -262,10 +262,10 @@ function AgendaTable({
       <table className="data-table agenda-table">
         <thead>
           <tr>
-            <th scope="col">{t('cases.today.columns.date')}</th>
-            <th scope="col">{t('cases.today.columns.child')}</th>
-            <th scope="col">{t('cases.today.columns.kind')}</th>
-            <th scope="col">{t('cases.today.columns.what')}</th>
+            <th scope="col">{t('children.today.columns.date')}</th>
+            <th scope="col">{t('children.today.columns.child')}</th>
+            <th scope="col">{t('children.today.columns.kind')}</th>
+            <th scope="col">{t('children.today.columns.what')}</th>
           </tr>
         </thead>
         {groups.map((group) => (
@@ -273,7 +273,7 @@ function AgendaTable({
             {group.label === null ? null : (
               <tr className="agenda-group">
                 <th scope="rowgroup" colSpan={4}>
-                  {t('cases.today.group', {
+                  {t('children.today.group', {
                     name: group.label,
                     count: page.groupSizes[group.key] ?? group.items.length,
                   })}
@@ -287,7 +287,7 @@ function AgendaTable({
                 </td>
                 <td>
                   <Link to={`/cases/${item.childId}`}>
-                    {t('cases.childLink', { caseCode: item.caseCode, initials: item.initials })}
+                    {t('children.childLink', { caseCode: item.caseCode, initials: item.initials })}
                   </Link>
                 </td>
                 <td>{agendaKindText(t, item)}</td>
@@ -318,7 +318,7 @@ function DateCell({
     <>
       {date}{' '}
       <span className="overdue-note">
-        {t('cases.today.daysOverdue', { count: calendarDaysBetween(item.date, today) })}
+        {t('children.today.daysOverdue', { count: calendarDaysBetween(item.date, today) })}
       </span>
     </>
   );

@@ -7,14 +7,14 @@ export const childrenSections: Section[] = [
   {
     path: 'today',
     navTo: '/today',
-    navLabel: (t) => t('cases.nav.today'),
+    navLabel: (t) => t('children.nav.today'),
     roles: ['coordinator', 'caseworker'],
     Screen: TodayScreen,
   },
   {
     path: 'cases/*',
     navTo: '/cases',
-    navLabel: (t) => t('cases.nav.children'),
+    navLabel: (t) => t('children.nav.children'),
     roles: ['coordinator', 'caseworker'],
     Screen: CasesScreen,
   },

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { CHILDREN_ERROR_KEYS } from '../../../shared/children/vocabulary';
 import { SHELTERS_ERROR_KEYS } from '../../../shared/shelters/vocabulary';
-import cases from '../../../renderer/i18n/en-cases.json';
+import children from '../../../renderer/i18n/en-children.json';
 
 /** Keys the case screens add themselves (client-side checks), beyond the backend's. */
 const RENDERER_KEYS = ['status.choose'];
@@ -22,7 +22,7 @@ describe('case-records catalogue', () => {
   });
 
   it('never says "victim" and has no empty strings', () => {
-    for (const [key, text] of leaves(cases)) {
+    for (const [key, text] of leaves(children)) {
       expect(text.trim(), key).not.toBe('');
       expect(text.toLowerCase(), key).not.toContain('victim');
     }

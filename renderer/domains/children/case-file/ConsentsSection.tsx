@@ -25,26 +25,26 @@ export function ConsentsSection({ file }: { file: CaseFile }) {
   const childId = file.child.id;
 
   return (
-    <CaseSection id="case-consents" title={t('cases.consents.heading')}>
+    <CaseSection id="case-consents" title={t('children.consents.heading')}>
       <StatusMessage>{status}</StatusMessage>
       <RecordTable
         records={file.consents}
-        label={{ caption: t('cases.consents.heading') }}
+        label={{ caption: t('children.consents.heading') }}
         columns={[
-          t('cases.consents.type'),
-          t('cases.consents.givenBy'),
-          t('cases.consents.givenOn'),
-          t('cases.consents.scope'),
-          t('cases.consents.state'),
+          t('children.consents.type'),
+          t('children.consents.givenBy'),
+          t('children.consents.givenOn'),
+          t('children.consents.scope'),
+          t('children.consents.state'),
         ]}
-        emptyText={t('cases.consents.empty')}
-        add={{ label: t('cases.consents.record'), onClick: () => setOpen({ kind: 'record' }) }}
+        emptyText={t('children.consents.empty')}
+        add={{ label: t('children.consents.record'), onClick: () => setOpen({ kind: 'record' }) }}
       >
         {(consent) => (
           <tr key={consent.id}>
             <td>
               {consent.agency
-                ? t('cases.consents.typeWithAgency', {
+                ? t('children.consents.typeWithAgency', {
                     type: consentTypeText(t, consent.type),
                     agency: consent.agency,
                   })
@@ -57,7 +57,7 @@ export function ConsentsSection({ file }: { file: CaseFile }) {
               {consent.withdrawnOn ? (
                 <>
                   <span className="badge badge-off">
-                    {t('cases.consents.withdrawnOn', {
+                    {t('children.consents.withdrawnOn', {
                       date: formatCalendarDate(consent.withdrawnOn),
                     })}
                   </span>
@@ -66,20 +66,20 @@ export function ConsentsSection({ file }: { file: CaseFile }) {
                   ) : null}
                 </>
               ) : (
-                <span className="badge badge-ok">{t('cases.consents.active')}</span>
+                <span className="badge badge-ok">{t('children.consents.active')}</span>
               )}
             </td>
             <td>
               {consent.withdrawnOn ? null : (
                 <button
                   type="button"
-                  aria-label={t('cases.consents.withdrawOne', {
+                  aria-label={t('children.consents.withdrawOne', {
                     type: consentTypeText(t, consent.type),
                     date: formatCalendarDate(consent.givenOn),
                   })}
                   onClick={() => setOpen({ kind: 'withdraw', consent })}
                 >
-                  {t('cases.consents.withdraw')}
+                  {t('children.consents.withdraw')}
                 </button>
               )}
             </td>
@@ -90,7 +90,7 @@ export function ConsentsSection({ file }: { file: CaseFile }) {
         <RecordConsentDialog
           childId={childId}
           onClose={close}
-          onDone={() => done(t('cases.consents.recorded'))}
+          onDone={() => done(t('children.consents.recorded'))}
         />
       ) : null}
       {open?.kind === 'withdraw' ? (
@@ -98,7 +98,7 @@ export function ConsentsSection({ file }: { file: CaseFile }) {
           childId={childId}
           consent={open.consent}
           onClose={close}
-          onDone={() => done(t('cases.consents.withdrawn'))}
+          onDone={() => done(t('children.consents.withdrawn'))}
         />
       ) : null}
     </CaseSection>
@@ -161,38 +161,40 @@ function RecordConsentDialog({
 
   return (
     <FormDialog
-      title={t('cases.consents.recordTitle')}
+      title={t('children.consents.recordTitle')}
       onClose={onClose}
       {...dialog}
-      submitLabel={t('cases.consents.save')}
+      submitLabel={t('children.consents.save')}
     >
       <ChoiceField
-        label={t('cases.consents.type')}
+        label={t('children.consents.type')}
         error={errors.type}
         registration={register('type')}
         values={CONSENT_TYPES}
         optionText={(v) => consentTypeText(t, v)}
       />
       <Field
-        label={t('cases.consents.agency')}
-        hint={sharing ? t('cases.consents.agencyRequiredHint') : t('cases.consents.agencyHint')}
+        label={t('children.consents.agency')}
+        hint={
+          sharing ? t('children.consents.agencyRequiredHint') : t('children.consents.agencyHint')
+        }
         error={errors.agency}
       >
         {(a) => <input {...a} {...register('agency')} autoComplete="off" />}
       </Field>
       <ChoiceField
-        label={t('cases.consents.givenBy')}
+        label={t('children.consents.givenBy')}
         error={errors.givenBy}
         registration={register('givenBy')}
         values={CONSENT_GIVERS}
         optionText={(v) => consentGiverText(t, v)}
       />
-      <Field label={t('cases.consents.givenOn')} error={errors.givenOn}>
+      <Field label={t('children.consents.givenOn')} error={errors.givenOn}>
         {(a) => <input {...a} {...register('givenOn')} type="date" max={today} />}
       </Field>
       <Field
-        label={t('cases.consents.scope')}
-        hint={t('cases.consents.scopeHint')}
+        label={t('children.consents.scope')}
+        hint={t('children.consents.scopeHint')}
         error={errors.scope}
       >
         {(a) => <textarea {...a} {...register('scope')} rows={3} />}
@@ -245,16 +247,16 @@ function WithdrawConsentDialog({
 
   return (
     <FormDialog
-      title={t('cases.consents.withdrawTitle')}
-      intro={t('cases.consents.withdrawIntro', {
+      title={t('children.consents.withdrawTitle')}
+      intro={t('children.consents.withdrawIntro', {
         type: consentTypeText(t, consent.type),
         date: formatCalendarDate(consent.givenOn),
       })}
       onClose={onClose}
       {...dialog}
-      submitLabel={t('cases.consents.withdrawConfirm')}
+      submitLabel={t('children.consents.withdrawConfirm')}
     >
-      <Field label={t('cases.consents.withdrawnOnLabel')} error={errors.withdrawnOn}>
+      <Field label={t('children.consents.withdrawnOnLabel')} error={errors.withdrawnOn}>
         {(a) => (
           <input
             {...a}
@@ -265,7 +267,7 @@ function WithdrawConsentDialog({
           />
         )}
       </Field>
-      <Field label={t('cases.consents.reason')} error={errors.reason}>
+      <Field label={t('children.consents.reason')} error={errors.reason}>
         {(a) => <textarea {...a} {...register('reason')} rows={3} />}
       </Field>
     </FormDialog>

@@ -28,25 +28,25 @@ export function FamilySection({ file }: { file: CaseFile }) {
   const actions = useRecordActions<FamilyMember>({
     procedure: 'family.remove',
     childId,
-    removedText: () => t('cases.family.removed'),
+    removedText: () => t('children.family.removed'),
   });
   const { open } = actions;
 
   return (
-    <CaseSection id="case-family" title={t('cases.family.heading')}>
+    <CaseSection id="case-family" title={t('children.family.heading')}>
       <StatusMessage>{actions.status}</StatusMessage>
       <RecordTable
         records={file.family}
-        label={{ caption: t('cases.family.heading') }}
+        label={{ caption: t('children.family.heading') }}
         columns={[
-          t('cases.family.name'),
-          t('cases.family.relationship'),
-          t('cases.family.contact'),
-          t('cases.family.household'),
-          ...(showSafety ? [t('cases.family.safety')] : []),
+          t('children.family.name'),
+          t('children.family.relationship'),
+          t('children.family.contact'),
+          t('children.family.household'),
+          ...(showSafety ? [t('children.family.safety')] : []),
         ]}
-        emptyText={t('cases.family.empty')}
-        add={{ label: t('cases.family.add'), onClick: actions.add }}
+        emptyText={t('children.family.empty')}
+        add={{ label: t('children.family.add'), onClick: actions.add }}
       >
         {(member) => (
           <tr key={member.id}>
@@ -54,23 +54,23 @@ export function FamilySection({ file }: { file: CaseFile }) {
               {namesVisible ? (
                 member.name
               ) : (
-                <span className="name-hidden">{t('cases.names.hidden')}</span>
+                <span className="name-hidden">{t('children.names.hidden')}</span>
               )}
             </td>
             <td>{member.relationship}</td>
             <td className="cell-text">
               {[member.phone, member.address].filter(Boolean).join(' · ') ||
-                t('cases.details.none')}
+                t('children.details.none')}
             </td>
-            <td>{member.livesInHousehold ? t('cases.yes') : t('cases.no')}</td>
+            <td>{member.livesInHousehold ? t('children.yes') : t('children.no')}</td>
             {showSafety ? (
               <td>
                 <SafetyBadges member={member} />
               </td>
             ) : null}
             <RowActions
-              editLabel={t('cases.family.editOne', { relationship: member.relationship })}
-              removeLabel={t('cases.family.removeOne', { relationship: member.relationship })}
+              editLabel={t('children.family.editOne', { relationship: member.relationship })}
+              removeLabel={t('children.family.removeOne', { relationship: member.relationship })}
               onEdit={() => actions.edit(member)}
               onRemove={() => actions.askRemove(member)}
             />
@@ -87,8 +87,8 @@ export function FamilySection({ file }: { file: CaseFile }) {
       ) : null}
       {open?.kind === 'remove' ? (
         <ConfirmDialog
-          title={t('cases.family.removeTitle')}
-          body={t('cases.family.removeBody', { relationship: open.record.relationship })}
+          title={t('children.family.removeTitle')}
+          body={t('children.family.removeBody', { relationship: open.record.relationship })}
           {...actions.confirmRemove(open.record)}
         />
       ) : null}
@@ -101,26 +101,26 @@ function SafetyBadges({ member }: { member: FamilyMember }) {
   const { t } = useTranslation();
   const safety = member.safety;
   if (!safety || (!safety.allegedOffender && !safety.noContactOrder)) {
-    return <span className="muted">{t('cases.family.noFlags')}</span>;
+    return <span className="muted">{t('children.family.noFlags')}</span>;
   }
   return (
     <ul className="badge-list">
       {safety.allegedOffender ? (
         <li className="badge badge-caution">
           {safety.allegedOffenderSince
-            ? t('cases.family.allegedOffenderSince', {
+            ? t('children.family.allegedOffenderSince', {
                 date: formatCalendarDate(safety.allegedOffenderSince),
               })
-            : t('cases.family.allegedOffender')}
+            : t('children.family.allegedOffender')}
         </li>
       ) : null}
       {safety.noContactOrder ? (
         <li className="badge badge-caution">
           {safety.noContactOrderDate
-            ? t('cases.family.noContactOrderOn', {
+            ? t('children.family.noContactOrderOn', {
                 date: formatCalendarDate(safety.noContactOrderDate),
               })
-            : t('cases.family.noContactOrder')}
+            : t('children.family.noContactOrder')}
         </li>
       ) : null}
     </ul>
@@ -206,42 +206,42 @@ function FamilyDialog({
     fields: FAMILY_FIELDS,
     childId,
     toInput: (values) => ({ ...values, childId, ...(member ? { id: member.id } : {}) }),
-    onDone: () => onSaved(member ? t('cases.family.updated') : t('cases.family.added')),
+    onDone: () => onSaved(member ? t('children.family.updated') : t('children.family.added')),
   });
   const [allegedOffender, noContactOrder] = form.watch(['allegedOffender', 'noContactOrder']);
 
   return (
     <FormDialog
-      title={member ? t('cases.family.editTitle') : t('cases.family.addTitle')}
+      title={member ? t('children.family.editTitle') : t('children.family.addTitle')}
       onClose={onClose}
       {...dialog}
-      submitLabel={t('cases.family.save')}
+      submitLabel={t('children.family.save')}
     >
-      <Field label={t('cases.family.name')} error={errors.name}>
+      <Field label={t('children.family.name')} error={errors.name}>
         {(a) => <input {...a} {...register('name')} autoComplete="off" />}
       </Field>
       <Field
-        label={t('cases.family.relationship')}
-        hint={t('cases.family.relationshipHint')}
+        label={t('children.family.relationship')}
+        hint={t('children.family.relationshipHint')}
         error={errors.relationship}
       >
         {(a) => <input {...a} {...register('relationship')} autoComplete="off" />}
       </Field>
-      <Field label={t('cases.family.phone')} error={errors.phone}>
+      <Field label={t('children.family.phone')} error={errors.phone}>
         {(a) => <input {...a} {...register('phone')} type="tel" autoComplete="off" />}
       </Field>
-      <Field label={t('cases.family.address')} error={errors.address}>
+      <Field label={t('children.family.address')} error={errors.address}>
         {(a) => <input {...a} {...register('address')} autoComplete="off" />}
       </Field>
-      <Checkbox label={t('cases.family.livesInHousehold')} {...register('livesInHousehold')} />
+      <Checkbox label={t('children.family.livesInHousehold')} {...register('livesInHousehold')} />
       {flags ? (
         <fieldset className="form-group safety-group">
-          <legend>{t('cases.family.safetyLegend')}</legend>
-          <p className="field-hint">{t('cases.family.safetyHint')}</p>
-          <Checkbox label={t('cases.family.allegedOffender')} {...register('allegedOffender')} />
+          <legend>{t('children.family.safetyLegend')}</legend>
+          <p className="field-hint">{t('children.family.safetyHint')}</p>
+          <Checkbox label={t('children.family.allegedOffender')} {...register('allegedOffender')} />
           {allegedOffender ? (
             <Field
-              label={t('cases.family.allegedOffenderSinceLabel')}
+              label={t('children.family.allegedOffenderSinceLabel')}
               error={errors.allegedOffenderSince}
             >
               {(a) => (
@@ -249,10 +249,10 @@ function FamilyDialog({
               )}
             </Field>
           ) : null}
-          <Checkbox label={t('cases.family.noContactOrder')} {...register('noContactOrder')} />
+          <Checkbox label={t('children.family.noContactOrder')} {...register('noContactOrder')} />
           {noContactOrder ? (
             <Field
-              label={t('cases.family.noContactOrderDateLabel')}
+              label={t('children.family.noContactOrderDateLabel')}
               error={errors.noContactOrderDate}
             >
               {(a) => <input {...a} {...register('noContactOrderDate')} type="date" max={today} />}
@@ -260,7 +260,7 @@ function FamilyDialog({
           ) : null}
         </fieldset>
       ) : null}
-      <Field label={t('cases.family.notes')} error={errors.notes}>
+      <Field label={t('children.family.notes')} error={errors.notes}>
         {(a) => <textarea {...a} {...register('notes')} rows={3} />}
       </Field>
     </FormDialog>

@@ -28,27 +28,29 @@ export function IntakeSection({ file }: { file: CaseFile }) {
   const open = useApiMutation('intake.open');
 
   return (
-    <CaseSection id="case-intake" title={t('cases.intake.heading')}>
+    <CaseSection id="case-intake" title={t('children.intake.heading')}>
       <StatusMessage>{status}</StatusMessage>
-      <p className="content-note">{t('cases.intake.contentNote')}</p>
+      <p className="content-note">{t('children.intake.contentNote')}</p>
       {summary ? (
         <>
           <p className="muted">
             {summary.recordedByName
-              ? t('cases.intake.recordedBy', {
+              ? t('children.intake.recordedBy', {
                   date: formatInstant(summary.recordedAt, timeZone),
                   name: summary.recordedByName,
                 })
-              : t('cases.intake.recordedOn', { date: formatInstant(summary.recordedAt, timeZone) })}
+              : t('children.intake.recordedOn', {
+                  date: formatInstant(summary.recordedAt, timeZone),
+                })}
           </p>
           <FormAlert message={open.isError ? messageFor(open.error) : null} />
           {open.isSuccess ? (
             <div className="intake-account">
-              <h3>{t('cases.intake.accountHeading')}</h3>
+              <h3>{t('children.intake.accountHeading')}</h3>
               <div className="intake-text">{open.data.account}</div>
               <p className="section-actions">
                 <button type="button" onClick={() => open.reset()}>
-                  {t('cases.intake.close')}
+                  {t('children.intake.close')}
                 </button>
               </p>
             </div>
@@ -59,7 +61,7 @@ export function IntakeSection({ file }: { file: CaseFile }) {
                 disabled={open.isPending}
                 onClick={() => open.mutate({ childId: file.child.id })}
               >
-                {t('cases.intake.open')}
+                {t('children.intake.open')}
               </button>
             </p>
           )}
@@ -70,15 +72,15 @@ export function IntakeSection({ file }: { file: CaseFile }) {
           onCancel={() => setRecording(false)}
           onRecorded={() => {
             setRecording(false);
-            setStatus(t('cases.intake.recorded'));
+            setStatus(t('children.intake.recorded'));
           }}
         />
       ) : (
         <>
-          <p className="muted">{t('cases.intake.none')}</p>
+          <p className="muted">{t('children.intake.none')}</p>
           <p className="section-actions">
             <button type="button" onClick={() => setRecording(true)}>
-              {t('cases.intake.record')}
+              {t('children.intake.record')}
             </button>
           </p>
         </>
@@ -114,19 +116,19 @@ function RecordIntakeForm({
   });
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="intake-record-heading">
-      <h3 id="intake-record-heading">{t('cases.intake.recordHeading')}</h3>
-      <p>{t('cases.intake.onceNote')}</p>
+      <h3 id="intake-record-heading">{t('children.intake.recordHeading')}</h3>
+      <p>{t('children.intake.onceNote')}</p>
       <FormAlert message={formError} />
       <Field
-        label={t('cases.intake.account')}
-        hint={t('cases.intake.accountHint')}
+        label={t('children.intake.account')}
+        hint={t('children.intake.accountHint')}
         error={errors.account}
       >
         {(a) => <textarea {...a} {...register('account')} rows={10} />}
       </Field>
       <div className="form-actions">
         <SubmitButton pending={pending} pendingText={t('common.working')}>
-          {t('cases.intake.save')}
+          {t('children.intake.save')}
         </SubmitButton>
         <button type="button" onClick={onCancel}>
           {t('common.cancel')}

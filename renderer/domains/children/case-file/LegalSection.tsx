@@ -24,31 +24,31 @@ export function LegalSection({ file }: { file: CaseFile }) {
   const actions = useRecordActions<LegalEvent>({
     procedure: 'legal.remove',
     childId,
-    removedText: () => t('cases.legal.removed'),
+    removedText: () => t('children.legal.removed'),
   });
   const { open } = actions;
   const describe = (event: LegalEvent) =>
-    t('cases.legal.eventName', {
+    t('children.legal.eventName', {
       kind: legalKindText(t, event.kind),
       date: formatCalendarDate(event.date),
     });
 
   return (
-    <CaseSection id="case-legal" title={t('cases.legal.heading')}>
+    <CaseSection id="case-legal" title={t('children.legal.heading')}>
       <StatusMessage>{actions.status}</StatusMessage>
       <RecordTable
         records={file.legalEvents}
-        label={{ caption: t('cases.legal.heading') }}
+        label={{ caption: t('children.legal.heading') }}
         columns={[
-          t('cases.legal.kind'),
-          t('cases.legal.date'),
-          t('cases.legal.time'),
-          t('cases.legal.court'),
-          t('cases.legal.caseNumber'),
-          t('cases.legal.notes'),
+          t('children.legal.kind'),
+          t('children.legal.date'),
+          t('children.legal.time'),
+          t('children.legal.court'),
+          t('children.legal.caseNumber'),
+          t('children.legal.notes'),
         ]}
-        emptyText={t('cases.legal.empty')}
-        add={{ label: t('cases.legal.add'), onClick: actions.add }}
+        emptyText={t('children.legal.empty')}
+        add={{ label: t('children.legal.add'), onClick: actions.add }}
       >
         {(event) => (
           <tr key={event.id}>
@@ -59,8 +59,8 @@ export function LegalSection({ file }: { file: CaseFile }) {
             <td>{event.caseNumber}</td>
             <td className="cell-text">{event.notes ?? '—'}</td>
             <RowActions
-              editLabel={t('cases.legal.editOne', { event: describe(event) })}
-              removeLabel={t('cases.legal.removeOne', { event: describe(event) })}
+              editLabel={t('children.legal.editOne', { event: describe(event) })}
+              removeLabel={t('children.legal.removeOne', { event: describe(event) })}
               onEdit={() => actions.edit(event)}
               onRemove={() => actions.askRemove(event)}
             />
@@ -73,14 +73,14 @@ export function LegalSection({ file }: { file: CaseFile }) {
           event={open.record}
           onClose={actions.close}
           onDone={() =>
-            actions.done(open.record ? t('cases.legal.updated') : t('cases.legal.added'))
+            actions.done(open.record ? t('children.legal.updated') : t('children.legal.added'))
           }
         />
       ) : null}
       {open?.kind === 'remove' ? (
         <ConfirmDialog
-          title={t('cases.legal.removeTitle')}
-          body={t('cases.legal.removeBody', { event: describe(open.record) })}
+          title={t('children.legal.removeTitle')}
+          body={t('children.legal.removeBody', { event: describe(open.record) })}
           {...actions.confirmRemove(open.record)}
         />
       ) : null}
@@ -133,31 +133,35 @@ function LegalDialog({
 
   return (
     <FormDialog
-      title={event ? t('cases.legal.editTitle') : t('cases.legal.addTitle')}
+      title={event ? t('children.legal.editTitle') : t('children.legal.addTitle')}
       onClose={onClose}
       {...dialog}
-      submitLabel={t('cases.legal.save')}
+      submitLabel={t('children.legal.save')}
     >
       <ChoiceField
-        label={t('cases.legal.kind')}
+        label={t('children.legal.kind')}
         error={errors.kind}
         registration={register('kind')}
         values={LEGAL_EVENT_KINDS}
         optionText={(v) => legalKindText(t, v)}
       />
-      <Field label={t('cases.legal.date')} error={errors.date}>
+      <Field label={t('children.legal.date')} error={errors.date}>
         {(a) => <input {...a} {...register('date')} type="date" />}
       </Field>
-      <Field label={t('cases.legal.time')} hint={t('cases.legal.timeHint')} error={errors.time}>
+      <Field
+        label={t('children.legal.time')}
+        hint={t('children.legal.timeHint')}
+        error={errors.time}
+      >
         {(a) => <input {...a} {...register('time')} type="time" className="input-short" />}
       </Field>
-      <Field label={t('cases.legal.court')} error={errors.court}>
+      <Field label={t('children.legal.court')} error={errors.court}>
         {(a) => <input {...a} {...register('court')} autoComplete="off" />}
       </Field>
-      <Field label={t('cases.legal.caseNumber')} error={errors.caseNumber}>
+      <Field label={t('children.legal.caseNumber')} error={errors.caseNumber}>
         {(a) => <input {...a} {...register('caseNumber')} autoComplete="off" />}
       </Field>
-      <Field label={t('cases.legal.notes')} error={errors.notes}>
+      <Field label={t('children.legal.notes')} error={errors.notes}>
         {(a) => <textarea {...a} {...register('notes')} rows={3} />}
       </Field>
     </FormDialog>

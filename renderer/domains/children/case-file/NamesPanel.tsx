@@ -30,10 +30,10 @@ export function NamesPanel({
   const { privacyScreen, setPrivacyScreen } = useCasesState();
   const visible = useNamesVisible();
   const hintId = useId();
-  const hidden = <span className="name-hidden">{t('cases.names.hidden')}</span>;
+  const hidden = <span className="name-hidden">{t('children.names.hidden')}</span>;
 
   return (
-    <section className="names" aria-label={t('cases.names.label')}>
+    <section className="names" aria-label={t('children.names.label')}>
       {visible ? (
         <RevealedNames childId={child.id} />
       ) : (
@@ -42,7 +42,7 @@ export function NamesPanel({
       <div className="names-actions">
         {privacyScreen ? (
           <button type="button" onClick={() => onReveal(!revealed)}>
-            {revealed ? t('cases.names.hide') : t('cases.names.show')}
+            {revealed ? t('children.names.hide') : t('children.names.show')}
           </button>
         ) : null}
         <label className="checkbox">
@@ -56,10 +56,10 @@ export function NamesPanel({
               if (event.target.checked) onReveal(false);
             }}
           />
-          <span>{t('cases.names.privacyScreen')}</span>
+          <span>{t('children.names.privacyScreen')}</span>
         </label>
         <span id={hintId} className="field-hint">
-          {t('cases.names.privacyScreenHint')}
+          {t('children.names.privacyScreenHint')}
         </span>
       </div>
     </section>
@@ -76,9 +76,9 @@ function NameList({
   const { t } = useTranslation();
   return (
     <dl className="details">
-      <dt>{t('cases.form.legalName')}</dt>
+      <dt>{t('children.form.legalName')}</dt>
       <dd className="child-name">{legalName}</dd>
-      <dt>{t('cases.form.preferredName')}</dt>
+      <dt>{t('children.form.preferredName')}</dt>
       <dd className="child-name">{preferredName}</dd>
     </dl>
   );
@@ -93,13 +93,13 @@ function RevealedNames({ childId }: { childId: string }) {
   const names = useApiQuery('children.revealName', { id: childId }, { gcTime: 0, staleTime: 0 });
   if (names.isError) return <FormAlert message={{ key: names.error.message }} />;
   if (!names.isSuccess) {
-    const loading = <span role="status">{t('cases.loading')}</span>;
+    const loading = <span role="status">{t('children.loading')}</span>;
     return <NameList legalName={loading} preferredName={null} />;
   }
   return (
     <NameList
-      legalName={names.data.legalName ?? t('cases.names.notKnownYet')}
-      preferredName={names.data.preferredName ?? t('cases.details.none')}
+      legalName={names.data.legalName ?? t('children.names.notKnownYet')}
+      preferredName={names.data.preferredName ?? t('children.details.none')}
     />
   );
 }

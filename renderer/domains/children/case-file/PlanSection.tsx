@@ -35,30 +35,30 @@ export function PlanSection({ file }: { file: CaseFile }) {
   const goalText = new Map(file.goals.map((g) => [g.id, g.goalInChildWords]));
   const markDone = useApiMutation('plan.saveTask', {
     onSuccess: (task) => {
-      setStatus(t('cases.plan.taskDone', { title: task.title }));
+      setStatus(t('children.plan.taskDone', { title: task.title }));
       void invalidateChild(queryClient, childId);
     },
     onError: (e) => setError(messageFor(e)),
   });
 
   return (
-    <CaseSection id="case-plan" title={t('cases.plan.heading')}>
+    <CaseSection id="case-plan" title={t('children.plan.heading')}>
       <StatusMessage>{status}</StatusMessage>
       <FormAlert message={error} />
-      <h3 id="plan-goals-heading">{t('cases.plan.goals')}</h3>
+      <h3 id="plan-goals-heading">{t('children.plan.goals')}</h3>
       <RecordTable
         records={file.goals}
         label={{ labelledBy: 'plan-goals-heading' }}
         columns={[
-          t('cases.plan.domain'),
-          t('cases.plan.goalInChildWords'),
-          t('cases.plan.responsible'),
-          t('cases.plan.targetDate'),
-          t('cases.plan.status'),
+          t('children.plan.domain'),
+          t('children.plan.goalInChildWords'),
+          t('children.plan.responsible'),
+          t('children.plan.targetDate'),
+          t('children.plan.status'),
         ]}
-        emptyText={t('cases.plan.noGoals')}
+        emptyText={t('children.plan.noGoals')}
         add={{
-          label: t('cases.plan.addGoal'),
+          label: t('children.plan.addGoal'),
           onClick: () => setOpen({ kind: 'goal', goal: null }),
         }}
       >
@@ -72,32 +72,32 @@ export function PlanSection({ file }: { file: CaseFile }) {
             <td>
               <button
                 type="button"
-                aria-label={t('cases.plan.editGoalOne', {
+                aria-label={t('children.plan.editGoalOne', {
                   domain: domainText(t, goal.domain),
                 })}
                 onClick={() => setOpen({ kind: 'goal', goal })}
               >
-                {t('cases.edit')}
+                {t('children.edit')}
               </button>
             </td>
           </tr>
         )}
       </RecordTable>
 
-      <h3 id="plan-tasks-heading">{t('cases.plan.tasks')}</h3>
+      <h3 id="plan-tasks-heading">{t('children.plan.tasks')}</h3>
       <RecordTable
         records={file.tasks}
         label={{ labelledBy: 'plan-tasks-heading' }}
         columns={[
-          t('cases.plan.task'),
-          t('cases.plan.dueDate'),
-          t('cases.plan.responsible'),
-          t('cases.plan.forGoal'),
-          t('cases.plan.status'),
+          t('children.plan.task'),
+          t('children.plan.dueDate'),
+          t('children.plan.responsible'),
+          t('children.plan.forGoal'),
+          t('children.plan.status'),
         ]}
-        emptyText={t('cases.plan.noTasks')}
+        emptyText={t('children.plan.noTasks')}
         add={{
-          label: t('cases.plan.addTask'),
+          label: t('children.plan.addTask'),
           onClick: () => setOpen({ kind: 'task', task: null }),
         }}
       >
@@ -110,12 +110,12 @@ export function PlanSection({ file }: { file: CaseFile }) {
             <td>
               {task.doneOn ? (
                 <span className="badge badge-ok">
-                  {t('cases.plan.doneOn', { date: formatCalendarDate(task.doneOn) })}
+                  {t('children.plan.doneOn', { date: formatCalendarDate(task.doneOn) })}
                 </span>
               ) : task.dueDate < today ? (
-                <span className="badge badge-caution">{t('cases.plan.overdue')}</span>
+                <span className="badge badge-caution">{t('children.plan.overdue')}</span>
               ) : (
-                <span className="badge">{t('cases.plan.open')}</span>
+                <span className="badge">{t('children.plan.open')}</span>
               )}
             </td>
             <td>
@@ -124,22 +124,22 @@ export function PlanSection({ file }: { file: CaseFile }) {
                   <button
                     type="button"
                     disabled={markDone.isPending}
-                    aria-label={t('cases.plan.markDoneOne', { title: task.title })}
+                    aria-label={t('children.plan.markDoneOne', { title: task.title })}
                     onClick={() => {
                       setError(null);
                       setStatus(null);
                       markDone.mutate(taskInput(task, { doneOn: today }));
                     }}
                   >
-                    {t('cases.plan.markDone')}
+                    {t('children.plan.markDone')}
                   </button>
                 )}
                 <button
                   type="button"
-                  aria-label={t('cases.plan.editTaskOne', { title: task.title })}
+                  aria-label={t('children.plan.editTaskOne', { title: task.title })}
                   onClick={() => setOpen({ kind: 'task', task })}
                 >
-                  {t('cases.edit')}
+                  {t('children.edit')}
                 </button>
               </div>
             </td>
@@ -152,7 +152,9 @@ export function PlanSection({ file }: { file: CaseFile }) {
           childId={childId}
           goal={open.goal}
           onClose={close}
-          onDone={() => done(open.goal ? t('cases.plan.goalUpdated') : t('cases.plan.goalAdded'))}
+          onDone={() =>
+            done(open.goal ? t('children.plan.goalUpdated') : t('children.plan.goalAdded'))
+          }
         />
       ) : null}
       {open?.kind === 'task' ? (
@@ -161,7 +163,9 @@ export function PlanSection({ file }: { file: CaseFile }) {
           task={open.task}
           goals={file.goals}
           onClose={close}
-          onDone={() => done(open.task ? t('cases.plan.taskUpdated') : t('cases.plan.taskAdded'))}
+          onDone={() =>
+            done(open.task ? t('children.plan.taskUpdated') : t('children.plan.taskAdded'))
+          }
         />
       ) : null}
     </CaseSection>
@@ -225,32 +229,32 @@ function GoalDialog({
 
   return (
     <FormDialog
-      title={goal ? t('cases.plan.editGoalTitle') : t('cases.plan.addGoalTitle')}
+      title={goal ? t('children.plan.editGoalTitle') : t('children.plan.addGoalTitle')}
       onClose={onClose}
       {...dialog}
-      submitLabel={t('cases.plan.saveGoal')}
+      submitLabel={t('children.plan.saveGoal')}
     >
       <ChoiceField
-        label={t('cases.plan.domain')}
+        label={t('children.plan.domain')}
         error={errors.domain}
         registration={register('domain')}
         values={PLAN_DOMAINS}
         optionText={(v) => domainText(t, v)}
       />
       <Field
-        label={t('cases.plan.goalInChildWords')}
-        hint={t('cases.plan.goalInChildWordsHint')}
+        label={t('children.plan.goalInChildWords')}
+        hint={t('children.plan.goalInChildWordsHint')}
         error={errors.goalInChildWords}
       >
         {(a) => <textarea {...a} {...register('goalInChildWords')} rows={3} />}
       </Field>
-      <Field label={t('cases.plan.responsible')} error={errors.responsible}>
+      <Field label={t('children.plan.responsible')} error={errors.responsible}>
         {(a) => <input {...a} {...register('responsible')} autoComplete="off" />}
       </Field>
-      <Field label={t('cases.plan.targetDate')} error={errors.targetDate}>
+      <Field label={t('children.plan.targetDate')} error={errors.targetDate}>
         {(a) => <input {...a} {...register('targetDate')} type="date" />}
       </Field>
-      <Field label={t('cases.plan.status')} error={errors.status}>
+      <Field label={t('children.plan.status')} error={errors.status}>
         {(a) => (
           <select {...a} {...register('status')}>
             {GOAL_STATUSES.map((status) => (
@@ -319,27 +323,27 @@ function TaskDialog({
 
   return (
     <FormDialog
-      title={task ? t('cases.plan.editTaskTitle') : t('cases.plan.addTaskTitle')}
+      title={task ? t('children.plan.editTaskTitle') : t('children.plan.addTaskTitle')}
       onClose={onClose}
       {...dialog}
-      submitLabel={t('cases.plan.saveTask')}
+      submitLabel={t('children.plan.saveTask')}
     >
-      <Field label={t('cases.plan.task')} error={errors.title}>
+      <Field label={t('children.plan.task')} error={errors.title}>
         {(a) => <input {...a} {...register('title')} autoComplete="off" />}
       </Field>
-      <Field label={t('cases.plan.dueDate')} error={errors.dueDate}>
+      <Field label={t('children.plan.dueDate')} error={errors.dueDate}>
         {(a) => <input {...a} {...register('dueDate')} type="date" />}
       </Field>
-      <Field label={t('cases.plan.responsible')} error={errors.responsible}>
+      <Field label={t('children.plan.responsible')} error={errors.responsible}>
         {(a) => <input {...a} {...register('responsible')} autoComplete="off" />}
       </Field>
-      <Field label={t('cases.plan.forGoal')} error={errors.goalId}>
+      <Field label={t('children.plan.forGoal')} error={errors.goalId}>
         {(a) => (
           <select {...a} {...register('goalId')}>
-            <option value="">{t('cases.plan.noGoal')}</option>
+            <option value="">{t('children.plan.noGoal')}</option>
             {goals.map((goal) => (
               <option key={goal.id} value={goal.id}>
-                {t('cases.plan.goalOption', {
+                {t('children.plan.goalOption', {
                   domain: domainText(t, goal.domain),
                   goal: goal.goalInChildWords,
                 })}
@@ -350,8 +354,8 @@ function TaskDialog({
       </Field>
       {task ? (
         <Field
-          label={t('cases.plan.doneOnLabel')}
-          hint={t('cases.plan.doneOnHint')}
+          label={t('children.plan.doneOnLabel')}
+          hint={t('children.plan.doneOnHint')}
           error={errors.doneOn}
         >
           {(a) => <input {...a} {...register('doneOn')} type="date" max={today} />}

@@ -28,30 +28,30 @@ export function SiblingsSection({ file }: { file: CaseFile }) {
   };
   const link = useApiMutation('siblings.link', {
     onSuccess: (_, input) =>
-      after(t('cases.siblings.linked', { caseCode: codeOf(input.siblingId) })),
+      after(t('children.siblings.linked', { caseCode: codeOf(input.siblingId) })),
     onError: (e) => setError(messageFor(e)),
   });
   const unlink = useApiMutation('siblings.unlink', {
     onSuccess: (_, input) =>
-      after(t('cases.siblings.unlinked', { caseCode: codeOf(input.childId) })),
+      after(t('children.siblings.unlinked', { caseCode: codeOf(input.childId) })),
     onError: (e) => setError(messageFor(e)),
   });
 
   return (
-    <CaseSection id="case-siblings" title={t('cases.siblings.heading')}>
+    <CaseSection id="case-siblings" title={t('children.siblings.heading')}>
       <StatusMessage>{status}</StatusMessage>
       <FormAlert message={error} />
       <RecordTable
         records={file.siblings}
-        label={{ caption: t('cases.siblings.heading') }}
+        label={{ caption: t('children.siblings.heading') }}
         columns={[
-          t('cases.list.columns.caseCode'),
-          t('cases.list.columns.initials'),
-          t('cases.list.columns.age'),
-          t('cases.list.columns.status'),
-          t('cases.list.columns.shelter'),
+          t('children.list.columns.caseCode'),
+          t('children.list.columns.initials'),
+          t('children.list.columns.age'),
+          t('children.list.columns.status'),
+          t('children.list.columns.shelter'),
         ]}
-        emptyText={t('cases.siblings.empty')}
+        emptyText={t('children.siblings.empty')}
       >
         {(sibling) => (
           <tr key={sibling.id}>
@@ -61,19 +61,19 @@ export function SiblingsSection({ file }: { file: CaseFile }) {
             <td>{sibling.initials}</td>
             <td>{ageText(t, sibling.age, sibling.ageEstimated)}</td>
             <td>{statusText(t, sibling.status)}</td>
-            <td>{sibling.shelterName ?? t('cases.list.notPlaced')}</td>
+            <td>{sibling.shelterName ?? t('children.list.notPlaced')}</td>
             <td>
               <button
                 type="button"
                 className="button-danger-quiet"
                 disabled={unlink.isPending}
-                aria-label={t('cases.siblings.unlinkOne', { caseCode: sibling.caseCode })}
+                aria-label={t('children.siblings.unlinkOne', { caseCode: sibling.caseCode })}
                 onClick={() => {
                   setStatus(null);
                   unlink.mutate({ childId: sibling.id });
                 }}
               >
-                {t('cases.siblings.unlink')}
+                {t('children.siblings.unlink')}
               </button>
             </td>
           </tr>
@@ -110,7 +110,7 @@ function SiblingFinder({
     <div className="sibling-finder">
       <form
         role="search"
-        aria-label={t('cases.siblings.findLabel')}
+        aria-label={t('children.siblings.findLabel')}
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
@@ -118,9 +118,9 @@ function SiblingFinder({
         }}
       >
         <div className="field">
-          <label htmlFor={inputId}>{t('cases.siblings.find')}</label>
+          <label htmlFor={inputId}>{t('children.siblings.find')}</label>
           <p className="field-hint" id={hintId}>
-            {t('cases.siblings.findHint')}
+            {t('children.siblings.findHint')}
           </p>
           <div className="inline-input">
             <input
@@ -133,7 +133,7 @@ function SiblingFinder({
               aria-describedby={hintId}
               onChange={(event) => setDraft(event.target.value)}
             />
-            <button type="submit">{t('cases.siblings.findButton')}</button>
+            <button type="submit">{t('children.siblings.findButton')}</button>
           </div>
         </div>
       </form>
@@ -161,23 +161,23 @@ function SiblingResults({
   return (
     <div aria-live="polite">
       {results.isSuccess && rows.length === 0 ? (
-        <p className="muted">{t('cases.siblings.noResults')}</p>
+        <p className="muted">{t('children.siblings.noResults')}</p>
       ) : null}
       {rows.length > 0 ? (
-        <ul className="result-list" aria-label={t('cases.siblings.results')}>
+        <ul className="result-list" aria-label={t('children.siblings.results')}>
           {rows.map((row) => (
             <li key={row.id}>
               <span>
-                {t('cases.childLink', { caseCode: row.caseCode, initials: row.initials })} ·{' '}
+                {t('children.childLink', { caseCode: row.caseCode, initials: row.initials })} ·{' '}
                 {ageText(t, row.age, row.ageEstimated)} · {statusText(t, row.status)}
               </span>
               <button
                 type="button"
                 disabled={pending}
-                aria-label={t('cases.siblings.linkOne', { caseCode: row.caseCode })}
+                aria-label={t('children.siblings.linkOne', { caseCode: row.caseCode })}
                 onClick={() => onLink(row)}
               >
-                {t('cases.siblings.link')}
+                {t('children.siblings.link')}
               </button>
             </li>
           ))}

@@ -28,19 +28,19 @@ export function StatusControl({ file }: { file: CaseFile }) {
   const setStatus = useApiMutation('children.setStatus', {
     onSuccess: (record) => {
       setNext('');
-      setDone(t('cases.statusControl.changed', { status: statusText(t, record.status) }));
+      setDone(t('children.statusControl.changed', { status: statusText(t, record.status) }));
       void invalidateChild(queryClient, record.id);
     },
     onError: (e) => setError(messageFor(e)),
   });
 
   if (file.currentPlacement) {
-    return <p className="muted status-note">{t('cases.statusControl.placedNote')}</p>;
+    return <p className="muted status-note">{t('children.statusControl.placedNote')}</p>;
   }
   return (
     <form
       className="status-control"
-      aria-label={t('cases.statusControl.label')}
+      aria-label={t('children.statusControl.label')}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -56,7 +56,7 @@ export function StatusControl({ file }: { file: CaseFile }) {
       <FormAlert message={error} />
       <div className="inline-input">
         <label htmlFor={selectId}>
-          {closed ? t('cases.statusControl.reopenAs') : t('cases.statusControl.newStatus')}
+          {closed ? t('children.statusControl.reopenAs') : t('children.statusControl.newStatus')}
         </label>
         <select
           id={selectId}
@@ -66,7 +66,7 @@ export function StatusControl({ file }: { file: CaseFile }) {
           <ChoiceOptions values={choices} label={(v) => statusText(t, v)} />
         </select>
         <button type="submit" disabled={setStatus.isPending}>
-          {closed ? t('cases.statusControl.reopen') : t('cases.statusControl.change')}
+          {closed ? t('children.statusControl.reopen') : t('children.statusControl.change')}
         </button>
       </div>
       <StatusMessage>{done}</StatusMessage>

@@ -33,11 +33,11 @@ export function TimelineSection({ childId }: { childId: string }) {
   const timeZone = useSession().settings.timeZone;
   const timeline = useApiQuery('children.timeline', { id: childId });
   return (
-    <CaseSection id="case-timeline" title={t('cases.timeline.heading')}>
+    <CaseSection id="case-timeline" title={t('children.timeline.heading')}>
       {timeline.isError ? <FormAlert message={{ key: timeline.error.message }} /> : null}
-      {timeline.isPending ? <p role="status">{t('cases.loading')}</p> : null}
+      {timeline.isPending ? <p role="status">{t('children.loading')}</p> : null}
       {timeline.isSuccess && timeline.data.length === 0 ? (
-        <p className="muted">{t('cases.timeline.empty')}</p>
+        <p className="muted">{t('children.timeline.empty')}</p>
       ) : null}
       {timeline.isSuccess && timeline.data.length > 0 ? (
         <ol className="timeline">
@@ -68,46 +68,46 @@ function timelineText(t: TFunction, { kind, params: p }: TimelineEntry): string 
     isOneOf(CHILD_STATUSES, code) ? statusText(t, code) : (code ?? '');
   switch (kind) {
     case 'registered':
-      return t('cases.timeline.registered', { caseCode: p.caseCode ?? '' });
+      return t('children.timeline.registered', { caseCode: p.caseCode ?? '' });
     case 'status':
-      return t('cases.timeline.status', { from: status(p.from), to: status(p.to) });
+      return t('children.timeline.status', { from: status(p.from), to: status(p.to) });
     case 'admitted':
-      return t('cases.timeline.admitted', { shelter: p.shelter ?? '', bed: bedOf(t, p) });
+      return t('children.timeline.admitted', { shelter: p.shelter ?? '', bed: bedOf(t, p) });
     case 'transferred':
-      return t('cases.timeline.transferred', {
+      return t('children.timeline.transferred', {
         from: p.fromShelter ?? '',
         to: p.toShelter ?? '',
         bed: bedOf(t, p),
       });
     case 'discharged':
       return isOneOf(DISCHARGE_DESTINATIONS, p.destination)
-        ? t('cases.timeline.dischargedTo', {
+        ? t('children.timeline.dischargedTo', {
             shelter: p.shelter ?? '',
             destination: destinationText(t, p.destination),
           })
-        : t('cases.timeline.discharged', { shelter: p.shelter ?? '' });
+        : t('children.timeline.discharged', { shelter: p.shelter ?? '' });
     case 'legal':
-      return t('cases.timeline.legal', {
+      return t('children.timeline.legal', {
         kind: isOneOf(LEGAL_EVENT_KINDS, p.kind) ? legalKindText(t, p.kind) : (p.kind ?? ''),
         court: p.court ?? '',
       });
     case 'goal':
-      return t('cases.timeline.goal', {
+      return t('children.timeline.goal', {
         domain: isOneOf(PLAN_DOMAINS, p.domain) ? domainText(t, p.domain) : (p.domain ?? ''),
         status: isOneOf(GOAL_STATUSES, p.status) ? goalStatusText(t, p.status) : (p.status ?? ''),
       });
     case 'task':
       return p.done === 'true'
-        ? t('cases.timeline.taskDone', { title: p.title ?? '' })
-        : t('cases.timeline.taskDue', { title: p.title ?? '' });
+        ? t('children.timeline.taskDone', { title: p.title ?? '' })
+        : t('children.timeline.taskDue', { title: p.title ?? '' });
     case 'consent': {
       const type = isOneOf(CONSENT_TYPES, p.type) ? consentTypeText(t, p.type) : (p.type ?? '');
-      if (p.change === 'withdrawn') return t('cases.timeline.consentWithdrawn', { type });
+      if (p.change === 'withdrawn') return t('children.timeline.consentWithdrawn', { type });
       return isOneOf(CONSENT_GIVERS, p.givenBy)
-        ? t('cases.timeline.consentGivenBy', { type, by: consentGiverText(t, p.givenBy) })
-        : t('cases.timeline.consentGiven', { type });
+        ? t('children.timeline.consentGivenBy', { type, by: consentGiverText(t, p.givenBy) })
+        : t('children.timeline.consentGiven', { type });
     }
     case 'intake':
-      return t('cases.timeline.intake');
+      return t('children.timeline.intake');
   }
 }

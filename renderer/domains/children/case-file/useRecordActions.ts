@@ -47,7 +47,7 @@ export function useRecordActions<R extends { id: string }>({
     },
     /** ConfirmDialog's props for removing `record`, but the section's own title and body. */
     confirmRemove: (record: R) => ({
-      confirmLabel: t('cases.remove'),
+      confirmLabel: t('children.remove'),
       pending: remove.isPending,
       error: removeError,
       onConfirm: () => remove.mutate({ id: record.id }),
