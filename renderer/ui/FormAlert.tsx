@@ -5,13 +5,15 @@ import { claimStatusSlot, useStatusSlot } from './statusMessages';
 
 interface Props {
   message: FormMessage | null;
+  /** Text already put into words (e.g. a placement clash naming the other child), instead of a key. */
+  text?: string | null;
   /** Seconds left of a sign-in back-off; shown as a live countdown instead of the message. */
   backoffSeconds?: number;
 }
 
 /** The form-level error region: always present, so screen readers announce what appears in it. */
-export function FormAlert({ message, backoffSeconds = 0 }: Props) {
-  const showing = backoffSeconds > 0 || message !== null;
+export function FormAlert({ message, text = null, backoffSeconds = 0 }: Props) {
+  const showing = backoffSeconds > 0 || message !== null || Boolean(text);
   // An error replaces any confirmation still on screen.
   useLayoutEffect(() => {
     if (message) claimStatusSlot();
@@ -22,6 +24,8 @@ export function FormAlert({ message, backoffSeconds = 0 }: Props) {
     content = (
       <span role="timer">{errorText('backoff', 'internal', { count: backoffSeconds })}</span>
     );
+  } else if (text) {
+    content = text;
   } else if (message) {
     content = errorText(
       message.key,

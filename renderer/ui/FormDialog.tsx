@@ -8,20 +8,23 @@ interface Props {
   title: string;
   onClose: () => void;
   onSubmit: FormEventHandler<HTMLFormElement>;
-  formError: FormMessage | null;
+  /** The form-level message: an i18n key (formError) or text already in words (alertText). */
+  formError?: FormMessage | null;
+  alertText?: string | null;
   pending: boolean;
   submitLabel: string;
-  /** Shown above the fields. */
-  intro?: string;
+  /** Shown above the alert: a sentence, or richer content. */
+  intro?: ReactNode;
   children: ReactNode;
 }
 
-/** A modal form for one record of the case file: fields, the form-level alert, Cancel and Save. */
+/** The app's one modal form: what it is about, the form-level alert, the fields, Cancel and submit. */
 export function FormDialog({
   title,
   onClose,
   onSubmit,
-  formError,
+  formError = null,
+  alertText = null,
   pending,
   submitLabel,
   intro,
@@ -30,8 +33,8 @@ export function FormDialog({
   return (
     <Dialog title={title} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate className="form">
-        {intro ? <p>{intro}</p> : null}
-        <FormAlert message={formError} />
+        {typeof intro === 'string' ? <p>{intro}</p> : intro}
+        <FormAlert message={formError} text={alertText} />
         {children}
         <DialogFormActions onCancel={onClose} pending={pending} submitLabel={submitLabel} />
       </form>

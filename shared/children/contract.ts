@@ -24,6 +24,7 @@ import type { Placement } from '../shelters/contract';
 
 export { birthSchema, type Birth } from './vocabulary';
 import { procedure } from '../procedure';
+import { TIME_OF_DAY } from '../time';
 import { optionalText, requiredText, safeText } from '../text';
 
 const CASE_TEAM: readonly Role[] = ['coordinator', 'caseworker'];
@@ -32,7 +33,7 @@ const CASE_TEAM: readonly Role[] = ['coordinator', 'caseworker'];
 const text = requiredText;
 /** A textarea's text: tabs and line breaks allowed. */
 const multiline = { multiline: true } as const;
-const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid');
+const timeOfDay = z.string().regex(TIME_OF_DAY, 'invalid');
 
 // ---- case records ---------------------------------------------------------------------------
 

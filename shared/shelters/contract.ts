@@ -7,6 +7,7 @@ import { procedure } from '../procedure';
 import { optionalText, requiredText, safeText } from '../text';
 import {
   DISCHARGE_DESTINATIONS,
+  OVERRIDE_REASON_MIN,
   SHELTER_SEX_RULES,
   SHELTER_TYPES,
   type BedState,
@@ -113,7 +114,7 @@ export interface OccupancyRow {
 
 const overrideReason = safeText(multiline)
   .trim()
-  .min(5, 'override.tooShort')
+  .min(OVERRIDE_REASON_MIN, 'override.tooShort')
   .max(500, 'tooLong')
   .optional();
 

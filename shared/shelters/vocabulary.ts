@@ -26,6 +26,9 @@ export const DISCHARGE_DESTINATIONS = [
 export type DischargeDestination = (typeof DISCHARGE_DESTINATIONS)[number];
 
 /** Soft placement rules: each can be overridden only with a typed, audited reason. */
+/** The shortest typed reason that overrides a soft rule. */
+export const OVERRIDE_REASON_MIN = 5;
+
 export const SOFT_RULES = ['shelterSex', 'shelterAge', 'shelterCapacity', 'siblingsApart'] as const;
 export type SoftRule = (typeof SOFT_RULES)[number];
 

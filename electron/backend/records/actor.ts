@@ -3,7 +3,7 @@
 import type { UserSummary } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { Role } from '../../../shared/roles';
-import { startOfDayInstant, todayIn } from '../../../shared/time';
+import { CLOCK_SKEW_MS, startOfDayInstant, todayIn } from '../../../shared/time';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import type { OpenVault } from '../vault/vault';
 import { SETTINGS_ROW_ID } from '../vault/settings';
@@ -68,9 +68,6 @@ export function normalizeInstant(instant: string): string {
   return new Date(instant).toISOString();
 }
 
-/** Clock skew allowed between the window's "now" and the backend's. */
-const SKEW_MS = 60_000;
-
 /** Collects field errors so that one answer names every bad field; throws VALIDATION if any. */
 export class FieldErrors {
   private readonly fields: Record<string, string> = {};
@@ -86,7 +83,7 @@ export class FieldErrors {
   }
 
   notFutureInstant(path: string, instant: string | null | undefined, clock: Clock): this {
-    if (instant && Date.parse(instant) > clock.now.getTime() + SKEW_MS)
+    if (instant && Date.parse(instant) > clock.now.getTime() + CLOCK_SKEW_MS)
       this.add(path, 'date.future');
     return this;
   }

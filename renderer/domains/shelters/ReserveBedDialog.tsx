@@ -1,12 +1,11 @@
+import { FormDialog } from '../../ui/FormDialog';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BedBoardBed } from '../../../shared/shelters/contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
-import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
-import { DialogFormActions } from '../../ui/SubmitButton';
 import { messageFor, type FormMessage } from '../../forms/useServerErrors';
 import { bedName, childLabel } from './format';
 import { invalidateBeds } from './invalidate';
@@ -59,51 +58,50 @@ export function ReserveBedDialog({
   };
 
   return (
-    <Dialog title={t('shelters.reserve.title', { bed: name })} onClose={onClose}>
-      <form className="form" noValidate onSubmit={onSubmit}>
-        <p>{t('shelters.reserve.body')}</p>
-        <FormAlert message={formError} />
-        <Field label={t('shelters.reserve.find')} hint={t('shelters.reserve.findHint')}>
-          {(a) => (
-            <div className="inline-input">
-              <input
-                {...a}
-                value={text}
-                maxLength={100}
-                autoComplete="off"
-                onChange={(event) => setText(event.target.value)}
-                onKeyDown={(event) => {
-                  // Enter searches instead of submitting the reservation.
-                  if (event.key === 'Enter') {
-                    event.preventDefault();
-                    search();
-                  }
-                }}
-              />
-              <button type="button" onClick={search}>
-                {t('shelters.reserve.search')}
-              </button>
-            </div>
-          )}
-        </Field>
-        {query !== null ? (
-          <ChildChoice
-            text={query}
-            value={child?.id ?? ''}
-            error={childError}
-            onChange={(id, label) => {
-              setChild(id ? { id, label } : null);
-              setChildError(null);
-            }}
-          />
-        ) : null}
-        <DialogFormActions
-          onCancel={onClose}
-          pending={reserve.isPending}
-          submitLabel={t('shelters.reserve.submit')}
+    <FormDialog
+      title={t('shelters.reserve.title', { bed: name })}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      formError={formError}
+      pending={reserve.isPending}
+      submitLabel={t('shelters.reserve.submit')}
+      intro={t('shelters.reserve.body')}
+    >
+      <Field label={t('shelters.reserve.find')} hint={t('shelters.reserve.findHint')}>
+        {(a) => (
+          <div className="inline-input">
+            <input
+              {...a}
+              value={text}
+              maxLength={100}
+              autoComplete="off"
+              onChange={(event) => setText(event.target.value)}
+              onKeyDown={(event) => {
+                // Enter searches instead of submitting the reservation.
+                if (event.key === 'Enter') {
+                  event.preventDefault();
+                  search();
+                }
+              }}
+            />
+            <button type="button" onClick={search}>
+              {t('shelters.reserve.search')}
+            </button>
+          </div>
+        )}
+      </Field>
+      {query !== null ? (
+        <ChildChoice
+          text={query}
+          value={child?.id ?? ''}
+          error={childError}
+          onChange={(id, label) => {
+            setChild(id ? { id, label } : null);
+            setChildError(null);
+          }}
         />
-      </form>
-    </Dialog>
+      ) : null}
+    </FormDialog>
   );
 }
 

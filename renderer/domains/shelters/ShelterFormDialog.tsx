@@ -1,3 +1,4 @@
+import { FormDialog } from '../../ui/FormDialog';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
@@ -11,10 +12,7 @@ import {
 import { shelterFieldsSchema, type Shelter } from '../../../shared/shelters/contract';
 import { useApiMutation } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
-import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
-import { FormAlert } from '../../ui/FormAlert';
-import { DialogFormActions } from '../../ui/SubmitButton';
 import { alwaysCheck, zodErrorOptions } from '../../forms/schema';
 import { useServerErrors } from '../../forms/useServerErrors';
 import { invalidateShelters } from './invalidate';
@@ -90,84 +88,83 @@ export function ShelterFormDialog({
     ? t('shelters.shelterForm.editTitle', { name: shelter.name })
     : t('shelters.shelterForm.addTitle');
   return (
-    <Dialog title={title} onClose={onClose}>
-      <form onSubmit={onSubmit} noValidate className="form">
-        <FormAlert message={formError} />
-        <Field label={t('shelters.shelterForm.name')} error={errors.name}>
-          {(a) => <input {...a} {...register('name')} maxLength={120} autoComplete="off" />}
+    <FormDialog
+      title={title}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      formError={formError}
+      pending={save.isPending}
+      submitLabel={t('shelters.shelterForm.submit')}
+    >
+      <Field label={t('shelters.shelterForm.name')} error={errors.name}>
+        {(a) => <input {...a} {...register('name')} maxLength={120} autoComplete="off" />}
+      </Field>
+      <Field label={t('shelters.shelterForm.type')} error={errors.type}>
+        {(a) => (
+          <select {...a} {...register('type')}>
+            {SHELTER_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`shelters.types.${type}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {showAddress ? (
+        <Field
+          label={t('shelters.shelterForm.address')}
+          hint={t('shelters.shelterForm.addressHint')}
+          error={errors.address}
+        >
+          {(a) => <textarea {...a} {...register('address')} rows={2} maxLength={300} />}
         </Field>
-        <Field label={t('shelters.shelterForm.type')} error={errors.type}>
+      ) : null}
+      <Field label={t('shelters.shelterForm.sexRule')} error={errors.sexRule}>
+        {(a) => (
+          <select {...a} {...register('sexRule')}>
+            {SHELTER_SEX_RULES.map((rule) => (
+              <option key={rule} value={rule}>
+                {t(`shelters.sexRules.${rule}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div className="field-row">
+        <Field label={t('shelters.shelterForm.minAge')} error={errors.minAge}>
           {(a) => (
-            <select {...a} {...register('type')}>
-              {SHELTER_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`shelters.types.${type}`)}
-                </option>
-              ))}
-            </select>
+            <input
+              {...a}
+              {...register('minAge', { valueAsNumber: true })}
+              type="number"
+              inputMode="numeric"
+              className="input-short"
+            />
           )}
         </Field>
-        {showAddress ? (
-          <Field
-            label={t('shelters.shelterForm.address')}
-            hint={t('shelters.shelterForm.addressHint')}
-            error={errors.address}
-          >
-            {(a) => <textarea {...a} {...register('address')} rows={2} maxLength={300} />}
-          </Field>
-        ) : null}
-        <Field label={t('shelters.shelterForm.sexRule')} error={errors.sexRule}>
+        <Field label={t('shelters.shelterForm.maxAge')} error={errors.maxAge}>
           {(a) => (
-            <select {...a} {...register('sexRule')}>
-              {SHELTER_SEX_RULES.map((rule) => (
-                <option key={rule} value={rule}>
-                  {t(`shelters.sexRules.${rule}`)}
-                </option>
-              ))}
-            </select>
+            <input
+              {...a}
+              {...register('maxAge', { valueAsNumber: true })}
+              type="number"
+              inputMode="numeric"
+              className="input-short"
+            />
           )}
         </Field>
-        <div className="field-row">
-          <Field label={t('shelters.shelterForm.minAge')} error={errors.minAge}>
-            {(a) => (
-              <input
-                {...a}
-                {...register('minAge', { valueAsNumber: true })}
-                type="number"
-                inputMode="numeric"
-                className="input-short"
-              />
-            )}
-          </Field>
-          <Field label={t('shelters.shelterForm.maxAge')} error={errors.maxAge}>
-            {(a) => (
-              <input
-                {...a}
-                {...register('maxAge', { valueAsNumber: true })}
-                type="number"
-                inputMode="numeric"
-                className="input-short"
-              />
-            )}
-          </Field>
-          <Field label={t('shelters.shelterForm.capacity')} error={errors.capacity}>
-            {(a) => (
-              <input
-                {...a}
-                {...register('capacity', { valueAsNumber: true })}
-                type="number"
-                inputMode="numeric"
-                className="input-short"
-              />
-            )}
-          </Field>
-        </div>
-        <DialogFormActions
-          onCancel={onClose}
-          pending={save.isPending}
-          submitLabel={t('shelters.shelterForm.submit')}
-        />
-      </form>
-    </Dialog>
+        <Field label={t('shelters.shelterForm.capacity')} error={errors.capacity}>
+          {(a) => (
+            <input
+              {...a}
+              {...register('capacity', { valueAsNumber: true })}
+              type="number"
+              inputMode="numeric"
+              className="input-short"
+            />
+          )}
+        </Field>
+      </div>
+    </FormDialog>
   );
 }

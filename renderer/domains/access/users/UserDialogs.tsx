@@ -1,3 +1,4 @@
+import { FormDialog } from '../../../ui/FormDialog';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
@@ -10,7 +11,6 @@ import { Dialog } from '../../../ui/Dialog';
 import { Field } from '../../../ui/Field';
 import { FormAlert } from '../../../ui/FormAlert';
 import { PasswordStrength } from '../../../ui/PasswordStrength';
-import { DialogFormActions } from '../../../ui/SubmitButton';
 import { addStrengthIssue, alwaysCheck, zodErrorOptions } from '../../../forms/schema';
 import { messageFor, useServerErrors, type FormMessage } from '../../../forms/useServerErrors';
 
@@ -55,38 +55,37 @@ export function ResetPasswordDialog({ user, onClose, onDone }: DialogProps) {
   const password = form.watch('temporaryPassword');
 
   return (
-    <Dialog title={t('users.reset.title', { name: user.displayName })} onClose={onClose}>
-      <form onSubmit={onSubmit} noValidate className="form">
-        <p>{t('users.reset.body', { name: user.displayName })}</p>
-        <FormAlert message={formError} />
-        <Field
-          label={t('users.reset.temporaryPassword')}
-          hint={t('password.hint')}
-          error={form.formState.errors.temporaryPassword}
-          describedBy={strengthId}
-        >
-          {(a) => (
-            <input
-              {...a}
-              {...form.register('temporaryPassword')}
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-            />
-          )}
-        </Field>
-        <PasswordStrength
-          id={strengthId}
-          password={password}
-          personal={[user.username, user.displayName]}
-        />
-        <DialogFormActions
-          onCancel={onClose}
-          pending={reset.isPending}
-          submitLabel={t('users.reset.submit')}
-        />
-      </form>
-    </Dialog>
+    <FormDialog
+      title={t('users.reset.title', { name: user.displayName })}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      formError={formError}
+      pending={reset.isPending}
+      submitLabel={t('users.reset.submit')}
+      intro={t('users.reset.body', { name: user.displayName })}
+    >
+      <Field
+        label={t('users.reset.temporaryPassword')}
+        hint={t('password.hint')}
+        error={form.formState.errors.temporaryPassword}
+        describedBy={strengthId}
+      >
+        {(a) => (
+          <input
+            {...a}
+            {...form.register('temporaryPassword')}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+          />
+        )}
+      </Field>
+      <PasswordStrength
+        id={strengthId}
+        password={password}
+        personal={[user.username, user.displayName]}
+      />
+    </FormDialog>
   );
 }
 

@@ -13,7 +13,8 @@ import { alwaysCheck } from '../../../forms/schema';
 import { errorText } from '../../../i18n';
 import { bedName, zonedParts } from '../format';
 import { BEFORE_CURRENT } from './errors';
-import { DateTimeFields, OverrideFields, PlacementFormDialog } from './PlacementFormParts';
+import { DateTimeFields, OverrideFields } from './PlacementFormParts';
+import { FormDialog } from '../../../ui/FormDialog';
 import {
   addAfterCurrentStartIssue,
   addFutureIssue,
@@ -148,11 +149,11 @@ export function BedMoveDialog({
     ? t('shelters.placementForm.admitTitle', { caseCode: child.caseCode })
     : t('shelters.placementForm.transferTitle', { caseCode: child.caseCode });
   return (
-    <PlacementFormDialog
+    <FormDialog
       title={title}
       onClose={onClose}
       onSubmit={onSubmit}
-      alert={alert}
+      alertText={alert}
       pending={admit.isPending || transfer.isPending}
       submitLabel={
         admitting
@@ -221,7 +222,7 @@ export function BedMoveDialog({
         registration={register('overrideReason')}
         error={errors.overrideReason}
       />
-    </PlacementFormDialog>
+    </FormDialog>
   );
 }
 

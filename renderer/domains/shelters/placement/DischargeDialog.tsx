@@ -11,7 +11,8 @@ import { Field } from '../../../ui/Field';
 import { alwaysCheck } from '../../../forms/schema';
 import { bedName, zonedParts } from '../format';
 import { BEFORE_CURRENT } from './errors';
-import { DateTimeFields, PlacementFormDialog } from './PlacementFormParts';
+import { DateTimeFields } from './PlacementFormParts';
+import { FormDialog } from '../../../ui/FormDialog';
 import {
   addAfterCurrentStartIssue,
   addFutureIssue,
@@ -100,11 +101,11 @@ export function DischargeDialog({
   });
 
   return (
-    <PlacementFormDialog
+    <FormDialog
       title={t('shelters.placementForm.dischargeTitle', { caseCode: child.caseCode })}
       onClose={onClose}
       onSubmit={onSubmit}
-      alert={alert}
+      alertText={alert}
       pending={discharge.isPending}
       submitLabel={t('shelters.placementForm.dischargeSubmit')}
     >
@@ -137,6 +138,6 @@ export function DischargeDialog({
       >
         {(a) => <textarea {...a} {...register('exitNote')} rows={4} maxLength={2000} />}
       </Field>
-    </PlacementFormDialog>
+    </FormDialog>
   );
 }

@@ -7,7 +7,8 @@ import { useApiMutation } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
 import { alwaysCheck } from '../../../forms/schema';
 import { bedName, zonedParts } from '../format';
-import { DateTimeFields, OverrideFields, PlacementFormDialog } from './PlacementFormParts';
+import { DateTimeFields, OverrideFields } from './PlacementFormParts';
+import { FormDialog } from '../../../ui/FormDialog';
 import {
   addFutureIssue,
   addOverrideIssue,
@@ -95,11 +96,11 @@ export function EditDatesDialog({
 
   const where = t('shelters.placement.at', { bed: thisBed(), shelter: placement.shelterName });
   return (
-    <PlacementFormDialog
+    <FormDialog
       title={t('shelters.placementForm.editTitle')}
       onClose={onClose}
       onSubmit={onSubmit}
-      alert={alert}
+      alertText={alert}
       pending={edit.isPending}
       submitLabel={t('shelters.placementForm.editSubmit')}
       intro={
@@ -139,6 +140,6 @@ export function EditDatesDialog({
         registration={register('overrideReason')}
         error={errors.overrideReason}
       />
-    </PlacementFormDialog>
+    </FormDialog>
   );
 }

@@ -1,54 +1,9 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { useId, type FormEventHandler, type ReactNode } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../auth/AuthContext';
-import { Dialog } from '../../../ui/Dialog';
 import { Field } from '../../../ui/Field';
-import { DialogFormActions } from '../../../ui/SubmitButton';
 import { errorText } from '../../../i18n';
-
-/** The form-level message region (FormAlert's markup), for text already put into words. */
-function AlertText({ text }: { text: string | null }) {
-  return (
-    <div role="alert" className={text ? 'form-alert' : 'form-alert form-alert-empty'}>
-      {text}
-    </div>
-  );
-}
-
-/** A placement dialog's form: what it is about, the alert, the fields, then Cancel and submit. */
-export function PlacementFormDialog({
-  title,
-  onClose,
-  onSubmit,
-  alert,
-  pending,
-  submitLabel,
-  intro,
-  children,
-}: {
-  title: string;
-  onClose: () => void;
-  onSubmit: FormEventHandler<HTMLFormElement>;
-  /** From usePlacementErrors. */
-  alert: string | null;
-  pending: boolean;
-  submitLabel: string;
-  /** Shown above the alert. */
-  intro?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <Dialog title={title} onClose={onClose}>
-      <form onSubmit={onSubmit} noValidate className="form">
-        {intro}
-        <AlertText text={alert} />
-        {children}
-        <DialogFormActions onCancel={onClose} pending={pending} submitLabel={submitLabel} />
-      </form>
-    </Dialog>
-  );
-}
 
 /** The soft rules a placement breaks, and the required reason for going ahead anyway. */
 export function OverrideFields({

@@ -2,13 +2,13 @@
 // become one UTC instant, which must not be in the future.
 import { z } from 'zod';
 import { requiredText, safeText } from '../../../../shared/text';
-import { zonedInstant } from '../../../../shared/time';
+import { OVERRIDE_REASON_MIN } from '../../../../shared/shelters/vocabulary';
+import { CLOCK_SKEW_MS, TIME_OF_DAY, zonedInstant } from '../../../../shared/time';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export const dateField = z.string().min(1, 'required').regex(DATE, 'invalid');
-export const timeField = z.string().min(1, 'required').regex(TIME, 'invalid');
+export const timeField = z.string().min(1, 'required').regex(TIME_OF_DAY, 'invalid');
 export const reasonField = requiredText(500, { multiline: true });
 
 /** The override reason: checked only once the backend has asked for one. */
@@ -17,13 +17,10 @@ export const overrideFields = {
   overrideReason: safeText({ multiline: true }).trim().max(500, 'tooLong'),
 };
 
-/** Clock skew allowed between this window and the backend (it allows a minute too). */
-const SKEW_MS = 60_000;
-
 /** The UTC instant, or null while the date or time is not filled in correctly. */
 export function instantOf(date: unknown, time: unknown, timeZone: string): string | null {
   if (typeof date !== 'string' || typeof time !== 'string') return null;
-  if (!DATE.test(date) || !TIME.test(time)) return null;
+  if (!DATE.test(date) || !TIME_OF_DAY.test(time)) return null;
   return zonedInstant(date, time, timeZone);
 }
 
@@ -33,7 +30,7 @@ export function addFutureIssue(
   instant: string | null,
   now: Date = new Date(),
 ): void {
-  if (instant && Date.parse(instant) > now.getTime() + SKEW_MS) {
+  if (instant && Date.parse(instant) > now.getTime() + CLOCK_SKEW_MS) {
     ctx.addIssue({ code: 'custom', path: [path], message: 'date.future' });
   }
 }
@@ -55,7 +52,7 @@ export function addOverrideIssue(
   value: { needsOverride?: unknown; overrideReason?: unknown },
 ): void {
   const reason = typeof value.overrideReason === 'string' ? value.overrideReason.trim() : '';
-  if (value.needsOverride === true && reason.length < 5) {
+  if (value.needsOverride === true && reason.length < OVERRIDE_REASON_MIN) {
     ctx.addIssue({ code: 'custom', path: ['overrideReason'], message: 'override.tooShort' });
   }
 }
