@@ -4,7 +4,7 @@ import Ajv from 'ajv';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, loadBuilderConfig, requireCjs } from './support';
+import { PROJECT_ROOT, loadBuilderConfig, requireCjs } from './support/index';
 
 const schema = JSON.parse(
   readFileSync(requireCjs.resolve('app-builder-lib/scheme.json'), 'utf8'),

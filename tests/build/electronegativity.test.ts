@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from './support';
+import { PROJECT_ROOT } from './support/index';
 
 const exec = promisify(execFile);
 const CHECKER = path.join(PROJECT_ROOT, 'electron', 'tools', 'check-electronegativity.ts');

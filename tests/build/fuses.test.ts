@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { AfterPackContext } from 'electron-builder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REQUIRED_FUSES, afterPack, fuseConfig } from '../../build/afterPack.cjs';
-import { requireCjs } from './support';
+import { requireCjs } from './support/index';
 
 const { FuseState, FuseV1Options, FuseVersion } = fuses;
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';

@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY as HARNESS_CSP } from '../../electron/harness/server';
 import { securityHeaders } from '../../electron/main/app-origin';
-import { PROJECT_ROOT } from './support';
+import { PROJECT_ROOT } from './support/index';
 
 interface Source {
   file: string;

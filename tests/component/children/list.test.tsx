@@ -1,7 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, renderApp } from '../support/render';
-import { CHILD_IDS, LEGAL_NAME, OTHER_IDS, PREFERRED_NAME, casesBridge, listRow } from './fixtures';
+import {
+  CHILD_IDS,
+  LEGAL_NAME,
+  OTHER_IDS,
+  PREFERRED_NAME,
+  casesBridge,
+  listRow,
+} from '../support/children';
 
 async function childrenTable() {
   return screen.findByRole('table', { name: 'Children in your care, by case code and initials' });

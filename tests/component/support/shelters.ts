@@ -9,7 +9,8 @@ import type {
 } from '../../../shared/shelters/contract';
 import type { CaseFile, ChildRecord } from '../../../shared/children/contract';
 import type { AppErrorShape } from '../../../shared/errors';
-import { session } from '../support/fixtures';
+import { caseFile } from './children';
+import { session } from './fixtures';
 
 /** Noon on 11/29/2026 in Asia/Manila: "today" for every test here (only Date is faked). */
 export const NOW = new Date('2026-11-29T04:00:00.000Z');
@@ -209,21 +210,15 @@ export const PAST: Placement = {
   overrideReason: null,
 };
 
-export function caseFile(placements: Placement[] = []): CaseFile {
+/** A case file (the one builder, support/children.ts) whose placements are `placements`. */
+export function placedCaseFile(placements: Placement[] = []): CaseFile {
   const current = placements.find((p) => p.endAt === null) ?? null;
-  return {
+  return caseFile({
     child: { ...CHILD, status: current ? 'in_care' : 'intake' },
     caseworkerName: null,
     currentPlacement: current,
     placements,
-    family: [],
-    consents: [],
-    siblings: [],
-    goals: [],
-    tasks: [],
-    legalEvents: [],
-    intakeAccount: null,
-  };
+  });
 }
 
 export const ERRORS = {

@@ -14,7 +14,7 @@ import {
   childRecord,
   familyMember,
   listRow,
-} from './fixtures';
+} from '../support/children';
 
 const ROUTE = `/cases/${CHILD_IDS.maria}`;
 

@@ -14,7 +14,7 @@ import { createApiClient } from '../../../renderer/api/client';
 import { AuthProvider, useAuth } from '../../../renderer/auth/AuthContext';
 import { signedInSession } from '../../../renderer/auth/state';
 import { PlacementPanel } from '../../../renderer/domains/shelters/PlacementPanel';
-import type { FakeBridge } from '../support/FakeBridge';
+import type { FakeBridge } from './FakeBridge';
 
 function WhenSignedIn({ children }: { children: ReactNode }) {
   const { state } = useAuth();

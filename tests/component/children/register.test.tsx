@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { todayIn } from '../../../shared/time';
 import { ERR, IDS } from '../support/fixtures';
 import { expectNoAxeViolations, renderApp } from '../support/render';
-import { CHILD_IDS, caseFile, casesBridge, childRecord } from './fixtures';
+import { CHILD_IDS, caseFile, casesBridge, childRecord } from '../support/children';
 
 type User = ReturnType<typeof renderApp>['user'];
 

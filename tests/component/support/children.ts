@@ -10,8 +10,8 @@ import type {
   StaffOption,
   TimelineEntry,
 } from '../../../shared/children/contract';
-import { FakeBridge } from '../support/FakeBridge';
-import { IDS, caseworkerSession, unlocked } from '../support/fixtures';
+import { FakeBridge } from './FakeBridge';
+import { IDS, caseworkerSession, unlocked } from './fixtures';
 import type { SessionInfo } from '../../../shared/contract';
 
 export const CHILD_IDS = {

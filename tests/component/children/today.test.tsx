@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProcedureInput } from '../../../shared/contract';
 import { session } from '../support/fixtures';
 import { expectNoAxeViolations, renderApp } from '../support/render';
-import { CHILD_IDS, OTHER_IDS, agendaItem, agendaPage, casesBridge } from './fixtures';
+import { CHILD_IDS, OTHER_IDS, agendaItem, agendaPage, casesBridge } from '../support/children';
 
 type AgendaInput = ProcedureInput<'dashboard.agenda'>;
 
