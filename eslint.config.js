@@ -1,4 +1,4 @@
-// Lint rules enforce the process boundaries of DESIGN.md §1: a wrong import fails CI.
+// Lint rules enforce the process boundaries (docs/architecture.md): a wrong import fails CI.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -24,12 +24,12 @@ const SQLCIPHER_DEFAULT = {
 };
 /**
  * A table fed a fresh array on every render re-renders forever; the app's tables go through
- * renderer/components/useDataTable.ts, which keeps an empty table stable.
+ * renderer/ui/useDataTable.ts, which keeps an empty table stable.
  */
 const RAW_TABLE = {
   name: '@tanstack/react-table',
   importNames: ['useReactTable'],
-  message: 'Use useDataTable (renderer/components/useDataTable.ts): it keeps empty tables stable.',
+  message: 'Use useDataTable (renderer/ui/useDataTable.ts): it keeps empty tables stable.',
 };
 function restrictPaths(paths, ...patterns) {
   return { 'no-restricted-imports': ['error', { paths: [SQLCIPHER_DEFAULT, ...paths], patterns }] };
@@ -61,6 +61,24 @@ const NO_REACT = forbid(
   'react-dom/*',
 );
 const NO_ELECTRON_DIR = forbid('shared/ must not depend on electron/.', '**/electron/**');
+/**
+ * The domains: one folder each in electron/backend/domains and renderer/domains (and shared/ has
+ * each one's contract and vocabulary). Another domain is reached only through its index, so a
+ * domain can rearrange its files without breaking the others.
+ */
+const DOMAINS = ['access', 'children', 'shelters'];
+const DOMAIN_INDEX_ONLY = 'Reach another domain only through its index (import the folder).';
+/** Inside domain `own`: no file of another domain, by sibling path or through domains/. */
+function otherDomainsInternals(own) {
+  const others = DOMAINS.filter((d) => d !== own);
+  return forbid(
+    DOMAIN_INDEX_ONLY,
+    others.flatMap((d) => [`../${d}/*`, `../../${d}/*`, `**/domains/${d}/*`]),
+  );
+}
+/** Outside the domains: only their indexes. */
+const DOMAIN_INTERNALS = forbid(DOMAIN_INDEX_ONLY, '**/domains/*/*');
+
 const RENDERER_IMPORTS = [
   NO_ELECTRON,
   NO_NODE,
@@ -135,9 +153,18 @@ export default tseslint.config(
   },
   {
     // The backend, the harness and the CLI tools are plain Node: they run unchanged in tests.
-    files: ['electron/backend/**/*.ts', 'electron/harness/**/*.ts', 'electron/tools/**/*.ts'],
-    rules: restrict(NO_ELECTRON, NO_RENDERER),
+    files: [
+      'electron/backend/**/*.ts',
+      'electron/host/**/*.ts',
+      'electron/harness/**/*.ts',
+      'electron/tools/**/*.ts',
+    ],
+    rules: restrict(NO_ELECTRON, NO_RENDERER, DOMAIN_INTERNALS),
   },
+  ...DOMAINS.map((domain) => ({
+    files: [`electron/backend/domains/${domain}/**/*.ts`],
+    rules: restrict(NO_ELECTRON, NO_RENDERER, otherDomainsInternals(domain)),
+  })),
   {
     files: ['electron/main/**/*.ts'],
     rules: restrict(
@@ -178,15 +205,19 @@ export default tseslint.config(
           'object-properties': { exclude: ['.*'] },
         },
       ],
-      ...restrictPaths([RAW_TABLE], ...RENDERER_IMPORTS),
+      ...restrictPaths([RAW_TABLE], ...RENDERER_IMPORTS, DOMAIN_INTERNALS),
       ...MACHINE_ZONE_DATES,
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
     },
   },
+  ...DOMAINS.map((domain) => ({
+    files: [`renderer/domains/${domain}/**/*.{ts,tsx}`],
+    rules: restrictPaths([RAW_TABLE], ...RENDERER_IMPORTS, otherDomainsInternals(domain)),
+  })),
   {
-    files: ['renderer/components/useDataTable.ts'],
-    rules: restrict(...RENDERER_IMPORTS),
+    files: ['renderer/ui/useDataTable.ts'],
+    rules: restrict(...RENDERER_IMPORTS, DOMAIN_INTERNALS),
   },
   {
     files: ['tests/component/**/*.{ts,tsx}'],

@@ -1,4 +1,4 @@
-// electron-builder afterPack hook (DESIGN.md §8): flips Electron's fuses on the packaged binary.
+// electron-builder afterPack hook: flips Electron's fuses on the packaged binary.
 // CommonJS because electron-builder require()s hooks; @electron/fuses is
 // an ES module, hence the dynamic import. electron-builder embeds the asar integrity hash before
 // this hook and signs after it, as the fuses require.
@@ -59,7 +59,9 @@ async function afterPack(context) {
   for (const name of Object.keys(REQUIRED_FUSES)) {
     const index = fuses.FuseV1Options[/** @type {keyof typeof fuses.FuseV1Options} */ (name)];
     if (shipped[index] === undefined || shipped[index] === fuses.FuseState.REMOVED) {
-      throw new Error(`Electron at ${binary} has no ${name} fuse; review DESIGN.md section 8`);
+      throw new Error(
+        `Electron at ${binary} has no ${name} fuse; review the fuse list in this hook`,
+      );
     }
   }
   await fuses.flipFuses(binary, fuseConfig(fuses));

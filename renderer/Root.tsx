@@ -1,13 +1,10 @@
+import { RecoverScreen, RecoveryKeyScreen, SetupScreen, SignInScreen } from './domains/access';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './auth/AuthContext';
 import type { LockInfo } from './auth/state';
-import { GateLayout } from './components/GateLayout';
+import { GateLayout } from './ui/GateLayout';
 import { AppRoutes } from './frame/AppRoutes';
-import { RecoverScreen } from './screens/RecoverScreen';
-import { RecoveryKeyScreen } from './screens/RecoveryKeyScreen';
-import { SetupScreen } from './screens/SetupScreen';
-import { SignInScreen } from './screens/SignInScreen';
 
 /** app.status (then sign-in, lock and setup events) decides what the window shows. */
 export function Root() {

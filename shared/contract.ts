@@ -1,10 +1,11 @@
-// The one IPC contract (DESIGN.md §4). Every procedure is declared here once: its name, its
+// The one IPC contract. Every procedure is declared here once: its name, its
 // strict input schema, its output type, and who may call it. The permission matrix, the router,
 // the preload, the harness and the renderer's typed client are all derived from this table.
 import { z } from 'zod';
 import { idFieldsOf, idOf, isoDateSchema, type IdField } from './ids';
 import { procedure, type ProcedureSpec } from './procedure';
-import { caseProcedures } from './contract-cases';
+import { childrenProcedures } from './children/contract';
+import { sheltersProcedures } from './shelters/contract';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { ROLES, type Role } from './roles';
 import { requiredText, safeText } from './text';
@@ -221,7 +222,8 @@ export const procedures = {
     kind: 'mutation',
   }),
 
-  ...caseProcedures,
+  ...childrenProcedures,
+  ...sheltersProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

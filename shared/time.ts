@@ -4,6 +4,10 @@ import { TZDate } from '@date-fns/tz';
 
 export const DATE_FORMAT = 'MM/dd/yyyy';
 export const DATE_TIME_FORMAT = 'MM/dd/yyyy h:mm a';
+/** A time of day as forms and the contract take it: 24-hour HH:MM. */
+export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** How far an instant typed in a window may run ahead of the backend's clock ("not in the future"). */
+export const CLOCK_SKEW_MS = 60_000;
 
 export function formatInstant(
   isoInstant: string,

@@ -3,11 +3,9 @@ import type { LockReason } from '../../shared/contract';
 import type { BackendEvent } from '../../shared/bridge';
 import type { Envelope } from '../../shared/errors';
 
-export interface ScryptParams {
-  N: number;
-  r: number;
-  p: number;
-}
+import type { ScryptParams } from './vault/crypto';
+
+export type { ScryptParams };
 
 export interface BackendOptions {
   /** Folder holding the database, keyring, back-off state and preferences. */

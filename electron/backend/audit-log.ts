@@ -1,4 +1,4 @@
-// The append-only, hash-chained audit log (DESIGN.md §3). Each row carries the hash of the row
+// The append-only, hash-chained audit log. Each row carries the hash of the row
 // before it, and the vault's meta row holds the head, so an edited, removed or truncated entry
 // breaks verification. Details hold ids, roles and setting names, never sensitive content.
 import { createHash } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Non-secret preferences (DESIGN.md §2) via `conf`, the library electron-store is built on, in the
+// Non-secret preferences via `conf`, the library electron-store is built on, in the
 // same folder and file the Electron shell's electron-store uses. Nothing sensitive goes here.
 import Conf from 'conf';
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 // Worker-thread entry: the backend runs off the main thread, so a long KDF, re-key or report never
-// freezes the Electron window or the harness's HTTP server (DESIGN.md §1).
+// freezes the Electron window or the harness's HTTP server.
 //
 // The same file runs twice: as the main backend ('main'), which owns the vault and answers every
 // call, and as its read-only twin ('reader', see reader.ts), a thread the main one starts so plain
@@ -10,23 +10,22 @@ import type { Worker } from 'node:worker_threads';
 import { MessageChannel, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Envelope } from '../../shared/errors';
 import type { BackendOptions } from './api';
-import { createBackend } from './backend';
-import { spawnBackendThread, type HostMessage, type WorkerMessage } from './host';
 import { checkPages, isCorruptionError, openDatabase } from './db/sqlcipher';
-import { ReadReplica, type ReaderAnswer, type ReaderSession } from './reader';
+import { createBackend } from './runtime/router';
+import {
+  spawnBackendThread,
+  type HostMessage,
+  type ReaderReply,
+  type ReaderRequest,
+  type WorkerData,
+  type WorkerMessage,
+} from './runtime/threads';
+import { ReadReplica, type ReaderAnswer, type ReaderSession } from './runtime/read-twin';
 import { databasePath } from './vault/vault';
-
-export type WorkerData =
-  | { role: 'main'; options: BackendOptions; entry: string }
-  | { role: 'reader'; folder: string; generation: Int32Array }
-  | { role: 'checker'; folder: string; dataKeyHex: string };
 
 /** Main backend → its twin. */
 type TwinMessage =
   { kind: 'session'; session: ReaderSession } | { kind: 'host'; port: MessagePort };
-/** Host → twin, and back. */
-export type ReaderRequest = { id: number; name: string; input: unknown };
-export type ReaderReply = { id: number; answer: ReaderAnswer };
 
 /** How long after an unlock the page check starts. */
 const PAGE_CHECK_DELAY_MS = 2000;

@@ -1,4 +1,4 @@
-// The browser harness (DESIGN.md §6): the real backend in Node and the built renderer, served on
+// The browser harness: the real backend in Node and the built renderer, served on
 // 127.0.0.1 with a per-run token, so Chromium can run Aruga where Electron cannot. Development and
 // testing only: never packaged (electron-builder.yml excludes it; a build test checks that).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppErrorShape, Envelope } from '../../shared/errors';
 import type { BackendApi, BackendOptions } from '../backend/api';
-import { startBackendWorker } from '../backend/host';
+import { startBackendWorker } from '../host/backend-host';
 import { BRIDGE_PATH, CALL_PATH, EVENTS_PATH, TOKEN_HEADER, bridgeScript } from './bridge-script';
 import { contentTypeFor, resolveStaticFile } from './static-files';
 

@@ -1,4 +1,4 @@
-// Shell-wide guards (DESIGN.md §8): no navigation, no new windows, no webviews, no permissions,
+// Shell-wide guards: no navigation, no new windows, no webviews, no permissions,
 // no downloads. Applied to every webContents the app ever creates.
 import type { Session, WebContents } from 'electron';
 

@@ -1,4 +1,4 @@
-// The one IPC entry point (DESIGN.md §4): `aruga:call`, from our own page only.
+// The one IPC entry point: `aruga:call`, from our own page only.
 import { ipcMain, type BrowserWindow } from 'electron';
 import { IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT } from '../../shared/bridge';
 import type { AppErrorShape, Envelope } from '../../shared/errors';

@@ -1,9 +1,9 @@
-// Aruga's Electron main process: a thin shell around the backend worker (DESIGN.md §1, §8).
+// Aruga's Electron main process: a thin shell around the backend worker.
 import { app, dialog, Menu, powerMonitor, session, type BrowserWindow } from 'electron';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BackendApi } from '../backend/api';
-import { startBackendWorker } from '../backend/host';
+import { startBackendWorker } from '../host/backend-host';
 import { APP_ENTRY_URL } from './app-origin';
 import { dataFolderOverride } from './args';
 import { hardenWebContents, lockDownSession } from './hardening';

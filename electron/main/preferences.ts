@@ -1,5 +1,5 @@
 // Non-secret shell preferences (window bounds, language) in electron-store, in the same file
-// the Node side opens with `conf` (DESIGN.md §2). Nothing sensitive is ever stored here.
+// the Node side opens with `conf`. Nothing sensitive is ever stored here.
 import { ipcMain, screen, type Rectangle } from 'electron';
 import Store from 'electron-store';
 import { PREFERENCES_NAME } from '../backend/preferences';

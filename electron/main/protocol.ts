@@ -1,4 +1,4 @@
-// Serves the built renderer from app://aruga with strict security headers (DESIGN.md §8:
+// Serves the built renderer from app://aruga with strict security headers:
 // a custom protocol, not file://, and never remote content).
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';

@@ -1,4 +1,4 @@
-// Who may call the backend (DESIGN.md §4, step 1). Type-only Electron imports keep this pure, so
+// Who may call the backend, the first check of every call. Type-only Electron imports keep this pure, so
 // tests/build can exercise it with stand-in objects.
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { APP_ORIGIN } from './app-origin';

@@ -1,4 +1,4 @@
-// The one application window (DESIGN.md §8 checklist: every option spelled out).
+// The one application window (every security option spelled out).
 import { app, BrowserWindow, type Rectangle } from 'electron';
 
 const DEFAULT_SIZE = { width: 1280, height: 800 };

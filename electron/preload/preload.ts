@@ -1,4 +1,4 @@
-// The preload (DESIGN.md §4): exposes exactly `window.aruga` = { call, onLock } through
+// The preload: exposes exactly `window.aruga` = { call, onLock } through
 // contextBridge. Never ipcRenderer itself, never `send`/`on` for arbitrary channels, never
 // process.env. Bundled to CommonJS because sandboxed preloads cannot be ES modules.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';

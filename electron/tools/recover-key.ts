@@ -1,4 +1,4 @@
-// The escape hatch (DESIGN.md §2): `npm run -s recover-key -- --data <folder>` reads the recovery
+// The escape hatch: `npm run -s recover-key -- --data <folder>` reads the recovery
 // key from standard input and prints the raw 256-bit data key alone on one line, with which the
 // standard `sqlcipher` shell opens the database: PRAGMA key = "x'<printed hex>'";
 // Everything else (prompts, refusals) goes to standard error, so a script can take stdout as is.

@@ -1,7 +1,7 @@
 // `npm start [-- --data <folder>] [--port <n>]`: runs Aruga in Electron when its binary is
 // available (it is fetched on first start, since .npmrc disables install scripts). Where it
 // cannot be had, it says so in one line and serves the same app through the browser harness
-// (DESIGN.md §6) on a development data folder, opening Chromium when there is a display.
+// on a development data folder, opening Chromium when there is a display.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';

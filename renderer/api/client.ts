@@ -1,4 +1,4 @@
-// The renderer's typed client, derived from the one IPC contract (DESIGN.md §4). It unwraps the
+// The renderer's typed client, derived from the one IPC contract. It unwraps the
 // Envelope that window.aruga.call returns and throws a typed ApiError instead.
 import type { ArugaBridge, BackendEvent } from '../../shared/bridge';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';

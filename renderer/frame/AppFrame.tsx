@@ -2,8 +2,8 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { useAuth, useSession } from '../auth/AuthContext';
-import { DemoBanner } from '../components/GateLayout';
-import { ForcedPasswordChange } from '../screens/AccountScreen';
+import { DemoBanner } from '../ui/GateLayout';
+import { ForcedPasswordChange } from '../domains/access';
 
 import type { Section } from './sections';
 

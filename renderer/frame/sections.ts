@@ -1,22 +1,16 @@
 // The app's sections: one list drives both the routes and the navigation, so only built
-// sections ever appear. Each feature area contributes its own sections.
-import type { ComponentType } from 'react';
-import type { TFunction } from 'i18next';
+// sections ever appear. Each domain contributes its own sections: one line each below.
 import type { Role } from '../../shared/roles';
-import { caseSections } from '../screens/cases/sections';
-import { shelterSections } from '../screens/shelters/sections';
+import { accessSections } from '../domains/access';
+import { childrenSections } from '../domains/children';
+import { sheltersSections } from '../domains/shelters';
+import type { Section } from './section';
 
-export interface Section {
-  /** Route path without the leading slash, e.g. 'cases'. Nested routes use `path/*`. */
-  path: string;
-  /** Where the nav link points; omit to keep the section out of the navigation. */
-  navTo?: string;
-  navLabel?: (t: TFunction) => string;
-  roles: readonly Role[];
-  Screen: ComponentType;
-}
+export type { Section } from './section';
 
 /** Order here is the order in the navigation. */
-export function sectionsFor(role: Role, foundation: readonly Section[]): Section[] {
-  return [...caseSections, ...shelterSections, ...foundation].filter((s) => s.roles.includes(role));
+export function sectionsFor(role: Role): Section[] {
+  return [...childrenSections, ...sheltersSections, ...accessSections].filter((s) =>
+    s.roles.includes(role),
+  );
 }

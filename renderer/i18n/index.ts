@@ -1,9 +1,9 @@
 // One catalogue for every visible string and aria-label: en.json for the foundation, with the
-// case-record and shelter sections under their own top-level keys in their own files.
+// children and shelters domains under their own top-level keys in their own files.
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
-import cases from './en-cases.json';
+import children from './en-children.json';
 import shelters from './en-shelters.json';
 
 type Tree = { [key: string]: string | Tree };
@@ -30,9 +30,9 @@ function errorsOf(area: object): Tree {
 
 export const translation = {
   ...en,
-  cases,
+  children,
   shelters,
-  errors: deepMerge(errorsOf(cases), errorsOf(shelters), en.errors) as typeof en.errors,
+  errors: deepMerge(errorsOf(children), errorsOf(shelters), en.errors) as typeof en.errors,
 };
 
 export function initI18n(): I18n {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackendApi } from '../../electron/backend/api';
-import { startBackendWorker } from '../../electron/backend/host';
+import { startBackendWorker } from '../../electron/host/backend-host';
 import { buildElectron, OUT_DIR } from '../../electron/tools/build-electron';
 import { ADMIN, FAST_KDF, fails, ok } from '../unit/helpers';
 

@@ -1,10 +1,10 @@
-// electron-builder.yml is valid for electron-builder and packages only the shell and the renderer
-// (DESIGN.md §6): never the browser harness, the tests or development data.
+// electron-builder.yml is valid for electron-builder and packages only the shell and the renderer:
+// never the browser harness, the tests or development data.
 import Ajv from 'ajv';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, loadBuilderConfig, requireCjs } from './support';
+import { PROJECT_ROOT, loadBuilderConfig, requireCjs } from './support/index';
 
 const schema = JSON.parse(
   readFileSync(requireCjs.resolve('app-builder-lib/scheme.json'), 'utf8'),

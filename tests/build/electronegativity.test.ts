@@ -1,4 +1,4 @@
-// `npm run electronegativity` (DESIGN.md §8): electron/ has zero unsuppressed findings, and the
+// `npm run electronegativity`: electron/ has zero unsuppressed findings, and the
 // checker really fails on an insecure shell (so a passing run means something).
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from './support';
+import { PROJECT_ROOT } from './support/index';
 
 const exec = promisify(execFile);
 const CHECKER = path.join(PROJECT_ROOT, 'electron', 'tools', 'check-electronegativity.ts');

@@ -1,4 +1,4 @@
-// build/afterPack.cjs flips exactly the fuses DESIGN.md §8 requires, on a real fuse wire.
+// build/afterPack.cjs flips exactly the fuses the shell requires, on a real fuse wire.
 import * as fuses from '@electron/fuses';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { AfterPackContext } from 'electron-builder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REQUIRED_FUSES, afterPack, fuseConfig } from '../../build/afterPack.cjs';
-import { requireCjs } from './support';
+import { PROJECT_ROOT, requireCjs } from './support/index';
 
 const { FuseState, FuseV1Options, FuseVersion } = fuses;
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -65,7 +65,10 @@ describe('afterPack fuses', () => {
   });
 
   it('exports the hook under the name electron-builder looks up', () => {
-    const loaded = requireCjs('../../build/afterPack.cjs') as Record<string, unknown>;
+    const loaded = requireCjs(path.join(PROJECT_ROOT, 'build/afterPack.cjs')) as Record<
+      string,
+      unknown
+    >;
     expect(typeof loaded.afterPack).toBe('function');
   });
 

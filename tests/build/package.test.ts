@@ -10,7 +10,7 @@ import path from 'node:path';
 import type * as ElectronBuilder from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron } from '../../electron/tools/build-electron';
-import { PROJECT_ROOT, requireCjs } from './support';
+import { PROJECT_ROOT, requireCjs } from './support/index';
 
 const builder = requireCjs('electron-builder') as typeof ElectronBuilder;
 const asar = requireCjs('@electron/asar') as { listPackage(archive: string): string[] };

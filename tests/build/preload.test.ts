@@ -1,5 +1,5 @@
-// The bundled preload (exactly what ships) exposes only `window.aruga` with `call` and `onLock`
-// (DESIGN.md §4). It runs here in a VM with a stand-in `electron` module that records what is
+// The bundled preload (exactly what ships) exposes only `window.aruga` with `call` and `onLock`.
+// It runs here in a VM with a stand-in `electron` module that records what is
 // exposed and which channels are used; anything else it tries to require fails the test.
 import { build } from 'esbuild';
 import { EventEmitter } from 'node:events';

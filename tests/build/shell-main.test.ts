@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron, OUT_DIR } from '../../electron/tools/build-electron';
 import { IPC_CHANNEL_CALL } from '../../shared/bridge';
-import { PROJECT_ROOT } from './support';
+import { PROJECT_ROOT } from './support/index';
 
 interface Message {
   kind: string;

@@ -1,4 +1,4 @@
-// Static checks of the Electron shell's source against the DESIGN.md §8 checklist. The shell
+// Static checks of the Electron shell's source against the shell's security checklist. The shell
 // cannot run here, so these read electron/main and electron/preload with the TypeScript parser.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY as HARNESS_CSP } from '../../electron/harness/server';
 import { securityHeaders } from '../../electron/main/app-origin';
-import { PROJECT_ROOT } from './support';
+import { PROJECT_ROOT } from './support/index';
 
 interface Source {
   file: string;
@@ -191,7 +191,7 @@ describe('Content-Security-Policy of app://', () => {
       .map(([name, ...sources]) => [name as string, sources]),
   );
 
-  it('is exactly the strict policy of DESIGN.md §8', () => {
+  it('is exactly the strict policy', () => {
     expect(Object.fromEntries(directives)).toEqual({
       'default-src': ["'none'"],
       'script-src': ["'self'"],

@@ -13,7 +13,7 @@ import {
   unlocked,
 } from './support/fixtures';
 import { findApp, renderApp, stubScrollContainerHeight } from './support/render';
-import { CHILD_IDS, OTHER_IDS, casesBridge } from './cases/fixtures';
+import { CHILD_IDS, OTHER_IDS, casesBridge } from './support/children';
 
 let restoreLayout = () => undefined as void;
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { STATUS_SHOWN_MS } from '../../renderer/components/statusMessages';
+import { STATUS_SHOWN_MS } from '../../renderer/ui/statusMessages';
 import { FakeBridge } from './support/FakeBridge';
 import { USERS, unlocked } from './support/fixtures';
 import { expectNoAxeViolations, renderApp } from './support/render';

@@ -4,7 +4,7 @@ import type { UserSummary } from '../../shared/contract';
 import { FakeBridge } from './support/FakeBridge';
 import { ERR, IDS, USERS, session, unlocked, user as userFixture } from './support/fixtures';
 import { expectNoAxeViolations, renderApp } from './support/render';
-import { SHELTERS } from './shelters/fixtures';
+import { SHELTERS } from './support/shelters';
 
 /** The shelters that exist, to pick from; only ids and names matter here. */
 const EXISTING_SHELTERS = ['Bahay Silungan', 'Tahanan ng Pag-asa', 'Balay Kalipay'].map(

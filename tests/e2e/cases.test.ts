@@ -1,4 +1,4 @@
-// Issue 3, end to end in Chromium on the real backend: a coordinator sets up two shelters and
+// Case records, end to end in Chromium on the real backend: a coordinator sets up two shelters and
 // their beds; a caseworker registers a child (after the form has refused bad input), records a
 // family member flagged as alleged offender and the intake account, admits the child, transfers
 // them, is refused a second child's overlapping admission to the same bed, and discharges the

@@ -1,4 +1,4 @@
-// Issue 2, end to end in Chromium on the real backend: setup → recovery key → administrator adds a
+// The foundation, end to end in Chromium on the real backend: setup → recovery key → administrator adds a
 // caseworker → sign out → the caseworker signs in and must change the temporary password → idle
 // lock → unlock back where they were → wrong passwords meet the back-off. axe on every screen,
 // no console errors, and afterwards the leak check over every file the run left behind.

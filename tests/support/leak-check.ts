@@ -1,4 +1,4 @@
-// The leak check of issue 2: after an end-to-end run, no file the app left behind (database,
+// The leak check: after an end-to-end run, no file the app left behind (database,
 // -wal, -shm, keyring, preferences, logs, temp files) may hold a string typed in the test, nor
 // the plaintext SQLite header. Matching is byte-wise, ASCII case-insensitive, in UTF-8 and UTF-16LE.
 import { readdir, readFile } from 'node:fs/promises';

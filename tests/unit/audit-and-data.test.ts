@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database } from '@signalapp/sqlcipher';
 import { HybridLogicalClock } from '../../electron/backend/db/hlc';
-import { migrate, MIGRATIONS, SCHEMA_VERSION } from '../../electron/backend/db/migrations';
+import { migrate, MIGRATIONS, SCHEMA_VERSION } from '../../electron/backend/db/migrate';
 import {
   addUser,
   ADMIN,

@@ -1,6 +1,7 @@
-// A vault with case-team accounts and shelters, for the issue 3 tests.
+// A vault with case-team accounts and shelters, for the case-record tests.
 import type { BackendApi } from '../../electron/backend/api';
 import type { Database } from '@signalapp/sqlcipher';
+import type { Domain } from '../../electron/backend/runtime/composition';
 import { DataLayer } from '../../electron/backend/db/data-layer';
 import { todayIn } from '../../shared/time';
 import { ADMIN, inspectDatabase, newVault, ok, signIn } from './helpers';
@@ -46,8 +47,9 @@ export const childInput = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-export async function caseVault() {
-  const { backend, folder, recoveryKey, admin } = await newVault();
+/** `domains`: the backend's domains, when a test adds one of its own (default: the app's). */
+export async function caseVault(domains?: readonly Domain[]) {
+  const { backend, folder, recoveryKey, admin } = await newVault({}, domains);
   const ids = { admin: admin.userId } as Record<Who, string>;
   let current: Who | null = 'admin';
   const as = async (who: Who) => {

@@ -1,12 +1,11 @@
-// Migration 2 (case records, shelters, placements) runs on a version-1 vault that holds data.
+// Migration 0020 (case records, shelters, placements) runs on a version-1 vault that holds data.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database } from '@signalapp/sqlcipher';
-import { migrate, MIGRATIONS } from '../../electron/backend/db/migrations';
-import { TABLES } from '../../electron/backend/db/data-layer';
+import { migrate, MIGRATIONS } from '../../electron/backend/db/migrate';
 import { tempFolder } from './helpers';
 
-describe('migration 2', () => {
+describe('migration 0020', () => {
   it('upgrades a version-1 database with users in it, keeping them', () => {
     const db = new Database(join(tempFolder(), 'v1.db'));
     db.pragma(`key = "x'${'ef'.repeat(32)}'"`);
@@ -37,22 +36,6 @@ describe('migration 2', () => {
         'placements_guard_update',
       ]),
     );
-    db.close();
-  });
-
-  it('every writable column in the data layer registry exists, with the metadata columns', () => {
-    const db = new Database(join(tempFolder(), 'cols.db'));
-    db.pragma(`key = "x'${'12'.repeat(32)}'"`);
-    migrate(db);
-    for (const [table, columns] of Object.entries(TABLES)) {
-      const actual = (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
-      expect({
-        table,
-        missing: [...columns, 'id', 'created_at', 'updated_at', 'created_by', 'updated_by'].filter(
-          (c) => !actual.includes(c),
-        ),
-      }).toEqual({ table, missing: [] });
-    }
     db.close();
   });
 });

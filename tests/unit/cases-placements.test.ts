@@ -3,17 +3,23 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { todayIn } from '../../shared/time';
+import { DOMAINS } from '../../electron/backend/runtime/composition';
 import {
   checkPlacementConflict,
-  registerDischargeGuard,
-} from '../../electron/backend/services/cases';
+  type DischargeGuard,
+} from '../../electron/backend/domains/shelters';
 import { caseVault, countRows, daysAgo, instantDaysAgo, register, ZONE } from './cases-fixtures';
 import { fails, ok } from './helpers';
 
 // One vault for the file (opening one costs seconds); each test gets shelters of its own.
 let shared: Awaited<ReturnType<typeof caseVault>>;
+/** What the test domain's discharge guard checks; a test sets it and clears it after. */
+let dischargeCheck: DischargeGuard | null = null;
 beforeAll(async () => {
-  shared = await caseVault();
+  shared = await caseVault([
+    ...DOMAINS,
+    { name: 'test-gate', dischargeGuards: [(vault, request) => dischargeCheck?.(vault, request)] },
+  ]);
 });
 let run = 0;
 async function setup() {
@@ -494,7 +500,7 @@ describe('transfer and discharge', () => {
     vault.close();
   });
 
-  it('discharge is one service that registered guards can refuse', async () => {
+  it('discharge is one service that the guards a domain registers can refuse', async () => {
     const f = await setup();
     const ana = await register(f.backend);
     await ok(f.backend, 'placements.admit', {
@@ -504,12 +510,12 @@ describe('transfer and discharge', () => {
       reason: 'Rescue',
     });
     const seen: string[] = [];
-    const unregister = registerDischargeGuard((_vault, request) => {
+    dischargeCheck = (_vault, request) => {
       seen.push(`${request.child.case_code}:${request.destination}`);
       if (request.destination === 'family_reintegration') {
         throw new AppError('CONFLICT', 'reintegration.safetyGate');
       }
-    });
+    };
     try {
       const input = {
         childId: ana.id,
@@ -528,7 +534,7 @@ describe('transfer and discharge', () => {
         `${ana.caseCode}:kinship_care`,
       ]);
     } finally {
-      unregister();
+      dischargeCheck = null;
     }
   });
 });

@@ -4,18 +4,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ageOn,
   canSeeSafetyFlags,
-  canSeeShelterAddress,
   foldForSearch,
   initialsOf,
-} from '../../shared/cases';
+} from '../../shared/children/vocabulary';
+import { canSeeShelterAddress } from '../../shared/shelters/vocabulary';
 import { ROLES } from '../../shared/roles';
 import {
   familyOf,
   isConsentActive,
   loadCaseFile,
   scopeShelterIds,
-} from '../../electron/backend/services/cases';
-import { addDaysTo, dateOf } from '../../electron/backend/services/cases/context';
+} from '../../electron/backend/domains/children';
+import { addDaysTo, dateOf } from '../../electron/backend/records/actor';
 import {
   caseVault,
   childInput,

@@ -53,7 +53,7 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
   'audit.list': { limit: 5 },
   'audit.verify': {},
   'audit.recordExport': { kind: 'recoveryKey' },
-  // Issue 3: ids that exist nowhere, so allowed calls answer NOT_FOUND rather than writing.
+  // Case records: ids that exist nowhere, so allowed calls answer NOT_FOUND rather than writing.
   'children.register': {
     legalName: 'Fictional Child Santos',
     birth: { kind: 'estimated', estimatedAgeYears: 12, asOf: '2025-01-10' },

@@ -1,9 +1,9 @@
-// The demo vault and the deterministic dataset generator (issue 3, "Demo data").
+// The demo vault and the deterministic dataset generator.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataLayer } from '../../electron/backend/db/data-layer';
-import { migrate } from '../../electron/backend/db/migrations';
+import { migrate } from '../../electron/backend/db/migrate';
 import { openPlainDatabaseForBenchmark, type Db } from '../../electron/backend/db/sqlcipher';
 import { createDemoVault, type DemoVault } from '../../electron/backend/demo/demo-vault';
 import { generateDataset } from '../../electron/backend/demo/generate';
@@ -13,14 +13,10 @@ import {
   NICKNAMES,
   SURNAMES,
 } from '../../electron/backend/demo/vocabulary';
-import { agenda, searchChildren, type CaseVault } from '../../electron/backend/services/cases';
-import { clockFor } from '../../electron/backend/services/cases/context';
-import { softRuleWarnings } from '../../electron/backend/services/cases/placements';
-import type {
-  ChildRow,
-  PlacementRow,
-  ShelterRow,
-} from '../../electron/backend/services/cases/rows';
+import { agenda, searchChildren, type CaseVault } from '../../electron/backend/domains/children';
+import { clockFor } from '../../electron/backend/records/actor';
+import { softRuleWarnings } from '../../electron/backend/domains/shelters/placements';
+import type { ChildRow, PlacementRow, ShelterRow } from '../../electron/backend/records/rows';
 import { unlockWithRecoveryKey, type OpenVault } from '../../electron/backend/vault/vault';
 import { AppError } from '../../shared/errors';
 import { backendAt, FAST_KDF, ok, tempFolder } from './helpers';

@@ -7,7 +7,8 @@ import { afterAll } from 'vitest';
 import { Database } from '@signalapp/sqlcipher';
 import type { BackendApi, BackendOptions } from '../../electron/backend/api';
 import { unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
-import { createBackend } from '../../electron/backend/backend';
+import { createBackend } from '../../electron/backend/runtime/router';
+import type { Domain } from '../../electron/backend/runtime/composition';
 import type { ProcedureName, ProcedureOutput } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
 
@@ -31,8 +32,12 @@ export function tempFolder(): string {
   return folder;
 }
 
-export function backendAt(dataFolder: string, extra: Partial<BackendOptions> = {}): BackendApi {
-  const backend = createBackend({ dataFolder, kdf: FAST_KDF, ...extra });
+export function backendAt(
+  dataFolder: string,
+  extra: Partial<BackendOptions> = {},
+  domains?: readonly Domain[],
+): BackendApi {
+  const backend = createBackend({ dataFolder, kdf: FAST_KDF, ...extra }, domains);
   backends.push(backend);
   return backend;
 }
@@ -55,9 +60,9 @@ export async function fails(backend: BackendApi, name: ProcedureName, input: unk
 }
 
 /** A fresh vault with its administrator signed in. */
-export async function newVault(extra: Partial<BackendOptions> = {}) {
+export async function newVault(extra: Partial<BackendOptions> = {}, domains?: readonly Domain[]) {
   const folder = tempFolder();
-  const backend = backendAt(folder, extra);
+  const backend = backendAt(folder, extra, domains);
   const { recoveryKey, session } = await ok(backend, 'vault.create', {
     adminDisplayName: ADMIN.displayName,
     adminUsername: ADMIN.username,

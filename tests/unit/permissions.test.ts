@@ -15,8 +15,8 @@ import { ID_KINDS, type IdField, type IdKind } from '../../shared/ids';
 import { isAllowed, permissionMatrix } from '../../shared/permissions';
 import { ROLES, type Role } from '../../shared/roles';
 import type { BackendApi } from '../../electron/backend/api';
-import { requireIdsInScope } from '../../electron/backend/services/cases/scope';
-import type { CaseVault } from '../../electron/backend/services/cases/context';
+import { requireIdsInScope } from '../../electron/backend/records/scope';
+import type { CaseVault } from '../../electron/backend/records/actor';
 import { PASSWORDS, sample, USERNAMES, withValueAt } from './contract-samples';
 import { addUser, ADMIN, fails, inspectDatabase, newVault, ok, signIn } from './helpers';
 

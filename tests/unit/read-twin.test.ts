@@ -2,7 +2,7 @@
 // read-only twin, so they do not queue behind a long call on the main backend thread.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BackendApi } from '../../electron/backend/api';
-import { startBackendWorker } from '../../electron/backend/host';
+import { startBackendWorker } from '../../electron/host/backend-host';
 import { childInput } from './cases-fixtures';
 import { ADMIN, fails, ok, signIn, tempFolder } from './helpers';
 

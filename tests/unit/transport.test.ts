@@ -2,7 +2,7 @@
 // every call is answered and forgotten, even one that cannot be sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackendApi } from '../../electron/backend/api';
-import { PendingCalls, startBackendWorker } from '../../electron/backend/host';
+import { PendingCalls, startBackendWorker } from '../../electron/host/backend-host';
 import { inputProblem, MAX_INPUT_DEPTH, MAX_INPUT_SIZE } from '../../shared/input-bounds';
 import type { Envelope } from '../../shared/errors';
 import { FAST_KDF, tempFolder } from './helpers';

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startBackendWorker, type HostedBackend } from '../../electron/backend/host';
+import { startBackendWorker, type HostedBackend } from '../../electron/host/backend-host';
 import { unlockWithPassword, unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
 import { addUser, ADMIN, FAST_KDF, fails, ok, signIn, tempFolder } from './helpers';
 

@@ -1,4 +1,4 @@
-// The one write path (DESIGN.md §7): every insert, update and soft delete fills the metadata
+// The one write path: every insert, update and soft delete fills the metadata
 // columns and appends to the change log (table, row, changed columns, HLC, device, user), which
 // is what later lets two offline computers exchange and merge change bundles.
 import { v7 as uuidv7 } from 'uuid';
@@ -22,7 +22,7 @@ export const TABLES = {
     'last_sign_in_at',
     'deleted_at',
   ],
-  // Issue 3: case records, shelters and placements (see migration 2).
+  // Children and shelters (migration 0020).
   shelters: ['name', 'type', 'address', 'sex_rule', 'min_age', 'max_age', 'capacity', 'deleted_at'],
   beds: ['shelter_id', 'room', 'label', 'reserved_for_child_id', 'deleted_at'],
   children: [
@@ -103,6 +103,20 @@ export const TABLES = {
   ],
 } as const satisfies Record<string, readonly string[]>;
 export type TableName = keyof typeof TABLES;
+
+/** Filled on every row by the data layer itself. */
+export const METADATA_COLUMNS = ['id', 'created_at', 'updated_at', 'created_by', 'updated_by'];
+
+/**
+ * What the schema holds besides TABLES: the audit chain and the change log are written by their
+ * own code (a change-logged audit row would log itself), and so is the audit head in vault_meta.
+ */
+export const WRITTEN_ELSEWHERE = {
+  tables: ['audit_log', 'change_log'],
+  columns: { vault_meta: ['audit_head_seq', 'audit_head_hash'] } as Partial<
+    Record<TableName, readonly string[]>
+  >,
+} as const;
 type Columns<T extends TableName> = (typeof TABLES)[T][number];
 export type WritableRow<T extends TableName> = Partial<Record<Columns<T>, SqlValue>>;
 

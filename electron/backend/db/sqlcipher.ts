@@ -1,4 +1,4 @@
-// Opening the SQLCipher 4 database with a raw 256-bit key (DESIGN.md §2).
+// Opening the SQLCipher 4 database with a raw 256-bit key.
 import { Database } from '@signalapp/sqlcipher';
 import { AppError } from '../../../shared/errors';
 

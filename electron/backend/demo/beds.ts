@@ -1,7 +1,7 @@
 // Beds: how many each shelter gets, and which bed each placement uses. Handing beds out in time
 // order, each to a placement whose start is at or after the bed's last end (interval colouring),
 // never puts two children in one bed at the same instant.
-import { ageOn, type Sex } from '../../../shared/cases';
+import { ageOn, type Sex } from '../../../shared/children/vocabulary';
 import {
   dayToDate,
   type Household,

@@ -3,17 +3,10 @@
 // through the case services, with the actor's clock set to when it happened; admissions and
 // transfers through the guarded placement store (see write-placements.ts). Either way the rules
 // the app enforces, and the placement triggers under them, hold for generated data too.
-import { ageOn } from '../../../shared/cases';
+import { ageOn } from '../../../shared/children/vocabulary';
 import { startOfDayInstant, todayIn } from '../../../shared/time';
-import {
-  clockFor,
-  linkSiblings,
-  reserveBed,
-  saveBed,
-  saveShelter,
-  type CaseActor,
-  type CaseVault,
-} from '../services/cases';
+import { clockFor, linkSiblings, type CaseActor, type CaseVault } from '../domains/children';
+import { reserveBed, saveBed, saveShelter } from '../domains/shelters';
 import {
   dayToDate,
   fits,

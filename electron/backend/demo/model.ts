@@ -1,7 +1,8 @@
 // The shapes of a dataset plan, and calendar-day arithmetic. Days are counted from 1970-01-01 in
 // the vault's zone; times within a day are minutes after local midnight.
-import type { DischargeDestination, Sex } from '../../../shared/cases';
-import type { Birth } from '../../../shared/contract-cases';
+import type { DischargeDestination } from '../../../shared/shelters/vocabulary';
+import type { Sex } from '../../../shared/children/vocabulary';
+import type { Birth } from '../../../shared/children/contract';
 import type { ShelterSpec } from './shelters';
 import type { SizeName } from './sizes';
 import type { Province, RelativeKind } from './vocabulary';

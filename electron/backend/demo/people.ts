@@ -1,6 +1,6 @@
 // Households and children: names, ages, languages, referral and the family each child records.
-import type { Sex } from '../../../shared/cases';
-import type { Birth } from '../../../shared/contract-cases';
+import type { Sex } from '../../../shared/children/vocabulary';
+import type { Birth } from '../../../shared/children/contract';
 import {
   dayToDate,
   type Household,

@@ -1,7 +1,7 @@
 // The pure part of the generator: from a seed, a size and "today", who the children are, when
 // they came into care, and which bed each of their placements uses. Nothing here touches the
 // database, so the same inputs always give the same plan.
-import { ageOn } from '../../../shared/cases';
+import { ageOn } from '../../../shared/children/vocabulary';
 import { assignBeds, shareBeds } from './beds';
 import {
   dayToDate,
@@ -23,7 +23,7 @@ export { fits } from './beds';
 
 /** Planned occupancy at the busiest instant: the rest of the beds stay free for transfers. */
 const PEAK_OCCUPANCY = 0.75;
-/** Typical total length of a stay in residential care (DOMAIN.md: 6–12 months). */
+/** Typical total length of a stay in residential care (6–12 months). */
 const MEAN_STAY_DAYS = 270;
 
 export function planDataset(options: {

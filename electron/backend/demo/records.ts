@@ -9,7 +9,7 @@ import {
   type GoalStatus,
   type LegalEventKind,
   type PlanDomain,
-} from '../../../shared/cases';
+} from '../../../shared/children/vocabulary';
 import { dayToDate } from './plan';
 import type { Random } from './prng';
 import {

@@ -1,7 +1,7 @@
 // The fictional Visayas shelters the generator builds. A fixed catalogue (not drawn from the
 // seed), so that a demo account's shelter scope can name shelters before the data exists. The
 // first five cover every kind of home, so even size S has girls', boys' and mixed homes.
-import type { ShelterSexRule, ShelterType } from '../../../shared/cases';
+import type { ShelterSexRule, ShelterType } from '../../../shared/shelters/vocabulary';
 import { PROVINCES, type Province } from './vocabulary';
 
 export interface ShelterSpec {

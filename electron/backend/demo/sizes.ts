@@ -1,4 +1,4 @@
-// The dataset sizes of issue 3 (children, shelters, placements, family members), shared by
+// The dataset sizes S, M and L (children, shelters, placements, family members), shared by
 // `npm run demo` and `npm run bench`.
 export interface DatasetSize {
   children: number;

@@ -1,6 +1,6 @@
 // When each child is admitted, moved and discharged: exact placement counts per child, stay
 // lengths that end before today (or stay open), and the destination on discharge.
-import type { DischargeDestination } from '../../../shared/cases';
+import type { DischargeDestination } from '../../../shared/shelters/vocabulary';
 import type { Moment } from './model';
 import type { Random } from './prng';
 
@@ -67,7 +67,7 @@ export function stayShape(
 
 /**
  * Where a child goes on discharge. Never home to a household with an alleged offender living in
- * it or a no-contact order (DOMAIN.md: the hard safety facts), and independent living from 15.
+ * it or a no-contact order (the hard safety facts), and independent living from 15.
  */
 export function dischargeDestination(
   rng: Random,

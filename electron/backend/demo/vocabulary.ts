@@ -1,7 +1,7 @@
 // Word lists for the generated, clearly fictional demo data. Every person's name is built from
 // these lists (a few carry ñ, so that accent-insensitive search can be tried: "nino" finds
 // "Niño"). Every free text says it is fictional; none describes harm.
-import type { LegalEventKind, PlanDomain } from '../../../shared/cases';
+import type { LegalEventKind, PlanDomain } from '../../../shared/children/vocabulary';
 
 /** A word list written as one comma-separated line, to keep long lists readable. */
 function list(words: string): readonly string[] {

@@ -1,6 +1,6 @@
 // One child's case record and everything recorded around the placements: family, consents, the
 // intake account, legal events and the case plan, all through the case services.
-import { statusAfterDischarge } from '../../../shared/cases';
+import { statusAfterDischarge } from '../../../shared/shelters/vocabulary';
 import {
   recordConsent,
   recordIntake,
@@ -12,7 +12,7 @@ import {
   withdrawConsent,
   type CaseActor,
   type CaseVault,
-} from '../services/cases';
+} from '../domains/children';
 import { dayToDate, type DatasetPlan, type Moment, type PlannedChild } from './plan';
 import { Random } from './prng';
 import { planRecords } from './records';

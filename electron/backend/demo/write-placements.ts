@@ -2,14 +2,12 @@
 // happened.
 import {
   currentPlacementRow,
-  dischargeChild,
-  insertPlacement,
   recordStatus,
   setChildStatus,
-  updatePlacement,
   type CaseActor,
   type CaseVault,
-} from '../services/cases';
+} from '../domains/children';
+import { dischargeChild, insertPlacement, updatePlacement } from '../domains/shelters';
 import type { Moment } from './plan';
 import type { WrittenCase } from './write-case';
 

@@ -1,4 +1,4 @@
-// Key-slot cryptography (DESIGN.md §2): a memory-hard KDF, AES-256-GCM, and X25519 so the
+// Key-slot cryptography: a memory-hard KDF, AES-256-GCM, and X25519 so the
 // administrator can re-wrap a new data key to every slot without knowing anyone's password.
 import {
   createCipheriv,
@@ -12,9 +12,15 @@ import {
   scrypt,
   type KeyObject,
 } from 'node:crypto';
-import type { ScryptParams } from '../api';
 
-/** DESIGN.md §2: N=2^17, r=8, p=1 (128 MiB, ~0.5 s here). */
+/** scrypt's cost parameters, as stored in a key slot. */
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
+
+/** Production password KDF: N=2^17, r=8, p=1 (128 MiB, ~0.5 s here). */
 export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 /** Cheaper cost for the username → slot-id lookup, which only slows down username guessing. */
 export const LOOKUP_SCRYPT: ScryptParams = { N: 2 ** 14, r: 8, p: 1 };

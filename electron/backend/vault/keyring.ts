@@ -1,4 +1,4 @@
-// The keyring (DESIGN.md §2): one slot per user plus a recovery slot, each able to unwrap the
+// The keyring: one slot per user plus a recovery slot, each able to unwrap the
 // vault's data key. The file names no user: a slot is found by a salted, memory-hard hash of the
 // username. A SHA-256 checksum over the body tells accidental damage from a wrong password; an
 // HMAC under a key derived from the data key (checked at every unlock) tells a file Aruga wrote
@@ -7,7 +7,7 @@ import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from '
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import type { ScryptParams } from '../api';
+import type { ScryptParams } from './crypto';
 import {
   deriveKey,
   generateSlotKeyPair,

@@ -5,10 +5,10 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import type { ScryptParams } from '../api';
+import type { ScryptParams } from './crypto';
 import { AuditLog, GENESIS_HASH } from '../audit-log';
 import { DataLayer, type WriteContext } from '../db/data-layer';
-import { migrate } from '../db/migrations';
+import { migrate } from '../db/migrate';
 import { DATABASE_FILE, openDatabase, rekeyDatabase, type Db } from '../db/sqlcipher';
 import { beginWork, commitWork, isWorkOpen, rollbackWork } from '../db/transactions';
 import { newDataKey } from './crypto';

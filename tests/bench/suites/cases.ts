@@ -1,10 +1,10 @@
-// Issue 3: case search, case file, bed board, occupancy and the placement-conflict check at sizes
+// Case search, case file, bed board, occupancy and the placement-conflict check at sizes
 // S, M and L, each on an encrypted vault and on a plain database (same SQLCipher binary) that the
 // generator fills from the same seed; and the time to generate each size.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataLayer } from '../../../electron/backend/db/data-layer';
-import { migrate } from '../../../electron/backend/db/migrations';
+import { migrate } from '../../../electron/backend/db/migrate';
 import { openPlainDatabaseForBenchmark } from '../../../electron/backend/db/sqlcipher';
 import { generateDataset } from '../../../electron/backend/demo/generate';
 import { Random } from '../../../electron/backend/demo/prng';
@@ -12,20 +12,22 @@ import { shelterCatalogue } from '../../../electron/backend/demo/shelters';
 import { DATASET_SIZES, type SizeName } from '../../../electron/backend/demo/sizes';
 import {
   agenda,
+  loadCaseFile,
+  saveFamilyMember,
+  searchChildren,
+  type CaseActor,
+  type CaseVault,
+} from '../../../electron/backend/domains/children';
+import {
   bedBoard,
   checkPlacementConflict,
   listShelters,
-  loadCaseFile,
   occupancy,
-  saveFamilyMember,
-  searchChildren,
   shelterNames,
-  type CaseActor,
-  type CaseVault,
-} from '../../../electron/backend/services/cases';
+} from '../../../electron/backend/domains/shelters';
 import { checkPages } from '../../../electron/backend/db/sqlcipher';
 import { createVault, unwrapWithPassword } from '../../../electron/backend/vault/vault';
-import type { ChildStatus } from '../../../shared/cases';
+import type { ChildStatus } from '../../../shared/children/vocabulary';
 import { todayIn } from '../../../shared/time';
 import { measurePair, percentile, type ResultRow } from '../stats';
 

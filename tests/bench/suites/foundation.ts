@@ -1,4 +1,4 @@
-// Issue 2: unlock time (KDF vs open-to-first-query) and a basic insert/select workload,
+// Unlock time (KDF vs open-to-first-query) and a basic insert/select workload,
 // encrypted and plain on the same SQLCipher binary.
 import { v7 as uuidv7 } from 'uuid';
 import { randomBytes } from 'node:crypto';

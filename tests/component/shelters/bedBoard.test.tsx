@@ -14,7 +14,7 @@ import {
   coordinatorSession,
   pagasaBoard,
   tahananBoard,
-} from './fixtures';
+} from '../support/shelters';
 
 // Under a full parallel run on two cores, the first render of a screen can take over a second.
 configure({ asyncUtilTimeout: 5000 });

@@ -1,7 +1,8 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import type { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CaseFile, Placement } from '../../../shared/contract-cases';
+import type { CaseFile } from '../../../shared/children/contract';
+import type { Placement } from '../../../shared/shelters/contract';
 import { FakeBridge } from '../support/FakeBridge';
 import { ERR, caseworkerSession, unlocked } from '../support/fixtures';
 import { expectNoAxeViolations } from '../support/render';
@@ -14,11 +15,11 @@ import {
   SHELTER_NAMES,
   SIDS,
   TODAY,
-  caseFile,
+  placedCaseFile,
   pagasaBoard,
   tahananBoard,
-} from './fixtures';
-import { renderPanel } from './render';
+} from '../support/shelters';
+import { renderPanel } from '../support/renderPanel';
 
 // Under a full parallel run on two cores, the first render of a screen can take over a second.
 configure({ asyncUtilTimeout: 5000 });
@@ -81,7 +82,7 @@ afterEach(() => {
 
 describe('placement panel', () => {
   it('shows the current placement and the history in the vault time zone', async () => {
-    const { container } = renderPanel(panelBridge(), caseFile([PAST, CURRENT]));
+    const { container } = renderPanel(panelBridge(), placedCaseFile([PAST, CURRENT]));
     expect(await screen.findByRole('heading', { name: 'Current placement' })).toBeVisible();
     const current = container.querySelector('dl')!;
     expect(current).toHaveTextContent('ShelterBahay Pag-asa');
@@ -107,7 +108,7 @@ describe('placement panel', () => {
 
   it('admits to a bed free now, sending the UTC instant of the date and time picked in Manila', async () => {
     const bridge = panelBridge().ok('placements.admit', ADMITTED);
-    const { user, queryClient } = renderPanel(bridge, caseFile());
+    const { user, queryClient } = renderPanel(bridge, placedCaseFile());
     const invalidated = spyInvalidations(queryClient);
     expect(await screen.findByText('Not placed in a shelter now.')).toBeVisible();
     const dialog = await openAdmit(user);
@@ -158,7 +159,7 @@ describe('placement panel', () => {
   it('opens the admit dialog with focus on its first field, the shelter, while the shelters load', async () => {
     const bridge = panelBridge();
     const shelters = bridge.defer('shelters.names');
-    const { user } = renderPanel(bridge, caseFile());
+    const { user } = renderPanel(bridge, placedCaseFile());
     const dialog = await openAdmit(user);
     const shelter = within(dialog).getByLabelText('Shelter');
     expect(shelter).toHaveFocus();
@@ -169,7 +170,7 @@ describe('placement panel', () => {
 
   it('names the clash when the bed is taken, and keeps the form as typed', async () => {
     const bridge = panelBridge().failOnce('placements.admit', ERRORS.bedOverlap);
-    const { user } = renderPanel(bridge, caseFile());
+    const { user } = renderPanel(bridge, placedCaseFile());
     const dialog = await openAdmit(user);
     await fillAdmit(user, dialog);
     await user.click(within(dialog).getByRole('button', { name: 'Admit' }));
@@ -189,7 +190,7 @@ describe('placement panel', () => {
     const bridge = panelBridge()
       .failOnce('placements.admit', ERRORS.needsOverride)
       .ok('placements.admit', ADMITTED);
-    const { user } = renderPanel(bridge, caseFile());
+    const { user } = renderPanel(bridge, placedCaseFile());
     const dialog = await openAdmit(user);
     await fillAdmit(user, dialog);
     await user.click(within(dialog).getByRole('button', { name: 'Admit' }));
@@ -239,7 +240,7 @@ describe('placement panel', () => {
       bedLabel: 'Annex cot',
       room: null,
     });
-    const { user, queryClient } = renderPanel(bridge, caseFile([PAST, CURRENT]));
+    const { user, queryClient } = renderPanel(bridge, placedCaseFile([PAST, CURRENT]));
     const invalidated = spyInvalidations(queryClient);
     await user.click(await screen.findByRole('button', { name: 'Transfer' }));
     const dialog = screen.getByRole('dialog', { name: 'Transfer AR-2026-0050' });
@@ -285,7 +286,7 @@ describe('placement panel', () => {
       exitDestination: 'family_reintegration',
       exitNote: 'Home study done',
     });
-    const { user } = renderPanel(bridge, caseFile([PAST, CURRENT]));
+    const { user } = renderPanel(bridge, placedCaseFile([PAST, CURRENT]));
     await user.click(await screen.findByRole('button', { name: 'Discharge' }));
     const dialog = screen.getByRole('dialog', { name: 'Discharge AR-2026-0050' });
     const f = within(dialog);
@@ -318,7 +319,7 @@ describe('placement panel', () => {
 
   it('refuses ending the current placement in the minute it started, at the field, before sending', async () => {
     const bridge = panelBridge();
-    const { user } = renderPanel(bridge, caseFile([PAST, CURRENT]));
+    const { user } = renderPanel(bridge, placedCaseFile([PAST, CURRENT]));
     await user.click(await screen.findByRole('button', { name: 'Discharge' }));
     const discharge = within(screen.getByRole('dialog', { name: 'Discharge AR-2026-0050' }));
     await user.selectOptions(discharge.getByLabelText('Destination'), 'Family reintegration');
@@ -347,7 +348,7 @@ describe('placement panel', () => {
 
   it('refuses an edited end equal to the start: a stay of no length', async () => {
     const bridge = panelBridge();
-    const { user } = renderPanel(bridge, caseFile([PAST, CURRENT]));
+    const { user } = renderPanel(bridge, placedCaseFile([PAST, CURRENT]));
     await user.click(
       await screen.findByRole('button', {
         name: 'Edit dates of the placement at Tahanan Kinship Home from 10/21/2026 10:00 AM',
@@ -367,7 +368,7 @@ describe('placement panel', () => {
     const bridge = panelBridge()
       .failOnce('placements.edit', ERR.validation({ startAt: 'date.beforeBirth' }))
       .ok('placements.edit', PAST);
-    const { user } = renderPanel(bridge, caseFile([PAST, CURRENT]));
+    const { user } = renderPanel(bridge, placedCaseFile([PAST, CURRENT]));
     await user.click(
       await screen.findByRole('button', {
         name: 'Edit dates of the placement at Tahanan Kinship Home from 10/21/2026 10:00 AM',
@@ -414,7 +415,7 @@ describe('placement panel', () => {
         endAt: '2026-11-10T01:30:00.000Z',
       },
     });
-    const file: CaseFile = caseFile([PAST, CURRENT]);
+    const file: CaseFile = placedCaseFile([PAST, CURRENT]);
     const { user } = renderPanel(bridge, file);
     await user.click(await screen.findByRole('button', { name: 'Edit dates' }));
     const dialog = screen.getByRole('dialog', { name: 'Edit placement dates' });

@@ -1,10 +1,16 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Shelter } from '../../../shared/contract-cases';
+import type { Shelter } from '../../../shared/shelters/contract';
 import { FakeBridge } from '../support/FakeBridge';
 import { ERR, caseworkerSession, unlocked } from '../support/fixtures';
 import { expectNoAxeViolations, renderApp } from '../support/render';
-import { SHELTERS, SHELTER_NAMES, SIDS, coordinatorSession, pagasaBoard } from './fixtures';
+import {
+  SHELTERS,
+  SHELTER_NAMES,
+  SIDS,
+  coordinatorSession,
+  pagasaBoard,
+} from '../support/shelters';
 
 // Under a full parallel run on two cores, the first render of a screen can take over a second.
 configure({ asyncUtilTimeout: 5000 });

@@ -1,0 +1,10 @@
+// Every migration, in order. One file per migration, named with spaced numbers (0010, 0020, …)
+// so a later one can go in between while unreleased. `version` is what PRAGMA user_version
+// records in a vault: it only grows, and a released migration never changes.
+import type { Migration } from './migration';
+import { foundation } from './0010-foundation';
+import { childrenShelters } from './0020-children-shelters';
+
+export const MIGRATIONS: readonly Migration[] = [foundation, childrenShelters];
+
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

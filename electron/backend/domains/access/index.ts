@@ -1,0 +1,21 @@
+// The access domain: setup, sign-in, recovery, sessions, one's own password, staff accounts,
+// settings, key rotation and the audit log's reads.
+import type { Domain } from '../../runtime/domain';
+import { adminAuditTargets, adminHandlers } from './admin-handlers';
+import { sessionAuditTargets, sessionHandlers } from './session-handlers';
+
+export { readSettings, writeSettings, SETTINGS_ROW_ID } from '../../vault/settings';
+export {
+  findUserById,
+  findUserByUsername,
+  insertUser,
+  listUsers,
+  type StaffUser,
+} from './users-repo';
+
+/** The access domain as the composition root lists it. */
+export const accessDomain: Domain = {
+  name: 'access',
+  handlers: () => ({ ...sessionHandlers(), ...adminHandlers() }),
+  auditTargets: { ...sessionAuditTargets, ...adminAuditTargets },
+};

@@ -1,0 +1,69 @@
+// Reads and writes of staff accounts. Usernames are stored lower-case (see usernameSchema).
+import type { UserSummary } from '../../../../shared/contract';
+import type { Role } from '../../../../shared/roles';
+import type { OpenVault } from '../../vault/vault';
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  shelter_scope: string;
+  must_change_password: number;
+  last_sign_in_at: string | null;
+  deleted_at: string | null;
+  created_at: string;
+}
+
+export type StaffUser = UserSummary;
+
+function toUser(row: UserRow): StaffUser {
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    username: row.username,
+    role: row.role,
+    shelterScope: JSON.parse(row.shelter_scope) as string[],
+    active: row.deleted_at === null,
+    mustChangePassword: row.must_change_password === 1,
+    createdAt: row.created_at,
+    lastSignInAt: row.last_sign_in_at,
+  };
+}
+
+export function findUserById(vault: OpenVault, id: string): StaffUser | null {
+  const row = vault.db.prepare('SELECT * FROM users WHERE id = ?').get([id]) as UserRow | undefined;
+  return row ? toUser(row) : null;
+}
+
+export function findUserByUsername(vault: OpenVault, username: string): StaffUser | null {
+  const row = vault.db.prepare('SELECT * FROM users WHERE username = ?').get([username]) as
+    UserRow | undefined;
+  return row ? toUser(row) : null;
+}
+
+export function listUsers(vault: OpenVault): StaffUser[] {
+  const rows = vault.db
+    .prepare('SELECT * FROM users ORDER BY deleted_at IS NOT NULL, display_name COLLATE NOCASE')
+    .all() as unknown as UserRow[];
+  return rows.map(toUser);
+}
+
+export function insertUser(
+  vault: OpenVault,
+  user: {
+    username: string;
+    displayName: string;
+    role: Role;
+    shelterScope: string[];
+    mustChangePassword: boolean;
+  },
+): string {
+  return vault.data.insert('users', {
+    username: user.username,
+    display_name: user.displayName,
+    role: user.role,
+    shelter_scope: JSON.stringify(user.shelterScope),
+    must_change_password: user.mustChangePassword ? 1 : 0,
+  });
+}

@@ -1,0 +1,218 @@
+// Registering, updating and finding survivors' case records.
+import { recordStatus } from '../../records/status';
+import { AppError } from '../../../../shared/errors';
+import {
+  foldForSearch,
+  initialsOf,
+  type ChildStatus,
+} from '../../../../shared/children/vocabulary';
+import type {
+  ChildFields,
+  ChildListRow,
+  ChildNames,
+  ChildRecord,
+  StaffOption,
+} from '../../../../shared/children/contract';
+import {
+  clockFor,
+  FieldErrors,
+  type CaseActor,
+  type Clock,
+  type CaseVault,
+} from '../../records/actor';
+import {
+  birthColumns,
+  childRowById,
+  currentPlacementRow,
+  LIST_COLUMNS,
+  toChildNames,
+  toChildRecord,
+  toListRow,
+} from '../../records/rows';
+import type { ListRow } from '../../records/rows';
+import { ASSIGNABLE_ROLES, childScope, requireVisibleChild } from '../../records/scope';
+
+export function listCaseworkers(vault: CaseVault): StaffOption[] {
+  return vault.db
+    .prepare(
+      `SELECT id, display_name AS displayName, role FROM users
+       WHERE deleted_at IS NULL AND role IN (SELECT value FROM json_each(?))
+       ORDER BY display_name COLLATE NOCASE`,
+    )
+    .all([JSON.stringify(ASSIGNABLE_ROLES)]) as unknown as StaffOption[];
+}
+
+function checkFields(input: ChildFields, clock: Clock): void {
+  const errors = new FieldErrors();
+  const { birth } = input;
+  if (birth.kind === 'dob') errors.notFutureDate('birth.dateOfBirth', birth.dateOfBirth, clock);
+  else errors.notFutureDate('birth.asOf', birth.asOf, clock);
+  errors
+    .notFutureDate('referralDate', input.referralDate, clock)
+    .notFutureDate('intakeDate', input.intakeDate, clock)
+    .notFutureDate('rescueDate', input.rescueDate, clock);
+  if (
+    birth.kind === 'dob' &&
+    birth.dateOfBirth <= clock.today &&
+    input.intakeDate < birth.dateOfBirth
+  ) {
+    errors.add('intakeDate', 'date.beforeBirth');
+  }
+  errors.throwIfAny();
+}
+
+function fieldColumns(input: ChildFields, caseCode: string) {
+  const preferredName = input.preferredName || null;
+  return {
+    legal_name: input.legalName ?? '',
+    preferred_name: preferredName,
+    // Without a legal name yet, the initials come from the name the child goes by.
+    initials: initialsOf(input.legalName ?? preferredName ?? ''),
+    search_text: foldForSearch([input.legalName ?? '', preferredName ?? '', caseCode].join(' ')),
+    ...birthColumns(input.birth),
+    sex: input.sex,
+    gender_identity: input.genderIdentity || null,
+    languages: JSON.stringify(input.languages),
+    referral_source: input.referralSource,
+    referral_date: input.referralDate,
+    intake_date: input.intakeDate,
+    rescue_date: input.rescueDate ?? null,
+    referring_agency_ref: input.referringAgencyRef || null,
+    assigned_caseworker_id: input.assignedCaseworkerId ?? null,
+  };
+}
+
+/** `AR-<year>-<sequence>`: the registration year and a counter, nothing about the child. */
+function nextCaseCode(vault: CaseVault, year: number): { code: string; seq: number } {
+  const last = vault.db
+    .prepare('SELECT max(case_seq) FROM children WHERE case_year = ?', { pluck: true })
+    .get([year]) as number | null;
+  const seq = (last ?? 0) + 1;
+  return { code: `AR-${year}-${String(seq).padStart(4, '0')}`, seq };
+}
+
+export function registerChild(
+  vault: CaseVault,
+  actor: CaseActor,
+  input: ChildFields,
+): { id: string; caseCode: string } {
+  const clock = clockFor(vault, actor);
+  checkFields(input, clock);
+  return vault.data.transaction(() => {
+    const year = Number(clock.today.slice(0, 4));
+    const { code, seq } = nextCaseCode(vault, year);
+    const id = vault.data.insert('children', {
+      case_code: code,
+      case_year: year,
+      case_seq: seq,
+      ...fieldColumns(input, code),
+      status: 'intake',
+      registered_by: actor.userId,
+    });
+    recordStatus(vault, id, null, 'intake', clock.nowIso);
+    return { id, caseCode: code };
+  });
+}
+
+/** The child's names, for "Show name" and the edit form; the router audits the call as a view. */
+export function revealChildNames(vault: CaseVault, actor: CaseActor, id: string): ChildNames {
+  return toChildNames(requireVisibleChild(vault, actor, id));
+}
+
+export function getChildRecord(vault: CaseVault, actor: CaseActor, id: string): ChildRecord {
+  return toChildRecord(requireVisibleChild(vault, actor, id), clockFor(vault, actor).today);
+}
+
+/** Replaces the case record's fields; an omitted optional field is cleared. */
+export function updateChild(
+  vault: CaseVault,
+  actor: CaseActor,
+  input: ChildFields & { id: string },
+): ChildRecord {
+  const row = requireVisibleChild(vault, actor, input.id);
+  const clock = clockFor(vault, actor);
+  const { id, ...fields } = input;
+  checkFields(fields, clock);
+  vault.data.update('children', id, fieldColumns(fields, row.case_code));
+  // The caller may have just handed the case to someone else: answer without the scope check.
+  return toChildRecord(childRowById(vault, id), clock.today);
+}
+
+/**
+ * 'in_care' means "has a current placement": admission and discharge set it, so here it can
+ * neither be set without a placement nor left while placed. Any other change, including
+ * reopening a closed case, is free.
+ */
+export function setChildStatus(
+  vault: CaseVault,
+  actor: CaseActor,
+  input: { id: string; status: ChildStatus },
+): ChildRecord {
+  const row = requireVisibleChild(vault, actor, input.id);
+  const placed = currentPlacementRow(vault, row.id) !== null;
+  if (placed && input.status !== 'in_care') throw new AppError('CONFLICT', 'status.placed');
+  if (!placed && input.status === 'in_care') throw new AppError('CONFLICT', 'status.notPlaced');
+  const clock = clockFor(vault, actor);
+  vault.data.transaction(() => recordStatus(vault, row.id, row.status, input.status, clock.nowIso));
+  return toChildRecord(childRowById(vault, row.id), clock.today);
+}
+
+export interface SearchInput {
+  text?: string | undefined;
+  status?: ChildStatus | undefined;
+  shelterId?: string | undefined;
+  caseworkerId?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Case code, name (accent- and case-insensitive), status, shelter and caseworker; newest first. */
+export function searchChildren(
+  vault: CaseVault,
+  actor: CaseActor,
+  input: SearchInput,
+): { rows: ChildListRow[]; total: number } {
+  const scope = childScope(vault, actor);
+  const where = ['c.deleted_at IS NULL', scope.sql];
+  const params: Record<string, string | number> = { ...scope.params };
+  const words = foldForSearch(input.text ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 8);
+  words.forEach((word, i) => {
+    where.push(`c.search_text LIKE $w${i} ESCAPE '\\'`);
+    params[`w${i}`] = `%${escapeLike(word)}%`;
+  });
+  if (input.status) {
+    where.push('c.status = $status');
+    params.status = input.status;
+  }
+  if (input.caseworkerId) {
+    where.push('c.assigned_caseworker_id = $caseworker');
+    params.caseworker = input.caseworkerId;
+  }
+  if (input.shelterId) {
+    where.push(`c.id IN (SELECT fp.child_id FROM placements fp WHERE fp.shelter_id = $shelter
+      AND fp.end_at IS NULL AND fp.deleted_at IS NULL)`);
+    params.shelter = input.shelterId;
+  }
+  const condition = where.join(' AND ');
+  const total = Number(
+    vault.db
+      .prepare(`SELECT count(*) FROM children c WHERE ${condition}`, { pluck: true })
+      // The driver refuses an empty object for a statement without named parameters.
+      .get(Object.keys(params).length ? params : undefined),
+  );
+  const rows = vault.db
+    .prepare(
+      `SELECT ${LIST_COLUMNS} FROM children c WHERE ${condition}
+       ORDER BY c.case_year DESC, c.case_seq DESC LIMIT $limit OFFSET $offset`,
+    )
+    .all({ ...params, limit: input.limit, offset: input.offset }) as unknown as ListRow[];
+  const { today } = clockFor(vault, actor);
+  return { rows: rows.map((r) => toListRow(r, today)), total };
+}

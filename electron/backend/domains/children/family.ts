@@ -1,0 +1,158 @@
+// Family and significant persons, and sibling groups.
+import { v7 as uuidv7 } from 'uuid';
+import { canSeeSafetyFlags } from '../../../../shared/children/vocabulary';
+import type { FamilyMember } from '../../../../shared/children/contract';
+import type { Role } from '../../../../shared/roles';
+import {
+  clockFor,
+  FieldErrors,
+  fieldError,
+  notFound,
+  type CaseActor,
+  type CaseVault,
+} from '../../records/actor';
+import { requireOwned, requireVisibleChild } from '../../records/scope';
+
+interface FamilyRow {
+  id: string;
+  child_id: string;
+  name: string;
+  relationship: string;
+  phone: string | null;
+  address: string | null;
+  lives_in_household: number;
+  alleged_offender: number;
+  alleged_offender_since: string | null;
+  no_contact_order: number;
+  no_contact_order_date: string | null;
+  notes: string | null;
+}
+
+function toFamilyMember(row: FamilyRow, role: Role): FamilyMember {
+  return {
+    id: row.id,
+    childId: row.child_id,
+    name: row.name,
+    relationship: row.relationship,
+    phone: row.phone,
+    address: row.address,
+    livesInHousehold: row.lives_in_household === 1,
+    safety: canSeeSafetyFlags(role)
+      ? {
+          allegedOffender: row.alleged_offender === 1,
+          allegedOffenderSince: row.alleged_offender_since,
+          noContactOrder: row.no_contact_order === 1,
+          noContactOrderDate: row.no_contact_order_date,
+        }
+      : null,
+    notes: row.notes,
+  };
+}
+
+/** The child's family; the safety flags are null for a role that may not see them. */
+export function familyOf(vault: CaseVault, childId: string, role: Role): FamilyMember[] {
+  return (
+    vault.db
+      .prepare(
+        `SELECT * FROM family_members WHERE child_id = ? AND deleted_at IS NULL
+         ORDER BY name COLLATE NOCASE`,
+      )
+      .all([childId]) as unknown as FamilyRow[]
+  ).map((row) => toFamilyMember(row, role));
+}
+
+export interface FamilyInput {
+  id?: string | undefined;
+  childId: string;
+  name: string;
+  relationship: string;
+  phone?: string | undefined;
+  address?: string | undefined;
+  livesInHousehold: boolean;
+  allegedOffender: boolean;
+  allegedOffenderSince?: string | undefined;
+  noContactOrder: boolean;
+  noContactOrderDate?: string | undefined;
+  notes?: string | undefined;
+}
+
+export function saveFamilyMember(
+  vault: CaseVault,
+  actor: CaseActor,
+  input: FamilyInput,
+): FamilyMember {
+  const existing = input.id
+    ? requireOwned<FamilyRow>(vault, actor, 'family_members', input.id)
+    : null;
+  if (existing && existing.child_id !== input.childId) throw notFound();
+  const child = requireVisibleChild(vault, actor, input.childId);
+  new FieldErrors()
+    .notFutureDate('allegedOffenderSince', input.allegedOffenderSince, clockFor(vault, actor))
+    .notFutureDate('noContactOrderDate', input.noContactOrderDate, clockFor(vault, actor))
+    .throwIfAny();
+  const values = {
+    child_id: child.id,
+    name: input.name,
+    relationship: input.relationship,
+    phone: input.phone || null,
+    address: input.address || null,
+    lives_in_household: input.livesInHousehold ? 1 : 0,
+    notes: input.notes || null,
+  };
+  // A role that cannot see the flags cannot set or clear them either.
+  const safety = canSeeSafetyFlags(actor.role)
+    ? {
+        alleged_offender: input.allegedOffender ? 1 : 0,
+        alleged_offender_since: input.allegedOffender ? (input.allegedOffenderSince ?? null) : null,
+        no_contact_order: input.noContactOrder ? 1 : 0,
+        no_contact_order_date: input.noContactOrder ? (input.noContactOrderDate ?? null) : null,
+      }
+    : {};
+  const id = existing?.id ?? vault.data.insert('family_members', { ...values, ...safety });
+  if (existing) vault.data.update('family_members', id, { ...values, ...safety });
+  const row = vault.db.prepare('SELECT * FROM family_members WHERE id = ?').get([id]);
+  return toFamilyMember(row as unknown as FamilyRow, actor.role);
+}
+
+export function removeFamilyMember(vault: CaseVault, actor: CaseActor, id: string): string {
+  const row = requireOwned<FamilyRow>(vault, actor, 'family_members', id);
+  vault.data.softDelete('family_members', row.id);
+  return row.child_id;
+}
+
+// ---- siblings --------------------------------------------------------------------------------
+/** Puts two children in one sibling group, merging their groups if both had one. */
+export function linkSiblings(
+  vault: CaseVault,
+  actor: CaseActor,
+  input: { childId: string; siblingId: string },
+): void {
+  if (input.childId === input.siblingId) throw fieldError('siblingId', 'sibling.self');
+  const child = requireVisibleChild(vault, actor, input.childId);
+  const sibling = requireVisibleChild(vault, actor, input.siblingId);
+  const group = child.sibling_group_id ?? sibling.sibling_group_id ?? uuidv7();
+  vault.data.transaction(() => {
+    const members = new Set([child.id, sibling.id]);
+    for (const old of [child.sibling_group_id, sibling.sibling_group_id]) {
+      if (!old || old === group) continue;
+      const ids = vault.db
+        .prepare('SELECT id FROM children WHERE sibling_group_id = ?', { pluck: true })
+        .all([old]) as string[];
+      ids.forEach((id) => members.add(id));
+    }
+    for (const id of members) vault.data.update('children', id, { sibling_group_id: group });
+  });
+}
+
+/** Takes a child out of their sibling group; a group of one is dissolved. */
+export function unlinkSibling(vault: CaseVault, actor: CaseActor, childId: string): void {
+  const child = requireVisibleChild(vault, actor, childId);
+  if (!child.sibling_group_id) return;
+  vault.data.transaction(() => {
+    vault.data.update('children', child.id, { sibling_group_id: null });
+    const rest = vault.db
+      .prepare('SELECT id FROM children WHERE sibling_group_id = ?', { pluck: true })
+      .all([child.sibling_group_id]) as string[];
+    if (rest.length === 1) vault.data.update('children', rest[0]!, { sibling_group_id: null });
+  });
+}

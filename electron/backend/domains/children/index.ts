@@ -1,0 +1,41 @@
+// The children domain (the case file): its services, for the router (handlers.ts), the demo
+// generator and the benchmark, and the domain itself for the composition root. Each
+// takes the open vault, the acting user (CaseActor: id, role, shelter scope, optional fixed
+// "now") and the procedure's parsed input; callers outside the router pass schema-valid input
+// (e.g. `childrenProcedures['children.register'].input.parse(x)`).
+import type { Domain } from '../../runtime/domain';
+import { childrenAuditTargets, childrenHandlers } from './handlers';
+
+export { actorOf, clockFor, type CaseActor, type CaseVault } from '../../records/actor';
+export {
+  registerChild,
+  updateChild,
+  setChildStatus,
+  searchChildren,
+  getChildRecord,
+  listCaseworkers,
+  type SearchInput,
+} from './children';
+export { loadCaseFile, childTimeline } from './case-file';
+export { recordConsent, withdrawConsent, isConsentActive, checkConsent } from './consents';
+export {
+  saveFamilyMember,
+  removeFamilyMember,
+  familyOf,
+  linkSiblings,
+  unlinkSibling,
+} from './family';
+export { recordIntake, openIntake } from './intake';
+export { saveLegalEvent, removeLegalEvent } from './legal';
+export { saveGoal, saveTask, agenda, type AgendaQuery } from './plan';
+export { scopeShelterIds, childScope, requireVisibleChild } from '../../records/scope';
+export { currentPlacementRow } from '../../records/rows';
+export { recordStatus } from '../../records/status';
+export { childrenAuditTargets, childrenHandlers } from './handlers';
+
+/** The children domain as the composition root lists it. */
+export const childrenDomain: Domain = {
+  name: 'children',
+  handlers: () => childrenHandlers(),
+  auditTargets: childrenAuditTargets,
+};

@@ -1,0 +1,41 @@
+// The composition root: every domain the backend serves, and what each contributes (its
+// handlers, its discharge guards). A domain is in the app because it is listed here, never
+// because some module happened to be imported first.
+import { procedures, type ProcedureName } from '../../../shared/contract';
+import type { AuditTargets, Handlers } from './call-context';
+import type { Domain, DomainHooks } from './domain';
+import { accessDomain } from '../domains/access';
+import { childrenDomain } from '../domains/children';
+import { sheltersDomain } from '../domains/shelters';
+
+export type { Domain, DomainHooks } from './domain';
+
+/** Every domain, one line each. Their discharge guards run in this order. */
+export const DOMAINS: readonly Domain[] = [accessDomain, childrenDomain, sheltersDomain];
+
+/** One handler per procedure, from the domains given; refuses a gap or a procedure handled twice. */
+export function composeHandlers(domains: readonly Domain[] = DOMAINS): Handlers {
+  const hooks: DomainHooks = { dischargeGuards: domains.flatMap((d) => d.dischargeGuards ?? []) };
+  const handlers: Partial<Record<string, unknown>> = {};
+  for (const domain of domains) {
+    for (const [name, handler] of Object.entries(domain.handlers?.(hooks) ?? {})) {
+      if (name in handlers) throw new Error(`${name} has a handler in two domains`);
+      handlers[name] = handler;
+    }
+  }
+  const missing = (Object.keys(procedures) as ProcedureName[]).filter((n) => !(n in handlers));
+  if (missing.length > 0) throw new Error(`No handler for ${missing.join(', ')}`);
+  return handlers as Handlers;
+}
+
+/** Every domain's declared audit targets; refuses a procedure declared twice. */
+export function composeAuditTargets(domains: readonly Domain[] = DOMAINS): AuditTargets {
+  const targets: Record<string, unknown> = {};
+  for (const domain of domains) {
+    for (const [name, target] of Object.entries(domain.auditTargets ?? {})) {
+      if (name in targets) throw new Error(`${name} declares its audit target twice`);
+      targets[name] = target;
+    }
+  }
+  return targets as AuditTargets;
+}

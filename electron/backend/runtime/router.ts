@@ -1,0 +1,512 @@
+// The backend: the vault's state machine, the idle timer, and the router that every call passes
+// through (docs/architecture.md, "From a click to a row"; the sender check belongs to the transport).
+import type { UserSummary } from '../../../shared/contract';
+import { EventEmitter } from 'node:events';
+import type { z } from 'zod';
+import {
+  procedures,
+  isProcedureName,
+  PROCEDURE_ID_FIELDS,
+  type LockEventReason,
+  type LockReason,
+  type SessionInfo,
+  type VaultState,
+} from '../../../shared/contract';
+import type { BackendEvent } from '../../../shared/bridge';
+import { AppError, type Envelope } from '../../../shared/errors';
+import { isAllowed } from '../../../shared/permissions';
+import type { BackendApi, BackendOptions, ScryptParams } from '../api';
+import { composeAuditTargets, composeHandlers, type Domain } from './composition';
+import type {
+  AuditDeclaration,
+  AuditTarget,
+  AuditTargets,
+  CallContext,
+  Handler,
+  Handlers,
+} from './call-context';
+import type { WriteContext } from '../db/data-layer';
+import { checkPages, isCorruptionError, isDiskFullError } from '../db/sqlcipher';
+import { deviceIdOf, openPreferences } from '../preferences';
+import { actorOf } from '../records/actor';
+import { requireIdsInScope } from '../records/scope';
+import { readSettings } from '../vault/settings';
+import { findUserById } from '../domains/access';
+import { Backoff } from '../vault/backoff';
+import { DEFAULT_SCRYPT } from '../vault/crypto';
+import { isDemoVault, vaultPresence, type OpenVault } from '../vault/vault';
+import type { AuditRecord } from '../audit-log';
+
+/** Recovery mode is an administrator reset one click away: it locks after one idle minute. */
+export const RECOVERY_IDLE_MS = 60_000;
+
+/**
+ * Mutations that cannot run inside the call's one transaction: a lock closes the database, and
+ * a re-key must run outside any transaction (it keeps its own pending-keyring order instead).
+ */
+const OWN_TRANSACTION = new Set<string>(['session.lock', 'vault.rotateKey']);
+
+type State =
+  | { kind: 'closed' }
+  | { kind: 'recovery'; vault: OpenVault }
+  /** `openCaseFile`: the child whose case file this session last opened (an audited view). */
+  | { kind: 'unlocked'; vault: OpenVault; userId: string; openCaseFile?: string };
+
+/** Zod issues → field path → i18n key. Custom messages are keys already; built-in ones become 'invalid'. */
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const base = issue.path.map(String);
+    // An unknown key is reported against itself, so the caller sees which one.
+    const paths =
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((k) => [...base, k].join('.'))
+        : [base.join('.') || '_'];
+    const key =
+      issue.code !== 'unrecognized_keys' && /^[a-zA-Z.]{1,40}$/.test(issue.message)
+        ? issue.message
+        : 'invalid';
+    for (const path of paths) fields[path] ??= key;
+  }
+  return fields;
+}
+
+export class Backend implements BackendApi {
+  private state: State = { kind: 'closed' };
+  private readonly events = new EventEmitter();
+  private readonly backoff: Backoff;
+  private readonly deviceId: string;
+  private readonly kdf: ScryptParams;
+  private idleTimer: NodeJS.Timeout | null = null;
+  /** The whole-file page check runs once per app start (the host carries this across workers). */
+  private pagesChecked: boolean;
+  private damaged = false;
+  private pageChecker: ((dataKeyHex: string, done: (sound: boolean) => void) => void) | null = null;
+  /** Calls run one at a time: a sign-in's KDF must not interleave with a lock. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private readonly handlers: Handlers;
+  private readonly auditTargets: AuditTargets;
+
+  constructor(
+    private readonly options: BackendOptions,
+    domains?: readonly Domain[],
+  ) {
+    this.handlers = composeHandlers(domains);
+    this.auditTargets = composeAuditTargets(domains);
+    this.backoff = new Backoff(options.dataFolder);
+    this.deviceId = deviceIdOf(openPreferences(options.dataFolder));
+    this.kdf = options.kdf ?? DEFAULT_SCRYPT;
+    this.pagesChecked = options.pagesChecked ?? false;
+    this.damaged = options.damaged ?? false;
+  }
+
+  call(name: string, input: unknown): Promise<Envelope<unknown>> {
+    return this.enqueue(() => this.dispatch(name, input));
+  }
+
+  lock(reason: LockReason): Promise<void> {
+    return this.enqueue(() => this.closeVault(reason));
+  }
+
+  private enqueue<T>(task: () => T | Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Who is signed in and the data key, for the worker's read-only twin (see reader.ts); null
+   * while locked or in recovery. The key stays inside the backend's worker threads.
+   */
+  readSession(): { userId: string; dataKeyHex: string } | null {
+    if (this.state.kind !== 'unlocked') return null;
+    return { userId: this.state.userId, dataKeyHex: this.state.vault.exportDataKeyHex() };
+  }
+
+  onEvent(listener: (event: BackendEvent) => void): () => void {
+    this.events.on('event', listener);
+    return () => this.events.off('event', listener);
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    this.closeVault('system');
+    this.events.removeAllListeners();
+  }
+
+  // ---- the router --------------------------------------------------------------------------
+  private async dispatch(name: string, rawInput: unknown): Promise<Envelope<unknown>> {
+    if (!isProcedureName(name))
+      return { ok: false, error: new AppError('NOT_FOUND', 'notFound').toShape() };
+    const spec = procedures[name];
+    const ctx = this.context();
+    let auditTarget: AuditTarget | null = null;
+    let failedAttempt: AuditRecord | null = null;
+    ctx.setAuditTarget = (target) => {
+      auditTarget = target;
+    };
+    ctx.auditFailedAttempt = (record) => {
+      failedAttempt = record;
+    };
+    let work: OpenVault | null = null;
+    let viewAlreadyAudited = false;
+    ctx.skipViewAudit = () => {
+      viewAlreadyAudited = true;
+    };
+    try {
+      // Session and permission are checked before the input is even parsed.
+      if (spec.access === 'recovery') {
+        if (this.state.kind !== 'recovery') throw new AppError('LOCKED', 'notInRecovery');
+        this.restartIdleTimer();
+      } else if (name === 'session.lock' && this.state.kind === 'recovery') {
+        // Recovery mode locks like any session ("Lock now", the OS lock, quick hide).
+      } else if (spec.access !== 'public') {
+        if (this.state.kind !== 'unlocked') throw new AppError('LOCKED', 'locked');
+        const user = ctx.user();
+        if (!isAllowed(name, user.role)) {
+          this.state.vault.audit.append({ actorId: user.id, action: name, outcome: 'denied' });
+          throw new AppError('FORBIDDEN', 'forbidden');
+        }
+        if (user.mustChangePassword && !spec.duringPasswordChange) {
+          throw new AppError('PASSWORD_CHANGE_REQUIRED', 'passwordChangeRequired');
+        }
+        this.restartIdleTimer();
+      }
+      const parsed = spec.input.safeParse(rawInput ?? {});
+      if (!parsed.success) {
+        throw new AppError('VALIDATION', 'validation', { fields: fieldErrors(parsed.error) });
+      }
+      // Every id the input carries names a record the caller may see, or the call is NOT_FOUND.
+      const idFields = PROCEDURE_ID_FIELDS[name];
+      if (idFields.length > 0) {
+        const actor = this.state.kind === 'unlocked' ? actorOf(ctx.user()) : null;
+        requireIdsInScope(ctx.vault(), actor, idFields, parsed.data);
+      }
+      const handler = this.handlers[name] as Handler<typeof name>;
+      // One transaction for the handler's rows, its audit row and the keyring (written last).
+      if (spec.kind === 'mutation' && spec.access !== 'public' && !OWN_TRANSACTION.has(name)) {
+        work = this.state.kind === 'closed' ? null : this.state.vault;
+        work?.beginWork();
+      }
+      const value = await handler(ctx, parsed.data as never);
+      const declared = this.auditTargets[name] as AuditDeclaration<typeof name> | undefined;
+      if (declared) {
+        const input = parsed.data as never;
+        auditTarget = {
+          targetType: declared.targetType,
+          targetId: declared.targetId(input, value),
+          detail: declared.detail?.(input, value),
+        };
+      }
+      if (
+        (spec.kind === 'mutation' ||
+          ('auditView' in spec && spec.auditView === true && !viewAlreadyAudited)) &&
+        Array.isArray(spec.access) &&
+        this.state.kind === 'unlocked'
+      ) {
+        const target = auditTarget as AuditTarget | null;
+        this.state.vault.audit.append({
+          actorId: this.state.userId,
+          action: name,
+          targetType: target?.targetType ?? null,
+          targetId: target?.targetId ?? null,
+          detail: target?.detail ?? null,
+        });
+      }
+      work?.commitWork();
+      return { ok: true, value };
+    } catch (error) {
+      if (work && this.state.kind !== 'closed' && this.state.vault === work) work.rollbackWork();
+      const attempt = failedAttempt as AuditRecord | null;
+      if (attempt && this.state.kind !== 'closed') this.appendQuietly(this.state.vault, attempt);
+      return { ok: false, error: this.toErrorShape(error) };
+    }
+  }
+
+  private appendQuietly(vault: OpenVault, record: AuditRecord): void {
+    try {
+      vault.audit.append(record);
+    } catch (error) {
+      console.error('[aruga] audit append failed:', this.toErrorShape(error).code);
+    }
+  }
+
+  private toErrorShape(error: unknown) {
+    if (error instanceof AppError) return error.toShape();
+    if (isDiskFullError(error)) return new AppError('STORAGE', 'diskFull').toShape();
+    if (isCorruptionError(error)) return new AppError('CORRUPT', 'databaseDamaged').toShape();
+    // Logged for the developer; the renderer only ever sees the code.
+    console.error(
+      '[aruga] internal error',
+      process.env.ARUGA_DEBUG ? error : error instanceof Error ? error.name : typeof error,
+    );
+    return new AppError('INTERNAL', 'internal').toShape();
+  }
+
+  // ---- state -------------------------------------------------------------------------------
+  private vaultState(): VaultState {
+    if (this.state.kind === 'unlocked') return 'unlocked';
+    if (this.state.kind === 'recovery') return 'recovery';
+    return vaultPresence(this.options.dataFolder) === 'none' ? 'setup' : 'locked';
+  }
+
+  private writeContext = (): WriteContext => ({
+    userId: this.state.kind === 'unlocked' ? this.state.userId : null,
+    deviceId: this.deviceId,
+  });
+
+  private currentUser(): UserSummary {
+    if (this.state.kind !== 'unlocked') throw new AppError('LOCKED', 'locked');
+    const user = findUserById(this.state.vault, this.state.userId);
+    if (!user || !user.active) throw new AppError('LOCKED', 'locked');
+    return user;
+  }
+
+  private sessionInfo(): SessionInfo | null {
+    if (this.state.kind !== 'unlocked') return null;
+    const user = this.currentUser();
+    return {
+      userId: user.id,
+      displayName: user.displayName,
+      username: user.username,
+      role: user.role,
+      mustChangePassword: user.mustChangePassword,
+      settings: readSettings(this.state.vault),
+    };
+  }
+
+  private startSession(
+    vault: OpenVault,
+    userId: string,
+    via: 'password' | 'recoveryKey' | 'setup',
+  ): SessionInfo {
+    // From recovery the same vault stays open; anything else open is closed first.
+    if (this.state.kind !== 'closed' && this.state.vault !== vault)
+      this.closeVault('signOut', false);
+    const fresh = this.state.kind === 'closed';
+    this.state = { kind: 'unlocked', vault, userId };
+    if (fresh) this.reviewOpenedVault(vault);
+    for (const failure of this.backoff.takePendingAndReset()) {
+      vault.audit.append({
+        actorId: null,
+        action: 'auth.signInFailed',
+        outcome: 'failed',
+        at: failure.at,
+        detail: { with: failure.kind },
+      });
+    }
+    vault.data.update('users', userId, { last_sign_in_at: new Date().toISOString() });
+    vault.audit.append({
+      actorId: userId,
+      action: 'auth.signIn',
+      targetType: 'user',
+      targetId: userId,
+      detail: { via },
+    });
+    this.restartIdleTimer();
+    return this.sessionInfo()!;
+  }
+
+  private enterRecovery(vault: OpenVault): void {
+    this.state = { kind: 'recovery', vault };
+    this.reviewOpenedVault(vault);
+    for (const failure of this.backoff.takePendingAndReset()) {
+      vault.audit.append({
+        actorId: null,
+        action: 'auth.signInFailed',
+        outcome: 'failed',
+        at: failure.at,
+        detail: { with: failure.kind },
+      });
+    }
+    vault.audit.append({
+      actorId: null,
+      action: 'auth.recoveryKeyUnlock',
+      targetType: 'vault',
+      targetId: null,
+    });
+    this.restartIdleTimer();
+  }
+
+  /**
+   * What an unlock found, recorded for the administrator: planted key slots (dropped), a damaged
+   * keyring replaced by the previous good one, a database older than the keyring's checkpoint.
+   * Then the whole file's page check, once per app start, after the sign-in has answered.
+   */
+  private reviewOpenedVault(vault: OpenVault): void {
+    const { findings } = vault;
+    const checkpoint = vault.keyring.checkpoint;
+    // Recorded once: until the log passes the old mark, every unlock would find it again.
+    if (checkpoint && !vault.keyring.rollback && !vault.audit.reaches(checkpoint)) {
+      vault.recordRollback(vault.audit.checkpoint().seq);
+      vault.audit.append({
+        actorId: null,
+        action: 'vault.rollbackDetected',
+        outcome: 'failed',
+        targetType: 'vault',
+        targetId: null,
+        detail: { checkpointSeq: checkpoint.seq },
+      });
+    }
+    if (findings.tampered) {
+      vault.audit.append({
+        actorId: null,
+        action: 'vault.keyringTampered',
+        outcome: 'failed',
+        targetType: 'vault',
+        targetId: null,
+        detail: { plantedSlots: findings.plantedSlots },
+      });
+    }
+    if (findings.restoredFromPrevious) {
+      vault.audit.append({
+        actorId: null,
+        action: 'vault.keyringRestored',
+        outcome: 'failed',
+        targetType: 'vault',
+        targetId: null,
+      });
+    }
+    // Re-written from what was authenticated: planted slots are gone from the file too.
+    if (findings.tampered || findings.restoredFromPrevious) vault.writeCheckpoint();
+    if (this.pagesChecked) return;
+    if (this.pageChecker) {
+      this.pageChecker(
+        vault.exportDataKeyHex(),
+        (sound) => void this.enqueue(() => this.recordPageCheck(sound)),
+      );
+    } else {
+      setImmediate(() => void this.enqueue(() => this.checkPagesOnce(vault)));
+    }
+  }
+
+  /** The page check on this backend's own connection and queue (no worker to run it beside). */
+  private checkPagesOnce(vault: OpenVault): void {
+    if (this.pagesChecked || this.state.kind === 'closed' || this.state.vault !== vault) return;
+    let sound = false;
+    try {
+      sound = checkPages(vault.db);
+    } catch {
+      sound = false;
+    }
+    this.recordPageCheck(sound);
+  }
+
+  /** A damaged page locks the vault at once; sign-in then answers "database damaged". */
+  private recordPageCheck(sound: boolean): void {
+    if (this.pagesChecked) return;
+    this.pagesChecked = true;
+    this.damaged = !sound;
+    this.events.emit('internal', { pagesChecked: true, damaged: this.damaged });
+    if (!sound) {
+      console.error('[aruga] the database failed its page check');
+      this.closeVault('damaged');
+    }
+  }
+
+  /**
+   * Runs the once-per-start page check elsewhere: the worker gives it a thread of its own, so
+   * the 0.8 s it takes on a large vault delays no call. `done` is not called if it could not run.
+   */
+  checkPagesWith(checker: (dataKeyHex: string, done: (sound: boolean) => void) => void): void {
+    this.pageChecker = checker;
+  }
+
+  /** For the worker: the page check's result, carried to the next worker by the host. */
+  onPagesChecked(listener: (result: { damaged: boolean }) => void): void {
+    this.events.on('internal', listener);
+  }
+
+  /** Refuses to open a vault whose pages failed the check earlier in this run of the app. */
+  refuseIfDamaged(): void {
+    if (this.damaged) throw new AppError('CORRUPT', 'databaseDamaged');
+  }
+
+  /** Closes the database and drops the key; tells the renderer so it drops every cached record. */
+  private closeVault(reason: LockEventReason, notify = true): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (this.state.kind === 'closed') return;
+    const { vault } = this.state;
+    try {
+      if (this.state.kind === 'unlocked') {
+        vault.audit.append({
+          actorId: this.state.userId,
+          action: 'session.lock',
+          detail: { reason },
+        });
+      }
+      // The audit head goes into the authenticated keyring at every lock.
+      vault.writeCheckpoint();
+    } catch (error) {
+      // A full disk must never keep the vault open: lock anyway.
+      console.error('[aruga] could not record the lock:', this.toErrorShape(error).code);
+    } finally {
+      this.state = { kind: 'closed' };
+      vault.close();
+    }
+    if (notify) this.events.emit('event', { type: 'locked', reason } satisfies BackendEvent);
+  }
+
+  private replaceSession<T>(open: () => T): T {
+    const hadSession = this.state.kind !== 'closed';
+    this.closeVault('signOut', false);
+    try {
+      return open();
+    } catch (error) {
+      if (hadSession) this.events.emit('event', { type: 'locked', reason: 'signOut' });
+      throw error;
+    }
+  }
+
+  private restartIdleTimer(): void {
+    if (this.state.kind === 'closed') return;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    const ms =
+      this.state.kind === 'recovery'
+        ? Math.min(RECOVERY_IDLE_MS, this.options.idleLockMsOverride ?? RECOVERY_IDLE_MS)
+        : (this.options.idleLockMsOverride ??
+          readSettings(this.state.vault).idleLockMinutes * 60_000);
+    this.idleTimer = setTimeout(() => void this.lock('idle'), ms);
+    this.idleTimer.unref?.();
+  }
+
+  private context(): CallContext {
+    return {
+      folder: this.options.dataFolder,
+      kdf: this.kdf,
+      backoff: this.backoff,
+      writeContext: this.writeContext,
+      vault: () => {
+        if (this.state.kind === 'closed') throw new AppError('LOCKED', 'locked');
+        return this.state.vault;
+      },
+      user: () => this.currentUser(),
+      inRecovery: () => this.state.kind === 'recovery',
+      isDemo: () => isDemoVault(this.options.dataFolder),
+      startSession: (vault, userId, via) => this.startSession(vault, userId, via),
+      enterRecovery: (vault) => this.enterRecovery(vault),
+      sessionInfo: () => this.sessionInfo(),
+      vaultState: () => this.vaultState(),
+      lock: (reason) => this.closeVault(reason),
+      setAuditTarget: () => undefined,
+      auditFailedAttempt: () => undefined,
+      refuseIfDamaged: () => this.refuseIfDamaged(),
+      onLockLost: () => void this.lock('system'),
+      replaceSession: (open) => this.replaceSession(open),
+      skipViewAudit: () => undefined,
+      noteOpenCaseFile: (childId) => {
+        if (this.state.kind !== 'unlocked') return false;
+        const already = this.state.openCaseFile === childId;
+        this.state.openCaseFile = childId;
+        return already;
+      },
+    };
+  }
+}
+
+/** `domains` defaults to the app's own (composition.ts); tests may add one, e.g. a discharge guard. */
+export function createBackend(options: BackendOptions, domains?: readonly Domain[]): Backend {
+  return new Backend(options, domains);
+}

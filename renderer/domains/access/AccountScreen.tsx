@@ -1,0 +1,142 @@
+import { NewPasswordFields } from '../../ui/NewPasswordFields';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { procedures, type SessionInfo } from '../../../shared/contract';
+import { useApiMutation } from '../../api/queries';
+import { useAuth, useSession } from '../../auth/AuthContext';
+import { Field } from '../../ui/Field';
+import { FormAlert, StatusMessage } from '../../ui/FormAlert';
+import { SubmitButton } from '../../ui/SubmitButton';
+import {
+  addMismatchIssue,
+  addStrengthIssue,
+  alwaysCheck,
+  zodErrorOptions,
+} from '../../forms/schema';
+import { useServerErrors } from '../../forms/useServerErrors';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+
+function changePasswordSchema(session: SessionInfo) {
+  return procedures['account.changePassword'].input
+    .extend({ confirmPassword: z.string() })
+    .superRefine((value, ctx) => {
+      if (value.newPassword !== '' && value.newPassword === value.currentPassword) {
+        ctx.addIssue({ code: 'custom', path: ['newPassword'], message: 'password.sameAsCurrent' });
+      } else {
+        addStrengthIssue(ctx, 'newPassword', value.newPassword, [
+          session.username,
+          session.displayName,
+        ]);
+      }
+      addMismatchIssue(ctx, 'confirmPassword', value.newPassword, value.confirmPassword);
+    }, alwaysCheck);
+}
+
+/** "My account": the user's details and a password change. */
+export function AccountScreen() {
+  const { t } = useTranslation();
+  const session = useSession();
+  useDocumentTitle(t('account.title'));
+  return (
+    <>
+      <h1>{t('account.title')}</h1>
+      <section className="panel" aria-labelledby="account-profile-heading">
+        <h2 id="account-profile-heading">{t('account.profileHeading')}</h2>
+        <dl className="details">
+          <dt>{t('account.displayName')}</dt>
+          <dd>{session.displayName}</dd>
+          <dt>{t('account.username')}</dt>
+          <dd>{session.username}</dd>
+          <dt>{t('account.role')}</dt>
+          <dd>{t(`roles.${session.role}`)}</dd>
+        </dl>
+      </section>
+      <section className="panel" aria-labelledby="account-password-heading">
+        <h2 id="account-password-heading">{t('account.changeHeading')}</h2>
+        <ChangePasswordForm forced={false} />
+      </section>
+    </>
+  );
+}
+
+/** Shown instead of every other screen while the user still has a temporary password. */
+export function ForcedPasswordChange() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('account.forcedTitle'));
+  // The same centred card as set-up and sign-in: this is still a step before the app.
+  return (
+    <div className="gate-main">
+      <h1>{t('account.forcedTitle')}</h1>
+      <p>{t('account.forcedBody')}</p>
+      <ChangePasswordForm forced />
+    </div>
+  );
+}
+
+function ChangePasswordForm({ forced }: { forced: boolean }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { sessionChanged } = useAuth();
+  const [changed, setChanged] = useState(false);
+  const [schema] = useState(() => changePasswordSchema(session));
+  const form = useForm({
+    resolver: zodResolver(schema, zodErrorOptions),
+    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+  });
+  const {
+    register,
+    watch,
+    formState: { errors },
+  } = form;
+  const { formError, showError, setFormError } = useServerErrors(form.setError, [
+    'currentPassword',
+    'newPassword',
+  ]);
+  const change = useApiMutation('account.changePassword', {
+    onSuccess: (next) => {
+      form.reset();
+      setChanged(true);
+      sessionChanged(next);
+    },
+    onError: showError,
+  });
+  const onSubmit = form.handleSubmit((values) => {
+    setFormError(null);
+    setChanged(false);
+    change.mutate({ currentPassword: values.currentPassword, newPassword: values.newPassword });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="form" aria-label={t('account.changeHeading')}>
+      <FormAlert message={formError} />
+      <Field
+        label={forced ? t('account.temporaryPassword') : t('account.currentPassword')}
+        error={errors.currentPassword}
+      >
+        {(a) => (
+          <input
+            {...a}
+            {...register('currentPassword')}
+            type="password"
+            autoComplete="current-password"
+          />
+        )}
+      </Field>
+      <NewPasswordFields
+        password={register('newPassword')}
+        confirm={register('confirmPassword')}
+        value={watch('newPassword')}
+        errors={{ password: errors.newPassword, confirm: errors.confirmPassword }}
+        labels={{ password: t('account.newPassword'), confirm: t('account.confirmPassword') }}
+        personal={[session.username, session.displayName]}
+      />
+      <SubmitButton pending={change.isPending} pendingText={t('account.submitting')}>
+        {t('account.submit')}
+      </SubmitButton>
+      <StatusMessage>{changed ? t('account.changed') : null}</StatusMessage>
+    </form>
+  );
+}

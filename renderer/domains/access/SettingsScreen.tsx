@@ -1,0 +1,173 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { PAPER_SIZES, vaultSettingsSchema, type VaultSettings } from '../../../shared/settings';
+import { formatInstant } from '../../../shared/time';
+import { queryKey, useApiMutation, useApiQuery } from '../../api/queries';
+import { useAuth, useSession } from '../../auth/AuthContext';
+import { Dialog } from '../../ui/Dialog';
+import { Field } from '../../ui/Field';
+import { FormAlert, StatusMessage } from '../../ui/FormAlert';
+import { SubmitButton } from '../../ui/SubmitButton';
+import { TimeZoneSelect } from '../../ui/TimeZoneSelect';
+import { zodErrorOptions } from '../../forms/schema';
+import { messageFor, useServerErrors, type FormMessage } from '../../forms/useServerErrors';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('settings.title'));
+  const settings = useApiQuery('settings.get', {});
+  return (
+    <>
+      <h1>{t('settings.title')}</h1>
+      {settings.isError ? <FormAlert message={{ key: settings.error.message }} /> : null}
+      {settings.data ? <SettingsForm initial={settings.data} /> : null}
+      <RotateKeySection />
+    </>
+  );
+}
+
+const FIELDS = ['idleLockMinutes', 'timeZone', 'paperSize'] as const;
+
+function SettingsForm({ initial }: { initial: VaultSettings }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const { settingsChanged } = useAuth();
+  const [saved, setSaved] = useState(false);
+  const form = useForm({
+    resolver: zodResolver(vaultSettingsSchema, zodErrorOptions),
+    defaultValues: initial,
+  });
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  const { formError, showError, setFormError } = useServerErrors(form.setError, FIELDS);
+  const update = useApiMutation('settings.update', {
+    onSuccess: (next) => {
+      queryClient.setQueryData(queryKey('settings.get', {}), next);
+      // The session carries the settings the screens use (e.g. the time zone for dates).
+      settingsChanged(next);
+      form.reset(next);
+      setSaved(true);
+    },
+    onError: showError,
+  });
+  const onSubmit = form.handleSubmit((values) => {
+    setFormError(null);
+    setSaved(false);
+    update.mutate(values);
+  });
+
+  return (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="form panel"
+      aria-labelledby="settings-vault-heading"
+    >
+      <h2 id="settings-vault-heading">{t('settings.vaultHeading')}</h2>
+      <FormAlert message={formError} />
+      <Field
+        label={t('settings.idleLockMinutes')}
+        hint={t('settings.idleLockHint')}
+        error={errors.idleLockMinutes}
+      >
+        {(a) => (
+          <input
+            {...a}
+            {...register('idleLockMinutes', { valueAsNumber: true })}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={60}
+            step={1}
+            className="input-short"
+          />
+        )}
+      </Field>
+      <Field label={t('timeZone.label')} hint={t('timeZone.hint')} error={errors.timeZone}>
+        {(a) => <TimeZoneSelect {...a} {...register('timeZone')} include={[initial.timeZone]} />}
+      </Field>
+      <Field label={t('settings.paperSize')} error={errors.paperSize}>
+        {(a) => (
+          <select {...a} {...register('paperSize')}>
+            {PAPER_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {t(`settings.paper.${size}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <SubmitButton pending={update.isPending} pendingText={t('settings.saving')}>
+        {t('settings.save')}
+      </SubmitButton>
+      <StatusMessage version={update.submittedAt}>
+        {saved ? t('settings.saved') : null}
+      </StatusMessage>
+    </form>
+  );
+}
+
+function RotateKeySection() {
+  const { t } = useTranslation();
+  const timeZone = useSession().settings.timeZone;
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<FormMessage | null>(null);
+  const rotate = useApiMutation('vault.rotateKey', {
+    onSuccess: () => setConfirming(false),
+    onError: (e) => setError(messageFor(e)),
+  });
+  return (
+    <section className="panel" aria-labelledby="settings-rotate-heading">
+      <h2 id="settings-rotate-heading">{t('settings.rotateHeading')}</h2>
+      <p>{t('settings.rotateBody')}</p>
+      <div className="form-actions">
+        <button
+          type="button"
+          onClick={() => {
+            setError(null);
+            rotate.reset();
+            setConfirming(true);
+          }}
+        >
+          {t('settings.rotateOpen')}
+        </button>
+      </div>
+      <StatusMessage>
+        {rotate.data
+          ? t('settings.rotated', { when: formatInstant(rotate.data.rotatedAt, timeZone) })
+          : null}
+      </StatusMessage>
+      {confirming ? (
+        <Dialog title={t('settings.rotateDialogTitle')} onClose={() => setConfirming(false)}>
+          <p>{t('settings.rotateDialogBody')}</p>
+          <FormAlert message={error} />
+          <div className="dialog-actions">
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </button>
+            <button
+              type="button"
+              className="button-primary"
+              disabled={rotate.isPending}
+              onClick={() => {
+                setError(null);
+                rotate.mutate({});
+              }}
+            >
+              {t('settings.rotateConfirm')}
+            </button>
+            <span role="status" className="pending-text">
+              {rotate.isPending ? t('common.working') : null}
+            </span>
+          </div>
+        </Dialog>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { procedures, type SessionInfo } from '../../../shared/contract';
+import { useApiMutation } from '../../api/queries';
+import { useAuth } from '../../auth/AuthContext';
+import type { LockInfo } from '../../auth/state';
+import { Field } from '../../ui/Field';
+import { FormAlert } from '../../ui/FormAlert';
+import { GateLayout } from '../../ui/GateLayout';
+import { SubmitButton } from '../../ui/SubmitButton';
+import { zodErrorOptions } from '../../forms/schema';
+import { useServerErrors } from '../../forms/useServerErrors';
+import { useCountdown } from '../../hooks/useCountdown';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+
+const signInSchema = procedures['auth.signIn'].input.superRefine((value, ctx) => {
+  if (value.username.trim() === '') {
+    ctx.addIssue({ code: 'custom', path: ['username'], message: 'required' });
+  }
+});
+
+/** Where to go after signing in: back to the same place only for the user who was locked out. */
+export function useAfterSignIn(lock: LockInfo | null) {
+  const navigate = useNavigate();
+  const { signedIn } = useAuth();
+  return (session: SessionInfo) => {
+    if (!lock || lock.userId !== session.userId) navigate('/', { replace: true });
+    signedIn(session);
+  };
+}
+
+interface Props {
+  lock: LockInfo | null;
+  retryAfterSeconds: number;
+  onForgot: () => void;
+}
+
+export function SignInScreen({ lock, retryAfterSeconds, onForgot }: Props) {
+  const { t } = useTranslation();
+  const title = lock ? t('signIn.lockedTitle') : t('signIn.title');
+  useDocumentTitle(title);
+  const countdown = useCountdown(retryAfterSeconds);
+  const afterSignIn = useAfterSignIn(lock);
+  const form = useForm({
+    resolver: zodResolver(signInSchema, zodErrorOptions),
+    defaultValues: { username: '', password: '' },
+  });
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = form;
+  const { formError, showError, setFormError } = useServerErrors(form.setError, [
+    'username',
+    'password',
+  ]);
+  const signIn = useApiMutation('auth.signIn', {
+    onSuccess: afterSignIn,
+    onError: (error) => {
+      if (error.code === 'BACKOFF') {
+        setFormError(null);
+        countdown.start(error.retryAfterSeconds ?? 1);
+      } else if (error.code === 'BAD_CREDENTIALS') {
+        // Always the same words: nothing reveals whether the username exists.
+        setFormError({ key: 'badCredentials' });
+      } else {
+        showError(error);
+      }
+    },
+  });
+
+  const waiting = countdown.remaining > 0;
+  const onSubmit = handleSubmit((values) => {
+    if (waiting) return;
+    setFormError(null);
+    signIn.mutate(values);
+  });
+
+  return (
+    <GateLayout>
+      <h1>{title}</h1>
+      {lock ? <p>{t(`signIn.lockedBecause.${lock.reason}`)}</p> : null}
+      <form onSubmit={onSubmit} noValidate className="form" aria-label={title}>
+        <FormAlert message={formError} backoffSeconds={countdown.remaining} />
+        <Field label={t('signIn.username')} error={errors.username}>
+          {(a) => (
+            <input
+              {...a}
+              {...register('username')}
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+            />
+          )}
+        </Field>
+        <Field label={t('signIn.password')} error={errors.password}>
+          {(a) => (
+            <input
+              {...a}
+              {...register('password')}
+              type="password"
+              autoComplete="current-password"
+            />
+          )}
+        </Field>
+        <SubmitButton
+          pending={signIn.isPending}
+          pendingText={t('signIn.submitting')}
+          disabled={waiting}
+        >
+          {t('signIn.submit')}
+        </SubmitButton>
+      </form>
+      <p>
+        <button type="button" className="link-button" onClick={onForgot}>
+          {t('signIn.forgot')}
+        </button>
+      </p>
+    </GateLayout>
+  );
+}

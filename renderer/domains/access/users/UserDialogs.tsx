@@ -1,0 +1,126 @@
+import { FormDialog } from '../../../ui/FormDialog';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { passwordSchema, type UserSummary } from '../../../../shared/contract';
+import { queryKey, useApiMutation } from '../../../api/queries';
+import { Dialog } from '../../../ui/Dialog';
+import { Field } from '../../../ui/Field';
+import { FormAlert } from '../../../ui/FormAlert';
+import { PasswordStrength } from '../../../ui/PasswordStrength';
+import { addStrengthIssue, alwaysCheck, zodErrorOptions } from '../../../forms/schema';
+import { messageFor, useServerErrors, type FormMessage } from '../../../forms/useServerErrors';
+
+interface DialogProps {
+  user: UserSummary;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}
+
+function resetSchema(user: UserSummary) {
+  return z.strictObject({ temporaryPassword: passwordSchema }).superRefine((value, ctx) => {
+    addStrengthIssue(ctx, 'temporaryPassword', value.temporaryPassword, [
+      user.username,
+      user.displayName,
+    ]);
+  }, alwaysCheck);
+}
+
+export function ResetPasswordDialog({ user, onClose, onDone }: DialogProps) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const strengthId = useId();
+  const schema = useMemo(() => resetSchema(user), [user]);
+  const form = useForm({
+    resolver: zodResolver(schema, zodErrorOptions),
+    defaultValues: { temporaryPassword: '' },
+  });
+  const { formError, showError, setFormError } = useServerErrors(form.setError, [
+    'temporaryPassword',
+  ]);
+  const reset = useApiMutation('users.resetPassword', {
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKey('users.list', {}) });
+      onDone(t('users.reset.done', { name: user.displayName }));
+    },
+    onError: showError,
+  });
+  const onSubmit = form.handleSubmit((values) => {
+    setFormError(null);
+    reset.mutate({ userId: user.id, temporaryPassword: values.temporaryPassword });
+  });
+  const password = form.watch('temporaryPassword');
+
+  return (
+    <FormDialog
+      title={t('users.reset.title', { name: user.displayName })}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      formError={formError}
+      pending={reset.isPending}
+      submitLabel={t('users.reset.submit')}
+      intro={t('users.reset.body', { name: user.displayName })}
+    >
+      <Field
+        label={t('users.reset.temporaryPassword')}
+        hint={t('password.hint')}
+        error={form.formState.errors.temporaryPassword}
+        describedBy={strengthId}
+      >
+        {(a) => (
+          <input
+            {...a}
+            {...form.register('temporaryPassword')}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+          />
+        )}
+      </Field>
+      <PasswordStrength
+        id={strengthId}
+        password={password}
+        personal={[user.username, user.displayName]}
+      />
+    </FormDialog>
+  );
+}
+
+export function DisableUserDialog({ user, onClose, onDone }: DialogProps) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<FormMessage | null>(null);
+  const disable = useApiMutation('users.disable', {
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKey('users.list', {}) });
+      onDone(t('users.disableDialog.done', { name: user.displayName }));
+    },
+    onError: (error) => setFormError(messageFor(error)),
+  });
+  return (
+    <Dialog title={t('users.disableDialog.title', { name: user.displayName })} onClose={onClose}>
+      <p>{t('users.disableDialog.body', { name: user.displayName })}</p>
+      <p>{t('users.disableDialog.rotateAdvice')}</p>
+      <FormAlert message={formError} />
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+        <button
+          type="button"
+          className="button-danger"
+          disabled={disable.isPending}
+          onClick={() => {
+            setFormError(null);
+            disable.mutate({ userId: user.id });
+          }}
+        >
+          {t('users.disableDialog.confirm')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

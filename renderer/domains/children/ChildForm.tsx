@@ -1,0 +1,271 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useMemo } from 'react';
+import { useForm, type FieldError } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { SEXES } from '../../../shared/children/vocabulary';
+import type { ChildFields, ChildNames, ChildRecord } from '../../../shared/children/contract';
+import { todayIn } from '../../../shared/time';
+import { useApiMutation, useApiQuery } from '../../api/queries';
+import { useSession } from '../../auth/AuthContext';
+import { ChipListInput } from '../../ui/ChipListInput';
+import { Field } from '../../ui/Field';
+import { FormAlert } from '../../ui/FormAlert';
+import { SubmitButton } from '../../ui/SubmitButton';
+import { zodErrorOptions } from '../../forms/schema';
+import { useServerErrors } from '../../forms/useServerErrors';
+import { invalidateChild } from './caseQueries';
+import {
+  CHILD_FORM_FIELDS,
+  childFormFrom,
+  childFormSchema,
+  emptyChildForm,
+  type ChildFormValues,
+} from './childFormSchema';
+import { sexText } from './labels';
+import { ChoiceOptions } from '../../ui/ChoiceOptions';
+import { Checkbox } from '../../ui/Checkbox';
+
+export type ChildFormMode =
+  { kind: 'register' } | { kind: 'edit'; record: ChildRecord; names: ChildNames };
+
+/** After registering, the case file says which case code the child was given. */
+export interface CaseFileArrival {
+  registered?: string;
+  saved?: boolean;
+}
+
+/** Register a child, or edit their record: the same fields, the same checks. */
+export function ChildForm({ mode }: { mode: ChildFormMode }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const today = todayIn(session.settings.timeZone);
+  const unknownHintId = useId();
+  const schema = useMemo(() => childFormSchema(today), [today]);
+  const staff = useApiQuery('staff.caseworkers', {});
+  const form = useForm<ChildFormValues, unknown, ChildFields>({
+    resolver: zodResolver(schema, zodErrorOptions),
+    defaultValues:
+      mode.kind === 'edit'
+        ? childFormFrom(mode.record, mode.names, today)
+        : emptyChildForm(today, session.role === 'caseworker' ? session.userId : ''),
+  });
+  const {
+    register,
+    control,
+    watch,
+    formState: { errors },
+  } = form;
+  const { formError, showError, setFormError } = useServerErrors(form.setError, CHILD_FORM_FIELDS);
+
+  const registerChild = useApiMutation('children.register', {
+    onSuccess: (created) => {
+      void invalidateChild(queryClient, created.id);
+      void navigate(`/cases/${created.id}`, {
+        state: { registered: created.caseCode } satisfies CaseFileArrival,
+      });
+    },
+    onError: showError,
+  });
+  const update = useApiMutation('children.update', {
+    onSuccess: (record) => {
+      void invalidateChild(queryClient, record.id);
+      void navigate(`/cases/${record.id}`, { state: { saved: true } satisfies CaseFileArrival });
+    },
+    onError: showError,
+  });
+  const pending = registerChild.isPending || update.isPending;
+
+  const onSubmit = form.handleSubmit((fields) => {
+    setFormError(null);
+    if (mode.kind === 'edit') update.mutate({ ...fields, id: mode.record.id });
+    else registerChild.mutate(fields);
+  });
+
+  const birthKind = watch('birth.kind');
+  const legalNameUnknown = watch('legalNameUnknown');
+  const staffOptions = staff.data ?? [];
+  const assigned = watch('assignedCaseworkerId');
+  const headingId = mode.kind === 'edit' ? 'child-edit-heading' : 'child-register-heading';
+  const suggestions = t('children.form.languageSuggestions').split(', ');
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="form child-form" aria-labelledby={headingId}>
+      <FormAlert message={formError} />
+
+      <fieldset className="form-group">
+        <legend>{t('children.form.nameGroup')}</legend>
+        {legalNameUnknown ? null : (
+          <Field
+            label={t('children.form.legalName')}
+            hint={t('children.form.legalNameHint')}
+            error={errors.legalName}
+          >
+            {(a) => <input {...a} {...register('legalName')} autoComplete="off" />}
+          </Field>
+        )}
+        <Checkbox
+          label={t('children.form.legalNameUnknown')}
+          aria-describedby={unknownHintId}
+          {...register('legalNameUnknown')}
+        />
+        <p className="field-hint" id={unknownHintId}>
+          {t('children.form.legalNameUnknownHint')}
+        </p>
+        <Field
+          label={t('children.form.preferredName')}
+          hint={t('children.form.preferredNameHint')}
+          error={errors.preferredName}
+        >
+          {(a) => <input {...a} {...register('preferredName')} autoComplete="off" />}
+        </Field>
+      </fieldset>
+
+      <fieldset className="form-group">
+        <legend>{t('children.form.ageGroup')}</legend>
+        <fieldset className="field">
+          <legend>{t('children.form.birthKind')}</legend>
+          <label className="radio">
+            <input type="radio" value="dob" {...register('birth.kind')} />
+            {t('children.form.birthKnown')}
+          </label>
+          <label className="radio">
+            <input type="radio" value="estimated" {...register('birth.kind')} />
+            {t('children.form.birthEstimated')}
+          </label>
+        </fieldset>
+        {birthKind === 'dob' ? (
+          <Field label={t('children.form.dateOfBirth')} error={errors.birth?.dateOfBirth}>
+            {(a) => <input {...a} {...register('birth.dateOfBirth')} type="date" max={today} />}
+          </Field>
+        ) : (
+          <>
+            <Field
+              label={t('children.form.estimatedAge')}
+              hint={t('children.form.estimatedAgeHint')}
+              error={errors.birth?.estimatedAgeYears}
+            >
+              {(a) => (
+                <input
+                  {...a}
+                  {...register('birth.estimatedAgeYears')}
+                  className="input-short"
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  max={25}
+                  step={1}
+                />
+              )}
+            </Field>
+            <Field label={t('children.form.estimatedOn')} error={errors.birth?.asOf}>
+              {(a) => <input {...a} {...register('birth.asOf')} type="date" max={today} />}
+            </Field>
+          </>
+        )}
+      </fieldset>
+
+      <fieldset className="form-group">
+        <legend>{t('children.form.aboutGroup')}</legend>
+        <Field label={t('children.form.sex')} error={errors.sex}>
+          {(a) => (
+            <select {...a} {...register('sex')}>
+              <ChoiceOptions values={SEXES} label={(v) => sexText(t, v)} />
+            </select>
+          )}
+        </Field>
+        <Field
+          label={t('children.form.genderIdentity')}
+          hint={t('children.form.genderIdentityHint')}
+          error={errors.genderIdentity}
+        >
+          {(a) => <input {...a} {...register('genderIdentity')} autoComplete="off" />}
+        </Field>
+        <ChipListInput
+          control={control}
+          name="languages"
+          error={errors.languages as FieldError | undefined}
+          label={t('children.form.languages')}
+          hint={t('children.form.languagesHint')}
+          addLabel={t('children.form.addLanguage')}
+          listLabel={t('children.form.languagesAdded')}
+          removeLabel={(language) => t('children.form.removeLanguage', { language })}
+          maxLength={50}
+          suggestions={suggestions}
+        />
+      </fieldset>
+
+      <fieldset className="form-group">
+        <legend>{t('children.form.referralGroup')}</legend>
+        <Field
+          label={t('children.form.referralSource')}
+          hint={t('children.form.referralSourceHint')}
+          error={errors.referralSource}
+        >
+          {(a) => <input {...a} {...register('referralSource')} autoComplete="off" />}
+        </Field>
+        <Field label={t('children.form.referralDate')} error={errors.referralDate}>
+          {(a) => <input {...a} {...register('referralDate')} type="date" max={today} />}
+        </Field>
+        <Field label={t('children.form.rescueDate')} error={errors.rescueDate}>
+          {(a) => <input {...a} {...register('rescueDate')} type="date" max={today} />}
+        </Field>
+        <Field label={t('children.form.intakeDate')} error={errors.intakeDate}>
+          {(a) => <input {...a} {...register('intakeDate')} type="date" max={today} />}
+        </Field>
+        <Field
+          label={t('children.form.referringAgencyRef')}
+          hint={t('children.form.referringAgencyRefHint')}
+          error={errors.referringAgencyRef}
+        >
+          {(a) => <input {...a} {...register('referringAgencyRef')} autoComplete="off" />}
+        </Field>
+      </fieldset>
+
+      <fieldset className="form-group">
+        <legend>{t('children.form.careGroup')}</legend>
+        <Field label={t('children.form.caseworker')} error={errors.assignedCaseworkerId}>
+          {(a) => (
+            <select {...a} {...register('assignedCaseworkerId')}>
+              <option value="">{t('children.form.unassigned')}</option>
+              {staffOptions.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {t('children.form.staffOption', {
+                    name: person.displayName,
+                    role: t(`roles.${person.role}`),
+                  })}
+                </option>
+              ))}
+              {/* Keep a saved choice selectable while the staff list loads. */}
+              {assigned && !staffOptions.some((p) => p.id === assigned) ? (
+                <option value={assigned}>{t('children.form.currentCaseworker')}</option>
+              ) : null}
+            </select>
+          )}
+        </Field>
+      </fieldset>
+
+      <div className="form-actions">
+        <SubmitButton
+          pending={pending}
+          pendingText={t(
+            mode.kind === 'edit' ? 'children.form.saving' : 'children.form.registering',
+          )}
+        >
+          {t(mode.kind === 'edit' ? 'children.form.save' : 'children.form.register')}
+        </SubmitButton>
+        <button
+          type="button"
+          onClick={() =>
+            void navigate(mode.kind === 'edit' ? `/cases/${mode.record.id}` : '/cases')
+          }
+        >
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,268 @@
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { canSeeSafetyFlags } from '../../../../shared/children/vocabulary';
+import { procedures } from '../../../../shared/contract';
+import type { CaseFile, FamilyMember } from '../../../../shared/children/contract';
+import { formatCalendarDate, todayIn } from '../../../../shared/time';
+import { useSession } from '../../../auth/AuthContext';
+import { Field } from '../../../ui/Field';
+import { StatusMessage } from '../../../ui/FormAlert';
+import { fromForm, withoutBlanks } from '../formValues';
+import { CaseSection } from './CaseSection';
+import { Checkbox } from '../../../ui/Checkbox';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import { FormDialog } from '../../../ui/FormDialog';
+import { useNamesVisible } from './NamesPanel';
+import { RecordTable } from '../../../ui/RecordTable';
+import { RowActions } from '../../../ui/RowActions';
+import { useRecordActions } from './useRecordActions';
+import { useRecordDialogForm } from './useRecordDialogForm';
+
+/** Family and significant persons, with the safety flags for the roles that act on them. */
+export function FamilySection({ file }: { file: CaseFile }) {
+  const { t } = useTranslation();
+  const namesVisible = useNamesVisible();
+  const childId = file.child.id;
+  // The backend sends `safety: null` to roles that may not see the flags.
+  const showSafety = file.family.some((m) => m.safety !== null);
+  const actions = useRecordActions<FamilyMember>({
+    procedure: 'family.remove',
+    childId,
+    removedText: () => t('children.family.removed'),
+  });
+  const { open } = actions;
+
+  return (
+    <CaseSection id="case-family" title={t('children.family.heading')}>
+      <StatusMessage>{actions.status}</StatusMessage>
+      <RecordTable
+        records={file.family}
+        label={{ caption: t('children.family.heading') }}
+        columns={[
+          t('children.family.name'),
+          t('children.family.relationship'),
+          t('children.family.contact'),
+          t('children.family.household'),
+          ...(showSafety ? [t('children.family.safety')] : []),
+        ]}
+        emptyText={t('children.family.empty')}
+        add={{ label: t('children.family.add'), onClick: actions.add }}
+      >
+        {(member) => (
+          <tr key={member.id}>
+            <td>
+              {namesVisible ? (
+                member.name
+              ) : (
+                <span className="name-hidden">{t('children.names.hidden')}</span>
+              )}
+            </td>
+            <td>{member.relationship}</td>
+            <td className="cell-text">
+              {[member.phone, member.address].filter(Boolean).join(' · ') ||
+                t('children.details.none')}
+            </td>
+            <td>{member.livesInHousehold ? t('children.yes') : t('children.no')}</td>
+            {showSafety ? (
+              <td>
+                <SafetyBadges member={member} />
+              </td>
+            ) : null}
+            <RowActions
+              editLabel={t('children.family.editOne', { relationship: member.relationship })}
+              removeLabel={t('children.family.removeOne', { relationship: member.relationship })}
+              onEdit={() => actions.edit(member)}
+              onRemove={() => actions.askRemove(member)}
+            />
+          </tr>
+        )}
+      </RecordTable>
+      {open?.kind === 'edit' ? (
+        <FamilyDialog
+          childId={childId}
+          member={open.record}
+          onClose={actions.close}
+          onSaved={actions.done}
+        />
+      ) : null}
+      {open?.kind === 'remove' ? (
+        <ConfirmDialog
+          title={t('children.family.removeTitle')}
+          body={t('children.family.removeBody', { relationship: open.record.relationship })}
+          {...actions.confirmRemove(open.record)}
+        />
+      ) : null}
+    </CaseSection>
+  );
+}
+
+/** Calm but unmistakable: a bordered badge with words, never colour alone. */
+function SafetyBadges({ member }: { member: FamilyMember }) {
+  const { t } = useTranslation();
+  const safety = member.safety;
+  if (!safety || (!safety.allegedOffender && !safety.noContactOrder)) {
+    return <span className="muted">{t('children.family.noFlags')}</span>;
+  }
+  return (
+    <ul className="badge-list">
+      {safety.allegedOffender ? (
+        <li className="badge badge-caution">
+          {safety.allegedOffenderSince
+            ? t('children.family.allegedOffenderSince', {
+                date: formatCalendarDate(safety.allegedOffenderSince),
+              })
+            : t('children.family.allegedOffender')}
+        </li>
+      ) : null}
+      {safety.noContactOrder ? (
+        <li className="badge badge-caution">
+          {safety.noContactOrderDate
+            ? t('children.family.noContactOrderOn', {
+                date: formatCalendarDate(safety.noContactOrderDate),
+              })
+            : t('children.family.noContactOrder')}
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+const familyShape = z.object({
+  name: z.string(),
+  relationship: z.string(),
+  phone: z.string(),
+  address: z.string(),
+  livesInHousehold: z.boolean(),
+  allegedOffender: z.boolean(),
+  allegedOffenderSince: z.string(),
+  noContactOrder: z.boolean(),
+  noContactOrderDate: z.string(),
+  notes: z.string(),
+});
+type FamilyValues = z.infer<typeof familyShape>;
+const FAMILY_FIELDS = [
+  'name',
+  'relationship',
+  'phone',
+  'address',
+  'livesInHousehold',
+  'allegedOffender',
+  'allegedOffenderSince',
+  'noContactOrder',
+  'noContactOrderDate',
+  'notes',
+] as const;
+
+function familySchema(today: string) {
+  const target = procedures['family.save'].input
+    .omit({ id: true, childId: true })
+    .superRefine((v, ctx) => {
+      for (const path of ['allegedOffenderSince', 'noContactOrderDate'] as const) {
+        const date = v[path];
+        if (date && date > today)
+          ctx.addIssue({ code: 'custom', path: [path], message: 'date.future' });
+      }
+    });
+  // A date belongs to its flag: unticking the flag drops the date.
+  return fromForm(familyShape, target, (v) =>
+    withoutBlanks({
+      ...v,
+      allegedOffenderSince: v.allegedOffender ? v.allegedOffenderSince : '',
+      noContactOrderDate: v.noContactOrder ? v.noContactOrderDate : '',
+    }),
+  );
+}
+
+function FamilyDialog({
+  childId,
+  member,
+  onClose,
+  onSaved,
+}: {
+  childId: string;
+  member: FamilyMember | null;
+  onClose: () => void;
+  onSaved: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const today = todayIn(session.settings.timeZone);
+  const flags = canSeeSafetyFlags(session.role);
+  const { form, errors, register, dialog } = useRecordDialogForm({
+    procedure: 'family.save',
+    schema: familySchema(today),
+    defaultValues: {
+      name: member?.name ?? '',
+      relationship: member?.relationship ?? '',
+      phone: member?.phone ?? '',
+      address: member?.address ?? '',
+      livesInHousehold: member?.livesInHousehold ?? false,
+      allegedOffender: member?.safety?.allegedOffender ?? false,
+      allegedOffenderSince: member?.safety?.allegedOffenderSince ?? '',
+      noContactOrder: member?.safety?.noContactOrder ?? false,
+      noContactOrderDate: member?.safety?.noContactOrderDate ?? '',
+      notes: member?.notes ?? '',
+    } satisfies FamilyValues,
+    fields: FAMILY_FIELDS,
+    childId,
+    toInput: (values) => ({ ...values, childId, ...(member ? { id: member.id } : {}) }),
+    onDone: () => onSaved(member ? t('children.family.updated') : t('children.family.added')),
+  });
+  const [allegedOffender, noContactOrder] = form.watch(['allegedOffender', 'noContactOrder']);
+
+  return (
+    <FormDialog
+      title={member ? t('children.family.editTitle') : t('children.family.addTitle')}
+      onClose={onClose}
+      {...dialog}
+      submitLabel={t('children.family.save')}
+    >
+      <Field label={t('children.family.name')} error={errors.name}>
+        {(a) => <input {...a} {...register('name')} autoComplete="off" />}
+      </Field>
+      <Field
+        label={t('children.family.relationship')}
+        hint={t('children.family.relationshipHint')}
+        error={errors.relationship}
+      >
+        {(a) => <input {...a} {...register('relationship')} autoComplete="off" />}
+      </Field>
+      <Field label={t('children.family.phone')} error={errors.phone}>
+        {(a) => <input {...a} {...register('phone')} type="tel" autoComplete="off" />}
+      </Field>
+      <Field label={t('children.family.address')} error={errors.address}>
+        {(a) => <input {...a} {...register('address')} autoComplete="off" />}
+      </Field>
+      <Checkbox label={t('children.family.livesInHousehold')} {...register('livesInHousehold')} />
+      {flags ? (
+        <fieldset className="form-group safety-group">
+          <legend>{t('children.family.safetyLegend')}</legend>
+          <p className="field-hint">{t('children.family.safetyHint')}</p>
+          <Checkbox label={t('children.family.allegedOffender')} {...register('allegedOffender')} />
+          {allegedOffender ? (
+            <Field
+              label={t('children.family.allegedOffenderSinceLabel')}
+              error={errors.allegedOffenderSince}
+            >
+              {(a) => (
+                <input {...a} {...register('allegedOffenderSince')} type="date" max={today} />
+              )}
+            </Field>
+          ) : null}
+          <Checkbox label={t('children.family.noContactOrder')} {...register('noContactOrder')} />
+          {noContactOrder ? (
+            <Field
+              label={t('children.family.noContactOrderDateLabel')}
+              error={errors.noContactOrderDate}
+            >
+              {(a) => <input {...a} {...register('noContactOrderDate')} type="date" max={today} />}
+            </Field>
+          ) : null}
+        </fieldset>
+      ) : null}
+      <Field label={t('children.family.notes')} error={errors.notes}>
+        {(a) => <textarea {...a} {...register('notes')} rows={3} />}
+      </Field>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,75 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CHILD_STATUSES, type ChildStatus } from '../../../../shared/children/vocabulary';
+import type { CaseFile } from '../../../../shared/children/contract';
+import { useApiMutation } from '../../../api/queries';
+import { FormAlert, StatusMessage } from '../../../ui/FormAlert';
+import { messageFor, type FormMessage } from '../../../forms/useServerErrors';
+import { invalidateChild } from '../caseQueries';
+import { statusText } from '../labels';
+import { ChoiceOptions } from '../../../ui/ChoiceOptions';
+
+/**
+ * Changing the case status. "In care" means "has a current placement": admission and discharge
+ * set it, so it is never offered here, and a placed child's status follows the placement.
+ * A closed case can be reopened.
+ */
+export function StatusControl({ file }: { file: CaseFile }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const { child } = file;
+  const closed = child.status === 'closed';
+  const choices = CHILD_STATUSES.filter((s) => s !== 'in_care' && s !== child.status);
+  const [next, setNext] = useState<ChildStatus | ''>('');
+  const [error, setError] = useState<FormMessage | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const selectId = useId();
+  const setStatus = useApiMutation('children.setStatus', {
+    onSuccess: (record) => {
+      setNext('');
+      setDone(t('children.statusControl.changed', { status: statusText(t, record.status) }));
+      void invalidateChild(queryClient, record.id);
+    },
+    onError: (e) => setError(messageFor(e)),
+  });
+
+  if (file.currentPlacement) {
+    return <p className="muted status-note">{t('children.statusControl.placedNote')}</p>;
+  }
+  return (
+    <form
+      className="status-control"
+      aria-label={t('children.statusControl.label')}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        setError(null);
+        setDone(null);
+        if (next === '') {
+          setError({ key: 'status.choose' });
+          return;
+        }
+        setStatus.mutate({ id: child.id, status: next });
+      }}
+    >
+      <FormAlert message={error} />
+      <div className="inline-input">
+        <label htmlFor={selectId}>
+          {closed ? t('children.statusControl.reopenAs') : t('children.statusControl.newStatus')}
+        </label>
+        <select
+          id={selectId}
+          value={next}
+          onChange={(event) => setNext(event.target.value as ChildStatus | '')}
+        >
+          <ChoiceOptions values={choices} label={(v) => statusText(t, v)} />
+        </select>
+        <button type="submit" disabled={setStatus.isPending}>
+          {closed ? t('children.statusControl.reopen') : t('children.statusControl.change')}
+        </button>
+      </div>
+      <StatusMessage>{done}</StatusMessage>
+    </form>
+  );
+}

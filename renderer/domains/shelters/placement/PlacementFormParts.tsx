@@ -1,0 +1,77 @@
+import type { UseFormRegisterReturn } from 'react-hook-form';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../../auth/AuthContext';
+import { Field } from '../../../ui/Field';
+import { errorText } from '../../../i18n';
+
+/** The soft rules a placement breaks, and the required reason for going ahead anyway. */
+export function OverrideFields({
+  warnings,
+  registration,
+  error,
+}: {
+  warnings: string[];
+  registration: UseFormRegisterReturn;
+  error: { message?: string } | undefined;
+}) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  if (warnings.length === 0) return null;
+  return (
+    <section className="override" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('shelters.placementForm.overrideHeading')}</h3>
+      <ul>
+        {warnings.map((warning) => (
+          <li key={warning}>{errorText(warning)}</li>
+        ))}
+      </ul>
+      <p>{t('shelters.placementForm.overrideBody')}</p>
+      <Field
+        label={t('shelters.placementForm.overrideReason')}
+        hint={t('shelters.placementForm.overrideHint')}
+        error={error}
+      >
+        {(a) => <textarea {...a} {...registration} rows={3} maxLength={500} />}
+      </Field>
+    </section>
+  );
+}
+
+interface DateTimeProps {
+  dateLabel: string;
+  timeLabel: string;
+  date: UseFormRegisterReturn;
+  time: UseFormRegisterReturn;
+  dateError: { message?: string } | undefined;
+  timeError: { message?: string } | undefined;
+  /** The latest date the picker offers (today, in the vault's time zone). */
+  max: string;
+  /** Id of the "Date and time in <zone>" note both inputs are described by. */
+  zoneNoteId: string;
+  /** Render the note under this row (once per dialog). */
+  showZoneNote?: boolean;
+}
+
+/** A date and a time side by side, both read in the vault's time zone. */
+export function DateTimeFields(props: DateTimeProps) {
+  const { t } = useTranslation();
+  const timeZone = useSession().settings.timeZone;
+  return (
+    <div>
+      <div className="field-row">
+        <Field label={props.dateLabel} error={props.dateError} describedBy={props.zoneNoteId}>
+          {(a) => <input {...a} {...props.date} type="date" max={props.max} />}
+        </Field>
+        <Field label={props.timeLabel} error={props.timeError} describedBy={props.zoneNoteId}>
+          {(a) => <input {...a} {...props.time} type="time" />}
+        </Field>
+      </div>
+      {props.showZoneNote === false ? null : (
+        <p className="field-hint zone-note" id={props.zoneNoteId}>
+          {t('shelters.common.timeZoneHint', { timeZone })}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,439 @@
+// The children domain's procedures (the case file and the Today agenda). Merged into `procedures`
+// by shared/contract.ts; see it for the shape of a procedure.
+import { z } from 'zod';
+import { idOf, isoDateSchema } from '../ids';
+import type { Role } from '../roles';
+import {
+  birthSchema,
+  CHILD_STATUSES,
+  CONSENT_GIVERS,
+  CONSENT_TYPES,
+  GOAL_STATUSES,
+  LEGAL_EVENT_KINDS,
+  PLAN_DOMAINS,
+  SEXES,
+  type ChildStatus,
+  type ConsentGiver,
+  type ConsentType,
+  type GoalStatus,
+  type LegalEventKind,
+  type PlanDomain,
+  type Sex,
+} from './vocabulary';
+import type { Placement } from '../shelters/contract';
+
+export { birthSchema, type Birth } from './vocabulary';
+import { procedure } from '../procedure';
+import { TIME_OF_DAY } from '../time';
+import { optionalText, requiredText, safeText } from '../text';
+
+const CASE_TEAM: readonly Role[] = ['coordinator', 'caseworker'];
+
+/** Free text; a missing required field answers 'required', like an empty one. */
+const text = requiredText;
+/** A textarea's text: tabs and line breaks allowed. */
+const multiline = { multiline: true } as const;
+const timeOfDay = z.string().regex(TIME_OF_DAY, 'invalid');
+
+// ---- case records ---------------------------------------------------------------------------
+
+export const childFieldsSchema = z.strictObject({
+  /** Null while it is not known yet: children often arrive without papers. Never left out. */
+  legalName: text(200).nullable(),
+  preferredName: optionalText(100),
+  birth: birthSchema,
+  sex: z.enum(SEXES),
+  genderIdentity: optionalText(100),
+  languages: z.array(text(50)).max(10, 'tooMany'),
+  referralSource: text(200),
+  referralDate: isoDateSchema,
+  intakeDate: isoDateSchema,
+  rescueDate: isoDateSchema.optional(),
+  referringAgencyRef: optionalText(100),
+  assignedCaseworkerId: idOf('caseworker').optional(),
+});
+export type ChildFields = z.infer<typeof childFieldsSchema>;
+
+export interface ChildListRow {
+  id: string;
+  caseCode: string;
+  initials: string;
+  status: ChildStatus;
+  /** Whole years today, in the vault's time zone; estimated when the birth date is. */
+  age: number;
+  ageEstimated: boolean;
+  shelterName: string | null;
+  caseworkerName: string | null;
+}
+
+/**
+ * A case record without the child's names: they reach the window only through
+ * children.revealName, which is audited as the view of the name.
+ */
+export interface ChildRecord extends Omit<ChildFields, 'legalName' | 'preferredName'> {
+  id: string;
+  caseCode: string;
+  initials: string;
+  status: ChildStatus;
+  age: number;
+  ageEstimated: boolean;
+  /** False while the legal name is not known yet. */
+  legalNameKnown: boolean;
+  siblingGroupId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The child's names, as children.revealName answers them. */
+export interface ChildNames {
+  /** Null while the legal name is not known yet. */
+  legalName: string | null;
+  preferredName: string | null;
+}
+
+export interface FamilyMember {
+  id: string;
+  childId: string;
+  name: string;
+  relationship: string;
+  phone: string | null;
+  address: string | null;
+  livesInHousehold: boolean;
+  /** Null when the viewer's role may not see safety flags. */
+  safety: {
+    allegedOffender: boolean;
+    allegedOffenderSince: string | null;
+    noContactOrder: boolean;
+    noContactOrderDate: string | null;
+  } | null;
+  notes: string | null;
+}
+
+export interface Consent {
+  id: string;
+  childId: string;
+  type: ConsentType;
+  agency: string | null;
+  givenBy: ConsentGiver;
+  givenOn: string;
+  scope: string;
+  withdrawnOn: string | null;
+  withdrawnReason: string | null;
+}
+
+export interface PlanGoal {
+  id: string;
+  childId: string;
+  domain: PlanDomain;
+  goalInChildWords: string;
+  responsible: string;
+  targetDate: string | null;
+  status: GoalStatus;
+}
+
+export interface PlanTask {
+  id: string;
+  childId: string;
+  goalId: string | null;
+  title: string;
+  dueDate: string;
+  responsible: string | null;
+  doneOn: string | null;
+}
+
+export interface LegalEvent {
+  id: string;
+  childId: string;
+  kind: LegalEventKind;
+  date: string;
+  time: string | null;
+  court: string;
+  caseNumber: string;
+  notes: string | null;
+}
+
+export interface CaseFile {
+  child: ChildRecord;
+  caseworkerName: string | null;
+  currentPlacement: Placement | null;
+  placements: Placement[];
+  family: FamilyMember[];
+  consents: Consent[];
+  siblings: ChildListRow[];
+  goals: PlanGoal[];
+  tasks: PlanTask[];
+  legalEvents: LegalEvent[];
+  intakeAccount: { recordedAt: string; recordedByName: string | null } | null;
+}
+
+export type TimelineKind =
+  | 'registered'
+  | 'status'
+  | 'admitted'
+  | 'transferred'
+  | 'discharged'
+  | 'legal'
+  | 'goal'
+  | 'task'
+  | 'consent'
+  | 'intake';
+export interface TimelineEntry {
+  /** A UTC instant or a calendar date (YYYY-MM-DD); entries are sorted newest first. */
+  at: string;
+  kind: TimelineKind;
+  /** Non-sensitive words for the line, e.g. a shelter name or a legal event kind. */
+  params: Record<string, string>;
+}
+
+/**
+ * What an agenda item can be; a new kind is one more entry here and one more source in the query.
+ * 'legalName': a child whose legal name is not known yet (dated by the intake).
+ */
+export const AGENDA_KINDS = ['task', 'goal', 'legal', 'legalName'] as const;
+export type AgendaKind = (typeof AGENDA_KINDS)[number];
+/** Overdue: before today. Upcoming: today and the next seven days. */
+export const AGENDA_SECTIONS = ['overdue', 'upcoming'] as const;
+export type AgendaSection = (typeof AGENDA_SECTIONS)[number];
+export const AGENDA_GROUPINGS = ['date', 'child', 'kind'] as const;
+export type AgendaGrouping = (typeof AGENDA_GROUPINGS)[number];
+export const AGENDA_PAGE_MAX = 100;
+
+export interface AgendaItem {
+  childId: string;
+  caseCode: string;
+  initials: string;
+  kind: AgendaKind;
+  /** The legal event kind for 'legal', the plan domain for 'goal', null otherwise. */
+  category: LegalEventKind | PlanDomain | null;
+  id: string;
+  /** Task title, goal in the child's words, the court of a legal event; empty for 'legalName'. */
+  title: string;
+  date: string;
+}
+
+/** One page of one agenda section, with the true count of everything that matches. */
+export interface AgendaPage {
+  items: AgendaItem[];
+  /** Every item of the section that matches the filters, not only this page. */
+  total: number;
+  /** When grouped: how many items each group (child id or kind) has in the whole section. */
+  groupSizes: Record<string, number>;
+  /** Today in the vault's time zone, for "3 days overdue". */
+  today: string;
+}
+
+/** Someone a child can be assigned to (active caseworkers and coordinators). */
+export interface StaffOption {
+  id: string;
+  displayName: string;
+  role: Role;
+}
+
+export const childrenProcedures = {
+  'children.register': procedure<{ id: string; caseCode: string }>()({
+    input: childFieldsSchema,
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'children.update': procedure<ChildRecord>()({
+    input: childFieldsSchema.extend({ id: idOf('child') }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'children.setStatus': procedure<ChildRecord>()({
+    input: z.strictObject({ id: idOf('child'), status: z.enum(CHILD_STATUSES) }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'children.search': procedure<{ rows: ChildListRow[]; total: number }>()({
+    input: z.strictObject({
+      text: safeText().max(100, 'tooLong').optional(),
+      status: z.enum(CHILD_STATUSES).optional(),
+      shelterId: idOf('shelter').optional(),
+      caseworkerId: idOf('caseworker').optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+      offset: z.number().int().min(0).default(0),
+    }),
+    access: CASE_TEAM,
+    kind: 'query',
+  }),
+  /**
+   * The case file, without the child's names; every opening is audited as a view. `reload` marks
+   * a refetch of the file this session already has open (after a change), which is not a new view.
+   */
+  'children.get': procedure<CaseFile>()({
+    input: z.strictObject({ id: idOf('child'), reload: z.literal(true).optional() }),
+    access: CASE_TEAM,
+    kind: 'query',
+    auditView: true,
+  }),
+  /** The child's names, asked for only by "Show name" (or editing them): audited as their view. */
+  'children.revealName': procedure<ChildNames>()({
+    input: z.strictObject({ id: idOf('child') }),
+    access: CASE_TEAM,
+    kind: 'query',
+    auditView: true,
+  }),
+  'children.timeline': procedure<TimelineEntry[]>()({
+    input: z.strictObject({ id: idOf('child') }),
+    access: CASE_TEAM,
+    kind: 'query',
+  }),
+
+  /** Choices for the assigned-caseworker field and the search filter. */
+  'staff.caseworkers': procedure<StaffOption[]>()({
+    input: z.strictObject({}),
+    access: CASE_TEAM,
+    kind: 'query',
+  }),
+
+  'consents.record': procedure<Consent>()({
+    input: z.strictObject({
+      childId: idOf('child'),
+      type: z.enum(CONSENT_TYPES),
+      agency: optionalText(200),
+      givenBy: z.enum(CONSENT_GIVERS),
+      givenOn: isoDateSchema,
+      scope: text(1000, multiline),
+    }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'consents.withdraw': procedure<Consent>()({
+    input: z.strictObject({
+      id: idOf('consent'),
+      withdrawnOn: isoDateSchema,
+      reason: text(1000, multiline),
+    }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  /** The one answer later features ask before sharing or reporting. */
+  'consents.check': procedure<{ allowed: boolean; consentId: string | null }>()({
+    input: z.strictObject({
+      childId: idOf('child'),
+      type: z.enum(CONSENT_TYPES),
+      agency: optionalText(200),
+    }),
+    access: CASE_TEAM,
+    kind: 'query',
+  }),
+
+  'family.save': procedure<FamilyMember>()({
+    input: z.strictObject({
+      id: idOf('familyMember').optional(),
+      childId: idOf('child'),
+      name: text(200),
+      relationship: text(100),
+      phone: optionalText(50),
+      address: optionalText(300),
+      livesInHousehold: z.boolean(),
+      allegedOffender: z.boolean(),
+      allegedOffenderSince: isoDateSchema.optional(),
+      noContactOrder: z.boolean(),
+      noContactOrderDate: isoDateSchema.optional(),
+      notes: optionalText(2000, multiline),
+    }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'family.remove': procedure<null>()({
+    input: z.strictObject({ id: idOf('familyMember') }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+
+  'siblings.link': procedure<null>()({
+    input: z.strictObject({ childId: idOf('child'), siblingId: idOf('child') }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'siblings.unlink': procedure<null>()({
+    input: z.strictObject({ childId: idOf('child') }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+
+  /** The child's account is recorded once; later forms link to it and never ask again. */
+  'intake.record': procedure<null>()({
+    input: z.strictObject({ childId: idOf('child'), account: text(20000, multiline) }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'intake.open': procedure<{
+    account: string;
+    recordedAt: string;
+    recordedByName: string | null;
+  }>()({
+    input: z.strictObject({ childId: idOf('child') }),
+    access: CASE_TEAM,
+    kind: 'query',
+    auditView: true,
+  }),
+
+  'plan.saveGoal': procedure<PlanGoal>()({
+    input: z.strictObject({
+      id: idOf('goal').optional(),
+      childId: idOf('child'),
+      domain: z.enum(PLAN_DOMAINS),
+      goalInChildWords: text(1000, multiline),
+      responsible: text(200),
+      targetDate: isoDateSchema.optional(),
+      status: z.enum(GOAL_STATUSES),
+    }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'plan.saveTask': procedure<PlanTask>()({
+    input: z.strictObject({
+      id: idOf('task').optional(),
+      childId: idOf('child'),
+      goalId: idOf('goal').optional(),
+      title: text(300),
+      dueDate: isoDateSchema,
+      responsible: optionalText(200),
+      doneOn: isoDateSchema.optional(),
+    }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  /**
+   * One page of overdue or next-7-days tasks, goal targets and legal events of the children the
+   * user may see, filtered by the child's current shelter and the kind, grouped by date, child
+   * or kind.
+   */
+  'dashboard.agenda': procedure<AgendaPage>()({
+    input: z.strictObject({
+      section: z.enum(AGENDA_SECTIONS),
+      shelterId: idOf('shelter').optional(),
+      kind: z.enum(AGENDA_KINDS).optional(),
+      groupBy: z.enum(AGENDA_GROUPINGS).default('date'),
+      offset: z.number().int().min(0).max(1_000_000).default(0),
+      limit: z.number().int().min(1).max(AGENDA_PAGE_MAX).default(50),
+    }),
+    access: CASE_TEAM,
+    kind: 'query',
+  }),
+
+  'legal.save': procedure<LegalEvent>()({
+    input: z.strictObject({
+      id: idOf('legalEvent').optional(),
+      childId: idOf('child'),
+      kind: z.enum(LEGAL_EVENT_KINDS),
+      date: isoDateSchema,
+      time: timeOfDay.optional(),
+      court: text(200),
+      caseNumber: text(100),
+      notes: optionalText(2000, multiline),
+    }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'legal.remove': procedure<null>()({
+    input: z.strictObject({ id: idOf('legalEvent') }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+} as const;
+
+export type { ChildStatus, ConsentGiver, ConsentType, GoalStatus, LegalEventKind, PlanDomain, Sex };

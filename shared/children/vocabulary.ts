@@ -1,0 +1,113 @@
+// The children domain's vocabulary (the case file). Values are stable codes; labels live in the
+// renderer's i18n catalogue.
+import { z } from 'zod';
+import { isoDateSchema } from '../ids';
+import type { Role } from '../roles';
+
+/** A date of birth, or an age estimated on a date: children often arrive without papers. */
+export const birthSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('dob'), dateOfBirth: isoDateSchema }),
+  z.strictObject({
+    kind: z.literal('estimated'),
+    estimatedAgeYears: z.number().int().min(0, 'age.range').max(25, 'age.range'),
+    asOf: isoDateSchema,
+  }),
+]);
+export type Birth = z.infer<typeof birthSchema>;
+
+export const CHILD_STATUSES = ['intake', 'in_care', 'aftercare', 'transferred', 'closed'] as const;
+export type ChildStatus = (typeof CHILD_STATUSES)[number];
+
+export const SEXES = ['female', 'male', 'intersex'] as const;
+export type Sex = (typeof SEXES)[number];
+
+export const CONSENT_TYPES = ['services', 'sharing', 'photos', 'research'] as const;
+export type ConsentType = (typeof CONSENT_TYPES)[number];
+export const CONSENT_GIVERS = ['child', 'guardian', 'court_dswd'] as const;
+export type ConsentGiver = (typeof CONSENT_GIVERS)[number];
+
+/** The six ASO domains (IJM), used for case-plan goals. */
+export const PLAN_DOMAINS = [
+  'safety',
+  'legal_protection',
+  'mental_wellbeing',
+  'economic_empowerment_education',
+  'social_support',
+  'physical_wellbeing',
+] as const;
+export type PlanDomain = (typeof PLAN_DOMAINS)[number];
+export const GOAL_STATUSES = ['not_started', 'in_progress', 'achieved', 'discontinued'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+export const LEGAL_EVENT_KINDS = [
+  'hearing',
+  'testimony',
+  'filing',
+  'case_conference',
+  'other',
+] as const;
+export type LegalEventKind = (typeof LEGAL_EVENT_KINDS)[number];
+
+// ---- pure rules shared by the backend and the UI ----------------------------------------------
+
+/** Alleged-offender and no-contact-order flags: only the roles that act on them see them. */
+export function canSeeSafetyFlags(role: Role): boolean {
+  return role === 'coordinator' || role === 'caseworker';
+}
+
+/** Accent- and case-folded text for search: "Niño" and "NINO" both become "nino". */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** "Maria Clara dela Cruz" → "M.C.D.C." (at most four letters): what lists show instead of a name. */
+export function initialsOf(name: string): string {
+  const letters = name
+    .normalize('NFC')
+    .split(/[\s\-–]+/)
+    .map((word) => word.match(/\p{L}/u)?.[0]?.toLocaleUpperCase() ?? '')
+    .filter(Boolean)
+    .slice(0, 4);
+  return letters.length ? `${letters.join('.')}.` : '?';
+}
+
+/** Whole years from one calendar date (YYYY-MM-DD) to another; never negative. */
+export function wholeYearsBetween(from: string, to: string): number {
+  const [y1, m1, d1] = from.split('-').map(Number) as [number, number, number];
+  const [y2, m2, d2] = to.split('-').map(Number) as [number, number, number];
+  const years = y2 - y1 - (m2 < m1 || (m2 === m1 && d2 < d1) ? 1 : 0);
+  return Math.max(0, years);
+}
+
+/** Age on a calendar date, from a date of birth or from an estimate made on an earlier date. */
+export function ageOn(birth: Birth, onDate: string): { age: number; estimated: boolean } {
+  if (birth.kind === 'dob')
+    return { age: wholeYearsBetween(birth.dateOfBirth, onDate), estimated: false };
+  return {
+    age: birth.estimatedAgeYears + wholeYearsBetween(birth.asOf, onDate),
+    estimated: true,
+  };
+}
+
+/**
+ * i18n keys (under `errors.`) that the children domain's procedures use beyond the foundation's,
+ * so the catalogue can be checked for completeness.
+ */
+export const CHILDREN_ERROR_KEYS = [
+  'date.future',
+  'date.beforeBirth',
+  'age.range',
+  'status.placed',
+  'status.notPlaced',
+  'consent.agencyRequired',
+  'consent.withdrawnBeforeGiven',
+  'consent.alreadyWithdrawn',
+  'intake.alreadyRecorded',
+  'sibling.self',
+  'goal.otherChild',
+] as const;
