@@ -109,6 +109,9 @@ describe('window.aruga in Chromium', () => {
       const window = globalThis as unknown as PageGlobals;
       window.lockEvents = [];
       window.stopListening = window.aruga.onLock((event) => window.lockEvents!.push(event));
+      // A second listener keeps the page's event stream open, as the app always does: with none
+      // left, the harness takes the page for closed and locks the vault.
+      window.aruga.onLock(() => undefined);
     });
     expect((await streamOpen).status()).toBe(200);
     expectOk(await harnessCall(harness, 'vault.create', ADMIN));
