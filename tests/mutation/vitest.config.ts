@@ -20,7 +20,8 @@ class FocusedFilesFirst extends BaseSequencer {
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    // `npm run mutation -- --tests <glob>` narrows the judging files (see run.ts).
+    include: process.env.ARUGA_MUTATION_TESTS?.split(',') ?? ['tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
