@@ -1,6 +1,6 @@
 // The failed-unlock back-off, at fixed instants: exact waits, the reset after a good unlock, and
 // the failures handed to the audit log exactly once.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -111,5 +111,41 @@ describe('a good unlock resets the back-off', () => {
     // Two failures, each audited once, at the time it happened.
     expect(entries).toHaveLength(2);
     expect(new Set(entries.map((e) => e.at)).size).toBe(2);
+  });
+});
+
+describe('a damaged or future-dated back-off file', () => {
+  it('is one longest wait from the moment it is first read, written back so it runs out', () => {
+    const folder = tempFolder();
+    writeFileSync(join(folder, BACKOFF_FILE), '{"failures": "many"');
+    expect(new Backoff(folder).retryAfterSeconds(T)).toBe(MAX_BACKOFF_SECONDS);
+    // Another process, 100 s later: the same wait, 100 s shorter.
+    expect(new Backoff(folder).retryAfterSeconds(T + 100_000)).toBe(MAX_BACKOFF_SECONDS - 100);
+    expect(new Backoff(folder).retryAfterSeconds(T + MAX_BACKOFF_SECONDS * 1000)).toBe(0);
+  });
+
+  it('a last failure in the future counts from now, keeping its failures to audit', () => {
+    const folder = tempFolder();
+    const pending = [{ at: new Date(T + 3_600_000).toISOString(), kind: 'password' }];
+    writeFileSync(
+      join(folder, BACKOFF_FILE),
+      JSON.stringify({ failures: 2, lastFailureAt: T + 3_600_000, pending }),
+    );
+    expect(new Backoff(folder).retryAfterSeconds(T)).toBe(MAX_BACKOFF_SECONDS);
+    expect(new Backoff(folder).takePendingAndReset()).toEqual(pending);
+  });
+
+  it('more failures than the longest level keep their count', () => {
+    const folder = tempFolder();
+    writeFileSync(
+      join(folder, BACKOFF_FILE),
+      JSON.stringify({ failures: 40, lastFailureAt: T + 1000, pending: [] }),
+    );
+    new Backoff(folder).retryAfterSeconds(T);
+    expect(JSON.parse(readFileSync(join(folder, BACKOFF_FILE), 'utf8'))).toEqual({
+      failures: 40,
+      lastFailureAt: T,
+      pending: [],
+    });
   });
 });

@@ -131,3 +131,18 @@ describe('the router’s refusals carry the documented keys', () => {
     expect(entries[0]).toMatchObject({ actorId: user.id, outcome: 'denied' });
   });
 });
+
+describe('the router keeps an active session open', () => {
+  it('every allowed call restarts the idle timer; silence locks', async () => {
+    const { backend } = await newVault({ idleLockMsOverride: 400 });
+    const events: string[] = [];
+    backend.onEvent((e) => events.push(`${e.type}:${e.reason}`));
+    for (let i = 0; i < 4; i += 1) {
+      await new Promise((r) => setTimeout(r, 200));
+      await ok(backend, 'session.touch', undefined);
+    }
+    expect((await ok(backend, 'app.status', undefined)).state).toBe('unlocked');
+    await new Promise((r) => setTimeout(r, 700));
+    expect(events).toEqual(['locked:idle']);
+  });
+});
