@@ -149,3 +149,14 @@ describe('a damaged or future-dated back-off file', () => {
     });
   });
 });
+
+describe('failures waiting to be audited', () => {
+  it('keeps the latest 200, so a flood of guesses cannot grow the file without end', () => {
+    const backoff = new Backoff(tempFolder());
+    for (let i = 0; i < 205; i += 1) backoff.recordFailure('password', { now: T + i });
+    const pending = backoff.takePendingAndReset();
+    expect(pending).toHaveLength(200);
+    expect(pending[0]!.at).toBe(new Date(T + 5).toISOString());
+    expect(pending.at(-1)!.at).toBe(new Date(T + 204).toISOString());
+  });
+});

@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors';
 import { newDataKey } from '../../electron/backend/vault/crypto';
 import {
   createSlot,
+  keyringPath,
   newKeyringBody,
   readKeyringFile,
   replaceSlot,
@@ -105,5 +106,48 @@ describe('the keyring checksum', () => {
     const verified = verifyKeyring(readKeyringFile(k.path)!, newDataKey());
     expect(verified).toMatchObject({ tampered: true, plantedSlots: 1 });
     expect(verified.body.slots).toEqual([]);
+  });
+});
+
+describe('what the keyring schema accepts', () => {
+  it('a slot id is 32 hex digits or "recovery", nothing around them', async () => {
+    for (const id of ['x' + 'a'.repeat(32), 'a'.repeat(32) + 'x', 'xrecovery', 'recoveryx']) {
+      const k = await writtenKeyring();
+      const file = k.raw();
+      (file.body.slots[0] as { id: string }).id = id;
+      k.rewrite(file, true);
+      expect(
+        damaged(() => readKeyringFile(k.path)),
+        id,
+      ).toBe('CORRUPT:keyringDamaged');
+    }
+  });
+
+  it('a recorded rollback reads back as written', async () => {
+    const path = join(tempFolder(), 'keyring.json');
+    const rollback = { detectedAt: '2026-03-02T08:00:00.000Z', checkpointSeq: 9, databaseSeq: 4 };
+    writeKeyring(path, { ...newKeyringBody(true), rollback }, newDataKey());
+    expect(readKeyringFile(path)!.body).toMatchObject({ demo: true, rollback });
+  });
+
+  it('a slot is never built with a KDF cost Aruga does not write', async () => {
+    await expect(
+      createSlot('a'.repeat(32), 'user', 'Fictional-Pass-1', newDataKey(), {
+        N: 2 ** 10,
+        r: 8,
+        p: 1,
+      }),
+    ).rejects.toThrow('unsupported KDF parameters');
+  });
+
+  it('the current, pending and previous keyrings have their own files', () => {
+    expect(['current', 'pending', 'previous'].map((w) => keyringPath('/data', w as never))).toEqual(
+      [
+        join('/data', 'keyring.json'),
+        join('/data', 'keyring.next.json'),
+        join('/data', 'keyring.previous.json'),
+      ],
+    );
+    expect(keyringPath('/data')).toBe(join('/data', 'keyring.json'));
   });
 });

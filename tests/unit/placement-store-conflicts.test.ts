@@ -9,6 +9,7 @@ import {
   type CaseVault,
 } from '../../electron/backend/services/cases';
 import type { PlacementRow } from '../../electron/backend/services/cases/rows';
+import { admitChild } from '../../electron/backend/services/cases';
 import { on, placementVault, refusal } from './placement-fixture';
 
 /**
@@ -141,5 +142,59 @@ describe('the store’s own check on an edit', () => {
     // A change that clashes with nothing but the stay itself is allowed.
     expect(refusal(() => updatePlacement(f.vault, old, { start_at: on('2025-03-01') }))).toBe('ok');
     expect(refusal(() => updatePlacement(f.vault, old, { end_at: on('2025-05-03') }))).toBe('ok');
+  });
+});
+
+describe('the store’s own checks on a new placement', () => {
+  it('a stay of no length is refused before the database sees it, with its dates', async () => {
+    const f = await twoPlacedChildren();
+    expect(
+      refusal(() =>
+        insertPlacement(
+          f.vault,
+          f.placement(f.child(), f.home.beds[2]!, on('2025-05-10'), on('2025-05-10')),
+        ),
+      ),
+    ).toEqual({
+      code: 'CONFLICT',
+      message: 'placement.endBeforeStart',
+      details: {
+        caseCode: null,
+        initials: null,
+        startAt: on('2025-05-10'),
+        endAt: on('2025-05-10'),
+      },
+    });
+  });
+
+  it('a clash names the other child only to someone who may see her', async () => {
+    const f = await twoPlacedChildren();
+    const caseworker = {
+      userId: 'fictional-caseworker',
+      role: 'caseworker' as const,
+      shelterScope: [],
+    };
+    // Her own registration, not yet placed: hers to see; the child in the bed is not.
+    const hers = f.child();
+    f.vault.data.update('children', hers, { registered_by: caseworker.userId });
+    const admit = (actor: typeof caseworker | undefined) =>
+      refusal(() =>
+        admitChild(
+          f.vault,
+          actor ?? { userId: 'fictional-coordinator', role: 'coordinator', shelterScope: [] },
+          {
+            childId: hers,
+            bedId: f.home.beds[0]!,
+            startAt: on('2025-05-10'),
+            reason: 'Rescue',
+          },
+        ),
+      );
+    expect(admit(caseworker)).toEqual({ code: 'CONFLICT', message: 'placement.bedOverlap' });
+    expect(admit(undefined)).toMatchObject({
+      code: 'CONFLICT',
+      message: 'placement.bedOverlap',
+      details: { caseCode: expect.any(String), startAt: on('2025-05-01') },
+    });
   });
 });
