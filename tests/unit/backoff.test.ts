@@ -2,7 +2,8 @@
 // the failures handed to the audit log exactly once.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fileSystem } from '../../electron/backend/vault/atomic-file';
 import {
   Backoff,
   BACKOFF_FILE,
@@ -158,5 +159,34 @@ describe('failures waiting to be audited', () => {
     expect(pending).toHaveLength(200);
     expect(pending[0]!.at).toBe(new Date(T + 5).toISOString());
     expect(pending.at(-1)!.at).toBe(new Date(T + 204).toISOString());
+  });
+});
+
+describe('a disk that refuses to write', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+  const refuseWrites = () =>
+    vi.spyOn(fileSystem, 'renameSync').mockImplementation(() => {
+      throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    });
+
+  it('does not lift the back-off: the failure is kept for as long as this process runs', () => {
+    const backoff = new Backoff(tempFolder());
+    refuseWrites();
+    expect(backoff.recordFailure('password', { now: T })).toBe(1);
+    expect(backoff.recordFailure('password', { now: T })).toBe(2);
+    expect(backoff.retryAfterSeconds(T)).toBe(2);
+    // A good unlock still hands the failures over, though the file cannot be reset.
+    expect(backoff.takePendingAndReset()).toHaveLength(2);
+  });
+
+  it('keeps a damaged file’s longest wait in memory, running out from its first reading', () => {
+    const folder = tempFolder();
+    writeFileSync(join(folder, BACKOFF_FILE), 'not json');
+    const backoff = new Backoff(folder);
+    refuseWrites();
+    expect(backoff.retryAfterSeconds(T)).toBe(MAX_BACKOFF_SECONDS);
+    expect(backoff.retryAfterSeconds(T + 100_000)).toBe(MAX_BACKOFF_SECONDS - 100);
   });
 });
