@@ -145,3 +145,17 @@ describe('audit chain verification', () => {
     expect(vault.audit.verify()).toEqual({ ok: false, checked: 3, firstBadSeq: 4 });
   });
 });
+
+describe('the checkpoint a keyring records', () => {
+  it('is reached while the log still holds that entry; an empty log reaches the genesis mark', async () => {
+    const vault = await logOf(3);
+    const { seq, hash } = vault.audit.checkpoint();
+    expect({ seq, hash }).toEqual(head(vault));
+    expect(vault.audit.reaches({ seq, hash })).toBe(true);
+    expect(vault.audit.reaches({ seq: 0, hash: GENESIS_HASH })).toBe(true);
+    expect(vault.audit.reaches({ seq: 2, hash: rows(vault)[1]!.hash })).toBe(true);
+    // A database older than the mark, or one whose history was rewritten, does not.
+    expect(vault.audit.reaches({ seq: 4, hash })).toBe(false);
+    expect(vault.audit.reaches({ seq: 2, hash: rows(vault)[2]!.hash })).toBe(false);
+  });
+});
