@@ -1,6 +1,8 @@
 // `npm run mutation`: StrykerJS on the security- and safety-critical modules (stryker.config.json),
 // judged by the unit project. Prints the score per module and merges it into
-// tests/bench/results.json under "mutation". `npm run mutation -- --mutate <file>` runs one module.
+// tests/bench/results.json under "mutation". `npm run mutation -- --mutate <file>` runs one module;
+// `--tests <glob>` (repeatable) judges it with those unit files only, for a quick run whose score
+// is a lower bound (a file left out can only kill more).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Stryker } from '@stryker-mutator/core';
@@ -8,9 +10,15 @@ import type { MutantResult } from '@stryker-mutator/api/core';
 
 const TARGET = 85;
 const { values } = parseArgs({
-  options: { mutate: { type: 'string', multiple: true }, concurrency: { type: 'string' } },
+  options: {
+    mutate: { type: 'string', multiple: true },
+    tests: { type: 'string', multiple: true },
+    concurrency: { type: 'string' },
+  },
 });
 
+// Read by tests/mutation/vitest.config.ts (the Stryker runner loads that file itself).
+if (values.tests) process.env.ARUGA_MUTATION_TESTS = values.tests.join(',');
 const started = Date.now();
 const results: MutantResult[] = await new Stryker({
   ...(values.mutate ? { mutate: values.mutate } : {}),
@@ -25,6 +33,8 @@ interface ModuleScore {
   noCoverage: number;
   timeout: number;
   meetsTarget: boolean;
+  /** The unit files that judged the mutants: all of them, or a quick run's subset (a lower bound). */
+  judgedBy: string[];
 }
 const byModule = new Map<string, MutantResult[]>();
 for (const r of results) byModule.set(r.fileName, [...(byModule.get(r.fileName) ?? []), r]);
@@ -40,7 +50,15 @@ for (const [file, rs] of [...byModule].sort(([a], [b]) => a.localeCompare(b))) {
   // Stryker's own definition: compile errors and ignored mutants are not counted.
   const score = Math.round((1000 * detected) / Math.max(1, detected + survived + noCoverage)) / 10;
   const module = file.replace(`${process.cwd()}/`, '');
-  modules[module] = { score, killed, survived, noCoverage, timeout, meetsTarget: score >= TARGET };
+  modules[module] = {
+    score,
+    killed,
+    survived,
+    noCoverage,
+    timeout,
+    meetsTarget: score >= TARGET,
+    judgedBy: values.tests ?? ['tests/unit/**/*.test.ts'],
+  };
 }
 
 console.table(
