@@ -1,11 +1,11 @@
 // Worker-thread entry: the backend runs off the main thread, so a long KDF, re-key or report never
 // freezes the Electron window or the harness's HTTP server.
 //
-// The same file runs twice: as the main backend ('main'), which owns the vault and answers every
-// call, and as its read-only twin ('reader', see reader.ts), a thread the main one starts so plain
-// reads need not queue behind a long call. The host talks to the twin over a port the main
-// backend hands it; the main backend alone tells the twin who is signed in. A third, short-lived
-// thread ('checker') runs the once-per-start page check on a connection of its own.
+// The same file runs in three roles: the main backend ('main'), which owns the vault and answers
+// every call; its read-only twin ('reader', see runtime/read-twin.ts), a thread the main one starts
+// so plain reads need not queue behind a long call; and a short-lived 'checker' thread that runs
+// the once-per-start page check on a connection of its own. The host talks to the twin over a
+// port the main backend hands it; the main backend alone tells the twin who is signed in.
 import type { Worker } from 'node:worker_threads';
 import { MessageChannel, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Envelope } from '../../shared/errors';
