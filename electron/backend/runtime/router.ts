@@ -35,7 +35,7 @@ import { findUserById } from '../domains/access';
 import { Backoff } from '../vault/backoff';
 import { DEFAULT_SCRYPT } from '../vault/crypto';
 import { isDemoVault, vaultPresence, type OpenVault } from '../vault/vault';
-import type { AuditRecord } from '../audit-log';
+import type { AuditDetail, AuditRecord } from '../audit-log';
 
 /** Recovery mode is an administrator reset one click away: it locks after one idle minute. */
 export const RECOVERY_IDLE_MS = 60_000;
@@ -338,36 +338,22 @@ export class Backend implements BackendApi {
     const { findings } = vault;
     const checkpoint = vault.keyring.checkpoint;
     // Recorded once: until the log passes the old mark, every unlock would find it again.
+    /** What the unlock found wrong, for the administrator: a failed outcome on the vault. */
+    const report = (action: string, detail?: AuditDetail) =>
+      vault.audit.append({
+        actorId: null,
+        action,
+        outcome: 'failed',
+        targetType: 'vault',
+        targetId: null,
+        ...(detail ? { detail } : {}),
+      });
     if (checkpoint && !vault.keyring.rollback && !vault.audit.reaches(checkpoint)) {
       vault.recordRollback(vault.audit.checkpoint().seq);
-      vault.audit.append({
-        actorId: null,
-        action: 'vault.rollbackDetected',
-        outcome: 'failed',
-        targetType: 'vault',
-        targetId: null,
-        detail: { checkpointSeq: checkpoint.seq },
-      });
+      report('vault.rollbackDetected', { checkpointSeq: checkpoint.seq });
     }
-    if (findings.tampered) {
-      vault.audit.append({
-        actorId: null,
-        action: 'vault.keyringTampered',
-        outcome: 'failed',
-        targetType: 'vault',
-        targetId: null,
-        detail: { plantedSlots: findings.plantedSlots },
-      });
-    }
-    if (findings.restoredFromPrevious) {
-      vault.audit.append({
-        actorId: null,
-        action: 'vault.keyringRestored',
-        outcome: 'failed',
-        targetType: 'vault',
-        targetId: null,
-      });
-    }
+    if (findings.tampered) report('vault.keyringTampered', { plantedSlots: findings.plantedSlots });
+    if (findings.restoredFromPrevious) report('vault.keyringRestored');
     // Re-written from what was authenticated: planted slots are gone from the file too.
     if (findings.tampered || findings.restoredFromPrevious) vault.writeCheckpoint();
     if (this.pagesChecked) return;
