@@ -17,8 +17,25 @@ const { values } = parseArgs({
   },
 });
 
+// The contracts' role lists are mutated by line range (the rest of a contract is schemas). A range
+// that has drifted off them would silently mutate other code instead, so it stops the run.
+const configured = (JSON.parse(readFileSync('stryker.config.json', 'utf8')) as { mutate: string[] })
+  .mutate;
+for (const entry of values.mutate ?? configured) {
+  const range = /^(.+):(\d+)-(\d+)$/.exec(entry);
+  if (!range) continue;
+  const lines = readFileSync(range[1]!, 'utf8')
+    .split('\n')
+    .slice(Number(range[2]) - 1, Number(range[3]));
+  if (!lines.every((line) => /^const [A-Z_]+: readonly Role\[\] = /.test(line)))
+    throw new Error(
+      `${entry} no longer covers role lists only: fix its range in stryker.config.json`,
+    );
+}
+
 // Read by tests/mutation/vitest.config.ts (the Stryker runner loads that file itself).
-if (values.tests) process.env.ARUGA_MUTATION_TESTS = values.tests.join(',');
+// JSON, since a glob may hold commas ({a,b}).
+if (values.tests) process.env.ARUGA_MUTATION_TESTS = JSON.stringify(values.tests);
 const started = Date.now();
 const results: MutantResult[] = await new Stryker({
   ...(values.mutate ? { mutate: values.mutate } : {}),

@@ -21,7 +21,9 @@ class FocusedFilesFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     // `npm run mutation -- --tests <glob>` narrows the judging files (see run.ts).
-    include: process.env.ARUGA_MUTATION_TESTS?.split(',') ?? ['tests/unit/**/*.test.ts'],
+    include: process.env.ARUGA_MUTATION_TESTS
+      ? (JSON.parse(process.env.ARUGA_MUTATION_TESTS) as string[])
+      : ['tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
