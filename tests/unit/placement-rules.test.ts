@@ -7,8 +7,12 @@ import {
   editPlacement,
   insertPlacement,
   reserveBed,
+  softRuleWarnings,
   transferChild,
 } from '../../electron/backend/domains/shelters';
+import { clockFor, linkSiblings } from '../../electron/backend/domains/children';
+import type { ChildRow, ShelterRow } from '../../electron/backend/records/rows';
+import type { SoftRule } from '../../shared/shelters/vocabulary';
 import { COORDINATOR, on, placementVault, refusal } from './placement-fixture';
 
 const START = on('2025-06-15');
@@ -258,5 +262,127 @@ describe('an edit’s override', () => {
     });
     expect(again.overridden).toEqual([]);
     expect(again.placement.overrideReason).toBe('She arrived two weeks earlier');
+  });
+});
+
+describe('an edit re-checks only the rules its new start can change', () => {
+  it('a child whose brother lives in another shelter is re-dated without a siblings override', async () => {
+    const p = await placementVault();
+    const [north, south] = [p.shelter(1), p.shelter(1)];
+    const [ana, ben] = [p.child(), p.child({ sex: 'male' })];
+    linkSiblings(p.vault, COORDINATOR, { childId: ana, siblingId: ben });
+    p.admit(ben, south.beds[0]!, on('2025-05-01'));
+    const placed = p.admit(ana, north.beds[0]!, START, 'Brother’s shelter is for boys');
+    expect(placed.overridden).toEqual(['siblingsApart']);
+    const edited = editPlacement(p.vault, COORDINATOR, {
+      id: placed.placement.id,
+      startAt: on('2025-06-10'),
+      endAt: null,
+    });
+    expect(edited.overridden).toEqual([]);
+    expect(edited.placement.startAt).toBe(on('2025-06-10'));
+  });
+
+  it('the soft-rule check names only the rules it is asked about', async () => {
+    const p = await placementVault();
+    const home = p.shelter(1, { capacity: 1, minAge: 10, maxAge: 12 });
+    p.admit(p.child(dob('2014-01-01')), home.beds[0]!, on('2025-05-01'));
+    const older = p.vault.db
+      .prepare('SELECT * FROM children WHERE id = ?')
+      .get([p.child(dob('2008-01-01'))]) as unknown as ChildRow;
+    const shelter = p.vault.db
+      .prepare('SELECT * FROM shelters WHERE id = ?')
+      .get([home.id]) as unknown as ShelterRow;
+    const clock = clockFor(p.vault, COORDINATOR);
+    const check = (rules: SoftRule[]) =>
+      softRuleWarnings(p.vault, clock, { child: older, shelter, at: START, rules });
+    expect(check(['shelterAge', 'shelterCapacity'])).toEqual(['shelterAge', 'shelterCapacity']);
+    expect(check(['shelterAge'])).toEqual(['shelterAge']);
+    expect(check(['shelterCapacity'])).toEqual(['shelterCapacity']);
+    expect(check(['shelterSex'])).toEqual([]);
+  });
+});
+
+describe('the placement services refuse bad input at the field, whoever calls them', () => {
+  const NEXT_YEAR = new Date(Date.now() + 365 * 86_400_000).toISOString();
+  const NO_SUCH_BED = '0'.repeat(32);
+
+  it('admission: a start in the future, a bed that does not exist', async () => {
+    const p = await placementVault();
+    const home = p.shelter(1);
+    const ana = p.child();
+    expect(refusal(() => p.admit(ana, home.beds[0]!, NEXT_YEAR))).toMatchObject({
+      code: 'VALIDATION',
+      fields: { startAt: 'date.future' },
+    });
+    expect(refusal(() => p.admit(ana, NO_SUCH_BED, START))).toMatchObject({
+      code: 'VALIDATION',
+      fields: { bedId: 'invalid' },
+    });
+  });
+
+  it('a soft rule broken without a reason is "needs override", naming the rule', async () => {
+    const p = await placementVault();
+    const home = p.shelter(1, { sexRule: 'male' });
+    expect(refusal(() => p.admit(p.child(), home.beds[0]!, START))).toEqual({
+      code: 'NEEDS_OVERRIDE',
+      message: 'needsOverride',
+      warnings: ['softRule.shelterSex'],
+    });
+  });
+
+  it('transfer to a bed that does not exist', async () => {
+    const p = await placementVault();
+    const home = p.shelter(1);
+    const ana = p.child();
+    p.admit(ana, home.beds[0]!, on('2025-05-01'));
+    const transfer = () =>
+      transferChild(p.vault, COORDINATOR, {
+        childId: ana,
+        toBedId: NO_SUCH_BED,
+        at: START,
+        reason: 'Move',
+      });
+    expect(refusal(transfer)).toMatchObject({ code: 'VALIDATION', fields: { toBedId: 'invalid' } });
+  });
+
+  it('discharge: a blank exit note is required; a note is stored without its surrounding spaces', async () => {
+    const p = await placementVault();
+    const ana = p.child();
+    p.admit(ana, p.shelter(1).beds[0]!, on('2025-05-01'));
+    const discharge = (exitNote: string) =>
+      dischargeChild(p.vault, COORDINATOR, {
+        childId: ana,
+        at: START,
+        destination: 'family_reintegration',
+        exitNote,
+      });
+    expect(refusal(() => discharge('   '))).toMatchObject({
+      code: 'VALIDATION',
+      fields: { exitNote: 'required' },
+    });
+    expect(discharge('  Home with her aunt \n').exitNote).toBe('Home with her aunt');
+  });
+
+  it('an edit: a start or an end in the future', async () => {
+    const p = await placementVault();
+    const ana = p.child();
+    const { placement } = p.admit(ana, p.shelter(1).beds[0]!, on('2025-05-01'));
+    const edit = (startAt: string, endAt: string | null) =>
+      refusal(() => editPlacement(p.vault, COORDINATOR, { id: placement.id, startAt, endAt }));
+    expect(edit(NEXT_YEAR, null)).toMatchObject({
+      code: 'VALIDATION',
+      fields: { startAt: 'date.future' },
+    });
+    dischargeChild(p.vault, COORDINATOR, {
+      childId: ana,
+      at: START,
+      destination: 'family_reintegration',
+      exitNote: 'Home with her aunt',
+    });
+    expect(edit(on('2025-05-01'), NEXT_YEAR)).toMatchObject({
+      code: 'VALIDATION',
+      fields: { endAt: 'date.future' },
+    });
   });
 });
