@@ -1,8 +1,9 @@
 // The router every call passes through: what it audits (writes once, reads never, refusals as
 // denied), and the exact error key each refusal carries (keys the renderer's catalogue knows).
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BackendApi } from '../../electron/backend/api';
+import { DOMAINS, type Domain } from '../../electron/backend/runtime/composition';
 import { ADMIN, addUser, fails, newVault, ok, signIn } from './helpers';
 
 const catalogue = JSON.parse(
@@ -150,5 +151,72 @@ describe('the router keeps an active session open', () => {
     expect((await ok(backend, 'app.status', undefined)).state).toBe('unlocked');
     await new Promise((r) => setTimeout(r, 700));
     expect(events).toEqual(['locked:idle']);
+  });
+});
+
+describe('recovery mode stays open while the administrator is at work', () => {
+  it('each attempt at the reset restarts its idle timer, even a refused one; silence locks', async () => {
+    const { backend, recoveryKey, admin } = await newVault({ idleLockMsOverride: 400 });
+    await ok(backend, 'session.lock', { reason: 'manual' });
+    await ok(backend, 'auth.recover', { recoveryKey });
+    const events: string[] = [];
+    backend.onEvent((e) => events.push(`${e.type}:${e.reason}`));
+    for (let i = 0; i < 4; i += 1) {
+      await new Promise((r) => setTimeout(r, 200));
+      // Too weak a password: refused, but the administrator is there.
+      await fails(backend, 'auth.recoveryResetAdmin', { userId: admin.userId, newPassword: 'x' });
+    }
+    expect((await ok(backend, 'app.status', {})).state).toBe('recovery');
+    await new Promise((r) => setTimeout(r, 700));
+    expect(events).toEqual(['locked:idle']);
+  });
+});
+
+describe('a call that fails part-way', () => {
+  /** The app's domains, with `users.create` failing by surprise after it has written the user. */
+  const failingAfterWrite: Domain[] = DOMAINS.map((domain) =>
+    domain.name !== 'access'
+      ? domain
+      : {
+          ...domain,
+          handlers: (hooks) => {
+            const handlers = domain.handlers!(hooks);
+            return {
+              ...handlers,
+              'users.create': async (ctx, input) => {
+                await handlers['users.create']!(ctx, input);
+                throw new TypeError(`cannot read ${input.displayName}`);
+              },
+            };
+          },
+        },
+  );
+
+  it('leaves nothing written nor audited, answers INTERNAL, and logs the error’s kind, not its text', async () => {
+    const { backend } = await newVault({}, failingAfterWrite);
+    const before = await newest(backend);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const refused = await fails(backend, 'users.create', {
+        displayName: 'Fictional Dana Cruz',
+        username: 'dana.fictional',
+        role: 'caseworker',
+        shelterScope: [],
+        temporaryPassword: 'Temp-Dana-Pass-93',
+      });
+      expect(refused).toEqual({ code: 'INTERNAL', message: 'internal' });
+      expect(logged.mock.calls).toEqual([['[aruga] internal error', 'TypeError']]);
+    } finally {
+      logged.mockRestore();
+    }
+    expect(await newest(backend)).toEqual(before);
+    expect((await ok(backend, 'users.list', {})).map((u) => u.username)).toEqual([ADMIN.username]);
+    await ok(backend, 'session.lock', { reason: 'manual' });
+    expect(
+      await fails(backend, 'auth.signIn', {
+        username: 'dana.fictional',
+        password: 'Temp-Dana-Pass-93',
+      }),
+    ).toMatchObject({ code: 'BAD_CREDENTIALS' });
   });
 });
