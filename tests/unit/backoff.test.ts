@@ -1,6 +1,6 @@
 // The failed-unlock back-off, at fixed instants: exact waits, the reset after a good unlock, and
 // the failures handed to the audit log exactly once.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fileSystem } from '../../electron/backend/vault/atomic-file';
@@ -81,6 +81,12 @@ describe('a good unlock resets the back-off', () => {
     new Backoff(folder).recordFailure('password', { now: T, auditLater: false });
     expect(new Backoff(folder).takePendingAndReset()).toEqual([]);
     expect(new Backoff(folder).recordFailure('password', { now: T + 1000 })).toBe(1);
+  });
+
+  it('an unlock with nothing to reset writes nothing: no back-off file appears', () => {
+    const folder = tempFolder();
+    expect(new Backoff(folder).takePendingAndReset()).toEqual([]);
+    expect(existsSync(join(folder, BACKOFF_FILE))).toBe(false);
   });
 
   it('fail once, sign in, lock: the next failure waits 1 s; the failure is audited once over two sign-ins', async () => {
