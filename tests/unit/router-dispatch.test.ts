@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import type { BackendApi } from '../../electron/backend/api';
 import { DOMAINS, type Domain } from '../../electron/backend/runtime/composition';
+import { childInput } from './cases-fixtures';
 import { ADMIN, addUser, fails, newVault, ok, signIn } from './helpers';
 
 const catalogue = JSON.parse(
@@ -117,8 +118,34 @@ describe('the router’s refusals carry the documented keys', () => {
         nickname: 'invalid',
       },
     });
+    // A list's element is named by its index.
+    expect(
+      await fails(backend, 'users.create', {
+        displayName: 'Fictional Dana Cruz',
+        username: 'dana.fictional',
+        role: 'caseworker',
+        shelterScope: ['Fictional Home Cebu', ' '],
+        temporaryPassword: 'Temp-Dana-Pass-93',
+      }),
+    ).toEqual({
+      code: 'VALIDATION',
+      message: 'validation',
+      fields: { 'shelterScope.1': 'required' },
+    });
     const empty = await fails(backend, 'settings.update', 'not an object');
     expect(empty).toEqual({ code: 'VALIDATION', message: 'validation', fields: { _: 'invalid' } });
+    // An unknown key inside a nested object is named by its whole path.
+    const { temporaryPassword } = await addUser(backend, 'coord.fictional', 'coordinator');
+    await ok(backend, 'session.lock', { reason: 'manual' });
+    await signIn(backend, 'coord.fictional', temporaryPassword);
+    await ok(backend, 'account.changePassword', {
+      currentPassword: temporaryPassword,
+      newPassword: 'Final-Coord-Harbor-62',
+    });
+    const birth = { kind: 'dob', dateOfBirth: '2012-05-04', birthplace: 'Cebu' };
+    expect((await fails(backend, 'children.register', childInput({ birth }))).fields).toEqual({
+      'birth.birthplace': 'invalid',
+    });
   });
 
   it('a call the role may not make is audited as denied, with who tried and what', async () => {
@@ -154,6 +181,23 @@ describe('the router keeps an active session open', () => {
   });
 });
 
+describe('signing in over an open session', () => {
+  it('replaces it: the new session answers, and its first change is saved and audited', async () => {
+    const { backend } = await newVault();
+    const { temporaryPassword } = await addUser(backend, 'dana.fictional', 'caseworker');
+    const session = await signIn(backend, 'dana.fictional', temporaryPassword);
+    expect(session).toMatchObject({ username: 'dana.fictional', mustChangePassword: true });
+    await ok(backend, 'account.changePassword', {
+      currentPassword: temporaryPassword,
+      newPassword: 'Final-Dana-Harbor-62',
+    });
+    await signIn(backend, ADMIN.username, ADMIN.password);
+    expect(
+      (await ok(backend, 'users.list', {})).find((u) => u.username === 'dana.fictional'),
+    ).toMatchObject({ mustChangePassword: false });
+  });
+});
+
 describe('recovery mode stays open while the administrator is at work', () => {
   it('each attempt at the reset restarts its idle timer, even a refused one; silence locks', async () => {
     const { backend, recoveryKey, admin } = await newVault({ idleLockMsOverride: 400 });
@@ -173,37 +217,56 @@ describe('recovery mode stays open while the administrator is at work', () => {
 });
 
 describe('a call that fails part-way', () => {
-  /** The app's domains, with `users.create` failing by surprise after it has written the user. */
-  const failingAfterWrite: Domain[] = DOMAINS.map((domain) =>
-    domain.name !== 'access'
-      ? domain
-      : {
-          ...domain,
-          handlers: (hooks) => {
-            const handlers = domain.handlers!(hooks);
-            return {
-              ...handlers,
-              'users.create': async (ctx, input) => {
-                await handlers['users.create']!(ctx, input);
-                throw new TypeError(`cannot read ${input.displayName}`);
-              },
-            };
+  /** The app's domains, with `users.create` throwing `error` after it has written the user. */
+  const failingAfterWrite = (error: () => Error): Domain[] =>
+    DOMAINS.map((domain) =>
+      domain.name !== 'access'
+        ? domain
+        : {
+            ...domain,
+            handlers: (hooks) => {
+              const handlers = domain.handlers!(hooks);
+              return {
+                ...handlers,
+                'users.create': async (ctx, input) => {
+                  await handlers['users.create']!(ctx, input);
+                  throw error();
+                },
+              };
+            },
           },
-        },
-  );
+    );
+  const dana = {
+    displayName: 'Fictional Dana Cruz',
+    username: 'dana.fictional',
+    role: 'caseworker',
+    shelterScope: [],
+    temporaryPassword: 'Temp-Dana-Pass-93',
+  };
+
+  it('a full disk is STORAGE and a damaged database CORRUPT, as the renderer words them', async () => {
+    const withCode = (code: string) => () => Object.assign(new Error('disk I/O'), { code });
+    for (const [code, expected] of [
+      ['SQLITE_FULL', { code: 'STORAGE', message: 'diskFull' }],
+      ['ENOSPC', { code: 'STORAGE', message: 'diskFull' }],
+      ['SQLITE_CORRUPT', { code: 'CORRUPT', message: 'databaseDamaged' }],
+      ['SQLITE_NOTADB', { code: 'CORRUPT', message: 'databaseDamaged' }],
+    ] as const) {
+      const { backend } = await newVault({}, failingAfterWrite(withCode(code)));
+      expect(await fails(backend, 'users.create', dana), code).toEqual(expected);
+      expect(catalogue.errors[expected.message]).toEqual(expect.any(String));
+    }
+  });
 
   it('leaves nothing written nor audited, answers INTERNAL, and logs the error’s kind, not its text', async () => {
-    const { backend } = await newVault({}, failingAfterWrite);
+    const { backend } = await newVault(
+      {},
+      failingAfterWrite(() => new TypeError('cannot read Fictional Dana Cruz')),
+    );
     const before = await newest(backend);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      const refused = await fails(backend, 'users.create', {
-        displayName: 'Fictional Dana Cruz',
-        username: 'dana.fictional',
-        role: 'caseworker',
-        shelterScope: [],
-        temporaryPassword: 'Temp-Dana-Pass-93',
-      });
+      const refused = await fails(backend, 'users.create', dana);
       expect(refused).toEqual({ code: 'INTERNAL', message: 'internal' });
       expect(logged.mock.calls).toEqual([['[aruga] internal error', 'TypeError']]);
     } finally {
