@@ -7,6 +7,7 @@ import {
   ID_SCOPE,
   requireIdsInScope,
   requireOwned,
+  requireShelterInScope,
   requireVisibleChild,
   scopeShelterIds,
   shelterInScope,
@@ -94,6 +95,24 @@ describe('the shelters in a scope', () => {
     expect(inScope('admin')).toEqual([p.cebu.id, p.iloilo.id]);
     expect(inScope('caseworker')).toEqual([]);
     expect(inScope('therapist', ['Fictional Home 2'])).toEqual([p.iloilo.id]);
+  });
+});
+
+describe('a shelter or bed id', () => {
+  it('names a shelter that exists and is in scope; anything else is NOT_FOUND', async () => {
+    const p = await scopeVault();
+    const dana = p.user('caseworker', ['Fictional Home 1']);
+    const noSuchShelter = '0'.repeat(32);
+    expect(ID_SCOPE.shelter(p.vault, COORDINATOR, p.iloilo.id)).toBe(true);
+    expect(ID_SCOPE.shelter(p.vault, COORDINATOR, noSuchShelter)).toBe(false);
+    expect(ID_SCOPE.shelter(p.vault, dana, p.cebu.id)).toBe(true);
+    expect(ID_SCOPE.shelter(p.vault, dana, p.iloilo.id)).toBe(false);
+    expect(ID_SCOPE.bed(p.vault, dana, p.cebu.beds[1]!)).toBe(true);
+    expect(ID_SCOPE.bed(p.vault, dana, p.iloilo.beds[0]!)).toBe(false);
+    expect(refusal(() => requireShelterInScope(p.vault, dana, p.cebu.id))).toBe('ok');
+    expect(refusal(() => requireShelterInScope(p.vault, dana, p.iloilo.id))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
 
