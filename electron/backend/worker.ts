@@ -6,6 +6,11 @@
 // so plain reads need not queue behind a long call; and a short-lived 'checker' thread that runs
 // the once-per-start page check on a connection of its own. The host talks to the twin over a
 // port the main backend hands it; the main backend alone tells the twin who is signed in.
+//
+// The twin and the checker are never terminate()d: a thread ended while it is inside the SQLCipher
+// addon takes the whole process down (the addon cannot throw into a dying thread). They are asked
+// to stop, or waited for, and end on their own.
+import { once } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import { MessageChannel, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Envelope } from '../../shared/errors';
@@ -25,7 +30,9 @@ import { databasePath } from './vault/vault';
 
 /** Main backend → its twin. */
 type TwinMessage =
-  { kind: 'session'; session: ReaderSession } | { kind: 'host'; port: MessagePort };
+  | { kind: 'session'; session: ReaderSession }
+  | { kind: 'host'; port: MessagePort }
+  | { kind: 'close' };
 
 /** How long after an unlock the page check starts. */
 const PAGE_CHECK_DELAY_MS = 2000;
@@ -108,26 +115,33 @@ function runMain(port: MessagePort, options: BackendOptions, entry: string): voi
       if (checker === thread) checker = null;
     });
   };
-  /** A re-key rewrites every page under the checker's feet: it stops, and runs at the next unlock. */
-  const stopChecker = () => {
+  /**
+   * A pending check is cancelled (it runs at the next unlock); a running one, at most a second or
+   * so, is waited for. A re-key must not rewrite pages under the checker's feet.
+   */
+  const stopChecker = async (): Promise<void> => {
     if (pending) clearTimeout(pending);
     pending = null;
-    void checker?.terminate();
+    if (checker) await once(checker, 'exit');
   };
+  /** Calls start in the order they came, also when one has to wait for the checker first. */
+  let inOrder: Promise<void> = Promise.resolve();
 
   port.on('message', (message: HostMessage) => {
     switch (message.kind) {
-      case 'call':
+      case 'call': {
         // A re-key rewrites every page: the twin lets go of the old key first.
-        if (message.name === 'vault.rotateKey') {
-          announce(null);
-          stopChecker();
-        }
-        void backend.call(message.name, message.input).then((envelope) => {
-          sync();
-          answer(message.id, envelope);
+        const rekey = message.name === 'vault.rotateKey';
+        if (rekey) announce(null);
+        const ready = rekey ? inOrder.then(stopChecker) : inOrder;
+        inOrder = ready.then(() => {
+          void backend.call(message.name, message.input).then((envelope) => {
+            sync();
+            answer(message.id, envelope);
+          });
         });
         break;
+      }
       case 'lock':
         void backend.lock(message.reason).then(() => {
           sync();
@@ -136,8 +150,10 @@ function runMain(port: MessagePort, options: BackendOptions, entry: string): voi
         break;
       case 'close':
         void backend.close().then(async () => {
-          stopChecker();
-          await twin.terminate();
+          await stopChecker();
+          const twinEnded = once(twin, 'exit');
+          twin.postMessage({ kind: 'close' } satisfies TwinMessage);
+          await twinEnded;
           answer(message.id, { ok: true, value: null });
           port.close();
         });
@@ -148,9 +164,16 @@ function runMain(port: MessagePort, options: BackendOptions, entry: string): voi
 
 function runReader(parent: MessagePort, folder: string, generation: Int32Array): void {
   const replica = new ReadReplica(folder, generation);
+  let host: MessagePort | null = null;
   parent.on('message', (message: TwinMessage) => {
     if (message.kind === 'session') replica.setSession(message.session);
-    else
+    else if (message.kind === 'close') {
+      // Between two calls (this thread runs one at a time): nothing is inside the addon now.
+      replica.close();
+      host?.close();
+      parent.close();
+    } else {
+      host = message.port;
       message.port.on('message', (request: ReaderRequest) => {
         void replica
           .call(request.name, request.input)
@@ -159,6 +182,7 @@ function runReader(parent: MessagePort, folder: string, generation: Int32Array):
             message.port.postMessage({ id: request.id, answer } satisfies ReaderReply),
           );
       });
+    }
   });
 }
 

@@ -52,6 +52,8 @@ interface Step {
   operation: string;
   targetMs: number;
   times: number[];
+  /** The same steps timed from the driver, its own overhead included: printed, for comparison. */
+  driven: number[];
   frozen?: boolean;
 }
 
@@ -80,8 +82,53 @@ async function seedAuditLog(demo: DemoVault, entries: number): Promise<void> {
   }
 }
 
-/** Times `action` until the call carrying `marker` is answered and the page has painted after it. */
-async function timedCall(step: Step, page: Page, marker: string, action: () => Promise<void>) {
+/**
+ * Times one step inside the page, as the user sees it: from the event the action fires (its
+ * `timeStamp`) to the end of the first frame in which `settled` (page code, as text: this project
+ * type-checks without DOM typings) holds. The driver's own work around the action (actionability
+ * checks, polling, the round trips to Chromium) is not something a person waits for, so it is
+ * left out; it is reported beside the result as "as driven".
+ */
+async function timed(
+  step: Step,
+  page: Page,
+  settled: string,
+  action: () => Promise<unknown>,
+  startEvent: 'click' | 'change' = 'click',
+  timeoutMs = SETTLE_MS,
+): Promise<void> {
+  await page.evaluate(`(() => {
+    const settled = () => (${settled});
+    window.__benchMs = undefined;
+    document.addEventListener(${JSON.stringify(startEvent)}, (event) => {
+      const start = event.timeStamp;
+      const deadline = start + ${timeoutMs};
+      const frame = () => {
+        if (settled()) setTimeout(() => { window.__benchMs = performance.now() - start; }, 0);
+        else if (performance.now() < deadline) requestAnimationFrame(frame);
+        else window.__benchMs = -1;
+      };
+      requestAnimationFrame(frame);
+    }, { capture: true, once: true });
+  })()`);
+  const driven = performance.now();
+  await action();
+  const ms = (await (
+    await page.waitForFunction(() => (globalThis as { __benchMs?: number }).__benchMs, undefined, {
+      timeout: timeoutMs + 1000,
+    })
+  ).jsonValue()) as number;
+  if (ms < 0) throw new Error(`${step.operation}: did not settle in ${timeoutMs} ms`);
+  step.times.push(ms);
+  step.driven.push(performance.now() - driven);
+}
+
+/**
+ * Times, from the driver, `action` until the call carrying `marker` is answered and the page has
+ * painted after it. For the search, whose settled screen looks like the one before it; the driver's
+ * overhead only adds to it.
+ */
+async function timedToAnswer(step: Step, page: Page, marker: string, action: () => Promise<void>) {
   const start = performance.now();
   const answered = page.waitForResponse(
     (r) => r.url().endsWith('/__harness/call') && (r.request().postData() ?? '').includes(marker),
@@ -89,19 +136,30 @@ async function timedCall(step: Step, page: Page, marker: string, action: () => P
   );
   await action();
   await answered;
-  // Page code as text: this project type-checks without DOM typings.
   await page.evaluate(
     'new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))',
   );
-  step.times.push(performance.now() - start);
+  const ms = performance.now() - start;
+  step.times.push(ms);
+  step.driven.push(ms);
 }
 
-async function timed(step: Step, action: () => Promise<void>, settled: () => Promise<void>) {
-  const start = performance.now();
-  await action();
-  await settled();
-  step.times.push(performance.now() - start);
-}
+/** Page code: the level-1 heading reads `title` and nothing in the main area says "Loading…". */
+const screenShown = (title: string) => `(() => {
+  const h1 = document.querySelector('main h1');
+  return !!h1 && h1.textContent.trim() === ${JSON.stringify(title)} &&
+    ![...document.querySelectorAll('main [role="status"]')].some((e) => e.textContent.includes('Loading'));
+})()`;
+const present = (selector: string, count = 1) =>
+  `document.querySelectorAll(${JSON.stringify(selector)}).length >= ${count}`;
+const TODAY_SETTLED = `${screenShown('Today')} && ${present(
+  'section[aria-labelledby="agenda-overdue"] .count-badge',
+)} && ${present('section[aria-labelledby="agenda-upcoming"] .count-badge')}`;
+const AUDIT_ROWS = 'main table tbody tr:not([aria-hidden])';
+const AUDIT_SETTLED = `${screenShown('Audit log')} && /\\S/.test(
+  document.querySelector('section:has(#audit-entries-heading) .table-footer')?.textContent ?? '')`;
+const CHILDREN_SETTLED = `${screenShown('Children')} &&
+  (document.querySelector('#children-count')?.textContent ?? '').includes('Showing')`;
 
 /** The screen whose level-1 heading is `title` has appeared and nothing says "Loading…". */
 async function settledOn(page: Page, title: string | RegExp): Promise<void> {
@@ -110,14 +168,6 @@ async function settledOn(page: Page, title: string | RegExp): Promise<void> {
     .locator('main [role="status"]', { hasText: 'Loading' })
     .first()
     .waitFor({ state: 'detached', timeout: SETTLE_MS });
-}
-
-async function todaySettled(page: Page): Promise<void> {
-  await settledOn(page, 'Today');
-  for (const section of ['agenda-overdue', 'agenda-upcoming'])
-    await page
-      .locator(`section[aria-labelledby="${section}"] .count-badge`)
-      .waitFor({ timeout: SETTLE_MS });
 }
 
 async function signIn(page: Page, username: string, password: string): Promise<void> {
@@ -151,7 +201,7 @@ export async function uiBench(size: SizeName, runs: number): Promise<ResultRow[]
   const folder = await makeTempDir('ui-bench');
   const steps: Step[] = [];
   const step = (operation: string, targetMs = SCREEN_TARGET_MS): Step => {
-    const s = { operation: `ui: ${operation}`, targetMs, times: [] };
+    const s: Step = { operation: `ui: ${operation}`, targetMs, times: [], driven: [] };
     steps.push(s);
     return s;
   };
@@ -184,10 +234,8 @@ export async function uiBench(size: SizeName, runs: number): Promise<ResultRow[]
     // Sign-in to Today, the KDF included.
     const signInStep = step('sign-in to Today (coordinator, KDF included)', SIGN_IN_TARGET_MS);
     for (let i = 0; i < runs; i += 1) {
-      await timed(
-        signInStep,
-        () => signIn(page, coordinator.username, coordinator.password),
-        () => todaySettled(page),
+      await timed(signInStep, page, TODAY_SETTLED, () =>
+        signIn(page, coordinator.username, coordinator.password),
       );
       if (i < runs - 1) await signOut(page, harness);
     }
@@ -196,19 +244,8 @@ export async function uiBench(size: SizeName, runs: number): Promise<ResultRow[]
     const today = step('Today, coordinator of every shelter');
     const children = step('Children list');
     for (let i = 0; i < runs; i += 1) {
-      await timed(
-        children,
-        () => nav(page, 'Children').click(),
-        async () => {
-          await settledOn(page, 'Children');
-          await page.locator('#children-count', { hasText: 'Showing' }).waitFor();
-        },
-      );
-      await timed(
-        today,
-        () => nav(page, 'Today').click(),
-        () => todaySettled(page),
-      );
+      await timed(children, page, CHILDREN_SETTLED, () => nav(page, 'Children').click());
+      await timed(today, page, TODAY_SETTLED, () => nav(page, 'Today').click());
     }
 
     // One search keystroke (Enter in the search box), then open a case file and show the name.
@@ -219,7 +256,7 @@ export async function uiBench(size: SizeName, runs: number): Promise<ResultRow[]
     for (let i = 0; i < runs; i += 1) {
       const word = `${SEARCH_WORDS[i % SEARCH_WORDS.length]!}${i >= SEARCH_WORDS.length ? ` ${i}` : ''}`;
       await box.fill(word);
-      await timedCall(search, page, `"text":"${word}"`, () => box.press('Enter'));
+      await timedToAnswer(search, page, `"text":"${word}"`, () => box.press('Enter'));
       await page.locator('#children-count', { hasText: /Showing|No children/ }).waitFor();
     }
     await box.fill('');
@@ -233,20 +270,13 @@ export async function uiBench(size: SizeName, runs: number): Promise<ResultRow[]
       const caseCode = (await link.innerText()).trim();
       await timed(
         openFile,
+        page,
+        `${screenShown(caseCode)} && ${present('#case-timeline-body li, #case-timeline-body .muted')}`,
         () => link.click(),
-        async () => {
-          await settledOn(page, caseCode);
-          await page
-            .locator('#case-timeline-body li, #case-timeline-body .muted')
-            .first()
-            .waitFor({ timeout: SETTLE_MS });
-        },
       );
       const names = page.getByRole('region', { name: 'Names' });
-      await timed(
-        showName,
-        () => names.getByRole('button', { name: 'Show name' }).click(),
-        () => names.locator('.name-hidden').first().waitFor({ state: 'detached' }),
+      await timed(showName, page, `!document.querySelector('section.names .name-hidden')`, () =>
+        names.getByRole('button', { name: 'Show name' }).click(),
       );
       await names.getByRole('button', { name: 'Hide name' }).click();
       await page.goBack();
@@ -266,28 +296,19 @@ export async function uiBench(size: SizeName, runs: number): Promise<ResultRow[]
       await settledOn(page, 'Children');
       await timed(
         openBoard,
+        page,
+        `${screenShown('Bed board')} && ${present('section[aria-labelledby="occupancy-heading"] tbody tr', occupancy.length)}`,
         () => nav(page, 'Bed board').click(),
-        async () => {
-          await settledOn(page, 'Bed board');
-          await page
-            .locator('section[aria-labelledby="occupancy-heading"] tbody tr')
-            .nth(occupancy.length - 1)
-            .waitFor({ timeout: SETTLE_MS });
-        },
       );
       const select = page.getByRole('combobox', { name: 'Shelter' });
       await select.selectOption(other.shelterId);
       await page.locator('#bed-board-heading', { hasText: other.shelterName }).waitFor();
       await timed(
         largestBoard,
-        () => select.selectOption(largest.shelterId).then(() => undefined),
-        async () => {
-          await page.locator('#bed-board-heading', { hasText: largest.shelterName }).waitFor();
-          await page
-            .locator('.bed-grid > li')
-            .nth(largest.beds - 1)
-            .waitFor();
-        },
+        page,
+        `(document.querySelector('#bed-board-heading')?.textContent ?? '').includes(${JSON.stringify(largest.shelterName)}) && ${present('.bed-grid > li', largest.beds)}`,
+        () => select.selectOption(largest.shelterId),
+        'change',
       );
     }
 
@@ -301,19 +322,14 @@ export async function uiBench(size: SizeName, runs: number): Promise<ResultRow[]
       action: step('audit log filtered by action'),
       from: step('audit log filtered by date'),
     };
-    let auditRows = page.locator('main table tbody tr:not([aria-hidden])');
+    let auditRows = page.locator(AUDIT_ROWS);
     for (let i = 0; i < runs; i += 1) {
       await nav(page, 'Users').click();
       await settledOn(page, 'Users');
       // Every screen has been visited once the audit log has opened (its filters may freeze).
       if (i === 1) heap = await heapMb(page);
-      await timed(
-        auditOpen,
-        () => nav(page, 'Audit log').click(),
-        async () => {
-          await settledOn(page, 'Audit log');
-          await auditRows.first().waitFor({ timeout: SETTLE_MS });
-        },
+      await timed(auditOpen, page, `${AUDIT_SETTLED} && ${present(AUDIT_ROWS)}`, () =>
+        nav(page, 'Audit log').click(),
       );
       for (const [name, filterStep] of Object.entries(filters)) {
         if (filterStep.frozen) continue;
@@ -329,19 +345,16 @@ export async function uiBench(size: SizeName, runs: number): Promise<ResultRow[]
             .getByLabel('From date', { exact: true })
             .fill(todayIn('Asia/Manila', new Date(Date.now() - (30 + i) * 86_400_000)));
         }
-        const start = performance.now();
         try {
-          await page.getByRole('button', { name: 'Apply filters' }).click({ timeout: FROZEN_MS });
-          await page
-            .locator('main [role="status"]', { hasText: 'Loading' })
-            .first()
-            .waitFor({ state: 'detached', timeout: FROZEN_MS });
-          // Settled: rows, or the calm "no entries match" (filters add up, and may match none).
-          await auditRows
-            .first()
-            .or(page.getByText('No entries match these filters.'))
-            .waitFor({ timeout: FROZEN_MS });
-          filterStep.times.push(performance.now() - start);
+          // Settled: the count under the table, rows or "no entries match" (filters add up).
+          await timed(
+            filterStep,
+            page,
+            AUDIT_SETTLED,
+            () => page.getByRole('button', { name: 'Apply filters' }).click({ timeout: FROZEN_MS }),
+            'click',
+            FROZEN_MS,
+          );
         } catch {
           // Frozen: a fresh page on the same session (opened first, so the harness keeps it),
           // and on to the next filter.
@@ -354,7 +367,7 @@ export async function uiBench(size: SizeName, runs: number): Promise<ResultRow[]
           await fresh.goto(`${harness.url}#/users`);
           await page.close({ runBeforeUnload: false }).catch(() => undefined);
           page = fresh;
-          auditRows = page.locator('main table tbody tr:not([aria-hidden])');
+          auditRows = page.locator(AUDIT_ROWS);
           await settledOn(page, 'Users');
           await nav(page, 'Audit log').click();
           await auditRows.first().waitFor({ timeout: SETTLE_MS });
@@ -377,6 +390,13 @@ export async function uiBench(size: SizeName, runs: number): Promise<ResultRow[]
 }
 
 function finish(steps: Step[], size: string, heap: number): ResultRow[] {
+  for (const s of steps) {
+    if (s.driven.length === 0) continue;
+    const driven = [...s.driven].sort((a, b) => a - b);
+    console.log(
+      `${s.operation}, as driven (the driver's overhead included): p50 ${percentile(driven, 50).toFixed(0)} ms, p95 ${percentile(driven, 95).toFixed(0)} ms`,
+    );
+  }
   const rows: ResultRow[] = steps.map((s) => {
     const sorted = [...s.times].sort((a, b) => a - b);
     const p95 = s.frozen ? Number.POSITIVE_INFINITY : percentile(sorted, 95);

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { ProcedureInput } from '../../../shared/contract';
 import {
@@ -282,9 +283,7 @@ function AgendaTable({
             )}
             {group.items.map((item) => (
               <tr key={`${item.kind}-${item.id}`}>
-                <td>
-                  <DateCell item={item} today={page.today} overdue={overdue} />
-                </td>
+                <td>{dateCell(t, item, page.today, overdue)}</td>
                 <td>
                   <Link to={`/cases/${item.childId}`}>
                     {t('children.childLink', { caseCode: item.caseCode, initials: item.initials })}
@@ -301,17 +300,11 @@ function AgendaTable({
   );
 }
 
-/** The date, and for an overdue item how late it is in words, with a quiet marker. */
-function DateCell({
-  item,
-  today,
-  overdue,
-}: {
-  item: AgendaItem;
-  today: string;
-  overdue: boolean;
-}): ReactNode {
-  const { t } = useTranslation();
+/**
+ * The date, and for an overdue item how late it is in words, with a quiet marker. A plain function,
+ * not a component: a page holds a hundred of them, and a translation hook each costs a render.
+ */
+function dateCell(t: TFunction, item: AgendaItem, today: string, overdue: boolean): ReactNode {
   const date = formatCalendarDate(item.date);
   if (!overdue) return date;
   return (
