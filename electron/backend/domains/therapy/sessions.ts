@@ -37,13 +37,7 @@ import {
   type RecurrenceRule,
 } from './recurrence';
 import { overrideFor } from './rules';
-import {
-  parseComponents,
-  planRowById,
-  sessionRowById,
-  therapistSummary,
-  type SessionRow,
-} from './rows';
+import { parseComponents, planRowById, sessionRowById, type SessionRow } from './rows';
 
 // ---- what a session looks like to its viewer -----------------------------------------------
 
@@ -85,12 +79,20 @@ export function toSessions(
   const bySession = new Map<string, ParticipantRow[]>();
   for (const p of participants)
     bySession.set(p.session_id, [...(bySession.get(p.session_id) ?? []), p]);
-  const therapists = new Map<string, ReturnType<typeof therapistSummary>>();
+  // One look-up for every therapist named (a shelter's week names dozens).
+  const therapists = new Map(
+    (
+      vault.db
+        .prepare('SELECT id, display_name FROM users WHERE id IN (SELECT value FROM json_each(?))')
+        .all([JSON.stringify([...new Set(rows.map((r) => r.therapist_id))])]) as {
+        id: string;
+        display_name: string;
+      }[]
+    ).map((u) => [u.id, { id: u.id, displayName: u.display_name }]),
+  );
   return rows.map((row) => {
     const seen = (bySession.get(row.id) ?? []).filter(isVisible);
     const caregiver = seen.find((p) => p.caregiver_id !== null);
-    if (!therapists.has(row.therapist_id))
-      therapists.set(row.therapist_id, therapistSummary(vault, row.therapist_id));
     return {
       id: row.id,
       seriesId: row.series_id,
