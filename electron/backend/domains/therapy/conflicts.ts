@@ -142,14 +142,32 @@ export function checkOccurrences(
   );
   const soft = softRuleContext(vault, timeZone, booking, occurrences, ignore);
 
+  // Everything booked across the whole span, read once; each occurrence then looks in memory.
+  const span = {
+    start: occurrences.reduce(
+      (min, o) => (o.startAt < min ? o.startAt : min),
+      occurrences[0]!.startAt,
+    ),
+    end: occurrences.reduce((max, o) => (o.endAt > max ? o.endAt : max), occurrences[0]!.endAt),
+  };
+  const spanWindow = { ...span, lower: lowerBound(span.start) };
+  const booked = (statement: typeof therapistBusy, who: string) =>
+    (statement.all({ who, ...spanWindow }) as unknown as Busy[]).filter((b) => !ignore.has(b.id));
+  const therapistBooked = booked(therapistBusy, booking.therapistId);
+  const childBooked = booking.childIds.map((childId) => ({
+    childId,
+    busy: booked(childBusy, childId),
+  }));
+  const roomBooked = booking.roomKey ? booked(roomBusy, booking.roomKey) : [];
+  const leaveBooked = leave.all([booking.therapistId, span.end, span.start]) as {
+    kind: 'leave' | 'blocked';
+    start_at: string;
+    end_at: string;
+  }[];
+
   return occurrences.map((occurrence) => {
-    const window = {
-      start: occurrence.startAt,
-      end: occurrence.endAt,
-      lower: lowerBound(occurrence.startAt),
-    };
-    const clashes = (statement: typeof therapistBusy, who: string) =>
-      (statement.all({ who, ...window }) as unknown as Busy[]).filter((b) => !ignore.has(b.id));
+    const overlapping = <B extends { start_at: string; end_at: string }>(busy: readonly B[]) =>
+      busy.filter((b) => b.start_at < occurrence.endAt && b.end_at > occurrence.startAt);
     const conflicts: Clash[] = [];
     const clash = (
       kind: Clash['kind'],
@@ -166,19 +184,12 @@ export function checkOccurrences(
         ...extra,
       });
 
-    for (const busy of clashes(therapistBusy, booking.therapistId)) clash('therapistBusy', busy);
-    for (const childId of booking.childIds)
-      for (const busy of clashes(childBusy, childId))
-        clash('childBusy', busy, { child: children.get(childId) ?? null });
-    if (booking.roomKey)
-      for (const busy of clashes(roomBusy, booking.roomKey))
-        clash('roomBusy', busy, { room: booking.room });
-    for (const off of leave.all([booking.therapistId, occurrence.endAt, occurrence.startAt]) as {
-      kind: 'leave' | 'blocked';
-      start_at: string;
-      end_at: string;
-    }[])
-      clash('onLeave', off, { leaveKind: off.kind });
+    for (const busy of overlapping(therapistBooked)) clash('therapistBusy', busy);
+    for (const { childId, busy } of childBooked)
+      for (const b of overlapping(busy))
+        clash('childBusy', b, { child: children.get(childId) ?? null });
+    for (const busy of overlapping(roomBooked)) clash('roomBusy', busy, { room: booking.room });
+    for (const off of overlapping(leaveBooked)) clash('onLeave', off, { leaveKind: off.kind });
     if (hours.length > 0) {
       const start = localTime(occurrence.startAt, timeZone);
       const end = localTime(occurrence.endAt, timeZone);
