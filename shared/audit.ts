@@ -36,4 +36,10 @@ export const AUDIT_TARGET_TYPES = [
   'settings',
   'vault',
   'export',
+  'therapyPlan',
+  'therapySession',
+  'therapySeries',
+  'therapyLeave',
+  'therapist',
+  'therapyRules',
 ] as const;

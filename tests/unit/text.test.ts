@@ -38,6 +38,12 @@ const MULTILINE: Partial<Record<ProcedureName, string[]>> = {
   'placements.transfer': ['reason', 'overrideReason'],
   'placements.discharge': ['exitNote'],
   'placements.edit': ['overrideReason'],
+  'therapy.savePlan': ['goals', 'overrideReason'],
+  'therapy.createSeries': ['overrideReason'],
+  'therapy.schedule': ['overrideReason'],
+  'therapy.editSessions': ['overrideReason'],
+  'therapy.cancelSessions': ['reason'],
+  'therapy.recordSession': ['reason'],
 };
 
 const REFUSED: [string, TextErrorKey][] = [

@@ -16,7 +16,8 @@ import {
   type PlannedChild,
 } from './plan';
 import { Random } from './prng';
-import type { SizeName } from './sizes';
+import { DATASET_SIZES, type SizeName } from './sizes';
+import { writeTherapy, type TherapyOptions } from './write-therapy';
 import { writeCase, type WrittenCase } from './write-case';
 import { writePlacements } from './write-placements';
 
@@ -32,11 +33,22 @@ export interface GenerateOptions {
    * the child's last shelter, else to one with no shelters listed.
    */
   caseworkers?: readonly { id: string; shelters: readonly string[] }[];
+  /** Therapists who share the size's therapy sessions (none: no therapy is generated). */
+  therapists?: readonly string[];
+  /** Each generated therapy session, as it is written (see write-therapy.ts). */
+  onTherapySession?: TherapyOptions['onSession'];
 }
 
 export interface GenerateResult {
   counts: Record<
-    'children' | 'shelters' | 'beds' | 'placements' | 'familyMembers' | 'overrides',
+    | 'children'
+    | 'shelters'
+    | 'beds'
+    | 'placements'
+    | 'familyMembers'
+    | 'overrides'
+    | 'therapyPlans'
+    | 'therapySessions',
     number
   >;
   shelters: { id: string; name: string }[];
@@ -114,6 +126,16 @@ export function generateDataset(vault: CaseVault, options: GenerateOptions): Gen
     }
   });
 
+  const therapy = writeTherapy(vault, {
+    seed: options.seed,
+    now,
+    timeZone,
+    therapistIds: options.therapists ?? [],
+    childIds,
+    sessions: DATASET_SIZES[options.size].sessions,
+    ...(options.onTherapySession ? { onSession: options.onTherapySession } : {}),
+  });
+
   const count = (table: string) =>
     Number(
       vault.db
@@ -128,6 +150,8 @@ export function generateDataset(vault: CaseVault, options: GenerateOptions): Gen
       placements: count('placements'),
       familyMembers: count('family_members'),
       overrides: plan.overrides,
+      therapyPlans: therapy.plans,
+      therapySessions: therapy.sessions,
     },
     shelters: plan.shelters.map((s, i) => ({ id: shelterIds[i]!, name: s.name })),
     milliseconds: performance.now() - started,
