@@ -36,4 +36,7 @@ export const AUDIT_TARGET_TYPES = [
   'settings',
   'vault',
   'export',
+  'therapyNote',
+  'outcomeScore',
+  'instrument',
 ] as const;

@@ -170,6 +170,37 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
     startedOn: '2025-01-20',
   },
   'therapy.plans': { childId: uuidv7() },
+  'notes.forChild': { childId: uuidv7() },
+  'notes.read': { id: uuidv7() },
+  'notes.start': { sessionId: uuidv7(), childId: uuidv7(), template: 'soap' },
+  'notes.saveDraft': { id: uuidv7(), template: 'soap', fields: { subjective: 'Fictional words' } },
+  'notes.sign': { id: uuidv7(), template: 'soap', fields: { subjective: 'Fictional words' } },
+  'notes.addAddendum': { id: uuidv7(), body: 'Fictional correction' },
+  'notes.raiseFlag': { id: uuidv7(), kind: 'safety' },
+  'notes.search': { text: 'Fictional' },
+  'notes.toSign': {},
+  'notes.breakGlassAlerts': {},
+  'notes.acknowledgeBreakGlass': { id: uuidv7() },
+  'notes.policy': {},
+  // The default policy, so a permitted call changes nothing the other tests rely on.
+  'notes.setPolicy': {
+    therapistNoteAccess: 'ownClients',
+    coordinatorsSeeScoreTotals: false,
+    normChoices: {},
+  },
+  'measures.instruments': {},
+  // Not JSON: an allowed call is refused as invalid and imports nothing.
+  'measures.importInstrument': { definition: '{' },
+  'measures.record': {
+    childId: uuidv7(),
+    instrumentCode: 'CPSS-5',
+    instrumentVersion: 1,
+    administeredOn: '2025-01-20',
+    informant: 'self',
+    administeredBy: 'Fictional Teacher Ramos',
+    scores: { symptoms: 10, impairment: 1 },
+  },
+  'measures.history': { childId: uuidv7() },
 });
 
 /** A copy of `input` with `value` at `path` ('*' puts it in a one-element array). */

@@ -3,6 +3,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '@signalapp/sqlcipher';
 import { Backoff } from '../../electron/backend/vault/backoff';
+import { DataLayer } from '../../electron/backend/db/data-layer';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import {
@@ -78,6 +79,23 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['therapy.caseload',        _,     Y,     Y,     Y],
   ['therapy.savePlan',        _,     Y,     Y,     Y],
   ['therapy.plans',           _,     Y,     Y,     Y],
+  ['notes.forChild',          _,     Y,     Y,     Y],
+  ['notes.read',              _,     Y,     _,     Y],
+  ['notes.start',             _,     _,     _,     Y],
+  ['notes.saveDraft',         _,     _,     _,     Y],
+  ['notes.sign',              _,     _,     _,     Y],
+  ['notes.addAddendum',       _,     _,     _,     Y],
+  ['notes.raiseFlag',         _,     _,     _,     Y],
+  ['notes.search',            _,     _,     _,     Y],
+  ['notes.toSign',            _,     _,     _,     Y],
+  ['notes.breakGlassAlerts',  _,     _,     _,     Y],
+  ['notes.acknowledgeBreakGlass', _, _,     _,     Y],
+  ['notes.policy',            Y,     _,     _,     _],
+  ['notes.setPolicy',         Y,     _,     _,     _],
+  ['measures.instruments',    Y,     Y,     _,     Y],
+  ['measures.importInstrument', Y,   _,     _,     _],
+  ['measures.record',         _,     _,     _,     Y],
+  ['measures.history',        _,     Y,     _,     Y],
 ];
 /** Procedures anyone may call (no session) and the one only a recovery session may. */
 const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {
@@ -489,10 +507,46 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
           therapistId,
         })
       ).id;
-    const therapy = {
-      inCebu: { therapyPlan: await plan(inCebu.child, userId('therapist')) },
-      inIloilo: { therapyPlan: await plan(inIloilo.child, colleague.id) },
+    // A session held yesterday with each child, and its note's draft, written straight to the
+    // tables (the scheduler's own procedures are tested with it).
+    const writer = await inspectDatabase(folder, recoveryKey);
+    const sessionWithNote = (childId: string, therapistId: string) => {
+      const data = new DataLayer(writer, () => ({ userId: therapistId, deviceId: 'test' }));
+      const start = new Date(Date.now() - 86_400_000).toISOString();
+      const end = new Date(Date.now() - 82_800_000).toISOString();
+      const session = data.insert('therapy_sessions', {
+        therapist_id: therapistId,
+        kind: 'individual',
+        start_at: start,
+        end_at: end,
+        status: 'attended',
+      });
+      data.insert('therapy_participants', {
+        session_id: session,
+        child_id: childId,
+        start_at: start,
+        end_at: end,
+      });
+      const note = data.insert('therapy_notes', {
+        session_id: session,
+        child_id: childId,
+        author_id: therapistId,
+        template: 'soap',
+        status: 'draft',
+      });
+      return { therapySession: session, therapyNote: note };
     };
+    const therapy = {
+      inCebu: {
+        therapyPlan: await plan(inCebu.child, userId('therapist')),
+        ...sessionWithNote(inCebu.child, userId('therapist')),
+      },
+      inIloilo: {
+        therapyPlan: await plan(inIloilo.child, colleague.id),
+        ...sessionWithNote(inIloilo.child, colleague.id),
+      },
+    };
+    writer.close();
     // Removed records are outside everyone's scope, the coordinator's too.
     const removed = await child(cebu.beds[1]!.id);
     await ok(backend, 'family.remove', { id: removed.familyMember });
@@ -502,7 +556,6 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
       ...inCebu,
       ...therapy.inCebu,
       therapist: userId('therapist'),
-      therapySession: uuidv7(),
       therapyLeave: uuidv7(),
       shelter: shelterId,
       bed: bedId,
@@ -533,7 +586,6 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
         ...inIloilo,
         ...therapy.inIloilo,
         therapist: userId('caseworker'),
-        therapySession: uuidv7(),
         therapyLeave: uuidv7(),
         shelter: iloilo.id,
         bed: iloilo.beds[1]!.id,

@@ -39,6 +39,9 @@ const MULTILINE: Partial<Record<ProcedureName, string[]>> = {
   'placements.discharge': ['exitNote'],
   'placements.edit': ['overrideReason'],
   'therapy.savePlan': ['goals', 'overrideReason'],
+  'notes.read': ['breakGlassReason'],
+  'notes.addAddendum': ['body'],
+  'measures.importInstrument': ['definition'],
 };
 
 const REFUSED: [string, TextErrorKey][] = [

@@ -4,6 +4,8 @@
 // schema-valid input, like the other domains'.
 import type { Domain } from '../../runtime/domain';
 import { scheduleAuditTargets, scheduleHandlers } from './handlers';
+import { measuresAuditTargets, measuresHandlers } from './measures';
+import { notesAuditTargets, notesHandlers } from './notes';
 
 export { savePlan, plansOf, caseload, listTherapists, type PlanInput } from './plans';
 export { readTherapyRules, writeTherapyRules } from './rules';
@@ -12,6 +14,6 @@ export { sessionRowById, planRowById, type SessionRow, type PlanRow } from './ro
 /** The therapy domain as the composition root lists it. */
 export const therapyDomain: Domain = {
   name: 'therapy',
-  handlers: () => ({ ...scheduleHandlers() }),
-  auditTargets: { ...scheduleAuditTargets },
+  handlers: () => ({ ...scheduleHandlers(), ...notesHandlers(), ...measuresHandlers() }),
+  auditTargets: { ...scheduleAuditTargets, ...notesAuditTargets, ...measuresAuditTargets },
 };

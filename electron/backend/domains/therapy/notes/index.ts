@@ -1,0 +1,3 @@
+// Session notes, as the therapy domain's index spreads them into its handlers and audit targets.
+export { notesAuditTargets, notesHandlers } from './handlers';
+export { clinicalPolicy } from './policy';
