@@ -48,10 +48,10 @@ export function ChildClinicalScreen() {
   if (notes.isPending) return <p>{t('therapy.notes.loading')}</p>;
   if (notes.isError) {
     return (
-      <main className="screen">
+      <div className="screen">
         <h1>{t('therapy.notes.title')}</h1>
         <p role="alert">{errorText(isApiError(notes.error) ? notes.error.message : 'internal')}</p>
-      </main>
+      </div>
     );
   }
   const { sessions } = notes.data;
@@ -113,7 +113,7 @@ export function ChildClinicalScreen() {
   };
 
   return (
-    <main className="screen clinical-screen">
+    <div className="screen clinical-screen">
       <p>
         <Link to="/clinical">{t('therapy.notes.backToList')}</Link>
       </p>
@@ -159,7 +159,7 @@ export function ChildClinicalScreen() {
         <section className="banner banner-warning" aria-labelledby="broken-glass">
           <h2 id="broken-glass">{t('therapy.notes.breakGlass.readingHeading')}</h2>
           <p>{t('therapy.notes.breakGlass.reading')}</p>
-          <NoteContent note={brokenOpen} />
+          <NoteContent note={brokenOpen} level={3} />
           <button type="button" onClick={() => setBrokenOpen(null)}>
             {t('therapy.notes.breakGlass.close')}
           </button>
@@ -181,6 +181,6 @@ export function ChildClinicalScreen() {
           }}
         />
       ) : null}
-    </main>
+    </div>
   );
 }

@@ -66,7 +66,7 @@ export function ClinicalHomeScreen() {
   const { role } = useSession();
   const [query, setQuery] = useState('');
   return (
-    <main className="screen clinical-screen">
+    <div className="screen clinical-screen">
       <h1>{t('therapy.notes.title')}</h1>
       {role === 'therapist' ? (
         <>
@@ -78,6 +78,6 @@ export function ClinicalHomeScreen() {
         <p>{t('therapy.notes.caseTeamIntro')}</p>
       )}
       <Caseload />
-    </main>
+    </div>
   );
 }

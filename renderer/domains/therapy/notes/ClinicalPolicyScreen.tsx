@@ -169,10 +169,10 @@ export function ClinicalPolicyScreen() {
   useDocumentTitle(t('therapy.notes.policy.title'));
   const policy = useApiQuery('notes.policy', {});
   return (
-    <main className="screen">
+    <div className="screen">
       <h1>{t('therapy.notes.policy.title')}</h1>
       {policy.data ? <PolicyForm policy={policy.data} /> : <p>{t('therapy.notes.loading')}</p>}
       <ImportInstrument />
-    </main>
+    </div>
   );
 }

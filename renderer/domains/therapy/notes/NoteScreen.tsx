@@ -32,16 +32,16 @@ export function NoteScreen() {
 
   if (read.isError) {
     return (
-      <main className="screen">
+      <div className="screen">
         <h1>{t('therapy.notes.noteTitle')}</h1>
         <p role="alert">{errorText(isApiError(read.error) ? read.error.message : 'internal')}</p>
-      </main>
+      </div>
     );
   }
   if (!note) return <p>{t('therapy.notes.loading')}</p>;
   const childLink = `/clinical/${note.childId}`;
   return (
-    <main className="screen note-screen">
+    <div className="screen note-screen">
       <p>
         <Link to={childLink}>
           {t('therapy.notes.backToChild', { caseCode: note.caseCode, initials: note.initials })}
@@ -59,7 +59,7 @@ export function NoteScreen() {
           }}
         />
       ) : (
-        <NoteContent note={note} />
+        <NoteContent note={note} level={2} />
       )}
       {note.mine ? (
         <div className="note-actions">
@@ -75,6 +75,6 @@ export function NoteScreen() {
           ) : null}
         </div>
       ) : null}
-    </main>
+    </div>
   );
 }

@@ -18,19 +18,22 @@ import { FormAlert, StatusMessage } from '../../../ui/FormAlert';
 import { FormDialog } from '../../../ui/FormDialog';
 import type { FormMessage } from '../../../forms/useServerErrors';
 
-export function NoteContent({ note }: { note: SessionNote }) {
+/** `level`: the note's heading level where it is shown (its parts get the next one). */
+export function NoteContent({ note, level }: { note: SessionNote; level: 2 | 3 }) {
+  const Heading = `h${level}` as const;
+  const Sub = `h${level + 1}` as 'h3' | 'h4';
   const { t } = useTranslation();
   const { settings } = useSession();
   const when = (at: string) => formatInstant(at, settings.timeZone);
   const keys = TEMPLATE_FIELDS[note.template].filter((k) => NOTE_FIELD_KEYS.includes(k));
   return (
     <article className="note-content" aria-labelledby={`note-${note.id}`}>
-      <h3 id={`note-${note.id}`}>
+      <Heading id={`note-${note.id}`}>
         {t('therapy.notes.noteHeading', {
           template: t(`therapy.notes.templates.${note.template}`),
           date: when(note.sessionStartAt),
         })}
-      </h3>
+      </Heading>
       <dl className="note-fields">
         {keys.map((key) => (
           <div key={key}>
@@ -49,7 +52,7 @@ export function NoteContent({ note }: { note: SessionNote }) {
       </p>
       {note.addenda.length > 0 ? (
         <section aria-labelledby={`addenda-${note.id}`}>
-          <h4 id={`addenda-${note.id}`}>{t('therapy.notes.addenda')}</h4>
+          <Sub id={`addenda-${note.id}`}>{t('therapy.notes.addenda')}</Sub>
           <ol className="note-addenda">
             {note.addenda.map((a) => (
               <li key={a.id}>
@@ -67,7 +70,7 @@ export function NoteContent({ note }: { note: SessionNote }) {
       ) : null}
       {note.flags.length > 0 ? (
         <section aria-labelledby={`flags-${note.id}`}>
-          <h4 id={`flags-${note.id}`}>{t('therapy.notes.flags.heading')}</h4>
+          <Sub id={`flags-${note.id}`}>{t('therapy.notes.flags.heading')}</Sub>
           <ul>
             {note.flags.map((f) => (
               <li key={f.id}>
@@ -120,7 +123,7 @@ export function AddendumForm({
         );
       }}
     >
-      <h4>{t('therapy.notes.addendumHeading')}</h4>
+      <h2>{t('therapy.notes.addendumHeading')}</h2>
       <FormAlert message={formError} />
       <Field
         label={t('therapy.notes.addendum')}
