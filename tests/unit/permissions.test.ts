@@ -77,8 +77,25 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['placements.edit',         _,     Y,     Y,     _],
   ['therapy.therapists',      _,     Y,     Y,     Y],
   ['therapy.caseload',        _,     Y,     Y,     Y],
-  ['therapy.savePlan',        _,     Y,     Y,     Y],
+  ['therapy.savePlan',        _,     Y,     _,     Y],
   ['therapy.plans',           _,     Y,     Y,     Y],
+  ['therapy.childScheduling', _,     Y,     Y,     Y],
+  ['therapy.availability',    _,     Y,     Y,     Y],
+  ['therapy.setHours',        _,     Y,     _,     Y],
+  ['therapy.saveLeave',       _,     Y,     _,     Y],
+  ['therapy.removeLeave',     _,     Y,     _,     Y],
+  ['therapy.checkSeries',     _,     Y,     _,     Y],
+  ['therapy.createSeries',    _,     Y,     _,     Y],
+  ['therapy.schedule',        _,     Y,     _,     Y],
+  ['therapy.editSessions',    _,     Y,     _,     Y],
+  ['therapy.cancelSessions',  _,     Y,     _,     Y],
+  ['therapy.recordSession',   _,     Y,     _,     Y],
+  ['therapy.findSlots',       _,     Y,     _,     Y],
+  ['therapy.calendar',        _,     Y,     Y,     Y],
+  ['therapy.history',         _,     Y,     Y,     Y],
+  ['therapy.today',           _,     _,     _,     Y],
+  ['therapy.rules',           Y,     Y,     Y,     Y],
+  ['therapy.saveRules',       Y,     _,     _,     _],
   ['notes.forChild',          _,     Y,     Y,     Y],
   ['notes.read',              _,     Y,     _,     Y],
   ['notes.start',             _,     _,     _,     Y],
@@ -424,7 +441,8 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
   beforeAll(async () => {
     await as('admin');
     const users = await ok(backend, 'users.list', {});
-    const userId = (role: Role) => users.find((u) => u.role === role)!.id;
+    // By username: the matrix run above added accounts of some roles (users.create).
+    const userId = (role: Role) => users.find((u) => u.username === USERNAMES[role])!.id;
     await as('coordinator');
     /** Three beds in the shelter of that name: the one that exists, or a new one. */
     const shelter = async (name: string) => {
@@ -507,44 +525,55 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
           therapistId,
         })
       ).id;
-    // A session held yesterday with each child, and its note's draft, written straight to the
-    // tables (the scheduler's own procedures are tested with it).
-    const writer = await inspectDatabase(folder, recoveryKey);
-    const sessionWithNote = (childId: string, therapistId: string) => {
-      const data = new DataLayer(writer, () => ({ userId: therapistId, deviceId: 'test' }));
-      const start = new Date(Date.now() - 86_400_000).toISOString();
-      const end = new Date(Date.now() - 82_800_000).toISOString();
-      const session = data.insert('therapy_sessions', {
-        therapist_id: therapistId,
+    /** A plan, a session and a leave of the child's therapist. */
+    const therapyOf = async (childId: string, therapistId: string) => {
+      const session = await ok(backend, 'therapy.schedule', {
+        therapistId,
         kind: 'individual',
-        start_at: start,
-        end_at: end,
-        status: 'attended',
+        childIds: [childId],
+        durationMinutes: 60,
+        startAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
       });
-      data.insert('therapy_participants', {
-        session_id: session,
-        child_id: childId,
-        start_at: start,
-        end_at: end,
+      const leave = await ok(backend, 'therapy.saveLeave', {
+        therapistId,
+        kind: 'blocked',
+        startAt: new Date(Date.now() + 40 * 86_400_000).toISOString(),
+        endAt: new Date(Date.now() + 41 * 86_400_000).toISOString(),
       });
+      return {
+        therapyPlan: await plan(childId, therapistId),
+        therapySession: session.id,
+        therapyLeave: leave.id,
+      };
+    };
+    /** A draft note of the session, written straight to the table (its procedures need a session held). */
+    const writer = await inspectDatabase(folder, recoveryKey);
+    const withNote = (
+      records: Awaited<ReturnType<typeof therapyOf>>,
+      childId: string,
+      authorId: string,
+    ) => {
+      const data = new DataLayer(writer, () => ({ userId: authorId, deviceId: 'test' }));
       const note = data.insert('therapy_notes', {
-        session_id: session,
+        session_id: records.therapySession,
         child_id: childId,
-        author_id: therapistId,
+        author_id: authorId,
         template: 'soap',
         status: 'draft',
       });
-      return { therapySession: session, therapyNote: note };
+      return { ...records, therapyNote: note };
     };
     const therapy = {
-      inCebu: {
-        therapyPlan: await plan(inCebu.child, userId('therapist')),
-        ...sessionWithNote(inCebu.child, userId('therapist')),
-      },
-      inIloilo: {
-        therapyPlan: await plan(inIloilo.child, colleague.id),
-        ...sessionWithNote(inIloilo.child, colleague.id),
-      },
+      inCebu: withNote(
+        await therapyOf(inCebu.child, userId('therapist')),
+        inCebu.child,
+        userId('therapist'),
+      ),
+      inIloilo: withNote(
+        await therapyOf(inIloilo.child, colleague.id),
+        inIloilo.child,
+        colleague.id,
+      ),
     };
     writer.close();
     // Removed records are outside everyone's scope, the coordinator's too.
@@ -556,7 +585,6 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
       ...inCebu,
       ...therapy.inCebu,
       therapist: userId('therapist'),
-      therapyLeave: uuidv7(),
       shelter: shelterId,
       bed: bedId,
       caseworker: userId('caseworker'),
@@ -586,7 +614,6 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
         ...inIloilo,
         ...therapy.inIloilo,
         therapist: userId('caseworker'),
-        therapyLeave: uuidv7(),
         shelter: iloilo.id,
         bed: iloilo.beds[1]!.id,
         caseworker: userId('therapist'),
@@ -684,7 +711,11 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
         // The refusal names the field the caller filled in, and nothing about the record.
         if (!envelope.ok) {
           expect(envelope.error.details).toBeUndefined();
-          expect(envelope.error.fields).toEqual({ [path]: 'notFound' });
+          const at = field.path.map((p) => (p === '*' ? '0' : p)).join('.');
+          expect({ name, fields: envelope.error.fields }).toEqual({
+            name,
+            fields: { [at]: 'notFound' },
+          });
         }
         expect({ name, path, rows: snapshot() }).toEqual({ name, path, rows: before });
         tested += 1;

@@ -42,6 +42,11 @@ const MULTILINE: Partial<Record<ProcedureName, string[]>> = {
   'notes.read': ['breakGlassReason'],
   'notes.addAddendum': ['body'],
   'measures.importInstrument': ['definition'],
+  'therapy.createSeries': ['overrideReason'],
+  'therapy.schedule': ['overrideReason'],
+  'therapy.editSessions': ['overrideReason'],
+  'therapy.cancelSessions': ['reason'],
+  'therapy.recordSession': ['reason'],
 };
 
 const REFUSED: [string, TextErrorKey][] = [
