@@ -175,8 +175,8 @@ export interface OutcomeScore {
   administeredOn: string;
   informant: Informant;
   administeredBy: string;
-  /** Who entered the scores. */
-  recordedBy: string;
+  /** Who entered the scores (null for generated ones). */
+  recordedBy: string | null;
   total: number;
   band: BandLevel | null;
   /** The norm the band comes from (its key), null when none applies. */

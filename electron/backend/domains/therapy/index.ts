@@ -28,6 +28,9 @@ export { calendar, sessionHistory, todayPanel, childScheduling, type CalendarQue
 export { sessionRowById, planRowById, type SessionRow, type PlanRow } from './rows';
 
 /** The therapy domain as the composition root lists it. */
+export { notesForChild, searchNotes } from './notes';
+export { builtInInstruments, scoreHistory } from './measures';
+
 export const therapyDomain: Domain = {
   name: 'therapy',
   handlers: () => ({ ...scheduleHandlers(), ...notesHandlers(), ...measuresHandlers() }),

@@ -34,7 +34,7 @@ interface ScoreRow {
   administered_on: string;
   informant: Informant;
   administered_by: string;
-  recorded_by_name: string;
+  recorded_by_name: string | null;
   scores: string;
   total: number;
 }
@@ -79,7 +79,7 @@ export function scoreHistory(vault: CaseVault, actor: CaseActor, childId: string
   const rows = vault.db
     .prepare(
       `SELECT o.*, u.display_name AS recorded_by_name FROM outcome_scores o
-       JOIN users u ON u.id = o.created_by
+       LEFT JOIN users u ON u.id = o.created_by
        WHERE o.child_id = ? AND o.deleted_at IS NULL
        ORDER BY o.administered_on, o.created_at`,
     )
