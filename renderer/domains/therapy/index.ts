@@ -1,2 +1,2 @@
 // The therapy domain's screens: session notes and outcome measures (notes/, measures/).
-export { therapyNotesSections } from './notes/sections';
+export { therapyAdminSections, therapyNotesSections } from './notes/sections';

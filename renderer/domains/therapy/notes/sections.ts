@@ -14,6 +14,10 @@ export const therapyNotesSections: Section[] = [
     roles: ['therapist', 'coordinator', 'caseworker'],
     Screen: ClinicalScreen,
   },
+];
+
+/** The administrator's clinical-records policy: after the administrator's own sections. */
+export const therapyAdminSections: Section[] = [
   {
     path: 'clinical-policy',
     navTo: '/clinical-policy',
