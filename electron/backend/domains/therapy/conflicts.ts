@@ -3,8 +3,7 @@
 // trauma-informed rules, which need a typed reason. One check serves a single session, a whole
 // series (every occurrence listed) and an edit (the sessions being moved do not clash with
 // themselves).
-import { TZDate } from '@date-fns/tz';
-import { format, getISODay } from 'date-fns';
+import { tzOffset } from '@date-fns/tz';
 import { ageOn } from '../../../../shared/children/vocabulary';
 import type { Clash, OccurrenceCheck, TherapyChild } from '../../../../shared/therapy/contract';
 import {
@@ -49,18 +48,37 @@ interface Busy {
   end_at: string;
 }
 
-/** The ISO week (vault calendar) of an instant, e.g. 2026-W49. */
-function weekOf(instant: string, timeZone: string): string {
-  return format(new TZDate(instant, timeZone), "RRRR-'W'II");
+const QUARTER_HOUR_MS = 900_000;
+const offsets = new Map<string, number>();
+
+/**
+ * The zone's offset (minutes) at an instant, from @date-fns/tz, remembered per quarter hour: every
+ * zone's changes fall on a quarter hour (UTC), and a series check asks for hundreds of instants.
+ */
+function offsetAt(timeZone: string, ms: number): number {
+  const key = `${timeZone}|${Math.floor(ms / QUARTER_HOUR_MS)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size > 50_000) offsets.clear();
+    offset = tzOffset(timeZone, new Date(ms));
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
-function localTime(instant: string, timeZone: string) {
-  const local = new TZDate(instant, timeZone);
-  return {
-    date: format(local, 'yyyy-MM-dd'),
-    time: format(local, 'HH:mm'),
-    weekday: getISODay(local),
-  };
+/** The wall-clock date, time and ISO weekday of an instant in the vault's zone. */
+export function localTime(instant: string, timeZone: string) {
+  const ms = Date.parse(instant);
+  const wall = new Date(ms + offsetAt(timeZone, ms) * 60_000).toISOString();
+  const date = wall.slice(0, 10);
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
+  return { date, time: wall.slice(11, 16), weekday };
+}
+
+/** The Monday (vault calendar) of an instant's week: the key of "sessions in a week". */
+function weekOf(instant: string, timeZone: string): string {
+  const { date, weekday } = localTime(instant, timeZone);
+  return addDaysTo(date, 1 - weekday);
 }
 
 export function roomKeyOf(
@@ -124,14 +142,32 @@ export function checkOccurrences(
   );
   const soft = softRuleContext(vault, timeZone, booking, occurrences, ignore);
 
+  // Everything booked across the whole span, read once; each occurrence then looks in memory.
+  const span = {
+    start: occurrences.reduce(
+      (min, o) => (o.startAt < min ? o.startAt : min),
+      occurrences[0]!.startAt,
+    ),
+    end: occurrences.reduce((max, o) => (o.endAt > max ? o.endAt : max), occurrences[0]!.endAt),
+  };
+  const spanWindow = { ...span, lower: lowerBound(span.start) };
+  const booked = (statement: typeof therapistBusy, who: string) =>
+    (statement.all({ who, ...spanWindow }) as unknown as Busy[]).filter((b) => !ignore.has(b.id));
+  const therapistBooked = booked(therapistBusy, booking.therapistId);
+  const childBooked = booking.childIds.map((childId) => ({
+    childId,
+    busy: booked(childBusy, childId),
+  }));
+  const roomBooked = booking.roomKey ? booked(roomBusy, booking.roomKey) : [];
+  const leaveBooked = leave.all([booking.therapistId, span.end, span.start]) as {
+    kind: 'leave' | 'blocked';
+    start_at: string;
+    end_at: string;
+  }[];
+
   return occurrences.map((occurrence) => {
-    const window = {
-      start: occurrence.startAt,
-      end: occurrence.endAt,
-      lower: lowerBound(occurrence.startAt),
-    };
-    const clashes = (statement: typeof therapistBusy, who: string) =>
-      (statement.all({ who, ...window }) as unknown as Busy[]).filter((b) => !ignore.has(b.id));
+    const overlapping = <B extends { start_at: string; end_at: string }>(busy: readonly B[]) =>
+      busy.filter((b) => b.start_at < occurrence.endAt && b.end_at > occurrence.startAt);
     const conflicts: Clash[] = [];
     const clash = (
       kind: Clash['kind'],
@@ -148,19 +184,12 @@ export function checkOccurrences(
         ...extra,
       });
 
-    for (const busy of clashes(therapistBusy, booking.therapistId)) clash('therapistBusy', busy);
-    for (const childId of booking.childIds)
-      for (const busy of clashes(childBusy, childId))
-        clash('childBusy', busy, { child: children.get(childId) ?? null });
-    if (booking.roomKey)
-      for (const busy of clashes(roomBusy, booking.roomKey))
-        clash('roomBusy', busy, { room: booking.room });
-    for (const off of leave.all([booking.therapistId, occurrence.endAt, occurrence.startAt]) as {
-      kind: 'leave' | 'blocked';
-      start_at: string;
-      end_at: string;
-    }[])
-      clash('onLeave', off, { leaveKind: off.kind });
+    for (const busy of overlapping(therapistBooked)) clash('therapistBusy', busy);
+    for (const { childId, busy } of childBooked)
+      for (const b of overlapping(busy))
+        clash('childBusy', b, { child: children.get(childId) ?? null });
+    for (const busy of overlapping(roomBooked)) clash('roomBusy', busy, { room: booking.room });
+    for (const off of overlapping(leaveBooked)) clash('onLeave', off, { leaveKind: off.kind });
     if (hours.length > 0) {
       const start = localTime(occurrence.startAt, timeZone);
       const end = localTime(occurrence.endAt, timeZone);

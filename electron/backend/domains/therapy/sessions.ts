@@ -37,13 +37,7 @@ import {
   type RecurrenceRule,
 } from './recurrence';
 import { overrideFor } from './rules';
-import {
-  parseComponents,
-  planRowById,
-  sessionRowById,
-  therapistSummary,
-  type SessionRow,
-} from './rows';
+import { parseComponents, planRowById, sessionRowById, type SessionRow } from './rows';
 
 // ---- what a session looks like to its viewer -----------------------------------------------
 
@@ -72,16 +66,33 @@ export function toSessions(
        ORDER BY c.case_code`,
     )
     .all([JSON.stringify(rows.map((r) => r.id))]) as unknown as ParticipantRow[];
-  const visible = visibleChildIds(vault, actor, [...new Set(participants.map((p) => p.child_id))]);
+  // A therapist sees the children of their own sessions (their caseload): ask the scope only
+  // about the others.
+  const own = new Set(
+    actor.role === 'therapist'
+      ? rows.filter((r) => r.therapist_id === actor.userId).map((r) => r.id)
+      : [],
+  );
+  const others = participants.filter((p) => !own.has(p.session_id)).map((p) => p.child_id);
+  const visible = visibleChildIds(vault, actor, [...new Set(others)]);
+  const isVisible = (p: ParticipantRow) => own.has(p.session_id) || visible.has(p.child_id);
   const bySession = new Map<string, ParticipantRow[]>();
   for (const p of participants)
     bySession.set(p.session_id, [...(bySession.get(p.session_id) ?? []), p]);
-  const therapists = new Map<string, ReturnType<typeof therapistSummary>>();
+  // One look-up for every therapist named (a shelter's week names dozens).
+  const therapists = new Map(
+    (
+      vault.db
+        .prepare('SELECT id, display_name FROM users WHERE id IN (SELECT value FROM json_each(?))')
+        .all([JSON.stringify([...new Set(rows.map((r) => r.therapist_id))])]) as {
+        id: string;
+        display_name: string;
+      }[]
+    ).map((u) => [u.id, { id: u.id, displayName: u.display_name }]),
+  );
   return rows.map((row) => {
-    const own = (bySession.get(row.id) ?? []).filter((p) => visible.has(p.child_id));
-    const caregiver = own.find((p) => p.caregiver_id !== null);
-    if (!therapists.has(row.therapist_id))
-      therapists.set(row.therapist_id, therapistSummary(vault, row.therapist_id));
+    const seen = (bySession.get(row.id) ?? []).filter(isVisible);
+    const caregiver = seen.find((p) => p.caregiver_id !== null);
     return {
       id: row.id,
       seriesId: row.series_id,
@@ -94,7 +105,7 @@ export function toSessions(
       room: row.room,
       status: row.status,
       statusReason: row.status_reason,
-      children: own.map((p) => ({ id: p.child_id, caseCode: p.case_code, initials: p.initials })),
+      children: seen.map((p) => ({ id: p.child_id, caseCode: p.case_code, initials: p.initials })),
       caregiver: caregiver
         ? { id: caregiver.caregiver_id!, relationship: caregiver.relationship ?? '' }
         : null,
