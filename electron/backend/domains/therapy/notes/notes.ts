@@ -340,15 +340,20 @@ export function notesForChild(
   actor: CaseActor,
   childId: string,
 ): ChildSessionNotes {
-  const readable = readableNotesSql(vault, actor);
   const child = vault.db
     .prepare('SELECT id, case_code, initials FROM children WHERE id = ?')
     .get([childId]) as { id: string; case_code: string; initials: string } | undefined;
   if (!child) throw notFound();
+  // One child: whether its notes are readable beyond the reader's own is decided once, here.
+  const therapist = actor.role === 'therapist';
+  const childReadable =
+    therapist && readsNote(vault, actor, { author_id: '', child_id: childId }) ? 1 : 0;
   const sessions = (
     vault.db
       .prepare(
-        `SELECT ${STATUS_COLUMNS}, coalesce(n.id IS NOT NULL AND ${readable}, 0) AS readable
+        `SELECT ${STATUS_COLUMNS},
+           CASE WHEN n.id IS NULL THEN 0 WHEN $childReadable = 1 THEN 1
+             WHEN $therapist = 1 AND n.author_id = $reader THEN 1 ELSE 0 END AS readable
          FROM therapy_participants pa
          JOIN therapy_sessions s ON s.id = pa.session_id AND s.deleted_at IS NULL
          JOIN users u ON u.id = s.therapist_id
@@ -359,7 +364,9 @@ export function notesForChild(
       )
       .all({
         child: childId,
-        ...(readable.includes('$reader') ? { reader: actor.userId } : {}),
+        reader: actor.userId,
+        therapist: therapist ? 1 : 0,
+        childReadable,
       }) as unknown as StatusRow[]
   ).map(toStatus);
   return { child: { id: child.id, caseCode: child.case_code, initials: child.initials }, sessions };
