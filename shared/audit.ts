@@ -42,4 +42,7 @@ export const AUDIT_TARGET_TYPES = [
   'therapyLeave',
   'therapist',
   'therapyRules',
+  'therapyNote',
+  'outcomeScore',
+  'instrument',
 ] as const;

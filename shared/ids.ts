@@ -22,6 +22,8 @@ export const ID_KINDS = [
   'therapySession',
   /** A therapist's leave or blocked time. */
   'therapyLeave',
+  /** A session note: named by those who see its child, its author, and readers the policy allows. */
+  'therapyNote',
   /** Someone a child can be assigned to: what `staff.caseworkers` lists. */
   'caseworker',
   /** Any staff account (administrator procedures). */

@@ -92,7 +92,7 @@ describe('sign in', () => {
     expect(banner).toHaveTextContent('DEMO — fictional data');
   });
 
-  it('shows a non-admin only My account', async () => {
+  it('shows a therapist My account and the clinical records, never Users', async () => {
     const bridge = new FakeBridge()
       .ok('app.status', status())
       .ok('auth.signIn', therapistSession());
@@ -101,7 +101,10 @@ describe('sign in', () => {
     await signIn(user, 'bayani', 'violet kettle marching lanterns');
     const nav = await findApp();
     expect(await screen.findByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
-    expect(nav.querySelectorAll('a')).toHaveLength(1);
+    expect([...nav.querySelectorAll('a')].map((a) => a.textContent)).toEqual([
+      'My account',
+      'Clinical records',
+    ]);
     expect(screen.queryByRole('link', { name: 'Users' })).toBeNull();
     expect(bridge.countOf('users.list')).toBe(0);
   });

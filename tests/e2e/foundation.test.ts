@@ -197,6 +197,7 @@ describe('foundation flow', () => {
       'Children',
       'Bed board',
       'My account',
+      'Clinical records',
     ]);
   });
 

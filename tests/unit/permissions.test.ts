@@ -3,6 +3,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '@signalapp/sqlcipher';
 import { Backoff } from '../../electron/backend/vault/backoff';
+import { DataLayer } from '../../electron/backend/db/data-layer';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import {
@@ -95,6 +96,23 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['therapy.today',           _,     _,     _,     Y],
   ['therapy.rules',           Y,     Y,     Y,     Y],
   ['therapy.saveRules',       Y,     _,     _,     _],
+  ['notes.forChild',          _,     Y,     Y,     Y],
+  ['notes.read',              _,     Y,     _,     Y],
+  ['notes.start',             _,     _,     _,     Y],
+  ['notes.saveDraft',         _,     _,     _,     Y],
+  ['notes.sign',              _,     _,     _,     Y],
+  ['notes.addAddendum',       _,     _,     _,     Y],
+  ['notes.raiseFlag',         _,     _,     _,     Y],
+  ['notes.search',            _,     _,     _,     Y],
+  ['notes.toSign',            _,     _,     _,     Y],
+  ['notes.breakGlassAlerts',  _,     _,     _,     Y],
+  ['notes.acknowledgeBreakGlass', _, _,     _,     Y],
+  ['notes.policy',            Y,     _,     _,     _],
+  ['notes.setPolicy',         Y,     _,     _,     _],
+  ['measures.instruments',    Y,     Y,     _,     Y],
+  ['measures.importInstrument', Y,   _,     _,     _],
+  ['measures.record',         _,     _,     _,     Y],
+  ['measures.history',        _,     Y,     _,     Y],
 ];
 /** Procedures anyone may call (no session) and the one only a recovery session may. */
 const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {
@@ -528,10 +546,36 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
         therapyLeave: leave.id,
       };
     };
-    const therapy = {
-      inCebu: await therapyOf(inCebu.child, userId('therapist')),
-      inIloilo: await therapyOf(inIloilo.child, colleague.id),
+    /** A draft note of the session, written straight to the table (its procedures need a session held). */
+    const writer = await inspectDatabase(folder, recoveryKey);
+    const withNote = (
+      records: Awaited<ReturnType<typeof therapyOf>>,
+      childId: string,
+      authorId: string,
+    ) => {
+      const data = new DataLayer(writer, () => ({ userId: authorId, deviceId: 'test' }));
+      const note = data.insert('therapy_notes', {
+        session_id: records.therapySession,
+        child_id: childId,
+        author_id: authorId,
+        template: 'soap',
+        status: 'draft',
+      });
+      return { ...records, therapyNote: note };
     };
+    const therapy = {
+      inCebu: withNote(
+        await therapyOf(inCebu.child, userId('therapist')),
+        inCebu.child,
+        userId('therapist'),
+      ),
+      inIloilo: withNote(
+        await therapyOf(inIloilo.child, colleague.id),
+        inIloilo.child,
+        colleague.id,
+      ),
+    };
+    writer.close();
     // Removed records are outside everyone's scope, the coordinator's too.
     const removed = await child(cebu.beds[1]!.id);
     await ok(backend, 'family.remove', { id: removed.familyMember });

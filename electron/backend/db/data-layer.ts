@@ -160,6 +160,35 @@ export const TABLES = {
     'deleted_at',
   ],
   therapy_rules: ['rules'],
+  // Session notes and outcome measures (migration 0040).
+  therapy_notes: [
+    'session_id',
+    'child_id',
+    'plan_id',
+    'author_id',
+    'template',
+    'fields',
+    'status',
+    'signed_at',
+    'signed_by',
+    'deleted_at',
+  ],
+  therapy_note_addenda: ['note_id', 'author_id', 'body', 'signed_at'],
+  therapy_note_break_glass: ['note_id', 'reader_id', 'reason', 'read_at', 'acknowledged_at'],
+  therapy_risk_flags: ['note_id', 'child_id', 'kind', 'raised_by', 'raised_at', 'task_id'],
+  clinical_policy: ['therapist_note_access', 'coordinators_see_score_totals', 'norm_choices'],
+  outcome_instruments: ['code', 'version', 'definition'],
+  outcome_scores: [
+    'child_id',
+    'instrument_code',
+    'instrument_version',
+    'administered_on',
+    'informant',
+    'administered_by',
+    'scores',
+    'total',
+    'deleted_at',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 export type TableName = keyof typeof TABLES;
 

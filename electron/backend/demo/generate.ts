@@ -17,6 +17,7 @@ import {
 } from './plan';
 import { Random } from './prng';
 import { DATASET_SIZES, type SizeName } from './sizes';
+import { writeClinical } from './write-clinical';
 import { writeTherapy, type TherapyOptions } from './write-therapy';
 import { writeCase, type WrittenCase } from './write-case';
 import { writePlacements } from './write-placements';
@@ -48,7 +49,9 @@ export interface GenerateResult {
     | 'familyMembers'
     | 'overrides'
     | 'therapyPlans'
-    | 'therapySessions',
+    | 'therapySessions'
+    | 'signedNotes'
+    | 'outcomeScores',
     number
   >;
   shelters: { id: string; name: string }[];
@@ -135,6 +138,11 @@ export function generateDataset(vault: CaseVault, options: GenerateOptions): Gen
     sessions: DATASET_SIZES[options.size].sessions,
     ...(options.onTherapySession ? { onSession: options.onTherapySession } : {}),
   });
+  const clinical = writeClinical(vault, {
+    seed: options.seed,
+    now,
+    scores: therapy.plans > 0 ? DATASET_SIZES[options.size].outcomeScores : 0,
+  });
 
   const count = (table: string) =>
     Number(
@@ -152,6 +160,8 @@ export function generateDataset(vault: CaseVault, options: GenerateOptions): Gen
       overrides: plan.overrides,
       therapyPlans: therapy.plans,
       therapySessions: therapy.sessions,
+      signedNotes: clinical.notes,
+      outcomeScores: clinical.scores,
     },
     shelters: plan.shelters.map((s, i) => ({ id: shelterIds[i]!, name: s.name })),
     milliseconds: performance.now() - started,

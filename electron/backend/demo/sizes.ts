@@ -10,6 +10,8 @@ export interface DatasetSize {
   /** Therapists the benchmark adds, and therapy sessions shared among the therapists given. */
   therapists: number;
   sessions: number;
+  /** Outcome scores over the children in therapy (about 60% of sessions also get a signed note). */
+  outcomeScores: number;
 }
 
 export const DATASET_SIZES = {
@@ -21,6 +23,7 @@ export const DATASET_SIZES = {
     years: 4,
     therapists: 10,
     sessions: 5_000,
+    outcomeScores: 300,
   },
   M: {
     children: 2_000,
@@ -30,6 +33,7 @@ export const DATASET_SIZES = {
     years: 6,
     therapists: 60,
     sessions: 50_000,
+    outcomeScores: 3_000,
   },
   L: {
     children: 10_000,
@@ -39,6 +43,7 @@ export const DATASET_SIZES = {
     years: 10,
     therapists: 300,
     sessions: 500_000,
+    outcomeScores: 30_000,
   },
 } as const satisfies Record<string, DatasetSize>;
 

@@ -194,6 +194,20 @@ export const ID_SCOPE: Record<IdKind, IdVisible> = {
       .get([id]) as string | undefined;
     return therapistId !== undefined && therapistVisible(vault, actor, therapistId);
   },
+  therapyNote: (vault, actor, id) => {
+    const note = vault.db
+      .prepare('SELECT author_id, child_id FROM therapy_notes WHERE id = ? AND deleted_at IS NULL')
+      .get([id]) as { author_id: string; child_id: string } | undefined;
+    if (!actor || !note) return false;
+    if (note.author_id === actor.userId) return true;
+    // Content is checked again by the notes service; naming the note is what is decided here.
+    const everyTherapistReads =
+      actor.role === 'therapist' &&
+      vault.db
+        .prepare('SELECT therapist_note_access FROM clinical_policy', { pluck: true })
+        .get() === 'allTherapists';
+    return everyTherapistReads || childVisible(vault, actor, note.child_id);
+  },
   caseworker: (vault, actor, id) => {
     const user = userRow(vault, id);
     return actor !== null && !!user && !user.deleted_at && ASSIGNABLE_ROLES.includes(user.role);

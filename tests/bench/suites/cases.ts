@@ -30,6 +30,8 @@ import {
   calendar,
   checkSeries,
   findSlots,
+  notesForChild,
+  scoreHistory,
   sessionHistory,
 } from '../../../electron/backend/domains/therapy';
 import { clockFor } from '../../../electron/backend/records/actor';
@@ -374,6 +376,28 @@ function operations(size: SizeName, now: Date, count: number): Operation[] {
           limit: 5,
         });
       },
+    },
+    {
+      // Each session with its note's status (no content), as the case file's clinical record
+      // lists them; read by the child's therapist (whose reading rights are worked out too).
+      name: "notes: a child's note list",
+      targetMs: 30,
+      run: (d, i) =>
+        notesForChild(
+          d.vault,
+          d.therapists[pick(i).therapist % d.therapists.length]!,
+          d.children[pick(i).child]!,
+        ),
+    },
+    {
+      name: "measures: a child's score history",
+      targetMs: 30,
+      run: (d, i) =>
+        scoreHistory(
+          d.vault,
+          d.therapists[pick(i).therapist % d.therapists.length]!,
+          d.children[pick(i).child]!,
+        ),
     },
     {
       // A typical write (one row and its change-log entry, in one transaction), for the

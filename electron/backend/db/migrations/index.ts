@@ -5,7 +5,13 @@ import type { Migration } from './migration';
 import { foundation } from './0010-foundation';
 import { childrenShelters } from './0020-children-shelters';
 import { therapyScheduling } from './0030-therapy-scheduling';
+import { therapyNotes } from './0040-therapy-notes';
 
-export const MIGRATIONS: readonly Migration[] = [foundation, childrenShelters, therapyScheduling];
+export const MIGRATIONS: readonly Migration[] = [
+  foundation,
+  childrenShelters,
+  therapyScheduling,
+  therapyNotes,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

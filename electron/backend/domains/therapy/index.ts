@@ -4,6 +4,8 @@
 // schema-valid input, like the other domains'.
 import type { Domain } from '../../runtime/domain';
 import { scheduleAuditTargets, scheduleHandlers } from './handlers';
+import { measuresAuditTargets, measuresHandlers } from './measures';
+import { notesAuditTargets, notesHandlers } from './notes';
 
 export { savePlan, plansOf, caseload, listTherapists, type PlanInput } from './plans';
 export { readTherapyRules, writeTherapyRules } from './rules';
@@ -26,8 +28,11 @@ export { calendar, sessionHistory, todayPanel, childScheduling, type CalendarQue
 export { sessionRowById, planRowById, type SessionRow, type PlanRow } from './rows';
 
 /** The therapy domain as the composition root lists it. */
+export { notesForChild, searchNotes } from './notes';
+export { builtInInstruments, scoreHistory } from './measures';
+
 export const therapyDomain: Domain = {
   name: 'therapy',
-  handlers: () => ({ ...scheduleHandlers() }),
-  auditTargets: { ...scheduleAuditTargets },
+  handlers: () => ({ ...scheduleHandlers(), ...notesHandlers(), ...measuresHandlers() }),
+  auditTargets: { ...scheduleAuditTargets, ...notesAuditTargets, ...measuresAuditTargets },
 };
