@@ -6,6 +6,7 @@ import { idFieldsOf, idOf, isoDateSchema, type IdField } from './ids';
 import { procedure, type ProcedureSpec } from './procedure';
 import { childrenProcedures } from './children/contract';
 import { sheltersProcedures } from './shelters/contract';
+import { therapyProcedures } from './therapy/contract';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { ROLES, type Role } from './roles';
 import { requiredText, safeText } from './text';
@@ -224,6 +225,7 @@ export const procedures = {
 
   ...childrenProcedures,
   ...sheltersProcedures,
+  ...therapyProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

@@ -16,6 +16,12 @@ export const ID_KINDS = [
   'goal',
   'task',
   'legalEvent',
+  /** A therapist's account: what therapy plans, sessions and availability name. */
+  'therapist',
+  'therapyPlan',
+  'therapySession',
+  /** A therapist's leave or blocked time. */
+  'therapyLeave',
   /** Someone a child can be assigned to: what `staff.caseworkers` lists. */
   'caseworker',
   /** Any staff account (administrator procedures). */

@@ -156,6 +156,20 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
     startAt: '2025-01-15T02:00:00.000Z',
     endAt: null,
   },
+  // Therapy scheduling.
+  'therapy.therapists': {},
+  'therapy.caseload': {},
+  'therapy.savePlan': {
+    id: uuidv7(),
+    childId: uuidv7(),
+    therapistId: uuidv7(),
+    modality: 'tf_cbt',
+    goals: 'Fictional goal: sleep through the night',
+    frequency: 'weekly',
+    plannedSessions: 14,
+    startedOn: '2025-01-20',
+  },
+  'therapy.plans': { childId: uuidv7() },
 });
 
 /** A copy of `input` with `value` at `path` ('*' puts it in a one-element array). */

@@ -74,6 +74,10 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['placements.transfer',     _,     Y,     Y,     _],
   ['placements.discharge',    _,     Y,     Y,     _],
   ['placements.edit',         _,     Y,     Y,     _],
+  ['therapy.therapists',      _,     Y,     Y,     Y],
+  ['therapy.caseload',        _,     Y,     Y,     Y],
+  ['therapy.savePlan',        _,     Y,     Y,     Y],
+  ['therapy.plans',           _,     Y,     Y,     Y],
 ];
 /** Procedures anyone may call (no session) and the one only a recovery session may. */
 const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {
@@ -466,6 +470,29 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
     };
     const inCebu = await child(cebu.beds[0]!.id);
     const inIloilo = await child(iloilo.beds[0]!.id);
+    // A colleague of the therapist, who has the Iloilo child on their caseload.
+    await as('admin');
+    const colleague = await ok(backend, 'users.create', {
+      displayName: 'Fictional other therapist',
+      username: 'therapist.two',
+      role: 'therapist',
+      shelterScope: [],
+      temporaryPassword: 'Temp-therapist2-Kite-77',
+    });
+    await as('coordinator');
+    const plan = async (childId: string, therapistId: string) =>
+      (
+        await ok(backend, 'therapy.savePlan', {
+          ...(sample('coordinator')['therapy.savePlan'] as object),
+          id: undefined,
+          childId,
+          therapistId,
+        })
+      ).id;
+    const therapy = {
+      inCebu: { therapyPlan: await plan(inCebu.child, userId('therapist')) },
+      inIloilo: { therapyPlan: await plan(inIloilo.child, colleague.id) },
+    };
     // Removed records are outside everyone's scope, the coordinator's too.
     const removed = await child(cebu.beds[1]!.id);
     await ok(backend, 'family.remove', { id: removed.familyMember });
@@ -473,6 +500,10 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
 
     const mine = (shelterId: string, bedId: string): Ids => ({
       ...inCebu,
+      ...therapy.inCebu,
+      therapist: userId('therapist'),
+      therapySession: uuidv7(),
+      therapyLeave: uuidv7(),
       shelter: shelterId,
       bed: bedId,
       caseworker: userId('caseworker'),
@@ -496,16 +527,27 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
         legalEvent: removed.legalEvent,
         // Not someone a child can be assigned to.
         caseworker: userId('therapist'),
+        therapist: userId('caseworker'),
       },
       caseworker: {
         ...inIloilo,
+        ...therapy.inIloilo,
+        therapist: userId('caseworker'),
+        therapySession: uuidv7(),
+        therapyLeave: uuidv7(),
         shelter: iloilo.id,
         bed: iloilo.beds[1]!.id,
         caseworker: userId('therapist'),
         user: userId('admin'),
         administrator: userId('caseworker'),
       },
-      therapist: nowhere(),
+      // Outside the therapist's shelter and caseload, and a colleague's account.
+      therapist: {
+        ...nowhere(),
+        child: inIloilo.child,
+        ...therapy.inIloilo,
+        therapist: colleague.id,
+      },
     };
     actors = Object.fromEntries(
       ROLES.map((role) => [

@@ -38,6 +38,7 @@ const MULTILINE: Partial<Record<ProcedureName, string[]>> = {
   'placements.transfer': ['reason', 'overrideReason'],
   'placements.discharge': ['exitNote'],
   'placements.edit': ['overrideReason'],
+  'therapy.savePlan': ['goals', 'overrideReason'],
 };
 
 const REFUSED: [string, TextErrorKey][] = [

@@ -1,6 +1,7 @@
 // Record scope: coordinators see every child; everyone else sees a child who is assigned to them,
 // whose current placement is in one of their shelters, or who has no current placement and was
-// registered by them. Outside the scope a record does not exist (NOT_FOUND), so its existence
+// registered by them; a therapist also sees the children on their caseload (a therapy plan or a
+// session with them). Outside the scope a record does not exist (NOT_FOUND), so its existence
 // is not revealed. The router checks every id a call carries here (ID_SCOPE), by the kind the
 // contract gives it, before any service runs.
 import { canSeeShelterAddress } from '../../../shared/shelters/vocabulary';
@@ -39,6 +40,16 @@ export interface ChildScope {
 
 const OPEN = 'sp.end_at IS NULL AND sp.deleted_at IS NULL';
 
+/** A therapist's caseload: the children of their plans and of their sessions. */
+const CASELOAD = `
+      UNION ALL
+      SELECT tp.child_id FROM therapy_plans tp
+        WHERE tp.therapist_id = $scopeUser AND tp.deleted_at IS NULL
+      UNION ALL
+      SELECT pa.child_id FROM therapy_sessions ts
+        JOIN therapy_participants pa ON pa.session_id = ts.id AND pa.deleted_at IS NULL
+        WHERE ts.therapist_id = $scopeUser AND ts.deleted_at IS NULL`;
+
 /**
  * One set of ids built once per query (SQLite materialises the IN list), rather than two
  * correlated look-ups for each of 10k children.
@@ -53,7 +64,8 @@ export function childScope(vault: CaseVault, actor: CaseActor): ChildScope {
         AND sp.shelter_id IN (SELECT value FROM json_each($scopeShelters))
       UNION ALL
       SELECT r.id FROM children r WHERE r.registered_by = $scopeUser
-        AND NOT EXISTS (SELECT 1 FROM placements sp WHERE sp.child_id = r.id AND ${OPEN}))`,
+        AND NOT EXISTS (SELECT 1 FROM placements sp WHERE sp.child_id = r.id AND ${OPEN})
+      ${actor.role === 'therapist' ? CASELOAD : ''})`,
     params: {
       scopeUser: actor.userId,
       scopeShelters: JSON.stringify(scopeShelterIds(vault, actor)),
@@ -109,7 +121,13 @@ const childVisible = (vault: CaseVault, actor: CaseActor | null, childId: unknow
 const ownedBy =
   (
     table:
-      'placements' | 'consents' | 'family_members' | 'plan_goals' | 'plan_tasks' | 'legal_events',
+      | 'placements'
+      | 'consents'
+      | 'family_members'
+      | 'plan_goals'
+      | 'plan_tasks'
+      | 'legal_events'
+      | 'therapy_plans',
   ): IdVisible =>
   (vault, actor, id) =>
     childVisible(
@@ -121,6 +139,31 @@ const ownedBy =
         })
         .get([id]),
     );
+
+/** A therapist names only their own account; the case team any active therapist's. */
+const therapistVisible = (vault: CaseVault, actor: CaseActor | null, id: string) => {
+  if (actor === null) return false;
+  const user = userRow(vault, id);
+  if (!user || user.deleted_at || user.role !== 'therapist') return false;
+  return actor.role !== 'therapist' || actor.userId === id;
+};
+
+/** A session: visible to its therapist, and to whoever sees one of its children. */
+const sessionVisible: IdVisible = (vault, actor, id) => {
+  if (actor === null) return false;
+  const session = vault.db
+    .prepare('SELECT therapist_id FROM therapy_sessions WHERE id = ? AND deleted_at IS NULL')
+    .get([id]) as { therapist_id: string } | undefined;
+  if (!session) return false;
+  if (actor.role === 'therapist' && session.therapist_id === actor.userId) return true;
+  const children = vault.db
+    .prepare(
+      'SELECT child_id FROM therapy_participants WHERE session_id = ? AND deleted_at IS NULL',
+      { pluck: true },
+    )
+    .all([id]) as string[];
+  return visibleChildIds(vault, actor, children).size > 0;
+};
 
 const userRow = (vault: CaseVault, id: string) =>
   vault.db.prepare('SELECT role, deleted_at FROM users WHERE id = ?').get([id]) as
@@ -140,6 +183,17 @@ export const ID_SCOPE: Record<IdKind, IdVisible> = {
   goal: ownedBy('plan_goals'),
   task: ownedBy('plan_tasks'),
   legalEvent: ownedBy('legal_events'),
+  therapist: therapistVisible,
+  therapyPlan: ownedBy('therapy_plans'),
+  therapySession: sessionVisible,
+  therapyLeave: (vault, actor, id) => {
+    const therapistId = vault.db
+      .prepare('SELECT therapist_id FROM therapist_leave WHERE id = ? AND deleted_at IS NULL', {
+        pluck: true,
+      })
+      .get([id]) as string | undefined;
+    return therapistId !== undefined && therapistVisible(vault, actor, therapistId);
+  },
   caseworker: (vault, actor, id) => {
     const user = userRow(vault, id);
     return actor !== null && !!user && !user.deleted_at && ASSIGNABLE_ROLES.includes(user.role);

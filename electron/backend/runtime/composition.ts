@@ -7,11 +7,17 @@ import type { Domain, DomainHooks } from './domain';
 import { accessDomain } from '../domains/access';
 import { childrenDomain } from '../domains/children';
 import { sheltersDomain } from '../domains/shelters';
+import { therapyDomain } from '../domains/therapy';
 
 export type { Domain, DomainHooks } from './domain';
 
 /** Every domain, one line each. Their discharge guards run in this order. */
-export const DOMAINS: readonly Domain[] = [accessDomain, childrenDomain, sheltersDomain];
+export const DOMAINS: readonly Domain[] = [
+  accessDomain,
+  childrenDomain,
+  sheltersDomain,
+  therapyDomain,
+];
 
 /** One handler per procedure, from the domains given; refuses a gap or a procedure handled twice. */
 export function composeHandlers(domains: readonly Domain[] = DOMAINS): Handlers {

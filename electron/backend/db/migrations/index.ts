@@ -4,7 +4,8 @@
 import type { Migration } from './migration';
 import { foundation } from './0010-foundation';
 import { childrenShelters } from './0020-children-shelters';
+import { therapyScheduling } from './0030-therapy-scheduling';
 
-export const MIGRATIONS: readonly Migration[] = [foundation, childrenShelters];
+export const MIGRATIONS: readonly Migration[] = [foundation, childrenShelters, therapyScheduling];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

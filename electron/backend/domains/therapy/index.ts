@@ -1,0 +1,17 @@
+// The therapy domain (plans, availability, sessions, recurring series, conflicts, calendars):
+// its services, for the router (handlers.ts), the demo generator and the benchmark, and the
+// domain itself for the composition root. Services take the open vault, the acting user and
+// schema-valid input, like the other domains'.
+import type { Domain } from '../../runtime/domain';
+import { scheduleAuditTargets, scheduleHandlers } from './handlers';
+
+export { savePlan, plansOf, caseload, listTherapists, type PlanInput } from './plans';
+export { readTherapyRules, writeTherapyRules } from './rules';
+export { sessionRowById, planRowById, type SessionRow, type PlanRow } from './rows';
+
+/** The therapy domain as the composition root lists it. */
+export const therapyDomain: Domain = {
+  name: 'therapy',
+  handlers: () => ({ ...scheduleHandlers() }),
+  auditTargets: { ...scheduleAuditTargets },
+};
