@@ -170,7 +170,93 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
     startedOn: '2025-01-20',
   },
   'therapy.plans': { childId: uuidv7() },
+  'therapy.childScheduling': { childId: uuidv7() },
+  'therapy.availability': { therapistId: uuidv7(), from: '2026-11-30', to: '2026-12-06' },
+  'therapy.setHours': {
+    therapistId: uuidv7(),
+    hours: [{ weekday: 1, start: '08:00', end: '17:00' }],
+  },
+  'therapy.saveLeave': {
+    id: uuidv7(),
+    therapistId: uuidv7(),
+    kind: 'leave',
+    startAt: '2026-12-21T00:00:00.000Z',
+    endAt: '2026-12-24T00:00:00.000Z',
+    note: 'Fictional holiday',
+  },
+  'therapy.removeLeave': { id: uuidv7() },
+  'therapy.checkSeries': SERIES,
+  'therapy.createSeries': { ...SERIES, overrideReason: 'Fictional: the only free room' },
+  'therapy.schedule': {
+    therapistId: uuidv7(),
+    planId: uuidv7(),
+    kind: 'conjoint',
+    childIds: [uuidv7()],
+    caregiverId: uuidv7(),
+    durationMinutes: 60,
+    room: 'Fictional Sunflower room',
+    startAt: '2026-12-02T06:00:00.000Z',
+    overrideReason: 'Fictional: agreed with the family',
+  },
+  'therapy.editSessions': {
+    sessionId: uuidv7(),
+    scope: 'following',
+    startTime: '15:00',
+    durationMinutes: 60,
+    room: 'Fictional Sunflower room',
+    overrideReason: 'Fictional: agreed with the family',
+  },
+  'therapy.cancelSessions': {
+    sessionId: uuidv7(),
+    scope: 'one',
+    status: 'clinician_cancelled',
+    reason: 'Fictional: therapist unwell',
+  },
+  'therapy.recordSession': {
+    sessionId: uuidv7(),
+    status: 'no_show',
+    reason: 'Fictional: child at a school event',
+  },
+  'therapy.findSlots': {
+    therapistId: uuidv7(),
+    childIds: [uuidv7()],
+    room: 'Fictional Sunflower room',
+    durationMinutes: 60,
+    fromDate: '2026-12-01',
+  },
+  'therapy.calendar': {
+    by: 'therapist',
+    therapistId: uuidv7(),
+    from: '2026-11-30',
+    to: '2026-12-06',
+  },
+  'therapy.history': { childId: uuidv7() },
+  'therapy.today': {},
+  'therapy.rules': {},
+  'therapy.saveRules': {
+    nearTestimony: { enabled: true, days: 1 },
+    tooManyPerWeek: { enabled: true, max: 3 },
+    therapistChange: { enabled: true },
+    lateForYoungChild: { enabled: true, endAfter: '18:00', underAge: 12 },
+  },
 });
+
+/** A weekly series, for the series procedures' samples. */
+const SERIES = {
+  therapistId: uuidv7(),
+  planId: uuidv7(),
+  kind: 'individual',
+  childIds: [uuidv7()],
+  durationMinutes: 60,
+  room: 'Fictional Sunflower room',
+  plannedComponents: ['relaxation'],
+  startDate: '2026-12-01',
+  startTime: '14:00',
+  intervalWeeks: 1,
+  weekdays: [2],
+  end: { kind: 'count', count: 14 },
+  skipDates: ['2026-12-22'],
+};
 
 /** A copy of `input` with `value` at `path` ('*' puts it in a one-element array). */
 export function withValueAt(input: unknown, path: readonly string[], value: unknown): unknown {

@@ -76,8 +76,25 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['placements.edit',         _,     Y,     Y,     _],
   ['therapy.therapists',      _,     Y,     Y,     Y],
   ['therapy.caseload',        _,     Y,     Y,     Y],
-  ['therapy.savePlan',        _,     Y,     Y,     Y],
+  ['therapy.savePlan',        _,     Y,     _,     Y],
   ['therapy.plans',           _,     Y,     Y,     Y],
+  ['therapy.childScheduling', _,     Y,     Y,     Y],
+  ['therapy.availability',    _,     Y,     Y,     Y],
+  ['therapy.setHours',        _,     Y,     _,     Y],
+  ['therapy.saveLeave',       _,     Y,     _,     Y],
+  ['therapy.removeLeave',     _,     Y,     _,     Y],
+  ['therapy.checkSeries',     _,     Y,     _,     Y],
+  ['therapy.createSeries',    _,     Y,     _,     Y],
+  ['therapy.schedule',        _,     Y,     _,     Y],
+  ['therapy.editSessions',    _,     Y,     _,     Y],
+  ['therapy.cancelSessions',  _,     Y,     _,     Y],
+  ['therapy.recordSession',   _,     Y,     _,     Y],
+  ['therapy.findSlots',       _,     Y,     _,     Y],
+  ['therapy.calendar',        _,     Y,     Y,     Y],
+  ['therapy.history',         _,     Y,     Y,     Y],
+  ['therapy.today',           _,     _,     _,     Y],
+  ['therapy.rules',           Y,     Y,     Y,     Y],
+  ['therapy.saveRules',       Y,     _,     _,     _],
 ];
 /** Procedures anyone may call (no session) and the one only a recovery session may. */
 const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {
@@ -406,7 +423,8 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
   beforeAll(async () => {
     await as('admin');
     const users = await ok(backend, 'users.list', {});
-    const userId = (role: Role) => users.find((u) => u.role === role)!.id;
+    // By username: the matrix run above added accounts of some roles (users.create).
+    const userId = (role: Role) => users.find((u) => u.username === USERNAMES[role])!.id;
     await as('coordinator');
     /** Three beds in the shelter of that name: the one that exists, or a new one. */
     const shelter = async (name: string) => {
@@ -489,9 +507,30 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
           therapistId,
         })
       ).id;
+    /** A plan, a session and a leave of the child's therapist. */
+    const therapyOf = async (childId: string, therapistId: string) => {
+      const session = await ok(backend, 'therapy.schedule', {
+        therapistId,
+        kind: 'individual',
+        childIds: [childId],
+        durationMinutes: 60,
+        startAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      });
+      const leave = await ok(backend, 'therapy.saveLeave', {
+        therapistId,
+        kind: 'blocked',
+        startAt: new Date(Date.now() + 40 * 86_400_000).toISOString(),
+        endAt: new Date(Date.now() + 41 * 86_400_000).toISOString(),
+      });
+      return {
+        therapyPlan: await plan(childId, therapistId),
+        therapySession: session.id,
+        therapyLeave: leave.id,
+      };
+    };
     const therapy = {
-      inCebu: { therapyPlan: await plan(inCebu.child, userId('therapist')) },
-      inIloilo: { therapyPlan: await plan(inIloilo.child, colleague.id) },
+      inCebu: await therapyOf(inCebu.child, userId('therapist')),
+      inIloilo: await therapyOf(inIloilo.child, colleague.id),
     };
     // Removed records are outside everyone's scope, the coordinator's too.
     const removed = await child(cebu.beds[1]!.id);
@@ -502,8 +541,6 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
       ...inCebu,
       ...therapy.inCebu,
       therapist: userId('therapist'),
-      therapySession: uuidv7(),
-      therapyLeave: uuidv7(),
       shelter: shelterId,
       bed: bedId,
       caseworker: userId('caseworker'),
@@ -533,8 +570,6 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
         ...inIloilo,
         ...therapy.inIloilo,
         therapist: userId('caseworker'),
-        therapySession: uuidv7(),
-        therapyLeave: uuidv7(),
         shelter: iloilo.id,
         bed: iloilo.beds[1]!.id,
         caseworker: userId('therapist'),
@@ -632,7 +667,11 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
         // The refusal names the field the caller filled in, and nothing about the record.
         if (!envelope.ok) {
           expect(envelope.error.details).toBeUndefined();
-          expect(envelope.error.fields).toEqual({ [path]: 'notFound' });
+          const at = field.path.map((p) => (p === '*' ? '0' : p)).join('.');
+          expect({ name, fields: envelope.error.fields }).toEqual({
+            name,
+            fields: { [at]: 'notFound' },
+          });
         }
         expect({ name, path, rows: snapshot() }).toEqual({ name, path, rows: before });
         tested += 1;

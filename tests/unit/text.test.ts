@@ -39,6 +39,11 @@ const MULTILINE: Partial<Record<ProcedureName, string[]>> = {
   'placements.discharge': ['exitNote'],
   'placements.edit': ['overrideReason'],
   'therapy.savePlan': ['goals', 'overrideReason'],
+  'therapy.createSeries': ['overrideReason'],
+  'therapy.schedule': ['overrideReason'],
+  'therapy.editSessions': ['overrideReason'],
+  'therapy.cancelSessions': ['reason'],
+  'therapy.recordSession': ['reason'],
 };
 
 const REFUSED: [string, TextErrorKey][] = [

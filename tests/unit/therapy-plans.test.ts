@@ -118,8 +118,15 @@ describe('therapy plans', () => {
     );
   });
 
-  it('a caseworker cannot give a plan to someone who is not a therapist', async () => {
+  it('caseworkers read plans but do not plan; a coordinator cannot give a plan to a non-therapist', async () => {
     await f.as('cebu');
+    expect((await ok(f.backend, 'therapy.plans', { childId: cebuChild })).length).toBeGreaterThan(
+      0,
+    );
+    expect(
+      (await fails(f.backend, 'therapy.savePlan', planInput(cebuChild, f.ids.therapist))).code,
+    ).toBe('FORBIDDEN');
+    await f.as('coordinator');
     const error = await fails(f.backend, 'therapy.savePlan', planInput(cebuChild, f.ids.cebu));
     expect(error.fields).toEqual({ therapistId: 'notFound' });
   });

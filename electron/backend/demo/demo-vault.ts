@@ -167,6 +167,7 @@ export async function createDemoVault(options: DemoOptions): Promise<DemoVault> 
         { id: ids.get(caseworker.username)!, shelters: caseworker.shelterScope },
         { id: coordinatorId, shelters: [] },
       ],
+      therapists: staff.filter((a) => a.role === 'therapist').map((a) => ids.get(a.username)!),
     });
     vault.audit.append({
       actorId: adminId,

@@ -16,7 +16,8 @@ import {
   type PlannedChild,
 } from './plan';
 import { Random } from './prng';
-import type { SizeName } from './sizes';
+import { DATASET_SIZES, type SizeName } from './sizes';
+import { writeTherapy } from './write-therapy';
 import { writeCase, type WrittenCase } from './write-case';
 import { writePlacements } from './write-placements';
 
@@ -32,11 +33,20 @@ export interface GenerateOptions {
    * the child's last shelter, else to one with no shelters listed.
    */
   caseworkers?: readonly { id: string; shelters: readonly string[] }[];
+  /** Therapists who share the size's therapy sessions (none: no therapy is generated). */
+  therapists?: readonly string[];
 }
 
 export interface GenerateResult {
   counts: Record<
-    'children' | 'shelters' | 'beds' | 'placements' | 'familyMembers' | 'overrides',
+    | 'children'
+    | 'shelters'
+    | 'beds'
+    | 'placements'
+    | 'familyMembers'
+    | 'overrides'
+    | 'therapyPlans'
+    | 'therapySessions',
     number
   >;
   shelters: { id: string; name: string }[];
@@ -114,6 +124,15 @@ export function generateDataset(vault: CaseVault, options: GenerateOptions): Gen
     }
   });
 
+  const therapy = writeTherapy(vault, {
+    seed: options.seed,
+    now,
+    timeZone,
+    therapistIds: options.therapists ?? [],
+    childIds,
+    sessions: DATASET_SIZES[options.size].sessions,
+  });
+
   const count = (table: string) =>
     Number(
       vault.db
@@ -128,6 +147,8 @@ export function generateDataset(vault: CaseVault, options: GenerateOptions): Gen
       placements: count('placements'),
       familyMembers: count('family_members'),
       overrides: plan.overrides,
+      therapyPlans: therapy.plans,
+      therapySessions: therapy.sessions,
     },
     shelters: plan.shelters.map((s, i) => ({ id: shelterIds[i]!, name: s.name })),
     milliseconds: performance.now() - started,

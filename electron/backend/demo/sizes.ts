@@ -1,5 +1,5 @@
-// The dataset sizes S, M and L (children, shelters, placements, family members), shared by
-// `npm run demo` and `npm run bench`.
+// The dataset sizes S, M and L (children, shelters, placements, family members, therapists and
+// therapy sessions), shared by `npm run demo` and `npm run bench`.
 export interface DatasetSize {
   children: number;
   shelters: number;
@@ -7,12 +7,39 @@ export interface DatasetSize {
   familyMembers: number;
   /** How many years of history the placements cover. */
   years: number;
+  /** Therapists the benchmark adds, and therapy sessions shared among the therapists given. */
+  therapists: number;
+  sessions: number;
 }
 
 export const DATASET_SIZES = {
-  S: { children: 200, shelters: 5, placements: 400, familyMembers: 1_000, years: 4 },
-  M: { children: 2_000, shelters: 20, placements: 5_000, familyMembers: 10_000, years: 6 },
-  L: { children: 10_000, shelters: 40, placements: 40_000, familyMembers: 50_000, years: 10 },
+  S: {
+    children: 200,
+    shelters: 5,
+    placements: 400,
+    familyMembers: 1_000,
+    years: 4,
+    therapists: 10,
+    sessions: 5_000,
+  },
+  M: {
+    children: 2_000,
+    shelters: 20,
+    placements: 5_000,
+    familyMembers: 10_000,
+    years: 6,
+    therapists: 60,
+    sessions: 50_000,
+  },
+  L: {
+    children: 10_000,
+    shelters: 40,
+    placements: 40_000,
+    familyMembers: 50_000,
+    years: 10,
+    therapists: 300,
+    sessions: 500_000,
+  },
 } as const satisfies Record<string, DatasetSize>;
 
 export type SizeName = keyof typeof DATASET_SIZES;

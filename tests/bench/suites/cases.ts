@@ -1,4 +1,5 @@
-// Case search, case file, bed board, occupancy and the placement-conflict check at sizes
+// Case search, case file, bed board, occupancy, the placement-conflict check and therapy
+// scheduling (calendars, the series conflict check, session history, free slots) at sizes
 // S, M and L, each on an encrypted vault and on a plain database (same SQLCipher binary) that the
 // generator fills from the same seed; and the time to generate each size.
 import { mkdirSync } from 'node:fs';
@@ -25,6 +26,13 @@ import {
   occupancy,
   shelterNames,
 } from '../../../electron/backend/domains/shelters';
+import {
+  calendar,
+  checkSeries,
+  findSlots,
+  sessionHistory,
+} from '../../../electron/backend/domains/therapy';
+import { clockFor } from '../../../electron/backend/records/actor';
 import { checkPages } from '../../../electron/backend/db/sqlcipher';
 import { createVault, unwrapWithPassword } from '../../../electron/backend/vault/vault';
 import type { ChildStatus } from '../../../shared/children/vocabulary';
@@ -55,6 +63,7 @@ interface Dataset {
   generationMs: number;
   coordinator: CaseActor;
   caseworkers: CaseActor[];
+  therapists: CaseActor[];
   /** Ids in a fixed order (case code, shelter name, bed), so both databases get the same picks. */
   children: string[];
   shelters: string[];
@@ -71,7 +80,11 @@ function addStaff(vault: CaseVault, size: SizeName) {
       { idle_lock_minutes: 5, time_zone: ZONE, paper_size: 'A4' },
       'settings',
     );
-    const user = (username: string, role: 'coordinator' | 'caseworker', scope: string[]) =>
+    const user = (
+      username: string,
+      role: 'coordinator' | 'caseworker' | 'therapist',
+      scope: string[],
+    ) =>
       vault.data.insert('users', {
         username,
         display_name: `Bench ${username}`,
@@ -92,7 +105,15 @@ function addStaff(vault: CaseVault, size: SizeName) {
         shelterScope: scope,
       };
     });
-    return { coordinator, caseworkers };
+    const therapists = Array.from(
+      { length: DATASET_SIZES[size].therapists },
+      (_, t): CaseActor => ({
+        userId: user(`bench.th${t}`, 'therapist', names.length ? [names[t % names.length]!] : []),
+        role: 'therapist',
+        shelterScope: names.length ? [names[t % names.length]!] : [],
+      }),
+    );
+    return { coordinator, caseworkers, therapists };
   });
 }
 
@@ -104,13 +125,15 @@ function fill(vault: CaseVault, close: () => void, size: SizeName, now: Date): D
     now,
     actorId: staff.coordinator.userId,
     caseworkers: staff.caseworkers.map((c) => ({ id: c.userId, shelters: c.shelterScope })),
+    therapists: staff.therapists.map((t) => t.userId),
   });
   const spec = DATASET_SIZES[size];
   const { counts } = result;
   if (
     counts.children !== spec.children ||
     counts.placements !== spec.placements ||
-    counts.familyMembers !== spec.familyMembers
+    counts.familyMembers !== spec.familyMembers ||
+    counts.therapySessions !== spec.sessions
   ) {
     throw new Error(`Generated ${JSON.stringify(counts)} for size ${size}`);
   }
@@ -122,6 +145,7 @@ function fill(vault: CaseVault, close: () => void, size: SizeName, now: Date): D
     generationMs: result.milliseconds,
     coordinator: at(staff.coordinator),
     caseworkers: staff.caseworkers.map(at),
+    therapists: staff.therapists.map(at),
     children: ids('SELECT id FROM children ORDER BY case_year, case_seq'),
     shelters: ids('SELECT id FROM shelters ORDER BY name'),
     beds: ids(
@@ -150,6 +174,14 @@ function plainDataset(path: string, size: SizeName, now: Date): Dataset {
   return fill(vault, () => db.close(), size, now);
 }
 
+/** The Monday-to-Sunday week of a date. */
+function weekFrom(date: string): { from: string; to: string } {
+  const day = new Date(`${date}T00:00:00Z`);
+  const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000);
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  return { from: iso(monday), to: iso(new Date(monday.getTime() + 6 * 86_400_000)) };
+}
+
 interface Operation {
   name: string;
   /** The issue's p95 target at size L, in ms. */
@@ -170,6 +202,12 @@ function operations(size: SizeName, now: Date, count: number): Operation[] {
     bed: rng.next(),
     pastDate: todayIn(ZONE, new Date(pastMs())),
     pastInstant: new Date(pastMs()).toISOString(),
+    therapist: rng.int(0, spec.therapists - 1),
+    /** A week (Monday to Sunday) within the generated therapy: the last 98 weeks and the next 14. */
+    week: weekFrom(todayIn(ZONE, new Date(now.getTime() + rng.int(-98, 13) * 7 * 86_400_000))),
+    seriesStart: todayIn(ZONE, new Date(now.getTime() - 30 * 7 * 86_400_000)),
+    weekday: rng.int(1, 5),
+    time: `${String(rng.pick([8, 9, 10, 11, 13, 14, 15, 16])).padStart(2, '0')}:00`,
   }));
   const pick = (i: number) => picks[i % picks.length]!;
   const statuses: ChildStatus[] = ['in_care', 'aftercare', 'closed'];
@@ -270,6 +308,72 @@ function operations(size: SizeName, now: Date, count: number): Operation[] {
           startAt: pick(i).pastInstant,
           endAt: null,
         }),
+    },
+    {
+      // A therapist's own week (their caseload scope applies), in the generated span.
+      name: 'therapy: week calendar, one therapist',
+      targetMs: 30,
+      run: (d, i) => {
+        const therapist = d.therapists[pick(i).therapist % d.therapists.length]!;
+        return calendar(d.vault, therapist, ZONE, {
+          by: 'therapist',
+          therapistId: therapist.userId,
+          ...pick(i).week,
+        });
+      },
+    },
+    {
+      name: 'therapy: week calendar, one shelter',
+      targetMs: 30,
+      run: (d, i) =>
+        calendar(d.vault, d.coordinator, ZONE, {
+          by: 'shelter',
+          shelterId: d.shelters[pick(i).shelter]!,
+          ...pick(i).week,
+        }),
+    },
+    {
+      // Weekly for a year from today (alternately from 30 weeks back, through the busy history).
+      name: 'therapy: conflict check, 52-occurrence series',
+      targetMs: 20,
+      run: (d, i) => {
+        const therapist = d.therapists[pick(i).therapist % d.therapists.length]!;
+        return checkSeries(d.vault, clockFor(d.vault, d.coordinator), {
+          therapistId: therapist.userId,
+          kind: 'individual',
+          childIds: [d.children[pick(i).child]!],
+          durationMinutes: 60,
+          room: 'Therapy room 1',
+          plannedComponents: ['trauma_narrative'],
+          startDate: i % 2 ? today : pick(i).seriesStart,
+          startTime: pick(i).time,
+          intervalWeeks: 1,
+          weekdays: [pick(i).weekday],
+          end: { kind: 'count', count: 52 },
+          skipDates: [],
+        });
+      },
+    },
+    {
+      name: "therapy: a child's session history",
+      targetMs: 30,
+      run: (d, i) => sessionHistory(d.vault, d.coordinator, d.children[pick(i).child]!),
+    },
+    {
+      name: 'therapy: find a free slot',
+      targetMs: 50,
+      run: (d, i) => {
+        const therapist = d.therapists[pick(i).therapist % d.therapists.length]!;
+        return findSlots(d.vault, clockFor(d.vault, d.coordinator), {
+          therapistId: therapist.userId,
+          childIds: [d.children[pick(i).child]!],
+          room: 'Therapy room 1',
+          durationMinutes: 60,
+          fromDate: today,
+          days: 14,
+          limit: 5,
+        });
+      },
     },
     {
       // A typical write (one row and its change-log entry, in one transaction), for the

@@ -156,3 +156,20 @@ export function unlinkSibling(vault: CaseVault, actor: CaseActor, childId: strin
     if (rest.length === 1) vault.data.update('children', rest[0]!, { sibling_group_id: null });
   });
 }
+
+/**
+ * The family members who may join the child in a conjoint therapy session: never an alleged
+ * offender, never someone under a no-contact order.
+ */
+export function conjointCaregivers(
+  vault: CaseVault,
+  childId: string,
+): { id: string; name: string; relationship: string }[] {
+  return vault.db
+    .prepare(
+      `SELECT id, name, relationship FROM family_members
+       WHERE child_id = ? AND deleted_at IS NULL AND alleged_offender = 0 AND no_contact_order = 0
+       ORDER BY name COLLATE NOCASE`,
+    )
+    .all([childId]) as { id: string; name: string; relationship: string }[];
+}

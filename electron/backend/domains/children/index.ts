@@ -22,11 +22,12 @@ export {
   saveFamilyMember,
   removeFamilyMember,
   familyOf,
+  conjointCaregivers,
   linkSiblings,
   unlinkSibling,
 } from './family';
 export { recordIntake, openIntake } from './intake';
-export { saveLegalEvent, removeLegalEvent } from './legal';
+export { saveLegalEvent, removeLegalEvent, legalEventsOf, testimoniesBetween } from './legal';
 export { saveGoal, saveTask, agenda, type AgendaQuery } from './plan';
 export { scopeShelterIds, childScope, requireVisibleChild } from '../../records/scope';
 export { currentPlacementRow } from '../../records/rows';

@@ -76,3 +76,22 @@ export function removeLegalEvent(vault: CaseVault, actor: CaseActor, id: string)
   vault.data.softDelete('legal_events', row.id);
   return row.child_id;
 }
+
+/** The children's court testimonies dated between two calendar dates (inclusive), by child. */
+export function testimoniesBetween(
+  vault: CaseVault,
+  childIds: readonly string[],
+  from: string,
+  to: string,
+): { childId: string; date: string }[] {
+  if (childIds.length === 0) return [];
+  return (
+    vault.db
+      .prepare(
+        `SELECT child_id, date FROM legal_events
+         WHERE child_id IN (SELECT value FROM json_each($ids)) AND kind = 'testimony'
+           AND date BETWEEN $from AND $to AND deleted_at IS NULL`,
+      )
+      .all({ ids: JSON.stringify(childIds), from, to }) as { child_id: string; date: string }[]
+  ).map((row) => ({ childId: row.child_id, date: row.date }));
+}

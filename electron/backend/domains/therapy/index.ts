@@ -7,6 +7,22 @@ import { scheduleAuditTargets, scheduleHandlers } from './handlers';
 
 export { savePlan, plansOf, caseload, listTherapists, type PlanInput } from './plans';
 export { readTherapyRules, writeTherapyRules } from './rules';
+export { availability, setHours, saveLeave, removeLeave, workingHours } from './availability';
+export {
+  scheduleSession,
+  checkSeries,
+  createSeries,
+  editSessions,
+  cancelSessions,
+  recordSession,
+  toSessions,
+  type BookingInput,
+  type SeriesInput,
+} from './sessions';
+export { checkOccurrences, roomKeyOf, type Booking } from './conflicts';
+export { occurrencesOf, type Occurrence, type RecurrenceRule } from './recurrence';
+export { findSlots, type SlotQuery } from './slots';
+export { calendar, sessionHistory, todayPanel, childScheduling, type CalendarQuery } from './reads';
 export { sessionRowById, planRowById, type SessionRow, type PlanRow } from './rows';
 
 /** The therapy domain as the composition root lists it. */
