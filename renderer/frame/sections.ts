@@ -4,13 +4,18 @@ import type { Role } from '../../shared/roles';
 import { accessSections } from '../domains/access';
 import { childrenSections } from '../domains/children';
 import { sheltersSections } from '../domains/shelters';
+import { therapySections, therapySettingsSections } from '../domains/therapy';
 import type { Section } from './section';
 
 export type { Section } from './section';
 
 /** Order here is the order in the navigation. */
 export function sectionsFor(role: Role): Section[] {
-  return [...childrenSections, ...sheltersSections, ...accessSections].filter((s) =>
-    s.roles.includes(role),
-  );
+  return [
+    ...childrenSections,
+    ...sheltersSections,
+    ...therapySections,
+    ...accessSections,
+    ...therapySettingsSections,
+  ].filter((s) => s.roles.includes(role));
 }

@@ -5,6 +5,7 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import children from './en-children.json';
 import shelters from './en-shelters.json';
+import therapy from './en-therapy.json';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -32,7 +33,13 @@ export const translation = {
   ...en,
   children,
   shelters,
-  errors: deepMerge(errorsOf(children), errorsOf(shelters), en.errors) as typeof en.errors,
+  therapy,
+  errors: deepMerge(
+    errorsOf(children),
+    errorsOf(shelters),
+    errorsOf(therapy),
+    en.errors,
+  ) as typeof en.errors,
 };
 
 export function initI18n(): I18n {

@@ -92,16 +92,22 @@ describe('sign in', () => {
     expect(banner).toHaveTextContent('DEMO — fictional data');
   });
 
-  it('shows a non-admin only My account', async () => {
+  it('shows a therapist their own screens, and none of the administrator’s', async () => {
     const bridge = new FakeBridge()
       .ok('app.status', status())
-      .ok('auth.signIn', therapistSession());
+      .ok('auth.signIn', therapistSession())
+      .ok('therapy.today', { date: '2026-03-02', sessions: [] });
     const { user } = renderApp(bridge, { route: '/users' });
     await screen.findByRole('heading', { name: 'Sign in to Aruga' });
     await signIn(user, 'bayani', 'violet kettle marching lanterns');
     const nav = await findApp();
-    expect(await screen.findByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
-    expect(nav.querySelectorAll('a')).toHaveLength(1);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Therapy today' })).toBeVisible();
+    expect([...nav.querySelectorAll('a')].map((a) => a.textContent)).toEqual([
+      'Therapy today',
+      'Therapy calendar',
+      'Caseload',
+      'My account',
+    ]);
     expect(screen.queryByRole('link', { name: 'Users' })).toBeNull();
     expect(bridge.countOf('users.list')).toBe(0);
   });
@@ -111,7 +117,8 @@ describe('sign in', () => {
     const bridge = new FakeBridge()
       .ok('app.status', status())
       .ok('auth.signIn', forced)
-      .ok('account.changePassword', { ...forced, mustChangePassword: false });
+      .ok('account.changePassword', { ...forced, mustChangePassword: false })
+      .ok('therapy.today', { date: '2026-03-02', sessions: [] });
     const { user } = renderApp(bridge);
     await screen.findByRole('heading', { name: 'Sign in to Aruga' });
     await signIn(user, 'bayani', 'Temporary-Pass-2025');
@@ -132,7 +139,7 @@ describe('sign in', () => {
     await user.click(screen.getByRole('button', { name: 'Change password' }));
 
     expect(await findApp()).toBeVisible();
-    expect(await screen.findByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Therapy today' })).toBeVisible();
     expect(bridge.inputsOf('account.changePassword')).toEqual([
       { currentPassword: 'Temporary-Pass-2025', newPassword: 'quiet river under seven bridges' },
     ]);
