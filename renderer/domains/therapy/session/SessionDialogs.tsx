@@ -120,7 +120,8 @@ export function RecordDialog({
       sessionId: session.id,
       status: values.status,
       ...(values.reason ? { reason: values.reason } : {}),
-      components: showComponents ? values.components : [],
+      // Only a session that took place covered anything.
+      components: showComponents && values.status === 'attended' ? values.components : [],
     });
   });
   return (
