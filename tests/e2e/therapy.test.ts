@@ -254,6 +254,24 @@ describe('therapy scheduling', () => {
     await statusSays('Attendance was saved.');
     await page.getByText('Phase 1 — stabilisation, session 1 of 14').waitFor();
     await sessions.getByRole('cell', { name: 'Attended' }).waitFor();
+
+    // Changing and cancelling a session of the series: each dialog checked, then left unchanged.
+    const first = when(FIRST, '09:00', '10:00');
+    await button(`Change ${first}`, sessions).click();
+    await dialog('Change or move the session').waitFor();
+    await expectNoAxeViolations(page, 'change dialog');
+    await page.keyboard.press('Escape');
+    await button(`Cancel ${first}`, sessions).click();
+    const cancel = dialog('Cancel the session');
+    await cancel.waitFor();
+    await cancel.getByRole('radio', { name: 'This and the following sessions' }).waitFor();
+    await expectNoAxeViolations(page, 'cancel dialog');
+    await button('Cancel', cancel).click();
+    await cancel.waitFor({ state: 'hidden' });
+
+    await page.getByRole('link', { name: 'Caseload', exact: true }).click();
+    await onScreen(page, 'Caseload', 'caseload');
+    await page.getByRole('cell', { name: /TF-CBT with .*: Phase 1 — stabilisation/ }).waitFor();
   });
 
   it('shows the week in the calendar, by keyboard, in day, week and agenda views', async () => {
@@ -295,6 +313,19 @@ describe('therapy scheduling', () => {
     await therapy.getByRole('cell', { name: 'Attended' }).waitFor();
     await expect(therapy.getByRole('button', { name: /^Attendance for/ }).count()).resolves.toBe(0);
     await expectNoAxeViolations(page, 'case file with the therapy section');
+    run.errors.assertNone();
+  });
+
+  it('lets the administrator change the soft rules', async () => {
+    await button('Sign out').click();
+    await signIn(ADMIN.username, ADMIN.password, 'Users');
+    await page.getByRole('link', { name: 'Therapy rules', exact: true }).click();
+    await onScreen(page, 'Therapy rules', 'therapy rules');
+    await field('Most sessions a week').fill('2');
+    await button('Save rules').click();
+    await statusSays('The therapy rules were saved.');
+    const rules = expectOk(await harnessCall(run.harness, 'therapy.rules', {}));
+    expect(rules.tooManyPerWeek.max).toBe(2);
     run.errors.assertNone();
   });
 });
