@@ -106,6 +106,7 @@ describe('sign in', () => {
       'Therapy today',
       'Therapy calendar',
       'Caseload',
+      'Hours and leave',
       'My account',
     ]);
     expect(screen.queryByRole('link', { name: 'Users' })).toBeNull();

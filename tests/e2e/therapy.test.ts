@@ -81,6 +81,12 @@ async function statusSays(text: string): Promise<void> {
   await page.getByRole('status').filter({ hasText: text }).first().waitFor();
 }
 
+/** The signed-in user's id, as the backend knows it. */
+async function sessionUserId(): Promise<string | undefined> {
+  const status = expectOk(await harnessCall(run.harness, 'app.status', {}));
+  return status.session?.userId;
+}
+
 /** "Mon 12/07/2026, 9:00 AM – 10:00 AM", as session rows and occurrences are named. */
 function when(date: string, start: string, end: string): string {
   const day = format(parseISO(date), 'EEE');
@@ -300,6 +306,23 @@ describe('therapy scheduling', () => {
     await page.getByRole('heading', { level: 2, name: /^Week of / }).waitFor();
     // The printed week: the sheet is in the page, hidden on screen.
     await expect(page.locator('.schedule-sheet').count()).resolves.toBe(1);
+
+    await page.getByRole('link', { name: 'Hours and leave', exact: true }).click();
+    await onScreen(page, 'Hours and leave', 'hours and leave');
+    await field('Monday from').fill('08:00');
+    await button('Save hours').click();
+    await page.getByText('Give both times, or neither for a day off.').waitFor();
+    await field('Monday until').fill('17:00');
+    await button('Save hours').click();
+    await statusSays('The working hours were saved.');
+    const hours = expectOk(
+      await harnessCall(run.harness, 'therapy.availability', {
+        therapistId: (await sessionUserId()) ?? '',
+        from: today,
+        to: today,
+      }),
+    );
+    expect(hours.hours).toEqual([{ weekday: 1, start: '08:00', end: '17:00' }]);
     run.errors.assertNone();
   });
 

@@ -3,6 +3,7 @@ import { isAllowed } from '../../../shared/permissions';
 import { ROLES } from '../../../shared/roles';
 import type { ProcedureName } from '../../../shared/contract';
 import { CalendarScreen } from './calendar/CalendarScreen';
+import { AvailabilityScreen } from './availability/AvailabilityScreen';
 import { CaseloadScreen } from './CaseloadScreen';
 import { ChildTherapyScreen } from './ChildTherapyScreen';
 import { TherapyRulesScreen } from './settings/TherapyRulesScreen';
@@ -33,6 +34,13 @@ export const therapySections: Section[] = [
     navLabel: (t) => t('therapy.nav.caseload'),
     roles: rolesFor('therapy.caseload'),
     Screen: CaseloadScreen,
+  },
+  {
+    path: 'therapy/availability',
+    navTo: '/therapy/availability',
+    navLabel: (t) => t('therapy.nav.availability'),
+    roles: rolesFor('therapy.setHours'),
+    Screen: AvailabilityScreen,
   },
   {
     path: 'therapy/children/:id',
