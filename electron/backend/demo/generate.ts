@@ -17,7 +17,7 @@ import {
 } from './plan';
 import { Random } from './prng';
 import { DATASET_SIZES, type SizeName } from './sizes';
-import { writeTherapy } from './write-therapy';
+import { writeTherapy, type TherapyOptions } from './write-therapy';
 import { writeCase, type WrittenCase } from './write-case';
 import { writePlacements } from './write-placements';
 
@@ -35,6 +35,8 @@ export interface GenerateOptions {
   caseworkers?: readonly { id: string; shelters: readonly string[] }[];
   /** Therapists who share the size's therapy sessions (none: no therapy is generated). */
   therapists?: readonly string[];
+  /** Each generated therapy session, as it is written (see write-therapy.ts). */
+  onTherapySession?: TherapyOptions['onSession'];
 }
 
 export interface GenerateResult {
@@ -131,6 +133,7 @@ export function generateDataset(vault: CaseVault, options: GenerateOptions): Gen
     therapistIds: options.therapists ?? [],
     childIds,
     sessions: DATASET_SIZES[options.size].sessions,
+    ...(options.onTherapySession ? { onSession: options.onTherapySession } : {}),
   });
 
   const count = (table: string) =>

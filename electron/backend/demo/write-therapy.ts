@@ -38,6 +38,21 @@ export interface TherapyOptions {
   /** Children in a fixed order; a course's child is drawn from them. */
   childIds: readonly string[];
   sessions: number;
+  /**
+   * Called for each session written, in the same transaction: where generated session notes
+   * (for attended sessions) attach.
+   */
+  onSession?: (session: GeneratedSession) => void;
+}
+
+export interface GeneratedSession {
+  id: string;
+  therapistId: string;
+  planId: string;
+  childId: string;
+  startAt: string;
+  status: SessionStatus;
+  modality: Modality;
 }
 
 export interface TherapyCounts {
@@ -195,6 +210,15 @@ export function writeTherapy(vault: CaseVault, options: TherapyOptions): Therapy
         start_at: startAt,
         end_at: endAt,
         booked: booked ? 1 : 0,
+      });
+      options.onSession?.({
+        id: sessionId,
+        therapistId,
+        planId,
+        childId,
+        startAt,
+        status,
+        modality,
       });
       counts.sessions += 1;
       if (status === 'attended') counts.attended += 1;

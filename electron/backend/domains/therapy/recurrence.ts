@@ -1,10 +1,9 @@
 // A recurring series' occurrences: every N weeks on the chosen weekdays, from a start date, until
-// a date or for a count. Dates are walked on the vault's calendar (TZDate), so a wall-clock time
-// stays put across any daylight-saving change; each occurrence then lasts its real minutes.
-import { TZDate } from '@date-fns/tz';
-import { addDays, addWeeks, format, startOfISOWeek } from 'date-fns';
+// a date or for a count. Dates are walked on the calendar, and each date's wall-clock time becomes
+// an instant in the vault's zone, so the time stays put across any daylight-saving change; each
+// occurrence then lasts its real minutes.
 import { zonedInstant } from '../../../../shared/time';
-import { fieldError } from '../../records/actor';
+import { addDaysTo, fieldError } from '../../records/actor';
 
 export const MAX_OCCURRENCES = 104;
 
@@ -40,17 +39,18 @@ export function occurrenceAt(date: string, time: string, minutes: number, timeZo
  * gives none or more than MAX_OCCURRENCES.
  */
 export function occurrencesOf(rule: RecurrenceRule, timeZone: string): Occurrence[] {
-  const [y, m, d] = rule.startDate.split('-').map(Number) as [number, number, number];
-  const firstWeek = startOfISOWeek(new TZDate(y, m - 1, d, timeZone));
+  // The walk is calendar arithmetic on dates (no zone in it); each date and time then becomes an
+  // instant in the vault's zone (TZDate), which is where a daylight-saving change would show.
+  const startWeekday = new Date(`${rule.startDate}T00:00:00Z`).getUTCDay() || 7;
+  const firstMonday = addDaysTo(rule.startDate, 1 - startWeekday);
   const weekdays = [...new Set(rule.weekdays)].sort((a, b) => a - b);
   const skip = new Set(rule.skipDates ?? []);
   const { end } = rule;
   const out: Occurrence[] = [];
   let counted = 0;
   for (let week = 0; ; week += rule.intervalWeeks) {
-    const monday = addWeeks(firstWeek, week);
     for (const weekday of weekdays) {
-      const date = format(addDays(monday, weekday - 1), 'yyyy-MM-dd');
+      const date = addDaysTo(firstMonday, week * 7 + weekday - 1);
       if (date < rule.startDate) continue;
       if (end.kind === 'until' ? date > end.date : counted >= end.count) {
         if (out.length === 0) throw fieldError('end', 'therapy.noOccurrences');

@@ -72,14 +72,23 @@ export function toSessions(
        ORDER BY c.case_code`,
     )
     .all([JSON.stringify(rows.map((r) => r.id))]) as unknown as ParticipantRow[];
-  const visible = visibleChildIds(vault, actor, [...new Set(participants.map((p) => p.child_id))]);
+  // A therapist sees the children of their own sessions (their caseload): ask the scope only
+  // about the others.
+  const own = new Set(
+    actor.role === 'therapist'
+      ? rows.filter((r) => r.therapist_id === actor.userId).map((r) => r.id)
+      : [],
+  );
+  const others = participants.filter((p) => !own.has(p.session_id)).map((p) => p.child_id);
+  const visible = visibleChildIds(vault, actor, [...new Set(others)]);
+  const isVisible = (p: ParticipantRow) => own.has(p.session_id) || visible.has(p.child_id);
   const bySession = new Map<string, ParticipantRow[]>();
   for (const p of participants)
     bySession.set(p.session_id, [...(bySession.get(p.session_id) ?? []), p]);
   const therapists = new Map<string, ReturnType<typeof therapistSummary>>();
   return rows.map((row) => {
-    const own = (bySession.get(row.id) ?? []).filter((p) => visible.has(p.child_id));
-    const caregiver = own.find((p) => p.caregiver_id !== null);
+    const seen = (bySession.get(row.id) ?? []).filter(isVisible);
+    const caregiver = seen.find((p) => p.caregiver_id !== null);
     if (!therapists.has(row.therapist_id))
       therapists.set(row.therapist_id, therapistSummary(vault, row.therapist_id));
     return {
@@ -94,7 +103,7 @@ export function toSessions(
       room: row.room,
       status: row.status,
       statusReason: row.status_reason,
-      children: own.map((p) => ({ id: p.child_id, caseCode: p.case_code, initials: p.initials })),
+      children: seen.map((p) => ({ id: p.child_id, caseCode: p.case_code, initials: p.initials })),
       caregiver: caregiver
         ? { id: caregiver.caregiver_id!, relationship: caregiver.relationship ?? '' }
         : null,
