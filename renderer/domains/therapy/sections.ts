@@ -32,7 +32,8 @@ export const therapySections: Section[] = [
     path: 'therapy/caseload',
     navTo: '/therapy/caseload',
     navLabel: (t) => t('therapy.nav.caseload'),
-    roles: rolesFor('therapy.caseload'),
+    // Those who do therapy work; caseworkers see a child's therapy on the case file.
+    roles: rolesFor('therapy.schedule'),
     Screen: CaseloadScreen,
   },
   {
