@@ -4,7 +4,12 @@ import type { Role } from '../../shared/roles';
 import { accessSections } from '../domains/access';
 import { childrenSections } from '../domains/children';
 import { sheltersSections } from '../domains/shelters';
-import { therapyAdminSections, therapyNotesSections } from '../domains/therapy';
+import {
+  therapyAdminSections,
+  therapyNotesSections,
+  therapySections,
+  therapySettingsSections,
+} from '../domains/therapy';
 import type { Section } from './section';
 
 export type { Section } from './section';
@@ -14,10 +19,10 @@ export function sectionsFor(role: Role): Section[] {
   return [
     ...childrenSections,
     ...sheltersSections,
+    ...therapySections,
     ...accessSections,
-    // After the account for now: the therapist's home stays theirs until the therapy screens
-    // give therapists a home of their own.
     ...therapyNotesSections,
+    ...therapySettingsSections,
     ...therapyAdminSections,
   ].filter((s) => s.roles.includes(role));
 }

@@ -16,7 +16,7 @@ async function openForm() {
 describe('change password', () => {
   it('shows the details and catches a mismatched confirmation at its field', async () => {
     const bridge = accountBridge();
-    const { user } = renderApp(bridge);
+    const { user } = renderApp(bridge, { route: '/account' });
     const form = await openForm();
     expect(screen.getByText('Luningning Santos', { selector: 'dd' })).toBeVisible();
     expect(screen.getByText('Therapist', { selector: 'dd' })).toBeVisible();
@@ -40,7 +40,7 @@ describe('change password', () => {
       'account.changePassword',
       ERR.validation({ currentPassword: 'password.currentWrong' }),
     );
-    const { user } = renderApp(bridge);
+    const { user } = renderApp(bridge, { route: '/account' });
     const f = within(await openForm());
     await user.type(f.getByLabelText('Current password'), 'not my password');
     await user.type(f.getByLabelText('New password'), 'quiet river under seven bridges');
@@ -56,7 +56,7 @@ describe('change password', () => {
 
   it('changes the password and confirms it', async () => {
     const bridge = accountBridge().ok('account.changePassword', therapistSession());
-    const { user } = renderApp(bridge);
+    const { user } = renderApp(bridge, { route: '/account' });
     const f = within(await openForm());
     await user.type(f.getByLabelText('Current password'), 'old enough password');
     await user.type(f.getByLabelText('New password'), 'quiet river under seven bridges');
@@ -72,7 +72,7 @@ describe('change password', () => {
 
   it('refuses a new password equal to the current one', async () => {
     const bridge = accountBridge();
-    const { user } = renderApp(bridge);
+    const { user } = renderApp(bridge, { route: '/account' });
     const f = within(await openForm());
     await user.type(f.getByLabelText('Current password'), 'quiet river under seven bridges');
     await user.type(f.getByLabelText('New password'), 'quiet river under seven bridges');

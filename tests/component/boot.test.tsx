@@ -10,7 +10,7 @@ describe('boot', () => {
     ['locked', status({ state: 'locked' }), 'Sign in to Aruga'],
     ['recovery', status({ state: 'recovery' }), 'Finish recovery'],
     ['unlocked (admin)', unlocked(), 'Users'],
-    ['unlocked (therapist)', unlocked(therapistSession()), 'My account'],
+    ['unlocked (therapist)', unlocked(therapistSession()), 'Therapy today'],
     [
       'unlocked, temporary password',
       unlocked(caseworkerSession({ mustChangePassword: true })),
@@ -20,7 +20,8 @@ describe('boot', () => {
     const bridge = new FakeBridge()
       .ok('app.status', appStatus)
       .ok('users.list', USERS)
-      .ok('shelters.list', []);
+      .ok('shelters.list', [])
+      .ok('therapy.today', { date: '2026-03-02', sessions: [] });
     renderApp(bridge);
     expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeVisible();
     expect(bridge.unexpected).toEqual([]);
@@ -65,10 +66,12 @@ describe('app frame', () => {
   });
 
   it('sends a non-admin who types an admin route back home', async () => {
-    const bridge = new FakeBridge().ok('app.status', unlocked(therapistSession()));
+    const bridge = new FakeBridge()
+      .ok('app.status', unlocked(therapistSession()))
+      .ok('therapy.today', { date: '2026-03-02', sessions: [] });
     renderApp(bridge, { route: '/settings' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
-    expect(window.location.hash).toBe('#/account');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Therapy today' })).toBeVisible();
+    expect(window.location.hash).toBe('#/therapy/today');
     expect(bridge.unexpected).toEqual([]);
   });
 });

@@ -66,13 +66,15 @@ describe('lock', () => {
   });
 
   it('sends a different user home after an unlock', async () => {
-    const bridge = adminBridge().ok('auth.signIn', therapistSession());
+    const bridge = adminBridge()
+      .ok('auth.signIn', therapistSession())
+      .ok('therapy.today', { date: '2026-03-02', sessions: [] });
     const { user } = renderApp(bridge, { route: '/audit' });
     await screen.findByRole('heading', { level: 1, name: 'Audit log' });
     act(() => bridge.emitLock('system'));
     await signIn(user, 'bayani');
-    expect(await screen.findByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
-    expect(window.location.hash).toBe('#/account');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Therapy today' })).toBeVisible();
+    expect(window.location.hash).toBe('#/therapy/today');
   });
 
   it('"Lock now" locks with reason manual; "Sign out" signs out and the next sign-in goes home', async () => {

@@ -92,16 +92,21 @@ describe('sign in', () => {
     expect(banner).toHaveTextContent('DEMO — fictional data');
   });
 
-  it('shows a therapist My account and the clinical records, never Users', async () => {
+  it('shows a therapist their own screens, and none of the administrator’s', async () => {
     const bridge = new FakeBridge()
       .ok('app.status', status())
-      .ok('auth.signIn', therapistSession());
+      .ok('auth.signIn', therapistSession())
+      .ok('therapy.today', { date: '2026-03-02', sessions: [] });
     const { user } = renderApp(bridge, { route: '/users' });
     await screen.findByRole('heading', { name: 'Sign in to Aruga' });
     await signIn(user, 'bayani', 'violet kettle marching lanterns');
     const nav = await findApp();
-    expect(await screen.findByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Therapy today' })).toBeVisible();
     expect([...nav.querySelectorAll('a')].map((a) => a.textContent)).toEqual([
+      'Therapy today',
+      'Therapy calendar',
+      'Caseload',
+      'Hours and leave',
       'My account',
       'Clinical records',
     ]);
@@ -114,7 +119,8 @@ describe('sign in', () => {
     const bridge = new FakeBridge()
       .ok('app.status', status())
       .ok('auth.signIn', forced)
-      .ok('account.changePassword', { ...forced, mustChangePassword: false });
+      .ok('account.changePassword', { ...forced, mustChangePassword: false })
+      .ok('therapy.today', { date: '2026-03-02', sessions: [] });
     const { user } = renderApp(bridge);
     await screen.findByRole('heading', { name: 'Sign in to Aruga' });
     await signIn(user, 'bayani', 'Temporary-Pass-2025');
@@ -135,7 +141,7 @@ describe('sign in', () => {
     await user.click(screen.getByRole('button', { name: 'Change password' }));
 
     expect(await findApp()).toBeVisible();
-    expect(await screen.findByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Therapy today' })).toBeVisible();
     expect(bridge.inputsOf('account.changePassword')).toEqual([
       { currentPassword: 'Temporary-Pass-2025', newPassword: 'quiet river under seven bridges' },
     ]);

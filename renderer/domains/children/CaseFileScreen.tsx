@@ -8,6 +8,7 @@ import { usePrefetchApiQuery } from '../../api/queries';
 import { FormAlert, StatusMessage } from '../../ui/FormAlert';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { bedName, PlacementPanel } from '../shelters';
+import { TherapyCaseSection } from '../therapy';
 import type { CaseFileArrival } from './ChildForm';
 import { CaseSection } from './case-file/CaseSection';
 import { ConsentsSection } from './case-file/ConsentsSection';
@@ -126,6 +127,7 @@ function CaseFileView({ file }: { file: CaseFile }) {
       <IntakeSection file={file} />
       <PlanSection file={file} />
       <LegalSection file={file} />
+      <TherapyCaseSection childId={child.id} />
       <TimelineSection childId={child.id} />
     </NamesVisibleContext.Provider>
   );

@@ -166,27 +166,32 @@ export function agendaPage(
 
 /** A signed-in caseworker with the case procedures every case screen calls. */
 export function casesBridge(s: SessionInfo = caseworkerSession()): FakeBridge {
-  return new FakeBridge()
-    .ok('app.status', unlocked(s))
-    .ok('shelters.list', [
-      {
-        id: OTHER_IDS.shelter,
-        name: 'Bahay Pag-asa',
-        type: 'ngo_shelter',
-        address: null,
-        sexRule: 'female',
-        minAge: 7,
-        maxAge: 17,
-        capacity: 12,
-        inScope: true,
-        beds: [],
-      },
-    ])
-    .ok('shelters.names', [{ id: OTHER_IDS.shelter, name: 'Bahay Pag-asa', inScope: true }])
-    .ok('staff.caseworkers', STAFF)
-    .ok('children.search', { rows: ROWS, total: ROWS.length })
-    .ok('dashboard.agenda', agendaPage())
-    .ok('children.get', caseFile())
-    .ok('children.revealName', NAMES)
-    .ok('children.timeline', TIMELINE);
+  return (
+    new FakeBridge()
+      .ok('app.status', unlocked(s))
+      .ok('shelters.list', [
+        {
+          id: OTHER_IDS.shelter,
+          name: 'Bahay Pag-asa',
+          type: 'ngo_shelter',
+          address: null,
+          sexRule: 'female',
+          minAge: 7,
+          maxAge: 17,
+          capacity: 12,
+          inScope: true,
+          beds: [],
+        },
+      ])
+      .ok('shelters.names', [{ id: OTHER_IDS.shelter, name: 'Bahay Pag-asa', inScope: true }])
+      .ok('staff.caseworkers', STAFF)
+      .ok('children.search', { rows: ROWS, total: ROWS.length })
+      .ok('dashboard.agenda', agendaPage())
+      .ok('children.get', caseFile())
+      .ok('children.revealName', NAMES)
+      .ok('children.timeline', TIMELINE)
+      // The case file's therapy section.
+      .ok('therapy.plans', [])
+      .ok('therapy.history', [])
+  );
 }

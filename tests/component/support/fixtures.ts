@@ -32,7 +32,7 @@ export const caseworkerSession = (overrides: Partial<SessionInfo> = {}) =>
     ...overrides,
   });
 
-/** A therapist has no issue-3 sections, so their home and only section is My account. */
+/** A therapist's home is Therapy today. */
 export const therapistSession = (overrides: Partial<SessionInfo> = {}) =>
   session({
     userId: IDS.therapist,

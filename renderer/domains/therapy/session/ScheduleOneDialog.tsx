@@ -1,0 +1,197 @@
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import type { ChildScheduling, TherapyPlan } from '../../../../shared/therapy/contract';
+import { PRACTICE_COMPONENTS, SESSION_KINDS } from '../../../../shared/therapy/vocabulary';
+import { safeText } from '../../../../shared/text';
+import { TIME_OF_DAY, zonedInstant } from '../../../../shared/time';
+import { useApiMutation } from '../../../api/queries';
+import { Checkbox } from '../../../ui/Checkbox';
+import { Field } from '../../../ui/Field';
+import { FormDialog } from '../../../ui/FormDialog';
+import { childText, componentText, sessionKindText } from '../labels';
+import { OverrideFields } from '../OverrideFields';
+import { useTherapyForm } from '../useTherapyForm';
+
+const oneSchema = z
+  .object({
+    kind: z.enum(SESSION_KINDS),
+    caregiverId: z.string(),
+    date: z.string().min(1, 'required'),
+    startTime: z.string(),
+    durationMinutes: z.number(),
+    room: safeText().trim().max(80, 'tooLong'),
+    plannedComponents: z.array(z.enum(PRACTICE_COMPONENTS)),
+    overrideReason: safeText({ multiline: true }).max(500, 'tooLong'),
+  })
+  .superRefine((values, ctx) => {
+    if (!TIME_OF_DAY.test(values.startTime)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['startTime'],
+        message: values.startTime ? 'invalid' : 'required',
+      });
+    }
+    if (!Number.isInteger(values.durationMinutes)) {
+      ctx.addIssue({ code: 'custom', path: ['durationMinutes'], message: 'required' });
+    } else if (values.durationMinutes < 15 || values.durationMinutes > 240) {
+      ctx.addIssue({ code: 'custom', path: ['durationMinutes'], message: 'therapy.duration' });
+    }
+    if (values.kind === 'conjoint' && values.caregiverId === '') {
+      ctx.addIssue({ code: 'custom', path: ['caregiverId'], message: 'therapy.caregiverRequired' });
+    }
+  });
+
+/** One session outside any series; a clash is refused and named, a soft rule asks for a reason. */
+export function ScheduleOneDialog({
+  plan,
+  scheduling,
+  timeZone,
+  onClose,
+  onDone,
+}: {
+  plan: TherapyPlan;
+  scheduling: ChildScheduling;
+  timeZone: string;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const kit = useTherapyForm({
+    schema: oneSchema,
+    defaultValues: {
+      kind: 'individual',
+      caregiverId: '',
+      date: '',
+      startTime: '',
+      durationMinutes: plan.sessionMinutes,
+      room: '',
+      plannedComponents: [],
+      overrideReason: '',
+    },
+    fields: [
+      'kind',
+      'caregiverId',
+      'date',
+      'startTime',
+      'durationMinutes',
+      'room',
+      'overrideReason',
+    ],
+  });
+  const { register, errors } = kit;
+  const kind = kit.form.watch('kind');
+  const save = useApiMutation('therapy.schedule', {
+    onSuccess: () => {
+      void kit.saved();
+      onDone(t('therapy.schedule.scheduled'));
+    },
+    onError: kit.onError,
+  });
+  const onSubmit = kit.form.handleSubmit((values) => {
+    kit.clearAlerts();
+    save.mutate({
+      therapistId: plan.therapist.id,
+      planId: plan.id,
+      kind: values.kind,
+      childIds: [plan.child.id],
+      ...(values.kind === 'conjoint' ? { caregiverId: values.caregiverId } : {}),
+      durationMinutes: values.durationMinutes,
+      ...(values.room ? { room: values.room } : {}),
+      plannedComponents: values.plannedComponents,
+      startAt: zonedInstant(values.date, values.startTime, timeZone),
+      ...kit.overrideReason(kit.form.getValues()),
+    });
+  });
+  return (
+    <FormDialog
+      title={t('therapy.schedule.oneTitle')}
+      intro={t('therapy.series.intro', { child: childText(t, plan.child) })}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      formError={kit.formError}
+      alertText={kit.refusal}
+      pending={save.isPending}
+      submitLabel={t('therapy.schedule.oneSave')}
+    >
+      <div className="field-row">
+        <Field label={t('therapy.series.kind')} error={errors.kind}>
+          {(a) => (
+            <select {...a} {...register('kind')}>
+              {SESSION_KINDS.filter((k) => k !== 'group').map((k) => (
+                <option key={k} value={k}>
+                  {sessionKindText(t, k)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {kind === 'conjoint' ? (
+          <Field
+            label={t('therapy.series.caregiver')}
+            hint={t('therapy.series.caregiverHint')}
+            error={errors.caregiverId}
+          >
+            {(a) => (
+              <select {...a} {...register('caregiverId')}>
+                <option value="">{t('therapy.choose')}</option>
+                {scheduling.caregivers.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {t('therapy.series.caregiverOption', c)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+      </div>
+      <div className="field-row">
+        <Field label={t('therapy.schedule.date')} error={errors.date}>
+          {(a) => <input {...a} {...register('date')} type="date" />}
+        </Field>
+        <Field
+          label={t('therapy.schedule.startTime')}
+          hint={t('therapy.schedule.zoneHint', { timeZone })}
+          error={errors.startTime}
+        >
+          {(a) => <input {...a} {...register('startTime')} type="time" />}
+        </Field>
+        <Field label={t('therapy.schedule.duration')} error={errors.durationMinutes}>
+          {(a) => (
+            <input
+              {...a}
+              {...register('durationMinutes', { valueAsNumber: true })}
+              type="number"
+              min={15}
+              max={240}
+              step={5}
+              className="input-short"
+            />
+          )}
+        </Field>
+      </div>
+      <Field label={t('therapy.schedule.room')} error={errors.room}>
+        {(a) => <input {...a} {...register('room')} autoComplete="off" />}
+      </Field>
+      {plan.modality === 'tf_cbt' ? (
+        <fieldset className="fieldset">
+          <legend>{t('therapy.series.plannedComponents')}</legend>
+          <div className="checkbox-list">
+            {PRACTICE_COMPONENTS.map((c) => (
+              <Checkbox
+                key={c}
+                value={c}
+                label={componentText(t, c)}
+                {...register('plannedComponents')}
+              />
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+      <OverrideFields
+        warnings={kit.warnings}
+        registration={register('overrideReason')}
+        error={errors.overrideReason}
+      />
+    </FormDialog>
+  );
+}

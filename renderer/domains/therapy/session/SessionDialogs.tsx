@@ -1,0 +1,385 @@
+// The dialogs of one session: attendance (and what it covered), a change or move, and a
+// cancellation with its reason. A session of a series asks how far the change reaches.
+import { useId } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import type { TherapySession } from '../../../../shared/therapy/contract';
+import {
+  CANCELLED_STATUSES,
+  PRACTICE_COMPONENTS,
+  SERIES_SCOPES,
+  needsCancellationReason,
+  type SessionStatus,
+} from '../../../../shared/therapy/vocabulary';
+import { safeText } from '../../../../shared/text';
+import { TIME_OF_DAY } from '../../../../shared/time';
+import { TZDate } from '@date-fns/tz';
+import { differenceInMinutes, format } from 'date-fns';
+import { useApiMutation } from '../../../api/queries';
+import { Checkbox } from '../../../ui/Checkbox';
+import { Field } from '../../../ui/Field';
+import { FormDialog } from '../../../ui/FormDialog';
+import { componentText, sessionStatusText } from '../labels';
+import { OverrideFields } from '../OverrideFields';
+import { useTherapyForm } from '../useTherapyForm';
+import { sessionName } from './SessionTable';
+
+/** What attendance can record: a session that took place, or why it did not. */
+const RECORD_STATUSES = [
+  'attended',
+  'no_show',
+  'late_cancelled',
+  'cancelled',
+  'clinician_cancelled',
+] as const satisfies readonly SessionStatus[];
+
+const reasonText = safeText({ multiline: true }).trim().max(500, 'tooLong');
+
+/** How far a change to an occurrence of a series reaches: this one, the following, or all. */
+function ScopeChoice({
+  session,
+  registration,
+  legend,
+}: {
+  session: TherapySession;
+  registration: UseFormRegisterReturn;
+  legend: string;
+}) {
+  const { t } = useTranslation();
+  if (!session.seriesId) return null;
+  return (
+    <fieldset className="fieldset">
+      <legend>{legend}</legend>
+      {SERIES_SCOPES.map((scope) => (
+        <label key={scope} className="radio">
+          <input type="radio" value={scope} {...registration} />{' '}
+          {t(`therapy.schedule.scope.${scope}`)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+// ---- attendance -------------------------------------------------------------------------------
+
+const recordSchema = z
+  .object({
+    status: z.union([z.literal(''), z.enum(RECORD_STATUSES)]),
+    reason: reasonText,
+    components: z.array(z.enum(PRACTICE_COMPONENTS)),
+    overrideReason: z.string(),
+  })
+  .superRefine((values, ctx) => {
+    if (values.status === '') {
+      ctx.addIssue({ code: 'custom', path: ['status'], message: 'required' });
+    } else if (needsCancellationReason(values.status) && values.reason === '') {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'therapy.reasonRequired' });
+    }
+  });
+
+export function RecordDialog({
+  session,
+  timeZone,
+  showComponents,
+  onClose,
+  onDone,
+}: {
+  session: TherapySession;
+  timeZone: string;
+  /** A TF-CBT session records the PRACTICE components it covered. */
+  showComponents: boolean;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const statusId = useId();
+  const kit = useTherapyForm({
+    schema: recordSchema,
+    defaultValues: {
+      status:
+        session.status === 'scheduled' ? '' : (session.status as (typeof RECORD_STATUSES)[number]),
+      reason: session.statusReason ?? '',
+      components: session.components.length ? session.components : session.plannedComponents,
+      overrideReason: '',
+    },
+    fields: ['status', 'reason', 'components'],
+  });
+  const { register, errors } = kit;
+  const save = useApiMutation('therapy.recordSession', {
+    onSuccess: () => {
+      void kit.saved();
+      onDone(t('therapy.schedule.recorded'));
+    },
+    onError: kit.onError,
+  });
+  const onSubmit = kit.form.handleSubmit((values) => {
+    kit.clearAlerts();
+    if (values.status === '') return;
+    save.mutate({
+      sessionId: session.id,
+      status: values.status,
+      ...(values.reason ? { reason: values.reason } : {}),
+      // Only a session that took place covered anything.
+      components: showComponents && values.status === 'attended' ? values.components : [],
+    });
+  });
+  return (
+    <FormDialog
+      title={t('therapy.schedule.recordTitle')}
+      intro={sessionName(session, timeZone)}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      formError={kit.formError}
+      alertText={kit.refusal}
+      pending={save.isPending}
+      submitLabel={t('therapy.schedule.recordSave')}
+    >
+      <fieldset
+        className={errors.status ? 'fieldset field-invalid' : 'fieldset'}
+        aria-describedby={errors.status ? `${statusId}-error` : undefined}
+      >
+        <legend>{t('therapy.schedule.attendance')}</legend>
+        {RECORD_STATUSES.map((status) => (
+          <label key={status} className="radio">
+            <input type="radio" value={status} {...register('status')} />{' '}
+            {sessionStatusText(t, status)}
+          </label>
+        ))}
+        {errors.status ? (
+          <p className="field-error" id={`${statusId}-error`}>
+            {t('therapy.schedule.chooseAttendance')}
+          </p>
+        ) : null}
+      </fieldset>
+      <Field
+        label={t('therapy.schedule.reason')}
+        hint={t('therapy.schedule.reasonHint')}
+        error={errors.reason}
+      >
+        {(a) => <textarea {...a} {...register('reason')} rows={2} maxLength={500} />}
+      </Field>
+      {showComponents ? (
+        <fieldset className="fieldset">
+          <legend>{t('therapy.schedule.componentsCovered')}</legend>
+          <div className="checkbox-list">
+            {PRACTICE_COMPONENTS.map((c) => (
+              <Checkbox key={c} value={c} label={componentText(t, c)} {...register('components')} />
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+    </FormDialog>
+  );
+}
+
+// ---- change or move ---------------------------------------------------------------------------
+
+const changeSchema = z
+  .object({
+    scope: z.enum(SERIES_SCOPES),
+    date: z.string(),
+    startTime: z.string(),
+    durationMinutes: z.number(),
+    room: safeText().trim().max(80, 'tooLong'),
+    overrideReason: z.string(),
+  })
+  .superRefine((values, ctx) => {
+    if (values.scope === 'one' && values.date === '') {
+      ctx.addIssue({ code: 'custom', path: ['date'], message: 'required' });
+    }
+    if (!TIME_OF_DAY.test(values.startTime)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['startTime'],
+        message: values.startTime ? 'invalid' : 'required',
+      });
+    }
+    if (!Number.isInteger(values.durationMinutes)) {
+      ctx.addIssue({ code: 'custom', path: ['durationMinutes'], message: 'required' });
+    } else if (values.durationMinutes < 15 || values.durationMinutes > 240) {
+      ctx.addIssue({ code: 'custom', path: ['durationMinutes'], message: 'therapy.duration' });
+    }
+  });
+
+export function ChangeDialog({
+  session,
+  timeZone,
+  onClose,
+  onDone,
+}: {
+  session: TherapySession;
+  timeZone: string;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const start = new TZDate(session.startAt, timeZone);
+  const kit = useTherapyForm({
+    schema: changeSchema,
+    defaultValues: {
+      scope: 'one',
+      date: format(start, 'yyyy-MM-dd'),
+      startTime: format(start, 'HH:mm'),
+      durationMinutes: differenceInMinutes(new Date(session.endAt), new Date(session.startAt)),
+      room: session.room ?? '',
+      overrideReason: '',
+    },
+    fields: ['scope', 'date', 'startTime', 'durationMinutes', 'room', 'overrideReason'],
+  });
+  const { register, errors } = kit;
+  const scope = kit.form.watch('scope');
+  const save = useApiMutation('therapy.editSessions', {
+    onSuccess: (changed) => {
+      void kit.saved();
+      onDone(t('therapy.schedule.changed', { count: changed.length }));
+    },
+    onError: kit.onError,
+  });
+  const onSubmit = kit.form.handleSubmit((values) => {
+    kit.clearAlerts();
+    save.mutate({
+      sessionId: session.id,
+      scope: values.scope,
+      ...(values.scope === 'one' ? { date: values.date } : {}),
+      startTime: values.startTime,
+      durationMinutes: values.durationMinutes,
+      room: values.room === '' ? null : values.room,
+      ...kit.overrideReason(kit.form.getValues()),
+    });
+  });
+  return (
+    <FormDialog
+      title={t('therapy.schedule.changeTitle')}
+      intro={sessionName(session, timeZone)}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      formError={kit.formError}
+      alertText={kit.refusal}
+      pending={save.isPending}
+      submitLabel={t('therapy.schedule.changeSave')}
+    >
+      <ScopeChoice
+        session={session}
+        registration={register('scope')}
+        legend={t('therapy.schedule.changeScope')}
+      />
+      <div className="field-row">
+        {scope === 'one' ? (
+          <Field label={t('therapy.schedule.date')} error={errors.date}>
+            {(a) => <input {...a} {...register('date')} type="date" />}
+          </Field>
+        ) : null}
+        <Field
+          label={t('therapy.schedule.startTime')}
+          hint={t('therapy.schedule.zoneHint', { timeZone })}
+          error={errors.startTime}
+        >
+          {(a) => <input {...a} {...register('startTime')} type="time" />}
+        </Field>
+        <Field label={t('therapy.schedule.duration')} error={errors.durationMinutes}>
+          {(a) => (
+            <input
+              {...a}
+              {...register('durationMinutes', { valueAsNumber: true })}
+              type="number"
+              min={15}
+              max={240}
+              step={5}
+              className="input-short"
+            />
+          )}
+        </Field>
+      </div>
+      <Field label={t('therapy.schedule.room')} error={errors.room}>
+        {(a) => <input {...a} {...register('room')} autoComplete="off" />}
+      </Field>
+      <OverrideFields
+        warnings={kit.warnings}
+        registration={register('overrideReason')}
+        error={errors.overrideReason}
+      />
+    </FormDialog>
+  );
+}
+
+// ---- cancel -----------------------------------------------------------------------------------
+
+const cancelSchema = z.object({
+  scope: z.enum(SERIES_SCOPES),
+  status: z.enum(CANCELLED_STATUSES),
+  reason: reasonText.min(1, 'therapy.reasonRequired'),
+  overrideReason: z.string(),
+});
+
+export function CancelDialog({
+  session,
+  timeZone,
+  onClose,
+  onDone,
+}: {
+  session: TherapySession;
+  timeZone: string;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const kit = useTherapyForm({
+    schema: cancelSchema,
+    defaultValues: { scope: 'one', status: 'cancelled', reason: '', overrideReason: '' },
+    fields: ['scope', 'status', 'reason'],
+  });
+  const { register, errors } = kit;
+  const save = useApiMutation('therapy.cancelSessions', {
+    onSuccess: (cancelled) => {
+      void kit.saved();
+      onDone(t('therapy.schedule.cancelled', { count: cancelled.length }));
+    },
+    onError: kit.onError,
+  });
+  const onSubmit = kit.form.handleSubmit((values) => {
+    kit.clearAlerts();
+    save.mutate({
+      sessionId: session.id,
+      scope: values.scope,
+      status: values.status,
+      reason: values.reason,
+    });
+  });
+  return (
+    <FormDialog
+      title={t('therapy.schedule.cancelTitle')}
+      intro={sessionName(session, timeZone)}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      formError={kit.formError}
+      alertText={kit.refusal}
+      pending={save.isPending}
+      submitLabel={t('therapy.schedule.cancelSave')}
+    >
+      <ScopeChoice
+        session={session}
+        registration={register('scope')}
+        legend={t('therapy.schedule.cancelScope')}
+      />
+      <Field label={t('therapy.schedule.cancelKind')} error={errors.status}>
+        {(a) => (
+          <select {...a} {...register('status')}>
+            {CANCELLED_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {sessionStatusText(t, s)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        label={t('therapy.schedule.cancelReason')}
+        hint={t('therapy.schedule.cancelReasonHint')}
+        error={errors.reason}
+      >
+        {(a) => <textarea {...a} {...register('reason')} rows={3} maxLength={500} />}
+      </Field>
+    </FormDialog>
+  );
+}
