@@ -9,7 +9,7 @@ import {
   reserveBed,
   transferChild,
 } from '../../electron/backend/domains/shelters';
-import { COORDINATOR, on, placementVault, refusal } from './placement-fixture';
+import { COORDINATOR, on, placementVault, refusal } from './support';
 
 const START = on('2025-06-15');
 const dob = (date: string) => ({ birth: { kind: 'dob', dateOfBirth: date } });

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BackendApi } from '../../electron/backend/api';
-import { ADMIN, addUser, fails, newVault, ok, signIn } from './helpers';
+import { ADMIN, addUser, fails, newVault, ok, signIn } from './support';
 
 const catalogue = JSON.parse(
   readFileSync(new URL('../../renderer/i18n/en.json', import.meta.url), 'utf8'),

@@ -18,7 +18,8 @@ import type { ApiError } from '../../api/client';
 import { queryKey, useApiQuery } from '../../api/queries';
 import { FormAlert } from '../../ui/FormAlert';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
-import { agendaKindName, agendaKindText, isOneOf } from './labels';
+import { isOneOf } from '../../../shared/text';
+import { agendaKindName, agendaKindText } from './labels';
 import './cases.css';
 
 export const AGENDA_PAGE_SIZE = 50;

@@ -9,7 +9,7 @@ import { Field } from '../../../ui/Field';
 import { StatusMessage } from '../../../ui/FormAlert';
 import { fromForm } from '../formValues';
 import { consentGiverText, consentTypeText } from '../labels';
-import { CaseSection } from './CaseSection';
+import { CaseSection } from '../../../ui/CaseSection';
 import { ChoiceField } from '../../../ui/ChoiceField';
 import { FormDialog } from '../../../ui/FormDialog';
 import { RecordTable } from '../../../ui/RecordTable';

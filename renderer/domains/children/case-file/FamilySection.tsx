@@ -8,7 +8,7 @@ import { useSession } from '../../../auth/AuthContext';
 import { Field } from '../../../ui/Field';
 import { StatusMessage } from '../../../ui/FormAlert';
 import { fromForm, withoutBlanks } from '../formValues';
-import { CaseSection } from './CaseSection';
+import { CaseSection } from '../../../ui/CaseSection';
 import { Checkbox } from '../../../ui/Checkbox';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { FormDialog } from '../../../ui/FormDialog';

@@ -11,7 +11,7 @@ import { FormAlert, StatusMessage } from '../../../ui/FormAlert';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { messageFor } from '../../../forms/useServerErrors';
 import { fromForm } from '../formValues';
-import { CaseSection } from './CaseSection';
+import { CaseSection } from '../../../ui/CaseSection';
 import { useRecordDialogForm } from './useRecordDialogForm';
 
 /**

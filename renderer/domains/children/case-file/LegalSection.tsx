@@ -8,7 +8,7 @@ import { Field } from '../../../ui/Field';
 import { StatusMessage } from '../../../ui/FormAlert';
 import { fromForm } from '../formValues';
 import { legalKindText } from '../labels';
-import { CaseSection } from './CaseSection';
+import { CaseSection } from '../../../ui/CaseSection';
 import { ChoiceField } from '../../../ui/ChoiceField';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { FormDialog } from '../../../ui/FormDialog';

@@ -14,7 +14,7 @@ import { messageFor, type FormMessage } from '../../../forms/useServerErrors';
 import { invalidateChild } from '../caseQueries';
 import { fromForm } from '../formValues';
 import { domainText, goalStatusText } from '../labels';
-import { CaseSection } from './CaseSection';
+import { CaseSection } from '../../../ui/CaseSection';
 import { ChoiceField } from '../../../ui/ChoiceField';
 import { FormDialog } from '../../../ui/FormDialog';
 import { RecordTable } from '../../../ui/RecordTable';

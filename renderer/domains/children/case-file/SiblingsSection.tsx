@@ -8,7 +8,7 @@ import { FormAlert, StatusMessage } from '../../../ui/FormAlert';
 import { messageFor, type FormMessage } from '../../../forms/useServerErrors';
 import { invalidateAllChildren } from '../caseQueries';
 import { ageText, statusText } from '../labels';
-import { CaseSection } from './CaseSection';
+import { CaseSection } from '../../../ui/CaseSection';
 import { RecordTable } from '../../../ui/RecordTable';
 
 /** Siblings in care: a sibling group, linked by finding the other child by case code. */
