@@ -15,7 +15,9 @@ import { FormDialog } from '../../../ui/FormDialog';
 import { RecordTable } from '../../../ui/RecordTable';
 import { RowActions } from '../../../ui/RowActions';
 import { useRecordActions } from './useRecordActions';
-import { useRecordDialogForm } from './useRecordDialogForm';
+import { useApiMutation } from '../../../api/queries';
+import { useApiForm } from '../../../forms/useApiForm';
+import { childStale } from '../caseQueries';
 
 /** Hearings, testimony and filings, with court and case number; future dates are expected. */
 export function LegalSection({ file }: { file: CaseFile }) {
@@ -114,8 +116,7 @@ function LegalDialog({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const { errors, register, dialog } = useRecordDialogForm({
-    procedure: 'legal.save',
+  const { errors, register, formError, showError, submit } = useApiForm({
     schema: legalSchema,
     defaultValues: {
       kind: event?.kind ?? '',
@@ -126,10 +127,19 @@ function LegalDialog({
       notes: event?.notes ?? '',
     },
     fields: LEGAL_FIELDS,
-    childId,
-    toInput: (values) => ({ ...values, childId, ...(event ? { id: event.id } : {}) }),
-    onDone,
   });
+  const save = useApiMutation('legal.save', {
+    stale: () => childStale(childId),
+    onSuccess: onDone,
+    onError: showError,
+  });
+  const dialog = {
+    onSubmit: submit((values) =>
+      save.mutate({ ...values, childId, ...(event ? { id: event.id } : {}) }),
+    ),
+    formError,
+    pending: save.isPending,
+  };
 
   return (
     <FormDialog
