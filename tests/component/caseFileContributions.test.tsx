@@ -43,7 +43,8 @@ describe('case-file sections and timeline words from every domain', () => {
       ...TIMELINE,
     ]);
     renderApp(bridge, { route: `/cases/${CHILD_IDS.maria}`, domains: [...DOMAINS, visitsDomain] });
-    await screen.findByRole('heading', { level: 1, name: 'AR-2026-0042' });
+    // The first render of a test file also loads the app: allow for a busy machine.
+    await screen.findByRole('heading', { level: 1, name: 'AR-2026-0042' }, { timeout: 5000 });
     const main = screen.getByRole('main');
     expect(headingsOf(main).slice(0, 4)).toEqual([
       'Details',
