@@ -37,5 +37,21 @@ export function useApiForm<Values extends FieldValues, Out>({
       }),
     [form, clearFormError],
   );
-  return { form, register: form.register, errors: form.formState.errors, ...serverErrors, submit };
+  /** A dialog that sends `toInput(values)` with `mutation`: FormDialog's submit, alert and state. */
+  const dialogFor = <I>(
+    mutation: { mutate: (input: I) => void; isPending: boolean },
+    toInput: (values: Out) => I,
+  ) => ({
+    onSubmit: submit((values) => mutation.mutate(toInput(values))),
+    formError: serverErrors.formError,
+    pending: mutation.isPending,
+  });
+  return {
+    form,
+    register: form.register,
+    errors: form.formState.errors,
+    ...serverErrors,
+    submit,
+    dialogFor,
+  };
 }

@@ -150,7 +150,7 @@ function RecordConsentDialog({
   const { t } = useTranslation();
   const session = useSession();
   const today = todayIn(session.settings.timeZone);
-  const { form, errors, register, formError, showError, submit } = useApiForm({
+  const { form, errors, register, showError, dialogFor } = useApiForm({
     schema: recordSchema(today),
     defaultValues: { type: '', agency: '', givenBy: '', givenOn: today, scope: '' },
     fields: RECORD_FIELDS,
@@ -160,11 +160,7 @@ function RecordConsentDialog({
     onSuccess: onDone,
     onError: showError,
   });
-  const dialog = {
-    onSubmit: submit((values) => save.mutate({ ...values, childId })),
-    formError,
-    pending: save.isPending,
-  };
+  const dialog = dialogFor(save, (values) => ({ ...values, childId }));
   const sharing = form.watch('type') === 'sharing';
 
   return (
@@ -243,7 +239,7 @@ function WithdrawConsentDialog({
   const { t } = useTranslation();
   const session = useSession();
   const today = todayIn(session.settings.timeZone);
-  const { errors, register, formError, showError, submit } = useApiForm({
+  const { errors, register, showError, dialogFor } = useApiForm({
     schema: withdrawSchema(today, consent.givenOn),
     defaultValues: { withdrawnOn: today, reason: '' },
     fields: ['withdrawnOn', 'reason'],
@@ -253,11 +249,7 @@ function WithdrawConsentDialog({
     onSuccess: onDone,
     onError: showError,
   });
-  const dialog = {
-    onSubmit: submit((values) => save.mutate({ ...values, id: consent.id })),
-    formError,
-    pending: save.isPending,
-  };
+  const dialog = dialogFor(save, (values) => ({ ...values, id: consent.id }));
 
   return (
     <FormDialog

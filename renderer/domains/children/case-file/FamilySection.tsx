@@ -190,7 +190,7 @@ function FamilyDialog({
   const session = useSession();
   const today = todayIn(session.settings.timeZone);
   const flags = canSeeSafetyFlags(session.role);
-  const { form, errors, register, formError, showError, submit } = useApiForm({
+  const { form, errors, register, showError, dialogFor } = useApiForm({
     schema: familySchema(today),
     defaultValues: {
       name: member?.name ?? '',
@@ -211,13 +211,11 @@ function FamilyDialog({
     onSuccess: () => onSaved(member ? t('children.family.updated') : t('children.family.added')),
     onError: showError,
   });
-  const dialog = {
-    onSubmit: submit((values) =>
-      save.mutate({ ...values, childId, ...(member ? { id: member.id } : {}) }),
-    ),
-    formError,
-    pending: save.isPending,
-  };
+  const dialog = dialogFor(save, (values) => ({
+    ...values,
+    childId,
+    ...(member ? { id: member.id } : {}),
+  }));
   const [allegedOffender, noContactOrder] = form.watch(['allegedOffender', 'noContactOrder']);
 
   return (

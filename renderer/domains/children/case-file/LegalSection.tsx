@@ -116,7 +116,7 @@ function LegalDialog({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const { errors, register, formError, showError, submit } = useApiForm({
+  const { errors, register, showError, dialogFor } = useApiForm({
     schema: legalSchema,
     defaultValues: {
       kind: event?.kind ?? '',
@@ -133,13 +133,11 @@ function LegalDialog({
     onSuccess: onDone,
     onError: showError,
   });
-  const dialog = {
-    onSubmit: submit((values) =>
-      save.mutate({ ...values, childId, ...(event ? { id: event.id } : {}) }),
-    ),
-    formError,
-    pending: save.isPending,
-  };
+  const dialog = dialogFor(save, (values) => ({
+    ...values,
+    childId,
+    ...(event ? { id: event.id } : {}),
+  }));
 
   return (
     <FormDialog

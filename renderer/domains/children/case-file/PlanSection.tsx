@@ -207,7 +207,7 @@ function GoalDialog({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const { errors, register, formError, showError, submit } = useApiForm({
+  const { errors, register, showError, dialogFor } = useApiForm({
     schema: goalSchema,
     defaultValues: {
       domain: goal?.domain ?? '',
@@ -223,13 +223,11 @@ function GoalDialog({
     onSuccess: onDone,
     onError: showError,
   });
-  const dialog = {
-    onSubmit: submit((values) =>
-      save.mutate({ ...values, childId, ...(goal ? { id: goal.id } : {}) }),
-    ),
-    formError,
-    pending: save.isPending,
-  };
+  const dialog = dialogFor(save, (values) => ({
+    ...values,
+    childId,
+    ...(goal ? { id: goal.id } : {}),
+  }));
 
   return (
     <FormDialog
@@ -309,7 +307,7 @@ function TaskDialog({
   const { t } = useTranslation();
   const session = useSession();
   const today = todayIn(session.settings.timeZone);
-  const { errors, register, formError, showError, submit } = useApiForm({
+  const { errors, register, showError, dialogFor } = useApiForm({
     schema: taskSchema(today),
     defaultValues: {
       title: task?.title ?? '',
@@ -325,13 +323,11 @@ function TaskDialog({
     onSuccess: onDone,
     onError: showError,
   });
-  const dialog = {
-    onSubmit: submit((values) =>
-      save.mutate({ ...values, childId, ...(task ? { id: task.id } : {}) }),
-    ),
-    formError,
-    pending: save.isPending,
-  };
+  const dialog = dialogFor(save, (values) => ({
+    ...values,
+    childId,
+    ...(task ? { id: task.id } : {}),
+  }));
 
   return (
     <FormDialog
