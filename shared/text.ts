@@ -51,3 +51,8 @@ export function requiredText(max: number, options: TextOptions = {}) {
 export function optionalText(max: number, options: TextOptions = {}) {
   return safeText(options).trim().max(max, 'tooLong').optional();
 }
+
+/** Whether a code that arrived as a plain string (a timeline param, a category) is one of `values`. */
+export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (values as readonly string[]).includes(value);
+}

@@ -4,6 +4,8 @@ import {
   useMutation,
   usePrefetchQuery,
   useQuery,
+  useQueryClient,
+  type QueryClient,
   type UseMutationOptions,
 } from '@tanstack/react-query';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
@@ -39,16 +41,44 @@ export function usePrefetchApiQuery<N extends ProcedureName>(name: N, input: Pro
   });
 }
 
+/**
+ * A cached answer a write makes stale: every input of a procedure (its name), or one input
+ * (`[name, input]`, which also matches entries whose input has more fields).
+ */
+export type Stale = {
+  [N in ProcedureName]: N | readonly [N, Partial<ProcedureInput<N>>];
+}[ProcedureName];
+
+/** Marks the answers stale; the ones on screen refetch. */
+export function invalidate(queryClient: QueryClient, stale: readonly Stale[]): Promise<unknown> {
+  return Promise.all(
+    stale.map((entry) =>
+      queryClient.invalidateQueries({ queryKey: typeof entry === 'string' ? [entry] : entry }),
+    ),
+  );
+}
+
+type MutationOptions<N extends ProcedureName> = Omit<
+  UseMutationOptions<ProcedureOutput<N>, ApiError, ProcedureInput<N>>,
+  'mutationFn'
+> & {
+  /** What a success makes stale (given the answer), marked before `onSuccess` runs. */
+  stale?: (output: ProcedureOutput<N>) => readonly Stale[];
+};
+
+/** The one way the renderer writes: a procedure, and what its success makes stale. */
 export function useApiMutation<N extends ProcedureName>(
   name: N,
-  options: Omit<
-    UseMutationOptions<ProcedureOutput<N>, ApiError, ProcedureInput<N>>,
-    'mutationFn'
-  > = {},
+  { stale, onSuccess, ...options }: MutationOptions<N> = {},
 ) {
   const api = useApi();
+  const queryClient = useQueryClient();
   return useMutation<ProcedureOutput<N>, ApiError, ProcedureInput<N>>({
     mutationFn: (input) => api.call(name, input),
+    onSuccess: (...args) => {
+      if (stale) void invalidate(queryClient, stale(args[0]));
+      return onSuccess?.(...args);
+    },
     ...options,
   });
 }

@@ -4,8 +4,7 @@ import { NavLink, Outlet } from 'react-router';
 import { useAuth, useSession } from '../auth/AuthContext';
 import { DemoBanner } from '../ui/GateLayout';
 import { ForcedPasswordChange } from '../domains/access';
-
-import type { Section } from './sections';
+import type { Section } from './contributions';
 
 /** Only sections that are built, and that the role may use, appear in the navigation. */
 export function AppFrame({ sections }: { sections: readonly Section[] }) {

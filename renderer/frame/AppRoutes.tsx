@@ -1,12 +1,12 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { useSession } from '../auth/AuthContext';
 import { AppFrame } from './AppFrame';
-import { sectionsFor } from './sections';
+import { useSections } from './contributions';
 
 /** Home is the first section the role may use. */
 export function AppRoutes() {
   const session = useSession();
-  const sections = sectionsFor(session.role);
+  const sections = useSections(session.role);
   const home = sections.find((s) => s.navTo)?.navTo ?? '/account';
   return (
     <Routes>

@@ -1,11 +1,10 @@
-// One catalogue for every visible string and aria-label: en.json for the foundation, with the
-// children and shelters domains under their own top-level keys in their own files.
+// One catalogue for every visible string and aria-label: en.json for the frame, access and
+// common words, and each domain's en-<domain>.json under its own top-level key, found by file
+// name (so a new domain's catalogue needs no line here). For typed keys, a domain's renderer
+// index adds its file's type to DomainCatalogues (see renderer/domains/children/index.ts).
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
-import children from './en-children.json';
-import shelters from './en-shelters.json';
-import therapy from './en-therapy.json';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -29,15 +28,21 @@ function errorsOf(area: object): Tree {
   return 'errors' in area ? (area.errors as Tree) : {};
 }
 
+/** Each domain's catalogue by name: `children` from en-children.json, and so on. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by augmentation
+export interface DomainCatalogues {}
+
+const domainCatalogues: Record<string, Tree> = Object.fromEntries(
+  Object.entries(import.meta.glob<Tree>('./en-*.json', { eager: true, import: 'default' })).map(
+    ([file, tree]) => [file.slice('./en-'.length, -'.json'.length), tree],
+  ),
+);
+
 export const translation = {
   ...en,
-  children,
-  shelters,
-  therapy,
+  ...(domainCatalogues as unknown as DomainCatalogues),
   errors: deepMerge(
-    errorsOf(children),
-    errorsOf(shelters),
-    errorsOf(therapy),
+    ...Object.values(domainCatalogues).map(errorsOf),
     en.errors,
   ) as typeof en.errors,
 };

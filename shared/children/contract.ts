@@ -20,7 +20,7 @@ import {
   type PlanDomain,
   type Sex,
 } from './vocabulary';
-import type { Placement } from '../shelters/contract';
+import type { CaseFileSections, TimelineEntry } from '../case-file';
 
 export { birthSchema, type Birth } from './vocabulary';
 import { procedure } from '../procedure';
@@ -152,11 +152,10 @@ export interface LegalEvent {
   notes: string | null;
 }
 
-export interface CaseFile {
+/** The case file: the children domain's records, and every other domain's section. */
+export interface CaseFile extends CaseFileSections {
   child: ChildRecord;
   caseworkerName: string | null;
-  currentPlacement: Placement | null;
-  placements: Placement[];
   family: FamilyMember[];
   consents: Consent[];
   siblings: ChildListRow[];
@@ -166,23 +165,10 @@ export interface CaseFile {
   intakeAccount: { recordedAt: string; recordedByName: string | null } | null;
 }
 
-export type TimelineKind =
-  | 'registered'
-  | 'status'
-  | 'admitted'
-  | 'transferred'
-  | 'discharged'
-  | 'legal'
-  | 'goal'
-  | 'task'
-  | 'consent'
-  | 'intake';
-export interface TimelineEntry {
-  /** A UTC instant or a calendar date (YYYY-MM-DD); entries are sorted newest first. */
-  at: string;
-  kind: TimelineKind;
-  /** Non-sensitive words for the line, e.g. a shelter name or a legal event kind. */
-  params: Record<string, string>;
+declare module '../case-file' {
+  interface TimelineKinds {
+    children: 'registered' | 'status' | 'legal' | 'goal' | 'task' | 'consent' | 'intake';
+  }
 }
 
 /**

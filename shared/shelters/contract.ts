@@ -43,6 +43,18 @@ export interface Placement {
   overrideReason: string | null;
 }
 
+declare module '../case-file' {
+  interface CaseFileSections {
+    /** The open placement, if any (the same object as in `placements`). */
+    currentPlacement: Placement | null;
+    /** Every placement of the child, newest first. */
+    placements: Placement[];
+  }
+  interface TimelineKinds {
+    shelters: 'admitted' | 'transferred' | 'discharged';
+  }
+}
+
 /** A shelter's name for pick-lists; `inScope` when the viewer works there. */
 export interface ShelterName {
   id: string;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackendApi } from '../../electron/backend/api';
 import { startBackendWorker } from '../../electron/host/backend-host';
 import { buildElectron, OUT_DIR } from '../../electron/tools/build-electron';
-import { ADMIN, FAST_KDF, fails, ok } from '../unit/helpers';
+import { ADMIN, FAST_KDF, fails, ok } from '../unit/support';
 
 describe('the bundled backend worker', () => {
   let folder: string;

@@ -13,7 +13,7 @@ import {
   ok,
   signIn,
   tempFolder,
-} from './helpers';
+} from './support';
 
 describe('audit log', () => {
   it('records sign-in, failures, lock, user management, rotation and settings; never a password', async () => {

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from '../../electron/backend/audit-log';
 import type { OpenVault } from '../../electron/backend/vault/vault';
-import { openServiceVault } from './service-vault';
+import { openServiceVault } from './support';
 
 interface Row {
   seq: number;

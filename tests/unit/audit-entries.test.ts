@@ -1,8 +1,7 @@
 // What the audit log says about case work: one view per opening of a case file, and targets an
 // administrator can read (case codes and names, never a child's name).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { caseVault, register } from './cases-fixtures';
-import { ok } from './helpers';
+import { caseVault, register, ok } from './support';
 
 let f: Awaited<ReturnType<typeof caseVault>>;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 // Reading the audit log: pages and their cursor, and each filter's exact edges.
 import { describe, expect, it } from 'vitest';
 import { AuditLog } from '../../electron/backend/audit-log';
-import { openServiceVault } from './service-vault';
+import { openServiceVault } from './support';
 
 /** A log of `count` entries, one a minute from 08:00 UTC, alternating two actors. */
 async function logOf(count: number) {

@@ -10,7 +10,7 @@ import {
   delaySeconds,
   MAX_BACKOFF_SECONDS,
 } from '../../electron/backend/vault/backoff';
-import { ADMIN, addUser, fails, newVault, ok, signIn, tempFolder } from './helpers';
+import { ADMIN, addUser, fails, newVault, ok, signIn, tempFolder } from './support';
 
 const T = Date.parse('2026-03-02T08:00:00.000Z');
 

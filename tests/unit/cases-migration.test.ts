@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database } from '@signalapp/sqlcipher';
 import { migrate, MIGRATIONS } from '../../electron/backend/db/migrate';
-import { tempFolder } from './helpers';
+import { tempFolder } from './support';
 
 describe('migration 0020', () => {
   it('upgrades a version-1 database with users in it, keeping them', () => {

@@ -8,8 +8,16 @@ import {
   checkPlacementConflict,
   type DischargeGuard,
 } from '../../electron/backend/domains/shelters';
-import { caseVault, countRows, daysAgo, instantDaysAgo, register, ZONE } from './cases-fixtures';
-import { fails, ok } from './helpers';
+import {
+  caseVault,
+  countRows,
+  daysAgo,
+  instantDaysAgo,
+  register,
+  ZONE,
+  fails,
+  ok,
+} from './support';
 
 // One vault for the file (opening one costs seconds); each test gets shelters of its own.
 let shared: Awaited<ReturnType<typeof caseVault>>;

@@ -16,6 +16,7 @@ import {
   scopeShelterIds,
 } from '../../electron/backend/domains/children';
 import { addDaysTo, dateOf } from '../../electron/backend/records/actor';
+import { composeHooks } from '../../electron/backend/runtime/composition';
 import {
   caseVault,
   childInput,
@@ -24,8 +25,9 @@ import {
   instantDaysAgo,
   register,
   ZONE,
-} from './cases-fixtures';
-import { fails, ok } from './helpers';
+  fails,
+  ok,
+} from './support';
 import { todayIn } from '../../shared/time';
 
 let f: Awaited<ReturnType<typeof caseVault>>;
@@ -478,7 +480,7 @@ describe('privacy of the case file', () => {
       role: 'therapist' as const,
       shelterScope: ['Fictional Home Cebu'],
     };
-    const file = loadCaseFile(vault, therapist, child.id);
+    const file = loadCaseFile(vault, therapist, child.id, composeHooks());
     expect(file.family[0]).toMatchObject({ name: 'Fictional Uncle Ramon', safety: null });
     expect(JSON.stringify(file.family)).not.toMatch(/allegedOffender|noContactOrder/);
     expect(familyOf(vault, child.id, 'admin')[0]!.safety).toBeNull();

@@ -4,7 +4,7 @@ import type * as Crypto from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { createVault, unwrapWithPassword } from '../../electron/backend/vault/vault';
-import { ADMIN, FAST_KDF, tempFolder } from './helpers';
+import { ADMIN, FAST_KDF, tempFolder } from './support';
 
 interface Derivation {
   N: number;

@@ -19,7 +19,7 @@ import { softRuleWarnings } from '../../electron/backend/domains/shelters/placem
 import type { ChildRow, PlacementRow, ShelterRow } from '../../electron/backend/records/rows';
 import { unlockWithRecoveryKey, type OpenVault } from '../../electron/backend/vault/vault';
 import { AppError } from '../../shared/errors';
-import { backendAt, FAST_KDF, ok, tempFolder } from './helpers';
+import { backendAt, FAST_KDF, ok, tempFolder } from './support';
 
 /** A fixed "today", so that two runs produce the same dates. */
 const NOW = new Date('2026-11-29T04:00:00.000Z');

@@ -1,4 +1,4 @@
-// A keyring written by this version of Aruga (tests/unit/fixtures/keyring-v2.json, made once with
+// A keyring written by this version of Aruga (tests/unit/support/keyring-v2.json, made once with
 // a fixed data key) must open with every later version: the labels, AADs, key derivations and
 // MACs are a file format, and changing any of them on both sides at once would pass a round trip
 // while locking every existing vault.
@@ -13,9 +13,9 @@ import {
   verifyKeyring,
   writeKeyring,
 } from '../../electron/backend/vault/keyring';
-import { tempFolder } from './helpers';
+import { tempFolder } from './support';
 
-const FIXTURE = new URL('./fixtures/keyring-v2.json', import.meta.url).pathname;
+const FIXTURE = new URL('./support/keyring-v2.json', import.meta.url).pathname;
 const DATA_KEY = '5a'.repeat(16) + 'c3'.repeat(16);
 const USERNAME = 'fixture.admin';
 const PASSWORD = 'Fixture-Password-Lantern-7';

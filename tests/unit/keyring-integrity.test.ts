@@ -16,7 +16,7 @@ import {
   writeKeyring,
   type KeyringBody,
 } from '../../electron/backend/vault/keyring';
-import { FAST_KDF, tempFolder } from './helpers';
+import { FAST_KDF, tempFolder } from './support';
 
 interface RawFile {
   body: KeyringBody;

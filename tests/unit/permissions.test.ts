@@ -18,8 +18,19 @@ import { ROLES, type Role } from '../../shared/roles';
 import type { BackendApi } from '../../electron/backend/api';
 import { requireIdsInScope } from '../../electron/backend/records/scope';
 import type { CaseVault } from '../../electron/backend/records/actor';
-import { PASSWORDS, sample, USERNAMES, withValueAt } from './contract-samples';
-import { addUser, ADMIN, fails, inspectDatabase, newVault, ok, signIn } from './helpers';
+import {
+  PASSWORDS,
+  sample,
+  USERNAMES,
+  withValueAt,
+  addUser,
+  ADMIN,
+  fails,
+  inspectDatabase,
+  newVault,
+  ok,
+  signIn,
+} from './support';
 
 // Who may call what, written out as data independently of the contract (and of isAllowed, the
 // function under test): a change to any procedure's access list must be made here too.

@@ -13,7 +13,7 @@ import {
 import { clockFor, linkSiblings } from '../../electron/backend/domains/children';
 import type { ChildRow, ShelterRow } from '../../electron/backend/records/rows';
 import type { SoftRule } from '../../shared/shelters/vocabulary';
-import { COORDINATOR, on, placementVault, refusal } from './placement-fixture';
+import { COORDINATOR, on, placementVault, refusal } from './support';
 
 const START = on('2025-06-15');
 const dob = (date: string) => ({ birth: { kind: 'dob', dateOfBirth: date } });

@@ -10,7 +10,7 @@ import {
   updatePlacement,
 } from '../../electron/backend/domains/shelters';
 import type { PlacementRow } from '../../electron/backend/records/rows';
-import { on, placementVault, refusal } from './placement-fixture';
+import { on, placementVault, refusal } from './support';
 
 /**
  * The same vault with the store's overlap query blinded, as if another write had slipped in

@@ -3,8 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BackendApi } from '../../electron/backend/api';
 import { startBackendWorker } from '../../electron/host/backend-host';
-import { childInput } from './cases-fixtures';
-import { ADMIN, fails, ok, signIn, tempFolder } from './helpers';
+import { childInput, ADMIN, fails, ok, signIn, tempFolder } from './support';
 
 /** Costly enough that a password change keeps the main backend busy for a noticeable time. */
 const SLOW_KDF = { N: 2 ** 14, r: 8, p: 1 };

@@ -13,7 +13,7 @@ import {
   shelterInScope,
   visibleChildIds,
 } from '../../electron/backend/records/scope';
-import { COORDINATOR, on, placementVault, refusal } from './placement-fixture';
+import { COORDINATOR, on, placementVault, refusal } from './support';
 import { childrenProcedures } from '../../shared/children/contract';
 import type { Role } from '../../shared/roles';
 

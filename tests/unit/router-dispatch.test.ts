@@ -4,8 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import type { BackendApi } from '../../electron/backend/api';
 import { DOMAINS, type Domain } from '../../electron/backend/runtime/composition';
-import { childInput } from './cases-fixtures';
-import { ADMIN, addUser, fails, newVault, ok, signIn } from './helpers';
+import { ADMIN, addUser, childInput, fails, newVault, ok, signIn } from './support';
 
 const catalogue = JSON.parse(
   readFileSync(new URL('../../renderer/i18n/en.json', import.meta.url), 'utf8'),

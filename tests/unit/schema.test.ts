@@ -11,7 +11,7 @@ import {
   WRITTEN_ELSEWHERE,
   type TableName,
 } from '../../electron/backend/db/data-layer';
-import { tempFolder } from './helpers';
+import { tempFolder } from './support';
 
 function migratedDatabase() {
   const db = new Database(join(tempFolder(), 'schema.db'));

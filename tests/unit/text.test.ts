@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { PROCEDURE_NAMES, procedures, type ProcedureName } from '../../shared/contract';
 import { TEXT_ERROR_KEYS, textProblem, type TextErrorKey } from '../../shared/text';
-import { sample, withValueAt } from './contract-samples';
+import { sample, withValueAt } from './support';
 
 /** Every string field without a format (free text, usernames, times of day …) of a schema. */
 function stringPaths(schema: z.core.$ZodType, path: string[] = []): string[][] {

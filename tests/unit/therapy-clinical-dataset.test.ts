@@ -10,7 +10,7 @@ import { generateDataset, type GenerateResult } from '../../electron/backend/dem
 import { builtInInstruments } from '../../electron/backend/domains/therapy';
 import type { CaseVault } from '../../electron/backend/records/actor';
 import { scoreProblems, totalScore } from '../../shared/therapy/measures';
-import { tempFolder } from './helpers';
+import { tempFolder } from './support';
 
 const NOW = new Date('2026-11-29T04:00:00.000Z');
 let vault: CaseVault;

@@ -9,7 +9,7 @@ import { openPlainDatabaseForBenchmark } from '../../electron/backend/db/sqlciph
 import { generateDataset, type GenerateResult } from '../../electron/backend/demo/generate';
 import { checkOccurrences, type Booking } from '../../electron/backend/domains/therapy';
 import type { CaseVault } from '../../electron/backend/records/actor';
-import { tempFolder } from './helpers';
+import { tempFolder } from './support';
 
 const NOW = new Date('2026-11-29T04:00:00.000Z');
 let vault: CaseVault;

@@ -3,8 +3,8 @@
 // totals (and only when allowed), and definitions imported as validated, versioned data.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BackendApi } from '../../electron/backend/api';
-import { caseVault, childInput, daysAgo, instantDaysAgo } from './cases-fixtures';
-import { fails, ok } from './helpers';
+import { caseVault, childInput, daysAgo, instantDaysAgo } from './support';
+import { fails, ok } from './support';
 
 let fixture: Awaited<ReturnType<typeof caseVault>>;
 let backend: BackendApi;

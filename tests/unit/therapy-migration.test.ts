@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Database } from '@signalapp/sqlcipher';
 import { migrate, MIGRATIONS } from '../../electron/backend/db/migrate';
 import { THERAPY_ERROR_KEYS } from '../../shared/therapy/vocabulary';
-import { tempFolder } from './helpers';
+import { tempFolder } from './support';
 
 describe('migration 0030', () => {
   it('upgrades a version-2 database with a child in it, keeping the child', () => {

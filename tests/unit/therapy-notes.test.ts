@@ -8,9 +8,9 @@ import { PROCEDURE_ID_FIELDS, PROCEDURE_NAMES, type ProcedureName } from '../../
 import type { IdKind } from '../../shared/ids';
 import { isAllowed } from '../../shared/permissions';
 import type { SessionNote } from '../../shared/therapy/notes';
-import { caseVault, childInput, daysAgo, instantDaysAgo, type Inspector } from './cases-fixtures';
-import { sample, withValueAt } from './contract-samples';
-import { ADMIN, fails, ok, signIn } from './helpers';
+import { caseVault, childInput, daysAgo, instantDaysAgo, type Inspector } from './support';
+import { sample, withValueAt } from './support';
+import { ADMIN, fails, ok, signIn } from './support';
 
 /** Words that appear only in the note: no other procedure may ever answer them. */
 const SECRET = 'Fictional-confidential-disclosure-7Q';

@@ -1,8 +1,8 @@
 // Therapy plans: who may plan for which child, the field rules, the caseload, and TF-CBT progress.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planProgress } from '../../shared/therapy/vocabulary';
-import { caseVault, instantDaysAgo, register } from './cases-fixtures';
-import { fails, ok } from './helpers';
+import { caseVault, instantDaysAgo, register } from './support';
+import { fails, ok } from './support';
 
 let f: Awaited<ReturnType<typeof caseVault>>;
 let cebuChild: string;

@@ -3,8 +3,8 @@
 // hours and leave, free slots, attendance and TF-CBT progress, and who sees which session.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayIn, zonedInstant } from '../../shared/time';
-import { caseVault, instantDaysAgo, register, ZONE } from './cases-fixtures';
-import { ADMIN, fails, ok, signIn } from './helpers';
+import { caseVault, instantDaysAgo, register, ZONE } from './support';
+import { ADMIN, fails, ok, signIn } from './support';
 
 let f: Awaited<ReturnType<typeof caseVault>>;
 /** A second therapist, for clashes of a child with two therapists. */

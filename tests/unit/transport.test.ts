@@ -5,7 +5,7 @@ import type { BackendApi } from '../../electron/backend/api';
 import { PendingCalls, startBackendWorker } from '../../electron/host/backend-host';
 import { inputProblem, MAX_INPUT_DEPTH, MAX_INPUT_SIZE } from '../../shared/input-bounds';
 import type { Envelope } from '../../shared/errors';
-import { FAST_KDF, tempFolder } from './helpers';
+import { FAST_KDF, tempFolder } from './support';
 
 /** `levels` arrays, each inside the one before. */
 function nested(levels: number): unknown {

@@ -1,8 +1,7 @@
 // Shelter access is chosen from the shelters that exist: a mistyped name is refused at the field,
 // so nobody is given access to a shelter that is not there (and then sees no children).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { caseVault } from './cases-fixtures';
-import { fails, ok } from './helpers';
+import { caseVault, fails, ok } from './support';
 
 let f: Awaited<ReturnType<typeof caseVault>>;
 beforeAll(async () => {

@@ -38,7 +38,7 @@ import {
   ok,
   signIn,
   tempFolder,
-} from './helpers';
+} from './support';
 
 const VAULT_MODULE = fileURLToPath(
   new URL('../../electron/backend/vault/vault.ts', import.meta.url),

@@ -7,7 +7,7 @@ import { DEFAULT_SCRYPT, newDataKey } from '../../electron/backend/vault/crypto'
 import { readKeyring, keyringPath } from '../../electron/backend/vault/keyring';
 import { Backoff, delaySeconds } from '../../electron/backend/vault/backoff';
 import { unlockWithRecoveryKey } from '../../electron/backend/vault/vault';
-import { addUser, ADMIN, backendAt, fails, newVault, ok, signIn, tempFolder } from './helpers';
+import { addUser, ADMIN, backendAt, fails, newVault, ok, signIn, tempFolder } from './support';
 
 const snapshot = (folder: string) =>
   Object.fromEntries(

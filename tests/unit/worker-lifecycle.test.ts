@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startBackendWorker, type HostedBackend } from '../../electron/host/backend-host';
 import { unlockWithPassword, unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
-import { addUser, ADMIN, FAST_KDF, fails, ok, signIn, tempFolder } from './helpers';
+import { addUser, ADMIN, FAST_KDF, fails, ok, signIn, tempFolder } from './support';
 
 const CANARY_NAME = 'Quokkafinch Zebrawren';
 const CANARY_INTAKE = 'canary-intake-Marmosetquill-story';

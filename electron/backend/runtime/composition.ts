@@ -1,5 +1,5 @@
 // The composition root: every domain the backend serves, and what each contributes (its
-// handlers, its discharge guards). A domain is in the app because it is listed here, never
+// handlers, audit targets, discharge guards, case-file section and timeline entries). A domain is in the app because it is listed here, never
 // because some module happened to be imported first.
 import { procedures, type ProcedureName } from '../../../shared/contract';
 import type { AuditTargets, Handlers } from './call-context';
@@ -11,7 +11,10 @@ import { therapyDomain } from '../domains/therapy';
 
 export type { Domain, DomainHooks } from './domain';
 
-/** Every domain, one line each. Their discharge guards run in this order. */
+/**
+ * Every domain, one line each. Their discharge guards run in this order, and their case-file
+ * sections and timeline entries are gathered in it.
+ */
 export const DOMAINS: readonly Domain[] = [
   accessDomain,
   childrenDomain,
@@ -21,7 +24,7 @@ export const DOMAINS: readonly Domain[] = [
 
 /** One handler per procedure, from the domains given; refuses a gap or a procedure handled twice. */
 export function composeHandlers(domains: readonly Domain[] = DOMAINS): Handlers {
-  const hooks: DomainHooks = { dischargeGuards: domains.flatMap((d) => d.dischargeGuards ?? []) };
+  const hooks = composeHooks(domains);
   const handlers: Partial<Record<string, unknown>> = {};
   for (const domain of domains) {
     for (const [name, handler] of Object.entries(domain.handlers?.(hooks) ?? {})) {
@@ -32,6 +35,17 @@ export function composeHandlers(domains: readonly Domain[] = DOMAINS): Handlers 
   const missing = (Object.keys(procedures) as ProcedureName[]).filter((n) => !(n in handlers));
   if (missing.length > 0) throw new Error(`No handler for ${missing.join(', ')}`);
   return handlers as Handlers;
+}
+
+/** What the domains hand each other (for the handlers, and for a service called directly). */
+export function composeHooks(domains: readonly Domain[] = DOMAINS): DomainHooks {
+  const present = <T>(items: readonly (T | undefined)[]): T[] =>
+    items.filter((item): item is T => item !== undefined);
+  return {
+    dischargeGuards: domains.flatMap((d) => d.dischargeGuards ?? []),
+    caseFileSections: present(domains.map((d) => d.caseFile)),
+    timelineSources: present(domains.map((d) => d.timeline)),
+  };
 }
 
 /** Every domain's declared audit targets; refuses a procedure declared twice. */

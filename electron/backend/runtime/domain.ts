@@ -1,6 +1,7 @@
 // What a domain contributes to the backend. The composition root (composition.ts) lists the
 // domains; this file only says what one is, so a domain can name the shape without a cycle.
 import type { AuditTargets, Handlers } from './call-context';
+import type { CaseFileSections, TimelineEntry } from '../../../shared/case-file';
 import type { DischargeDestination } from '../../../shared/shelters/vocabulary';
 import type { CaseActor, CaseVault, Clock } from '../records/actor';
 import type { ChildRow, PlacementRow } from '../records/rows';
@@ -9,6 +10,10 @@ import type { ChildRow, PlacementRow } from '../records/rows';
 export interface DomainHooks {
   /** Every domain's pre-discharge checks, in the order the composition root lists the domains. */
   dischargeGuards: readonly DischargeGuard[];
+  /** Every domain's part of a child's case file, in the order the composition root lists them. */
+  caseFileSections: readonly CaseFileSource[];
+  /** Every domain's timeline entries, in the order the composition root lists the domains. */
+  timelineSources: readonly TimelineSource[];
 }
 
 export interface Domain {
@@ -18,9 +23,35 @@ export interface Domain {
   auditTargets?: AuditTargets;
   /** Checks that may refuse a discharge (see dischargeChild), run in the discharge's transaction. */
   dischargeGuards?: readonly DischargeGuard[];
+  /** Its section of the case file (the fields it added to CaseFileSections in its contract). */
+  caseFile?: CaseFileSource;
+  /** Its entries on a child's timeline (kinds it added to TimelineKinds in its contract). */
+  timeline?: TimelineSource;
 }
 
-// ---- discharge guards: the one cross-domain hook so far ------------------------------------
+// ---- the case file and the timeline: every domain may add to them ---------------------------
+/**
+ * One domain's part of the case file of `child`, a child the actor may see (already checked).
+ * Runs in the same read as the rest of the file; shows only what the actor's role may see.
+ */
+export type CaseFileSource = (
+  vault: CaseVault,
+  actor: CaseActor,
+  child: ChildRow,
+) => Partial<CaseFileSections>;
+
+/**
+ * One domain's entries on the timeline of `child` (visible to the actor, already checked), in
+ * any order: the children domain sorts them all. Params hold codes and short labels, never an
+ * account, a note or a name.
+ */
+export type TimelineSource = (
+  vault: CaseVault,
+  actor: CaseActor,
+  child: ChildRow,
+) => TimelineEntry[];
+
+// ---- discharge guards ------------------------------------------------------------------------
 export interface DischargeInput {
   childId: string;
   at: string;

@@ -1,7 +1,5 @@
 import { NewPasswordFields } from '../../ui/NewPasswordFields';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { procedures, type SessionInfo } from '../../../shared/contract';
@@ -10,14 +8,9 @@ import { useAuth, useSession } from '../../auth/AuthContext';
 import { Field } from '../../ui/Field';
 import { FormAlert, StatusMessage } from '../../ui/FormAlert';
 import { SubmitButton } from '../../ui/SubmitButton';
-import {
-  addMismatchIssue,
-  addStrengthIssue,
-  alwaysCheck,
-  zodErrorOptions,
-} from '../../forms/schema';
-import { useServerErrors } from '../../forms/useServerErrors';
+import { addMismatchIssue, addStrengthIssue, alwaysCheck } from '../../forms/schema';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { useApiForm } from '../../forms/useApiForm';
 
 function changePasswordSchema(session: SessionInfo) {
   return procedures['account.changePassword'].input
@@ -82,19 +75,12 @@ function ChangePasswordForm({ forced }: { forced: boolean }) {
   const { sessionChanged } = useAuth();
   const [changed, setChanged] = useState(false);
   const [schema] = useState(() => changePasswordSchema(session));
-  const form = useForm({
-    resolver: zodResolver(schema, zodErrorOptions),
+  const { form, errors, formError, showError, submit } = useApiForm({
+    schema: schema,
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+    fields: ['currentPassword', 'newPassword'],
   });
-  const {
-    register,
-    watch,
-    formState: { errors },
-  } = form;
-  const { formError, showError, setFormError } = useServerErrors(form.setError, [
-    'currentPassword',
-    'newPassword',
-  ]);
+  const { register, watch } = form;
   const change = useApiMutation('account.changePassword', {
     onSuccess: (next) => {
       form.reset();
@@ -103,8 +89,7 @@ function ChangePasswordForm({ forced }: { forced: boolean }) {
     },
     onError: showError,
   });
-  const onSubmit = form.handleSubmit((values) => {
-    setFormError(null);
+  const onSubmit = submit((values) => {
     setChanged(false);
     change.mutate({ currentPassword: values.currentPassword, newPassword: values.newPassword });
   });

@@ -1,9 +1,7 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { createColumnHelper, flexRender } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -17,7 +15,7 @@ import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
 import { Field } from '../../ui/Field';
 import { FormAlert, StatusMessage } from '../../ui/FormAlert';
-import { zodErrorOptions } from '../../forms/schema';
+import { useApiForm } from '../../forms/useApiForm';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { auditActionText } from '../../i18n';
 import { useDataTable } from '../../ui/useDataTable';
@@ -98,20 +96,18 @@ function FilterForm({
     action,
     label: auditActionText(action),
   })).sort((a, b) => a.label.localeCompare(b.label));
-  const form = useForm({
-    resolver: zodResolver(filterSchema, zodErrorOptions),
+  // A filter is applied here, not sent: no backend error has a field to land at.
+  const { register, errors, submit } = useApiForm({
+    schema: filterSchema,
     defaultValues: NO_FILTERS,
+    fields: [],
   });
-  const {
-    register,
-    formState: { errors },
-  } = form;
   return (
     <form
       className="form filters"
       noValidate
       aria-labelledby="audit-filters-heading"
-      onSubmit={form.handleSubmit(onApply)}
+      onSubmit={submit(onApply)}
     >
       <h2 id="audit-filters-heading">{t('audit.filtersHeading')}</h2>
       <div className="filter-row">

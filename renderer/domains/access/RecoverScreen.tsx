@@ -1,7 +1,5 @@
 import { NewPasswordFields } from '../../ui/NewPasswordFields';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { procedures, type RecoveryAdmin } from '../../../shared/contract';
@@ -10,16 +8,12 @@ import { Field } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { GateLayout } from '../../ui/GateLayout';
 import { SubmitButton } from '../../ui/SubmitButton';
-import {
-  addMismatchIssue,
-  addStrengthIssue,
-  alwaysCheck,
-  zodErrorOptions,
-} from '../../forms/schema';
-import { useServerErrors } from '../../forms/useServerErrors';
+import { addMismatchIssue, addStrengthIssue, alwaysCheck } from '../../forms/schema';
+
 import { useCountdown } from '../../hooks/useCountdown';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useAfterSignIn } from './SignInScreen';
+import { useApiForm } from '../../forms/useApiForm';
 
 const keySchema = procedures['auth.recover'].input.superRefine((value, ctx) => {
   if (value.recoveryKey.trim() === '') {
@@ -60,11 +54,11 @@ export function RecoverScreen({ resume, onBack }: Props) {
 function RecoveryKeyForm({ onUnlocked }: { onUnlocked: (admins: RecoveryAdmin[]) => void }) {
   const { t } = useTranslation();
   const countdown = useCountdown();
-  const form = useForm({
-    resolver: zodResolver(keySchema, zodErrorOptions),
+  const { form, formError, showError, setFormError, submit } = useApiForm({
+    schema: keySchema,
     defaultValues: { recoveryKey: '' },
+    fields: ['recoveryKey'],
   });
-  const { formError, showError, setFormError } = useServerErrors(form.setError, ['recoveryKey']);
   const recover = useApiMutation('auth.recover', {
     onSuccess: (result) => onUnlocked(result.admins),
     onError: (error) => {
@@ -84,11 +78,15 @@ function RecoveryKeyForm({ onUnlocked }: { onUnlocked: (admins: RecoveryAdmin[])
     },
   });
   const waiting = countdown.remaining > 0;
-  const onSubmit = form.handleSubmit((values) => {
-    if (waiting) return;
-    setFormError(null);
-    recover.mutate({ recoveryKey: values.recoveryKey.trim() });
-  });
+  // While the back-off runs, a press neither sends nor clears the alert that counts it down.
+  const onSubmit = submit(
+    (values) => {
+      if (!waiting) recover.mutate({ recoveryKey: values.recoveryKey.trim() });
+    },
+    () => {
+      if (!waiting) setFormError(null);
+    },
+  );
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       <FormAlert message={formError} backoffSeconds={countdown.remaining} />
@@ -142,23 +140,16 @@ function ChooseAdminForm({
   const { t } = useTranslation();
   const afterSignIn = useAfterSignIn(null);
   const schema = useMemo(() => resetSchema(admins), [admins]);
-  const form = useForm({
-    resolver: zodResolver(schema, zodErrorOptions),
+  const { form, errors, formError, showError, submit } = useApiForm({
+    schema: schema,
     defaultValues: {
       userId: admins.length === 1 ? (admins[0]?.id ?? '') : '',
       newPassword: '',
       confirmPassword: '',
     },
+    fields: ['userId', 'newPassword'],
   });
-  const {
-    register,
-    watch,
-    formState: { errors },
-  } = form;
-  const { formError, showError, setFormError } = useServerErrors(form.setError, [
-    'userId',
-    'newPassword',
-  ]);
+  const { register, watch } = form;
   const reset = useApiMutation('auth.recoveryResetAdmin', {
     onSuccess: afterSignIn,
     onError: (error) => {
@@ -167,8 +158,7 @@ function ChooseAdminForm({
       else showError(error);
     },
   });
-  const onSubmit = form.handleSubmit((values) => {
-    setFormError(null);
+  const onSubmit = submit((values) => {
     reset.mutate({ userId: values.userId, newPassword: values.newPassword });
   });
   const [userId, password] = watch(['userId', 'newPassword']);

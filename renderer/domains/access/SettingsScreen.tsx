@@ -1,7 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { PAPER_SIZES, vaultSettingsSchema, type VaultSettings } from '../../../shared/settings';
 import { formatInstant } from '../../../shared/time';
@@ -12,9 +10,10 @@ import { Field } from '../../ui/Field';
 import { FormAlert, StatusMessage } from '../../ui/FormAlert';
 import { SubmitButton } from '../../ui/SubmitButton';
 import { TimeZoneSelect } from '../../ui/TimeZoneSelect';
-import { zodErrorOptions } from '../../forms/schema';
-import { messageFor, useServerErrors, type FormMessage } from '../../forms/useServerErrors';
+
+import { messageFor, type FormMessage } from '../../forms/useServerErrors';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { useApiForm } from '../../forms/useApiForm';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -37,15 +36,12 @@ function SettingsForm({ initial }: { initial: VaultSettings }) {
   const queryClient = useQueryClient();
   const { settingsChanged } = useAuth();
   const [saved, setSaved] = useState(false);
-  const form = useForm({
-    resolver: zodResolver(vaultSettingsSchema, zodErrorOptions),
+  const { form, errors, formError, showError, submit } = useApiForm({
+    schema: vaultSettingsSchema,
     defaultValues: initial,
+    fields: FIELDS,
   });
-  const {
-    register,
-    formState: { errors },
-  } = form;
-  const { formError, showError, setFormError } = useServerErrors(form.setError, FIELDS);
+  const { register } = form;
   const update = useApiMutation('settings.update', {
     onSuccess: (next) => {
       queryClient.setQueryData(queryKey('settings.get', {}), next);
@@ -56,8 +52,7 @@ function SettingsForm({ initial }: { initial: VaultSettings }) {
     },
     onError: showError,
   });
-  const onSubmit = form.handleSubmit((values) => {
-    setFormError(null);
+  const onSubmit = submit((values) => {
     setSaved(false);
     update.mutate(values);
   });

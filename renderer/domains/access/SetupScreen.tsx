@@ -1,6 +1,4 @@
 import { NewPasswordFields } from '../../ui/NewPasswordFields';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { procedures } from '../../../shared/contract';
@@ -12,14 +10,9 @@ import { FormAlert } from '../../ui/FormAlert';
 import { GateLayout } from '../../ui/GateLayout';
 import { SubmitButton } from '../../ui/SubmitButton';
 import { TimeZoneSelect } from '../../ui/TimeZoneSelect';
-import {
-  addMismatchIssue,
-  addStrengthIssue,
-  alwaysCheck,
-  zodErrorOptions,
-} from '../../forms/schema';
-import { useServerErrors } from '../../forms/useServerErrors';
+import { addMismatchIssue, addStrengthIssue, alwaysCheck } from '../../forms/schema';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { useApiForm } from '../../forms/useApiForm';
 
 const setupSchema = procedures['vault.create'].input
   .extend({ confirmPassword: z.string() })
@@ -37,8 +30,8 @@ export function SetupScreen() {
   const { t } = useTranslation();
   const { state, vaultCreated } = useAuth();
   useDocumentTitle(t('setup.title'));
-  const form = useForm({
-    resolver: zodResolver(setupSchema, zodErrorOptions),
+  const { form, errors, formError, showError, submit } = useApiForm({
+    schema: setupSchema,
     defaultValues: {
       adminDisplayName: '',
       adminUsername: '',
@@ -46,18 +39,12 @@ export function SetupScreen() {
       confirmPassword: '',
       timeZone: DEFAULT_TIME_ZONE,
     },
+    fields: FIELDS,
   });
-  const {
-    register,
-    handleSubmit,
-    watch,
-    formState: { errors },
-  } = form;
-  const { formError, showError, clearFormError } = useServerErrors(form.setError, FIELDS);
+  const { register, watch } = form;
   const create = useApiMutation('vault.create', { onSuccess: vaultCreated, onError: showError });
 
-  const onSubmit = handleSubmit((values) => {
-    clearFormError();
+  const onSubmit = submit((values) => {
     const { confirmPassword: _confirm, ...input } = values;
     create.mutate(input);
   });

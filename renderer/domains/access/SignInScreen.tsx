@@ -1,5 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { procedures, type SessionInfo } from '../../../shared/contract';
@@ -10,10 +8,10 @@ import { Field } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { GateLayout } from '../../ui/GateLayout';
 import { SubmitButton } from '../../ui/SubmitButton';
-import { zodErrorOptions } from '../../forms/schema';
-import { useServerErrors } from '../../forms/useServerErrors';
+
 import { useCountdown } from '../../hooks/useCountdown';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { useApiForm } from '../../forms/useApiForm';
 
 const signInSchema = procedures['auth.signIn'].input.superRefine((value, ctx) => {
   if (value.username.trim() === '') {
@@ -43,19 +41,12 @@ export function SignInScreen({ lock, retryAfterSeconds, onForgot }: Props) {
   useDocumentTitle(title);
   const countdown = useCountdown(retryAfterSeconds);
   const afterSignIn = useAfterSignIn(lock);
-  const form = useForm({
-    resolver: zodResolver(signInSchema, zodErrorOptions),
+  const { form, errors, formError, showError, setFormError, submit } = useApiForm({
+    schema: signInSchema,
     defaultValues: { username: '', password: '' },
+    fields: ['username', 'password'],
   });
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = form;
-  const { formError, showError, setFormError } = useServerErrors(form.setError, [
-    'username',
-    'password',
-  ]);
+  const { register } = form;
   const signIn = useApiMutation('auth.signIn', {
     onSuccess: afterSignIn,
     onError: (error) => {
@@ -72,11 +63,15 @@ export function SignInScreen({ lock, retryAfterSeconds, onForgot }: Props) {
   });
 
   const waiting = countdown.remaining > 0;
-  const onSubmit = handleSubmit((values) => {
-    if (waiting) return;
-    setFormError(null);
-    signIn.mutate(values);
-  });
+  // While the back-off runs, a press neither sends nor clears the alert that counts it down.
+  const onSubmit = submit(
+    (values) => {
+      if (!waiting) signIn.mutate(values);
+    },
+    () => {
+      if (!waiting) setFormError(null);
+    },
+  );
 
   return (
     <GateLayout>

@@ -1,6 +1,6 @@
 // The access domain's screens: the gate (setup, sign-in, recovery) before a session, and
 // everyone's own account and the administrator's screens within one.
-export { accessSections } from './sections';
+export { accessDomain } from './sections';
 export { ForcedPasswordChange } from './AccountScreen';
 export { RecoverScreen } from './RecoverScreen';
 export { RecoveryKeyScreen } from './RecoveryKeyScreen';

@@ -1,37 +1,40 @@
-import type { Section } from '../../frame/section';
+import type { RendererDomain } from '../../frame/contributions';
 import { AccountScreen } from './AccountScreen';
 import { AuditLogScreen } from './AuditLogScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { UsersScreen } from './UsersScreen';
 
 /** The access sections: everyone's own account, and the administrator's screens. */
-export const accessSections: readonly Section[] = [
-  {
-    path: 'users',
-    navTo: '/users',
-    navLabel: (t) => t('frame.nav.users'),
-    roles: ['admin'],
-    Screen: UsersScreen,
-  },
-  {
-    path: 'audit',
-    navTo: '/audit',
-    navLabel: (t) => t('frame.nav.audit'),
-    roles: ['admin'],
-    Screen: AuditLogScreen,
-  },
-  {
-    path: 'settings',
-    navTo: '/settings',
-    navLabel: (t) => t('frame.nav.settings'),
-    roles: ['admin'],
-    Screen: SettingsScreen,
-  },
-  {
-    path: 'account',
-    navTo: '/account',
-    navLabel: (t) => t('frame.nav.account'),
-    roles: ['admin', 'coordinator', 'caseworker', 'therapist'],
-    Screen: AccountScreen,
-  },
-];
+export const accessDomain: RendererDomain = {
+  name: 'access',
+  sections: [
+    {
+      path: 'users',
+      navTo: '/users',
+      navLabel: (t) => t('frame.nav.users'),
+      roles: ['admin'],
+      Screen: UsersScreen,
+    },
+    {
+      path: 'audit',
+      navTo: '/audit',
+      navLabel: (t) => t('frame.nav.audit'),
+      roles: ['admin'],
+      Screen: AuditLogScreen,
+    },
+    {
+      path: 'settings',
+      navTo: '/settings',
+      navLabel: (t) => t('frame.nav.settings'),
+      roles: ['admin'],
+      Screen: SettingsScreen,
+    },
+    {
+      path: 'account',
+      navTo: '/account',
+      navLabel: (t) => t('frame.nav.account'),
+      roles: ['admin', 'coordinator', 'caseworker', 'therapist'],
+      Screen: AccountScreen,
+    },
+  ],
+};

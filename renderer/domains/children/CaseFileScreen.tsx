@@ -5,21 +5,14 @@ import type { CaseFile } from '../../../shared/children/contract';
 import { idSchema } from '../../../shared/ids';
 import { formatCalendarDate } from '../../../shared/time';
 import { usePrefetchApiQuery } from '../../api/queries';
-import { FormAlert, StatusMessage } from '../../ui/FormAlert';
+import { useCaseFileSections } from '../../frame/contributions';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
-import { bedName, PlacementPanel } from '../shelters';
-import { TherapyCaseSection } from '../therapy';
+import { CaseSection } from '../../ui/CaseSection';
+import { FormAlert, StatusMessage } from '../../ui/FormAlert';
+import { bedName } from '../shelters';
 import type { CaseFileArrival } from './ChildForm';
-import { CaseSection } from './case-file/CaseSection';
-import { ConsentsSection } from './case-file/ConsentsSection';
-import { FamilySection } from './case-file/FamilySection';
-import { IntakeSection } from './case-file/IntakeSection';
-import { LegalSection } from './case-file/LegalSection';
 import { NamesPanel, NamesVisibleContext } from './case-file/NamesPanel';
-import { PlanSection } from './case-file/PlanSection';
-import { SiblingsSection } from './case-file/SiblingsSection';
 import { StatusControl } from './case-file/StatusControl';
-import { TimelineSection } from './case-file/TimelineSection';
 import { useCaseFile } from './caseQueries';
 import { useCasesState } from './CasesContext';
 import { ageText, sexText, statusText } from './labels';
@@ -71,6 +64,7 @@ function CaseFileView({ file }: { file: CaseFile }) {
   const arrival = (location.state ?? {}) as CaseFileArrival;
   const { privacyScreen } = useCasesState();
   const [revealed, setRevealed] = useState(false);
+  const sections = useCaseFileSections();
   const { child } = file;
   const namesVisible = !privacyScreen || revealed;
   const arrivalText = arrival.registered
@@ -115,21 +109,20 @@ function CaseFileView({ file }: { file: CaseFile }) {
         <StatusControl file={file} />
       </header>
 
-      <CaseSection id="case-details" title={t('children.details.heading')}>
-        <ChildDetails file={file} />
-      </CaseSection>
-      <CaseSection id="case-placement" title={t('children.file.placementHeading')}>
-        <PlacementPanel caseFile={file} />
-      </CaseSection>
-      <FamilySection file={file} />
-      <ConsentsSection file={file} />
-      <SiblingsSection file={file} />
-      <IntakeSection file={file} />
-      <PlanSection file={file} />
-      <LegalSection file={file} />
-      <TherapyCaseSection childId={child.id} />
-      <TimelineSection childId={child.id} />
+      {sections.map(({ id, Section }) => (
+        <Section key={id} file={file} />
+      ))}
     </NamesVisibleContext.Provider>
+  );
+}
+
+/** The child's registration details, first in the file. */
+export function DetailsSection({ file }: { file: CaseFile }) {
+  const { t } = useTranslation();
+  return (
+    <CaseSection id="case-details" title={t('children.details.heading')}>
+      <ChildDetails file={file} />
+    </CaseSection>
   );
 }
 

@@ -1,11 +1,9 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
-import { useForm, type FieldError } from 'react-hook-form';
+import type { FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { SEXES } from '../../../shared/children/vocabulary';
-import type { ChildFields, ChildNames, ChildRecord } from '../../../shared/children/contract';
+import type { ChildNames, ChildRecord } from '../../../shared/children/contract';
 import { todayIn } from '../../../shared/time';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
@@ -13,15 +11,13 @@ import { ChipListInput } from '../../ui/ChipListInput';
 import { Field } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { SubmitButton } from '../../ui/SubmitButton';
-import { zodErrorOptions } from '../../forms/schema';
-import { useServerErrors } from '../../forms/useServerErrors';
-import { invalidateChild } from './caseQueries';
+import { useApiForm } from '../../forms/useApiForm';
+import { childStale } from './caseQueries';
 import {
   CHILD_FORM_FIELDS,
   childFormFrom,
   childFormSchema,
   emptyChildForm,
-  type ChildFormValues,
 } from './childFormSchema';
 import { sexText } from './labels';
 import { ChoiceOptions } from '../../ui/ChoiceOptions';
@@ -41,29 +37,23 @@ export function ChildForm({ mode }: { mode: ChildFormMode }) {
   const { t } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const today = todayIn(session.settings.timeZone);
   const unknownHintId = useId();
   const schema = useMemo(() => childFormSchema(today), [today]);
   const staff = useApiQuery('staff.caseworkers', {});
-  const form = useForm<ChildFormValues, unknown, ChildFields>({
-    resolver: zodResolver(schema, zodErrorOptions),
+  const { form, register, errors, formError, showError, submit } = useApiForm({
+    schema,
     defaultValues:
       mode.kind === 'edit'
         ? childFormFrom(mode.record, mode.names, today)
         : emptyChildForm(today, session.role === 'caseworker' ? session.userId : ''),
+    fields: CHILD_FORM_FIELDS,
   });
-  const {
-    register,
-    control,
-    watch,
-    formState: { errors },
-  } = form;
-  const { formError, showError, setFormError } = useServerErrors(form.setError, CHILD_FORM_FIELDS);
+  const { control, watch } = form;
 
   const registerChild = useApiMutation('children.register', {
+    stale: (created) => childStale(created.id),
     onSuccess: (created) => {
-      void invalidateChild(queryClient, created.id);
       void navigate(`/cases/${created.id}`, {
         state: { registered: created.caseCode } satisfies CaseFileArrival,
       });
@@ -71,16 +61,15 @@ export function ChildForm({ mode }: { mode: ChildFormMode }) {
     onError: showError,
   });
   const update = useApiMutation('children.update', {
+    stale: (record) => childStale(record.id),
     onSuccess: (record) => {
-      void invalidateChild(queryClient, record.id);
       void navigate(`/cases/${record.id}`, { state: { saved: true } satisfies CaseFileArrival });
     },
     onError: showError,
   });
   const pending = registerChild.isPending || update.isPending;
 
-  const onSubmit = form.handleSubmit((fields) => {
-    setFormError(null);
+  const onSubmit = submit((fields) => {
     if (mode.kind === 'edit') update.mutate({ ...fields, id: mode.record.id });
     else registerChild.mutate(fields);
   });

@@ -15,6 +15,7 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { NO_FILTERS, useCasesState, type ListFilters } from './CasesContext';
 import { ageText, statusText } from './labels';
 import { useDataTable } from '../../ui/useDataTable';
+import { FilterSelect } from '../../ui/FilterSelect';
 
 export const PAGE_SIZE = 50;
 /** Typing pauses this long before the search runs. */
@@ -178,54 +179,33 @@ function SearchForm() {
             {t('children.list.searchHint')}
           </p>
         </div>
-        <div className="field">
-          <label htmlFor={id('status')}>{t('children.list.status')}</label>
-          <select
-            id={id('status')}
-            value={filters.status}
-            onChange={(event) => set({ status: event.target.value as ListFilters['status'] })}
-          >
-            <option value="">{t('children.list.allStatuses')}</option>
-            {CHILD_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {statusText(t, status)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id('shelter')}>{t('children.list.shelter')}</label>
-          <select
-            id={id('shelter')}
-            value={filters.shelterId}
-            onChange={(event) => set({ shelterId: event.target.value })}
-          >
-            <option value="">{t('children.list.allShelters')}</option>
-            {/* A search is kept to the shelters the viewer works in. */}
-            {(shelters.data ?? [])
-              .filter((shelter) => shelter.inScope)
-              .map((shelter) => (
-                <option key={shelter.id} value={shelter.id}>
-                  {shelter.name}
-                </option>
-              ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id('caseworker')}>{t('children.list.caseworker')}</label>
-          <select
-            id={id('caseworker')}
-            value={filters.caseworkerId}
-            onChange={(event) => set({ caseworkerId: event.target.value })}
-          >
-            <option value="">{t('children.list.allCaseworkers')}</option>
-            {(staff.data ?? []).map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.displayName}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label={t('children.list.status')}
+          all={t('children.list.allStatuses')}
+          value={filters.status}
+          options={CHILD_STATUSES.map((status) => ({
+            value: status,
+            label: statusText(t, status),
+          }))}
+          onChange={(status) => set({ status })}
+        />
+        <FilterSelect
+          label={t('children.list.shelter')}
+          all={t('children.list.allShelters')}
+          value={filters.shelterId}
+          // A search is kept to the shelters the viewer works in.
+          options={(shelters.data ?? [])
+            .filter((shelter) => shelter.inScope)
+            .map((shelter) => ({ value: shelter.id, label: shelter.name }))}
+          onChange={(shelterId) => set({ shelterId })}
+        />
+        <FilterSelect
+          label={t('children.list.caseworker')}
+          all={t('children.list.allCaseworkers')}
+          value={filters.caseworkerId}
+          options={(staff.data ?? []).map((p) => ({ value: p.id, label: p.displayName }))}
+          onChange={(caseworkerId) => set({ caseworkerId })}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="button-primary">

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -19,8 +19,10 @@ import type { ApiError } from '../../api/client';
 import { queryKey, useApiQuery } from '../../api/queries';
 import { FormAlert } from '../../ui/FormAlert';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
-import { agendaKindName, agendaKindText, isOneOf } from './labels';
+import { isOneOf } from '../../../shared/text';
+import { agendaKindName, agendaKindText } from './labels';
 import './cases.css';
+import { FilterSelect } from '../../ui/FilterSelect';
 
 export const AGENDA_PAGE_SIZE = 50;
 
@@ -87,8 +89,6 @@ function AgendaFilterForm({
 }) {
   const { t } = useTranslation();
   const shelters = useApiQuery('shelters.names', {});
-  const ids = useId();
-  const id = (name: string) => `${ids}-${name}`;
   return (
     <form
       aria-label={t('children.today.filtersLabel')}
@@ -97,54 +97,31 @@ function AgendaFilterForm({
       onSubmit={(event) => event.preventDefault()}
     >
       <div className="filter-row">
-        <div className="field">
-          <label htmlFor={id('shelter')}>{t('children.today.shelter')}</label>
-          <select
-            id={id('shelter')}
-            value={filters.shelterId}
-            onChange={(event) => onChange({ ...filters, shelterId: event.target.value })}
-          >
-            <option value="">{t('children.today.allShelters')}</option>
-            {(shelters.data ?? []).map((shelter) => (
-              <option key={shelter.id} value={shelter.id}>
-                {shelter.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id('kind')}>{t('children.today.kindFilter')}</label>
-          <select
-            id={id('kind')}
-            value={filters.kind}
-            onChange={(event) =>
-              onChange({ ...filters, kind: event.target.value as AgendaFilters['kind'] })
-            }
-          >
-            <option value="">{t('children.today.allKinds')}</option>
-            {AGENDA_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {agendaKindName(t, kind)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id('group')}>{t('children.today.groupBy')}</label>
-          <select
-            id={id('group')}
-            value={filters.groupBy}
-            onChange={(event) =>
-              onChange({ ...filters, groupBy: event.target.value as AgendaGrouping })
-            }
-          >
-            {AGENDA_GROUPINGS.map((grouping) => (
-              <option key={grouping} value={grouping}>
-                {t(`children.today.grouping.${grouping}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label={t('children.today.shelter')}
+          all={t('children.today.allShelters')}
+          value={filters.shelterId}
+          options={(shelters.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          onChange={(shelterId) => onChange({ ...filters, shelterId })}
+        />
+        <FilterSelect
+          label={t('children.today.kindFilter')}
+          all={t('children.today.allKinds')}
+          value={filters.kind}
+          options={AGENDA_KINDS.map((kind) => ({ value: kind, label: agendaKindName(t, kind) }))}
+          onChange={(kind) => onChange({ ...filters, kind })}
+        />
+        <FilterSelect
+          label={t('children.today.groupBy')}
+          value={filters.groupBy}
+          options={AGENDA_GROUPINGS.map((grouping) => ({
+            value: grouping,
+            label: t(`children.today.grouping.${grouping}`),
+          }))}
+          onChange={(groupBy) => {
+            if (groupBy) onChange({ ...filters, groupBy });
+          }}
+        />
       </div>
     </form>
   );

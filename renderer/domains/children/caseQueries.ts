@@ -1,10 +1,10 @@
 // Which cached answers a case-record change makes stale. Nothing is kept outside TanStack Query's
 // cache, which the auth layer clears on every lock.
-import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CaseFile } from '../../../shared/children/contract';
 import { useApi } from '../../api/ApiContext';
 import type { ApiError } from '../../api/client';
-import { queryKey } from '../../api/queries';
+import { queryKey, type Stale } from '../../api/queries';
 
 /**
  * One child's case file. The first fetch opens it, which the backend audits as a view; a refetch
@@ -27,22 +27,18 @@ export function useCaseFile(id: string) {
   });
 }
 
-/** After any change to one child's records: their file and timeline, lists and the agenda. */
-export function invalidateChild(queryClient: QueryClient, childId: string): Promise<unknown> {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: queryKey('children.get', { id: childId }) }),
-    queryClient.invalidateQueries({ queryKey: queryKey('children.timeline', { id: childId }) }),
-    queryClient.invalidateQueries({ queryKey: queryKey('children.revealName', { id: childId }) }),
-    queryClient.invalidateQueries({ queryKey: ['children.search'] }),
-    queryClient.invalidateQueries({ queryKey: ['dashboard.agenda'] }),
-  ]);
-}
+/** What any change to one child's records makes stale: their file and timeline, lists, agenda. */
+export const childStale = (id: string): Stale[] => [
+  ['children.get', { id }],
+  ['children.timeline', { id }],
+  ['children.revealName', { id }],
+  'children.search',
+  'dashboard.agenda',
+];
 
 /** Sibling links change other children's files too. */
-export function invalidateAllChildren(queryClient: QueryClient): Promise<unknown> {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: ['children.get'] }),
-    queryClient.invalidateQueries({ queryKey: ['children.timeline'] }),
-    queryClient.invalidateQueries({ queryKey: ['children.search'] }),
-  ]);
-}
+export const ALL_CHILDREN_STALE: readonly Stale[] = [
+  'children.get',
+  'children.timeline',
+  'children.search',
+];

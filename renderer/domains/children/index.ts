@@ -1,2 +1,10 @@
 // The children domain's screens: Today, the children list, registration and the case file.
-export { childrenSections } from './sections';
+export { childrenDomain } from './sections';
+
+import type catalogue from '../../i18n/en-children.json';
+declare module '../../i18n' {
+  /** The keys under `children.`, for typed t('…') calls. */
+  interface DomainCatalogues {
+    children: typeof catalogue;
+  }
+}

@@ -11,7 +11,7 @@ import {
   type PlanDomain,
   type Sex,
 } from '../../../shared/children/vocabulary';
-import { type DischargeDestination } from '../../../shared/shelters/vocabulary';
+import { isOneOf } from '../../../shared/text';
 import type { AgendaItem, AgendaKind } from '../../../shared/children/contract';
 
 export const statusText = (t: TFunction, status: ChildStatus) => t(`children.status.${status}`);
@@ -25,17 +25,10 @@ export const consentTypeText = (t: TFunction, type: ConsentType) =>
   t(`children.consentType.${type}`);
 export const consentGiverText = (t: TFunction, giver: ConsentGiver) =>
   t(`children.consentGiver.${giver}`);
-export const destinationText = (t: TFunction, destination: DischargeDestination) =>
-  t(`children.destination.${destination}`);
 
 /** "12", or "12 (est.)" when the birth date is estimated. */
 export function ageText(t: TFunction, age: number, estimated: boolean): string {
   return estimated ? t('children.age.estimated', { age }) : t('children.age.known', { age });
-}
-
-/** Codes that arrive as plain strings (timeline params, agenda categories) are checked first. */
-export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
-  return typeof value === 'string' && (values as readonly string[]).includes(value);
 }
 
 /** The kind of agenda item, for the kind filter and the "by kind" groups. */

@@ -1,21 +1,47 @@
-import type { Section } from '../../frame/section';
+import type { RendererDomain } from '../../frame/contributions';
 import { CasesScreen } from './CasesScreen';
+import { DetailsSection } from './CaseFileScreen';
+import { ConsentsSection } from './case-file/ConsentsSection';
+import { FamilySection } from './case-file/FamilySection';
+import { IntakeSection } from './case-file/IntakeSection';
+import { LegalSection } from './case-file/LegalSection';
+import { PlanSection } from './case-file/PlanSection';
+import { SiblingsSection } from './case-file/SiblingsSection';
+import { TimelineSection } from './case-file/TimelineSection';
+import { childrenTimelineTexts } from './case-file/timelineTexts';
 import { TodayScreen } from './TodayScreen';
 
-/** Case records: the survivor list, search, registration and the case file. */
-export const childrenSections: Section[] = [
-  {
-    path: 'today',
-    navTo: '/today',
-    navLabel: (t) => t('children.nav.today'),
-    roles: ['coordinator', 'caseworker'],
-    Screen: TodayScreen,
-  },
-  {
-    path: 'cases/*',
-    navTo: '/cases',
-    navLabel: (t) => t('children.nav.children'),
-    roles: ['coordinator', 'caseworker'],
-    Screen: CasesScreen,
-  },
-];
+/**
+ * Case records: Today, the survivor list, search, registration and the case file, whose own
+ * sections run 10, 30, 40 … 100 (other domains' sections fit between; the timeline is last).
+ */
+export const childrenDomain: RendererDomain = {
+  name: 'children',
+  sections: [
+    {
+      path: 'today',
+      navTo: '/today',
+      navLabel: (t) => t('children.nav.today'),
+      roles: ['coordinator', 'caseworker'],
+      Screen: TodayScreen,
+    },
+    {
+      path: 'cases/*',
+      navTo: '/cases',
+      navLabel: (t) => t('children.nav.children'),
+      roles: ['coordinator', 'caseworker'],
+      Screen: CasesScreen,
+    },
+  ],
+  caseFileSections: [
+    { id: 'case-details', order: 10, Section: DetailsSection },
+    { id: 'case-family', order: 30, Section: FamilySection },
+    { id: 'case-consents', order: 40, Section: ConsentsSection },
+    { id: 'case-siblings', order: 50, Section: SiblingsSection },
+    { id: 'case-intake', order: 60, Section: IntakeSection },
+    { id: 'case-plan', order: 70, Section: PlanSection },
+    { id: 'case-legal', order: 80, Section: LegalSection },
+    { id: 'case-timeline', order: 100, Section: TimelineSection },
+  ],
+  timelineTexts: childrenTimelineTexts,
+};

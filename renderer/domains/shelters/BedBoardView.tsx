@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,7 +9,7 @@ import { useSession } from '../../auth/AuthContext';
 import { FormAlert, StatusMessage } from '../../ui/FormAlert';
 import { messageFor, type FormMessage } from '../../forms/useServerErrors';
 import { bedName, childLabel, instantDate } from './format';
-import { invalidateBeds } from './invalidate';
+import { BEDS_STALE } from './stale';
 import { ReserveBedDialog } from './ReserveBedDialog';
 
 /** A shape as well as a word for each state, so state never rests on colour alone. */
@@ -46,8 +45,8 @@ export function BedBoardView({
   const [reserving, setReserving] = useState<BedBoardBed | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<FormMessage | null>(null);
-  const queryClient = useQueryClient();
   const release = useApiMutation('beds.reserve', {
+    stale: () => BEDS_STALE,
     onError: (e) => setError(messageFor(e)),
   });
   const rooms = useMemo(() => (board.data ? roomsOf(board.data) : []), [board.data]);
@@ -71,10 +70,7 @@ export function BedBoardView({
     release.mutate(
       { bedId: bed.id, childId: null },
       {
-        onSuccess: () => {
-          invalidateBeds(queryClient);
-          setStatus(t('shelters.board.released', { bed: bedName(t, bed) }));
-        },
+        onSuccess: () => setStatus(t('shelters.board.released', { bed: bedName(t, bed) })),
       },
     );
   };

@@ -1,10 +1,6 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { procedures } from '../../../shared/contract';
 import type { Shelter } from '../../../shared/shelters/contract';
 import { useApiMutation } from '../../api/queries';
@@ -12,26 +8,24 @@ import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { FormAlert, StatusMessage } from '../../ui/FormAlert';
 import { SubmitButton } from '../../ui/SubmitButton';
-import { zodErrorOptions } from '../../forms/schema';
-import { messageFor, useServerErrors, type FormMessage } from '../../forms/useServerErrors';
+import { useApiForm } from '../../forms/useApiForm';
+import { messageFor, type FormMessage } from '../../forms/useServerErrors';
 import { DataTable } from '../../ui/DataTable';
 import { bedName } from './format';
-import { invalidateShelters } from './invalidate';
+import { SHELTERS_STALE } from './stale';
 import { useDataTable } from '../../ui/useDataTable';
 
 type Bed = Shelter['beds'][number];
 const column = createColumnHelper<Bed>();
 const bedSchema = procedures['beds.save'].input.pick({ room: true, label: true });
-type BedValues = z.input<typeof bedSchema>;
 
 /** A shelter's beds: add one (room optional), or remove an empty one. */
 export function BedsDialog({ shelter, onClose }: { shelter: Shelter; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [status, setStatus] = useState<string | null>(null);
   const [removeError, setRemoveError] = useState<FormMessage | null>(null);
   const remove = useApiMutation('beds.remove', {
-    onSuccess: () => invalidateShelters(queryClient),
+    stale: () => SHELTERS_STALE,
     onError: (error) => setRemoveError(messageFor(error)),
   });
 
@@ -104,22 +98,13 @@ function AddBedForm({
   onAdded: (bedName: string) => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const form = useForm<BedValues, unknown, z.output<typeof bedSchema>>({
-    resolver: zodResolver(bedSchema, zodErrorOptions),
+  const { form, register, errors, formError, showError, submit } = useApiForm({
+    schema: bedSchema,
     defaultValues: { room: '', label: '' },
+    fields: ['room', 'label'],
   });
-  const {
-    register,
-    formState: { errors },
-  } = form;
-  const { formError, showError, setFormError } = useServerErrors(form.setError, ['room', 'label']);
-  const save = useApiMutation('beds.save', {
-    onSuccess: () => invalidateShelters(queryClient),
-    onError: showError,
-  });
-  const onSubmit = form.handleSubmit((values) => {
-    setFormError(null);
+  const save = useApiMutation('beds.save', { stale: () => SHELTERS_STALE, onError: showError });
+  const onSubmit = submit((values) => {
     const room = values.room ? values.room : undefined;
     save.mutate(
       { shelterId, label: values.label, ...(room ? { room } : {}) },

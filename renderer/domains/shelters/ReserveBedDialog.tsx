@@ -1,5 +1,4 @@
 import { FormDialog } from '../../ui/FormDialog';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BedBoardBed } from '../../../shared/shelters/contract';
@@ -8,7 +7,7 @@ import { Field } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
 import { messageFor, type FormMessage } from '../../forms/useServerErrors';
 import { bedName, childLabel } from './format';
-import { invalidateBeds } from './invalidate';
+import { BEDS_STALE } from './stale';
 
 const SEARCH_LIMIT = 20;
 
@@ -23,7 +22,6 @@ export function ReserveBedDialog({
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const name = bedName(t, bed);
   const [text, setText] = useState('');
   const [query, setQuery] = useState<string | null>(null);
@@ -31,6 +29,7 @@ export function ReserveBedDialog({
   const [childError, setChildError] = useState<string | null>(null);
   const [formError, setFormError] = useState<FormMessage | null>(null);
   const reserve = useApiMutation('beds.reserve', {
+    stale: () => BEDS_STALE,
     onError: (error) => setFormError(messageFor(error)),
   });
 
@@ -49,10 +48,7 @@ export function ReserveBedDialog({
     reserve.mutate(
       { bedId: bed.id, childId: child.id },
       {
-        onSuccess: () => {
-          invalidateBeds(queryClient);
-          onDone(t('shelters.board.reserved', { bed: name, child: child.label }));
-        },
+        onSuccess: () => onDone(t('shelters.board.reserved', { bed: name, child: child.label })),
       },
     );
   };

@@ -1,7 +1,4 @@
 import { FormDialog } from '../../ui/FormDialog';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -13,9 +10,9 @@ import { shelterFieldsSchema, type Shelter } from '../../../shared/shelters/cont
 import { useApiMutation } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
 import { Field } from '../../ui/Field';
-import { alwaysCheck, zodErrorOptions } from '../../forms/schema';
-import { useServerErrors } from '../../forms/useServerErrors';
-import { invalidateShelters } from './invalidate';
+import { alwaysCheck } from '../../forms/schema';
+import { useApiForm } from '../../forms/useApiForm';
+import { SHELTERS_STALE } from './stale';
 
 /** The contract's shelter fields, plus the rule the backend also checks: youngest ≤ oldest. */
 const shelterFormSchema = shelterFieldsSchema.superRefine((value, ctx) => {
@@ -61,28 +58,20 @@ export function ShelterFormDialog({
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const showAddress = canSeeShelterAddress(useSession().role);
-  const form = useForm<ShelterValues, unknown, z.output<typeof shelterFormSchema>>({
-    resolver: zodResolver(shelterFormSchema, zodErrorOptions),
+  const { register, errors, formError, showError, submit } = useApiForm({
+    schema: shelterFormSchema,
     defaultValues: shelter ? valuesOf(shelter) : EMPTY,
+    fields: FIELDS,
   });
-  const {
-    register,
-    formState: { errors },
-  } = form;
-  const { formError, showError, setFormError } = useServerErrors(form.setError, FIELDS);
   const save = useApiMutation('shelters.save', {
-    onSuccess: (saved) => {
-      invalidateShelters(queryClient);
-      onDone(t('shelters.shelters.saved', { name: saved.name }));
-    },
+    stale: () => SHELTERS_STALE,
+    onSuccess: (saved) => onDone(t('shelters.shelters.saved', { name: saved.name })),
     onError: showError,
   });
-  const onSubmit = form.handleSubmit((values) => {
-    setFormError(null);
-    save.mutate({ ...values, ...(shelter ? { id: shelter.id } : {}) });
-  });
+  const onSubmit = submit((values) =>
+    save.mutate({ ...values, ...(shelter ? { id: shelter.id } : {}) }),
+  );
 
   const title = shelter
     ? t('shelters.shelterForm.editTitle', { name: shelter.name })

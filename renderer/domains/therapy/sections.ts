@@ -1,4 +1,4 @@
-import type { Section } from '../../frame/section';
+import type { Section } from '../../frame/contributions';
 import { isAllowed } from '../../../shared/permissions';
 import { ROLES } from '../../../shared/roles';
 import type { ProcedureName } from '../../../shared/contract';

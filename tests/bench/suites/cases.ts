@@ -36,6 +36,7 @@ import {
 } from '../../../electron/backend/domains/therapy';
 import { clockFor } from '../../../electron/backend/records/actor';
 import { checkPages } from '../../../electron/backend/db/sqlcipher';
+import { composeHooks } from '../../../electron/backend/runtime/composition';
 import { createVault, unwrapWithPassword } from '../../../electron/backend/vault/vault';
 import type { ChildStatus } from '../../../shared/children/vocabulary';
 import { todayIn } from '../../../shared/time';
@@ -46,6 +47,8 @@ const ZONE = 'Asia/Manila';
 /** Unlock cost is the foundation suite's business; here only the data matters. */
 const BENCH_KDF = { N: 2 ** 12, r: 8, p: 1 };
 const RATIO_TARGET = 1.3;
+/** Every domain's case-file section, as the router's handler gathers them. */
+const HOOKS = composeHooks();
 
 /** What the case team types into search: surnames, accent-free names, case-code prefixes. */
 const SEARCH_WORDS = [
@@ -256,7 +259,7 @@ function operations(size: SizeName, now: Date, count: number): Operation[] {
     {
       name: 'case file load',
       targetMs: 50,
-      run: (d, i) => loadCaseFile(d.vault, d.coordinator, d.children[pick(i).child]!),
+      run: (d, i) => loadCaseFile(d.vault, d.coordinator, d.children[pick(i).child]!, HOOKS),
     },
     {
       name: 'bed board, one shelter, past date',

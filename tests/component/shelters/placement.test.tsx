@@ -5,7 +5,8 @@ import type { CaseFile } from '../../../shared/children/contract';
 import type { Placement } from '../../../shared/shelters/contract';
 import { FakeBridge } from '../support/FakeBridge';
 import { ERR, caseworkerSession, unlocked } from '../support/fixtures';
-import { expectNoAxeViolations } from '../support/render';
+import { expectNoAxeViolations, renderApp } from '../support/render';
+import { PlacementSection } from '../../../renderer/domains/shelters/PlacementSection';
 import {
   CURRENT,
   ERRORS,
@@ -19,11 +20,21 @@ import {
   pagasaBoard,
   tahananBoard,
 } from '../support/shelters';
-import { renderPanel } from '../support/renderPanel';
 
 // Under a full parallel run on two cores, the first render of a screen can take over a second.
 configure({ asyncUtilTimeout: 5000 });
 
+/** The placement section on its own, in a stand-in for the case file (a main landmark, its h1). */
+function renderPanel(bridge: FakeBridge, file: CaseFile) {
+  return renderApp(bridge, {
+    only: (
+      <main>
+        <h1>Case file</h1>
+        <PlacementSection file={file} />
+      </main>
+    ),
+  });
+}
 type User = ReturnType<typeof renderPanel>['user'];
 
 const ADMITTED: Placement = {

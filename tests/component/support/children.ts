@@ -8,8 +8,8 @@ import type {
   ChildRecord,
   FamilyMember,
   StaffOption,
-  TimelineEntry,
 } from '../../../shared/children/contract';
+import type { TimelineEntry } from '../../../shared/case-file';
 import { FakeBridge } from './FakeBridge';
 import { IDS, caseworkerSession, unlocked } from './fixtures';
 import type { SessionInfo } from '../../../shared/contract';

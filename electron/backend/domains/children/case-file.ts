@@ -1,25 +1,30 @@
-// The case file (everything on one screen but the child's names) and its timeline.
-import type { CaseFile, TimelineEntry, TimelineKind } from '../../../../shared/children/contract';
+// The case file (everything on one screen but the child's names) and its timeline. The children
+// domain assembles both; every domain in the composition root adds its own part (Domain.caseFile,
+// Domain.timeline), this one included (childrenTimeline below).
+import type { CaseFile } from '../../../../shared/children/contract';
+import type { CaseFileSections, TimelineEntry, TimelineKind } from '../../../../shared/case-file';
+import type { DomainHooks, TimelineSource } from '../../runtime/domain';
 import { consentsOf } from './consents';
 import { clockFor, startOfDay, type CaseActor, type CaseVault } from '../../records/actor';
 import { goalsOf, tasksOf } from './plan';
 import { familyOf } from './family';
 import { intakeSummary } from './intake';
 import { legalEventsOf } from './legal';
-import {
-  LIST_COLUMNS,
-  placementsOf,
-  toChildRecord,
-  toListRow,
-  type ListRow,
-} from '../../records/rows';
+import { LIST_COLUMNS, toChildRecord, toListRow, type ListRow } from '../../records/rows';
 import { childScope, requireVisibleChild } from '../../records/scope';
 
+/** What the case file and the timeline gather from the domains (the composition root's hooks). */
+export type CaseFileHooks = Pick<DomainHooks, 'caseFileSections' | 'timelineSources'>;
+
 /** Loads a child's whole case file, without the names; callers audit it as a view. */
-export function loadCaseFile(vault: CaseVault, actor: CaseActor, childId: string): CaseFile {
+export function loadCaseFile(
+  vault: CaseVault,
+  actor: CaseActor,
+  childId: string,
+  hooks: CaseFileHooks,
+): CaseFile {
   const row = requireVisibleChild(vault, actor, childId);
   const { today } = clockFor(vault, actor);
-  const placements = placementsOf(vault, row.id);
   const scope = childScope(vault, actor);
   // Siblings outside the actor's scope stay invisible, like every record outside it.
   const siblings = row.sibling_group_id
@@ -37,11 +42,15 @@ export function loadCaseFile(vault: CaseVault, actor: CaseActor, childId: string
         .prepare('SELECT display_name FROM users WHERE id = ?', { pluck: true })
         .get([row.assigned_caseworker_id]) as string | undefined) ?? null)
     : null;
+  // Each domain fills the fields it declared in CaseFileSections.
+  const sections = Object.assign(
+    {},
+    ...hooks.caseFileSections.map((section) => section(vault, actor, row)),
+  ) as CaseFileSections;
   return {
     child: toChildRecord(row, today),
     caseworkerName,
-    currentPlacement: placements.find((p) => p.endAt === null) ?? null,
-    placements,
+    ...sections,
     family: familyOf(vault, row.id, actor.role),
     consents: consentsOf(vault, row.id),
     siblings,
@@ -53,17 +62,28 @@ export function loadCaseFile(vault: CaseVault, actor: CaseActor, childId: string
 }
 
 /**
- * Registration, status changes, placements (admitted / transferred / discharged), legal events,
- * plan goals and tasks, consents and the intake account, newest first. Params hold codes and
- * short labels, never the account or names.
+ * Every domain's entries on the child's timeline, newest first; entries at the same moment keep
+ * the reverse of the order they were gathered in (the later domain's first).
  */
 export function childTimeline(
   vault: CaseVault,
   actor: CaseActor,
   childId: string,
+  hooks: CaseFileHooks,
 ): TimelineEntry[] {
   const row = requireVisibleChild(vault, actor, childId);
   const { timeZone } = clockFor(vault, actor);
+  const entries = hooks.timelineSources.flatMap((source) => source(vault, actor, row));
+  // Calendar dates sort at the start of their day in the vault's zone.
+  const key = (at: string) => (at.length === 10 ? startOfDay(at, timeZone) : at);
+  return entries
+    .map((entry, i) => ({ entry, i, key: key(entry.at) }))
+    .sort((a, b) => (a.key === b.key ? b.i - a.i : a.key < b.key ? 1 : -1))
+    .map(({ entry }) => entry);
+}
+
+/** Registration, status changes, legal events, plan goals and tasks, consents and the intake. */
+export const childrenTimeline: TimelineSource = (vault, _actor, row) => {
   const entries: TimelineEntry[] = [];
   const add = (at: string, kind: TimelineKind, params: Record<string, string> = {}) =>
     entries.push({ at, kind, params });
@@ -77,28 +97,6 @@ export function childTimeline(
     )
     .all([row.id]) as { from_status: string; to_status: string; changed_at: string }[];
   for (const c of changes) add(c.changed_at, 'status', { from: c.from_status, to: c.to_status });
-
-  const placements = placementsOf(vault, row.id).reverse();
-  // A transfer is one placement ending exactly when another begins; never a placement with itself.
-  placements.forEach((p) => {
-    const before = placements.find((q) => q.id !== p.id && q.endAt === p.startAt);
-    if (before) {
-      add(p.startAt, 'transferred', {
-        fromShelter: before.shelterName,
-        toShelter: p.shelterName,
-        room: p.room ?? '',
-        bed: p.bedLabel,
-      });
-    } else {
-      add(p.startAt, 'admitted', { shelter: p.shelterName, room: p.room ?? '', bed: p.bedLabel });
-    }
-    if (p.endAt && !placements.some((q) => q.id !== p.id && q.startAt === p.endAt)) {
-      add(p.endAt, 'discharged', {
-        shelter: p.shelterName,
-        ...(p.exitDestination ? { destination: p.exitDestination } : {}),
-      });
-    }
-  });
 
   for (const e of legalEventsOf(vault, row.id))
     add(e.date, 'legal', { kind: e.kind, court: e.court });
@@ -117,11 +115,5 @@ export function childTimeline(
   }
   const intake = intakeSummary(vault, row.id);
   if (intake) add(intake.recordedAt, 'intake');
-
-  // Calendar dates sort at the start of their day in the vault's zone.
-  const key = (at: string) => (at.length === 10 ? startOfDay(at, timeZone) : at);
-  return entries
-    .map((entry, i) => ({ entry, i, key: key(entry.at) }))
-    .sort((a, b) => (a.key === b.key ? b.i - a.i : a.key < b.key ? 1 : -1))
-    .map(({ entry }) => entry);
-}
+  return entries;
+};

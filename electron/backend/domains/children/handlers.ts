@@ -3,6 +3,7 @@
 // log (ids only, never content) is declared below, in childrenAuditTargets.
 import type { childrenProcedures } from '../../../../shared/children/contract';
 import type { AuditTargets, CallContext, Handlers } from '../../runtime/call-context';
+import type { DomainHooks } from '../../runtime/domain';
 import { actorOf } from '../../records/actor';
 import { loadCaseFile, childTimeline } from './case-file';
 import {
@@ -26,7 +27,8 @@ function session(ctx: CallContext) {
   return { vault: ctx.vault(), actor: actorOf(ctx.user()) };
 }
 
-export function childrenHandlers(): ChildrenHandlers {
+/** `hooks`: every domain's case-file section and timeline entries (see the composition root). */
+export function childrenHandlers(hooks: DomainHooks): ChildrenHandlers {
   return {
     'children.register': (ctx, input) => {
       const { vault, actor } = session(ctx);
@@ -46,7 +48,7 @@ export function childrenHandlers(): ChildrenHandlers {
     },
     'children.get': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      const file = loadCaseFile(vault, actor, input.id);
+      const file = loadCaseFile(vault, actor, input.id, hooks);
       // Reloading the file this session already has open (after a change) is not a new view.
       const alreadyOpen = ctx.noteOpenCaseFile(file.child.id);
       if (input.reload && alreadyOpen) ctx.skipViewAudit();
@@ -58,7 +60,7 @@ export function childrenHandlers(): ChildrenHandlers {
     },
     'children.timeline': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      return childTimeline(vault, actor, input.id);
+      return childTimeline(vault, actor, input.id, hooks);
     },
     'staff.caseworkers': (ctx) => listCaseworkers(ctx.vault()),
     'consents.record': (ctx, input) => {

@@ -4,6 +4,7 @@
 // "now") and the procedure's parsed input; callers outside the router pass schema-valid input
 // (e.g. `childrenProcedures['children.register'].input.parse(x)`).
 import type { Domain } from '../../runtime/domain';
+import { childrenTimeline } from './case-file';
 import { childrenAuditTargets, childrenHandlers } from './handlers';
 
 export { actorOf, clockFor, type CaseActor, type CaseVault } from '../../records/actor';
@@ -16,7 +17,7 @@ export {
   listCaseworkers,
   type SearchInput,
 } from './children';
-export { loadCaseFile, childTimeline } from './case-file';
+export { loadCaseFile, childTimeline, type CaseFileHooks } from './case-file';
 export { recordConsent, withdrawConsent, isConsentActive, checkConsent } from './consents';
 export {
   saveFamilyMember,
@@ -34,9 +35,10 @@ export { currentPlacementRow } from '../../records/rows';
 export { recordStatus } from '../../records/status';
 export { childrenAuditTargets, childrenHandlers } from './handlers';
 
-/** The children domain as the composition root lists it. */
+/** The children domain as the composition root lists it; it assembles every domain's case file. */
 export const childrenDomain: Domain = {
   name: 'children',
-  handlers: () => childrenHandlers(),
+  handlers: (hooks) => childrenHandlers(hooks),
   auditTargets: childrenAuditTargets,
+  timeline: childrenTimeline,
 };

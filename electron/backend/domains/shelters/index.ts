@@ -2,6 +2,7 @@
 // (handlers.ts), the demo generator and the benchmark, and the domain itself for the composition
 // root. Services take the open vault, the acting user and schema-valid input, like the children's.
 import type { Domain } from '../../runtime/domain';
+import { placementsSection, placementsTimeline } from './case-file';
 import { sheltersAuditTargets, sheltersHandlers } from './handlers';
 
 export {
@@ -41,4 +42,6 @@ export const sheltersDomain: Domain = {
   name: 'shelters',
   handlers: (hooks) => sheltersHandlers(hooks),
   auditTargets: sheltersAuditTargets,
+  caseFile: placementsSection,
+  timeline: placementsTimeline,
 };

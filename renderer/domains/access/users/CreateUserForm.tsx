@@ -1,19 +1,17 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { procedures } from '../../../../shared/contract';
 import { ROLES } from '../../../../shared/roles';
-import { queryKey, useApiMutation } from '../../../api/queries';
+import { useApiMutation } from '../../../api/queries';
 import { Field } from '../../../ui/Field';
 import { FormAlert } from '../../../ui/FormAlert';
 import { PasswordStrength } from '../../../ui/PasswordStrength';
 import { SubmitButton } from '../../../ui/SubmitButton';
-import { addStrengthIssue, alwaysCheck, zodErrorOptions } from '../../../forms/schema';
-import { useServerErrors } from '../../../forms/useServerErrors';
+import { addStrengthIssue, alwaysCheck } from '../../../forms/schema';
+
 import { ShelterScopeInput } from './ShelterScopeInput';
+import { useApiForm } from '../../../forms/useApiForm';
 
 const createUserSchema = procedures['users.create'].input.superRefine((value, ctx) => {
   addStrengthIssue(ctx, 'temporaryPassword', value.temporaryPassword, [
@@ -28,10 +26,9 @@ const FIELDS = ['displayName', 'username', 'role', 'shelterScope', 'temporaryPas
 
 export function CreateUserForm({ onCreated }: { onCreated: (displayName: string) => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const strengthId = useId();
-  const form = useForm<CreateUserValues, unknown, z.output<typeof createUserSchema>>({
-    resolver: zodResolver(createUserSchema, zodErrorOptions),
+  const { form, errors, formError, showError, submit } = useApiForm({
+    schema: createUserSchema,
     defaultValues: {
       displayName: '',
       username: '',
@@ -39,24 +36,18 @@ export function CreateUserForm({ onCreated }: { onCreated: (displayName: string)
       shelterScope: [],
       temporaryPassword: '',
     },
+    fields: FIELDS,
   });
-  const {
-    register,
-    watch,
-    control,
-    formState: { errors },
-  } = form;
-  const { formError, showError, setFormError } = useServerErrors(form.setError, FIELDS);
+  const { register, watch, control } = form;
   const create = useApiMutation('users.create', {
+    stale: () => ['users.list'],
     onSuccess: (user) => {
       form.reset();
       onCreated(user.displayName);
-      void queryClient.invalidateQueries({ queryKey: queryKey('users.list', {}) });
     },
     onError: showError,
   });
-  const onSubmit = form.handleSubmit((values) => {
-    setFormError(null);
+  const onSubmit = submit((values) => {
     create.mutate(values);
   });
   const [password, username, displayName] = watch(['temporaryPassword', 'username', 'displayName']);

@@ -1,18 +1,16 @@
 import { FormDialog } from '../../../ui/FormDialog';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { passwordSchema, type UserSummary } from '../../../../shared/contract';
-import { queryKey, useApiMutation } from '../../../api/queries';
+import { useApiMutation } from '../../../api/queries';
 import { Dialog } from '../../../ui/Dialog';
 import { Field } from '../../../ui/Field';
 import { FormAlert } from '../../../ui/FormAlert';
 import { PasswordStrength } from '../../../ui/PasswordStrength';
-import { addStrengthIssue, alwaysCheck, zodErrorOptions } from '../../../forms/schema';
-import { messageFor, useServerErrors, type FormMessage } from '../../../forms/useServerErrors';
+import { addStrengthIssue, alwaysCheck } from '../../../forms/schema';
+import { messageFor, type FormMessage } from '../../../forms/useServerErrors';
+import { useApiForm } from '../../../forms/useApiForm';
 
 interface DialogProps {
   user: UserSummary;
@@ -31,25 +29,19 @@ function resetSchema(user: UserSummary) {
 
 export function ResetPasswordDialog({ user, onClose, onDone }: DialogProps) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const strengthId = useId();
   const schema = useMemo(() => resetSchema(user), [user]);
-  const form = useForm({
-    resolver: zodResolver(schema, zodErrorOptions),
+  const { form, formError, showError, submit } = useApiForm({
+    schema: schema,
     defaultValues: { temporaryPassword: '' },
+    fields: ['temporaryPassword'],
   });
-  const { formError, showError, setFormError } = useServerErrors(form.setError, [
-    'temporaryPassword',
-  ]);
   const reset = useApiMutation('users.resetPassword', {
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKey('users.list', {}) });
-      onDone(t('users.reset.done', { name: user.displayName }));
-    },
+    stale: () => ['users.list'],
+    onSuccess: () => onDone(t('users.reset.done', { name: user.displayName })),
     onError: showError,
   });
-  const onSubmit = form.handleSubmit((values) => {
-    setFormError(null);
+  const onSubmit = submit((values) => {
     reset.mutate({ userId: user.id, temporaryPassword: values.temporaryPassword });
   });
   const password = form.watch('temporaryPassword');
@@ -91,13 +83,10 @@ export function ResetPasswordDialog({ user, onClose, onDone }: DialogProps) {
 
 export function DisableUserDialog({ user, onClose, onDone }: DialogProps) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [formError, setFormError] = useState<FormMessage | null>(null);
   const disable = useApiMutation('users.disable', {
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKey('users.list', {}) });
-      onDone(t('users.disableDialog.done', { name: user.displayName }));
-    },
+    stale: () => ['users.list'],
+    onSuccess: () => onDone(t('users.disableDialog.done', { name: user.displayName })),
     onError: (error) => setFormError(messageFor(error)),
   });
   return (

@@ -9,12 +9,14 @@ import { Field } from '../../../ui/Field';
 import { StatusMessage } from '../../../ui/FormAlert';
 import { fromForm } from '../formValues';
 import { consentGiverText, consentTypeText } from '../labels';
-import { CaseSection } from './CaseSection';
+import { CaseSection } from '../../../ui/CaseSection';
 import { ChoiceField } from '../../../ui/ChoiceField';
 import { FormDialog } from '../../../ui/FormDialog';
 import { RecordTable } from '../../../ui/RecordTable';
 import { useSectionDialogs } from '../../../ui/RowActions';
-import { useRecordDialogForm } from './useRecordDialogForm';
+import { useApiMutation } from '../../../api/queries';
+import { useApiForm } from '../../../forms/useApiForm';
+import { childStale } from '../caseQueries';
 
 type Open = { kind: 'record' } | { kind: 'withdraw'; consent: Consent };
 
@@ -148,15 +150,17 @@ function RecordConsentDialog({
   const { t } = useTranslation();
   const session = useSession();
   const today = todayIn(session.settings.timeZone);
-  const { form, errors, register, dialog } = useRecordDialogForm({
-    procedure: 'consents.record',
+  const { form, errors, register, showError, dialogFor } = useApiForm({
     schema: recordSchema(today),
     defaultValues: { type: '', agency: '', givenBy: '', givenOn: today, scope: '' },
     fields: RECORD_FIELDS,
-    childId,
-    toInput: (values) => ({ ...values, childId }),
-    onDone,
   });
+  const save = useApiMutation('consents.record', {
+    stale: () => childStale(childId),
+    onSuccess: onDone,
+    onError: showError,
+  });
+  const dialog = dialogFor(save, (values) => ({ ...values, childId }));
   const sharing = form.watch('type') === 'sharing';
 
   return (
@@ -235,15 +239,17 @@ function WithdrawConsentDialog({
   const { t } = useTranslation();
   const session = useSession();
   const today = todayIn(session.settings.timeZone);
-  const { errors, register, dialog } = useRecordDialogForm({
-    procedure: 'consents.withdraw',
+  const { errors, register, showError, dialogFor } = useApiForm({
     schema: withdrawSchema(today, consent.givenOn),
     defaultValues: { withdrawnOn: today, reason: '' },
     fields: ['withdrawnOn', 'reason'],
-    childId,
-    toInput: (values) => ({ ...values, id: consent.id }),
-    onDone,
   });
+  const save = useApiMutation('consents.withdraw', {
+    stale: () => childStale(childId),
+    onSuccess: onDone,
+    onError: showError,
+  });
+  const dialog = dialogFor(save, (values) => ({ ...values, id: consent.id }));
 
   return (
     <FormDialog

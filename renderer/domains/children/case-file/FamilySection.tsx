@@ -8,7 +8,7 @@ import { useSession } from '../../../auth/AuthContext';
 import { Field } from '../../../ui/Field';
 import { StatusMessage } from '../../../ui/FormAlert';
 import { fromForm, withoutBlanks } from '../formValues';
-import { CaseSection } from './CaseSection';
+import { CaseSection } from '../../../ui/CaseSection';
 import { Checkbox } from '../../../ui/Checkbox';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { FormDialog } from '../../../ui/FormDialog';
@@ -16,7 +16,9 @@ import { useNamesVisible } from './NamesPanel';
 import { RecordTable } from '../../../ui/RecordTable';
 import { RowActions } from '../../../ui/RowActions';
 import { useRecordActions } from './useRecordActions';
-import { useRecordDialogForm } from './useRecordDialogForm';
+import { useApiMutation } from '../../../api/queries';
+import { useApiForm } from '../../../forms/useApiForm';
+import { childStale } from '../caseQueries';
 
 /** Family and significant persons, with the safety flags for the roles that act on them. */
 export function FamilySection({ file }: { file: CaseFile }) {
@@ -188,8 +190,7 @@ function FamilyDialog({
   const session = useSession();
   const today = todayIn(session.settings.timeZone);
   const flags = canSeeSafetyFlags(session.role);
-  const { form, errors, register, dialog } = useRecordDialogForm({
-    procedure: 'family.save',
+  const { form, errors, register, showError, dialogFor } = useApiForm({
     schema: familySchema(today),
     defaultValues: {
       name: member?.name ?? '',
@@ -204,10 +205,17 @@ function FamilyDialog({
       notes: member?.notes ?? '',
     } satisfies FamilyValues,
     fields: FAMILY_FIELDS,
-    childId,
-    toInput: (values) => ({ ...values, childId, ...(member ? { id: member.id } : {}) }),
-    onDone: () => onSaved(member ? t('children.family.updated') : t('children.family.added')),
   });
+  const save = useApiMutation('family.save', {
+    stale: () => childStale(childId),
+    onSuccess: () => onSaved(member ? t('children.family.updated') : t('children.family.added')),
+    onError: showError,
+  });
+  const dialog = dialogFor(save, (values) => ({
+    ...values,
+    childId,
+    ...(member ? { id: member.id } : {}),
+  }));
   const [allegedOffender, noContactOrder] = form.watch(['allegedOffender', 'noContactOrder']);
 
   return (

@@ -11,8 +11,9 @@ import { FormAlert, StatusMessage } from '../../../ui/FormAlert';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { messageFor } from '../../../forms/useServerErrors';
 import { fromForm } from '../formValues';
-import { CaseSection } from './CaseSection';
-import { useRecordDialogForm } from './useRecordDialogForm';
+import { CaseSection } from '../../../ui/CaseSection';
+import { useApiForm } from '../../../forms/useApiForm';
+import { childStale } from '../caseQueries';
 
 /**
  * The child's own account of what happened: recorded once, so nobody asks for it again, and
@@ -101,19 +102,18 @@ function RecordIntakeForm({
   onRecorded: () => void;
 }) {
   const { t } = useTranslation();
-  const {
-    errors,
-    register,
-    dialog: { formError, onSubmit, pending },
-  } = useRecordDialogForm({
-    procedure: 'intake.record',
+  const { errors, register, formError, showError, submit } = useApiForm({
     schema: fromForm(intakeShape, procedures['intake.record'].input.omit({ childId: true })),
     defaultValues: { account: '' },
     fields: ['account'],
-    childId,
-    toInput: (values) => ({ childId, account: values.account }),
-    onDone: onRecorded,
   });
+  const save = useApiMutation('intake.record', {
+    stale: () => childStale(childId),
+    onSuccess: onRecorded,
+    onError: showError,
+  });
+  const onSubmit = submit((values) => save.mutate({ childId, account: values.account }));
+  const pending = save.isPending;
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="intake-record-heading">
       <h3 id="intake-record-heading">{t('children.intake.recordHeading')}</h3>

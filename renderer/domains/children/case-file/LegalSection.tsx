@@ -8,14 +8,16 @@ import { Field } from '../../../ui/Field';
 import { StatusMessage } from '../../../ui/FormAlert';
 import { fromForm } from '../formValues';
 import { legalKindText } from '../labels';
-import { CaseSection } from './CaseSection';
+import { CaseSection } from '../../../ui/CaseSection';
 import { ChoiceField } from '../../../ui/ChoiceField';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { FormDialog } from '../../../ui/FormDialog';
 import { RecordTable } from '../../../ui/RecordTable';
 import { RowActions } from '../../../ui/RowActions';
 import { useRecordActions } from './useRecordActions';
-import { useRecordDialogForm } from './useRecordDialogForm';
+import { useApiMutation } from '../../../api/queries';
+import { useApiForm } from '../../../forms/useApiForm';
+import { childStale } from '../caseQueries';
 
 /** Hearings, testimony and filings, with court and case number; future dates are expected. */
 export function LegalSection({ file }: { file: CaseFile }) {
@@ -114,8 +116,7 @@ function LegalDialog({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const { errors, register, dialog } = useRecordDialogForm({
-    procedure: 'legal.save',
+  const { errors, register, showError, dialogFor } = useApiForm({
     schema: legalSchema,
     defaultValues: {
       kind: event?.kind ?? '',
@@ -126,10 +127,17 @@ function LegalDialog({
       notes: event?.notes ?? '',
     },
     fields: LEGAL_FIELDS,
-    childId,
-    toInput: (values) => ({ ...values, childId, ...(event ? { id: event.id } : {}) }),
-    onDone,
   });
+  const save = useApiMutation('legal.save', {
+    stale: () => childStale(childId),
+    onSuccess: onDone,
+    onError: showError,
+  });
+  const dialog = dialogFor(save, (values) => ({
+    ...values,
+    childId,
+    ...(event ? { id: event.id } : {}),
+  }));
 
   return (
     <FormDialog

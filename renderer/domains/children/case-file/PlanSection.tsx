@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -11,15 +10,15 @@ import { useSession } from '../../../auth/AuthContext';
 import { Field } from '../../../ui/Field';
 import { FormAlert, StatusMessage } from '../../../ui/FormAlert';
 import { messageFor, type FormMessage } from '../../../forms/useServerErrors';
-import { invalidateChild } from '../caseQueries';
+import { childStale } from '../caseQueries';
 import { fromForm } from '../formValues';
 import { domainText, goalStatusText } from '../labels';
-import { CaseSection } from './CaseSection';
+import { CaseSection } from '../../../ui/CaseSection';
 import { ChoiceField } from '../../../ui/ChoiceField';
 import { FormDialog } from '../../../ui/FormDialog';
 import { RecordTable } from '../../../ui/RecordTable';
 import { useSectionDialogs } from '../../../ui/RowActions';
-import { useRecordDialogForm } from './useRecordDialogForm';
+import { useApiForm } from '../../../forms/useApiForm';
 
 type Open = { kind: 'goal'; goal: PlanGoal | null } | { kind: 'task'; task: PlanTask | null };
 
@@ -27,17 +26,14 @@ type Open = { kind: 'goal'; goal: PlanGoal | null } | { kind: 'task'; task: Plan
 export function PlanSection({ file }: { file: CaseFile }) {
   const { t } = useTranslation();
   const session = useSession();
-  const queryClient = useQueryClient();
   const today = todayIn(session.settings.timeZone);
   const { open, setOpen, close, status, setStatus, done } = useSectionDialogs<Open>();
   const [error, setError] = useState<FormMessage | null>(null);
   const childId = file.child.id;
   const goalText = new Map(file.goals.map((g) => [g.id, g.goalInChildWords]));
   const markDone = useApiMutation('plan.saveTask', {
-    onSuccess: (task) => {
-      setStatus(t('children.plan.taskDone', { title: task.title }));
-      void invalidateChild(queryClient, childId);
-    },
+    stale: () => childStale(childId),
+    onSuccess: (task) => setStatus(t('children.plan.taskDone', { title: task.title })),
     onError: (e) => setError(messageFor(e)),
   });
 
@@ -211,8 +207,7 @@ function GoalDialog({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const { errors, register, dialog } = useRecordDialogForm({
-    procedure: 'plan.saveGoal',
+  const { errors, register, showError, dialogFor } = useApiForm({
     schema: goalSchema,
     defaultValues: {
       domain: goal?.domain ?? '',
@@ -222,10 +217,17 @@ function GoalDialog({
       status: goal?.status ?? 'not_started',
     },
     fields: GOAL_FIELDS,
-    childId,
-    toInput: (values) => ({ ...values, childId, ...(goal ? { id: goal.id } : {}) }),
-    onDone,
   });
+  const save = useApiMutation('plan.saveGoal', {
+    stale: () => childStale(childId),
+    onSuccess: onDone,
+    onError: showError,
+  });
+  const dialog = dialogFor(save, (values) => ({
+    ...values,
+    childId,
+    ...(goal ? { id: goal.id } : {}),
+  }));
 
   return (
     <FormDialog
@@ -305,8 +307,7 @@ function TaskDialog({
   const { t } = useTranslation();
   const session = useSession();
   const today = todayIn(session.settings.timeZone);
-  const { errors, register, dialog } = useRecordDialogForm({
-    procedure: 'plan.saveTask',
+  const { errors, register, showError, dialogFor } = useApiForm({
     schema: taskSchema(today),
     defaultValues: {
       title: task?.title ?? '',
@@ -316,10 +317,17 @@ function TaskDialog({
       doneOn: task?.doneOn ?? '',
     },
     fields: TASK_FIELDS,
-    childId,
-    toInput: (values) => ({ ...values, childId, ...(task ? { id: task.id } : {}) }),
-    onDone,
   });
+  const save = useApiMutation('plan.saveTask', {
+    stale: () => childStale(childId),
+    onSuccess: onDone,
+    onError: showError,
+  });
+  const dialog = dialogFor(save, (values) => ({
+    ...values,
+    childId,
+    ...(task ? { id: task.id } : {}),
+  }));
 
   return (
     <FormDialog

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,15 +5,14 @@ import type { CaseFile, ChildListRow } from '../../../../shared/children/contrac
 import { useApiMutation, useApiQuery } from '../../../api/queries';
 import { FormAlert, StatusMessage } from '../../../ui/FormAlert';
 import { messageFor, type FormMessage } from '../../../forms/useServerErrors';
-import { invalidateAllChildren } from '../caseQueries';
+import { ALL_CHILDREN_STALE } from '../caseQueries';
 import { ageText, statusText } from '../labels';
-import { CaseSection } from './CaseSection';
+import { CaseSection } from '../../../ui/CaseSection';
 import { RecordTable } from '../../../ui/RecordTable';
 
 /** Siblings in care: a sibling group, linked by finding the other child by case code. */
 export function SiblingsSection({ file }: { file: CaseFile }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<FormMessage | null>(null);
   const childId = file.child.id;
@@ -24,14 +22,15 @@ export function SiblingsSection({ file }: { file: CaseFile }) {
   const after = (message: string) => {
     setError(null);
     setStatus(message);
-    void invalidateAllChildren(queryClient);
   };
   const link = useApiMutation('siblings.link', {
+    stale: () => ALL_CHILDREN_STALE,
     onSuccess: (_, input) =>
       after(t('children.siblings.linked', { caseCode: codeOf(input.siblingId) })),
     onError: (e) => setError(messageFor(e)),
   });
   const unlink = useApiMutation('siblings.unlink', {
+    stale: () => ALL_CHILDREN_STALE,
     onSuccess: (_, input) =>
       after(t('children.siblings.unlinked', { caseCode: codeOf(input.childId) })),
     onError: (e) => setError(messageFor(e)),

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHILD_STATUSES, type ChildStatus } from '../../../../shared/children/vocabulary';
@@ -6,7 +5,7 @@ import type { CaseFile } from '../../../../shared/children/contract';
 import { useApiMutation } from '../../../api/queries';
 import { FormAlert, StatusMessage } from '../../../ui/FormAlert';
 import { messageFor, type FormMessage } from '../../../forms/useServerErrors';
-import { invalidateChild } from '../caseQueries';
+import { childStale } from '../caseQueries';
 import { statusText } from '../labels';
 import { ChoiceOptions } from '../../../ui/ChoiceOptions';
 
@@ -17,7 +16,6 @@ import { ChoiceOptions } from '../../../ui/ChoiceOptions';
  */
 export function StatusControl({ file }: { file: CaseFile }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const { child } = file;
   const closed = child.status === 'closed';
   const choices = CHILD_STATUSES.filter((s) => s !== 'in_care' && s !== child.status);
@@ -26,10 +24,10 @@ export function StatusControl({ file }: { file: CaseFile }) {
   const [done, setDone] = useState<string | null>(null);
   const selectId = useId();
   const setStatus = useApiMutation('children.setStatus', {
+    stale: (record) => childStale(record.id),
     onSuccess: (record) => {
       setNext('');
       setDone(t('children.statusControl.changed', { status: statusText(t, record.status) }));
-      void invalidateChild(queryClient, record.id);
     },
     onError: (e) => setError(messageFor(e)),
   });

@@ -1,11 +1,10 @@
 // Add, edit and remove for a case-file section's records (family members, legal events).
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../../api/queries';
 import { messageFor, type FormMessage } from '../../../forms/useServerErrors';
 import { useSectionDialogs } from '../../../ui/RowActions';
-import { invalidateChild } from '../caseQueries';
+import { childStale } from '../caseQueries';
 
 type RecordOpen<R> = { kind: 'edit'; record: R | null } | { kind: 'remove'; record: R };
 
@@ -23,14 +22,11 @@ export function useRecordActions<R extends { id: string }>({
   removedText: () => string;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const dialogs = useSectionDialogs<RecordOpen<R>>();
   const [removeError, setRemoveError] = useState<FormMessage | null>(null);
   const remove = useApiMutation(procedure, {
-    onSuccess: () => {
-      dialogs.done(removedText());
-      void invalidateChild(queryClient, childId);
-    },
+    stale: () => childStale(childId),
+    onSuccess: () => dialogs.done(removedText()),
     onError: (e) => setRemoveError(messageFor(e)),
   });
   return {

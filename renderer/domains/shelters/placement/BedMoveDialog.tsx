@@ -25,7 +25,9 @@ import {
   reasonField,
   timeField,
 } from './schema';
-import { usePlacementForm } from './usePlacementForm';
+import { useApiForm } from '../../../forms/useApiForm';
+import { PLACEMENTS_STALE } from '../stale';
+import { usePlacementErrors } from './usePlacementErrors';
 
 /** `currentStartAt`: for a transfer, the start of the placement it ends. */
 function moveSchema(timeZone: string, currentStartAt: string | null) {
@@ -86,42 +88,42 @@ export function BedMoveDialog({
     [queryClient, today, t],
   );
 
-  const { form, register, errors, alert, warnings, onError, onValid, saved, resetOverride } =
-    usePlacementForm({
-      schema,
-      defaultValues: {
-        shelterId: mode === 'transfer' && current ? current.shelterId : '',
-        bedId: '',
-        ...zonedParts(new Date().toISOString(), timeZone),
-        reason: '',
-        needsOverride: false,
-        overrideReason: '',
-      },
-      errors: {
-        fields: FIELDS,
-        rename: mode === 'admit' ? ADMIT_FIELDS : TRANSFER_FIELDS,
-        reword: BEFORE_CURRENT,
-        timeZone,
-        bedName: chosenBedName,
-      },
-      onDone,
-    });
+  const placementForm = useApiForm({
+    schema,
+    defaultValues: {
+      shelterId: mode === 'transfer' && current ? current.shelterId : '',
+      bedId: '',
+      ...zonedParts(new Date().toISOString(), timeZone),
+      reason: '',
+      needsOverride: false,
+      overrideReason: '',
+    },
+    fields: FIELDS,
+  });
+  const { form, register, errors, submit } = placementForm;
+  const { alert, warnings, onError, clear, resetOverride } = usePlacementErrors(placementForm, {
+    rename: mode === 'admit' ? ADMIT_FIELDS : TRANSFER_FIELDS,
+    reword: BEFORE_CURRENT,
+    timeZone,
+    bedName: chosenBedName,
+  });
   const { watch, setValue } = form;
   const shelterId = watch('shelterId');
   const succeeded = (placement: Placement) => {
     const bed = bedName(t, { room: placement.room, label: placement.bedLabel });
     const where = t('shelters.placement.at', { bed, shelter: placement.shelterName });
-    saved(
+    onDone(
       t(mode === 'admit' ? 'shelters.placement.admitted' : 'shelters.placement.transferred', {
         caseCode: child.caseCode,
         bed: where,
       }),
     );
   };
-  const admit = useApiMutation('placements.admit', { onSuccess: succeeded, onError });
-  const transfer = useApiMutation('placements.transfer', { onSuccess: succeeded, onError });
+  const stale = () => PLACEMENTS_STALE;
+  const admit = useApiMutation('placements.admit', { stale, onSuccess: succeeded, onError });
+  const transfer = useApiMutation('placements.transfer', { stale, onSuccess: succeeded, onError });
 
-  const onSubmit = onValid((values) => {
+  const onSubmit = submit((values) => {
     const at = instantOf(values.date, values.time, timeZone);
     if (!at) return;
     const override = values.needsOverride ? { overrideReason: values.overrideReason } : {};
@@ -142,7 +144,7 @@ export function BedMoveDialog({
         ...override,
       });
     }
-  });
+  }, clear);
 
   const admitting = mode === 'admit';
   const title = admitting

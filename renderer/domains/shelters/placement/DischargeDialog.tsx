@@ -21,7 +21,9 @@ import {
   overrideFields,
   timeField,
 } from './schema';
-import { usePlacementForm } from './usePlacementForm';
+import { useApiForm } from '../../../forms/useApiForm';
+import { PLACEMENTS_STALE } from '../stale';
+import { usePlacementErrors } from './usePlacementErrors';
 
 function dischargeSchema(timeZone: string, currentStartAt: string | null) {
   return z
@@ -66,7 +68,7 @@ export function DischargeDialog({
     () => (current ? bedName(t, { room: current.room, label: current.bedLabel }) : null),
     [current, t],
   );
-  const { register, errors, alert, onError, onValid, saved } = usePlacementForm({
+  const placementForm = useApiForm({
     schema,
     defaultValues: {
       ...zonedParts(new Date().toISOString(), timeZone),
@@ -76,20 +78,21 @@ export function DischargeDialog({
       needsOverride: false,
       overrideReason: '',
     },
-    errors: {
-      fields: FIELDS,
-      rename: DISCHARGE_FIELDS,
-      reword: BEFORE_CURRENT,
-      timeZone,
-      bedName: currentBed,
-    },
-    onDone,
+    fields: FIELDS,
+  });
+  const { register, errors, submit } = placementForm;
+  const { alert, onError, clear } = usePlacementErrors(placementForm, {
+    rename: DISCHARGE_FIELDS,
+    reword: BEFORE_CURRENT,
+    timeZone,
+    bedName: currentBed,
   });
   const discharge = useApiMutation('placements.discharge', {
-    onSuccess: () => saved(t('shelters.placement.discharged', { caseCode: child.caseCode })),
+    stale: () => PLACEMENTS_STALE,
+    onSuccess: () => onDone(t('shelters.placement.discharged', { caseCode: child.caseCode })),
     onError,
   });
-  const onSubmit = onValid((values) => {
+  const onSubmit = submit((values) => {
     const at = instantOf(values.date, values.time, timeZone);
     if (!at) return;
     discharge.mutate({
@@ -98,7 +101,7 @@ export function DischargeDialog({
       destination: values.destination,
       exitNote: values.exitNote,
     });
-  });
+  }, clear);
 
   return (
     <FormDialog

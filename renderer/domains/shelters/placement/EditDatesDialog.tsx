@@ -17,7 +17,9 @@ import {
   overrideFields,
   timeField,
 } from './schema';
-import { usePlacementForm } from './usePlacementForm';
+import { useApiForm } from '../../../forms/useApiForm';
+import { PLACEMENTS_STALE } from '../stale';
+import { usePlacementErrors } from './usePlacementErrors';
 
 /** An open placement has no end to edit: discharge or transfer closes it. */
 function editSchema(timeZone: string, open: boolean) {
@@ -65,7 +67,7 @@ export function EditDatesDialog({
     () => bedName(t, { room: placement.room, label: placement.bedLabel }),
     [placement, t],
   );
-  const { register, errors, alert, warnings, onError, onValid, saved } = usePlacementForm({
+  const placementForm = useApiForm({
     schema,
     defaultValues: {
       startDate: start.date,
@@ -75,14 +77,20 @@ export function EditDatesDialog({
       needsOverride: false,
       overrideReason: '',
     },
-    errors: { fields: FIELDS, rename: EDIT_FIELDS, timeZone, bedName: thisBed },
-    onDone,
+    fields: FIELDS,
+  });
+  const { register, errors, submit } = placementForm;
+  const { alert, warnings, onError, clear } = usePlacementErrors(placementForm, {
+    rename: EDIT_FIELDS,
+    timeZone,
+    bedName: thisBed,
   });
   const edit = useApiMutation('placements.edit', {
-    onSuccess: () => saved(t('shelters.placement.datesSaved')),
+    stale: () => PLACEMENTS_STALE,
+    onSuccess: () => onDone(t('shelters.placement.datesSaved')),
     onError,
   });
-  const onSubmit = onValid((values) => {
+  const onSubmit = submit((values) => {
     const startAt = instantOf(values.startDate, values.startTime, timeZone);
     const endAt = open ? null : instantOf(values.endDate, values.endTime, timeZone);
     if (!startAt || (!open && !endAt)) return;
@@ -92,7 +100,7 @@ export function EditDatesDialog({
       endAt,
       ...(values.needsOverride ? { overrideReason: values.overrideReason } : {}),
     });
-  });
+  }, clear);
 
   const where = t('shelters.placement.at', { bed: thisBed(), shelter: placement.shelterName });
   return (

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { FieldValues, Path, PathValue, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
-import { useServerErrors } from '../../../forms/useServerErrors';
+import type { FormMessage } from '../../../forms/useServerErrors';
 import { errorText } from '../../../i18n';
 import { clashText, withFormFields } from './errors';
 
@@ -15,7 +15,6 @@ export interface OverrideValues extends FieldValues {
 }
 
 export interface PlacementErrorOptions<T extends OverrideValues> {
-  fields: readonly Path<T>[];
   /** Backend field path → form field name. */
   rename: Record<string, Path<T>>;
   /** Backend field key → a plainer key for this dialog. */
@@ -25,13 +24,20 @@ export interface PlacementErrorOptions<T extends OverrideValues> {
   bedName: (values: T) => string | null;
 }
 
+/** What it builds on: the dialog's useApiForm. */
+interface PlacementForm<T extends OverrideValues> {
+  form: UseFormReturn<T, unknown, unknown>;
+  formError: FormMessage | null;
+  showError: (error: unknown) => void;
+  setFormError: (message: FormMessage | null) => void;
+}
+
 export function usePlacementErrors<T extends OverrideValues>(
-  form: UseFormReturn<T, unknown, unknown>,
+  { form, formError, showError, setFormError }: PlacementForm<T>,
   options: PlacementErrorOptions<T>,
 ) {
   const { t } = useTranslation();
-  const { setError, setValue, setFocus, getValues } = form;
-  const { formError, showError, setFormError } = useServerErrors(setError, options.fields);
+  const { setValue, setFocus, getValues } = form;
   const [clash, setClash] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
   const { rename, reword, timeZone, bedName } = options;

@@ -1,4 +1,4 @@
-import type { Section } from '../../../frame/section';
+import type { Section } from '../../../frame/contributions';
 import { ClinicalPolicyScreen } from './ClinicalPolicyScreen';
 import { ClinicalScreen } from './ClinicalScreen';
 

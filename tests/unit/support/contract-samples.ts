@@ -2,9 +2,9 @@
 // every procedure with these, and the text suite swaps one string field at a time.
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import type { ProcedureName } from '../../shared/contract';
-import type { Role } from '../../shared/roles';
-import { ADMIN } from './helpers';
+import type { ProcedureName } from '../../../shared/contract';
+import type { Role } from '../../../shared/roles';
+import { ADMIN } from './backend';
 
 export const USERNAMES: Record<Role, string> = {
   admin: ADMIN.username,

@@ -1,10 +1,10 @@
 // A vault with case-team accounts and shelters, for the case-record tests.
-import type { BackendApi } from '../../electron/backend/api';
+import type { BackendApi } from '../../../electron/backend/api';
 import type { Database } from '@signalapp/sqlcipher';
-import type { Domain } from '../../electron/backend/runtime/composition';
-import { DataLayer } from '../../electron/backend/db/data-layer';
-import { todayIn } from '../../shared/time';
-import { ADMIN, inspectDatabase, newVault, ok, signIn } from './helpers';
+import type { Domain } from '../../../electron/backend/runtime/composition';
+import { DataLayer } from '../../../electron/backend/db/data-layer';
+import { todayIn } from '../../../shared/time';
+import { ADMIN, inspectDatabase, newVault, ok, signIn } from './backend';
 
 export const ZONE = 'Asia/Manila';
 

@@ -5,12 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { Database } from '@signalapp/sqlcipher';
-import type { BackendApi, BackendOptions } from '../../electron/backend/api';
-import { unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
-import { createBackend } from '../../electron/backend/runtime/router';
-import type { Domain } from '../../electron/backend/runtime/composition';
-import type { ProcedureName, ProcedureOutput } from '../../shared/contract';
-import type { Envelope } from '../../shared/errors';
+import type { BackendApi, BackendOptions } from '../../../electron/backend/api';
+import {
+  createVault,
+  unwrapWithRecoveryKey,
+  type OpenVault,
+} from '../../../electron/backend/vault/vault';
+import { createBackend } from '../../../electron/backend/runtime/router';
+import type { Domain } from '../../../electron/backend/runtime/composition';
+import type { ProcedureName, ProcedureOutput } from '../../../shared/contract';
+import type { Envelope } from '../../../shared/errors';
 
 export const FAST_KDF = { N: 2 ** 12, r: 8, p: 1 };
 export const ADMIN = {
@@ -21,7 +25,9 @@ export const ADMIN = {
 
 const folders: string[] = [];
 const backends: BackendApi[] = [];
+const opened: OpenVault[] = [];
 afterAll(async () => {
+  for (const vault of opened.splice(0)) vault.close();
   await Promise.all(backends.splice(0).map((b) => b.close()));
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
@@ -102,4 +108,21 @@ export async function inspectDatabase(folder: string, recoveryKey: string): Prom
   db.pragma(`key = "x'${key.dataKeyHex}'"`);
   key.discard();
   return db;
+}
+
+/**
+ * A vault opened straight from the vault module, with no backend and no sign-in: for tests of one
+ * module (audit log, placement services) that build what they need inside the test, cheaply.
+ */
+export async function openServiceVault(): Promise<OpenVault> {
+  const { vault } = await createVault({
+    folder: tempFolder(),
+    adminUsername: ADMIN.username,
+    adminPassword: ADMIN.password,
+    kdf: FAST_KDF,
+    context: () => ({ userId: null, deviceId: 'test' }),
+    seed: () => undefined,
+  });
+  opened.push(vault);
+  return vault;
 }

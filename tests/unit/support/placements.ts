@@ -1,12 +1,12 @@
 // Placements driven through the case services on a vault opened for the test: no backend, no
 // sign-in, each test builds the few children, shelters and beds it needs.
-import { AppError, type AppErrorShape } from '../../shared/errors';
-import { childrenProcedures } from '../../shared/children/contract';
-import { sheltersProcedures } from '../../shared/shelters/contract';
-import { registerChild, type CaseActor } from '../../electron/backend/domains/children';
-import { admitChild, saveBed, saveShelter } from '../../electron/backend/domains/shelters';
-import { childInput } from './cases-fixtures';
-import { openServiceVault } from './service-vault';
+import { AppError, type AppErrorShape } from '../../../shared/errors';
+import { childrenProcedures } from '../../../shared/children/contract';
+import { sheltersProcedures } from '../../../shared/shelters/contract';
+import { registerChild, type CaseActor } from '../../../electron/backend/domains/children';
+import { admitChild, saveBed, saveShelter } from '../../../electron/backend/domains/shelters';
+import { childInput } from './cases';
+import { openServiceVault } from './backend';
 
 export const COORDINATOR: CaseActor = {
   userId: 'fictional-coordinator',
