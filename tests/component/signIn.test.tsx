@@ -107,8 +107,8 @@ describe('sign in', () => {
       'Therapy calendar',
       'Caseload',
       'Hours and leave',
-      'My account',
       'Clinical records',
+      'My account',
     ]);
     expect(screen.queryByRole('link', { name: 'Users' })).toBeNull();
     expect(bridge.countOf('users.list')).toBe(0);

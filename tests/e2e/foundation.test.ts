@@ -196,8 +196,8 @@ describe('foundation flow', () => {
       'Today',
       'Children',
       'Bed board',
-      'My account',
       'Clinical records',
+      'My account',
     ]);
   });
 

@@ -1,8 +1,7 @@
 // What every therapy form does with a failed save: NEEDS_OVERRIDE shows the broken rules and
-// asks for a reason, field errors go to their inputs, anything else to the form's alert. A
-// success makes every therapy view stale. Nothing typed is ever cleared.
+// asks for a reason, field errors go to their inputs, anything else to the form's alert.
+// Nothing typed is ever cleared. (A success makes every therapy view stale: see stale.ts.)
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import {
   useForm,
@@ -17,7 +16,6 @@ import { isApiError } from '../../api/client';
 import { useSession } from '../../auth/AuthContext';
 import { zodErrorOptions } from '../../forms/schema';
 import { useServerErrors } from '../../forms/useServerErrors';
-import { invalidateTherapy } from './invalidate';
 import { refusalText } from './series/clashes';
 
 export interface OverrideValues extends FieldValues {
@@ -34,7 +32,6 @@ export function useTherapyForm<T extends OverrideValues, Out>({
   /** The inputs a backend field error can be shown at. */
   fields: readonly Path<T>[];
 }) {
-  const queryClient = useQueryClient();
   const form = useForm<T, unknown, Out>({
     resolver: zodResolver(schema, zodErrorOptions),
     defaultValues,
@@ -103,6 +100,5 @@ export function useTherapyForm<T extends OverrideValues, Out>({
     onError,
     overrideReason,
     resetOverride,
-    saved: () => invalidateTherapy(queryClient),
   };
 }

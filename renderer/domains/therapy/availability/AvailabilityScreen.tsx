@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { addDays, format, parseISO } from 'date-fns';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +7,7 @@ import { LEAVE_KINDS, WEEKDAYS, type Weekday } from '../../../../shared/therapy/
 import { optionalText } from '../../../../shared/text';
 import { TIME_OF_DAY, todayIn, zonedInstant } from '../../../../shared/time';
 import { useApiMutation, useApiQuery } from '../../../api/queries';
+import { therapyStale } from '../stale';
 import { useSession } from '../../../auth/AuthContext';
 import { messageFor, type FormMessage } from '../../../forms/useServerErrors';
 import { useDocumentTitle } from '../../../hooks/useDocumentTitle';
@@ -15,7 +15,6 @@ import { Field } from '../../../ui/Field';
 import { FormAlert, StatusMessage } from '../../../ui/FormAlert';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { dayAndTime } from '../calendar/format';
-import { invalidateTherapy } from '../invalidate';
 import { useTherapyForm } from '../useTherapyForm';
 import '../therapy.css';
 
@@ -88,7 +87,6 @@ function HoursForm({
   availability: Availability;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const initial = Object.fromEntries(
     WEEKDAYS.map((d) => {
       const span = availability.hours.find((h) => h.weekday === d);
@@ -100,8 +98,8 @@ function HoursForm({
   const [error, setError] = useState<FormMessage | null>(null);
   const [saved, setSaved] = useState(0);
   const save = useApiMutation('therapy.setHours', {
+    stale: therapyStale,
     onSuccess: () => {
-      void invalidateTherapy(queryClient);
       setSaved((n) => n + 1);
     },
     onError: (e) => setError(messageFor(e)),
@@ -256,16 +254,16 @@ function LeaveSection({
   });
   const { register, errors } = kit;
   const add = useApiMutation('therapy.saveLeave', {
+    stale: therapyStale,
     onSuccess: () => {
-      void kit.saved();
       kit.form.reset();
       setStatus(t('therapy.availability.leaveSaved'));
     },
     onError: kit.onError,
   });
   const remove = useApiMutation('therapy.removeLeave', {
+    stale: therapyStale,
     onSuccess: () => {
-      void kit.saved();
       setStatus(t('therapy.availability.leaveRemoved'));
     },
     onError: kit.onError,

@@ -16,6 +16,7 @@ import {
   TIMES_OF_DAY,
 } from '../../../../shared/therapy/vocabulary';
 import { useApiMutation, useApiQuery } from '../../../api/queries';
+import { therapyStale } from '../stale';
 import { useSession } from '../../../auth/AuthContext';
 import { todayIn } from '../../../../shared/time';
 import { ChoiceField } from '../../../ui/ChoiceField';
@@ -162,8 +163,8 @@ function PlanForm({
     me,
   );
   const save = useApiMutation('therapy.savePlan', {
+    stale: therapyStale,
     onSuccess: (saved) => {
-      void formKit.saved();
       onSaved(saved);
     },
     onError: formKit.onError,

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useApi } from '../../../api/ApiContext';
 import { useApiMutation } from '../../../api/queries';
+import { therapyStale } from '../stale';
 import type {
   ChildScheduling,
   OccurrenceCheck,
@@ -199,8 +200,8 @@ export function SeriesDialog({ plan, scheduling, timeZone, onClose, onDone }: Se
     }
   });
 
-  const createSeries = useApiMutation('therapy.createSeries');
-  const scheduleOne = useApiMutation('therapy.schedule');
+  const createSeries = useApiMutation('therapy.createSeries', { stale: therapyStale });
+  const scheduleOne = useApiMutation('therapy.schedule', { stale: therapyStale });
 
   const book = kit.form.handleSubmit(async (formValues) => {
     setAlert(null);
@@ -256,10 +257,8 @@ export function SeriesDialog({ plan, scheduling, timeZone, onClose, onDone }: Se
         setBooked({ count });
         setDecisions((all) => ({ ...all, [occurrence.date]: { kind: 'skip' } }));
       }
-      void kit.saved();
       onDone(t('therapy.series.booked', { count }));
     } catch (error) {
-      void kit.saved();
       const refusal = refusalText(t, error, timeZone);
       if (refusal) setAlert(refusal);
       else kit.onError(error);

@@ -5,6 +5,7 @@ import { PRACTICE_COMPONENTS, SESSION_KINDS } from '../../../../shared/therapy/v
 import { safeText } from '../../../../shared/text';
 import { TIME_OF_DAY, zonedInstant } from '../../../../shared/time';
 import { useApiMutation } from '../../../api/queries';
+import { therapyStale } from '../stale';
 import { Checkbox } from '../../../ui/Checkbox';
 import { Field } from '../../../ui/Field';
 import { FormDialog } from '../../../ui/FormDialog';
@@ -81,8 +82,8 @@ export function ScheduleOneDialog({
   const { register, errors } = kit;
   const kind = kit.form.watch('kind');
   const save = useApiMutation('therapy.schedule', {
+    stale: therapyStale,
     onSuccess: () => {
-      void kit.saved();
       onDone(t('therapy.schedule.scheduled'));
     },
     onError: kit.onError,

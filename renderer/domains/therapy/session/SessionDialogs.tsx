@@ -17,6 +17,7 @@ import { TIME_OF_DAY } from '../../../../shared/time';
 import { TZDate } from '@date-fns/tz';
 import { differenceInMinutes, format } from 'date-fns';
 import { useApiMutation } from '../../../api/queries';
+import { therapyStale } from '../stale';
 import { Checkbox } from '../../../ui/Checkbox';
 import { Field } from '../../../ui/Field';
 import { FormDialog } from '../../../ui/FormDialog';
@@ -107,8 +108,8 @@ export function RecordDialog({
   });
   const { register, errors } = kit;
   const save = useApiMutation('therapy.recordSession', {
+    stale: therapyStale,
     onSuccess: () => {
-      void kit.saved();
       onDone(t('therapy.schedule.recorded'));
     },
     onError: kit.onError,
@@ -230,8 +231,8 @@ export function ChangeDialog({
   const { register, errors } = kit;
   const scope = kit.form.watch('scope');
   const save = useApiMutation('therapy.editSessions', {
+    stale: therapyStale,
     onSuccess: (changed) => {
-      void kit.saved();
       onDone(t('therapy.schedule.changed', { count: changed.length }));
     },
     onError: kit.onError,
@@ -331,8 +332,8 @@ export function CancelDialog({
   });
   const { register, errors } = kit;
   const save = useApiMutation('therapy.cancelSessions', {
+    stale: therapyStale,
     onSuccess: (cancelled) => {
-      void kit.saved();
       onDone(t('therapy.schedule.cancelled', { count: cancelled.length }));
     },
     onError: kit.onError,
