@@ -1,37 +1,75 @@
-// The backend: the vault's state machine and the idle timer; every call passes through the router
-// (dispatch.ts; docs/architecture.md, "From a click to a row"; the sender check belongs to the transport).
+// The backend: the vault's state machine, the idle timer, and the router that every call passes
+// through (docs/architecture.md, "From a click to a row"; the sender check belongs to the transport).
+import type { UserSummary } from '../../../shared/contract';
 import { EventEmitter } from 'node:events';
-import type {
-  UserSummary,
-  LockEventReason,
-  LockReason,
-  SessionInfo,
-  VaultState,
+import type { z } from 'zod';
+import {
+  procedures,
+  isProcedureName,
+  PROCEDURE_ID_FIELDS,
+  type LockEventReason,
+  type LockReason,
+  type SessionInfo,
+  type VaultState,
 } from '../../../shared/contract';
 import type { BackendEvent } from '../../../shared/bridge';
 import { AppError, type Envelope } from '../../../shared/errors';
+import { isAllowed } from '../../../shared/permissions';
 import type { BackendApi, BackendOptions, ScryptParams } from '../api';
 import { composeAuditTargets, composeHandlers, type Domain } from './composition';
-import type { CallContext } from './call-context';
-import { dispatch, toErrorShape, type Router } from './dispatch';
+import type {
+  AuditDeclaration,
+  AuditTarget,
+  AuditTargets,
+  CallContext,
+  Handler,
+  Handlers,
+} from './call-context';
 import type { WriteContext } from '../db/data-layer';
-import { checkPages } from '../db/sqlcipher';
+import { checkPages, isCorruptionError, isDiskFullError } from '../db/sqlcipher';
 import { deviceIdOf, openPreferences } from '../preferences';
+import { actorOf } from '../records/actor';
+import { requireIdsInScope } from '../records/scope';
 import { readSettings } from '../vault/settings';
 import { findUserById } from '../domains/access';
 import { Backoff } from '../vault/backoff';
 import { DEFAULT_SCRYPT } from '../vault/crypto';
 import { isDemoVault, vaultPresence, type OpenVault } from '../vault/vault';
-import type { AuditDetail } from '../audit-log';
+import type { AuditDetail, AuditRecord } from '../audit-log';
 
 /** Recovery mode is an administrator reset one click away: it locks after one idle minute. */
 export const RECOVERY_IDLE_MS = 60_000;
+
+/**
+ * Mutations that cannot run inside the call's one transaction: a lock closes the database, and
+ * a re-key must run outside any transaction (it keeps its own pending-keyring order instead).
+ */
+const OWN_TRANSACTION = new Set<string>(['session.lock', 'vault.rotateKey']);
 
 type State =
   | { kind: 'closed' }
   | { kind: 'recovery'; vault: OpenVault }
   /** `openCaseFile`: the child whose case file this session last opened (an audited view). */
   | { kind: 'unlocked'; vault: OpenVault; userId: string; openCaseFile?: string };
+
+/** Zod issues → field path → i18n key. Custom messages are keys already; built-in ones become 'invalid'. */
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const base = issue.path.map(String);
+    // An unknown key is reported against itself, so the caller sees which one.
+    const paths =
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((k) => [...base, k].join('.'))
+        : [base.join('.') || '_'];
+    const key =
+      issue.code !== 'unrecognized_keys' && /^[a-zA-Z.]{1,40}$/.test(issue.message)
+        ? issue.message
+        : 'invalid';
+    for (const path of paths) fields[path] ??= key;
+  }
+  return fields;
+}
 
 export class Backend implements BackendApi {
   private state: State = { kind: 'closed' };
@@ -47,19 +85,15 @@ export class Backend implements BackendApi {
   /** Calls run one at a time: a sign-in's KDF must not interleave with a lock. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  private readonly router: Router;
+  private readonly handlers: Handlers;
+  private readonly auditTargets: AuditTargets;
 
   constructor(
     private readonly options: BackendOptions,
     domains?: readonly Domain[],
   ) {
-    this.router = {
-      handlers: composeHandlers(domains),
-      auditTargets: composeAuditTargets(domains),
-      session: () => this.state,
-      context: () => this.context(),
-      restartIdleTimer: () => this.restartIdleTimer(),
-    };
+    this.handlers = composeHandlers(domains);
+    this.auditTargets = composeAuditTargets(domains);
     this.backoff = new Backoff(options.dataFolder);
     this.deviceId = deviceIdOf(openPreferences(options.dataFolder));
     this.kdf = options.kdf ?? DEFAULT_SCRYPT;
@@ -68,7 +102,7 @@ export class Backend implements BackendApi {
   }
 
   call(name: string, input: unknown): Promise<Envelope<unknown>> {
-    return this.enqueue(() => dispatch(this.router, name, input));
+    return this.enqueue(() => this.dispatch(name, input));
   }
 
   lock(reason: LockReason): Promise<void> {
@@ -99,6 +133,115 @@ export class Backend implements BackendApi {
     await this.queue;
     this.closeVault('system');
     this.events.removeAllListeners();
+  }
+
+  // ---- the router --------------------------------------------------------------------------
+  private async dispatch(name: string, rawInput: unknown): Promise<Envelope<unknown>> {
+    if (!isProcedureName(name))
+      return { ok: false, error: new AppError('NOT_FOUND', 'notFound').toShape() };
+    const spec = procedures[name];
+    const ctx = this.context();
+    let auditTarget: AuditTarget | null = null;
+    let failedAttempt: AuditRecord | null = null;
+    ctx.setAuditTarget = (target) => {
+      auditTarget = target;
+    };
+    ctx.auditFailedAttempt = (record) => {
+      failedAttempt = record;
+    };
+    let work: OpenVault | null = null;
+    let viewAlreadyAudited = false;
+    ctx.skipViewAudit = () => {
+      viewAlreadyAudited = true;
+    };
+    try {
+      // Session and permission are checked before the input is even parsed.
+      if (spec.access === 'recovery') {
+        if (this.state.kind !== 'recovery') throw new AppError('LOCKED', 'notInRecovery');
+        this.restartIdleTimer();
+      } else if (name === 'session.lock' && this.state.kind === 'recovery') {
+        // Recovery mode locks like any session ("Lock now", the OS lock, quick hide).
+      } else if (spec.access !== 'public') {
+        if (this.state.kind !== 'unlocked') throw new AppError('LOCKED', 'locked');
+        const user = ctx.user();
+        if (!isAllowed(name, user.role)) {
+          this.state.vault.audit.append({ actorId: user.id, action: name, outcome: 'denied' });
+          throw new AppError('FORBIDDEN', 'forbidden');
+        }
+        if (user.mustChangePassword && !spec.duringPasswordChange) {
+          throw new AppError('PASSWORD_CHANGE_REQUIRED', 'passwordChangeRequired');
+        }
+        this.restartIdleTimer();
+      }
+      const parsed = spec.input.safeParse(rawInput ?? {});
+      if (!parsed.success) {
+        throw new AppError('VALIDATION', 'validation', { fields: fieldErrors(parsed.error) });
+      }
+      // Every id the input carries names a record the caller may see, or the call is NOT_FOUND.
+      const idFields = PROCEDURE_ID_FIELDS[name];
+      if (idFields.length > 0) {
+        const actor = this.state.kind === 'unlocked' ? actorOf(ctx.user()) : null;
+        requireIdsInScope(ctx.vault(), actor, idFields, parsed.data);
+      }
+      const handler = this.handlers[name] as Handler<typeof name>;
+      // One transaction for the handler's rows, its audit row and the keyring (written last).
+      if (spec.kind === 'mutation' && spec.access !== 'public' && !OWN_TRANSACTION.has(name)) {
+        work = this.state.kind === 'closed' ? null : this.state.vault;
+        work?.beginWork();
+      }
+      const value = await handler(ctx, parsed.data as never);
+      const declared = this.auditTargets[name] as AuditDeclaration<typeof name> | undefined;
+      if (declared) {
+        const input = parsed.data as never;
+        auditTarget = {
+          targetType: declared.targetType,
+          targetId: declared.targetId(input, value),
+          detail: declared.detail?.(input, value),
+        };
+      }
+      if (
+        (spec.kind === 'mutation' ||
+          ('auditView' in spec && spec.auditView === true && !viewAlreadyAudited)) &&
+        Array.isArray(spec.access) &&
+        this.state.kind === 'unlocked'
+      ) {
+        const target = auditTarget as AuditTarget | null;
+        this.state.vault.audit.append({
+          actorId: this.state.userId,
+          action: name,
+          targetType: target?.targetType ?? null,
+          targetId: target?.targetId ?? null,
+          detail: target?.detail ?? null,
+        });
+      }
+      work?.commitWork();
+      return { ok: true, value };
+    } catch (error) {
+      if (work && this.state.kind !== 'closed' && this.state.vault === work) work.rollbackWork();
+      const attempt = failedAttempt as AuditRecord | null;
+      if (attempt && this.state.kind !== 'closed') this.appendQuietly(this.state.vault, attempt);
+      return { ok: false, error: this.toErrorShape(error) };
+    }
+  }
+
+  private appendQuietly(vault: OpenVault, record: AuditRecord): void {
+    try {
+      vault.audit.append(record);
+    } catch (error) {
+      console.error('[aruga] audit append failed:', this.toErrorShape(error).code);
+    }
+  }
+
+  private toErrorShape(error: unknown) {
+    if (error instanceof AppError) return error.toShape();
+    if (isDiskFullError(error)) return new AppError('STORAGE', 'diskFull').toShape();
+    if (isCorruptionError(error)) return new AppError('CORRUPT', 'databaseDamaged').toShape();
+    // Logged for the developer; the renderer only ever sees the code.
+    console.error(
+      '[aruga] internal error',
+      process.env.ARUGA_DEBUG ? error : error instanceof Error ? error.name : typeof error,
+    );
+    return new AppError('INTERNAL', 'internal').toShape();
   }
 
   // ---- state -------------------------------------------------------------------------------
@@ -284,7 +427,7 @@ export class Backend implements BackendApi {
       vault.writeCheckpoint();
     } catch (error) {
       // A full disk must never keep the vault open: lock anyway.
-      console.error('[aruga] could not record the lock:', toErrorShape(error).code);
+      console.error('[aruga] could not record the lock:', this.toErrorShape(error).code);
     } finally {
       this.state = { kind: 'closed' };
       vault.close();
