@@ -10,7 +10,6 @@
 // The twin and the checker are never terminate()d: a thread ended while it is inside the SQLCipher
 // addon takes the whole process down (the addon cannot throw into a dying thread). They are asked
 // to stop, or waited for, and end on their own.
-import { once } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import { MessageChannel, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Envelope } from '../../shared/errors';
@@ -122,7 +121,7 @@ function runMain(port: MessagePort, options: BackendOptions, entry: string): voi
   const stopChecker = async (): Promise<void> => {
     if (pending) clearTimeout(pending);
     pending = null;
-    if (checker) await once(checker, 'exit');
+    if (checker) await exited(checker);
   };
   /** Calls start in the order they came, also when one has to wait for the checker first. */
   let inOrder: Promise<void> = Promise.resolve();
@@ -151,7 +150,7 @@ function runMain(port: MessagePort, options: BackendOptions, entry: string): voi
       case 'close':
         void backend.close().then(async () => {
           await stopChecker();
-          const twinEnded = once(twin, 'exit');
+          const twinEnded = exited(twin);
           twin.postMessage({ kind: 'close' } satisfies TwinMessage);
           await twinEnded;
           answer(message.id, { ok: true, value: null });
@@ -160,6 +159,11 @@ function runMain(port: MessagePort, options: BackendOptions, entry: string): voi
         break;
     }
   });
+}
+
+/** Resolves when the thread has ended, whether or not it failed (events.once would reject). */
+function exited(thread: Worker): Promise<void> {
+  return new Promise((resolve) => thread.once('exit', () => resolve()));
 }
 
 function runReader(parent: MessagePort, folder: string, generation: Int32Array): void {
