@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCalendarDate, formatInstant, todayIn, zonedInstant } from '../../shared/time';
 import { expectNoAxeViolations, onScreen } from '../support/axe';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
-import { expectOk, harnessCall } from '../support/harness';
+import { expectOk, harnessCall, signOutFully } from '../support/harness';
 import { assertNoLeaks } from '../support/leak-check';
 import { addStaff, createVaultWithStaff, firstSignIn } from '../support/seed';
 
@@ -170,8 +170,7 @@ async function signIn(username: string, password: string, home: string): Promise
 }
 
 async function signOut(): Promise<void> {
-  await button('Sign out').click();
-  await page.getByRole('heading', { level: 1, name: 'Sign in to Aruga' }).waitFor();
+  await signOutFully(page);
 }
 
 /** MM/DD/YYYY h:mm a of a date and time in the vault's zone, as the placement table shows it. */

@@ -11,7 +11,7 @@ import { DataLayer } from '../../electron/backend/db/data-layer';
 import { unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
 import { expectNoAxeViolations, onScreen } from '../support/axe';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
-import { expectOk, harnessCall } from '../support/harness';
+import { expectOk, harnessCall, signOutFully } from '../support/harness';
 import { firstSignIn } from '../support/seed';
 
 const ADMIN = {
@@ -62,8 +62,7 @@ async function signIn(member: { username: string; password: string }): Promise<v
 }
 
 async function signOut(): Promise<void> {
-  await button('Sign out').click();
-  await page.getByRole('heading', { level: 1, name: 'Sign in to Aruga' }).waitFor();
+  await signOutFully(page);
 }
 
 async function openChild(): Promise<void> {

@@ -1,4 +1,5 @@
 // Starts the real browser harness in-process for end-to-end tests, and talks to it over HTTP.
+import type { Page } from 'playwright-core';
 import type { BackendOptions, ScryptParams } from '../../electron/backend/api';
 import { startHarness, type Harness } from '../../electron/harness/server';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
@@ -64,4 +65,20 @@ export async function harnessCall<N extends ProcedureName>(
 export function expectOk<T>(envelope: Envelope<T>): T {
   if (!envelope.ok) throw new Error(`Expected ok, got ${JSON.stringify(envelope.error)}`);
   return envelope.value;
+}
+
+/**
+ * Clicks a page's "Sign out" and waits until its `session.lock` call is answered. The renderer
+ * shows the sign-in screen before that, so a call made in between could meet a lock still on its
+ * way and lose its session.
+ */
+export async function signOutFully(page: Page): Promise<void> {
+  const answered = page.waitForResponse(
+    (r) =>
+      r.url().endsWith('/__harness/call') &&
+      (r.request().postData() ?? '').includes('"session.lock"'),
+  );
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await answered;
+  await page.getByRole('heading', { level: 1, name: 'Sign in to Aruga' }).waitFor();
 }
