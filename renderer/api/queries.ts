@@ -2,7 +2,6 @@
 // lock drops them all with queryClient.clear().
 import {
   useMutation,
-  usePrefetchQuery,
   useQuery,
   useQueryClient,
   type QueryClient,
@@ -32,13 +31,26 @@ export function useApiQuery<N extends ProcedureName>(
   });
 }
 
-/** Starts a query now, for a part of the screen that will only mount later. */
-export function usePrefetchApiQuery<N extends ProcedureName>(name: N, input: ProcedureInput<N>) {
+/** One query, named by its procedure and input: what a screen will ask for. */
+export type QueryRef = {
+  [N in ProcedureName]: readonly [N, ProcedureInput<N>];
+}[ProcedureName];
+
+/**
+ * Starts queries during render, for parts of the screen that will only mount later (after the
+ * answer they are waiting for), so the calls go out together instead of one after another.
+ */
+export function usePrefetchApiQueries(queries: readonly QueryRef[]): void {
   const api = useApi();
-  usePrefetchQuery<ProcedureOutput<N>, ApiError>({
-    queryKey: queryKey(name, input),
-    queryFn: () => api.call(name, input),
-  });
+  const queryClient = useQueryClient();
+  for (const [name, input] of queries) {
+    const key = queryKey(name, input);
+    if (queryClient.getQueryState(key)) continue;
+    void queryClient.prefetchQuery({
+      queryKey: key,
+      queryFn: () => api.call(name, input as never),
+    });
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import type { TFunction } from 'i18next';
 import type { TimelineKind } from '../../shared/case-file';
 import type { CaseFile } from '../../shared/children/contract';
 import type { Role } from '../../shared/roles';
+import type { QueryRef } from '../api/queries';
 
 /** One section of the app: a route, maybe a navigation entry, and who sees it. */
 export interface Section {
@@ -42,6 +43,11 @@ export interface CaseFileSection {
   /** Where it sits in the file: lower first (the children domain's run 10, 30, 40 … 100). */
   order: number;
   Section: ComponentType<{ file: CaseFile }>;
+  /**
+   * The queries the section makes for a child: asked for beside the case file itself, so the
+   * section does not wait for the file to render before its own calls go out.
+   */
+  queries?: (childId: string) => readonly QueryRef[];
 }
 
 /** A timeline entry's line, from its params (codes and short names, never trusted as codes). */

@@ -4,7 +4,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import type { CaseFile } from '../../../shared/children/contract';
 import { idSchema } from '../../../shared/ids';
 import { formatCalendarDate } from '../../../shared/time';
-import { usePrefetchApiQuery } from '../../api/queries';
+import { usePrefetchApiQueries } from '../../api/queries';
 import { useCaseFileSections } from '../../frame/contributions';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { CaseSection } from '../../ui/CaseSection';
@@ -44,8 +44,8 @@ function CaseFileProblem({ errorKey }: { errorKey: string }) {
 function CaseFileLoader({ id }: { id: string }) {
   const { t } = useTranslation();
   const file = useCaseFile(id);
-  // The timeline is asked for beside the file, not after the file has rendered.
-  usePrefetchApiQuery('children.timeline', { id });
+  const sections = useCaseFileSections();
+  usePrefetchApiQueries(sections.flatMap((section) => section.queries?.(id) ?? []));
   if (file.isError) return <CaseFileProblem errorKey={file.error.message} />;
   if (!file.isSuccess) {
     return (

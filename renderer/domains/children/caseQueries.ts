@@ -1,6 +1,6 @@
 // Which cached answers a case-record change makes stale. Nothing is kept outside TanStack Query's
 // cache, which the auth layer clears on every lock.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CaseFile } from '../../../shared/children/contract';
 import { useApi } from '../../api/ApiContext';
 import type { ApiError } from '../../api/client';
@@ -16,7 +16,7 @@ export function useCaseFile(id: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   const key = queryKey('children.get', { id });
-  return useQuery<CaseFile, ApiError>({
+  const options = {
     queryKey: key,
     queryFn: () =>
       api.call(
@@ -24,7 +24,10 @@ export function useCaseFile(id: string) {
         queryClient.getQueryData(key) === undefined ? { id } : { id, reload: true },
       ),
     gcTime: 0,
-  });
+  };
+  // Asked for during render, not after the screen has committed and painted its first frame.
+  usePrefetchQuery<CaseFile, ApiError>(options);
+  return useQuery<CaseFile, ApiError>(options);
 }
 
 /** What any change to one child's records makes stale: their file and timeline, lists, agenda. */

@@ -41,7 +41,12 @@ export const childrenDomain: RendererDomain = {
     { id: 'case-intake', order: 60, Section: IntakeSection },
     { id: 'case-plan', order: 70, Section: PlanSection },
     { id: 'case-legal', order: 80, Section: LegalSection },
-    { id: 'case-timeline', order: 100, Section: TimelineSection },
+    {
+      id: 'case-timeline',
+      order: 100,
+      Section: TimelineSection,
+      queries: (id) => [['children.timeline', { id }]],
+    },
   ],
   timelineTexts: childrenTimelineTexts,
 };

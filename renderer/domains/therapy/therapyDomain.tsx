@@ -15,6 +15,10 @@ export const therapyDomain: RendererDomain = {
       id: 'case-therapy',
       order: 90,
       Section: ({ file }) => <TherapyCaseSection childId={file.child.id} />,
+      queries: (childId) => [
+        ['therapy.plans', { childId }],
+        ['therapy.history', { childId }],
+      ],
     },
   ],
 };
