@@ -11,13 +11,24 @@ import type { OutputRequest, OutputResult } from '../../shared/bridge';
 const FONTS_LOADED = 'Promise.all([...document.fonts].map((f) => f.load())).then(() => true)';
 
 async function rendered<T>(html: string, use: (window: BrowserWindow) => Promise<T>): Promise<T> {
+  // Every security option spelled out, as for the app's window; no preload, no DevTools.
   const window = new BrowserWindow({
     show: false,
     webPreferences: {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      safeDialogs: true,
       spellcheck: false,
+      devTools: false,
     },
   });
   try {
