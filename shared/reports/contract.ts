@@ -5,7 +5,13 @@ import { idOf, isoDateSchema } from '../ids';
 import type { Role } from '../roles';
 import { procedure } from '../procedure';
 import type { DischargeDestination, ShelterType } from '../shelters/vocabulary';
-import { REPORT_KINDS, REPORT_OUTPUTS, type ReportKind, type ReportOutput } from './vocabulary';
+import {
+  REPORT_KINDS,
+  REPORT_OUTPUTS,
+  type Cell,
+  type ReportKind,
+  type ReportOutput,
+} from './vocabulary';
 
 /** Who runs reports: the coordinator, a caseworker for their shelters, the administrator. */
 const REPORTERS: readonly Role[] = ['admin', 'coordinator', 'caseworker'];
@@ -72,6 +78,31 @@ export interface PlacementReport extends ReportStamp {
   children: PlacementReportChild[];
 }
 
+/** One count by a code, already suppressed by the backend. */
+export interface StatisticsCount {
+  key: string;
+  count: Cell;
+}
+
+/**
+ * Anonymised statistics: counts only, every one from 1 to 4 shown as "<5". No name, case code,
+ * initials or date of birth, nor anything else about one child.
+ */
+export interface StatisticsReport extends ReportStamp {
+  kind: 'statistics';
+  from: string;
+  to: string;
+  shelterId: string | null;
+  shelters: { name: string; type: ShelterType }[];
+  childrenInCare: Cell;
+  admissionsByMonth: StatisticsCount[];
+  bySex: StatisticsCount[];
+  byAgeBand: StatisticsCount[];
+  byShelterType: StatisticsCount[];
+  dischargesByDestination: StatisticsCount[];
+  byModality: StatisticsCount[];
+}
+
 export const reportsProcedures = {
   /** The shelter placement report; every run is audited (with whether names were included). */
   'reports.placement': procedure<PlacementReport>()({
@@ -79,6 +110,13 @@ export const reportsProcedures = {
       shelterId: idOf('shelter').nullable(),
       includeNames: z.boolean(),
     }),
+    access: REPORTERS,
+    kind: 'query',
+    auditView: true,
+  }),
+  /** Anonymised statistics (counts, small cells suppressed); every run is audited. */
+  'reports.statistics': procedure<StatisticsReport>()({
+    input: periodSchema.extend({ shelterId: idOf('shelter').nullable() }),
     access: REPORTERS,
     kind: 'query',
     auditView: true,

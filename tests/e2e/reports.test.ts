@@ -2,6 +2,7 @@
 // report for last quarter, previews its pages, switches to long bond paper and saves a PDF. The
 // harness stands in for Electron's print window (page.pdf on the document the app sent), and the
 // PDF is read back with pdftotext and pdfinfo. axe finds nothing on the screen and its preview.
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutputRequest, OutputResult } from '../../shared/bridge';
@@ -156,6 +157,41 @@ describe('reports', () => {
     for (const code of codes) expect(text).toContain(code);
     // No names unless asked for.
     expect(text).not.toContain('Añonuevo');
+    run.errors.assertNone();
+  });
+
+  it('the anonymised statistics, printed and exported, hold no identifier and show small counts as "<5"', async () => {
+    await page
+      .getByLabel('Report', { exact: true })
+      .selectOption({ label: 'Anonymised statistics' });
+    await expect.poll(() => page.getByRole('checkbox').count()).toBe(0);
+    await page.getByRole('button', { name: 'Show preview' }).click();
+    const preview = page.getByRole('region', { name: /^Preview — \d+ pages?$/ });
+    await preview.getByText('Admissions by month').first().waitFor();
+    await expectNoAxeViolations(page, 'reports, anonymised statistics');
+
+    await page.getByRole('button', { name: 'Save as PDF' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/^Saved statistics-report-.*\.pdf\.$/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Export CSV', exact: true }).click();
+    await page
+      .getByRole('status')
+      .getByText(/^Saved statistics-report-.*\.csv\.$/)
+      .waitFor();
+    const pdf = outputs!.saved.find((s) => s.mode === 'pdf' && s.file.includes('statistics'))!;
+    const csv = outputs!.saved.find((s) => s.mode === 'csv')!;
+    const texts = [pdfText(pdf.file).replace(/\s+/g, ' '), readFileSync(csv.file, 'utf8')];
+    for (const text of texts) {
+      // Three children, each count below five.
+      expect(text).toMatch(/Children in care in the period\W+<5/);
+      for (const code of codes) expect(text).not.toContain(code);
+      for (const name of ['Añonuevo', 'Niña', 'Ramos', 'Abad', 'F.N.A.', 'F.J.R.', 'F.L.A.'])
+        expect(text).not.toContain(name);
+      expect(text).not.toMatch(/2012-05-04|05\/04\/2012/);
+    }
+    expect(texts[0]).toContain('CONFIDENTIAL');
     run.errors.assertNone();
   });
 });

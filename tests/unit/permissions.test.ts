@@ -125,6 +125,7 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['measures.record',         _,     _,     _,     Y],
   ['measures.history',        _,     Y,     _,     Y],
   ['reports.placement',       Y,     Y,     Y,     _],
+  ['reports.statistics',      Y,     Y,     Y,     _],
   ['reports.recordOutput',    Y,     Y,     Y,     _],
 ];
 /** Procedures anyone may call (no session) and the one only a recovery session may. */

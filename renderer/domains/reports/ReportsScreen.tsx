@@ -104,7 +104,12 @@ export function ReportsScreen() {
       setRun(
         await definition.run(
           api,
-          { shelterId: shelterId === ALL ? null : shelterId, from, to, includeNames },
+          {
+            shelterId: shelterId === ALL ? null : shelterId,
+            from,
+            to,
+            includeNames: definition.names && includeNames,
+          },
           t,
         ),
       );
@@ -159,7 +164,14 @@ export function ReportsScreen() {
           <legend>{t('reports.form.legend')}</legend>
           <Field label={t('reports.form.kind')}>
             {(a) => (
-              <select {...a} value={kind} onChange={(e) => setKind(e.target.value as ReportKind)}>
+              <select
+                {...a}
+                value={kind}
+                onChange={(e) => {
+                  setKind(e.target.value as ReportKind);
+                  setRun(null);
+                }}
+              >
                 {kinds.map((k) => (
                   <option key={k} value={k}>
                     {REPORTS[k].title(t)}
@@ -222,7 +234,7 @@ export function ReportsScreen() {
               </button>
             ))}
           </div>
-          {mayIncludeNames(session.role) ? (
+          {definition.names && mayIncludeNames(session.role) ? (
             <div className="reports-names">
               <Checkbox
                 label={t('reports.form.includeNames')}

@@ -9,6 +9,7 @@ import type { ReportKind } from '../../../shared/reports/vocabulary';
 import type { Role } from '../../../shared/roles';
 import type { ApiClient } from '../../api/client';
 import { placementBlocks } from './placement/placementBlocks';
+import { statisticsBlocks } from './statistics/statisticsBlocks';
 
 export interface ReportRequest {
   shelterId: string | null;
@@ -32,6 +33,8 @@ export interface ReportDefinition {
   kind: ReportKind;
   title: (t: TFunction) => string;
   roles: readonly Role[];
+  /** Whether it can list children's names ("Include full names" is offered only then). */
+  names: boolean;
   /** Its sections, as the audit log records them. */
   sections: readonly string[];
   run(api: ApiClient, request: ReportRequest, t: TFunction): Promise<ReportRun>;
@@ -42,6 +45,7 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
     kind: 'placement',
     title: (t) => t('reports.placement.title'),
     roles: ['admin', 'coordinator', 'caseworker'],
+    names: true,
     sections: ['occupancy', 'movements', 'lengthOfStay', 'utilisation', 'children'],
     async run(api, request, t) {
       const report = await api.call('reports.placement', request);
@@ -52,6 +56,35 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
         scope: report.shelters.map((s) => s.name).join(', '),
         namesIncluded: report.namesIncluded,
         blocks: placementBlocks(report, t),
+      };
+    },
+  },
+  statistics: {
+    kind: 'statistics',
+    title: (t) => t('reports.statistics.title'),
+    roles: ['admin', 'coordinator', 'caseworker'],
+    names: false,
+    sections: [
+      'admissionsByMonth',
+      'bySex',
+      'byAgeBand',
+      'byShelterType',
+      'dischargesByDestination',
+      'byModality',
+    ],
+    async run(api, request, t) {
+      const report = await api.call('reports.statistics', {
+        shelterId: request.shelterId,
+        from: request.from,
+        to: request.to,
+      });
+      return {
+        stamp: report,
+        from: report.from,
+        to: report.to,
+        scope: report.shelters.map((s) => s.name).join(', '),
+        namesIncluded: false,
+        blocks: statisticsBlocks(report, t),
       };
     },
   },

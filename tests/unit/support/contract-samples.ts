@@ -276,6 +276,7 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
     shelterId: null,
     includeNames: false,
   },
+  'reports.statistics': { from: '2025-01-01', to: '2025-03-31', shelterId: null },
   'reports.recordOutput': {
     report: 'placement',
     output: 'pdf',

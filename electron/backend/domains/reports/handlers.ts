@@ -7,6 +7,7 @@ import { AppError } from '../../../../shared/errors';
 import type { AuditTargets, Handlers } from '../../runtime/call-context';
 import { actorOf } from '../../records/actor';
 import { placementReport } from './placement-report';
+import { statisticsReport } from './statistics';
 
 type ReportsProcedureName = keyof typeof reportsProcedures;
 
@@ -15,6 +16,10 @@ export function reportsHandlers(): Pick<Handlers, ReportsProcedureName> {
     'reports.placement': (ctx, input) => {
       const user = ctx.user();
       return placementReport(ctx.vault(), actorOf(user), input, user.displayName);
+    },
+    'reports.statistics': (ctx, input) => {
+      const user = ctx.user();
+      return statisticsReport(ctx.vault(), actorOf(user), input, user.displayName);
     },
     'reports.recordOutput': (ctx, input) => {
       const { role } = ctx.user();
@@ -36,6 +41,11 @@ export const reportsAuditTargets: Pick<AuditTargets, ReportsProcedureName> = {
       to: input.to,
       names: input.includeNames,
     }),
+  },
+  'reports.statistics': {
+    targetType: 'report',
+    targetId: (input) => input.shelterId,
+    detail: (input) => ({ report: 'statistics', from: input.from, to: input.to, names: false }),
   },
   'reports.recordOutput': {
     targetType: 'report',

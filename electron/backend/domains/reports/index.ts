@@ -4,6 +4,7 @@ import type { Domain } from '../../runtime/domain';
 import { reportsAuditTargets, reportsHandlers } from './handlers';
 
 export { placementReport, type PlacementReportInput } from './placement-report';
+export { statisticsReport } from './statistics';
 export { reportsAuditTargets, reportsHandlers } from './handlers';
 
 export const reportsDomain: Domain = {

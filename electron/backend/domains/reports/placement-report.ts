@@ -32,7 +32,7 @@ export interface PlacementReportInput {
   includeNames: boolean;
 }
 
-interface ShelterInfo {
+export interface ShelterInfo {
   id: string;
   name: string;
   type: ShelterType;
@@ -40,7 +40,7 @@ interface ShelterInfo {
 }
 
 /** The shelters a report covers: the one asked for (scope checked by the router), or all the viewer's. */
-function reportShelters(vault: CaseVault, actor: CaseActor, shelterId: string | null): ShelterInfo[] {
+export function reportShelters(vault: CaseVault, actor: CaseActor, shelterId: string | null): ShelterInfo[] {
   const ids = shelterId
     ? [shelterId]
     : seesAllShelters(actor)
