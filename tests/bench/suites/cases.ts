@@ -445,7 +445,7 @@ function operations(size: SizeName, now: Date, count: number): Operation[] {
         ),
     },
     {
-      name: 'report: placement HTML, all shelters, a year',
+      name: 'report: placement data and pages, all shelters, a year',
       targetMs: 500,
       run: (d) =>
         placementPages(

@@ -4,7 +4,11 @@
 // refused at the field and the typed dates kept.
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import i18next from 'i18next';
 import type { SessionInfo } from '../../../shared/contract';
+import { MARGINS, ORIENTATIONS } from '../../../shared/reports/layout';
+import { AGE_BANDS, REPORT_KINDS, REPORTS_ERROR_KEYS } from '../../../shared/reports/vocabulary';
+import { PAPER_SIZES } from '../../../shared/settings';
 import type { PlacementReport } from '../../../shared/reports/contract';
 import { FakeBridge } from '../support/FakeBridge';
 import { caseworkerSession, session, unlocked } from '../support/fixtures';
@@ -77,6 +81,18 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
+});
+
+describe('reports catalogue', () => {
+  it('has words for every error, report, paper, orientation and margin the screen shows', () => {
+    for (const key of REPORTS_ERROR_KEYS) expect(i18next.exists(`errors.${key}`), key).toBe(true);
+    for (const kind of REPORT_KINDS) expect(i18next.exists(`reports.kinds.${kind}`), kind).toBe(true);
+    for (const paper of PAPER_SIZES) expect(i18next.exists(`reports.page.papers.${paper}`)).toBe(true);
+    for (const o of ORIENTATIONS) expect(i18next.exists(`reports.page.orientations.${o}`)).toBe(true);
+    for (const m of MARGINS) expect(i18next.exists(`reports.page.marginSizes.${m}`)).toBe(true);
+    for (const band of AGE_BANDS)
+      expect(i18next.exists(`reports.statistics.ageBands.${band}`), band).toBe(true);
+  });
 });
 
 describe('Reports screen', () => {
