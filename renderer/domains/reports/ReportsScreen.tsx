@@ -132,7 +132,7 @@ export function ReportsScreen() {
         output,
         from: run.from,
         to: run.to,
-        shelterId: shelterId === ALL ? null : shelterId,
+        shelterId: run.shelterId,
         sections: [...definition.sections],
         includeNames: run.namesIncluded,
         identifiable,

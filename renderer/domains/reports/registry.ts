@@ -23,6 +23,8 @@ export interface ReportRun {
   stamp: ReportStamp;
   from: string;
   to: string;
+  /** The shelter asked for (null: all the viewer's), as the audit of its output names it. */
+  shelterId: string | null;
   /** The shelters it covers, by name. */
   scope: string;
   namesIncluded: boolean;
@@ -53,6 +55,7 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
         stamp: report,
         from: report.from,
         to: report.to,
+        shelterId: report.shelterId,
         scope: report.shelters.map((s) => s.name).join(', '),
         namesIncluded: report.namesIncluded,
         blocks: placementBlocks(report, t),
@@ -82,6 +85,7 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
         stamp: report,
         from: report.from,
         to: report.to,
+        shelterId: report.shelterId,
         scope: report.shelters.map((s) => s.name).join(', '),
         namesIncluded: false,
         blocks: statisticsBlocks(report, t),
