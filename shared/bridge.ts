@@ -7,11 +7,47 @@ export interface BackendEvent {
   reason: LockEventReason;
 }
 
+/**
+ * A report leaving the app: its whole HTML document (renderer/domains/reports/print) sent to the
+ * system print dialog ('print') or saved as a PDF ('pdf'), or its tables as CSV text ('csv'),
+ * saved where the user chooses.
+ */
+export interface OutputRequest {
+  mode: 'print' | 'pdf' | 'csv';
+  content: string;
+  /** The suggested file name, e.g. placement-report-2026-07-01.pdf (.csv for a CSV). */
+  fileName: string;
+}
+
+/** Whether it was printed or saved (false: cancelled or failed); never the folder it went to. */
+export interface OutputResult {
+  done: boolean;
+  fileName?: string;
+}
+
 export interface ArugaBridge {
   call(name: string, input: unknown): Promise<Envelope<unknown>>;
   /** Subscribe to lock events; returns the unsubscribe function. */
   onLock(listener: (event: BackendEvent) => void): () => void;
+  /** Prints or saves a report (a document printed in a hidden window of its own, never the app's page). */
+  output(request: OutputRequest): Promise<OutputResult>;
 }
 
 export const IPC_CHANNEL_CALL = 'aruga:call';
 export const IPC_CHANNEL_EVENT = 'aruga:event';
+export const IPC_CHANNEL_OUTPUT = 'aruga:output';
+/** The largest report accepted (a long list with its embedded font). */
+export const OUTPUT_MAX_BYTES = 8 * 1024 * 1024;
+
+/** An output request of the right shape and size, or null: checked where it crosses a boundary. */
+export function parseOutputRequest(value: unknown): OutputRequest | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { mode, content, fileName } = value as Record<string, unknown>;
+  if (mode !== 'print' && mode !== 'pdf' && mode !== 'csv') return null;
+  if (typeof content !== 'string' || content.length === 0 || content.length > OUTPUT_MAX_BYTES)
+    return null;
+  const extension = mode === 'csv' ? 'csv' : 'pdf';
+  if (typeof fileName !== 'string' || !new RegExp(`^[\\w.-]{1,100}\\.${extension}$`).test(fileName))
+    return null;
+  return { mode, content, fileName };
+}

@@ -5,6 +5,7 @@
 export const BRIDGE_PATH = '/__harness/bridge.js';
 export const CALL_PATH = '/__harness/call';
 export const EVENTS_PATH = '/__harness/events';
+export const OUTPUT_PATH = '/__harness/output';
 export const TOKEN_HEADER = 'x-aruga-token';
 
 /** The bridge script with this run's token embedded. */
@@ -50,6 +51,24 @@ export function bridgeScript(token: string): string {
         return await response.json();
       } catch {
         return internal();
+      }
+    },
+    // Like the preload's output: the harness's stand-in for Electron's print window and save dialog.
+    async output(request) {
+      try {
+        const response = await fetch(${JSON.stringify(OUTPUT_PATH)}, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ${JSON.stringify(TOKEN_HEADER)}: TOKEN },
+          body: JSON.stringify(request),
+          credentials: 'omit',
+          cache: 'no-store',
+        });
+        const result = await response.json();
+        return result && result.done === true
+          ? { done: true, fileName: String(result.fileName ?? '') }
+          : { done: false };
+      } catch {
+        return { done: false };
       }
     },
     onLock(listener) {

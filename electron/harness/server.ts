@@ -7,10 +7,23 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  parseOutputRequest,
+  OUTPUT_MAX_BYTES,
+  type OutputRequest,
+  type OutputResult,
+} from '../../shared/bridge';
 import type { AppErrorShape, Envelope } from '../../shared/errors';
 import type { BackendApi, BackendOptions } from '../backend/api';
 import { startBackendWorker } from '../host/backend-host';
-import { BRIDGE_PATH, CALL_PATH, EVENTS_PATH, TOKEN_HEADER, bridgeScript } from './bridge-script';
+import {
+  BRIDGE_PATH,
+  CALL_PATH,
+  EVENTS_PATH,
+  OUTPUT_PATH,
+  TOKEN_HEADER,
+  bridgeScript,
+} from './bridge-script';
 import { contentTypeFor, resolveStaticFile } from './static-files';
 
 /** The same policy the Electron shell sends with the app:// protocol. */
@@ -61,6 +74,11 @@ export interface HarnessOptions {
   workerFile?: string;
   /** How long after the last page disconnects the vault locks (default 2 s). */
   lockAfterLastPageMs?: number;
+  /**
+   * What stands in for Electron's print window and save dialog: the end-to-end tests print the
+   * document with Chromium's page.pdf. Without it, nothing leaves ({ done: false }).
+   */
+  output?: (request: OutputRequest) => Promise<OutputResult>;
 }
 
 export interface Harness {
@@ -85,7 +103,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const streams = new PageStreams(backend, options.lockAfterLastPageMs);
   let host = '';
   const server = http.createServer((req, res) => {
-    handle({ req, res, host, token, root, backend, streams }).catch(() => {
+    handle({ req, res, host, token, root, backend, streams, output: options.output }).catch(() => {
       if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'internal');
       else res.destroy();
     });
@@ -143,6 +161,7 @@ interface Context {
   root: string;
   backend: BackendApi;
   streams: PageStreams;
+  output: HarnessOptions['output'];
 }
 
 async function handle(ctx: Context): Promise<void> {
@@ -166,6 +185,7 @@ async function handle(ctx: Context): Promise<void> {
     }
     if (url.pathname === CALL_PATH) return handleCall(ctx);
     if (url.pathname === EVENTS_PATH) return handleEvents(ctx, url);
+    if (url.pathname === OUTPUT_PATH) return handleOutput(ctx);
     if (url.pathname === BRIDGE_PATH) {
       if (!isGetOrHead(req)) return sendError(res, 405, 'VALIDATION', 'validation');
       return send(res, 200, 'text/javascript; charset=utf-8', bridgeScript(ctx.token));
@@ -193,6 +213,30 @@ async function handleCall({ req, res, token, backend }: Context): Promise<void> 
   if (request === null) return sendError(res, 400, 'VALIDATION', 'validation');
   const envelope = await backend.call(request.name, request.input);
   send(res, 200, 'application/json; charset=utf-8', JSON.stringify(envelope));
+}
+
+async function handleOutput({ req, res, token, output }: Context): Promise<void> {
+  if (req.method !== 'POST') return sendError(res, 405, 'VALIDATION', 'validation');
+  if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
+    return sendError(res, 403, 'FORBIDDEN', 'forbidden');
+  }
+  if (Number(req.headers['content-length'] ?? 0) > MAX_DRAIN_BYTES) {
+    res.setHeader('Connection', 'close');
+    return sendError(res, 413, 'VALIDATION', 'validation');
+  }
+  const body = await readBody(req, OUTPUT_MAX_BYTES);
+  if (body === 'tooLarge') return sendError(res, 413, 'VALIDATION', 'validation');
+  let request: OutputRequest | null = null;
+  try {
+    request = parseOutputRequest(JSON.parse(body.toString('utf8')));
+  } catch {
+    request = null;
+  }
+  if (request === null) return sendError(res, 400, 'VALIDATION', 'validation');
+  const result: OutputResult = output
+    ? await output(request).catch(() => ({ done: false }))
+    : { done: false };
+  send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
 }
 
 function handleEvents({ req, res, token, backend, streams }: Context, url: URL): void {
@@ -289,17 +333,17 @@ function parseCall(body: Buffer): { name: string; input: unknown } | null {
   return typeof name === 'string' ? { name, input } : null;
 }
 
-/** The body, or 'tooLarge' once past MAX_BODY_BYTES (the rest is drained so the 413 arrives). */
-function readBody(req: http.IncomingMessage): Promise<Buffer | 'tooLarge'> {
+/** The body, or 'tooLarge' once past `limit` (the rest is drained so the 413 arrives). */
+function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | 'tooLarge'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
       else if (size > MAX_DRAIN_BYTES) req.destroy();
     });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? 'tooLarge' : Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > limit ? 'tooLarge' : Buffer.concat(chunks)));
     req.on('error', reject);
     req.on('close', () => {
       if (!req.complete) reject(new Error('request aborted'));

@@ -1,8 +1,15 @@
 // The one IPC entry point: `aruga:call`, from our own page only.
 import { ipcMain, type BrowserWindow } from 'electron';
-import { IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT } from '../../shared/bridge';
+import {
+  IPC_CHANNEL_CALL,
+  IPC_CHANNEL_EVENT,
+  IPC_CHANNEL_OUTPUT,
+  parseOutputRequest,
+  type OutputResult,
+} from '../../shared/bridge';
 import type { AppErrorShape, Envelope } from '../../shared/errors';
 import type { BackendApi } from '../backend/api';
+import { outputReport } from './output';
 import { isTrustedSender } from './sender';
 
 function failure(code: AppErrorShape['code'], message: string): Envelope<never> {
@@ -29,6 +36,21 @@ export function registerCallHandler(
       }
     },
   );
+}
+
+/** Registers `aruga:output`: a report, from our own page only, printed or saved. */
+export function registerOutputHandler(getWindow: () => BrowserWindow | null): void {
+  ipcMain.handle(IPC_CHANNEL_OUTPUT, async (event, request: unknown): Promise<OutputResult> => {
+    const window = getWindow();
+    const parsed = parseOutputRequest(request);
+    if (window === null || !isTrustedSender(event, window) || parsed === null)
+      return { done: false };
+    try {
+      return await outputReport(window, parsed);
+    } catch {
+      return { done: false };
+    }
+  });
 }
 
 /** Forwards backend events (e.g. an idle lock) to the page; returns the unsubscribe function. */

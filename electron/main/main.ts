@@ -7,7 +7,7 @@ import { startBackendWorker } from '../host/backend-host';
 import { APP_ENTRY_URL } from './app-origin';
 import { dataFolderOverride } from './args';
 import { hardenWebContents, lockDownSession } from './hardening';
-import { forwardBackendEvents, registerCallHandler } from './ipc';
+import { forwardBackendEvents, registerCallHandler, registerOutputHandler } from './ipc';
 import { openShellPreferences, savedWindowBounds, type PreferencesStore } from './preferences';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow } from './window';
@@ -66,6 +66,7 @@ async function boot(): Promise<void> {
   const preferences = openShellPreferences(folder);
 
   registerCallHandler(backend, () => mainWindow);
+  registerOutputHandler(() => mainWindow);
   forwardBackendEvents(backend, () => mainWindow);
   powerMonitor.on('lock-screen', lockBackend);
   powerMonitor.on('suspend', lockBackend);

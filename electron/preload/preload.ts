@@ -1,12 +1,15 @@
-// The preload: exposes exactly `window.aruga` = { call, onLock } through
+// The preload: exposes exactly `window.aruga` = { call, onLock, output } through
 // contextBridge. Never ipcRenderer itself, never `send`/`on` for arbitrary channels, never
 // process.env. Bundled to CommonJS because sandboxed preloads cannot be ES modules.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
   IPC_CHANNEL_CALL,
   IPC_CHANNEL_EVENT,
+  IPC_CHANNEL_OUTPUT,
   type ArugaBridge,
   type BackendEvent,
+  type OutputRequest,
+  type OutputResult,
 } from '../../shared/bridge';
 import type { Envelope } from '../../shared/errors';
 
@@ -23,6 +26,9 @@ const bridge: ArugaBridge = {
     return () => {
       ipcRenderer.removeListener(IPC_CHANNEL_EVENT, forward);
     };
+  },
+  output(request: OutputRequest): Promise<OutputResult> {
+    return ipcRenderer.invoke(IPC_CHANNEL_OUTPUT, request) as Promise<OutputResult>;
   },
 };
 

@@ -1,6 +1,6 @@
 // The renderer's typed client, derived from the one IPC contract. It unwraps the
 // Envelope that window.aruga.call returns and throws a typed ApiError instead.
-import type { ArugaBridge, BackendEvent } from '../../shared/bridge';
+import type { ArugaBridge, BackendEvent, OutputRequest, OutputResult } from '../../shared/bridge';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
 import {
   ERROR_CODES,
@@ -41,6 +41,8 @@ export interface ApiClient {
   onLock(listener: (event: BackendEvent) => void): () => void;
   /** Called whenever a call fails with LOCKED: the backend locked without us hearing about it. */
   onLockedError(listener: () => void): () => void;
+  /** Prints or saves a report (a broken bridge answers not done). */
+  output(request: OutputRequest): Promise<OutputResult>;
 }
 
 function isEnvelope(value: unknown): value is Envelope<unknown> {
@@ -82,6 +84,7 @@ export function createApiClient(bridge: ArugaBridge): ApiClient {
   return {
     call,
     onLock: (listener) => bridge.onLock(listener),
+    output: (request) => bridge.output(request).catch(() => ({ done: false })),
     onLockedError(listener) {
       lockedListeners.add(listener);
       return () => lockedListeners.delete(listener);

@@ -5,6 +5,7 @@ import { accessDomain } from '../domains/access';
 import { childrenDomain } from '../domains/children';
 import { sheltersDomain } from '../domains/shelters';
 import { therapyDomain } from '../domains/therapy';
+import { reportsDomain } from '../domains/reports';
 import type { RendererDomain } from './contributions';
 
 export const DOMAINS: readonly RendererDomain[] = [
@@ -12,4 +13,6 @@ export const DOMAINS: readonly RendererDomain[] = [
   sheltersDomain,
   therapyDomain,
   accessDomain,
+  // After access: an administrator's home stays the Users screen.
+  reportsDomain,
 ];

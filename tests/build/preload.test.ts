@@ -5,7 +5,12 @@ import { build } from 'esbuild';
 import { EventEmitter } from 'node:events';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT, type ArugaBridge } from '../../shared/bridge';
+import {
+  IPC_CHANNEL_CALL,
+  IPC_CHANNEL_EVENT,
+  IPC_CHANNEL_OUTPUT,
+  type ArugaBridge,
+} from '../../shared/bridge';
 import { bundleOptions } from '../../electron/tools/build-electron';
 
 interface Loaded {
@@ -71,9 +76,10 @@ describe('preload bundle', () => {
     aruga = loaded.exposed.get('aruga') as ArugaBridge;
   });
 
-  it('exposes exactly one global, aruga, with exactly call and onLock', () => {
+  it('exposes exactly one global, aruga, with exactly call, onLock and output', () => {
     expect([...loaded.exposed.keys()]).toEqual(['aruga']);
-    expect(Object.keys(aruga).sort()).toEqual(['call', 'onLock']);
+    expect(Object.keys(aruga).sort()).toEqual(['call', 'onLock', 'output']);
+    expect(typeof aruga.output).toBe('function');
     expect(typeof aruga.call).toBe('function');
     expect(typeof aruga.onLock).toBe('function');
   });
@@ -99,6 +105,12 @@ describe('preload bundle', () => {
       'auth.signIn',
       input,
     );
+  });
+
+  it('output(request) invokes aruga:output with the request alone', async () => {
+    const request = { mode: 'pdf', content: '<!doctype html>', fileName: 'report.pdf' } as const;
+    await aruga.output(request);
+    expect(loaded.ipcRenderer.invoke).toHaveBeenLastCalledWith(IPC_CHANNEL_OUTPUT, request);
   });
 
   it('onLock delivers lock events without the IPC event, and unsubscribes only its listener', () => {

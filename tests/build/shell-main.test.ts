@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron, OUT_DIR } from '../../electron/tools/build-electron';
-import { IPC_CHANNEL_CALL } from '../../shared/bridge';
+import { IPC_CHANNEL_CALL, IPC_CHANNEL_OUTPUT } from '../../shared/bridge';
 import { PROJECT_ROOT } from './support/index';
 
 interface Message {
@@ -123,8 +123,9 @@ describe('the bundled Electron main process, on a stand-in for Electron', () => 
   });
 
   it('answers aruga:call from its own page through the backend worker, and refuses other frames', async () => {
-    expect(ready.ipcHandlers).toEqual([IPC_CHANNEL_CALL]);
-    // electron-store's own sync channel is removed: aruga:call stays the only way in.
+    expect(ready.ipcHandlers).toEqual([IPC_CHANNEL_CALL, IPC_CHANNEL_OUTPUT]);
+    // electron-store's own sync channel is removed: aruga:call (and aruga:output, which only
+    // carries a report out) stay the only ways in.
     expect(ready.ipcListeners).toEqual([]);
     const status = await shell.call('app://aruga/index.html', 'app.status');
     expect(status.result).toMatchObject({
@@ -136,6 +137,20 @@ describe('the bundled Electron main process, on a stand-in for Electron', () => 
       ok: false,
       error: { code: 'FORBIDDEN', message: 'forbidden' },
     });
+  });
+
+  it('prints or saves nothing for another frame, nor for a malformed request', async () => {
+    const request = { mode: 'csv', content: 'a,b', fileName: 'report.csv' };
+    const ask = (frameUrl: string, args: unknown[]) =>
+      shell.ask({ kind: 'invoke', channel: IPC_CHANNEL_OUTPUT, frameUrl, args });
+    expect((await ask('https://example.org/', [request])).result).toEqual({ done: false });
+    for (const bad of [
+      { ...request, fileName: '../../evil.csv' },
+      { ...request, mode: 'exec' },
+      { ...request, fileName: 'report.pdf' },
+      'not a request',
+    ])
+      expect((await ask('app://aruga/index.html', [bad])).result).toEqual({ done: false });
   });
 
   it('answers input nested thousands of levels deep with VALIDATION, and keeps answering', async () => {

@@ -148,7 +148,7 @@ describe('shell source', () => {
     }
   });
 
-  it('registers exactly one IPC handler, aruga:call, and no other channel', () => {
+  it('registers exactly two IPC handlers, aruga:call and aruga:output, and no other channel', () => {
     const ipcCalls = shellNodes
       .filter(
         ({ node }) =>
@@ -163,6 +163,7 @@ describe('shell source', () => {
       });
     expect(ipcCalls.filter((c) => !c.startsWith('removeAllListeners('))).toEqual([
       'handle(IPC_CHANNEL_CALL)',
+      'handle(IPC_CHANNEL_OUTPUT)',
     ]);
   });
 

@@ -39,6 +39,7 @@ describe('typed API client', () => {
     const throwing: ArugaBridge = {
       call: () => Promise.reject(new Error('socket hang up at /home/secret/stack.js:12')),
       onLock: () => () => undefined,
+      output: () => Promise.reject(new Error('socket hang up')),
     };
     await expect(createApiClient(throwing).call('app.status', {})).rejects.toMatchObject({
       code: 'INTERNAL',
@@ -47,10 +48,15 @@ describe('typed API client', () => {
     const malformed: ArugaBridge = {
       call: () => Promise.resolve({ ok: false, error: { code: 'NOPE', message: 'x' } } as never),
       onLock: () => () => undefined,
+      output: () => Promise.resolve({ done: true }),
     };
     await expect(createApiClient(malformed).call('app.status', {})).rejects.toMatchObject({
       code: 'INTERNAL',
     });
+    // A broken bridge prints nothing and says so.
+    await expect(
+      createApiClient(throwing).output({ mode: 'csv', content: 'a', fileName: 'a.csv' }),
+    ).resolves.toEqual({ done: false });
   });
 
   it('tells its listeners when a call finds the vault locked', async () => {

@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import type { BackendOptions } from '../../electron/backend/api';
 import { launchBrowser, watchPageErrors, type BrowserSession, type PageErrors } from './browser';
+import type { HarnessOptions } from '../../electron/harness/server';
 import { startTestHarness, type TestHarness } from './harness';
 import { makeTempDir, removeDir, scopeTempDir } from './temp';
 
@@ -27,6 +28,8 @@ export interface E2eRunOptions {
   backend?: Omit<BackendOptions, 'dataFolder'>;
   /** Open the app in the page (default true). */
   open?: boolean;
+  /** Stands in for Electron's print window and save dialog (see reportOutputs). */
+  output?: HarnessOptions['output'];
 }
 
 export async function startE2eRun(options: E2eRunOptions = {}): Promise<E2eRun> {
@@ -49,6 +52,7 @@ export async function startE2eRun(options: E2eRunOptions = {}): Promise<E2eRun> 
     const harness = await startTestHarness({
       dataFolder,
       ...(options.backend === undefined ? {} : { backend: options.backend }),
+      ...(options.output === undefined ? {} : { output: options.output }),
     });
     cleanups.push(() => harness.dispose());
     const browser = await launchBrowser({ parentDir: scope.outside });

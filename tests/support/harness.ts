@@ -1,7 +1,7 @@
 // Starts the real browser harness in-process for end-to-end tests, and talks to it over HTTP.
 import type { Page } from 'playwright-core';
 import type { BackendOptions, ScryptParams } from '../../electron/backend/api';
-import { startHarness, type Harness } from '../../electron/harness/server';
+import { startHarness, type Harness, type HarnessOptions } from '../../electron/harness/server';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
 import { makeTempDir, removeDir } from './temp';
@@ -22,6 +22,8 @@ export interface TestHarnessOptions {
   backend?: Omit<BackendOptions, 'dataFolder'>;
   /** Defaults to dist/renderer (run `npx vite build` first). */
   rendererDir?: string;
+  /** Stands in for Electron's print window and save dialog (see reportOutputs in report-pdf.ts). */
+  output?: HarnessOptions['output'];
 }
 
 export async function startTestHarness(options: TestHarnessOptions = {}): Promise<TestHarness> {
@@ -32,6 +34,7 @@ export async function startTestHarness(options: TestHarnessOptions = {}): Promis
       dataFolder,
       backend: { kdf: TEST_KDF, ...options.backend },
       ...(options.rendererDir === undefined ? {} : { rendererDir: options.rendererDir }),
+      ...(options.output === undefined ? {} : { output: options.output }),
     });
     return {
       ...harness,

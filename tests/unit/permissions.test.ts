@@ -124,6 +124,9 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['measures.importInstrument', Y,   _,     _,     _],
   ['measures.record',         _,     _,     _,     Y],
   ['measures.history',        _,     Y,     _,     Y],
+  ['reports.placement',       Y,     Y,     Y,     _],
+  ['reports.statistics',      Y,     Y,     Y,     _],
+  ['reports.recordOutput',    Y,     Y,     Y,     _],
 ];
 /** Procedures anyone may call (no session) and the one only a recovery session may. */
 const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {

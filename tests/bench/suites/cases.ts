@@ -1,5 +1,6 @@
-// Case search, case file, bed board, occupancy, the placement-conflict check and therapy
-// scheduling (calendars, the series conflict check, session history, free slots) at sizes
+// Case search, case file, bed board, occupancy, the placement-conflict check, therapy
+// scheduling (calendars, the series conflict check, session history, free slots) and the reports
+// (placement report data and pages, anonymised statistics over five years) at sizes
 // S, M and L, each on an encrypted vault and on a plain database (same SQLCipher binary) that the
 // generator fills from the same seed; and the time to generate each size.
 import { mkdirSync } from 'node:fs';
@@ -34,7 +35,11 @@ import {
   scoreHistory,
   sessionHistory,
 } from '../../../electron/backend/domains/therapy';
-import { clockFor } from '../../../electron/backend/records/actor';
+import { addDaysTo, clockFor } from '../../../electron/backend/records/actor';
+import { placementReport, statisticsReport } from '../../../electron/backend/domains/reports';
+import { reportPages } from '../../../shared/reports/document';
+import type { ReportBlock } from '../../../shared/reports/layout';
+import type { PlacementReport } from '../../../shared/reports/contract';
 import { checkPages } from '../../../electron/backend/db/sqlcipher';
 import { composeHooks } from '../../../electron/backend/runtime/composition';
 import { createVault, unwrapWithPassword } from '../../../electron/backend/vault/vault';
@@ -215,6 +220,7 @@ function operations(size: SizeName, now: Date, count: number): Operation[] {
     time: `${String(rng.pick([8, 9, 10, 11, 13, 14, 15, 16])).padStart(2, '0')}:00`,
   }));
   const pick = (i: number) => picks[i % picks.length]!;
+  const yearBack = { from: addDaysTo(today, -364), to: today };
   const statuses: ChildStatus[] = ['in_care', 'aftercare', 'closed'];
   return [
     {
@@ -416,7 +422,127 @@ function operations(size: SizeName, now: Date, count: number): Operation[] {
           noContactOrder: false,
         }),
     },
+    {
+      name: 'report: placement data, one shelter-year',
+      targetMs: 300,
+      run: (d, i) =>
+        placementReport(
+          d.vault,
+          d.coordinator,
+          { shelterId: d.shelters[pick(i).shelter]!, ...yearBack, includeNames: false },
+          'Bench',
+        ),
+    },
+    {
+      name: 'report: placement data, all shelters, a year',
+      targetMs: 300,
+      run: (d) =>
+        placementReport(
+          d.vault,
+          d.coordinator,
+          { shelterId: null, ...yearBack, includeNames: false },
+          'Bench',
+        ),
+    },
+    {
+      name: 'report: placement data and pages, all shelters, a year',
+      targetMs: 500,
+      run: (d) =>
+        placementPages(
+          placementReport(
+            d.vault,
+            d.coordinator,
+            { shelterId: null, ...yearBack, includeNames: false },
+            'Bench',
+          ),
+        ),
+    },
+    {
+      name: 'report: anonymised statistics, all shelters, 5 years',
+      targetMs: 1000,
+      run: (d) =>
+        statisticsReport(
+          d.vault,
+          d.coordinator,
+          { shelterId: null, from: addDaysTo(today, -(5 * 365 - 1)), to: today },
+          'Bench',
+        ),
+    },
   ];
+}
+
+/**
+ * The placement report's pages as the print path lays them out (the renderer adds only words:
+ * the same tables, with codes in place of translated labels).
+ */
+function placementPages(report: PlacementReport): string {
+  const figures = (id: string, rows: [string, number | string | null][]): ReportBlock => ({
+    kind: 'table',
+    id,
+    caption: id,
+    columns: [{ label: 'figure' }, { label: 'value', numeric: true }],
+    rows: rows.map(([k, v]) => [k, String(v)]),
+  });
+  const blocks: ReportBlock[] = [
+    figures('occupancy', [
+      ['today', report.occupancy.today],
+      ['average', report.occupancy.average],
+    ]),
+    {
+      kind: 'chart',
+      id: 'chart',
+      caption: 'chart',
+      summary: 'chart',
+      points: report.occupancy.series.map((p) => ({ label: p.date, value: p.count })),
+    },
+    figures(
+      'movements',
+      Object.entries(report.movements).filter(
+        (e): e is [string, number] => typeof e[1] === 'number',
+      ),
+    ),
+    figures('destinations', Object.entries(report.movements.byDestination)),
+    {
+      kind: 'table',
+      id: 'children',
+      caption: 'children',
+      columns: ['code', 'initials', 'shelter', 'from', 'to', 'days', 'exit'].map((label) => ({
+        label,
+      })),
+      rows: report.children.map((c) => [
+        c.caseCode,
+        c.initials,
+        c.shelterName,
+        c.startAt,
+        c.endAt ?? '',
+        String(c.daysInPeriod),
+        c.exit ?? '',
+      ]),
+    },
+    {
+      kind: 'table',
+      id: 'daily',
+      caption: 'daily',
+      columns: [{ label: 'date' }, { label: 'count', numeric: true }],
+      rows: report.occupancy.series.map((p) => [p.date, String(p.count)]),
+    },
+  ];
+  return reportPages(
+    blocks,
+    { paperSize: 'A4', orientation: 'portrait', margins: 'normal' },
+    {
+      title: 'title',
+      confidential: 'CONFIDENTIAL',
+      privacyNotice: 'notice',
+      period: 'period',
+      scope: 'scope',
+      generated: 'generated',
+      page: (p, n) => `Page ${p} of ${n}`,
+      pageLabel: (p, n) => `Page ${p} of ${n}`,
+      continued: (c) => c,
+      none: 'none',
+    },
+  ).html;
 }
 
 const ratioRows = (

@@ -1,6 +1,11 @@
 // A programmable stand-in for window.aruga: per-procedure answers, a record of every call, and
 // lock events on demand. Unprogrammed procedures answer INTERNAL, and are recorded as unexpected.
-import type { ArugaBridge, BackendEvent } from '../../../shared/bridge';
+import type {
+  ArugaBridge,
+  BackendEvent,
+  OutputRequest,
+  OutputResult,
+} from '../../../shared/bridge';
 import type {
   LockEventReason,
   ProcedureInput,
@@ -99,6 +104,17 @@ export class FakeBridge implements ArugaBridge {
   onLock(listener: (event: BackendEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Every report printed or saved, in order; each is done unless `outputDone` is false. */
+  readonly outputs: OutputRequest[] = [];
+  outputDone = true;
+
+  output(request: OutputRequest): Promise<OutputResult> {
+    this.outputs.push(request);
+    return Promise.resolve(
+      this.outputDone ? { done: true, fileName: request.fileName } : { done: false },
+    );
   }
 
   private enqueue(name: string, responder: Responder): void {

@@ -270,6 +270,23 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
     therapistChange: { enabled: true },
     lateForYoungChild: { enabled: true, endAfter: '18:00', underAge: 12 },
   },
+  'reports.placement': {
+    from: '2025-01-01',
+    to: '2025-03-31',
+    shelterId: null,
+    includeNames: false,
+  },
+  'reports.statistics': { from: '2025-01-01', to: '2025-03-31', shelterId: null },
+  'reports.recordOutput': {
+    report: 'placement',
+    output: 'pdf',
+    from: '2025-01-01',
+    to: '2025-03-31',
+    shelterId: null,
+    sections: ['summary'],
+    includeNames: false,
+    identifiable: false,
+  },
 });
 
 /** A weekly series, for the series procedures' samples. */

@@ -1,0 +1,63 @@
+// The router's handlers for the reports domain. Each report run is an audited view (which
+// report, shelter, period, whether names were included); each print, saved PDF and CSV export
+// is an audited mutation. What they name in the audit log is declared in reportsAuditTargets.
+import type { reportsProcedures } from '../../../../shared/reports/contract';
+import { mayExportIdentifiableCsv, mayIncludeNames } from '../../../../shared/reports/vocabulary';
+import { AppError } from '../../../../shared/errors';
+import type { AuditTargets, Handlers } from '../../runtime/call-context';
+import { actorOf } from '../../records/actor';
+import { placementReport } from './placement-report';
+import { statisticsReport } from './statistics';
+
+type ReportsProcedureName = keyof typeof reportsProcedures;
+
+export function reportsHandlers(): Pick<Handlers, ReportsProcedureName> {
+  return {
+    'reports.placement': (ctx, input) => {
+      const user = ctx.user();
+      return placementReport(ctx.vault(), actorOf(user), input, user.displayName);
+    },
+    'reports.statistics': (ctx, input) => {
+      const user = ctx.user();
+      return statisticsReport(ctx.vault(), actorOf(user), input, user.displayName);
+    },
+    'reports.recordOutput': (ctx, input) => {
+      const { role } = ctx.user();
+      if (input.includeNames && !mayIncludeNames(role)) throw new AppError('FORBIDDEN', 'forbidden');
+      if (input.identifiable && (input.output !== 'csv' || !mayExportIdentifiableCsv(role)))
+        throw new AppError('FORBIDDEN', 'forbidden');
+      return null;
+    },
+  };
+}
+
+export const reportsAuditTargets: Pick<AuditTargets, ReportsProcedureName> = {
+  'reports.placement': {
+    targetType: 'report',
+    targetId: (input) => input.shelterId,
+    detail: (input) => ({
+      report: 'placement',
+      from: input.from,
+      to: input.to,
+      names: input.includeNames,
+    }),
+  },
+  'reports.statistics': {
+    targetType: 'report',
+    targetId: (input) => input.shelterId,
+    detail: (input) => ({ report: 'statistics', from: input.from, to: input.to, names: false }),
+  },
+  'reports.recordOutput': {
+    targetType: 'report',
+    targetId: (input) => input.shelterId,
+    detail: (input) => ({
+      report: input.report,
+      output: input.output,
+      from: input.from,
+      to: input.to,
+      sections: input.sections.join(','),
+      names: input.includeNames,
+      identifiable: input.identifiable,
+    }),
+  },
+};

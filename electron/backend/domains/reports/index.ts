@@ -1,0 +1,14 @@
+// The reports domain: report data built from the other domains' tables (read only) and the
+// audit of every print and export. Its services, for the router, the benchmark and the tests.
+import type { Domain } from '../../runtime/domain';
+import { reportsAuditTargets, reportsHandlers } from './handlers';
+
+export { placementReport, type PlacementReportInput } from './placement-report';
+export { statisticsReport } from './statistics';
+export { reportsAuditTargets, reportsHandlers } from './handlers';
+
+export const reportsDomain: Domain = {
+  name: 'reports',
+  handlers: () => reportsHandlers(),
+  auditTargets: reportsAuditTargets,
+};

@@ -1,0 +1,349 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputRequest } from '../../../shared/bridge';
+import { reportCsv } from '../../../shared/reports/csv';
+import {
+  MARGINS,
+  ORIENTATIONS,
+  type Margins,
+  type Orientation,
+  type PageSetup,
+} from '../../../shared/reports/layout';
+import {
+  mayExportIdentifiableCsv,
+  mayIncludeNames,
+  REPORT_KINDS,
+  type ReportKind,
+  type ReportOutput,
+} from '../../../shared/reports/vocabulary';
+import { isoDateSchema } from '../../../shared/ids';
+import { PAPER_SIZES, type PaperSize } from '../../../shared/settings';
+import { todayIn } from '../../../shared/time';
+import { isApiError } from '../../api/client';
+import { useApi } from '../../api/ApiContext';
+import { useApiQuery } from '../../api/queries';
+import { useSession } from '../../auth/AuthContext';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { Checkbox } from '../../ui/Checkbox';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { Field } from '../../ui/Field';
+import { FormAlert, StatusMessage } from '../../ui/FormAlert';
+import type { FormMessage } from '../../forms/useServerErrors';
+import { QUICK_PERIODS, quickPeriod } from '../../../shared/reports/periods';
+import { documentTexts, previewPages, wholeDocument } from './print/reportDocument';
+import { REPORTS, type ReportRun } from './registry';
+import './print/report.css';
+import './reports.css';
+
+const ALL = '';
+
+/** Why a typed date cannot be used: empty, not a date, or in the future. */
+function dateProblem(value: string, today: string): string | null {
+  if (value === '') return 'required';
+  if (!isoDateSchema.safeParse(value).success) return 'invalid';
+  return value > today ? 'date.future' : null;
+}
+
+/**
+ * Pick a report, a shelter and a period; the preview shows the exact printed pages; Print, Save
+ * as PDF and CSV send them out, and each is recorded in the audit log. Names only when the role
+ * may see them and the box is ticked; a CSV with case codes only for the administrator, after a
+ * confirmation.
+ */
+export function ReportsScreen() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const session = useSession();
+  useDocumentTitle(t('reports.title'));
+  const today = todayIn(session.settings.timeZone);
+  const kinds = REPORT_KINDS.filter((k) => REPORTS[k].roles.includes(session.role));
+  const shelters = useApiQuery('shelters.names', {});
+  const choosable = (shelters.data ?? []).filter(
+    (s) => s.inScope || session.role !== 'caseworker',
+  );
+
+  const [kind, setKind] = useState<ReportKind>(kinds[0] ?? 'placement');
+  const [shelterId, setShelterId] = useState(ALL);
+  const initial = quickPeriod('lastQuarter', today);
+  const [from, setFrom] = useState(initial.from);
+  const [to, setTo] = useState(initial.to);
+  const [includeNames, setIncludeNames] = useState(false);
+  const [setup, setSetup] = useState<PageSetup>({
+    paperSize: session.settings.paperSize,
+    orientation: 'portrait',
+    margins: 'normal',
+  });
+  const [run, setRun] = useState<ReportRun | null>(null);
+  const [pending, setPending] = useState(false);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [alert, setAlert] = useState<FormMessage | null>(null);
+  const [status, setStatus] = useState<{ text: string; at: number } | null>(null);
+  const [confirmCsv, setConfirmCsv] = useState(false);
+
+  const definition = REPORTS[kind];
+  const title = definition.title(t);
+  const texts = useMemo(() => (run ? documentTexts(t, run, title) : null), [run, t, title]);
+  const preview = useMemo(
+    () => (run && texts ? previewPages(run, setup, texts) : null),
+    [run, setup, texts],
+  );
+
+  const show = async (event: FormEvent) => {
+    event.preventDefault();
+    const problems: Record<string, string> = {};
+    const fromProblem = dateProblem(from, today);
+    const toProblem = dateProblem(to, today);
+    if (fromProblem) problems.from = fromProblem;
+    if (toProblem) problems.to = toProblem;
+    if (!fromProblem && !toProblem && to < from) problems.to = 'report.periodOrder';
+    setFields(problems);
+    setAlert(null);
+    if (Object.keys(problems).length > 0) return;
+    setPending(true);
+    try {
+      setRun(
+        await definition.run(
+          api,
+          {
+            shelterId: shelterId === ALL ? null : shelterId,
+            from,
+            to,
+            includeNames: definition.names && includeNames,
+          },
+          t,
+        ),
+      );
+    } catch (error) {
+      setRun(null);
+      if (isApiError(error) && Object.keys(error.fields).length > 0) setFields(error.fields);
+      else setAlert({ key: isApiError(error) ? error.message : 'internal' });
+    } finally {
+      setPending(false);
+    }
+  };
+
+  /** Audits the output, then sends it out; the audit comes first so nothing leaves unrecorded. */
+  const send = async (output: ReportOutput, identifiable = false) => {
+    if (!run || !texts) return;
+    setAlert(null);
+    try {
+      await api.call('reports.recordOutput', {
+        report: kind,
+        output,
+        from: run.from,
+        to: run.to,
+        shelterId: run.shelterId,
+        sections: [...definition.sections],
+        includeNames: run.namesIncluded,
+        identifiable,
+      });
+      const base = `${kind}-report-${run.from}-${run.to}`;
+      const request: OutputRequest =
+        output === 'csv'
+          ? { mode: 'csv', content: reportCsv(run.blocks, identifiable), fileName: `${base}.csv` }
+          : { mode: output, content: await wholeDocument(run, setup, texts), fileName: `${base}.pdf` };
+      const result = await api.output(request);
+      if (result.done) {
+        const key = output === 'print' ? 'printed' : output === 'pdf' ? 'saved' : 'exported';
+        setStatus({ text: t(`reports.actions.${key}`, { file: result.fileName ?? '' }), at: Date.now() });
+      }
+    } catch (error) {
+      setAlert({ key: isApiError(error) ? error.message : 'internal' });
+    }
+  };
+
+  const changeSetup = <K extends keyof PageSetup>(key: K, value: PageSetup[K]) =>
+    setSetup((current) => ({ ...current, [key]: value }));
+
+  return (
+    <>
+      <h1>{t('reports.title')}</h1>
+      <p>{t('reports.intro')}</p>
+      <form className="reports-form" onSubmit={(event) => void show(event)} noValidate>
+        <fieldset>
+          <legend>{t('reports.form.legend')}</legend>
+          <Field label={t('reports.form.kind')}>
+            {(a) => (
+              <select
+                {...a}
+                value={kind}
+                onChange={(e) => {
+                  setKind(e.target.value as ReportKind);
+                  setRun(null);
+                }}
+              >
+                {kinds.map((k) => (
+                  <option key={k} value={k}>
+                    {REPORTS[k].title(t)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('reports.form.shelter')}>
+            {(a) => (
+              <select {...a} value={shelterId} onChange={(e) => setShelterId(e.target.value)}>
+                <option value={ALL}>{t('reports.form.allShelters')}</option>
+                {choosable.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            label={t('reports.form.from')}
+            error={fields.from ? { message: fields.from } : undefined}
+          >
+            {(a) => (
+              <input
+                {...a}
+                type="date"
+                className="input-date"
+                value={from}
+                max={today}
+                onChange={(e) => setFrom(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label={t('reports.form.to')} error={fields.to ? { message: fields.to } : undefined}>
+            {(a) => (
+              <input
+                {...a}
+                type="date"
+                className="input-date"
+                value={to}
+                max={today}
+                onChange={(e) => setTo(e.target.value)}
+              />
+            )}
+          </Field>
+          <div className="reports-quick" role="group" aria-label={t('reports.form.quick')}>
+            {QUICK_PERIODS.map((q) => (
+              <button
+                key={q}
+                type="button"
+                onClick={() => {
+                  const period = quickPeriod(q, today);
+                  setFrom(period.from);
+                  setTo(period.to);
+                }}
+              >
+                {t(`reports.form.${q}`)}
+              </button>
+            ))}
+          </div>
+          {definition.names && mayIncludeNames(session.role) ? (
+            <div className="reports-names">
+              <Checkbox
+                label={t('reports.form.includeNames')}
+                checked={includeNames}
+                aria-describedby="reports-names-hint"
+                onChange={(e) => setIncludeNames(e.target.checked)}
+              />
+              <p className="field-hint" id="reports-names-hint">
+                {t('reports.form.includeNamesHint')}
+              </p>
+            </div>
+          ) : null}
+          <button type="submit" className="button-primary" disabled={pending}>
+            {t('reports.form.show')}
+          </button>
+        </fieldset>
+      </form>
+      <fieldset className="reports-page">
+        <legend>{t('reports.page.legend')}</legend>
+        <Field label={t('reports.page.paperSize')}>
+          {(a) => (
+            <select
+              {...a}
+              value={setup.paperSize}
+              onChange={(e) => changeSetup('paperSize', e.target.value as PaperSize)}
+            >
+              {PAPER_SIZES.map((p) => (
+                <option key={p} value={p}>
+                  {t(`reports.page.papers.${p}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('reports.page.orientation')}>
+          {(a) => (
+            <select
+              {...a}
+              value={setup.orientation}
+              onChange={(e) => changeSetup('orientation', e.target.value as Orientation)}
+            >
+              {ORIENTATIONS.map((o) => (
+                <option key={o} value={o}>
+                  {t(`reports.page.orientations.${o}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('reports.page.margins')}>
+          {(a) => (
+            <select
+              {...a}
+              value={setup.margins}
+              onChange={(e) => changeSetup('margins', e.target.value as Margins)}
+            >
+              {MARGINS.map((m) => (
+                <option key={m} value={m}>
+                  {t(`reports.page.marginSizes.${m}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </fieldset>
+      <FormAlert message={alert} />
+      <StatusMessage version={status?.at}>{status?.text ?? null}</StatusMessage>
+      <div className="reports-actions">
+        <button type="button" disabled={!run} onClick={() => void send('print')}>
+          {t('reports.actions.print')}
+        </button>
+        <button type="button" disabled={!run} onClick={() => void send('pdf')}>
+          {t('reports.actions.savePdf')}
+        </button>
+        <button type="button" disabled={!run} onClick={() => void send('csv')}>
+          {t('reports.actions.csv')}
+        </button>
+        {mayExportIdentifiableCsv(session.role) ? (
+          <button type="button" disabled={!run} onClick={() => setConfirmCsv(true)}>
+            {t('reports.actions.csvIdentifiable')}
+          </button>
+        ) : null}
+      </div>
+      <section className="reports-preview" aria-labelledby="reports-preview-heading">
+        <h2 id="reports-preview-heading">
+          {t('reports.preview.heading')}
+          {preview ? ` — ${t('reports.preview.pages', { count: preview.pages })}` : ''}
+        </h2>
+        {pending ? <p>{t('reports.preview.loading')}</p> : null}
+        {!pending && !preview ? <p>{t('reports.preview.empty')}</p> : null}
+        {preview ? (
+          // The printed document's own pages: built from escaped text only (shared/reports/document.ts).
+          <div className="reports-sheets" dangerouslySetInnerHTML={{ __html: preview.html }} />
+        ) : null}
+      </section>
+      {confirmCsv ? (
+        <ConfirmDialog
+          title={t('reports.actions.confirmIdentifiableTitle')}
+          body={t('reports.actions.confirmIdentifiable')}
+          confirmLabel={t('reports.actions.confirm')}
+          pending={false}
+          error={null}
+          onClose={() => setConfirmCsv(false)}
+          onConfirm={() => {
+            setConfirmCsv(false);
+            void send('csv', true);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+// A report run as its one HTML document: the pages the preview shows, and the whole document
+// (stylesheet, embedded font, @page) that Print and Save as PDF send out.
+import type { TFunction } from 'i18next';
+import { printDocument, reportPages, type DocumentTexts } from '../../../../shared/reports/document';
+import type { PageSetup } from '../../../../shared/reports/layout';
+import { formatCalendarDate, formatInstant } from '../../../../shared/time';
+import type { ReportRun } from '../registry';
+import { embeddedFontCss } from './fontData';
+import reportCss from './report.css?inline';
+
+export function documentTexts(t: TFunction, run: ReportRun, title: string): DocumentTexts {
+  return {
+    title,
+    confidential: t('reports.print.confidential'),
+    privacyNotice: t('reports.print.privacyNotice'),
+    period: t('reports.print.period', {
+      from: formatCalendarDate(run.from),
+      to: formatCalendarDate(run.to),
+    }),
+    scope: run.scope,
+    generated: t('reports.print.generated', {
+      name: run.stamp.generatedBy,
+      at: formatInstant(run.stamp.generatedAt, run.stamp.timeZone),
+      timeZone: run.stamp.timeZone,
+    }),
+    page: (page, pages) => t('reports.print.page', { page, pages }),
+    pageLabel: (page, pages) => t('reports.print.pageLabel', { page, pages }),
+    continued: (caption) => t('reports.print.continued', { caption }),
+    none: t('reports.print.none'),
+  };
+}
+
+export function previewPages(run: ReportRun, setup: PageSetup, texts: DocumentTexts) {
+  return reportPages(run.blocks, setup, texts);
+}
+
+export async function wholeDocument(run: ReportRun, setup: PageSetup, texts: DocumentTexts) {
+  return printDocument({
+    pages: reportPages(run.blocks, setup, texts).html,
+    css: reportCss,
+    fontCss: await embeddedFontCss(),
+    setup,
+    title: texts.title,
+  });
+}

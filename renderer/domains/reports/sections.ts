@@ -1,0 +1,16 @@
+import type { RendererDomain } from '../../frame/contributions';
+import { ReportsScreen } from './ReportsScreen';
+
+/** Reports: for the coordinator, a caseworker (her shelters) and the administrator. */
+export const reportsDomain: RendererDomain = {
+  name: 'reports',
+  sections: [
+    {
+      path: 'reports',
+      navTo: '/reports',
+      navLabel: (t) => t('reports.nav'),
+      roles: ['coordinator', 'caseworker', 'admin'],
+      Screen: ReportsScreen,
+    },
+  ],
+};

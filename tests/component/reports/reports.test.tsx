@@ -1,0 +1,209 @@
+// The Reports screen: the preview shows the printed pages; names only for a role that may see
+// them and only when ticked; every print, PDF and CSV is audited before it leaves, with what it
+// holds; a CSV with case codes is the administrator's, after a confirmation; bad periods are
+// refused at the field and the typed dates kept.
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import i18next from 'i18next';
+import type { SessionInfo } from '../../../shared/contract';
+import { MARGINS, ORIENTATIONS } from '../../../shared/reports/layout';
+import { AGE_BANDS, REPORT_KINDS, REPORTS_ERROR_KEYS } from '../../../shared/reports/vocabulary';
+import { PAPER_SIZES } from '../../../shared/settings';
+import type { PlacementReport } from '../../../shared/reports/contract';
+import { FakeBridge } from '../support/FakeBridge';
+import { caseworkerSession, session, unlocked } from '../support/fixtures';
+import { expectNoAxeViolations, renderApp } from '../support/render';
+import { NOW, SHELTER_NAMES, SIDS, coordinatorSession } from '../support/shelters';
+
+configure({ asyncUtilTimeout: 5000 });
+
+function report(input: { from: string; to: string; includeNames: boolean }): PlacementReport {
+  return {
+    kind: 'placement',
+    from: input.from,
+    to: input.to,
+    shelterId: SIDS.pagasa,
+    shelters: [{ id: SIDS.pagasa, name: 'Bahay Pag-asa', type: 'ngo_shelter', beds: 4 }],
+    namesIncluded: input.includeNames,
+    generatedAt: '2026-11-29T04:00:00.000Z',
+    generatedBy: 'Luningning Bautista',
+    timeZone: 'Asia/Manila',
+    occupancy: { today: 3, average: 2.5, series: [{ date: input.from, count: 2 }] },
+    movements: {
+      admissions: 4,
+      transfersIn: 1,
+      transfersOut: 0,
+      discharges: 2,
+      byDestination: {
+        family_reintegration: 2,
+        kinship_care: 0,
+        foster_care: 0,
+        independent_living: 0,
+        transfer_other_agency: 0,
+        other: 0,
+      },
+    },
+    lengthOfStay: { stays: 2, medianDays: 40, minDays: 30, maxDays: 50 },
+    bedUtilisation: { bedDays: 368, occupiedDays: 230, percent: 62.5 },
+    children: [
+      {
+        caseCode: 'AR-2026-0042',
+        initials: 'M.S.',
+        name: input.includeNames ? 'Maria Santos' : null,
+        shelterName: 'Bahay Pag-asa',
+        startAt: '2026-07-03T02:00:00.000Z',
+        endAt: null,
+        daysInPeriod: 89,
+        exit: null,
+      },
+    ],
+  };
+}
+
+function reportsBridge(who: SessionInfo) {
+  return new FakeBridge()
+    .ok('app.status', unlocked(who))
+    .ok('shelters.names', [
+      ...SHELTER_NAMES,
+      { id: SIDS.bed1, name: 'Elsewhere Home', inScope: false },
+    ])
+    .ok('reports.placement', report)
+    .ok('reports.recordOutput', null);
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+  // The bundled font, as the app reads it back from its own bundle.
+  vi.stubGlobal('fetch', () => Promise.resolve(new Response(new Uint8Array([1, 2, 3]))));
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('reports catalogue', () => {
+  it('has words for every error, report, paper, orientation and margin the screen shows', () => {
+    for (const key of REPORTS_ERROR_KEYS) expect(i18next.exists(`errors.${key}`), key).toBe(true);
+    for (const kind of REPORT_KINDS) expect(i18next.exists(`reports.kinds.${kind}`), kind).toBe(true);
+    for (const paper of PAPER_SIZES) expect(i18next.exists(`reports.page.papers.${paper}`)).toBe(true);
+    for (const o of ORIENTATIONS) expect(i18next.exists(`reports.page.orientations.${o}`)).toBe(true);
+    for (const m of MARGINS) expect(i18next.exists(`reports.page.marginSizes.${m}`)).toBe(true);
+    for (const band of AGE_BANDS)
+      expect(i18next.exists(`reports.statistics.ageBands.${band}`), band).toBe(true);
+  });
+});
+
+describe('Reports screen', () => {
+  it('previews last quarter with names only when ticked, then audits and saves the PDF', async () => {
+    const bridge = reportsBridge(coordinatorSession());
+    const { user } = renderApp(bridge, { route: '/reports' });
+    await screen.findByRole('heading', { level: 1, name: 'Reports' });
+    // Today is 11/29/2026: last quarter is July to September.
+    expect(screen.getByLabelText('From')).toHaveValue('2026-07-01');
+    expect(screen.getByLabelText('To')).toHaveValue('2026-09-30');
+    expect(screen.getByLabelText('Paper size')).toHaveValue('A4');
+    await screen.findByRole('option', { name: 'Bahay Pag-asa' });
+    await user.selectOptions(screen.getByLabelText('Shelter'), 'Bahay Pag-asa');
+    await user.click(screen.getByRole('checkbox', { name: 'Include full names' }));
+    await user.click(screen.getByRole('button', { name: 'Show preview' }));
+    const preview = await screen.findByRole('region', { name: /^Preview — \d+ pages?$/ });
+    const pages = within(preview).getAllByRole('region', { name: /^Page \d+ of \d+ of the report$/ });
+    expect(bridge.inputsOf('reports.placement')).toEqual([
+      { shelterId: SIDS.pagasa, from: '2026-07-01', to: '2026-09-30', includeNames: true },
+    ]);
+    const page = pages[0]!;
+    expect(page).toHaveAccessibleName(`Page 1 of ${pages.length} of the report`);
+    expect(page).toHaveTextContent('CONFIDENTIAL');
+    expect(page).toHaveTextContent('Period: 07/01/2026 to 09/30/2026');
+    expect(preview).toHaveTextContent('Maria Santos');
+    expect(page).toHaveTextContent('Full names are included at the request of Luningning Bautista');
+    expect(page).toHaveTextContent('Generated by Luningning Bautista on 11/29/2026 12:00 PM');
+    expect(page).toHaveTextContent(`Page 1 of ${pages.length}`);
+    for (const each of pages) expect(each).toHaveTextContent('CONFIDENTIAL');
+    expect(page).toHaveClass('report-sheet--A4-portrait');
+    await expectNoAxeViolations();
+
+    await user.selectOptions(screen.getByLabelText('Paper size'), 'Legal13');
+    await user.selectOptions(screen.getByLabelText('Orientation'), 'landscape');
+    expect(within(preview).getAllByRole('region', { name: /^Page 1 of/ })[0]).toHaveClass(
+      'report-sheet--Legal13-landscape',
+    );
+    await user.click(screen.getByRole('button', { name: 'Save as PDF' }));
+    await screen.findByText('Saved placement-report-2026-07-01-2026-09-30.pdf.');
+    expect(bridge.inputsOf('reports.recordOutput')).toEqual([
+      {
+        report: 'placement',
+        output: 'pdf',
+        from: '2026-07-01',
+        to: '2026-09-30',
+        shelterId: SIDS.pagasa,
+        sections: ['occupancy', 'movements', 'lengthOfStay', 'utilisation', 'children'],
+        includeNames: true,
+        identifiable: false,
+      },
+    ]);
+    const [sent] = bridge.outputs;
+    expect(sent!.mode).toBe('pdf');
+    expect(sent!.content).toContain('@page{size:13in 8.5in;margin:0}');
+    expect(sent!.content).toContain('data:font/woff2;base64,');
+    expect(sent!.content).toContain('Maria Santos');
+    // No identifiable CSV for a coordinator; the plain CSV leaves the children's list out.
+    expect(screen.queryByRole('button', { name: 'Export CSV with case codes' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(bridge.outputs).toHaveLength(2));
+    expect(bridge.outputs[1]!.mode).toBe('csv');
+    expect(bridge.outputs[1]!.content).toContain('Admissions,4');
+    expect(bridge.outputs[1]!.content).not.toContain('AR-2026-0042');
+    expect(bridge.inputsOf('reports.recordOutput')[1]).toMatchObject({
+      output: 'csv',
+      identifiable: false,
+    });
+  });
+
+  it('refuses a reversed period at the field, keeps the dates and asks the backend nothing', async () => {
+    const bridge = reportsBridge(coordinatorSession());
+    const { user } = renderApp(bridge, { route: '/reports' });
+    const to = await screen.findByLabelText('To');
+    await user.clear(to);
+    await user.type(to, '2026-06-01');
+    await user.click(screen.getByRole('button', { name: 'Show preview' }));
+    expect(await screen.findByText('The end of the period is before its start.')).toBeVisible();
+    expect(to).toHaveValue('2026-06-01');
+    expect(to).toHaveAttribute('aria-invalid', 'true');
+    expect(bridge.countOf('reports.placement')).toBe(0);
+    expect(screen.getByRole('button', { name: 'Print' })).toBeDisabled();
+  });
+
+  it('gives a caseworker only her shelters; the administrator no names but a confirmed CSV with case codes', async () => {
+    const caseworker = reportsBridge(caseworkerSession());
+    const first = renderApp(caseworker, { route: '/reports' });
+    const shelter = await screen.findByLabelText('Shelter');
+    expect(await within(shelter).findByRole('option', { name: 'Bahay Pag-asa' })).toBeInTheDocument();
+    expect(within(shelter).queryByRole('option', { name: 'Elsewhere Home' })).toBeNull();
+    first.unmount();
+
+    const bridge = reportsBridge(session());
+    const { user } = renderApp(bridge, { route: '/reports' });
+    await screen.findByRole('heading', { level: 1, name: 'Reports' });
+    expect(screen.queryByRole('checkbox', { name: 'Include full names' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Show preview' }));
+    await screen.findByRole('region', { name: /^Preview — / });
+    await user.click(screen.getByRole('button', { name: 'Export CSV with case codes' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Export case codes and initials?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(bridge.countOf('reports.recordOutput')).toBe(0);
+    await user.click(screen.getByRole('button', { name: 'Export CSV with case codes' }));
+    await user.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Export' }),
+    );
+    await waitFor(() => expect(bridge.outputs).toHaveLength(1));
+    expect(bridge.inputsOf('reports.recordOutput')[0]).toMatchObject({
+      output: 'csv',
+      identifiable: true,
+      includeNames: false,
+    });
+    expect(bridge.outputs[0]!.content).toContain('AR-2026-0042,M.S.');
+  });
+});

@@ -1,0 +1,197 @@
+// Reports end to end in Chromium on the real backend: a coordinator opens the shelter placement
+// report for last quarter, previews its pages, switches to long bond paper and saves a PDF. The
+// harness stands in for Electron's print window (page.pdf on the document the app sent), and the
+// PDF is read back with pdftotext and pdfinfo. axe finds nothing on the screen and its preview.
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutputRequest, OutputResult } from '../../shared/bridge';
+import { quickPeriod } from '../../shared/reports/periods';
+import { addDaysTo } from '../../electron/backend/records/actor';
+import { todayIn } from '../../shared/time';
+import { expectNoAxeViolations, onScreen } from '../support/axe';
+import { startE2eRun, type E2eRun } from '../support/e2e-run';
+import { expectOk, harnessCall } from '../support/harness';
+import { pdfInfo, pdfText, reportOutputs } from '../support/report-pdf';
+import { createVaultWithStaff, firstSignIn } from '../support/seed';
+
+const ADMIN = {
+  displayName: 'Fictional Admin Reyes',
+  username: 'admin.reyes',
+  password: 'lantern orchard velvet 4729 kayak',
+};
+const COORDINATOR = {
+  displayName: 'Fictional Coordinator Lim',
+  username: 'coord.lim',
+  temporaryPassword: 'harbor pepper quilt 3391 ember',
+  password: 'maple thunder cobalt 8120 fjord',
+};
+const SHELTER = 'Fictional Home Cebu';
+
+let run: E2eRun;
+let page: Page;
+let outputs: ReturnType<typeof reportOutputs> | null = null;
+const codes: string[] = [];
+const today = todayIn('Asia/Manila');
+const quarter = quickPeriod('lastQuarter', today);
+const at = (date: string) => `${date}T02:00:00.000Z`;
+
+beforeAll(async () => {
+  run = await startE2eRun({
+    open: false,
+    output: (request: OutputRequest): Promise<OutputResult> =>
+      outputs ? outputs.output(request) : Promise.resolve({ done: false }),
+  });
+  outputs = reportOutputs(run.browser.context, run.tempDir);
+  page = run.page;
+  const h = run.harness;
+  await createVaultWithStaff(h, ADMIN, 'Asia/Manila', [
+    { member: COORDINATOR, role: 'coordinator', shelterScope: [] },
+  ]);
+  await firstSignIn(h, COORDINATOR);
+  let shelter = expectOk(
+    await harnessCall(h, 'shelters.save', {
+      name: SHELTER,
+      type: 'ngo_shelter',
+      sexRule: 'any',
+      minAge: 0,
+      maxAge: 25,
+      capacity: 10,
+    }),
+  );
+  for (const label of ['Bed 1', 'Bed 2', 'Bed 3'])
+    shelter = expectOk(await harnessCall(h, 'beds.save', { shelterId: shelter.id, label }));
+  const child = async (legalName: string) => {
+    const made = expectOk(
+      await harnessCall(h, 'children.register', {
+        legalName,
+        birth: { kind: 'dob', dateOfBirth: '2012-05-04' },
+        sex: 'female',
+        languages: ['Cebuano'],
+        referralSource: 'Fictional barangay hall',
+        referralDate: addDaysTo(quarter.from, -60),
+        intakeDate: addDaysTo(quarter.from, -60),
+      }),
+    );
+    codes.push(made.caseCode);
+    return made.id;
+  };
+  const admit = async (childId: string, bed: number, date: string) =>
+    expectOk(
+      await harnessCall(h, 'placements.admit', {
+        childId,
+        bedId: shelter.beds[bed]!.id,
+        startAt: at(date),
+        reason: 'Rescue',
+      }),
+    );
+  // Placed before the quarter and all through it; admitted in it; admitted and discharged in it.
+  await admit(await child('Fictional Niña Añonuevo'), 0, addDaysTo(quarter.from, -20));
+  await admit(await child('Fictional Joy Ramos'), 1, addDaysTo(quarter.from, 5));
+  const leaving = await child('Fictional Lyn Abad');
+  await admit(leaving, 2, addDaysTo(quarter.from, 10));
+  expectOk(
+    await harnessCall(h, 'placements.discharge', {
+      childId: leaving,
+      at: at(addDaysTo(quarter.from, 40)),
+      destination: 'family_reintegration',
+      exitNote: 'Fictional exit note',
+    }),
+  );
+  expectOk(await harnessCall(h, 'session.lock', { reason: 'signOut' }));
+}, 120_000);
+
+afterAll(async () => {
+  await run?.close();
+});
+
+describe('reports', () => {
+  it('a coordinator previews last quarter’s placement report and saves it as a long-bond PDF', async () => {
+    await page.goto(run.harness.url);
+    await page.getByLabel('Username', { exact: true }).fill(COORDINATOR.username);
+    await page.getByLabel('Password', { exact: true }).fill(COORDINATOR.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('link', { name: 'Reports', exact: true }).click();
+    await onScreen(page, 'Reports', 'reports (coordinator)');
+
+    // Last quarter is the default period; the quick button sets the same dates.
+    await page.getByRole('button', { name: 'Last quarter' }).click();
+    expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe(quarter.from);
+    expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe(quarter.to);
+    await page.getByLabel('Shelter', { exact: true }).selectOption({ label: SHELTER });
+    // The paper size starts at the administrator's setting (A4 by default).
+    expect(await page.getByLabel('Paper size').inputValue()).toBe('A4');
+    await page.getByRole('button', { name: 'Show preview' }).click();
+    const preview = page.getByRole('region', { name: /^Preview — \d+ pages?$/ });
+    await preview.waitFor();
+    const firstPage = preview.getByRole('region', { name: /^Page 1 of \d+ of the report$/ });
+    await expect.poll(() => firstPage.innerText()).toContain('CONFIDENTIAL');
+    const shown = await firstPage.innerText();
+    expect(shown).toContain('Shelter placement report');
+    expect(shown).toMatch(/Page 1 of \d+/);
+    expect(await preview.innerText()).toContain(codes[0]!);
+
+    await page.getByLabel('Paper size').selectOption({ label: '8.5 × 13 in (long bond)' });
+    await preview.locator('.report-sheet--Legal13-portrait').first().waitFor();
+    await expectNoAxeViolations(page, 'reports, preview on long bond');
+
+    await page.getByRole('button', { name: 'Save as PDF' }).click();
+    const fileName = `placement-report-${quarter.from}-${quarter.to}.pdf`;
+    await page.getByRole('status').getByText(`Saved ${fileName}.`).waitFor();
+    const saved = outputs!.saved.find((s) => s.mode === 'pdf')!;
+    expect(saved.file.endsWith(fileName)).toBe(true);
+    const info = pdfInfo(saved.file);
+    expect(info.pageSize).toBe('612 x 936 pts');
+    const heading = await page.locator('#reports-preview-heading').innerText();
+    const pages = Number(/Preview — (\d+) page/.exec(heading)?.[1]);
+    expect(info.pages).toBe(pages);
+    const text = pdfText(saved.file).replace(/\s+/g, ' ');
+    expect(text).toContain('CONFIDENTIAL');
+    expect(text).toContain('Shelter placement report');
+    expect(text).toContain(`Page 1 of ${info.pages}`);
+    expect(text).toContain('Generated by Fictional Coordinator Lim');
+    expect(text).toMatch(/In care today 2\b/);
+    expect(text).toMatch(/Admissions 2\b/);
+    expect(text).toMatch(/Discharges 1\b/);
+    expect(text).toMatch(/Family reintegration 1\b/);
+    for (const code of codes) expect(text).toContain(code);
+    // No names unless asked for.
+    expect(text).not.toContain('Añonuevo');
+    run.errors.assertNone();
+  });
+
+  it('the anonymised statistics, printed and exported, hold no identifier and show small counts as "<5"', async () => {
+    await page
+      .getByLabel('Report', { exact: true })
+      .selectOption({ label: 'Anonymised statistics' });
+    await expect.poll(() => page.getByRole('checkbox').count()).toBe(0);
+    await page.getByRole('button', { name: 'Show preview' }).click();
+    const preview = page.getByRole('region', { name: /^Preview — \d+ pages?$/ });
+    await preview.getByText('Admissions by month').first().waitFor();
+    await expectNoAxeViolations(page, 'reports, anonymised statistics');
+
+    await page.getByRole('button', { name: 'Save as PDF' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/^Saved statistics-report-.*\.pdf\.$/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Export CSV', exact: true }).click();
+    await page
+      .getByRole('status')
+      .getByText(/^Saved statistics-report-.*\.csv\.$/)
+      .waitFor();
+    const pdf = outputs!.saved.find((s) => s.mode === 'pdf' && s.file.includes('statistics'))!;
+    const csv = outputs!.saved.find((s) => s.mode === 'csv')!;
+    const texts = [pdfText(pdf.file).replace(/\s+/g, ' '), readFileSync(csv.file, 'utf8')];
+    for (const text of texts) {
+      // Three children, each count below five.
+      expect(text).toMatch(/Children in care in the period\W+<5/);
+      for (const code of codes) expect(text).not.toContain(code);
+      for (const name of ['Añonuevo', 'Niña', 'Ramos', 'Abad', 'F.N.A.', 'F.J.R.', 'F.L.A.'])
+        expect(text).not.toContain(name);
+      expect(text).not.toMatch(/2012-05-04|05\/04\/2012/);
+    }
+    expect(texts[0]).toContain('CONFIDENTIAL');
+    run.errors.assertNone();
+  });
+});
