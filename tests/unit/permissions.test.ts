@@ -88,6 +88,7 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['placements.edit',         _,     Y,     Y,     _],
   ['therapy.therapists',      _,     Y,     Y,     Y],
   ['therapy.caseload',        _,     Y,     Y,     Y],
+  ['therapy.unplanned',       _,     Y,     _,     Y],
   ['therapy.savePlan',        _,     Y,     _,     Y],
   ['therapy.plans',           _,     Y,     Y,     Y],
   ['therapy.childScheduling', _,     Y,     Y,     Y],

@@ -117,6 +117,7 @@ export function therapyBridge(s: SessionInfo = therapistSession()): FakeBridge {
         ],
       },
     ])
+    .ok('therapy.unplanned', { rows: [], total: 0 })
     .ok('therapy.childScheduling', SCHEDULING)
     .ok('therapy.plans', [plan()])
     .ok('therapy.history', [therapySession()])

@@ -159,6 +159,7 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
   // Therapy scheduling.
   'therapy.therapists': {},
   'therapy.caseload': {},
+  'therapy.unplanned': {},
   'therapy.savePlan': {
     id: uuidv7(),
     childId: uuidv7(),
