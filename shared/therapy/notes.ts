@@ -99,6 +99,12 @@ export interface RiskFlag {
   taskId: string;
 }
 
+/** A flag the caller raised whose caseworker task is still open: what they follow up. */
+export interface OpenRiskFlag extends RiskFlag {
+  caseCode: string;
+  initials: string;
+}
+
 export interface BreakGlassRead {
   id: string;
   noteId: string;
@@ -239,6 +245,12 @@ export const notesProcedures = {
   }),
   /** The caller's own drafts, still to sign. */
   'notes.toSign': procedure<SessionNoteStatus[]>()({
+    input: z.strictObject({}),
+    access: THERAPIST,
+    kind: 'query',
+  }),
+  /** The concerns the caller raised that the caseworker has not closed yet, oldest first. */
+  'notes.openFlags': procedure<OpenRiskFlag[]>()({
     input: z.strictObject({}),
     access: THERAPIST,
     kind: 'query',

@@ -117,6 +117,7 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['notes.raiseFlag',         _,     _,     _,     Y],
   ['notes.search',            _,     _,     _,     Y],
   ['notes.toSign',            _,     _,     _,     Y],
+  ['notes.openFlags',         _,     _,     _,     Y],
   ['notes.breakGlassAlerts',  _,     _,     _,     Y],
   ['notes.acknowledgeBreakGlass', _, _,     _,     Y],
   ['notes.policy',            Y,     _,     _,     _],

@@ -340,6 +340,21 @@ describe('risk flags', () => {
     for (const word of [SECRET, 'selfHarm', 'self-harm', 'Self-harm']) {
       expect(everything).not.toContain(word);
     }
+    // The author follows it up until the caseworker marks the task done.
+    await as('therapist');
+    expect(await ok(backend, 'notes.openFlags', {})).toEqual([
+      expect.objectContaining({ id: flag.id, kind: 'selfHarm', caseCode: file.child.caseCode }),
+    ]);
+    await as('cebu');
+    await ok(backend, 'plan.saveTask', {
+      id: task.id,
+      childId,
+      title: task.title,
+      dueDate: task.dueDate,
+      doneOn: daysAgo(0),
+    });
+    await as('therapist');
+    expect(await ok(backend, 'notes.openFlags', {})).toEqual([]);
     // Only the author raises a flag from a note.
     await asOtherTherapist();
     expect(await fails(backend, 'notes.raiseFlag', { id: noteId, kind: 'safety' })).toMatchObject({
