@@ -27,9 +27,15 @@ import { errorText } from '../../../i18n';
 import { Checkbox } from '../../../ui/Checkbox';
 import { Field } from '../../../ui/Field';
 import { FormDialog } from '../../../ui/FormDialog';
-import { childText, componentText, sessionKindText } from '../labels';
+import { childText, componentText } from '../labels';
 import { OverrideFields } from '../OverrideFields';
 import { useTherapyForm } from '../useTherapyForm';
+import {
+  kindIssues,
+  participantsOf,
+  SESSION_KIND_DEFAULTS,
+  SessionKindFields,
+} from '../session/SessionKindFields';
 import { refusalText } from './clashes';
 import { FreeSlots } from './FreeSlots';
 import { OccurrenceList, type Decision } from './OccurrenceList';
@@ -39,6 +45,7 @@ type SeriesRule = ProcedureInput<'therapy.checkSeries'>;
 const seriesFormShape = z.object({
   kind: z.enum(SESSION_KINDS),
   caregiverId: z.string(),
+  groupChildIds: z.array(z.string()),
   startDate: z.string(),
   startTime: z.string(),
   durationMinutes: z.number(),
@@ -61,11 +68,7 @@ function ruleOf(
   return {
     therapistId: base.therapistId,
     planId: base.planId,
-    kind: values.kind,
-    childIds: [base.childId],
-    ...(values.kind === 'conjoint' && values.caregiverId
-      ? { caregiverId: values.caregiverId }
-      : {}),
+    ...participantsOf(values, base.childId),
     durationMinutes: values.durationMinutes,
     ...(values.room.trim() ? { room: values.room } : {}),
     plannedComponents: values.plannedComponents,
@@ -84,6 +87,7 @@ function ruleOf(
 const FIELDS = [
   'kind',
   'caregiverId',
+  'groupChildIds',
   'startDate',
   'startTime',
   'durationMinutes',
@@ -100,13 +104,13 @@ const FIELDS = [
 const RENAME: Record<string, string> = {
   'end.count': 'count',
   'end.date': 'untilDate',
-  childIds: 'kind',
+  childIds: 'groupChildIds',
 };
 
 function seriesSchemaFor(base: { therapistId: string; planId: string; childId: string }) {
   return seriesFormShape.superRefine((values, ctx) => {
-    if (values.kind === 'conjoint' && values.caregiverId === '') {
-      ctx.addIssue({ code: 'custom', path: ['caregiverId'], message: 'therapy.caregiverRequired' });
+    for (const issue of kindIssues(values)) {
+      ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
     }
     const parsed = seriesRuleSchema.safeParse(ruleOf(values, base));
     for (const issue of parsed.error?.issues ?? []) {
@@ -136,8 +140,7 @@ export function SeriesDialog({ plan, scheduling, timeZone, onClose, onDone }: Se
   const kit = useTherapyForm({
     schema,
     defaultValues: {
-      kind: 'individual',
-      caregiverId: '',
+      ...SESSION_KIND_DEFAULTS,
       startDate: '',
       startTime: '',
       durationMinutes: plan.sessionMinutes,
@@ -266,7 +269,6 @@ export function SeriesDialog({ plan, scheduling, timeZone, onClose, onDone }: Se
   });
 
   const pending = createSeries.isPending || scheduleOne.isPending;
-  const caregivers = scheduling.caregivers;
   const testimonies = scheduling.legalEvents.filter((e) => e.kind === 'testimony');
   const toBook = open.length + moved.length;
 
@@ -293,37 +295,17 @@ export function SeriesDialog({ plan, scheduling, timeZone, onClose, onDone }: Se
           })}
         </p>
       ) : null}
-      <div className="field-row">
-        <Field label={t('therapy.series.kind')} error={errors.kind}>
-          {(a) => (
-            <select {...a} {...register('kind')}>
-              {SESSION_KINDS.filter((k) => k !== 'group').map((k) => (
-                <option key={k} value={k}>
-                  {sessionKindText(t, k)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {values.kind === 'conjoint' ? (
-          <Field
-            label={t('therapy.series.caregiver')}
-            hint={t('therapy.series.caregiverHint')}
-            error={errors.caregiverId}
-          >
-            {(a) => (
-              <select {...a} {...register('caregiverId')}>
-                <option value="">{t('therapy.choose')}</option>
-                {caregivers.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {t('therapy.series.caregiverOption', c)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        ) : null}
-      </div>
+      <SessionKindFields
+        kind={values.kind}
+        childId={plan.child.id}
+        scheduling={scheduling}
+        registration={{
+          kind: register('kind'),
+          caregiverId: register('caregiverId'),
+          groupChildIds: register('groupChildIds'),
+        }}
+        errors={errors}
+      />
       <div className="field-row">
         <Field label={t('therapy.series.startDate')} error={errors.startDate}>
           {(a) => (
@@ -482,7 +464,7 @@ export function SeriesDialog({ plan, scheduling, timeZone, onClose, onDone }: Se
           findSlots={(fromDate) =>
             api.call('therapy.findSlots', {
               therapistId: base.therapistId,
-              childIds: [base.childId],
+              childIds: participantsOf(values, base.childId).childIds,
               ...(values.room.trim() ? { room: values.room } : {}),
               durationMinutes: values.durationMinutes,
               fromDate,
@@ -503,7 +485,7 @@ export function SeriesDialog({ plan, scheduling, timeZone, onClose, onDone }: Se
           find={() =>
             api.call('therapy.findSlots', {
               therapistId: base.therapistId,
-              childIds: [base.childId],
+              childIds: participantsOf(values, base.childId).childIds,
               ...(values.room.trim() ? { room: values.room } : {}),
               durationMinutes: Number.isInteger(values.durationMinutes)
                 ? values.durationMinutes

@@ -9,14 +9,21 @@ import { therapyStale } from '../stale';
 import { Checkbox } from '../../../ui/Checkbox';
 import { Field } from '../../../ui/Field';
 import { FormDialog } from '../../../ui/FormDialog';
-import { childText, componentText, sessionKindText } from '../labels';
+import { childText, componentText } from '../labels';
 import { OverrideFields } from '../OverrideFields';
 import { useTherapyForm } from '../useTherapyForm';
+import {
+  kindIssues,
+  participantsOf,
+  SESSION_KIND_DEFAULTS,
+  SessionKindFields,
+} from './SessionKindFields';
 
 const oneSchema = z
   .object({
     kind: z.enum(SESSION_KINDS),
     caregiverId: z.string(),
+    groupChildIds: z.array(z.string()),
     date: z.string().min(1, 'required'),
     startTime: z.string(),
     durationMinutes: z.number(),
@@ -37,8 +44,8 @@ const oneSchema = z
     } else if (values.durationMinutes < 15 || values.durationMinutes > 240) {
       ctx.addIssue({ code: 'custom', path: ['durationMinutes'], message: 'therapy.duration' });
     }
-    if (values.kind === 'conjoint' && values.caregiverId === '') {
-      ctx.addIssue({ code: 'custom', path: ['caregiverId'], message: 'therapy.caregiverRequired' });
+    for (const issue of kindIssues(values)) {
+      ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
     }
   });
 
@@ -60,8 +67,7 @@ export function ScheduleOneDialog({
   const kit = useTherapyForm({
     schema: oneSchema,
     defaultValues: {
-      kind: 'individual',
-      caregiverId: '',
+      ...SESSION_KIND_DEFAULTS,
       date: '',
       startTime: '',
       durationMinutes: plan.sessionMinutes,
@@ -72,6 +78,7 @@ export function ScheduleOneDialog({
     fields: [
       'kind',
       'caregiverId',
+      'groupChildIds',
       'date',
       'startTime',
       'durationMinutes',
@@ -93,9 +100,7 @@ export function ScheduleOneDialog({
     save.mutate({
       therapistId: plan.therapist.id,
       planId: plan.id,
-      kind: values.kind,
-      childIds: [plan.child.id],
-      ...(values.kind === 'conjoint' ? { caregiverId: values.caregiverId } : {}),
+      ...participantsOf(values, plan.child.id),
       durationMinutes: values.durationMinutes,
       ...(values.room ? { room: values.room } : {}),
       plannedComponents: values.plannedComponents,
@@ -114,37 +119,17 @@ export function ScheduleOneDialog({
       pending={save.isPending}
       submitLabel={t('therapy.schedule.oneSave')}
     >
-      <div className="field-row">
-        <Field label={t('therapy.series.kind')} error={errors.kind}>
-          {(a) => (
-            <select {...a} {...register('kind')}>
-              {SESSION_KINDS.filter((k) => k !== 'group').map((k) => (
-                <option key={k} value={k}>
-                  {sessionKindText(t, k)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {kind === 'conjoint' ? (
-          <Field
-            label={t('therapy.series.caregiver')}
-            hint={t('therapy.series.caregiverHint')}
-            error={errors.caregiverId}
-          >
-            {(a) => (
-              <select {...a} {...register('caregiverId')}>
-                <option value="">{t('therapy.choose')}</option>
-                {scheduling.caregivers.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {t('therapy.series.caregiverOption', c)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        ) : null}
-      </div>
+      <SessionKindFields
+        kind={kind}
+        childId={plan.child.id}
+        scheduling={scheduling}
+        registration={{
+          kind: register('kind'),
+          caregiverId: register('caregiverId'),
+          groupChildIds: register('groupChildIds'),
+        }}
+        errors={errors}
+      />
       <div className="field-row">
         <Field label={t('therapy.schedule.date')} error={errors.date}>
           {(a) => <input {...a} {...register('date')} type="date" />}
