@@ -38,6 +38,9 @@ export type RiskFlagKind = (typeof RISK_FLAG_KINDS)[number];
 export const THERAPIST_NOTE_ACCESS = ['allTherapists', 'ownClients'] as const;
 export type TherapistNoteAccess = (typeof THERAPIST_NOTE_ACCESS)[number];
 
+/** A note records a session that took place: one whose attendance says the child came. */
+export const sessionTookPlace = (sessionStatus: string): boolean => sessionStatus === 'attended';
+
 export const NOTE_FIELD_MAX = 20_000;
 export const BREAK_GLASS_REASON_MIN = 10;
 

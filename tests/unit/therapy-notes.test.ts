@@ -22,6 +22,7 @@ let backend: BackendApi;
 let childId: string;
 let sessionId: string;
 let laterSessionId: string;
+let missedSessionId: string;
 let otherTherapistId: string;
 
 const USERNAME = { therapist: 'ther.cruz', cebu: 'cw.cebu', coordinator: 'coord.lim' } as const;
@@ -37,7 +38,12 @@ async function as(who: keyof typeof USERNAME | 'admin' | 'other') {
 const asOtherTherapist = () => as('other');
 
 /** A session held `days` ago with the child, inserted as the scheduler would have made it. */
-function insertSession(inspector: Inspector, therapistId: string, days: number): string {
+function insertSession(
+  inspector: Inspector,
+  therapistId: string,
+  days: number,
+  status = 'attended',
+): string {
   const start = instantDaysAgo(days);
   const end = new Date(Date.parse(start) + 3_600_000).toISOString();
   const id = inspector.data.insert('therapy_sessions', {
@@ -45,7 +51,8 @@ function insertSession(inspector: Inspector, therapistId: string, days: number):
     kind: 'individual',
     start_at: start,
     end_at: end,
-    status: 'attended',
+    status,
+    ...(status === 'attended' ? {} : { status_reason: 'Fictional: the child was unwell' }),
     components: '[]',
     planned_components: '[]',
   });
@@ -87,6 +94,7 @@ beforeAll(async () => {
   const inspector = await fixture.inspect();
   sessionId = insertSession(inspector, fixture.ids.therapist, 3);
   laterSessionId = insertSession(inspector, fixture.ids.therapist, 1);
+  missedSessionId = insertSession(inspector, fixture.ids.therapist, 2, 'no_show');
   inspector.close();
   await as('therapist');
 });
@@ -214,6 +222,14 @@ describe('the note lifecycle', () => {
     expect(
       await fails(backend, 'notes.start', { sessionId, childId, template: 'soap' }),
     ).toMatchObject({ code: 'CONFLICT', message: 'note.exists' });
+    // A session the child did not attend has nothing to write about.
+    expect(
+      await fails(backend, 'notes.start', {
+        sessionId: missedSessionId,
+        childId,
+        template: 'soap',
+      }),
+    ).toMatchObject({ code: 'VALIDATION', fields: { sessionId: 'note.notAttended' } });
   });
 });
 
