@@ -385,6 +385,36 @@ describe('risk flags', () => {
   });
 });
 
+describe('the change log', () => {
+  it('records that a note, an addendum, a reason or a concern changed, never what it says', async () => {
+    const inspector = await fixture.inspect();
+    const rows = inspector.db
+      .prepare(
+        `SELECT table_name, columns FROM change_log WHERE table_name IN
+           ('therapy_notes', 'therapy_note_addenda', 'therapy_note_break_glass', 'therapy_risk_flags')`,
+      )
+      .all() as { table_name: string; columns: string }[];
+    inspector.close();
+    const logged = rows.map((r) => r.columns).join('\n');
+    for (const secret of [SECRET, ADDENDUM_SECRET, 'Fictional court order', 'selfHarm']) {
+      expect(logged).not.toContain(secret);
+    }
+    // Each confidential column is still there, marked, so its change is known.
+    const marked = (table: string, column: string) =>
+      rows.some(
+        (r) =>
+          r.table_name === table &&
+          JSON.stringify(JSON.parse(r.columns)[column]) === '{"$confidential":true}',
+      );
+    expect(marked('therapy_notes', 'fields')).toBe(true);
+    expect(marked('therapy_note_addenda', 'body')).toBe(true);
+    expect(marked('therapy_note_break_glass', 'reason')).toBe(true);
+    expect(marked('therapy_risk_flags', 'kind')).toBe(true);
+    // What is not confidential is logged as before.
+    expect(logged).toContain('"status":"signed"');
+  });
+});
+
 // Last: the sweep calls every procedure the caseworker may call, some of which write.
 describe('no procedure leaks a note', () => {
   it('a caseworker cannot read a note through any procedure', async () => {
