@@ -24,8 +24,15 @@ import { Dialog } from '../../../ui/Dialog';
 import { Field } from '../../../ui/Field';
 import { FormAlert } from '../../../ui/FormAlert';
 import { FormDialog } from '../../../ui/FormDialog';
-import { frequencyText, genderText, modalityText, planStatusText, timeOfDayText } from '../labels';
-import { OverrideFields } from '../OverrideFields';
+import {
+  frequencyText,
+  genderText,
+  modalityText,
+  planStatusText,
+  therapyOverrideTexts,
+  timeOfDayText,
+} from '../labels';
+import { OverrideFields } from '../../../ui/OverrideFields';
 import { useTherapyForm } from '../useTherapyForm';
 
 /** The form's plain values: '' for an empty select or text, NaN for an empty number. */
@@ -324,6 +331,7 @@ function PlanForm({
         </Field>
       ) : null}
       <OverrideFields
+        texts={therapyOverrideTexts(t)}
         warnings={warnings}
         registration={register('overrideReason')}
         error={errors.overrideReason}

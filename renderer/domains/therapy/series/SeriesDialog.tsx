@@ -27,8 +27,8 @@ import { errorText } from '../../../i18n';
 import { Checkbox } from '../../../ui/Checkbox';
 import { Field } from '../../../ui/Field';
 import { FormDialog } from '../../../ui/FormDialog';
-import { childText, componentText } from '../labels';
-import { OverrideFields } from '../OverrideFields';
+import { childText, componentText, therapyOverrideTexts } from '../labels';
+import { OverrideFields } from '../../../ui/OverrideFields';
 import { useTherapyForm } from '../useTherapyForm';
 import {
   kindIssues,
@@ -36,6 +36,7 @@ import {
   SESSION_KIND_DEFAULTS,
   SessionKindFields,
 } from '../session/SessionKindFields';
+import { RoomField, SessionTimeFields } from '../session/SessionSlotFields';
 import { refusalText } from './clashes';
 import { FreeSlots } from './FreeSlots';
 import { OccurrenceList, type Decision } from './OccurrenceList';
@@ -306,45 +307,25 @@ export function SeriesDialog({ plan, scheduling, timeZone, onClose, onDone }: Se
         }}
         errors={errors}
       />
-      <div className="field-row">
-        <Field label={t('therapy.series.startDate')} error={errors.startDate}>
-          {(a) => (
-            <input
-              {...a}
-              {...register('startDate', {
-                onChange: (event: { target: { value: string } }) => {
-                  // The first date's weekday is the obvious one to repeat on.
-                  const date = event.target.value;
-                  if (/^\d{4}-\d{2}-\d{2}$/.test(date) && form.getValues('weekdays').length === 0) {
-                    form.setValue('weekdays', [String(getISODay(parseISO(date)))]);
-                  }
-                },
-              })}
-              type="date"
-            />
-          )}
-        </Field>
-        <Field
-          label={t('therapy.series.startTime')}
-          hint={t('therapy.schedule.zoneHint', { timeZone })}
-          error={errors.startTime}
-        >
-          {(a) => <input {...a} {...register('startTime')} type="time" />}
-        </Field>
-        <Field label={t('therapy.schedule.duration')} error={errors.durationMinutes}>
-          {(a) => (
-            <input
-              {...a}
-              {...register('durationMinutes', { valueAsNumber: true })}
-              type="number"
-              min={15}
-              max={240}
-              step={5}
-              className="input-short"
-            />
-          )}
-        </Field>
-      </div>
+      <SessionTimeFields
+        timeZone={timeZone}
+        date={{
+          label: t('therapy.series.startDate'),
+          registration: register('startDate', {
+            onChange: (event: { target: { value: string } }) => {
+              // The first date's weekday is the obvious one to repeat on.
+              const date = event.target.value;
+              if (/^\d{4}-\d{2}-\d{2}$/.test(date) && form.getValues('weekdays').length === 0) {
+                form.setValue('weekdays', [String(getISODay(parseISO(date)))]);
+              }
+            },
+          }),
+          error: errors.startDate,
+        }}
+        startTime={{ label: t('therapy.series.startTime'), registration: register('startTime') }}
+        durationMinutes={register('durationMinutes', { valueAsNumber: true })}
+        errors={errors}
+      />
       <div className="field-row">
         <Field label={t('therapy.series.interval')} error={errors.intervalWeeks}>
           {(a) => (
@@ -406,9 +387,7 @@ export function SeriesDialog({ plan, scheduling, timeZone, onClose, onDone }: Se
           </Field>
         )}
       </fieldset>
-      <Field label={t('therapy.schedule.room')} error={errors.room}>
-        {(a) => <input {...a} {...register('room')} autoComplete="off" />}
-      </Field>
+      <RoomField registration={register('room')} error={errors.room} />
       {plan.modality === 'tf_cbt' ? (
         <fieldset className="fieldset">
           <legend>{t('therapy.series.plannedComponents')}</legend>
@@ -475,6 +454,7 @@ export function SeriesDialog({ plan, scheduling, timeZone, onClose, onDone }: Se
         />
       ) : null}
       <OverrideFields
+        texts={therapyOverrideTexts(t)}
         warnings={current && warned ? warnings : []}
         registration={register('overrideReason')}
         error={errors.overrideReason}

@@ -3,14 +3,13 @@ import { z } from 'zod';
 import type { ChildScheduling, TherapyPlan } from '../../../../shared/therapy/contract';
 import { PRACTICE_COMPONENTS, SESSION_KINDS } from '../../../../shared/therapy/vocabulary';
 import { safeText } from '../../../../shared/text';
-import { TIME_OF_DAY, zonedInstant } from '../../../../shared/time';
+import { zonedInstant } from '../../../../shared/time';
 import { useApiMutation } from '../../../api/queries';
 import { therapyStale } from '../stale';
 import { Checkbox } from '../../../ui/Checkbox';
-import { Field } from '../../../ui/Field';
 import { FormDialog } from '../../../ui/FormDialog';
-import { childText, componentText } from '../labels';
-import { OverrideFields } from '../OverrideFields';
+import { childText, componentText, therapyOverrideTexts } from '../labels';
+import { OverrideFields } from '../../../ui/OverrideFields';
 import { useTherapyForm } from '../useTherapyForm';
 import {
   kindIssues,
@@ -18,6 +17,7 @@ import {
   SESSION_KIND_DEFAULTS,
   SessionKindFields,
 } from './SessionKindFields';
+import { RoomField, SessionTimeFields, slotIssues } from './SessionSlotFields';
 
 const oneSchema = z
   .object({
@@ -32,17 +32,8 @@ const oneSchema = z
     overrideReason: safeText({ multiline: true }).max(500, 'tooLong'),
   })
   .superRefine((values, ctx) => {
-    if (!TIME_OF_DAY.test(values.startTime)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['startTime'],
-        message: values.startTime ? 'invalid' : 'required',
-      });
-    }
-    if (!Number.isInteger(values.durationMinutes)) {
-      ctx.addIssue({ code: 'custom', path: ['durationMinutes'], message: 'required' });
-    } else if (values.durationMinutes < 15 || values.durationMinutes > 240) {
-      ctx.addIssue({ code: 'custom', path: ['durationMinutes'], message: 'therapy.duration' });
+    for (const issue of slotIssues(values)) {
+      ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
     }
     for (const issue of kindIssues(values)) {
       ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
@@ -130,34 +121,18 @@ export function ScheduleOneDialog({
         }}
         errors={errors}
       />
-      <div className="field-row">
-        <Field label={t('therapy.schedule.date')} error={errors.date}>
-          {(a) => <input {...a} {...register('date')} type="date" />}
-        </Field>
-        <Field
-          label={t('therapy.schedule.startTime')}
-          hint={t('therapy.schedule.zoneHint', { timeZone })}
-          error={errors.startTime}
-        >
-          {(a) => <input {...a} {...register('startTime')} type="time" />}
-        </Field>
-        <Field label={t('therapy.schedule.duration')} error={errors.durationMinutes}>
-          {(a) => (
-            <input
-              {...a}
-              {...register('durationMinutes', { valueAsNumber: true })}
-              type="number"
-              min={15}
-              max={240}
-              step={5}
-              className="input-short"
-            />
-          )}
-        </Field>
-      </div>
-      <Field label={t('therapy.schedule.room')} error={errors.room}>
-        {(a) => <input {...a} {...register('room')} autoComplete="off" />}
-      </Field>
+      <SessionTimeFields
+        timeZone={timeZone}
+        date={{
+          label: t('therapy.schedule.date'),
+          registration: register('date'),
+          error: errors.date,
+        }}
+        startTime={{ label: t('therapy.schedule.startTime'), registration: register('startTime') }}
+        durationMinutes={register('durationMinutes', { valueAsNumber: true })}
+        errors={errors}
+      />
+      <RoomField registration={register('room')} error={errors.room} />
       {plan.modality === 'tf_cbt' ? (
         <fieldset className="fieldset">
           <legend>{t('therapy.series.plannedComponents')}</legend>
@@ -174,6 +149,7 @@ export function ScheduleOneDialog({
         </fieldset>
       ) : null}
       <OverrideFields
+        texts={therapyOverrideTexts(t)}
         warnings={kit.warnings}
         registration={register('overrideReason')}
         error={errors.overrideReason}
