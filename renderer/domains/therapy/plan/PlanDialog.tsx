@@ -33,7 +33,8 @@ import {
   timeOfDayText,
 } from '../labels';
 import { OverrideFields } from '../../../ui/OverrideFields';
-import { useTherapyForm } from '../useTherapyForm';
+import { useApiForm } from '../../../forms/useApiForm';
+import { useTherapyFormOptions } from '../formOptions';
 
 /** The form's plain values: '' for an empty select or text, NaN for an empty number. */
 const planFormShape = z.object({
@@ -341,7 +342,8 @@ function PlanForm({
 }
 
 function usePlanForm(plan: TherapyPlan | null, timeZone: string, me: string | null) {
-  const kit = useTherapyForm({
+  const kit = useApiForm({
+    ...useTherapyFormOptions(),
     schema: planFormSchema,
     defaultValues: defaultsOf(plan, todayIn(timeZone), me),
     fields: PLAN_FIELDS,

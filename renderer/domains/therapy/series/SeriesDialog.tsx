@@ -29,7 +29,8 @@ import { Field } from '../../../ui/Field';
 import { FormDialog } from '../../../ui/FormDialog';
 import { childText, componentText, therapyOverrideTexts } from '../labels';
 import { OverrideFields } from '../../../ui/OverrideFields';
-import { useTherapyForm } from '../useTherapyForm';
+import { useApiForm } from '../../../forms/useApiForm';
+import { useTherapyFormOptions } from '../formOptions';
 import {
   kindIssues,
   participantsOf,
@@ -138,7 +139,8 @@ export function SeriesDialog({ plan, scheduling, timeZone, onClose, onDone }: Se
     [plan],
   );
   const schema = useMemo(() => seriesSchemaFor(base), [base]);
-  const kit = useTherapyForm({
+  const kit = useApiForm({
+    ...useTherapyFormOptions(),
     schema,
     defaultValues: {
       ...SESSION_KIND_DEFAULTS,

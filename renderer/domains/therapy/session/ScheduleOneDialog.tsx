@@ -10,7 +10,8 @@ import { Checkbox } from '../../../ui/Checkbox';
 import { FormDialog } from '../../../ui/FormDialog';
 import { childText, componentText, therapyOverrideTexts } from '../labels';
 import { OverrideFields } from '../../../ui/OverrideFields';
-import { useTherapyForm } from '../useTherapyForm';
+import { useApiForm } from '../../../forms/useApiForm';
+import { useTherapyFormOptions } from '../formOptions';
 import {
   kindIssues,
   participantsOf,
@@ -55,7 +56,8 @@ export function ScheduleOneDialog({
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
-  const kit = useTherapyForm({
+  const kit = useApiForm({
+    ...useTherapyFormOptions(),
     schema: oneSchema,
     defaultValues: {
       ...SESSION_KIND_DEFAULTS,
@@ -86,29 +88,22 @@ export function ScheduleOneDialog({
     },
     onError: kit.onError,
   });
-  const onSubmit = kit.form.handleSubmit((values) => {
-    kit.clearAlerts();
-    save.mutate({
-      therapistId: plan.therapist.id,
-      planId: plan.id,
-      ...participantsOf(values, plan.child.id),
-      durationMinutes: values.durationMinutes,
-      ...(values.room ? { room: values.room } : {}),
-      plannedComponents: values.plannedComponents,
-      startAt: zonedInstant(values.date, values.startTime, timeZone),
-      ...kit.overrideReason(kit.form.getValues()),
-    });
-  });
   return (
     <FormDialog
       title={t('therapy.schedule.oneTitle')}
       intro={t('therapy.series.intro', { child: childText(t, plan.child) })}
       onClose={onClose}
-      onSubmit={onSubmit}
-      formError={kit.formError}
-      alertText={kit.refusal}
-      pending={save.isPending}
       submitLabel={t('therapy.schedule.oneSave')}
+      {...kit.dialogFor(save, (values) => ({
+        therapistId: plan.therapist.id,
+        planId: plan.id,
+        ...participantsOf(values, plan.child.id),
+        durationMinutes: values.durationMinutes,
+        ...(values.room ? { room: values.room } : {}),
+        plannedComponents: values.plannedComponents,
+        startAt: zonedInstant(values.date, values.startTime, timeZone),
+        ...kit.overrideReason(kit.form.getValues()),
+      }))}
     >
       <SessionKindFields
         kind={kind}

@@ -22,7 +22,8 @@ import { Field } from '../../../ui/Field';
 import { FormDialog } from '../../../ui/FormDialog';
 import { componentText, sessionStatusText, therapyOverrideTexts } from '../labels';
 import { OverrideFields } from '../../../ui/OverrideFields';
-import { useTherapyForm } from '../useTherapyForm';
+import { useApiForm } from '../../../forms/useApiForm';
+import { useTherapyFormOptions } from '../formOptions';
 import { sessionName } from './SessionTable';
 import { RoomField, SessionTimeFields, slotIssues } from './SessionSlotFields';
 
@@ -95,7 +96,8 @@ export function RecordDialog({
 }) {
   const { t } = useTranslation();
   const statusId = useId();
-  const kit = useTherapyForm({
+  const kit = useApiForm({
+    ...useTherapyFormOptions(),
     schema: recordSchema,
     defaultValues: {
       status:
@@ -207,7 +209,8 @@ export function ChangeDialog({
 }) {
   const { t } = useTranslation();
   const start = new TZDate(session.startAt, timeZone);
-  const kit = useTherapyForm({
+  const kit = useApiForm({
+    ...useTherapyFormOptions(),
     schema: changeSchema,
     defaultValues: {
       scope: 'one',
@@ -228,28 +231,21 @@ export function ChangeDialog({
     },
     onError: kit.onError,
   });
-  const onSubmit = kit.form.handleSubmit((values) => {
-    kit.clearAlerts();
-    save.mutate({
-      sessionId: session.id,
-      scope: values.scope,
-      ...(values.scope === 'one' ? { date: values.date } : {}),
-      startTime: values.startTime,
-      durationMinutes: values.durationMinutes,
-      room: values.room === '' ? null : values.room,
-      ...kit.overrideReason(kit.form.getValues()),
-    });
-  });
   return (
     <FormDialog
       title={t('therapy.schedule.changeTitle')}
       intro={sessionName(session, timeZone)}
       onClose={onClose}
-      onSubmit={onSubmit}
-      formError={kit.formError}
-      alertText={kit.refusal}
-      pending={save.isPending}
       submitLabel={t('therapy.schedule.changeSave')}
+      {...kit.dialogFor(save, (values) => ({
+        sessionId: session.id,
+        scope: values.scope,
+        ...(values.scope === 'one' ? { date: values.date } : {}),
+        startTime: values.startTime,
+        durationMinutes: values.durationMinutes,
+        room: values.room === '' ? null : values.room,
+        ...kit.overrideReason(kit.form.getValues()),
+      }))}
     >
       <ScopeChoice
         session={session}
@@ -303,7 +299,8 @@ export function CancelDialog({
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
-  const kit = useTherapyForm({
+  const kit = useApiForm({
+    ...useTherapyFormOptions(),
     schema: cancelSchema,
     defaultValues: { scope: 'one', status: 'cancelled', reason: '', overrideReason: '' },
     fields: ['scope', 'status', 'reason'],
@@ -316,25 +313,18 @@ export function CancelDialog({
     },
     onError: kit.onError,
   });
-  const onSubmit = kit.form.handleSubmit((values) => {
-    kit.clearAlerts();
-    save.mutate({
-      sessionId: session.id,
-      scope: values.scope,
-      status: values.status,
-      reason: values.reason,
-    });
-  });
   return (
     <FormDialog
       title={t('therapy.schedule.cancelTitle')}
       intro={sessionName(session, timeZone)}
       onClose={onClose}
-      onSubmit={onSubmit}
-      formError={kit.formError}
-      alertText={kit.refusal}
-      pending={save.isPending}
       submitLabel={t('therapy.schedule.cancelSave')}
+      {...kit.dialogFor(save, (values) => ({
+        sessionId: session.id,
+        scope: values.scope,
+        status: values.status,
+        reason: values.reason,
+      }))}
     >
       <ScopeChoice
         session={session}
