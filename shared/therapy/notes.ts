@@ -51,6 +51,8 @@ const noteText = safeText(multiline).max(NOTE_FIELD_MAX, 'tooLong');
 export const noteFieldsSchema = z.partialRecord(z.enum(NOTE_FIELD_KEYS), noteText);
 export type NoteFields = z.infer<typeof noteFieldsSchema>;
 
+export const addendumBodySchema = requiredText(NOTE_FIELD_MAX, multiline);
+
 export const breakGlassReasonSchema = safeText(multiline)
   .trim()
   .min(BREAK_GLASS_REASON_MIN, 'breakGlass.tooShort')
@@ -229,7 +231,7 @@ export const notesProcedures = {
   }),
   /** A correction or addition to a signed note; signed as it is saved. */
   'notes.addAddendum': procedure<SessionNote>()({
-    input: z.strictObject({ id: noteId, body: requiredText(NOTE_FIELD_MAX, multiline) }),
+    input: z.strictObject({ id: noteId, body: addendumBodySchema }),
     access: THERAPIST,
     kind: 'mutation',
   }),
