@@ -38,6 +38,9 @@ export type RiskFlagKind = (typeof RISK_FLAG_KINDS)[number];
 export const THERAPIST_NOTE_ACCESS = ['allTherapists', 'ownClients'] as const;
 export type TherapistNoteAccess = (typeof THERAPIST_NOTE_ACCESS)[number];
 
+/** A note records a session that took place: one whose attendance says the child came. */
+export const sessionTookPlace = (sessionStatus: string): boolean => sessionStatus === 'attended';
+
 export const NOTE_FIELD_MAX = 20_000;
 export const BREAK_GLASS_REASON_MIN = 10;
 
@@ -47,6 +50,8 @@ const noteText = safeText(multiline).max(NOTE_FIELD_MAX, 'tooLong');
 /** A note's fields as typed; keys outside the template are refused (the service checks which). */
 export const noteFieldsSchema = z.partialRecord(z.enum(NOTE_FIELD_KEYS), noteText);
 export type NoteFields = z.infer<typeof noteFieldsSchema>;
+
+export const addendumBodySchema = requiredText(NOTE_FIELD_MAX, multiline);
 
 export const breakGlassReasonSchema = safeText(multiline)
   .trim()
@@ -97,6 +102,12 @@ export interface RiskFlag {
   raisedAt: string;
   /** The caseworker's task the flag created (it says only that a clinician raised a concern). */
   taskId: string;
+}
+
+/** A flag the caller raised whose caseworker task is still open: what they follow up. */
+export interface OpenRiskFlag extends RiskFlag {
+  caseCode: string;
+  initials: string;
 }
 
 export interface BreakGlassRead {
@@ -220,7 +231,7 @@ export const notesProcedures = {
   }),
   /** A correction or addition to a signed note; signed as it is saved. */
   'notes.addAddendum': procedure<SessionNote>()({
-    input: z.strictObject({ id: noteId, body: requiredText(NOTE_FIELD_MAX, multiline) }),
+    input: z.strictObject({ id: noteId, body: addendumBodySchema }),
     access: THERAPIST,
     kind: 'mutation',
   }),
@@ -239,6 +250,12 @@ export const notesProcedures = {
   }),
   /** The caller's own drafts, still to sign. */
   'notes.toSign': procedure<SessionNoteStatus[]>()({
+    input: z.strictObject({}),
+    access: THERAPIST,
+    kind: 'query',
+  }),
+  /** The concerns the caller raised that the caseworker has not closed yet, oldest first. */
+  'notes.openFlags': procedure<OpenRiskFlag[]>()({
     input: z.strictObject({}),
     access: THERAPIST,
     kind: 'query',

@@ -96,6 +96,13 @@ export interface TherapyPlan {
   updatedAt: string;
 }
 
+/** Children in care whom no active plan covers yet, at most UNPLANNED_LIMIT of them. */
+export interface UnplannedChildren {
+  rows: TherapyChild[];
+  total: number;
+}
+export const UNPLANNED_LIMIT = 100;
+
 /** A row of the caseload: a child with their active plans. */
 export interface CaseloadRow {
   child: TherapyChild;
@@ -297,6 +304,15 @@ export const scheduleProcedures = {
   'therapy.caseload': procedure<CaseloadRow[]>()({
     input: z.strictObject({}),
     access: VIEWERS,
+    kind: 'query',
+  }),
+  /**
+   * The children the caller may plan for (a therapist: those placed in their shelters or on their
+   * caseload) who are placed now and have no active plan: where a first plan starts.
+   */
+  'therapy.unplanned': procedure<UnplannedChildren>()({
+    input: z.strictObject({}),
+    access: SCHEDULERS,
     kind: 'query',
   }),
   /** Create or change a plan; changing the therapist mid-plan is a soft rule. */

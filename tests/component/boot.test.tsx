@@ -21,7 +21,9 @@ describe('boot', () => {
       .ok('app.status', appStatus)
       .ok('users.list', USERS)
       .ok('shelters.list', [])
-      .ok('therapy.today', { date: '2026-03-02', sessions: [] });
+      .ok('therapy.today', { date: '2026-03-02', sessions: [] })
+      .ok('notes.toSign', [])
+      .ok('notes.openFlags', []);
     renderApp(bridge);
     expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeVisible();
     expect(bridge.unexpected).toEqual([]);
@@ -68,7 +70,9 @@ describe('app frame', () => {
   it('sends a non-admin who types an admin route back home', async () => {
     const bridge = new FakeBridge()
       .ok('app.status', unlocked(therapistSession()))
-      .ok('therapy.today', { date: '2026-03-02', sessions: [] });
+      .ok('therapy.today', { date: '2026-03-02', sessions: [] })
+      .ok('notes.toSign', [])
+      .ok('notes.openFlags', []);
     renderApp(bridge, { route: '/settings' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Therapy today' })).toBeVisible();
     expect(window.location.hash).toBe('#/therapy/today');

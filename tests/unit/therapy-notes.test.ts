@@ -22,6 +22,7 @@ let backend: BackendApi;
 let childId: string;
 let sessionId: string;
 let laterSessionId: string;
+let missedSessionId: string;
 let otherTherapistId: string;
 
 const USERNAME = { therapist: 'ther.cruz', cebu: 'cw.cebu', coordinator: 'coord.lim' } as const;
@@ -37,7 +38,12 @@ async function as(who: keyof typeof USERNAME | 'admin' | 'other') {
 const asOtherTherapist = () => as('other');
 
 /** A session held `days` ago with the child, inserted as the scheduler would have made it. */
-function insertSession(inspector: Inspector, therapistId: string, days: number): string {
+function insertSession(
+  inspector: Inspector,
+  therapistId: string,
+  days: number,
+  status = 'attended',
+): string {
   const start = instantDaysAgo(days);
   const end = new Date(Date.parse(start) + 3_600_000).toISOString();
   const id = inspector.data.insert('therapy_sessions', {
@@ -45,7 +51,8 @@ function insertSession(inspector: Inspector, therapistId: string, days: number):
     kind: 'individual',
     start_at: start,
     end_at: end,
-    status: 'attended',
+    status,
+    ...(status === 'attended' ? {} : { status_reason: 'Fictional: the child was unwell' }),
     components: '[]',
     planned_components: '[]',
   });
@@ -87,6 +94,7 @@ beforeAll(async () => {
   const inspector = await fixture.inspect();
   sessionId = insertSession(inspector, fixture.ids.therapist, 3);
   laterSessionId = insertSession(inspector, fixture.ids.therapist, 1);
+  missedSessionId = insertSession(inspector, fixture.ids.therapist, 2, 'no_show');
   inspector.close();
   await as('therapist');
 });
@@ -214,6 +222,14 @@ describe('the note lifecycle', () => {
     expect(
       await fails(backend, 'notes.start', { sessionId, childId, template: 'soap' }),
     ).toMatchObject({ code: 'CONFLICT', message: 'note.exists' });
+    // A session the child did not attend has nothing to write about.
+    expect(
+      await fails(backend, 'notes.start', {
+        sessionId: missedSessionId,
+        childId,
+        template: 'soap',
+      }),
+    ).toMatchObject({ code: 'VALIDATION', fields: { sessionId: 'note.notAttended' } });
   });
 });
 
@@ -340,6 +356,21 @@ describe('risk flags', () => {
     for (const word of [SECRET, 'selfHarm', 'self-harm', 'Self-harm']) {
       expect(everything).not.toContain(word);
     }
+    // The author follows it up until the caseworker marks the task done.
+    await as('therapist');
+    expect(await ok(backend, 'notes.openFlags', {})).toEqual([
+      expect.objectContaining({ id: flag.id, kind: 'selfHarm', caseCode: file.child.caseCode }),
+    ]);
+    await as('cebu');
+    await ok(backend, 'plan.saveTask', {
+      id: task.id,
+      childId,
+      title: task.title,
+      dueDate: task.dueDate,
+      doneOn: daysAgo(0),
+    });
+    await as('therapist');
+    expect(await ok(backend, 'notes.openFlags', {})).toEqual([]);
     // Only the author raises a flag from a note.
     await asOtherTherapist();
     expect(await fails(backend, 'notes.raiseFlag', { id: noteId, kind: 'safety' })).toMatchObject({
@@ -351,6 +382,36 @@ describe('risk flags', () => {
     await as('therapist');
     expect((await fails(backend, 'notes.read', { id: uuidv7() })).code).toBe('NOT_FOUND');
     expect(otherTherapistId).toBeTruthy();
+  });
+});
+
+describe('the change log', () => {
+  it('records that a note, an addendum, a reason or a concern changed, never what it says', async () => {
+    const inspector = await fixture.inspect();
+    const rows = inspector.db
+      .prepare(
+        `SELECT table_name, columns FROM change_log WHERE table_name IN
+           ('therapy_notes', 'therapy_note_addenda', 'therapy_note_break_glass', 'therapy_risk_flags')`,
+      )
+      .all() as { table_name: string; columns: string }[];
+    inspector.close();
+    const logged = rows.map((r) => r.columns).join('\n');
+    for (const secret of [SECRET, ADDENDUM_SECRET, 'Fictional court order', 'selfHarm']) {
+      expect(logged).not.toContain(secret);
+    }
+    // Each confidential column is still there, marked, so its change is known.
+    const marked = (table: string, column: string) =>
+      rows.some(
+        (r) =>
+          r.table_name === table &&
+          JSON.stringify(JSON.parse(r.columns)[column]) === '{"$confidential":true}',
+      );
+    expect(marked('therapy_notes', 'fields')).toBe(true);
+    expect(marked('therapy_note_addenda', 'body')).toBe(true);
+    expect(marked('therapy_note_break_glass', 'reason')).toBe(true);
+    expect(marked('therapy_risk_flags', 'kind')).toBe(true);
+    // What is not confidential is logged as before.
+    expect(logged).toContain('"status":"signed"');
   });
 });
 

@@ -39,6 +39,18 @@ const planInput = (childId: string, therapistId: string, extra: Record<string, u
 });
 
 describe('therapy plans', () => {
+  it('a therapist finds the children placed in their shelters who have no plan yet, and no others', async () => {
+    await f.as('therapist');
+    const before = await ok(f.backend, 'therapy.unplanned', {});
+    expect(before).toEqual({
+      rows: [{ id: cebuChild, caseCode: expect.stringMatching(/^AR-/), initials: 'F.L.C.' }],
+      total: 1,
+    });
+    await f.as('coordinator');
+    const everyone = await ok(f.backend, 'therapy.unplanned', {});
+    expect(everyone.rows.map((c) => c.id).sort()).toEqual([cebuChild, iloiloChild].sort());
+  });
+
   it('a therapist plans a course for a child in their shelter; the defaults and preferences are kept', async () => {
     await f.as('therapist');
     const plan = await ok(f.backend, 'therapy.savePlan', planInput(cebuChild, f.ids.therapist));
@@ -60,6 +72,8 @@ describe('therapy plans', () => {
     expect(caseload[0]!.plans).toEqual([
       expect.objectContaining({ id: plan.id, modality: 'tf_cbt' }),
     ]);
+    // An active plan takes the child off the list of children still to plan for.
+    expect(await ok(f.backend, 'therapy.unplanned', {})).toEqual({ rows: [], total: 0 });
   });
 
   it('refuses a length outside 45–90 minutes, a course outside 8–25 sessions, a custom frequency without words', async () => {

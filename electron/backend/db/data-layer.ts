@@ -192,6 +192,21 @@ export const TABLES = {
 } as const satisfies Record<string, readonly string[]>;
 export type TableName = keyof typeof TABLES;
 
+/**
+ * Columns whose content is confidential beyond the row's readers (a note's text, an addendum, a
+ * break-glass reason, the kind of a concern): the change log records that they changed, with
+ * CONFIDENTIAL_MARK in place of the value, so it never becomes a second copy of what only
+ * clinicians may read. Whoever needs the value (a sync bundle) reads it from the row itself.
+ */
+export const CONFIDENTIAL_COLUMNS: Partial<Record<TableName, readonly string[]>> = {
+  therapy_notes: ['fields'],
+  therapy_note_addenda: ['body'],
+  therapy_note_break_glass: ['reason'],
+  therapy_risk_flags: ['kind'],
+};
+/** What the change log holds for a confidential column: no column value is ever an object. */
+export const CONFIDENTIAL_MARK = { $confidential: true } as const;
+
 /** Filled on every row by the data layer itself. */
 export const METADATA_COLUMNS = ['id', 'created_at', 'updated_at', 'created_by', 'updated_by'];
 
@@ -308,12 +323,16 @@ export class DataLayer {
   }
 
   private logChange(
-    table: string,
+    table: TableName,
     rowId: string,
     op: 'insert' | 'update' | 'delete',
-    columns: Row,
+    values: Row,
   ): void {
     const { userId, deviceId } = this.context();
+    const columns: Record<string, unknown> = { ...values };
+    for (const column of CONFIDENTIAL_COLUMNS[table] ?? []) {
+      if (column in columns) columns[column] = CONFIDENTIAL_MARK;
+    }
     this.db
       .prepare(
         'INSERT INTO change_log (hlc, device_id, user_id, table_name, row_id, op, columns) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -17,7 +17,7 @@ import { PlanDialog } from './plan/PlanDialog';
 import { PlanSummary } from './plan/PlanSummary';
 import { SeriesDialog } from './series/SeriesDialog';
 import { ScheduleOneDialog } from './session/ScheduleOneDialog';
-import { CancelDialog, ChangeDialog, RecordDialog } from './session/SessionDialogs';
+import { SessionActionDialog } from './session/SessionActionDialog';
 import { SessionTable, type SessionAction } from './session/SessionTable';
 import { canSchedule } from './roles';
 import './therapy.css';
@@ -179,27 +179,11 @@ function ChildTherapy({ childId }: { childId: string }) {
           onDone={done}
         />
       ) : null}
-      {open?.kind === 'record' ? (
-        <RecordDialog
-          session={open.session}
+      {open?.kind === 'record' || open?.kind === 'change' || open?.kind === 'cancel' ? (
+        <SessionActionDialog
+          open={open}
           timeZone={timeZone}
-          showComponents={open.session.planId !== null && tfCbtPlanIds.has(open.session.planId)}
-          onClose={() => setOpen(null)}
-          onDone={done}
-        />
-      ) : null}
-      {open?.kind === 'change' ? (
-        <ChangeDialog
-          session={open.session}
-          timeZone={timeZone}
-          onClose={() => setOpen(null)}
-          onDone={done}
-        />
-      ) : null}
-      {open?.kind === 'cancel' ? (
-        <CancelDialog
-          session={open.session}
-          timeZone={timeZone}
+          showComponents={(s) => s.planId !== null && tfCbtPlanIds.has(s.planId)}
           onClose={() => setOpen(null)}
           onDone={done}
         />

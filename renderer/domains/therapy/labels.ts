@@ -1,5 +1,6 @@
 // Words for the therapy vocabulary's stable codes; every label lives in en-therapy.json.
 import type { TFunction } from 'i18next';
+import type { OverrideTexts } from '../../ui/OverrideFields';
 import type {
   Frequency,
   Modality,
@@ -49,3 +50,11 @@ export function progressText(t: TFunction, progress: PlanProgress): string {
     planned: progress.planned,
   });
 }
+
+/** The therapy forms' words for the override block (renderer/ui/OverrideFields). */
+export const therapyOverrideTexts = (t: TFunction): OverrideTexts => ({
+  heading: t('therapy.schedule.overrideHeading'),
+  body: t('therapy.schedule.overrideBody'),
+  reason: t('therapy.schedule.overrideReason'),
+  hint: t('therapy.schedule.overrideHint'),
+});

@@ -117,8 +117,11 @@ export function therapyBridge(s: SessionInfo = therapistSession()): FakeBridge {
         ],
       },
     ])
+    .ok('therapy.unplanned', { rows: [], total: 0 })
     .ok('therapy.childScheduling', SCHEDULING)
     .ok('therapy.plans', [plan()])
     .ok('therapy.history', [therapySession()])
-    .ok('therapy.today', { date: '2026-12-02', sessions: [therapySession()] });
+    .ok('therapy.today', { date: '2026-12-02', sessions: [therapySession()] })
+    .ok('notes.toSign', [])
+    .ok('notes.openFlags', []);
 }

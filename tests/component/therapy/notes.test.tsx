@@ -147,6 +147,27 @@ describe('a child’s clinical record', () => {
     await expectNoAxeViolations();
   });
 
+  it('offers a therapist "Write note" only for a session the child attended', async () => {
+    const held = sessions(null);
+    const missed = {
+      ...held.sessions[0]!,
+      sessionId: NOTE_ID,
+      startAt: '2026-11-23T01:00:00.000Z',
+      endAt: '2026-11-23T02:00:00.000Z',
+      sessionStatus: 'no_show',
+    };
+    const bridge = clinicalBridge(therapistSession())
+      .ok('notes.forChild', { ...held, sessions: [...held.sessions, missed] })
+      .ok('measures.instruments', [])
+      .ok('measures.history', { instruments: [], scores: [], subscalesShown: true });
+    renderApp(bridge, { route: `/clinical/${CHILD_ID}` });
+    const table = await screen.findByRole('table', { name: 'Sessions and notes' });
+    const [, attended, noShow] = within(table).getAllByRole('row');
+    expect(within(attended!).getByRole('button', { name: /^Write the note/ })).toBeVisible();
+    expect(within(noShow!).queryByRole('button')).toBeNull();
+    await expectNoAxeViolations();
+  });
+
   it('lets a coordinator read a note only after typing why', async () => {
     const bridge = clinicalBridge(session({ role: 'coordinator', displayName: 'Dalisay Ramos' }))
       .ok('notes.forChild', sessions('signed'))

@@ -15,6 +15,21 @@ async function openNewPlan() {
 }
 
 describe('Therapy plan', () => {
+  it('lists the children still without a plan, each a way to start a first one', async () => {
+    const other = { id: THERAPY_IDS.caregiver, caseCode: 'AR-2026-0051', initials: 'J.R.' };
+    const bridge = therapyBridge()
+      .ok('therapy.unplanned', { rows: [other], total: 101 })
+      .ok('therapy.plans', []);
+    const { user } = renderApp(bridge, { route: '/therapy/caseload' });
+    const panel = await screen.findByRole('region', { name: 'Children without a therapy plan' });
+    expect(await within(panel).findByText('The first 1 of 101, by case code.')).toBeVisible();
+    await expectNoAxeViolations();
+    await user.click(
+      within(panel).getByRole('link', { name: 'Plan therapy for AR-2026-0051 J.R.' }),
+    );
+    expect(await screen.findByRole('button', { name: 'New therapy plan' })).toBeVisible();
+  });
+
   it('shows the TF-CBT progress line and the plan', async () => {
     renderApp(therapyBridge(), { route: CHILD_ROUTE });
     expect(await screen.findByText('Phase 2 — trauma narrative, session 7 of 14')).toBeVisible();

@@ -162,3 +162,37 @@ describe('Schedule a series', () => {
     expect(within(dialog).getByText(/changed since the last check/)).toBeVisible();
   });
 });
+
+describe('A group session', () => {
+  const OTHER = { id: THERAPY_IDS.caregiver, caseCode: 'AR-2026-0051', initials: 'J.R.' };
+
+  it('is booked with the other children chosen, and not without one', async () => {
+    const bridge = therapyBridge()
+      .ok('therapy.unplanned', { rows: [OTHER], total: 1 })
+      .ok('therapy.schedule', therapySession({ kind: 'group', children: [CHILD, OTHER] }));
+    const { user } = renderApp(bridge, { route: CHILD_ROUTE });
+    await user.click(await screen.findByRole('button', { name: 'Schedule one session' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Schedule one session' });
+    await user.selectOptions(within(dialog).getByLabelText('Kind of session'), 'Group');
+    const others = await within(dialog).findByRole('group', {
+      name: 'Other children in the group',
+    });
+    // The child whose plan this is is in the group already, so not offered again.
+    expect(within(others).queryByRole('checkbox', { name: 'AR-2026-0042 M.C.' })).toBeNull();
+    await user.type(within(dialog).getByLabelText('Date'), '2026-12-03');
+    await user.type(within(dialog).getByLabelText('Start time'), '09:00');
+    await user.click(within(dialog).getByRole('button', { name: 'Schedule' }));
+    expect(
+      await within(others).findByText('A group session needs at least two children.'),
+    ).toBeVisible();
+    expect(bridge.countOf('therapy.schedule')).toBe(0);
+    await user.click(within(others).getByRole('checkbox', { name: 'AR-2026-0051 J.R.' }));
+    await expectNoAxeViolations();
+    await user.click(within(dialog).getByRole('button', { name: 'Schedule' }));
+    expect(await screen.findByText('The session was scheduled.')).toBeVisible();
+    expect(bridge.inputsOf('therapy.schedule')[0]).toMatchObject({
+      kind: 'group',
+      childIds: [CHILD.id, OTHER.id],
+    });
+  });
+});

@@ -19,6 +19,46 @@ describe('One session', () => {
     await expectNoAxeViolations();
   });
 
+  it('shows on Today the notes still to sign and the concerns still open, each a link to its note', async () => {
+    const bridge = therapyBridge()
+      .ok('notes.toSign', [
+        {
+          sessionId: THERAPY_IDS.session1,
+          startAt: '2026-12-01T01:00:00.000Z',
+          endAt: '2026-12-01T02:00:00.000Z',
+          sessionStatus: 'attended',
+          therapist: { id: THERAPY_IDS.otherTherapist, displayName: 'Luningning Santos' },
+          noteId: THERAPY_IDS.series,
+          noteStatus: 'draft',
+          signedAt: null,
+          readable: true,
+        },
+      ])
+      .ok('notes.openFlags', [
+        {
+          id: THERAPY_IDS.caregiver,
+          noteId: THERAPY_IDS.plan,
+          childId: THERAPY_IDS.child,
+          kind: 'selfHarm',
+          raisedBy: { id: THERAPY_IDS.otherTherapist, displayName: 'Luningning Santos' },
+          raisedAt: '2026-11-30T03:00:00.000Z',
+          taskId: THERAPY_IDS.session2,
+          caseCode: 'AR-2026-0042',
+          initials: 'M.C.',
+        },
+      ]);
+    renderApp(bridge, { route: '/therapy/today' });
+    const toSign = await screen.findByRole('region', { name: 'Notes still to sign' });
+    expect(
+      await within(toSign).findByRole('link', { name: /^Draft note of the session on/ }),
+    ).toHaveAttribute('href', `#/clinical/note/${THERAPY_IDS.series}`);
+    const flags = screen.getByRole('region', { name: 'Concerns to follow up' });
+    expect(
+      await within(flags).findByRole('link', { name: /^Self-harm risk for AR-2026-0042 M.C./ }),
+    ).toHaveAttribute('href', `#/clinical/note/${THERAPY_IDS.plan}`);
+    await expectNoAxeViolations();
+  });
+
   it('records attendance and the PRACTICE components the session covered', async () => {
     const bridge = therapyBridge().ok(
       'therapy.recordSession',

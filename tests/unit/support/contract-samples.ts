@@ -159,6 +159,7 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
   // Therapy scheduling.
   'therapy.therapists': {},
   'therapy.caseload': {},
+  'therapy.unplanned': {},
   'therapy.savePlan': {
     id: uuidv7(),
     childId: uuidv7(),
@@ -179,6 +180,7 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
   'notes.raiseFlag': { id: uuidv7(), kind: 'safety' },
   'notes.search': { text: 'Fictional' },
   'notes.toSign': {},
+  'notes.openFlags': {},
   'notes.breakGlassAlerts': {},
   'notes.acknowledgeBreakGlass': { id: uuidv7() },
   'notes.policy': {},

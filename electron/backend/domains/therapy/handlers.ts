@@ -8,7 +8,7 @@ import type { AuditDetail } from '../../audit-log';
 import type { AuditTargets, CallContext, Handlers } from '../../runtime/call-context';
 import { actorOf, clockFor } from '../../records/actor';
 import { availability, removeLeave, saveLeave, setHours } from './availability';
-import { caseload, listTherapists, plansOf, savePlan } from './plans';
+import { caseload, listTherapists, plansOf, savePlan, unplannedChildren } from './plans';
 import { calendar, childScheduling, sessionHistory, todayPanel } from './reads';
 import { readTherapyRules, writeTherapyRules } from './rules';
 import {
@@ -41,6 +41,10 @@ export function scheduleHandlers(): ScheduleHandlers {
     'therapy.caseload': (ctx) => {
       const { vault, actor } = session(ctx);
       return caseload(vault, actor);
+    },
+    'therapy.unplanned': (ctx) => {
+      const { vault, actor } = session(ctx);
+      return unplannedChildren(vault, actor);
     },
     'therapy.savePlan': (ctx, input) => {
       const { vault, actor } = session(ctx);

@@ -1,10 +1,12 @@
 // Therapy plans: one course of therapy for a child, with its therapist, goals, frequency, length
 // and the child's own preferences; and the caseload lists built on them.
-import type {
-  CaseloadRow,
-  planFieldsSchema,
-  TherapistSummary,
-  TherapyPlan,
+import {
+  UNPLANNED_LIMIT,
+  type CaseloadRow,
+  type planFieldsSchema,
+  type TherapistSummary,
+  type TherapyPlan,
+  type UnplannedChildren,
 } from '../../../../shared/therapy/contract';
 import type { TherapySoftRule } from '../../../../shared/therapy/vocabulary';
 import type { z } from 'zod';
@@ -132,4 +134,33 @@ export function caseload(vault: CaseVault, actor: CaseActor): CaseloadRow[] {
         progress: p.progress,
       })),
   }));
+}
+
+/**
+ * Where a first plan starts: the children in the actor's scope (for a therapist, those placed in
+ * their shelters and their caseload) who are placed now and have no active plan. Case code and
+ * initials only, as in every list, so the read is not audited (names are).
+ */
+export function unplannedChildren(vault: CaseVault, actor: CaseActor): UnplannedChildren {
+  const scope = childScope(vault, actor);
+  const where = `c.deleted_at IS NULL AND ${scope.sql}
+    AND EXISTS (SELECT 1 FROM placements p
+      WHERE p.child_id = c.id AND p.end_at IS NULL AND p.deleted_at IS NULL)
+    AND NOT EXISTS (SELECT 1 FROM therapy_plans tp
+      WHERE tp.child_id = c.id AND tp.status = 'active' AND tp.deleted_at IS NULL)`;
+  // A coordinator's scope has no parameters, and the driver wants an array then.
+  const params = Object.keys(scope.params).length > 0 ? scope.params : [];
+  const rows = vault.db
+    .prepare(
+      `SELECT c.id, c.case_code, c.initials FROM children c WHERE ${where}
+       ORDER BY c.case_code LIMIT ${UNPLANNED_LIMIT}`,
+    )
+    .all(params) as { id: string; case_code: string; initials: string }[];
+  const total = vault.db
+    .prepare(`SELECT count(*) FROM children c WHERE ${where}`, { pluck: true })
+    .get(params) as number;
+  return {
+    rows: rows.map((c) => ({ id: c.id, caseCode: c.case_code, initials: c.initials })),
+    total,
+  };
 }

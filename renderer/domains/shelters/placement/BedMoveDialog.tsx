@@ -13,7 +13,8 @@ import { alwaysCheck } from '../../../forms/schema';
 import { errorText } from '../../../i18n';
 import { bedName, zonedParts } from '../format';
 import { BEFORE_CURRENT } from './errors';
-import { DateTimeFields, OverrideFields } from './PlacementFormParts';
+import { OverrideFields } from '../../../ui/OverrideFields';
+import { DateTimeFields, placementOverrideTexts } from './PlacementFormParts';
 import { FormDialog } from '../../../ui/FormDialog';
 import {
   addAfterCurrentStartIssue,
@@ -220,6 +221,7 @@ export function BedMoveDialog({
         {(a) => <textarea {...a} {...register('reason')} rows={3} maxLength={500} />}
       </Field>
       <OverrideFields
+        texts={placementOverrideTexts(t)}
         warnings={warnings}
         registration={register('overrideReason')}
         error={errors.overrideReason}

@@ -7,7 +7,8 @@ import { useApiMutation } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
 import { alwaysCheck } from '../../../forms/schema';
 import { bedName, zonedParts } from '../format';
-import { DateTimeFields, OverrideFields } from './PlacementFormParts';
+import { OverrideFields } from '../../../ui/OverrideFields';
+import { DateTimeFields, placementOverrideTexts } from './PlacementFormParts';
 import { FormDialog } from '../../../ui/FormDialog';
 import {
   addFutureIssue,
@@ -144,6 +145,7 @@ export function EditDatesDialog({
         />
       )}
       <OverrideFields
+        texts={placementOverrideTexts(t)}
         warnings={warnings}
         registration={register('overrideReason')}
         error={errors.overrideReason}

@@ -1,42 +1,17 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../auth/AuthContext';
 import { Field } from '../../../ui/Field';
-import { errorText } from '../../../i18n';
+import type { TFunction } from 'i18next';
+import type { OverrideTexts } from '../../../ui/OverrideFields';
 
-/** The soft rules a placement breaks, and the required reason for going ahead anyway. */
-export function OverrideFields({
-  warnings,
-  registration,
-  error,
-}: {
-  warnings: string[];
-  registration: UseFormRegisterReturn;
-  error: { message?: string } | undefined;
-}) {
-  const { t } = useTranslation();
-  const headingId = useId();
-  if (warnings.length === 0) return null;
-  return (
-    <section className="override" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('shelters.placementForm.overrideHeading')}</h3>
-      <ul>
-        {warnings.map((warning) => (
-          <li key={warning}>{errorText(warning)}</li>
-        ))}
-      </ul>
-      <p>{t('shelters.placementForm.overrideBody')}</p>
-      <Field
-        label={t('shelters.placementForm.overrideReason')}
-        hint={t('shelters.placementForm.overrideHint')}
-        error={error}
-      >
-        {(a) => <textarea {...a} {...registration} rows={3} maxLength={500} />}
-      </Field>
-    </section>
-  );
-}
+/** The placement forms' words for the override block (renderer/ui/OverrideFields). */
+export const placementOverrideTexts = (t: TFunction): OverrideTexts => ({
+  heading: t('shelters.placementForm.overrideHeading'),
+  body: t('shelters.placementForm.overrideBody'),
+  reason: t('shelters.placementForm.overrideReason'),
+  hint: t('shelters.placementForm.overrideHint'),
+});
 
 interface DateTimeProps {
   dateLabel: string;

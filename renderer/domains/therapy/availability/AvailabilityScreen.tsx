@@ -15,7 +15,8 @@ import { Field } from '../../../ui/Field';
 import { FormAlert, StatusMessage } from '../../../ui/FormAlert';
 import { SubmitButton } from '../../../ui/SubmitButton';
 import { dayAndTime } from '../calendar/format';
-import { useTherapyForm } from '../useTherapyForm';
+import { useApiForm } from '../../../forms/useApiForm';
+import { useTherapyFormOptions } from '../formOptions';
 import '../therapy.css';
 
 /** How far ahead the leave list looks. */
@@ -239,7 +240,8 @@ function LeaveSection({
   const { t } = useTranslation();
   const timeZone = useSession().settings.timeZone;
   const [status, setStatus] = useState<string | null>(null);
-  const kit = useTherapyForm({
+  const kit = useApiForm({
+    ...useTherapyFormOptions(),
     schema: leaveSchema,
     defaultValues: {
       kind: 'leave',

@@ -1,13 +1,18 @@
 // A coordinator's break-glass read: why, typed, before anything of the note is shown. The read is
 // recorded in the audit log with the reason and shown to the note's author.
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BREAK_GLASS_REASON_MIN, type SessionNote } from '../../../../shared/therapy/notes';
-import { isApiError } from '../../../api/client';
+import { z } from 'zod';
+import {
+  BREAK_GLASS_REASON_MIN,
+  breakGlassReasonSchema,
+  type SessionNote,
+} from '../../../../shared/therapy/notes';
 import { useApiMutation } from '../../../api/queries';
+import { useApiForm } from '../../../forms/useApiForm';
 import { Field } from '../../../ui/Field';
 import { FormDialog } from '../../../ui/FormDialog';
-import type { FormMessage } from '../../../forms/useServerErrors';
+
+const breakGlassForm = z.object({ breakGlassReason: breakGlassReasonSchema });
 
 export function BreakGlassDialog({
   noteId,
@@ -19,44 +24,26 @@ export function BreakGlassDialog({
   onRead: (note: SessionNote) => void;
 }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [formError, setFormError] = useState<FormMessage | null>(null);
-  const read = useApiMutation('notes.read');
+  const { register, errors, showError, dialogFor } = useApiForm({
+    schema: breakGlassForm,
+    defaultValues: { breakGlassReason: '' },
+    fields: ['breakGlassReason'],
+  });
+  const read = useApiMutation('notes.read', { onSuccess: onRead, onError: showError });
   return (
     <FormDialog
       title={t('therapy.notes.breakGlass.title')}
       intro={t('therapy.notes.breakGlass.intro')}
       onClose={onClose}
-      pending={read.isPending}
-      formError={formError}
       submitLabel={t('therapy.notes.breakGlass.confirm')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (reason.trim().length < BREAK_GLASS_REASON_MIN) {
-          setError('breakGlass.tooShort');
-          return;
-        }
-        read.mutate(
-          { id: noteId, breakGlassReason: reason },
-          {
-            onSuccess: onRead,
-            onError: (e) => {
-              setError(isApiError(e) ? e.fields.breakGlassReason : undefined);
-              setFormError({ key: isApiError(e) ? e.message : 'internal' });
-            },
-          },
-        );
-      }}
+      {...dialogFor(read, (values) => ({ id: noteId, ...values }))}
     >
       <Field
         label={t('therapy.notes.breakGlass.reason')}
         hint={t('therapy.notes.breakGlass.reasonHelp', { min: BREAK_GLASS_REASON_MIN })}
-        error={error ? { message: error } : undefined}
+        error={errors.breakGlassReason}
       >
-        {(a) => (
-          <textarea {...a} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-        )}
+        {(a) => <textarea {...a} {...register('breakGlassReason')} rows={3} />}
       </Field>
     </FormDialog>
   );

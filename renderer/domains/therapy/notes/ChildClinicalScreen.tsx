@@ -6,7 +6,11 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { SessionNote, SessionNoteStatus } from '../../../../shared/therapy/notes';
+import {
+  sessionTookPlace,
+  type SessionNote,
+  type SessionNoteStatus,
+} from '../../../../shared/therapy/notes';
 import { formatInstant } from '../../../../shared/time';
 import { errorText } from '../../../i18n';
 import { isApiError } from '../../../api/client';
@@ -96,7 +100,8 @@ export function ChildClinicalScreen() {
       !row.noteId &&
       session.role === 'therapist' &&
       row.therapist.id === session.userId &&
-      row.startAt <= now
+      row.startAt <= now &&
+      sessionTookPlace(row.sessionStatus)
     ) {
       return (
         <button
@@ -121,38 +126,40 @@ export function ChildClinicalScreen() {
         {t('therapy.notes.childTitle', { caseCode: child!.caseCode, initials: child!.initials })}
       </h1>
       <FormAlert message={startError} />
-      <section aria-labelledby="clinical-sessions">
+      <section className="panel" aria-labelledby="clinical-sessions">
         <h2 id="clinical-sessions">{t('therapy.notes.sessionsHeading')}</h2>
         {sessions.length === 0 ? (
           <p>{t('therapy.notes.noSessions')}</p>
         ) : (
-          <table>
-            <caption className="visually-hidden">{t('therapy.notes.sessionsHeading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('therapy.notes.columns.when')}</th>
-                <th scope="col">{t('therapy.notes.columns.therapist')}</th>
-                <th scope="col">{t('therapy.notes.columns.attendance')}</th>
-                <th scope="col">{t('therapy.notes.columns.note')}</th>
-                <th scope="col">{t('therapy.notes.columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((row) => (
-                <tr key={row.sessionId}>
-                  <td>{formatInstant(row.startAt, tz)}</td>
-                  <td>{row.therapist.displayName}</td>
-                  <td>
-                    {t(`therapy.notes.attendance.${row.sessionStatus}`, {
-                      defaultValue: t('therapy.notes.attendance.other'),
-                    })}
-                  </td>
-                  <td>{noteStatusText(t, row, tz)}</td>
-                  <td>{action(row)}</td>
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption className="visually-hidden">{t('therapy.notes.sessionsHeading')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('therapy.notes.columns.when')}</th>
+                  <th scope="col">{t('therapy.notes.columns.therapist')}</th>
+                  <th scope="col">{t('therapy.notes.columns.attendance')}</th>
+                  <th scope="col">{t('therapy.notes.columns.note')}</th>
+                  <th scope="col">{t('therapy.notes.columns.actions')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {sessions.map((row) => (
+                  <tr key={row.sessionId}>
+                    <td>{formatInstant(row.startAt, tz)}</td>
+                    <td>{row.therapist.displayName}</td>
+                    <td>
+                      {t(`therapy.notes.attendance.${row.sessionStatus}`, {
+                        defaultValue: t('therapy.notes.attendance.other'),
+                      })}
+                    </td>
+                    <td>{noteStatusText(t, row, tz)}</td>
+                    <td>{action(row)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
       {brokenOpen ? (

@@ -3,36 +3,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatInstant } from '../../../../shared/time';
 import { useApiQuery } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
 import { useDocumentTitle } from '../../../hooks/useDocumentTitle';
 import { BreakGlassBanner } from './BreakGlassBanner';
 import { NoteSearch } from './NoteSearch';
-
-function ToSign() {
-  const { t } = useTranslation();
-  const { settings } = useSession();
-  const drafts = useApiQuery('notes.toSign', {});
-  return (
-    <section aria-labelledby="notes-to-sign">
-      <h2 id="notes-to-sign">{t('therapy.notes.toSignHeading')}</h2>
-      {drafts.data && drafts.data.length > 0 ? (
-        <ul>
-          {drafts.data.map((d) => (
-            <li key={d.noteId}>
-              <Link to={`/clinical/note/${d.noteId}`}>
-                {t('therapy.notes.draftOf', { date: formatInstant(d.startAt, settings.timeZone) })}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t('therapy.notes.nothingToSign')}</p>
-      )}
-    </section>
-  );
-}
+import { NotesToSignPanel } from './NotesToSignPanel';
 
 function Caseload() {
   const { t } = useTranslation();
@@ -71,7 +47,7 @@ export function ClinicalHomeScreen() {
       {role === 'therapist' ? (
         <>
           <BreakGlassBanner />
-          <ToSign />
+          <NotesToSignPanel />
           <NoteSearch query={query} onQuery={setQuery} />
         </>
       ) : (

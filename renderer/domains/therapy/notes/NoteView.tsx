@@ -2,7 +2,9 @@
 // The author of a signed note adds addenda here; the author raises a concern from any state.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import {
+  addendumBodySchema,
   NOTE_FIELD_KEYS,
   RISK_FLAG_KINDS,
   TEMPLATE_FIELDS,
@@ -16,7 +18,7 @@ import { useSession } from '../../../auth/AuthContext';
 import { Field } from '../../../ui/Field';
 import { FormAlert, StatusMessage } from '../../../ui/FormAlert';
 import { FormDialog } from '../../../ui/FormDialog';
-import type { FormMessage } from '../../../forms/useServerErrors';
+import { useApiForm } from '../../../forms/useApiForm';
 
 /** `level`: the note's heading level where it is shown (its parts get the next one). */
 export function NoteContent({ note, level }: { note: SessionNote; level: 2 | 3 }) {
@@ -88,6 +90,8 @@ export function NoteContent({ note, level }: { note: SessionNote; level: 2 | 3 }
   );
 }
 
+const addendumForm = z.object({ body: addendumBodySchema });
+
 export function AddendumForm({
   note,
   onAdded,
@@ -96,41 +100,32 @@ export function AddendumForm({
   onAdded: (note: SessionNote) => void;
 }) {
   const { t } = useTranslation();
-  const [body, setBody] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [formError, setFormError] = useState<FormMessage | null>(null);
-  const add = useApiMutation('notes.addAddendum');
+  const { form, register, errors, formError, showError, submit } = useApiForm({
+    schema: addendumForm,
+    defaultValues: { body: '' },
+    fields: ['body'],
+  });
+  const add = useApiMutation('notes.addAddendum', {
+    onSuccess: (next) => {
+      form.reset({ body: '' });
+      onAdded(next);
+    },
+    onError: showError,
+  });
   return (
     <form
       className="form addendum-form"
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        add.mutate(
-          { id: note.id, body },
-          {
-            onSuccess: (next) => {
-              setBody('');
-              setError(undefined);
-              setFormError(null);
-              onAdded(next);
-            },
-            onError: (e) => {
-              setError(isApiError(e) ? e.fields.body : undefined);
-              setFormError({ key: isApiError(e) ? e.message : 'internal' });
-            },
-          },
-        );
-      }}
+      onSubmit={submit((values) => add.mutate({ id: note.id, body: values.body }))}
     >
       <h2>{t('therapy.notes.addendumHeading')}</h2>
       <FormAlert message={formError} />
       <Field
         label={t('therapy.notes.addendum')}
         hint={t('therapy.notes.addendumHelp')}
-        error={error ? { message: error } : undefined}
+        error={errors.body}
       >
-        {(a) => <textarea {...a} rows={4} value={body} onChange={(e) => setBody(e.target.value)} />}
+        {(a) => <textarea {...a} {...register('body')} rows={4} />}
       </Field>
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={add.isPending}>

@@ -24,9 +24,17 @@ import { Dialog } from '../../../ui/Dialog';
 import { Field } from '../../../ui/Field';
 import { FormAlert } from '../../../ui/FormAlert';
 import { FormDialog } from '../../../ui/FormDialog';
-import { frequencyText, genderText, modalityText, planStatusText, timeOfDayText } from '../labels';
-import { OverrideFields } from '../OverrideFields';
-import { useTherapyForm } from '../useTherapyForm';
+import {
+  frequencyText,
+  genderText,
+  modalityText,
+  planStatusText,
+  therapyOverrideTexts,
+  timeOfDayText,
+} from '../labels';
+import { OverrideFields } from '../../../ui/OverrideFields';
+import { useApiForm } from '../../../forms/useApiForm';
+import { useTherapyFormOptions } from '../formOptions';
 
 /** The form's plain values: '' for an empty select or text, NaN for an empty number. */
 const planFormShape = z.object({
@@ -324,6 +332,7 @@ function PlanForm({
         </Field>
       ) : null}
       <OverrideFields
+        texts={therapyOverrideTexts(t)}
         warnings={warnings}
         registration={register('overrideReason')}
         error={errors.overrideReason}
@@ -333,7 +342,8 @@ function PlanForm({
 }
 
 function usePlanForm(plan: TherapyPlan | null, timeZone: string, me: string | null) {
-  const kit = useTherapyForm({
+  const kit = useApiForm({
+    ...useTherapyFormOptions(),
     schema: planFormSchema,
     defaultValues: defaultsOf(plan, todayIn(timeZone), me),
     fields: PLAN_FIELDS,

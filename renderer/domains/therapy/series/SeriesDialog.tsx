@@ -27,9 +27,17 @@ import { errorText } from '../../../i18n';
 import { Checkbox } from '../../../ui/Checkbox';
 import { Field } from '../../../ui/Field';
 import { FormDialog } from '../../../ui/FormDialog';
-import { childText, componentText, sessionKindText } from '../labels';
-import { OverrideFields } from '../OverrideFields';
-import { useTherapyForm } from '../useTherapyForm';
+import { childText, componentText, therapyOverrideTexts } from '../labels';
+import { OverrideFields } from '../../../ui/OverrideFields';
+import { useApiForm } from '../../../forms/useApiForm';
+import { useTherapyFormOptions } from '../formOptions';
+import {
+  kindIssues,
+  participantsOf,
+  SESSION_KIND_DEFAULTS,
+  SessionKindFields,
+} from '../session/SessionKindFields';
+import { RoomField, SessionTimeFields } from '../session/SessionSlotFields';
 import { refusalText } from './clashes';
 import { FreeSlots } from './FreeSlots';
 import { OccurrenceList, type Decision } from './OccurrenceList';
@@ -39,6 +47,7 @@ type SeriesRule = ProcedureInput<'therapy.checkSeries'>;
 const seriesFormShape = z.object({
   kind: z.enum(SESSION_KINDS),
   caregiverId: z.string(),
+  groupChildIds: z.array(z.string()),
   startDate: z.string(),
   startTime: z.string(),
   durationMinutes: z.number(),
@@ -61,11 +70,7 @@ function ruleOf(
   return {
     therapistId: base.therapistId,
     planId: base.planId,
-    kind: values.kind,
-    childIds: [base.childId],
-    ...(values.kind === 'conjoint' && values.caregiverId
-      ? { caregiverId: values.caregiverId }
-      : {}),
+    ...participantsOf(values, base.childId),
     durationMinutes: values.durationMinutes,
     ...(values.room.trim() ? { room: values.room } : {}),
     plannedComponents: values.plannedComponents,
@@ -84,6 +89,7 @@ function ruleOf(
 const FIELDS = [
   'kind',
   'caregiverId',
+  'groupChildIds',
   'startDate',
   'startTime',
   'durationMinutes',
@@ -100,13 +106,13 @@ const FIELDS = [
 const RENAME: Record<string, string> = {
   'end.count': 'count',
   'end.date': 'untilDate',
-  childIds: 'kind',
+  childIds: 'groupChildIds',
 };
 
 function seriesSchemaFor(base: { therapistId: string; planId: string; childId: string }) {
   return seriesFormShape.superRefine((values, ctx) => {
-    if (values.kind === 'conjoint' && values.caregiverId === '') {
-      ctx.addIssue({ code: 'custom', path: ['caregiverId'], message: 'therapy.caregiverRequired' });
+    for (const issue of kindIssues(values)) {
+      ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
     }
     const parsed = seriesRuleSchema.safeParse(ruleOf(values, base));
     for (const issue of parsed.error?.issues ?? []) {
@@ -133,11 +139,11 @@ export function SeriesDialog({ plan, scheduling, timeZone, onClose, onDone }: Se
     [plan],
   );
   const schema = useMemo(() => seriesSchemaFor(base), [base]);
-  const kit = useTherapyForm({
+  const kit = useApiForm({
+    ...useTherapyFormOptions(),
     schema,
     defaultValues: {
-      kind: 'individual',
-      caregiverId: '',
+      ...SESSION_KIND_DEFAULTS,
       startDate: '',
       startTime: '',
       durationMinutes: plan.sessionMinutes,
@@ -266,7 +272,6 @@ export function SeriesDialog({ plan, scheduling, timeZone, onClose, onDone }: Se
   });
 
   const pending = createSeries.isPending || scheduleOne.isPending;
-  const caregivers = scheduling.caregivers;
   const testimonies = scheduling.legalEvents.filter((e) => e.kind === 'testimony');
   const toBook = open.length + moved.length;
 
@@ -293,76 +298,36 @@ export function SeriesDialog({ plan, scheduling, timeZone, onClose, onDone }: Se
           })}
         </p>
       ) : null}
-      <div className="field-row">
-        <Field label={t('therapy.series.kind')} error={errors.kind}>
-          {(a) => (
-            <select {...a} {...register('kind')}>
-              {SESSION_KINDS.filter((k) => k !== 'group').map((k) => (
-                <option key={k} value={k}>
-                  {sessionKindText(t, k)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {values.kind === 'conjoint' ? (
-          <Field
-            label={t('therapy.series.caregiver')}
-            hint={t('therapy.series.caregiverHint')}
-            error={errors.caregiverId}
-          >
-            {(a) => (
-              <select {...a} {...register('caregiverId')}>
-                <option value="">{t('therapy.choose')}</option>
-                {caregivers.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {t('therapy.series.caregiverOption', c)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        ) : null}
-      </div>
-      <div className="field-row">
-        <Field label={t('therapy.series.startDate')} error={errors.startDate}>
-          {(a) => (
-            <input
-              {...a}
-              {...register('startDate', {
-                onChange: (event: { target: { value: string } }) => {
-                  // The first date's weekday is the obvious one to repeat on.
-                  const date = event.target.value;
-                  if (/^\d{4}-\d{2}-\d{2}$/.test(date) && form.getValues('weekdays').length === 0) {
-                    form.setValue('weekdays', [String(getISODay(parseISO(date)))]);
-                  }
-                },
-              })}
-              type="date"
-            />
-          )}
-        </Field>
-        <Field
-          label={t('therapy.series.startTime')}
-          hint={t('therapy.schedule.zoneHint', { timeZone })}
-          error={errors.startTime}
-        >
-          {(a) => <input {...a} {...register('startTime')} type="time" />}
-        </Field>
-        <Field label={t('therapy.schedule.duration')} error={errors.durationMinutes}>
-          {(a) => (
-            <input
-              {...a}
-              {...register('durationMinutes', { valueAsNumber: true })}
-              type="number"
-              min={15}
-              max={240}
-              step={5}
-              className="input-short"
-            />
-          )}
-        </Field>
-      </div>
+      <SessionKindFields
+        kind={values.kind}
+        childId={plan.child.id}
+        scheduling={scheduling}
+        registration={{
+          kind: register('kind'),
+          caregiverId: register('caregiverId'),
+          groupChildIds: register('groupChildIds'),
+        }}
+        errors={errors}
+      />
+      <SessionTimeFields
+        timeZone={timeZone}
+        date={{
+          label: t('therapy.series.startDate'),
+          registration: register('startDate', {
+            onChange: (event: { target: { value: string } }) => {
+              // The first date's weekday is the obvious one to repeat on.
+              const date = event.target.value;
+              if (/^\d{4}-\d{2}-\d{2}$/.test(date) && form.getValues('weekdays').length === 0) {
+                form.setValue('weekdays', [String(getISODay(parseISO(date)))]);
+              }
+            },
+          }),
+          error: errors.startDate,
+        }}
+        startTime={{ label: t('therapy.series.startTime'), registration: register('startTime') }}
+        durationMinutes={register('durationMinutes', { valueAsNumber: true })}
+        errors={errors}
+      />
       <div className="field-row">
         <Field label={t('therapy.series.interval')} error={errors.intervalWeeks}>
           {(a) => (
@@ -424,9 +389,7 @@ export function SeriesDialog({ plan, scheduling, timeZone, onClose, onDone }: Se
           </Field>
         )}
       </fieldset>
-      <Field label={t('therapy.schedule.room')} error={errors.room}>
-        {(a) => <input {...a} {...register('room')} autoComplete="off" />}
-      </Field>
+      <RoomField registration={register('room')} error={errors.room} />
       {plan.modality === 'tf_cbt' ? (
         <fieldset className="fieldset">
           <legend>{t('therapy.series.plannedComponents')}</legend>
@@ -482,7 +445,7 @@ export function SeriesDialog({ plan, scheduling, timeZone, onClose, onDone }: Se
           findSlots={(fromDate) =>
             api.call('therapy.findSlots', {
               therapistId: base.therapistId,
-              childIds: [base.childId],
+              childIds: participantsOf(values, base.childId).childIds,
               ...(values.room.trim() ? { room: values.room } : {}),
               durationMinutes: values.durationMinutes,
               fromDate,
@@ -493,6 +456,7 @@ export function SeriesDialog({ plan, scheduling, timeZone, onClose, onDone }: Se
         />
       ) : null}
       <OverrideFields
+        texts={therapyOverrideTexts(t)}
         warnings={current && warned ? warnings : []}
         registration={register('overrideReason')}
         error={errors.overrideReason}
@@ -503,7 +467,7 @@ export function SeriesDialog({ plan, scheduling, timeZone, onClose, onDone }: Se
           find={() =>
             api.call('therapy.findSlots', {
               therapistId: base.therapistId,
-              childIds: [base.childId],
+              childIds: participantsOf(values, base.childId).childIds,
               ...(values.room.trim() ? { room: values.room } : {}),
               durationMinutes: Number.isInteger(values.durationMinutes)
                 ? values.durationMinutes

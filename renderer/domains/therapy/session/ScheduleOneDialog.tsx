@@ -3,20 +3,28 @@ import { z } from 'zod';
 import type { ChildScheduling, TherapyPlan } from '../../../../shared/therapy/contract';
 import { PRACTICE_COMPONENTS, SESSION_KINDS } from '../../../../shared/therapy/vocabulary';
 import { safeText } from '../../../../shared/text';
-import { TIME_OF_DAY, zonedInstant } from '../../../../shared/time';
+import { zonedInstant } from '../../../../shared/time';
 import { useApiMutation } from '../../../api/queries';
 import { therapyStale } from '../stale';
 import { Checkbox } from '../../../ui/Checkbox';
-import { Field } from '../../../ui/Field';
 import { FormDialog } from '../../../ui/FormDialog';
-import { childText, componentText, sessionKindText } from '../labels';
-import { OverrideFields } from '../OverrideFields';
-import { useTherapyForm } from '../useTherapyForm';
+import { childText, componentText, therapyOverrideTexts } from '../labels';
+import { OverrideFields } from '../../../ui/OverrideFields';
+import { useApiForm } from '../../../forms/useApiForm';
+import { useTherapyFormOptions } from '../formOptions';
+import {
+  kindIssues,
+  participantsOf,
+  SESSION_KIND_DEFAULTS,
+  SessionKindFields,
+} from './SessionKindFields';
+import { RoomField, SessionTimeFields, slotIssues } from './SessionSlotFields';
 
 const oneSchema = z
   .object({
     kind: z.enum(SESSION_KINDS),
     caregiverId: z.string(),
+    groupChildIds: z.array(z.string()),
     date: z.string().min(1, 'required'),
     startTime: z.string(),
     durationMinutes: z.number(),
@@ -25,20 +33,11 @@ const oneSchema = z
     overrideReason: safeText({ multiline: true }).max(500, 'tooLong'),
   })
   .superRefine((values, ctx) => {
-    if (!TIME_OF_DAY.test(values.startTime)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['startTime'],
-        message: values.startTime ? 'invalid' : 'required',
-      });
+    for (const issue of slotIssues(values)) {
+      ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
     }
-    if (!Number.isInteger(values.durationMinutes)) {
-      ctx.addIssue({ code: 'custom', path: ['durationMinutes'], message: 'required' });
-    } else if (values.durationMinutes < 15 || values.durationMinutes > 240) {
-      ctx.addIssue({ code: 'custom', path: ['durationMinutes'], message: 'therapy.duration' });
-    }
-    if (values.kind === 'conjoint' && values.caregiverId === '') {
-      ctx.addIssue({ code: 'custom', path: ['caregiverId'], message: 'therapy.caregiverRequired' });
+    for (const issue of kindIssues(values)) {
+      ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
     }
   });
 
@@ -57,11 +56,11 @@ export function ScheduleOneDialog({
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
-  const kit = useTherapyForm({
+  const kit = useApiForm({
+    ...useTherapyFormOptions(),
     schema: oneSchema,
     defaultValues: {
-      kind: 'individual',
-      caregiverId: '',
+      ...SESSION_KIND_DEFAULTS,
       date: '',
       startTime: '',
       durationMinutes: plan.sessionMinutes,
@@ -72,6 +71,7 @@ export function ScheduleOneDialog({
     fields: [
       'kind',
       'caregiverId',
+      'groupChildIds',
       'date',
       'startTime',
       'durationMinutes',
@@ -88,91 +88,46 @@ export function ScheduleOneDialog({
     },
     onError: kit.onError,
   });
-  const onSubmit = kit.form.handleSubmit((values) => {
-    kit.clearAlerts();
-    save.mutate({
-      therapistId: plan.therapist.id,
-      planId: plan.id,
-      kind: values.kind,
-      childIds: [plan.child.id],
-      ...(values.kind === 'conjoint' ? { caregiverId: values.caregiverId } : {}),
-      durationMinutes: values.durationMinutes,
-      ...(values.room ? { room: values.room } : {}),
-      plannedComponents: values.plannedComponents,
-      startAt: zonedInstant(values.date, values.startTime, timeZone),
-      ...kit.overrideReason(kit.form.getValues()),
-    });
-  });
   return (
     <FormDialog
       title={t('therapy.schedule.oneTitle')}
       intro={t('therapy.series.intro', { child: childText(t, plan.child) })}
       onClose={onClose}
-      onSubmit={onSubmit}
-      formError={kit.formError}
-      alertText={kit.refusal}
-      pending={save.isPending}
       submitLabel={t('therapy.schedule.oneSave')}
+      {...kit.dialogFor(save, (values) => ({
+        therapistId: plan.therapist.id,
+        planId: plan.id,
+        ...participantsOf(values, plan.child.id),
+        durationMinutes: values.durationMinutes,
+        ...(values.room ? { room: values.room } : {}),
+        plannedComponents: values.plannedComponents,
+        startAt: zonedInstant(values.date, values.startTime, timeZone),
+        ...kit.overrideReason(kit.form.getValues()),
+      }))}
     >
-      <div className="field-row">
-        <Field label={t('therapy.series.kind')} error={errors.kind}>
-          {(a) => (
-            <select {...a} {...register('kind')}>
-              {SESSION_KINDS.filter((k) => k !== 'group').map((k) => (
-                <option key={k} value={k}>
-                  {sessionKindText(t, k)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {kind === 'conjoint' ? (
-          <Field
-            label={t('therapy.series.caregiver')}
-            hint={t('therapy.series.caregiverHint')}
-            error={errors.caregiverId}
-          >
-            {(a) => (
-              <select {...a} {...register('caregiverId')}>
-                <option value="">{t('therapy.choose')}</option>
-                {scheduling.caregivers.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {t('therapy.series.caregiverOption', c)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        ) : null}
-      </div>
-      <div className="field-row">
-        <Field label={t('therapy.schedule.date')} error={errors.date}>
-          {(a) => <input {...a} {...register('date')} type="date" />}
-        </Field>
-        <Field
-          label={t('therapy.schedule.startTime')}
-          hint={t('therapy.schedule.zoneHint', { timeZone })}
-          error={errors.startTime}
-        >
-          {(a) => <input {...a} {...register('startTime')} type="time" />}
-        </Field>
-        <Field label={t('therapy.schedule.duration')} error={errors.durationMinutes}>
-          {(a) => (
-            <input
-              {...a}
-              {...register('durationMinutes', { valueAsNumber: true })}
-              type="number"
-              min={15}
-              max={240}
-              step={5}
-              className="input-short"
-            />
-          )}
-        </Field>
-      </div>
-      <Field label={t('therapy.schedule.room')} error={errors.room}>
-        {(a) => <input {...a} {...register('room')} autoComplete="off" />}
-      </Field>
+      <SessionKindFields
+        kind={kind}
+        childId={plan.child.id}
+        scheduling={scheduling}
+        registration={{
+          kind: register('kind'),
+          caregiverId: register('caregiverId'),
+          groupChildIds: register('groupChildIds'),
+        }}
+        errors={errors}
+      />
+      <SessionTimeFields
+        timeZone={timeZone}
+        date={{
+          label: t('therapy.schedule.date'),
+          registration: register('date'),
+          error: errors.date,
+        }}
+        startTime={{ label: t('therapy.schedule.startTime'), registration: register('startTime') }}
+        durationMinutes={register('durationMinutes', { valueAsNumber: true })}
+        errors={errors}
+      />
+      <RoomField registration={register('room')} error={errors.room} />
       {plan.modality === 'tf_cbt' ? (
         <fieldset className="fieldset">
           <legend>{t('therapy.series.plannedComponents')}</legend>
@@ -189,6 +144,7 @@ export function ScheduleOneDialog({
         </fieldset>
       ) : null}
       <OverrideFields
+        texts={therapyOverrideTexts(t)}
         warnings={kit.warnings}
         registration={register('overrideReason')}
         error={errors.overrideReason}

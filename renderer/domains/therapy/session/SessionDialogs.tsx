@@ -13,7 +13,6 @@ import {
   type SessionStatus,
 } from '../../../../shared/therapy/vocabulary';
 import { safeText } from '../../../../shared/text';
-import { TIME_OF_DAY } from '../../../../shared/time';
 import { TZDate } from '@date-fns/tz';
 import { differenceInMinutes, format } from 'date-fns';
 import { useApiMutation } from '../../../api/queries';
@@ -21,10 +20,12 @@ import { therapyStale } from '../stale';
 import { Checkbox } from '../../../ui/Checkbox';
 import { Field } from '../../../ui/Field';
 import { FormDialog } from '../../../ui/FormDialog';
-import { componentText, sessionStatusText } from '../labels';
-import { OverrideFields } from '../OverrideFields';
-import { useTherapyForm } from '../useTherapyForm';
+import { componentText, sessionStatusText, therapyOverrideTexts } from '../labels';
+import { OverrideFields } from '../../../ui/OverrideFields';
+import { useApiForm } from '../../../forms/useApiForm';
+import { useTherapyFormOptions } from '../formOptions';
 import { sessionName } from './SessionTable';
+import { RoomField, SessionTimeFields, slotIssues } from './SessionSlotFields';
 
 /** What attendance can record: a session that took place, or why it did not. */
 const RECORD_STATUSES = [
@@ -95,7 +96,8 @@ export function RecordDialog({
 }) {
   const { t } = useTranslation();
   const statusId = useId();
-  const kit = useTherapyForm({
+  const kit = useApiForm({
+    ...useTherapyFormOptions(),
     schema: recordSchema,
     defaultValues: {
       status:
@@ -189,17 +191,8 @@ const changeSchema = z
     if (values.scope === 'one' && values.date === '') {
       ctx.addIssue({ code: 'custom', path: ['date'], message: 'required' });
     }
-    if (!TIME_OF_DAY.test(values.startTime)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['startTime'],
-        message: values.startTime ? 'invalid' : 'required',
-      });
-    }
-    if (!Number.isInteger(values.durationMinutes)) {
-      ctx.addIssue({ code: 'custom', path: ['durationMinutes'], message: 'required' });
-    } else if (values.durationMinutes < 15 || values.durationMinutes > 240) {
-      ctx.addIssue({ code: 'custom', path: ['durationMinutes'], message: 'therapy.duration' });
+    for (const issue of slotIssues(values)) {
+      ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
     }
   });
 
@@ -216,7 +209,8 @@ export function ChangeDialog({
 }) {
   const { t } = useTranslation();
   const start = new TZDate(session.startAt, timeZone);
-  const kit = useTherapyForm({
+  const kit = useApiForm({
+    ...useTherapyFormOptions(),
     schema: changeSchema,
     defaultValues: {
       scope: 'one',
@@ -237,65 +231,45 @@ export function ChangeDialog({
     },
     onError: kit.onError,
   });
-  const onSubmit = kit.form.handleSubmit((values) => {
-    kit.clearAlerts();
-    save.mutate({
-      sessionId: session.id,
-      scope: values.scope,
-      ...(values.scope === 'one' ? { date: values.date } : {}),
-      startTime: values.startTime,
-      durationMinutes: values.durationMinutes,
-      room: values.room === '' ? null : values.room,
-      ...kit.overrideReason(kit.form.getValues()),
-    });
-  });
   return (
     <FormDialog
       title={t('therapy.schedule.changeTitle')}
       intro={sessionName(session, timeZone)}
       onClose={onClose}
-      onSubmit={onSubmit}
-      formError={kit.formError}
-      alertText={kit.refusal}
-      pending={save.isPending}
       submitLabel={t('therapy.schedule.changeSave')}
+      {...kit.dialogFor(save, (values) => ({
+        sessionId: session.id,
+        scope: values.scope,
+        ...(values.scope === 'one' ? { date: values.date } : {}),
+        startTime: values.startTime,
+        durationMinutes: values.durationMinutes,
+        room: values.room === '' ? null : values.room,
+        ...kit.overrideReason(kit.form.getValues()),
+      }))}
     >
       <ScopeChoice
         session={session}
         registration={register('scope')}
         legend={t('therapy.schedule.changeScope')}
       />
-      <div className="field-row">
-        {scope === 'one' ? (
-          <Field label={t('therapy.schedule.date')} error={errors.date}>
-            {(a) => <input {...a} {...register('date')} type="date" />}
-          </Field>
-        ) : null}
-        <Field
-          label={t('therapy.schedule.startTime')}
-          hint={t('therapy.schedule.zoneHint', { timeZone })}
-          error={errors.startTime}
-        >
-          {(a) => <input {...a} {...register('startTime')} type="time" />}
-        </Field>
-        <Field label={t('therapy.schedule.duration')} error={errors.durationMinutes}>
-          {(a) => (
-            <input
-              {...a}
-              {...register('durationMinutes', { valueAsNumber: true })}
-              type="number"
-              min={15}
-              max={240}
-              step={5}
-              className="input-short"
-            />
-          )}
-        </Field>
-      </div>
-      <Field label={t('therapy.schedule.room')} error={errors.room}>
-        {(a) => <input {...a} {...register('room')} autoComplete="off" />}
-      </Field>
+      <SessionTimeFields
+        timeZone={timeZone}
+        date={
+          scope === 'one'
+            ? {
+                label: t('therapy.schedule.date'),
+                registration: register('date'),
+                error: errors.date,
+              }
+            : undefined
+        }
+        startTime={{ label: t('therapy.schedule.startTime'), registration: register('startTime') }}
+        durationMinutes={register('durationMinutes', { valueAsNumber: true })}
+        errors={errors}
+      />
+      <RoomField registration={register('room')} error={errors.room} />
       <OverrideFields
+        texts={therapyOverrideTexts(t)}
         warnings={kit.warnings}
         registration={register('overrideReason')}
         error={errors.overrideReason}
@@ -325,7 +299,8 @@ export function CancelDialog({
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
-  const kit = useTherapyForm({
+  const kit = useApiForm({
+    ...useTherapyFormOptions(),
     schema: cancelSchema,
     defaultValues: { scope: 'one', status: 'cancelled', reason: '', overrideReason: '' },
     fields: ['scope', 'status', 'reason'],
@@ -338,25 +313,18 @@ export function CancelDialog({
     },
     onError: kit.onError,
   });
-  const onSubmit = kit.form.handleSubmit((values) => {
-    kit.clearAlerts();
-    save.mutate({
-      sessionId: session.id,
-      scope: values.scope,
-      status: values.status,
-      reason: values.reason,
-    });
-  });
   return (
     <FormDialog
       title={t('therapy.schedule.cancelTitle')}
       intro={sessionName(session, timeZone)}
       onClose={onClose}
-      onSubmit={onSubmit}
-      formError={kit.formError}
-      alertText={kit.refusal}
-      pending={save.isPending}
       submitLabel={t('therapy.schedule.cancelSave')}
+      {...kit.dialogFor(save, (values) => ({
+        sessionId: session.id,
+        scope: values.scope,
+        status: values.status,
+        reason: values.reason,
+      }))}
     >
       <ScopeChoice
         session={session}

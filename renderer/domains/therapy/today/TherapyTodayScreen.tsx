@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TherapySession } from '../../../../shared/therapy/contract';
 import { formatCalendarDate } from '../../../../shared/time';
 import { useApiQuery } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
 import { useDocumentTitle } from '../../../hooks/useDocumentTitle';
 import { FormAlert, StatusMessage } from '../../../ui/FormAlert';
-import { CancelDialog, ChangeDialog, RecordDialog } from '../session/SessionDialogs';
-import { SessionTable, type SessionAction } from '../session/SessionTable';
+import { SessionActionDialog, type OpenSessionAction } from '../session/SessionActionDialog';
+import { SessionTable } from '../session/SessionTable';
 import { TODAY_PANELS } from './panels';
 import '../therapy.css';
 
@@ -18,7 +17,7 @@ export function TherapyTodayScreen() {
   useDocumentTitle(t('therapy.today.title'));
   const timeZone = useSession().settings.timeZone;
   const today = useApiQuery('therapy.today', {});
-  const [open, setOpen] = useState<{ kind: SessionAction; session: TherapySession } | null>(null);
+  const [open, setOpen] = useState<OpenSessionAction | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const done = (message: string) => {
     setOpen(null);
@@ -76,27 +75,11 @@ export function TherapyTodayScreen() {
       {TODAY_PANELS.map((Panel, i) => (
         <Panel key={i} />
       ))}
-      {open?.kind === 'record' ? (
-        <RecordDialog
-          session={open.session}
+      {open ? (
+        <SessionActionDialog
+          open={open}
           timeZone={timeZone}
-          showComponents={open.session.plannedComponents.length > 0}
-          onClose={() => setOpen(null)}
-          onDone={done}
-        />
-      ) : null}
-      {open?.kind === 'change' ? (
-        <ChangeDialog
-          session={open.session}
-          timeZone={timeZone}
-          onClose={() => setOpen(null)}
-          onDone={done}
-        />
-      ) : null}
-      {open?.kind === 'cancel' ? (
-        <CancelDialog
-          session={open.session}
-          timeZone={timeZone}
+          showComponents={(s) => s.plannedComponents.length > 0}
           onClose={() => setOpen(null)}
           onDone={done}
         />

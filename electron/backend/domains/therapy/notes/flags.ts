@@ -2,7 +2,7 @@
 // gets a task that says only that a clinician raised a concern and whom to contact: the task, the
 // case file and the agenda never carry the note, its kind of concern, or any of its words.
 import { AppError } from '../../../../../shared/errors';
-import type { RiskFlag, RiskFlagKind } from '../../../../../shared/therapy/notes';
+import type { OpenRiskFlag, RiskFlag, RiskFlagKind } from '../../../../../shared/therapy/notes';
 import { clockFor, type CaseActor, type CaseVault } from '../../../records/actor';
 import { saveTask } from '../../children';
 import { loadNote, noteRow } from './notes';
@@ -47,4 +47,44 @@ export function raiseFlag(
     task_id: task.id,
   });
   return loadNote(vault, actor, note).flags.at(-1)!;
+}
+
+/**
+ * The flags the actor raised whose task the caseworker has not marked done: the concerns still
+ * to follow up. Only the clinician's own, so the kind of concern goes no further than before.
+ */
+export function openFlags(vault: CaseVault, actor: CaseActor): OpenRiskFlag[] {
+  const rows = vault.db
+    .prepare(
+      `SELECT f.id, f.note_id, f.child_id, f.kind, f.raised_at, f.task_id,
+         c.case_code, c.initials
+       FROM therapy_risk_flags f
+       JOIN plan_tasks t ON t.id = f.task_id
+       JOIN children c ON c.id = f.child_id
+       WHERE f.raised_by = ? AND t.done_on IS NULL AND t.deleted_at IS NULL
+         AND c.deleted_at IS NULL
+       ORDER BY f.raised_at, f.id`,
+    )
+    .all([actor.userId]) as {
+    id: string;
+    note_id: string;
+    child_id: string;
+    kind: RiskFlagKind;
+    raised_at: string;
+    task_id: string;
+    case_code: string;
+    initials: string;
+  }[];
+  const raisedBy = { id: actor.userId, displayName: displayName(vault, actor.userId) ?? '' };
+  return rows.map((r) => ({
+    id: r.id,
+    noteId: r.note_id,
+    childId: r.child_id,
+    kind: r.kind,
+    raisedBy,
+    raisedAt: r.raised_at,
+    taskId: r.task_id,
+    caseCode: r.case_code,
+    initials: r.initials,
+  }));
 }

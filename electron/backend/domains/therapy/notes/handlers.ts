@@ -5,7 +5,7 @@ import type { notesProcedures } from '../../../../../shared/therapy/notes';
 import type { AuditTargets, CallContext, Handlers } from '../../../runtime/call-context';
 import { actorOf } from '../../../records/actor';
 import { acknowledgeBreakGlass, breakGlassAlerts } from './break-glass';
-import { raiseFlag } from './flags';
+import { openFlags, raiseFlag } from './flags';
 import {
   addAddendum,
   notesForChild,
@@ -75,6 +75,10 @@ export function notesHandlers(): Pick<Handlers, NotesProcedureName> {
     'notes.toSign': (ctx) => {
       const { vault, actor } = session(ctx);
       return notesToSign(vault, actor);
+    },
+    'notes.openFlags': (ctx) => {
+      const { vault, actor } = session(ctx);
+      return openFlags(vault, actor);
     },
     'notes.breakGlassAlerts': (ctx) => {
       const { vault, actor } = session(ctx);

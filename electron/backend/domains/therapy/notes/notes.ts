@@ -17,6 +17,7 @@ import {
   type RiskFlagKind,
   type SessionNote,
   type SessionNoteStatus,
+  sessionTookPlace,
 } from '../../../../../shared/therapy/notes';
 import {
   clockFor,
@@ -88,9 +89,9 @@ export interface StartInput {
 
 export function startNote(vault: CaseVault, actor: CaseActor, input: StartInput): SessionNote {
   const session = vault.db
-    .prepare('SELECT therapist_id, plan_id, start_at FROM therapy_sessions WHERE id = ?')
+    .prepare('SELECT therapist_id, plan_id, start_at, status FROM therapy_sessions WHERE id = ?')
     .get([input.sessionId]) as
-    { therapist_id: string; plan_id: string | null; start_at: string } | undefined;
+    { therapist_id: string; plan_id: string | null; start_at: string; status: string } | undefined;
   if (!session) throw notFound();
   if (session.therapist_id !== actor.userId) throw new AppError('FORBIDDEN', 'note.notTherapist');
   const participant = vault.db
@@ -102,6 +103,8 @@ export function startNote(vault: CaseVault, actor: CaseActor, input: StartInput)
   if (session.start_at > clockFor(vault, actor).nowIso) {
     throw fieldError('sessionId', 'note.futureSession');
   }
+  // Cancelled, missed or not yet recorded: there is nothing to write about.
+  if (!sessionTookPlace(session.status)) throw fieldError('sessionId', 'note.notAttended');
   const existing = vault.db
     .prepare(
       'SELECT id FROM therapy_notes WHERE session_id = ? AND child_id = ? AND deleted_at IS NULL',
