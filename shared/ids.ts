@@ -24,6 +24,8 @@ export const ID_KINDS = [
   'therapyLeave',
   /** A session note: named by those who see its child, its author, and readers the policy allows. */
   'therapyNote',
+  /** A readiness or outcomes assessment: visible when its child is. */
+  'reintegrationAssessment',
   /** Someone a child can be assigned to: what `staff.caseworkers` lists. */
   'caseworker',
   /** Any staff account (administrator procedures). */

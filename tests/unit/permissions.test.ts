@@ -124,6 +124,17 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['measures.importInstrument', Y,   _,     _,     _],
   ['measures.record',         _,     _,     _,     Y],
   ['measures.history',        _,     Y,     _,     Y],
+  ['reintegration.instruments', Y,   Y,     Y,     _],
+  ['reintegration.importInstrument', Y, _,  _,     _],
+  ['reintegration.list',      _,     Y,     Y,     _],
+  ['reintegration.save',      _,     Y,     Y,     _],
+  ['reintegration.submit',    _,     Y,     Y,     _],
+  ['reintegration.approve',   _,     Y,     _,     _],
+  ['reintegration.return',    _,     Y,     _,     _],
+  ['reintegration.overrideAge', _,   Y,     _,     _],
+  ['reintegration.policy',    Y,     Y,     Y,     _],
+  ['reintegration.setPolicy', Y,     _,     _,     _],
+  ['reintegration.queue',     _,     Y,     _,     _],
 ];
 /** Procedures anyone may call (no session) and the one only a recovery session may. */
 const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {
@@ -513,7 +524,18 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
           })
         ).id,
       };
-      return { child: id, placement: placement.id, ...records };
+      const reintegrationAssessment = (
+        await ok(backend, 'reintegration.save', {
+          ...(sample('coordinator')['reintegration.save'] as object),
+          childId: id,
+          household: {
+            kind: 'kinship',
+            label: 'Fictional home',
+            memberIds: [records.familyMember],
+          },
+        })
+      ).id;
+      return { child: id, placement: placement.id, ...records, reintegrationAssessment };
     };
     const inCebu = await child(cebu.beds[0]!.id);
     const inIloilo = await child(iloilo.beds[0]!.id);
