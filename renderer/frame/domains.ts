@@ -5,11 +5,13 @@ import { accessDomain } from '../domains/access';
 import { childrenDomain } from '../domains/children';
 import { sheltersDomain } from '../domains/shelters';
 import { therapyDomain } from '../domains/therapy';
+import { reintegrationDomain } from '../domains/reintegration';
 import type { RendererDomain } from './contributions';
 
 export const DOMAINS: readonly RendererDomain[] = [
   childrenDomain,
   sheltersDomain,
   therapyDomain,
+  reintegrationDomain,
   accessDomain,
 ];

@@ -1,0 +1,35 @@
+import type { RendererDomain } from '../../frame/contributions';
+import { isAllowed } from '../../../shared/permissions';
+import { ROLES } from '../../../shared/roles';
+import type { ProcedureName } from '../../../shared/contract';
+import { AssessmentScreen } from './assessment/AssessmentScreen';
+import { ReintegrationCaseSection } from './case-file/ReintegrationCaseSection';
+import { QueueScreen } from './QueueScreen';
+
+const rolesFor = (name: ProcedureName) => ROLES.filter((role) => isAllowed(name, role));
+
+export const reintegrationDomain: RendererDomain = {
+  name: 'reintegration',
+  sections: [
+    {
+      path: 'reintegration/queue',
+      navTo: '/reintegration/queue',
+      navLabel: (t) => t('reintegration.nav.queue'),
+      roles: rolesFor('reintegration.queue'),
+      Screen: QueueScreen,
+    },
+    {
+      path: 'reintegration/children/:childId/assessments/:id',
+      roles: rolesFor('reintegration.list'),
+      Screen: AssessmentScreen,
+    },
+  ],
+  // After therapy (90), before the timeline (100).
+  caseFileSections: [
+    {
+      id: 'case-reintegration',
+      order: 95,
+      Section: ({ file }) => <ReintegrationCaseSection file={file} />,
+    },
+  ],
+};
