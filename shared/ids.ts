@@ -26,6 +26,8 @@ export const ID_KINDS = [
   'therapyNote',
   /** A readiness or outcomes assessment: visible when its child is. */
   'reintegrationAssessment',
+  /** A follow-up visit after reintegration: visible when its child is. */
+  'aftercareVisit',
   /** Someone a child can be assigned to: what `staff.caseworkers` lists. */
   'caseworker',
   /** Any staff account (administrator procedures). */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { idOf, isoDateSchema } from '../ids';
 import { procedure } from '../procedure';
 import type { Role } from '../roles';
-import { optionalText, safeText } from '../text';
+import { optionalText, requiredText, safeText } from '../text';
 import {
   answerSchema,
   instrumentCodeSchema,
@@ -20,6 +20,15 @@ import {
   type HouseholdKind,
   type Recommendation,
 } from './vocabulary';
+import {
+  RISK_CHANGES,
+  SAFETY_CHECKS,
+  SCHOOL_ATTENDANCE,
+  visitCadenceSchema,
+  type RiskChange,
+  type SafetyCheck,
+  type SchoolAttendance,
+} from './monitoring';
 
 const CASE_TEAM: readonly Role[] = ['coordinator', 'caseworker'];
 const COORDINATOR: readonly Role[] = ['coordinator'];
@@ -105,10 +114,57 @@ export type AssessmentSaveInput = z.infer<typeof assessmentSaveSchema>;
 export const reintegrationPolicySchema = z.strictObject({
   /** Days from an approved assessment's last home visit after which it no longer allows a discharge. */
   assessmentMaxAgeDays: z.number().int().min(1, 'outOfRange').max(365, 'outOfRange'),
+  /** The follow-up visits a discharge to family or kinship care schedules. */
+  visitCadence: visitCadenceSchema,
 });
 export type ReintegrationPolicy = z.infer<typeof reintegrationPolicySchema>;
 
 const byId = z.strictObject({ id: idOf('reintegrationAssessment') });
+
+export interface AftercareVisit {
+  id: string;
+  childId: string;
+  dueOn: string;
+  /** Null until the visit is recorded. */
+  record: {
+    visitedOn: string;
+    visitedBy: string;
+    childSeen: boolean;
+    seenAlone: boolean;
+    safetyChecks: Record<SafetyCheck, boolean>;
+    schoolAttendance: SchoolAttendance;
+    observations: string;
+    riskChange: RiskChange;
+    followUp: string;
+  } | null;
+}
+
+export interface OverdueVisit {
+  id: string;
+  childId: string;
+  caseCode: string;
+  dueOn: string;
+  daysOverdue: number;
+}
+
+export const visitRecordSchema = z.strictObject({
+  id: idOf('aftercareVisit'),
+  visitedOn: isoDateSchema,
+  visitedBy: requiredText(200),
+  childSeen: z.boolean(),
+  seenAlone: z.boolean(),
+  safetyChecks: z.strictObject(
+    Object.fromEntries(SAFETY_CHECKS.map((c) => [c, z.boolean()])) as Record<
+      SafetyCheck,
+      z.ZodBoolean
+    >,
+  ),
+  schoolAttendance: z.enum(SCHOOL_ATTENDANCE),
+  observations: optionalText(4000, multiline),
+  riskChange: z.enum(RISK_CHANGES),
+  followUp: optionalText(2000, multiline),
+});
+export type VisitRecordInput = z.infer<typeof visitRecordSchema>;
 
 export const reintegrationProcedures = {
   'reintegration.instruments': procedure<InstrumentEntry[]>()({
@@ -171,6 +227,24 @@ export const reintegrationProcedures = {
     input: reintegrationPolicySchema,
     access: ['admin'],
     kind: 'mutation',
+  }),
+  /** A child's follow-up visits, by due date. */
+  'reintegration.visits': procedure<AftercareVisit[]>()({
+    input: z.strictObject({ childId: idOf('child') }),
+    access: CASE_TEAM,
+    kind: 'query',
+  }),
+  /** Records a visit; a worse risk or a failed safety check also creates urgent tasks. */
+  'reintegration.recordVisit': procedure<AftercareVisit>()({
+    input: visitRecordSchema,
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  /** Visits past their due date and not recorded, of the children the caller sees. */
+  'reintegration.overdueVisits': procedure<OverdueVisit[]>()({
+    input: z.strictObject({}),
+    access: CASE_TEAM,
+    kind: 'query',
   }),
   /** Submitted assessments waiting for a coordinator, oldest first. */
   'reintegration.queue': procedure<QueueEntry[]>()({

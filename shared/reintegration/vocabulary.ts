@@ -71,4 +71,5 @@ export const REINTEGRATION_ERROR_KEYS = [
   'reintegration.assessmentTooOld',
   'reintegration.overrideNotApproved',
   'reintegration.overrideReason',
+  'reintegration.seenAlone',
 ] as const;

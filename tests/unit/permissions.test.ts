@@ -134,6 +134,9 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['reintegration.overrideAge', _,   Y,     _,     _],
   ['reintegration.policy',    Y,     Y,     Y,     _],
   ['reintegration.setPolicy', Y,     _,     _,     _],
+  ['reintegration.visits',    _,     Y,     Y,     _],
+  ['reintegration.recordVisit', _,   Y,     Y,     _],
+  ['reintegration.overdueVisits', _, Y,     Y,     _],
   ['reintegration.queue',     _,     Y,     _,     _],
 ];
 /** Procedures anyone may call (no session) and the one only a recovery session may. */
@@ -608,6 +611,14 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
         colleague.id,
       ),
     };
+    /** A follow-up visit of the child, written straight to the table (a discharge schedules them). */
+    const visitOf = (records: { child: string; placement: string }) => ({
+      aftercareVisit: new DataLayer(writer, () => ({ userId: null, deviceId: 'test' })).insert(
+        'aftercare_visits',
+        { child_id: records.child, placement_id: records.placement, due_on: '2025-01-10' },
+      ),
+    });
+    const visits = { inCebu: visitOf(inCebu), inIloilo: visitOf(inIloilo) };
     writer.close();
     // Removed records are outside everyone's scope, the coordinator's too.
     const removed = await child(cebu.beds[1]!.id);
@@ -617,6 +628,7 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
     const mine = (shelterId: string, bedId: string): Ids => ({
       ...inCebu,
       ...therapy.inCebu,
+      ...visits.inCebu,
       therapist: userId('therapist'),
       shelter: shelterId,
       bed: bedId,
@@ -646,6 +658,7 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
       caseworker: {
         ...inIloilo,
         ...therapy.inIloilo,
+        ...visits.inIloilo,
         therapist: userId('caseworker'),
         shelter: iloilo.id,
         bed: iloilo.beds[1]!.id,

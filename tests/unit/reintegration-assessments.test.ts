@@ -3,6 +3,8 @@
 // needs every required answer, a home visit and the child's voice; a coordinator other than the
 // author approves or returns; approved is locked; a discharge to family or kinship care needs an
 // approved, safe, recent assessment of that household, and only the age rule can be overridden.
+// Such a discharge schedules the follow-up visits; a visit with a worse risk or a failed safety
+// check makes urgent tasks; visits past due and not recorded are overdue.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reintegrationProcedures } from '../../shared/reintegration/contract';
 import { saveFamilyMember } from '../../electron/backend/domains/children';
@@ -10,10 +12,15 @@ import { dischargeChild } from '../../electron/backend/domains/shelters';
 import {
   approveAssessment,
   overrideAgeRule,
+  readPolicy,
   returnAssessment,
   saveAssessment,
   submitAssessment,
   writePolicy,
+  listVisits,
+  recordVisit,
+  overdueVisits,
+  URGENT_TASK_TITLE,
 } from '../../electron/backend/domains/reintegration';
 import { composeHooks } from '../../electron/backend/runtime/composition';
 import type { CaseActor } from '../../electron/backend/records/actor';
@@ -71,6 +78,7 @@ const discharge = (childId: string, destination: DischargeDestination, at = on('
     author,
     { childId, at, destination, exitNote: 'Fictional exit note' },
     composeHooks().dischargeGuards,
+    composeHooks().dischargeEffects,
   );
 
 /** A kinship assessment by the author, submitted and approved by the reviewer. */
@@ -343,7 +351,7 @@ describe('the discharge gate', () => {
   it('the age rule follows the policy, and an override lets an old assessment through', () => {
     const { childId, aunt } = childWithFamily();
     const approved = approvedKinship(childId, aunt, { visitDates: ['2025-05-20'] });
-    writePolicy(p.vault, { assessmentMaxAgeDays: 60 });
+    writePolicy(p.vault, { ...readPolicy(p.vault), assessmentMaxAgeDays: 60 });
     try {
       expect(refusal(() => discharge(childId, 'kinship_care', on('2025-07-25')))).toMatchObject({
         details: { ageDays: 66, maxAgeDays: 60 },
@@ -355,7 +363,7 @@ describe('the discharge gate', () => {
       expect(overridden.ageOverride).toMatchObject({ byName: 'Fictional reviewer' });
       expect(refusal(() => discharge(childId, 'kinship_care'))).toBe('ok');
     } finally {
-      writePolicy(p.vault, { assessmentMaxAgeDays: 90 });
+      writePolicy(p.vault, { ...readPolicy(p.vault), assessmentMaxAgeDays: 90 });
     }
   });
 
@@ -371,5 +379,141 @@ describe('the discharge gate', () => {
       message: 'reintegration.overrideNotApproved',
     });
     expect(refusal(() => discharge(childId, 'foster_care'))).toBe('ok');
+  });
+});
+
+describe('follow-up visits', () => {
+  const safe = { noOffenderContact: true, childFeelsSafe: true, noSignsOfHarm: true };
+  const visit = (id: string, overrides: Record<string, unknown> = {}) => ({
+    id,
+    visitedOn: '2025-09-01',
+    visitedBy: 'Fictional caseworker Reyes',
+    childSeen: true,
+    seenAlone: true,
+    safetyChecks: safe,
+    schoolAttendance: 'regular' as const,
+    observations: 'Fictional observation',
+    riskChange: 'same' as const,
+    followUp: '',
+    ...overrides,
+  });
+  const tasks = (childId: string) =>
+    p.vault.db
+      .prepare(
+        'SELECT title, responsible, due_date FROM plan_tasks WHERE child_id = ? ORDER BY responsible',
+      )
+      .all([childId]) as { title: string; responsible: string | null; due_date: string }[];
+
+  it('a discharge to kinship care schedules them from the cadence; other destinations do not', () => {
+    const { childId, aunt } = childWithFamily();
+    approvedKinship(childId, aunt);
+    discharge(childId, 'kinship_care');
+    const visits = listVisits(p.vault, author, childId);
+    expect(visits.map((v) => v.dueOn)).toEqual([
+      '2025-09-07',
+      '2025-09-14',
+      '2025-09-21',
+      '2025-09-28',
+      '2025-10-05',
+      '2025-10-12',
+      '2025-10-19',
+      '2025-10-26',
+      '2025-11-30',
+      '2025-12-31',
+      '2026-01-31',
+      '2026-02-28',
+      '2026-04-30',
+      '2026-06-30',
+      '2026-08-31',
+    ]);
+    expect(visits.every((v) => v.record === null)).toBe(true);
+    const foster = childWithFamily();
+    discharge(foster.childId, 'foster_care');
+    expect(listVisits(p.vault, author, foster.childId)).toEqual([]);
+  });
+
+  it('follows the configured cadence', () => {
+    const { childId, aunt } = childWithFamily();
+    approvedKinship(childId, aunt);
+    const before = readPolicy(p.vault);
+    writePolicy(p.vault, { ...before, visitCadence: [{ unit: 'month', every: 1, until: 12 }] });
+    try {
+      discharge(childId, 'kinship_care');
+    } finally {
+      writePolicy(p.vault, before);
+    }
+    expect(listVisits(p.vault, author, childId)).toHaveLength(12);
+  });
+
+  it('a worse risk or a failed safety check gives the caseworker and the coordinator an urgent task', () => {
+    const { childId, aunt } = childWithFamily();
+    p.vault.data.update('children', childId, { assigned_caseworker_id: author.userId });
+    approvedKinship(childId, aunt);
+    discharge(childId, 'kinship_care');
+    const [first, second, third] = listVisits(p.vault, author, childId);
+    const calm = recordVisit(p.vault, author, visit(first!.id));
+    expect(calm.record).toMatchObject({ riskChange: 'same', childSeen: true });
+    expect(tasks(childId)).toEqual([]);
+    recordVisit(
+      p.vault,
+      author,
+      visit(second!.id, { visitedOn: '2025-08-31', riskChange: 'worse' }),
+    );
+    expect(tasks(childId)).toEqual([
+      { title: URGENT_TASK_TITLE, responsible: 'Fictional author', due_date: '2025-09-01' },
+      { title: URGENT_TASK_TITLE, responsible: 'Fictional reviewer', due_date: '2025-09-01' },
+    ]);
+    recordVisit(
+      p.vault,
+      author,
+      visit(third!.id, {
+        visitedOn: '2025-09-01',
+        safetyChecks: { ...safe, noSignsOfHarm: false },
+      }),
+    );
+    expect(tasks(childId)).toHaveLength(4);
+  });
+
+  it('refuses a visit in the future, or seen alone without being seen, at its field', () => {
+    const { childId, aunt } = childWithFamily();
+    approvedKinship(childId, aunt);
+    discharge(childId, 'kinship_care');
+    const [first] = listVisits(p.vault, author, childId);
+    expect(
+      refusal(() =>
+        recordVisit(
+          p.vault,
+          author,
+          visit(first!.id, { visitedOn: '2025-09-02', childSeen: false }),
+        ),
+      ),
+    ).toMatchObject({
+      code: 'VALIDATION',
+      fields: { visitedOn: 'date.future', seenAlone: 'reintegration.seenAlone' },
+    });
+    expect(listVisits(p.vault, author, childId)[0]!.record).toBeNull();
+  });
+
+  it('lists visits past due and not recorded as overdue, oldest first, for those who see the child', () => {
+    const { childId, aunt } = childWithFamily();
+    approvedKinship(childId, aunt);
+    discharge(childId, 'kinship_care');
+    const [first] = listVisits(p.vault, author, childId);
+    recordVisit(p.vault, author, visit(first!.id, { visitedOn: '2025-09-01' }));
+    const later = { ...author, now: new Date('2025-10-01T02:00:00.000Z') };
+    const overdue = overdueVisits(p.vault, later).filter((v) => v.childId === childId);
+    // Due 09-14, 09-21 and 09-28; 09-07 was made; 10-05 is not yet due.
+    expect(overdue.map((v) => [v.dueOn, v.daysOverdue])).toEqual([
+      ['2025-09-14', 17],
+      ['2025-09-21', 10],
+      ['2025-09-28', 3],
+    ]);
+    const stranger: CaseActor = {
+      userId: reviewer.userId,
+      role: 'caseworker',
+      shelterScope: [],
+      now: later.now,
+    };
+    expect(overdueVisits(p.vault, stranger)).toEqual([]);
   });
 });

@@ -46,6 +46,7 @@ const MULTILINE: Partial<Record<ProcedureName, string[]>> = {
   'reintegration.save': ['interviewed', 'consultedHow', 'notConsultedWhy', 'childWishes'],
   'reintegration.return': ['comment'],
   'reintegration.overrideAge': ['reason'],
+  'reintegration.recordVisit': ['observations', 'followUp'],
   'therapy.createSeries': ['overrideReason'],
   'therapy.schedule': ['overrideReason'],
   'therapy.editSessions': ['overrideReason'],

@@ -218,7 +218,22 @@ export const TABLES = {
   ],
   reintegration_reviews: ['assessment_id', 'decision', 'comment', 'reviewer_id', 'reviewed_at'],
   reintegration_overrides: ['assessment_id', 'reason', 'coordinator_id', 'overridden_at'],
-  reintegration_policy: ['assessment_max_age_days'],
+  reintegration_policy: ['assessment_max_age_days', 'visit_cadence'],
+  aftercare_visits: [
+    'child_id',
+    'placement_id',
+    'due_on',
+    'visited_on',
+    'visited_by',
+    'child_seen',
+    'seen_alone',
+    'safety_checks',
+    'school_attendance',
+    'observations',
+    'risk_change',
+    'follow_up',
+    'deleted_at',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 export type TableName = keyof typeof TABLES;
 

@@ -128,7 +128,8 @@ const ownedBy =
       | 'plan_tasks'
       | 'legal_events'
       | 'therapy_plans'
-      | 'reintegration_assessments',
+      | 'reintegration_assessments'
+      | 'aftercare_visits',
   ): IdVisible =>
   (vault, actor, id) =>
     childVisible(
@@ -210,6 +211,7 @@ export const ID_SCOPE: Record<IdKind, IdVisible> = {
     return everyTherapistReads || childVisible(vault, actor, note.child_id);
   },
   reintegrationAssessment: ownedBy('reintegration_assessments'),
+  aftercareVisit: ownedBy('aftercare_visits'),
   caseworker: (vault, actor, id) => {
     const user = userRow(vault, id);
     return actor !== null && !!user && !user.deleted_at && ASSIGNABLE_ROLES.includes(user.role);

@@ -45,6 +45,7 @@ export function composeHooks(domains: readonly Domain[] = DOMAINS): DomainHooks 
     items.filter((item): item is T => item !== undefined);
   return {
     dischargeGuards: domains.flatMap((d) => d.dischargeGuards ?? []),
+    dischargeEffects: domains.flatMap((d) => d.dischargeEffects ?? []),
     caseFileSections: present(domains.map((d) => d.caseFile)),
     timelineSources: present(domains.map((d) => d.timeline)),
   };

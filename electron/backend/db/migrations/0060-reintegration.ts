@@ -1,6 +1,7 @@
 // Family reintegration: imported assessment instruments, readiness and outcomes assessments with
 // their reviews, and the coordinator's overrides of the age rule. An approved assessment is locked
-// here too, under the service checks: even a direct write cannot change it.
+// here too, under the service checks: even a direct write cannot change it. After a discharge to
+// family or kinship care, the follow-up visits.
 import { INSTANT, META, type Migration } from './migration';
 
 const REINTEGRATION_SQL = `
@@ -76,8 +77,32 @@ const REINTEGRATION_SQL = `
   -- One row, set by an administrator; absent means the defaults.
   CREATE TABLE reintegration_policy (
     id TEXT PRIMARY KEY,
-    assessment_max_age_days INTEGER NOT NULL CHECK (assessment_max_age_days BETWEEN 1 AND 365),${META}
+    assessment_max_age_days INTEGER NOT NULL CHECK (assessment_max_age_days BETWEEN 1 AND 365),
+    visit_cadence TEXT NOT NULL,${META}
   );
+
+  -- Follow-up visits after a discharge to family or kinship care: scheduled at the discharge,
+  -- filled in when made.
+  CREATE TABLE aftercare_visits (
+    id TEXT PRIMARY KEY,
+    child_id TEXT NOT NULL REFERENCES children(id),
+    placement_id TEXT NOT NULL REFERENCES placements(id),
+    due_on TEXT NOT NULL,
+    visited_on TEXT,
+    visited_by TEXT,
+    child_seen INTEGER CHECK (child_seen IN (0, 1)),
+    seen_alone INTEGER CHECK (seen_alone IN (0, 1)),
+    safety_checks TEXT,
+    school_attendance TEXT,
+    observations TEXT,
+    risk_change TEXT CHECK (risk_change IN ('better', 'same', 'worse')),
+    follow_up TEXT,
+    deleted_at TEXT,${META}
+  );
+  CREATE INDEX aftercare_visits_child ON aftercare_visits(child_id, due_on) WHERE deleted_at IS NULL;
+  -- The dashboards' overdue query: visits not made, by due date.
+  CREATE INDEX aftercare_visits_open_due ON aftercare_visits(due_on)
+    WHERE visited_on IS NULL AND deleted_at IS NULL;
 `;
 
 export const reintegration: Migration = {

@@ -10,6 +10,10 @@ import {
   GATED_DESTINATIONS,
   type HouseholdKind,
 } from '../../../../shared/reintegration/vocabulary';
+import {
+  DEFAULT_VISIT_CADENCE,
+  type CadenceStep,
+} from '../../../../shared/reintegration/monitoring';
 import { dateOf, daysBetween, type CaseVault } from '../../records/actor';
 import type { DischargeGuard } from '../../runtime/domain';
 
@@ -69,16 +73,25 @@ export function flaggedHousehold(reason: NotSafeReason, field?: string): AppErro
 const POLICY_ID = '00000000-0000-7000-8000-000000000060';
 
 export function readPolicy(vault: CaseVault): ReintegrationPolicy {
-  const days = vault.db
-    .prepare('SELECT assessment_max_age_days FROM reintegration_policy WHERE id = ?', {
-      pluck: true,
-    })
-    .get([POLICY_ID]) as number | undefined;
-  return { assessmentMaxAgeDays: days ?? DEFAULT_ASSESSMENT_MAX_AGE_DAYS };
+  const row = vault.db
+    .prepare('SELECT assessment_max_age_days, visit_cadence FROM reintegration_policy WHERE id = ?')
+    .get([POLICY_ID]) as { assessment_max_age_days: number; visit_cadence: string } | undefined;
+  return row
+    ? {
+        assessmentMaxAgeDays: row.assessment_max_age_days,
+        visitCadence: JSON.parse(row.visit_cadence) as CadenceStep[],
+      }
+    : {
+        assessmentMaxAgeDays: DEFAULT_ASSESSMENT_MAX_AGE_DAYS,
+        visitCadence: [...DEFAULT_VISIT_CADENCE],
+      };
 }
 
 export function writePolicy(vault: CaseVault, policy: ReintegrationPolicy): ReintegrationPolicy {
-  const values = { assessment_max_age_days: policy.assessmentMaxAgeDays };
+  const values = {
+    assessment_max_age_days: policy.assessmentMaxAgeDays,
+    visit_cadence: JSON.stringify(policy.visitCadence),
+  };
   const exists = vault.db
     .prepare('SELECT 1 FROM reintegration_policy WHERE id = ?')
     .get([POLICY_ID]);

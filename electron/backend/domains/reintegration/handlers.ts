@@ -15,6 +15,7 @@ import {
 } from './assessments';
 import { readPolicy, writePolicy } from './gates';
 import { importInstrument, listInstruments } from './instruments';
+import { listVisits, overdueVisits, recordVisit } from './visits';
 
 type ReintegrationProcedureName = keyof typeof reintegrationProcedures;
 
@@ -37,6 +38,11 @@ export function reintegrationHandlers(): Pick<Handlers, ReintegrationProcedureNa
     'reintegration.policy': (ctx) => readPolicy(ctx.vault()),
     'reintegration.setPolicy': (ctx, input) => writePolicy(ctx.vault(), input),
     'reintegration.queue': (ctx) => reviewQueue(ctx.vault()),
+    'reintegration.visits': (ctx, input) =>
+      listVisits(ctx.vault(), actorOf(ctx.user()), input.childId),
+    'reintegration.recordVisit': (ctx, input) =>
+      recordVisit(ctx.vault(), actorOf(ctx.user()), input),
+    'reintegration.overdueVisits': (ctx) => overdueVisits(ctx.vault(), actorOf(ctx.user())),
   };
 }
 
@@ -62,6 +68,14 @@ export const reintegrationAuditTargets: Pick<AuditTargets, ReintegrationProcedur
   'reintegration.approve': assessmentTarget('approve'),
   'reintegration.return': assessmentTarget('return'),
   'reintegration.overrideAge': assessmentTarget('overrideAgeRule'),
+  'reintegration.recordVisit': {
+    targetType: 'aftercareVisit',
+    targetId: (_input, visit) => visit.id,
+    detail: (_input, visit) => ({
+      childId: visit.childId,
+      riskChange: visit.record?.riskChange ?? '',
+    }),
+  },
   'reintegration.setPolicy': {
     targetType: 'reintegrationPolicy',
     targetId: () => null,

@@ -4,6 +4,7 @@
 import type { Domain } from '../../runtime/domain';
 import { reintegrationDischargeGuard } from './gates';
 import { reintegrationAuditTargets, reintegrationHandlers } from './handlers';
+import { scheduleFollowUpVisits } from './visits';
 
 export { builtInInstruments, listInstruments, importInstrument } from './instruments';
 export {
@@ -16,6 +17,13 @@ export {
   loadAssessment,
   reviewQueue,
 } from './assessments';
+export {
+  listVisits,
+  recordVisit,
+  overdueVisits,
+  scheduleFollowUpVisits,
+  URGENT_TASK_TITLE,
+} from './visits';
 export { householdFlags, readPolicy, writePolicy, reintegrationDischargeGuard } from './gates';
 
 export const reintegrationDomain: Domain = {
@@ -23,4 +31,5 @@ export const reintegrationDomain: Domain = {
   handlers: () => reintegrationHandlers(),
   auditTargets: reintegrationAuditTargets,
   dischargeGuards: [reintegrationDischargeGuard],
+  dischargeEffects: [scheduleFollowUpVisits],
 };
