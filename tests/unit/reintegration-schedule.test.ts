@@ -67,7 +67,7 @@ describe('visit schedule', () => {
         { unit: 'week', every: 2, until: 4 },
         { unit: 'month', every: 3, until: 6 },
       ]),
-    // Month 3 would come a few weeks after the last fortnightly visit: the step starts at month 6.
+      // Month 3 would come a few weeks after the last fortnightly visit: the step starts at month 6.
     ).toEqual(['2026-05-15', '2026-05-29', '2026-11-01']);
   });
 });
@@ -78,7 +78,10 @@ describe('urgent tasks', () => {
     expect(needsUrgentTask({ riskChange: 'better', safetyChecks: allSafe })).toBe(false);
     expect(needsUrgentTask({ riskChange: 'worse', safetyChecks: allSafe })).toBe(true);
     expect(
-      needsUrgentTask({ riskChange: 'better', safetyChecks: { ...allSafe, childFeelsSafe: false } }),
+      needsUrgentTask({
+        riskChange: 'better',
+        safetyChecks: { ...allSafe, childFeelsSafe: false },
+      }),
     ).toBe(true);
   });
 });

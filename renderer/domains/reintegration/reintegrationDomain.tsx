@@ -5,6 +5,8 @@ import type { ProcedureName } from '../../../shared/contract';
 import { AssessmentScreen } from './assessment/AssessmentScreen';
 import { ReintegrationCaseSection } from './case-file/ReintegrationCaseSection';
 import { QueueScreen } from './QueueScreen';
+import { OverdueVisitsPanel } from './visits/OverdueVisitsPanel';
+import { VisitsSection } from './visits/VisitsSection';
 
 const rolesFor = (name: ProcedureName) => ROLES.filter((role) => isAllowed(name, role));
 
@@ -31,5 +33,11 @@ export const reintegrationDomain: RendererDomain = {
       order: 95,
       Section: ({ file }) => <ReintegrationCaseSection file={file} />,
     },
+    {
+      id: 'case-visits',
+      order: 96,
+      Section: ({ file }) => <VisitsSection childId={file.child.id} />,
+    },
   ],
+  todayPanels: [OverdueVisitsPanel],
 };

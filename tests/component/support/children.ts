@@ -196,5 +196,8 @@ export function casesBridge(s: SessionInfo = caseworkerSession()): FakeBridge {
       // The case file's reintegration section.
       .ok('reintegration.list', [])
       .ok('reintegration.instruments', [])
+      .ok('reintegration.visits', [])
+      // The Today screen's overdue follow-up visits.
+      .ok('reintegration.overdueVisits', [])
   );
 }
