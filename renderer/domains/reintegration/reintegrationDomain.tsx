@@ -4,6 +4,7 @@ import { ROLES } from '../../../shared/roles';
 import type { ProcedureName } from '../../../shared/contract';
 import { AssessmentScreen } from './assessment/AssessmentScreen';
 import { ReintegrationCaseSection } from './case-file/ReintegrationCaseSection';
+import { ComparisonSection } from './compare/ComparisonSection';
 import { QueueScreen } from './QueueScreen';
 import { OverdueVisitsPanel } from './visits/OverdueVisitsPanel';
 import { VisitsSection } from './visits/VisitsSection';
@@ -37,6 +38,11 @@ export const reintegrationDomain: RendererDomain = {
       id: 'case-visits',
       order: 96,
       Section: ({ file }) => <VisitsSection childId={file.child.id} />,
+    },
+    {
+      id: 'case-comparison',
+      order: 97,
+      Section: ({ file }) => <ComparisonSection childId={file.child.id} />,
     },
   ],
   todayPanels: [OverdueVisitsPanel],
