@@ -85,7 +85,7 @@ describe('follow-up visits', () => {
       },
     ]);
     renderApp(bridge, { route: '/today' });
-    const panel = await screen.findByRole('region', { name: 'Overdue follow-up visits' });
+    const panel = await screen.findByRole('region', { name: 'Follow-up visits overdue' });
     const link = await within(panel).findByRole('link', {
       name: 'Open the case file of AR-2026-0042',
     });
