@@ -35,7 +35,7 @@ export const reintegrationDomain: RendererDomain = {
       Section: ({ file }) => <ReintegrationCaseSection file={file} />,
     },
     {
-      id: 'case-visits',
+      id: 'case-follow-up-visits',
       order: 96,
       Section: ({ file }) => <VisitsSection childId={file.child.id} />,
     },

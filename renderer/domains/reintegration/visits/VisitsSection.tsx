@@ -19,7 +19,7 @@ export function VisitsSection({ childId }: { childId: string }) {
   const [status, setStatus] = useState<string | null>(null);
   const today = todayIn(settings.timeZone);
   return (
-    <CaseSection id="case-visits" title={t('reintegration.visits.heading')}>
+    <CaseSection id="case-follow-up-visits" title={t('reintegration.visits.heading')}>
       <StatusMessage>{status}</StatusMessage>
       {visits.isError ? <FormAlert message={{ key: visits.error.message }} /> : null}
       {visits.data ? (
