@@ -8,6 +8,7 @@ import { childrenProcedures } from './children/contract';
 import { sheltersProcedures } from './shelters/contract';
 import { therapyProcedures } from './therapy/contract';
 import { reportsProcedures } from './reports/contract';
+import { reintegrationProcedures } from './reintegration/contract';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { ROLES, type Role } from './roles';
 import { requiredText, safeText } from './text';
@@ -228,6 +229,7 @@ export const procedures = {
   ...sheltersProcedures,
   ...therapyProcedures,
   ...reportsProcedures,
+  ...reintegrationProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

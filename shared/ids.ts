@@ -24,6 +24,10 @@ export const ID_KINDS = [
   'therapyLeave',
   /** A session note: named by those who see its child, its author, and readers the policy allows. */
   'therapyNote',
+  /** A readiness or outcomes assessment: visible when its child is. */
+  'reintegrationAssessment',
+  /** A follow-up visit after reintegration: visible when its child is. */
+  'aftercareVisit',
   /** Someone a child can be assigned to: what `staff.caseworkers` lists. */
   'caseworker',
   /** Any staff account (administrator procedures). */

@@ -34,6 +34,8 @@ export interface RendererDomain {
   caseFileSections?: readonly CaseFileSection[];
   /** Words for the kinds of timeline entry its backend adds (see shared/case-file.ts). */
   timelineTexts?: TimelineTexts;
+  /** Panels it adds to the case team's Today screen, after the agenda (each with its own h2). */
+  todayPanels?: readonly ComponentType[];
 }
 
 /** One section of a child's case file; it renders its own heading (ui/CaseSection). */
@@ -86,6 +88,12 @@ export function useCaseFileSections(): readonly CaseFileSection[] {
     () => domains.flatMap((d) => d.caseFileSections ?? []).sort((a, b) => a.order - b.order),
     [domains],
   );
+}
+
+/** Every domain's panels for the Today screen, in the order of the domains. */
+export function useTodayPanels(): readonly ComponentType[] {
+  const domains = useDomains();
+  return useMemo(() => domains.flatMap((d) => d.todayPanels ?? []), [domains]);
 }
 
 /** The words for every kind of timeline entry, from every domain. */

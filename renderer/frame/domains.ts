@@ -6,12 +6,14 @@ import { childrenDomain } from '../domains/children';
 import { sheltersDomain } from '../domains/shelters';
 import { therapyDomain } from '../domains/therapy';
 import { reportsDomain } from '../domains/reports';
+import { reintegrationDomain } from '../domains/reintegration';
 import type { RendererDomain } from './contributions';
 
 export const DOMAINS: readonly RendererDomain[] = [
   childrenDomain,
   sheltersDomain,
   therapyDomain,
+  reintegrationDomain,
   accessDomain,
   // After access: an administrator's home stays the Users screen.
   reportsDomain,

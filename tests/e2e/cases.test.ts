@@ -570,7 +570,7 @@ describe('case records and placements flow', () => {
       .poll(() => description(field('Exit note', discharge)))
       .toContain('This is required.');
     expect(await description(field('Destination', discharge))).toContain('This is required.');
-    await field('Destination', discharge).selectOption({ label: 'Kinship care' });
+    await field('Destination', discharge).selectOption({ label: 'Foster care' });
     await field('Exit note', discharge).fill(EXIT_NOTE);
     await button('Discharge', discharge).click();
     await expect
@@ -595,7 +595,7 @@ describe('case records and placements flow', () => {
       .allInnerTexts();
     expect(newest[0]).toBe(SHELTER_B.name);
     expect(newest[3]).toMatch(new RegExp(`^${formatCalendarDate(today).replaceAll('/', '\\/')} `));
-    expect(newest.slice(5, 7)).toEqual(['Kinship care', EXIT_NOTE]);
+    expect(newest.slice(5, 7)).toEqual(['Foster care', EXIT_NOTE]);
   });
 
   it('refuses a backdated edit that ends before the start or overlaps the next placement', async () => {

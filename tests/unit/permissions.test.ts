@@ -129,6 +129,20 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['reports.placement',       Y,     Y,     Y,     _],
   ['reports.statistics',      Y,     Y,     Y,     _],
   ['reports.recordOutput',    Y,     Y,     Y,     _],
+  ['reintegration.instruments', Y,   Y,     Y,     _],
+  ['reintegration.importInstrument', Y, _,  _,     _],
+  ['reintegration.list',      _,     Y,     Y,     _],
+  ['reintegration.save',      _,     Y,     Y,     _],
+  ['reintegration.submit',    _,     Y,     Y,     _],
+  ['reintegration.approve',   _,     Y,     _,     _],
+  ['reintegration.return',    _,     Y,     _,     _],
+  ['reintegration.overrideAge', _,   Y,     _,     _],
+  ['reintegration.policy',    Y,     Y,     Y,     _],
+  ['reintegration.setPolicy', Y,     _,     _,     _],
+  ['reintegration.visits',    _,     Y,     Y,     _],
+  ['reintegration.recordVisit', _,   Y,     Y,     _],
+  ['reintegration.overdueVisits', _, Y,     Y,     _],
+  ['reintegration.queue',     _,     Y,     _,     _],
 ];
 /** Procedures anyone may call (no session) and the one only a recovery session may. */
 const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {
@@ -518,7 +532,18 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
           })
         ).id,
       };
-      return { child: id, placement: placement.id, ...records };
+      const reintegrationAssessment = (
+        await ok(backend, 'reintegration.save', {
+          ...(sample('coordinator')['reintegration.save'] as object),
+          childId: id,
+          household: {
+            kind: 'kinship',
+            label: 'Fictional home',
+            memberIds: [records.familyMember],
+          },
+        })
+      ).id;
+      return { child: id, placement: placement.id, ...records, reintegrationAssessment };
     };
     const inCebu = await child(cebu.beds[0]!.id);
     const inIloilo = await child(iloilo.beds[0]!.id);
@@ -591,6 +616,14 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
         colleague.id,
       ),
     };
+    /** A follow-up visit of the child, written straight to the table (a discharge schedules them). */
+    const visitOf = (records: { child: string; placement: string }) => ({
+      aftercareVisit: new DataLayer(writer, () => ({ userId: null, deviceId: 'test' })).insert(
+        'aftercare_visits',
+        { child_id: records.child, placement_id: records.placement, due_on: '2025-01-10' },
+      ),
+    });
+    const visits = { inCebu: visitOf(inCebu), inIloilo: visitOf(inIloilo) };
     writer.close();
     // Removed records are outside everyone's scope, the coordinator's too.
     const removed = await child(cebu.beds[1]!.id);
@@ -600,6 +633,7 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
     const mine = (shelterId: string, bedId: string): Ids => ({
       ...inCebu,
       ...therapy.inCebu,
+      ...visits.inCebu,
       therapist: userId('therapist'),
       shelter: shelterId,
       bed: bedId,
@@ -629,6 +663,7 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
       caseworker: {
         ...inIloilo,
         ...therapy.inIloilo,
+        ...visits.inIloilo,
         therapist: userId('caseworker'),
         shelter: iloilo.id,
         bed: iloilo.beds[1]!.id,

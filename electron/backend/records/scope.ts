@@ -127,7 +127,9 @@ const ownedBy =
       | 'plan_goals'
       | 'plan_tasks'
       | 'legal_events'
-      | 'therapy_plans',
+      | 'therapy_plans'
+      | 'reintegration_assessments'
+      | 'aftercare_visits',
   ): IdVisible =>
   (vault, actor, id) =>
     childVisible(
@@ -208,6 +210,8 @@ export const ID_SCOPE: Record<IdKind, IdVisible> = {
         .get() === 'allTherapists';
     return everyTherapistReads || childVisible(vault, actor, note.child_id);
   },
+  reintegrationAssessment: ownedBy('reintegration_assessments'),
+  aftercareVisit: ownedBy('aftercare_visits'),
   caseworker: (vault, actor, id) => {
     const user = userRow(vault, id);
     return actor !== null && !!user && !user.deleted_at && ASSIGNABLE_ROLES.includes(user.role);

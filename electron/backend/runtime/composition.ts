@@ -9,6 +9,7 @@ import { childrenDomain } from '../domains/children';
 import { sheltersDomain } from '../domains/shelters';
 import { therapyDomain } from '../domains/therapy';
 import { reportsDomain } from '../domains/reports';
+import { reintegrationDomain } from '../domains/reintegration';
 
 export type { Domain, DomainHooks } from './domain';
 
@@ -22,6 +23,7 @@ export const DOMAINS: readonly Domain[] = [
   sheltersDomain,
   therapyDomain,
   reportsDomain,
+  reintegrationDomain,
 ];
 
 /** One handler per procedure, from the domains given; refuses a gap or a procedure handled twice. */
@@ -45,6 +47,7 @@ export function composeHooks(domains: readonly Domain[] = DOMAINS): DomainHooks 
     items.filter((item): item is T => item !== undefined);
   return {
     dischargeGuards: domains.flatMap((d) => d.dischargeGuards ?? []),
+    dischargeEffects: domains.flatMap((d) => d.dischargeEffects ?? []),
     caseFileSections: present(domains.map((d) => d.caseFile)),
     timelineSources: present(domains.map((d) => d.timeline)),
   };

@@ -10,6 +10,8 @@ import type { ChildRow, PlacementRow } from '../records/rows';
 export interface DomainHooks {
   /** Every domain's pre-discharge checks, in the order the composition root lists the domains. */
   dischargeGuards: readonly DischargeGuard[];
+  /** Every domain's follow-up of a discharge that went ahead, in the composition root's order. */
+  dischargeEffects: readonly DischargeEffect[];
   /** Every domain's part of a child's case file, in the order the composition root lists them. */
   caseFileSections: readonly CaseFileSource[];
   /** Every domain's timeline entries, in the order the composition root lists the domains. */
@@ -23,6 +25,8 @@ export interface Domain {
   auditTargets?: AuditTargets;
   /** Checks that may refuse a discharge (see dischargeChild), run in the discharge's transaction. */
   dischargeGuards?: readonly DischargeGuard[];
+  /** What it writes when a discharge goes ahead (see dischargeChild), in the same transaction. */
+  dischargeEffects?: readonly DischargeEffect[];
   /** Its section of the case file (the fields it added to CaseFileSections in its contract). */
   caseFile?: CaseFileSource;
   /** Its entries on a child's timeline (kinds it added to TimelineKinds in its contract). */
@@ -71,3 +75,9 @@ export interface DischargeRequest extends DischargeInput {
  * Guards run in the discharge's transaction, before anything is written, in the order the composition root lists them.
  */
 export type DischargeGuard = (vault: CaseVault, request: DischargeRequest) => void;
+
+/**
+ * What a domain writes once a discharge has gone ahead (e.g. reintegration's follow-up visits),
+ * in the discharge's transaction, after the placement is ended and the status set.
+ */
+export type DischargeEffect = (vault: CaseVault, request: DischargeRequest) => void;

@@ -23,6 +23,7 @@ import { isOneOf } from '../../../shared/text';
 import { agendaKindName, agendaKindText } from './labels';
 import './cases.css';
 import { FilterSelect } from '../../ui/FilterSelect';
+import { useTodayPanels } from '../../frame/contributions';
 
 export const AGENDA_PAGE_SIZE = 50;
 
@@ -64,6 +65,7 @@ export function TodayScreen() {
     );
   // Each section starts again from its first page whenever a filter changes.
   const filterKey = `${filters.shelterId}|${filters.kind}|${filters.groupBy}`;
+  const todayPanels = useTodayPanels();
   return (
     <>
       <div className="screen-heading">
@@ -76,6 +78,9 @@ export function TodayScreen() {
       <AgendaFilterForm filters={filters} onChange={setFilters} />
       <AgendaList key={`overdue-${filterKey}`} section="overdue" filters={filters} />
       <AgendaList key={`upcoming-${filterKey}`} section="upcoming" filters={filters} />
+      {todayPanels.map((Panel, i) => (
+        <Panel key={i} />
+      ))}
     </>
   );
 }

@@ -46,6 +46,8 @@ import { createVault, unwrapWithPassword } from '../../../electron/backend/vault
 import type { ChildStatus } from '../../../shared/children/vocabulary';
 import { todayIn } from '../../../shared/time';
 import { measurePair, percentile, type ResultRow } from '../stats';
+import { seedReintegration } from './reintegration';
+import { loadAssessment, overdueVisits } from '../../../electron/backend/domains/reintegration';
 
 const SEED = 2026;
 const ZONE = 'Asia/Manila';
@@ -76,6 +78,7 @@ interface Dataset {
   therapists: CaseActor[];
   /** Ids in a fixed order (case code, shelter name, bed), so both databases get the same picks. */
   children: string[];
+  assessments: string[];
   shelters: string[];
   beds: string[];
 }
@@ -149,7 +152,9 @@ function fill(vault: CaseVault, close: () => void, size: SizeName, now: Date): D
   }
   const ids = (sql: string) => vault.db.prepare(sql, { pluck: true }).all() as string[];
   const at = (actor: CaseActor): CaseActor => ({ ...actor, now });
+  const assessments = seedReintegration(vault, staff.coordinator.userId, now);
   return {
+    assessments,
     vault,
     close,
     generationMs: result.milliseconds,
@@ -466,6 +471,26 @@ function operations(size: SizeName, now: Date, count: number): Operation[] {
           d.coordinator,
           { shelterId: null, from: addDaysTo(today, -(5 * 365 - 1)), to: today },
           'Bench',
+        ),
+    },
+    {
+      // The dashboards' overdue follow-up visits: everyone's for a coordinator, a caseworker's own.
+      name: 'reintegration: overdue visits',
+      targetMs: 50,
+      run: (d, i) =>
+        overdueVisits(
+          d.vault,
+          i % 2 === 0 ? d.coordinator : d.caseworkers[i % d.caseworkers.length]!,
+        ),
+    },
+    {
+      name: 'reintegration: load and score an assessment',
+      targetMs: 20,
+      run: (d, i) =>
+        loadAssessment(
+          d.vault,
+          d.coordinator,
+          d.assessments[(pick(i).child * 4 + (i % 4)) % d.assessments.length]!,
         ),
     },
   ];

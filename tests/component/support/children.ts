@@ -193,5 +193,11 @@ export function casesBridge(s: SessionInfo = caseworkerSession()): FakeBridge {
       // The case file's therapy section.
       .ok('therapy.plans', [])
       .ok('therapy.history', [])
+      // The case file's reintegration section.
+      .ok('reintegration.list', [])
+      .ok('reintegration.instruments', [])
+      .ok('reintegration.visits', [])
+      // The Today screen's overdue follow-up visits.
+      .ok('reintegration.overdueVisits', [])
   );
 }

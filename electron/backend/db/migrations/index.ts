@@ -7,6 +7,7 @@ import { childrenShelters } from './0020-children-shelters';
 import { therapyScheduling } from './0030-therapy-scheduling';
 import { therapyNotes } from './0040-therapy-notes';
 import { changeLogConfidential } from './0050-change-log-confidential';
+import { reintegration } from './0060-reintegration';
 
 export const MIGRATIONS: readonly Migration[] = [
   foundation,
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   therapyScheduling,
   therapyNotes,
   changeLogConfidential,
+  reintegration,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

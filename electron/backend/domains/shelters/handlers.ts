@@ -45,7 +45,10 @@ function auditPlacement(ctx: CallContext, result: PlacementResult) {
   return result.placement;
 }
 
-/** `hooks.dischargeGuards`: every domain's pre-discharge checks (see the composition root). */
+/**
+ * `hooks.dischargeGuards` and `hooks.dischargeEffects`: every domain's pre-discharge checks and
+ * follow-ups (see the composition root).
+ */
 export function sheltersHandlers(hooks: DomainHooks): SheltersHandlers {
   return {
     'shelters.list': (ctx) => {
@@ -91,7 +94,7 @@ export function sheltersHandlers(hooks: DomainHooks): SheltersHandlers {
     },
     'placements.discharge': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      return dischargeChild(vault, actor, input, hooks.dischargeGuards);
+      return dischargeChild(vault, actor, input, hooks.dischargeGuards, hooks.dischargeEffects);
     },
     'placements.edit': (ctx, input) => {
       const { vault, actor } = session(ctx);

@@ -22,6 +22,7 @@ export {
   dischargeChild,
   editPlacement,
   softRuleWarnings,
+  type DischargeEffect,
   type DischargeGuard,
   type DischargeRequest,
   type PlacementResult,

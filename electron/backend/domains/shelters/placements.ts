@@ -9,9 +9,14 @@ import {
 } from '../../../../shared/shelters/vocabulary';
 import type { Placement } from '../../../../shared/shelters/contract';
 import { recordStatus } from '../../records/status';
-import type { DischargeGuard, DischargeInput } from '../../runtime/domain';
+import type { DischargeEffect, DischargeGuard, DischargeInput } from '../../runtime/domain';
 
-export type { DischargeGuard, DischargeInput, DischargeRequest } from '../../runtime/domain';
+export type {
+  DischargeEffect,
+  DischargeGuard,
+  DischargeInput,
+  DischargeRequest,
+} from '../../runtime/domain';
 import {
   clockFor,
   dateOf,
@@ -250,13 +255,15 @@ export function transferChild(
 
 /**
  * The single discharge path: ends the current placement and moves the case on. `guards` are the
- * domains' pre-discharge checks (the composition root gathers them, e.g. reintegration's gates).
+ * domains' pre-discharge checks and `effects` what they write once it went ahead (the
+ * composition root gathers both, e.g. reintegration's gates and follow-up visits).
  */
 export function dischargeChild(
   vault: CaseVault,
   actor: CaseActor,
   input: DischargeInput,
   guards: readonly DischargeGuard[] = [],
+  effects: readonly DischargeEffect[] = [],
 ): Placement {
   const { clock, child, current, at, errors } = endOfCurrentPlacement(vault, actor, input);
   if (!input.exitNote.trim()) errors.add('exitNote', 'required');
@@ -271,6 +278,7 @@ export function dischargeChild(
     });
     releaseReservations(vault, child.id);
     recordStatus(vault, child.id, child.status, statusAfterDischarge(input.destination), at);
+    for (const effect of effects) effect(vault, request);
     return loadPlacement(vault, current.id);
   });
 }

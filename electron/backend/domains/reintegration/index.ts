@@ -1,0 +1,35 @@
+// The reintegration domain (assessment instruments, readiness and outcomes assessments, their
+// review, and the discharge gate): its services, for the router (handlers.ts) and tests, and the
+// domain itself for the composition root, which hands its discharge guard to the shelters domain.
+import type { Domain } from '../../runtime/domain';
+import { reintegrationDischargeGuard } from './gates';
+import { reintegrationAuditTargets, reintegrationHandlers } from './handlers';
+import { scheduleFollowUpVisits } from './visits';
+
+export { builtInInstruments, listInstruments, importInstrument } from './instruments';
+export {
+  saveAssessment,
+  submitAssessment,
+  approveAssessment,
+  returnAssessment,
+  overrideAgeRule,
+  listAssessments,
+  loadAssessment,
+  reviewQueue,
+} from './assessments';
+export {
+  listVisits,
+  recordVisit,
+  overdueVisits,
+  scheduleFollowUpVisits,
+  URGENT_TASK_TITLE,
+} from './visits';
+export { householdFlags, readPolicy, writePolicy, reintegrationDischargeGuard } from './gates';
+
+export const reintegrationDomain: Domain = {
+  name: 'reintegration',
+  handlers: () => reintegrationHandlers(),
+  auditTargets: reintegrationAuditTargets,
+  dischargeGuards: [reintegrationDischargeGuard],
+  dischargeEffects: [scheduleFollowUpVisits],
+};

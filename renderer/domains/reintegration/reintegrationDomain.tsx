@@ -1,0 +1,49 @@
+import type { RendererDomain } from '../../frame/contributions';
+import { isAllowed } from '../../../shared/permissions';
+import { ROLES } from '../../../shared/roles';
+import type { ProcedureName } from '../../../shared/contract';
+import { AssessmentScreen } from './assessment/AssessmentScreen';
+import { ReintegrationCaseSection } from './case-file/ReintegrationCaseSection';
+import { ComparisonSection } from './compare/ComparisonSection';
+import { QueueScreen } from './QueueScreen';
+import { OverdueVisitsPanel } from './visits/OverdueVisitsPanel';
+import { VisitsSection } from './visits/VisitsSection';
+
+const rolesFor = (name: ProcedureName) => ROLES.filter((role) => isAllowed(name, role));
+
+export const reintegrationDomain: RendererDomain = {
+  name: 'reintegration',
+  sections: [
+    {
+      path: 'reintegration/queue',
+      navTo: '/reintegration/queue',
+      navLabel: (t) => t('reintegration.nav.queue'),
+      roles: rolesFor('reintegration.queue'),
+      Screen: QueueScreen,
+    },
+    {
+      path: 'reintegration/children/:childId/assessments/:id',
+      roles: rolesFor('reintegration.list'),
+      Screen: AssessmentScreen,
+    },
+  ],
+  // After therapy (90), before the timeline (100).
+  caseFileSections: [
+    {
+      id: 'case-reintegration',
+      order: 95,
+      Section: ({ file }) => <ReintegrationCaseSection file={file} />,
+    },
+    {
+      id: 'case-follow-up-visits',
+      order: 96,
+      Section: ({ file }) => <VisitsSection childId={file.child.id} />,
+    },
+    {
+      id: 'case-comparison',
+      order: 97,
+      Section: ({ file }) => <ComparisonSection childId={file.child.id} />,
+    },
+  ],
+  todayPanels: [OverdueVisitsPanel],
+};

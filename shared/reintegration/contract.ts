@@ -1,0 +1,257 @@
+// The reintegration domain's procedures: assessment instruments (shipped and imported), readiness
+// and outcomes assessments with their approval workflow, the coordinator's override of the age
+// rule, and the review queue. Merged into `procedures` by shared/contract.ts.
+import { z } from 'zod';
+import { idOf, isoDateSchema } from '../ids';
+import { procedure } from '../procedure';
+import type { Role } from '../roles';
+import { optionalText, requiredText, safeText } from '../text';
+import {
+  answerSchema,
+  instrumentCodeSchema,
+  type AssessmentScore,
+  type InstrumentEntry,
+} from './instruments';
+import {
+  HOUSEHOLD_KINDS,
+  OVERRIDE_REASON_MIN,
+  RECOMMENDATIONS,
+  type AssessmentStatus,
+  type HouseholdKind,
+  type Recommendation,
+} from './vocabulary';
+import {
+  RISK_CHANGES,
+  SAFETY_CHECKS,
+  SCHOOL_ATTENDANCE,
+  visitCadenceSchema,
+  type RiskChange,
+  type SafetyCheck,
+  type SchoolAttendance,
+} from './monitoring';
+
+const CASE_TEAM: readonly Role[] = ['coordinator', 'caseworker'];
+const COORDINATOR: readonly Role[] = ['coordinator'];
+const multiline = { multiline: true } as const;
+
+export interface AssessmentReview {
+  at: string;
+  byName: string | null;
+  decision: 'returned' | 'approved';
+  comment: string | null;
+}
+
+export interface Assessment {
+  id: string;
+  childId: string;
+  instrumentCode: string;
+  instrumentVersion: number;
+  status: AssessmentStatus;
+  /** Readiness assessments: whose home, and which of the child's family members live there. */
+  household: { kind: HouseholdKind; label: string; memberIds: string[] } | null;
+  visitDates: string[];
+  interviewed: string;
+  answers: Record<string, number | 'notKnown'>;
+  /** Evidence notes, by domain key. */
+  evidence: Record<string, string>;
+  childVoice: {
+    consulted: boolean | null;
+    how: string;
+    whyNot: string;
+    wishes: string;
+  };
+  recommendation: Recommendation | null;
+  /** Scored with the flags on the household as they are now. */
+  score: AssessmentScore;
+  createdBy: string | null;
+  createdByName: string | null;
+  submittedAt: string | null;
+  reviews: AssessmentReview[];
+  /** The coordinator's override of the age rule, when one was made. */
+  ageOverride: { reason: string; byName: string | null; at: string } | null;
+}
+
+export interface QueueEntry {
+  id: string;
+  childId: string;
+  caseCode: string;
+  instrumentCode: string;
+  householdLabel: string | null;
+  submittedAt: string;
+  submittedByName: string | null;
+}
+
+const assessmentFields = {
+  visitDates: z.array(isoDateSchema).max(20, 'tooMany'),
+  interviewed: optionalText(1000, multiline),
+  answers: z.record(z.string().max(40), answerSchema),
+  evidence: z.record(z.string().max(40), safeText(multiline).max(4000, 'tooLong')),
+  childConsulted: z.boolean().nullable(),
+  consultedHow: optionalText(2000, multiline),
+  notConsultedWhy: optionalText(2000, multiline),
+  childWishes: optionalText(4000, multiline),
+  recommendation: z.enum(RECOMMENDATIONS).nullable(),
+};
+
+export const assessmentSaveSchema = z.strictObject({
+  /** Absent for a new draft. */
+  id: idOf('reintegrationAssessment').optional(),
+  childId: idOf('child'),
+  instrumentCode: instrumentCodeSchema,
+  instrumentVersion: z.number().int().min(1),
+  household: z
+    .strictObject({
+      kind: z.enum(HOUSEHOLD_KINDS),
+      label: optionalText(200),
+      memberIds: z.array(idOf('familyMember')).max(30, 'tooMany'),
+    })
+    .nullable(),
+  ...assessmentFields,
+});
+export type AssessmentSaveInput = z.infer<typeof assessmentSaveSchema>;
+
+/** Set by an administrator; the defaults apply until then. */
+export const reintegrationPolicySchema = z.strictObject({
+  /** Days from an approved assessment's last home visit after which it no longer allows a discharge. */
+  assessmentMaxAgeDays: z.number().int().min(1, 'outOfRange').max(365, 'outOfRange'),
+  /** The follow-up visits a discharge to family or kinship care schedules. */
+  visitCadence: visitCadenceSchema,
+});
+export type ReintegrationPolicy = z.infer<typeof reintegrationPolicySchema>;
+
+const byId = z.strictObject({ id: idOf('reintegrationAssessment') });
+
+export interface AftercareVisit {
+  id: string;
+  childId: string;
+  dueOn: string;
+  /** Null until the visit is recorded. */
+  record: {
+    visitedOn: string;
+    visitedBy: string;
+    childSeen: boolean;
+    seenAlone: boolean;
+    safetyChecks: Record<SafetyCheck, boolean>;
+    schoolAttendance: SchoolAttendance;
+    observations: string;
+    riskChange: RiskChange;
+    followUp: string;
+  } | null;
+}
+
+export interface OverdueVisit {
+  id: string;
+  childId: string;
+  caseCode: string;
+  dueOn: string;
+  daysOverdue: number;
+}
+
+export const visitRecordSchema = z.strictObject({
+  id: idOf('aftercareVisit'),
+  visitedOn: isoDateSchema,
+  visitedBy: requiredText(200),
+  childSeen: z.boolean(),
+  seenAlone: z.boolean(),
+  safetyChecks: z.strictObject(
+    Object.fromEntries(SAFETY_CHECKS.map((c) => [c, z.boolean()])) as Record<
+      SafetyCheck,
+      z.ZodBoolean
+    >,
+  ),
+  schoolAttendance: z.enum(SCHOOL_ATTENDANCE),
+  observations: optionalText(4000, multiline),
+  riskChange: z.enum(RISK_CHANGES),
+  followUp: optionalText(2000, multiline),
+});
+export type VisitRecordInput = z.infer<typeof visitRecordSchema>;
+
+export const reintegrationProcedures = {
+  'reintegration.instruments': procedure<InstrumentEntry[]>()({
+    input: z.strictObject({}),
+    access: ['admin', 'coordinator', 'caseworker'],
+    kind: 'query',
+  }),
+  'reintegration.importInstrument': procedure<InstrumentEntry>()({
+    input: z.strictObject({ definition: safeText(multiline).max(200_000, 'tooLong') }),
+    access: ['admin'],
+    kind: 'mutation',
+  }),
+  'reintegration.list': procedure<Assessment[]>()({
+    input: z.strictObject({ childId: idOf('child') }),
+    access: CASE_TEAM,
+    kind: 'query',
+  }),
+  /** Creates or autosaves a draft (or a returned assessment being revised). */
+  'reintegration.save': procedure<Assessment>()({
+    input: assessmentSaveSchema,
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'reintegration.submit': procedure<Assessment>()({
+    input: byId,
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'reintegration.approve': procedure<Assessment>()({
+    input: byId,
+    access: COORDINATOR,
+    kind: 'mutation',
+  }),
+  'reintegration.return': procedure<Assessment>()({
+    input: z.strictObject({
+      id: idOf('reintegrationAssessment'),
+      comment: safeText(multiline).trim().min(1, 'required').max(2000, 'tooLong'),
+    }),
+    access: COORDINATOR,
+    kind: 'mutation',
+  }),
+  /** Lets an approved assessment older than the age rule allow a discharge; nothing else. */
+  'reintegration.overrideAge': procedure<Assessment>()({
+    input: z.strictObject({
+      id: idOf('reintegrationAssessment'),
+      reason: safeText(multiline)
+        .trim()
+        .min(OVERRIDE_REASON_MIN, 'reintegration.overrideReason')
+        .max(1000, 'tooLong'),
+    }),
+    access: COORDINATOR,
+    kind: 'mutation',
+  }),
+  'reintegration.policy': procedure<ReintegrationPolicy>()({
+    input: z.strictObject({}),
+    access: ['admin', 'coordinator', 'caseworker'],
+    kind: 'query',
+  }),
+  'reintegration.setPolicy': procedure<ReintegrationPolicy>()({
+    input: reintegrationPolicySchema,
+    access: ['admin'],
+    kind: 'mutation',
+  }),
+  /** A child's follow-up visits, by due date. */
+  'reintegration.visits': procedure<AftercareVisit[]>()({
+    input: z.strictObject({ childId: idOf('child') }),
+    access: CASE_TEAM,
+    kind: 'query',
+  }),
+  /** Records a visit; a worse risk or a failed safety check also creates urgent tasks. */
+  'reintegration.recordVisit': procedure<AftercareVisit>()({
+    input: visitRecordSchema,
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  /** Visits past their due date and not recorded, of the children the caller sees. */
+  'reintegration.overdueVisits': procedure<OverdueVisit[]>()({
+    input: z.strictObject({}),
+    access: CASE_TEAM,
+    kind: 'query',
+  }),
+  /** Submitted assessments waiting for a coordinator, oldest first. */
+  'reintegration.queue': procedure<QueueEntry[]>()({
+    input: z.strictObject({}),
+    access: COORDINATOR,
+    kind: 'query',
+  }),
+} as const;
+
+export type { AssessmentScore, InstrumentEntry };

@@ -1,0 +1,96 @@
+// Follow-up visits with a fake backend: the case file lists the schedule and marks overdue
+// visits; recording one asks for what is missing at its field, and a "worse" risk says urgent
+// tasks were made; the Today screen lists overdue visits with a link to each case file.
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { AftercareVisit } from '../../../shared/reintegration/contract';
+import { CHILD_IDS, casesBridge } from '../support/children';
+import { expectNoAxeViolations, renderApp } from '../support/render';
+
+const VISIT = '0190a5d4-6c1e-7a3b-8c2d-1e2f3a4b5f01';
+const visits: AftercareVisit[] = [
+  { id: VISIT, childId: CHILD_IDS.maria, dueOn: '2020-01-07', record: null },
+  {
+    id: '0190a5d4-6c1e-7a3b-8c2d-1e2f3a4b5f02',
+    childId: CHILD_IDS.maria,
+    dueOn: '2020-01-01',
+    record: {
+      visitedOn: '2020-01-01',
+      visitedBy: 'Bayani Cruz',
+      childSeen: true,
+      seenAlone: true,
+      safetyChecks: { noOffenderContact: true, childFeelsSafe: true, noSignsOfHarm: true },
+      schoolAttendance: 'regular',
+      observations: '',
+      riskChange: 'same',
+      followUp: '',
+    },
+  },
+  {
+    id: '0190a5d4-6c1e-7a3b-8c2d-1e2f3a4b5f03',
+    childId: CHILD_IDS.maria,
+    dueOn: '2999-01-01',
+    record: null,
+  },
+];
+
+describe('follow-up visits', () => {
+  it('lists the schedule, marks the overdue, and records a visit with a worse risk', async () => {
+    const bridge = casesBridge()
+      .ok('reintegration.visits', visits)
+      .ok('reintegration.recordVisit', (input) => ({ ...visits[0]!, record: null, id: input.id }));
+    const { user } = renderApp(bridge, { route: `/cases/${CHILD_IDS.maria}` });
+    const section = await screen.findByRole('region', { name: 'Follow-up visits' });
+    const overdue = await within(section).findByRole('row', { name: /01\/07\/2020/ });
+    expect(within(overdue).getByText('Overdue')).toBeTruthy();
+    expect(within(section).getByRole('row', { name: /12\/31\/2998|01\/01\/2999/ })).toBeTruthy();
+    expect(within(section).getAllByRole('button', { name: /^Record the visit due/ })).toHaveLength(
+      2,
+    );
+
+    await user.click(
+      within(section).getByRole('button', { name: 'Record the visit due 01/07/2020' }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Visit due 01/07/2020' });
+    await expectNoAxeViolations();
+    await user.click(within(dialog).getByRole('button', { name: 'Save the visit' }));
+    const school = within(dialog).getByLabelText('School attendance');
+    expect(school.getAttribute('aria-invalid')).toBe('true');
+    expect(bridge.countOf('reintegration.recordVisit')).toBe(0);
+    await user.selectOptions(school, 'Irregular');
+    await user.selectOptions(within(dialog).getByLabelText('Risk since the last visit'), 'Worse');
+    await user.type(within(dialog).getByLabelText('Observations'), 'Fictional: uncle visits often');
+    await user.click(within(dialog).getByRole('button', { name: 'Save the visit' }));
+    await screen.findByText(
+      'The visit was recorded. Urgent tasks were added for the caseworker and the coordinator.',
+    );
+    expect(bridge.inputsOf('reintegration.recordVisit')[0]).toMatchObject({
+      id: VISIT,
+      childSeen: true,
+      schoolAttendance: 'irregular',
+      riskChange: 'worse',
+      observations: 'Fictional: uncle visits often',
+      safetyChecks: { noOffenderContact: true, childFeelsSafe: true, noSignsOfHarm: true },
+    });
+  });
+
+  it('the Today screen lists overdue visits, each linking to the case file', async () => {
+    const bridge = casesBridge().ok('reintegration.overdueVisits', [
+      {
+        id: VISIT,
+        childId: CHILD_IDS.maria,
+        caseCode: 'AR-2026-0042',
+        dueOn: '2020-01-07',
+        daysOverdue: 12,
+      },
+    ]);
+    renderApp(bridge, { route: '/today' });
+    const panel = await screen.findByRole('region', { name: 'Follow-up visits overdue' });
+    const link = await within(panel).findByRole('link', {
+      name: 'Open the case file of AR-2026-0042',
+    });
+    expect(link.getAttribute('href')).toBe(`#/cases/${CHILD_IDS.maria}`);
+    expect(within(panel).getByText('12')).toBeTruthy();
+    await expectNoAxeViolations();
+  });
+});
