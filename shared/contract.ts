@@ -7,6 +7,7 @@ import { procedure, type ProcedureSpec } from './procedure';
 import { childrenProcedures } from './children/contract';
 import { sheltersProcedures } from './shelters/contract';
 import { therapyProcedures } from './therapy/contract';
+import { backupProcedures } from './backup/contract';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { ROLES, type Role } from './roles';
 import { requiredText, safeText } from './text';
@@ -223,6 +224,7 @@ export const procedures = {
     kind: 'mutation',
   }),
 
+  ...backupProcedures,
   ...childrenProcedures,
   ...sheltersProcedures,
   ...therapyProcedures,

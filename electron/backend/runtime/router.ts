@@ -42,9 +42,15 @@ export const RECOVERY_IDLE_MS = 60_000;
 
 /**
  * Mutations that cannot run inside the call's one transaction: a lock closes the database, and
- * a re-key must run outside any transaction (it keeps its own pending-keyring order instead).
+ * a re-key must run outside any transaction (it keeps its own pending-keyring order instead);
+ * a backup attaches its copy (never inside a transaction), a restore closes the vault.
  */
-const OWN_TRANSACTION = new Set<string>(['session.lock', 'vault.rotateKey']);
+const OWN_TRANSACTION = new Set<string>([
+  'session.lock',
+  'vault.rotateKey',
+  'backup.create',
+  'backup.restore',
+]);
 
 type State =
   | { kind: 'closed' }

@@ -2,13 +2,20 @@
 // Holds the only copy of the data key while unlocked; close() zeroes it (best effort: the key
 // pragma string inside SQLCipher and V8 cannot be wiped from here, which is why the host ends
 // the whole backend worker at every lock).
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { ScryptParams } from './crypto';
 import { AuditLog, GENESIS_HASH } from '../audit-log';
 import { DataLayer, type WriteContext } from '../db/data-layer';
-import { migrate } from '../db/migrate';
+import { migrate, SCHEMA_VERSION } from '../db/migrate';
+import {
+  BACKUP_EXTENSION,
+  createBackup,
+  putBackupInPlace,
+  type BackupResult,
+  type StagedBackup,
+} from './backup';
 import { DATABASE_FILE, openDatabase, rekeyDatabase, type Db } from '../db/sqlcipher';
 import { beginWork, commitWork, isWorkOpen, rollbackWork } from '../db/transactions';
 import { newDataKey } from './crypto';
@@ -36,6 +43,18 @@ import { generateRecoveryKey, normalizeRecoveryKey } from './recovery-key';
 import { v7 as uuidv7 } from 'uuid';
 
 export type VaultPresence = 'none' | 'present';
+
+/** The data folder's own backups: daily ones and the one made before each upgrade. */
+export const BACKUPS_FOLDER = 'backups';
+
+export function backupsFolder(dataFolder: string): string {
+  return join(dataFolder, BACKUPS_FOLDER);
+}
+
+/** A file-name-safe instant: 2026-12-01T09-30-00-000Z. */
+export function fileStamp(at = new Date()): string {
+  return at.toISOString().replace(/[:.]/g, '-');
+}
 
 export function databasePath(folder: string): string {
   return join(folder, DATABASE_FILE);
@@ -101,7 +120,11 @@ export class OpenVault {
     this.audit = new AuditLog(db);
   }
 
-  /** Takes the folder lock, opens and migrates the database. The key is the vault's from now on. */
+  /**
+   * Takes the folder lock, opens and migrates the database. The key is the vault's from now on.
+   * A vault written by a newer Aruga is refused before anything is written to it; an older one
+   * gets a verified backup in backups/ before its first migration runs.
+   */
   static open(
     folder: string,
     dataKey: Buffer,
@@ -109,11 +132,24 @@ export class OpenVault {
     context: () => WriteContext,
     findings: KeyringFindings = NO_FINDINGS,
     onLockLost: () => void = () => undefined,
+    backupBeforeUpgrade = true,
   ): OpenVault {
     const release = lockFolder(folder, onLockLost);
     let db: Db | null = null;
     try {
       db = openDatabase(databasePath(folder), dataKey);
+      const version = Number(db.pragma('user_version', { simple: true }) ?? 0);
+      if (version > SCHEMA_VERSION) throw new AppError('CONFLICT', 'vaultTooNew');
+      if (backupBeforeUpgrade && version > 0 && version < SCHEMA_VERSION) {
+        mkdirSync(backupsFolder(folder), { recursive: true });
+        createBackup(
+          { folder, db, dataKey, keyring },
+          join(
+            backupsFolder(folder),
+            `before-upgrade-v${version}-to-v${SCHEMA_VERSION}-${fileStamp()}${BACKUP_EXTENSION}`,
+          ),
+        );
+      }
       migrate(db);
       return new OpenVault(folder, db, dataKey, keyring, findings, release, context);
     } catch (error) {
@@ -196,6 +232,14 @@ export class OpenVault {
     this.dataKey = next;
     this.keyring = signed;
     return droppedSlots;
+  }
+
+  /** A verified backup of this vault as it is now (see backup.ts). */
+  backupTo(target: string): BackupResult {
+    return createBackup(
+      { folder: this.folder, db: this.db, dataKey: this.dataKey, keyring: this.keyring },
+      target,
+    );
   }
 
   /** Raw key: for the escape hatch (recovery CLI) and the backend's own read-only twin. */
@@ -506,4 +550,18 @@ export async function unlockWithRecoveryKey(
   context: () => WriteContext,
 ): Promise<OpenVault> {
   return (await unwrapWithRecoveryKey(folder, typedKey)).open(context);
+}
+
+/**
+ * Replaces the (closed) vault in `folder` with a staged backup; see putBackupInPlace. The staged
+ * copy is migrated in its staging folder first, without a backup of its own: it is one already.
+ */
+export function restoreStagedBackup(
+  folder: string,
+  staged: StagedBackup,
+  context: () => WriteContext,
+): string {
+  return putBackupInPlace(folder, staged, (stagedFolder, dataKey, keyring) =>
+    OpenVault.open(stagedFolder, dataKey, keyring, context, NO_FINDINGS, () => undefined, false),
+  );
 }
