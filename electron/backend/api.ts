@@ -23,6 +23,8 @@ export interface BackendOptions {
    */
   pagesChecked?: boolean;
   damaged?: boolean;
+  /** The daily backup at the first sign-in of the day (on unless a test turns it off). */
+  automaticBackups?: boolean;
 }
 
 export interface BackendApi {

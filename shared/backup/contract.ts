@@ -50,7 +50,38 @@ export interface BackupSummary {
   counts: { users: number; children: number; shelters: number; placements: number };
 }
 
+/** How many automatic backups are kept: the newest daily ones, and one from each earlier week. */
+export const RETENTION = {
+  daily: { min: 1, max: 60, default: 7 },
+  weekly: { min: 0, max: 52, default: 4 },
+} as const;
+
+export const retentionSchema = z.strictObject({
+  keepDaily: z.number().int().min(RETENTION.daily.min).max(RETENTION.daily.max),
+  keepWeekly: z.number().int().min(RETENTION.weekly.min).max(RETENTION.weekly.max),
+});
+export type Retention = z.infer<typeof retentionSchema>;
+
+/** The automatic backups, for the warning every signed-in person sees when the last one failed. */
+export interface BackupStatus extends Retention {
+  /** The data folder's backup folder, where the automatic ones go. */
+  folder: string;
+  lastAutomatic: { at: string; ok: true } | { at: string; ok: false; reason: string } | null;
+}
+
 export const backupProcedures = {
+  'backup.status': procedure<BackupStatus>()({
+    input: z.strictObject({}),
+    access: ['admin', 'coordinator', 'caseworker', 'therapist'],
+    kind: 'query',
+  }),
+
+  'backup.setRetention': procedure<BackupStatus>()({
+    input: retentionSchema,
+    access: ADMIN,
+    kind: 'mutation',
+  }),
+
   /** A verified backup file in `folder` (a USB drive, say); its name says when it was made. */
   'backup.create': procedure<BackupMade>()({
     input: z.strictObject({ folder: pathSchema }),

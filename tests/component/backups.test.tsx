@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeBridge } from './support/FakeBridge';
-import { unlocked } from './support/fixtures';
+import { caseworkerSession, unlocked } from './support/fixtures';
 import { expectNoAxeViolations, renderApp } from './support/render';
 
 const SUMMARY = {
@@ -10,6 +10,66 @@ const SUMMARY = {
   schemaVersion: 4,
   counts: { users: 6, children: 200, shelters: 5, placements: 400 },
 };
+
+const FAILED_STATUS = {
+  folder: 'C:\\Aruga\\backups',
+  keepDaily: 7,
+  keepWeekly: 4,
+  lastAutomatic: { at: '2026-12-01T00:30:00.000Z', ok: false, reason: 'diskFull' },
+} as const;
+
+describe('the automatic backup', () => {
+  it('warns the administrator above every screen when the last one failed, with a way to Backups', async () => {
+    const bridge = new FakeBridge()
+      .ok('app.status', unlocked())
+      .ok('backup.status', FAILED_STATUS)
+      .ok('settings.get', { idleLockMinutes: 5, timeZone: 'Asia/Manila', paperSize: 'A4' });
+    const { user } = renderApp(bridge, { route: '/settings' });
+    expect(
+      await screen.findByText(
+        /The automatic backup on 12\/01\/2026 8:30 AM failed\. The disk is full/,
+      ),
+    ).toBeVisible();
+    await user.click(screen.getByRole('link', { name: 'Open Backups' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Backups' })).toBeVisible();
+    await expectNoAxeViolations();
+  });
+
+  it('tells other staff to tell the administrator', async () => {
+    const bridge = new FakeBridge()
+      .ok('app.status', unlocked(caseworkerSession()))
+      .ok('backup.status', FAILED_STATUS);
+    renderApp(bridge, { route: '/account' });
+    expect(await screen.findByText(/Tell your administrator/)).toBeVisible();
+    expect(screen.queryByRole('link', { name: 'Open Backups' })).toBeNull();
+  });
+
+  it('shows nothing when the last one worked, and saves the retention', async () => {
+    const bridge = new FakeBridge()
+      .ok('app.status', unlocked())
+      .ok('backup.status', {
+        ...FAILED_STATUS,
+        lastAutomatic: { at: '2026-12-01T00:30:00.000Z', ok: true },
+      })
+      .ok('backup.setRetention', (input) => ({ ...FAILED_STATUS, ...input, lastAutomatic: null }));
+    const { user } = renderApp(bridge, { route: '/backups' });
+    expect(
+      await screen.findByText('The last automatic backup was made on 12/01/2026 8:30 AM.'),
+    ).toBeVisible();
+    expect(screen.queryByText(/failed/)).toBeNull();
+    const daily = screen.getByLabelText('Daily backups to keep');
+    await user.clear(daily);
+    await user.type(daily, '0');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(daily).toHaveAccessibleDescription(/outside the allowed range/);
+    expect(bridge.countOf('backup.setRetention')).toBe(0);
+    await user.clear(daily);
+    await user.type(daily, '10');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved.')).toBeVisible();
+    expect(bridge.inputsOf('backup.setRetention')).toEqual([{ keepDaily: 10, keepWeekly: 4 }]);
+  });
+});
 
 describe('backups', () => {
   it('backs up to a typed folder, with a progress bar while it works, and says where it went', async () => {

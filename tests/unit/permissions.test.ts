@@ -52,6 +52,8 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['audit.list',              Y,     _,     _,     _],
   ['audit.verify',            Y,     _,     _,     _],
   ['audit.recordExport',      Y,     Y,     Y,     Y],
+  ['backup.status',           Y,     Y,     Y,     Y],
+  ['backup.setRetention',     Y,     _,     _,     _],
   ['backup.create',           Y,     _,     _,     _],
   ['backup.inspect',          Y,     _,     _,     _],
   ['backup.restore',          Y,     _,     _,     _],

@@ -31,6 +31,8 @@ import { deviceIdOf, openPreferences } from '../preferences';
 import { actorOf } from '../records/actor';
 import { requireIdsInScope } from '../records/scope';
 import { readSettings } from '../vault/settings';
+import { runDailyBackup } from '../vault/daily-backups';
+import { todayIn } from '../../../shared/time';
 import { findUserById } from '../domains/access';
 import { Backoff } from '../vault/backoff';
 import { DEFAULT_SCRYPT } from '../vault/crypto';
@@ -293,6 +295,10 @@ export class Backend implements BackendApi {
     const fresh = this.state.kind === 'closed';
     this.state = { kind: 'unlocked', vault, userId };
     if (fresh) this.reviewOpenedVault(vault);
+    if (fresh && via !== 'setup' && this.options.automaticBackups !== false) {
+      // After the sign-in has answered; calls that come meanwhile wait their turn.
+      setImmediate(() => void this.enqueue(() => this.automaticBackup(vault)));
+    }
     for (const failure of this.backoff.takePendingAndReset()) {
       vault.audit.append({
         actorId: null,
@@ -371,6 +377,12 @@ export class Backend implements BackendApi {
     } else {
       setImmediate(() => void this.enqueue(() => this.checkPagesOnce(vault)));
     }
+  }
+
+  private automaticBackup(vault: OpenVault): void {
+    if (this.state.kind === 'closed' || this.state.vault !== vault) return;
+    const result = runDailyBackup(vault, todayIn(readSettings(vault).timeZone));
+    if (result === 'failed') console.error('[aruga] the automatic backup failed');
   }
 
   /** The page check on this backend's own connection and queue (no worker to run it beside). */

@@ -1,9 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { backupUnlockSchema, type BackupSummary } from '../../../shared/backup/contract';
+import {
+  backupUnlockSchema,
+  RETENTION,
+  retentionSchema,
+  type BackupStatus,
+  type BackupSummary,
+} from '../../../shared/backup/contract';
 import { formatInstant } from '../../../shared/time';
-import { useApiMutation } from '../../api/queries';
+import { useQueryClient } from '@tanstack/react-query';
+import { queryKey, useApiMutation, useApiQuery } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
 import { useApiForm } from '../../forms/useApiForm';
 import { messageFor, type FormMessage } from '../../forms/useServerErrors';
@@ -22,6 +29,7 @@ export function BackupsScreen() {
     <>
       <h1>{t('backups.title')}</h1>
       <BackUpNow />
+      <AutomaticBackups />
       <RestoreBackup />
     </>
   );
@@ -67,6 +75,77 @@ function BackUpNow() {
               size: megabytes(create.data.bytes),
             })
           : null}
+      </StatusMessage>
+    </form>
+  );
+}
+
+function AutomaticBackups() {
+  const { t } = useTranslation();
+  const status = useApiQuery('backup.status', {});
+  return (
+    <section className="panel" aria-labelledby="backup-auto-heading">
+      <h2 id="backup-auto-heading">{t('backups.autoHeading')}</h2>
+      {status.isError ? <FormAlert message={{ key: status.error.message }} /> : null}
+      {status.data ? <RetentionForm status={status.data} /> : null}
+    </section>
+  );
+}
+
+function RetentionForm({ status }: { status: BackupStatus }) {
+  const { t } = useTranslation();
+  const timeZone = useSession().settings.timeZone;
+  const queryClient = useQueryClient();
+  const { form, errors, formError, showError, submit } = useApiForm({
+    schema: retentionSchema,
+    defaultValues: { keepDaily: status.keepDaily, keepWeekly: status.keepWeekly },
+    fields: ['keepDaily', 'keepWeekly'],
+  });
+  const save = useApiMutation('backup.setRetention', {
+    onSuccess: (next) => queryClient.setQueryData(queryKey('backup.status', {}), next),
+    onError: showError,
+  });
+  const last = status.lastAutomatic;
+  return (
+    <form onSubmit={submit((values) => save.mutate(values))} noValidate className="form">
+      <p>{t('backups.autoBody', { folder: status.folder })}</p>
+      <p>
+        {last === null
+          ? t('backups.lastNone')
+          : last.ok
+            ? t('backups.lastOk', { when: formatInstant(last.at, timeZone) })
+            : null}
+      </p>
+      <FormAlert message={formError} />
+      <Field label={t('backups.keepDaily')} error={errors.keepDaily}>
+        {(a) => (
+          <input
+            {...a}
+            {...form.register('keepDaily', { valueAsNumber: true })}
+            type="number"
+            min={RETENTION.daily.min}
+            max={RETENTION.daily.max}
+            className="input-short"
+          />
+        )}
+      </Field>
+      <Field label={t('backups.keepWeekly')} error={errors.keepWeekly}>
+        {(a) => (
+          <input
+            {...a}
+            {...form.register('keepWeekly', { valueAsNumber: true })}
+            type="number"
+            min={RETENTION.weekly.min}
+            max={RETENTION.weekly.max}
+            className="input-short"
+          />
+        )}
+      </Field>
+      <SubmitButton pending={save.isPending} pendingText={t('backups.savingRetention')}>
+        {t('backups.saveRetention')}
+      </SubmitButton>
+      <StatusMessage version={save.submittedAt}>
+        {save.isSuccess ? t('backups.retentionSaved') : null}
       </StatusMessage>
     </form>
   );

@@ -62,6 +62,8 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
   'audit.verify': {},
   'audit.recordExport': { kind: 'recoveryKey' },
   // Paths that exist nowhere, so allowed calls answer VALIDATION rather than writing a backup.
+  'backup.status': {},
+  'backup.setRetention': { keepDaily: 7, keepWeekly: 4 },
   'backup.create': { folder: '/nowhere/aruga-backups' },
   'backup.inspect': { ...BACKUP_UNLOCK },
   'backup.restore': { ...BACKUP_UNLOCK },

@@ -5,6 +5,7 @@ import type { BackupUnlockInput } from '../../../../shared/backup/contract';
 import { AppError } from '../../../../shared/errors';
 import type { AuditTargets, CallContext, Handlers } from '../../runtime/call-context';
 import { BACKUP_EXTENSION, stageBackup, type StagedBackup } from '../../vault/backup';
+import { backupStatus, setRetention } from '../../vault/daily-backups';
 import {
   fileStamp,
   restoreStagedBackup,
@@ -12,7 +13,10 @@ import {
   unwrapWithRecoveryKey,
 } from '../../vault/vault';
 
-type BackupHandlers = Pick<Handlers, 'backup.create' | 'backup.inspect' | 'backup.restore'>;
+type BackupHandlers = Pick<
+  Handlers,
+  'backup.status' | 'backup.setRetention' | 'backup.create' | 'backup.inspect' | 'backup.restore'
+>;
 
 /** VALIDATION at `field` unless `path` is an absolute path to an existing folder or file. */
 function requireExisting(path: string, kind: 'folder' | 'file', field: string): string {
@@ -43,6 +47,10 @@ function stage(ctx: CallContext, input: Required<BackupUnlockInput>): Promise<St
 
 export function backupHandlers(): BackupHandlers {
   return {
+    'backup.status': (ctx) => backupStatus(ctx.vault()),
+
+    'backup.setRetention': (ctx, input) => setRetention(ctx.vault(), input),
+
     'backup.create': (ctx, input) => {
       const folder = requireExisting(input.folder, 'folder', 'folder');
       const made = ctx.vault().backupTo(join(folder, `aruga-${fileStamp()}${BACKUP_EXTENSION}`));
@@ -75,7 +83,15 @@ export function backupHandlers(): BackupHandlers {
 }
 
 /** Making and opening a backup are audited with when the backup was made; the restore by hand. */
-export const backupAuditTargets: Pick<AuditTargets, 'backup.create' | 'backup.inspect'> = {
+export const backupAuditTargets: Pick<
+  AuditTargets,
+  'backup.setRetention' | 'backup.create' | 'backup.inspect'
+> = {
+  'backup.setRetention': {
+    targetType: 'settings',
+    targetId: () => null,
+    detail: (input) => ({ keepDaily: input.keepDaily, keepWeekly: input.keepWeekly }),
+  },
   'backup.create': {
     targetType: 'vault',
     targetId: () => null,
