@@ -2,7 +2,7 @@
 // Holds the only copy of the data key while unlocked; close() zeroes it (best effort: the key
 // pragma string inside SQLCipher and V8 cannot be wiped from here, which is why the host ends
 // the whole backend worker at every lock).
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { ScryptParams } from './crypto';
@@ -100,6 +100,24 @@ interface Unwrapped {
   findings: KeyringFindings;
 }
 
+function isEmptyFile(path: string): boolean {
+  try {
+    return statSync(path).size === 0;
+  } catch {
+    return false;
+  }
+}
+
+export interface OpenOptions {
+  findings?: KeyringFindings;
+  /** Runs if another process takes the folder lock: the caller must close the vault. */
+  onLockLost?: () => void;
+  /** A verified backup before the first migration of an upgrade (not for a staged restore). */
+  backupBeforeUpgrade?: boolean;
+  /** Setup: the database is new, so version 0 is expected. */
+  creating?: boolean;
+}
+
 export class OpenVault {
   readonly data: DataLayer;
   readonly audit: AuditLog;
@@ -130,16 +148,21 @@ export class OpenVault {
     dataKey: Buffer,
     keyring: KeyringBody,
     context: () => WriteContext,
-    findings: KeyringFindings = NO_FINDINGS,
-    onLockLost: () => void = () => undefined,
-    backupBeforeUpgrade = true,
+    options: OpenOptions = {},
   ): OpenVault {
+    const { findings = NO_FINDINGS, onLockLost, backupBeforeUpgrade = true } = options;
+    // An emptied file would open as a new database (and be written to): refuse it untouched.
+    if (!options.creating && isEmptyFile(databasePath(folder)))
+      throw new AppError('CORRUPT', 'databaseDamaged');
     const release = lockFolder(folder, onLockLost);
     let db: Db | null = null;
     try {
       db = openDatabase(databasePath(folder), dataKey);
       const version = Number(db.pragma('user_version', { simple: true }) ?? 0);
       if (version > SCHEMA_VERSION) throw new AppError('CONFLICT', 'vaultTooNew');
+      // Only setup starts from nothing: an existing vault at version 0 is an emptied file, which
+      // must stay as it was for an expert, not become a fresh empty vault.
+      if (version === 0 && !options.creating) throw new AppError('CORRUPT', 'databaseDamaged');
       if (backupBeforeUpgrade && version > 0 && version < SCHEMA_VERSION) {
         mkdirSync(backupsFolder(folder), { recursive: true });
         createBackup(
@@ -366,7 +389,7 @@ export async function createVault(
   );
   let vault: OpenVault | null = null;
   try {
-    vault = OpenVault.open(options.folder, dataKey, keyring, options.context);
+    vault = OpenVault.open(options.folder, dataKey, keyring, options.context, { creating: true });
     const at = new Date().toISOString();
     vault.db
       .prepare(
@@ -473,14 +496,10 @@ function firstFitting(folder: string, keys: Unwrapped[]): UnlockedKey {
       let lastError: unknown = new AppError('BAD_CREDENTIALS', 'badCredentials');
       for (const unwrapped of keys) {
         try {
-          const vault = OpenVault.open(
-            folder,
-            unwrapped.dataKey,
-            unwrapped.keyring,
-            context,
-            unwrapped.findings,
+          const vault = OpenVault.open(folder, unwrapped.dataKey, unwrapped.keyring, context, {
+            findings: unwrapped.findings,
             onLockLost,
-          );
+          });
           if (unwrapped.source === 'pending')
             renameSync(keyringPath(folder, 'pending'), keyringPath(folder));
           else rmSync(keyringPath(folder, 'pending'), { force: true });
@@ -562,6 +581,6 @@ export function restoreStagedBackup(
   context: () => WriteContext,
 ): string {
   return putBackupInPlace(folder, staged, (stagedFolder, dataKey, keyring) =>
-    OpenVault.open(stagedFolder, dataKey, keyring, context, NO_FINDINGS, () => undefined, false),
+    OpenVault.open(stagedFolder, dataKey, keyring, context, { backupBeforeUpgrade: false }),
   );
 }
