@@ -1,5 +1,6 @@
 // `npm run bench`: p50/p95 per operation and dataset size, and the encrypted/plain ratio.
 // `npm run bench -- --ui [--size L] [--runs 10]`: the screens in Chromium instead (tests/bench/ui.ts).
+// `npm run bench -- --backup [--size L]`: backup, check and restore times, and the round trip.
 // `npm run bench -- --crash [--trials 1000] [--seed n]`: the crash test (tests/crash) many times;
 // prints kills, corruptions and lost writes, and exits non-zero if any write was lost or damaged.
 // Prints a table and writes tests/bench/results.json (ignored by git) for comparison across commits;
@@ -14,6 +15,7 @@ import { crudBench, pageCostBench, unlockBench, type SizeName } from './suites/f
 import type { ResultRow } from './stats';
 import { uiBench } from './ui';
 import { runCrashTest } from '../crash/crash-test';
+import { backupBench } from './suites/backup';
 import { isSizeName } from '../../electron/backend/demo/sizes';
 
 const { values } = parseArgs({
@@ -24,10 +26,32 @@ const { values } = parseArgs({
     size: { type: 'string', default: 'L' },
     runs: { type: 'string', default: '10' },
     crash: { type: 'boolean', default: false },
+    backup: { type: 'boolean', default: false },
     trials: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '2026' },
   },
 });
+
+if (values.backup) {
+  const size = values.size.toUpperCase();
+  if (!isSizeName(size)) throw new Error(`Unknown --size ${values.size}: use S, M or L.`);
+  const folder = mkdtempSync(join(tmpdir(), 'aruga-backup-'));
+  try {
+    const figures = await backupBench(folder, size);
+    console.table([
+      {
+        ...figures,
+        MB: (figures.bytes / 2 ** 20).toFixed(1),
+        backupMs: Math.round(figures.backupMs),
+        checkMs: Math.round(figures.checkMs),
+        restoreMs: Math.round(figures.restoreMs),
+      },
+    ]);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 
 if (values.crash) {
   const folder = mkdtempSync(join(tmpdir(), 'aruga-crash-'));
