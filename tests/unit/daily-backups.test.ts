@@ -32,7 +32,7 @@ describe('retention', () => {
     const names = [
       ...days(60),
       'aruga-manual.aruga-backup',
-      'before-upgrade-v4-to-v8.aruga-backup',
+      'before-upgrade-v4-to-v5.aruga-backup',
     ];
     const pruned = dailyBackupsToPrune(names, { keepDaily: 7, keepWeekly: 4 });
     const kept = names.filter((n) => !pruned.includes(n));
@@ -44,7 +44,7 @@ describe('retention', () => {
       'daily-2026-11-15.aruga-backup',
       'daily-2026-11-08.aruga-backup',
       'aruga-manual.aruga-backup',
-      'before-upgrade-v4-to-v8.aruga-backup',
+      'before-upgrade-v4-to-v5.aruga-backup',
     ]);
     expect(dailyBackupsToPrune(days(3), { keepDaily: 7, keepWeekly: 4 })).toEqual([]);
     expect(dailyBackupsToPrune(days(10), { keepDaily: 2, keepWeekly: 0 })).toHaveLength(8);

@@ -1,9 +1,10 @@
 // How many automatic backups the vault keeps, and how the last one went (for the warning a
-// failed one must show).
+// failed one must show). Its version is the next in the list (versions run 1, 2, 3 … without a
+// gap), whatever its file number.
 import { INSTANT, META, type Migration } from './migration';
 
 export const backupPolicy: Migration = {
-  version: 8,
+  version: 5,
   name: 'backup policy',
   sql: `
     CREATE TABLE backup_policy (
