@@ -25,6 +25,8 @@ export interface BackendOptions {
   damaged?: boolean;
   /** The daily backup at the first sign-in of the day (on unless a test turns it off). */
   automaticBackups?: boolean;
+  /** How long after that sign-in it starts (10 s unless a test shortens it). */
+  automaticBackupDelayMs?: number;
 }
 
 export interface BackendApi {

@@ -53,7 +53,10 @@ describe('retention', () => {
 
 describe('the automatic backup', () => {
   it('is made at the first sign-in of the day, once, and audited', async () => {
-    const { folder, backend, recoveryKey } = await newVault({ automaticBackups: true });
+    const { folder, backend, recoveryKey } = await newVault({
+      automaticBackups: true,
+      automaticBackupDelayMs: 0,
+    });
     // Setting up makes no backup: there is nothing in the vault yet.
     await settle();
     expect(existsSync(join(folder, 'backups'))).toBe(false);
@@ -90,7 +93,7 @@ describe('the automatic backup', () => {
     await setup.close();
     // A file where the folder should be: the backup cannot be written.
     writeFileSync(join(folder, 'backups'), 'in the way');
-    const backend = backendAt(folder, { automaticBackups: true });
+    const backend = backendAt(folder, { automaticBackups: true, automaticBackupDelayMs: 0 });
     await signIn(backend, ADMIN.username, ADMIN.password);
     await settle();
     const status = await ok(backend, 'backup.status', {});

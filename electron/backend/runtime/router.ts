@@ -39,6 +39,9 @@ import { DEFAULT_SCRYPT } from '../vault/crypto';
 import { isDemoVault, vaultPresence, type OpenVault } from '../vault/vault';
 import type { AuditDetail, AuditRecord } from '../audit-log';
 
+/** How long after the day's first sign-in its automatic backup starts. */
+const AUTOMATIC_BACKUP_DELAY_MS = 10_000;
+
 /** Recovery mode is an administrator reset one click away: it locks after one idle minute. */
 export const RECOVERY_IDLE_MS = 60_000;
 
@@ -296,8 +299,12 @@ export class Backend implements BackendApi {
     this.state = { kind: 'unlocked', vault, userId };
     if (fresh) this.reviewOpenedVault(vault);
     if (fresh && via !== 'setup' && this.options.automaticBackups !== false) {
-      // After the sign-in has answered; calls that come meanwhile wait their turn.
-      setImmediate(() => void this.enqueue(() => this.automaticBackup(vault)));
+      // A little after sign-in, so the first screens get the cores; calls then wait their turn.
+      const timer = setTimeout(
+        () => void this.enqueue(() => this.automaticBackup(vault)),
+        this.options.automaticBackupDelayMs ?? AUTOMATIC_BACKUP_DELAY_MS,
+      );
+      timer.unref?.();
     }
     for (const failure of this.backoff.takePendingAndReset()) {
       vault.audit.append({
