@@ -10,6 +10,8 @@ export const EVENT_ACTIONS = [
   'vault.keyringTampered',
   'vault.keyringRestored',
   'vault.rollbackDetected',
+  'vault.restored',
+  'backup.automatic',
 ] as const;
 
 /** Every action that writes an entry: each change, each audited view, and the events above. */

@@ -9,6 +9,7 @@ import { sheltersProcedures } from './shelters/contract';
 import { therapyProcedures } from './therapy/contract';
 import { reportsProcedures } from './reports/contract';
 import { reintegrationProcedures } from './reintegration/contract';
+import { backupProcedures } from './backup/contract';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { ROLES, type Role } from './roles';
 import { requiredText, safeText } from './text';
@@ -225,6 +226,7 @@ export const procedures = {
     kind: 'mutation',
   }),
 
+  ...backupProcedures,
   ...childrenProcedures,
   ...sheltersProcedures,
   ...therapyProcedures,

@@ -23,6 +23,10 @@ export interface BackendOptions {
    */
   pagesChecked?: boolean;
   damaged?: boolean;
+  /** The daily backup at the first sign-in of the day (on unless a test turns it off). */
+  automaticBackups?: boolean;
+  /** How long after that sign-in it starts (10 s unless a test shortens it). */
+  automaticBackupDelayMs?: number;
 }
 
 export interface BackendApi {

@@ -129,8 +129,8 @@ function runMain(port: MessagePort, options: BackendOptions, entry: string): voi
   port.on('message', (message: HostMessage) => {
     switch (message.kind) {
       case 'call': {
-        // A re-key rewrites every page: the twin lets go of the old key first.
-        const rekey = message.name === 'vault.rotateKey';
+        // A re-key rewrites every page, a restore replaces the file: the twin lets go first.
+        const rekey = message.name === 'vault.rotateKey' || message.name === 'backup.restore';
         if (rekey) announce(null);
         const ready = rekey ? inOrder.then(stopChecker) : inOrder;
         inOrder = ready.then(() => {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { useAuth, useSession } from '../auth/AuthContext';
 import { DemoBanner } from '../ui/GateLayout';
-import { ForcedPasswordChange } from '../domains/access';
+import { BackupWarning, ForcedPasswordChange } from '../domains/access';
 import type { Section } from './contributions';
 
 /** Only sections that are built, and that the role may use, appear in the navigation. */
@@ -58,6 +58,7 @@ export function AppFrame({ sections }: { sections: readonly Section[] }) {
           </nav>
         )}
         <main id="main" ref={mainRef} tabIndex={-1} className="frame-main">
+          {forced ? null : <BackupWarning />}
           {forced ? <ForcedPasswordChange /> : <Outlet />}
         </main>
       </div>

@@ -1,5 +1,8 @@
 // `npm run bench`: p50/p95 per operation and dataset size, and the encrypted/plain ratio.
 // `npm run bench -- --ui [--size L] [--runs 10]`: the screens in Chromium instead (tests/bench/ui.ts).
+// `npm run bench -- --backup [--size L]`: backup, check and restore times, and the round trip.
+// `npm run bench -- --crash [--trials 1000] [--seed n]`: the crash test (tests/crash) many times;
+// prints kills, corruptions and lost writes, and exits non-zero if any write was lost or damaged.
 // Prints a table and writes tests/bench/results.json (ignored by git) for comparison across commits;
 // a UI run replaces only the UI rows of its size there.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +14,8 @@ import { memorySecurityBench } from './suites/memory-security';
 import { crudBench, pageCostBench, unlockBench, type SizeName } from './suites/foundation';
 import type { ResultRow } from './stats';
 import { uiBench } from './ui';
+import { runCrashTest } from '../crash/crash-test';
+import { backupBench } from './suites/backup';
 import { isSizeName } from '../../electron/backend/demo/sizes';
 
 const { values } = parseArgs({
@@ -20,8 +25,57 @@ const { values } = parseArgs({
     ui: { type: 'boolean', default: false },
     size: { type: 'string', default: 'L' },
     runs: { type: 'string', default: '10' },
+    crash: { type: 'boolean', default: false },
+    backup: { type: 'boolean', default: false },
+    trials: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '2026' },
   },
 });
+
+if (values.backup) {
+  const size = values.size.toUpperCase();
+  if (!isSizeName(size)) throw new Error(`Unknown --size ${values.size}: use S, M or L.`);
+  const folder = mkdtempSync(join(tmpdir(), 'aruga-backup-'));
+  try {
+    const figures = await backupBench(folder, size);
+    console.table([
+      {
+        ...figures,
+        MB: (figures.bytes / 2 ** 20).toFixed(1),
+        backupMs: Math.round(figures.backupMs),
+        checkMs: Math.round(figures.checkMs),
+        restoreMs: Math.round(figures.restoreMs),
+      },
+    ]);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
+if (values.crash) {
+  const folder = mkdtempSync(join(tmpdir(), 'aruga-crash-'));
+  let failed = true;
+  try {
+    const started = Date.now();
+    const report = await runCrashTest({
+      trials: Math.max(1, Number(values.trials) || 1000),
+      seed: Number(values.seed) || 2026,
+      folder,
+      onTrial: (i, r) => {
+        if ((i + 1) % 50 === 0)
+          console.log(`${i + 1} trials: ${r.corruptions} corrupt, ${r.lostWrites} lost`);
+      },
+    });
+    const { failures, ...figures } = report;
+    console.table([{ ...figures, seconds: Math.round((Date.now() - started) / 1000) }]);
+    for (const failure of failures.slice(0, 20)) console.log(failure);
+    failed = report.corruptions + report.lostWrites + failures.length > 0;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  process.exit(failed ? 1 : 0);
+}
 const sizes = (values.sizes?.split(',') ?? (values.quick ? ['S'] : ['S', 'M', 'L'])) as SizeName[];
 const runs = values.quick ? 5 : 20;
 

@@ -23,6 +23,12 @@ const BACKEND_MESSAGE_KEYS = [
   'databaseDamaged',
   'keyringMissing',
   'databaseMissing',
+  'backupNotFound',
+  'backupUnreadable',
+  'backupTooNew',
+  'backupVerifyFailed',
+  'backupExists',
+  'vaultTooNew',
 ];
 const BACKEND_FIELD_KEYS = [
   'required',
@@ -40,6 +46,8 @@ const BACKEND_FIELD_KEYS = [
   'password.currentWrong',
   'password.sameAsCurrent',
   'recoveryKey.wrong',
+  'backup.folderMissing',
+  'backup.fileMissing',
 ];
 
 function leaves(node: unknown, prefix = ''): [string, string][] {

@@ -85,7 +85,7 @@ describe('sign in', () => {
     const nav = await findApp();
     // First sign-in goes home, not to whatever route was in the address.
     expect(await screen.findByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
-    expect(nav).toHaveTextContent('UsersAudit logSettingsMy account');
+    expect(nav).toHaveTextContent('UsersAudit logBackupsSettingsMy account');
     const banner = screen.getByRole('banner');
     expect(banner).toHaveTextContent('Amihan Reyes');
     expect(banner).toHaveTextContent('Administrator');

@@ -13,6 +13,7 @@ export type Row = Record<string, SqlValue>;
 export const TABLES = {
   vault_meta: ['vault_id'],
   vault_settings: ['idle_lock_minutes', 'time_zone', 'paper_size'],
+  backup_policy: ['keep_daily', 'keep_weekly', 'last_auto_at', 'last_auto_error'],
   users: [
     'username',
     'display_name',

@@ -31,20 +31,31 @@ import { deviceIdOf, openPreferences } from '../preferences';
 import { actorOf } from '../records/actor';
 import { requireIdsInScope } from '../records/scope';
 import { readSettings } from '../vault/settings';
+import { runDailyBackup } from '../vault/daily-backups';
+import { todayIn } from '../../../shared/time';
 import { findUserById } from '../domains/access';
 import { Backoff } from '../vault/backoff';
 import { DEFAULT_SCRYPT } from '../vault/crypto';
 import { isDemoVault, vaultPresence, type OpenVault } from '../vault/vault';
 import type { AuditDetail, AuditRecord } from '../audit-log';
 
+/** How long after the day's first sign-in its automatic backup starts. */
+const AUTOMATIC_BACKUP_DELAY_MS = 10_000;
+
 /** Recovery mode is an administrator reset one click away: it locks after one idle minute. */
 export const RECOVERY_IDLE_MS = 60_000;
 
 /**
  * Mutations that cannot run inside the call's one transaction: a lock closes the database, and
- * a re-key must run outside any transaction (it keeps its own pending-keyring order instead).
+ * a re-key must run outside any transaction (it keeps its own pending-keyring order instead);
+ * a backup attaches its copy (never inside a transaction), a restore closes the vault.
  */
-const OWN_TRANSACTION = new Set<string>(['session.lock', 'vault.rotateKey']);
+const OWN_TRANSACTION = new Set<string>([
+  'session.lock',
+  'vault.rotateKey',
+  'backup.create',
+  'backup.restore',
+]);
 
 type State =
   | { kind: 'closed' }
@@ -287,6 +298,14 @@ export class Backend implements BackendApi {
     const fresh = this.state.kind === 'closed';
     this.state = { kind: 'unlocked', vault, userId };
     if (fresh) this.reviewOpenedVault(vault);
+    if (fresh && via !== 'setup' && this.options.automaticBackups !== false) {
+      // A little after sign-in, so the first screens get the cores; calls then wait their turn.
+      const timer = setTimeout(
+        () => void this.enqueue(() => this.automaticBackup(vault)),
+        this.options.automaticBackupDelayMs ?? AUTOMATIC_BACKUP_DELAY_MS,
+      );
+      timer.unref?.();
+    }
     for (const failure of this.backoff.takePendingAndReset()) {
       vault.audit.append({
         actorId: null,
@@ -365,6 +384,12 @@ export class Backend implements BackendApi {
     } else {
       setImmediate(() => void this.enqueue(() => this.checkPagesOnce(vault)));
     }
+  }
+
+  private automaticBackup(vault: OpenVault): void {
+    if (this.state.kind === 'closed' || this.state.vault !== vault) return;
+    const result = runDailyBackup(vault, todayIn(readSettings(vault).timeZone));
+    if (result === 'failed') console.error('[aruga] the automatic backup failed');
   }
 
   /** The page check on this backend's own connection and queue (no worker to run it beside). */

@@ -73,7 +73,7 @@ export function writeFileAtomic(path: string, contents: string): void {
   fsyncDir(dirname(path));
 }
 
-function fsyncDir(dir: string): void {
+export function fsyncDir(dir: string): void {
   // Windows cannot open a directory for fsync; NTFS rename is already journaled there.
   if (process.platform === 'win32') return;
   const fd = fs.openSync(dir, 'r');

@@ -2,13 +2,20 @@
 // Holds the only copy of the data key while unlocked; close() zeroes it (best effort: the key
 // pragma string inside SQLCipher and V8 cannot be wiped from here, which is why the host ends
 // the whole backend worker at every lock).
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { ScryptParams } from './crypto';
 import { AuditLog, GENESIS_HASH } from '../audit-log';
 import { DataLayer, type WriteContext } from '../db/data-layer';
-import { migrate } from '../db/migrate';
+import { migrate, SCHEMA_VERSION } from '../db/migrate';
+import {
+  BACKUP_EXTENSION,
+  createBackup,
+  putBackupInPlace,
+  type BackupResult,
+  type StagedBackup,
+} from './backup';
 import { DATABASE_FILE, openDatabase, rekeyDatabase, type Db } from '../db/sqlcipher';
 import { beginWork, commitWork, isWorkOpen, rollbackWork } from '../db/transactions';
 import { newDataKey } from './crypto';
@@ -36,6 +43,18 @@ import { generateRecoveryKey, normalizeRecoveryKey } from './recovery-key';
 import { v7 as uuidv7 } from 'uuid';
 
 export type VaultPresence = 'none' | 'present';
+
+/** The data folder's own backups: daily ones and the one made before each upgrade. */
+export const BACKUPS_FOLDER = 'backups';
+
+export function backupsFolder(dataFolder: string): string {
+  return join(dataFolder, BACKUPS_FOLDER);
+}
+
+/** A file-name-safe instant: 2026-12-01T09-30-00-000Z. */
+export function fileStamp(at = new Date()): string {
+  return at.toISOString().replace(/[:.]/g, '-');
+}
 
 export function databasePath(folder: string): string {
   return join(folder, DATABASE_FILE);
@@ -81,6 +100,24 @@ interface Unwrapped {
   findings: KeyringFindings;
 }
 
+function isEmptyFile(path: string): boolean {
+  try {
+    return statSync(path).size === 0;
+  } catch {
+    return false;
+  }
+}
+
+export interface OpenOptions {
+  findings?: KeyringFindings;
+  /** Runs if another process takes the folder lock: the caller must close the vault. */
+  onLockLost?: () => void;
+  /** A verified backup before the first migration of an upgrade (not for a staged restore). */
+  backupBeforeUpgrade?: boolean;
+  /** Setup: the database is new, so version 0 is expected. */
+  creating?: boolean;
+}
+
 export class OpenVault {
   readonly data: DataLayer;
   readonly audit: AuditLog;
@@ -101,19 +138,41 @@ export class OpenVault {
     this.audit = new AuditLog(db);
   }
 
-  /** Takes the folder lock, opens and migrates the database. The key is the vault's from now on. */
+  /**
+   * Takes the folder lock, opens and migrates the database. The key is the vault's from now on.
+   * A vault written by a newer Aruga is refused before anything is written to it; an older one
+   * gets a verified backup in backups/ before its first migration runs.
+   */
   static open(
     folder: string,
     dataKey: Buffer,
     keyring: KeyringBody,
     context: () => WriteContext,
-    findings: KeyringFindings = NO_FINDINGS,
-    onLockLost: () => void = () => undefined,
+    options: OpenOptions = {},
   ): OpenVault {
+    const { findings = NO_FINDINGS, onLockLost, backupBeforeUpgrade = true } = options;
+    // An emptied file would open as a new database (and be written to): refuse it untouched.
+    if (!options.creating && isEmptyFile(databasePath(folder)))
+      throw new AppError('CORRUPT', 'databaseDamaged');
     const release = lockFolder(folder, onLockLost);
     let db: Db | null = null;
     try {
       db = openDatabase(databasePath(folder), dataKey);
+      const version = Number(db.pragma('user_version', { simple: true }) ?? 0);
+      if (version > SCHEMA_VERSION) throw new AppError('CONFLICT', 'vaultTooNew');
+      // Only setup starts from nothing: an existing vault at version 0 is an emptied file, which
+      // must stay as it was for an expert, not become a fresh empty vault.
+      if (version === 0 && !options.creating) throw new AppError('CORRUPT', 'databaseDamaged');
+      if (backupBeforeUpgrade && version > 0 && version < SCHEMA_VERSION) {
+        mkdirSync(backupsFolder(folder), { recursive: true });
+        createBackup(
+          { folder, db, dataKey, keyring },
+          join(
+            backupsFolder(folder),
+            `before-upgrade-v${version}-to-v${SCHEMA_VERSION}-${fileStamp()}${BACKUP_EXTENSION}`,
+          ),
+        );
+      }
       migrate(db);
       return new OpenVault(folder, db, dataKey, keyring, findings, release, context);
     } catch (error) {
@@ -196,6 +255,14 @@ export class OpenVault {
     this.dataKey = next;
     this.keyring = signed;
     return droppedSlots;
+  }
+
+  /** A verified backup of this vault as it is now (see backup.ts). */
+  backupTo(target: string): BackupResult {
+    return createBackup(
+      { folder: this.folder, db: this.db, dataKey: this.dataKey, keyring: this.keyring },
+      target,
+    );
   }
 
   /** Raw key: for the escape hatch (recovery CLI) and the backend's own read-only twin. */
@@ -322,7 +389,7 @@ export async function createVault(
   );
   let vault: OpenVault | null = null;
   try {
-    vault = OpenVault.open(options.folder, dataKey, keyring, options.context);
+    vault = OpenVault.open(options.folder, dataKey, keyring, options.context, { creating: true });
     const at = new Date().toISOString();
     vault.db
       .prepare(
@@ -429,14 +496,10 @@ function firstFitting(folder: string, keys: Unwrapped[]): UnlockedKey {
       let lastError: unknown = new AppError('BAD_CREDENTIALS', 'badCredentials');
       for (const unwrapped of keys) {
         try {
-          const vault = OpenVault.open(
-            folder,
-            unwrapped.dataKey,
-            unwrapped.keyring,
-            context,
-            unwrapped.findings,
+          const vault = OpenVault.open(folder, unwrapped.dataKey, unwrapped.keyring, context, {
+            findings: unwrapped.findings,
             onLockLost,
-          );
+          });
           if (unwrapped.source === 'pending')
             renameSync(keyringPath(folder, 'pending'), keyringPath(folder));
           else rmSync(keyringPath(folder, 'pending'), { force: true });
@@ -506,4 +569,18 @@ export async function unlockWithRecoveryKey(
   context: () => WriteContext,
 ): Promise<OpenVault> {
   return (await unwrapWithRecoveryKey(folder, typedKey)).open(context);
+}
+
+/**
+ * Replaces the (closed) vault in `folder` with a staged backup; see putBackupInPlace. The staged
+ * copy is migrated in its staging folder first, without a backup of its own: it is one already.
+ */
+export function restoreStagedBackup(
+  folder: string,
+  staged: StagedBackup,
+  context: () => WriteContext,
+): string {
+  return putBackupInPlace(folder, staged, (stagedFolder, dataKey, keyring) =>
+    OpenVault.open(stagedFolder, dataKey, keyring, context, { backupBeforeUpgrade: false }),
+  );
 }

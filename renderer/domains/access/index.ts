@@ -2,6 +2,7 @@
 // everyone's own account and the administrator's screens within one.
 export { accessDomain } from './sections';
 export { ForcedPasswordChange } from './AccountScreen';
+export { BackupWarning } from './BackupWarning';
 export { RecoverScreen } from './RecoverScreen';
 export { RecoveryKeyScreen } from './RecoveryKeyScreen';
 export { SetupScreen } from './SetupScreen';

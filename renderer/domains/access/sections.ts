@@ -1,6 +1,7 @@
 import type { RendererDomain } from '../../frame/contributions';
 import { AccountScreen } from './AccountScreen';
 import { AuditLogScreen } from './AuditLogScreen';
+import { BackupsScreen } from './BackupsScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { UsersScreen } from './UsersScreen';
 
@@ -21,6 +22,13 @@ export const accessDomain: RendererDomain = {
       navLabel: (t) => t('frame.nav.audit'),
       roles: ['admin'],
       Screen: AuditLogScreen,
+    },
+    {
+      path: 'backups',
+      navTo: '/backups',
+      navLabel: (t) => t('frame.nav.backups'),
+      roles: ['admin'],
+      Screen: BackupsScreen,
     },
     {
       path: 'settings',

@@ -37,6 +37,12 @@ export class FakeBridge implements ArugaBridge {
     this.ok('session.touch', null);
     this.ok('audit.recordExport', null);
     this.ok('session.lock', null);
+    this.ok('backup.status', {
+      folder: 'C:\\Users\\staff\\AppData\\Roaming\\Aruga\\backups',
+      keepDaily: 7,
+      keepWeekly: 4,
+      lastAutomatic: null,
+    });
   }
 
   /** Every later call to `name` succeeds with `answer` (a value or a function of the input). */

@@ -43,7 +43,11 @@ export function backendAt(
   extra: Partial<BackendOptions> = {},
   domains?: readonly Domain[],
 ): BackendApi {
-  const backend = createBackend({ dataFolder, kdf: FAST_KDF, ...extra }, domains);
+  // The daily backup is off unless a test asks for it: it would add an entry to every log.
+  const backend = createBackend(
+    { dataFolder, kdf: FAST_KDF, automaticBackups: false, ...extra },
+    domains,
+  );
   backends.push(backend);
   return backend;
 }

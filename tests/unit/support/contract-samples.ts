@@ -19,6 +19,14 @@ export const PASSWORDS: Record<Role, string> = {
   therapist: 'Therapist-Lantern-Reef-58',
 };
 
+const BACKUP_UNLOCK = {
+  file: '/nowhere/aruga.aruga-backup',
+  unlockWith: 'password',
+  username: ADMIN.username,
+  password: ADMIN.password,
+  recoveryKey: '',
+};
+
 /** A valid input for each procedure; the type makes a new procedure without a sample fail to compile. */
 export const sample = (role: Role): Record<ProcedureName, unknown> => ({
   'app.status': {},
@@ -53,6 +61,12 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
   'audit.list': { limit: 5 },
   'audit.verify': {},
   'audit.recordExport': { kind: 'recoveryKey' },
+  // Paths that exist nowhere, so allowed calls answer VALIDATION rather than writing a backup.
+  'backup.status': {},
+  'backup.setRetention': { keepDaily: 7, keepWeekly: 4 },
+  'backup.create': { folder: '/nowhere/aruga-backups' },
+  'backup.inspect': { ...BACKUP_UNLOCK },
+  'backup.restore': { ...BACKUP_UNLOCK },
   // Case records: ids that exist nowhere, so allowed calls answer NOT_FOUND rather than writing.
   'children.register': {
     legalName: 'Fictional Child Santos',

@@ -8,6 +8,7 @@ import { therapyScheduling } from './0030-therapy-scheduling';
 import { therapyNotes } from './0040-therapy-notes';
 import { changeLogConfidential } from './0050-change-log-confidential';
 import { reintegration } from './0060-reintegration';
+import { backupPolicy } from './0080-backup-policy';
 
 export const MIGRATIONS: readonly Migration[] = [
   foundation,
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   therapyNotes,
   changeLogConfidential,
   reintegration,
+  backupPolicy,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

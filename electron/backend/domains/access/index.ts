@@ -2,6 +2,7 @@
 // settings, key rotation and the audit log's reads.
 import type { Domain } from '../../runtime/domain';
 import { adminAuditTargets, adminHandlers } from './admin-handlers';
+import { backupAuditTargets, backupHandlers } from './backup-handlers';
 import { sessionAuditTargets, sessionHandlers } from './session-handlers';
 
 export { readSettings, writeSettings, SETTINGS_ROW_ID } from '../../vault/settings';
@@ -16,6 +17,6 @@ export {
 /** The access domain as the composition root lists it. */
 export const accessDomain: Domain = {
   name: 'access',
-  handlers: () => ({ ...sessionHandlers(), ...adminHandlers() }),
-  auditTargets: { ...sessionAuditTargets, ...adminAuditTargets },
+  handlers: () => ({ ...sessionHandlers(), ...adminHandlers(), ...backupHandlers() }),
+  auditTargets: { ...sessionAuditTargets, ...adminAuditTargets, ...backupAuditTargets },
 };

@@ -1,0 +1,105 @@
+// The administrator's backups: "Back up now" to a chosen folder, and restore from a backup file.
+import { statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import type { BackupUnlockInput } from '../../../../shared/backup/contract';
+import { AppError } from '../../../../shared/errors';
+import type { AuditTargets, CallContext, Handlers } from '../../runtime/call-context';
+import { BACKUP_EXTENSION, stageBackup, type StagedBackup } from '../../vault/backup';
+import { backupStatus, setRetention } from '../../vault/daily-backups';
+import {
+  fileStamp,
+  restoreStagedBackup,
+  unwrapWithPassword,
+  unwrapWithRecoveryKey,
+} from '../../vault/vault';
+
+type BackupHandlers = Pick<
+  Handlers,
+  'backup.status' | 'backup.setRetention' | 'backup.create' | 'backup.inspect' | 'backup.restore'
+>;
+
+/** VALIDATION at `field` unless `path` is an absolute path to an existing folder or file. */
+function requireExisting(path: string, kind: 'folder' | 'file', field: string): string {
+  let found = false;
+  try {
+    const stat = statSync(path);
+    found = isAbsolute(path) && (kind === 'folder' ? stat.isDirectory() : stat.isFile());
+  } catch {
+    found = false;
+  }
+  if (!found) {
+    throw new AppError('VALIDATION', 'validation', {
+      fields: { [field]: kind === 'folder' ? 'backup.folderMissing' : 'backup.fileMissing' },
+    });
+  }
+  return path;
+}
+
+/** Unpacks and unlocks the backup beside the vault; the caller discards or restores it. */
+function stage(ctx: CallContext, input: Required<BackupUnlockInput>): Promise<StagedBackup> {
+  const file = requireExisting(input.file, 'file', 'file');
+  return stageBackup(ctx.folder, file, (folder) =>
+    input.unlockWith === 'recoveryKey'
+      ? unwrapWithRecoveryKey(folder, input.recoveryKey)
+      : unwrapWithPassword(folder, input.username, input.password),
+  );
+}
+
+export function backupHandlers(): BackupHandlers {
+  return {
+    'backup.status': (ctx) => backupStatus(ctx.vault()),
+
+    'backup.setRetention': (ctx, input) => setRetention(ctx.vault(), input),
+
+    'backup.create': (ctx, input) => {
+      const folder = requireExisting(input.folder, 'folder', 'folder');
+      const made = ctx.vault().backupTo(join(folder, `aruga-${fileStamp()}${BACKUP_EXTENSION}`));
+      return { path: made.path, createdAt: made.createdAt, bytes: made.bytes };
+    },
+
+    'backup.inspect': async (ctx, input) => {
+      const staged = await stage(ctx, input);
+      staged.discard();
+      return staged.summary;
+    },
+
+    'backup.restore': async (ctx, input) => {
+      const staged = await stage(ctx, input);
+      const vault = ctx.vault();
+      // Recorded in the vault being replaced (kept as the safety copy); the restored vault
+      // records the restore in its own log as it is put in place.
+      vault.audit.append({
+        actorId: ctx.user().id,
+        action: 'backup.restore',
+        targetType: 'vault',
+        targetId: null,
+        detail: { backupCreatedAt: staged.summary.createdAt },
+      });
+      ctx.lock('signOut');
+      const safetyCopy = restoreStagedBackup(ctx.folder, staged, ctx.writeContext);
+      return { safetyCopy };
+    },
+  };
+}
+
+/** Making and opening a backup are audited with when the backup was made; the restore by hand. */
+export const backupAuditTargets: Pick<
+  AuditTargets,
+  'backup.setRetention' | 'backup.create' | 'backup.inspect'
+> = {
+  'backup.setRetention': {
+    targetType: 'settings',
+    targetId: () => null,
+    detail: (input) => ({ keepDaily: input.keepDaily, keepWeekly: input.keepWeekly }),
+  },
+  'backup.create': {
+    targetType: 'vault',
+    targetId: () => null,
+    detail: (_input, made) => ({ backupCreatedAt: made.createdAt }),
+  },
+  'backup.inspect': {
+    targetType: 'vault',
+    targetId: () => null,
+    detail: (_input, summary) => ({ backupCreatedAt: summary.createdAt }),
+  },
+};

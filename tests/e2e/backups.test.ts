@@ -1,0 +1,78 @@
+// Backups end to end in Chromium: the administrator backs up to a typed folder (the harness has
+// no OS dialog), checks the file with their password, restores it after confirming, and Aruga
+// locks onto the restored vault. Axe on each screen.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onScreen } from '../support/axe';
+import { startE2eRun, type E2eRun } from '../support/e2e-run';
+import { expectOk, harnessCall } from '../support/harness';
+import { createVaultWithStaff } from '../support/seed';
+import { makeTempDir, removeDir } from '../support/temp';
+
+const ADMIN = {
+  displayName: 'Tala Backupadmin Cruz',
+  username: 'tala.backupadmin',
+  password: 'ferry mango lantern 5821 reef',
+};
+
+let run: E2eRun;
+let page: Page;
+let usb: string;
+
+beforeAll(async () => {
+  run = await startE2eRun({ open: false });
+  page = run.page;
+  usb = await makeTempDir('usb');
+  await createVaultWithStaff(run.harness, ADMIN, 'Asia/Manila', []);
+  expectOk(await harnessCall(run.harness, 'session.lock', { reason: 'signOut' }));
+  await page.goto(run.harness.url);
+});
+
+afterAll(async () => {
+  await run?.close();
+  if (usb) await removeDir(usb);
+});
+
+async function signIn(): Promise<void> {
+  await page.getByLabel('Username', { exact: true }).fill(ADMIN.username);
+  await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+describe('backups', () => {
+  it('backs up now to a typed folder, and says where the checked file went', async () => {
+    await signIn();
+    await onScreen(page, 'Users', 'users');
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Backups' })
+      .click();
+    await onScreen(page, 'Backups', 'backups');
+    await page.getByLabel('Folder for the backup').fill(usb);
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await page.getByRole('status').filter({ hasText: 'Backup saved and checked' }).waitFor();
+    const files = readdirSync(usb);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^aruga-.+\.aruga-backup$/);
+  });
+
+  it('checks the backup, restores it after confirming, and locks onto it', async () => {
+    const file = join(usb, readdirSync(usb)[0]!);
+    await page.getByLabel('Backup file').fill(file);
+    await page.getByLabel('Username', { exact: true }).fill(ADMIN.username);
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Check the backup' }).click();
+    await page.getByRole('heading', { name: 'This backup holds' }).waitFor();
+    await onScreen(page, 'Backups', 'backup summary');
+    await page.getByRole('button', { name: 'Restore this backup' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Restore the backup?' });
+    await dialog.getByRole('button', { name: 'Restore and lock' }).click();
+    await onScreen(page, 'Sign in to Aruga', 'sign in after restore');
+    expect(readdirSync(join(run.dataFolder, 'safety-copies'))).toHaveLength(1);
+    await signIn();
+    await onScreen(page, 'Users', 'users after restore');
+    expect(existsSync(join(run.dataFolder, 'aruga.db'))).toBe(true);
+  });
+});
