@@ -6,12 +6,14 @@ import { foundation } from './0010-foundation';
 import { childrenShelters } from './0020-children-shelters';
 import { therapyScheduling } from './0030-therapy-scheduling';
 import { therapyNotes } from './0040-therapy-notes';
+import { sync } from './0090-sync';
 
 export const MIGRATIONS: readonly Migration[] = [
   foundation,
   childrenShelters,
   therapyScheduling,
   therapyNotes,
+  sync,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
