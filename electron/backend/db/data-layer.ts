@@ -240,6 +240,11 @@ export class DataLayer {
     );
   }
 
+  /** The receive rule: after changes made elsewhere, the next local write is later than them all. */
+  receive(stamp: string): void {
+    this.clock.observe(stamp);
+  }
+
   transaction<T>(fn: () => T): T {
     return atomically(this.db, fn);
   }

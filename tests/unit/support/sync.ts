@@ -1,0 +1,75 @@
+// Several computers of one organisation, each a copy of one starting vault (as joining will make
+// them), opened straight from the database file with a raw key: no KDF per computer, so the
+// convergence property can build fresh ones for every run. Each writes with its own device id.
+import { copyFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { openDatabase, type Db } from '../../../electron/backend/db/sqlcipher';
+import { migrate } from '../../../electron/backend/db/migrate';
+import { DataLayer, TABLES } from '../../../electron/backend/db/data-layer';
+import { databasePath } from '../../../electron/backend/vault/vault';
+import { SYNCED_TABLES } from '../../../electron/backend/sync/tables';
+import type { CaseActor } from '../../../electron/backend/domains/children';
+import { openServiceVault, tempFolder } from './backend';
+import { COORDINATOR } from './placements';
+
+export interface Computer {
+  id: string;
+  db: Db;
+  data: DataLayer;
+  actor: CaseActor;
+  /** A folder of its own, for anything it keeps beside its vault. */
+  home: string;
+}
+
+const open: Db[] = [];
+afterAll(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+/**
+ * A starting vault prepared by `prepare` (on a computer of its own, 'origin'), and a way to make
+ * any number of computers from it.
+ */
+export async function organisation(prepare: (origin: Computer) => void = () => undefined) {
+  const vault = await openServiceVault();
+  const key = Buffer.from(vault.exportDataKeyHex(), 'hex');
+  const origin: Computer = {
+    id: 'origin',
+    db: vault.db,
+    data: new DataLayer(vault.db, () => ({ userId: COORDINATOR.userId, deviceId: 'origin' })),
+    actor: COORDINATOR,
+    home: vault.folder,
+  };
+  prepare(origin);
+  vault.db.pragma('wal_checkpoint(TRUNCATE)');
+  const template = databasePath(vault.folder);
+  /** A computer whose vault is a copy of the starting one, writing as `id`. */
+  const computer = (id: string): Computer => {
+    const home = tempFolder();
+    copyFileSync(template, join(home, 'aruga.db'));
+    const db = openDatabase(join(home, 'aruga.db'), key);
+    open.push(db);
+    migrate(db);
+    const data = new DataLayer(db, () => ({ userId: COORDINATOR.userId, deviceId: id }));
+    return { id, db, data, actor: COORDINATOR, home };
+  };
+  return { origin, computer };
+}
+
+/** A hash over every synced table's rows (id and writable columns): equal data, equal hash. */
+export function syncedDataHash(db: Db): string {
+  const hash = createHash('sha256');
+  for (const table of SYNCED_TABLES) {
+    const columns = ['id', ...TABLES[table]];
+    const rows = db.prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY id`).all();
+    hash.update(`${table}\n${JSON.stringify(rows)}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/** The change log's clocks, for "nothing was added". */
+export function loggedClocks(db: Db): string[] {
+  return db.prepare('SELECT hlc FROM change_log ORDER BY hlc', { pluck: true }).all() as string[];
+}
