@@ -44,9 +44,14 @@ export function wallMsOf(hlc: string): number {
  * Applies `changes` in one transaction. Foreign keys and CHECK constraints stand aside while it
  * runs (a child's placement may arrive before the child, and two offline edits may each be valid
  * alone but not together: the conflicts list shows those), so it must run outside any other
- * transaction, where SQLite lets a connection change them.
+ * transaction, where SQLite lets a connection change them. `within` runs inside its transaction.
  */
-export function mergeChanges(db: Db, changes: readonly Change[]): MergeResult {
+export function mergeChanges(
+  db: Db,
+  changes: readonly Change[],
+  /** Runs in the same transaction: the caller's record of where the changes came from. */
+  within: () => void = () => undefined,
+): MergeResult {
   if (isWorkOpen(db)) throw new Error('Remote changes are applied outside a unit of work');
   for (const change of changes) checkShape(change);
   db.pragma('foreign_keys = OFF');
@@ -74,6 +79,7 @@ export function mergeChanges(db: Db, changes: readonly Change[]): MergeResult {
         if (!rebuildRow(db, table, rowId)) waiting += 1;
       }
       db.exec('DELETE FROM sync_applying');
+      within();
       return { received, known: changes.length - received, rows: touched.size - waiting, waiting };
     })();
   } finally {

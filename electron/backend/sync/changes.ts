@@ -69,6 +69,7 @@ export function applyChanges(
   vault: SyncVault,
   changes: readonly Change[],
   now: Date = new Date(),
+  within?: () => void,
 ): MergeResult {
   let newest: string | null = null;
   for (const change of changes) {
@@ -82,7 +83,7 @@ export function applyChanges(
   }
   let result: MergeResult;
   try {
-    result = mergeChanges(vault.db, changes);
+    result = mergeChanges(vault.db, changes, within);
   } catch (error) {
     if (error instanceof UnmergeableChange) throw new BundleRefused('malformed', error.message);
     throw error;

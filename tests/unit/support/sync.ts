@@ -10,6 +10,13 @@ import { migrate } from '../../../electron/backend/db/migrate';
 import { DataLayer, TABLES } from '../../../electron/backend/db/data-layer';
 import { databasePath } from '../../../electron/backend/vault/vault';
 import { SYNCED_TABLES } from '../../../electron/backend/sync/tables';
+import {
+  addComputer,
+  adoptGrant,
+  startOrganisation,
+  type ComputerGrant,
+  type Identity,
+} from '../../../electron/backend/sync/identity';
 import type { CaseActor } from '../../../electron/backend/domains/children';
 import { openServiceVault, tempFolder } from './backend';
 import { COORDINATOR } from './placements';
@@ -56,6 +63,39 @@ export async function organisation(prepare: (origin: Computer) => void = () => u
     return { id, db, data, actor: COORDINATOR, home };
   };
   return { origin, computer };
+}
+
+export interface SyncingComputer extends Computer {
+  identity: Identity;
+}
+
+/**
+ * An organisation whose starting vault lists `count` computers (the first one started sharing,
+ * it added the others), and `computers()` to make them afresh from it, each with its own key.
+ */
+export async function sharingOrganisation(
+  count: number,
+  prepare: (origin: Computer) => void = () => undefined,
+) {
+  const grants: ComputerGrant[] = [];
+  const org = await organisation((origin) => {
+    prepare(origin);
+    const first = startOrganisation(origin, 'computer-0', 'Fictional office laptop');
+    grants.push({
+      deviceId: first.deviceId,
+      orgId: first.orgId,
+      bundleKey: Buffer.from(first.bundleKey).toString('hex'),
+      signingKey: Buffer.from(first.signingKey).toString('hex'),
+    });
+    for (let i = 1; i < count; i += 1)
+      grants.push(addComputer(origin, first, `Fictional shelter laptop ${i}`));
+  });
+  const computers = (): SyncingComputer[] =>
+    grants.map((grant) => {
+      const computer = org.computer(grant.deviceId);
+      return { ...computer, identity: adoptGrant(computer.db, grant) };
+    });
+  return { ...org, computers };
 }
 
 /** A hash over every synced table's rows (id and writable columns): equal data, equal hash. */
