@@ -1,7 +1,7 @@
 // Several computers of one organisation, each a copy of one starting vault (as joining will make
 // them), opened straight from the database file with a raw key: no KDF per computer, so the
 // convergence property can build fresh ones for every run. Each writes with its own device id.
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -58,6 +58,8 @@ export async function organisation(prepare: (origin: Computer) => void = () => u
     copyFileSync(template, join(home, 'aruga.db'));
     const db = openDatabase(join(home, 'aruga.db'), key);
     open.push(db);
+    // Durability is not under test here, and a flush per commit would be most of the time.
+    db.pragma('synchronous = OFF');
     migrate(db);
     const data = new DataLayer(db, () => ({ userId: COORDINATOR.userId, deviceId: id }));
     return { id, db, data, actor: COORDINATOR, home };
@@ -96,6 +98,15 @@ export async function sharingOrganisation(
       return { ...computer, identity: adoptGrant(computer.db, grant) };
     });
   return { ...org, computers };
+}
+
+/** Closes computers a test is done with and removes their folders (a property makes hundreds). */
+export function closeComputers(computers: readonly Computer[]): void {
+  for (const computer of computers) {
+    open.splice(open.indexOf(computer.db), 1);
+    computer.db.close();
+    rmSync(computer.home, { recursive: true, force: true });
+  }
 }
 
 /** A hash over every synced table's rows (id and writable columns): equal data, equal hash. */
