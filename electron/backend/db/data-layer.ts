@@ -190,7 +190,7 @@ export const TABLES = {
     'deleted_at',
   ],
   // The organisation's computers (migration 0090).
-  sync_computers: ['name', 'public_key', 'removed_at'],
+  sync_computers: ['name', 'public_key', 'case_tag', 'removed_at'],
 } as const satisfies Record<string, readonly string[]>;
 export type TableName = keyof typeof TABLES;
 

@@ -100,8 +100,30 @@ export function currentComputers(db: Db): string[] {
     .all() as string[];
 }
 
+/** Letters and digits no one misreads (no 0/O, 1/I, 2/Z, 5/S, 6/G, 8/B). */
+const TAG_ALPHABET = 'ACDEFHJKLMNPQRTUVWXY3479';
+
+/**
+ * A three-character tag for the computer's case codes, unlike every tag this computer knows.
+ * Two computers adding others while both offline could still pick one tag twice (about one in
+ * 13,800 per pair); the conflicts list shows any case code given twice.
+ */
+function newCaseTag(db: Db): string {
+  const taken = new Set(
+    db.prepare('SELECT case_tag FROM sync_computers', { pluck: true }).all() as string[],
+  );
+  for (;;) {
+    const tag = [...randomBytes(3)].map((b) => TAG_ALPHABET[b % TAG_ALPHABET.length]).join('');
+    if (!taken.has(tag)) return tag;
+  }
+}
+
 function register(vault: SyncVault, grant: ComputerGrant, name: string): ComputerGrant {
   const { secretKey, publicKey } = ed25519.keygen();
-  vault.data.insert('sync_computers', { name, public_key: hex(publicKey) }, grant.deviceId);
+  vault.data.insert(
+    'sync_computers',
+    { name, public_key: hex(publicKey), case_tag: newCaseTag(vault.db) },
+    grant.deviceId,
+  );
   return { ...grant, signingKey: hex(secretKey) };
 }

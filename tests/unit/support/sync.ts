@@ -17,9 +17,13 @@ import {
   type ComputerGrant,
   type Identity,
 } from '../../../electron/backend/sync/identity';
-import type { CaseActor } from '../../../electron/backend/domains/children';
+import { childrenProcedures } from '../../../shared/children/contract';
+import { sheltersProcedures } from '../../../shared/shelters/contract';
+import { registerChild, type CaseActor } from '../../../electron/backend/domains/children';
+import { saveBed, saveShelter } from '../../../electron/backend/domains/shelters';
 import { openServiceVault, tempFolder } from './backend';
 import { COORDINATOR } from './placements';
+import { childInput } from './cases';
 
 export interface Computer {
   id: string;
@@ -123,4 +127,56 @@ export function syncedDataHash(db: Db): string {
 /** The change log's clocks, for "nothing was added". */
 export function loggedClocks(db: Db): string[] {
   return db.prepare('SELECT hlc FROM change_log ORDER BY hlc', { pluck: true }).all() as string[];
+}
+
+/** What the starting vault holds for case tests: shelters with their beds, children not placed. */
+export interface Ground {
+  shelters: string[];
+  /** Beds by shelter. */
+  beds: string[][];
+  children: string[];
+}
+
+export const GROUND_NAMES = [
+  'Fictional Amihan',
+  'Fictional Bituin',
+  'Fictional Dalisay',
+  'Fictional Hiraya',
+];
+
+export function registerOn(c: Computer, legalName: string): string {
+  return registerChild(
+    c,
+    c.actor,
+    childrenProcedures['children.register'].input.parse(
+      childInput({ legalName, referralDate: '2024-01-10', intakeDate: '2024-01-10' }),
+    ),
+  ).id;
+}
+
+/** Fills `ground` on the starting vault: `shelters` homes of `beds` beds, `children` children. */
+export function prepareGround(
+  origin: Computer,
+  ground: Ground,
+  { shelters = 1, beds = 4, children = 3 } = {},
+): void {
+  for (let s = 1; s <= shelters; s += 1) {
+    const input = sheltersProcedures['shelters.save'].input.parse({
+      name: `Fictional Home ${s}`,
+      type: 'ngo_shelter',
+      sexRule: 'any',
+      minAge: 0,
+      maxAge: 25,
+      capacity: 20,
+    });
+    const { id } = saveShelter(origin, origin.actor, input);
+    let saved: string[] = [];
+    for (let b = 1; b <= beds; b += 1)
+      saved = saveBed(origin, origin.actor, { shelterId: id, label: `Bed ${b}` }).beds.map(
+        (bed) => bed.id,
+      );
+    ground.shelters.push(id);
+    ground.beds.push(saved);
+  }
+  for (let i = 0; i < children; i += 1) ground.children.push(registerOn(origin, GROUND_NAMES[i]!));
 }

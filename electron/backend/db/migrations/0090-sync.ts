@@ -132,11 +132,13 @@ const SYNC_SQL = `
     created_at TEXT NOT NULL ${INSTANT('created_at')}
   );
 
-  -- The organisation's computers: synced, so a removal reaches every computer.
+  -- The organisation's computers: synced, so a removal reaches every computer. The case tag goes
+  -- into the case codes the computer gives, so two computers never give the same one.
   CREATE TABLE sync_computers (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
     public_key TEXT NOT NULL,
+    case_tag TEXT NOT NULL,
     removed_at TEXT,${META}
   );
 
