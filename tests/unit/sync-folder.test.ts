@@ -157,4 +157,32 @@ describe('sync now with a folder', () => {
     expect(loggedClocks(b.db)).toEqual(before.clocks);
     expect(syncedDataHash(c.db)).toBe(syncedDataHash(a.db));
   });
+
+  it('waits with a bundle whose row the database cannot take, and applies the rest', async () => {
+    const { a, b, c, sync } = await threeComputers();
+    const account = (on: SyncingComputer) =>
+      on.data.insert('users', {
+        username: 'fictional.same',
+        display_name: 'Fictional Same Name',
+        role: 'caseworker',
+      });
+    account(a);
+    account(b);
+    const waiting = sync(a).written!;
+    register(c, 'Fictional Gina Paz');
+    const fromC = sync(c).written!;
+    const before = loggedClocks(b.db);
+    const report = sync(b);
+    expect(report.refused).toEqual([{ name: waiting, reason: 'unmergeable' }]);
+    expect(report.applied).toEqual([fromC]);
+    expect(loggedClocks(b.db).length).toBeGreaterThan(before.length);
+    const names = b.db.prepare('SELECT legal_name FROM children', { pluck: true }).all();
+    expect(names).toContain('Fictional Gina Paz');
+    // Renaming one side lets it apply at the next sync.
+    b.db
+      .prepare("SELECT id FROM users WHERE username = 'fictional.same'", { pluck: true })
+      .all()
+      .forEach((id) => b.data.update('users', id as string, { username: 'fictional.same.b' }));
+    expect(sync(b).applied).toContain(waiting);
+  });
 });

@@ -86,8 +86,14 @@ export function applyChanges(
     result = mergeChanges(vault.db, changes, within);
   } catch (error) {
     if (error instanceof UnmergeableChange) throw new BundleRefused('malformed', error.message);
+    if (isConstraintError(error)) throw new BundleRefused('unmergeable', error.message);
     throw error;
   }
   if (newest) vault.data.receive(newest);
   return result;
+}
+
+function isConstraintError(error: unknown): error is Error {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
 }

@@ -11,7 +11,12 @@ export type BundleRefusal =
   /** The signature does not match its computer's key. */
   | 'badSignature'
   /** Carries a clock too far ahead of this computer's: tried again at a later sync. */
-  | 'clockAhead';
+  | 'clockAhead'
+  /**
+   * Holds a row this computer's database cannot take beside its own (two staff accounts with one
+   * username): tried again at every sync, and applies once either side is renamed.
+   */
+  | 'unmergeable';
 
 export class BundleRefused extends Error {
   constructor(
