@@ -7,6 +7,7 @@ import { procedure, type ProcedureSpec } from './procedure';
 import { childrenProcedures } from './children/contract';
 import { sheltersProcedures } from './shelters/contract';
 import { therapyProcedures } from './therapy/contract';
+import { syncProcedures } from './sync/contract';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { ROLES, type Role } from './roles';
 import { requiredText, safeText } from './text';
@@ -226,6 +227,7 @@ export const procedures = {
   ...childrenProcedures,
   ...sheltersProcedures,
   ...therapyProcedures,
+  ...syncProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

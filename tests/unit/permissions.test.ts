@@ -124,6 +124,9 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['measures.importInstrument', Y,   _,     _,     _],
   ['measures.record',         _,     _,     _,     Y],
   ['measures.history',        _,     Y,     _,     Y],
+  ['sync.start',              Y,     _,     _,     _],
+  ['sync.now',                Y,     Y,     Y,     Y],
+  ['sync.computers',          Y,     Y,     _,     _],
 ];
 /** Procedures anyone may call (no session) and the one only a recovery session may. */
 const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {

@@ -8,6 +8,7 @@ import { accessDomain } from '../domains/access';
 import { childrenDomain } from '../domains/children';
 import { sheltersDomain } from '../domains/shelters';
 import { therapyDomain } from '../domains/therapy';
+import { syncDomain } from '../domains/sync';
 
 export type { Domain, DomainHooks } from './domain';
 
@@ -20,6 +21,7 @@ export const DOMAINS: readonly Domain[] = [
   childrenDomain,
   sheltersDomain,
   therapyDomain,
+  syncDomain,
 ];
 
 /** One handler per procedure, from the domains given; refuses a gap or a procedure handled twice. */

@@ -42,9 +42,10 @@ export const RECOVERY_IDLE_MS = 60_000;
 
 /**
  * Mutations that cannot run inside the call's one transaction: a lock closes the database, and
- * a re-key must run outside any transaction (it keeps its own pending-keyring order instead).
+ * a re-key must run outside any transaction (it keeps its own pending-keyring order instead), and
+ * a sync applies each bundle in a transaction of its own, with foreign keys set aside.
  */
-const OWN_TRANSACTION = new Set<string>(['session.lock', 'vault.rotateKey']);
+const OWN_TRANSACTION = new Set<string>(['session.lock', 'vault.rotateKey', 'sync.now']);
 
 type State =
   | { kind: 'closed' }

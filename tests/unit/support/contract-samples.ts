@@ -270,6 +270,10 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
     therapistChange: { enabled: true },
     lateForYoungChild: { enabled: true, endAfter: '18:00', underAge: 12 },
   },
+  'sync.start': { computerName: 'Fictional office laptop' },
+  // No such folder: a sample must never write bundles anywhere.
+  'sync.now': { folder: 'fictional-sync-folder-not-present' },
+  'sync.computers': {},
 });
 
 /** A weekly series, for the series procedures' samples. */
