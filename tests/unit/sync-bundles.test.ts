@@ -4,10 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { childrenProcedures } from '../../shared/children/contract';
 import { registerChild } from '../../electron/backend/domains/children';
-import { newBundleName, openBundle, sealBundle } from '../../electron/backend/sync/bundle';
-import { changesMissingFrom } from '../../electron/backend/sync/changes';
-import { BundleRefused, type BundleRefusal } from '../../electron/backend/sync/errors';
-import { removeComputer } from '../../electron/backend/sync/identity';
+import {
+  newBundleName,
+  openBundle,
+  sealBundle,
+  changesMissingFrom,
+  BundleRefused,
+  type BundleRefusal,
+  removeComputer,
+} from '../../electron/backend/domains/sync';
 import { childInput, sharingOrganisation, type SyncingComputer } from './support';
 
 const CANARY = 'Fictional Canary Bautista';

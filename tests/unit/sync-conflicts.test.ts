@@ -3,8 +3,7 @@
 // twice. Case codes carry their computer's tag, so two computers give different ones.
 import { describe, expect, it } from 'vitest';
 import { admitChild, transferChild } from '../../electron/backend/domains/shelters';
-import { syncFolder } from '../../electron/backend/sync/folder';
-import { listConflicts } from '../../electron/backend/sync/conflicts';
+import { syncFolder, listConflicts } from '../../electron/backend/domains/sync';
 import {
   prepareGround,
   registerOn,

@@ -13,10 +13,16 @@ import {
   removeBed,
   transferChild,
 } from '../../electron/backend/domains/shelters';
-import { newBundleName, openBundle, sealBundle } from '../../electron/backend/sync/bundle';
-import { applyChanges, changesMissingFrom, markHeld } from '../../electron/backend/sync/changes';
-import { BundleRefused } from '../../electron/backend/sync/errors';
-import { listConflicts } from '../../electron/backend/sync/conflicts';
+import {
+  newBundleName,
+  openBundle,
+  sealBundle,
+  applyChanges,
+  changesMissingFrom,
+  markHeld,
+  BundleRefused,
+  listConflicts,
+} from '../../electron/backend/domains/sync';
 import {
   childInput,
   closeComputers,

@@ -6,9 +6,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { childrenProcedures } from '../../shared/children/contract';
 import { registerChild } from '../../electron/backend/domains/children';
-import { newBundleName, sealBundle } from '../../electron/backend/sync/bundle';
-import { syncFolder } from '../../electron/backend/sync/folder';
-import { removeComputer } from '../../electron/backend/sync/identity';
+import {
+  newBundleName,
+  sealBundle,
+  syncFolder,
+  removeComputer,
+} from '../../electron/backend/domains/sync';
 import {
   childInput,
   loggedClocks,

@@ -5,8 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { childrenProcedures } from '../../shared/children/contract';
 import { registerChild, updateChild } from '../../electron/backend/domains/children';
 import type { Change } from '../../electron/backend/db/merge';
-import { applyChanges, changesMissingFrom, markHeld } from '../../electron/backend/sync/changes';
-import { BundleRefused } from '../../electron/backend/sync/errors';
+import {
+  applyChanges,
+  changesMissingFrom,
+  markHeld,
+  BundleRefused,
+} from '../../electron/backend/domains/sync';
 import { childInput, loggedClocks, organisation, syncedDataHash, type Computer } from './support';
 
 const register = (c: Computer, name: string) =>

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Database } from '@signalapp/sqlcipher';
 import { migrate, SCHEMA_VERSION } from '../../electron/backend/db/migrate';
 import { TABLES } from '../../electron/backend/db/data-layer';
-import { LOCAL_STORES, SYNCED_TABLES, TABLE_SYNC } from '../../electron/backend/sync/tables';
+import { LOCAL_STORES, SYNCED_TABLES, TABLE_SYNC } from '../../electron/backend/domains/sync';
 import { tempFolder } from './support';
 
 function schemaTables(): string[] {

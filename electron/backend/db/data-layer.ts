@@ -205,7 +205,7 @@ export const WRITTEN_ELSEWHERE = {
   tables: [
     'audit_log',
     'change_log',
-    // Sync's own bookkeeping (electron/backend/sync), local to each computer.
+    // Sync's own bookkeeping (electron/backend/domains/sync), local to each computer.
     'sync_applying',
     'sync_identity',
     'sync_bundles',

@@ -9,14 +9,14 @@ import { openDatabase, type Db } from '../../../electron/backend/db/sqlcipher';
 import { migrate } from '../../../electron/backend/db/migrate';
 import { DataLayer, TABLES } from '../../../electron/backend/db/data-layer';
 import { databasePath } from '../../../electron/backend/vault/vault';
-import { SYNCED_TABLES } from '../../../electron/backend/sync/tables';
 import {
+  SYNCED_TABLES,
   addComputer,
   adoptGrant,
   startOrganisation,
   type ComputerGrant,
   type Identity,
-} from '../../../electron/backend/sync/identity';
+} from '../../../electron/backend/domains/sync';
 import { childrenProcedures } from '../../../shared/children/contract';
 import { sheltersProcedures } from '../../../shared/shelters/contract';
 import { registerChild, type CaseActor } from '../../../electron/backend/domains/children';

@@ -1,6 +1,6 @@
 // Registering, updating and finding survivors' case records.
 import { recordStatus } from '../../records/status';
-import { nextCaseCode } from '../../sync/case-codes';
+import { nextCaseCode } from '../sync';
 import { AppError } from '../../../../shared/errors';
 import {
   foldForSearch,

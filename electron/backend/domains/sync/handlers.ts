@@ -1,13 +1,13 @@
 // The router's handlers for the sync domain: start sharing, sync now with a folder, list the
-// organisation's computers. The engine is in electron/backend/sync. What each audited call names
+// organisation's computers. The engine is the rest of this folder. What each audited call names
 // in the audit log (never a path or content) is declared below, in syncAuditTargets.
 import { statSync } from 'node:fs';
 import type { syncProcedures } from '../../../../shared/sync/contract';
 import { AppError } from '../../../../shared/errors';
 import type { AuditTargets, Handlers } from '../../runtime/call-context';
 import { fieldError } from '../../records/actor';
-import { syncFolder } from '../../sync/folder';
-import { ownIdentity, startOrganisation } from '../../sync/identity';
+import { syncFolder } from './folder';
+import { ownIdentity, startOrganisation } from './identity';
 import { listComputers } from './computers';
 
 type SyncHandlers = Pick<Handlers, keyof typeof syncProcedures>;

@@ -9,8 +9,8 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { ed25519 } from '@noble/curves/ed25519.js';
-import type { Db } from '../db/sqlcipher';
-import type { Change } from '../db/merge';
+import type { Db } from '../../db/sqlcipher';
+import type { Change } from '../../db/merge';
 import { BundleRefused } from './errors';
 import { computerKey, type Identity } from './identity';
 

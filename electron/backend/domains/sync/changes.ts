@@ -1,6 +1,6 @@
 // Which changes a sync folder lacks, and applying changes that arrived from other computers.
-import type { Db } from '../db/sqlcipher';
-import type { DataLayer, Row } from '../db/data-layer';
+import type { Db } from '../../db/sqlcipher';
+import type { DataLayer, Row } from '../../db/data-layer';
 import {
   mergeChanges,
   UnmergeableChange,
@@ -8,7 +8,7 @@ import {
   type Change,
   type ChangeOp,
   type MergeResult,
-} from '../db/merge';
+} from '../../db/merge';
 import { BundleRefused } from './errors';
 import { SYNCED_TABLES, isSyncedTable } from './tables';
 

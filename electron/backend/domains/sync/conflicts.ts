@@ -2,7 +2,7 @@
 // sides; this lists them, from the merged data alone, so every computer with the same data lists
 // the same conflicts in the same order. One is resolved by correcting one side so the two no
 // longer overlap (or the code differs); from then on it is no longer listed.
-import type { Db } from '../db/sqlcipher';
+import type { Db } from '../../db/sqlcipher';
 
 export type ConflictKind =
   /** Two stays in one bed at once. */

@@ -2,7 +2,7 @@
 // vault, the codes it gives carry its own tag (AR-2026-K7Q-0001), numbered per tag and year, so
 // two computers offline at once never give the same code. A vault that shares with no one keeps
 // the plain form (AR-2026-0001). Tags are picked when a computer is added (identity.ts).
-import type { Db } from '../db/sqlcipher';
+import type { Db } from '../../db/sqlcipher';
 
 /** This computer's case-code tag, or null while it shares with no one. */
 export function caseCodeTag(db: Db): string | null {

@@ -1,7 +1,7 @@
 // Every table is either synced (its changes travel in bundles and merge on every computer) or
 // local to this computer. The type makes a new entry in TABLES fail to compile until it is
 // declared here; tests/unit/sync-tables.test.ts does the same for every table in the schema.
-import type { TableName } from '../db/data-layer';
+import type { TableName } from '../../db/data-layer';
 
 export type TableSync = 'synced' | 'local';
 

@@ -1,6 +1,6 @@
 // Why a bundle was refused (the reasons are in the contract, for the screens). A refused bundle
 // applies nothing; the rest of the folder still does.
-import type { BundleRefusal } from '../../../shared/sync/contract';
+import type { BundleRefusal } from '../../../../shared/sync/contract';
 
 export type { BundleRefusal };
 

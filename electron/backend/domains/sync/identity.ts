@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { ed25519 } from '@noble/curves/ed25519.js';
-import type { Db } from '../db/sqlcipher';
+import type { Db } from '../../db/sqlcipher';
 import type { SyncVault } from './changes';
 
 export interface Identity {
