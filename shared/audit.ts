@@ -47,4 +47,6 @@ export const AUDIT_TARGET_TYPES = [
   'therapyNote',
   'outcomeScore',
   'instrument',
+  'computer',
+  'syncFolder',
 ] as const;

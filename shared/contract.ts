@@ -10,6 +10,7 @@ import { therapyProcedures } from './therapy/contract';
 import { reportsProcedures } from './reports/contract';
 import { reintegrationProcedures } from './reintegration/contract';
 import { backupProcedures } from './backup/contract';
+import { syncProcedures } from './sync/contract';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { ROLES, type Role } from './roles';
 import { requiredText, safeText } from './text';
@@ -232,6 +233,7 @@ export const procedures = {
   ...therapyProcedures,
   ...reportsProcedures,
   ...reintegrationProcedures,
+  ...syncProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

@@ -148,6 +148,9 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['reintegration.recordVisit', _,   Y,     Y,     _],
   ['reintegration.overdueVisits', _, Y,     Y,     _],
   ['reintegration.queue',     _,     Y,     _,     _],
+  ['sync.start',              Y,     _,     _,     _],
+  ['sync.now',                Y,     Y,     Y,     Y],
+  ['sync.computers',          Y,     Y,     _,     _],
 ];
 /** Procedures anyone may call (no session) and the one only a recovery session may. */
 const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {

@@ -235,6 +235,8 @@ export const TABLES = {
     'follow_up',
     'deleted_at',
   ],
+  // The organisation's computers (migration 0090).
+  sync_computers: ['name', 'public_key', 'case_tag', 'removed_at'],
 } as const satisfies Record<string, readonly string[]>;
 export type TableName = keyof typeof TABLES;
 
@@ -261,7 +263,16 @@ export const METADATA_COLUMNS = ['id', 'created_at', 'updated_at', 'created_by',
  * own code (a change-logged audit row would log itself), and so is the audit head in vault_meta.
  */
 export const WRITTEN_ELSEWHERE = {
-  tables: ['audit_log', 'change_log'],
+  tables: [
+    'audit_log',
+    'change_log',
+    // Sync's own bookkeeping (electron/backend/domains/sync), local to each computer.
+    'sync_applying',
+    'sync_identity',
+    'sync_bundles',
+    'sync_bundle_changes',
+    'sync_acks',
+  ],
   columns: { vault_meta: ['audit_head_seq', 'audit_head_hash'] } as Partial<
     Record<TableName, readonly string[]>
   >,
@@ -288,6 +299,11 @@ export class DataLayer {
         .prepare('SELECT hlc FROM change_log ORDER BY seq DESC LIMIT 1', { pluck: true })
         .get() as string) ?? null,
     );
+  }
+
+  /** The receive rule: after changes made elsewhere, the next local write is later than them all. */
+  receive(stamp: string): void {
+    this.clock.observe(stamp);
   }
 
   transaction<T>(fn: () => T): T {

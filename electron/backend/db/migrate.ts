@@ -1,17 +1,26 @@
 // Runs the schema migrations (migrations/index.ts) not yet applied, each in one transaction, and
-// records the last one's version in PRAGMA user_version.
+// records the last one's version in PRAGMA user_version. Foreign keys are off while a migration
+// runs, as SQLite's own procedure for rebuilding a table asks, and checked before it commits.
 import type { Db } from './sqlcipher';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/migration';
 
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
   const current = Number(db.pragma('user_version', { simple: true }) ?? 0);
-  for (const migration of migrations) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+  const enforced = Number(db.pragma('foreign_keys', { simple: true })) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (db.pragma('foreign_key_check').length > 0)
+          throw new Error(`Migration ${migration.name} broke a foreign key`);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    }
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
   }
   return Number(db.pragma('user_version', { simple: true }));
 }

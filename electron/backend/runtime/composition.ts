@@ -10,6 +10,7 @@ import { sheltersDomain } from '../domains/shelters';
 import { therapyDomain } from '../domains/therapy';
 import { reportsDomain } from '../domains/reports';
 import { reintegrationDomain } from '../domains/reintegration';
+import { syncDomain } from '../domains/sync';
 
 export type { Domain, DomainHooks } from './domain';
 
@@ -24,6 +25,7 @@ export const DOMAINS: readonly Domain[] = [
   therapyDomain,
   reportsDomain,
   reintegrationDomain,
+  syncDomain,
 ];
 
 /** One handler per procedure, from the domains given; refuses a gap or a procedure handled twice. */

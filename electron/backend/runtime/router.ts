@@ -48,13 +48,15 @@ export const RECOVERY_IDLE_MS = 60_000;
 /**
  * Mutations that cannot run inside the call's one transaction: a lock closes the database, and
  * a re-key must run outside any transaction (it keeps its own pending-keyring order instead);
- * a backup attaches its copy (never inside a transaction), a restore closes the vault.
+ * a backup attaches its copy (never inside a transaction), a restore closes the vault; a sync
+ * applies each bundle in a transaction of its own, with foreign keys set aside.
  */
 const OWN_TRANSACTION = new Set<string>([
   'session.lock',
   'vault.rotateKey',
   'backup.create',
   'backup.restore',
+  'sync.now',
 ]);
 
 type State =

@@ -350,6 +350,10 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
     includeNames: false,
     identifiable: false,
   },
+  'sync.start': { computerName: 'Fictional office laptop' },
+  // No such folder: a sample must never write bundles anywhere.
+  'sync.now': { folder: 'fictional-sync-folder-not-present' },
+  'sync.computers': {},
 });
 
 /** A weekly series, for the series procedures' samples. */

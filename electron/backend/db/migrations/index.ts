@@ -9,6 +9,7 @@ import { therapyNotes } from './0040-therapy-notes';
 import { changeLogConfidential } from './0050-change-log-confidential';
 import { reintegration } from './0060-reintegration';
 import { backupPolicy } from './0080-backup-policy';
+import { sync } from './0090-sync';
 
 export const MIGRATIONS: readonly Migration[] = [
   foundation,
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   changeLogConfidential,
   reintegration,
   backupPolicy,
+  sync,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -1,5 +1,6 @@
 // Registering, updating and finding survivors' case records.
 import { recordStatus } from '../../records/status';
+import { nextCaseCode } from '../sync';
 import { AppError } from '../../../../shared/errors';
 import {
   foldForSearch,
@@ -82,15 +83,6 @@ function fieldColumns(input: ChildFields, caseCode: string) {
   };
 }
 
-/** `AR-<year>-<sequence>`: the registration year and a counter, nothing about the child. */
-function nextCaseCode(vault: CaseVault, year: number): { code: string; seq: number } {
-  const last = vault.db
-    .prepare('SELECT max(case_seq) FROM children WHERE case_year = ?', { pluck: true })
-    .get([year]) as number | null;
-  const seq = (last ?? 0) + 1;
-  return { code: `AR-${year}-${String(seq).padStart(4, '0')}`, seq };
-}
-
 export function registerChild(
   vault: CaseVault,
   actor: CaseActor,
@@ -100,7 +92,7 @@ export function registerChild(
   checkFields(input, clock);
   return vault.data.transaction(() => {
     const year = Number(clock.today.slice(0, 4));
-    const { code, seq } = nextCaseCode(vault, year);
+    const { code, seq } = nextCaseCode(vault.db, year);
     const id = vault.data.insert('children', {
       case_code: code,
       case_year: year,

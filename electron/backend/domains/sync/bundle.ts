@@ -1,0 +1,123 @@
+// One bundle file: the changes and acknowledgements a computer writes for the others.
+//   file      = nonce (24 bytes) ‖ XChaCha20-Poly1305(bundle key, nonce, aad = file name)(inner)
+//   inner     = Ed25519 signature (64 bytes) of body ‖ body
+//   body      = deflate(JSON { author, changes, acks })
+// Nothing outside the ciphertext says what it is, whose it is or how many changes it holds; the
+// file name is random and bound as associated data, so a renamed copy does not open.
+import { randomBytes } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { z } from 'zod';
+import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import type { Db } from '../../db/sqlcipher';
+import type { Change } from '../../db/merge';
+import { BundleRefused } from './errors';
+import { computerKey, type Identity } from './identity';
+
+export interface BundleBody {
+  author: string;
+  changes: Change[];
+  /** Names of the bundles in the folder the author has applied (its own included). */
+  acks: string[];
+}
+
+const NONCE_BYTES = 24;
+const TAG_BYTES = 16;
+const SIGNATURE_BYTES = 64;
+/** A bundle never inflates beyond this: a hostile one cannot exhaust memory. */
+const MAX_BODY_BYTES = 256 * 1024 * 1024;
+
+export const BUNDLE_NAME = /^[0-9a-f]{32}$/;
+
+export function newBundleName(): string {
+  return randomBytes(16).toString('hex');
+}
+
+const value = z.union([z.string(), z.number(), z.null()]);
+const wireChange = z.tuple([
+  z.string(),
+  z.string(),
+  z.string().nullable(),
+  z.string(),
+  z.string(),
+  z.enum(['insert', 'update', 'delete']),
+  z.record(z.string(), value),
+]);
+const wireBody = z.strictObject({
+  author: z.string().min(1),
+  changes: z.array(wireChange),
+  acks: z.array(z.string().regex(BUNDLE_NAME)),
+});
+
+export function sealBundle(identity: Identity, name: string, body: BundleBody): Uint8Array {
+  const wire = {
+    author: body.author,
+    changes: body.changes.map((c) => [
+      c.hlc,
+      c.deviceId,
+      c.userId,
+      c.table,
+      c.rowId,
+      c.op,
+      c.columns,
+    ]),
+    acks: body.acks,
+  };
+  const compressed = deflateRawSync(Buffer.from(JSON.stringify(wire), 'utf8'));
+  const signature = ed25519.sign(compressed, identity.signingKey);
+  const nonce = new Uint8Array(randomBytes(NONCE_BYTES));
+  const sealed = xchacha20poly1305(identity.bundleKey, nonce, nameBytes(name)).encrypt(
+    Buffer.concat([signature, compressed]),
+  );
+  return Buffer.concat([nonce, sealed]);
+}
+
+/**
+ * Opens and checks a bundle: readable with the organisation's key under this file name, signed
+ * by a listed computer that has not been removed, and shaped as Aruga writes it.
+ */
+export function openBundle(db: Db, identity: Identity, name: string, file: Uint8Array): BundleBody {
+  if (file.length < NONCE_BYTES + TAG_BYTES + SIGNATURE_BYTES)
+    throw new BundleRefused('unreadable');
+  let inner: Uint8Array;
+  try {
+    inner = xchacha20poly1305(
+      identity.bundleKey,
+      file.subarray(0, NONCE_BYTES),
+      nameBytes(name),
+    ).decrypt(file.subarray(NONCE_BYTES));
+  } catch {
+    throw new BundleRefused('unreadable');
+  }
+  const signature = inner.subarray(0, SIGNATURE_BYTES);
+  const compressed = inner.subarray(SIGNATURE_BYTES);
+  let parsed: z.infer<typeof wireBody>;
+  try {
+    const json = inflateRawSync(compressed, { maxOutputLength: MAX_BODY_BYTES }).toString('utf8');
+    parsed = wireBody.parse(JSON.parse(json));
+  } catch {
+    throw new BundleRefused('malformed');
+  }
+  const signer = computerKey(db, parsed.author);
+  if (!signer) throw new BundleRefused('unknownComputer', parsed.author);
+  if (signer.removed) throw new BundleRefused('removedComputer', parsed.author);
+  if (!ed25519.verify(signature, compressed, signer.publicKey))
+    throw new BundleRefused('badSignature', parsed.author);
+  return {
+    author: parsed.author,
+    acks: parsed.acks,
+    changes: parsed.changes.map(([hlc, deviceId, userId, table, rowId, op, columns]) => ({
+      hlc,
+      deviceId,
+      userId,
+      table,
+      rowId,
+      op,
+      columns,
+    })),
+  };
+}
+
+function nameBytes(name: string): Uint8Array {
+  return new Uint8Array(Buffer.from(name, 'utf8'));
+}

@@ -1,0 +1,213 @@
+// "Sync now" against a folder (a USB stick, a shared or Syncthing folder): apply every bundle there
+// this computer has not applied, write what the folder does not hold yet as one new bundle, and
+// delete the bundles every current computer has applied. A bundle from any computer carries all
+// it knew, whoever made it, so changes relay from computer to computer through one folder.
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { BUNDLE_NAME, newBundleName, openBundle, sealBundle } from './bundle';
+import { applyChanges, changesMissingFrom, markHeld, type SyncVault } from './changes';
+import { BundleRefused, type BundleRefusal } from './errors';
+import { currentComputers, type Identity } from './identity';
+
+export interface FolderSyncReport {
+  /** Bundles applied now, by file name. */
+  applied: string[];
+  /** Bundles refused now; each is tried again at the next sync. */
+  refused: { name: string; reason: BundleRefusal }[];
+  /** The bundle written now, if this computer had anything to add. */
+  written: string | null;
+  /** Bundle files deleted because every current computer has applied them. */
+  deleted: string[];
+}
+
+export function syncFolder(
+  vault: SyncVault,
+  self: Identity,
+  folderPath: string,
+  now: Date = new Date(),
+): FolderSyncReport {
+  // The folder is known by its full path: the same stick at another drive letter is a new folder
+  // to this computer, which then writes what it has again (harmless, merely larger).
+  const folder = resolve(folderPath);
+  const present = readdirSync(folder).filter((name) => BUNDLE_NAME.test(name));
+  const { applied, refused } = applyUnseen(vault, self, folder, present, now);
+  const written = writeMissing(vault, self, folder, present, now);
+  const deleted = pruneApplied(vault, self, folder, written ? [...present, written] : present);
+  return { applied, refused, written, deleted };
+}
+
+function seenNames(vault: SyncVault, folder: string): Set<string> {
+  return new Set(
+    vault.db
+      .prepare('SELECT name FROM sync_bundles WHERE folder = ?', { pluck: true })
+      .all([folder]) as string[],
+  );
+}
+
+/**
+ * Applies each unseen bundle in its own transaction. A bundle from a computer not listed yet is
+ * tried again after the others, since another bundle may carry that computer's addition.
+ */
+function applyUnseen(
+  vault: SyncVault,
+  self: Identity,
+  folder: string,
+  present: readonly string[],
+  now: Date,
+) {
+  const seen = seenNames(vault, folder);
+  let waiting = present.filter((name) => !seen.has(name));
+  const applied: string[] = [];
+  const refused: FolderSyncReport['refused'] = [];
+  for (;;) {
+    const retry: string[] = [];
+    const before = applied.length;
+    for (const name of waiting) {
+      try {
+        applyOne(vault, self, folder, name, now);
+        applied.push(name);
+      } catch (error) {
+        if (!(error instanceof BundleRefused)) throw error;
+        if (error.reason === 'unknownComputer') retry.push(name);
+        else refused.push({ name, reason: error.reason });
+      }
+    }
+    if (retry.length === 0 || applied.length === before) {
+      refused.push(...retry.map((name) => ({ name, reason: 'unknownComputer' as const })));
+      return { applied, refused };
+    }
+    waiting = retry;
+  }
+}
+
+function applyOne(vault: SyncVault, self: Identity, folder: string, name: string, now: Date) {
+  let file: Buffer;
+  try {
+    file = readFileSync(join(folder, name));
+  } catch {
+    throw new BundleRefused('unreadable', 'gone or unreadable from the folder');
+  }
+  const body = openBundle(vault.db, self, name, file);
+  applyChanges(vault, body.changes, now, () => {
+    recordBundle(vault, folder, name, body.author, body.changes.length, now);
+    markHeld(
+      vault.db,
+      folder,
+      body.changes.map((c) => c.hlc),
+    );
+    recordAcks(vault, body.author, [name, ...body.acks]);
+  });
+}
+
+/**
+ * Writes one bundle with every change the folder lacks, and this computer's acknowledgements.
+ * With no change to add, a bundle is written only to acknowledge bundles not acknowledged yet.
+ */
+function writeMissing(
+  vault: SyncVault,
+  self: Identity,
+  folder: string,
+  present: readonly string[],
+  now: Date,
+): string | null {
+  const changes = changesMissingFrom(vault.db, folder);
+  const acks = applied(vault, folder, present);
+  const acked = ackedBy(vault, self.deviceId);
+  const carriesChanges = new Set(changeBearing(vault, folder));
+  const unacknowledged = acks.filter((name) => carriesChanges.has(name) && !acked.has(name));
+  if (changes.length === 0 && unacknowledged.length === 0) return null;
+  const name = newBundleName();
+  const file = sealBundle(self, name, { author: self.deviceId, changes, acks });
+  // Written under a name no reader takes for a bundle, then renamed: never read half-written.
+  const partial = join(folder, `.${name}.partial`);
+  writeFileSync(partial, file);
+  renameSync(partial, join(folder, name));
+  vault.data.transaction(() => {
+    recordBundle(vault, folder, name, self.deviceId, changes.length, now);
+    markHeld(
+      vault.db,
+      folder,
+      changes.map((c) => c.hlc),
+    );
+    recordAcks(vault, self.deviceId, [name, ...acks]);
+  });
+  return name;
+}
+
+/**
+ * Deletes a bundle with changes once every current computer has acknowledged it, and this
+ * computer's own acknowledgement-only bundles once a newer one of its own is in the folder.
+ */
+function pruneApplied(
+  vault: SyncVault,
+  self: Identity,
+  folder: string,
+  present: readonly string[],
+): string[] {
+  const computers = currentComputers(vault.db);
+  const ackedByAll = new Set(
+    vault.db
+      .prepare(
+        `SELECT bundle_name FROM sync_acks
+         WHERE computer_id IN (${computers.map(() => '?').join(', ')})
+         GROUP BY bundle_name HAVING count(*) = ?`,
+        { pluck: true },
+      )
+      .all([...computers, computers.length]) as string[],
+  );
+  const mine = vault.db
+    .prepare(
+      'SELECT name FROM sync_bundles WHERE folder = ? AND author_id = ? AND change_count = 0 ORDER BY rowid',
+      { pluck: true },
+    )
+    .all([folder, self.deviceId]) as string[];
+  const superseded = new Set(mine.slice(0, -1));
+  const carriesChanges = new Set(changeBearing(vault, folder));
+  const deleted = present.filter(
+    (name) => (carriesChanges.has(name) && ackedByAll.has(name)) || superseded.has(name),
+  );
+  for (const name of deleted) rmSync(join(folder, name), { force: true });
+  return deleted;
+}
+
+/** The bundles in the folder this computer has applied or written. */
+function applied(vault: SyncVault, folder: string, present: readonly string[]): string[] {
+  const seen = seenNames(vault, folder);
+  return present.filter((name) => seen.has(name));
+}
+
+function changeBearing(vault: SyncVault, folder: string): string[] {
+  return vault.db
+    .prepare('SELECT name FROM sync_bundles WHERE folder = ? AND change_count > 0', { pluck: true })
+    .all([folder]) as string[];
+}
+
+function ackedBy(vault: SyncVault, computer: string): Set<string> {
+  return new Set(
+    vault.db
+      .prepare('SELECT bundle_name FROM sync_acks WHERE computer_id = ?', { pluck: true })
+      .all([computer]) as string[],
+  );
+}
+
+function recordBundle(
+  vault: SyncVault,
+  folder: string,
+  name: string,
+  author: string,
+  changeCount: number,
+  now: Date,
+): void {
+  vault.db
+    .prepare(
+      'INSERT INTO sync_bundles (folder, name, author_id, change_count, seen_at) VALUES (?, ?, ?, ?, ?)',
+    )
+    .run([folder, name, author, changeCount, now.toISOString()]);
+}
+
+function recordAcks(vault: SyncVault, computer: string, names: readonly string[]): void {
+  const ack = vault.db.prepare(
+    'INSERT OR IGNORE INTO sync_acks (computer_id, bundle_name) VALUES (?, ?)',
+  );
+  for (const name of names) ack.run([computer, name]);
+}

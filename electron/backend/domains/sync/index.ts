@@ -1,0 +1,36 @@
+// The sync domain: the engine that lets the organisation's computers exchange encrypted change
+// bundles and converge (docs/architecture.md, "Sync between computers"), and its procedures.
+import type { Domain } from '../../runtime/domain';
+import { syncAuditTargets, syncHandlers } from './handlers';
+
+export { syncAuditTargets, syncHandlers } from './handlers';
+export { TABLE_SYNC, LOCAL_STORES, SYNCED_TABLES, isSyncedTable } from './tables';
+export {
+  applyChanges,
+  changesMissingFrom,
+  markHeld,
+  MAX_CLOCK_AHEAD_MS,
+  type SyncVault,
+} from './changes';
+export { BundleRefused, type BundleRefusal } from './errors';
+export { BUNDLE_NAME, newBundleName, openBundle, sealBundle, type BundleBody } from './bundle';
+export {
+  addComputer,
+  adoptGrant,
+  computerKey,
+  currentComputers,
+  ownIdentity,
+  removeComputer,
+  startOrganisation,
+  type ComputerGrant,
+  type Identity,
+} from './identity';
+export { syncFolder, type FolderSyncReport } from './folder';
+export { listConflicts, type Conflict, type ConflictKind } from './conflicts';
+export { caseCodeTag, nextCaseCode } from './case-codes';
+
+export const syncDomain: Domain = {
+  name: 'sync',
+  handlers: () => syncHandlers(),
+  auditTargets: syncAuditTargets,
+};
