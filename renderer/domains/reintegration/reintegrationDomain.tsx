@@ -33,11 +33,16 @@ export const reintegrationDomain: RendererDomain = {
       id: 'case-reintegration',
       order: 95,
       Section: ({ file }) => <ReintegrationCaseSection file={file} />,
+      queries: (childId) => [
+        ['reintegration.list', { childId }],
+        ['reintegration.instruments', {}],
+      ],
     },
     {
       id: 'case-follow-up-visits',
       order: 96,
       Section: ({ file }) => <VisitsSection childId={file.child.id} />,
+      queries: (childId) => [['reintegration.visits', { childId }]],
     },
     {
       id: 'case-comparison',
