@@ -198,6 +198,7 @@ describe('foundation flow', () => {
       'Bed board',
       'Clinical records',
       'My account',
+      'Reports',
     ]);
   });
 

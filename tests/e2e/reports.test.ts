@@ -94,7 +94,7 @@ beforeAll(async () => {
     await harnessCall(h, 'placements.discharge', {
       childId: leaving,
       at: at(addDaysTo(quarter.from, 40)),
-      destination: 'family_reintegration',
+      destination: 'foster_care',
       exitNote: 'Fictional exit note',
     }),
   );
@@ -153,7 +153,7 @@ describe('reports', () => {
     expect(text).toMatch(/In care today 2\b/);
     expect(text).toMatch(/Admissions 2\b/);
     expect(text).toMatch(/Discharges 1\b/);
-    expect(text).toMatch(/Family reintegration 1\b/);
+    expect(text).toMatch(/Foster care 1\b/);
     for (const code of codes) expect(text).toContain(code);
     // No names unless asked for.
     expect(text).not.toContain('Añonuevo');
