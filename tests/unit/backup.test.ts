@@ -25,13 +25,18 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Every table's rows, in rowid order, as one SHA-256 each. */
+/** Every table's rows, sorted (some tables have no rowid), as one SHA-256 each. */
 function tableDigests(db: Database): Record<string, string> {
   return Object.fromEntries(
     Object.keys(tableCounts(db)).map((table) => [
       table,
       createHash('sha256')
-        .update(JSON.stringify(db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all()))
+        .update(
+          (db.prepare(`SELECT * FROM "${table}"`).all() as unknown[])
+            .map((row) => JSON.stringify(row))
+            .sort()
+            .join('\n'),
+        )
         .digest('hex'),
     ]),
   );

@@ -48,11 +48,11 @@ beforeAll(async () => {
   await admit('moved', f.bed(f.cebu, 1), '2024-02-10');
   await transfer('moved', f.bed(f.iloilo, 0), '2024-03-11');
   await admit('back', f.bed(f.cebu, 2), '2024-03-05');
-  await discharge('back', '2024-03-12', 'family_reintegration');
+  await discharge('back', '2024-03-12', 'foster_care');
   await admit('back', f.bed(f.cebu, 2), '2024-03-20');
   await admit('incoming', f.bed(f.iloilo, 1), '2024-02-01');
   await transfer('incoming', f.bed(f.cebu, 1), '2024-03-25');
-  await discharge('incoming', '2024-04-10', 'kinship_care');
+  await discharge('incoming', '2024-04-10', 'independent_living');
 });
 
 describe('shelter placement report', () => {
@@ -71,9 +71,9 @@ describe('shelter placement report', () => {
       transfersOut: 1,
       discharges: 1,
       byDestination: {
-        family_reintegration: 1,
+        family_reintegration: 0,
         kinship_care: 0,
-        foster_care: 0,
+        foster_care: 1,
         independent_living: 0,
         transfer_other_agency: 0,
         other: 0,
@@ -102,7 +102,7 @@ describe('shelter placement report', () => {
       expect.arrayContaining([
         ['F.N.D.C.', 31, null, null, true],
         ['F.J.R.', 10, 'transfer', null, false],
-        ['F.L.A.', 7, 'family_reintegration', null, false],
+        ['F.L.A.', 7, 'foster_care', null, false],
         ['F.L.A.', 12, null, null, true],
         ['F.M.T.', 7, null, null, false],
       ]),

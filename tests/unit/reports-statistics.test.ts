@@ -40,7 +40,7 @@ beforeAll(async () => {
     await ok(f.backend, 'placements.discharge', {
       childId: girls[i]!,
       at: at(`2024-02-1${i}`),
-      destination: 'family_reintegration',
+      destination: 'foster_care',
       exitNote: 'Fictional exit note',
     });
   }
@@ -76,14 +76,14 @@ describe('anonymised statistics', () => {
     });
     expect(byKey(stats.byShelterType)).toMatchObject({ ngo_shelter: 7, foster_home: 0 });
     expect(byKey(stats.dischargesByDestination)).toMatchObject({
-      family_reintegration: 5,
+      foster_care: 5,
       kinship_care: 0,
     });
     expect(byKey(stats.byModality)).toMatchObject({ tf_cbt: 0 });
 
     const cebuOnly = await ok(f.backend, 'reports.statistics', { ...Q1, shelterId: f.cebu.id });
     expect(cebuOnly.childrenInCare).toBe('<5');
-    expect(byKey(cebuOnly.dischargesByDestination)).toMatchObject({ family_reintegration: '<5' });
+    expect(byKey(cebuOnly.dischargesByDestination)).toMatchObject({ foster_care: '<5' });
   });
 
   it('holds no case code, name, initials or date of birth', async () => {
