@@ -16,8 +16,9 @@ export function createMainWindow(
     backgroundColor: '#f4f6f5',
     autoHideMenuBar: true,
     webPreferences: {
-      // Reviewed (electronegativity PRELOAD_JS_CHECK): the preload only exposes `aruga.call` and
-      // `aruga.onLock` through contextBridge; tests/build/preload.test.ts enforces that.
+      // Reviewed (electronegativity PRELOAD_JS_CHECK): the preload only exposes `aruga.call`,
+      // `aruga.onLock` and `aruga.output` through contextBridge; tests/build/preload.test.ts
+      // enforces that.
       preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
