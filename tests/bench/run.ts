@@ -11,7 +11,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { casesBench } from './suites/cases';
 import { memorySecurityBench } from './suites/memory-security';
-import { crudBench, pageCostBench, unlockBench, type SizeName } from './suites/foundation';
+import {
+  crudBench,
+  pageCostBench,
+  pageOverheadOf,
+  unlockBench,
+  type SizeName,
+} from './suites/foundation';
 import type { ResultRow } from './stats';
 import { uiBench } from './ui';
 import { runCrashTest } from '../crash/crash-test';
@@ -95,8 +101,11 @@ if (values.ui) {
   try {
     rows.push(...(await unlockBench(folder, values.quick ? 3 : 10)));
     rows.push(...(await crudBench(folder, runs, sizes)));
-    rows.push(...pageCostBench(folder));
-    rows.push(...(await casesBench(folder, values.quick ? 20 : 100, sizes)));
+    const pageCosts = pageCostBench(folder);
+    rows.push(...pageCosts);
+    rows.push(
+      ...(await casesBench(folder, values.quick ? 20 : 100, sizes, pageOverheadOf(pageCosts))),
+    );
     // Last: cipher_memory_security is process-wide and cannot be turned off again.
     rows.push(...(await memorySecurityBench(folder, runs, sizes, rows)));
   } finally {
