@@ -1,4 +1,5 @@
 // `npm run bench`: p50/p95 per operation and dataset size, and the encrypted/plain ratio.
+// `npm run bench -- --only therapy`: only the case operations whose name holds that text.
 // `npm run bench -- --ui [--size L] [--runs 10]`: the screens in Chromium instead (tests/bench/ui.ts).
 // `npm run bench -- --backup [--size L]`: backup, check and restore times, and the round trip.
 // `npm run bench -- --crash [--trials 1000] [--seed n]`: the crash test (tests/crash) many times;
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     backup: { type: 'boolean', default: false },
     trials: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '2026' },
+    only: { type: 'string' },
   },
 });
 
@@ -104,7 +106,13 @@ if (values.ui) {
     const pageCosts = pageCostBench(folder);
     rows.push(...pageCosts);
     rows.push(
-      ...(await casesBench(folder, values.quick ? 20 : 100, sizes, pageOverheadOf(pageCosts))),
+      ...(await casesBench(
+        folder,
+        values.quick ? 20 : 100,
+        sizes,
+        pageOverheadOf(pageCosts),
+        values.only,
+      )),
     );
     // Last: cipher_memory_security is process-wide and cannot be turned off again.
     rows.push(...(await memorySecurityBench(folder, runs, sizes, rows)));

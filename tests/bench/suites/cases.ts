@@ -708,6 +708,7 @@ export async function casesBench(
   runs: number,
   sizes: SizeName[],
   pageOverhead: PageOverhead,
+  only?: string,
 ): Promise<ResultRow[]> {
   const rows: ResultRow[] = [];
   // One untimed run first, so that the first timed generation does not also pay for JIT warm-up.
@@ -738,6 +739,7 @@ export async function casesBench(
       delete generateRow!.meetsTarget;
       rows.push(generateRow!, generatePlainRow!);
       for (const op of operations(size, now, runs + 3)) {
+        if (only && !op.name.includes(only)) continue;
         const run = (d: Dataset, i: number) => {
           if (op.io === 'cold read') d.vault.db.pragma('shrink_memory');
           return op.run(d, i);
