@@ -11,7 +11,8 @@ import type { OutputRequest, OutputResult } from '../../shared/bridge';
 const FONTS_LOADED = 'Promise.all([...document.fonts].map((f) => f.load())).then(() => true)';
 
 async function rendered<T>(html: string, use: (window: BrowserWindow) => Promise<T>): Promise<T> {
-  // Every security option spelled out, as for the app's window; no preload, no DevTools.
+  // Every security option spelled out, as for the app's window; no preload, no DevTools. Like
+  // every webContents, it also gets the shell's no-navigation, no-new-window guards (hardening.ts).
   const window = new BrowserWindow({
     show: false,
     webPreferences: {
