@@ -129,6 +129,7 @@ const table = rows.map((r) => ({
   'p50 ms': fmt(r.p50Ms),
   'p95 ms': fmt(r.p95Ms),
   'enc/plain': fmt(r.encryptedPlainRatio),
+  'pages r/w': r.pagesRead === undefined ? '' : `${r.pagesRead}/${r.pagesWritten}`,
   target: r.target ?? '',
   ok: r.meetsTarget === undefined ? '' : r.meetsTarget ? 'yes' : 'NO',
 }));

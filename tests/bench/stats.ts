@@ -65,6 +65,9 @@ export interface ResultRow {
   runs: number;
   /** Encrypted p50 ÷ plain p50 on the same workload, where both were run. */
   encryptedPlainRatio?: number;
+  /** Pages one run read from the database files and appended to the WAL (medians), if counted. */
+  pagesRead?: number;
+  pagesWritten?: number;
   /** The target for p95 (ms) or ratio, when it sets one. */
   target?: string;
   meetsTarget?: boolean;
