@@ -1,4 +1,6 @@
-// Timing helpers for `npm run bench`: wall-clock percentiles over repeated runs.
+// Timing helpers for `npm run bench`: wall-clock percentiles over repeated runs, and pages counted.
+import { readFileSync } from 'node:fs';
+
 export interface Sample {
   p50: number;
   p95: number;
@@ -71,4 +73,36 @@ export interface ResultRow {
   /** The issue's target for p95 (ms) or ratio, when it sets one. */
   target?: string;
   meetsTarget?: boolean;
+}
+
+/** Pages one run read from the database files, and pages it appended to the WAL. */
+export interface PagesPerRun {
+  read: number;
+  written: number;
+}
+
+/** Bytes this process has read and written through system calls, from Linux's /proc/self/io. */
+function ioBytes(): { read: number; written: number } {
+  const io = readFileSync('/proc/self/io', 'utf8');
+  const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(io)?.[1]);
+  return { read: field('rchar'), written: field('wchar') };
+}
+
+const PAGE_BYTES = 4096;
+/** A WAL frame: a 24-byte header and the page. */
+const WAL_FRAME_BYTES = PAGE_BYTES + 24;
+
+/**
+ * Runs `run`, adding the pages it read from the files and appended to the WAL to `into`. SQLite
+ * reads and writes a page per system call, so the bytes count the pages.
+ */
+export function countingPages<T>(into: PagesPerRun[], run: () => T): T {
+  const before = ioBytes();
+  const result = run();
+  const after = ioBytes();
+  into.push({
+    read: Math.round((after.read - before.read) / PAGE_BYTES),
+    written: Math.round((after.written - before.written) / WAL_FRAME_BYTES),
+  });
+  return result;
 }

@@ -3,7 +3,7 @@
 // (placement report data and pages, anonymised statistics over five years) at sizes
 // S, M and L, each on an encrypted vault and on a plain database (same SQLCipher binary) that the
 // generator fills from the same seed; and the time to generate each size.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataLayer } from '../../../electron/backend/db/data-layer';
 import { migrate } from '../../../electron/backend/db/migrate';
@@ -46,7 +46,7 @@ import { composeHooks } from '../../../electron/backend/runtime/composition';
 import { createVault, unwrapWithPassword } from '../../../electron/backend/vault/vault';
 import type { ChildStatus } from '../../../shared/children/vocabulary';
 import { todayIn } from '../../../shared/time';
-import { measurePair, percentile, type ResultRow } from '../stats';
+import { countingPages, measurePair, percentile, type PagesPerRun, type ResultRow } from '../stats';
 import type { PageOverhead } from './foundation';
 import { seedReintegration } from './reintegration';
 import { loadAssessment, overdueVisits } from '../../../electron/backend/domains/reintegration';
@@ -620,12 +620,6 @@ function placementPages(report: PlacementReport): string {
 
 type Sample = { p50: number; p95: number; runs: number };
 
-/** Pages one run read from the database file or appended to the WAL, each a median over the runs. */
-interface PagesPerRun {
-  read: number;
-  written: number;
-}
-
 /**
  * Encrypted against plain on the same workload. Each page read from the file or written pays
  * SQLCipher's per-page cost, which the per-page measurement gives; the overhead (encrypted p50 −
@@ -674,29 +668,6 @@ const encryptionRows = (
     },
   ];
 };
-
-/** Bytes this process has read and written through system calls, from Linux's /proc/self/io. */
-function ioBytes(): { read: number; written: number } {
-  const io = readFileSync('/proc/self/io', 'utf8');
-  const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(io)?.[1]);
-  return { read: field('rchar'), written: field('wchar') };
-}
-
-const PAGE_BYTES = 4096;
-/** A WAL frame: a 24-byte header and the page. */
-const WAL_FRAME_BYTES = PAGE_BYTES + 24;
-
-/** Runs `run`, adding the pages it read from the files and appended to the WAL to `into`. */
-function countingPages<T>(into: PagesPerRun[], run: () => T): T {
-  const before = ioBytes();
-  const result = run();
-  const after = ioBytes();
-  into.push({
-    read: Math.round((after.read - before.read) / PAGE_BYTES),
-    written: Math.round((after.written - before.written) / WAL_FRAME_BYTES),
-  });
-  return result;
-}
 
 function medianPages(runs: PagesPerRun[]): PagesPerRun {
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
