@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/errors';
 import type { ScryptParams } from './crypto';
 import { AuditLog, GENESIS_HASH } from '../audit-log';
 import { DataLayer, type WriteContext } from '../db/data-layer';
+import { walDamaged } from '../db/wal-check';
 import { migrate, SCHEMA_VERSION } from '../db/migrate';
 import {
   BACKUP_EXTENSION,
@@ -152,7 +153,11 @@ export class OpenVault {
   ): OpenVault {
     const { findings = NO_FINDINGS, onLockLost, backupBeforeUpgrade = true } = options;
     // An emptied file would open as a new database (and be written to): refuse it untouched.
-    if (!options.creating && isEmptyFile(databasePath(folder)))
+    // So would a damaged log be silently cut short and reset (db/wal-check.ts).
+    if (
+      !options.creating &&
+      (isEmptyFile(databasePath(folder)) || walDamaged(`${databasePath(folder)}-wal`))
+    )
       throw new AppError('CORRUPT', 'databaseDamaged');
     const release = lockFolder(folder, onLockLost);
     let db: Db | null = null;
