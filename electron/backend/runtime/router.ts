@@ -109,6 +109,8 @@ export class Backend implements BackendApi {
   /** The whole-file page check runs once per app start (the host carries this across workers). */
   private pagesChecked: boolean;
   private damaged = false;
+  /** An unlock in this worker answered CORRUPT: the damaged-vault restore is open. */
+  private unlockFoundDamage = false;
   private pageChecker: ((dataKeyHex: string, done: (sound: boolean) => void) => void) | null = null;
   private backupRunner: AutomaticBackupRunner | null = null;
   /** Calls run one at a time: a sign-in's KDF must not interleave with a lock. */
@@ -249,7 +251,10 @@ export class Backend implements BackendApi {
       if (work && this.state.kind !== 'closed' && this.state.vault === work) work.rollbackWork();
       const attempt = failedAttempt as AuditRecord | null;
       if (attempt && this.state.kind !== 'closed') this.appendQuietly(this.state.vault, attempt);
-      return { ok: false, error: this.toErrorShape(error) };
+      const shape = this.toErrorShape(error);
+      if (shape.code === 'CORRUPT' && spec.access === 'public' && this.state.kind === 'closed')
+        this.unlockFoundDamage = true;
+      return { ok: false, error: shape };
     }
   }
 
@@ -549,6 +554,15 @@ export class Backend implements BackendApi {
       setAuditTarget: () => undefined,
       auditFailedAttempt: () => undefined,
       refuseIfDamaged: () => this.refuseIfDamaged(),
+      vaultFoundDamaged: () => this.damaged || this.unlockFoundDamage,
+      damagedVaultReplaced: () => {
+        this.unlockFoundDamage = false;
+        // The restored copy passed both integrity checks when it was staged.
+        if (this.damaged) {
+          this.damaged = false;
+          this.events.emit('internal', { pagesChecked: true, damaged: false });
+        }
+      },
       onLockLost: () => void this.lock('system'),
       replaceSession: (open) => this.replaceSession(open),
       skipViewAudit: () => undefined,

@@ -261,6 +261,7 @@ export function putBackupInPlace(
   dataFolder: string,
   staged: StagedBackup,
   openStaged: (folder: string, dataKey: Buffer, keyring: KeyringBody) => StagedVault,
+  how: RestoreKind = { aside: 'before-restore' },
 ): string {
   try {
     const keyring = readKeyring(keyringPath(staged.folder));
@@ -272,7 +273,7 @@ export function putBackupInPlace(
         action: 'vault.restored',
         targetType: 'vault',
         targetId: null,
-        detail: { backupCreatedAt: staged.summary.createdAt },
+        detail: { backupCreatedAt: staged.summary.createdAt, ...how.detail },
       });
       vault.writeCheckpoint();
     } finally {
@@ -281,7 +282,7 @@ export function putBackupInPlace(
     const safety = join(
       dataFolder,
       SAFETY_COPIES_FOLDER,
-      `before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+      `${how.aside}-${new Date().toISOString().replace(/[:.]/g, '-')}`,
     );
     mkdirSync(safety, { recursive: true });
     const release = lockFolder(dataFolder);
@@ -296,6 +297,16 @@ export function putBackupInPlace(
   } finally {
     staged.discard();
   }
+}
+
+/**
+ * Where the current vault's files go (`safety-copies/<aside>-<time>/`): a safety copy before an
+ * administrator's restore, or the damaged files an expert may still rescue; and what the restored
+ * vault's log records beside the backup's date.
+ */
+export interface RestoreKind {
+  aside: 'before-restore' | 'damaged';
+  detail?: Record<string, string>;
 }
 
 /** What putBackupInPlace needs of an opened vault (OpenVault, without importing it: no cycle). */

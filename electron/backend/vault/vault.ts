@@ -15,6 +15,7 @@ import {
   createBackup,
   putBackupInPlace,
   type BackupResult,
+  type RestoreKind,
   type StagedBackup,
 } from './backup';
 import { DATABASE_FILE, openDatabase, rekeyDatabase, type Db } from '../db/sqlcipher';
@@ -584,8 +585,13 @@ export function restoreStagedBackup(
   folder: string,
   staged: StagedBackup,
   context: () => WriteContext,
+  how?: RestoreKind,
 ): string {
-  return putBackupInPlace(folder, staged, (stagedFolder, dataKey, keyring) =>
-    OpenVault.open(stagedFolder, dataKey, keyring, context, { backupBeforeUpgrade: false }),
+  return putBackupInPlace(
+    folder,
+    staged,
+    (stagedFolder, dataKey, keyring) =>
+      OpenVault.open(stagedFolder, dataKey, keyring, context, { backupBeforeUpgrade: false }),
+    how,
   );
 }
