@@ -1,4 +1,10 @@
-import { RecoverScreen, RecoveryKeyScreen, SetupScreen, SignInScreen } from './domains/access';
+import {
+  DamagedVaultScreen,
+  RecoverScreen,
+  RecoveryKeyScreen,
+  SetupScreen,
+  SignInScreen,
+} from './domains/access';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './auth/AuthContext';
@@ -39,6 +45,9 @@ export function Root() {
 
 function SignedOut(props: { resume: boolean; lock: LockInfo | null; retryAfterSeconds: number }) {
   const [recovering, setRecovering] = useState(props.resume);
+  /** Why the vault could not be opened, once a sign-in found it damaged. */
+  const [damage, setDamage] = useState<string | null>(null);
+  if (damage !== null) return <DamagedVaultScreen reason={damage} onBack={() => setDamage(null)} />;
   return recovering ? (
     <RecoverScreen resume={props.resume} onBack={() => setRecovering(false)} />
   ) : (
@@ -46,6 +55,7 @@ function SignedOut(props: { resume: boolean; lock: LockInfo | null; retryAfterSe
       lock={props.lock}
       retryAfterSeconds={props.retryAfterSeconds}
       onForgot={() => setRecovering(true)}
+      onDamaged={setDamage}
     />
   );
 }

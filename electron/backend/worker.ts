@@ -4,10 +4,11 @@
 // The same file runs in three roles: the main backend ('main'), which owns the vault and answers
 // every call; its read-only twin ('reader', see runtime/read-twin.ts), a thread the main one starts
 // so plain reads need not queue behind a long call; and a short-lived 'checker' thread that runs
-// the once-per-start page check on a connection of its own. The host talks to the twin over a
+// the once-per-start page check on a connection of its own; and a short-lived 'backup' thread that
+// makes the automatic daily backup on a connection of its own, so calls go on meanwhile. The host talks to the twin over a
 // port the main backend hands it; the main backend alone tells the twin who is signed in.
 //
-// The twin and the checker are never terminate()d: a thread ended while it is inside the SQLCipher
+// The twin, the checker and the backup thread are never terminate()d: a thread ended while it is inside the SQLCipher
 // addon takes the whole process down (the addon cannot throw into a dying thread). They are asked
 // to stop, or waited for, and end on their own.
 import type { Worker } from 'node:worker_threads';
@@ -15,7 +16,7 @@ import { MessageChannel, parentPort, workerData, type MessagePort } from 'node:w
 import type { Envelope } from '../../shared/errors';
 import type { BackendOptions } from './api';
 import { checkPages, isCorruptionError, openDatabase } from './db/sqlcipher';
-import { createBackend } from './runtime/router';
+import { createBackend, type AutomaticBackupJob } from './runtime/router';
 import {
   spawnBackendThread,
   type HostMessage,
@@ -26,6 +27,8 @@ import {
 } from './runtime/threads';
 import { ReadReplica, type ReaderAnswer, type ReaderSession } from './runtime/read-twin';
 import { databasePath } from './vault/vault';
+import { createBackupOnOwnConnection } from './vault/backup';
+import { makeDailyBackup } from './vault/daily-backups';
 
 /** Main backend → its twin. */
 type TwinMessage =
@@ -41,6 +44,7 @@ if (!port) throw new Error('worker.ts must run in a worker thread');
 const data = workerData as WorkerData;
 if (data.role === 'reader') runReader(port, data.folder, data.generation);
 else if (data.role === 'checker') runChecker(port, data.folder, data.dataKeyHex);
+else if (data.role === 'backup') runBackup(port, data.job);
 else runMain(port, data.options, data.entry);
 
 function runMain(port: MessagePort, options: BackendOptions, entry: string): void {
@@ -123,6 +127,32 @@ function runMain(port: MessagePort, options: BackendOptions, entry: string): voi
     pending = null;
     if (checker) await exited(checker);
   };
+  let backupThread: Worker | null = null;
+  backend.backupWith((job, done) => {
+    const thread = spawnBackendThread(entry, { role: 'backup', job } satisfies WorkerData);
+    backupThread = thread;
+    thread.unref();
+    let answered = false;
+    const finish = (error: string | null) => {
+      if (answered) return;
+      answered = true;
+      done(error);
+    };
+    thread.once('message', (result: BackupResultMessage) => finish(result.error));
+    thread.once('error', (error) => {
+      console.error('[aruga] the backup thread failed:', error.message);
+      finish('storageFailed');
+    });
+    thread.once('exit', () => {
+      if (backupThread === thread) backupThread = null;
+      finish('storageFailed');
+    });
+  });
+  /** A re-key, a restore or the end of the worker waits for a running backup to finish. */
+  const stopHelpers = async (): Promise<void> => {
+    await stopChecker();
+    if (backupThread) await exited(backupThread);
+  };
   /** Calls start in the order they came, also when one has to wait for the checker first. */
   let inOrder: Promise<void> = Promise.resolve();
 
@@ -132,7 +162,7 @@ function runMain(port: MessagePort, options: BackendOptions, entry: string): voi
         // A re-key rewrites every page, a restore replaces the file: the twin lets go first.
         const rekey = message.name === 'vault.rotateKey' || message.name === 'backup.restore';
         if (rekey) announce(null);
-        const ready = rekey ? inOrder.then(stopChecker) : inOrder;
+        const ready = rekey ? inOrder.then(stopHelpers) : inOrder;
         inOrder = ready.then(() => {
           void backend.call(message.name, message.input).then((envelope) => {
             sync();
@@ -149,7 +179,7 @@ function runMain(port: MessagePort, options: BackendOptions, entry: string): voi
         break;
       case 'close':
         void backend.close().then(async () => {
-          await stopChecker();
+          await stopHelpers();
           const twinEnded = exited(twin);
           twin.postMessage({ kind: 'close' } satisfies TwinMessage);
           await twinEnded;
@@ -212,4 +242,20 @@ function runChecker(parent: MessagePort, folder: string, dataKeyHex: string): vo
   }
   parent.postMessage({ sound } satisfies CheckerResult);
   parent.close();
+}
+
+/** The backup thread's one message: the failure's reason (an i18n key), or null. */
+type BackupResultMessage = { error: string | null };
+
+function runBackup(parent: MessagePort, job: AutomaticBackupJob): void {
+  const dataKey = Buffer.from(job.dataKeyHex, 'hex');
+  try {
+    const error = makeDailyBackup(job.target, (target) =>
+      createBackupOnOwnConnection({ folder: job.folder, dataKey, keyring: job.keyring }, target),
+    );
+    parent.postMessage({ error } satisfies BackupResultMessage);
+  } finally {
+    dataKey.fill(0);
+    parent.close();
+  }
 }

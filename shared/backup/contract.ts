@@ -105,4 +105,15 @@ export const backupProcedures = {
     access: ADMIN,
     kind: 'mutation',
   }),
+
+  /**
+   * With nobody signed in, once this run of Aruga found the vault damaged: puts a backup in its
+   * place. A password that was an administrator's when the backup was made, or the recovery key,
+   * authorises it; the damaged files are kept aside untouched (`damagedCopy`).
+   */
+  'backup.restoreDamaged': procedure<{ damagedCopy: string; summary: BackupSummary }>()({
+    input: backupUnlockSchema,
+    access: 'public',
+    kind: 'mutation',
+  }),
 } as const;

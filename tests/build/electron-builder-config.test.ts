@@ -60,6 +60,19 @@ describe('electron-builder.yml', () => {
     });
   });
 
+  it('writes a CycloneDX bill of materials beside the installer', () => {
+    const scripts = (
+      JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    const output = (config.directories as { output: string }).output;
+    expect(scripts['dist:win']).toMatch(/&& electron-builder --win nsis && /);
+    expect(scripts['dist:win']).toMatch(
+      new RegExp(`npm sbom --sbom-format cyclonedx > ${output}/[\\w.-]+\\.cdx\\.json$`),
+    );
+  });
+
   it('packs into asar, unpacks native code and never rebuilds it', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toEqual(

@@ -26,6 +26,8 @@ const BACKEND_MESSAGE_KEYS = [
   'backupNotFound',
   'backupUnreadable',
   'backupTooNew',
+  'notAdministratorInBackup',
+  'vaultNotDamaged',
   'backupVerifyFailed',
   'backupExists',
   'vaultTooNew',

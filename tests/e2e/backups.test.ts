@@ -1,11 +1,12 @@
 // Backups end to end in Chromium: the administrator backs up to a typed folder (the harness has
 // no OS dialog), checks the file with their password, restores it after confirming, and Aruga
-// locks onto the restored vault. Axe on each screen.
-import { existsSync, readdirSync } from 'node:fs';
+// locks onto the restored vault; then, with the database cut short, sign-in leads to the
+// damaged-vault screen, which restores the same backup with nobody signed in. Axe on each screen.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onScreen } from '../support/axe';
+import { expectNoAxeViolations, onScreen } from '../support/axe';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
 import { expectOk, harnessCall } from '../support/harness';
 import { createVaultWithStaff } from '../support/seed';
@@ -74,5 +75,40 @@ describe('backups', () => {
     await signIn();
     await onScreen(page, 'Users', 'users after restore');
     expect(existsSync(join(run.dataFolder, 'aruga.db'))).toBe(true);
+  });
+
+  it('shows the damaged-vault screen for a cut-short database and restores from it', async () => {
+    expectOk(await harnessCall(run.harness, 'session.lock', { reason: 'signOut' }));
+    await onScreen(page, 'Sign in to Aruga', 'sign in before damage');
+    const database = join(run.dataFolder, 'aruga.db');
+    const bytes = readFileSync(database);
+    writeFileSync(database, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await signIn();
+    await onScreen(page, 'The vault cannot be opened', 'damaged vault');
+
+    await page.getByLabel('Backup file').fill(join(usb, readdirSync(usb)[0]!));
+    await page.getByLabel('Username', { exact: true }).fill(ADMIN.username);
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Restore this backup' }).press('Enter');
+    const dialog = page.getByRole('dialog', {
+      name: 'Put this backup in place of the damaged vault?',
+    });
+    await dialog.waitFor();
+    await expectNoAxeViolations(page, 'damaged vault confirmation');
+    // Keyboard only: Cancel has the focus first, Restore is the next stop.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await onScreen(page, 'The backup is in place', 'damaged vault restored');
+    const kept = readdirSync(join(run.dataFolder, 'safety-copies')).filter((name) =>
+      name.startsWith('damaged-'),
+    );
+    expect(kept).toHaveLength(1);
+    expect(readFileSync(join(run.dataFolder, 'safety-copies', kept[0]!, 'aruga.db'))).toHaveLength(
+      Math.floor(bytes.length / 2),
+    );
+    await page.getByRole('button', { name: 'Go to sign-in' }).press('Enter');
+    await onScreen(page, 'Sign in to Aruga', 'sign in after the damaged-vault restore');
+    await signIn();
+    await onScreen(page, 'Users', 'users after the damaged-vault restore');
   });
 });

@@ -4,12 +4,20 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, formatISO } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { dailyBackupName, dailyBackupsToPrune } from '../../electron/backend/vault/daily-backups';
+import {
+  dailyBackupName,
+  dailyBackupsToPrune,
+  makeDailyBackup,
+} from '../../electron/backend/vault/daily-backups';
+import { createBackupOnOwnConnection } from '../../electron/backend/vault/backup';
+import { createBackend, type AutomaticBackupJob } from '../../electron/backend/runtime/router';
 import { todayIn } from '../../shared/time';
 import {
+  addUser,
   ADMIN,
   backendAt,
   fails,
+  FAST_KDF,
   inspectDatabase,
   newVault,
   ok,
@@ -99,6 +107,48 @@ describe('the automatic backup', () => {
     const status = await ok(backend, 'backup.status', {});
     expect(status.lastAutomatic).toMatchObject({ ok: false, reason: 'storageFailed' });
     expect(status.folder).toBe(join(folder, 'backups'));
+  });
+
+  it('runs beside the calls: a write made while it runs is answered before it ends', async () => {
+    const { folder, backend: setup, recoveryKey } = await newVault();
+    await setup.close();
+    const backend = createBackend({
+      dataFolder: folder,
+      kdf: FAST_KDF,
+      automaticBackups: true,
+      automaticBackupDelayMs: 0,
+    });
+    // The worker's backup thread, held open by the test until the write has been answered.
+    const started = new Promise<{ job: AutomaticBackupJob; done: (e: string | null) => void }>(
+      (resolve) => backend.backupWith((job, done) => resolve({ job, done })),
+    );
+    await signIn(backend, ADMIN.username, ADMIN.password);
+    const { job, done } = await started;
+
+    const { user } = await addUser(backend, 'coco.santos', 'coordinator');
+    expect((await ok(backend, 'backup.status', {})).lastAutomatic).toBeNull();
+    expect(existsSync(job.target)).toBe(false);
+
+    const dataKey = Buffer.from(job.dataKeyHex, 'hex');
+    const made = makeDailyBackup(job.target, (target) =>
+      createBackupOnOwnConnection({ folder: job.folder, dataKey, keyring: job.keyring }, target),
+    );
+    expect(made).toBeNull();
+    done(made);
+    await settle();
+    expect((await ok(backend, 'backup.status', {})).lastAutomatic).toMatchObject({ ok: true });
+    expect(readdirSync(join(folder, 'backups'))).toEqual([dailyBackupName(todayIn('Asia/Manila'))]);
+    await backend.close();
+
+    // The write's audit entry comes before the backup's: it did not wait for it.
+    const db = await inspectDatabase(folder, recoveryKey);
+    const order = db
+      .prepare(
+        "SELECT action FROM audit_log WHERE action = 'backup.automatic' OR target_id = ? ORDER BY seq",
+      )
+      .all([user.id]);
+    db.close();
+    expect(order).toEqual([{ action: 'users.create' }, { action: 'backup.automatic' }]);
   });
 
   it('keeps the retention the administrator sets, within its bounds', async () => {

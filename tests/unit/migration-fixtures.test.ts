@@ -6,13 +6,11 @@ import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Database } from '@signalapp/sqlcipher';
 import { SCHEMA_VERSION } from '../../electron/backend/db/migrate';
 import { readBackupHeader } from '../../electron/backend/vault/backup-file';
-import { unwrapWithPassword } from '../../electron/backend/vault/vault';
 import { RELEASED_VERSIONS } from '../fixtures/make-vaults';
 import { FIXTURE_VAULT } from '../fixtures/vaults';
-import { backendAt, fails, inspectDatabase, ok, signIn, tempFolder } from './support';
+import { backendAt, fails, inspectDatabase, ok, openRaw, signIn, tempFolder } from './support';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/vaults/', import.meta.url));
 
@@ -90,16 +88,12 @@ describe('vaults made by each released schema version', () => {
 describe('a vault written by a newer Aruga', () => {
   it('is refused with a clear message, and not one of its files changes', async () => {
     const folder = copyOf(RELEASED_VERSIONS.at(-1)!);
-    const key = await unwrapWithPassword(
-      folder,
-      FIXTURE_VAULT.adminUsername,
-      FIXTURE_VAULT.adminPassword,
-    );
-    const db = new Database(join(folder, 'aruga.db'));
-    db.pragma(`key = "x'${key.dataKeyHex}'"`);
+    const db = await openRaw(folder, {
+      username: FIXTURE_VAULT.adminUsername,
+      password: FIXTURE_VAULT.adminPassword,
+    });
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
-    key.discard();
     const before = fileHashes(folder);
 
     const backend = backendAt(folder);

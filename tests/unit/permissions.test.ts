@@ -158,6 +158,7 @@ const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {
   'vault.create': 'public',
   'auth.signIn': 'public',
   'auth.recover': 'public',
+  'backup.restoreDamaged': 'public',
   'auth.recoveryResetAdmin': 'recovery',
 };
 const expectedAllowed = (name: ProcedureName, role: Role): boolean => {

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startBackendWorker, type HostedBackend } from '../../electron/host/backend-host';
 import { unlockWithPassword, unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
+import { dailyBackupName } from '../../electron/backend/vault/daily-backups';
+import { todayIn } from '../../shared/time';
 import { addUser, ADMIN, FAST_KDF, fails, ok, signIn, tempFolder } from './support';
 
 const CANARY_NAME = 'Quokkafinch Zebrawren';
@@ -113,5 +115,41 @@ describe('the page check in a thread of its own', () => {
     expect(
       await fails(backend, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password }),
     ).toMatchObject({ code: 'CORRUPT', message: 'databaseDamaged' });
+  }, 60_000);
+});
+
+describe('the automatic backup in a thread of its own', () => {
+  it('writes a verified daily backup that opens with the password, and records it', async () => {
+    const folder = tempFolder();
+    const backend = await startBackendWorker({
+      dataFolder: folder,
+      kdf: FAST_KDF,
+      automaticBackups: true,
+      automaticBackupDelayMs: 0,
+    });
+    hosts.push(backend);
+    await ok(backend, 'vault.create', {
+      adminDisplayName: ADMIN.displayName,
+      adminUsername: ADMIN.username,
+      adminPassword: ADMIN.password,
+      timeZone: 'Asia/Manila',
+    });
+    await ok(backend, 'session.lock', { reason: 'manual' });
+    await signIn(backend, ADMIN.username, ADMIN.password);
+    let status = await ok(backend, 'backup.status', {});
+    for (let i = 0; i < 200 && status.lastAutomatic === null; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      status = await ok(backend, 'backup.status', {});
+    }
+    expect(status.lastAutomatic).toMatchObject({ ok: true });
+    const file = join(folder, 'backups', dailyBackupName(todayIn('Asia/Manila')));
+    const summary = await ok(backend, 'backup.inspect', {
+      file,
+      unlockWith: 'password',
+      username: ADMIN.username,
+      password: ADMIN.password,
+      recoveryKey: '',
+    });
+    expect(summary.counts.users).toBe(1);
   }, 60_000);
 });

@@ -65,6 +65,10 @@ export interface CallContext {
   auditFailedAttempt(record: AuditRecord): void;
   /** CORRUPT when this run of the app already found the database's pages damaged. */
   refuseIfDamaged(): void;
+  /** Whether this run of the app found the vault damaged (its pages, or an unlock said CORRUPT). */
+  vaultFoundDamaged(): boolean;
+  /** A backup replaced the damaged vault: it may be opened again. */
+  damagedVaultReplaced(): void;
   /** For the folder lock: another process took it over, so this one must lock at once. */
   onLockLost(): void;
   /**

@@ -116,6 +116,8 @@ export class ReadReplica {
       setAuditTarget: refuse,
       auditFailedAttempt: refuse,
       refuseIfDamaged: refuse,
+      vaultFoundDamaged: refuse,
+      damagedVaultReplaced: refuse,
       onLockLost: refuse,
       replaceSession: refuse,
       skipViewAudit: refuse,

@@ -31,7 +31,8 @@ import { deviceIdOf, openPreferences } from '../preferences';
 import { actorOf } from '../records/actor';
 import { requireIdsInScope } from '../records/scope';
 import { readSettings } from '../vault/settings';
-import { runDailyBackup } from '../vault/daily-backups';
+import { dailyBackupTarget, makeDailyBackup, recordDailyBackup } from '../vault/daily-backups';
+import type { KeyringBody } from '../vault/keyring';
 import { todayIn } from '../../../shared/time';
 import { findUserById } from '../domains/access';
 import { Backoff } from '../vault/backoff';
@@ -41,6 +42,20 @@ import type { AuditDetail, AuditRecord } from '../audit-log';
 
 /** How long after the day's first sign-in its automatic backup starts. */
 const AUTOMATIC_BACKUP_DELAY_MS = 10_000;
+
+/** What the automatic backup's thread needs: the vault's folder and key, its keyring, the file. */
+export interface AutomaticBackupJob {
+  folder: string;
+  dataKeyHex: string;
+  keyring: KeyringBody;
+  target: string;
+}
+
+/** Runs the automatic backup elsewhere and calls `done` with the failure's reason, or null. */
+export type AutomaticBackupRunner = (
+  job: AutomaticBackupJob,
+  done: (error: string | null) => void,
+) => void;
 
 /** Recovery mode is an administrator reset one click away: it locks after one idle minute. */
 export const RECOVERY_IDLE_MS = 60_000;
@@ -94,7 +109,10 @@ export class Backend implements BackendApi {
   /** The whole-file page check runs once per app start (the host carries this across workers). */
   private pagesChecked: boolean;
   private damaged = false;
+  /** An unlock in this worker answered CORRUPT: the damaged-vault restore is open. */
+  private unlockFoundDamage = false;
   private pageChecker: ((dataKeyHex: string, done: (sound: boolean) => void) => void) | null = null;
+  private backupRunner: AutomaticBackupRunner | null = null;
   /** Calls run one at a time: a sign-in's KDF must not interleave with a lock. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -233,7 +251,10 @@ export class Backend implements BackendApi {
       if (work && this.state.kind !== 'closed' && this.state.vault === work) work.rollbackWork();
       const attempt = failedAttempt as AuditRecord | null;
       if (attempt && this.state.kind !== 'closed') this.appendQuietly(this.state.vault, attempt);
-      return { ok: false, error: this.toErrorShape(error) };
+      const shape = this.toErrorShape(error);
+      if (shape.code === 'CORRUPT' && spec.access === 'public' && this.state.kind === 'closed')
+        this.unlockFoundDamage = true;
+      return { ok: false, error: shape };
     }
   }
 
@@ -388,10 +409,32 @@ export class Backend implements BackendApi {
     }
   }
 
+  /**
+   * Today's backup, if there is none yet. With a runner (the worker's backup thread) this queue
+   * only starts it and later records how it went, so calls go on meanwhile; without one (unit
+   * tests of the router alone) it runs here, in turn.
+   */
   private automaticBackup(vault: OpenVault): void {
     if (this.state.kind === 'closed' || this.state.vault !== vault) return;
-    const result = runDailyBackup(vault, todayIn(readSettings(vault).timeZone));
-    if (result === 'failed') console.error('[aruga] the automatic backup failed');
+    const target = dailyBackupTarget(vault, todayIn(readSettings(vault).timeZone));
+    if (!target) return;
+    const record = (error: string | null) => {
+      if (error) console.error('[aruga] the automatic backup failed:', error);
+      // After a lock the outcome cannot be kept; the next day's backup tries again.
+      if (this.state.kind !== 'closed' && this.state.vault === vault)
+        recordDailyBackup(vault, error);
+    };
+    if (!this.backupRunner) {
+      record(makeDailyBackup(target, (file) => vault.backupTo(file)));
+      return;
+    }
+    const job = {
+      folder: vault.folder,
+      dataKeyHex: vault.exportDataKeyHex(),
+      keyring: vault.keyring,
+      target,
+    };
+    this.backupRunner(job, (error) => void this.enqueue(() => record(error)));
   }
 
   /** The page check on this backend's own connection and queue (no worker to run it beside). */
@@ -424,6 +467,11 @@ export class Backend implements BackendApi {
    */
   checkPagesWith(checker: (dataKeyHex: string, done: (sound: boolean) => void) => void): void {
     this.pageChecker = checker;
+  }
+
+  /** Runs the automatic backup in a thread of its own (the worker's), so no call waits for it. */
+  backupWith(runner: AutomaticBackupRunner): void {
+    this.backupRunner = runner;
   }
 
   /** For the worker: the page check's result, carried to the next worker by the host. */
@@ -506,6 +554,15 @@ export class Backend implements BackendApi {
       setAuditTarget: () => undefined,
       auditFailedAttempt: () => undefined,
       refuseIfDamaged: () => this.refuseIfDamaged(),
+      vaultFoundDamaged: () => this.damaged || this.unlockFoundDamage,
+      damagedVaultReplaced: () => {
+        this.unlockFoundDamage = false;
+        // The restored copy passed both integrity checks when it was staged.
+        if (this.damaged) {
+          this.damaged = false;
+          this.events.emit('internal', { pagesChecked: true, damaged: false });
+        }
+      },
       onLockLost: () => void this.lock('system'),
       replaceSession: (open) => this.replaceSession(open),
       skipViewAudit: () => undefined,

@@ -10,6 +10,7 @@ import type { BackendEvent } from '../../../shared/bridge';
 import type { Envelope } from '../../../shared/errors';
 import type { BackendOptions } from '../api';
 import type { ReaderAnswer } from './read-twin';
+import type { AutomaticBackupJob } from './router';
 
 export type HostMessage =
   | { kind: 'call'; id: number; name: string; input: unknown }
@@ -26,7 +27,8 @@ export type WorkerMessage =
 export type WorkerData =
   | { role: 'main'; options: BackendOptions; entry: string }
   | { role: 'reader'; folder: string; generation: Int32Array }
-  | { role: 'checker'; folder: string; dataKeyHex: string };
+  | { role: 'checker'; folder: string; dataKeyHex: string }
+  | { role: 'backup'; job: AutomaticBackupJob };
 
 /** Host → twin, and back. */
 export type ReaderRequest = { id: number; name: string; input: unknown };

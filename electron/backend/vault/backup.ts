@@ -31,6 +31,7 @@ import {
   PREVIOUS_KEYRING_FILE,
   readKeyring,
   writeKeyring,
+  type AuditCheckpoint,
   type KeyringBody,
 } from './keyring';
 
@@ -97,14 +98,10 @@ export function createBackup(source: BackupSource, target: string): BackupResult
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const createdAt = new Date().toISOString();
   try {
-    const keyringCopy = join(staging, KEYRING_FILE);
-    writeKeyring(
-      keyringCopy,
-      { ...source.keyring, checkpoint: new AuditLog(source.db).checkpoint() },
-      source.dataKey,
-    );
     const copy = join(staging, DATABASE_FILE);
-    const counts = exportDatabase(source.db, source.dataKey, copy);
+    const { counts, checkpoint } = exportDatabase(source.db, source.dataKey, copy);
+    const keyringCopy = join(staging, KEYRING_FILE);
+    writeKeyring(keyringCopy, { ...source.keyring, checkpoint }, source.dataKey);
     writeBackupFile(
       temp,
       {
@@ -128,15 +125,39 @@ export function createBackup(source: BackupSource, target: string): BackupResult
   }
 }
 
-/** A consistent encrypted copy: counted and exported inside one read transaction. */
-function exportDatabase(db: Db, dataKey: Buffer, copy: string): Record<string, number> {
+/**
+ * A backup made on a connection of its own, beside the vault's (the automatic backup's thread):
+ * WAL lets the vault's connection keep writing while this one reads its snapshot.
+ */
+export function createBackupOnOwnConnection(
+  source: Omit<BackupSource, 'db'>,
+  target: string,
+): BackupResult {
+  const db = openDatabase(join(source.folder, DATABASE_FILE), source.dataKey);
+  try {
+    return createBackup({ ...source, db }, target);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * A consistent encrypted copy: counted and exported inside one read transaction, with the audit
+ * head of that same snapshot for the copied keyring.
+ */
+function exportDatabase(
+  db: Db,
+  dataKey: Buffer,
+  copy: string,
+): { counts: Record<string, number>; checkpoint: AuditCheckpoint } {
   db.prepare('ATTACH DATABASE ? AS backup_copy KEY ?').run([copy, `x'${dataKey.toString('hex')}'`]);
   try {
     return db.transaction(() => {
       const counts = tableCounts(db);
+      const checkpoint = new AuditLog(db).checkpoint();
       db.prepare("SELECT sqlcipher_export('backup_copy')").get();
       db.pragma(`backup_copy.user_version = ${schemaVersionOf(db)}`);
-      return counts;
+      return { counts, checkpoint };
     })();
   } finally {
     db.exec('DETACH DATABASE backup_copy');
@@ -240,6 +261,7 @@ export function putBackupInPlace(
   dataFolder: string,
   staged: StagedBackup,
   openStaged: (folder: string, dataKey: Buffer, keyring: KeyringBody) => StagedVault,
+  how: RestoreKind = { aside: 'before-restore' },
 ): string {
   try {
     const keyring = readKeyring(keyringPath(staged.folder));
@@ -251,7 +273,7 @@ export function putBackupInPlace(
         action: 'vault.restored',
         targetType: 'vault',
         targetId: null,
-        detail: { backupCreatedAt: staged.summary.createdAt },
+        detail: { backupCreatedAt: staged.summary.createdAt, ...how.detail },
       });
       vault.writeCheckpoint();
     } finally {
@@ -260,7 +282,7 @@ export function putBackupInPlace(
     const safety = join(
       dataFolder,
       SAFETY_COPIES_FOLDER,
-      `before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+      `${how.aside}-${new Date().toISOString().replace(/[:.]/g, '-')}`,
     );
     mkdirSync(safety, { recursive: true });
     const release = lockFolder(dataFolder);
@@ -275,6 +297,16 @@ export function putBackupInPlace(
   } finally {
     staged.discard();
   }
+}
+
+/**
+ * Where the current vault's files go (`safety-copies/<aside>-<time>/`): a safety copy before an
+ * administrator's restore, or the damaged files an expert may still rescue; and what the restored
+ * vault's log records beside the backup's date.
+ */
+export interface RestoreKind {
+  aside: 'before-restore' | 'damaged';
+  detail?: Record<string, string>;
 }
 
 /** What putBackupInPlace needs of an opened vault (OpenVault, without importing it: no cycle). */

@@ -2,7 +2,7 @@
 // folder; the newest `keepDaily` are kept, and the last one of each of the `keepWeekly` weeks
 // before them. How the last one went is kept in the vault, so a failure stays visible.
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { getISOWeek, getISOWeekYear } from 'date-fns';
 import { RETENTION, type BackupStatus, type Retention } from '../../../shared/backup/contract';
 import { storageError } from './atomic-file';
@@ -66,15 +66,8 @@ export function setRetention(vault: OpenVault, retention: Retention): BackupStat
   return backupStatus(vault);
 }
 
-/**
- * Today's backup unless there is one already (`today` is the vault's calendar date). Never
- * throws: a failure is recorded (and shown as a warning) instead. Returns what happened.
- */
-export function runDailyBackup(
-  vault: OpenVault,
-  today: string,
-  now = new Date(),
-): 'made' | 'skipped' | 'failed' {
+/** Where today's backup goes (`today` is the vault's calendar date); null when it exists already. */
+export function dailyBackupTarget(vault: OpenVault, today: string): string | null {
   const folder = backupsFolder(vault.folder);
   let existing: string[] = [];
   try {
@@ -82,17 +75,33 @@ export function runDailyBackup(
   } catch {
     existing = [];
   }
-  if (existing.includes(dailyBackupName(today))) return 'skipped';
-  let error: string | null = null;
+  return existing.includes(dailyBackupName(today)) ? null : join(folder, dailyBackupName(today));
+}
+
+/**
+ * Makes the automatic backup at `target` wherever `make` runs it (the worker gives it a thread of
+ * its own); the failure's reason, or null. Never throws.
+ */
+export function makeDailyBackup(target: string, make: (target: string) => void): string | null {
   try {
-    mkdirSync(folder, { recursive: true });
-    vault.backupTo(join(folder, dailyBackupName(today)));
-    const { keepDaily, keepWeekly } = backupStatus(vault);
-    pruneDailyBackups(folder, { keepDaily, keepWeekly });
+    mkdirSync(dirname(target), { recursive: true });
+    make(target);
+    return null;
   } catch (cause) {
-    error = storageError(cause).message;
+    return storageError(cause).message;
   }
+}
+
+/**
+ * Keeps how the automatic backup went (shown as a warning when it failed) and audits it; prunes
+ * the old ones after a success. Never throws.
+ */
+export function recordDailyBackup(vault: OpenVault, error: string | null, now = new Date()): void {
   try {
+    if (!error) {
+      const { keepDaily, keepWeekly } = backupStatus(vault);
+      pruneDailyBackups(backupsFolder(vault.folder), { keepDaily, keepWeekly });
+    }
     savePolicy(vault, { last_auto_at: now.toISOString(), last_auto_error: error });
     vault.audit.append({
       actorId: null,
@@ -103,10 +112,8 @@ export function runDailyBackup(
       ...(error ? { detail: { reason: error } } : {}),
     });
   } catch {
-    // A disk too full to back up may be too full for this too: the warning still shows, from
-    // the failure kept for this session by the caller.
+    // A disk too full to back up may be too full for this too; the console keeps the failure.
   }
-  return error ? 'failed' : 'made';
 }
 
 /** The daily files to delete: all but the newest `keepDaily` and one per earlier week. */

@@ -8,12 +8,14 @@ import { AppError } from '../../../shared/errors';
 import type { ScryptParams } from './crypto';
 import { AuditLog, GENESIS_HASH } from '../audit-log';
 import { DataLayer, type WriteContext } from '../db/data-layer';
+import { walDamaged } from '../db/wal-check';
 import { migrate, SCHEMA_VERSION } from '../db/migrate';
 import {
   BACKUP_EXTENSION,
   createBackup,
   putBackupInPlace,
   type BackupResult,
+  type RestoreKind,
   type StagedBackup,
 } from './backup';
 import { DATABASE_FILE, openDatabase, rekeyDatabase, type Db } from '../db/sqlcipher';
@@ -152,7 +154,11 @@ export class OpenVault {
   ): OpenVault {
     const { findings = NO_FINDINGS, onLockLost, backupBeforeUpgrade = true } = options;
     // An emptied file would open as a new database (and be written to): refuse it untouched.
-    if (!options.creating && isEmptyFile(databasePath(folder)))
+    // So would a damaged log be silently cut short and reset (db/wal-check.ts).
+    if (
+      !options.creating &&
+      (isEmptyFile(databasePath(folder)) || walDamaged(`${databasePath(folder)}-wal`))
+    )
       throw new AppError('CORRUPT', 'databaseDamaged');
     const release = lockFolder(folder, onLockLost);
     let db: Db | null = null;
@@ -579,8 +585,13 @@ export function restoreStagedBackup(
   folder: string,
   staged: StagedBackup,
   context: () => WriteContext,
+  how?: RestoreKind,
 ): string {
-  return putBackupInPlace(folder, staged, (stagedFolder, dataKey, keyring) =>
-    OpenVault.open(stagedFolder, dataKey, keyring, context, { backupBeforeUpgrade: false }),
+  return putBackupInPlace(
+    folder,
+    staged,
+    (stagedFolder, dataKey, keyring) =>
+      OpenVault.open(stagedFolder, dataKey, keyring, context, { backupBeforeUpgrade: false }),
+    how,
   );
 }

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import {
   backupUnlockSchema,
   RETENTION,
@@ -19,6 +18,12 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Field } from '../../ui/Field';
 import { FormAlert, StatusMessage } from '../../ui/FormAlert';
 import { SubmitButton } from '../../ui/SubmitButton';
+import {
+  BackupUnlockFields,
+  NO_UNLOCK,
+  UNLOCK_FIELDS,
+  type UnlockValues,
+} from './BackupUnlockFields';
 import { procedures } from '../../../shared/contract';
 
 /** The administrator's backups: make one now, or restore the vault from one. */
@@ -155,9 +160,6 @@ function megabytes(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(1);
 }
 
-type UnlockValues = z.input<typeof backupUnlockSchema>;
-const UNLOCK_FIELDS = ['file', 'username', 'password', 'recoveryKey'] as const;
-
 function RestoreBackup() {
   const { t } = useTranslation();
   const timeZone = useSession().settings.timeZone;
@@ -166,18 +168,11 @@ function RestoreBackup() {
   );
   const [confirming, setConfirming] = useState(false);
   const [restoreError, setRestoreError] = useState<FormMessage | null>(null);
-  const { form, errors, formError, showError, submit } = useApiForm({
+  const { form, formError, showError, submit } = useApiForm({
     schema: backupUnlockSchema,
-    defaultValues: {
-      file: '',
-      unlockWith: 'password',
-      username: '',
-      password: '',
-      recoveryKey: '',
-    },
+    defaultValues: NO_UNLOCK,
     fields: UNLOCK_FIELDS,
   });
-  const unlockWith = form.watch('unlockWith');
   const inspect = useApiMutation('backup.inspect', {
     onSuccess: (summary, input) => setChecked({ input, summary }),
     onError: showError,
@@ -197,47 +192,7 @@ function RestoreBackup() {
       <p>{t('backups.restoreBody')}</p>
       <form onSubmit={onSubmit} noValidate className="form">
         <FormAlert message={formError} />
-        <Field label={t('backups.file')} hint={t('backups.fileHint')} error={errors.file}>
-          {(a) => <input {...a} {...form.register('file')} autoComplete="off" spellCheck={false} />}
-        </Field>
-        <fieldset className="field">
-          <legend>{t('backups.unlockWith')}</legend>
-          <label className="radio">
-            <input type="radio" value="password" {...form.register('unlockWith')} />
-            {t('backups.withPassword')}
-          </label>
-          <label className="radio">
-            <input type="radio" value="recoveryKey" {...form.register('unlockWith')} />
-            {t('backups.withRecoveryKey')}
-          </label>
-        </fieldset>
-        {unlockWith === 'password' ? (
-          <>
-            <Field label={t('backups.username')} error={errors.username}>
-              {(a) => <input {...a} {...form.register('username')} autoComplete="off" />}
-            </Field>
-            <Field
-              label={t('backups.password')}
-              hint={t('backups.passwordHint')}
-              error={errors.password}
-            >
-              {(a) => (
-                <input {...a} {...form.register('password')} type="password" autoComplete="off" />
-              )}
-            </Field>
-          </>
-        ) : (
-          <Field label={t('backups.recoveryKey')} error={errors.recoveryKey}>
-            {(a) => (
-              <input
-                {...a}
-                {...form.register('recoveryKey')}
-                autoComplete="off"
-                spellCheck={false}
-              />
-            )}
-          </Field>
-        )}
+        <BackupUnlockFields form={form} who="anyone" />
         <SubmitButton pending={inspect.isPending} pendingText={t('backups.checking')}>
           {t('backups.check')}
         </SubmitButton>

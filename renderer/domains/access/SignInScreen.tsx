@@ -33,9 +33,11 @@ interface Props {
   lock: LockInfo | null;
   retryAfterSeconds: number;
   onForgot: () => void;
+  /** The vault was found damaged (a CORRUPT answer and its reason): the damaged-vault screen. */
+  onDamaged: (reason: string) => void;
 }
 
-export function SignInScreen({ lock, retryAfterSeconds, onForgot }: Props) {
+export function SignInScreen({ lock, retryAfterSeconds, onForgot, onDamaged }: Props) {
   const { t } = useTranslation();
   const title = lock ? t('signIn.lockedTitle') : t('signIn.title');
   useDocumentTitle(title);
@@ -56,6 +58,8 @@ export function SignInScreen({ lock, retryAfterSeconds, onForgot }: Props) {
       } else if (error.code === 'BAD_CREDENTIALS') {
         // Always the same words: nothing reveals whether the username exists.
         setFormError({ key: 'badCredentials' });
+      } else if (error.code === 'CORRUPT') {
+        onDamaged(error.message);
       } else {
         showError(error);
       }

@@ -3,6 +3,7 @@
 export { accessDomain } from './sections';
 export { ForcedPasswordChange } from './AccountScreen';
 export { BackupWarning } from './BackupWarning';
+export { DamagedVaultScreen } from './DamagedVaultScreen';
 export { RecoverScreen } from './RecoverScreen';
 export { RecoveryKeyScreen } from './RecoveryKeyScreen';
 export { SetupScreen } from './SetupScreen';

@@ -8,6 +8,7 @@ import { Database } from '@signalapp/sqlcipher';
 import type { BackendApi, BackendOptions } from '../../../electron/backend/api';
 import {
   createVault,
+  unwrapWithPassword,
   unwrapWithRecoveryKey,
   type OpenVault,
 } from '../../../electron/backend/vault/vault';
@@ -102,16 +103,28 @@ export async function signIn(backend: BackendApi, username: string, password: st
   return ok(backend, 'auth.signIn', { username, password });
 }
 
+/** What opens a vault's key slot: a staff member's password, or the recovery key. */
+export type RawUnlock = { username: string; password: string } | { recoveryKey: string };
+
 /**
- * A plain SQLCipher connection for a test to look at the rows while a backend holds the vault
- * open (and its folder lock): the key from the keyring and the recovery key, nothing else.
+ * The vault's database as a plain SQLCipher connection: no folder lock, no migration, no audit.
+ * For a test that looks at the rows while a backend holds the vault open, or that writes to the
+ * file behind the vault's back (damage, an older or newer schema).
  */
-export async function inspectDatabase(folder: string, recoveryKey: string): Promise<Database> {
-  const key = await unwrapWithRecoveryKey(folder, recoveryKey);
+export async function openRaw(folder: string, unlock: RawUnlock): Promise<Database> {
+  const key =
+    'recoveryKey' in unlock
+      ? await unwrapWithRecoveryKey(folder, unlock.recoveryKey)
+      : await unwrapWithPassword(folder, unlock.username, unlock.password);
   const db = new Database(join(folder, 'aruga.db'));
   db.pragma(`key = "x'${key.dataKeyHex}'"`);
   key.discard();
   return db;
+}
+
+/** openRaw with the recovery key. */
+export function inspectDatabase(folder: string, recoveryKey: string): Promise<Database> {
+  return openRaw(folder, { recoveryKey });
 }
 
 /**

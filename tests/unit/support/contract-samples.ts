@@ -67,6 +67,7 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
   'backup.create': { folder: '/nowhere/aruga-backups' },
   'backup.inspect': { ...BACKUP_UNLOCK },
   'backup.restore': { ...BACKUP_UNLOCK },
+  'backup.restoreDamaged': { ...BACKUP_UNLOCK },
   // Case records: ids that exist nowhere, so allowed calls answer NOT_FOUND rather than writing.
   'children.register': {
     legalName: 'Fictional Child Santos',

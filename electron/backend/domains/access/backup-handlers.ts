@@ -5,6 +5,7 @@ import type { BackupUnlockInput } from '../../../../shared/backup/contract';
 import { AppError } from '../../../../shared/errors';
 import type { AuditTargets, CallContext, Handlers } from '../../runtime/call-context';
 import { BACKUP_EXTENSION, stageBackup, type StagedBackup } from '../../vault/backup';
+import { DATABASE_FILE, openDatabase } from '../../db/sqlcipher';
 import { backupStatus, setRetention } from '../../vault/daily-backups';
 import {
   fileStamp,
@@ -15,7 +16,12 @@ import {
 
 type BackupHandlers = Pick<
   Handlers,
-  'backup.status' | 'backup.setRetention' | 'backup.create' | 'backup.inspect' | 'backup.restore'
+  | 'backup.status'
+  | 'backup.setRetention'
+  | 'backup.create'
+  | 'backup.inspect'
+  | 'backup.restore'
+  | 'backup.restoreDamaged'
 >;
 
 /** VALIDATION at `field` unless `path` is an absolute path to an existing folder or file. */
@@ -43,6 +49,36 @@ function stage(ctx: CallContext, input: Required<BackupUnlockInput>): Promise<St
       ? unwrapWithRecoveryKey(folder, input.recoveryKey)
       : unwrapWithPassword(folder, input.username, input.password),
   );
+}
+
+/**
+ * With nobody signed in, the backup's own accounts decide: a password opens it only if it was an
+ * administrator's when the backup was made (the recovery key always may).
+ */
+function stageAsAdministrator(
+  ctx: CallContext,
+  input: Required<BackupUnlockInput>,
+): Promise<StagedBackup> {
+  const file = requireExisting(input.file, 'file', 'file');
+  return stageBackup(ctx.folder, file, async (folder) => {
+    if (input.unlockWith === 'recoveryKey') return unwrapWithRecoveryKey(folder, input.recoveryKey);
+    const key = await unwrapWithPassword(folder, input.username, input.password);
+    const db = openDatabase(join(folder, DATABASE_FILE), Buffer.from(key.dataKeyHex, 'hex'));
+    try {
+      const admin = db
+        .prepare(
+          "SELECT 1 FROM users WHERE username = ? COLLATE NOCASE AND role = 'admin' AND deleted_at IS NULL",
+        )
+        .get([input.username.trim()]);
+      if (!admin) throw new AppError('FORBIDDEN', 'notAdministratorInBackup');
+    } catch (error) {
+      key.discard();
+      throw error;
+    } finally {
+      db.close();
+    }
+    return key;
+  });
 }
 
 export function backupHandlers(): BackupHandlers {
@@ -78,6 +114,23 @@ export function backupHandlers(): BackupHandlers {
       ctx.lock('signOut');
       const safetyCopy = restoreStagedBackup(ctx.folder, staged, ctx.writeContext);
       return { safetyCopy };
+    },
+
+    // Public: the vault cannot be opened, so nobody can sign in to restore it.
+    'backup.restoreDamaged': async (ctx, input) => {
+      if (ctx.vaultState() !== 'locked' || !ctx.vaultFoundDamaged())
+        throw new AppError('CONFLICT', 'vaultNotDamaged');
+      const staged = await stageAsAdministrator(ctx, input);
+      const damagedCopy = restoreStagedBackup(ctx.folder, staged, ctx.writeContext, {
+        aside: 'damaged',
+        detail: {
+          replacedDamagedVault: 'yes',
+          unlockedWith: input.unlockWith,
+          ...(input.unlockWith === 'password' ? { username: input.username.trim() } : {}),
+        },
+      });
+      ctx.damagedVaultReplaced();
+      return { damagedCopy, summary: staged.summary };
     },
   };
 }
