@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Database } from '@signalapp/sqlcipher';
-import { SCHEMA_VERSION } from '../../electron/backend/db/migrate';
+import { SCHEMA } from '../../electron/backend/runtime/composition';
 import { readBackupHeader } from '../../electron/backend/vault/backup-file';
 import { unwrapWithPassword } from '../../electron/backend/vault/vault';
 import { RELEASED_VERSIONS } from '../fixtures/make-vaults';
@@ -39,7 +39,7 @@ function fileHashes(folder: string): Record<string, string> {
 
 describe('vaults made by each released schema version', () => {
   it('has a fixture for every released version before the current one', () => {
-    expect(RELEASED_VERSIONS.at(-1)).toBeLessThan(SCHEMA_VERSION);
+    expect(RELEASED_VERSIONS.at(-1)).toBeLessThan(SCHEMA.version);
     for (const version of RELEASED_VERSIONS)
       expect(existsSync(join(FIXTURES, `v${version}`, 'aruga.db'))).toBe(true);
   });
@@ -54,14 +54,14 @@ describe('vaults made by each released schema version', () => {
       const backups = readdirSync(join(folder, 'backups'));
       expect(backups).toHaveLength(1);
       expect(backups[0]).toMatch(
-        new RegExp(`^before-upgrade-v${version}-to-v${SCHEMA_VERSION}-.+\\.aruga-backup$`),
+        new RegExp(`^before-upgrade-v${version}-to-v${SCHEMA.version}-.+\\.aruga-backup$`),
       );
       expect(readBackupHeader(join(folder, 'backups', backups[0]!)).header.schemaVersion).toBe(
         version,
       );
 
       const db = await inspectDatabase(folder, FIXTURE_VAULT.recoveryKey);
-      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA.version);
       const children = db.prepare('SELECT case_code, legal_name FROM children').all();
       db.close();
       expect(children).toEqual(
@@ -97,7 +97,7 @@ describe('a vault written by a newer Aruga', () => {
     );
     const db = new Database(join(folder, 'aruga.db'));
     db.pragma(`key = "x'${key.dataKeyHex}'"`);
-    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.pragma(`user_version = ${SCHEMA.version + 1}`);
     db.close();
     key.discard();
     const before = fileHashes(folder);

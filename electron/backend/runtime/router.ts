@@ -16,7 +16,13 @@ import type { BackendEvent } from '../../../shared/bridge';
 import { AppError, type Envelope } from '../../../shared/errors';
 import { isAllowed } from '../../../shared/permissions';
 import type { BackendApi, BackendOptions, ScryptParams } from '../api';
-import { composeAuditTargets, composeHandlers, type Domain } from './composition';
+import {
+  composeAuditTargets,
+  composeHandlers,
+  composeIdScope,
+  composeSchema,
+  type Domain,
+} from './composition';
 import type {
   AuditDeclaration,
   AuditTarget,
@@ -29,6 +35,7 @@ import type { WriteContext } from '../db/data-layer';
 import { checkPages, isCorruptionError, isDiskFullError } from '../db/sqlcipher';
 import { deviceIdOf, openPreferences } from '../preferences';
 import { actorOf } from '../records/actor';
+import type { Schema } from '../db/schema';
 import { requireIdsInScope } from '../records/scope';
 import { readSettings } from '../vault/settings';
 import { runDailyBackup } from '../vault/daily-backups';
@@ -100,6 +107,8 @@ export class Backend implements BackendApi {
 
   private readonly handlers: Handlers;
   private readonly auditTargets: AuditTargets;
+  private readonly schema: Schema;
+  private readonly idScope: ReturnType<typeof composeIdScope>;
 
   constructor(
     private readonly options: BackendOptions,
@@ -107,6 +116,8 @@ export class Backend implements BackendApi {
   ) {
     this.handlers = composeHandlers(domains);
     this.auditTargets = composeAuditTargets(domains);
+    this.schema = composeSchema(domains);
+    this.idScope = composeIdScope(domains);
     this.backoff = new Backoff(options.dataFolder);
     this.deviceId = deviceIdOf(openPreferences(options.dataFolder));
     this.kdf = options.kdf ?? DEFAULT_SCRYPT;
@@ -194,7 +205,7 @@ export class Backend implements BackendApi {
       const idFields = PROCEDURE_ID_FIELDS[name];
       if (idFields.length > 0) {
         const actor = this.state.kind === 'unlocked' ? actorOf(ctx.user()) : null;
-        requireIdsInScope(ctx.vault(), actor, idFields, parsed.data);
+        requireIdsInScope(ctx.vault(), actor, this.idScope, idFields, parsed.data);
       }
       const handler = this.handlers[name] as Handler<typeof name>;
       // One transaction for the handler's rows, its audit row and the keyring (written last).
@@ -491,6 +502,7 @@ export class Backend implements BackendApi {
       kdf: this.kdf,
       backoff: this.backoff,
       writeContext: this.writeContext,
+      schema: this.schema,
       vault: () => {
         if (this.state.kind === 'closed') throw new AppError('LOCKED', 'locked');
         return this.state.vault;

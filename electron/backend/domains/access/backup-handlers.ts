@@ -38,10 +38,14 @@ function requireExisting(path: string, kind: 'folder' | 'file', field: string): 
 /** Unpacks and unlocks the backup beside the vault; the caller discards or restores it. */
 function stage(ctx: CallContext, input: Required<BackupUnlockInput>): Promise<StagedBackup> {
   const file = requireExisting(input.file, 'file', 'file');
-  return stageBackup(ctx.folder, file, (folder) =>
-    input.unlockWith === 'recoveryKey'
-      ? unwrapWithRecoveryKey(folder, input.recoveryKey)
-      : unwrapWithPassword(folder, input.username, input.password),
+  return stageBackup(
+    ctx.folder,
+    file,
+    (folder) =>
+      input.unlockWith === 'recoveryKey'
+        ? unwrapWithRecoveryKey(folder, input.recoveryKey)
+        : unwrapWithPassword(folder, input.username, input.password),
+    ctx.schema.version,
   );
 }
 
@@ -76,7 +80,7 @@ export function backupHandlers(): BackupHandlers {
         detail: { backupCreatedAt: staged.summary.createdAt },
       });
       ctx.lock('signOut');
-      const safetyCopy = restoreStagedBackup(ctx.folder, staged, ctx.writeContext);
+      const safetyCopy = restoreStagedBackup(ctx.folder, staged, ctx.schema, ctx.writeContext);
       return { safetyCopy };
     },
   };
