@@ -319,15 +319,7 @@ export class Backend implements BackendApi {
       );
       timer.unref?.();
     }
-    for (const failure of this.backoff.takePendingAndReset()) {
-      vault.audit.append({
-        actorId: null,
-        action: 'auth.signInFailed',
-        outcome: 'failed',
-        at: failure.at,
-        detail: { with: failure.kind },
-      });
-    }
+    this.auditPendingFailures(vault);
     vault.data.update('users', userId, { last_sign_in_at: new Date().toISOString() });
     vault.audit.append({
       actorId: userId,
@@ -343,15 +335,7 @@ export class Backend implements BackendApi {
   private enterRecovery(vault: OpenVault): void {
     this.state = { kind: 'recovery', vault };
     this.reviewOpenedVault(vault);
-    for (const failure of this.backoff.takePendingAndReset()) {
-      vault.audit.append({
-        actorId: null,
-        action: 'auth.signInFailed',
-        outcome: 'failed',
-        at: failure.at,
-        detail: { with: failure.kind },
-      });
-    }
+    this.auditPendingFailures(vault);
     vault.audit.append({
       actorId: null,
       action: 'auth.recoveryKeyUnlock',
@@ -366,6 +350,19 @@ export class Backend implements BackendApi {
    * keyring replaced by the previous good one, a database older than the keyring's checkpoint.
    * Then the whole file's page check, once per app start, after the sign-in has answered.
    */
+  /** The sign-in failures kept since the vault was last open, audited now that it is. */
+  private auditPendingFailures(vault: OpenVault): void {
+    for (const failure of this.backoff.takePendingAndReset()) {
+      vault.audit.append({
+        actorId: null,
+        action: 'auth.signInFailed',
+        outcome: 'failed',
+        at: failure.at,
+        detail: { with: failure.kind },
+      });
+    }
+  }
+
   private reviewOpenedVault(vault: OpenVault): void {
     const { findings } = vault;
     const checkpoint = vault.keyring.checkpoint;
