@@ -2,7 +2,7 @@
 // strict input schema, its output type, and who may call it. The permission matrix, the router,
 // the preload, the harness and the renderer's typed client are all derived from this table.
 import { z } from 'zod';
-import { idFieldsOf, idOf, isoDateSchema, type IdField } from './ids';
+import { idFieldsOf, idOf, isoDateSchema, type IdField, type IdKind } from './ids';
 import { procedure, type ProcedureSpec } from './procedure';
 import { childrenProcedures } from './children/contract';
 import { sheltersProcedures } from './shelters/contract';
@@ -249,6 +249,11 @@ export const PROCEDURE_NAMES = Object.keys(procedures) as ProcedureName[];
 export const PROCEDURE_ID_FIELDS = Object.fromEntries(
   PROCEDURE_NAMES.map((name) => [name, idFieldsOf(procedures[name].input)]),
 ) as unknown as Record<ProcedureName, readonly IdField[]>;
+
+/** Every kind of id some procedure's input names: each needs a scope rule in the backend. */
+export const ID_KINDS: readonly IdKind[] = [
+  ...new Set(Object.values(PROCEDURE_ID_FIELDS).flatMap((fields) => fields.map((f) => f.kind))),
+];
 
 export function isProcedureName(name: unknown): name is ProcedureName {
   return typeof name === 'string' && Object.hasOwn(procedures, name);

@@ -5,37 +5,16 @@ export const idSchema = z.uuid({ version: 'v7' });
 /** Calendar date, no time zone. */
 export const isoDateSchema = z.iso.date();
 
-/** The kinds of record a procedure input can name by id. */
-export const ID_KINDS = [
-  'child',
-  'shelter',
-  'bed',
-  'placement',
-  'consent',
-  'familyMember',
-  'goal',
-  'task',
-  'legalEvent',
-  /** A therapist's account: what therapy plans, sessions and availability name. */
-  'therapist',
-  'therapyPlan',
-  'therapySession',
-  /** A therapist's leave or blocked time. */
-  'therapyLeave',
-  /** A session note: named by those who see its child, its author, and readers the policy allows. */
-  'therapyNote',
-  /** A readiness or outcomes assessment: visible when its child is. */
-  'reintegrationAssessment',
-  /** A follow-up visit after reintegration: visible when its child is. */
-  'aftercareVisit',
-  /** Someone a child can be assigned to: what `staff.caseworkers` lists. */
-  'caseworker',
-  /** Any staff account (administrator procedures). */
-  'user',
-  /** An administrator's account (recovery). */
-  'administrator',
-] as const;
-export type IdKind = (typeof ID_KINDS)[number];
+/**
+ * The kinds of record a procedure input can name by id, by domain. Each domain's contract adds
+ * its own (`declare module '../ids' { interface IdKinds { <domain>: 'a' | 'b' } }`), and its
+ * backend domain gives each kind its scope rule (the composition root refuses a kind without one).
+ */
+export interface IdKinds {
+  /** Any staff account (administrator procedures), and an administrator's account (recovery). */
+  access: 'user' | 'administrator';
+}
+export type IdKind = IdKinds[keyof IdKinds];
 
 /**
  * Which kind of record each id field names. The router reads it (through `idFieldsOf`) and checks

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
 import { checkPages } from '../backend/db/sqlcipher';
 import { unwrapWithRecoveryKey } from '../backend/vault/vault';
+import { SCHEMA } from '../backend/runtime/composition';
 
 const ASK = 'Enter the recovery key (eight groups, as printed at setup): ';
 const TTY_ATTEMPTS = 3;
@@ -61,7 +62,7 @@ async function main(): Promise<number> {
   let opened: string | null = null;
   let report: string;
   try {
-    const vault = key.open(() => ({ userId: null, deviceId: 'recover-key-cli' }));
+    const vault = key.open(SCHEMA, () => ({ userId: null, deviceId: 'recover-key-cli' }));
     try {
       // An interrupted rotation's pending keyring may be the one that fits.
       opened = vault.exportDataKeyHex();

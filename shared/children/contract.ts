@@ -423,3 +423,10 @@ export const childrenProcedures = {
 } as const;
 
 export type { ChildStatus, ConsentGiver, ConsentType, GoalStatus, LegalEventKind, PlanDomain, Sex };
+
+declare module '../ids' {
+  interface IdKinds {
+    /** A child and the records of their file; `caseworker` is someone a child can be assigned to (what `staff.caseworkers` lists). */
+    children: 'child' | 'consent' | 'familyMember' | 'goal' | 'task' | 'legalEvent' | 'caseworker';
+  }
+}

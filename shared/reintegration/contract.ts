@@ -255,3 +255,10 @@ export const reintegrationProcedures = {
 } as const;
 
 export type { AssessmentScore, InstrumentEntry };
+
+declare module '../ids' {
+  interface IdKinds {
+    /** A readiness or outcomes assessment and a follow-up visit: visible when their child is. */
+    reintegration: 'reintegrationAssessment' | 'aftercareVisit';
+  }
+}

@@ -225,3 +225,10 @@ export const sheltersProcedures = {
 } as const;
 
 export type { BedState, DischargeDestination, ShelterSexRule, ShelterType };
+
+declare module '../ids' {
+  interface IdKinds {
+    /** Shelters, their beds, and a child's placements. */
+    shelters: 'shelter' | 'bed' | 'placement';
+  }
+}

@@ -11,3 +11,10 @@ export const therapyProcedures = {
 } as const;
 
 export * from './schedule';
+
+declare module '../ids' {
+  interface IdKinds {
+    /** A therapist's account, plans, sessions, a therapist's leave or blocked time, and session notes (named by those who see its child, its author, and readers the policy allows). */
+    therapy: 'therapist' | 'therapyPlan' | 'therapySession' | 'therapyLeave' | 'therapyNote';
+  }
+}

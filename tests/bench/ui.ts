@@ -2,6 +2,7 @@
 // through the browser harness, on a demo vault of that size with a 200,000-entry audit log; each
 // step timed from the user's action to the settled screen, p50 and p95 over repeated runs.
 // Not part of `npm test`.
+import { SCHEMA } from '../../electron/backend/runtime/composition';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createDemoVault, type DemoVault } from '../../electron/backend/demo/demo-vault';
@@ -59,7 +60,7 @@ interface Step {
 
 /** 200,000 entries over the last year, from the demo's staff, on the chain the vault keeps. */
 async function seedAuditLog(demo: DemoVault, entries: number): Promise<void> {
-  const vault = await unlockWithRecoveryKey(demo.folder, demo.recoveryKey, () => ({
+  const vault = await unlockWithRecoveryKey(demo.folder, demo.recoveryKey, SCHEMA, () => ({
     userId: null,
     deviceId: 'ui-bench',
   }));

@@ -3,6 +3,7 @@
 // vault must open as the app opens it, pass both integrity checks and the audit chain check, and
 // hold every write the child acknowledged. Run by tests/unit/crash.test.ts (50 kills) and by
 // `npm run bench -- --crash [--trials 1000]`.
+import { SCHEMA } from '../../electron/backend/runtime/composition';
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -147,7 +148,7 @@ async function verify(folder: string, acks: readonly Ack[], report: CrashReport)
       CRASH_ACCOUNTS.admin.username,
       CRASH_ACCOUNTS.admin.password,
     );
-    vault = key.open(() => ({ userId: null, deviceId: 'crash-check' }));
+    vault = key.open(SCHEMA, () => ({ userId: null, deviceId: 'crash-check' }));
   } catch (error) {
     report.corruptions += 1;
     report.failures.push(`did not open: ${(error as Error).message}`);

@@ -3,6 +3,7 @@
 // out-of-range one refused at its field) and sees them drawn; the caseworker sees the session's
 // attendance and that the note is signed, never a word of it; a coordinator breaks the glass
 // with a reason, and the read is in the audit log and on the author's screen. axe on each screen.
+import { SCHEMA } from '../../electron/backend/runtime/composition';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '@signalapp/sqlcipher';
@@ -82,7 +83,10 @@ async function insertAttendedSession(therapistId: string): Promise<void> {
   try {
     db.pragma(`key = "x'${key.dataKeyHex}'"`);
     key.discard();
-    const data = new DataLayer(db, () => ({ userId: therapistId, deviceId: 'e2e-seed' }));
+    const data = new DataLayer(db, SCHEMA.tables, () => ({
+      userId: therapistId,
+      deviceId: 'e2e-seed',
+    }));
     const start = new Date(Date.now() - 26 * 3_600_000).toISOString();
     const end = new Date(Date.now() - 25 * 3_600_000).toISOString();
     const session = data.insert('therapy_sessions', {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database } from '@signalapp/sqlcipher';
 import { HybridLogicalClock } from '../../electron/backend/db/hlc';
-import { migrate, MIGRATIONS, SCHEMA_VERSION } from '../../electron/backend/db/migrate';
+import { migrate } from '../../electron/backend/db/migrate';
+import { SCHEMA } from '../../electron/backend/runtime/composition';
 import {
   addUser,
   ADMIN,
@@ -169,11 +170,11 @@ describe('data layer', () => {
   });
 
   it('migrations are numbered from 1, and run from an empty database to the current version', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(SCHEMA.migrations.map((m) => m.version)).toEqual(SCHEMA.migrations.map((_, i) => i + 1));
     const db = new Database(join(tempFolder(), 'm.db'));
     db.pragma(`key = "x'${'ab'.repeat(32)}'"`);
-    expect(migrate(db)).toBe(SCHEMA_VERSION);
-    expect(migrate(db)).toBe(SCHEMA_VERSION);
+    expect(migrate(db, SCHEMA.migrations)).toBe(SCHEMA.version);
+    expect(migrate(db, SCHEMA.migrations)).toBe(SCHEMA.version);
     const tables = db
       .prepare("SELECT name FROM sqlite_master WHERE type='table'", { pluck: true })
       .all();
@@ -186,17 +187,17 @@ describe('data layer', () => {
   it('a failing migration rolls back and leaves the version unchanged', () => {
     const db = new Database(join(tempFolder(), 'm.db'));
     db.pragma(`key = "x'${'cd'.repeat(32)}'"`);
-    migrate(db);
+    migrate(db, SCHEMA.migrations);
     const broken = [
-      ...MIGRATIONS,
+      ...SCHEMA.migrations,
       {
-        version: SCHEMA_VERSION + 1,
+        version: SCHEMA.version + 1,
         name: 'broken',
         sql: 'CREATE TABLE x (a); SELECT nope FROM missing;',
       },
     ];
     expect(() => migrate(db, broken)).toThrow();
-    expect(Number(db.pragma('user_version', { simple: true }))).toBe(SCHEMA_VERSION);
+    expect(Number(db.pragma('user_version', { simple: true }))).toBe(SCHEMA.version);
     expect(
       db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'x'", { pluck: true }).get(),
     ).toBe(0);

@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database } from '@signalapp/sqlcipher';
-import { migrate, MIGRATIONS } from '../../electron/backend/db/migrate';
+import { migrate } from '../../electron/backend/db/migrate';
+import { SCHEMA } from '../../electron/backend/runtime/composition';
 import { tempFolder } from './support';
 
 const logged = (table: string, columns: object) => [table, JSON.stringify(columns)];
@@ -11,7 +12,7 @@ describe('migration 0050', () => {
   it('marks the confidential columns of earlier change-log rows and keeps everything else', () => {
     const db = new Database(join(tempFolder(), 'v4.db'));
     db.pragma(`key = "x'${'cd'.repeat(32)}'"`);
-    expect(migrate(db, MIGRATIONS.slice(0, 4))).toBe(4);
+    expect(migrate(db, SCHEMA.migrations.slice(0, 4))).toBe(4);
     const insert = db.prepare(
       `INSERT INTO change_log (hlc, device_id, user_id, table_name, row_id, op, columns)
        VALUES ('h', 'd', NULL, ?, 'r', 'update', ?)`,
@@ -26,7 +27,7 @@ describe('migration 0050', () => {
     ]) {
       insert.run(row);
     }
-    expect(migrate(db, MIGRATIONS.slice(0, 5))).toBe(5);
+    expect(migrate(db, SCHEMA.migrations.slice(0, 5))).toBe(5);
     const rows = db
       .prepare('SELECT columns FROM change_log ORDER BY seq', { pluck: true })
       .all()

@@ -1,5 +1,6 @@
 // An unknown username must cost what a wrong password costs: the same key derivations, with the
 // same parameters, or the time a sign-in takes would tell which usernames exist.
+import { SCHEMA } from '../../electron/backend/runtime/composition';
 import type * as Crypto from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../shared/errors';
@@ -49,6 +50,7 @@ describe('sign-in timing does not reveal usernames', () => {
       adminUsername: ADMIN.username,
       adminPassword: ADMIN.password,
       kdf: FAST_KDF,
+      schema: SCHEMA,
       context: () => ({ userId: null, deviceId: 'test' }),
       seed: () => undefined,
     });

@@ -1,4 +1,5 @@
 // The demo vault and the deterministic dataset generator.
+import { SCHEMA } from '../../electron/backend/runtime/composition';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +32,7 @@ let vault: OpenVault;
 beforeAll(async () => {
   const folder = tempFolder();
   demo = await createDemoVault({ folder, size: 'S', seed: SEED, kdf: FAST_KDF, now: NOW });
-  vault = await unlockWithRecoveryKey(folder, demo.recoveryKey, () => ({
+  vault = await unlockWithRecoveryKey(folder, demo.recoveryKey, SCHEMA, () => ({
     userId: null,
     deviceId: 'demo-test',
   }));
@@ -40,8 +41,11 @@ afterAll(() => vault?.close());
 
 function plainDataset(seed: number): CaseVault {
   const db = openPlainDatabaseForBenchmark(join(tempFolder(), 'plain.db'));
-  migrate(db);
-  const plain = { db, data: new DataLayer(db, () => ({ userId: null, deviceId: 'demo-test' })) };
+  migrate(db, SCHEMA.migrations);
+  const plain = {
+    db,
+    data: new DataLayer(db, SCHEMA.tables, () => ({ userId: null, deviceId: 'demo-test' })),
+  };
   generateDataset(plain, { size: 'S', seed, now: NOW });
   return plain;
 }

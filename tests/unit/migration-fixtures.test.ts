@@ -6,7 +6,7 @@ import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '../../electron/backend/db/migrate';
+import { SCHEMA } from '../../electron/backend/runtime/composition';
 import { readBackupHeader } from '../../electron/backend/vault/backup-file';
 import { RELEASED_VERSIONS } from '../fixtures/make-vaults';
 import { FIXTURE_VAULT } from '../fixtures/vaults';
@@ -37,7 +37,7 @@ function fileHashes(folder: string): Record<string, string> {
 
 describe('vaults made by each released schema version', () => {
   it('has a fixture for every released version before the current one', () => {
-    expect(RELEASED_VERSIONS.at(-1)).toBeLessThan(SCHEMA_VERSION);
+    expect(RELEASED_VERSIONS.at(-1)).toBeLessThan(SCHEMA.version);
     for (const version of RELEASED_VERSIONS)
       expect(existsSync(join(FIXTURES, `v${version}`, 'aruga.db'))).toBe(true);
   });
@@ -52,14 +52,14 @@ describe('vaults made by each released schema version', () => {
       const backups = readdirSync(join(folder, 'backups'));
       expect(backups).toHaveLength(1);
       expect(backups[0]).toMatch(
-        new RegExp(`^before-upgrade-v${version}-to-v${SCHEMA_VERSION}-.+\\.aruga-backup$`),
+        new RegExp(`^before-upgrade-v${version}-to-v${SCHEMA.version}-.+\\.aruga-backup$`),
       );
       expect(readBackupHeader(join(folder, 'backups', backups[0]!)).header.schemaVersion).toBe(
         version,
       );
 
       const db = await inspectDatabase(folder, FIXTURE_VAULT.recoveryKey);
-      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA.version);
       const children = db.prepare('SELECT case_code, legal_name FROM children').all();
       db.close();
       expect(children).toEqual(
@@ -92,7 +92,7 @@ describe('a vault written by a newer Aruga', () => {
       username: FIXTURE_VAULT.adminUsername,
       password: FIXTURE_VAULT.adminPassword,
     });
-    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.pragma(`user_version = ${SCHEMA.version + 1}`);
     db.close();
     const before = fileHashes(folder);
 

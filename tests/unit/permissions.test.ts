@@ -1,5 +1,6 @@
 // Every procedure, called by every role, is allowed or FORBIDDEN exactly as the matrix says; and
 // every id a procedure accepts, given from outside the caller's scope, answers NOT_FOUND.
+import { ID_SCOPE, SCHEMA } from '../../electron/backend/runtime/composition';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '@signalapp/sqlcipher';
 import { Backoff } from '../../electron/backend/vault/backoff';
@@ -7,12 +8,13 @@ import { DataLayer } from '../../electron/backend/db/data-layer';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import {
+  ID_KINDS,
   PROCEDURE_ID_FIELDS,
   PROCEDURE_NAMES,
   procedures,
   type ProcedureName,
 } from '../../shared/contract';
-import { ID_KINDS, type IdField, type IdKind } from '../../shared/ids';
+import type { IdField, IdKind } from '../../shared/ids';
 import { isAllowed, permissionMatrix } from '../../shared/permissions';
 import { ROLES, type Role } from '../../shared/roles';
 import type { BackendApi } from '../../electron/backend/api';
@@ -603,7 +605,10 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
       childId: string,
       authorId: string,
     ) => {
-      const data = new DataLayer(writer, () => ({ userId: authorId, deviceId: 'test' }));
+      const data = new DataLayer(writer, SCHEMA.tables, () => ({
+        userId: authorId,
+        deviceId: 'test',
+      }));
       const note = data.insert('therapy_notes', {
         session_id: records.therapySession,
         child_id: childId,
@@ -627,10 +632,14 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
     };
     /** A follow-up visit of the child, written straight to the table (a discharge schedules them). */
     const visitOf = (records: { child: string; placement: string }) => ({
-      aftercareVisit: new DataLayer(writer, () => ({ userId: null, deviceId: 'test' })).insert(
-        'aftercare_visits',
-        { child_id: records.child, placement_id: records.placement, due_on: '2025-01-10' },
-      ),
+      aftercareVisit: new DataLayer(writer, SCHEMA.tables, () => ({
+        userId: null,
+        deviceId: 'test',
+      })).insert('aftercare_visits', {
+        child_id: records.child,
+        placement_id: records.placement,
+        due_on: '2025-01-10',
+      }),
     });
     const visits = { inCebu: visitOf(inCebu), inIloilo: visitOf(inIloilo) };
     writer.close();
@@ -754,6 +763,7 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
           requireIdsInScope(
             { db: inspector } as CaseVault,
             actors[role],
+            ID_SCOPE,
             PROCEDURE_ID_FIELDS[name],
             parsed,
           ),

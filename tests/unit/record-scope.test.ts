@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { insertUser } from '../../electron/backend/domains/access';
 import { saveFamilyMember, type CaseActor } from '../../electron/backend/domains/children';
+import { ID_SCOPE } from '../../electron/backend/runtime/composition';
 import {
-  ID_SCOPE,
   requireIdsInScope,
   requireOwned,
   requireShelterInScope,
@@ -169,7 +169,7 @@ describe('every id in an input', () => {
       { path: ['bedId'], kind: 'bed' },
     ] as const;
     const check = (input: unknown) =>
-      refusal(() => requireIdsInScope(p.vault, dana, fields, input));
+      refusal(() => requireIdsInScope(p.vault, dana, ID_SCOPE, fields, input));
     expect(check({ childId: ana, bedId: p.cebu.beds[1]! })).toBe('ok');
     expect(check({ childId: bea, bedId: p.cebu.beds[1]! })).toEqual({
       code: 'NOT_FOUND',

@@ -1,13 +1,13 @@
-// The schema is declared twice: by the migrations' SQL and by the data layer's TABLES (the
-// columns it may write). After every migration, on a real SQLCipher file, the two must name
+// The schema is declared twice: by the migrations' SQL and by the domains' table declarations
+// (the columns the data layer may write, gathered in the composed schema). After every migration, on a real SQLCipher file, the two must name
 // exactly the same tables and columns, so a new column cannot be written to one and not the other.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database } from '@signalapp/sqlcipher';
-import { migrate, SCHEMA_VERSION } from '../../electron/backend/db/migrate';
+import { migrate } from '../../electron/backend/db/migrate';
+import { SCHEMA } from '../../electron/backend/runtime/composition';
 import {
   METADATA_COLUMNS,
-  TABLES,
   WRITTEN_ELSEWHERE,
   type TableName,
 } from '../../electron/backend/db/data-layer';
@@ -16,7 +16,7 @@ import { tempFolder } from './support';
 function migratedDatabase() {
   const db = new Database(join(tempFolder(), 'schema.db'));
   db.pragma(`key = "x'${'5a'.repeat(32)}'"`);
-  expect(migrate(db)).toBe(SCHEMA_VERSION);
+  expect(migrate(db, SCHEMA.migrations)).toBe(SCHEMA.version);
   return db;
 }
 
@@ -28,16 +28,18 @@ describe('the data layer matches the migrated schema', () => {
         pluck: true,
       })
       .all() as string[];
-    expect(tables.sort()).toEqual([...Object.keys(TABLES), ...WRITTEN_ELSEWHERE.tables].sort());
+    expect(tables.sort()).toEqual(
+      [...Object.keys(SCHEMA.tables), ...WRITTEN_ELSEWHERE.tables].sort(),
+    );
     db.close();
   });
 
   it('names exactly the columns of every table: writable, metadata, and those written elsewhere', () => {
     const db = migratedDatabase();
-    for (const table of Object.keys(TABLES) as TableName[]) {
+    for (const table of Object.keys(SCHEMA.tables) as TableName[]) {
       const actual = (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
       const declared = [
-        ...TABLES[table],
+        ...SCHEMA.tables[table].columns,
         ...METADATA_COLUMNS,
         ...(WRITTEN_ELSEWHERE.columns[table] ?? []),
       ];

@@ -26,7 +26,7 @@ async function twoComputers() {
     childrenProcedures['children.register'].input.parse(childInput({ legalName: CANARY })),
   );
   const name = newBundleName();
-  const body = { author: a.identity.deviceId, changes: changesMissingFrom(a.db, 'x'), acks: [] };
+  const body = { author: a.identity.deviceId, changes: changesMissingFrom(a, 'x'), acks: [] };
   return { a, b, name, body, file: sealBundle(a.identity, name, body) };
 }
 

@@ -113,7 +113,7 @@ describe('convergence', () => {
           const computers = org.computers().slice(0, count);
           const pool: Bundle[] = [];
           const emit = (c: SyncingComputer) => {
-            const changes = changesMissingFrom(c.db, 'pool');
+            const changes = changesMissingFrom(c, 'pool');
             markHeld(
               c.db,
               'pool',

@@ -35,7 +35,7 @@ const rename = (c: Computer, id: string, fields: Record<string, unknown>) =>
 
 /** What `from` has that it has not sent to `to` yet, applied on `to`. */
 function send(from: Computer, to: Computer) {
-  const changes = changesMissingFrom(from.db, `peer:${to.id}`);
+  const changes = changesMissingFrom(from, `peer:${to.id}`);
   markHeld(
     from.db,
     `peer:${to.id}`,
@@ -52,7 +52,7 @@ describe('applying another computer’s changes', () => {
     const org = await organisation();
     const [a, b, c] = [org.computer('a'), org.computer('b'), org.computer('c')];
     const id = register(a, 'Fictional Liza Ramos');
-    const sent = changesMissingFrom(a.db, 'peer:b');
+    const sent = changesMissingFrom(a, 'peer:b');
     expect(send(a, b)).toMatchObject({ received: sent.length, known: 0, waiting: 0 });
     expect(childRow(b, id)).toMatchObject({ legal_name: 'Fictional Liza Ramos' });
     const logged = b.db
@@ -63,9 +63,9 @@ describe('applying another computer’s changes', () => {
     // C never meets A: B relays A's changes.
     send(b, c);
     expect(syncedDataHash(c.db)).toBe(syncedDataHash(a.db));
-    expect(changesMissingFrom(c.db, 'x').map((x) => x.deviceId)).toContain('a');
+    expect(changesMissingFrom(c, 'x').map((x) => x.deviceId)).toContain('a');
     // Nothing further to send back to B from what B sent.
-    expect(changesMissingFrom(a.db, 'peer:b')).toEqual([]);
+    expect(changesMissingFrom(a, 'peer:b')).toEqual([]);
   });
 
   it('keeps the later edit of each column, and an edit of another column from either side', async () => {
@@ -125,9 +125,9 @@ describe('applying another computer’s changes', () => {
     const org = await organisation();
     const [a, b, c] = [org.computer('a'), org.computer('b'), org.computer('c')];
     const id = register(a, 'Fictional Liza Ramos');
-    const first = changesMissingFrom(a.db, 'x');
+    const first = changesMissingFrom(a, 'x');
     rename(a, id, { legalName: 'Fictional Liza Ramos', preferredName: 'Liza' });
-    const second = changesMissingFrom(a.db, 'x').slice(first.length);
+    const second = changesMissingFrom(a, 'x').slice(first.length);
     applyChanges(b, first);
     applyChanges(b, second);
     // C gets the edit before the child it edits: it waits, then the row is whole.
@@ -161,7 +161,7 @@ describe('applying another computer’s changes', () => {
     b.data.update('children', id, { preferred_name: 'From B, after' });
     const local = loggedClocks(b.db).at(-1)!;
     expect(local > remote.hlc).toBe(true);
-    applyChanges(a, changesMissingFrom(b.db, 'x'));
+    applyChanges(a, changesMissingFrom(b, 'x'));
     expect(childRow(a, id).preferred_name).toBe('From B, after');
   });
 
@@ -169,7 +169,7 @@ describe('applying another computer’s changes', () => {
     const org = await organisation();
     const [a, b] = [org.computer('a'), org.computer('b')];
     const id = register(a, 'Fictional Liza Ramos');
-    const good = changesMissingFrom(a.db, 'x');
+    const good = changesMissingFrom(a, 'x');
     const before = { hash: syncedDataHash(b.db), clocks: loggedClocks(b.db) };
     const future = String(Date.now() + 3 * 86_400_000).padStart(15, '0');
     const bad: [Change, string][] = [

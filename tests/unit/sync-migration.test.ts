@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database } from '@signalapp/sqlcipher';
-import { migrate, MIGRATIONS, SCHEMA_VERSION } from '../../electron/backend/db/migrate';
+import { migrate } from '../../electron/backend/db/migrate';
+import { SCHEMA } from '../../electron/backend/runtime/composition';
 import { tempFolder } from './support';
 
 const AT = '2026-01-01T02:00:00.000Z';
@@ -14,7 +15,7 @@ describe('migration 0090', () => {
     const db = new Database(join(tempFolder(), 'v4.db'));
     db.pragma(`key = "x'${'cd'.repeat(32)}'"`);
     db.pragma('foreign_keys = ON');
-    expect(migrate(db, MIGRATIONS.slice(0, 4))).toBe(4);
+    expect(migrate(db, SCHEMA.migrations.slice(0, 4))).toBe(4);
     db.exec(`
       INSERT INTO shelters (id, name, type, sex_rule, min_age, max_age, capacity, created_at, updated_at)
         VALUES ('s1', 'Fictional Home', 'ngo_shelter', 'any', 0, 25, 4, '${AT}', '${AT}');
@@ -30,7 +31,7 @@ describe('migration 0090', () => {
       INSERT INTO placements (id, child_id, shelter_id, bed_id, start_at, reason, created_at, updated_at)
         VALUES ('p1', 'c1', 's1', 'b1', '${AT}', 'Rescue', '${AT}', '${AT}');
     `);
-    expect(migrate(db)).toBe(SCHEMA_VERSION);
+    expect(migrate(db, SCHEMA.migrations)).toBe(SCHEMA.version);
     expect(Number(db.pragma('foreign_keys', { simple: true }))).toBe(1);
     expect(db.prepare('SELECT id, case_code FROM children').all()).toEqual([
       { id: 'c1', case_code: 'AR-2026-0001' },

@@ -1,6 +1,7 @@
 // The generated clinical records (demo and benchmark datasets): a signed note for about 60% of
 // the sessions, only for sessions attended and over, signed after they ended; the size's outcome
 // scores, each within its instrument's ranges and banded as the app would band it.
+import { SCHEMA } from '../../electron/backend/runtime/composition';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DataLayer } from '../../electron/backend/db/data-layer';
@@ -18,8 +19,11 @@ let result: GenerateResult;
 
 beforeAll(() => {
   const db = openPlainDatabaseForBenchmark(join(tempFolder(), 'clinical.db'));
-  migrate(db);
-  vault = { db, data: new DataLayer(db, () => ({ userId: null, deviceId: 'test' })) };
+  migrate(db, SCHEMA.migrations);
+  vault = {
+    db,
+    data: new DataLayer(db, SCHEMA.tables, () => ({ userId: null, deviceId: 'test' })),
+  };
   vault.data.insert(
     'vault_settings',
     { idle_lock_minutes: 5, time_zone: 'Asia/Manila', paper_size: 'A4' },

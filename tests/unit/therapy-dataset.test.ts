@@ -1,6 +1,7 @@
 // The generated therapy schedule (demo and benchmark datasets) obeys what the scheduler enforces:
 // no therapist, child or room double-booked, every session inside working hours, at most one a
 // week per child, each occurrence its own row with its series id.
+import { SCHEMA } from '../../electron/backend/runtime/composition';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DataLayer } from '../../electron/backend/db/data-layer';
@@ -18,8 +19,11 @@ let therapists: string[];
 
 beforeAll(() => {
   const db = openPlainDatabaseForBenchmark(join(tempFolder(), 'therapy.db'));
-  migrate(db);
-  vault = { db, data: new DataLayer(db, () => ({ userId: null, deviceId: 'test' })) };
+  migrate(db, SCHEMA.migrations);
+  vault = {
+    db,
+    data: new DataLayer(db, SCHEMA.tables, () => ({ userId: null, deviceId: 'test' })),
+  };
   vault.data.insert(
     'vault_settings',
     { idle_lock_minutes: 5, time_zone: 'Asia/Manila', paper_size: 'A4' },

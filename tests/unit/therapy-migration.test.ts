@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database } from '@signalapp/sqlcipher';
-import { migrate, MIGRATIONS } from '../../electron/backend/db/migrate';
+import { migrate } from '../../electron/backend/db/migrate';
+import { SCHEMA } from '../../electron/backend/runtime/composition';
 import { THERAPY_ERROR_KEYS } from '../../shared/therapy/vocabulary';
 import { tempFolder } from './support';
 
@@ -10,7 +11,7 @@ describe('migration 0030', () => {
   it('upgrades a version-2 database with a child in it, keeping the child', () => {
     const db = new Database(join(tempFolder(), 'v2.db'));
     db.pragma(`key = "x'${'ab'.repeat(32)}'"`);
-    expect(migrate(db, MIGRATIONS.slice(0, 2))).toBe(2);
+    expect(migrate(db, SCHEMA.migrations.slice(0, 2))).toBe(2);
     db.prepare(
       `INSERT INTO children (id, case_code, case_year, case_seq, legal_name, initials, search_text,
          birth_kind, date_of_birth, sex, referral_source, referral_date, intake_date, status,
@@ -18,7 +19,7 @@ describe('migration 0030', () => {
        VALUES ('c1', 'AR-2026-0001', 2026, 1, 'Fictional Ana', 'F.A.', 'fictional ana', 'dob',
          '2014-01-01', 'female', 'x', '2026-01-01', '2026-01-01', 'in_care', 'x', 'x')`,
     ).run();
-    expect(migrate(db, MIGRATIONS.slice(0, 3))).toBe(3);
+    expect(migrate(db, SCHEMA.migrations.slice(0, 3))).toBe(3);
     expect(db.prepare('SELECT case_code FROM children', { pluck: true }).all()).toEqual([
       'AR-2026-0001',
     ]);

@@ -1,5 +1,6 @@
 // The vault attacked as a thief, a departing staff member and a clumsy user would: a full disk,
 // a planted key slot, a second process, a damaged back-off file, a rolled-back database.
+import { SCHEMA } from '../../electron/backend/runtime/composition';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import {
@@ -42,6 +43,9 @@ import {
 
 const VAULT_MODULE = fileURLToPath(
   new URL('../../electron/backend/vault/vault.ts', import.meta.url),
+);
+const COMPOSITION_MODULE = fileURLToPath(
+  new URL('../../electron/backend/runtime/composition.ts', import.meta.url),
 );
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const context = () => ({ userId: null, deviceId: 'test' });
@@ -290,7 +294,8 @@ describe('one process at a time on a data folder', () => {
     writeFileSync(
       script,
       `import { unlockWithPassword } from ${JSON.stringify(VAULT_MODULE)};
-      await unlockWithPassword(${JSON.stringify(folder)}, ${JSON.stringify(ADMIN.username)}, ${JSON.stringify(ADMIN.password)}, () => ({ userId: null, deviceId: 'other' }));
+      import { SCHEMA } from ${JSON.stringify(COMPOSITION_MODULE)};
+      await unlockWithPassword(${JSON.stringify(folder)}, ${JSON.stringify(ADMIN.username)}, ${JSON.stringify(ADMIN.password)}, SCHEMA, () => ({ userId: null, deviceId: 'other' }));
       process.stdout.write('open\\n');
       setInterval(() => {}, 1000);`,
     );
@@ -309,7 +314,7 @@ describe('one process at a time on a data folder', () => {
     expect(error).toMatchObject({ code: 'CONFLICT', message: 'vaultInUse' });
     // The same from a command-line tool in this process.
     await expect(
-      unlockWithPassword(folder, ADMIN.username, ADMIN.password, context),
+      unlockWithPassword(folder, ADMIN.username, ADMIN.password, SCHEMA, context),
     ).rejects.toMatchObject({ message: 'vaultInUse' });
 
     // The holder crashes: its lock stays behind until it is stale, then is taken over.
@@ -438,7 +443,7 @@ describe('integrity check after sign-in, not during it', () => {
     const { folder, backend } = await newVault();
     await ok(backend, 'session.lock', { reason: 'manual' });
     // A table sign-in never reads, many pages long.
-    const vault = await unlockWithPassword(folder, ADMIN.username, ADMIN.password, context);
+    const vault = await unlockWithPassword(folder, ADMIN.username, ADMIN.password, SCHEMA, context);
     vault.db.exec('CREATE TABLE bulk (v BLOB)');
     const insert = vault.db.prepare('INSERT INTO bulk (v) VALUES (?)');
     for (let i = 0; i < 400; i++) insert.run([Buffer.alloc(3000, i % 251)]);

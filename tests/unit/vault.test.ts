@@ -1,4 +1,5 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { SCHEMA } from '../../electron/backend/runtime/composition';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database } from '@signalapp/sqlcipher';
@@ -30,7 +31,7 @@ describe('vault lifecycle on real SQLCipher files', () => {
   it('opens with the key from the recovery slot in a plain SQLCipher connection (the escape hatch)', async () => {
     const { folder, backend, recoveryKey } = await newVault();
     await ok(backend, 'session.lock', { reason: 'manual' });
-    const vault = await unlockWithRecoveryKey(folder, recoveryKey, () => ({
+    const vault = await unlockWithRecoveryKey(folder, recoveryKey, SCHEMA, () => ({
       userId: null,
       deviceId: 't',
     }));

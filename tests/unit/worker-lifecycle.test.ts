@@ -1,5 +1,6 @@
 // At every lock the backend worker is ended and a fresh one started: a scan of the backend's
 // memory after the lock finds neither the data key nor what was typed before it.
+import { SCHEMA } from '../../electron/backend/runtime/composition';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -83,7 +84,7 @@ describe('the page check in a thread of its own', () => {
     });
     await first.close();
     // Pages sign-in never reads, then one bit flipped in the middle of the file.
-    const vault = await unlockWithPassword(folder, ADMIN.username, ADMIN.password, () => ({
+    const vault = await unlockWithPassword(folder, ADMIN.username, ADMIN.password, SCHEMA, () => ({
       userId: null,
       deviceId: 'test',
     }));

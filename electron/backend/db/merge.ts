@@ -5,7 +5,8 @@
 // it: the result does not depend on the order changes arrive in, and a change seen twice is
 // skipped. A soft delete is an ordinary change of `deleted_at`.
 import type { Db } from './sqlcipher';
-import { TABLES, type Row, type SqlValue, type TableName } from './data-layer';
+import type { Row, SqlValue, TableName } from './data-layer';
+import type { Schema } from './schema';
 import { isWorkOpen } from './transactions';
 
 export type ChangeOp = 'insert' | 'update' | 'delete';
@@ -48,12 +49,14 @@ export function wallMsOf(hlc: string): number {
  */
 export function mergeChanges(
   db: Db,
+  /** The tables the data layer writes: only these (and their writable columns) may change. */
+  tables: Schema['tables'],
   changes: readonly Change[],
   /** Runs in the same transaction: the caller's record of where the changes came from. */
   within: () => void = () => undefined,
 ): MergeResult {
   if (isWorkOpen(db)) throw new Error('Remote changes are applied outside a unit of work');
-  for (const change of changes) checkShape(change);
+  for (const change of changes) checkShape(tables, change);
   db.pragma('foreign_keys = OFF');
   if (Number(db.pragma('foreign_keys', { simple: true })) !== 0) {
     throw new Error('Remote changes are applied outside any transaction');
@@ -76,7 +79,7 @@ export function mergeChanges(
       }
       let waiting = 0;
       for (const { table, rowId } of touched.values()) {
-        if (!rebuildRow(db, table, rowId)) waiting += 1;
+        if (!rebuildRow(db, tables, table, rowId)) waiting += 1;
       }
       db.exec('DELETE FROM sync_applying');
       within();
@@ -89,7 +92,7 @@ export function mergeChanges(
 }
 
 /** Writes the row as the fold of its logged changes; false while its insert has not arrived. */
-function rebuildRow(db: Db, table: TableName, rowId: string): boolean {
+function rebuildRow(db: Db, tables: Schema['tables'], table: TableName, rowId: string): boolean {
   const logged = db
     .prepare(
       'SELECT hlc, op, user_id, columns FROM change_log WHERE table_name = ? AND row_id = ? ORDER BY hlc DESC',
@@ -103,7 +106,7 @@ function rebuildRow(db: Db, table: TableName, rowId: string): boolean {
   const insert = logged.findLast((c) => c.op === 'insert');
   const latest = logged[0];
   if (!latest) return false;
-  const writable = TABLES[table] as readonly string[];
+  const writable = tables[table].columns as readonly string[];
   const values: Row = {};
   for (const change of logged) {
     for (const [column, value] of Object.entries(JSON.parse(change.columns) as Row)) {
@@ -140,9 +143,9 @@ function isoOf(hlc: string): string {
 }
 
 /** Table and column names go into SQL: only those the data layer itself may write. */
-function checkShape(change: Change): void {
-  if (!Object.hasOwn(TABLES, change.table)) throw new UnmergeableChange(`table ${change.table}`);
-  const writable = TABLES[change.table as TableName] as readonly string[];
+function checkShape(tables: Schema['tables'], change: Change): void {
+  if (!Object.hasOwn(tables, change.table)) throw new UnmergeableChange(`table ${change.table}`);
+  const writable = tables[change.table as TableName].columns as readonly string[];
   for (const [column, value] of Object.entries(change.columns)) {
     if (!writable.includes(column)) throw new UnmergeableChange(`column ${change.table}.${column}`);
     if (!isSqlValue(value)) throw new UnmergeableChange(`value of ${change.table}.${column}`);

@@ -1,11 +1,10 @@
-// Runs the schema migrations (migrations/index.ts) not yet applied, each in one transaction, and
+// Runs the schema migrations (the composed schema's, see db/schema.ts) not yet applied, each in one transaction, and
 // records the last one's version in PRAGMA user_version. Foreign keys are off while a migration
 // runs, as SQLite's own procedure for rebuilding a table asks, and checked before it commits.
 import type { Db } from './sqlcipher';
-import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/migration';
 
-export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
+export function migrate(db: Db, migrations: readonly Migration[]): number {
   const current = Number(db.pragma('user_version', { simple: true }) ?? 0);
   const enforced = Number(db.pragma('foreign_keys', { simple: true })) === 1;
   db.pragma('foreign_keys = OFF');
@@ -25,5 +24,4 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   return Number(db.pragma('user_version', { simple: true }));
 }
 
-export { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 export type { Migration } from './migrations/migration';

@@ -14,6 +14,7 @@ import { insertUser, writeSettings } from '../domains/access';
 import { DEFAULT_SCRYPT } from '../vault/crypto';
 import { keyringPath } from '../vault/keyring';
 import { createVault, databasePath, vaultPresence } from '../vault/vault';
+import { SCHEMA } from '../runtime/composition';
 import { generateDataset, type GenerateResult } from './generate';
 import { shelterCatalogue } from './shelters';
 import { DATASET_SIZES, type SizeName } from './sizes';
@@ -126,6 +127,7 @@ export async function createDemoVault(options: DemoOptions): Promise<DemoVault> 
     adminPassword: admin.password,
     kdf,
     demo: true,
+    schema: SCHEMA,
     context: () => ({ userId: writer, deviceId }),
     seed: (v) =>
       v.data.transaction(() => {

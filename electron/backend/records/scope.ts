@@ -2,14 +2,16 @@
 // whose current placement is in one of their shelters, or who has no current placement and was
 // registered by them; a therapist also sees the children on their caseload (a therapy plan or a
 // session with them). Outside the scope a record does not exist (NOT_FOUND), so its existence
-// is not revealed. The router checks every id a call carries here (ID_SCOPE), by the kind the
-// contract gives it, before any service runs.
+// is not revealed. The router checks every id a call carries (requireIdsInScope), by the kind the
+// contract gives it, before any service runs; each domain gives the rules for its own kinds
+// (`idScope` of its Domain) and the composition root gathers them.
 import { canSeeShelterAddress } from '../../../shared/shelters/vocabulary';
 import { AppError } from '../../../shared/errors';
 import { idValuesAt, type IdField, type IdKind } from '../../../shared/ids';
 import type { Role } from '../../../shared/roles';
 import { notFound, type CaseActor, type CaseVault } from './actor';
-import { bedRowById, shelterRowById, type ChildRow } from './rows';
+import type { ChildRow } from './rows';
+import type { TableName } from '../db/schema';
 
 export function seesAllChildren(actor: Pick<CaseActor, 'role'>): boolean {
   return actor.role === 'coordinator';
@@ -110,27 +112,20 @@ export function requireShelterInScope(vault: CaseVault, actor: CaseActor, shelte
 export const ASSIGNABLE_ROLES: readonly Role[] = ['caseworker', 'coordinator'];
 
 /** Whether the actor (null in recovery, before anyone signs in) may name this record. */
-type IdVisible = (vault: CaseVault, actor: CaseActor | null, id: string) => boolean;
+export type IdVisible = (vault: CaseVault, actor: CaseActor | null, id: string) => boolean;
 
-const childVisible = (vault: CaseVault, actor: CaseActor | null, childId: unknown) =>
+/** A domain's scope rules, one for each id kind its contract declares (see shared/ids.ts). */
+export type IdScope = { readonly [K in IdKind]?: IdVisible };
+
+/** A child, by id: visible when it is in the actor's scope. */
+export const childVisible = (vault: CaseVault, actor: CaseActor | null, childId: unknown) =>
   actor !== null &&
   typeof childId === 'string' &&
   visibleChildIds(vault, actor, [childId]).has(childId);
 
-/** A child's record (placement, consent, …): visible when its child is. */
-const ownedBy =
-  (
-    table:
-      | 'placements'
-      | 'consents'
-      | 'family_members'
-      | 'plan_goals'
-      | 'plan_tasks'
-      | 'legal_events'
-      | 'therapy_plans'
-      | 'reintegration_assessments'
-      | 'aftercare_visits',
-  ): IdVisible =>
+/** A child's record (placement, consent, …) in `table`: visible when its child is. */
+export const ownedBy =
+  (table: TableName): IdVisible =>
   (vault, actor, id) =>
     childVisible(
       vault,
@@ -142,85 +137,10 @@ const ownedBy =
         .get([id]),
     );
 
-/** A therapist names only their own account; the case team any active therapist's. */
-const therapistVisible = (vault: CaseVault, actor: CaseActor | null, id: string) => {
-  if (actor === null) return false;
-  const user = userRow(vault, id);
-  if (!user || user.deleted_at || user.role !== 'therapist') return false;
-  return actor.role !== 'therapist' || actor.userId === id;
-};
-
-/** A session: visible to its therapist, and to whoever sees one of its children. */
-const sessionVisible: IdVisible = (vault, actor, id) => {
-  if (actor === null) return false;
-  const session = vault.db
-    .prepare('SELECT therapist_id FROM therapy_sessions WHERE id = ? AND deleted_at IS NULL')
-    .get([id]) as { therapist_id: string } | undefined;
-  if (!session) return false;
-  if (actor.role === 'therapist' && session.therapist_id === actor.userId) return true;
-  const children = vault.db
-    .prepare(
-      'SELECT child_id FROM therapy_participants WHERE session_id = ? AND deleted_at IS NULL',
-      { pluck: true },
-    )
-    .all([id]) as string[];
-  return visibleChildIds(vault, actor, children).size > 0;
-};
-
-const userRow = (vault: CaseVault, id: string) =>
+/** A staff account's role and whether it is disabled, for the rules that name accounts. */
+export const staffRow = (vault: CaseVault, id: string) =>
   vault.db.prepare('SELECT role, deleted_at FROM users WHERE id = ?').get([id]) as
     { role: Role; deleted_at: string | null } | undefined;
-
-export const ID_SCOPE: Record<IdKind, IdVisible> = {
-  child: childVisible,
-  shelter: (vault, actor, id) =>
-    actor !== null && shelterRowById(vault, id) !== null && shelterInScope(vault, actor, id),
-  bed: (vault, actor, id) => {
-    const bed = bedRowById(vault, id);
-    return actor !== null && bed !== null && shelterInScope(vault, actor, bed.shelter_id);
-  },
-  placement: ownedBy('placements'),
-  consent: ownedBy('consents'),
-  familyMember: ownedBy('family_members'),
-  goal: ownedBy('plan_goals'),
-  task: ownedBy('plan_tasks'),
-  legalEvent: ownedBy('legal_events'),
-  therapist: therapistVisible,
-  therapyPlan: ownedBy('therapy_plans'),
-  therapySession: sessionVisible,
-  therapyLeave: (vault, actor, id) => {
-    const therapistId = vault.db
-      .prepare('SELECT therapist_id FROM therapist_leave WHERE id = ? AND deleted_at IS NULL', {
-        pluck: true,
-      })
-      .get([id]) as string | undefined;
-    return therapistId !== undefined && therapistVisible(vault, actor, therapistId);
-  },
-  therapyNote: (vault, actor, id) => {
-    const note = vault.db
-      .prepare('SELECT author_id, child_id FROM therapy_notes WHERE id = ? AND deleted_at IS NULL')
-      .get([id]) as { author_id: string; child_id: string } | undefined;
-    if (!actor || !note) return false;
-    if (note.author_id === actor.userId) return true;
-    // Content is checked again by the notes service; naming the note is what is decided here.
-    const everyTherapistReads =
-      actor.role === 'therapist' &&
-      vault.db
-        .prepare('SELECT therapist_note_access FROM clinical_policy', { pluck: true })
-        .get() === 'allTherapists';
-    return everyTherapistReads || childVisible(vault, actor, note.child_id);
-  },
-  reintegrationAssessment: ownedBy('reintegration_assessments'),
-  aftercareVisit: ownedBy('aftercare_visits'),
-  caseworker: (vault, actor, id) => {
-    const user = userRow(vault, id);
-    return actor !== null && !!user && !user.deleted_at && ASSIGNABLE_ROLES.includes(user.role);
-  },
-  // Disabled accounts included: resetting a password re-enables one.
-  user: (vault, actor, id) =>
-    actor !== null && (actor.role === 'admin' || actor.userId === id) && !!userRow(vault, id),
-  administrator: (vault, _actor, id) => userRow(vault, id)?.role === 'admin',
-};
 
 /**
  * NOT_FOUND unless every id in the input names a record the actor may see. The error names the
@@ -229,12 +149,14 @@ export const ID_SCOPE: Record<IdKind, IdVisible> = {
 export function requireIdsInScope(
   vault: CaseVault,
   actor: CaseActor | null,
+  /** Every kind's rule, as the composition root gathered them from the domains. */
+  scope: Readonly<Record<IdKind, IdVisible>>,
   fields: readonly IdField[],
   input: unknown,
 ): void {
   for (const field of fields) {
     for (const { path, id } of idValuesAt(input, field.path)) {
-      if (!ID_SCOPE[field.kind](vault, actor, id)) {
+      if (!scope[field.kind](vault, actor, id)) {
         throw new AppError('NOT_FOUND', 'notFound', { fields: { [path]: 'notFound' } });
       }
     }

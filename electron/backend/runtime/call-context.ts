@@ -1,4 +1,5 @@
 // What a procedure handler may touch: the session state machine, never the transport.
+import type { Schema } from '../db/schema';
 import type { UserSummary } from '../../../shared/contract';
 import type {
   LockReason,
@@ -39,6 +40,8 @@ export interface CallContext {
   readonly backoff: Backoff;
   /** Who and where, for the change log of the vault being opened. */
   readonly writeContext: () => WriteContext;
+  /** The composed schema: what a vault being opened is migrated to and may write. */
+  readonly schema: Schema;
   /** The open vault (signed in, or unlocked by the recovery key); LOCKED otherwise. */
   vault(): OpenVault;
   /** The signed-in user; LOCKED otherwise. */

@@ -1,7 +1,12 @@
 // The composition root: every domain the backend serves, and what each contributes (its
-// handlers, audit targets, discharge guards, case-file section and timeline entries). A domain is in the app because it is listed here, never
-// because some module happened to be imported first.
-import { procedures, type ProcedureName } from '../../../shared/contract';
+// handlers, audit targets, discharge guards, case-file section and timeline entries, its tables,
+// migrations and scope rules). A domain is in the app because it is listed here, never because
+// some module happened to be imported first.
+import { ID_KINDS, procedures, type ProcedureName } from '../../../shared/contract';
+import type { IdKind } from '../../../shared/ids';
+import { composeSchema as composeSchemaParts, type Schema } from '../db/schema';
+import { coreSchema } from '../db/migrations';
+import type { IdVisible } from '../records/scope';
 import type { AuditTargets, Handlers } from './call-context';
 import type { Domain, DomainHooks } from './domain';
 import { accessDomain } from '../domains/access';
@@ -16,7 +21,7 @@ export type { Domain, DomainHooks } from './domain';
 
 /**
  * Every domain, one line each. Their discharge guards run in this order, and their case-file
- * sections and timeline entries are gathered in it.
+ * sections and timeline entries are gathered in it. (Migrations run in version order instead.)
  */
 export const DOMAINS: readonly Domain[] = [
   accessDomain,
@@ -65,4 +70,31 @@ export function composeAuditTargets(domains: readonly Domain[] = DOMAINS): Audit
     }
   }
   return targets as AuditTargets;
+}
+
+/** The core's tables and migrations and every domain's: what a vault is opened with. */
+export function composeSchema(domains: readonly Domain[] = DOMAINS): Schema {
+  return composeSchemaParts([coreSchema, ...domains]);
+}
+
+/** The schema of the app as listed in DOMAINS. */
+export const SCHEMA: Schema = composeSchema();
+
+/** Every kind's scope rule in the app as listed in DOMAINS. */
+export const ID_SCOPE = composeIdScope();
+
+/** One scope rule for every kind of id the contract names; refuses a gap or a kind ruled twice. */
+export function composeIdScope(
+  domains: readonly Domain[] = DOMAINS,
+): Readonly<Record<IdKind, IdVisible>> {
+  const rules: Partial<Record<IdKind, IdVisible>> = {};
+  for (const domain of domains) {
+    for (const [kind, rule] of Object.entries(domain.idScope ?? {}) as [IdKind, IdVisible][]) {
+      if (kind in rules) throw new Error(`Id kind ${kind} has a scope rule in two domains`);
+      rules[kind] = rule;
+    }
+  }
+  const missing = ID_KINDS.filter((kind) => !(kind in rules));
+  if (missing.length > 0) throw new Error(`No scope rule for ${missing.join(', ')}`);
+  return rules as Record<IdKind, IdVisible>;
 }

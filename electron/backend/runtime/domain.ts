@@ -5,6 +5,8 @@ import type { CaseFileSections, TimelineEntry } from '../../../shared/case-file'
 import type { DischargeDestination } from '../../../shared/shelters/vocabulary';
 import type { CaseActor, CaseVault, Clock } from '../records/actor';
 import type { ChildRow, PlacementRow } from '../records/rows';
+import type { SchemaPart } from '../db/schema';
+import type { IdScope } from '../records/scope';
 
 /** What one domain's handlers may use of the others' contributions. */
 export interface DomainHooks {
@@ -18,8 +20,15 @@ export interface DomainHooks {
   timelineSources: readonly TimelineSource[];
 }
 
-export interface Domain {
+/**
+ * A domain's contributions. As a SchemaPart it declares its tables (`tables.ts`: columns and sync
+ * policy) and the migrations that make them (`migrations/`); the composition root sorts every
+ * domain's migrations by version.
+ */
+export interface Domain extends SchemaPart {
   name: string;
+  /** Who may name a record of each id kind its contract declares (see records/scope.ts). */
+  idScope?: IdScope;
   handlers?: (hooks: DomainHooks) => Partial<Handlers>;
   /** The audit target of each of its audited procedures whose handler does not set one. */
   auditTargets?: AuditTargets;

@@ -6,7 +6,7 @@
 import { isProcedureName, PROCEDURE_ID_FIELDS, procedures } from '../../../shared/contract';
 import { AppError, type Envelope } from '../../../shared/errors';
 import { isAllowed } from '../../../shared/permissions';
-import { composeHandlers } from './composition';
+import { composeHandlers, ID_SCOPE, SCHEMA } from './composition';
 import type { CallContext, Handler, Handlers } from './call-context';
 import { isCorruptionError } from '../db/sqlcipher';
 import { actorOf } from '../records/actor';
@@ -45,7 +45,7 @@ export class ReadReplica {
     if (!next) return;
     const key = Buffer.from(next.dataKeyHex, 'hex');
     try {
-      const vault = OpenVault.openReadOnly(this.folder, key, () => ({
+      const vault = OpenVault.openReadOnly(this.folder, key, SCHEMA, () => ({
         userId: next.userId,
         deviceId: 'reader',
       }));
@@ -74,7 +74,7 @@ export class ReadReplica {
       // The same scope check as the main backend's router: every id names a record in scope.
       const idFields = PROCEDURE_ID_FIELDS[name];
       if (idFields.length > 0)
-        requireIdsInScope(session.vault, actorOf(user), idFields, parsed.data);
+        requireIdsInScope(session.vault, actorOf(user), ID_SCOPE, idFields, parsed.data);
       const handler = HANDLERS[name] as Handler<typeof name>;
       const value = await handler(this.context(session.vault), parsed.data as never);
       return Atomics.load(this.generation, 0) === started ? { ok: true, value } : 'main';
@@ -100,6 +100,7 @@ export class ReadReplica {
         return refuse();
       },
       writeContext: () => ({ userId: this.session?.userId ?? null, deviceId: 'reader' }),
+      schema: SCHEMA,
       vault: () => vault,
       user: () => {
         const user = this.session ? findUserById(vault, this.session.userId) : null;

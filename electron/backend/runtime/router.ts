@@ -16,7 +16,13 @@ import type { BackendEvent } from '../../../shared/bridge';
 import { AppError, type Envelope } from '../../../shared/errors';
 import { isAllowed } from '../../../shared/permissions';
 import type { BackendApi, BackendOptions, ScryptParams } from '../api';
-import { composeAuditTargets, composeHandlers, type Domain } from './composition';
+import {
+  composeAuditTargets,
+  composeHandlers,
+  composeIdScope,
+  composeSchema,
+  type Domain,
+} from './composition';
 import type {
   AuditDeclaration,
   AuditTarget,
@@ -29,6 +35,7 @@ import type { WriteContext } from '../db/data-layer';
 import { checkPages, isCorruptionError, isDiskFullError } from '../db/sqlcipher';
 import { deviceIdOf, openPreferences } from '../preferences';
 import { actorOf } from '../records/actor';
+import type { Schema } from '../db/schema';
 import { requireIdsInScope } from '../records/scope';
 import { readSettings } from '../vault/settings';
 import { dailyBackupTarget, makeDailyBackup, recordDailyBackup } from '../vault/daily-backups';
@@ -118,6 +125,8 @@ export class Backend implements BackendApi {
 
   private readonly handlers: Handlers;
   private readonly auditTargets: AuditTargets;
+  private readonly schema: Schema;
+  private readonly idScope: ReturnType<typeof composeIdScope>;
 
   constructor(
     private readonly options: BackendOptions,
@@ -125,6 +134,8 @@ export class Backend implements BackendApi {
   ) {
     this.handlers = composeHandlers(domains);
     this.auditTargets = composeAuditTargets(domains);
+    this.schema = composeSchema(domains);
+    this.idScope = composeIdScope(domains);
     this.backoff = new Backoff(options.dataFolder);
     this.deviceId = deviceIdOf(openPreferences(options.dataFolder));
     this.kdf = options.kdf ?? DEFAULT_SCRYPT;
@@ -212,7 +223,7 @@ export class Backend implements BackendApi {
       const idFields = PROCEDURE_ID_FIELDS[name];
       if (idFields.length > 0) {
         const actor = this.state.kind === 'unlocked' ? actorOf(ctx.user()) : null;
-        requireIdsInScope(ctx.vault(), actor, idFields, parsed.data);
+        requireIdsInScope(ctx.vault(), actor, this.idScope, idFields, parsed.data);
       }
       const handler = this.handlers[name] as Handler<typeof name>;
       // One transaction for the handler's rows, its audit row and the keyring (written last).
@@ -329,15 +340,7 @@ export class Backend implements BackendApi {
       );
       timer.unref?.();
     }
-    for (const failure of this.backoff.takePendingAndReset()) {
-      vault.audit.append({
-        actorId: null,
-        action: 'auth.signInFailed',
-        outcome: 'failed',
-        at: failure.at,
-        detail: { with: failure.kind },
-      });
-    }
+    this.auditPendingFailures(vault);
     vault.data.update('users', userId, { last_sign_in_at: new Date().toISOString() });
     vault.audit.append({
       actorId: userId,
@@ -353,15 +356,7 @@ export class Backend implements BackendApi {
   private enterRecovery(vault: OpenVault): void {
     this.state = { kind: 'recovery', vault };
     this.reviewOpenedVault(vault);
-    for (const failure of this.backoff.takePendingAndReset()) {
-      vault.audit.append({
-        actorId: null,
-        action: 'auth.signInFailed',
-        outcome: 'failed',
-        at: failure.at,
-        detail: { with: failure.kind },
-      });
-    }
+    this.auditPendingFailures(vault);
     vault.audit.append({
       actorId: null,
       action: 'auth.recoveryKeyUnlock',
@@ -376,6 +371,19 @@ export class Backend implements BackendApi {
    * keyring replaced by the previous good one, a database older than the keyring's checkpoint.
    * Then the whole file's page check, once per app start, after the sign-in has answered.
    */
+  /** The sign-in failures kept since the vault was last open, audited now that it is. */
+  private auditPendingFailures(vault: OpenVault): void {
+    for (const failure of this.backoff.takePendingAndReset()) {
+      vault.audit.append({
+        actorId: null,
+        action: 'auth.signInFailed',
+        outcome: 'failed',
+        at: failure.at,
+        detail: { with: failure.kind },
+      });
+    }
+  }
+
   private reviewOpenedVault(vault: OpenVault): void {
     const { findings } = vault;
     const checkpoint = vault.keyring.checkpoint;
@@ -539,6 +547,7 @@ export class Backend implements BackendApi {
       kdf: this.kdf,
       backoff: this.backoff,
       writeContext: this.writeContext,
+      schema: this.schema,
       vault: () => {
         if (this.state.kind === 'closed') throw new AppError('LOCKED', 'locked');
         return this.state.vault;

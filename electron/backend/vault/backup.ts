@@ -19,7 +19,6 @@ import type { BackupSummary } from '../../../shared/backup/contract';
 import { AppError } from '../../../shared/errors';
 import { version as APP_VERSION } from '../../../package.json';
 import { AuditLog } from '../audit-log';
-import { SCHEMA_VERSION } from '../db/migrations';
 import { DATABASE_FILE, openDatabase, type Db } from '../db/sqlcipher';
 import { fsyncDir, storageError } from './atomic-file';
 import { extractDatabase, readBackupHeader, writeBackupFile } from './backup-file';
@@ -204,9 +203,11 @@ export async function stageBackup(
   dataFolder: string,
   backupPath: string,
   unlock: BackupUnlock,
+  /** This Aruga's schema version: a backup from a newer one is refused before any KDF. */
+  schemaVersion: number,
 ): Promise<StagedBackup> {
   const { header } = readBackupHeader(backupPath);
-  if (header.schemaVersion > SCHEMA_VERSION) throw new AppError('CONFLICT', 'backupTooNew');
+  if (header.schemaVersion > schemaVersion) throw new AppError('CONFLICT', 'backupTooNew');
   const folder = stagingFolder(dataFolder, 'restore');
   const discard = () => rmSync(folder, { recursive: true, force: true });
   try {

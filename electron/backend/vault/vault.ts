@@ -9,7 +9,8 @@ import type { ScryptParams } from './crypto';
 import { AuditLog, GENESIS_HASH } from '../audit-log';
 import { DataLayer, type WriteContext } from '../db/data-layer';
 import { walDamaged } from '../db/wal-check';
-import { migrate, SCHEMA_VERSION } from '../db/migrate';
+import { migrate } from '../db/migrate';
+import type { Schema } from '../db/schema';
 import {
   BACKUP_EXTENSION,
   createBackup,
@@ -134,9 +135,10 @@ export class OpenVault {
     public keyring: KeyringBody,
     readonly findings: KeyringFindings,
     private readonly releaseLock: ReleaseLock,
+    readonly schema: Schema,
     context: () => WriteContext,
   ) {
-    this.data = new DataLayer(db, context);
+    this.data = new DataLayer(db, schema.tables, context);
     this.audit = new AuditLog(db);
   }
 
@@ -149,6 +151,7 @@ export class OpenVault {
     folder: string,
     dataKey: Buffer,
     keyring: KeyringBody,
+    schema: Schema,
     context: () => WriteContext,
     options: OpenOptions = {},
   ): OpenVault {
@@ -165,22 +168,22 @@ export class OpenVault {
     try {
       db = openDatabase(databasePath(folder), dataKey);
       const version = Number(db.pragma('user_version', { simple: true }) ?? 0);
-      if (version > SCHEMA_VERSION) throw new AppError('CONFLICT', 'vaultTooNew');
+      if (version > schema.version) throw new AppError('CONFLICT', 'vaultTooNew');
       // Only setup starts from nothing: an existing vault at version 0 is an emptied file, which
       // must stay as it was for an expert, not become a fresh empty vault.
       if (version === 0 && !options.creating) throw new AppError('CORRUPT', 'databaseDamaged');
-      if (backupBeforeUpgrade && version > 0 && version < SCHEMA_VERSION) {
+      if (backupBeforeUpgrade && version > 0 && version < schema.version) {
         mkdirSync(backupsFolder(folder), { recursive: true });
         createBackup(
           { folder, db, dataKey, keyring },
           join(
             backupsFolder(folder),
-            `before-upgrade-v${version}-to-v${SCHEMA_VERSION}-${fileStamp()}${BACKUP_EXTENSION}`,
+            `before-upgrade-v${version}-to-v${schema.version}-${fileStamp()}${BACKUP_EXTENSION}`,
           ),
         );
       }
-      migrate(db);
-      return new OpenVault(folder, db, dataKey, keyring, findings, release, context);
+      migrate(db, schema.migrations);
+      return new OpenVault(folder, db, dataKey, keyring, findings, release, schema, context);
     } catch (error) {
       db?.close();
       release();
@@ -192,7 +195,12 @@ export class OpenVault {
    * A second, read-only connection to a vault another connection keeps open and migrated: for the
    * reader thread, so reads run beside a long query (WAL lets them see every committed write).
    */
-  static openReadOnly(folder: string, dataKey: Buffer, context: () => WriteContext): OpenVault {
+  static openReadOnly(
+    folder: string,
+    dataKey: Buffer,
+    schema: Schema,
+    context: () => WriteContext,
+  ): OpenVault {
     const db = openDatabase(databasePath(folder), dataKey);
     db.pragma('query_only = ON');
     const keyring = readKeyring(keyringPath(folder));
@@ -201,7 +209,16 @@ export class OpenVault {
       throw new AppError('CORRUPT', 'keyringMissing');
     }
     // No folder lock: the main connection holds it, and this one never writes.
-    return new OpenVault(folder, db, dataKey, keyring, NO_FINDINGS, () => undefined, context);
+    return new OpenVault(
+      folder,
+      db,
+      dataKey,
+      keyring,
+      NO_FINDINGS,
+      () => undefined,
+      schema,
+      context,
+    );
   }
 
   /** Gives `username` a slot that opens with `secret`, replacing any old one. */
@@ -371,6 +388,8 @@ export interface CreateVaultOptions {
   adminPassword: string;
   kdf: ScryptParams;
   demo?: boolean;
+  /** The composed schema (runtime/composition.ts): the migrations to run and the tables. */
+  schema: Schema;
   context: () => WriteContext;
   /** First rows (administrator, settings), written before the keyring makes the vault real. */
   seed: (vault: OpenVault) => void;
@@ -395,7 +414,9 @@ export async function createVault(
   );
   let vault: OpenVault | null = null;
   try {
-    vault = OpenVault.open(options.folder, dataKey, keyring, options.context, { creating: true });
+    vault = OpenVault.open(options.folder, dataKey, keyring, options.schema, options.context, {
+      creating: true,
+    });
     const at = new Date().toISOString();
     vault.db
       .prepare(
@@ -481,7 +502,7 @@ async function unwrapFrom(
 
 export interface UnlockedKey {
   /** Opens the vault with this key (takes the folder lock); the key then belongs to the vault. */
-  open(context: () => WriteContext, onLockLost?: () => void): OpenVault;
+  open(schema: Schema, context: () => WriteContext, onLockLost?: () => void): OpenVault;
   /** The raw key, for the escape hatch (which must work when the database does not open). */
   readonly dataKeyHex: string;
   discard(): void;
@@ -498,14 +519,21 @@ function firstFitting(folder: string, keys: Unwrapped[]): UnlockedKey {
       return keys[0]!.dataKey.toString('hex');
     },
     discard,
-    open(context, onLockLost) {
+    open(schema, context, onLockLost) {
       let lastError: unknown = new AppError('BAD_CREDENTIALS', 'badCredentials');
       for (const unwrapped of keys) {
         try {
-          const vault = OpenVault.open(folder, unwrapped.dataKey, unwrapped.keyring, context, {
-            findings: unwrapped.findings,
-            onLockLost,
-          });
+          const vault = OpenVault.open(
+            folder,
+            unwrapped.dataKey,
+            unwrapped.keyring,
+            schema,
+            context,
+            {
+              findings: unwrapped.findings,
+              onLockLost,
+            },
+          );
           if (unwrapped.source === 'pending')
             renameSync(keyringPath(folder, 'pending'), keyringPath(folder));
           else rmSync(keyringPath(folder, 'pending'), { force: true });
@@ -564,17 +592,19 @@ export async function unlockWithPassword(
   folder: string,
   username: string,
   password: string,
+  schema: Schema,
   context: () => WriteContext,
 ): Promise<OpenVault> {
-  return (await unwrapWithPassword(folder, username, password)).open(context);
+  return (await unwrapWithPassword(folder, username, password)).open(schema, context);
 }
 
 export async function unlockWithRecoveryKey(
   folder: string,
   typedKey: string,
+  schema: Schema,
   context: () => WriteContext,
 ): Promise<OpenVault> {
-  return (await unwrapWithRecoveryKey(folder, typedKey)).open(context);
+  return (await unwrapWithRecoveryKey(folder, typedKey)).open(schema, context);
 }
 
 /**
@@ -584,6 +614,7 @@ export async function unlockWithRecoveryKey(
 export function restoreStagedBackup(
   folder: string,
   staged: StagedBackup,
+  schema: Schema,
   context: () => WriteContext,
   how?: RestoreKind,
 ): string {
@@ -591,7 +622,9 @@ export function restoreStagedBackup(
     folder,
     staged,
     (stagedFolder, dataKey, keyring) =>
-      OpenVault.open(stagedFolder, dataKey, keyring, context, { backupBeforeUpgrade: false }),
+      OpenVault.open(stagedFolder, dataKey, keyring, schema, context, {
+        backupBeforeUpgrade: false,
+      }),
     how,
   );
 }

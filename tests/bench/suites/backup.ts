@@ -1,6 +1,7 @@
 // `npm run bench -- --backup [--size L]`: a verified backup, its check (unpack, unlock, both
 // integrity checks) and a full restore of a demo vault of that size, timed once each, with the
 // round trip compared table by table (row count and content checksum).
+import { SCHEMA } from '../../../electron/backend/runtime/composition';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,7 +46,10 @@ export async function backupBench(root: string, size: SizeName): Promise<BackupF
   mkdirSync(out, { recursive: true });
   const demo = await createDemoVault({ folder, size, kdf: FAST_KDF });
   const open = async (): Promise<OpenVault> =>
-    (await unwrapWithPassword(folder, demo.adminUsername, demo.adminPassword)).open(context);
+    (await unwrapWithPassword(folder, demo.adminUsername, demo.adminPassword)).open(
+      SCHEMA,
+      context,
+    );
 
   let vault = await open();
   const before = { counts: tableCounts(vault.db), digests: digests(vault.db) };
@@ -55,12 +59,15 @@ export async function backupBench(root: string, size: SizeName): Promise<BackupF
   vault.close();
 
   start = performance.now();
-  const staged = await stageBackup(folder, made.path, (f) =>
-    unwrapWithPassword(f, demo.adminUsername, demo.adminPassword),
+  const staged = await stageBackup(
+    folder,
+    made.path,
+    (f) => unwrapWithPassword(f, demo.adminUsername, demo.adminPassword),
+    SCHEMA.version,
   );
   const checkMs = performance.now() - start;
   start = performance.now();
-  restoreStagedBackup(folder, staged, context);
+  restoreStagedBackup(folder, staged, SCHEMA, context);
   const restoreMs = performance.now() - start + checkMs;
 
   vault = await open();

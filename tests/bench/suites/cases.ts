@@ -3,6 +3,7 @@
 // (placement report data and pages, anonymised statistics over five years) at sizes
 // S, M and L, each on an encrypted vault and on a plain database (same SQLCipher binary) that the
 // generator fills from the same seed; and the time to generate each size.
+import { SCHEMA } from '../../../electron/backend/runtime/composition';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataLayer } from '../../../electron/backend/db/data-layer';
@@ -184,6 +185,7 @@ async function encryptedDataset(folder: string, size: SizeName, now: Date): Prom
     adminUsername: 'bench.admin',
     adminPassword: 'Bench-Password-Kite-77',
     kdf: BENCH_KDF,
+    schema: SCHEMA,
     context: () => ({ userId: null, deviceId: 'bench' }),
     seed: () => undefined,
   });
@@ -192,8 +194,11 @@ async function encryptedDataset(folder: string, size: SizeName, now: Date): Prom
 
 function plainDataset(path: string, size: SizeName, now: Date): Dataset {
   const db = openPlainDatabaseForBenchmark(path);
-  migrate(db);
-  const vault = { db, data: new DataLayer(db, () => ({ userId: null, deviceId: 'bench' })) };
+  migrate(db, SCHEMA.migrations);
+  const vault = {
+    db,
+    data: new DataLayer(db, SCHEMA.tables, () => ({ userId: null, deviceId: 'bench' })),
+  };
   return fill(vault, () => db.close(), size, now);
 }
 
@@ -754,7 +759,7 @@ async function signInRows(folder: string, size: SizeName, runs: number): Promise
   for (let i = 0; i < Math.min(runs, 20) + 1; i += 1) {
     const key = await unwrapWithPassword(folder, 'bench.admin', 'Bench-Password-Kite-77');
     const start = performance.now();
-    const vault = key.open(context);
+    const vault = key.open(SCHEMA, context);
     vault.db.prepare('SELECT count(*) FROM users').get();
     const ms = performance.now() - start;
     if (i > 0) times.push(ms);

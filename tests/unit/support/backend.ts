@@ -1,5 +1,6 @@
 // Real SQLCipher vaults in temp folders, with a cheaper KDF so the suite stays fast.
 // (The production cost, N=2^17, is asserted separately and measured by `npm run bench`.)
+import { SCHEMA } from '../../../electron/backend/runtime/composition';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -137,6 +138,7 @@ export async function openServiceVault(): Promise<OpenVault> {
     adminUsername: ADMIN.username,
     adminPassword: ADMIN.password,
     kdf: FAST_KDF,
+    schema: SCHEMA,
     context: () => ({ userId: null, deviceId: 'test' }),
     seed: () => undefined,
   });

@@ -1,4 +1,5 @@
 // A vault with case-team accounts and shelters, for the case-record tests.
+import { SCHEMA } from '../../../electron/backend/runtime/composition';
 import type { BackendApi } from '../../../electron/backend/api';
 import type { Database } from '@signalapp/sqlcipher';
 import type { Domain } from '../../../electron/backend/runtime/composition';
@@ -111,7 +112,7 @@ export async function caseVault(domains?: readonly Domain[]) {
   await as('coordinator');
   const inspect = async (): Promise<Inspector> => {
     const db = await inspectDatabase(folder, recoveryKey);
-    const data = new DataLayer(db, () => ({ userId: null, deviceId: 'inspector' }));
+    const data = new DataLayer(db, SCHEMA.tables, () => ({ userId: null, deviceId: 'inspector' }));
     return { db, data, close: () => db.close() };
   };
   const bed = (s: typeof cebu, i: number) => s.beds[i]!.id;

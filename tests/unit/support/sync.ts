@@ -1,16 +1,17 @@
 // Several computers of one organisation, each a copy of one starting vault (as joining will make
 // them), opened straight from the database file with a raw key: no KDF per computer, so the
 // convergence property can build fresh ones for every run. Each writes with its own device id.
+import { SCHEMA } from '../../../electron/backend/runtime/composition';
 import { copyFileSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { openDatabase, type Db } from '../../../electron/backend/db/sqlcipher';
 import { migrate } from '../../../electron/backend/db/migrate';
-import { DataLayer, TABLES } from '../../../electron/backend/db/data-layer';
+import { DataLayer } from '../../../electron/backend/db/data-layer';
+import { syncedTables } from '../../../electron/backend/db/schema';
 import { databasePath } from '../../../electron/backend/vault/vault';
 import {
-  SYNCED_TABLES,
   addComputer,
   adoptGrant,
   startOrganisation,
@@ -49,7 +50,10 @@ export async function organisation(prepare: (origin: Computer) => void = () => u
   const origin: Computer = {
     id: 'origin',
     db: vault.db,
-    data: new DataLayer(vault.db, () => ({ userId: COORDINATOR.userId, deviceId: 'origin' })),
+    data: new DataLayer(vault.db, SCHEMA.tables, () => ({
+      userId: COORDINATOR.userId,
+      deviceId: 'origin',
+    })),
     actor: COORDINATOR,
     home: vault.folder,
   };
@@ -64,8 +68,11 @@ export async function organisation(prepare: (origin: Computer) => void = () => u
     open.push(db);
     // Durability is not under test here, and a flush per commit would be most of the time.
     db.pragma('synchronous = OFF');
-    migrate(db);
-    const data = new DataLayer(db, () => ({ userId: COORDINATOR.userId, deviceId: id }));
+    migrate(db, SCHEMA.migrations);
+    const data = new DataLayer(db, SCHEMA.tables, () => ({
+      userId: COORDINATOR.userId,
+      deviceId: id,
+    }));
     return { id, db, data, actor: COORDINATOR, home };
   };
   return { origin, computer };
@@ -116,8 +123,8 @@ export function closeComputers(computers: readonly Computer[]): void {
 /** A hash over every synced table's rows (id and writable columns): equal data, equal hash. */
 export function syncedDataHash(db: Db): string {
   const hash = createHash('sha256');
-  for (const table of SYNCED_TABLES) {
-    const columns = ['id', ...TABLES[table]];
+  for (const table of syncedTables(SCHEMA.tables)) {
+    const columns = ['id', ...SCHEMA.tables[table].columns];
     const rows = db.prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY id`).all();
     hash.update(`${table}\n${JSON.stringify(rows)}\n`);
   }

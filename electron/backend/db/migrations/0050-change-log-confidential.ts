@@ -1,8 +1,8 @@
 // The change log recorded the values of every written column, session notes' text included. From
 // now on the data layer writes a mark in place of a confidential column's value (see
-// CONFIDENTIAL_COLUMNS in data-layer.ts); this migration puts the same mark in the rows already
-// logged. secure_delete is on, so the old text does not linger in free pages. The columns are
-// spelled out here, not read from CONFIDENTIAL_COLUMNS: a released migration never changes.
+// `confidential` in domains/therapy/tables.ts); this migration puts the same mark in the rows
+// already logged. secure_delete is on, so the old text does not linger in free pages. The columns
+// are spelled out here, not read from the declarations: a released migration never changes.
 import type { Migration } from './migration';
 
 const MARK = `json('{"$confidential":true}')`;

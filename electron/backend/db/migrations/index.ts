@@ -1,25 +1,27 @@
-// Every migration, in order. One file per migration, named with spaced numbers (0010, 0020, …)
-// so a later one can go in between while unreleased. `version` is what PRAGMA user_version
-// records in a vault: it only grows, and a released migration never changes.
-import type { Migration } from './migration';
+// The core's part of the schema: what no domain owns. The foundation creates the vault's own
+// row, the audit log and the change log (and the first tables of the access domain, which
+// declares them); 0050 marks confidential values in the change log. Every other migration lives
+// in the folder of the domain whose tables it makes (electron/backend/domains/<d>/migrations),
+// and the composition root sorts them all by version (see composeSchema).
+// Files are named with spaced numbers (0010, 0020, …) so a later one can go in between while
+// unreleased. `version` is what PRAGMA user_version records in a vault: it only grows, and a
+// released migration never changes.
+import type { SchemaPart, TableDeclarations } from '../schema';
 import { foundation } from './0010-foundation';
-import { childrenShelters } from './0020-children-shelters';
-import { therapyScheduling } from './0030-therapy-scheduling';
-import { therapyNotes } from './0040-therapy-notes';
 import { changeLogConfidential } from './0050-change-log-confidential';
-import { reintegration } from './0060-reintegration';
-import { backupPolicy } from './0080-backup-policy';
-import { sync } from './0090-sync';
 
-export const MIGRATIONS: readonly Migration[] = [
-  foundation,
-  childrenShelters,
-  therapyScheduling,
-  therapyNotes,
-  changeLogConfidential,
-  reintegration,
-  backupPolicy,
-  sync,
-];
+const coreTables = {
+  // This vault's own id and audit head: each computer keeps its own chain.
+  vault_meta: { sync: 'local', columns: ['vault_id'] },
+} as const satisfies TableDeclarations;
 
-export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+declare module '../schema' {
+  interface Tables {
+    core: typeof coreTables;
+  }
+}
+
+export const coreSchema: SchemaPart = {
+  migrations: [foundation, changeLogConfidential],
+  tables: coreTables,
+};

@@ -44,10 +44,14 @@ function requireExisting(path: string, kind: 'folder' | 'file', field: string): 
 /** Unpacks and unlocks the backup beside the vault; the caller discards or restores it. */
 function stage(ctx: CallContext, input: Required<BackupUnlockInput>): Promise<StagedBackup> {
   const file = requireExisting(input.file, 'file', 'file');
-  return stageBackup(ctx.folder, file, (folder) =>
-    input.unlockWith === 'recoveryKey'
-      ? unwrapWithRecoveryKey(folder, input.recoveryKey)
-      : unwrapWithPassword(folder, input.username, input.password),
+  return stageBackup(
+    ctx.folder,
+    file,
+    (folder) =>
+      input.unlockWith === 'recoveryKey'
+        ? unwrapWithRecoveryKey(folder, input.recoveryKey)
+        : unwrapWithPassword(folder, input.username, input.password),
+    ctx.schema.version,
   );
 }
 
@@ -60,25 +64,31 @@ function stageAsAdministrator(
   input: Required<BackupUnlockInput>,
 ): Promise<StagedBackup> {
   const file = requireExisting(input.file, 'file', 'file');
-  return stageBackup(ctx.folder, file, async (folder) => {
-    if (input.unlockWith === 'recoveryKey') return unwrapWithRecoveryKey(folder, input.recoveryKey);
-    const key = await unwrapWithPassword(folder, input.username, input.password);
-    const db = openDatabase(join(folder, DATABASE_FILE), Buffer.from(key.dataKeyHex, 'hex'));
-    try {
-      const admin = db
-        .prepare(
-          "SELECT 1 FROM users WHERE username = ? COLLATE NOCASE AND role = 'admin' AND deleted_at IS NULL",
-        )
-        .get([input.username.trim()]);
-      if (!admin) throw new AppError('FORBIDDEN', 'notAdministratorInBackup');
-    } catch (error) {
-      key.discard();
-      throw error;
-    } finally {
-      db.close();
-    }
-    return key;
-  });
+  return stageBackup(
+    ctx.folder,
+    file,
+    async (folder) => {
+      if (input.unlockWith === 'recoveryKey')
+        return unwrapWithRecoveryKey(folder, input.recoveryKey);
+      const key = await unwrapWithPassword(folder, input.username, input.password);
+      const db = openDatabase(join(folder, DATABASE_FILE), Buffer.from(key.dataKeyHex, 'hex'));
+      try {
+        const admin = db
+          .prepare(
+            "SELECT 1 FROM users WHERE username = ? COLLATE NOCASE AND role = 'admin' AND deleted_at IS NULL",
+          )
+          .get([input.username.trim()]);
+        if (!admin) throw new AppError('FORBIDDEN', 'notAdministratorInBackup');
+      } catch (error) {
+        key.discard();
+        throw error;
+      } finally {
+        db.close();
+      }
+      return key;
+    },
+    ctx.schema.version,
+  );
 }
 
 export function backupHandlers(): BackupHandlers {
@@ -112,7 +122,7 @@ export function backupHandlers(): BackupHandlers {
         detail: { backupCreatedAt: staged.summary.createdAt },
       });
       ctx.lock('signOut');
-      const safetyCopy = restoreStagedBackup(ctx.folder, staged, ctx.writeContext);
+      const safetyCopy = restoreStagedBackup(ctx.folder, staged, ctx.schema, ctx.writeContext);
       return { safetyCopy };
     },
 
@@ -121,7 +131,7 @@ export function backupHandlers(): BackupHandlers {
       if (ctx.vaultState() !== 'locked' || !ctx.vaultFoundDamaged())
         throw new AppError('CONFLICT', 'vaultNotDamaged');
       const staged = await stageAsAdministrator(ctx, input);
-      const damagedCopy = restoreStagedBackup(ctx.folder, staged, ctx.writeContext, {
+      const damagedCopy = restoreStagedBackup(ctx.folder, staged, ctx.schema, ctx.writeContext, {
         aside: 'damaged',
         detail: {
           replacedDamagedVault: 'yes',

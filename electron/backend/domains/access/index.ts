@@ -1,6 +1,9 @@
 // The access domain: setup, sign-in, recovery, sessions, one's own password, staff accounts,
 // settings, key rotation and the audit log's reads.
 import type { Domain } from '../../runtime/domain';
+import { backupPolicy } from './migrations/0080-backup-policy';
+import { accessTables } from './tables';
+import { accessIdScope } from './id-scope';
 import { adminAuditTargets, adminHandlers } from './admin-handlers';
 import { backupAuditTargets, backupHandlers } from './backup-handlers';
 import { sessionAuditTargets, sessionHandlers } from './session-handlers';
@@ -17,6 +20,9 @@ export {
 /** The access domain as the composition root lists it. */
 export const accessDomain: Domain = {
   name: 'access',
+  tables: accessTables,
+  idScope: accessIdScope,
+  migrations: [backupPolicy],
   handlers: () => ({ ...sessionHandlers(), ...adminHandlers(), ...backupHandlers() }),
   auditTargets: { ...sessionAuditTargets, ...adminAuditTargets, ...backupAuditTargets },
 };

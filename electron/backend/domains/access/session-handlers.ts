@@ -61,6 +61,7 @@ export function sessionHandlers(): SessionHandlers {
         adminUsername: input.adminUsername,
         adminPassword: input.adminPassword,
         kdf: ctx.kdf,
+        schema: ctx.schema,
         context: ctx.writeContext,
         seed: (v) =>
           v.data.transaction(() => {
@@ -92,7 +93,7 @@ export function sessionHandlers(): SessionHandlers {
         // The credentials are checked first: a wrong attempt leaves an open session as it was.
         const key = await unwrapWithPassword(ctx.folder, username, input.password);
         return ctx.replaceSession(() => {
-          const vault = key.open(ctx.writeContext, ctx.onLockLost);
+          const vault = key.open(ctx.schema, ctx.writeContext, ctx.onLockLost);
           const user = findUserByUsername(vault, username);
           if (!user || !user.active) {
             vault.close();
@@ -108,7 +109,7 @@ export function sessionHandlers(): SessionHandlers {
         ctx.refuseIfDamaged();
         const key = await unwrapWithRecoveryKey(ctx.folder, input.recoveryKey);
         const vault = ctx.replaceSession(() => {
-          const opened = key.open(ctx.writeContext, ctx.onLockLost);
+          const opened = key.open(ctx.schema, ctx.writeContext, ctx.onLockLost);
           ctx.enterRecovery(opened);
           return opened;
         });

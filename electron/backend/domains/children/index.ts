@@ -4,6 +4,9 @@
 // "now") and the procedure's parsed input; callers outside the router pass schema-valid input
 // (e.g. `childrenProcedures['children.register'].input.parse(x)`).
 import type { Domain } from '../../runtime/domain';
+import { childrenShelters } from './migrations/0020-children-shelters';
+import { childrenTables } from './tables';
+import { childrenIdScope } from './id-scope';
 import { childrenTimeline } from './case-file';
 import { childrenAuditTargets, childrenHandlers } from './handlers';
 
@@ -38,6 +41,9 @@ export { childrenAuditTargets, childrenHandlers } from './handlers';
 /** The children domain as the composition root lists it; it assembles every domain's case file. */
 export const childrenDomain: Domain = {
   name: 'children',
+  tables: childrenTables,
+  idScope: childrenIdScope,
+  migrations: [childrenShelters],
   handlers: (hooks) => childrenHandlers(hooks),
   auditTargets: childrenAuditTargets,
   timeline: childrenTimeline,

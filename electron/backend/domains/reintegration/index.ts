@@ -2,6 +2,9 @@
 // review, and the discharge gate): its services, for the router (handlers.ts) and tests, and the
 // domain itself for the composition root, which hands its discharge guard to the shelters domain.
 import type { Domain } from '../../runtime/domain';
+import { reintegration } from './migrations/0060-reintegration';
+import { reintegrationTables } from './tables';
+import { reintegrationIdScope } from './id-scope';
 import { reintegrationDischargeGuard } from './gates';
 import { reintegrationAuditTargets, reintegrationHandlers } from './handlers';
 import { scheduleFollowUpVisits } from './visits';
@@ -28,6 +31,9 @@ export { householdFlags, readPolicy, writePolicy, reintegrationDischargeGuard } 
 
 export const reintegrationDomain: Domain = {
   name: 'reintegration',
+  tables: reintegrationTables,
+  idScope: reintegrationIdScope,
+  migrations: [reintegration],
   handlers: () => reintegrationHandlers(),
   auditTargets: reintegrationAuditTargets,
   dischargeGuards: [reintegrationDischargeGuard],

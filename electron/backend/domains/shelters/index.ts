@@ -2,6 +2,8 @@
 // (handlers.ts), the demo generator and the benchmark, and the domain itself for the composition
 // root. Services take the open vault, the acting user and schema-valid input, like the children's.
 import type { Domain } from '../../runtime/domain';
+import { sheltersTables } from './tables';
+import { sheltersIdScope } from './id-scope';
 import { placementsSection, placementsTimeline } from './case-file';
 import { sheltersAuditTargets, sheltersHandlers } from './handlers';
 
@@ -41,6 +43,8 @@ export { sheltersAuditTargets, sheltersHandlers } from './handlers';
 /** The shelters domain as the composition root lists it; it runs every domain's discharge guards. */
 export const sheltersDomain: Domain = {
   name: 'shelters',
+  tables: sheltersTables,
+  idScope: sheltersIdScope,
   handlers: (hooks) => sheltersHandlers(hooks),
   auditTargets: sheltersAuditTargets,
   caseFile: placementsSection,

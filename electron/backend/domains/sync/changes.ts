@@ -10,7 +10,7 @@ import {
   type MergeResult,
 } from '../../db/merge';
 import { BundleRefused } from './errors';
-import { SYNCED_TABLES, isSyncedTable } from './tables';
+import { syncedTables } from '../../db/schema';
 
 /** What sync uses of a vault: the database and the one write path. */
 export interface SyncVault {
@@ -27,15 +27,16 @@ export const MAX_CLOCK_AHEAD_MS = 60 * 60 * 1000;
 const HLC_PATTERN = /^\d{15}-[0-9a-f]{4}-(.+)$/;
 
 /** Every change of a synced table this computer has and `folder` does not hold, oldest first. */
-export function changesMissingFrom(db: Db, folder: string): Change[] {
-  const rows = db
+export function changesMissingFrom(vault: SyncVault, folder: string): Change[] {
+  const synced = syncedTables(vault.data.tables);
+  const rows = vault.db
     .prepare(
       `SELECT hlc, device_id, user_id, table_name, row_id, op, columns FROM change_log c
-       WHERE table_name IN (${SYNCED_TABLES.map(() => '?').join(', ')})
+       WHERE table_name IN (${synced.map(() => '?').join(', ')})
          AND NOT EXISTS (SELECT 1 FROM sync_bundle_changes b WHERE b.folder = ? AND b.hlc = c.hlc)
        ORDER BY seq`,
     )
-    .all([...SYNCED_TABLES, folder]) as {
+    .all([...synced, folder]) as {
     hlc: string;
     device_id: string;
     user_id: string | null;
@@ -72,18 +73,20 @@ export function applyChanges(
   within?: () => void,
 ): MergeResult {
   let newest: string | null = null;
+  const synced: readonly string[] = syncedTables(vault.data.tables);
   for (const change of changes) {
     const stamp = HLC_PATTERN.exec(change.hlc);
     if (!stamp || stamp[1] !== change.deviceId)
       throw new BundleRefused('malformed', `clock ${change.hlc}`);
-    if (!isSyncedTable(change.table)) throw new BundleRefused('malformed', `table ${change.table}`);
+    if (!synced.includes(change.table))
+      throw new BundleRefused('malformed', `table ${change.table}`);
     if (wallMsOf(change.hlc) > now.getTime() + MAX_CLOCK_AHEAD_MS)
       throw new BundleRefused('clockAhead', change.hlc);
     if (newest === null || change.hlc > newest) newest = change.hlc;
   }
   let result: MergeResult;
   try {
-    result = mergeChanges(vault.db, changes, within);
+    result = mergeChanges(vault.db, vault.data.tables, changes, within);
   } catch (error) {
     if (error instanceof UnmergeableChange) throw new BundleRefused('malformed', error.message);
     if (isConstraintError(error)) throw new BundleRefused('unmergeable', error.message);

@@ -110,7 +110,7 @@ function writeMissing(
   present: readonly string[],
   now: Date,
 ): string | null {
-  const changes = changesMissingFrom(vault.db, folder);
+  const changes = changesMissingFrom(vault, folder);
   const acks = applied(vault, folder, present);
   const acked = ackedBy(vault, self.deviceId);
   const carriesChanges = new Set(changeBearing(vault, folder));

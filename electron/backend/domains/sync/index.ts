@@ -1,10 +1,12 @@
 // The sync domain: the engine that lets the organisation's computers exchange encrypted change
 // bundles and converge (docs/architecture.md, "Sync between computers"), and its procedures.
 import type { Domain } from '../../runtime/domain';
+import { sync } from './migrations/0090-sync';
+import { syncTables } from './tables';
 import { syncAuditTargets, syncHandlers } from './handlers';
 
 export { syncAuditTargets, syncHandlers } from './handlers';
-export { TABLE_SYNC, LOCAL_STORES, SYNCED_TABLES, isSyncedTable } from './tables';
+export { LOCAL_STORES } from './tables';
 export {
   applyChanges,
   changesMissingFrom,
@@ -31,6 +33,8 @@ export { caseCodeTag, nextCaseCode } from './case-codes';
 
 export const syncDomain: Domain = {
   name: 'sync',
+  tables: syncTables,
+  migrations: [sync],
   handlers: () => syncHandlers(),
   auditTargets: syncAuditTargets,
 };

@@ -3,6 +3,10 @@
 // domain itself for the composition root. Services take the open vault, the acting user and
 // schema-valid input, like the other domains'.
 import type { Domain } from '../../runtime/domain';
+import { therapyScheduling } from './migrations/0030-therapy-scheduling';
+import { therapyNotes } from './migrations/0040-therapy-notes';
+import { therapyTables } from './tables';
+import { therapyIdScope } from './id-scope';
 import { scheduleAuditTargets, scheduleHandlers } from './handlers';
 import { measuresAuditTargets, measuresHandlers } from './measures';
 import { notesAuditTargets, notesHandlers } from './notes';
@@ -33,6 +37,9 @@ export { builtInInstruments, scoreHistory } from './measures';
 
 export const therapyDomain: Domain = {
   name: 'therapy',
+  tables: therapyTables,
+  idScope: therapyIdScope,
+  migrations: [therapyScheduling, therapyNotes],
   handlers: () => ({ ...scheduleHandlers(), ...notesHandlers(), ...measuresHandlers() }),
   auditTargets: { ...scheduleAuditTargets, ...notesAuditTargets, ...measuresAuditTargets },
 };

@@ -3,6 +3,7 @@
 // change is autosaved; Submit saves first, then names every missing part at its field.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ProcedureInput } from '../../../../shared/contract';
 import type { Assessment } from '../../../../shared/reintegration/contract';
 import {
   NOT_KNOWN,
@@ -10,39 +11,20 @@ import {
   type ReintegrationInstrument,
 } from '../../../../shared/reintegration/instruments';
 import { RECOMMENDATIONS, type Recommendation } from '../../../../shared/reintegration/vocabulary';
-import { formatCalendarDate, formatInstant, todayIn } from '../../../../shared/time';
+import { formatCalendarDate, todayIn } from '../../../../shared/time';
 import { isApiError } from '../../../api/client';
 import { useApiMutation } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
 import type { FormMessage } from '../../../forms/useServerErrors';
-import { errorText } from '../../../i18n';
 import { ChoiceOptions } from '../../../ui/ChoiceOptions';
 import { Field } from '../../../ui/Field';
 import { FormAlert } from '../../../ui/FormAlert';
 import { SubmitButton } from '../../../ui/SubmitButton';
+import { AutosaveStatus } from '../../../ui/AutosaveStatus';
+import { useAutosave } from '../../../forms/useAutosave';
+import { useApi } from '../../../api/ApiContext';
 import { recommendationText } from '../labels';
 import { reintegrationStale } from '../stale';
-import { useAssessmentAutosave, type AutosaveState } from './useAssessmentAutosave';
-
-function AutosaveStatus({ state }: { state: AutosaveState }) {
-  const { t } = useTranslation();
-  const { settings } = useSession();
-  const text =
-    state.kind === 'saving'
-      ? t('reintegration.form.autosave.saving')
-      : state.kind === 'saved'
-        ? t('reintegration.form.autosave.saved', {
-            time: formatInstant(state.at.toISOString(), settings.timeZone, 'h:mm:ss a'),
-          })
-        : state.kind === 'failed'
-          ? t('reintegration.form.autosave.failed', { reason: errorText(state.key, 'internal') })
-          : '';
-  return (
-    <p role="status" className="autosave-status">
-      {text}
-    </p>
-  );
-}
 
 const answerValue = (answer: Answer | undefined) => (answer === undefined ? '' : String(answer));
 const parseAnswer = (value: string): Answer | undefined =>
@@ -59,7 +41,10 @@ export function AssessmentEditor({
 }) {
   const { t } = useTranslation();
   const { settings } = useSession();
-  const autosave = useAssessmentAutosave();
+  const api = useApi();
+  const autosave = useAutosave(async (draft: ProcedureInput<'reintegration.save'>) => {
+    await api.call('reintegration.save', draft);
+  });
   const submit = useApiMutation('reintegration.submit', { stale: reintegrationStale });
   const [visitDates, setVisitDates] = useState(assessment.visitDates);
   const [newVisit, setNewVisit] = useState('');
@@ -129,7 +114,14 @@ export function AssessmentEditor({
 
   return (
     <form className="form assessment-form" noValidate onSubmit={(e) => void onSubmit(e)}>
-      <AutosaveStatus state={autosave.state} />
+      <AutosaveStatus
+        state={autosave.state}
+        texts={{
+          saving: t('reintegration.form.autosave.saving'),
+          saved: (time) => t('reintegration.form.autosave.saved', { time }),
+          failed: (reason) => t('reintegration.form.autosave.failed', { reason }),
+        }}
+      />
       <FormAlert message={formError} />
       <fieldset>
         <legend>{t('reintegration.form.visits')}</legend>

@@ -10,40 +10,15 @@ import {
   type NoteTemplate,
   type SessionNote,
 } from '../../../../shared/therapy/notes';
-import { formatInstant } from '../../../../shared/time';
 import { isApiError } from '../../../api/client';
 import { useApiMutation } from '../../../api/queries';
-import { useSession } from '../../../auth/AuthContext';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { Field } from '../../../ui/Field';
 import { FormAlert } from '../../../ui/FormAlert';
 import type { FormMessage } from '../../../forms/useServerErrors';
-import { errorText } from '../../../i18n';
-import { useAutosave, type AutosaveState } from './useAutosave';
-
-function AutosaveStatus({ state }: { state: AutosaveState }) {
-  const { t } = useTranslation();
-  const { settings } = useSession();
-  const text = {
-    idle: '',
-    saving: t('therapy.notes.autosave.saving'),
-    saved:
-      state.kind === 'saved'
-        ? t('therapy.notes.autosave.saved', {
-            time: formatInstant(state.at, settings.timeZone, 'h:mm:ss a'),
-          })
-        : '',
-    failed:
-      state.kind === 'failed'
-        ? t('therapy.notes.autosave.failed', { reason: errorText(state.key, 'internal') })
-        : '',
-  }[state.kind];
-  return (
-    <p role="status" className="autosave-status">
-      {text}
-    </p>
-  );
-}
+import { AutosaveStatus } from '../../../ui/AutosaveStatus';
+import { useAutosave } from '../../../forms/useAutosave';
+import { useApi } from '../../../api/ApiContext';
 
 export function NoteEditor({
   note,
@@ -58,7 +33,11 @@ export function NoteEditor({
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<FormMessage | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const autosave = useAutosave(note.id, true);
+  const api = useApi();
+  const autosave = useAutosave(async (draft: { template: NoteTemplate; fields: NoteFields }) => {
+    const { updatedAt } = await api.call('notes.saveDraft', { id: note.id, ...draft });
+    return { savedAt: updatedAt };
+  });
   const sign = useApiMutation('notes.sign');
 
   const change = (next: { template?: NoteTemplate; fields?: NoteFields }) => {
@@ -135,7 +114,14 @@ export function NoteEditor({
           </Field>
         );
       })}
-      <AutosaveStatus state={autosave.state} />
+      <AutosaveStatus
+        state={autosave.state}
+        texts={{
+          saving: t('therapy.notes.autosave.saving'),
+          saved: (time) => t('therapy.notes.autosave.saved', { time }),
+          failed: (reason) => t('therapy.notes.autosave.failed', { reason }),
+        }}
+      />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={sign.isPending}>
           {t('therapy.notes.sign')}

@@ -2,7 +2,7 @@
 // their reviews, and the coordinator's overrides of the age rule. An approved assessment is locked
 // here too, under the service checks: even a direct write cannot change it. After a discharge to
 // family or kinship care, the follow-up visits.
-import { INSTANT, META, type Migration } from './migration';
+import { INSTANT, META, type Migration } from '../../../db/migrations/migration';
 
 const REINTEGRATION_SQL = `
   -- Definitions an administrator imported; the built-in ones ship with the app.

@@ -1,39 +1,46 @@
-// The draft's autosave: a short pause after a change saves the whole form; leaving the screen
-// (a lock, a quick hide, navigating away) saves whatever is still unsaved at once.
+// A draft's autosave: a short pause after a change saves the whole draft; leaving the screen (a
+// lock, a quick hide, navigating away) saves whatever is still unsaved at once, so nothing typed
+// is lost. A failed save stays pending: the next change or flush tries again.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ProcedureInput } from '../../../../shared/contract';
-import { useApi } from '../../../api/ApiContext';
-import { isApiError } from '../../../api/client';
+import { isApiError } from '../api/client';
 
 export const AUTOSAVE_DELAY_MS = 700;
-
-type Draft = ProcedureInput<'reintegration.save'>;
 
 export type AutosaveState =
   | { kind: 'idle' }
   | { kind: 'saving' }
-  | { kind: 'saved'; at: Date }
+  | { kind: 'saved'; at: string }
   | { kind: 'failed'; key: string; fields: Record<string, string> };
 
-export function useAssessmentAutosave() {
-  const api = useApi();
+/**
+ * `save` writes one draft and may give the instant the record says it was saved (else now).
+ * `enabled: false` ignores changes (a draft that can no longer be edited).
+ */
+export function useAutosave<Draft>(
+  save: (draft: Draft) => Promise<{ savedAt?: string } | void>,
+  { enabled = true }: { enabled?: boolean } = {},
+) {
   const [state, setState] = useState<AutosaveState>({ kind: 'idle' });
   const pending = useRef<Draft | null>(null);
   const timer = useRef<number | null>(null);
+  // The latest save function, so a flush on unmount uses what the screen last rendered with.
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  });
 
   const flush = useCallback(async (): Promise<boolean> => {
     if (timer.current !== null) window.clearTimeout(timer.current);
     timer.current = null;
     const draft = pending.current;
-    if (!draft) return true;
+    if (draft === null) return true;
     pending.current = null;
     setState({ kind: 'saving' });
     try {
-      await api.call('reintegration.save', draft);
-      setState({ kind: 'saved', at: new Date() });
+      const saved = await saveRef.current(draft);
+      setState({ kind: 'saved', at: saved?.savedAt ?? new Date().toISOString() });
       return true;
     } catch (error) {
-      // Keep it pending: the next change or flush tries again.
       pending.current ??= draft;
       setState({
         kind: 'failed',
@@ -42,20 +49,22 @@ export function useAssessmentAutosave() {
       });
       return false;
     }
-  }, [api]);
+  }, []);
 
   const schedule = useCallback(
     (draft: Draft) => {
+      if (!enabled) return;
       pending.current = draft;
       if (timer.current !== null) window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
     },
-    [flush],
+    [enabled, flush],
   );
 
+  // Unmounting (the lock unmounts every signed-in screen) saves what is left, before the lock call.
   useEffect(
     () => () => {
-      if (pending.current) void flush();
+      if (pending.current !== null) void flush();
     },
     [flush],
   );

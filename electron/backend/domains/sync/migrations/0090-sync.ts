@@ -4,7 +4,7 @@
 // offline at once (two children in one bed, two equal case codes), so the one-row-only unique
 // constraints become plain indexes and the placement and signed-note guards stand aside while a
 // sync applies remote changes; they still guard every local write.
-import { INSTANT, META, type Migration } from './migration';
+import { INSTANT, META, type Migration } from '../../../db/migrations/migration';
 
 /** A row exists only inside the transaction that applies remote changes. */
 const WHILE_NOT_APPLYING = 'NOT EXISTS (SELECT 1 FROM sync_applying)';

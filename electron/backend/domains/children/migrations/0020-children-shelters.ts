@@ -1,5 +1,5 @@
 // Survivor case records (children and their file), shelters, beds and placements.
-import { INSTANT, META, type Migration } from './migration';
+import { INSTANT, META, type Migration } from '../../../db/migrations/migration';
 
 /**
  * The placement invariants as a backstop under the service checks: even a direct write cannot

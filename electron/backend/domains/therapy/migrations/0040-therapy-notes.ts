@@ -1,7 +1,7 @@
 // Session notes (drafts, signatures, addenda, break-glass reads, risk flags), the clinical-records
 // policy, imported outcome-measure definitions and outcome scores. A signed note and an addendum
 // are locked here too, under the service checks: even a direct write cannot change them.
-import { INSTANT, META, type Migration } from './migration';
+import { INSTANT, META, type Migration } from '../../../db/migrations/migration';
 
 const NOTES_SQL = `
   CREATE TABLE therapy_notes (

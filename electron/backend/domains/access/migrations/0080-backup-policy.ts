@@ -1,7 +1,7 @@
 // How many automatic backups the vault keeps, and how the last one went (for the warning a
 // failed one must show). Its version is the next in the list (versions run 1, 2, 3 … without a
 // gap), whatever its file number.
-import { INSTANT, META, type Migration } from './migration';
+import { INSTANT, META, type Migration } from '../../../db/migrations/migration';
 
 export const backupPolicy: Migration = {
   version: 7,

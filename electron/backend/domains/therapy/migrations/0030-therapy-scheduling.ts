@@ -1,7 +1,7 @@
 // Therapy scheduling: plans, therapists' working hours and leave, recurring series, and sessions
 // with their participants. Each occurrence of a series is its own session row carrying the
 // series id, so one occurrence changes without touching the others.
-import { INSTANT, META, type Migration } from './migration';
+import { INSTANT, META, type Migration } from '../../../db/migrations/migration';
 
 const THERAPY_SQL = `
   CREATE TABLE therapy_plans (

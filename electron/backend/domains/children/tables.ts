@@ -1,0 +1,101 @@
+// The children domain's tables: the case file (children, status changes, consents, family, intake, case plan, legal events).
+// Each table says whether it is synced; the migrations in ./migrations create them, and
+// tests/unit/schema.test.ts checks the two agree.
+import type { TableDeclarations } from '../../db/schema';
+
+export const childrenTables = {
+  children: {
+    sync: 'synced',
+    columns: [
+      'case_code',
+      'case_year',
+      'case_seq',
+      'legal_name',
+      'preferred_name',
+      'initials',
+      'search_text',
+      'birth_kind',
+      'date_of_birth',
+      'estimated_age_years',
+      'estimated_as_of',
+      'sex',
+      'gender_identity',
+      'languages',
+      'referral_source',
+      'referral_date',
+      'intake_date',
+      'rescue_date',
+      'referring_agency_ref',
+      'status',
+      'assigned_caseworker_id',
+      'registered_by',
+      'sibling_group_id',
+      'deleted_at',
+    ],
+  },
+  child_status_changes: {
+    sync: 'synced',
+    columns: ['child_id', 'from_status', 'to_status', 'changed_at'],
+  },
+  consents: {
+    sync: 'synced',
+    columns: [
+      'child_id',
+      'type',
+      'agency',
+      'given_by',
+      'given_on',
+      'scope',
+      'withdrawn_on',
+      'withdrawn_reason',
+      'deleted_at',
+    ],
+  },
+  family_members: {
+    sync: 'synced',
+    columns: [
+      'child_id',
+      'name',
+      'relationship',
+      'phone',
+      'address',
+      'lives_in_household',
+      'alleged_offender',
+      'alleged_offender_since',
+      'no_contact_order',
+      'no_contact_order_date',
+      'notes',
+      'deleted_at',
+    ],
+  },
+  intake_accounts: {
+    sync: 'synced',
+    columns: ['child_id', 'account', 'recorded_at', 'recorded_by'],
+  },
+  plan_goals: {
+    sync: 'synced',
+    columns: [
+      'child_id',
+      'domain',
+      'goal_text',
+      'responsible',
+      'target_date',
+      'status',
+      'deleted_at',
+    ],
+  },
+  plan_tasks: {
+    sync: 'synced',
+    columns: ['child_id', 'goal_id', 'title', 'due_date', 'responsible', 'done_on', 'deleted_at'],
+  },
+  legal_events: {
+    sync: 'synced',
+    columns: ['child_id', 'kind', 'date', 'time', 'court', 'case_number', 'notes', 'deleted_at'],
+  },
+} as const satisfies TableDeclarations;
+
+declare module '../../db/schema' {
+  interface Tables {
+    children: typeof childrenTables;
+  }
+}
