@@ -13,11 +13,16 @@ import {
   type InstrumentEntry,
 } from './instruments';
 import {
+  AFTERCARE_SERVICES,
   HOUSEHOLD_KINDS,
+  PLAN_STAGES,
+  STAGE_STATUSES,
   OVERRIDE_REASON_MIN,
   RECOMMENDATIONS,
   type AssessmentStatus,
   type HouseholdKind,
+  type AftercareService,
+  type PlanStage,
   type Recommendation,
 } from './vocabulary';
 import {
@@ -41,6 +46,48 @@ export interface AssessmentReview {
   comment: string | null;
 }
 
+/** Plan text: always present, empty when nothing is written yet. */
+const planText = (max: number) => safeText(multiline).trim().max(max, 'tooLong');
+const stageSchema = z.strictObject({
+  plannedOn: isoDateSchema.nullable(),
+  status: z.enum(STAGE_STATUSES),
+  responsible: planText(200),
+});
+
+/**
+ * The recommendation's reintegration plan: each stage's date, status and who is responsible, the
+ * services arranged for after the return, and the people responsible for the whole plan.
+ */
+export const reintegrationPlanSchema = z.strictObject({
+  stages: z.strictObject(
+    Object.fromEntries(PLAN_STAGES.map((s) => [s, stageSchema])) as Record<
+      PlanStage,
+      typeof stageSchema
+    >,
+  ),
+  services: z.strictObject(
+    Object.fromEntries(AFTERCARE_SERVICES.map((s) => [s, planText(1000)])) as Record<
+      AftercareService,
+      ReturnType<typeof planText>
+    >,
+  ),
+  responsible: planText(1000),
+});
+export type ReintegrationPlan = z.infer<typeof reintegrationPlanSchema>;
+
+/** A plan with nothing in it yet. */
+export function emptyPlan(): ReintegrationPlan {
+  return {
+    stages: Object.fromEntries(
+      PLAN_STAGES.map((s) => [s, { plannedOn: null, status: 'notStarted', responsible: '' }]),
+    ) as ReintegrationPlan['stages'],
+    services: Object.fromEntries(
+      AFTERCARE_SERVICES.map((s) => [s, '']),
+    ) as ReintegrationPlan['services'],
+    responsible: '',
+  };
+}
+
 export interface Assessment {
   id: string;
   childId: string;
@@ -61,6 +108,7 @@ export interface Assessment {
     wishes: string;
   };
   recommendation: Recommendation | null;
+  plan: ReintegrationPlan;
   /** Scored with the flags on the household as they are now. */
   score: AssessmentScore;
   createdBy: string | null;
@@ -91,6 +139,8 @@ const assessmentFields = {
   notConsultedWhy: optionalText(2000, multiline),
   childWishes: optionalText(4000, multiline),
   recommendation: z.enum(RECOMMENDATIONS).nullable(),
+  /** Absent: the plan stays as it was (empty for a new draft). */
+  plan: reintegrationPlanSchema.optional(),
 };
 
 export const assessmentSaveSchema = z.strictObject({
@@ -116,6 +166,14 @@ export const reintegrationPolicySchema = z.strictObject({
   assessmentMaxAgeDays: z.number().int().min(1, 'outOfRange').max(365, 'outOfRange'),
   /** The follow-up visits a discharge to family or kinship care schedules. */
   visitCadence: visitCadenceSchema,
+  /** Aftercare Outcomes: due at intake, this many months later, then every so many months. */
+  outcomesFirstAfterMonths: z.number().int().min(1, 'outOfRange').max(24, 'outOfRange'),
+  outcomesThenEveryMonths: z.number().int().min(1, 'outOfRange').max(36, 'outOfRange'),
+  /**
+   * The domain score every domain of the last outcomes assessment must reach for closure; null
+   * keeps each instrument's own (Aftercare Outcomes: 3.0).
+   */
+  closureThreshold: z.number().min(-10, 'outOfRange').max(10, 'outOfRange').nullable(),
 });
 export type ReintegrationPolicy = z.infer<typeof reintegrationPolicySchema>;
 
@@ -144,6 +202,17 @@ export interface OverdueVisit {
   childId: string;
   caseCode: string;
   dueOn: string;
+  daysOverdue: number;
+}
+
+/** A child's next Aftercare Outcomes administration, due or coming due. */
+export interface OutcomesDue {
+  childId: string;
+  caseCode: string;
+  /** 0 at intake, 1 the first after it, and so on. */
+  administration: number;
+  dueOn: string;
+  /** Negative while it is still ahead. */
   daysOverdue: number;
 }
 
@@ -242,6 +311,12 @@ export const reintegrationProcedures = {
   }),
   /** Visits past their due date and not recorded, of the children the caller sees. */
   'reintegration.overdueVisits': procedure<OverdueVisit[]>()({
+    input: z.strictObject({}),
+    access: CASE_TEAM,
+    kind: 'query',
+  }),
+  /** Next Aftercare Outcomes administrations past due or due soon, of the children the caller sees. */
+  'reintegration.outcomesDue': procedure<OutcomesDue[]>()({
     input: z.strictObject({}),
     access: CASE_TEAM,
     kind: 'query',

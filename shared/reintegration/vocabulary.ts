@@ -18,6 +18,15 @@ export const RECOMMENDATIONS = [
 ] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
 
+/** The reintegration plan's stages, in the order they happen. */
+export const PLAN_STAGES = ['preparation', 'firstContact', 'reunification'] as const;
+export type PlanStage = (typeof PLAN_STAGES)[number];
+export const STAGE_STATUSES = ['notStarted', 'inProgress', 'done'] as const;
+export type StageStatus = (typeof STAGE_STATUSES)[number];
+/** The services arranged for after the child's return. */
+export const AFTERCARE_SERVICES = ['school', 'livelihood', 'counselling'] as const;
+export type AftercareService = (typeof AFTERCARE_SERVICES)[number];
+
 /** The discharges that need an approved readiness assessment, and of which household kind. */
 export const GATED_DESTINATIONS: Partial<Record<DischargeDestination, HouseholdKind>> = {
   family_reintegration: 'family',
@@ -72,4 +81,6 @@ export const REINTEGRATION_ERROR_KEYS = [
   'reintegration.overrideNotApproved',
   'reintegration.overrideReason',
   'reintegration.seenAlone',
+  'reintegration.stageDate',
+  'reintegration.stageOrder',
 ] as const;

@@ -147,6 +147,7 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['reintegration.visits',    _,     Y,     Y,     _],
   ['reintegration.recordVisit', _,   Y,     Y,     _],
   ['reintegration.overdueVisits', _, Y,     Y,     _],
+  ['reintegration.outcomesDue', _,   Y,     Y,     _],
   ['reintegration.queue',     _,     Y,     _,     _],
   ['sync.start',              Y,     _,     _,     _],
   ['sync.now',                Y,     Y,     Y,     Y],

@@ -216,10 +216,19 @@ export const TABLES = {
     'approved_at',
     'approved_by',
     'deleted_at',
+    // Migration 0110.
+    'plan',
   ],
   reintegration_reviews: ['assessment_id', 'decision', 'comment', 'reviewer_id', 'reviewed_at'],
   reintegration_overrides: ['assessment_id', 'reason', 'coordinator_id', 'overridden_at'],
-  reintegration_policy: ['assessment_max_age_days', 'visit_cadence'],
+  reintegration_policy: [
+    'assessment_max_age_days',
+    'visit_cadence',
+    // Migration 0110.
+    'outcomes_first_after_months',
+    'outcomes_then_every_months',
+    'closure_threshold',
+  ],
   aftercare_visits: [
     'child_id',
     'placement_id',

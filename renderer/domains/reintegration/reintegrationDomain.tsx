@@ -6,6 +6,7 @@ import { AssessmentScreen } from './assessment/AssessmentScreen';
 import { ReintegrationCaseSection } from './case-file/ReintegrationCaseSection';
 import { ComparisonSection } from './compare/ComparisonSection';
 import { QueueScreen } from './QueueScreen';
+import { OutcomesDuePanel } from './outcomes/OutcomesDuePanel';
 import { OverdueVisitsPanel } from './visits/OverdueVisitsPanel';
 import { VisitsSection } from './visits/VisitsSection';
 
@@ -50,5 +51,5 @@ export const reintegrationDomain: RendererDomain = {
       Section: ({ file }) => <ComparisonSection childId={file.child.id} />,
     },
   ],
-  todayPanels: [OverdueVisitsPanel],
+  todayPanels: [OverdueVisitsPanel, OutcomesDuePanel],
 };

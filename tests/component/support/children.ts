@@ -197,7 +197,8 @@ export function casesBridge(s: SessionInfo = caseworkerSession()): FakeBridge {
       .ok('reintegration.list', [])
       .ok('reintegration.instruments', [])
       .ok('reintegration.visits', [])
-      // The Today screen's overdue follow-up visits.
+      // The Today screen's overdue follow-up visits and Aftercare Outcomes due.
       .ok('reintegration.overdueVisits', [])
+      .ok('reintegration.outcomesDue', [])
   );
 }

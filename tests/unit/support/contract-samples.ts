@@ -248,6 +248,9 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
       { unit: 'month', every: 1, until: 6 },
       { unit: 'month', every: 2, until: 12 },
     ],
+    outcomesFirstAfterMonths: 6,
+    outcomesThenEveryMonths: 12,
+    closureThreshold: null,
   },
   'reintegration.visits': { childId: uuidv7() },
   'reintegration.recordVisit': {
@@ -263,6 +266,7 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
     followUp: 'Fictional follow-up',
   },
   'reintegration.overdueVisits': {},
+  'reintegration.outcomesDue': {},
   'reintegration.queue': {},
   'therapy.childScheduling': { childId: uuidv7() },
   'therapy.availability': { therapistId: uuidv7(), from: '2026-11-30', to: '2026-12-06' },

@@ -10,6 +10,7 @@ import { changeLogConfidential } from './0050-change-log-confidential';
 import { reintegration } from './0060-reintegration';
 import { backupPolicy } from './0080-backup-policy';
 import { sync } from './0090-sync';
+import { reintegrationPlanClosure } from './0110-reintegration-plan-closure';
 
 export const MIGRATIONS: readonly Migration[] = [
   foundation,
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   reintegration,
   backupPolicy,
   sync,
+  reintegrationPlanClosure,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

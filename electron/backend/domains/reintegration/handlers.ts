@@ -15,6 +15,7 @@ import {
 } from './assessments';
 import { readPolicy, writePolicy } from './gates';
 import { importInstrument, listInstruments } from './instruments';
+import { outcomesDue } from './outcomes';
 import { listVisits, overdueVisits, recordVisit } from './visits';
 
 type ReintegrationProcedureName = keyof typeof reintegrationProcedures;
@@ -43,6 +44,7 @@ export function reintegrationHandlers(): Pick<Handlers, ReintegrationProcedureNa
     'reintegration.recordVisit': (ctx, input) =>
       recordVisit(ctx.vault(), actorOf(ctx.user()), input),
     'reintegration.overdueVisits': (ctx) => overdueVisits(ctx.vault(), actorOf(ctx.user())),
+    'reintegration.outcomesDue': (ctx) => outcomesDue(ctx.vault(), actorOf(ctx.user())),
   };
 }
 
@@ -79,6 +81,11 @@ export const reintegrationAuditTargets: Pick<AuditTargets, ReintegrationProcedur
   'reintegration.setPolicy': {
     targetType: 'reintegrationPolicy',
     targetId: () => null,
-    detail: (_input, policy) => ({ assessmentMaxAgeDays: policy.assessmentMaxAgeDays }),
+    detail: (_input, policy) => ({
+      assessmentMaxAgeDays: policy.assessmentMaxAgeDays,
+      outcomesFirstAfterMonths: policy.outcomesFirstAfterMonths,
+      outcomesThenEveryMonths: policy.outcomesThenEveryMonths,
+      closureThreshold: policy.closureThreshold ?? '',
+    }),
   },
 };

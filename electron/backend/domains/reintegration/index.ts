@@ -24,6 +24,7 @@ export {
   scheduleFollowUpVisits,
   URGENT_TASK_TITLE,
 } from './visits';
+export { outcomesDue } from './outcomes';
 export { householdFlags, readPolicy, writePolicy, reintegrationDischargeGuard } from './gates';
 
 export const reintegrationDomain: Domain = {
