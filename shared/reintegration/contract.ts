@@ -22,6 +22,7 @@ import {
   type AssessmentStatus,
   type HouseholdKind,
   type AftercareService,
+  type ClosureStatus,
   type PlanStage,
   type Recommendation,
 } from './vocabulary';
@@ -216,6 +217,56 @@ export interface OutcomesDue {
   daysOverdue: number;
 }
 
+/** Where a child's case stands on closure: what the proposal needs, and the proposals made. */
+export interface ClosureState {
+  /** Every scheduled follow-up visit was made and the last one's due date has come. */
+  monitoringEnded: boolean;
+  /** The last approved outcomes assessment, and whether every domain meets the threshold. */
+  lastOutcomes: { id: string; approvedAt: string; meetsClosure: boolean } | null;
+  /** A proposal may be made now (in aftercare, monitoring ended, threshold met, none pending). */
+  canPropose: boolean;
+  /** Newest first. */
+  closures: CaseClosure[];
+}
+
+export interface CaseClosure {
+  id: string;
+  childId: string;
+  status: ClosureStatus;
+  reason: string;
+  closingNote: string;
+  childView: string;
+  familyView: string;
+  proposedByName: string | null;
+  proposedBy: string | null;
+  proposedAt: string;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  declineComment: string | null;
+  reopenReason: string | null;
+  reopenedByName: string | null;
+  reopenedAt: string | null;
+}
+
+const closureText = (max: number) =>
+  safeText(multiline).trim().min(1, 'required').max(max, 'tooLong');
+export const closureProposalSchema = z.strictObject({
+  childId: idOf('child'),
+  reason: closureText(500),
+  closingNote: closureText(4000),
+  childView: closureText(4000),
+  familyView: closureText(4000),
+});
+export type ClosureProposalInput = z.infer<typeof closureProposalSchema>;
+export const closureDeclineSchema = z.strictObject({
+  childId: idOf('child'),
+  comment: closureText(2000),
+});
+export const reopenSchema = z.strictObject({
+  childId: idOf('child'),
+  reason: closureText(2000),
+});
+
 export const visitRecordSchema = z.strictObject({
   id: idOf('aftercareVisit'),
   visitedOn: isoDateSchema,
@@ -320,6 +371,35 @@ export const reintegrationProcedures = {
     input: z.strictObject({}),
     access: CASE_TEAM,
     kind: 'query',
+  }),
+  /** The child's closure: what a proposal needs, and the proposals made. */
+  'reintegration.closure': procedure<ClosureState>()({
+    input: z.strictObject({ childId: idOf('child') }),
+    access: CASE_TEAM,
+    kind: 'query',
+  }),
+  /** Proposes closing the case once monitoring has ended and the last outcomes meet the threshold. */
+  'reintegration.proposeClosure': procedure<CaseClosure>()({
+    input: closureProposalSchema,
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  /** A coordinator other than the proposer closes the case. */
+  'reintegration.approveClosure': procedure<CaseClosure>()({
+    input: z.strictObject({ childId: idOf('child') }),
+    access: COORDINATOR,
+    kind: 'mutation',
+  }),
+  'reintegration.declineClosure': procedure<CaseClosure>()({
+    input: closureDeclineSchema,
+    access: COORDINATOR,
+    kind: 'mutation',
+  }),
+  /** Reopens a case closed by an approved closure: back to aftercare monitoring. */
+  'reintegration.reopenCase': procedure<CaseClosure>()({
+    input: reopenSchema,
+    access: CASE_TEAM,
+    kind: 'mutation',
   }),
   /** Submitted assessments waiting for a coordinator, oldest first. */
   'reintegration.queue': procedure<QueueEntry[]>()({

@@ -27,6 +27,10 @@ export type StageStatus = (typeof STAGE_STATUSES)[number];
 export const AFTERCARE_SERVICES = ['school', 'livelihood', 'counselling'] as const;
 export type AftercareService = (typeof AFTERCARE_SERVICES)[number];
 
+/** A closure proposal: waiting for a coordinator, approved (the case is closed), declined, or reopened. */
+export const CLOSURE_STATUSES = ['proposed', 'approved', 'declined', 'reopened'] as const;
+export type ClosureStatus = (typeof CLOSURE_STATUSES)[number];
+
 /** The discharges that need an approved readiness assessment, and of which household kind. */
 export const GATED_DESTINATIONS: Partial<Record<DischargeDestination, HouseholdKind>> = {
   family_reintegration: 'family',
@@ -83,4 +87,11 @@ export const REINTEGRATION_ERROR_KEYS = [
   'reintegration.seenAlone',
   'reintegration.stageDate',
   'reintegration.stageOrder',
+  'reintegration.notInAftercare',
+  'reintegration.monitoringNotEnded',
+  'reintegration.outcomesNotMet',
+  'reintegration.closurePending',
+  'reintegration.noClosurePending',
+  'reintegration.ownClosure',
+  'reintegration.notClosed',
 ] as const;

@@ -244,6 +244,24 @@ export const TABLES = {
     'follow_up',
     'deleted_at',
   ],
+  // Case closure (migration 0110).
+  case_closures: [
+    'child_id',
+    'status',
+    'reason',
+    'closing_note',
+    'child_view',
+    'family_view',
+    'outcomes_assessment_id',
+    'proposed_by',
+    'proposed_at',
+    'decided_by',
+    'decided_at',
+    'decline_comment',
+    'reopen_reason',
+    'reopened_by',
+    'reopened_at',
+  ],
   // The organisation's computers (migration 0090).
   sync_computers: ['name', 'public_key', 'case_tag', 'removed_at'],
 } as const satisfies Record<string, readonly string[]>;

@@ -4,6 +4,7 @@ import { ROLES } from '../../../shared/roles';
 import type { ProcedureName } from '../../../shared/contract';
 import { AssessmentScreen } from './assessment/AssessmentScreen';
 import { ReintegrationCaseSection } from './case-file/ReintegrationCaseSection';
+import { ClosureSection } from './closure/ClosureSection';
 import { ComparisonSection } from './compare/ComparisonSection';
 import { QueueScreen } from './QueueScreen';
 import { OutcomesDuePanel } from './outcomes/OutcomesDuePanel';
@@ -49,6 +50,12 @@ export const reintegrationDomain: RendererDomain = {
       id: 'case-comparison',
       order: 97,
       Section: ({ file }) => <ComparisonSection childId={file.child.id} />,
+    },
+    {
+      id: 'case-closure',
+      order: 98,
+      Section: ({ file }) => <ClosureSection childId={file.child.id} />,
+      queries: (childId) => [['reintegration.closure', { childId }]],
     },
   ],
   todayPanels: [OverdueVisitsPanel, OutcomesDuePanel],

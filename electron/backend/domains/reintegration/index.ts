@@ -25,6 +25,13 @@ export {
   URGENT_TASK_TITLE,
 } from './visits';
 export { outcomesDue } from './outcomes';
+export {
+  closureState,
+  proposeClosure,
+  approveClosure,
+  declineClosure,
+  reopenCase,
+} from './closure';
 export { householdFlags, readPolicy, writePolicy, reintegrationDischargeGuard } from './gates';
 
 export const reintegrationDomain: Domain = {

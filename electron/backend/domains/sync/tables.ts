@@ -48,6 +48,7 @@ export const TABLE_SYNC: { readonly [T in TableName]: TableSync } = {
   reintegration_overrides: 'synced',
   reintegration_policy: 'synced',
   aftercare_visits: 'synced',
+  case_closures: 'synced',
   // A removal must reach every computer, so the list itself travels.
   sync_computers: 'synced',
 };
