@@ -2,6 +2,7 @@ import type { RendererDomain } from '../../frame/contributions';
 import { isAllowed } from '../../../shared/permissions';
 import { ROLES } from '../../../shared/roles';
 import type { ProcedureName } from '../../../shared/contract';
+import { ReintegrationAdminScreen } from './admin/ReintegrationAdminScreen';
 import { AssessmentScreen } from './assessment/AssessmentScreen';
 import { ReintegrationCaseSection } from './case-file/ReintegrationCaseSection';
 import { ClosureSection } from './closure/ClosureSection';
@@ -27,6 +28,15 @@ export const reintegrationDomain: RendererDomain = {
       path: 'reintegration/children/:childId/assessments/:id',
       roles: rolesFor('reintegration.list'),
       Screen: AssessmentScreen,
+    },
+  ],
+  settingsSections: [
+    {
+      path: 'reintegration/settings',
+      navTo: '/reintegration/settings',
+      navLabel: (t) => t('reintegration.nav.admin'),
+      roles: rolesFor('reintegration.setPolicy'),
+      Screen: ReintegrationAdminScreen,
     },
   ],
   // After therapy (90), before the timeline (100).

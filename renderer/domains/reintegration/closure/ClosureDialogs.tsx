@@ -1,6 +1,7 @@
 // The closure's three forms: the proposal (reason, closing note, the child's and the family's
 // views), a coordinator's decline (comment), and reopening a closed case (reason).
 import { useTranslation } from 'react-i18next';
+import type { ProcedureInput } from '../../../../shared/contract';
 import {
   closureDeclineSchema,
   closureProposalSchema,
@@ -29,7 +30,7 @@ export function ProposeClosureDialog({ childId, onClose, onSaved }: DialogProps)
   const dialog = dialogFor(
     {
       isPending: propose.isPending,
-      mutate: (input) =>
+      mutate: (input: ProcedureInput<'reintegration.proposeClosure'>) =>
         propose.mutate(input, {
           onSuccess: () => onSaved(t('reintegration.closure.proposed')),
           onError: showError,
@@ -72,7 +73,7 @@ export function DeclineClosureDialog({ childId, onClose, onSaved }: DialogProps)
   const dialog = dialogFor(
     {
       isPending: decline.isPending,
-      mutate: (input) =>
+      mutate: (input: ProcedureInput<'reintegration.declineClosure'>) =>
         decline.mutate(input, {
           onSuccess: () => onSaved(t('reintegration.closure.declined')),
           onError: showError,
@@ -105,7 +106,7 @@ export function ReopenCaseDialog({ childId, onClose, onSaved }: DialogProps) {
   const dialog = dialogFor(
     {
       isPending: reopen.isPending,
-      mutate: (input) =>
+      mutate: (input: ProcedureInput<'reintegration.reopenCase'>) =>
         reopen.mutate(input, {
           onSuccess: () => onSaved(t('reintegration.closure.reopened')),
           onError: showError,
