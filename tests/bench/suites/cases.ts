@@ -47,7 +47,11 @@ import type { ChildStatus } from '../../../shared/children/vocabulary';
 import { todayIn } from '../../../shared/time';
 import { measurePair, percentile, type ResultRow } from '../stats';
 import { seedReintegration } from './reintegration';
-import { loadAssessment, overdueVisits } from '../../../electron/backend/domains/reintegration';
+import {
+  loadAssessment,
+  outcomesDue,
+  overdueVisits,
+} from '../../../electron/backend/domains/reintegration';
 
 const SEED = 2026;
 const ZONE = 'Asia/Manila';
@@ -139,6 +143,8 @@ function fill(vault: CaseVault, close: () => void, size: SizeName, now: Date): D
     actorId: staff.coordinator.userId,
     caseworkers: staff.caseworkers.map((c) => ({ id: c.userId, shelters: c.shelterScope })),
     therapists: staff.therapists.map((t) => t.userId),
+    // The suite seeds its own fixed reintegration counts (suites/reintegration.ts).
+    reintegration: false,
   });
   const spec = DATASET_SIZES[size];
   const { counts } = result;
@@ -491,6 +497,16 @@ function operations(size: SizeName, now: Date, count: number): Operation[] {
           d.vault,
           d.coordinator,
           d.assessments[(pick(i).child * 4 + (i % 4)) % d.assessments.length]!,
+        ),
+    },
+    {
+      // The dashboards' Aftercare Outcomes due: every open case's next administration.
+      name: 'reintegration: Aftercare Outcomes due',
+      targetMs: 50,
+      run: (d, i) =>
+        outcomesDue(
+          d.vault,
+          i % 2 === 0 ? d.coordinator : d.caseworkers[i % d.caseworkers.length]!,
         ),
     },
   ];
