@@ -53,6 +53,8 @@ describe('the due dates', () => {
     expect(mine(at('2025-04-01'))).toMatchObject([
       { administration: 0, dueOn: '2025-03-10', daysOverdue: 22 },
     ]);
+    // The dashboards list the soonest page, not every case.
+    expect(outcomesDue(p.vault, at('2025-04-01'), 1)).toHaveLength(1);
     // A draft is not an administration; a submitted one is.
     const draft = save(
       at('2025-04-01'),

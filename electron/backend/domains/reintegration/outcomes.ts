@@ -26,7 +26,8 @@ export function outcomesCodes(vault: CaseVault): string[] {
   ];
 }
 
-export function outcomesDue(vault: CaseVault, actor: CaseActor): OutcomesDue[] {
+/** The soonest `limit` (as for overdue visits, the dashboard lists a page, not every case). */
+export function outcomesDue(vault: CaseVault, actor: CaseActor, limit = 200): OutcomesDue[] {
   const { today } = clockFor(vault, actor);
   const policy = readPolicy(vault);
   const scope = childScope(vault, actor);
@@ -63,5 +64,6 @@ export function outcomesDue(vault: CaseVault, actor: CaseActor): OutcomesDue[] {
       };
     })
     .filter((d) => d.dueOn <= horizon)
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.caseCode.localeCompare(b.caseCode));
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.caseCode.localeCompare(b.caseCode))
+    .slice(0, limit);
 }
