@@ -52,7 +52,7 @@ const planText = (max: number) => safeText(multiline).trim().max(max, 'tooLong')
 const stageSchema = z.strictObject({
   plannedOn: isoDateSchema.nullable(),
   status: z.enum(STAGE_STATUSES),
-  responsible: planText(200),
+  responsible: safeText().trim().max(200, 'tooLong'),
 });
 
 /**
@@ -248,11 +248,11 @@ export interface CaseClosure {
   reopenedAt: string | null;
 }
 
-const closureText = (max: number) =>
-  safeText(multiline).trim().min(1, 'required').max(max, 'tooLong');
+const closureText = (max: number, options = multiline) =>
+  safeText(options).trim().min(1, 'required').max(max, 'tooLong');
 export const closureProposalSchema = z.strictObject({
   childId: idOf('child'),
-  reason: closureText(500),
+  reason: closureText(500, {}),
   closingNote: closureText(4000),
   childView: closureText(4000),
   familyView: closureText(4000),

@@ -234,6 +234,15 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
     consultedHow: 'Talked with the child during a drawing activity',
     childWishes: 'Fictional wish in the child words',
     recommendation: 'kinship',
+    plan: {
+      stages: {
+        preparation: { plannedOn: '2025-01-22', status: 'done', responsible: 'Fictional worker' },
+        firstContact: { plannedOn: null, status: 'notStarted', responsible: '' },
+        reunification: { plannedOn: null, status: 'notStarted', responsible: '' },
+      },
+      services: { school: 'Fictional school', livelihood: '', counselling: '' },
+      responsible: 'Fictional caseworker',
+    },
   },
   'reintegration.submit': { id: uuidv7() },
   'reintegration.approve': { id: uuidv7() },
