@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { idOf, isoDateSchema } from '../ids';
 import { procedure } from '../procedure';
 import type { Role } from '../roles';
-import { optionalText, requiredText, safeText } from '../text';
+import { optionalText, requiredText, safeText, type TextOptions } from '../text';
 import {
   answerSchema,
   instrumentCodeSchema,
@@ -248,7 +248,7 @@ export interface CaseClosure {
   reopenedAt: string | null;
 }
 
-const closureText = (max: number, options = multiline) =>
+const closureText = (max: number, options: TextOptions = multiline) =>
   safeText(options).trim().min(1, 'required').max(max, 'tooLong');
 export const closureProposalSchema = z.strictObject({
   childId: idOf('child'),
