@@ -57,7 +57,9 @@ async function main(): Promise<void> {
     'DEMO vault ready: every record in it is generated and fictional.',
     `  Folder:  ${absolute}`,
     `  Data:    ${counts.children} children, ${counts.shelters} shelters, ${counts.beds} beds, ` +
-      `${counts.placements} placements, ${counts.familyMembers} family members ` +
+      `${counts.placements} placements, ${counts.familyMembers} family members, ` +
+      `${counts.reintegrationAssessments} reintegration assessments, ` +
+      `${counts.aftercareVisits} follow-up visits ` +
       `(generated in ${(milliseconds / 1000).toFixed(1)} s)`,
     '',
     'Fictional demo credentials, for this demo vault only (never reuse them for real data):',

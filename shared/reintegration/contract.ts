@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { idOf, isoDateSchema } from '../ids';
 import { procedure } from '../procedure';
 import type { Role } from '../roles';
-import { optionalText, requiredText, safeText } from '../text';
+import { optionalText, requiredText, safeText, type TextOptions } from '../text';
 import {
   answerSchema,
   instrumentCodeSchema,
@@ -13,11 +13,17 @@ import {
   type InstrumentEntry,
 } from './instruments';
 import {
+  AFTERCARE_SERVICES,
   HOUSEHOLD_KINDS,
+  PLAN_STAGES,
+  STAGE_STATUSES,
   OVERRIDE_REASON_MIN,
   RECOMMENDATIONS,
   type AssessmentStatus,
   type HouseholdKind,
+  type AftercareService,
+  type ClosureStatus,
+  type PlanStage,
   type Recommendation,
 } from './vocabulary';
 import {
@@ -41,6 +47,48 @@ export interface AssessmentReview {
   comment: string | null;
 }
 
+/** Plan text: always present, empty when nothing is written yet. */
+const planText = (max: number) => safeText(multiline).trim().max(max, 'tooLong');
+const stageSchema = z.strictObject({
+  plannedOn: isoDateSchema.nullable(),
+  status: z.enum(STAGE_STATUSES),
+  responsible: safeText().trim().max(200, 'tooLong'),
+});
+
+/**
+ * The recommendation's reintegration plan: each stage's date, status and who is responsible, the
+ * services arranged for after the return, and the people responsible for the whole plan.
+ */
+export const reintegrationPlanSchema = z.strictObject({
+  stages: z.strictObject(
+    Object.fromEntries(PLAN_STAGES.map((s) => [s, stageSchema])) as Record<
+      PlanStage,
+      typeof stageSchema
+    >,
+  ),
+  services: z.strictObject(
+    Object.fromEntries(AFTERCARE_SERVICES.map((s) => [s, planText(1000)])) as Record<
+      AftercareService,
+      ReturnType<typeof planText>
+    >,
+  ),
+  responsible: planText(1000),
+});
+export type ReintegrationPlan = z.infer<typeof reintegrationPlanSchema>;
+
+/** A plan with nothing in it yet. */
+export function emptyPlan(): ReintegrationPlan {
+  return {
+    stages: Object.fromEntries(
+      PLAN_STAGES.map((s) => [s, { plannedOn: null, status: 'notStarted', responsible: '' }]),
+    ) as ReintegrationPlan['stages'],
+    services: Object.fromEntries(
+      AFTERCARE_SERVICES.map((s) => [s, '']),
+    ) as ReintegrationPlan['services'],
+    responsible: '',
+  };
+}
+
 export interface Assessment {
   id: string;
   childId: string;
@@ -61,6 +109,7 @@ export interface Assessment {
     wishes: string;
   };
   recommendation: Recommendation | null;
+  plan: ReintegrationPlan;
   /** Scored with the flags on the household as they are now. */
   score: AssessmentScore;
   createdBy: string | null;
@@ -91,6 +140,8 @@ const assessmentFields = {
   notConsultedWhy: optionalText(2000, multiline),
   childWishes: optionalText(4000, multiline),
   recommendation: z.enum(RECOMMENDATIONS).nullable(),
+  /** Absent: the plan stays as it was (empty for a new draft). */
+  plan: reintegrationPlanSchema.optional(),
 };
 
 export const assessmentSaveSchema = z.strictObject({
@@ -116,6 +167,14 @@ export const reintegrationPolicySchema = z.strictObject({
   assessmentMaxAgeDays: z.number().int().min(1, 'outOfRange').max(365, 'outOfRange'),
   /** The follow-up visits a discharge to family or kinship care schedules. */
   visitCadence: visitCadenceSchema,
+  /** Aftercare Outcomes: due at intake, this many months later, then every so many months. */
+  outcomesFirstAfterMonths: z.number().int().min(1, 'outOfRange').max(24, 'outOfRange'),
+  outcomesThenEveryMonths: z.number().int().min(1, 'outOfRange').max(36, 'outOfRange'),
+  /**
+   * The domain score every domain of the last outcomes assessment must reach for closure; null
+   * keeps each instrument's own (Aftercare Outcomes: 3.0).
+   */
+  closureThreshold: z.number().min(-10, 'outOfRange').max(10, 'outOfRange').nullable(),
 });
 export type ReintegrationPolicy = z.infer<typeof reintegrationPolicySchema>;
 
@@ -146,6 +205,67 @@ export interface OverdueVisit {
   dueOn: string;
   daysOverdue: number;
 }
+
+/** A child's next Aftercare Outcomes administration, due or coming due. */
+export interface OutcomesDue {
+  childId: string;
+  caseCode: string;
+  /** 0 at intake, 1 the first after it, and so on. */
+  administration: number;
+  dueOn: string;
+  /** Negative while it is still ahead. */
+  daysOverdue: number;
+}
+
+/** Where a child's case stands on closure: what the proposal needs, and the proposals made. */
+export interface ClosureState {
+  /** Every scheduled follow-up visit was made and the last one's due date has come. */
+  monitoringEnded: boolean;
+  /** The last approved outcomes assessment, and whether every domain meets the threshold. */
+  lastOutcomes: { id: string; approvedAt: string; meetsClosure: boolean } | null;
+  /** A proposal may be made now (in aftercare, monitoring ended, threshold met, none pending). */
+  canPropose: boolean;
+  /** Newest first. */
+  closures: CaseClosure[];
+}
+
+export interface CaseClosure {
+  id: string;
+  childId: string;
+  status: ClosureStatus;
+  reason: string;
+  closingNote: string;
+  childView: string;
+  familyView: string;
+  proposedByName: string | null;
+  proposedBy: string | null;
+  proposedAt: string;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  declineComment: string | null;
+  reopenReason: string | null;
+  reopenedByName: string | null;
+  reopenedAt: string | null;
+}
+
+const closureText = (max: number, options: TextOptions = multiline) =>
+  safeText(options).trim().min(1, 'required').max(max, 'tooLong');
+export const closureProposalSchema = z.strictObject({
+  childId: idOf('child'),
+  reason: closureText(500, {}),
+  closingNote: closureText(4000),
+  childView: closureText(4000),
+  familyView: closureText(4000),
+});
+export type ClosureProposalInput = z.infer<typeof closureProposalSchema>;
+export const closureDeclineSchema = z.strictObject({
+  childId: idOf('child'),
+  comment: closureText(2000),
+});
+export const reopenSchema = z.strictObject({
+  childId: idOf('child'),
+  reason: closureText(2000),
+});
 
 export const visitRecordSchema = z.strictObject({
   id: idOf('aftercareVisit'),
@@ -245,6 +365,41 @@ export const reintegrationProcedures = {
     input: z.strictObject({}),
     access: CASE_TEAM,
     kind: 'query',
+  }),
+  /** Next Aftercare Outcomes administrations past due or due soon, of the children the caller sees. */
+  'reintegration.outcomesDue': procedure<OutcomesDue[]>()({
+    input: z.strictObject({}),
+    access: CASE_TEAM,
+    kind: 'query',
+  }),
+  /** The child's closure: what a proposal needs, and the proposals made. */
+  'reintegration.closure': procedure<ClosureState>()({
+    input: z.strictObject({ childId: idOf('child') }),
+    access: CASE_TEAM,
+    kind: 'query',
+  }),
+  /** Proposes closing the case once monitoring has ended and the last outcomes meet the threshold. */
+  'reintegration.proposeClosure': procedure<CaseClosure>()({
+    input: closureProposalSchema,
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  /** A coordinator other than the proposer closes the case. */
+  'reintegration.approveClosure': procedure<CaseClosure>()({
+    input: z.strictObject({ childId: idOf('child') }),
+    access: COORDINATOR,
+    kind: 'mutation',
+  }),
+  'reintegration.declineClosure': procedure<CaseClosure>()({
+    input: closureDeclineSchema,
+    access: COORDINATOR,
+    kind: 'mutation',
+  }),
+  /** Reopens a case closed by an approved closure: back to aftercare monitoring. */
+  'reintegration.reopenCase': procedure<CaseClosure>()({
+    input: reopenSchema,
+    access: CASE_TEAM,
+    kind: 'mutation',
   }),
   /** Submitted assessments waiting for a coordinator, oldest first. */
   'reintegration.queue': procedure<QueueEntry[]>()({

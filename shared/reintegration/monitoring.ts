@@ -47,6 +47,29 @@ export function visitSchedule(start: string, cadence: readonly CadenceStep[]): s
   return dates.map((d) => format(d, 'yyyy-MM-dd'));
 }
 
+// ---- Aftercare Outcomes due dates ---------------------------------------------------------------
+
+/** When the outcomes instrument is due: at intake, `firstAfterMonths` later, then every `thenEveryMonths`. */
+export interface OutcomesSchedule {
+  firstAfterMonths: number;
+  thenEveryMonths: number;
+}
+export const DEFAULT_OUTCOMES_SCHEDULE: OutcomesSchedule = {
+  firstAfterMonths: 6,
+  thenEveryMonths: 12,
+};
+/** How many days ahead the dashboards list an administration as coming due. */
+export const OUTCOMES_DUE_SOON_DAYS = 30;
+
+/**
+ * The due date of administration `n` (0 at intake, 1 the first after it, …) for a child whose
+ * intake was on `intake` (YYYY-MM-DD); calendar months, like the visit schedule.
+ */
+export function outcomesDueOn(intake: string, n: number, schedule: OutcomesSchedule): string {
+  const months = n === 0 ? 0 : schedule.firstAfterMonths + (n - 1) * schedule.thenEveryMonths;
+  return format(addMonths(parseISO(intake), months), 'yyyy-MM-dd');
+}
+
 // ---- the visit record -------------------------------------------------------------------------
 
 export const RISK_CHANGES = ['better', 'same', 'worse'] as const;

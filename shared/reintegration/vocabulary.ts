@@ -18,6 +18,19 @@ export const RECOMMENDATIONS = [
 ] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
 
+/** The reintegration plan's stages, in the order they happen. */
+export const PLAN_STAGES = ['preparation', 'firstContact', 'reunification'] as const;
+export type PlanStage = (typeof PLAN_STAGES)[number];
+export const STAGE_STATUSES = ['notStarted', 'inProgress', 'done'] as const;
+export type StageStatus = (typeof STAGE_STATUSES)[number];
+/** The services arranged for after the child's return. */
+export const AFTERCARE_SERVICES = ['school', 'livelihood', 'counselling'] as const;
+export type AftercareService = (typeof AFTERCARE_SERVICES)[number];
+
+/** A closure proposal: waiting for a coordinator, approved (the case is closed), declined, or reopened. */
+export const CLOSURE_STATUSES = ['proposed', 'approved', 'declined', 'reopened'] as const;
+export type ClosureStatus = (typeof CLOSURE_STATUSES)[number];
+
 /** The discharges that need an approved readiness assessment, and of which household kind. */
 export const GATED_DESTINATIONS: Partial<Record<DischargeDestination, HouseholdKind>> = {
   family_reintegration: 'family',
@@ -72,4 +85,13 @@ export const REINTEGRATION_ERROR_KEYS = [
   'reintegration.overrideNotApproved',
   'reintegration.overrideReason',
   'reintegration.seenAlone',
+  'reintegration.stageDate',
+  'reintegration.stageOrder',
+  'reintegration.notInAftercare',
+  'reintegration.monitoringNotEnded',
+  'reintegration.outcomesNotMet',
+  'reintegration.closurePending',
+  'reintegration.noClosurePending',
+  'reintegration.ownClosure',
+  'reintegration.notClosed',
 ] as const;

@@ -15,6 +15,7 @@ import {
   SURNAMES,
 } from '../../electron/backend/demo/vocabulary';
 import { agenda, searchChildren, type CaseVault } from '../../electron/backend/domains/children';
+import { outcomesDue, overdueVisits } from '../../electron/backend/domains/reintegration';
 import { clockFor } from '../../electron/backend/records/actor';
 import { softRuleWarnings } from '../../electron/backend/domains/shelters/placements';
 import type { ChildRow, PlacementRow, ShelterRow } from '../../electron/backend/records/rows';
@@ -252,6 +253,50 @@ describe('demo dataset (size S)', () => {
       agenda(vault, coordinator, { section, groupBy: 'date', offset: 0, limit: 50 });
     expect(page('overdue').items.length).toBeGreaterThan(0);
     expect(page('upcoming').items.length).toBeGreaterThan(0);
+  });
+});
+
+describe('demo reintegration', () => {
+  it('has approved assessments before each family or kinship discharge, visits and outcomes', () => {
+    const { db } = vault;
+    expect(demo.dataset.counts.reintegrationAssessments).toBe(
+      count(db, 'SELECT count(*) FROM reintegration_assessments'),
+    );
+    expect(demo.dataset.counts.aftercareVisits).toBe(
+      count(db, 'SELECT count(*) FROM aftercare_visits'),
+    );
+    expect(demo.dataset.counts.aftercareVisits).toBeGreaterThan(100);
+    // Every discharge to family or kinship care has an approved readiness assessment of that
+    // kind of household from before it, approved by someone other than its submitter.
+    expect(
+      count(
+        db,
+        `SELECT count(*) FROM placements p
+         WHERE p.exit_destination IN ('family_reintegration', 'kinship_care')
+           AND NOT EXISTS (SELECT 1 FROM reintegration_assessments a
+             WHERE a.child_id = p.child_id AND a.status = 'approved'
+               AND a.instrument_code = 'ARUGA-FRR' AND a.approved_at < p.end_at
+               AND a.household_kind = CASE p.exit_destination
+                 WHEN 'kinship_care' THEN 'kinship' ELSE 'family' END)`,
+      ),
+    ).toBe(0);
+    expect(
+      count(
+        db,
+        "SELECT count(*) FROM reintegration_assessments WHERE instrument_code = 'ARUGA-AO'",
+      ),
+    ).toBeGreaterThan(100);
+    expect(
+      count(db, "SELECT count(*) FROM aftercare_visits WHERE risk_change = 'worse'"),
+    ).toBeGreaterThan(0);
+    const coordinator = {
+      userId: 'test',
+      role: 'coordinator' as const,
+      shelterScope: [],
+      now: NOW,
+    };
+    expect(overdueVisits(vault, coordinator).length).toBeGreaterThan(0);
+    expect(outcomesDue(vault, coordinator).length).toBeGreaterThan(0);
   });
 });
 

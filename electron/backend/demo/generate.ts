@@ -21,6 +21,7 @@ import { writeClinical } from './write-clinical';
 import { writeTherapy, type TherapyOptions } from './write-therapy';
 import { writeCase, type WrittenCase } from './write-case';
 import { writePlacements } from './write-placements';
+import { writeReintegration } from './write-reintegration';
 
 export interface GenerateOptions {
   size: SizeName;
@@ -36,6 +37,11 @@ export interface GenerateOptions {
   caseworkers?: readonly { id: string; shelters: readonly string[] }[];
   /** Therapists who share the size's therapy sessions (none: no therapy is generated). */
   therapists?: readonly string[];
+  /**
+   * Reintegration assessments and follow-up visits (default true); the benchmark seeds its own
+   * fixed counts instead.
+   */
+  reintegration?: boolean;
   /** Each generated therapy session, as it is written (see write-therapy.ts). */
   onTherapySession?: TherapyOptions['onSession'];
 }
@@ -51,7 +57,9 @@ export interface GenerateResult {
     | 'therapyPlans'
     | 'therapySessions'
     | 'signedNotes'
-    | 'outcomeScores',
+    | 'outcomeScores'
+    | 'reintegrationAssessments'
+    | 'aftercareVisits',
     number
   >;
   shelters: { id: string; name: string }[];
@@ -144,6 +152,17 @@ export function generateDataset(vault: CaseVault, options: GenerateOptions): Gen
     scores: therapy.plans > 0 ? DATASET_SIZES[options.size].outcomeScores : 0,
   });
 
+  const reintegration =
+    options.reintegration === false
+      ? { assessments: 0, visits: 0 }
+      : writeReintegration(vault, {
+          seed: options.seed,
+          now,
+          reviewerId: userId,
+          assessments: DATASET_SIZES[options.size].reintegrationAssessments,
+          visits: DATASET_SIZES[options.size].aftercareVisits,
+        });
+
   const count = (table: string) =>
     Number(
       vault.db
@@ -162,6 +181,8 @@ export function generateDataset(vault: CaseVault, options: GenerateOptions): Gen
       therapySessions: therapy.sessions,
       signedNotes: clinical.notes,
       outcomeScores: clinical.scores,
+      reintegrationAssessments: reintegration.assessments,
+      aftercareVisits: reintegration.visits,
     },
     shelters: plan.shelters.map((s, i) => ({ id: shelterIds[i]!, name: s.name })),
     milliseconds: performance.now() - started,

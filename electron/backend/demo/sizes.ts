@@ -12,6 +12,9 @@ export interface DatasetSize {
   sessions: number;
   /** Outcome scores over the children in therapy (about 60% of sessions also get a signed note). */
   outcomeScores: number;
+  /** Reintegration: readiness and Aftercare Outcomes assessments, and follow-up visits (at most). */
+  reintegrationAssessments: number;
+  aftercareVisits: number;
 }
 
 export const DATASET_SIZES = {
@@ -24,6 +27,8 @@ export const DATASET_SIZES = {
     therapists: 10,
     sessions: 5_000,
     outcomeScores: 300,
+    reintegrationAssessments: 800,
+    aftercareVisits: 2_000,
   },
   M: {
     children: 2_000,
@@ -34,6 +39,8 @@ export const DATASET_SIZES = {
     therapists: 60,
     sessions: 50_000,
     outcomeScores: 3_000,
+    reintegrationAssessments: 8_000,
+    aftercareVisits: 20_000,
   },
   L: {
     children: 10_000,
@@ -44,6 +51,8 @@ export const DATASET_SIZES = {
     therapists: 300,
     sessions: 500_000,
     outcomeScores: 30_000,
+    reintegrationAssessments: 40_000,
+    aftercareVisits: 100_000,
   },
 } as const satisfies Record<string, DatasetSize>;
 

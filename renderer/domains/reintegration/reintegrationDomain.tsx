@@ -2,10 +2,13 @@ import type { RendererDomain } from '../../frame/contributions';
 import { isAllowed } from '../../../shared/permissions';
 import { ROLES } from '../../../shared/roles';
 import type { ProcedureName } from '../../../shared/contract';
+import { ReintegrationAdminScreen } from './admin/ReintegrationAdminScreen';
 import { AssessmentScreen } from './assessment/AssessmentScreen';
 import { ReintegrationCaseSection } from './case-file/ReintegrationCaseSection';
+import { ClosureSection } from './closure/ClosureSection';
 import { ComparisonSection } from './compare/ComparisonSection';
 import { QueueScreen } from './QueueScreen';
+import { OutcomesDuePanel } from './outcomes/OutcomesDuePanel';
 import { OverdueVisitsPanel } from './visits/OverdueVisitsPanel';
 import { VisitsSection } from './visits/VisitsSection';
 
@@ -25,6 +28,15 @@ export const reintegrationDomain: RendererDomain = {
       path: 'reintegration/children/:childId/assessments/:id',
       roles: rolesFor('reintegration.list'),
       Screen: AssessmentScreen,
+    },
+  ],
+  settingsSections: [
+    {
+      path: 'reintegration/settings',
+      navTo: '/reintegration/settings',
+      navLabel: (t) => t('reintegration.nav.admin'),
+      roles: rolesFor('reintegration.setPolicy'),
+      Screen: ReintegrationAdminScreen,
     },
   ],
   // After therapy (90), before the timeline (100).
@@ -49,6 +61,12 @@ export const reintegrationDomain: RendererDomain = {
       order: 97,
       Section: ({ file }) => <ComparisonSection childId={file.child.id} />,
     },
+    {
+      id: 'case-closure',
+      order: 98,
+      Section: ({ file }) => <ClosureSection childId={file.child.id} />,
+      queries: (childId) => [['reintegration.closure', { childId }]],
+    },
   ],
-  todayPanels: [OverdueVisitsPanel],
+  todayPanels: [OverdueVisitsPanel, OutcomesDuePanel],
 };

@@ -50,7 +50,11 @@ import { todayIn } from '../../../shared/time';
 import { countingPages, measurePair, percentile, type PagesPerRun, type ResultRow } from '../stats';
 import type { PageOverhead } from './foundation';
 import { seedReintegration } from './reintegration';
-import { loadAssessment, overdueVisits } from '../../../electron/backend/domains/reintegration';
+import {
+  loadAssessment,
+  outcomesDue,
+  overdueVisits,
+} from '../../../electron/backend/domains/reintegration';
 
 const SEED = 2026;
 const ZONE = 'Asia/Manila';
@@ -147,6 +151,8 @@ function fill(vault: CaseVault, close: () => void, size: SizeName, now: Date): D
     actorId: staff.coordinator.userId,
     caseworkers: staff.caseworkers.map((c) => ({ id: c.userId, shelters: c.shelterScope })),
     therapists: staff.therapists.map((t) => t.userId),
+    // The suite seeds its own fixed reintegration counts (suites/reintegration.ts).
+    reintegration: false,
   });
   const spec = DATASET_SIZES[size];
   const { counts } = result;
@@ -544,6 +550,16 @@ function operations(size: SizeName, now: Date, count: number): Operation[] {
           d.vault,
           d.coordinator,
           d.assessments[(pick(i).child * 4 + (i % 4)) % d.assessments.length]!,
+        ),
+    },
+    {
+      // The dashboards' Aftercare Outcomes due: every open case's next administration.
+      name: 'reintegration: Aftercare Outcomes due',
+      targetMs: 50,
+      run: (d, i) =>
+        outcomesDue(
+          d.vault,
+          i % 2 === 0 ? d.coordinator : d.caseworkers[i % d.caseworkers.length]!,
         ),
     },
   ];

@@ -4,7 +4,7 @@
 // coordinator approves another's submitted assessment but not their own; the queue links to it.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Assessment } from '../../../shared/reintegration/contract';
+import { emptyPlan, type Assessment } from '../../../shared/reintegration/contract';
 import type { InstrumentEntry } from '../../../shared/reintegration/instruments';
 import { CHILD_IDS, caseFile, casesBridge, familyMember } from '../support/children';
 import { caseworkerSession, session, unlocked } from '../support/fixtures';
@@ -92,6 +92,7 @@ function assessment(overrides: Partial<Assessment> = {}): Assessment {
     evidence: {},
     childVoice: { consulted: null, how: '', whyNot: '', wishes: '' },
     recommendation: null,
+    plan: emptyPlan(),
     score: {
       domains: {},
       overall: null,
@@ -211,6 +212,73 @@ describe('the draft', () => {
     expect(bridge.inputsOf('reintegration.save').at(-1)).toMatchObject({
       childWishes: 'Gusto ko mag-aral',
     });
+    await expectNoAxeViolations();
+  });
+
+  it('records the reintegration plan with the draft and shows a stage refused at its field', async () => {
+    const bridge = casesBridge()
+      .ok('reintegration.list', [assessment()])
+      .ok('reintegration.instruments', [READINESS])
+      .ok('reintegration.save', assessment())
+      .failOnce('reintegration.submit', {
+        code: 'VALIDATION',
+        message: 'validation',
+        fields: { 'plan.stages.firstContact.plannedOn': 'reintegration.stageDate' },
+      });
+    const { user } = renderApp(bridge, { route });
+    const plan = await screen.findByRole('group', { name: 'Reintegration plan' });
+    await user.type(within(plan).getByLabelText('Date of Preparation'), '2026-11-25');
+    await user.selectOptions(
+      within(plan).getByLabelText('Status of First supervised contact'),
+      'In progress',
+    );
+    await user.type(
+      within(plan).getByLabelText('Services after return: school'),
+      'Fictional enrolment, grade 5',
+    );
+    await user.type(
+      within(plan).getByLabelText('The people responsible for the plan'),
+      'Fictional caseworker',
+    );
+    await user.click(screen.getByRole('button', { name: 'Submit for review' }));
+    const date = within(plan).getByLabelText('Date of First supervised contact');
+    await waitFor(() => expect(date.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText('A stage that has begun or is done needs its date.')).toBeTruthy();
+    expect(bridge.inputsOf('reintegration.save').at(-1)).toMatchObject({
+      plan: {
+        stages: {
+          preparation: { plannedOn: '2026-11-25', status: 'notStarted' },
+          firstContact: { plannedOn: null, status: 'inProgress' },
+        },
+        services: { school: 'Fictional enrolment, grade 5' },
+        responsible: 'Fictional caseworker',
+      },
+    });
+    await expectNoAxeViolations();
+  });
+
+  it('shows the plan as recorded once submitted', async () => {
+    const recorded = emptyPlan();
+    recorded.stages.reunification = {
+      plannedOn: '2026-12-20',
+      status: 'notStarted',
+      responsible: 'Fictional aunt and caseworker',
+    };
+    recorded.services.livelihood = 'Fictional sewing course for the aunt';
+    const bridge = casesBridge()
+      .ok('reintegration.list', [
+        assessment({
+          status: 'submitted',
+          submittedAt: '2026-11-21T02:00:00.000Z',
+          plan: recorded,
+        }),
+      ])
+      .ok('reintegration.instruments', [READINESS]);
+    renderApp(bridge, { route });
+    const row = await screen.findByRole('row', { name: /Reunification/ });
+    expect(within(row).getByText('Fictional aunt and caseworker')).toBeTruthy();
+    expect(screen.getByText('Fictional sewing course for the aunt')).toBeTruthy();
+    expect(screen.queryByRole('group', { name: 'Reintegration plan' })).toBeNull();
     await expectNoAxeViolations();
   });
 

@@ -2,7 +2,7 @@
 // with each domain's change from the first; drafts are left out.
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Assessment } from '../../../shared/reintegration/contract';
+import { emptyPlan, type Assessment } from '../../../shared/reintegration/contract';
 import type { InstrumentEntry } from '../../../shared/reintegration/instruments';
 import { CHILD_IDS, casesBridge } from '../support/children';
 import { expectNoAxeViolations, renderApp } from '../support/render';
@@ -57,6 +57,7 @@ function administration(
     evidence: {},
     childVoice: { consulted: true, how: 'Talk', whyNot: '', wishes: 'Fictional' },
     recommendation: null,
+    plan: emptyPlan(),
     score: {
       domains: { safety, legal },
       overall: Math.min(safety, legal),

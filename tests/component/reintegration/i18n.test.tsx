@@ -3,7 +3,11 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import {
+  AFTERCARE_SERVICES,
   ASSESSMENT_STATUSES,
+  CLOSURE_STATUSES,
+  PLAN_STAGES,
+  STAGE_STATUSES,
   HOUSEHOLD_KINDS,
   RECOMMENDATIONS,
   REINTEGRATION_ERROR_KEYS,
@@ -30,6 +34,14 @@ describe('reintegration catalogue', () => {
       expect(i18next.exists(`reintegration.household.${k}`), k).toBe(true);
     for (const r of RECOMMENDATIONS)
       expect(i18next.exists(`reintegration.recommendation.${r}`), r).toBe(true);
+    for (const s of CLOSURE_STATUSES)
+      expect(i18next.exists(`reintegration.closure.status.${s}`), s).toBe(true);
+    for (const s of PLAN_STAGES)
+      expect(i18next.exists(`reintegration.plan.stages.${s}`), s).toBe(true);
+    for (const s of STAGE_STATUSES)
+      expect(i18next.exists(`reintegration.plan.stageStatus.${s}`), s).toBe(true);
+    for (const s of AFTERCARE_SERVICES)
+      expect(i18next.exists(`reintegration.plan.services.${s}`), s).toBe(true);
     for (const r of ['safetyItem', 'band', 'allegedOffender', 'noContactOrder'])
       expect(i18next.exists(`reintegration.score.reasons.${r}`), r).toBe(true);
   });

@@ -93,4 +93,37 @@ describe('follow-up visits', () => {
     expect(within(panel).getByText('12')).toBeTruthy();
     await expectNoAxeViolations();
   });
+
+  it('the Today screen lists Aftercare Outcomes due, overdue or soon, each linking to the case file', async () => {
+    const bridge = casesBridge().ok('reintegration.outcomesDue', [
+      {
+        childId: CHILD_IDS.maria,
+        caseCode: 'AR-2026-0042',
+        administration: 0,
+        dueOn: '2020-01-07',
+        daysOverdue: 12,
+      },
+      {
+        childId: '0190a5d4-6c1e-7a3b-8c2d-1e2f3a4b5f09',
+        caseCode: 'AR-2026-0043',
+        administration: 2,
+        dueOn: '2020-02-01',
+        daysOverdue: -13,
+      },
+    ]);
+    renderApp(bridge, { route: '/today' });
+    const panel = await screen.findByRole('region', { name: 'Aftercare Outcomes assessments due' });
+    const first = await within(panel).findByRole('row', { name: /AR-2026-0042/ });
+    expect(within(first).getByText('At intake')).toBeTruthy();
+    expect(within(first).getByText('12 days overdue')).toBeTruthy();
+    const second = within(panel).getByRole('row', { name: /AR-2026-0043/ });
+    expect(within(second).getByText('Follow-up 2')).toBeTruthy();
+    expect(within(second).getByText('In 13 days')).toBeTruthy();
+    expect(
+      within(panel)
+        .getByRole('link', { name: 'Open the case file of AR-2026-0042' })
+        .getAttribute('href'),
+    ).toBe(`#/cases/${CHILD_IDS.maria}`);
+    await expectNoAxeViolations();
+  });
 });

@@ -197,7 +197,14 @@ export function casesBridge(s: SessionInfo = caseworkerSession()): FakeBridge {
       .ok('reintegration.list', [])
       .ok('reintegration.instruments', [])
       .ok('reintegration.visits', [])
-      // The Today screen's overdue follow-up visits.
+      .ok('reintegration.closure', {
+        monitoringEnded: false,
+        lastOutcomes: null,
+        canPropose: false,
+        closures: [],
+      })
+      // The Today screen's overdue follow-up visits and Aftercare Outcomes due.
       .ok('reintegration.overdueVisits', [])
+      .ok('reintegration.outcomesDue', [])
   );
 }

@@ -32,3 +32,29 @@ export function familyReadiness(
     ...rest,
   };
 }
+
+/** A complete save input for `childId`'s Aftercare Outcomes assessment, every item rated `rating`. */
+export function aftercareOutcomes(
+  childId: string,
+  rating = 3,
+  overrides: Record<string, unknown> = {},
+) {
+  const instrument = builtInInstruments().find((i) => i.code === 'ARUGA-AO')!;
+  return {
+    childId,
+    instrumentCode: 'ARUGA-AO',
+    instrumentVersion: 1,
+    household: null,
+    visitDates: ['2025-08-20'],
+    interviewed: 'Fictional child and aunt',
+    answers: Object.fromEntries(
+      instrument.domains.flatMap((d) => d.items.map((item) => [item.key, rating] as const)),
+    ),
+    evidence: {},
+    childConsulted: true,
+    consultedHow: 'Talked at the kitchen table, with the aunt outside',
+    childWishes: 'Fictional words: I like my new school',
+    recommendation: null,
+    ...overrides,
+  };
+}

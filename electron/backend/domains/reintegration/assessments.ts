@@ -9,14 +9,17 @@ import {
   type Answers,
   type ReintegrationInstrument,
 } from '../../../../shared/reintegration/instruments';
-import type {
-  Assessment,
-  AssessmentReview,
-  AssessmentSaveInput,
-  QueueEntry,
+import {
+  emptyPlan,
+  type Assessment,
+  type AssessmentReview,
+  type AssessmentSaveInput,
+  type QueueEntry,
+  type ReintegrationPlan,
 } from '../../../../shared/reintegration/contract';
 import {
   isEditable,
+  PLAN_STAGES,
   type AssessmentStatus,
   type HouseholdKind,
   type Recommendation,
@@ -29,7 +32,7 @@ import {
   type CaseVault,
 } from '../../records/actor';
 import { requireVisibleChild } from '../../records/scope';
-import { flaggedHousehold, householdFlags } from './gates';
+import { flaggedHousehold, householdFlags, readPolicy } from './gates';
 import { findInstrument } from './instruments';
 
 interface AssessmentRow {
@@ -51,6 +54,7 @@ interface AssessmentRow {
   not_consulted_why: string | null;
   child_wishes: string | null;
   recommendation: Recommendation | null;
+  plan: string;
   submitted_at: string | null;
   submitted_by: string | null;
   created_by: string | null;
@@ -78,14 +82,52 @@ function householdOf(row: AssessmentRow) {
     : null;
 }
 
+/** An outcomes instrument scored against the policy's closure threshold, when one is set. */
+export function withPolicyThreshold(
+  vault: CaseVault,
+  instrument: ReintegrationInstrument,
+): ReintegrationInstrument {
+  const { closureThreshold } = readPolicy(vault);
+  return instrument.kind === 'outcomes' && closureThreshold !== null
+    ? { ...instrument, closureThreshold }
+    : instrument;
+}
+
 /** The score of the answers, made "not safe" by any flag on the household as it is now. */
 function scoreOf(vault: CaseVault, row: AssessmentRow, instrument: ReintegrationInstrument) {
-  const score = scoreAnswers(instrument, JSON.parse(row.answers) as Answers);
+  const score = scoreAnswers(
+    withPolicyThreshold(vault, instrument),
+    JSON.parse(row.answers) as Answers,
+  );
   const household = householdOf(row);
   const flags = household ? householdFlags(vault, row.child_id, household) : [];
   return flags.length === 0
     ? score
     : { ...score, notSafe: true, notSafeReasons: [...flags, ...score.notSafeReasons] };
+}
+
+/** The stored plan over an empty one, so a plan saved before a field existed still reads whole. */
+function planOf(row: AssessmentRow): ReintegrationPlan {
+  const stored = JSON.parse(row.plan) as Partial<ReintegrationPlan>;
+  const empty = emptyPlan();
+  return {
+    stages: { ...empty.stages, ...stored.stages },
+    services: { ...empty.services, ...stored.services },
+    responsible: stored.responsible ?? '',
+  };
+}
+
+/** A stage marked begun or done needs its date, and the stages' dates follow their order. */
+function planProblems(plan: ReintegrationPlan, errors: FieldErrors): void {
+  let previous: string | null = null;
+  for (const stage of PLAN_STAGES) {
+    const { plannedOn, status } = plan.stages[stage];
+    if (status !== 'notStarted' && !plannedOn)
+      errors.add(`plan.stages.${stage}.plannedOn`, 'reintegration.stageDate');
+    if (plannedOn && previous && plannedOn < previous)
+      errors.add(`plan.stages.${stage}.plannedOn`, 'reintegration.stageOrder');
+    previous = plannedOn ?? previous;
+  }
 }
 
 function reviewsOf(vault: CaseVault, id: string): AssessmentReview[] {
@@ -142,6 +184,7 @@ function toAssessment(vault: CaseVault, row: AssessmentRow): Assessment {
       wishes: row.child_wishes ?? '',
     },
     recommendation: row.recommendation,
+    plan: planOf(row),
     score: scoreOf(vault, row, instrument),
     createdBy: row.created_by,
     createdByName: row.created_by_name,
@@ -218,6 +261,7 @@ export function saveAssessment(
   const domainKeys = new Set(instrument.domains.map((d) => d.key));
   for (const key of Object.keys(input.evidence))
     if (!domainKeys.has(key)) errors.add(`evidence.${key}`, 'reintegration.unknownItem');
+  if (input.plan) planProblems(input.plan, errors);
   errors.throwIfAny();
   const visits = [...new Set(input.visitDates)].sort();
   const household = instrument.kind === 'readiness' ? input.household : null;
@@ -240,6 +284,7 @@ export function saveAssessment(
     not_consulted_why: input.notConsultedWhy || null,
     child_wishes: input.childWishes || null,
     recommendation: input.recommendation,
+    ...(input.plan ? { plan: JSON.stringify(input.plan) } : {}),
   };
   // Written and checked in one transaction, so a refused recommendation saves nothing.
   return vault.data.transaction(() => {

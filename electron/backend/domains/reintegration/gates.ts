@@ -11,6 +11,7 @@ import {
   type HouseholdKind,
 } from '../../../../shared/reintegration/vocabulary';
 import {
+  DEFAULT_OUTCOMES_SCHEDULE,
   DEFAULT_VISIT_CADENCE,
   type CadenceStep,
 } from '../../../../shared/reintegration/monitoring';
@@ -72,18 +73,32 @@ export function flaggedHousehold(reason: NotSafeReason, field?: string): AppErro
 // ---- the policy -------------------------------------------------------------------------------
 const POLICY_ID = '00000000-0000-7000-8000-000000000060';
 
+interface PolicyRow {
+  assessment_max_age_days: number;
+  visit_cadence: string;
+  outcomes_first_after_months: number;
+  outcomes_then_every_months: number;
+  closure_threshold: number | null;
+}
+
 export function readPolicy(vault: CaseVault): ReintegrationPolicy {
   const row = vault.db
-    .prepare('SELECT assessment_max_age_days, visit_cadence FROM reintegration_policy WHERE id = ?')
-    .get([POLICY_ID]) as { assessment_max_age_days: number; visit_cadence: string } | undefined;
+    .prepare('SELECT * FROM reintegration_policy WHERE id = ?')
+    .get([POLICY_ID]) as PolicyRow | undefined;
   return row
     ? {
         assessmentMaxAgeDays: row.assessment_max_age_days,
         visitCadence: JSON.parse(row.visit_cadence) as CadenceStep[],
+        outcomesFirstAfterMonths: row.outcomes_first_after_months,
+        outcomesThenEveryMonths: row.outcomes_then_every_months,
+        closureThreshold: row.closure_threshold,
       }
     : {
         assessmentMaxAgeDays: DEFAULT_ASSESSMENT_MAX_AGE_DAYS,
         visitCadence: [...DEFAULT_VISIT_CADENCE],
+        outcomesFirstAfterMonths: DEFAULT_OUTCOMES_SCHEDULE.firstAfterMonths,
+        outcomesThenEveryMonths: DEFAULT_OUTCOMES_SCHEDULE.thenEveryMonths,
+        closureThreshold: null,
       };
 }
 
@@ -91,6 +106,9 @@ export function writePolicy(vault: CaseVault, policy: ReintegrationPolicy): Rein
   const values = {
     assessment_max_age_days: policy.assessmentMaxAgeDays,
     visit_cadence: JSON.stringify(policy.visitCadence),
+    outcomes_first_after_months: policy.outcomesFirstAfterMonths,
+    outcomes_then_every_months: policy.outcomesThenEveryMonths,
+    closure_threshold: policy.closureThreshold,
   };
   const exists = vault.db
     .prepare('SELECT 1 FROM reintegration_policy WHERE id = ?')

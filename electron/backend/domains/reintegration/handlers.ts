@@ -1,7 +1,7 @@
 // The router's handlers for the reintegration domain, and their audit targets (ids and codes
 // only: never an answer, a note or the child's words).
 import type { reintegrationProcedures } from '../../../../shared/reintegration/contract';
-import type { Assessment } from '../../../../shared/reintegration/contract';
+import type { Assessment, CaseClosure } from '../../../../shared/reintegration/contract';
 import type { AuditTargets, Handlers } from '../../runtime/call-context';
 import { actorOf } from '../../records/actor';
 import {
@@ -15,6 +15,14 @@ import {
 } from './assessments';
 import { readPolicy, writePolicy } from './gates';
 import { importInstrument, listInstruments } from './instruments';
+import {
+  approveClosure,
+  closureState,
+  declineClosure,
+  proposeClosure,
+  reopenCase,
+} from './closure';
+import { outcomesDue } from './outcomes';
 import { listVisits, overdueVisits, recordVisit } from './visits';
 
 type ReintegrationProcedureName = keyof typeof reintegrationProcedures;
@@ -43,6 +51,16 @@ export function reintegrationHandlers(): Pick<Handlers, ReintegrationProcedureNa
     'reintegration.recordVisit': (ctx, input) =>
       recordVisit(ctx.vault(), actorOf(ctx.user()), input),
     'reintegration.overdueVisits': (ctx) => overdueVisits(ctx.vault(), actorOf(ctx.user())),
+    'reintegration.outcomesDue': (ctx) => outcomesDue(ctx.vault(), actorOf(ctx.user())),
+    'reintegration.closure': (ctx, input) =>
+      closureState(ctx.vault(), actorOf(ctx.user()), input.childId),
+    'reintegration.proposeClosure': (ctx, input) =>
+      proposeClosure(ctx.vault(), actorOf(ctx.user()), input),
+    'reintegration.approveClosure': (ctx, input) =>
+      approveClosure(ctx.vault(), actorOf(ctx.user()), input.childId),
+    'reintegration.declineClosure': (ctx, input) =>
+      declineClosure(ctx.vault(), actorOf(ctx.user()), input),
+    'reintegration.reopenCase': (ctx, input) => reopenCase(ctx.vault(), actorOf(ctx.user()), input),
   };
 }
 
@@ -57,6 +75,12 @@ const assessmentTarget = (step: string) => ({
   }),
 });
 
+const closureTarget = (step: string) => ({
+  targetType: 'caseClosure',
+  targetId: (_input: unknown, c: CaseClosure) => c.id,
+  detail: (_input: unknown, c: CaseClosure) => ({ childId: c.childId, step, status: c.status }),
+});
+
 export const reintegrationAuditTargets: Pick<AuditTargets, ReintegrationProcedureName> = {
   'reintegration.importInstrument': {
     targetType: 'reintegrationInstrument',
@@ -68,6 +92,10 @@ export const reintegrationAuditTargets: Pick<AuditTargets, ReintegrationProcedur
   'reintegration.approve': assessmentTarget('approve'),
   'reintegration.return': assessmentTarget('return'),
   'reintegration.overrideAge': assessmentTarget('overrideAgeRule'),
+  'reintegration.proposeClosure': closureTarget('propose'),
+  'reintegration.approveClosure': closureTarget('approve'),
+  'reintegration.declineClosure': closureTarget('decline'),
+  'reintegration.reopenCase': closureTarget('reopen'),
   'reintegration.recordVisit': {
     targetType: 'aftercareVisit',
     targetId: (_input, visit) => visit.id,
@@ -79,6 +107,11 @@ export const reintegrationAuditTargets: Pick<AuditTargets, ReintegrationProcedur
   'reintegration.setPolicy': {
     targetType: 'reintegrationPolicy',
     targetId: () => null,
-    detail: (_input, policy) => ({ assessmentMaxAgeDays: policy.assessmentMaxAgeDays }),
+    detail: (_input, policy) => ({
+      assessmentMaxAgeDays: policy.assessmentMaxAgeDays,
+      outcomesFirstAfterMonths: policy.outcomesFirstAfterMonths,
+      outcomesThenEveryMonths: policy.outcomesThenEveryMonths,
+      closureThreshold: policy.closureThreshold ?? '',
+    }),
   },
 };

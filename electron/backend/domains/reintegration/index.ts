@@ -3,6 +3,7 @@
 // domain itself for the composition root, which hands its discharge guard to the shelters domain.
 import type { Domain } from '../../runtime/domain';
 import { reintegration } from './migrations/0060-reintegration';
+import { reintegrationPlanClosure } from './migrations/0110-reintegration-plan-closure';
 import { reintegrationTables } from './tables';
 import { reintegrationIdScope } from './id-scope';
 import { reintegrationDischargeGuard } from './gates';
@@ -27,13 +28,21 @@ export {
   scheduleFollowUpVisits,
   URGENT_TASK_TITLE,
 } from './visits';
+export { outcomesDue } from './outcomes';
+export {
+  closureState,
+  proposeClosure,
+  approveClosure,
+  declineClosure,
+  reopenCase,
+} from './closure';
 export { householdFlags, readPolicy, writePolicy, reintegrationDischargeGuard } from './gates';
 
 export const reintegrationDomain: Domain = {
   name: 'reintegration',
   tables: reintegrationTables,
   idScope: reintegrationIdScope,
-  migrations: [reintegration],
+  migrations: [reintegration, reintegrationPlanClosure],
   handlers: () => reintegrationHandlers(),
   auditTargets: reintegrationAuditTargets,
   dischargeGuards: [reintegrationDischargeGuard],

@@ -1,4 +1,5 @@
-// The reintegration domain's tables: instruments, assessments and their review, the policy, follow-up visits.
+// The reintegration domain's tables: instruments, assessments and their review, the policy,
+// follow-up visits, and case closure.
 // Each table says whether it is synced; the migrations in ./migrations create them, and
 // tests/unit/schema.test.ts checks the two agree.
 import type { TableDeclarations } from '../../db/schema';
@@ -34,6 +35,8 @@ export const reintegrationTables = {
       'approved_at',
       'approved_by',
       'deleted_at',
+      // Migration 0110.
+      'plan',
     ],
   },
   reintegration_reviews: {
@@ -46,7 +49,14 @@ export const reintegrationTables = {
   },
   reintegration_policy: {
     sync: 'synced',
-    columns: ['assessment_max_age_days', 'visit_cadence'],
+    columns: [
+      'assessment_max_age_days',
+      'visit_cadence',
+      // Migration 0110.
+      'outcomes_first_after_months',
+      'outcomes_then_every_months',
+      'closure_threshold',
+    ],
   },
   aftercare_visits: {
     sync: 'synced',
@@ -64,6 +74,27 @@ export const reintegrationTables = {
       'risk_change',
       'follow_up',
       'deleted_at',
+    ],
+  },
+  // Case closure (migration 0110).
+  case_closures: {
+    sync: 'synced',
+    columns: [
+      'child_id',
+      'status',
+      'reason',
+      'closing_note',
+      'child_view',
+      'family_view',
+      'outcomes_assessment_id',
+      'proposed_by',
+      'proposed_at',
+      'decided_by',
+      'decided_at',
+      'decline_comment',
+      'reopen_reason',
+      'reopened_by',
+      'reopened_at',
     ],
   },
 } as const satisfies TableDeclarations;

@@ -25,6 +25,7 @@ import { useAutosave } from '../../../forms/useAutosave';
 import { useApi } from '../../../api/ApiContext';
 import { recommendationText } from '../labels';
 import { reintegrationStale } from '../stale';
+import { PlanFields } from './PlanFields';
 
 const answerValue = (answer: Answer | undefined) => (answer === undefined ? '' : String(answer));
 const parseAnswer = (value: string): Answer | undefined =>
@@ -56,6 +57,7 @@ export function AssessmentEditor({
   const [whyNot, setWhyNot] = useState(assessment.childVoice.whyNot);
   const [wishes, setWishes] = useState(assessment.childVoice.wishes);
   const [recommendation, setRecommendation] = useState(assessment.recommendation);
+  const [plan, setPlan] = useState(assessment.plan);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<FormMessage | null>(null);
 
@@ -74,6 +76,7 @@ export function AssessmentEditor({
     notConsultedWhy: whyNot,
     childWishes: wishes,
     recommendation,
+    plan,
   });
   /** Applies a change to the form and schedules the autosave of the whole draft. */
   const change = (next: Partial<ReturnType<typeof draft>>) => {
@@ -86,6 +89,7 @@ export function AssessmentEditor({
     if (next.notConsultedWhy !== undefined) setWhyNot(next.notConsultedWhy);
     if (next.childWishes !== undefined) setWishes(next.childWishes);
     if (next.recommendation !== undefined) setRecommendation(next.recommendation);
+    if (next.plan) setPlan(next.plan);
     autosave.schedule({ ...draft(), ...next });
   };
   const errorOf = (path: string) =>
@@ -303,6 +307,9 @@ export function AssessmentEditor({
           </select>
         )}
       </Field>
+      {instrument.kind === 'readiness' ? (
+        <PlanFields plan={plan} onChange={(next) => change({ plan: next })} error={error} />
+      ) : null}
       <SubmitButton pending={submit.isPending} pendingText={t('common.working')}>
         {t('reintegration.form.submit')}
       </SubmitButton>

@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../../hooks/useDocumentTitle';
 import { FormAlert, StatusMessage } from '../../../ui/FormAlert';
 import { householdKindText, recommendationText, statusText } from '../labels';
 import { AssessmentEditor } from './AssessmentEditor';
+import { PlanSummary } from './PlanFields';
 import { ReviewPanel } from './ReviewPanel';
 import { ScoreSummary } from './ScoreSummary';
 import '../reintegration.css';
@@ -84,6 +85,7 @@ function RecordedAnswers({
           {assessment.recommendation ? recommendationText(t, assessment.recommendation) : '—'}
         </dd>
       </dl>
+      {instrument.kind === 'readiness' ? <PlanSummary plan={assessment.plan} /> : null}
     </section>
   );
 }

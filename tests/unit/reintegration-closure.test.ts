@@ -1,0 +1,229 @@
+// Case closure, through the services on a real vault: proposed only once monitoring has reached
+// its end and the last approved Aftercare Outcomes assessment meets the threshold; approved by a
+// coordinator other than the proposer (the case is closed), or declined with a comment; a closed
+// case is reopened with a reason, back to aftercare monitoring. Each status change is on record.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { reintegrationProcedures } from '../../shared/reintegration/contract';
+import { saveFamilyMember } from '../../electron/backend/domains/children';
+import { dischargeChild } from '../../electron/backend/domains/shelters';
+import {
+  approveAssessment,
+  approveClosure,
+  closureState,
+  declineClosure,
+  listVisits,
+  proposeClosure,
+  recordVisit,
+  reopenCase,
+  saveAssessment,
+  submitAssessment,
+} from '../../electron/backend/domains/reintegration';
+import { composeHooks } from '../../electron/backend/runtime/composition';
+import type { CaseActor } from '../../electron/backend/records/actor';
+import {
+  aftercareOutcomes,
+  COORDINATOR,
+  familyReadiness,
+  on,
+  placementVault,
+  refusal,
+} from './support';
+
+let p: Awaited<ReturnType<typeof placementVault>>;
+let author: CaseActor;
+let reviewer: CaseActor;
+const at = (actor: CaseActor, date: string): CaseActor => ({
+  ...actor,
+  now: new Date(`${date}T02:00:00.000Z`),
+});
+
+beforeAll(async () => {
+  p = await placementVault();
+  const user = (name: string) =>
+    p.vault.data.insert('users', {
+      username: name,
+      display_name: `Fictional ${name}`,
+      role: 'coordinator',
+      shelter_scope: '[]',
+      must_change_password: 0,
+    });
+  author = { ...COORDINATOR, userId: user('author'), now: new Date('2025-09-01T02:00:00.000Z') };
+  reviewer = { ...COORDINATOR, userId: user('reviewer'), now: author.now };
+});
+
+const save = (actor: CaseActor, input: Record<string, unknown>) =>
+  saveAssessment(p.vault, actor, reintegrationProcedures['reintegration.save'].input.parse(input));
+
+/** Approved by the reviewer after the author submitted it. */
+function approved(actor: CaseActor, input: Record<string, unknown>) {
+  const draft = save(actor, input);
+  submitAssessment(p.vault, actor, draft.id);
+  return approveAssessment(p.vault, { ...reviewer, now: actor.now }, draft.id);
+}
+
+/** A child discharged to kinship care on 2025-08-31, so monitoring runs to 2026-08-31. */
+function childInAftercare() {
+  const childId = p.child();
+  p.admit(childId, p.shelter(1).beds[0]!, on('2025-01-10'));
+  const aunt = saveFamilyMember(p.vault, author, {
+    childId,
+    name: 'Fictional Lorna Dela Cruz',
+    relationship: 'Aunt',
+    livesInHousehold: false,
+    allegedOffender: false,
+    noContactOrder: false,
+  }).id;
+  approved(author, familyReadiness(childId, { kind: 'kinship', memberIds: [aunt] }));
+  dischargeChild(
+    p.vault,
+    author,
+    { childId, at: on('2025-08-31'), destination: 'kinship_care', exitNote: 'Fictional note' },
+    composeHooks().dischargeGuards,
+    composeHooks().dischargeEffects,
+  );
+  return childId;
+}
+
+function recordEveryVisit(childId: string) {
+  for (const visit of listVisits(p.vault, author, childId)) {
+    recordVisit(p.vault, at(author, visit.dueOn), {
+      id: visit.id,
+      visitedOn: visit.dueOn,
+      visitedBy: 'Fictional caseworker Reyes',
+      childSeen: true,
+      seenAlone: true,
+      safetyChecks: { noOffenderContact: true, childFeelsSafe: true, noSignsOfHarm: true },
+      schoolAttendance: 'regular',
+      observations: '',
+      riskChange: 'same',
+      followUp: '',
+    });
+  }
+}
+
+const proposal = (childId: string) => ({
+  childId,
+  reason: 'Fictional: the return has held for a year',
+  closingNote: 'Fictional closing note',
+  childView: 'Fictional words: I want to stay with Tita',
+  familyView: 'Fictional: the aunt feels ready to go on alone',
+});
+
+const statusOf = (childId: string) =>
+  p.vault.db.prepare('SELECT status FROM children WHERE id = ?', { pluck: true }).get([childId]);
+
+describe('case closure', () => {
+  it('is proposed only once monitoring has ended and the last outcomes meet the threshold', () => {
+    const childId = childInAftercare();
+    expect(closureState(p.vault, author, childId)).toMatchObject({
+      monitoringEnded: false,
+      lastOutcomes: null,
+      canPropose: false,
+      closures: [],
+    });
+    expect(refusal(() => proposeClosure(p.vault, author, proposal(childId)))).toMatchObject({
+      code: 'CONFLICT',
+      message: 'reintegration.monitoringNotEnded',
+    });
+    recordEveryVisit(childId);
+    const after = at(author, '2026-09-10');
+    expect(closureState(p.vault, after, childId).monitoringEnded).toBe(true);
+    expect(refusal(() => proposeClosure(p.vault, after, proposal(childId)))).toMatchObject({
+      message: 'reintegration.outcomesNotMet',
+    });
+    // Social support at 2.5 is below the 3.0 threshold.
+    const answers = aftercareOutcomes(childId).answers;
+    approved(after, aftercareOutcomes(childId, 3, { answers: { ...answers, peers: 2 } }));
+    expect(closureState(p.vault, after, childId)).toMatchObject({
+      lastOutcomes: { meetsClosure: false },
+      canPropose: false,
+    });
+    approved(at(author, '2026-09-11'), aftercareOutcomes(childId, 3));
+    expect(closureState(p.vault, at(author, '2026-09-11'), childId)).toMatchObject({
+      lastOutcomes: { meetsClosure: true },
+      canPropose: true,
+    });
+  });
+
+  it('needs another coordinator’s approval, closes the case, and is reopened with a reason', () => {
+    const childId = childInAftercare();
+    recordEveryVisit(childId);
+    const later = at(author, '2026-09-11');
+    approved(later, aftercareOutcomes(childId, 4));
+    const proposed = proposeClosure(p.vault, later, proposal(childId));
+    expect(proposed).toMatchObject({
+      status: 'proposed',
+      proposedByName: 'Fictional author',
+      childView: 'Fictional words: I want to stay with Tita',
+    });
+    expect(refusal(() => proposeClosure(p.vault, later, proposal(childId)))).toMatchObject({
+      message: 'reintegration.closurePending',
+    });
+    expect(refusal(() => approveClosure(p.vault, later, childId))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'reintegration.ownClosure',
+    });
+    expect(statusOf(childId)).toBe('aftercare');
+    const closed = approveClosure(p.vault, at(reviewer, '2026-09-12'), childId);
+    expect(closed).toMatchObject({ status: 'approved', decidedByName: 'Fictional reviewer' });
+    expect(statusOf(childId)).toBe('closed');
+    expect(closureState(p.vault, later, childId).canPropose).toBe(false);
+
+    const reopened = reopenCase(p.vault, at(author, '2026-10-01'), {
+      childId,
+      reason: 'Fictional: a new concern reported by the school',
+    });
+    expect(reopened).toMatchObject({
+      status: 'reopened',
+      reopenReason: 'Fictional: a new concern reported by the school',
+      reopenedByName: 'Fictional author',
+    });
+    expect(statusOf(childId)).toBe('aftercare');
+    expect(
+      p.vault.db
+        .prepare(
+          `SELECT from_status, to_status FROM child_status_changes
+           WHERE child_id = ? AND from_status IS NOT NULL AND changed_at >= '2026-09-12'
+           ORDER BY changed_at DESC`,
+        )
+        .all([childId]),
+    ).toEqual([
+      { from_status: 'closed', to_status: 'aftercare' },
+      { from_status: 'aftercare', to_status: 'closed' },
+    ]);
+    expect(
+      refusal(() => reopenCase(p.vault, later, { childId, reason: 'Fictional again' })),
+    ).toMatchObject({ code: 'CONFLICT', message: 'reintegration.notClosed' });
+  });
+
+  it('a declined proposal keeps the case open with the comment, and may be proposed again', () => {
+    const childId = childInAftercare();
+    recordEveryVisit(childId);
+    const later = at(author, '2026-09-11');
+    approved(later, aftercareOutcomes(childId, 4));
+    proposeClosure(p.vault, later, proposal(childId));
+    const declined = declineClosure(p.vault, at(reviewer, '2026-09-12'), {
+      childId,
+      comment: 'Fictional: one more visit after the school term starts',
+    });
+    expect(declined).toMatchObject({
+      status: 'declined',
+      declineComment: 'Fictional: one more visit after the school term starts',
+    });
+    expect(statusOf(childId)).toBe('aftercare');
+    expect(refusal(() => approveClosure(p.vault, reviewer, childId))).toMatchObject({
+      message: 'reintegration.noClosurePending',
+    });
+    const state = closureState(p.vault, later, childId);
+    expect(state.canPropose).toBe(true);
+    expect(state.closures.map((c) => c.status)).toEqual(['declined']);
+  });
+
+  it('a case not in aftercare cannot be proposed for closure', () => {
+    const childId = p.child();
+    expect(refusal(() => proposeClosure(p.vault, author, proposal(childId)))).toMatchObject({
+      code: 'CONFLICT',
+      message: 'reintegration.notInAftercare',
+    });
+  });
+});
