@@ -2,6 +2,13 @@
 // long cell (a transfer's reason, the intake account) is cut into lines beforehand and carried on
 // continuation rows, whose other cells are empty. Nothing is lost to an ellipsis.
 
+/**
+ * Characters per line of free text beside other columns, and of a line across the page: what
+ * fits on the narrowest page (A4 portrait, wide margins); tests/e2e/report-print.test.ts prints both.
+ */
+export const REASON_WIDTH = 28;
+export const LINE_WIDTH = 80;
+
 /** The text as lines of at most `width` characters, broken between words where it can be. */
 export function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];

@@ -5,15 +5,12 @@
 import type { TFunction } from 'i18next';
 import type { PlacementHistoryReport } from '../../../../shared/reports/contract';
 import type { ReportBlock } from '../../../../shared/reports/layout';
-import { wrapColumn } from '../../../../shared/reports/wrap';
+import { LINE_WIDTH, REASON_WIDTH, wrapColumn } from '../../../../shared/reports/wrap';
 import { formatCalendarDate, formatInstant } from '../../../../shared/time';
 
 const tr = (t: TFunction, key: string, options?: object) =>
   (t as (key: string, options?: object) => string)(key, options);
 
-/** Characters per line of a reason beside three or four short columns, and of a whole line. */
-const REASON_WIDTH = 45;
-const LINE_WIDTH = 95;
 
 export function historyBlocks(report: PlacementHistoryReport, t: TFunction): ReportBlock[] {
   const k = (key: string, options?: object) => tr(t, `reports.history.${key}`, options);
