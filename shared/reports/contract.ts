@@ -5,8 +5,11 @@ import { idOf, isoDateSchema } from '../ids';
 import type { Role } from '../roles';
 import { procedure } from '../procedure';
 import type { DischargeDestination, ShelterType } from '../shelters/vocabulary';
+import type { ChildStatus, LegalEventKind } from '../children/vocabulary';
 import {
+  HISTORY_SECTIONS,
   REPORT_KINDS,
+  type HistorySection,
   REPORT_OUTPUTS,
   type Cell,
   type ReportKind,
@@ -15,6 +18,9 @@ import {
 
 /** Who runs reports: the coordinator, a caseworker for their shelters, the administrator. */
 const REPORTERS: readonly Role[] = ['admin', 'coordinator', 'caseworker'];
+
+/** A child's placement history: the case team, for the children in their scope. */
+const HISTORY_READERS: readonly Role[] = ['coordinator', 'caseworker'];
 
 /** A report's period: calendar dates in the vault's time zone, both included. */
 export const periodSchema = z.strictObject({ from: isoDateSchema, to: isoDateSchema });
@@ -78,6 +84,46 @@ export interface PlacementReport extends ReportStamp {
   children: PlacementReportChild[];
 }
 
+/** How a placement began: a first admission (or re-admission), a transfer, a move to another bed. */
+export type HistoryEntry = 'admission' | 'transfer' | 'bedMove';
+
+/**
+ * One child's placement history over a period, for a court, DSWD or a receiving agency: case
+ * code and initials, never the names. The intake account and the family's safety details only
+ * when their sections were asked for (null otherwise); never clinical notes.
+ */
+export interface PlacementHistoryReport extends ReportStamp {
+  kind: 'placementHistory';
+  from: string;
+  to: string;
+  child: { id: string; caseCode: string; initials: string; status: ChildStatus };
+  caseworker: string | null;
+  sections: HistorySection[];
+  /** Every placement that overlaps the period, oldest first. */
+  placements: {
+    shelterName: string;
+    startAt: string;
+    endAt: string | null;
+    entry: HistoryEntry;
+    reason: string;
+  }[];
+  /** Moves to another shelter within the period, with the reason given for each. */
+  transfers: { at: string; fromShelter: string; toShelter: string; reason: string }[];
+  discharges: { at: string; shelterName: string; destination: DischargeDestination }[];
+  legalEvents: { date: string; kind: LegalEventKind; court: string; caseNumber: string }[];
+  intake: { account: string; recordedAt: string } | null;
+  familySafety:
+    | {
+        name: string;
+        relationship: string;
+        allegedOffenderSince: string | null;
+        allegedOffender: boolean;
+        noContactOrderDate: string | null;
+        noContactOrder: boolean;
+      }[]
+    | null;
+}
+
 /** One count by a code, already suppressed by the backend. */
 export interface StatisticsCount {
   key: string;
@@ -114,6 +160,16 @@ export const reportsProcedures = {
     kind: 'query',
     auditView: true,
   }),
+  /** One child's placement history; the optional sections only for a role allowed them; audited. */
+  'reports.placementHistory': procedure<PlacementHistoryReport>()({
+    input: periodSchema.extend({
+      childId: idOf('child'),
+      sections: z.array(z.enum(HISTORY_SECTIONS)).max(HISTORY_SECTIONS.length, 'tooMany'),
+    }),
+    access: HISTORY_READERS,
+    kind: 'query',
+    auditView: true,
+  }),
   /** Anonymised statistics (counts, small cells suppressed); every run is audited. */
   'reports.statistics': procedure<StatisticsReport>()({
     input: periodSchema.extend({ shelterId: idOf('shelter').nullable() }),
@@ -133,6 +189,19 @@ export const reportsProcedures = {
       identifiable: z.boolean(),
     }),
     access: REPORTERS,
+    kind: 'mutation',
+  }),
+  /**
+   * Records a printed or saved placement history: who, which child, period and sections (it has
+   * no CSV: it is one child's record, not a table for a spreadsheet).
+   */
+  'reports.recordHistoryOutput': procedure<null>()({
+    input: periodSchema.extend({
+      childId: idOf('child'),
+      output: z.enum(['print', 'pdf']),
+      sections: z.array(z.enum(HISTORY_SECTIONS)).max(HISTORY_SECTIONS.length, 'tooMany'),
+    }),
+    access: HISTORY_READERS,
     kind: 'mutation',
   }),
 } as const;

@@ -1,12 +1,13 @@
 // The reports domain's vocabulary: which reports exist, how they leave the app, and the pure
 // rules the backend and the UI share. Labels live in the renderer's i18n catalogue.
+import { canSeeSafetyFlags } from '../children/vocabulary';
 import type { Role } from '../roles';
 
 /**
  * Every report, by kind. A new report (for example reintegration and monitoring) is one more
  * kind here, its procedure in the contract, and its entry in the renderer's report registry.
  */
-export const REPORT_KINDS = ['placement', 'statistics'] as const;
+export const REPORT_KINDS = ['placement', 'placementHistory', 'statistics'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** How a report leaves the app; every one of them is audited. */
@@ -24,6 +25,21 @@ export function mayIncludeNames(role: Role): boolean {
 /** Only an administrator may export a CSV that carries case codes, initials or names. */
 export function mayExportIdentifiableCsv(role: Role): boolean {
   return role === 'admin';
+}
+
+/**
+ * What a child's placement history may add to its placements, transfers, discharges and legal
+ * events, only when ticked: the intake account, the alleged offenders and no-contact orders in
+ * the family. Clinical notes are never printed (no role that runs the report may read them).
+ */
+export const HISTORY_SECTIONS = ['intake', 'familySafety'] as const;
+export type HistorySection = (typeof HISTORY_SECTIONS)[number];
+
+/** Whether the role may add the section: the same rule as opening it in the case file. */
+export function mayIncludeHistorySection(role: Role, section: HistorySection): boolean {
+  return section === 'intake'
+    ? role === 'coordinator' || role === 'caseworker'
+    : canSeeSafetyFlags(role);
 }
 
 /** Counts below this are shown as "<5" in the anonymised statistics (small-cell suppression). */
@@ -48,4 +64,8 @@ export function ageBand(years: number): AgeBand {
 }
 
 /** i18n keys (under `errors.`) that the reports domain's procedures use. */
-export const REPORTS_ERROR_KEYS = ['report.periodOrder', 'report.periodTooLong'] as const;
+export const REPORTS_ERROR_KEYS = [
+  'report.periodOrder',
+  'report.periodTooLong',
+  'report.childRequired',
+] as const;

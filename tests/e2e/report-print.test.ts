@@ -9,6 +9,7 @@ import type { DocumentTexts } from '../../shared/reports/document';
 import type { PageSetup, ReportBlock } from '../../shared/reports/layout';
 import { launchBrowser, type BrowserSession } from '../support/browser';
 import { makeTempDir, removeDir } from '../support/temp';
+import { LINE_WIDTH, REASON_WIDTH, wrapColumn } from '../../shared/reports/wrap';
 import { documentOf, pdfFonts, pdfInfo, pdfText, printPdf } from '../support/report-pdf';
 
 let browser: BrowserSession;
@@ -165,5 +166,44 @@ describe('printed report', () => {
         b.id === 'children' && b.kind === 'table' ? b.rows.map((r) => r[0]) : [],
       ),
     );
+  });
+
+  it('prints every word of long free text, wrapped onto continuation rows, on the narrowest page', async () => {
+    const words = Array.from({ length: 60 }, (_, i) => `reason${i}`);
+    const account = Array.from({ length: 120 }, (_, i) => `account${i}`);
+    const reasonColumns = [
+      { label: 'Date', narrow: true },
+      { label: 'From shelter' },
+      { label: 'To shelter' },
+      { label: 'Reason' },
+    ];
+    const long: ReportBlock[] = [
+      {
+        kind: 'table',
+        id: 'transfers',
+        caption: 'Transfers between shelters',
+        columns: reasonColumns,
+        rows: wrapColumn(
+          [['03/01/2024', 'Fictional Home Cebu', 'Fictional Home Iloilo', words.join(' ')]],
+          3,
+          REASON_WIDTH,
+        ),
+      },
+      {
+        kind: 'table',
+        id: 'intake',
+        caption: 'Intake account',
+        columns: [{ label: 'Account' }],
+        rows: wrapColumn([[account.join(' ')]], 0, LINE_WIDTH),
+      },
+    ];
+    const setup: PageSetup = { paperSize: 'A4', orientation: 'portrait', margins: 'wide' };
+    const doc = documentOf(long, setup, TEXTS);
+    const file = await printPdf(browser.page, doc.html, path.join(dir, 'wrapped.pdf'));
+    const text = squash(pdfText(file));
+    expect(text).not.toContain('…');
+    const printed = text.split(' ');
+    expect(printed.filter((w) => /^reason\d+$/.test(w))).toEqual(words);
+    expect(printed.filter((w) => /^account\d+$/.test(w))).toEqual(account);
   });
 });

@@ -98,6 +98,21 @@ beforeAll(async () => {
       exitNote: 'Fictional exit note',
     }),
   );
+  expectOk(
+    await harnessCall(h, 'intake.record', {
+      childId: leaving,
+      account: 'Fictional intake account, told at the barangay hall.',
+    }),
+  );
+  expectOk(
+    await harnessCall(h, 'legal.save', {
+      childId: leaving,
+      kind: 'hearing',
+      date: addDaysTo(quarter.from, 20),
+      court: 'Fictional RTC Branch 7',
+      caseNumber: 'FC-0042',
+    }),
+  );
   expectOk(await harnessCall(h, 'session.lock', { reason: 'signOut' }));
 }, 120_000);
 
@@ -108,6 +123,8 @@ afterAll(async () => {
 describe('reports', () => {
   it('a coordinator previews last quarter’s placement report and saves it as a long-bond PDF', async () => {
     await page.goto(run.harness.url);
+    // A loaded machine can take a while to open the app.
+    await page.getByLabel('Username', { exact: true }).waitFor({ timeout: 120_000 });
     await page.getByLabel('Username', { exact: true }).fill(COORDINATOR.username);
     await page.getByLabel('Password', { exact: true }).fill(COORDINATOR.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -192,6 +209,55 @@ describe('reports', () => {
       expect(text).not.toMatch(/2012-05-04|05\/04\/2012/);
     }
     expect(texts[0]).toContain('CONFIDENTIAL');
+    run.errors.assertNone();
+  });
+
+  it('a placement history: the child found and chosen by keyboard, the intake account ticked, saved as PDF', async () => {
+    await page
+      .getByLabel('Report', { exact: true })
+      .selectOption({ label: 'Individual placement history' });
+    // No CSV for one child's record.
+    await expect.poll(() => page.getByRole('button', { name: /^Export CSV/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Show preview' }).click();
+    await page.getByText('Choose the child the report is about.').waitFor();
+
+    await page.getByLabel('Find the child').focus();
+    await page.keyboard.type(codes[2]!);
+    await page.keyboard.press('Enter');
+    const choose = page.getByRole('button', { name: `Choose ${codes[2]}` });
+    await choose.waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await choose.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByText(`Chosen: ${codes[2]} (F.L.A.)`).waitFor();
+    await page.getByLabel('Intake account', { exact: true }).focus();
+    await page.keyboard.press('Space');
+    expect(await page.getByLabel('Intake account', { exact: true }).isChecked()).toBe(true);
+
+    await page.getByRole('button', { name: 'Show preview' }).click();
+    const preview = page.getByRole('region', { name: /^Preview — \d+ pages?$/ });
+    await preview.getByText('Transfers between shelters').first().waitFor();
+    await expectNoAxeViolations(page, 'reports, placement history');
+
+    await page.getByRole('button', { name: 'Save as PDF' }).click();
+    const fileName = `placementHistory-report-${quarter.from}-${quarter.to}.pdf`;
+    await page.getByRole('status').getByText(`Saved ${fileName}.`).waitFor();
+    const saved = outputs!.saved.find((s) => s.file.endsWith(fileName))!;
+    const text = pdfText(saved.file).replace(/\s+/g, ' ');
+    expect(text).toContain('CONFIDENTIAL');
+    expect(text).toContain('Individual placement history');
+    expect(text).toContain(`Page 1 of ${pdfInfo(saved.file).pages}`);
+    expect(text).toContain(`Child ${codes[2]} (F.L.A.)`);
+    expect(text).toMatch(/Admission Rescue/);
+    expect(text).toMatch(/Fictional Home Cebu Foster care/);
+    expect(text).toContain('Hearing Fictional RTC Branch 7 FC-0042');
+    expect(text).toContain('Fictional intake account, told at the barangay hall.');
+    expect(text).toContain(
+      'Also included at the request of Fictional Coordinator Lim: the intake account.',
+    );
+    expect(text).not.toContain('Abad');
+    expect(text).not.toContain('Fictional exit note');
     run.errors.assertNone();
   });
 });

@@ -10,12 +10,16 @@ import {
   type PageSetup,
 } from '../../../shared/reports/layout';
 import {
+  HISTORY_SECTIONS,
   mayExportIdentifiableCsv,
+  mayIncludeHistorySection,
   mayIncludeNames,
   REPORT_KINDS,
+  type HistorySection,
   type ReportKind,
   type ReportOutput,
 } from '../../../shared/reports/vocabulary';
+import type { ChildListRow } from '../../../shared/children/contract';
 import { isoDateSchema } from '../../../shared/ids';
 import { PAPER_SIZES, type PaperSize } from '../../../shared/settings';
 import { todayIn } from '../../../shared/time';
@@ -30,6 +34,7 @@ import { Field } from '../../ui/Field';
 import { FormAlert, StatusMessage } from '../../ui/FormAlert';
 import type { FormMessage } from '../../forms/useServerErrors';
 import { QUICK_PERIODS, quickPeriod } from '../../../shared/reports/periods';
+import { ChildPicker } from './history/ChildPicker';
 import { documentTexts, previewPages, wholeDocument } from './print/reportDocument';
 import { REPORTS, type ReportRun } from './registry';
 import './print/report.css';
@@ -68,6 +73,9 @@ export function ReportsScreen() {
   const [from, setFrom] = useState(initial.from);
   const [to, setTo] = useState(initial.to);
   const [includeNames, setIncludeNames] = useState(false);
+  const [child, setChild] = useState<ChildListRow | null>(null);
+  const [sections, setSections] = useState<HistorySection[]>([]);
+  const addable = HISTORY_SECTIONS.filter((s) => mayIncludeHistorySection(session.role, s));
   const [setup, setSetup] = useState<PageSetup>({
     paperSize: session.settings.paperSize,
     orientation: 'portrait',
@@ -96,6 +104,7 @@ export function ReportsScreen() {
     if (fromProblem) problems.from = fromProblem;
     if (toProblem) problems.to = toProblem;
     if (!fromProblem && !toProblem && to < from) problems.to = 'report.periodOrder';
+    if (definition.subject === 'child' && !child) problems.childId = 'report.childRequired';
     setFields(problems);
     setAlert(null);
     if (Object.keys(problems).length > 0) return;
@@ -105,7 +114,9 @@ export function ReportsScreen() {
         await definition.run(
           api,
           {
-            shelterId: shelterId === ALL ? null : shelterId,
+            shelterId: shelterId === ALL || definition.subject === 'child' ? null : shelterId,
+            childId: definition.subject === 'child' ? (child?.id ?? null) : null,
+            sections: definition.subject === 'child' ? sections : [],
             from,
             to,
             includeNames: definition.names && includeNames,
@@ -127,16 +138,27 @@ export function ReportsScreen() {
     if (!run || !texts) return;
     setAlert(null);
     try {
-      await api.call('reports.recordOutput', {
-        report: kind,
-        output,
-        from: run.from,
-        to: run.to,
-        shelterId: run.shelterId,
-        sections: [...definition.sections],
-        includeNames: run.namesIncluded,
-        identifiable,
-      });
+      if (run.child) {
+        // One child's record: printed or saved, never a CSV (no button offers one).
+        if (output === 'csv') return;
+        await api.call('reports.recordHistoryOutput', {
+          childId: run.child.id,
+          output,
+          from: run.from,
+          to: run.to,
+          sections: run.child.sections,
+        });
+      } else
+        await api.call('reports.recordOutput', {
+          report: kind,
+          output,
+          from: run.from,
+          to: run.to,
+          shelterId: run.shelterId,
+          sections: run.sections,
+          includeNames: run.namesIncluded,
+          identifiable,
+        });
       const base = `${kind}-report-${run.from}-${run.to}`;
       const request: OutputRequest =
         output === 'csv'
@@ -180,18 +202,29 @@ export function ReportsScreen() {
               </select>
             )}
           </Field>
-          <Field label={t('reports.form.shelter')}>
-            {(a) => (
-              <select {...a} value={shelterId} onChange={(e) => setShelterId(e.target.value)}>
-                <option value={ALL}>{t('reports.form.allShelters')}</option>
-                {choosable.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          {definition.subject === 'child' ? (
+            <ChildPicker
+              chosen={child}
+              error={fields.childId}
+              onChoose={(chosen) => {
+                setChild(chosen);
+                setRun(null);
+              }}
+            />
+          ) : (
+            <Field label={t('reports.form.shelter')}>
+              {(a) => (
+                <select {...a} value={shelterId} onChange={(e) => setShelterId(e.target.value)}>
+                  <option value={ALL}>{t('reports.form.allShelters')}</option>
+                  {choosable.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
           <Field
             label={t('reports.form.from')}
             error={fields.from ? { message: fields.from } : undefined}
@@ -246,6 +279,28 @@ export function ReportsScreen() {
                 {t('reports.form.includeNamesHint')}
               </p>
             </div>
+          ) : null}
+          {definition.subject === 'child' && addable.length > 0 ? (
+            <fieldset className="reports-sections" aria-describedby="reports-sections-hint">
+              <legend>{t('reports.history.optional.legend')}</legend>
+              <p className="field-hint" id="reports-sections-hint">
+                {t('reports.history.optional.hint')}
+              </p>
+              {addable.map((section) => (
+                <Checkbox
+                  key={section}
+                  label={t(`reports.history.optional.${section}`)}
+                  checked={sections.includes(section)}
+                  onChange={(e) =>
+                    setSections((current) =>
+                      e.target.checked
+                        ? HISTORY_SECTIONS.filter((s) => s === section || current.includes(s))
+                        : current.filter((s) => s !== section),
+                    )
+                  }
+                />
+              ))}
+            </fieldset>
           ) : null}
           <button type="submit" className="button-primary" disabled={pending}>
             {t('reports.form.show')}
@@ -309,10 +364,12 @@ export function ReportsScreen() {
         <button type="button" disabled={!run} onClick={() => void send('pdf')}>
           {t('reports.actions.savePdf')}
         </button>
-        <button type="button" disabled={!run} onClick={() => void send('csv')}>
-          {t('reports.actions.csv')}
-        </button>
-        {mayExportIdentifiableCsv(session.role) ? (
+        {definition.subject === 'shelters' ? (
+          <button type="button" disabled={!run} onClick={() => void send('csv')}>
+            {t('reports.actions.csv')}
+          </button>
+        ) : null}
+        {definition.subject === 'shelters' && mayExportIdentifiableCsv(session.role) ? (
           <button type="button" disabled={!run} onClick={() => setConfirmCsv(true)}>
             {t('reports.actions.csvIdentifiable')}
           </button>

@@ -5,14 +5,19 @@
 import type { TFunction } from 'i18next';
 import type { ReportStamp } from '../../../shared/reports/contract';
 import type { ReportBlock } from '../../../shared/reports/layout';
-import type { ReportKind } from '../../../shared/reports/vocabulary';
+import type { HistorySection, ReportKind } from '../../../shared/reports/vocabulary';
 import type { Role } from '../../../shared/roles';
 import type { ApiClient } from '../../api/client';
+import { historyBlocks } from './history/historyBlocks';
 import { placementBlocks } from './placement/placementBlocks';
 import { statisticsBlocks } from './statistics/statisticsBlocks';
 
 export interface ReportRequest {
   shelterId: string | null;
+  /** The child of a report about one child (null for the others). */
+  childId: string | null;
+  /** The optional sections ticked, for a report that has any. */
+  sections: HistorySection[];
   from: string;
   to: string;
   includeNames: boolean;
@@ -27,7 +32,11 @@ export interface ReportRun {
   shelterId: string | null;
   /** The shelters it covers, by name. */
   scope: string;
+  /** For a report about one child: the child and the optional sections it printed. */
+  child?: { id: string; sections: HistorySection[] };
   namesIncluded: boolean;
+  /** Its sections, as the audit log records its output. */
+  sections: string[];
   blocks: ReportBlock[];
 }
 
@@ -37,10 +46,23 @@ export interface ReportDefinition {
   roles: readonly Role[];
   /** Whether it can list children's names ("Include full names" is offered only then). */
   names: boolean;
+  /** What it covers: shelters (one or all the viewer's), or one child chosen with the picker. */
+  subject: 'shelters' | 'child';
   /** Its sections, as the audit log records them. */
   sections: readonly string[];
   run(api: ApiClient, request: ReportRequest, t: TFunction): Promise<ReportRun>;
 }
+
+const PLACEMENT_SECTIONS = ['occupancy', 'movements', 'lengthOfStay', 'utilisation', 'children'];
+const HISTORY_STANDARD = ['placements', 'transfers', 'discharges', 'legal'];
+const STATISTICS_SECTIONS = [
+  'admissionsByMonth',
+  'bySex',
+  'byAgeBand',
+  'byShelterType',
+  'dischargesByDestination',
+  'byModality',
+];
 
 export const REPORTS: Record<ReportKind, ReportDefinition> = {
   placement: {
@@ -48,9 +70,15 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
     title: (t) => t('reports.placement.title'),
     roles: ['admin', 'coordinator', 'caseworker'],
     names: true,
-    sections: ['occupancy', 'movements', 'lengthOfStay', 'utilisation', 'children'],
+    subject: 'shelters',
+    sections: PLACEMENT_SECTIONS,
     async run(api, request, t) {
-      const report = await api.call('reports.placement', request);
+      const report = await api.call('reports.placement', {
+        shelterId: request.shelterId,
+        from: request.from,
+        to: request.to,
+        includeNames: request.includeNames,
+      });
       return {
         stamp: report,
         from: report.from,
@@ -58,7 +86,38 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
         shelterId: report.shelterId,
         scope: report.shelters.map((s) => s.name).join(', '),
         namesIncluded: report.namesIncluded,
+        sections: [...PLACEMENT_SECTIONS],
         blocks: placementBlocks(report, t),
+      };
+    },
+  },
+  placementHistory: {
+    kind: 'placementHistory',
+    title: (t) => t('reports.history.title'),
+    roles: ['coordinator', 'caseworker'],
+    names: false,
+    subject: 'child',
+    sections: HISTORY_STANDARD,
+    async run(api, request, t) {
+      const report = await api.call('reports.placementHistory', {
+        childId: request.childId ?? '',
+        from: request.from,
+        to: request.to,
+        sections: request.sections,
+      });
+      return {
+        stamp: report,
+        from: report.from,
+        to: report.to,
+        shelterId: null,
+        child: { id: report.child.id, sections: report.sections },
+        scope: t('reports.history.scope', {
+          caseCode: report.child.caseCode,
+          initials: report.child.initials,
+        }),
+        namesIncluded: false,
+        sections: [...HISTORY_STANDARD, ...report.sections],
+        blocks: historyBlocks(report, t),
       };
     },
   },
@@ -67,14 +126,8 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
     title: (t) => t('reports.statistics.title'),
     roles: ['admin', 'coordinator', 'caseworker'],
     names: false,
-    sections: [
-      'admissionsByMonth',
-      'bySex',
-      'byAgeBand',
-      'byShelterType',
-      'dischargesByDestination',
-      'byModality',
-    ],
+    subject: 'shelters',
+    sections: STATISTICS_SECTIONS,
     async run(api, request, t) {
       const report = await api.call('reports.statistics', {
         shelterId: request.shelterId,
@@ -88,6 +141,7 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
         shelterId: report.shelterId,
         scope: report.shelters.map((s) => s.name).join(', '),
         namesIncluded: false,
+        sections: [...STATISTICS_SECTIONS],
         blocks: statisticsBlocks(report, t),
       };
     },

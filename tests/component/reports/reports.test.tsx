@@ -9,7 +9,7 @@ import type { SessionInfo } from '../../../shared/contract';
 import { MARGINS, ORIENTATIONS } from '../../../shared/reports/layout';
 import { AGE_BANDS, REPORT_KINDS, REPORTS_ERROR_KEYS } from '../../../shared/reports/vocabulary';
 import { PAPER_SIZES } from '../../../shared/settings';
-import type { PlacementReport } from '../../../shared/reports/contract';
+import type { PlacementHistoryReport, PlacementReport } from '../../../shared/reports/contract';
 import { FakeBridge } from '../support/FakeBridge';
 import { caseworkerSession, session, unlocked } from '../support/fixtures';
 import { expectNoAxeViolations, renderApp } from '../support/render';
@@ -205,5 +205,84 @@ describe('Reports screen', () => {
       includeNames: false,
     });
     expect(bridge.outputs[0]!.content).toContain('AR-2026-0042,M.S.');
+  });
+
+  it('a placement history: a child must be chosen; the ticked section is asked for, printed and audited', async () => {
+    const child = {
+      id: SIDS.bed1,
+      caseCode: 'AR-2026-0042',
+      initials: 'M.S.',
+      status: 'in_care' as const,
+      age: 14,
+      ageEstimated: false,
+      shelterName: 'Bahay Pag-asa',
+      caseworkerName: null,
+    };
+    const history = (input: { from: string; to: string; sections: ('intake' | 'familySafety')[] }) =>
+      ({
+        kind: 'placementHistory',
+        from: input.from,
+        to: input.to,
+        generatedAt: '2026-11-29T04:00:00.000Z',
+        generatedBy: 'Luningning Bautista',
+        timeZone: 'Asia/Manila',
+        child: { id: child.id, caseCode: child.caseCode, initials: 'M.S.', status: 'in_care' },
+        caseworker: 'Joy Ramos',
+        sections: input.sections,
+        placements: [
+          {
+            shelterName: 'Bahay Pag-asa',
+            startAt: '2026-07-03T02:00:00.000Z',
+            endAt: null,
+            entry: 'transfer',
+            reason: 'Closer to her school',
+          },
+        ],
+        transfers: [],
+        discharges: [],
+        legalEvents: [],
+        intake: input.sections.includes('intake')
+          ? { account: 'Fictional account', recordedAt: '2026-06-01T02:00:00.000Z' }
+          : null,
+        familySafety: null,
+      }) satisfies PlacementHistoryReport;
+    const bridge = reportsBridge(coordinatorSession())
+      .ok('children.search', { rows: [child], total: 1 })
+      .ok('reports.placementHistory', history)
+      .ok('reports.recordHistoryOutput', null);
+    const { user } = renderApp(bridge, { route: '/reports' });
+    await user.selectOptions(
+      await screen.findByLabelText('Report'),
+      'Individual placement history',
+    );
+    expect(screen.queryByLabelText('Shelter')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Export CSV' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Show preview' }));
+    expect(await screen.findByText('Choose the child the report is about.')).toBeVisible();
+    expect(bridge.countOf('reports.placementHistory')).toBe(0);
+
+    await user.type(screen.getByLabelText('Find the child'), '0042{Enter}');
+    await user.click(await screen.findByRole('button', { name: 'Choose AR-2026-0042' }));
+    expect(screen.getByText('Chosen: AR-2026-0042 (M.S.)')).toBeVisible();
+    expect(bridge.inputsOf('children.search')[0]).toMatchObject({ text: '0042' });
+    await user.click(screen.getByRole('checkbox', { name: 'Intake account' }));
+    await user.click(screen.getByRole('button', { name: 'Show preview' }));
+    const preview = await screen.findByRole('region', { name: /^Preview — \d+ pages?$/ });
+    expect(bridge.inputsOf('reports.placementHistory')).toEqual([
+      { childId: child.id, from: '2026-07-01', to: '2026-09-30', sections: ['intake'] },
+    ]);
+    expect(preview).toHaveTextContent('Child AR-2026-0042 (M.S.)');
+    expect(preview).toHaveTextContent('Closer to her school');
+    expect(preview).toHaveTextContent('Fictional account');
+    expect(preview).toHaveTextContent(
+      'Also included at the request of Luningning Bautista: the intake account.',
+    );
+    await expectNoAxeViolations();
+    await user.click(screen.getByRole('button', { name: 'Save as PDF' }));
+    await screen.findByText('Saved placementHistory-report-2026-07-01-2026-09-30.pdf.');
+    expect(bridge.inputsOf('reports.recordHistoryOutput')).toEqual([
+      { childId: child.id, output: 'pdf', from: '2026-07-01', to: '2026-09-30', sections: ['intake'] },
+    ]);
+    expect(bridge.countOf('reports.recordOutput')).toBe(0);
   });
 });

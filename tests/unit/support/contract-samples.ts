@@ -364,6 +364,12 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
     shelterId: null,
     includeNames: false,
   },
+  'reports.placementHistory': {
+    from: '2025-01-01',
+    to: '2025-03-31',
+    childId: uuidv7(),
+    sections: ['intake'],
+  },
   'reports.statistics': { from: '2025-01-01', to: '2025-03-31', shelterId: null },
   'reports.recordOutput': {
     report: 'placement',
@@ -374,6 +380,13 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
     sections: ['summary'],
     includeNames: false,
     identifiable: false,
+  },
+  'reports.recordHistoryOutput': {
+    from: '2025-01-01',
+    to: '2025-03-31',
+    childId: uuidv7(),
+    output: 'pdf',
+    sections: [],
   },
   'sync.start': { computerName: 'Fictional office laptop' },
   // No such folder: a sample must never write bundles anywhere.

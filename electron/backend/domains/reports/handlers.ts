@@ -2,11 +2,16 @@
 // report, shelter, period, whether names were included); each print, saved PDF and CSV export
 // is an audited mutation. What they name in the audit log is declared in reportsAuditTargets.
 import type { reportsProcedures } from '../../../../shared/reports/contract';
-import { mayExportIdentifiableCsv, mayIncludeNames } from '../../../../shared/reports/vocabulary';
+import {
+  mayExportIdentifiableCsv,
+  mayIncludeHistorySection,
+  mayIncludeNames,
+} from '../../../../shared/reports/vocabulary';
 import { AppError } from '../../../../shared/errors';
 import type { AuditTargets, Handlers } from '../../runtime/call-context';
 import { actorOf } from '../../records/actor';
 import { placementReport } from './placement-report';
+import { placementHistoryReport } from './placement-history';
 import { statisticsReport } from './statistics';
 
 type ReportsProcedureName = keyof typeof reportsProcedures;
@@ -17,6 +22,10 @@ export function reportsHandlers(): Pick<Handlers, ReportsProcedureName> {
       const user = ctx.user();
       return placementReport(ctx.vault(), actorOf(user), input, user.displayName);
     },
+    'reports.placementHistory': (ctx, input) => {
+      const user = ctx.user();
+      return placementHistoryReport(ctx.vault(), actorOf(user), input, user.displayName);
+    },
     'reports.statistics': (ctx, input) => {
       const user = ctx.user();
       return statisticsReport(ctx.vault(), actorOf(user), input, user.displayName);
@@ -25,6 +34,12 @@ export function reportsHandlers(): Pick<Handlers, ReportsProcedureName> {
       const { role } = ctx.user();
       if (input.includeNames && !mayIncludeNames(role)) throw new AppError('FORBIDDEN', 'forbidden');
       if (input.identifiable && (input.output !== 'csv' || !mayExportIdentifiableCsv(role)))
+        throw new AppError('FORBIDDEN', 'forbidden');
+      return null;
+    },
+    'reports.recordHistoryOutput': (ctx, input) => {
+      const { role } = ctx.user();
+      if (input.sections.some((s) => !mayIncludeHistorySection(role, s)))
         throw new AppError('FORBIDDEN', 'forbidden');
       return null;
     },
@@ -40,6 +55,16 @@ export const reportsAuditTargets: Pick<AuditTargets, ReportsProcedureName> = {
       from: input.from,
       to: input.to,
       names: input.includeNames,
+    }),
+  },
+  'reports.placementHistory': {
+    targetType: 'child',
+    targetId: (input) => input.childId,
+    detail: (input) => ({
+      report: 'placementHistory',
+      from: input.from,
+      to: input.to,
+      sections: input.sections.join(','),
     }),
   },
   'reports.statistics': {
@@ -58,6 +83,17 @@ export const reportsAuditTargets: Pick<AuditTargets, ReportsProcedureName> = {
       sections: input.sections.join(','),
       names: input.includeNames,
       identifiable: input.identifiable,
+    }),
+  },
+  'reports.recordHistoryOutput': {
+    targetType: 'child',
+    targetId: (input) => input.childId,
+    detail: (input) => ({
+      report: 'placementHistory',
+      output: input.output,
+      from: input.from,
+      to: input.to,
+      sections: input.sections.join(','),
     }),
   },
 };

@@ -4,6 +4,7 @@ import type { Domain } from '../../runtime/domain';
 import { reportsAuditTargets, reportsHandlers } from './handlers';
 
 export { placementReport, type PlacementReportInput } from './placement-report';
+export { placementHistoryReport, type PlacementHistoryInput } from './placement-history';
 export { statisticsReport } from './statistics';
 export { reportsAuditTargets, reportsHandlers } from './handlers';
 
