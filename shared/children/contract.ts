@@ -8,6 +8,7 @@ import {
   CHILD_STATUSES,
   CONSENT_GIVERS,
   CONSENT_TYPES,
+  CONTACT_WISHES,
   GOAL_STATUSES,
   LEGAL_EVENT_KINDS,
   PLAN_DOMAINS,
@@ -15,6 +16,7 @@ import {
   type ChildStatus,
   type ConsentGiver,
   type ConsentType,
+  type ContactWish,
   type GoalStatus,
   type LegalEventKind,
   type PlanDomain,
@@ -99,12 +101,19 @@ export interface FamilyMember {
   phone: string | null;
   address: string | null;
   livesInHousehold: boolean;
+  /** May come into the child's household (a visitor of the home, not only a resident). */
+  householdAccess: boolean;
+  /** Null until the child has been asked. */
+  childWantsContact: ContactWish | null;
   /** Null when the viewer's role may not see safety flags. */
   safety: {
     allegedOffender: boolean;
     allegedOffenderSince: string | null;
     noContactOrder: boolean;
     noContactOrderDate: string | null;
+    /** The last day the order holds; null: until lifted. */
+    orderExpiresOn: string | null;
+    supervisedOnly: boolean;
   } | null;
   notes: string | null;
 }
@@ -318,13 +327,23 @@ export const childrenProcedures = {
       allegedOffenderSince: isoDateSchema.optional(),
       noContactOrder: z.boolean(),
       noContactOrderDate: isoDateSchema.optional(),
+      orderExpiresOn: isoDateSchema.optional(),
+      supervisedOnly: z.boolean().default(false),
+      householdAccess: z.boolean().default(false),
+      childWantsContact: z.enum(CONTACT_WISHES).optional(),
+      /** Why a flag is cleared: required when an alleged-offender or no-contact flag goes. */
+      flagClearReason: optionalText(1000, multiline),
       notes: optionalText(2000, multiline),
     }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
+  /** Removing a flagged person needs a reason (kept, and the removal audited). */
   'family.remove': procedure<null>()({
-    input: z.strictObject({ id: idOf('familyMember') }),
+    input: z.strictObject({
+      id: idOf('familyMember'),
+      reason: optionalText(1000, multiline),
+    }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
@@ -422,4 +441,13 @@ export const childrenProcedures = {
   }),
 } as const;
 
-export type { ChildStatus, ConsentGiver, ConsentType, GoalStatus, LegalEventKind, PlanDomain, Sex };
+export type {
+  ChildStatus,
+  ConsentGiver,
+  ConsentType,
+  ContactWish,
+  GoalStatus,
+  LegalEventKind,
+  PlanDomain,
+  Sex,
+};

@@ -453,6 +453,8 @@ describe('privacy of the case file', () => {
       allegedOffenderSince: daysAgo(60),
       noContactOrder: true,
       noContactOrderDate: daysAgo(30),
+      orderExpiresOn: null,
+      supervisedOnly: false,
     });
     await f.as('cebu');
     expect(

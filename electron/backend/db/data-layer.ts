@@ -62,6 +62,7 @@ export const TABLES = {
     'scope',
     'withdrawn_on',
     'withdrawn_reason',
+    'given_by_member_id',
     'deleted_at',
   ],
   family_members: [
@@ -76,8 +77,15 @@ export const TABLES = {
     'no_contact_order',
     'no_contact_order_date',
     'notes',
+    'household_access',
+    'order_expires_on',
+    'supervised_only',
+    'child_wants_contact',
     'deleted_at',
   ],
+  // Visitors added directly, and the reasons flags were cleared (migration 0120).
+  visitors: ['child_id', 'name', 'relationship', 'state', 'deleted_at'],
+  safety_flag_changes: ['child_id', 'family_member_id', 'change', 'reason'],
   intake_accounts: ['child_id', 'account', 'recorded_at', 'recorded_by'],
   plan_goals: [
     'child_id',

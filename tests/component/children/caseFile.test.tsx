@@ -229,6 +229,8 @@ describe('case file', () => {
               allegedOffenderSince: '2026-02-20',
               noContactOrder: true,
               noContactOrderDate: '2026-03-03',
+              orderExpiresOn: null,
+              supervisedOnly: false,
             },
           }),
         ],
@@ -272,9 +274,11 @@ describe('case file', () => {
       name: 'Ramon Cruz',
       relationship: 'Uncle',
       livesInHousehold: false,
+      householdAccess: false,
       allegedOffender: true,
       allegedOffenderSince: '2026-02-20',
       noContactOrder: false,
+      supervisedOnly: false,
     });
   });
 

@@ -10,6 +10,7 @@ import { changeLogConfidential } from './0050-change-log-confidential';
 import { reintegration } from './0060-reintegration';
 import { backupPolicy } from './0080-backup-policy';
 import { sync } from './0090-sync';
+import { caseFileSafety } from './0120-case-file-safety';
 
 export const MIGRATIONS: readonly Migration[] = [
   foundation,
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   reintegration,
   backupPolicy,
   sync,
+  caseFileSafety,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

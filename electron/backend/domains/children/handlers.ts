@@ -16,7 +16,7 @@ import {
 } from './children';
 import { checkConsent, recordConsent, withdrawConsent } from './consents';
 import { agenda, saveGoal, saveTask } from './plan';
-import { linkSiblings, removeFamilyMember, saveFamilyMember, unlinkSibling } from './family';
+import { linkSiblings, removeFamilyMember, unlinkSibling, writeFamilyMember } from './family';
 import { openIntake, recordIntake } from './intake';
 import { removeLegalEvent, saveLegalEvent } from './legal';
 
@@ -77,12 +77,23 @@ export function childrenHandlers(hooks: DomainHooks): ChildrenHandlers {
     },
     'family.save': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      return saveFamilyMember(vault, actor, input);
+      const { member, flagCleared } = writeFamilyMember(vault, actor, input);
+      // Clearing a flag is audited as such; the reason itself stays in the vault, not the log.
+      ctx.setAuditTarget({
+        targetType: 'familyMember',
+        targetId: member.id,
+        detail: { childId: member.childId, ...(flagCleared ? { flagCleared: true } : {}) },
+      });
+      return member;
     },
     'family.remove': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      const childId = removeFamilyMember(vault, actor, input.id);
-      ctx.setAuditTarget({ targetType: 'familyMember', targetId: input.id, detail: { childId } });
+      const { childId, flagged } = removeFamilyMember(vault, actor, input);
+      ctx.setAuditTarget({
+        targetType: 'familyMember',
+        targetId: input.id,
+        detail: { childId, ...(flagged ? { flagged: true } : {}) },
+      });
       return null;
     },
     'siblings.link': (ctx, input) => {
@@ -129,7 +140,10 @@ export function childrenHandlers(hooks: DomainHooks): ChildrenHandlers {
   };
 }
 
-/** The record each audited procedure names; removals set theirs by hand (the child id is not in the result). */
+/**
+ * The record each audited procedure names; removals and family saves set theirs by hand (the
+ * child id, or a cleared flag, is not in the result).
+ */
 export const childrenAuditTargets: Pick<AuditTargets, ChildrenProcedureName> = {
   'children.register': { targetType: 'child', targetId: (_input, child) => child.id },
   'children.update': { targetType: 'child', targetId: (_input, child) => child.id },
@@ -153,11 +167,6 @@ export const childrenAuditTargets: Pick<AuditTargets, ChildrenProcedureName> = {
     targetType: 'consent',
     targetId: (_input, consent) => consent.id,
     detail: (_input, consent) => ({ childId: consent.childId, type: consent.type }),
-  },
-  'family.save': {
-    targetType: 'familyMember',
-    targetId: (_input, member) => member.id,
-    detail: (_input, member) => ({ childId: member.childId }),
   },
   'siblings.link': {
     targetType: 'child',

@@ -20,6 +20,8 @@ export const TABLE_SYNC: { readonly [T in TableName]: TableSync } = {
   child_status_changes: 'synced',
   consents: 'synced',
   family_members: 'synced',
+  visitors: 'synced',
+  safety_flag_changes: 'synced',
   intake_accounts: 'synced',
   plan_goals: 'synced',
   plan_tasks: 'synced',

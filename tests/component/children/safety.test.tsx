@@ -1,0 +1,133 @@
+// The case file's safety flags that act: the family form's contact fields, a typed reason to clear
+// a flag or remove a flagged person, and the privacy screen over a family's phone and address.
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, renderApp } from '../support/render';
+import { CHILD_IDS, OTHER_IDS, caseFile, casesBridge, familyMember } from '../support/children';
+
+const ROUTE = `/cases/${CHILD_IDS.maria}`;
+
+const flaggedUncle = familyMember({
+  id: OTHER_IDS.uncle,
+  name: 'Ramon Cruz',
+  relationship: 'Uncle',
+  phone: '0917 555 0199',
+  address: 'Purok 3, Barangay Fictional',
+  livesInHousehold: false,
+  householdAccess: false,
+  childWantsContact: 'no',
+  safety: {
+    allegedOffender: false,
+    allegedOffenderSince: null,
+    noContactOrder: true,
+    noContactOrderDate: '2026-03-03',
+    orderExpiresOn: '2027-03-03',
+    supervisedOnly: false,
+  },
+});
+
+async function openFamily(bridge: ReturnType<typeof casesBridge>) {
+  const rendered = renderApp(bridge, { route: ROUTE });
+  await screen.findByRole('heading', { level: 1, name: 'AR-2026-0042' });
+  const heading = screen.getByRole('heading', { level: 2, name: 'Family and significant persons' });
+  return { ...rendered, family: within(heading.closest('section')!) };
+}
+
+describe('family safety', () => {
+  it('records household access, supervised contact, the order expiry and the child wish', async () => {
+    const bridge = casesBridge().ok('family.save', familyMember());
+    const { user, family } = await openFamily(bridge);
+    await user.click(family.getByRole('button', { name: 'Add family member' }));
+    const d = within(
+      screen.getByRole('dialog', { name: 'Add a family member or significant person' }),
+    );
+    await user.type(d.getByLabelText('Name'), 'Ramon Cruz');
+    await user.type(d.getByLabelText('Relationship'), 'Uncle');
+    await user.click(d.getByRole('checkbox', { name: "Has access to the child's household" }));
+    await user.selectOptions(d.getByLabelText('Does the child want contact?'), 'Not sure yet');
+    await user.click(d.getByRole('checkbox', { name: 'No-contact order' }));
+    await user.type(d.getByLabelText('Order expires on'), '2027-03-03');
+    await user.click(d.getByRole('checkbox', { name: 'Supervised contact only' }));
+    await expectNoAxeViolations();
+    await user.click(d.getByRole('button', { name: 'Save person' }));
+    expect(await family.findByText('The person was added.')).toBeVisible();
+    expect(bridge.inputsOf('family.save').at(-1)).toEqual({
+      childId: CHILD_IDS.maria,
+      name: 'Ramon Cruz',
+      relationship: 'Uncle',
+      livesInHousehold: false,
+      householdAccess: true,
+      childWantsContact: 'unsure',
+      allegedOffender: false,
+      noContactOrder: true,
+      orderExpiresOn: '2027-03-03',
+      supervisedOnly: true,
+    });
+  });
+
+  it('asks why a flag is cleared, and sends the reason with the save', async () => {
+    const bridge = casesBridge()
+      .ok('children.get', caseFile({ family: [flaggedUncle] }))
+      .ok('family.save', flaggedUncle);
+    const { user, family } = await openFamily(bridge);
+    await user.click(family.getByRole('button', { name: 'Edit Uncle' }));
+    const d = within(screen.getByRole('dialog', { name: 'Edit family member' }));
+    await user.click(d.getByRole('checkbox', { name: 'No-contact order' }));
+    await user.click(d.getByRole('button', { name: 'Save person' }));
+    const reason = d.getByLabelText('Why is the flag cleared?');
+    await waitFor(() => expect(reason).toHaveAccessibleDescription(/Give the reason/));
+    expect(bridge.countOf('family.save')).toBe(0);
+    await user.type(reason, 'The court lifted the order');
+    await user.click(d.getByRole('button', { name: 'Save person' }));
+    expect(await family.findByText('The changes were saved.')).toBeVisible();
+    expect(bridge.inputsOf('family.save').at(-1)).toMatchObject({
+      id: OTHER_IDS.uncle,
+      noContactOrder: false,
+      flagClearReason: 'The court lifted the order',
+    });
+    expect(bridge.inputsOf('family.save').at(-1)).not.toHaveProperty('orderExpiresOn');
+  });
+
+  it('removes a flagged person only with a typed reason, from the keyboard', async () => {
+    const bridge = casesBridge()
+      .ok('children.get', caseFile({ family: [flaggedUncle] }))
+      .ok('family.remove', null);
+    const { user, family } = await openFamily(bridge);
+    family.getByRole('button', { name: 'Remove Uncle' }).focus();
+    await user.keyboard('{Enter}');
+    const dialog = screen.getByRole('dialog', { name: 'Remove this person?' });
+    const d = within(dialog);
+    expect(d.getByText(/has a safety flag/)).toBeVisible();
+    await expectNoAxeViolations();
+    await user.click(d.getByRole('button', { name: 'Remove' }));
+    await waitFor(() =>
+      expect(d.getByLabelText('Reason for removing')).toHaveAccessibleDescription(
+        /Give the reason/,
+      ),
+    );
+    expect(bridge.countOf('family.remove')).toBe(0);
+    d.getByLabelText('Reason for removing').focus();
+    await user.keyboard('Entered twice');
+    await user.tab();
+    await user.tab();
+    expect(d.getByRole('button', { name: 'Remove' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(await family.findByText('The person was removed.')).toBeVisible();
+    expect(bridge.inputsOf('family.remove')).toEqual([
+      { id: OTHER_IDS.uncle, reason: 'Entered twice' },
+    ]);
+  });
+
+  it('hides phone numbers and addresses behind the privacy screen, and shows the wish and access', async () => {
+    const bridge = casesBridge().ok('children.get', caseFile({ family: [flaggedUncle] }));
+    const { user, family } = await openFamily(bridge);
+    expect(document.body).not.toHaveTextContent('0917 555 0199');
+    expect(document.body).not.toHaveTextContent('Barangay Fictional');
+    expect(family.getByText('No access')).toBeVisible();
+    expect(family.getByText('No', { selector: 'td' })).toBeVisible();
+    expect(family.getByText(/until/)).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Show name' }));
+    expect(await family.findByText(/0917 555 0199/)).toBeVisible();
+    expect(family.getByText(/Barangay Fictional/)).toBeVisible();
+  });
+});

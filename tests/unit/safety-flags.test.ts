@@ -1,0 +1,126 @@
+// Safety flags that act: a family member's contact details (household access, an order's expiry,
+// supervised contact only, the child's wish), and a typed, kept reason whenever a flag is cleared
+// or a flagged person removed.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { visitorStateOf } from '../../shared/children/vocabulary';
+import { caseVault, daysAgo, fails, ok, register } from './support';
+
+let f: Awaited<ReturnType<typeof caseVault>>;
+beforeAll(async () => {
+  f = await caseVault();
+});
+
+const member = (childId: string, extra: Record<string, unknown> = {}) => ({
+  childId,
+  name: 'Fictional Tito Berto',
+  relationship: 'uncle',
+  livesInHousehold: false,
+  allegedOffender: false,
+  noContactOrder: false,
+  ...extra,
+});
+
+describe('family members', () => {
+  it('keep household access, the order expiry, supervised contact and the child wish', async () => {
+    await f.as('coordinator');
+    const child = await register(f.backend);
+    const saved = await ok(
+      f.backend,
+      'family.save',
+      member(child.id, {
+        householdAccess: true,
+        childWantsContact: 'unsure',
+        noContactOrder: true,
+        noContactOrderDate: daysAgo(10),
+        orderExpiresOn: '2030-01-31',
+        supervisedOnly: true,
+      }),
+    );
+    expect(saved).toMatchObject({
+      householdAccess: true,
+      childWantsContact: 'unsure',
+      safety: { noContactOrder: true, orderExpiresOn: '2030-01-31', supervisedOnly: true },
+    });
+    // The expiry belongs to the order: without an order there is none.
+    const { safety } = await ok(f.backend, 'family.save', {
+      ...member(child.id, { orderExpiresOn: '2030-01-31' }),
+      id: saved.id,
+      flagClearReason: 'Fictional: the court lifted the order',
+    });
+    expect(safety?.orderExpiresOn).toBeNull();
+  });
+
+  it('decides a visitor state: an order that has expired no longer bars a visit', () => {
+    const none = { allegedOffender: false, noContactOrder: false, orderExpiresOn: null };
+    const today = '2026-06-15';
+    expect(visitorStateOf({ ...none, supervisedOnly: false }, today)).toBe('allowed');
+    expect(visitorStateOf({ ...none, supervisedOnly: true }, today)).toBe('supervised');
+    expect(visitorStateOf({ ...none, allegedOffender: true, supervisedOnly: true }, today)).toBe(
+      'not_allowed',
+    );
+    const order = { ...none, noContactOrder: true, supervisedOnly: false };
+    expect(visitorStateOf(order, today)).toBe('not_allowed');
+    expect(visitorStateOf({ ...order, orderExpiresOn: today }, today)).toBe('not_allowed');
+    expect(visitorStateOf({ ...order, orderExpiresOn: '2026-06-14' }, today)).toBe('allowed');
+  });
+});
+
+describe('clearing a flag and removing a flagged person', () => {
+  it('need a typed reason, which is kept, and the audit entry says so without the reason', async () => {
+    await f.as('coordinator');
+    const child = await register(f.backend);
+    const flagged = await ok(
+      f.backend,
+      'family.save',
+      member(child.id, { allegedOffender: true, allegedOffenderSince: daysAgo(30) }),
+    );
+    const cleared = { ...member(child.id), id: flagged.id };
+    const refused = await fails(f.backend, 'family.save', cleared);
+    expect(refused.fields).toEqual({ flagClearReason: 'safety.reasonRequired' });
+    const changesOf = async () => {
+      const vault = await f.inspect();
+      const rows = vault.db
+        .prepare(
+          `SELECT family_member_id, change, reason FROM safety_flag_changes
+           WHERE child_id = ? ORDER BY id`,
+        )
+        .all([child.id]);
+      vault.close();
+      return rows;
+    };
+    expect(await changesOf()).toEqual([]);
+    // The refusal saved nothing: the flag stands.
+    const file = await ok(f.backend, 'children.get', { id: child.id });
+    expect(file.family[0]!.safety?.allegedOffender).toBe(true);
+
+    const reason = 'Fictional: the prosecutor dismissed the complaint';
+    await ok(f.backend, 'family.save', { ...cleared, flagClearReason: reason });
+
+    const other = await ok(
+      f.backend,
+      'family.save',
+      member(child.id, { name: 'Fictional Nong Ador', noContactOrder: true }),
+    );
+    expect(await fails(f.backend, 'family.remove', { id: other.id })).toMatchObject({
+      fields: { reason: 'safety.reasonRequired' },
+    });
+    await ok(f.backend, 'family.remove', { id: other.id, reason: 'Fictional: entered twice' });
+    // An unflagged person is removed without a reason.
+    const plain = await ok(f.backend, 'family.save', member(child.id, { name: 'Fictional Lola' }));
+    await ok(f.backend, 'family.remove', { id: plain.id });
+
+    expect(await changesOf()).toEqual([
+      { family_member_id: flagged.id, change: 'flag_cleared', reason },
+      { family_member_id: other.id, change: 'removed', reason: 'Fictional: entered twice' },
+    ]);
+
+    await f.as('admin');
+    const { entries } = await ok(f.backend, 'audit.list', { limit: 500 });
+    const of = (id: string, action: string) =>
+      entries.filter((e) => e.targetId === id && e.action === action).map((e) => e.detail);
+    expect(of(flagged.id, 'family.save')).toContainEqual({ childId: child.id, flagCleared: true });
+    expect(of(other.id, 'family.remove')).toEqual([{ childId: child.id, flagged: true }]);
+    expect(of(plain.id, 'family.remove')).toEqual([{ childId: child.id }]);
+    expect(JSON.stringify(entries)).not.toContain('dismissed');
+  });
+});
