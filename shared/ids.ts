@@ -16,6 +16,8 @@ export const ID_KINDS = [
   'goal',
   'task',
   'legalEvent',
+  /** Someone added directly to a child's visitor list: visible when its child is. */
+  'visitor',
   /** A therapist's account: what therapy plans, sessions and availability name. */
   'therapist',
   'therapyPlan',

@@ -13,6 +13,7 @@ import {
   LEGAL_EVENT_KINDS,
   PLAN_DOMAINS,
   SEXES,
+  VISITOR_STATES,
   type ChildStatus,
   type ConsentGiver,
   type ConsentType,
@@ -21,6 +22,7 @@ import {
   type LegalEventKind,
   type PlanDomain,
   type Sex,
+  type VisitorState,
 } from './vocabulary';
 import type { CaseFileSections, TimelineEntry } from '../case-file';
 
@@ -117,6 +119,35 @@ export interface FamilyMember {
   } | null;
   notes: string | null;
 }
+
+/** Why a visitor has their state; only for the roles that may see safety flags. */
+export const VISITOR_REASONS = [
+  'allegedOffender',
+  'noContactOrder',
+  'supervisedOnly',
+  'childDoesNotWantContact',
+] as const;
+export type VisitorReason = (typeof VISITOR_REASONS)[number];
+
+/** One entry of a child's visitor list: a family member, or someone added to the list directly. */
+export interface Visitor {
+  /** The family member's id, or the directly added visitor's. */
+  id: string;
+  source: 'family' | 'direct';
+  name: string;
+  relationship: string;
+  state: VisitorState;
+  /** Null for a role that may not see the flags (a therapist not working with the child). */
+  reasons: VisitorReason[] | null;
+}
+
+/** What the gate is told: a name, whose visitor, and the state; never why. */
+export interface GateVisitor {
+  caseCode: string;
+  name: string;
+  state: VisitorState;
+}
+export const GATE_LIMIT = 50;
 
 export interface Consent {
   id: string;
@@ -346,6 +377,40 @@ export const childrenProcedures = {
     }),
     access: CASE_TEAM,
     kind: 'mutation',
+  }),
+
+  /**
+   * The child's visitor list (family members and people added directly), with the reasons for
+   * the roles that act on them: the case team, and a therapist for a child on their caseload.
+   */
+  'visitors.list': procedure<Visitor[]>()({
+    input: z.strictObject({ childId: idOf('child') }),
+    access: ['coordinator', 'caseworker', 'therapist'],
+    kind: 'query',
+  }),
+  'visitors.add': procedure<Visitor>()({
+    input: z.strictObject({
+      childId: idOf('child'),
+      name: text(200),
+      relationship: text(100),
+      state: z.enum(VISITOR_STATES),
+    }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'visitors.remove': procedure<null>()({
+    input: z.strictObject({ id: idOf('visitor') }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  /**
+   * The gate's look-up, for any signed-in staff: visitors of the children in their scope whose
+   * name or child's case code matches, with only the state.
+   */
+  'visitors.gate': procedure<GateVisitor[]>()({
+    input: z.strictObject({ text: text(100).min(2, 'tooShort') }),
+    access: ['admin', 'coordinator', 'caseworker', 'therapist'],
+    kind: 'query',
   }),
 
   'siblings.link': procedure<null>()({

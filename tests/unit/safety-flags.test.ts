@@ -3,7 +3,7 @@
 // or a flagged person removed.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { visitorStateOf } from '../../shared/children/vocabulary';
-import { caseVault, daysAgo, fails, ok, register } from './support';
+import { caseVault, daysAgo, fails, instantDaysAgo, ok, register, sample } from './support';
 
 let f: Awaited<ReturnType<typeof caseVault>>;
 beforeAll(async () => {
@@ -122,5 +122,109 @@ describe('clearing a flag and removing a flagged person', () => {
     expect(of(other.id, 'family.remove')).toEqual([{ childId: child.id, flagged: true }]);
     expect(of(plain.id, 'family.remove')).toEqual([{ childId: child.id }]);
     expect(JSON.stringify(entries)).not.toContain('dismissed');
+  });
+});
+
+describe('the visitor list and the gate', () => {
+  it('derives each state from the flags; the reasons reach the case team and the child’s therapist only', async () => {
+    await f.as('coordinator');
+    const child = await register(f.backend);
+    await ok(f.backend, 'placements.admit', {
+      childId: child.id,
+      bedId: f.bed(f.cebu, 2),
+      startAt: instantDaysAgo(3),
+      reason: 'Rescue',
+    });
+    await ok(
+      f.backend,
+      'family.save',
+      member(child.id, { name: 'Fictional Papa Jun', allegedOffender: true }),
+    );
+    await ok(
+      f.backend,
+      'family.save',
+      member(child.id, { name: 'Fictional Tita Nena', supervisedOnly: true }),
+    );
+    await ok(
+      f.backend,
+      'family.save',
+      member(child.id, {
+        name: 'Fictional Kuya Onyok',
+        noContactOrder: true,
+        orderExpiresOn: daysAgo(1),
+        childWantsContact: 'no',
+      }),
+    );
+    const friend = await ok(f.backend, 'visitors.add', {
+      childId: child.id,
+      name: 'Fictional Teacher Ana',
+      relationship: 'teacher',
+      state: 'allowed',
+    });
+    const list = await ok(f.backend, 'visitors.list', { childId: child.id });
+    expect(
+      list.map(({ name, state, reasons, source }) => ({ name, state, reasons, source })),
+    ).toEqual([
+      // The order has expired: allowed, but the child's own wish is still shown.
+      {
+        name: 'Fictional Kuya Onyok',
+        state: 'allowed',
+        reasons: ['childDoesNotWantContact'],
+        source: 'family',
+      },
+      {
+        name: 'Fictional Papa Jun',
+        state: 'not_allowed',
+        reasons: ['allegedOffender'],
+        source: 'family',
+      },
+      { name: 'Fictional Teacher Ana', state: 'allowed', reasons: [], source: 'direct' },
+      {
+        name: 'Fictional Tita Nena',
+        state: 'supervised',
+        reasons: ['supervisedOnly'],
+        source: 'family',
+      },
+    ]);
+
+    // A therapist working in the shelter sees the states, not why, until the child is theirs.
+    await f.as('therapist');
+    const seen = await ok(f.backend, 'visitors.list', { childId: child.id });
+    expect(seen.map((v) => v.reasons)).toEqual([null, null, null, null]);
+    await f.as('coordinator');
+    await ok(f.backend, 'therapy.savePlan', {
+      ...(sample('coordinator')['therapy.savePlan'] as object),
+      id: undefined,
+      childId: child.id,
+      therapistId: f.ids.therapist,
+    });
+    await f.as('therapist');
+    const theirs = await ok(f.backend, 'visitors.list', { childId: child.id });
+    expect(theirs.find((v) => v.name === 'Fictional Papa Jun')?.reasons).toEqual([
+      'allegedOffender',
+    ]);
+
+    // The gate: names and states only, by a visitor's name or the child's case code.
+    const gate = await ok(f.backend, 'visitors.gate', { text: 'papa jun' });
+    expect(gate).toEqual([
+      { caseCode: child.caseCode, name: 'Fictional Papa Jun', state: 'not_allowed' },
+    ]);
+    const byCode = await ok(f.backend, 'visitors.gate', { text: child.caseCode });
+    expect(byCode.map((v) => v.name)).toEqual([
+      'Fictional Kuya Onyok',
+      'Fictional Papa Jun',
+      'Fictional Teacher Ana',
+      'Fictional Tita Nena',
+    ]);
+    expect(JSON.stringify(byCode)).not.toMatch(/offender|order|supervisedOnly|wish|reason/i);
+    // Outside the caseworker's shelter, the child's visitors are not found at the gate.
+    await f.as('iloilo');
+    expect(await ok(f.backend, 'visitors.gate', { text: child.caseCode })).toEqual([]);
+    // A `%` in the search matches only itself.
+    await f.as('coordinator');
+    expect(await ok(f.backend, 'visitors.gate', { text: '%%' })).toEqual([]);
+
+    await ok(f.backend, 'visitors.remove', { id: friend.id });
+    expect((await ok(f.backend, 'visitors.list', { childId: child.id })).length).toBe(3);
   });
 });

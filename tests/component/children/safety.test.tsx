@@ -2,6 +2,7 @@
 // a flag or remove a flagged person, and the privacy screen over a family's phone and address.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { Visitor } from '../../../shared/children/contract';
 import { expectNoAxeViolations, renderApp } from '../support/render';
 import { CHILD_IDS, OTHER_IDS, caseFile, casesBridge, familyMember } from '../support/children';
 
@@ -129,5 +130,82 @@ describe('family safety', () => {
     await user.click(screen.getByRole('button', { name: 'Show name' }));
     expect(await family.findByText(/0917 555 0199/)).toBeVisible();
     expect(family.getByText(/Barangay Fictional/)).toBeVisible();
+  });
+});
+
+const visitors: Visitor[] = [
+  {
+    id: OTHER_IDS.uncle,
+    source: 'family',
+    name: 'Ramon Cruz',
+    relationship: 'Uncle',
+    state: 'not_allowed',
+    reasons: ['noContactOrder'],
+  },
+  {
+    id: OTHER_IDS.mother,
+    source: 'family',
+    name: 'Rosa dela Cruz',
+    relationship: 'Mother',
+    state: 'supervised',
+    reasons: ['supervisedOnly'],
+  },
+];
+
+describe('safety line and visitor list', () => {
+  it('says how many may not visit in the header, never why; the list says why', async () => {
+    const bridge = casesBridge().ok('visitors.list', visitors);
+    renderApp(bridge, { route: ROUTE });
+    const line = await screen.findByLabelText('Safety');
+    expect(line).toHaveTextContent(
+      'No contact: 1 person · Supervised only: 1 person · Visits need approval',
+    );
+    expect(line).not.toHaveTextContent(/order|offender/i);
+    const heading = screen.getByRole('heading', { level: 2, name: 'Visitors' });
+    const list = within(heading.closest('section')!);
+    expect(list.getByText('Not allowed')).toBeVisible();
+    expect(list.getByText('No-contact order')).toBeVisible();
+    // Behind the privacy screen, visitor names are hidden like the family's.
+    expect(list.queryByText('Ramon Cruz')).toBeNull();
+    await expectNoAxeViolations();
+  });
+
+  it('adds a visitor from the keyboard; a missing state is a field message and nothing is sent', async () => {
+    const bridge = casesBridge().ok('visitors.add', { ...visitors[0]!, source: 'direct' });
+    const { user } = renderApp(bridge, { route: ROUTE });
+    await screen.findByRole('heading', { level: 1, name: 'AR-2026-0042' });
+    const heading = screen.getByRole('heading', { level: 2, name: 'Visitors' });
+    within(heading.closest('section')!).getByRole('button', { name: 'Add visitor' }).focus();
+    await user.keyboard('{Enter}');
+    const d = within(screen.getByRole('dialog', { name: 'Add a visitor' }));
+    expect(d.getByLabelText('Name')).toHaveFocus();
+    await user.keyboard('Teacher Ana');
+    await user.tab();
+    await user.keyboard('Teacher');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(d.getByLabelText('May visit')).toHaveAccessibleDescription(/./));
+    expect(bridge.countOf('visitors.add')).toBe(0);
+    d.getByLabelText('May visit').focus();
+    await user.selectOptions(d.getByLabelText('May visit'), 'Allowed');
+    // From the field, Enter submits the form.
+    d.getByLabelText('Relationship').focus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('The visitor was added.')).toBeVisible();
+    expect(bridge.inputsOf('visitors.add')).toEqual([
+      { childId: CHILD_IDS.maria, name: 'Teacher Ana', relationship: 'Teacher', state: 'allowed' },
+    ]);
+  });
+
+  it('the gate list shows names and whether they may visit, never why', async () => {
+    const bridge = casesBridge().ok('visitors.gate', [
+      { caseCode: 'AR-2026-0042', name: 'Ramon Cruz', state: 'not_allowed' },
+    ]);
+    const { user } = renderApp(bridge, { route: '/gate' });
+    await user.type(await screen.findByLabelText("Visitor's name or case code"), 'Ramon');
+    expect(await screen.findByText('Not allowed')).toBeVisible();
+    expect(screen.getByText('AR-2026-0042')).toBeVisible();
+    expect(document.body).not.toHaveTextContent(/order|offender/i);
+    expect(bridge.inputsOf('visitors.gate').at(-1)).toEqual({ text: 'Ramon' });
+    await expectNoAxeViolations();
   });
 });

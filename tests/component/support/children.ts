@@ -194,6 +194,7 @@ export function casesBridge(s: SessionInfo = caseworkerSession()): FakeBridge {
       .ok('children.get', caseFile())
       .ok('children.revealName', NAMES)
       .ok('children.timeline', TIMELINE)
+      .ok('visitors.list', [])
       // The case file's therapy section.
       .ok('therapy.plans', [])
       .ok('therapy.history', [])

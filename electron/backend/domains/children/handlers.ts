@@ -19,6 +19,7 @@ import { agenda, saveGoal, saveTask } from './plan';
 import { linkSiblings, removeFamilyMember, unlinkSibling, writeFamilyMember } from './family';
 import { openIntake, recordIntake } from './intake';
 import { removeLegalEvent, saveLegalEvent } from './legal';
+import { addVisitor, gateLookup, removeVisitor, visitorsOf } from './visitors';
 
 type ChildrenProcedureName = keyof typeof childrenProcedures;
 type ChildrenHandlers = Pick<Handlers, ChildrenProcedureName>;
@@ -96,6 +97,24 @@ export function childrenHandlers(hooks: DomainHooks): ChildrenHandlers {
       });
       return null;
     },
+    'visitors.list': (ctx, input) => {
+      const { vault, actor } = session(ctx);
+      return visitorsOf(vault, actor, input.childId);
+    },
+    'visitors.add': (ctx, input) => {
+      const { vault, actor } = session(ctx);
+      return addVisitor(vault, actor, input);
+    },
+    'visitors.remove': (ctx, input) => {
+      const { vault, actor } = session(ctx);
+      const childId = removeVisitor(vault, actor, input.id);
+      ctx.setAuditTarget({ targetType: 'visitor', targetId: input.id, detail: { childId } });
+      return null;
+    },
+    'visitors.gate': (ctx, input) => {
+      const { vault, actor } = session(ctx);
+      return gateLookup(vault, actor, input.text);
+    },
     'siblings.link': (ctx, input) => {
       const { vault, actor } = session(ctx);
       linkSiblings(vault, actor, input);
@@ -167,6 +186,11 @@ export const childrenAuditTargets: Pick<AuditTargets, ChildrenProcedureName> = {
     targetType: 'consent',
     targetId: (_input, consent) => consent.id,
     detail: (_input, consent) => ({ childId: consent.childId, type: consent.type }),
+  },
+  'visitors.add': {
+    targetType: 'visitor',
+    targetId: (_input, visitor) => visitor.id,
+    detail: (input) => ({ childId: input.childId }),
   },
   'siblings.link': {
     targetType: 'child',

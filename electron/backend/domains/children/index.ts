@@ -28,6 +28,7 @@ export {
   unlinkSibling,
 } from './family';
 export { recordIntake, openIntake } from './intake';
+export { visitorsOf, addVisitor, removeVisitor, gateLookup } from './visitors';
 export { saveLegalEvent, removeLegalEvent, legalEventsOf, testimoniesBetween } from './legal';
 export { saveGoal, saveTask, agenda, type AgendaQuery } from './plan';
 export { scopeShelterIds, childScope, requireVisibleChild } from '../../records/scope';
