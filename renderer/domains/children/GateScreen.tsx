@@ -14,8 +14,6 @@ export function GateScreen() {
   useDocumentTitle(t('children.gate.title'));
   const [text, setText] = useState('');
   const search = useDeferredValue(text.trim());
-  const ready = search.length >= 2;
-  const found = useApiQuery('visitors.gate', { text: search }, { enabled: ready });
 
   return (
     <>
@@ -31,38 +29,47 @@ export function GateScreen() {
           onChange={(event) => setText(event.target.value)}
         />
       </div>
-      {found.isError ? <FormAlert message={{ key: found.error.message }} /> : null}
-      <div aria-live="polite">
-        {!ready ? null : !found.data ? (
-          <p role="status">{t('children.loading')}</p>
-        ) : found.data.length === 0 ? (
-          <p role="status">{t('children.gate.none')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="data-table">
-              <caption className="visually-hidden">{t('children.gate.results')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('children.gate.visitor')}</th>
-                  <th scope="col">{t('children.gate.child')}</th>
-                  <th scope="col">{t('children.gate.state')}</th>
+      <div aria-live="polite">{search.length >= 2 ? <GateResults text={search} /> : null}</div>
+    </>
+  );
+}
+
+/** The visitors matching `text` (two characters or more): name, child's case code, state. */
+function GateResults({ text }: { text: string }) {
+  const { t } = useTranslation();
+  const found = useApiQuery('visitors.gate', { text });
+  if (found.isError) return <FormAlert message={{ key: found.error.message }} />;
+  return (
+    <>
+      {!found.data ? (
+        <p role="status">{t('children.loading')}</p>
+      ) : found.data.length === 0 ? (
+        <p role="status">{t('children.gate.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">{t('children.gate.results')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('children.gate.visitor')}</th>
+                <th scope="col">{t('children.gate.child')}</th>
+                <th scope="col">{t('children.gate.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {found.data.map((v, i) => (
+                <tr key={`${v.caseCode}-${v.name}-${i}`}>
+                  <td>{v.name}</td>
+                  <td>{v.caseCode}</td>
+                  <td>
+                    <VisitorStateBadge state={v.state} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {found.data.map((v, i) => (
-                  <tr key={`${v.caseCode}-${v.name}-${i}`}>
-                    <td>{v.name}</td>
-                    <td>{v.caseCode}</td>
-                    <td>
-                      <VisitorStateBadge state={v.state} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </div>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }
