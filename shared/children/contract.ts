@@ -155,6 +155,8 @@ export interface Consent {
   type: ConsentType;
   agency: string | null;
   givenBy: ConsentGiver;
+  /** The family member who gave it, when a guardian did. */
+  givenByMemberId: string | null;
   givenOn: string;
   scope: string;
   withdrawnOn: string | null;
@@ -319,6 +321,8 @@ export const childrenProcedures = {
       type: z.enum(CONSENT_TYPES),
       agency: optionalText(200),
       givenBy: z.enum(CONSENT_GIVERS),
+      /** A guardian from the family; never an alleged offender or someone under an order. */
+      givenByMemberId: idOf('familyMember').optional(),
       givenOn: isoDateSchema,
       scope: text(1000, multiline),
     }),

@@ -228,3 +228,51 @@ describe('the visitor list and the gate', () => {
     expect((await ok(f.backend, 'visitors.list', { childId: child.id })).length).toBe(3);
   });
 });
+
+describe('consent from a flagged person', () => {
+  it('is refused at the field, and saves nothing; a guardian without flags may give it', async () => {
+    await f.as('coordinator');
+    const child = await register(f.backend);
+    const father = await ok(
+      f.backend,
+      'family.save',
+      member(child.id, { name: 'Fictional Papa Lando', allegedOffender: true }),
+    );
+    const ordered = await ok(
+      f.backend,
+      'family.save',
+      member(child.id, { name: 'Fictional Tito Boy', noContactOrder: true }),
+    );
+    const aunt = await ok(f.backend, 'family.save', member(child.id, { name: 'Fictional Tita' }));
+    const consent = {
+      childId: child.id,
+      type: 'services',
+      givenBy: 'guardian',
+      givenOn: daysAgo(1),
+      scope: 'Shelter services',
+    };
+    for (const flagged of [father, ordered]) {
+      expect(
+        await fails(f.backend, 'consents.record', { ...consent, givenByMemberId: flagged.id }),
+      ).toMatchObject({ code: 'VALIDATION', fields: { givenByMemberId: 'consent.flaggedGiver' } });
+    }
+    // Only a guardian's consent names a family member.
+    expect(
+      await fails(f.backend, 'consents.record', {
+        ...consent,
+        givenBy: 'child',
+        givenByMemberId: aunt.id,
+      }),
+    ).toMatchObject({ fields: { givenByMemberId: 'consent.giverNotGuardian' } });
+    // Another child's family member is not this child's guardian.
+    const other = await register(f.backend);
+    const stranger = await ok(f.backend, 'family.save', member(other.id));
+    expect(
+      await fails(f.backend, 'consents.record', { ...consent, givenByMemberId: stranger.id }),
+    ).toMatchObject({ fields: { givenByMemberId: 'notFound' } });
+    expect((await ok(f.backend, 'children.get', { id: child.id })).consents).toEqual([]);
+
+    const given = await ok(f.backend, 'consents.record', { ...consent, givenByMemberId: aunt.id });
+    expect(given).toMatchObject({ givenBy: 'guardian', givenByMemberId: aunt.id });
+  });
+});

@@ -308,6 +308,7 @@ describe('case file', () => {
       type: 'sharing' as const,
       agency: 'DSWD Region VII',
       givenBy: 'guardian' as const,
+      givenByMemberId: null,
       givenOn: '2026-03-02',
       scope: 'Case summary for the MDT conference',
       withdrawnOn: null,

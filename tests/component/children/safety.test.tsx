@@ -209,3 +209,24 @@ describe('safety line and visitor list', () => {
     await expectNoAxeViolations();
   });
 });
+
+describe('consent from a flagged person', () => {
+  it('is refused at the field before anything is sent', async () => {
+    const bridge = casesBridge().ok('children.get', caseFile({ family: [flaggedUncle] }));
+    const { user } = renderApp(bridge, { route: ROUTE });
+    await screen.findByRole('heading', { level: 1, name: 'AR-2026-0042' });
+    await user.click(screen.getByRole('button', { name: 'Record consent' }));
+    const d = within(screen.getByRole('dialog', { name: 'Record a consent' }));
+    await user.selectOptions(d.getByLabelText('Consent for'), 'Services');
+    await user.selectOptions(d.getByLabelText('Given by'), 'A guardian');
+    await user.selectOptions(d.getByLabelText('Which family member?'), 'Uncle');
+    await user.type(d.getByLabelText('Scope'), 'Shelter services');
+    await user.click(d.getByRole('button', { name: 'Save consent' }));
+    await waitFor(() =>
+      expect(d.getByLabelText('Which family member?')).toHaveAccessibleDescription(
+        /cannot be recorded/,
+      ),
+    );
+    expect(bridge.countOf('consents.record')).toBe(0);
+  });
+});
