@@ -470,7 +470,7 @@ describe('privacy of the case file', () => {
           livesInHousehold: true,
           allegedOffender: true,
           allegedOffenderSince: addDaysTo(today(), 2),
-          noContactOrder: false,
+          noContactOrder: true,
         })
       ).fields,
     ).toEqual({ allegedOffenderSince: 'date.future' });
