@@ -27,6 +27,7 @@ export const AUDITED_ACTIONS: readonly string[] = [
 export const AUDIT_TARGET_TYPES = [
   'child',
   'familyMember',
+  'visitor',
   'consent',
   'goal',
   'task',

@@ -8,17 +8,21 @@ import {
   CHILD_STATUSES,
   CONSENT_GIVERS,
   CONSENT_TYPES,
+  CONTACT_WISHES,
   GOAL_STATUSES,
   LEGAL_EVENT_KINDS,
   PLAN_DOMAINS,
   SEXES,
+  VISITOR_STATES,
   type ChildStatus,
   type ConsentGiver,
   type ConsentType,
+  type ContactWish,
   type GoalStatus,
   type LegalEventKind,
   type PlanDomain,
   type Sex,
+  type VisitorState,
 } from './vocabulary';
 import type { CaseFileSections, TimelineEntry } from '../case-file';
 
@@ -99,15 +103,51 @@ export interface FamilyMember {
   phone: string | null;
   address: string | null;
   livesInHousehold: boolean;
+  /** May come into the child's household (a visitor of the home, not only a resident). */
+  householdAccess: boolean;
+  /** Null until the child has been asked. */
+  childWantsContact: ContactWish | null;
   /** Null when the viewer's role may not see safety flags. */
   safety: {
     allegedOffender: boolean;
     allegedOffenderSince: string | null;
     noContactOrder: boolean;
     noContactOrderDate: string | null;
+    /** The last day the order holds; null: until lifted. */
+    orderExpiresOn: string | null;
+    supervisedOnly: boolean;
   } | null;
   notes: string | null;
 }
+
+/** Why a visitor has their state; only for the roles that may see safety flags. */
+export const VISITOR_REASONS = [
+  'allegedOffender',
+  'noContactOrder',
+  'supervisedOnly',
+  'childDoesNotWantContact',
+] as const;
+export type VisitorReason = (typeof VISITOR_REASONS)[number];
+
+/** One entry of a child's visitor list: a family member, or someone added to the list directly. */
+export interface Visitor {
+  /** The family member's id, or the directly added visitor's. */
+  id: string;
+  source: 'family' | 'direct';
+  name: string;
+  relationship: string;
+  state: VisitorState;
+  /** Null for a role that may not see the flags (a therapist not working with the child). */
+  reasons: VisitorReason[] | null;
+}
+
+/** What the gate is told: a name, whose visitor, and the state; never why. */
+export interface GateVisitor {
+  caseCode: string;
+  name: string;
+  state: VisitorState;
+}
+export const GATE_LIMIT = 50;
 
 export interface Consent {
   id: string;
@@ -115,6 +155,8 @@ export interface Consent {
   type: ConsentType;
   agency: string | null;
   givenBy: ConsentGiver;
+  /** The family member who gave it, when a guardian did. */
+  givenByMemberId: string | null;
   givenOn: string;
   scope: string;
   withdrawnOn: string | null;
@@ -279,6 +321,8 @@ export const childrenProcedures = {
       type: z.enum(CONSENT_TYPES),
       agency: optionalText(200),
       givenBy: z.enum(CONSENT_GIVERS),
+      /** A guardian from the family; never an alleged offender or someone under an order. */
+      givenByMemberId: idOf('familyMember').optional(),
       givenOn: isoDateSchema,
       scope: text(1000, multiline),
     }),
@@ -318,15 +362,59 @@ export const childrenProcedures = {
       allegedOffenderSince: isoDateSchema.optional(),
       noContactOrder: z.boolean(),
       noContactOrderDate: isoDateSchema.optional(),
+      orderExpiresOn: isoDateSchema.optional(),
+      supervisedOnly: z.boolean().default(false),
+      householdAccess: z.boolean().default(false),
+      childWantsContact: z.enum(CONTACT_WISHES).optional(),
+      /** Why a flag is cleared: required when an alleged-offender or no-contact flag goes. */
+      flagClearReason: optionalText(1000, multiline),
       notes: optionalText(2000, multiline),
     }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
+  /** Removing a flagged person needs a reason (kept, and the removal audited). */
   'family.remove': procedure<null>()({
-    input: z.strictObject({ id: idOf('familyMember') }),
+    input: z.strictObject({
+      id: idOf('familyMember'),
+      reason: optionalText(1000, multiline),
+    }),
     access: CASE_TEAM,
     kind: 'mutation',
+  }),
+
+  /**
+   * The child's visitor list (family members and people added directly), with the reasons for
+   * the roles that act on them: the case team, and a therapist for a child on their caseload.
+   */
+  'visitors.list': procedure<Visitor[]>()({
+    input: z.strictObject({ childId: idOf('child') }),
+    access: ['coordinator', 'caseworker', 'therapist'],
+    kind: 'query',
+  }),
+  'visitors.add': procedure<Visitor>()({
+    input: z.strictObject({
+      childId: idOf('child'),
+      name: text(200),
+      relationship: text(100),
+      state: z.enum(VISITOR_STATES),
+    }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  'visitors.remove': procedure<null>()({
+    input: z.strictObject({ id: idOf('visitor') }),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
+  /**
+   * The gate's look-up, for any signed-in staff: visitors of the children in their scope whose
+   * name or child's case code matches, with only the state.
+   */
+  'visitors.gate': procedure<GateVisitor[]>()({
+    input: z.strictObject({ text: text(100).min(2, 'tooShort') }),
+    access: ['admin', 'coordinator', 'caseworker', 'therapist'],
+    kind: 'query',
   }),
 
   'siblings.link': procedure<null>()({
@@ -422,11 +510,32 @@ export const childrenProcedures = {
   }),
 } as const;
 
-export type { ChildStatus, ConsentGiver, ConsentType, GoalStatus, LegalEventKind, PlanDomain, Sex };
+export type {
+  ChildStatus,
+  ConsentGiver,
+  ConsentType,
+  ContactWish,
+  GoalStatus,
+  LegalEventKind,
+  PlanDomain,
+  Sex,
+};
 
 declare module '../ids' {
   interface IdKinds {
-    /** A child and the records of their file; `caseworker` is someone a child can be assigned to (what `staff.caseworkers` lists). */
-    children: 'child' | 'consent' | 'familyMember' | 'goal' | 'task' | 'legalEvent' | 'caseworker';
+    /**
+     * A child and the records of their file (a visitor is someone added directly to a child's
+     * visitor list); `caseworker` is someone a child can be assigned to (what
+     * `staff.caseworkers` lists).
+     */
+    children:
+      | 'child'
+      | 'consent'
+      | 'familyMember'
+      | 'visitor'
+      | 'goal'
+      | 'task'
+      | 'legalEvent'
+      | 'caseworker';
   }
 }

@@ -48,11 +48,39 @@ export const LEGAL_EVENT_KINDS = [
 ] as const;
 export type LegalEventKind = (typeof LEGAL_EVENT_KINDS)[number];
 
+/** "Does the child want contact?": asked of the child, never assumed. */
+export const CONTACT_WISHES = ['yes', 'no', 'unsure'] as const;
+export type ContactWish = (typeof CONTACT_WISHES)[number];
+
+/** A visitor's state at the gate: all that gate or house staff are told. */
+export const VISITOR_STATES = ['allowed', 'supervised', 'not_allowed'] as const;
+export type VisitorState = (typeof VISITOR_STATES)[number];
+
 // ---- pure rules shared by the backend and the UI ----------------------------------------------
 
 /** Alleged-offender and no-contact-order flags: only the roles that act on them see them. */
 export function canSeeSafetyFlags(role: Role): boolean {
   return role === 'coordinator' || role === 'caseworker';
+}
+
+/** The flags of a family member that decide whether they may visit. */
+export interface ContactFlags {
+  allegedOffender: boolean;
+  noContactOrder: boolean;
+  /** The last day the order holds; none: until lifted. */
+  orderExpiresOn: string | null;
+  supervisedOnly: boolean;
+}
+
+/**
+ * Whether a family member may visit on `today`: never an alleged offender, nor someone under an
+ * order that still holds; supervised only when so marked; otherwise allowed.
+ */
+export function visitorStateOf(flags: ContactFlags, today: string): VisitorState {
+  const orderHolds =
+    flags.noContactOrder && (flags.orderExpiresOn === null || flags.orderExpiresOn >= today);
+  if (flags.allegedOffender || orderHolds) return 'not_allowed';
+  return flags.supervisedOnly ? 'supervised' : 'allowed';
 }
 
 /** Accent- and case-folded text for search: "Niño" and "NINO" both become "nino". */
@@ -110,4 +138,7 @@ export const CHILDREN_ERROR_KEYS = [
   'intake.alreadyRecorded',
   'sibling.self',
   'goal.otherChild',
+  'safety.reasonRequired',
+  'consent.flaggedGiver',
+  'consent.giverNotGuardian',
 ] as const;

@@ -453,6 +453,8 @@ describe('privacy of the case file', () => {
       allegedOffenderSince: daysAgo(60),
       noContactOrder: true,
       noContactOrderDate: daysAgo(30),
+      orderExpiresOn: null,
+      supervisedOnly: false,
     });
     await f.as('cebu');
     expect(
@@ -468,7 +470,7 @@ describe('privacy of the case file', () => {
           livesInHousehold: true,
           allegedOffender: true,
           allegedOffenderSince: addDaysTo(today(), 2),
-          noContactOrder: false,
+          noContactOrder: true,
         })
       ).fields,
     ).toEqual({ allegedOffenderSince: 'date.future' });

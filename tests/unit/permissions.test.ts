@@ -72,6 +72,10 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['consents.check',          _,     Y,     Y,     _],
   ['family.save',             _,     Y,     Y,     _],
   ['family.remove',           _,     Y,     Y,     _],
+  ['visitors.list',           _,     Y,     Y,     Y],
+  ['visitors.add',            _,     Y,     Y,     _],
+  ['visitors.remove',         _,     Y,     Y,     _],
+  ['visitors.gate',           Y,     Y,     Y,     Y],
   ['siblings.link',           _,     Y,     Y,     _],
   ['siblings.unlink',         _,     Y,     Y,     _],
   ['intake.record',           _,     Y,     Y,     _],
@@ -550,6 +554,12 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
             childId: id,
           })
         ).id,
+        visitor: (
+          await ok(backend, 'visitors.add', {
+            ...(sample('coordinator')['visitors.add'] as object),
+            childId: id,
+          })
+        ).id,
       };
       const reintegrationAssessment = (
         await ok(backend, 'reintegration.save', {
@@ -655,6 +665,7 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
     const removed = await child(cebu.beds[1]!.id);
     await ok(backend, 'family.remove', { id: removed.familyMember });
     await ok(backend, 'legal.remove', { id: removed.legalEvent });
+    await ok(backend, 'visitors.remove', { id: removed.visitor });
 
     const mine = (shelterId: string, bedId: string): Ids => ({
       ...inCebu,
@@ -682,6 +693,7 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
         bed: removedBed,
         familyMember: removed.familyMember,
         legalEvent: removed.legalEvent,
+        visitor: removed.visitor,
         // Not someone a child can be assigned to.
         caseworker: userId('therapist'),
         therapist: userId('caseworker'),

@@ -75,6 +75,17 @@ export function childScope(vault: CaseVault, actor: CaseActor): ChildScope {
   };
 }
 
+/** Whether the child is on the therapist's caseload (a therapy plan or a session with them). */
+export function onCaseload(vault: CaseVault, actor: CaseActor, childId: string): boolean {
+  return (
+    vault.db
+      .prepare(
+        `SELECT 1 FROM (SELECT NULL AS id WHERE 0 ${CASELOAD}) c WHERE c.id = $child LIMIT 1`,
+      )
+      .get({ scopeUser: actor.userId, child: childId }) !== undefined
+  );
+}
+
 export function requireVisibleChild(vault: CaseVault, actor: CaseActor, childId: string): ChildRow {
   const scope = childScope(vault, actor);
   const row = vault.db
@@ -167,7 +178,7 @@ export function requireIdsInScope(
 export function requireOwned<R extends { child_id: string }>(
   vault: CaseVault,
   actor: CaseActor,
-  table: 'family_members' | 'legal_events' | 'plan_goals' | 'plan_tasks',
+  table: 'family_members' | 'visitors' | 'legal_events' | 'plan_goals' | 'plan_tasks',
   id: string,
 ): R {
   const row = vault.db

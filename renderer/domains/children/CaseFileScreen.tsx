@@ -12,6 +12,7 @@ import { FormAlert, StatusMessage } from '../../ui/FormAlert';
 import { bedName } from '../shelters';
 import type { CaseFileArrival } from './ChildForm';
 import { NamesPanel, NamesVisibleContext } from './case-file/NamesPanel';
+import { SafetyLine } from './case-file/SafetyLine';
 import { StatusControl } from './case-file/StatusControl';
 import { useCaseFile } from './caseQueries';
 import { useCasesState } from './CasesContext';
@@ -87,6 +88,7 @@ function CaseFileView({ file }: { file: CaseFile }) {
           </span>
         </div>
         <StatusMessage>{arrivalText}</StatusMessage>
+        <SafetyLine childId={child.id} />
         <dl className="details">
           <dt>{t('children.file.age')}</dt>
           <dd>{ageText(t, child.age, child.ageEstimated)}</dd>

@@ -35,6 +35,8 @@ export const childStale = (id: string): Stale[] => [
   ['children.get', { id }],
   ['children.timeline', { id }],
   ['children.revealName', { id }],
+  ['visitors.list', { childId: id }],
+  'visitors.gate',
   'children.search',
   'dashboard.agenda',
 ];

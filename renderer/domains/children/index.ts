@@ -1,5 +1,6 @@
 // The children domain's screens: Today, the children list, registration and the case file.
 export { childrenDomain } from './sections';
+export { SafetyLine } from './case-file/SafetyLine';
 
 import type catalogue from '../../i18n/en-children.json';
 declare module '../../i18n' {

@@ -10,6 +10,8 @@ import { SiblingsSection } from './case-file/SiblingsSection';
 import { TimelineSection } from './case-file/TimelineSection';
 import { childrenTimelineTexts } from './case-file/timelineTexts';
 import { TodayScreen } from './TodayScreen';
+import { GateScreen } from './GateScreen';
+import { VisitorsSection } from './case-file/VisitorsSection';
 
 /**
  * Case records: Today, the survivor list, search, registration and the case file, whose own
@@ -33,9 +35,26 @@ export const childrenDomain: RendererDomain = {
       Screen: CasesScreen,
     },
   ],
+  // No role is "gate staff": anyone signed in may look up the visitors of children in scope. Kept
+  // with the settings, last in the navigation, so it is never a role's home screen.
+  settingsSections: [
+    {
+      path: 'gate',
+      navTo: '/gate',
+      navLabel: (t) => t('children.nav.gate'),
+      roles: ['admin', 'coordinator', 'caseworker', 'therapist'],
+      Screen: GateScreen,
+    },
+  ],
   caseFileSections: [
     { id: 'case-details', order: 10, Section: DetailsSection },
     { id: 'case-family', order: 30, Section: FamilySection },
+    {
+      id: 'case-visitors',
+      order: 35,
+      Section: VisitorsSection,
+      queries: (childId) => [['visitors.list', { childId }]],
+    },
     { id: 'case-consents', order: 40, Section: ConsentsSection },
     { id: 'case-siblings', order: 50, Section: SiblingsSection },
     { id: 'case-intake', order: 60, Section: IntakeSection },

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Checkbox } from '../../ui/Checkbox';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isoDateSchema } from '../../../shared/ids';
@@ -35,6 +36,7 @@ export function BedBoardScreen() {
   const asOfParam = params.get('asOf');
   const asOf = asOfParam && dateProblem(asOfParam, today) === null ? asOfParam : today;
   const [draft, setDraft] = useState(asOf);
+  const [boardMode, setBoardMode] = useState(false);
   const problem = dateProblem(draft, today);
   // Only the shelters the viewer works in have a board for them.
   const list = (shelters.data ?? []).filter((s) => s.inScope);
@@ -98,10 +100,17 @@ export function BedBoardScreen() {
         <button type="button" className="board-today" onClick={() => changeDate(today)}>
           {t('shelters.board.today')}
         </button>
+        <Checkbox
+          label={t('shelters.board.boardMode')}
+          checked={boardMode}
+          onChange={(event) => setBoardMode(event.target.checked)}
+        />
       </div>
       {shelters.isSuccess && list.length === 0 ? <p>{t('shelters.board.noShelters')}</p> : null}
-      {shelterId ? <BedBoardView shelterId={shelterId} asOf={asOf} today={today} /> : null}
-      {session.role === 'coordinator' ? <OccupancySummary asOf={asOf} /> : null}
+      {shelterId ? (
+        <BedBoardView shelterId={shelterId} asOf={asOf} today={today} boardMode={boardMode} />
+      ) : null}
+      {session.role === 'coordinator' && !boardMode ? <OccupancySummary asOf={asOf} /> : null}
     </>
   );
 }

@@ -35,10 +35,13 @@ export function BedBoardView({
   shelterId,
   asOf,
   today,
+  boardMode = false,
 }: {
   shelterId: string;
   asOf: string;
   today: string;
+  /** For a wall screen: case codes only, no initials, dates or actions. */
+  boardMode?: boolean;
 }) {
   const { t } = useTranslation();
   const board = useApiQuery('beds.board', { shelterId, asOf });
@@ -63,7 +66,7 @@ export function BedBoardView({
 
   const data = board.data;
   const count = (state: BedState) => data.beds.filter((b) => b.state === state).length;
-  const canReserve = asOf === today;
+  const canReserve = asOf === today && !boardMode;
   const onRelease = (bed: BedBoardBed) => {
     setError(null);
     setStatus(null);
@@ -106,6 +109,7 @@ export function BedBoardView({
                   onReserve={canReserve ? () => setReserving(bed) : null}
                   onRelease={canReserve ? () => onRelease(bed) : null}
                   releasing={release.isPending}
+                  boardMode={boardMode}
                 />
               ))}
             </ul>
@@ -132,11 +136,13 @@ function BedCard({
   onReserve,
   onRelease,
   releasing,
+  boardMode,
 }: {
   bed: BedBoardBed;
   onReserve: (() => void) | null;
   onRelease: (() => void) | null;
   releasing: boolean;
+  boardMode: boolean;
 }) {
   const { t } = useTranslation();
   const timeZone = useSession().settings.timeZone;
@@ -150,7 +156,9 @@ function BedCard({
         </span>{' '}
         {t(`shelters.bedStates.${bed.state}`)}
       </p>
-      {bed.occupant ? (
+      {bed.occupant && boardMode ? (
+        <p className="bed-child">{bed.occupant.caseCode}</p>
+      ) : bed.occupant ? (
         <>
           <p className="bed-child">
             <Link to={`/cases/${bed.occupant.childId}`}>{childLabel(t, bed.occupant)}</Link>
@@ -162,7 +170,7 @@ function BedCard({
           </p>
         </>
       ) : null}
-      {bed.reservedFor ? (
+      {bed.reservedFor && !boardMode ? (
         <p className="bed-child">
           {t('shelters.board.reservedFor')}{' '}
           <Link to={`/cases/${bed.reservedFor.childId}`}>{childLabel(t, bed.reservedFor)}</Link>

@@ -20,6 +20,7 @@ import { ScheduleOneDialog } from './session/ScheduleOneDialog';
 import { SessionActionDialog } from './session/SessionActionDialog';
 import { SessionTable, type SessionAction } from './session/SessionTable';
 import { canSchedule } from './roles';
+import { SafetyLine } from '../children';
 import './therapy.css';
 
 type Open =
@@ -87,6 +88,7 @@ function ChildTherapy({ childId }: { childId: string }) {
       </p>
       <h1>{t('therapy.child.title', { child: childText(t, facts.child) })}</h1>
       <StatusMessage>{status}</StatusMessage>
+      <SafetyLine childId={childId} />
       <SchedulingFacts facts={facts} />
 
       <section className="panel" aria-labelledby="therapy-plans-heading">

@@ -229,6 +229,8 @@ describe('case file', () => {
               allegedOffenderSince: '2026-02-20',
               noContactOrder: true,
               noContactOrderDate: '2026-03-03',
+              orderExpiresOn: null,
+              supervisedOnly: false,
             },
           }),
         ],
@@ -272,9 +274,11 @@ describe('case file', () => {
       name: 'Ramon Cruz',
       relationship: 'Uncle',
       livesInHousehold: false,
+      householdAccess: false,
       allegedOffender: true,
       allegedOffenderSince: '2026-02-20',
       noContactOrder: false,
+      supervisedOnly: false,
     });
   });
 
@@ -304,6 +308,7 @@ describe('case file', () => {
       type: 'sharing' as const,
       agency: 'DSWD Region VII',
       givenBy: 'guardian' as const,
+      givenByMemberId: null,
       givenOn: '2026-03-02',
       scope: 'Case summary for the MDT conference',
       withdrawnOn: null,

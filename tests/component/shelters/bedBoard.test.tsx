@@ -91,6 +91,21 @@ describe('bed board', () => {
     await expectNoAxeViolations();
   });
 
+  it('board mode, for a wall screen, shows case codes only: no initials, dates or actions', async () => {
+    const { user } = renderApp(boardBridge(), { route: '/bed-board' });
+    const board = await screen.findByRole('region', { name: 'Bahay Pag-asa on 11/29/2026' });
+    await user.click(
+      screen.getByRole('checkbox', { name: 'Board mode for a wall screen (case codes only)' }),
+    );
+    const occupied = cardOf(within(board).getByRole('list', { name: 'Beds in Room A' }), 'Bed 1');
+    expect(occupied).toHaveTextContent('AR-2026-0042');
+    expect(board).not.toHaveTextContent(/J\.D\.|M\.S\.|since|27 days/);
+    expect(within(board).queryAllByRole('button')).toEqual([]);
+    expect(within(board).queryAllByRole('link')).toEqual([]);
+    expect(screen.queryByRole('heading', { name: /occupancy/i })).toBeNull();
+    await expectNoAxeViolations();
+  });
+
   it('requests the chosen shelter and as-of date, refuses a future date, and returns to today', async () => {
     const bridge = boardBridge();
     const { user } = renderApp(bridge, { route: '/bed-board' });

@@ -105,11 +105,15 @@ export function familyMember(overrides: Partial<FamilyMember> = {}): FamilyMembe
     phone: '0917 555 0101',
     address: null,
     livesInHousehold: true,
+    householdAccess: true,
+    childWantsContact: 'yes',
     safety: {
       allegedOffender: false,
       allegedOffenderSince: null,
       noContactOrder: false,
       noContactOrderDate: null,
+      orderExpiresOn: null,
+      supervisedOnly: false,
     },
     notes: null,
     ...overrides,
@@ -190,6 +194,7 @@ export function casesBridge(s: SessionInfo = caseworkerSession()): FakeBridge {
       .ok('children.get', caseFile())
       .ok('children.revealName', NAMES)
       .ok('children.timeline', TIMELINE)
+      .ok('visitors.list', [])
       // The case file's therapy section.
       .ok('therapy.plans', [])
       .ok('therapy.history', [])

@@ -119,6 +119,7 @@ export function therapyBridge(s: SessionInfo = therapistSession()): FakeBridge {
     ])
     .ok('therapy.unplanned', { rows: [], total: 0 })
     .ok('therapy.childScheduling', SCHEDULING)
+    .ok('visitors.list', [])
     .ok('therapy.plans', [plan()])
     .ok('therapy.history', [therapySession()])
     .ok('therapy.today', { date: '2026-12-02', sessions: [therapySession()] })

@@ -2,9 +2,11 @@
 import { AppError } from '../../../../shared/errors';
 import type { ConsentGiver, ConsentType } from '../../../../shared/children/vocabulary';
 import type { Consent } from '../../../../shared/children/contract';
+import { isFlagged } from './family';
 import {
   clockFor,
   FieldErrors,
+  fieldError,
   notFound,
   type CaseActor,
   type CaseVault,
@@ -17,6 +19,7 @@ interface ConsentRow {
   type: ConsentType;
   agency: string | null;
   given_by: ConsentGiver;
+  given_by_member_id: string | null;
   given_on: string;
   scope: string;
   withdrawn_on: string | null;
@@ -30,6 +33,7 @@ function toConsent(row: ConsentRow): Consent {
     type: row.type,
     agency: row.agency,
     givenBy: row.given_by,
+    givenByMemberId: row.given_by_member_id,
     givenOn: row.given_on,
     scope: row.scope,
     withdrawnOn: row.withdrawn_on,
@@ -59,6 +63,7 @@ export interface ConsentInput {
   type: ConsentType;
   agency?: string | undefined;
   givenBy: ConsentGiver;
+  givenByMemberId?: string | undefined;
   givenOn: string;
   scope: string;
 }
@@ -68,16 +73,38 @@ export function recordConsent(vault: CaseVault, actor: CaseActor, input: Consent
   const errors = new FieldErrors().notFutureDate('givenOn', input.givenOn, clockFor(vault, actor));
   // Sharing is always with someone: the consent names the agency.
   if (input.type === 'sharing' && !input.agency) errors.add('agency', 'consent.agencyRequired');
+  if (input.givenByMemberId) {
+    const giver = familyGiver(vault, child.id, input.givenByMemberId);
+    if (input.givenBy !== 'guardian') errors.add('givenByMemberId', 'consent.giverNotGuardian');
+    else if (isFlagged(giver)) errors.add('givenByMemberId', 'consent.flaggedGiver');
+  }
   errors.throwIfAny();
   const id = vault.data.insert('consents', {
     child_id: child.id,
     type: input.type,
     agency: input.agency || null,
     given_by: input.givenBy,
+    given_by_member_id: input.givenByMemberId ?? null,
     given_on: input.givenOn,
     scope: input.scope,
   });
   return toConsent(consentRow(vault, id)!);
+}
+
+/** The family member named as the consent's giver: one of this child's, else not found. */
+function familyGiver(
+  vault: CaseVault,
+  childId: string,
+  memberId: string,
+): { alleged_offender: number; no_contact_order: number } {
+  const row = vault.db
+    .prepare(
+      `SELECT alleged_offender, no_contact_order FROM family_members
+       WHERE id = ? AND child_id = ? AND deleted_at IS NULL`,
+    )
+    .get([memberId, childId]) as { alleged_offender: number; no_contact_order: number } | undefined;
+  if (!row) throw fieldError('givenByMemberId', 'notFound');
+  return row;
 }
 
 export function withdrawConsent(

@@ -1,6 +1,6 @@
 // Family and significant persons, and sibling groups.
 import { v7 as uuidv7 } from 'uuid';
-import { canSeeSafetyFlags } from '../../../../shared/children/vocabulary';
+import { canSeeSafetyFlags, type ContactWish } from '../../../../shared/children/vocabulary';
 import type { FamilyMember } from '../../../../shared/children/contract';
 import type { Role } from '../../../../shared/roles';
 import {
@@ -25,7 +25,16 @@ interface FamilyRow {
   alleged_offender_since: string | null;
   no_contact_order: number;
   no_contact_order_date: string | null;
+  order_expires_on: string | null;
+  supervised_only: number;
+  household_access: number;
+  child_wants_contact: ContactWish | null;
   notes: string | null;
+}
+
+/** An alleged offender or someone under a no-contact order: removing or clearing needs a reason. */
+export function isFlagged(row: Pick<FamilyRow, 'alleged_offender' | 'no_contact_order'>): boolean {
+  return row.alleged_offender === 1 || row.no_contact_order === 1;
 }
 
 function toFamilyMember(row: FamilyRow, role: Role): FamilyMember {
@@ -37,12 +46,16 @@ function toFamilyMember(row: FamilyRow, role: Role): FamilyMember {
     phone: row.phone,
     address: row.address,
     livesInHousehold: row.lives_in_household === 1,
+    householdAccess: row.household_access === 1,
+    childWantsContact: row.child_wants_contact,
     safety: canSeeSafetyFlags(role)
       ? {
           allegedOffender: row.alleged_offender === 1,
           allegedOffenderSince: row.alleged_offender_since,
           noContactOrder: row.no_contact_order === 1,
           noContactOrderDate: row.no_contact_order_date,
+          orderExpiresOn: row.order_expires_on,
+          supervisedOnly: row.supervised_only === 1,
         }
       : null,
     notes: row.notes,
@@ -73,7 +86,18 @@ export interface FamilyInput {
   allegedOffenderSince?: string | undefined;
   noContactOrder: boolean;
   noContactOrderDate?: string | undefined;
+  orderExpiresOn?: string | undefined;
+  supervisedOnly?: boolean | undefined;
+  householdAccess?: boolean | undefined;
+  childWantsContact?: ContactWish | undefined;
+  flagClearReason?: string | undefined;
   notes?: string | undefined;
+}
+
+/** What saving a family member did: the member, and whether a flag was cleared (for the audit). */
+export interface SavedFamilyMember {
+  member: FamilyMember;
+  flagCleared: boolean;
 }
 
 export function saveFamilyMember(
@@ -81,15 +105,32 @@ export function saveFamilyMember(
   actor: CaseActor,
   input: FamilyInput,
 ): FamilyMember {
+  return writeFamilyMember(vault, actor, input).member;
+}
+
+/** Adds or edits a family member; clearing a flag needs a reason, which is kept. */
+export function writeFamilyMember(
+  vault: CaseVault,
+  actor: CaseActor,
+  input: FamilyInput,
+): SavedFamilyMember {
   const existing = input.id
     ? requireOwned<FamilyRow>(vault, actor, 'family_members', input.id)
     : null;
   if (existing && existing.child_id !== input.childId) throw notFound();
   const child = requireVisibleChild(vault, actor, input.childId);
-  new FieldErrors()
+  // A role that cannot see the flags cannot set or clear them either.
+  const flags = canSeeSafetyFlags(actor.role);
+  const flagCleared =
+    flags &&
+    existing !== null &&
+    ((existing.alleged_offender === 1 && !input.allegedOffender) ||
+      (existing.no_contact_order === 1 && !input.noContactOrder));
+  const errors = new FieldErrors()
     .notFutureDate('allegedOffenderSince', input.allegedOffenderSince, clockFor(vault, actor))
-    .notFutureDate('noContactOrderDate', input.noContactOrderDate, clockFor(vault, actor))
-    .throwIfAny();
+    .notFutureDate('noContactOrderDate', input.noContactOrderDate, clockFor(vault, actor));
+  if (flagCleared && !input.flagClearReason) errors.add('flagClearReason', 'safety.reasonRequired');
+  errors.throwIfAny();
   const values = {
     child_id: child.id,
     name: input.name,
@@ -97,27 +138,60 @@ export function saveFamilyMember(
     phone: input.phone || null,
     address: input.address || null,
     lives_in_household: input.livesInHousehold ? 1 : 0,
+    household_access: input.householdAccess ? 1 : 0,
+    child_wants_contact: input.childWantsContact ?? null,
     notes: input.notes || null,
   };
-  // A role that cannot see the flags cannot set or clear them either.
-  const safety = canSeeSafetyFlags(actor.role)
+  const safety = flags
     ? {
         alleged_offender: input.allegedOffender ? 1 : 0,
         alleged_offender_since: input.allegedOffender ? (input.allegedOffenderSince ?? null) : null,
         no_contact_order: input.noContactOrder ? 1 : 0,
         no_contact_order_date: input.noContactOrder ? (input.noContactOrderDate ?? null) : null,
+        order_expires_on: input.noContactOrder ? (input.orderExpiresOn ?? null) : null,
+        supervised_only: input.supervisedOnly ? 1 : 0,
       }
     : {};
-  const id = existing?.id ?? vault.data.insert('family_members', { ...values, ...safety });
-  if (existing) vault.data.update('family_members', id, { ...values, ...safety });
+  const id = vault.data.transaction(() => {
+    const saved = existing?.id ?? vault.data.insert('family_members', { ...values, ...safety });
+    if (existing) vault.data.update('family_members', saved, { ...values, ...safety });
+    if (flagCleared)
+      recordFlagChange(vault, child.id, saved, 'flag_cleared', input.flagClearReason!);
+    return saved;
+  });
   const row = vault.db.prepare('SELECT * FROM family_members WHERE id = ?').get([id]);
-  return toFamilyMember(row as unknown as FamilyRow, actor.role);
+  return { member: toFamilyMember(row as unknown as FamilyRow, actor.role), flagCleared };
 }
 
-export function removeFamilyMember(vault: CaseVault, actor: CaseActor, id: string): string {
-  const row = requireOwned<FamilyRow>(vault, actor, 'family_members', id);
-  vault.data.softDelete('family_members', row.id);
-  return row.child_id;
+function recordFlagChange(
+  vault: CaseVault,
+  childId: string,
+  memberId: string,
+  change: 'flag_cleared' | 'removed',
+  reason: string,
+): void {
+  vault.data.insert('safety_flag_changes', {
+    child_id: childId,
+    family_member_id: memberId,
+    change,
+    reason,
+  });
+}
+
+/** Removes a family member; a flagged one only with a reason, which is kept. */
+export function removeFamilyMember(
+  vault: CaseVault,
+  actor: CaseActor,
+  input: { id: string; reason?: string | undefined },
+): { childId: string; flagged: boolean } {
+  const row = requireOwned<FamilyRow>(vault, actor, 'family_members', input.id);
+  const flagged = isFlagged(row);
+  if (flagged && !input.reason) throw fieldError('reason', 'safety.reasonRequired');
+  vault.data.transaction(() => {
+    if (flagged) recordFlagChange(vault, row.child_id, row.id, 'removed', input.reason!);
+    vault.data.softDelete('family_members', row.id);
+  });
+  return { childId: row.child_id, flagged };
 }
 
 // ---- siblings --------------------------------------------------------------------------------

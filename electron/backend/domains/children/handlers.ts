@@ -16,9 +16,10 @@ import {
 } from './children';
 import { checkConsent, recordConsent, withdrawConsent } from './consents';
 import { agenda, saveGoal, saveTask } from './plan';
-import { linkSiblings, removeFamilyMember, saveFamilyMember, unlinkSibling } from './family';
+import { linkSiblings, removeFamilyMember, unlinkSibling, writeFamilyMember } from './family';
 import { openIntake, recordIntake } from './intake';
 import { removeLegalEvent, saveLegalEvent } from './legal';
+import { addVisitor, gateLookup, removeVisitor, visitorsOf } from './visitors';
 
 type ChildrenProcedureName = keyof typeof childrenProcedures;
 type ChildrenHandlers = Pick<Handlers, ChildrenProcedureName>;
@@ -77,13 +78,42 @@ export function childrenHandlers(hooks: DomainHooks): ChildrenHandlers {
     },
     'family.save': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      return saveFamilyMember(vault, actor, input);
+      const { member, flagCleared } = writeFamilyMember(vault, actor, input);
+      // Clearing a flag is audited as such; the reason itself stays in the vault, not the log.
+      ctx.setAuditTarget({
+        targetType: 'familyMember',
+        targetId: member.id,
+        detail: { childId: member.childId, ...(flagCleared ? { flagCleared: true } : {}) },
+      });
+      return member;
     },
     'family.remove': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      const childId = removeFamilyMember(vault, actor, input.id);
-      ctx.setAuditTarget({ targetType: 'familyMember', targetId: input.id, detail: { childId } });
+      const { childId, flagged } = removeFamilyMember(vault, actor, input);
+      ctx.setAuditTarget({
+        targetType: 'familyMember',
+        targetId: input.id,
+        detail: { childId, ...(flagged ? { flagged: true } : {}) },
+      });
       return null;
+    },
+    'visitors.list': (ctx, input) => {
+      const { vault, actor } = session(ctx);
+      return visitorsOf(vault, actor, input.childId);
+    },
+    'visitors.add': (ctx, input) => {
+      const { vault, actor } = session(ctx);
+      return addVisitor(vault, actor, input);
+    },
+    'visitors.remove': (ctx, input) => {
+      const { vault, actor } = session(ctx);
+      const childId = removeVisitor(vault, actor, input.id);
+      ctx.setAuditTarget({ targetType: 'visitor', targetId: input.id, detail: { childId } });
+      return null;
+    },
+    'visitors.gate': (ctx, input) => {
+      const { vault, actor } = session(ctx);
+      return gateLookup(vault, actor, input.text);
     },
     'siblings.link': (ctx, input) => {
       const { vault, actor } = session(ctx);
@@ -129,7 +159,10 @@ export function childrenHandlers(hooks: DomainHooks): ChildrenHandlers {
   };
 }
 
-/** The record each audited procedure names; removals set theirs by hand (the child id is not in the result). */
+/**
+ * The record each audited procedure names; removals and family saves set theirs by hand (the
+ * child id, or a cleared flag, is not in the result).
+ */
 export const childrenAuditTargets: Pick<AuditTargets, ChildrenProcedureName> = {
   'children.register': { targetType: 'child', targetId: (_input, child) => child.id },
   'children.update': { targetType: 'child', targetId: (_input, child) => child.id },
@@ -154,10 +187,10 @@ export const childrenAuditTargets: Pick<AuditTargets, ChildrenProcedureName> = {
     targetId: (_input, consent) => consent.id,
     detail: (_input, consent) => ({ childId: consent.childId, type: consent.type }),
   },
-  'family.save': {
-    targetType: 'familyMember',
-    targetId: (_input, member) => member.id,
-    detail: (_input, member) => ({ childId: member.childId }),
+  'visitors.add': {
+    targetType: 'visitor',
+    targetId: (_input, visitor) => visitor.id,
+    detail: (input) => ({ childId: input.childId }),
   },
   'siblings.link': {
     targetType: 'child',

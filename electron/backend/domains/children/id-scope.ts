@@ -12,6 +12,7 @@ export const childrenIdScope: IdScope = {
   child: childVisible,
   consent: ownedBy('consents'),
   familyMember: ownedBy('family_members'),
+  visitor: ownedBy('visitors'),
   goal: ownedBy('plan_goals'),
   task: ownedBy('plan_tasks'),
   legalEvent: ownedBy('legal_events'),

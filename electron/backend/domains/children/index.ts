@@ -5,6 +5,7 @@
 // (e.g. `childrenProcedures['children.register'].input.parse(x)`).
 import type { Domain } from '../../runtime/domain';
 import { childrenShelters } from './migrations/0020-children-shelters';
+import { caseFileSafety } from './migrations/0120-case-file-safety';
 import { childrenTables } from './tables';
 import { childrenIdScope } from './id-scope';
 import { childrenTimeline } from './case-file';
@@ -31,6 +32,7 @@ export {
   unlinkSibling,
 } from './family';
 export { recordIntake, openIntake } from './intake';
+export { visitorsOf, addVisitor, removeVisitor, gateLookup } from './visitors';
 export { saveLegalEvent, removeLegalEvent, legalEventsOf, testimoniesBetween } from './legal';
 export { saveGoal, saveTask, agenda, type AgendaQuery } from './plan';
 export { scopeShelterIds, childScope, requireVisibleChild } from '../../records/scope';
@@ -43,7 +45,7 @@ export const childrenDomain: Domain = {
   name: 'children',
   tables: childrenTables,
   idScope: childrenIdScope,
-  migrations: [childrenShelters],
+  migrations: [childrenShelters, caseFileSafety],
   handlers: (hooks) => childrenHandlers(hooks),
   auditTargets: childrenAuditTargets,
   timeline: childrenTimeline,

@@ -1,4 +1,5 @@
-// The children domain's tables: the case file (children, status changes, consents, family, intake, case plan, legal events).
+// The children domain's tables: the case file (children, status changes, consents, family,
+// visitors, intake, case plan, legal events).
 // Each table says whether it is synced; the migrations in ./migrations create them, and
 // tests/unit/schema.test.ts checks the two agree.
 import type { TableDeclarations } from '../../db/schema';
@@ -48,6 +49,8 @@ export const childrenTables = {
       'scope',
       'withdrawn_on',
       'withdrawn_reason',
+      // Migration 0120.
+      'given_by_member_id',
       'deleted_at',
     ],
   },
@@ -65,8 +68,22 @@ export const childrenTables = {
       'no_contact_order',
       'no_contact_order_date',
       'notes',
+      // Migration 0120.
+      'household_access',
+      'order_expires_on',
+      'supervised_only',
+      'child_wants_contact',
       'deleted_at',
     ],
+  },
+  // Visitors added directly, and the reasons flags were cleared (migration 0120).
+  visitors: {
+    sync: 'synced',
+    columns: ['child_id', 'name', 'relationship', 'state', 'deleted_at'],
+  },
+  safety_flag_changes: {
+    sync: 'synced',
+    columns: ['child_id', 'family_member_id', 'change', 'reason'],
   },
   intake_accounts: {
     sync: 'synced',

@@ -2,12 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CONSENT_GIVERS, CONSENT_TYPES } from '../../../../shared/children/vocabulary';
 import { procedures } from '../../../../shared/contract';
-import type { CaseFile, Consent } from '../../../../shared/children/contract';
+import type { CaseFile, Consent, FamilyMember } from '../../../../shared/children/contract';
 import { formatCalendarDate, todayIn } from '../../../../shared/time';
 import { useSession } from '../../../auth/AuthContext';
 import { Field } from '../../../ui/Field';
 import { StatusMessage } from '../../../ui/FormAlert';
-import { fromForm } from '../formValues';
+import { fromForm, withoutBlanks } from '../formValues';
+import { useNamesVisible } from './NamesPanel';
 import { consentGiverText, consentTypeText } from '../labels';
 import { CaseSection } from '../../../ui/CaseSection';
 import { ChoiceField } from '../../../ui/ChoiceField';
@@ -91,6 +92,7 @@ export function ConsentsSection({ file }: { file: CaseFile }) {
       {open?.kind === 'record' ? (
         <RecordConsentDialog
           childId={childId}
+          family={file.family}
           onClose={close}
           onDone={() => done(t('children.consents.recorded'))}
         />
@@ -111,10 +113,11 @@ const recordShape = z.object({
   type: z.union([z.literal(''), z.enum(CONSENT_TYPES)]),
   agency: z.string(),
   givenBy: z.union([z.literal(''), z.enum(CONSENT_GIVERS)]),
+  givenByMemberId: z.string(),
   givenOn: z.string(),
   scope: z.string(),
 });
-const RECORD_FIELDS = ['type', 'agency', 'givenBy', 'givenOn', 'scope'] as const;
+const RECORD_FIELDS = ['type', 'agency', 'givenBy', 'givenByMemberId', 'givenOn', 'scope'] as const;
 
 function notFuture(today: string, path: string) {
   return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
@@ -125,25 +128,38 @@ function notFuture(today: string, path: string) {
   };
 }
 
-function recordSchema(today: string) {
+/** `flagged`: the family members whose consent is refused (the backend refuses it too). */
+function recordSchema(today: string, flagged: ReadonlySet<string>) {
   const target = procedures['consents.record'].input
     .omit({ childId: true })
     .superRefine((value, ctx) => {
       notFuture(today, 'givenOn')(value, ctx);
+      if (value.givenByMemberId && flagged.has(value.givenByMemberId)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['givenByMemberId'],
+          message: 'consent.flaggedGiver',
+        });
+      }
       // Sharing is always with someone named, as the backend requires.
       if (value.type === 'sharing' && !value.agency) {
         ctx.addIssue({ code: 'custom', path: ['agency'], message: 'consent.agencyRequired' });
       }
     });
-  return fromForm(recordShape, target);
+  // A family member is named only for a guardian's consent.
+  return fromForm(recordShape, target, (v) =>
+    withoutBlanks({ ...v, givenByMemberId: v.givenBy === 'guardian' ? v.givenByMemberId : '' }),
+  );
 }
 
 function RecordConsentDialog({
   childId,
+  family,
   onClose,
   onDone,
 }: {
   childId: string;
+  family: readonly FamilyMember[];
   onClose: () => void;
   onDone: () => void;
 }) {
@@ -151,8 +167,22 @@ function RecordConsentDialog({
   const session = useSession();
   const today = todayIn(session.settings.timeZone);
   const { form, errors, register, showError, dialogFor } = useApiForm({
-    schema: recordSchema(today),
-    defaultValues: { type: '', agency: '', givenBy: '', givenOn: today, scope: '' },
+    schema: recordSchema(
+      today,
+      new Set(
+        family
+          .filter((m) => m.safety && (m.safety.allegedOffender || m.safety.noContactOrder))
+          .map((m) => m.id),
+      ),
+    ),
+    defaultValues: {
+      type: '',
+      agency: '',
+      givenBy: '',
+      givenByMemberId: '',
+      givenOn: today,
+      scope: '',
+    },
     fields: RECORD_FIELDS,
   });
   const save = useApiMutation('consents.record', {
@@ -162,6 +192,8 @@ function RecordConsentDialog({
   });
   const dialog = dialogFor(save, (values) => ({ ...values, childId }));
   const sharing = form.watch('type') === 'sharing';
+  const byGuardian = form.watch('givenBy') === 'guardian';
+  const namesVisible = useNamesVisible();
 
   return (
     <FormDialog
@@ -193,6 +225,24 @@ function RecordConsentDialog({
         values={CONSENT_GIVERS}
         optionText={(v) => consentGiverText(t, v)}
       />
+      {byGuardian && family.length > 0 ? (
+        <Field
+          label={t('children.consents.givenByMember')}
+          hint={t('children.consents.givenByMemberHint')}
+          error={errors.givenByMemberId}
+        >
+          {(a) => (
+            <select {...a} {...register('givenByMemberId')}>
+              <option value="">{t('children.consents.givenByMemberNone')}</option>
+              {family.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {namesVisible ? `${m.relationship}: ${m.name}` : m.relationship}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
       <Field label={t('children.consents.givenOn')} error={errors.givenOn}>
         {(a) => <input {...a} {...register('givenOn')} type="date" max={today} />}
       </Field>

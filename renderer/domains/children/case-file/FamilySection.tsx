@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { canSeeSafetyFlags } from '../../../../shared/children/vocabulary';
+import { canSeeSafetyFlags, CONTACT_WISHES } from '../../../../shared/children/vocabulary';
 import { procedures } from '../../../../shared/contract';
 import type { CaseFile, FamilyMember } from '../../../../shared/children/contract';
 import { formatCalendarDate, todayIn } from '../../../../shared/time';
@@ -10,6 +10,7 @@ import { StatusMessage } from '../../../ui/FormAlert';
 import { fromForm, withoutBlanks } from '../formValues';
 import { CaseSection } from '../../../ui/CaseSection';
 import { Checkbox } from '../../../ui/Checkbox';
+import { ChoiceField } from '../../../ui/ChoiceField';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { FormDialog } from '../../../ui/FormDialog';
 import { useNamesVisible } from './NamesPanel';
@@ -45,6 +46,7 @@ export function FamilySection({ file }: { file: CaseFile }) {
           t('children.family.relationship'),
           t('children.family.contact'),
           t('children.family.household'),
+          t('children.family.wantsContact'),
           ...(showSafety ? [t('children.family.safety')] : []),
         ]}
         emptyText={t('children.family.empty')}
@@ -61,10 +63,26 @@ export function FamilySection({ file }: { file: CaseFile }) {
             </td>
             <td>{member.relationship}</td>
             <td className="cell-text">
-              {[member.phone, member.address].filter(Boolean).join(' · ') ||
-                t('children.details.none')}
+              {/* The privacy screen hides where a family can be found, not only who they are. */}
+              {!namesVisible ? (
+                <span className="name-hidden">{t('children.family.contactHidden')}</span>
+              ) : (
+                [member.phone, member.address].filter(Boolean).join(' · ') ||
+                t('children.details.none')
+              )}
             </td>
-            <td>{member.livesInHousehold ? t('children.yes') : t('children.no')}</td>
+            <td>
+              {member.livesInHousehold
+                ? t('children.family.livesIn')
+                : member.householdAccess
+                  ? t('children.family.hasAccess')
+                  : t('children.family.noAccess')}
+            </td>
+            <td>
+              {member.childWantsContact
+                ? t(`children.family.wish.${member.childWantsContact}`)
+                : t('children.family.wish.notAsked')}
+            </td>
             {showSafety ? (
               <td>
                 <SafetyBadges member={member} />
@@ -87,7 +105,14 @@ export function FamilySection({ file }: { file: CaseFile }) {
           onSaved={actions.done}
         />
       ) : null}
-      {open?.kind === 'remove' ? (
+      {open?.kind === 'remove' && isFlagged(open.record) ? (
+        <RemoveFlaggedDialog
+          childId={childId}
+          member={open.record}
+          onClose={actions.close}
+          onRemoved={actions.done}
+        />
+      ) : open?.kind === 'remove' ? (
         <ConfirmDialog
           title={t('children.family.removeTitle')}
           body={t('children.family.removeBody', { relationship: open.record.relationship })}
@@ -98,11 +123,15 @@ export function FamilySection({ file }: { file: CaseFile }) {
   );
 }
 
+function isFlagged(member: FamilyMember): boolean {
+  return !!member.safety && (member.safety.allegedOffender || member.safety.noContactOrder);
+}
+
 /** Calm but unmistakable: a bordered badge with words, never colour alone. */
 function SafetyBadges({ member }: { member: FamilyMember }) {
   const { t } = useTranslation();
   const safety = member.safety;
-  if (!safety || (!safety.allegedOffender && !safety.noContactOrder)) {
+  if (!safety || (!safety.allegedOffender && !safety.noContactOrder && !safety.supervisedOnly)) {
     return <span className="muted">{t('children.family.noFlags')}</span>;
   }
   return (
@@ -123,7 +152,13 @@ function SafetyBadges({ member }: { member: FamilyMember }) {
                 date: formatCalendarDate(safety.noContactOrderDate),
               })
             : t('children.family.noContactOrder')}
+          {safety.orderExpiresOn
+            ? ` ${t('children.family.orderUntil', { date: formatCalendarDate(safety.orderExpiresOn) })}`
+            : null}
         </li>
+      ) : null}
+      {safety.supervisedOnly ? (
+        <li className="badge">{t('children.family.supervisedOnly')}</li>
       ) : null}
     </ul>
   );
@@ -139,6 +174,11 @@ const familyShape = z.object({
   allegedOffenderSince: z.string(),
   noContactOrder: z.boolean(),
   noContactOrderDate: z.string(),
+  orderExpiresOn: z.string(),
+  supervisedOnly: z.boolean(),
+  householdAccess: z.boolean(),
+  childWantsContact: z.string(),
+  flagClearReason: z.string(),
   notes: z.string(),
 });
 type FamilyValues = z.infer<typeof familyShape>;
@@ -152,10 +192,19 @@ const FAMILY_FIELDS = [
   'allegedOffenderSince',
   'noContactOrder',
   'noContactOrderDate',
+  'orderExpiresOn',
+  'supervisedOnly',
+  'householdAccess',
+  'childWantsContact',
+  'flagClearReason',
   'notes',
 ] as const;
 
-function familySchema(today: string) {
+/** `flagged`: the member as saved had a flag, so unticking one needs a reason. */
+function familySchema(
+  today: string,
+  flagged: { allegedOffender: boolean; noContactOrder: boolean },
+) {
   const target = procedures['family.save'].input
     .omit({ id: true, childId: true })
     .superRefine((v, ctx) => {
@@ -164,6 +213,15 @@ function familySchema(today: string) {
         if (date && date > today)
           ctx.addIssue({ code: 'custom', path: [path], message: 'date.future' });
       }
+      const cleared =
+        (flagged.allegedOffender && !v.allegedOffender) ||
+        (flagged.noContactOrder && !v.noContactOrder);
+      if (cleared && !v.flagClearReason)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['flagClearReason'],
+          message: 'safety.reasonRequired',
+        });
     });
   // A date belongs to its flag: unticking the flag drops the date.
   return fromForm(familyShape, target, (v) =>
@@ -171,6 +229,7 @@ function familySchema(today: string) {
       ...v,
       allegedOffenderSince: v.allegedOffender ? v.allegedOffenderSince : '',
       noContactOrderDate: v.noContactOrder ? v.noContactOrderDate : '',
+      orderExpiresOn: v.noContactOrder ? v.orderExpiresOn : '',
     }),
   );
 }
@@ -190,8 +249,12 @@ function FamilyDialog({
   const session = useSession();
   const today = todayIn(session.settings.timeZone);
   const flags = canSeeSafetyFlags(session.role);
+  const saved = {
+    allegedOffender: member?.safety?.allegedOffender ?? false,
+    noContactOrder: member?.safety?.noContactOrder ?? false,
+  };
   const { form, errors, register, showError, dialogFor } = useApiForm({
-    schema: familySchema(today),
+    schema: familySchema(today, saved),
     defaultValues: {
       name: member?.name ?? '',
       relationship: member?.relationship ?? '',
@@ -202,6 +265,11 @@ function FamilyDialog({
       allegedOffenderSince: member?.safety?.allegedOffenderSince ?? '',
       noContactOrder: member?.safety?.noContactOrder ?? false,
       noContactOrderDate: member?.safety?.noContactOrderDate ?? '',
+      orderExpiresOn: member?.safety?.orderExpiresOn ?? '',
+      supervisedOnly: member?.safety?.supervisedOnly ?? false,
+      householdAccess: member?.householdAccess ?? false,
+      childWantsContact: member?.childWantsContact ?? '',
+      flagClearReason: '',
       notes: member?.notes ?? '',
     } satisfies FamilyValues,
     fields: FAMILY_FIELDS,
@@ -217,6 +285,8 @@ function FamilyDialog({
     ...(member ? { id: member.id } : {}),
   }));
   const [allegedOffender, noContactOrder] = form.watch(['allegedOffender', 'noContactOrder']);
+  const clearing =
+    (saved.allegedOffender && !allegedOffender) || (saved.noContactOrder && !noContactOrder);
 
   return (
     <FormDialog
@@ -242,6 +312,14 @@ function FamilyDialog({
         {(a) => <input {...a} {...register('address')} autoComplete="off" />}
       </Field>
       <Checkbox label={t('children.family.livesInHousehold')} {...register('livesInHousehold')} />
+      <Checkbox label={t('children.family.householdAccess')} {...register('householdAccess')} />
+      <ChoiceField
+        label={t('children.family.wantsContactLabel')}
+        error={errors.childWantsContact}
+        registration={register('childWantsContact')}
+        values={CONTACT_WISHES}
+        optionText={(wish) => t(`children.family.wish.${wish}`)}
+      />
       {flags ? (
         <fieldset className="form-group safety-group">
           <legend>{t('children.family.safetyLegend')}</legend>
@@ -266,10 +344,74 @@ function FamilyDialog({
               {(a) => <input {...a} {...register('noContactOrderDate')} type="date" max={today} />}
             </Field>
           ) : null}
+          {noContactOrder ? (
+            <Field
+              label={t('children.family.orderExpiresOnLabel')}
+              hint={t('children.family.orderExpiresOnHint')}
+              error={errors.orderExpiresOn}
+            >
+              {(a) => <input {...a} {...register('orderExpiresOn')} type="date" />}
+            </Field>
+          ) : null}
+          <Checkbox label={t('children.family.supervisedOnly')} {...register('supervisedOnly')} />
+          {clearing ? (
+            <Field
+              label={t('children.family.flagClearReason')}
+              hint={t('children.family.flagClearReasonHint')}
+              error={errors.flagClearReason}
+            >
+              {(a) => <textarea {...a} {...register('flagClearReason')} rows={2} />}
+            </Field>
+          ) : null}
         </fieldset>
       ) : null}
       <Field label={t('children.family.notes')} error={errors.notes}>
         {(a) => <textarea {...a} {...register('notes')} rows={3} />}
+      </Field>
+    </FormDialog>
+  );
+}
+
+const removeShape = z.object({ reason: z.string() });
+
+/** Removing an alleged offender or someone under an order: the reason is required and kept. */
+function RemoveFlaggedDialog({
+  childId,
+  member,
+  onClose,
+  onRemoved,
+}: {
+  childId: string;
+  member: FamilyMember;
+  onClose: () => void;
+  onRemoved: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const target = procedures['family.remove'].input.omit({ id: true }).superRefine((v, ctx) => {
+    if (!v.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'safety.reasonRequired' });
+  });
+  const { errors, register, showError, dialogFor } = useApiForm({
+    schema: fromForm(removeShape, target),
+    defaultValues: { reason: '' },
+    fields: ['reason'],
+  });
+  const remove = useApiMutation('family.remove', {
+    stale: () => childStale(childId),
+    onSuccess: () => onRemoved(t('children.family.removed')),
+    onError: showError,
+  });
+  const dialog = dialogFor(remove, (values) => ({ ...values, id: member.id }));
+  return (
+    <FormDialog
+      title={t('children.family.removeTitle')}
+      intro={t('children.family.removeFlaggedIntro', { relationship: member.relationship })}
+      onClose={onClose}
+      {...dialog}
+      submitLabel={t('children.remove')}
+    >
+      <Field label={t('children.family.removeReason')} error={errors.reason}>
+        {(a) => <textarea {...a} {...register('reason')} rows={3} />}
       </Field>
     </FormDialog>
   );

@@ -17,7 +17,7 @@ export function useRecordActions<R extends { id: string }>({
   childId,
   removedText,
 }: {
-  procedure: 'family.remove' | 'legal.remove';
+  procedure: 'family.remove' | 'legal.remove' | 'visitors.remove';
   childId: string;
   removedText: () => string;
 }) {
