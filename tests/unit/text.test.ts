@@ -29,7 +29,8 @@ function stringPaths(schema: z.core.$ZodType, path: string[] = []): string[][] {
 const MULTILINE: Partial<Record<ProcedureName, string[]>> = {
   'consents.record': ['scope'],
   'consents.withdraw': ['reason'],
-  'family.save': ['notes'],
+  'family.save': ['notes', 'flagClearReason'],
+  'family.remove': ['reason'],
   'intake.record': ['account'],
   'plan.saveGoal': ['goalInChildWords'],
   'legal.save': ['notes'],
