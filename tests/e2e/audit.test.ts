@@ -159,7 +159,7 @@ describe('audit log', () => {
     ] as const) {
       await page
         .getByRole('navigation', { name: 'Main' })
-        .getByRole('link', { name: link })
+        .getByRole('link', { name: link, exact: true })
         .click();
       await onScreen(page, title, link);
     }

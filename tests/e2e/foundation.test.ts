@@ -153,7 +153,7 @@ describe('foundation flow', () => {
   });
 
   it('locks at once on Lock now and on quick-hide, and unlocks to the same screen', async () => {
-    await mainNav().getByRole('link', { name: 'Settings' }).click();
+    await mainNav().getByRole('link', { name: 'Settings', exact: true }).click();
     await onScreen(page, 'Settings', 'settings');
     await page.getByRole('button', { name: 'Lock now' }).click();
     await onScreen(page, 'Aruga is locked', 'locked (lock now)');
@@ -199,6 +199,7 @@ describe('foundation flow', () => {
       'Clinical records',
       'My account',
       'Reports',
+      'Gate list',
     ]);
   });
 

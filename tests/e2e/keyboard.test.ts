@@ -365,7 +365,7 @@ describe('keyboard-only flow', () => {
     await statusSays('The person was added.');
     const row = family.getByRole('row').filter({ hasText: FAMILY.relationship });
     await row.waitFor();
-    expect(await row.innerText()).toContain('Yes');
+    expect(await row.innerText()).toContain('Lives there');
     // Back on the button that opened the dialog, and it shows it.
     await expect.poll(() => isFocused(page, opener)).toBe(true);
     await expectVisibleFocus(page);
