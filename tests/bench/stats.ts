@@ -1,5 +1,5 @@
 // Timing helpers for `npm run bench`: wall-clock percentiles over repeated runs, and pages counted.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 export interface Sample {
   p50: number;
@@ -81,9 +81,14 @@ export interface PagesPerRun {
   written: number;
 }
 
-/** Bytes this process has read and written through system calls, from Linux's /proc/self/io. */
+/** Linux counts each process's system-call bytes; elsewhere pages are not counted (shown as 0). */
+const IO_COUNTERS = '/proc/self/io';
+const canCountPages = existsSync(IO_COUNTERS);
+
+/** Bytes this process has read and written through system calls. */
 function ioBytes(): { read: number; written: number } {
-  const io = readFileSync('/proc/self/io', 'utf8');
+  if (!canCountPages) return { read: 0, written: 0 };
+  const io = readFileSync(IO_COUNTERS, 'utf8');
   const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(io)?.[1]);
   return { read: field('rchar'), written: field('wchar') };
 }
