@@ -85,11 +85,13 @@ function monitoringEnded(vault: CaseVault, childId: string, today: string): bool
 
 /** The last approved outcomes assessment, scored against the closure threshold in force. */
 function lastOutcomes(vault: CaseVault, childId: string): ClosureState['lastOutcomes'] {
+  // `+status` keeps SQLite on the child's index: on the status index it read every approved
+  // assessment of every child (30 ms a case file at size M).
   const row = vault.db
     .prepare(
       `SELECT id, instrument_code, instrument_version, answers, approved_at
        FROM reintegration_assessments
-       WHERE child_id = ? AND status = 'approved' AND deleted_at IS NULL
+       WHERE child_id = ? AND +status = 'approved' AND deleted_at IS NULL
          AND instrument_code IN (SELECT value FROM json_each(?))
        ORDER BY approved_at DESC LIMIT 1`,
     )

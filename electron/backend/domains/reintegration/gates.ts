@@ -137,12 +137,13 @@ interface ApprovedRow {
 export const reintegrationDischargeGuard: DischargeGuard = (vault, request) => {
   const kind = GATED_DESTINATIONS[request.destination];
   if (!kind) return;
+  // `+a.status`: by the child's index, not through every approved assessment.
   const latest = vault.db
     .prepare(
       `SELECT a.id, a.household_kind, a.household_member_ids, a.last_visit_on, a.not_safe,
          EXISTS (SELECT 1 FROM reintegration_overrides o WHERE o.assessment_id = a.id) AS overridden
        FROM reintegration_assessments a
-       WHERE a.child_id = ? AND a.status = 'approved' AND a.household_kind = ?
+       WHERE a.child_id = ? AND +a.status = 'approved' AND a.household_kind = ?
          AND a.deleted_at IS NULL
        ORDER BY a.approved_at DESC LIMIT 1`,
     )

@@ -105,13 +105,15 @@ function displayName(vault: CaseVault, userId: string | null): string | null {
 
 /** The child's caseworker, and the coordinator who approved the latest readiness assessment. */
 function responsibleFor(vault: CaseVault, childId: string): string[] {
+  // `+status` keeps SQLite on the child's index: on the status index it read every approved
+  // assessment of every child (30 ms a case file at size M).
   const caseworker = vault.db
     .prepare('SELECT assigned_caseworker_id FROM children WHERE id = ?', { pluck: true })
     .get([childId]) as string | null;
   const approver = vault.db
     .prepare(
       `SELECT approved_by FROM reintegration_assessments
-       WHERE child_id = ? AND status = 'approved' AND deleted_at IS NULL
+       WHERE child_id = ? AND +status = 'approved' AND deleted_at IS NULL
        ORDER BY approved_at DESC LIMIT 1`,
       { pluck: true },
     )
