@@ -167,3 +167,25 @@ describe('the salvage from the damaged-vault screen', () => {
     expect(screen.getByLabelText('Username')).toHaveValue('case.worker');
   });
 });
+
+describe('the recovery key on a damaged vault', () => {
+  it('leads from the recovery screen to the damaged-vault screen, and back to sign-in', async () => {
+    const bridge = new FakeBridge()
+      .ok('app.status', status())
+      .fail('auth.recover', { code: 'CORRUPT', message: 'databaseDamaged' });
+    const { user } = renderApp(bridge);
+    await user.click(
+      await screen.findByRole('button', { name: 'Forgot all passwords? Use the recovery key' }),
+    );
+    await user.type(await screen.findByLabelText('Recovery key'), 'ABCD-EFGH');
+    await user.click(screen.getByRole('button', { name: 'Unlock with recovery key' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'The vault cannot be opened' }),
+    ).toBeVisible();
+    expect(screen.getByText(/database \(aruga\.db, or its log aruga\.db-wal\)/)).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Back to sign-in' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Sign in to Aruga' }),
+    ).toBeVisible();
+  });
+});
