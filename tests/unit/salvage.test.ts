@@ -12,7 +12,7 @@ import type { BackendApi } from '../../electron/backend/api';
 import { createDemoVault, type DemoVault } from '../../electron/backend/demo/demo-vault';
 import { databaseSound, tableCounts } from '../../electron/backend/vault/backup';
 import { unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
-import { backendAt, fails, ok, openRaw, signIn, tempFolder } from './support';
+import { ADMIN, backendAt, fails, newVault, ok, openRaw, signIn, tempFolder } from './support';
 
 const PAGE = 4096;
 const hashOf = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -156,5 +156,24 @@ describe('salvaging a damaged vault', () => {
     expect(
       await fails(backend, 'backup.salvageDamaged', byRecoveryKey(demo.recoveryKey)),
     ).toMatchObject({ code: 'CONFLICT', message: 'vaultNotDamaged' });
+  });
+});
+
+describe('salvaging a database cut short', () => {
+  it('copies what the pages left hold, and the vault opens with the same password', async () => {
+    const { folder, backend, recoveryKey } = await newVault();
+    await ok(backend, 'session.lock', { reason: 'manual' });
+    const database = join(folder, 'aruga.db');
+    const bytes = readFileSync(database);
+    writeFileSync(database, bytes.subarray(0, bytes.length - 2 * PAGE));
+    expect(
+      await fails(backend, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password }),
+    ).toMatchObject({ code: 'CORRUPT' });
+    const report = await ok(backend, 'backup.salvageDamaged', byRecoveryKey(recoveryKey));
+    expect(report.rowsCopied).toBeGreaterThan(0);
+    expect(readFileSync(join(report.damagedCopy, 'aruga.db'))).toHaveLength(
+      bytes.length - 2 * PAGE,
+    );
+    expect((await signIn(backend, ADMIN.username, ADMIN.password)).role).toBe('admin');
   });
 });

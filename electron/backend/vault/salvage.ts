@@ -7,7 +7,13 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LostRows, SalvageCounts } from '../../../shared/backup/contract';
 import { AppError } from '../../../shared/errors';
-import { DATABASE_FILE, isCorruptionError, openDatabase, type Db } from '../db/sqlcipher';
+import {
+  DATABASE_FILE,
+  isCorruptionError,
+  openDamagedDatabase,
+  openDatabase,
+  type Db,
+} from '../db/sqlcipher';
 import { storageError } from './atomic-file';
 import { KEYRING_FILE, writeKeyring, type KeyringBody } from './keyring';
 
@@ -40,7 +46,7 @@ class DamagedReader {
     private readonly path: string,
     private readonly dataKey: Buffer,
   ) {
-    this.db = openDatabase(path, dataKey);
+    this.db = openDamagedDatabase(path, dataKey);
   }
 
   read<T>(read: (db: Db) => T): T | null {
@@ -49,7 +55,7 @@ class DamagedReader {
     } catch (error) {
       if (!isCorruptionError(error)) throw error;
       this.db.close();
-      this.db = openDatabase(this.path, this.dataKey);
+      this.db = openDamagedDatabase(this.path, this.dataKey);
       return null;
     }
   }
