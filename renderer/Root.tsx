@@ -47,9 +47,19 @@ function SignedOut(props: { resume: boolean; lock: LockInfo | null; retryAfterSe
   const [recovering, setRecovering] = useState(props.resume);
   /** Why the vault could not be opened, once a sign-in found it damaged. */
   const [damage, setDamage] = useState<string | null>(null);
-  if (damage !== null) return <DamagedVaultScreen reason={damage} onBack={() => setDamage(null)} />;
+  if (damage !== null) {
+    const toSignIn = () => {
+      setDamage(null);
+      setRecovering(false);
+    };
+    return <DamagedVaultScreen reason={damage} onBack={toSignIn} />;
+  }
   return recovering ? (
-    <RecoverScreen resume={props.resume} onBack={() => setRecovering(false)} />
+    <RecoverScreen
+      resume={props.resume}
+      onBack={() => setRecovering(false)}
+      onDamaged={setDamage}
+    />
   ) : (
     <SignInScreen
       lock={props.lock}

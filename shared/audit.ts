@@ -11,6 +11,7 @@ export const EVENT_ACTIONS = [
   'vault.keyringRestored',
   'vault.rollbackDetected',
   'vault.restored',
+  'vault.salvaged',
   'backup.automatic',
 ] as const;
 

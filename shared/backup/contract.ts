@@ -11,28 +11,55 @@ const ADMIN: readonly Role[] = ['admin'];
 /** A folder or file as the administrator types it (or Electron's dialog fills it in). */
 export const pathSchema = safeText().trim().min(1, 'required').max(1000, 'tooLong');
 
-/**
- * What opens a backup: any password that was valid when it was made (with its username), or the
- * recovery key. Only the fields of the chosen way are required.
- */
+/** The ways to open a key slot: a username and password, or the recovery key. */
+const unlockWayFields = {
+  unlockWith: z.enum(['password', 'recoveryKey']),
+  username: safeText().trim().max(64, 'tooLong'),
+  password: safeText().max(PASSWORD_MAX_LENGTH, 'tooLong'),
+  recoveryKey: safeText().max(200, 'tooLong'),
+};
+
+/** Only the fields of the chosen way are required. */
+function requireChosenWay(
+  input: {
+    unlockWith: 'password' | 'recoveryKey';
+    username: string;
+    password: string;
+    recoveryKey: string;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const required =
+    input.unlockWith === 'password'
+      ? (['username', 'password'] as const)
+      : (['recoveryKey'] as const);
+  for (const field of required)
+    if (input[field].trim() === '')
+      ctx.addIssue({ code: 'custom', path: [field], message: 'required' });
+}
+
+/** What opens a backup: any password that was valid when it was made (with its username), or the recovery key. */
 export const backupUnlockSchema = z
-  .strictObject({
-    file: pathSchema,
-    unlockWith: z.enum(['password', 'recoveryKey']),
-    username: safeText().trim().max(64, 'tooLong'),
-    password: safeText().max(PASSWORD_MAX_LENGTH, 'tooLong'),
-    recoveryKey: safeText().max(200, 'tooLong'),
-  })
-  .superRefine((input, ctx) => {
-    const required =
-      input.unlockWith === 'password'
-        ? (['username', 'password'] as const)
-        : (['recoveryKey'] as const);
-    for (const field of required)
-      if (input[field].trim() === '')
-        ctx.addIssue({ code: 'custom', path: [field], message: 'required' });
-  });
+  .strictObject({ file: pathSchema, ...unlockWayFields })
+  .superRefine(requireChosenWay);
 export type BackupUnlockInput = z.input<typeof backupUnlockSchema>;
+
+/** What opens the vault's own keyring for a salvage: an administrator's password, or the recovery key. */
+export const vaultUnlockSchema = z.strictObject(unlockWayFields).superRefine(requireChosenWay);
+export type VaultUnlockInput = z.input<typeof vaultUnlockSchema>;
+
+/** A table some of whose rows could not be read; `rows` is null when not even their number could be. */
+export interface LostRows {
+  table: string;
+  rows: number | null;
+}
+
+/** What a salvage copied, and what it could not read. */
+export interface SalvageCounts {
+  tables: number;
+  rowsCopied: number;
+  lost: LostRows[];
+}
 
 export interface BackupMade {
   /** The file's full path, to tell the administrator where it went. */
@@ -54,6 +81,18 @@ export interface BackupSummary {
 export const RETENTION = {
   daily: { min: 1, max: 60, default: 7 },
   weekly: { min: 0, max: 52, default: 4 },
+
+  /**
+   * With nobody signed in, once this run of Aruga found the vault damaged: copies every readable
+   * row into a new vault under the same accounts and puts it in place, the damaged files kept
+   * aside untouched (`damagedCopy`). The vault's own keyring opens it: an administrator's password
+   * (checked in the salvaged accounts), or the recovery key.
+   */
+  'backup.salvageDamaged': procedure<SalvageCounts & { damagedCopy: string }>()({
+    input: vaultUnlockSchema,
+    access: 'public',
+    kind: 'mutation',
+  }),
 } as const;
 
 export const retentionSchema = z.strictObject({
@@ -113,6 +152,18 @@ export const backupProcedures = {
    */
   'backup.restoreDamaged': procedure<{ damagedCopy: string; summary: BackupSummary }>()({
     input: backupUnlockSchema,
+    access: 'public',
+    kind: 'mutation',
+  }),
+
+  /**
+   * With nobody signed in, once this run of Aruga found the vault damaged: copies every readable
+   * row into a new vault under the same accounts and puts it in place, the damaged files kept
+   * aside untouched (`damagedCopy`). The vault's own keyring opens it: an administrator's password
+   * (checked in the salvaged accounts), or the recovery key.
+   */
+  'backup.salvageDamaged': procedure<SalvageCounts & { damagedCopy: string }>()({
+    input: vaultUnlockSchema,
     access: 'public',
     kind: 'mutation',
   }),

@@ -1,7 +1,8 @@
 // `npm run bench`: p50/p95 per operation and dataset size, and the encrypted/plain ratio.
 // `npm run bench -- --only therapy`: only the case operations whose name holds that text.
 // `npm run bench -- --ui [--size L] [--runs 10]`: the screens in Chromium instead (tests/bench/ui.ts).
-// `npm run bench -- --backup [--size L]`: backup, check and restore times, and the round trip.
+// `npm run bench -- --backup [--size L]`: backup, check and restore times, and the round trip;
+// a plain run puts the backup and restore times at every size in its table too.
 // `npm run bench -- --crash [--trials 1000] [--seed n]`: the crash test (tests/crash) many times;
 // prints kills, corruptions and lost writes, and exits non-zero if any write was lost or damaged.
 // Prints a table and writes tests/bench/results.json (ignored by git) for comparison across commits;
@@ -22,7 +23,7 @@ import {
 import type { ResultRow } from './stats';
 import { uiBench } from './ui';
 import { runCrashTest } from '../crash/crash-test';
-import { backupBench } from './suites/backup';
+import { BACKUP_OPERATIONS, backupBench, backupRows } from './suites/backup';
 import { isSizeName } from '../../electron/backend/demo/sizes';
 
 const { values } = parseArgs({
@@ -114,6 +115,8 @@ if (values.ui) {
         values.only,
       )),
     );
+    if (Object.values(BACKUP_OPERATIONS).some((name) => !values.only || name.includes(values.only)))
+      rows.push(...(await backupRows(folder, sizes)));
     // Last: cipher_memory_security is process-wide and cannot be turned off again.
     rows.push(...(await memorySecurityBench(folder, runs, sizes, rows)));
   } finally {

@@ -1,7 +1,7 @@
 // electron-builder.yml is valid for electron-builder and packages only the shell and the renderer:
 // never the browser harness, the tests or development data.
 import Ajv from 'ajv';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, loadBuilderConfig, requireCjs } from './support/index';
@@ -143,6 +143,55 @@ describe('electron-builder.yml', () => {
       const broadened = packagedBy(['dist/**', ...files.filter((p) => p.startsWith('!'))]);
       expect(broadened('dist/harness/server.js')).toBe(false);
       expect(broadened('dist/electron/main.cjs')).toBe(true);
+    });
+  });
+
+  describe('the Windows installer', () => {
+    const win = config.win as { files?: string[] };
+
+    /**
+     * What electron-builder copies of the production node_modules: everything, less the `files`
+     * negations of the top level and the platform (its getNodeModuleFileMatcher).
+     */
+    const shippedModule = packagedBy([
+      '**/*',
+      ...[...(config.files as string[]), ...(win.files ?? [])].filter((p) => p.startsWith('!')),
+    ]);
+    const prebuilds = 'node_modules/@signalapp/sqlcipher/prebuilds';
+
+    it('ships only the Windows x64 SQLCipher binary of every prebuild the package carries', () => {
+      const platforms = readdirSync(path.join(PROJECT_ROOT, prebuilds));
+      expect(platforms).toContain('win32-x64');
+      for (const platform of platforms) {
+        const binary = `${prebuilds}/${platform}/@signalapp+sqlcipher.node`;
+        expect({ binary, shipped: shippedModule(binary) }).toEqual({
+          binary,
+          shipped: platform === 'win32-x64',
+        });
+      }
+      expect(shippedModule('node_modules/@signalapp/sqlcipher/dist/index.cjs')).toBe(true);
+    });
+
+    it('keeps the vault at uninstall unless the plainly worded box is ticked', () => {
+      const nsis = config.nsis as { include?: string; deleteAppDataOnUninstall?: boolean };
+      expect(nsis.deleteAppDataOnUninstall).toBe(false);
+      expect(nsis.include).toBe('build/uninstaller.nsh');
+      const script = readFileSync(path.join(PROJECT_ROOT, nsis.include!), 'utf8');
+      // A page of the uninstaller with one checkbox, which starts unticked and says what it does.
+      expect(script).toMatch(
+        /!macro customUnWelcomePage[\s\S]*UninstPage custom un\.ArugaDataPage/,
+      );
+      const checkbox = /\$\{NSD_CreateCheckbox\}[^\n]*"([^"]+)"\s*\n\s*Pop (\$\w+)/.exec(script);
+      expect(checkbox?.[1]).toMatch(/delete all Aruga records.*cannot be recovered/);
+      expect(script).toContain(`\${NSD_Uncheck} ${checkbox?.[2]}`);
+      expect(script).toMatch(/StrCpy \$ArugaDeleteData \$\{BST_UNCHECKED\}/);
+      // The one deletion: the data folder, only when ticked and never during an update.
+      const deletions = script.split('\n').filter((line) => /\b(RMDir|Delete)\b/.test(line));
+      expect(deletions.map((line) => line.trim())).toEqual(['RMDir /r "$APPDATA\\Aruga"']);
+      const uninstall = /!macro customUnInstall\b([\s\S]*?)!macroend/.exec(script)?.[1] ?? '';
+      expect(uninstall).toMatch(
+        /\$\{If\} \$ArugaDeleteData == \$\{BST_CHECKED\}\s*\n\s*\$\{AndIfNot\} \$\{isUpdated\}\s*\n[^\n]*\n\s*RMDir \/r "\$APPDATA\\Aruga"\s*\n\s*\$\{EndIf\}/,
+      );
     });
   });
 });

@@ -99,3 +99,93 @@ describe('the damaged-vault screen', () => {
     expect(screen.getByLabelText('Backup file')).toHaveAccessibleDescription(/./);
   });
 });
+
+describe('the salvage from the damaged-vault screen', () => {
+  it('salvages with an administrator’s password after a confirmation and lists what was lost', async () => {
+    const bridge = new FakeBridge()
+      .ok('app.status', status())
+      .fail('auth.signIn', { code: 'CORRUPT', message: 'databaseDamaged' })
+      .ok('backup.salvageDamaged', {
+        damagedCopy: DAMAGED_COPY,
+        tables: 41,
+        rowsCopied: 17_372,
+        lost: [
+          { table: 'children', rows: 12 },
+          { table: 'sync_peers', rows: null },
+        ],
+      });
+    const { user } = await signInToDamagedVault(bridge);
+    await user.click(screen.getByRole('button', { name: 'Salvage what can be read' }));
+    expect(screen.queryByLabelText('Backup file')).toBeNull();
+    expect(screen.getByLabelText('Username')).toHaveFocus();
+    await user.keyboard('admin.reyes');
+    await user.tab();
+    await user.keyboard('Kalamansi-Ferry-42-Lantern');
+    await expectNoAxeViolations();
+    await user.click(screen.getByRole('button', { name: 'Salvage the vault' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Salvage this vault?' });
+    expect(bridge.countOf('backup.salvageDamaged')).toBe(0);
+    await user.click(within(dialog).getByRole('button', { name: 'Salvage' }));
+
+    expect(await screen.findByRole('heading', { name: 'The vault was salvaged' })).toBeVisible();
+    expect(screen.getByRole('status')).toHaveTextContent('17372 rows from 41 tables');
+    expect(screen.getByRole('status')).toHaveTextContent(DAMAGED_COPY);
+    const table = screen.getByRole('table', { name: 'Rows that could not be read, by table' });
+    expect(within(table).getByRole('row', { name: 'children 12 rows' })).toBeVisible();
+    expect(within(table).getByRole('row', { name: /sync_peers Some rows/ })).toBeVisible();
+    expect(bridge.inputsOf('backup.salvageDamaged')).toEqual([
+      {
+        unlockWith: 'password',
+        username: 'admin.reyes',
+        password: 'Kalamansi-Ferry-42-Lantern',
+        recoveryKey: '',
+      },
+    ]);
+    await expectNoAxeViolations();
+    await user.click(screen.getByRole('button', { name: 'Go to sign-in' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Sign in to Aruga' }),
+    ).toBeVisible();
+  });
+
+  it('keeps what was typed and says why when the account is not an administrator’s', async () => {
+    const bridge = new FakeBridge()
+      .ok('app.status', status())
+      .fail('auth.signIn', { code: 'CORRUPT', message: 'databaseDamaged' })
+      .fail('backup.salvageDamaged', { code: 'FORBIDDEN', message: 'notAdministrator' });
+    const { user } = await signInToDamagedVault(bridge);
+    await user.click(screen.getByRole('button', { name: 'Salvage what can be read' }));
+    await user.keyboard('case.worker');
+    await user.type(screen.getByLabelText('Password'), 'Some-Password-1');
+    await user.click(screen.getByRole('button', { name: 'Salvage the vault' }));
+    await user.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Salvage' }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "That account is not an administrator's.",
+    );
+    expect(screen.getByLabelText('Username')).toHaveValue('case.worker');
+  });
+});
+
+describe('the recovery key on a damaged vault', () => {
+  it('leads from the recovery screen to the damaged-vault screen, and back to sign-in', async () => {
+    const bridge = new FakeBridge()
+      .ok('app.status', status())
+      .fail('auth.recover', { code: 'CORRUPT', message: 'databaseDamaged' });
+    const { user } = renderApp(bridge);
+    await user.click(
+      await screen.findByRole('button', { name: 'Forgot all passwords? Use the recovery key' }),
+    );
+    await user.type(await screen.findByLabelText('Recovery key'), 'ABCD-EFGH');
+    await user.click(screen.getByRole('button', { name: 'Unlock with recovery key' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'The vault cannot be opened' }),
+    ).toBeVisible();
+    expect(screen.getByText(/database \(aruga\.db, or its log aruga\.db-wal\)/)).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Back to sign-in' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Sign in to Aruga' }),
+    ).toBeVisible();
+  });
+});

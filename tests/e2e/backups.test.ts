@@ -42,6 +42,20 @@ async function signIn(): Promise<void> {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
+/**
+ * Waits for a screen that follows slow work (a key derivation at production cost, a salvage), or
+ * fails with what the page shows instead.
+ */
+async function untilHeading(name: string): Promise<void> {
+  try {
+    await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 60_000 });
+  } catch (error) {
+    throw new Error(`"${name}" did not appear; the page shows: ${await page.innerText('body')}`, {
+      cause: error,
+    });
+  }
+}
+
 describe('backups', () => {
   it('backs up now to a typed folder, and says where the checked file went', async () => {
     await signIn();
@@ -84,6 +98,7 @@ describe('backups', () => {
     const bytes = readFileSync(database);
     writeFileSync(database, bytes.subarray(0, Math.floor(bytes.length / 2)));
     await signIn();
+    await untilHeading('The vault cannot be opened');
     await onScreen(page, 'The vault cannot be opened', 'damaged vault');
 
     await page.getByLabel('Backup file').fill(join(usb, readdirSync(usb)[0]!));

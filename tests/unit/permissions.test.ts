@@ -173,6 +173,7 @@ const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {
   'auth.signIn': 'public',
   'auth.recover': 'public',
   'backup.restoreDamaged': 'public',
+  'backup.salvageDamaged': 'public',
   'auth.recoveryResetAdmin': 'recovery',
 };
 const expectedAllowed = (name: ProcedureName, role: Role): boolean => {

@@ -108,4 +108,24 @@ describe('restoring over a damaged vault', () => {
     expect(hashOf(join(folder, 'aruga.db'))).toBe(before);
     expect(readdirSync(folder)).not.toContain('safety-copies');
   });
+
+  it('opens to a recovery-key unlock that found the database damaged', async () => {
+    const { folder, backend, recoveryKey } = await newVault();
+    const { path: file } = await ok(backend, 'backup.create', { folder: tempFolder() });
+    await ok(backend, 'session.lock', { reason: 'manual' });
+    const database = join(folder, 'aruga.db');
+    const bytes = readFileSync(database);
+    writeFileSync(database, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    expect(await fails(backend, 'auth.recover', { recoveryKey })).toMatchObject({
+      code: 'CORRUPT',
+    });
+    const { damagedCopy } = await ok(backend, 'backup.restoreDamaged', {
+      file,
+      unlockWith: 'recoveryKey',
+      username: '',
+      password: '',
+      recoveryKey,
+    });
+    expect(readFileSync(join(damagedCopy, 'aruga.db'))).toHaveLength(Math.floor(bytes.length / 2));
+  });
 });

@@ -32,6 +32,25 @@ export function openDatabase(path: string, dataKey: Buffer): Db {
   }
 }
 
+/**
+ * A damaged database's copy, opened to read what can still be read (vault/salvage.ts): read-only,
+ * and with SQLite's writable_schema, without which a file cut short is refused whole (its header
+ * counts more pages than the file holds); the missing pages then fail only the reads that need them.
+ */
+export function openDamagedDatabase(path: string, dataKey: Buffer): Db {
+  const db = new Database(path, { cacheStatements: true });
+  try {
+    db.pragma(keyPragma(dataKey));
+    db.pragma('writable_schema = ON');
+    db.pragma('query_only = ON');
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
 /** SQLCipher's HMAC check over every page: false when any page was damaged or altered. */
 export function checkPages(db: Db): boolean {
   return db.pragma('cipher_integrity_check').length === 0;

@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import type { BackupSummary } from '../../../shared/backup/contract';
 import { AppError } from '../../../shared/errors';
 import { version as APP_VERSION } from '../../../package.json';
-import { AuditLog } from '../audit-log';
+import { AuditLog, type AuditDetail } from '../audit-log';
 import { DATABASE_FILE, openDatabase, type Db } from '../db/sqlcipher';
 import { fsyncDir, storageError } from './atomic-file';
 import { extractDatabase, readBackupHeader, writeBackupFile } from './backup-file';
@@ -261,21 +261,37 @@ export const SAFETY_COPIES_FOLDER = 'safety-copies';
 export function putBackupInPlace(
   dataFolder: string,
   staged: StagedBackup,
-  openStaged: (folder: string, dataKey: Buffer, keyring: KeyringBody) => StagedVault,
+  openStaged: OpenStaged,
   how: RestoreKind = { aside: 'before-restore' },
+): string {
+  return putStagedVaultInPlace(dataFolder, staged, openStaged, how.aside, {
+    action: 'vault.restored',
+    detail: { backupCreatedAt: staged.summary.createdAt, ...how.detail },
+  });
+}
+
+/** Opens a staged vault (OpenVault.open in its staging folder). */
+export type OpenStaged = (folder: string, dataKey: Buffer, keyring: KeyringBody) => StagedVault;
+
+/**
+ * Puts a staged vault (a backup's or a salvage's) in place of the closed vault: opened there first
+ * (migrated, `entry` appended to its log, the keyring's checkpoint moved to it), then the current
+ * files move to safety-copies/<aside>-<time>/ and the staged ones take their place, under the
+ * folder lock; any failure moves every file back. Returns the folder the old files went to.
+ */
+export function putStagedVaultInPlace(
+  dataFolder: string,
+  staged: { folder: string; dataKeyHex: string; discard(): void },
+  openStaged: OpenStaged,
+  aside: RestoreKind['aside'],
+  entry: { action: string; detail: AuditDetail },
 ): string {
   try {
     const keyring = readKeyring(keyringPath(staged.folder));
     if (!keyring) throw new AppError('CORRUPT', 'backupUnreadable');
     const vault = openStaged(staged.folder, Buffer.from(staged.dataKeyHex, 'hex'), keyring);
     try {
-      vault.audit.append({
-        actorId: null,
-        action: 'vault.restored',
-        targetType: 'vault',
-        targetId: null,
-        detail: { backupCreatedAt: staged.summary.createdAt, ...how.detail },
-      });
+      vault.audit.append({ actorId: null, targetType: 'vault', targetId: null, ...entry });
       vault.writeCheckpoint();
     } finally {
       vault.close();
@@ -283,7 +299,7 @@ export function putBackupInPlace(
     const safety = join(
       dataFolder,
       SAFETY_COPIES_FOLDER,
-      `${how.aside}-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+      `${aside}-${new Date().toISOString().replace(/[:.]/g, '-')}`,
     );
     mkdirSync(safety, { recursive: true });
     const release = lockFolder(dataFolder);

@@ -15,6 +15,7 @@ import {
   BACKUP_EXTENSION,
   createBackup,
   putBackupInPlace,
+  putStagedVaultInPlace,
   type BackupResult,
   type RestoreKind,
   type StagedBackup,
@@ -44,6 +45,8 @@ import {
 } from './keyring';
 import { generateRecoveryKey, normalizeRecoveryKey } from './recovery-key';
 import { v7 as uuidv7 } from 'uuid';
+import type { SalvageCounts } from '../../../shared/backup/contract';
+import { stageSalvage } from './salvage';
 
 export type VaultPresence = 'none' | 'present';
 
@@ -505,6 +508,8 @@ export interface UnlockedKey {
   open(schema: Schema, context: () => WriteContext, onLockLost?: () => void): OpenVault;
   /** The raw key, for the escape hatch (which must work when the database does not open). */
   readonly dataKeyHex: string;
+  /** The authenticated keyring that key came from (a salvage keeps its slots). */
+  readonly keyring: KeyringBody;
   discard(): void;
 }
 
@@ -517,6 +522,9 @@ function firstFitting(folder: string, keys: Unwrapped[]): UnlockedKey {
     get dataKeyHex() {
       // The pending keyring wins only if the re-key ran; without opening, the current one is the answer.
       return keys[0]!.dataKey.toString('hex');
+    },
+    get keyring() {
+      return keys[0]!.keyring;
     },
     discard,
     open(schema, context, onLockLost) {
@@ -627,4 +635,48 @@ export function restoreStagedBackup(
       }),
     how,
   );
+}
+
+/**
+ * Replaces the (closed, damaged) vault in `folder` with a salvage of it (salvage.ts) under the
+ * same keyring: `authorise` sees the salvaged database before anything moves, the damaged files
+ * go untouched to safety-copies/damaged-<time>/, and the salvaged vault's log records what was
+ * lost. Returns the counts and where the damaged files went.
+ */
+export function salvageVault(
+  folder: string,
+  key: UnlockedKey,
+  schema: Schema,
+  context: () => WriteContext,
+  authorise: (db: Db) => void,
+  detail: Record<string, string>,
+): SalvageCounts & { damagedCopy: string } {
+  const staged = stageSalvage(folder, key.dataKeyHex, key.keyring);
+  try {
+    const db = openDatabase(databasePath(staged.folder), Buffer.from(staged.dataKeyHex, 'hex'));
+    try {
+      authorise(db);
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    staged.discard();
+    throw error;
+  }
+  const { counts } = staged;
+  const lost = counts.lost.map((l) => `${l.table}: ${l.rows ?? 'unknown'}`).join('; ');
+  const damagedCopy = putStagedVaultInPlace(
+    folder,
+    staged,
+    (stagedFolder, dataKey, keyring) =>
+      OpenVault.open(stagedFolder, dataKey, keyring, schema, context, {
+        backupBeforeUpgrade: false,
+      }),
+    'damaged',
+    {
+      action: 'vault.salvaged',
+      detail: { ...detail, rowsCopied: counts.rowsCopied, lost: lost === '' ? 'none' : lost },
+    },
+  );
+  return { ...counts, damagedCopy };
 }

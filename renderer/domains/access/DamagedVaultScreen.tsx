@@ -16,6 +16,7 @@ import {
   UNLOCK_FIELDS,
   type UnlockValues,
 } from './BackupUnlockFields';
+import { SalvageForm, SalvageReport, type SalvageResult } from './DamagedVaultSalvage';
 
 const KNOWN_DAMAGE = ['databaseDamaged', 'keyringDamaged'] as const;
 
@@ -28,7 +29,7 @@ interface Props {
 /**
  * What a sign-in that found the vault damaged leads to: what happened, that the files are left
  * as they are, and a restore that needs nobody signed in (the backup's own administrator or the
- * recovery key authorises it).
+ * recovery key authorises it), or a salvage of every row that can still be read.
  */
 export function DamagedVaultScreen({ reason, onBack }: Props) {
   const { t } = useTranslation();
@@ -36,6 +37,8 @@ export function DamagedVaultScreen({ reason, onBack }: Props) {
   const [confirming, setConfirming] = useState<UnlockValues | null>(null);
   const [done, setDone] = useState<{ damagedCopy: string; summary: BackupSummary } | null>(null);
   const [focusKey, setFocusKey] = useState(0);
+  const [salvaging, setSalvaging] = useState(false);
+  const [salvaged, setSalvaged] = useState<SalvageResult | null>(null);
   const { form, formError, showError, submit } = useApiForm({
     schema: backupUnlockSchema,
     defaultValues: NO_UNLOCK,
@@ -55,6 +58,18 @@ export function DamagedVaultScreen({ reason, onBack }: Props) {
     },
   });
   const what = KNOWN_DAMAGE.find((known) => known === reason) ?? 'other';
+
+  if (salvaged) {
+    return (
+      <GateLayout>
+        <h1>{t('damagedVault.salvage.doneTitle')}</h1>
+        <SalvageReport result={salvaged} />
+        <button type="button" className="button-primary" onClick={onBack}>
+          {t('damagedVault.signIn')}
+        </button>
+      </GateLayout>
+    );
+  }
 
   if (done) {
     return (
@@ -80,34 +95,56 @@ export function DamagedVaultScreen({ reason, onBack }: Props) {
       <h1>{t('damagedVault.title')}</h1>
       <p>{t(`damagedVault.what.${what}`)}</p>
       <p>{t('damagedVault.untouched')}</p>
-      <section aria-labelledby="damaged-restore-heading">
-        <h2 id="damaged-restore-heading">{t('damagedVault.restoreHeading')}</h2>
-        <p>{t('damagedVault.restoreBody')}</p>
-        <p>
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              form.setValue('unlockWith', 'recoveryKey');
-              setFocusKey((n) => n + 1);
-            }}
-          >
-            {t('damagedVault.useRecoveryKey')}
-          </button>
-        </p>
-        <form
-          onSubmit={submit((values) => setConfirming(values))}
-          noValidate
-          className="form"
-          aria-labelledby="damaged-restore-heading"
-        >
-          <FormAlert message={formError} />
-          <BackupUnlockFields form={form} who="administrator" />
-          <SubmitButton pending={restore.isPending} pendingText={t('damagedVault.restoring')}>
-            {t('damagedVault.restore')}
-          </SubmitButton>
-        </form>
-      </section>
+      {salvaging ? (
+        <>
+          <SalvageForm onDone={setSalvaged} />
+          <p>
+            <button type="button" className="link-button" onClick={() => setSalvaging(false)}>
+              {t('damagedVault.salvage.backToRestore')}
+            </button>
+          </p>
+        </>
+      ) : (
+        <>
+          <section aria-labelledby="damaged-restore-heading">
+            <h2 id="damaged-restore-heading">{t('damagedVault.restoreHeading')}</h2>
+            <p>{t('damagedVault.restoreBody')}</p>
+            <p>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  form.setValue('unlockWith', 'recoveryKey');
+                  setFocusKey((n) => n + 1);
+                }}
+              >
+                {t('damagedVault.useRecoveryKey')}
+              </button>
+            </p>
+            <form
+              onSubmit={submit((values) => setConfirming(values))}
+              noValidate
+              className="form"
+              aria-labelledby="damaged-restore-heading"
+            >
+              <FormAlert message={formError} />
+              <BackupUnlockFields form={form} who="administrator" />
+              <SubmitButton pending={restore.isPending} pendingText={t('damagedVault.restoring')}>
+                {t('damagedVault.restore')}
+              </SubmitButton>
+            </form>
+          </section>
+          <section aria-labelledby="damaged-salvage-offer">
+            <h2 id="damaged-salvage-offer">{t('damagedVault.salvage.offerHeading')}</h2>
+            <p>{t('damagedVault.salvage.offerBody')}</p>
+            <p>
+              <button type="button" className="button" onClick={() => setSalvaging(true)}>
+                {t('damagedVault.salvage.offer')}
+              </button>
+            </p>
+          </section>
+        </>
+      )}
       <p>
         <button type="button" className="link-button" onClick={onBack}>
           {t('damagedVault.back')}

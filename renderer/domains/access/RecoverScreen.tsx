@@ -25,10 +25,12 @@ interface Props {
   /** The backend is already in recovery (e.g. the window was reloaded half-way). */
   resume: boolean;
   onBack: () => void;
+  /** The recovery key found the vault damaged (a CORRUPT answer's reason): the damaged-vault screen. */
+  onDamaged: (reason: string) => void;
 }
 
 /** "Forgot all passwords": recovery key → choose an administrator → new password → signed in. */
-export function RecoverScreen({ resume, onBack }: Props) {
+export function RecoverScreen({ resume, onBack, onDamaged }: Props) {
   const { t } = useTranslation();
   const title = resume ? t('recover.resumeTitle') : t('recover.title');
   useDocumentTitle(title);
@@ -40,7 +42,7 @@ export function RecoverScreen({ resume, onBack }: Props) {
       {admins ? (
         <ChooseAdminForm admins={admins} onRestart={() => setAdmins(null)} />
       ) : (
-        <RecoveryKeyForm onUnlocked={setAdmins} />
+        <RecoveryKeyForm onUnlocked={setAdmins} onDamaged={onDamaged} />
       )}
       <p>
         <button type="button" className="link-button" onClick={onBack}>
@@ -51,7 +53,13 @@ export function RecoverScreen({ resume, onBack }: Props) {
   );
 }
 
-function RecoveryKeyForm({ onUnlocked }: { onUnlocked: (admins: RecoveryAdmin[]) => void }) {
+function RecoveryKeyForm({
+  onUnlocked,
+  onDamaged,
+}: {
+  onUnlocked: (admins: RecoveryAdmin[]) => void;
+  onDamaged: Props['onDamaged'];
+}) {
   const { t } = useTranslation();
   const countdown = useCountdown();
   const { form, formError, showError, setFormError, submit } = useApiForm({
@@ -65,6 +73,8 @@ function RecoveryKeyForm({ onUnlocked }: { onUnlocked: (admins: RecoveryAdmin[])
       if (error.code === 'BACKOFF') {
         setFormError(null);
         countdown.start(error.retryAfterSeconds ?? 1);
+      } else if (error.code === 'CORRUPT') {
+        onDamaged(error.message);
       } else if (error.message === 'recoveryKeyWrong' && Object.keys(error.fields).length === 0) {
         form.setError(
           'recoveryKey',

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Database } from '@signalapp/sqlcipher';
 import { createDemoVault } from '../../../electron/backend/demo/demo-vault';
 import type { SizeName } from '../../../electron/backend/demo/sizes';
+import type { ResultRow } from '../stats';
 import { stageBackup, tableCounts } from '../../../electron/backend/vault/backup';
 import {
   restoreStagedBackup,
@@ -21,9 +22,10 @@ const context = () => ({ userId: null, deviceId: 'bench' });
 function digests(db: Database): Record<string, string> {
   return Object.fromEntries(
     Object.keys(tableCounts(db)).map((table) => {
+      // Sorted rows, not rowid order: the sync tables have no rowid.
       const hash = createHash('sha256');
-      for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all())
-        hash.update(JSON.stringify(row));
+      const rows = db.prepare(`SELECT * FROM "${table}"`).all();
+      for (const row of rows.map((r) => JSON.stringify(r)).sort()) hash.update(row);
       return [table, hash.digest('hex')];
     }),
   );
@@ -89,4 +91,32 @@ export async function backupBench(root: string, size: SizeName): Promise<BackupF
       same(before.counts, after.counts) && after.counts.audit_log === before.counts.audit_log! + 1,
     contentEqual: same(before.digests, after.digests),
   };
+}
+
+/** The operations' names in `npm run bench`'s table (`--only backup` selects them). */
+export const BACKUP_OPERATIONS = { backup: 'backup: back up now', restore: 'backup: restore' };
+
+/**
+ * Back up now and restore (check included) at each size, timed once each, for `npm run bench`'s
+ * table; a round trip that changed any table's rows or content fails the run instead.
+ */
+export async function backupRows(root: string, sizes: readonly SizeName[]): Promise<ResultRow[]> {
+  const rows: ResultRow[] = [];
+  for (const size of sizes) {
+    const figures = await backupBench(root, size);
+    if (!figures.rowsEqual || !figures.contentEqual)
+      throw new Error(`The backup round trip at ${size} did not give back the same data.`);
+    const once = (operation: string, ms: number): ResultRow => ({
+      operation,
+      size,
+      p50Ms: ms,
+      p95Ms: ms,
+      runs: 1,
+    });
+    rows.push(
+      once(BACKUP_OPERATIONS.backup, figures.backupMs),
+      once(BACKUP_OPERATIONS.restore, figures.restoreMs),
+    );
+  }
+  return rows;
 }

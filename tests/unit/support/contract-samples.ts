@@ -68,6 +68,12 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
   'backup.inspect': { ...BACKUP_UNLOCK },
   'backup.restore': { ...BACKUP_UNLOCK },
   'backup.restoreDamaged': { ...BACKUP_UNLOCK },
+  'backup.salvageDamaged': {
+    unlockWith: 'password',
+    username: ADMIN.username,
+    password: ADMIN.password,
+    recoveryKey: '',
+  },
   // Case records: ids that exist nowhere, so allowed calls answer NOT_FOUND rather than writing.
   'children.register': {
     legalName: 'Fictional Child Santos',

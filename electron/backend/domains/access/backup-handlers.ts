@@ -1,15 +1,16 @@
 // The administrator's backups: "Back up now" to a chosen folder, and restore from a backup file.
 import { statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import type { BackupUnlockInput } from '../../../../shared/backup/contract';
+import type { BackupUnlockInput, VaultUnlockInput } from '../../../../shared/backup/contract';
 import { AppError } from '../../../../shared/errors';
 import type { AuditTargets, CallContext, Handlers } from '../../runtime/call-context';
 import { BACKUP_EXTENSION, stageBackup, type StagedBackup } from '../../vault/backup';
-import { DATABASE_FILE, openDatabase } from '../../db/sqlcipher';
+import { DATABASE_FILE, openDatabase, type Db } from '../../db/sqlcipher';
 import { backupStatus, setRetention } from '../../vault/daily-backups';
 import {
   fileStamp,
   restoreStagedBackup,
+  salvageVault,
   unwrapWithPassword,
   unwrapWithRecoveryKey,
 } from '../../vault/vault';
@@ -22,6 +23,7 @@ type BackupHandlers = Pick<
   | 'backup.inspect'
   | 'backup.restore'
   | 'backup.restoreDamaged'
+  | 'backup.salvageDamaged'
 >;
 
 /** VALIDATION at `field` unless `path` is an absolute path to an existing folder or file. */
@@ -73,12 +75,7 @@ function stageAsAdministrator(
       const key = await unwrapWithPassword(folder, input.username, input.password);
       const db = openDatabase(join(folder, DATABASE_FILE), Buffer.from(key.dataKeyHex, 'hex'));
       try {
-        const admin = db
-          .prepare(
-            "SELECT 1 FROM users WHERE username = ? COLLATE NOCASE AND role = 'admin' AND deleted_at IS NULL",
-          )
-          .get([input.username.trim()]);
-        if (!admin) throw new AppError('FORBIDDEN', 'notAdministratorInBackup');
+        requireAdministrator(db, input.username, 'notAdministratorInBackup');
       } catch (error) {
         key.discard();
         throw error;
@@ -89,6 +86,30 @@ function stageAsAdministrator(
     },
     ctx.schema.version,
   );
+}
+
+/** FORBIDDEN `refusal` unless `username` is an administrator's account in `db`. */
+function requireAdministrator(db: Db, username: string, refusal: string): void {
+  const admin = db
+    .prepare(
+      "SELECT 1 FROM users WHERE username = ? COLLATE NOCASE AND role = 'admin' AND deleted_at IS NULL",
+    )
+    .get([username.trim()]);
+  if (!admin) throw new AppError('FORBIDDEN', refusal);
+}
+
+/** How an unlock with nobody signed in is recorded: the way, and the username if a password. */
+function unlockedBy(input: VaultUnlockInput): Record<string, string> {
+  return {
+    unlockedWith: input.unlockWith,
+    ...(input.unlockWith === 'password' ? { username: input.username.trim() } : {}),
+  };
+}
+
+/** Public calls that replace a damaged vault: only once this run found it damaged. */
+function requireFoundDamaged(ctx: CallContext): void {
+  if (ctx.vaultState() !== 'locked' || !ctx.vaultFoundDamaged())
+    throw new AppError('CONFLICT', 'vaultNotDamaged');
 }
 
 export function backupHandlers(): BackupHandlers {
@@ -128,19 +149,40 @@ export function backupHandlers(): BackupHandlers {
 
     // Public: the vault cannot be opened, so nobody can sign in to restore it.
     'backup.restoreDamaged': async (ctx, input) => {
-      if (ctx.vaultState() !== 'locked' || !ctx.vaultFoundDamaged())
-        throw new AppError('CONFLICT', 'vaultNotDamaged');
+      requireFoundDamaged(ctx);
       const staged = await stageAsAdministrator(ctx, input);
       const damagedCopy = restoreStagedBackup(ctx.folder, staged, ctx.schema, ctx.writeContext, {
         aside: 'damaged',
-        detail: {
-          replacedDamagedVault: 'yes',
-          unlockedWith: input.unlockWith,
-          ...(input.unlockWith === 'password' ? { username: input.username.trim() } : {}),
-        },
+        detail: { replacedDamagedVault: 'yes', ...unlockedBy(input) },
       });
       ctx.damagedVaultReplaced();
       return { damagedCopy, summary: staged.summary };
+    },
+
+    // Public, like the restore above; the vault's own keyring and salvaged accounts authorise it.
+    'backup.salvageDamaged': async (ctx, input) => {
+      requireFoundDamaged(ctx);
+      const key =
+        input.unlockWith === 'recoveryKey'
+          ? await unwrapWithRecoveryKey(ctx.folder, input.recoveryKey)
+          : await unwrapWithPassword(ctx.folder, input.username, input.password);
+      try {
+        const result = salvageVault(
+          ctx.folder,
+          key,
+          ctx.schema,
+          ctx.writeContext,
+          (db) => {
+            if (input.unlockWith === 'password')
+              requireAdministrator(db, input.username, 'notAdministrator');
+          },
+          unlockedBy(input),
+        );
+        ctx.damagedVaultReplaced();
+        return result;
+      } finally {
+        key.discard();
+      }
     },
   };
 }
