@@ -49,7 +49,7 @@ import type { ChildStatus } from '../../../shared/children/vocabulary';
 import { todayIn } from '../../../shared/time';
 import { countingPages, measurePair, percentile, type PagesPerRun, type ResultRow } from '../stats';
 import type { PageOverhead } from './foundation';
-import { perChild, seedReintegration } from './reintegration';
+import { assessmentsPerChild, seedReintegration } from './reintegration';
 import {
   loadAssessment,
   outcomesDue,
@@ -230,7 +230,7 @@ interface Operation {
 
 /** The operations, with parameters drawn once so the encrypted and plain runs ask the same. */
 function operations(size: SizeName, now: Date, count: number): Operation[] {
-  const perAssessments = perChild(size).assessments;
+  const perAssessments = assessmentsPerChild(size);
   const rng = new Random(SEED).fork(99);
   const spec = DATASET_SIZES[size];
   const today = todayIn(ZONE, now);

@@ -1,20 +1,22 @@
 // Reintegration data for the cases benchmark: the size's readiness assessments and follow-up
-// visits (L: 40,000 and 100,000, so 4 and 10 per child; the older visits made, some past due and
-// not), written straight to the tables from a fixed seed so the encrypted and plain databases get
-// the same. The counts are checked after writing, so a figure is never quoted for a smaller set.
+// visits (L: 40,000 and 100,000; the older visits made, some past due and not), shared out among
+// the children with a placement (a visit belongs to one), written straight to the tables from a
+// fixed seed so the encrypted and plain databases get the same. The counts are checked after
+// writing, so a figure is never quoted for a smaller set.
 import { builtInInstruments } from '../../../electron/backend/domains/reintegration';
 import type { CaseVault } from '../../../electron/backend/domains/children';
 import { Random } from '../../../electron/backend/demo/prng';
 import { DATASET_SIZES, type SizeName } from '../../../electron/backend/demo/sizes';
 
-/** How many assessments and visits each child gets, so the totals are the size's. */
-export function perChild(size: SizeName): { assessments: number; visits: number } {
+/** About how many assessments a child has (L: 4), for picking one of a child's. */
+export function assessmentsPerChild(size: SizeName): number {
   const spec = DATASET_SIZES[size];
-  return {
-    assessments: spec.reintegrationAssessments / spec.children,
-    visits: spec.aftercareVisits / spec.children,
-  };
+  return Math.round(spec.reintegrationAssessments / spec.children);
 }
+
+/** The `i`th of `among` children's share of `total`: the remainder goes to the first ones. */
+const share = (total: number, among: number, i: number) =>
+  Math.floor(total / among) + (i < total % among ? 1 : 0);
 
 const day = (base: Date, offset: number) =>
   new Date(base.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -26,7 +28,7 @@ export function seedReintegration(
   approverId: string,
   now: Date,
 ): string[] {
-  const per = perChild(size);
+  const spec = DATASET_SIZES[size];
   const readiness = builtInInstruments().find((i) => i.code === 'ARUGA-FRR')!;
   const items = readiness.domains.flatMap((d) => d.items.map((i) => i.key));
   const rng = new Random(2026).fork(60);
@@ -39,9 +41,10 @@ export function seedReintegration(
     .all() as { child_id: string; placement_id: string }[];
   const ids: string[] = [];
   vault.data.transaction(() => {
-    for (const { child_id: childId, placement_id: placementId } of placements) {
-      for (let a = 0; a < per.assessments; a += 1) {
-        const approved = a < per.assessments - 1;
+    for (const [c, { child_id: childId, placement_id: placementId }] of placements.entries()) {
+      const assessments = share(spec.reintegrationAssessments, placements.length, c);
+      for (let a = 0; a < assessments; a += 1) {
+        const approved = a < assessments - 1;
         const at = new Date(now.getTime() - (400 - a * 90) * 86_400_000).toISOString();
         ids.push(
           vault.data.insert('reintegration_assessments', {
@@ -69,7 +72,7 @@ export function seedReintegration(
         );
       }
       const start = rng.int(-400, 30);
-      for (let v = 0; v < per.visits; v += 1) {
+      for (let v = 0; v < share(spec.aftercareVisits, placements.length, c); v += 1) {
         const due = day(now, start + v * 14);
         const made = due < day(now, -30) || rng.next() < 0.3;
         vault.data.insert('aftercare_visits', {
@@ -84,7 +87,6 @@ export function seedReintegration(
       }
     }
   });
-  const spec = DATASET_SIZES[size];
   const count = (table: string) =>
     vault.db.prepare(`SELECT count(*) FROM ${table}`, { pluck: true }).get() as number;
   const written = {
