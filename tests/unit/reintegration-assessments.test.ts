@@ -5,8 +5,7 @@
 // approved, safe, recent assessment of that household, and only the age rule can be overridden.
 // Such a discharge schedules the follow-up visits; a visit with a worse risk or a failed safety
 // check makes urgent tasks; visits past due and not recorded are overdue.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { reintegrationProcedures } from '../../shared/reintegration/contract';
+import { describe, expect, it } from 'vitest';
 import { saveFamilyMember } from '../../electron/backend/domains/children';
 import { dischargeChild } from '../../electron/backend/domains/shelters';
 import {
@@ -14,7 +13,6 @@ import {
   overrideAgeRule,
   readPolicy,
   returnAssessment,
-  saveAssessment,
   submitAssessment,
   writePolicy,
   listVisits,
@@ -25,78 +23,32 @@ import {
 import { composeHooks } from '../../electron/backend/runtime/composition';
 import type { CaseActor } from '../../electron/backend/records/actor';
 import type { DischargeDestination } from '../../shared/shelters/vocabulary';
-import { COORDINATOR, familyReadiness, on, placementVault, refusal } from './support';
+import { familyReadiness, on, refusal, reintegrationFixture } from './support';
 
-const NOW = new Date('2025-09-01T02:00:00.000Z');
-let p: Awaited<ReturnType<typeof placementVault>>;
-let author: CaseActor;
-let reviewer: CaseActor;
-
-beforeAll(async () => {
-  p = await placementVault();
-  const user = (name: string) =>
-    p.vault.data.insert('users', {
-      username: name,
-      display_name: `Fictional ${name}`,
-      role: 'coordinator',
-      shelter_scope: '[]',
-      must_change_password: 0,
-    });
-  author = { ...COORDINATOR, userId: user('author'), now: NOW };
-  reviewer = { ...COORDINATOR, userId: user('reviewer'), now: NOW };
-});
+const p = reintegrationFixture();
 
 /** A placed child with a mother flagged as alleged offender (living at home) and an aunt. */
-function childWithFamily() {
-  const childId = p.child();
-  p.admit(childId, p.shelter(1).beds[0]!, on('2025-01-10'));
-  const member = (name: string, relationship: string, flags: Record<string, unknown> = {}) =>
-    saveFamilyMember(p.vault, author, {
-      childId,
-      name,
-      relationship,
-      livesInHousehold: false,
-      allegedOffender: false,
-      noContactOrder: false,
-      ...flags,
-    }).id;
-  const mother = member('Fictional Rosa Dela Cruz', 'Mother', {
-    livesInHousehold: true,
-    allegedOffender: true,
-    allegedOffenderSince: '2024-12-01',
-  });
-  const aunt = member('Fictional Lorna Dela Cruz', 'Aunt');
-  return { childId, mother, aunt };
-}
-
-const save = (actor: CaseActor, input: Record<string, unknown>) =>
-  saveAssessment(p.vault, actor, reintegrationProcedures['reintegration.save'].input.parse(input));
+const childWithFamily = () => p.placedChild({ mother: true });
 
 const discharge = (childId: string, destination: DischargeDestination, at = on('2025-08-31')) =>
   dischargeChild(
     p.vault,
-    author,
+    p.author,
     { childId, at, destination, exitNote: 'Fictional exit note' },
     composeHooks().dischargeGuards,
     composeHooks().dischargeEffects,
   );
 
 /** A kinship assessment by the author, submitted and approved by the reviewer. */
-function approvedKinship(childId: string, aunt: string, overrides: Record<string, unknown> = {}) {
-  const draft = save(
-    author,
-    familyReadiness(childId, { kind: 'kinship', memberIds: [aunt] }, overrides),
-  );
-  submitAssessment(p.vault, author, draft.id);
-  return approveAssessment(p.vault, reviewer, draft.id);
-}
+const approvedKinship = (childId: string, aunt: string, overrides: Record<string, unknown> = {}) =>
+  p.approved(p.author, familyReadiness(childId, { kind: 'kinship', memberIds: [aunt] }, overrides));
 
 describe('a household with a flagged member', () => {
   it('is "not safe" whatever the answers, naming the member and the flag', () => {
     const { childId } = childWithFamily();
     // The mother lives at home: she counts even when the list leaves her off.
-    const draft = save(
-      author,
+    const draft = p.save(
+      p.author,
       familyReadiness(
         childId,
         { kind: 'family', memberIds: [] },
@@ -118,7 +70,7 @@ describe('a household with a flagged member', () => {
       );
     const before = count();
     const input = familyReadiness(childId, { kind: 'family', memberIds: [mother] });
-    expect(refusal(() => save(author, input))).toMatchObject({
+    expect(refusal(() => p.save(p.author, input))).toMatchObject({
       code: 'VALIDATION',
       fields: { recommendation: 'reintegration.householdFlagged' },
       details: { flag: 'allegedOffender', relationship: 'Mother' },
@@ -129,7 +81,7 @@ describe('a household with a flagged member', () => {
   it('a no-contact order refuses it too, and a flag set after approval stops the discharge', () => {
     const { childId, aunt } = childWithFamily();
     approvedKinship(childId, aunt);
-    saveFamilyMember(p.vault, author, {
+    saveFamilyMember(p.vault, p.author, {
       id: aunt,
       childId,
       name: 'Fictional Lorna Dela Cruz',
@@ -150,7 +102,7 @@ describe('a household with a flagged member', () => {
 describe('submission, review and the lock', () => {
   it('submission names every missing part: answers, a home visit, the child’s voice', () => {
     const { childId, aunt } = childWithFamily();
-    const draft = save(author, {
+    const draft = p.save(p.author, {
       ...familyReadiness(childId, { kind: 'kinship', memberIds: [aunt] }),
       visitDates: [],
       answers: { offenderAccess: 1 },
@@ -159,7 +111,7 @@ describe('submission, review and the lock', () => {
       childWishes: undefined,
       recommendation: null,
     });
-    const refused = refusal(() => submitAssessment(p.vault, author, draft.id));
+    const refused = refusal(() => submitAssessment(p.vault, p.author, draft.id));
     expect(refused).toMatchObject({ code: 'VALIDATION' });
     const fields = refused === 'ok' ? {} : refused.fields;
     expect(fields).toMatchObject({
@@ -171,26 +123,29 @@ describe('submission, review and the lock', () => {
       recommendation: 'required',
     });
     expect(fields).not.toHaveProperty('answers.offenderAccess');
-    const notConsulted = save(author, {
+    const notConsulted = p.save(p.author, {
       ...familyReadiness(childId, { kind: 'kinship', memberIds: [aunt] }),
       id: draft.id,
       childConsulted: false,
     });
-    expect(refusal(() => submitAssessment(p.vault, author, notConsulted.id))).toMatchObject({
+    expect(refusal(() => submitAssessment(p.vault, p.author, notConsulted.id))).toMatchObject({
       fields: { notConsultedWhy: 'reintegration.notConsultedWhy' },
     });
   });
 
   it('is returned with a comment, revised, resubmitted and approved by another coordinator; then locked', () => {
     const { childId, aunt } = childWithFamily();
-    const draft = save(author, familyReadiness(childId, { kind: 'kinship', memberIds: [aunt] }));
+    const draft = p.save(
+      p.author,
+      familyReadiness(childId, { kind: 'kinship', memberIds: [aunt] }),
+    );
     expect(draft.status).toBe('draft');
-    const submitted = submitAssessment(p.vault, author, draft.id);
+    const submitted = submitAssessment(p.vault, p.author, draft.id);
     expect(submitted.status).toBe('submitted');
     // Locked while under review; nobody approves what they submitted.
     expect(
       refusal(() =>
-        save(author, {
+        p.save(p.author, {
           ...familyReadiness(childId, { kind: 'kinship', memberIds: [aunt] }),
           id: draft.id,
         }),
@@ -199,11 +154,11 @@ describe('submission, review and the lock', () => {
       code: 'CONFLICT',
       message: 'reintegration.notEditable',
     });
-    expect(refusal(() => approveAssessment(p.vault, author, draft.id))).toMatchObject({
+    expect(refusal(() => approveAssessment(p.vault, p.author, draft.id))).toMatchObject({
       code: 'FORBIDDEN',
       message: 'reintegration.ownAssessment',
     });
-    const returned = returnAssessment(p.vault, reviewer, {
+    const returned = returnAssessment(p.vault, p.reviewer, {
       id: draft.id,
       comment: 'Add the school visit',
     });
@@ -211,23 +166,23 @@ describe('submission, review and the lock', () => {
     expect(returned.reviews).toMatchObject([
       { decision: 'returned', comment: 'Add the school visit', byName: 'Fictional reviewer' },
     ]);
-    expect(refusal(() => approveAssessment(p.vault, reviewer, draft.id))).toMatchObject({
+    expect(refusal(() => approveAssessment(p.vault, p.reviewer, draft.id))).toMatchObject({
       code: 'CONFLICT',
       message: 'reintegration.notSubmitted',
     });
-    const revised = save(author, {
+    const revised = p.save(p.author, {
       ...familyReadiness(childId, { kind: 'kinship', memberIds: [aunt] }),
       id: draft.id,
       visitDates: ['2025-08-10', '2025-08-20'],
     });
     expect(revised.visitDates).toEqual(['2025-08-10', '2025-08-20']);
-    submitAssessment(p.vault, author, draft.id);
-    const approved = approveAssessment(p.vault, reviewer, draft.id);
+    submitAssessment(p.vault, p.author, draft.id);
+    const approved = approveAssessment(p.vault, p.reviewer, draft.id);
     expect(approved.status).toBe('approved');
     expect(approved.reviews.map((r) => r.decision)).toEqual(['returned', 'approved']);
     expect(
       refusal(() =>
-        save(author, {
+        p.save(p.author, {
           ...familyReadiness(childId, { kind: 'kinship', memberIds: [aunt] }),
           id: draft.id,
         }),
@@ -244,8 +199,11 @@ describe('submission, review and the lock', () => {
 
   it('keeps the instrument version it was made with', () => {
     const { childId, aunt } = childWithFamily();
-    const draft = save(author, familyReadiness(childId, { kind: 'kinship', memberIds: [aunt] }));
-    const again = save(author, {
+    const draft = p.save(
+      p.author,
+      familyReadiness(childId, { kind: 'kinship', memberIds: [aunt] }),
+    );
+    const again = p.save(p.author, {
       ...familyReadiness(childId, { kind: 'kinship', memberIds: [aunt] }),
       id: draft.id,
       instrumentVersion: 7,
@@ -258,7 +216,10 @@ describe('submission, review and the lock', () => {
     const other = childWithFamily();
     expect(
       refusal(() =>
-        save(author, familyReadiness(one.childId, { kind: 'kinship', memberIds: [other.aunt] })),
+        p.save(
+          p.author,
+          familyReadiness(one.childId, { kind: 'kinship', memberIds: [other.aunt] }),
+        ),
       ),
     ).toMatchObject({
       fields: { 'household.memberIds.0': 'reintegration.notThisChild' },
@@ -275,12 +236,15 @@ describe('the discharge gate', () => {
       details: { householdKind: 'kinship' },
     });
     // A draft or a submitted one is not enough.
-    const draft = save(author, familyReadiness(childId, { kind: 'kinship', memberIds: [aunt] }));
-    submitAssessment(p.vault, author, draft.id);
+    const draft = p.save(
+      p.author,
+      familyReadiness(childId, { kind: 'kinship', memberIds: [aunt] }),
+    );
+    submitAssessment(p.vault, p.author, draft.id);
     expect(refusal(() => discharge(childId, 'kinship_care'))).toMatchObject({
       message: 'reintegration.noApprovedAssessment',
     });
-    approveAssessment(p.vault, reviewer, draft.id);
+    approveAssessment(p.vault, p.reviewer, draft.id);
     // Approved kinship does not open the way to the mother's household.
     expect(refusal(() => discharge(childId, 'family_reintegration'))).toMatchObject({
       message: 'reintegration.noApprovedAssessment',
@@ -296,16 +260,16 @@ describe('the discharge gate', () => {
 
   it('the mother’s household is refused even with an approved assessment, naming the reason', () => {
     const { childId } = childWithFamily();
-    const draft = save(
-      author,
+    const draft = p.save(
+      p.author,
       familyReadiness(
         childId,
         { kind: 'family', memberIds: [] },
         { recommendation: 'remainInCare' },
       ),
     );
-    submitAssessment(p.vault, author, draft.id);
-    approveAssessment(p.vault, reviewer, draft.id);
+    submitAssessment(p.vault, p.author, draft.id);
+    approveAssessment(p.vault, p.reviewer, draft.id);
     expect(refusal(() => discharge(childId, 'family_reintegration'))).toMatchObject({
       code: 'CONFLICT',
       message: 'reintegration.householdFlagged',
@@ -327,7 +291,7 @@ describe('the discharge gate', () => {
     });
     expect(
       refusal(() =>
-        overrideAgeRule(p.vault, reviewer, { id: approved.id, reason: 'Family insists on it' }),
+        overrideAgeRule(p.vault, p.reviewer, { id: approved.id, reason: 'Family insists on it' }),
       ),
     ).toMatchObject({
       code: 'CONFLICT',
@@ -356,7 +320,7 @@ describe('the discharge gate', () => {
       expect(refusal(() => discharge(childId, 'kinship_care', on('2025-07-25')))).toMatchObject({
         details: { ageDays: 66, maxAgeDays: 60 },
       });
-      const overridden = overrideAgeRule(p.vault, reviewer, {
+      const overridden = overrideAgeRule(p.vault, p.reviewer, {
         id: approved.id,
         reason: 'Court set the return date; visit repeated by phone',
       });
@@ -369,10 +333,13 @@ describe('the discharge gate', () => {
 
   it('only an approved readiness assessment can be overridden; other destinations are not gated', () => {
     const { childId, aunt } = childWithFamily();
-    const draft = save(author, familyReadiness(childId, { kind: 'kinship', memberIds: [aunt] }));
+    const draft = p.save(
+      p.author,
+      familyReadiness(childId, { kind: 'kinship', memberIds: [aunt] }),
+    );
     expect(
       refusal(() =>
-        overrideAgeRule(p.vault, reviewer, { id: draft.id, reason: 'Not approved yet' }),
+        overrideAgeRule(p.vault, p.reviewer, { id: draft.id, reason: 'Not approved yet' }),
       ),
     ).toMatchObject({
       code: 'CONFLICT',
@@ -408,7 +375,7 @@ describe('follow-up visits', () => {
     const { childId, aunt } = childWithFamily();
     approvedKinship(childId, aunt);
     discharge(childId, 'kinship_care');
-    const visits = listVisits(p.vault, author, childId);
+    const visits = listVisits(p.vault, p.author, childId);
     expect(visits.map((v) => v.dueOn)).toEqual([
       '2025-09-07',
       '2025-09-14',
@@ -429,7 +396,7 @@ describe('follow-up visits', () => {
     expect(visits.every((v) => v.record === null)).toBe(true);
     const foster = childWithFamily();
     discharge(foster.childId, 'foster_care');
-    expect(listVisits(p.vault, author, foster.childId)).toEqual([]);
+    expect(listVisits(p.vault, p.author, foster.childId)).toEqual([]);
   });
 
   it('follows the configured cadence', () => {
@@ -442,21 +409,21 @@ describe('follow-up visits', () => {
     } finally {
       writePolicy(p.vault, before);
     }
-    expect(listVisits(p.vault, author, childId)).toHaveLength(12);
+    expect(listVisits(p.vault, p.author, childId)).toHaveLength(12);
   });
 
   it('a worse risk or a failed safety check gives the caseworker and the coordinator an urgent task', () => {
     const { childId, aunt } = childWithFamily();
-    p.vault.data.update('children', childId, { assigned_caseworker_id: author.userId });
+    p.vault.data.update('children', childId, { assigned_caseworker_id: p.author.userId });
     approvedKinship(childId, aunt);
     discharge(childId, 'kinship_care');
-    const [first, second, third] = listVisits(p.vault, author, childId);
-    const calm = recordVisit(p.vault, author, visit(first!.id));
+    const [first, second, third] = listVisits(p.vault, p.author, childId);
+    const calm = recordVisit(p.vault, p.author, visit(first!.id));
     expect(calm.record).toMatchObject({ riskChange: 'same', childSeen: true });
     expect(tasks(childId)).toEqual([]);
     recordVisit(
       p.vault,
-      author,
+      p.author,
       visit(second!.id, { visitedOn: '2025-08-31', riskChange: 'worse' }),
     );
     expect(tasks(childId)).toEqual([
@@ -465,7 +432,7 @@ describe('follow-up visits', () => {
     ]);
     recordVisit(
       p.vault,
-      author,
+      p.author,
       visit(third!.id, {
         visitedOn: '2025-09-01',
         safetyChecks: { ...safe, noSignsOfHarm: false },
@@ -478,12 +445,12 @@ describe('follow-up visits', () => {
     const { childId, aunt } = childWithFamily();
     approvedKinship(childId, aunt);
     discharge(childId, 'kinship_care');
-    const [first] = listVisits(p.vault, author, childId);
+    const [first] = listVisits(p.vault, p.author, childId);
     expect(
       refusal(() =>
         recordVisit(
           p.vault,
-          author,
+          p.author,
           visit(first!.id, { visitedOn: '2025-09-02', childSeen: false }),
         ),
       ),
@@ -491,16 +458,16 @@ describe('follow-up visits', () => {
       code: 'VALIDATION',
       fields: { visitedOn: 'date.future', seenAlone: 'reintegration.seenAlone' },
     });
-    expect(listVisits(p.vault, author, childId)[0]!.record).toBeNull();
+    expect(listVisits(p.vault, p.author, childId)[0]!.record).toBeNull();
   });
 
   it('lists visits past due and not recorded as overdue, oldest first, for those who see the child', () => {
     const { childId, aunt } = childWithFamily();
     approvedKinship(childId, aunt);
     discharge(childId, 'kinship_care');
-    const [first] = listVisits(p.vault, author, childId);
-    recordVisit(p.vault, author, visit(first!.id, { visitedOn: '2025-09-01' }));
-    const later = { ...author, now: new Date('2025-10-01T02:00:00.000Z') };
+    const [first] = listVisits(p.vault, p.author, childId);
+    recordVisit(p.vault, p.author, visit(first!.id, { visitedOn: '2025-09-01' }));
+    const later = { ...p.author, now: new Date('2025-10-01T02:00:00.000Z') };
     const overdue = overdueVisits(p.vault, later).filter((v) => v.childId === childId);
     // Due 09-14, 09-21 and 09-28; 09-07 was made; 10-05 is not yet due.
     expect(overdue.map((v) => [v.dueOn, v.daysOverdue])).toEqual([
@@ -509,7 +476,7 @@ describe('follow-up visits', () => {
       ['2025-09-28', 3],
     ]);
     const stranger: CaseActor = {
-      userId: reviewer.userId,
+      userId: p.reviewer.userId,
       role: 'caseworker',
       shelterScope: [],
       now: later.now,

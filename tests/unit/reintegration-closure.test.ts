@@ -2,12 +2,9 @@
 // its end and the last approved Aftercare Outcomes assessment meets the threshold; approved by a
 // coordinator other than the proposer (the case is closed), or declined with a comment; a closed
 // case is reopened with a reason, back to aftercare monitoring. Each status change is on record.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { reintegrationProcedures } from '../../shared/reintegration/contract';
-import { saveFamilyMember } from '../../electron/backend/domains/children';
+import { describe, expect, it } from 'vitest';
 import { dischargeChild } from '../../electron/backend/domains/shelters';
 import {
-  approveAssessment,
   approveClosure,
   closureState,
   declineClosure,
@@ -15,68 +12,19 @@ import {
   proposeClosure,
   recordVisit,
   reopenCase,
-  saveAssessment,
-  submitAssessment,
 } from '../../electron/backend/domains/reintegration';
 import { composeHooks } from '../../electron/backend/runtime/composition';
-import type { CaseActor } from '../../electron/backend/records/actor';
-import {
-  aftercareOutcomes,
-  COORDINATOR,
-  familyReadiness,
-  on,
-  placementVault,
-  refusal,
-} from './support';
+import { aftercareOutcomes, familyReadiness, on, refusal, reintegrationFixture } from './support';
 
-let p: Awaited<ReturnType<typeof placementVault>>;
-let author: CaseActor;
-let reviewer: CaseActor;
-const at = (actor: CaseActor, date: string): CaseActor => ({
-  ...actor,
-  now: new Date(`${date}T02:00:00.000Z`),
-});
-
-beforeAll(async () => {
-  p = await placementVault();
-  const user = (name: string) =>
-    p.vault.data.insert('users', {
-      username: name,
-      display_name: `Fictional ${name}`,
-      role: 'coordinator',
-      shelter_scope: '[]',
-      must_change_password: 0,
-    });
-  author = { ...COORDINATOR, userId: user('author'), now: new Date('2025-09-01T02:00:00.000Z') };
-  reviewer = { ...COORDINATOR, userId: user('reviewer'), now: author.now };
-});
-
-const save = (actor: CaseActor, input: Record<string, unknown>) =>
-  saveAssessment(p.vault, actor, reintegrationProcedures['reintegration.save'].input.parse(input));
-
-/** Approved by the reviewer after the author submitted it. */
-function approved(actor: CaseActor, input: Record<string, unknown>) {
-  const draft = save(actor, input);
-  submitAssessment(p.vault, actor, draft.id);
-  return approveAssessment(p.vault, { ...reviewer, now: actor.now }, draft.id);
-}
+const p = reintegrationFixture();
 
 /** A child discharged to kinship care on 2025-08-31, so monitoring runs to 2026-08-31. */
 function childInAftercare() {
-  const childId = p.child();
-  p.admit(childId, p.shelter(1).beds[0]!, on('2025-01-10'));
-  const aunt = saveFamilyMember(p.vault, author, {
-    childId,
-    name: 'Fictional Lorna Dela Cruz',
-    relationship: 'Aunt',
-    livesInHousehold: false,
-    allegedOffender: false,
-    noContactOrder: false,
-  }).id;
-  approved(author, familyReadiness(childId, { kind: 'kinship', memberIds: [aunt] }));
+  const { childId, aunt } = p.placedChild();
+  p.approved(p.author, familyReadiness(childId, { kind: 'kinship', memberIds: [aunt] }));
   dischargeChild(
     p.vault,
-    author,
+    p.author,
     { childId, at: on('2025-08-31'), destination: 'kinship_care', exitNote: 'Fictional note' },
     composeHooks().dischargeGuards,
     composeHooks().dischargeEffects,
@@ -85,8 +33,8 @@ function childInAftercare() {
 }
 
 function recordEveryVisit(childId: string) {
-  for (const visit of listVisits(p.vault, author, childId)) {
-    recordVisit(p.vault, at(author, visit.dueOn), {
+  for (const visit of listVisits(p.vault, p.author, childId)) {
+    recordVisit(p.vault, p.at(p.author, visit.dueOn), {
       id: visit.id,
       visitedOn: visit.dueOn,
       visitedBy: 'Fictional caseworker Reyes',
@@ -115,31 +63,31 @@ const statusOf = (childId: string) =>
 describe('case closure', () => {
   it('is proposed only once monitoring has ended and the last outcomes meet the threshold', () => {
     const childId = childInAftercare();
-    expect(closureState(p.vault, author, childId)).toMatchObject({
+    expect(closureState(p.vault, p.author, childId)).toMatchObject({
       monitoringEnded: false,
       lastOutcomes: null,
       canPropose: false,
       closures: [],
     });
-    expect(refusal(() => proposeClosure(p.vault, author, proposal(childId)))).toMatchObject({
+    expect(refusal(() => proposeClosure(p.vault, p.author, proposal(childId)))).toMatchObject({
       code: 'CONFLICT',
       message: 'reintegration.monitoringNotEnded',
     });
     recordEveryVisit(childId);
-    const after = at(author, '2026-09-10');
+    const after = p.at(p.author, '2026-09-10');
     expect(closureState(p.vault, after, childId).monitoringEnded).toBe(true);
     expect(refusal(() => proposeClosure(p.vault, after, proposal(childId)))).toMatchObject({
       message: 'reintegration.outcomesNotMet',
     });
     // Social support at 2.5 is below the 3.0 threshold.
     const answers = aftercareOutcomes(childId).answers;
-    approved(after, aftercareOutcomes(childId, 3, { answers: { ...answers, peers: 2 } }));
+    p.approved(after, aftercareOutcomes(childId, 3, { answers: { ...answers, peers: 2 } }));
     expect(closureState(p.vault, after, childId)).toMatchObject({
       lastOutcomes: { meetsClosure: false },
       canPropose: false,
     });
-    approved(at(author, '2026-09-11'), aftercareOutcomes(childId, 3));
-    expect(closureState(p.vault, at(author, '2026-09-11'), childId)).toMatchObject({
+    p.approved(p.at(p.author, '2026-09-11'), aftercareOutcomes(childId, 3));
+    expect(closureState(p.vault, p.at(p.author, '2026-09-11'), childId)).toMatchObject({
       lastOutcomes: { meetsClosure: true },
       canPropose: true,
     });
@@ -148,8 +96,8 @@ describe('case closure', () => {
   it('needs another coordinator’s approval, closes the case, and is reopened with a reason', () => {
     const childId = childInAftercare();
     recordEveryVisit(childId);
-    const later = at(author, '2026-09-11');
-    approved(later, aftercareOutcomes(childId, 4));
+    const later = p.at(p.author, '2026-09-11');
+    p.approved(later, aftercareOutcomes(childId, 4));
     const proposed = proposeClosure(p.vault, later, proposal(childId));
     expect(proposed).toMatchObject({
       status: 'proposed',
@@ -164,12 +112,12 @@ describe('case closure', () => {
       message: 'reintegration.ownClosure',
     });
     expect(statusOf(childId)).toBe('aftercare');
-    const closed = approveClosure(p.vault, at(reviewer, '2026-09-12'), childId);
+    const closed = approveClosure(p.vault, p.at(p.reviewer, '2026-09-12'), childId);
     expect(closed).toMatchObject({ status: 'approved', decidedByName: 'Fictional reviewer' });
     expect(statusOf(childId)).toBe('closed');
     expect(closureState(p.vault, later, childId).canPropose).toBe(false);
 
-    const reopened = reopenCase(p.vault, at(author, '2026-10-01'), {
+    const reopened = reopenCase(p.vault, p.at(p.author, '2026-10-01'), {
       childId,
       reason: 'Fictional: a new concern reported by the school',
     });
@@ -199,10 +147,10 @@ describe('case closure', () => {
   it('a declined proposal keeps the case open with the comment, and may be proposed again', () => {
     const childId = childInAftercare();
     recordEveryVisit(childId);
-    const later = at(author, '2026-09-11');
-    approved(later, aftercareOutcomes(childId, 4));
+    const later = p.at(p.author, '2026-09-11');
+    p.approved(later, aftercareOutcomes(childId, 4));
     proposeClosure(p.vault, later, proposal(childId));
-    const declined = declineClosure(p.vault, at(reviewer, '2026-09-12'), {
+    const declined = declineClosure(p.vault, p.at(p.reviewer, '2026-09-12'), {
       childId,
       comment: 'Fictional: one more visit after the school term starts',
     });
@@ -211,7 +159,7 @@ describe('case closure', () => {
       declineComment: 'Fictional: one more visit after the school term starts',
     });
     expect(statusOf(childId)).toBe('aftercare');
-    expect(refusal(() => approveClosure(p.vault, reviewer, childId))).toMatchObject({
+    expect(refusal(() => approveClosure(p.vault, p.reviewer, childId))).toMatchObject({
       message: 'reintegration.noClosurePending',
     });
     const state = closureState(p.vault, later, childId);
@@ -221,7 +169,7 @@ describe('case closure', () => {
 
   it('a case not in aftercare cannot be proposed for closure', () => {
     const childId = p.child();
-    expect(refusal(() => proposeClosure(p.vault, author, proposal(childId)))).toMatchObject({
+    expect(refusal(() => proposeClosure(p.vault, p.author, proposal(childId)))).toMatchObject({
       code: 'CONFLICT',
       message: 'reintegration.notInAftercare',
     });

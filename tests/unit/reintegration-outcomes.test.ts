@@ -2,37 +2,20 @@
 // due at intake, after the policy's first months, then every so many months; a made assessment
 // (not a draft) moves a child to the next one; only due or soon-due ones are listed, for those
 // who see the child; the policy's threshold, when set, replaces the instrument's own.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { reintegrationProcedures } from '../../shared/reintegration/contract';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_OUTCOMES_SCHEDULE, outcomesDueOn } from '../../shared/reintegration/monitoring';
 import {
   outcomesDue,
   readPolicy,
-  saveAssessment,
   submitAssessment,
   writePolicy,
 } from '../../electron/backend/domains/reintegration';
 import type { CaseActor } from '../../electron/backend/records/actor';
-import { aftercareOutcomes, COORDINATOR, placementVault } from './support';
+import { aftercareOutcomes, reintegrationFixture } from './support';
 
-let p: Awaited<ReturnType<typeof placementVault>>;
-let author: CaseActor;
+const p = reintegrationFixture();
 
-beforeAll(async () => {
-  p = await placementVault();
-  const userId = p.vault.data.insert('users', {
-    username: 'author',
-    display_name: 'Fictional author',
-    role: 'coordinator',
-    shelter_scope: '[]',
-    must_change_password: 0,
-  });
-  author = { ...COORDINATOR, userId, now: new Date('2025-09-01T02:00:00.000Z') };
-});
-
-const at = (date: string): CaseActor => ({ ...author, now: new Date(`${date}T02:00:00.000Z`) });
-const save = (actor: CaseActor, input: Record<string, unknown>) =>
-  saveAssessment(p.vault, actor, reintegrationProcedures['reintegration.save'].input.parse(input));
+const at = (date: string): CaseActor => p.at(p.author, date);
 
 describe('the due dates', () => {
   it('are intake, 6 months, then yearly by default, in calendar months across year ends', () => {
@@ -56,7 +39,7 @@ describe('the due dates', () => {
     // The dashboards list the soonest page, not every case.
     expect(outcomesDue(p.vault, at('2025-04-01'), 1)).toHaveLength(1);
     // A draft is not an administration; a submitted one is.
-    const draft = save(
+    const draft = p.save(
       at('2025-04-01'),
       aftercareOutcomes(childId, 2, { visitDates: ['2025-03-30'] }),
     );
@@ -67,7 +50,7 @@ describe('the due dates', () => {
     expect(mine(at('2025-08-11'))).toMatchObject([
       { administration: 1, dueOn: '2025-09-10', daysOverdue: -30 },
     ]);
-    const stranger: CaseActor = { ...author, role: 'caseworker', shelterScope: [] };
+    const stranger: CaseActor = { ...p.author, role: 'caseworker', shelterScope: [] };
     expect(outcomesDue(p.vault, stranger).filter((d) => d.childId === childId)).toEqual([]);
     // The policy's schedule moves it.
     const before = readPolicy(p.vault);
@@ -84,8 +67,8 @@ describe('the closure threshold', () => {
   it('is every domain at 3.0 by default, and the policy’s threshold replaces it when set', () => {
     const childId = p.child();
     const answers = aftercareOutcomes(childId, 3).answers;
-    const draft = save(
-      author,
+    const draft = p.save(
+      p.author,
       aftercareOutcomes(childId, 3, { answers: { ...answers, peers: 2 } }),
     );
     // Social support is (3 + 2) / 2 = 2.5.
@@ -95,7 +78,7 @@ describe('the closure threshold', () => {
     try {
       writePolicy(p.vault, { ...before, closureThreshold: 2.5 });
       expect(
-        save(author, {
+        p.save(p.author, {
           ...aftercareOutcomes(childId, 3),
           id: draft.id,
           answers: { ...answers, peers: 2 },

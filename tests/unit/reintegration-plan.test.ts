@@ -1,52 +1,16 @@
 // The recommendation's reintegration plan, through the services on a real vault: its stages,
 // services after the return and responsible people are saved with the draft, kept when an
 // autosave leaves them out, checked at their fields, and locked with the approval.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { reintegrationProcedures } from '../../shared/reintegration/contract';
-import { saveFamilyMember } from '../../electron/backend/domains/children';
-import {
-  approveAssessment,
-  saveAssessment,
-  submitAssessment,
-} from '../../electron/backend/domains/reintegration';
-import type { CaseActor } from '../../electron/backend/records/actor';
-import { COORDINATOR, familyReadiness, on, placementVault, refusal } from './support';
+import { describe, expect, it } from 'vitest';
+import { approveAssessment, submitAssessment } from '../../electron/backend/domains/reintegration';
+import { familyReadiness, refusal, reintegrationFixture } from './support';
 
-const NOW = new Date('2025-09-01T02:00:00.000Z');
-let p: Awaited<ReturnType<typeof placementVault>>;
-let author: CaseActor;
-let reviewer: CaseActor;
-
-beforeAll(async () => {
-  p = await placementVault();
-  const user = (name: string) =>
-    p.vault.data.insert('users', {
-      username: name,
-      display_name: `Fictional ${name}`,
-      role: 'coordinator',
-      shelter_scope: '[]',
-      must_change_password: 0,
-    });
-  author = { ...COORDINATOR, userId: user('author'), now: NOW };
-  reviewer = { ...COORDINATOR, userId: user('reviewer'), now: NOW };
-});
+const p = reintegrationFixture();
 
 function kinshipDraftInput(overrides: Record<string, unknown> = {}) {
-  const childId = p.child();
-  p.admit(childId, p.shelter(1).beds[0]!, on('2025-01-10'));
-  const aunt = saveFamilyMember(p.vault, author, {
-    childId,
-    name: 'Fictional Lorna Dela Cruz',
-    relationship: 'Aunt',
-    livesInHousehold: false,
-    allegedOffender: false,
-    noContactOrder: false,
-  }).id;
+  const { childId, aunt } = p.placedChild();
   return familyReadiness(childId, { kind: 'kinship', memberIds: [aunt] }, overrides);
 }
-
-const save = (actor: CaseActor, input: Record<string, unknown>) =>
-  saveAssessment(p.vault, actor, reintegrationProcedures['reintegration.save'].input.parse(input));
 
 const PLAN = {
   stages: {
@@ -69,23 +33,23 @@ const PLAN = {
 describe('the reintegration plan', () => {
   it('a new draft has an empty plan; a saved plan comes back whole and survives an autosave without it', () => {
     const input = kinshipDraftInput();
-    const draft = save(author, input);
+    const draft = p.save(p.author, input);
     expect(draft.plan.stages.preparation).toEqual({
       plannedOn: null,
       status: 'notStarted',
       responsible: '',
     });
     expect(draft.plan.services.school).toBe('');
-    const planned = save(author, { ...input, id: draft.id, plan: PLAN });
+    const planned = p.save(p.author, { ...input, id: draft.id, plan: PLAN });
     expect(planned.plan).toEqual(PLAN);
-    const kept = save(author, { ...input, id: draft.id, interviewed: 'Fictional uncle too' });
+    const kept = p.save(p.author, { ...input, id: draft.id, interviewed: 'Fictional uncle too' });
     expect(kept.plan).toEqual(PLAN);
     expect(kept.interviewed).toBe('Fictional uncle too');
   });
 
   it('a begun stage needs its date, and the dates follow the stages’ order; nothing is saved', () => {
     const input = kinshipDraftInput();
-    const draft = save(author, { ...input, plan: PLAN });
+    const draft = p.save(p.author, { ...input, plan: PLAN });
     const bad = {
       ...PLAN,
       stages: {
@@ -94,25 +58,25 @@ describe('the reintegration plan', () => {
         reunification: { plannedOn: '2025-09-01', status: 'notStarted', responsible: '' },
       },
     };
-    expect(refusal(() => save(author, { ...input, id: draft.id, plan: bad }))).toMatchObject({
+    expect(refusal(() => p.save(p.author, { ...input, id: draft.id, plan: bad }))).toMatchObject({
       code: 'VALIDATION',
       fields: {
         'plan.stages.preparation.plannedOn': 'reintegration.stageDate',
         'plan.stages.reunification.plannedOn': 'reintegration.stageOrder',
       },
     });
-    expect(save(author, { ...input, id: draft.id }).plan).toEqual(PLAN);
+    expect(p.save(p.author, { ...input, id: draft.id }).plan).toEqual(PLAN);
   });
 
   it('is locked with the approval', () => {
     const input = kinshipDraftInput({ plan: PLAN });
-    const draft = save(author, input);
-    submitAssessment(p.vault, author, draft.id);
-    const approved = approveAssessment(p.vault, reviewer, draft.id);
+    const draft = p.save(p.author, input);
+    submitAssessment(p.vault, p.author, draft.id);
+    const approved = approveAssessment(p.vault, p.reviewer, draft.id);
     expect(approved.plan).toEqual(PLAN);
     expect(
       refusal(() =>
-        save(author, { ...input, id: draft.id, plan: { ...PLAN, responsible: 'changed' } }),
+        p.save(p.author, { ...input, id: draft.id, plan: { ...PLAN, responsible: 'changed' } }),
       ),
     ).toMatchObject({ code: 'CONFLICT', message: 'reintegration.notEditable' });
     expect(() =>

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BackendApi } from '../../electron/backend/api';
 import {
+  AUNT,
   caseVault,
   daysAgo,
   fails,
@@ -31,16 +32,7 @@ beforeAll(async () => {
     startAt: instantDaysAgo(30),
     reason: 'Rescue',
   });
-  aunt = (
-    await ok(backend, 'family.save', {
-      childId,
-      name: 'Fictional Lorna Dela Cruz',
-      relationship: 'Aunt',
-      livesInHousehold: false,
-      allegedOffender: false,
-      noContactOrder: false,
-    })
-  ).id;
+  aunt = (await ok(backend, 'family.save', { childId, ...AUNT })).id;
 });
 
 const kinship = () =>

@@ -42,7 +42,19 @@ export function QueueScreen() {
                   <td>
                     <Link
                       to={assessmentPath(entry)}
-                      aria-label={t('reintegration.queue.open', { caseCode: entry.caseCode })}
+                      aria-label={
+                        // Named by household too: one child may have several waiting.
+                        entry.householdLabel
+                          ? t('reintegration.queue.openHousehold', {
+                              instrument: nameOf(entry.instrumentCode),
+                              caseCode: entry.caseCode,
+                              household: entry.householdLabel,
+                            })
+                          : t('reintegration.queue.open', {
+                              instrument: nameOf(entry.instrumentCode),
+                              caseCode: entry.caseCode,
+                            })
+                      }
                     >
                       {entry.caseCode}
                     </Link>

@@ -53,7 +53,9 @@ export const reintegrationDomain: RendererDomain = {
     {
       id: 'case-follow-up-visits',
       order: 96,
-      Section: ({ file }) => <VisitsSection childId={file.child.id} />,
+      Section: ({ file }) => (
+        <VisitsSection childId={file.child.id} caseStatus={file.child.status} />
+      ),
       queries: (childId) => [['reintegration.visits', { childId }]],
     },
     {

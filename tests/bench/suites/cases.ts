@@ -49,7 +49,7 @@ import type { ChildStatus } from '../../../shared/children/vocabulary';
 import { todayIn } from '../../../shared/time';
 import { countingPages, measurePair, percentile, type PagesPerRun, type ResultRow } from '../stats';
 import type { PageOverhead } from './foundation';
-import { seedReintegration } from './reintegration';
+import { assessmentsPerChild, seedReintegration } from './reintegration';
 import {
   loadAssessment,
   outcomesDue,
@@ -166,7 +166,7 @@ function fill(vault: CaseVault, close: () => void, size: SizeName, now: Date): D
   }
   const ids = (sql: string) => vault.db.prepare(sql, { pluck: true }).all() as string[];
   const at = (actor: CaseActor): CaseActor => ({ ...actor, now });
-  const assessments = seedReintegration(vault, staff.coordinator.userId, now);
+  const assessments = seedReintegration(vault, size, staff.coordinator.userId, now);
   return {
     assessments,
     vault,
@@ -230,6 +230,7 @@ interface Operation {
 
 /** The operations, with parameters drawn once so the encrypted and plain runs ask the same. */
 function operations(size: SizeName, now: Date, count: number): Operation[] {
+  const perAssessments = assessmentsPerChild(size);
   const rng = new Random(SEED).fork(99);
   const spec = DATASET_SIZES[size];
   const today = todayIn(ZONE, now);
@@ -542,16 +543,20 @@ function operations(size: SizeName, now: Date, count: number): Operation[] {
           i % 2 === 0 ? d.coordinator : d.caseworkers[i % d.caseworkers.length]!,
         ),
     },
-    {
-      name: 'reintegration: load and score an assessment',
+    ...([false, true] as const).map((cold): Operation => ({
+      // Opening an assessment reads it, its reviews and the household's flags, and scores it.
+      name: `reintegration: load and score an assessment${cold ? ', cold' : ''}`,
+      ...(cold ? { cold: true as const } : {}),
       targetMs: 20,
       run: (d, i) =>
         loadAssessment(
           d.vault,
           d.coordinator,
-          d.assessments[(pick(i).child * 4 + (i % 4)) % d.assessments.length]!,
+          d.assessments[
+            (pick(i).child * perAssessments + (i % perAssessments)) % d.assessments.length
+          ]!,
         ),
-    },
+    })),
     {
       // The dashboards' Aftercare Outcomes due: every open case's next administration.
       name: 'reintegration: Aftercare Outcomes due',

@@ -68,6 +68,7 @@ const READINESS: InstrumentEntry = {
   ],
 };
 const ASSESSMENT_ID = '0190a5d4-6c1e-7a3b-8c2d-1e2f3a4b5e01';
+const OTHER_ASSESSMENT_ID = '0190a5d4-6c1e-7a3b-8c2d-1e2f3a4b5e02';
 const COORDINATOR_ID = '0190a5d4-6c1e-7a3b-8c2d-1e2f3a4b5e02';
 const AUNT = '0190a5d4-6c1e-7a3b-8c2d-1e2f3a4b5e03';
 const coordinatorSession = () =>
@@ -215,6 +216,36 @@ describe('the draft', () => {
     await expectNoAxeViolations();
   });
 
+  it('shows the result of each saved rating: a safety item at its cut-off makes it not safe', async () => {
+    const bridge = casesBridge()
+      .ok('reintegration.list', [assessment()])
+      .ok('reintegration.instruments', [READINESS])
+      .ok('reintegration.save', assessment());
+    const { user } = renderApp(bridge, { route });
+    const result = await screen.findByRole('region', { name: 'Result' });
+    expect(within(result).queryByText('Not safe')).toBeNull();
+    // What the backend scores once the rating is saved.
+    const rated = assessment({
+      answers: { offenderAccess: -3 },
+      score: {
+        ...assessment().score,
+        notSafe: true,
+        notSafeReasons: [{ kind: 'safetyItem', itemKey: 'offenderAccess' }],
+      },
+    });
+    bridge.ok('reintegration.list', [rated]).ok('reintegration.save', rated);
+    await user.selectOptions(
+      screen.getByLabelText('No access by the offender'),
+      '-3: Serious problem',
+    );
+    await within(result).findByText(
+      'Safety item answered at or below its cut-off: No access by the offender',
+      {},
+      { timeout: 3000 },
+    );
+    expect(within(result).getByText('Not safe')).toBeTruthy();
+  });
+
   it('records the reintegration plan with the draft and shows a stage refused at its field', async () => {
     const bridge = casesBridge()
       .ok('reintegration.list', [assessment()])
@@ -342,7 +373,7 @@ describe('the review', () => {
     expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
   });
 
-  it('the queue links each submitted assessment to its screen', async () => {
+  it('the queue links each submitted assessment to its screen, named by its household', async () => {
     const bridge = casesBridge(coordinatorSession())
       .ok('app.status', unlocked(coordinatorSession()))
       .ok('reintegration.instruments', [READINESS])
@@ -356,12 +387,28 @@ describe('the review', () => {
           submittedAt: '2026-11-25T02:00:00.000Z',
           submittedByName: 'Bayani Cruz',
         },
+        {
+          id: OTHER_ASSESSMENT_ID,
+          childId: CHILD_IDS.maria,
+          caseCode: 'AR-2026-0042',
+          instrumentCode: 'ARUGA-FRR',
+          householdLabel: "Mother's home",
+          submittedAt: '2026-11-26T02:00:00.000Z',
+          submittedByName: 'Bayani Cruz',
+        },
       ]);
     renderApp(bridge, { route: '/reintegration/queue' });
+    // Two households of one child: each link says which it opens.
     const link = await screen.findByRole('link', {
-      name: 'Review the assessment of case AR-2026-0042',
+      name: "Review the Family Reintegration Readiness assessment of case AR-2026-0042: Tita Lorna's home",
     });
     expect(link.getAttribute('href')).toBe(`#${route}`);
+    const other = screen.getByRole('link', {
+      name: "Review the Family Reintegration Readiness assessment of case AR-2026-0042: Mother's home",
+    });
+    expect(other.getAttribute('href')).toBe(
+      `#/reintegration/children/${CHILD_IDS.maria}/assessments/${OTHER_ASSESSMENT_ID}`,
+    );
     await expectNoAxeViolations();
   });
 });

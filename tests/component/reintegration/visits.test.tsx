@@ -4,7 +4,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AftercareVisit } from '../../../shared/reintegration/contract';
-import { CHILD_IDS, casesBridge } from '../support/children';
+import { invalidate } from '../../../renderer/api/queries';
+import { CHILD_IDS, caseFile, casesBridge, childRecord } from '../support/children';
 import { expectNoAxeViolations, renderApp } from '../support/render';
 
 const VISIT = '0190a5d4-6c1e-7a3b-8c2d-1e2f3a4b5f01';
@@ -72,6 +73,21 @@ describe('follow-up visits', () => {
       observations: 'Fictional: uncle visits often',
       safetyChecks: { noOffenderContact: true, childFeelsSafe: true, noSignsOfHarm: true },
     });
+  });
+
+  it('lists the visits a discharge scheduled once the case file comes back with the new status', async () => {
+    const bridge = casesBridge().ok('reintegration.visits', []);
+    const { queryClient } = renderApp(bridge, { route: `/cases/${CHILD_IDS.maria}` });
+    const section = await screen.findByRole('region', { name: 'Follow-up visits' });
+    await within(section).findByText(/^No follow-up visits are scheduled\./);
+    // The discharge (a placement write) marks only the case file stale, as the placement panel does.
+    bridge
+      .ok('children.get', caseFile({ child: { ...childRecord(), status: 'aftercare' } }))
+      .ok('reintegration.visits', visits);
+    await invalidate(queryClient, ['children.get']);
+    expect(
+      await within(section).findByRole('button', { name: 'Record the visit due 01/07/2020' }),
+    ).toBeTruthy();
   });
 
   it('the Today screen lists overdue visits, each linking to the case file', async () => {

@@ -1,6 +1,7 @@
 // The draft (or returned) assessment: home visits, who was interviewed, each domain's items on
 // the instrument's scale with its evidence notes, the child's voice and the recommendation. Every
 // change is autosaved; Submit saves first, then names every missing part at its field.
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureInput } from '../../../../shared/contract';
@@ -13,7 +14,7 @@ import {
 import { RECOMMENDATIONS, type Recommendation } from '../../../../shared/reintegration/vocabulary';
 import { formatCalendarDate, todayIn } from '../../../../shared/time';
 import { isApiError } from '../../../api/client';
-import { useApiMutation } from '../../../api/queries';
+import { invalidate, useApiMutation } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
 import type { FormMessage } from '../../../forms/useServerErrors';
 import { ChoiceOptions } from '../../../ui/ChoiceOptions';
@@ -43,8 +44,11 @@ export function AssessmentEditor({
   const { t } = useTranslation();
   const { settings } = useSession();
   const api = useApi();
+  const queryClient = useQueryClient();
   const autosave = useAutosave(async (draft: ProcedureInput<'reintegration.save'>) => {
     await api.call('reintegration.save', draft);
+    // The result above the form (scores, "not safe" and why) follows each saved rating.
+    await invalidate(queryClient, [['reintegration.list', { childId: assessment.childId }]]);
   });
   const submit = useApiMutation('reintegration.submit', { stale: reintegrationStale });
   const [visitDates, setVisitDates] = useState(assessment.visitDates);

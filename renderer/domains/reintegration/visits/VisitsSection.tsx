@@ -1,20 +1,37 @@
 // The case file's follow-up visits after reintegration: each scheduled visit, whether and when it
 // was made, overdue ones marked, and Record on those not yet made.
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ChildStatus } from '../../../../shared/children/vocabulary';
 import type { AftercareVisit } from '../../../../shared/reintegration/contract';
 import { formatCalendarDate, todayIn } from '../../../../shared/time';
-import { useApiQuery } from '../../../api/queries';
+import { invalidate, useApiQuery } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
 import { CaseSection } from '../../../ui/CaseSection';
 import { FormAlert, StatusMessage } from '../../../ui/FormAlert';
 import { RecordTable } from '../../../ui/RecordTable';
 import { VisitDialog } from './VisitDialog';
 
-export function VisitsSection({ childId }: { childId: string }) {
+export function VisitsSection({
+  childId,
+  caseStatus,
+}: {
+  childId: string;
+  caseStatus: ChildStatus;
+}) {
   const { t } = useTranslation();
   const { settings } = useSession();
   const visits = useApiQuery('reintegration.visits', { childId });
+  // A discharge (a write of another domain) schedules the visits and changes the case's status:
+  // the list is asked again when the case file comes back with a new status.
+  const queryClient = useQueryClient();
+  const shownFor = useRef(caseStatus);
+  useEffect(() => {
+    if (shownFor.current === caseStatus) return;
+    shownFor.current = caseStatus;
+    void invalidate(queryClient, [['reintegration.visits', { childId }]]);
+  }, [caseStatus, childId, queryClient]);
   const [recording, setRecording] = useState<AftercareVisit | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const today = todayIn(settings.timeZone);
