@@ -72,6 +72,39 @@ export interface SyncStatus {
  */
 const computerId = () => z.uuid().register(idKinds, { kind: 'computer' });
 
+/** What two computers offline at once can each do validly alone but not together. */
+export const CONFLICT_KINDS = [
+  /** Two stays in one bed at once. */
+  'bedTwice',
+  /** One child in two shelters at once. */
+  'childAtTwoShelters',
+  /** One child in two stays at once within one shelter. */
+  'childTwice',
+  /** One case code on two children. */
+  'caseCodeTwice',
+] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+
+/** One side of a conflict: a stay (the placement kinds) or a child (a case code given twice). */
+export interface ConflictSide {
+  /** The placement, or the child. */
+  id: string;
+  childId: string;
+  caseCode: string;
+  initials: string;
+  /** The stay's shelter, bed and dates; null for a child. */
+  stay: { shelterName: string; bedLabel: string; startAt: string; endAt: string | null } | null;
+  /** Who recorded it, when and on which computer (the computer is null if made before sharing). */
+  madeBy: string | null;
+  madeAt: string | null;
+  computer: string | null;
+}
+
+export interface ConflictRow {
+  kind: ConflictKind;
+  sides: [ConflictSide, ConflictSide];
+}
+
 const STAFF: readonly Role[] = ROLES;
 const OVERSEERS: readonly Role[] = ['admin', 'coordinator'];
 
@@ -100,6 +133,12 @@ export const syncProcedures = {
     input: syncSettingsSchema,
     access: ['admin'],
     kind: 'mutation',
+  }),
+  /** What merged data holds from both sides, for the coordinator to resolve on the usual screens. */
+  'sync.conflicts': procedure<ConflictRow[]>()({
+    input: z.strictObject({}),
+    access: ['coordinator'],
+    kind: 'query',
   }),
   /** A lost or stolen computer: its bundles are refused wherever the removal has arrived. */
   'sync.removeComputer': procedure<{ computerId: string }>()({

@@ -115,7 +115,7 @@ function bundleFromOther(shelterName: string): string {
 /** Tab until `target` has focus (fails after 40 presses). */
 async function tabTo(target: Locator): Promise<void> {
   for (let presses = 0; presses < 40; presses++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
+    if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return;
     await page.keyboard.press('Tab');
   }
   throw new Error('Tabbed 40 times without reaching the control');

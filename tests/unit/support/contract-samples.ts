@@ -402,6 +402,7 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
   'sync.now': { folder: 'fictional-sync-folder-not-present' },
   'sync.computers': {},
   'sync.status': {},
+  'sync.conflicts': {},
   'sync.saveSettings': { folder: 'fictional-sync-folder-not-present', staleDays: 7 },
   'sync.removeComputer': { computerId: uuidv7(), reason: 'Fictional: laptop lost' },
 });

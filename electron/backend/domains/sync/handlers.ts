@@ -9,6 +9,7 @@ import { fieldError } from '../../records/actor';
 import { syncFolder } from './folder';
 import { computerKey, ownIdentity, removeComputer, startOrganisation } from './identity';
 import { listComputers } from './computers';
+import { describeConflicts } from './conflicts';
 import { saveSyncSettings, syncStatus } from './settings';
 
 type SyncHandlers = Pick<Handlers, keyof typeof syncProcedures>;
@@ -44,6 +45,7 @@ export function syncHandlers(): SyncHandlers {
     },
     'sync.computers': (ctx) => listComputers(ctx.vault().db),
     'sync.status': (ctx) => syncStatus(ctx.vault().db),
+    'sync.conflicts': (ctx) => describeConflicts(ctx.vault().db),
     'sync.saveSettings': (ctx, input) => {
       const vault = ctx.vault();
       if (!ownIdentity(vault.db, ctx.writeContext().deviceId))

@@ -30,7 +30,7 @@ export {
   type Identity,
 } from './identity';
 export { syncFolder, type FolderSyncReport } from './folder';
-export { listConflicts, type Conflict, type ConflictKind } from './conflicts';
+export { describeConflicts, listConflicts, type Conflict, type ConflictKind } from './conflicts';
 export { caseCodeTag, nextCaseCode } from './case-codes';
 
 export const syncDomain: Domain = {
