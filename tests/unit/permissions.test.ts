@@ -166,8 +166,8 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['sync.now',                Y,     Y,     Y,     Y],
   ['sync.computers',          Y,     Y,     _,     _],
   ['sync.status',             Y,     Y,     Y,     Y],
-  ['sync.conflicts',          _,     Y,     _,     _],
   ['sync.saveSettings',       Y,     _,     _,     _],
+  ['sync.conflicts',          _,     Y,     _,     _],
   ['sync.removeComputer',     Y,     _,     _,     _],
 ];
 /** Procedures anyone may call (no session) and the one only a recovery session may. */
