@@ -7,6 +7,7 @@ import { sheltersDomain } from '../domains/shelters';
 import { therapyDomain } from '../domains/therapy';
 import { reportsDomain } from '../domains/reports';
 import { reintegrationDomain } from '../domains/reintegration';
+import { syncDomain } from '../domains/sync';
 import type { RendererDomain } from './contributions';
 
 export const DOMAINS: readonly RendererDomain[] = [
@@ -17,4 +18,5 @@ export const DOMAINS: readonly RendererDomain[] = [
   accessDomain,
   // After access: an administrator's home stays the Users screen.
   reportsDomain,
+  syncDomain,
 ];

@@ -1,8 +1,9 @@
-// The sync domain's procedures: start sharing, sync now with a folder, the organisation's
-// computers. Merged into `procedures` by shared/contract.ts; see it for the shape of a procedure.
+// The sync domain's procedures: start sharing, this computer's sync settings, sync now with a
+// folder, the organisation's computers and removing one, and the conflicts to resolve. Merged into `procedures` by shared/contract.ts; see it for the shape of a procedure.
 import { z } from 'zod';
 import type { Role } from '../roles';
 import { ROLES } from '../roles';
+import { idKinds } from '../ids';
 import { procedure } from '../procedure';
 import { requiredText } from '../text';
 
@@ -43,6 +44,65 @@ export interface ComputerRow {
   removed: boolean;
   /** When a bundle of its own was last applied here (or written, for this computer). */
   lastSeenAt: string | null;
+  /** Why it was removed, as the administrator typed it (null while it is a member). */
+  removedReason: string | null;
+}
+
+/** After how many days without its changes a computer is flagged on the Computers screen. */
+export const STALE_DAYS = { min: 1, max: 365, default: 7 } as const;
+
+export const syncSettingsSchema = z.strictObject({
+  /** The sync folder: a USB stick, a shared or Syncthing folder, as typed (or picked). */
+  folder: requiredText(1000),
+  staleDays: z.number().int().min(STALE_DAYS.min).max(STALE_DAYS.max),
+});
+export type SyncSettings = z.infer<typeof syncSettingsSchema>;
+
+/** Whether this computer shares, and its settings: what every signed-in screen needs to sync. */
+export interface SyncStatus {
+  sharing: boolean;
+  /** The saved sync folder, if the administrator set one. */
+  folder: string | null;
+  staleDays: number;
+}
+
+/**
+ * A computer, by id: this computer's own id is a random device id (not a UUIDv7 like a record's),
+ * so any UUID, checked like any other id against what the caller may name.
+ */
+const computerId = () => z.uuid().register(idKinds, { kind: 'computer' });
+
+/** What two computers offline at once can each do validly alone but not together. */
+export const CONFLICT_KINDS = [
+  /** Two stays in one bed at once. */
+  'bedTwice',
+  /** One child in two shelters at once. */
+  'childAtTwoShelters',
+  /** One child in two stays at once within one shelter. */
+  'childTwice',
+  /** One case code on two children. */
+  'caseCodeTwice',
+] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+
+/** One side of a conflict: a stay (the placement kinds) or a child (a case code given twice). */
+export interface ConflictSide {
+  /** The placement, or the child. */
+  id: string;
+  childId: string;
+  caseCode: string;
+  initials: string;
+  /** The stay's shelter, bed and dates; null for a child. */
+  stay: { shelterName: string; bedLabel: string; startAt: string; endAt: string | null } | null;
+  /** Who recorded it, when and on which computer (the computer is null if made before sharing). */
+  madeBy: string | null;
+  madeAt: string | null;
+  computer: string | null;
+}
+
+export interface ConflictRow {
+  kind: ConflictKind;
+  sides: [ConflictSide, ConflictSide];
 }
 
 const STAFF: readonly Role[] = ROLES;
@@ -64,4 +124,33 @@ export const syncProcedures = {
     access: OVERSEERS,
     kind: 'query',
   }),
+  'sync.status': procedure<SyncStatus>()({
+    input: z.strictObject({}),
+    access: STAFF,
+    kind: 'query',
+  }),
+  'sync.saveSettings': procedure<SyncStatus>()({
+    input: syncSettingsSchema,
+    access: ['admin'],
+    kind: 'mutation',
+  }),
+  /** What merged data holds from both sides, for the coordinator to resolve on the usual screens. */
+  'sync.conflicts': procedure<ConflictRow[]>()({
+    input: z.strictObject({}),
+    access: ['coordinator'],
+    kind: 'query',
+  }),
+  /** A lost or stolen computer: its bundles are refused wherever the removal has arrived. */
+  'sync.removeComputer': procedure<{ computerId: string }>()({
+    input: z.strictObject({ computerId: computerId(), reason: requiredText(500) }),
+    access: ['admin'],
+    kind: 'mutation',
+  }),
 };
+
+declare module '../ids' {
+  interface IdKinds {
+    /** The organisation's computers. */
+    sync: 'computer';
+  }
+}

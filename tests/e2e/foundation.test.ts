@@ -199,6 +199,7 @@ describe('foundation flow', () => {
       'Clinical records',
       'My account',
       'Reports',
+      'Sync',
       'Gate list',
     ]);
   });

@@ -165,6 +165,10 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['sync.start',              Y,     _,     _,     _],
   ['sync.now',                Y,     Y,     Y,     Y],
   ['sync.computers',          Y,     Y,     _,     _],
+  ['sync.status',             Y,     Y,     Y,     Y],
+  ['sync.saveSettings',       Y,     _,     _,     _],
+  ['sync.conflicts',          _,     Y,     _,     _],
+  ['sync.removeComputer',     Y,     _,     _,     _],
 ];
 /** Procedures anyone may call (no session) and the one only a recovery session may. */
 const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {
@@ -497,6 +501,10 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
     const users = await ok(backend, 'users.list', {});
     // By username: the matrix run above added accounts of some roles (users.create).
     const userId = (role: Role) => users.find((u) => u.username === USERNAMES[role])!.id;
+    // A computer the organisation lists (the matrix run above may have started sharing already).
+    const computer =
+      (await ok(backend, 'sync.computers', {}))[0]?.id ??
+      (await ok(backend, 'sync.start', { computerName: 'Fictional office laptop' })).computerId;
     await as('coordinator');
     /** Three beds in the shelter of that name: the one that exists, or a new one. */
     const shelter = async (name: string) => {
@@ -678,6 +686,7 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
       caseworker: userId('caseworker'),
       user: userId('caseworker'),
       administrator: userId('admin'),
+      computer,
     });
     const nowhere = (): Ids => Object.fromEntries(ID_KINDS.map((kind) => [kind, uuidv7()])) as Ids;
     within = {
@@ -709,6 +718,8 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
         caseworker: userId('therapist'),
         user: userId('admin'),
         administrator: userId('caseworker'),
+        // One no one lists (no procedure of a caseworker's names a computer).
+        computer: uuidv7(),
       },
       // Outside the therapist's shelter and caseload, and a colleague's account.
       therapist: {

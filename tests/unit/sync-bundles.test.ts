@@ -92,7 +92,7 @@ describe('bundles', () => {
     expect(refusal(() => openBundle(b.db, b.identity, name, forged))).toBe('badSignature');
     const unlisted = sealBundle(a.identity, name, { ...body, author: 'fictional-unlisted' });
     expect(refusal(() => openBundle(b.db, b.identity, name, unlisted))).toBe('unknownComputer');
-    expect(removeComputer(b, a.identity.deviceId)).toBe(true);
+    expect(removeComputer(b, a.identity.deviceId, 'Fictional: laptop lost')).toBe(true);
     expect(refusal(() => openBundle(b.db, b.identity, name, file))).toBe('removedComputer');
   });
 });

@@ -3,7 +3,7 @@
 // twice. Case codes carry their computer's tag, so two computers give different ones.
 import { describe, expect, it } from 'vitest';
 import { admitChild, transferChild } from '../../electron/backend/domains/shelters';
-import { syncFolder, listConflicts } from '../../electron/backend/domains/sync';
+import { describeConflicts, listConflicts, syncFolder } from '../../electron/backend/domains/sync';
 import {
   prepareGround,
   registerOn,
@@ -65,6 +65,34 @@ describe('conflicts after sync', () => {
     ).toThrow(expect.objectContaining({ code: 'CONFLICT' }) as Error);
     expect(syncedDataHash(b.db)).toBe(before);
     expect(listConflicts(b.db)).toEqual(listed);
+  });
+
+  it('describes both sides for the coordinator, and drops a conflict once it no longer holds', async () => {
+    const { a, b, ground, exchange, admit } = await twoComputers();
+    const bed = ground.beds[0]![0]!;
+    const [ana, bea] = ground.children as [string, string];
+    const first = admit(a, { childId: ana, bedId: bed, startAt: hoursAgo(5) });
+    admit(b, { childId: bea, bedId: bed, startAt: hoursAgo(4) });
+    exchange();
+    const [conflict] = describeConflicts(b.db);
+    expect(conflict!.kind).toBe('bedTwice');
+    const sides = [...conflict!.sides].sort((x, y) =>
+      x.stay!.startAt.localeCompare(y.stay!.startAt),
+    );
+    expect(sides.map((s) => [s.childId, s.computer])).toEqual([
+      [ana, 'Fictional office laptop'],
+      [bea, 'Fictional shelter laptop 1'],
+    ]);
+    for (const side of sides) {
+      expect(side.stay).toMatchObject({ bedLabel: expect.any(String), endAt: null });
+      expect(side.caseCode).toMatch(/^AR-/);
+      expect(side.madeAt).toMatch(/^\d{4}-/);
+    }
+    expect(describeConflicts(a.db)).toEqual(describeConflicts(b.db));
+    // The first stay corrected to end before the second began: nothing left to resolve.
+    a.data.update('placements', first.placement.id, { end_at: hoursAgo(4.5) });
+    exchange();
+    expect(describeConflicts(b.db)).toEqual([]);
   });
 
   it('lists a child admitted at two shelters, and two stays at once in one shelter', async () => {

@@ -85,7 +85,7 @@ describe('sync now with a folder', () => {
     );
     register(c, 'Fictional Removed Sy');
     sync(c);
-    removeComputer(b, c.identity.deviceId);
+    removeComputer(b, c.identity.deviceId, 'Fictional: laptop stolen');
     const future = String(Date.now() + 3 * 86_400_000).padStart(15, '0');
     const early = newBundleName();
     writeFileSync(
@@ -159,6 +159,28 @@ describe('sync now with a folder', () => {
     expect(syncedDataHash(b.db)).toBe(before.hash);
     expect(loggedClocks(b.db)).toEqual(before.clocks);
     expect(syncedDataHash(c.db)).toBe(syncedDataHash(a.db));
+  });
+
+  it('refuses a removed computer’s bundles wherever the removal has arrived by sync', async () => {
+    const { a, b, c, sync } = await threeComputers();
+    // C is lost; A removes it and syncs. B has not heard of the removal yet.
+    removeComputer(a, c.identity.deviceId, 'Fictional: laptop stolen from the van');
+    sync(a);
+    register(c, 'Fictional Stolen Laptop Child');
+    const fromC = sync(c).written!;
+    // B applies A's bundle (the removal) first, then refuses C's, whatever the folder's order.
+    const report = sync(b);
+    expect(report.refused).toEqual([{ name: fromC, reason: 'removedComputer' }]);
+    expect(report.applied).toHaveLength(1);
+    expect(
+      b.db
+        .prepare('SELECT removed_reason FROM sync_computers WHERE id = ?')
+        .get([c.identity.deviceId]),
+    ).toEqual({ removed_reason: 'Fictional: laptop stolen from the van' });
+    const names = b.db.prepare('SELECT legal_name FROM children', { pluck: true }).all();
+    expect(names).not.toContain('Fictional Stolen Laptop Child');
+    // Its bundle is no longer awaited: it is deleted once the remaining computers have applied it.
+    expect(sync(a).refused.map((r) => r.reason)).toEqual(['removedComputer']);
   });
 
   it('waits with a bundle whose row the database cannot take, and applies the rest', async () => {

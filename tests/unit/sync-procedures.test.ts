@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
 import { ADMIN, fails, inspectDatabase, newVault, ok, tempFolder } from './support';
 
 describe('sync procedures', () => {
@@ -42,6 +43,7 @@ describe('sync procedures', () => {
         self: true,
         removed: false,
         lastSeenAt: expect.any(String),
+        removedReason: null,
       },
     ]);
     for (const name of readdirSync(syncFolder))
@@ -59,5 +61,90 @@ describe('sync procedures', () => {
       'sync.now',
     ]);
     db.close();
+  });
+
+  it('keeps this computer’s sync folder and staleness days, validated, and removes another computer', async () => {
+    const { backend, folder, recoveryKey } = await newVault();
+    const syncFolder = tempFolder();
+    expect(await ok(backend, 'sync.status', {})).toEqual({
+      sharing: false,
+      folder: null,
+      staleDays: 7,
+    });
+    expect(
+      await fails(backend, 'sync.saveSettings', { folder: syncFolder, staleDays: 7 }),
+    ).toMatchObject({ code: 'CONFLICT', message: 'sync.notSharing' });
+    const { computerId } = await ok(backend, 'sync.start', { computerName: 'Fictional office' });
+
+    expect(
+      await fails(backend, 'sync.saveSettings', { folder: join(syncFolder, 'gone'), staleDays: 7 }),
+    ).toMatchObject({ code: 'VALIDATION', fields: { folder: 'sync.folderMissing' } });
+    expect(
+      await fails(backend, 'sync.saveSettings', { folder: syncFolder, staleDays: 0 }),
+    ).toMatchObject({ code: 'VALIDATION', fields: { staleDays: expect.any(String) } });
+    expect(await ok(backend, 'sync.status', {})).toEqual({
+      sharing: true,
+      folder: null,
+      staleDays: 7,
+    });
+    expect(await ok(backend, 'sync.saveSettings', { folder: syncFolder, staleDays: 3 })).toEqual({
+      sharing: true,
+      folder: syncFolder,
+      staleDays: 3,
+    });
+    expect(await ok(backend, 'sync.status', {})).toMatchObject({
+      folder: syncFolder,
+      staleDays: 3,
+    });
+
+    // Another computer of the organisation, as adding one lists it (the join file is not built).
+    const db = await inspectDatabase(folder, recoveryKey);
+    const other = uuidv7();
+    db.prepare(
+      `INSERT INTO sync_computers (id, name, public_key, case_tag, created_at, updated_at)
+       VALUES (?, 'Fictional shelter laptop', ?, 'QQQ', ?, ?)`,
+    ).run([other, '00'.repeat(32), new Date().toISOString(), new Date().toISOString()]);
+    db.close();
+
+    expect(
+      await fails(backend, 'sync.removeComputer', { computerId, reason: 'Fictional' }),
+    ).toMatchObject({ code: 'CONFLICT', message: 'sync.removeSelf' });
+    expect(
+      await fails(backend, 'sync.removeComputer', { computerId: other, reason: '  ' }),
+    ).toMatchObject({ code: 'VALIDATION', fields: { reason: 'required' } });
+    expect(
+      await fails(backend, 'sync.removeComputer', { computerId: uuidv7(), reason: 'Lost' }),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await ok(backend, 'sync.removeComputer', {
+        computerId: other,
+        reason: 'Fictional: left on a jeepney',
+      }),
+    ).toEqual({ computerId: other });
+    expect(
+      await fails(backend, 'sync.removeComputer', { computerId: other, reason: 'Again' }),
+    ).toMatchObject({ code: 'CONFLICT', message: 'sync.alreadyRemoved' });
+    const computers = await ok(backend, 'sync.computers', {});
+    expect(computers.find((c) => c.id === other)).toMatchObject({
+      removed: true,
+      removedReason: 'Fictional: left on a jeepney',
+    });
+
+    const after = await inspectDatabase(folder, recoveryKey);
+    const audited = after
+      .prepare(
+        "SELECT action, target_id, detail FROM audit_log WHERE action IN ('sync.saveSettings', 'sync.removeComputer') AND outcome = 'ok' ORDER BY seq",
+      )
+      .all() as { action: string; target_id: string | null; detail: string | null }[];
+    expect(audited.map((a) => [a.action, a.target_id])).toEqual([
+      ['sync.saveSettings', null],
+      ['sync.removeComputer', other],
+    ]);
+    // Neither the folder's path nor the typed reason is in the log.
+    for (const entry of audited) {
+      expect(entry.detail ?? '').not.toContain(syncFolder);
+      expect(entry.detail ?? '').not.toContain('jeepney');
+    }
+    after.close();
   });
 });

@@ -407,6 +407,10 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
   // No such folder: a sample must never write bundles anywhere.
   'sync.now': { folder: 'fictional-sync-folder-not-present' },
   'sync.computers': {},
+  'sync.status': {},
+  'sync.conflicts': {},
+  'sync.saveSettings': { folder: 'fictional-sync-folder-not-present', staleDays: 7 },
+  'sync.removeComputer': { computerId: uuidv7(), reason: 'Fictional: laptop lost' },
 });
 
 /** A weekly series, for the series procedures' samples. */

@@ -72,11 +72,23 @@ export function sealBundle(identity: Identity, name: string, body: BundleBody): 
   return Buffer.concat([nonce, sealed]);
 }
 
+/** A bundle decrypted and parsed, its signature not yet checked against the list of computers. */
+export interface UnsealedBundle {
+  body: BundleBody;
+  signature: Uint8Array;
+  signed: Uint8Array;
+}
+
 /**
  * Opens and checks a bundle: readable with the organisation's key under this file name, signed
  * by a listed computer that has not been removed, and shaped as Aruga writes it.
  */
 export function openBundle(db: Db, identity: Identity, name: string, file: Uint8Array): BundleBody {
+  return checkSigner(db, unsealBundle(identity, name, file));
+}
+
+/** Decrypts and parses a bundle: readable with the organisation's key, shaped as Aruga writes it. */
+export function unsealBundle(identity: Identity, name: string, file: Uint8Array): UnsealedBundle {
   if (file.length < NONCE_BYTES + TAG_BYTES + SIGNATURE_BYTES)
     throw new BundleRefused('unreadable');
   let inner: Uint8Array;
@@ -98,12 +110,7 @@ export function openBundle(db: Db, identity: Identity, name: string, file: Uint8
   } catch {
     throw new BundleRefused('malformed');
   }
-  const signer = computerKey(db, parsed.author);
-  if (!signer) throw new BundleRefused('unknownComputer', parsed.author);
-  if (signer.removed) throw new BundleRefused('removedComputer', parsed.author);
-  if (!ed25519.verify(signature, compressed, signer.publicKey))
-    throw new BundleRefused('badSignature', parsed.author);
-  return {
+  const body: BundleBody = {
     author: parsed.author,
     acks: parsed.acks,
     changes: parsed.changes.map(([hlc, deviceId, userId, table, rowId, op, columns]) => ({
@@ -116,6 +123,22 @@ export function openBundle(db: Db, identity: Identity, name: string, file: Uint8
       columns,
     })),
   };
+  return { body, signature, signed: compressed };
+}
+
+/**
+ * Checks the signer against this computer's list as it is now: listed, not removed, and the
+ * signature its own. Checked just before a bundle applies, so a removal applied from another
+ * bundle of the same sync already counts.
+ */
+export function checkSigner(db: Db, bundle: UnsealedBundle): BundleBody {
+  const { author } = bundle.body;
+  const signer = computerKey(db, author);
+  if (!signer) throw new BundleRefused('unknownComputer', author);
+  if (signer.removed) throw new BundleRefused('removedComputer', author);
+  if (!ed25519.verify(bundle.signature, bundle.signed, signer.publicKey))
+    throw new BundleRefused('badSignature', author);
+  return bundle.body;
 }
 
 function nameBytes(name: string): Uint8Array {

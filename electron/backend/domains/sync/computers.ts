@@ -6,7 +6,7 @@ export function listComputers(db: Db): ComputerRow[] {
   // This computer is the one whose signing key is here (the read-only thread has no device id).
   const rows = db
     .prepare(
-      `SELECT c.id, c.name, c.removed_at,
+      `SELECT c.id, c.name, c.removed_at, c.removed_reason,
               EXISTS (SELECT 1 FROM sync_identity i WHERE i.device_id = c.id) AS self,
               (SELECT max(b.seen_at) FROM sync_bundles b WHERE b.author_id = c.id) AS last_seen
          FROM sync_computers c ORDER BY c.name, c.id`,
@@ -15,6 +15,7 @@ export function listComputers(db: Db): ComputerRow[] {
     id: string;
     name: string;
     removed_at: string | null;
+    removed_reason: string | null;
     self: number;
     last_seen: string | null;
   }[];
@@ -24,5 +25,6 @@ export function listComputers(db: Db): ComputerRow[] {
     self: r.self === 1,
     removed: r.removed_at !== null,
     lastSeenAt: r.last_seen,
+    removedReason: r.removed_reason,
   }));
 }

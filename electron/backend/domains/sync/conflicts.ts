@@ -2,17 +2,10 @@
 // sides; this lists them, from the merged data alone, so every computer with the same data lists
 // the same conflicts in the same order. One is resolved by correcting one side so the two no
 // longer overlap (or the code differs); from then on it is no longer listed.
+import type { ConflictKind, ConflictRow, ConflictSide } from '../../../../shared/sync/contract';
 import type { Db } from '../../db/sqlcipher';
 
-export type ConflictKind =
-  /** Two stays in one bed at once. */
-  | 'bedTwice'
-  /** One child in two shelters at once. */
-  | 'childAtTwoShelters'
-  /** One child in two stays at once within one shelter. */
-  | 'childTwice'
-  /** One case code on two children. */
-  | 'caseCodeTwice';
+export type { ConflictKind };
 
 export interface Conflict {
   kind: ConflictKind;
@@ -43,4 +36,74 @@ export function listConflicts(db: Db): Conflict[] {
     )
     .all() as { kind: ConflictKind; subject: string; first: string; second: string }[];
   return rows.map((r) => ({ kind: r.kind, subject: r.subject, ids: [r.first, r.second] }));
+}
+
+/** The conflicts with both sides in full: who recorded each, when, and on which computer. */
+export function describeConflicts(db: Db): ConflictRow[] {
+  // From the row's insert in the change log, which every computer keeps alike (its clock, user
+  // and device), not from created_at, which each computer sets when the row arrives.
+  const made = db.prepare(
+    `SELECT l.hlc, u.display_name AS made_by, k.name AS computer
+       FROM change_log l
+       LEFT JOIN users u ON u.id = l.user_id
+       LEFT JOIN sync_computers k ON k.id = l.device_id
+      WHERE l.table_name = ? AND l.row_id = ? AND l.op = 'insert'
+      ORDER BY l.hlc LIMIT 1`,
+  );
+  const stay = db.prepare(
+    `SELECT p.child_id, c.case_code, c.initials, s.name AS shelter_name, b.label AS bed_label,
+            p.start_at, p.end_at
+       FROM placements p JOIN children c ON c.id = p.child_id
+       JOIN beds b ON b.id = p.bed_id JOIN shelters s ON s.id = b.shelter_id
+      WHERE p.id = ?`,
+  );
+  const child = db.prepare('SELECT case_code, initials FROM children WHERE id = ?');
+  const side = (kind: ConflictKind, id: string): ConflictSide => {
+    const table = kind === 'caseCodeTwice' ? 'children' : 'placements';
+    const who = made.get([table, id]) as
+      { hlc: string; made_by: string | null; computer: string | null } | undefined;
+    const origin = {
+      madeBy: who?.made_by ?? null,
+      // The clock text starts with the wall time in milliseconds.
+      madeAt: who ? new Date(Number(who.hlc.slice(0, 15))).toISOString() : null,
+      computer: who?.computer ?? null,
+    };
+    if (table === 'children') {
+      const c = child.get([id]) as { case_code: string; initials: string };
+      return {
+        id,
+        childId: id,
+        caseCode: c.case_code,
+        initials: c.initials,
+        stay: null,
+        ...origin,
+      };
+    }
+    const p = stay.get([id]) as {
+      child_id: string;
+      case_code: string;
+      initials: string;
+      shelter_name: string;
+      bed_label: string;
+      start_at: string;
+      end_at: string | null;
+    };
+    return {
+      id,
+      childId: p.child_id,
+      caseCode: p.case_code,
+      initials: p.initials,
+      stay: {
+        shelterName: p.shelter_name,
+        bedLabel: p.bed_label,
+        startAt: p.start_at,
+        endAt: p.end_at,
+      },
+      ...origin,
+    };
+  };
+  return listConflicts(db).map((c) => ({
+    kind: c.kind,
+    sides: [side(c.kind, c.ids[0]), side(c.kind, c.ids[1])],
+  }));
 }

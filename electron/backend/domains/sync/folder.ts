@@ -4,7 +4,15 @@
 // it knew, whoever made it, so changes relay from computer to computer through one folder.
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BUNDLE_NAME, newBundleName, openBundle, sealBundle } from './bundle';
+import {
+  BUNDLE_NAME,
+  checkSigner,
+  newBundleName,
+  sealBundle,
+  unsealBundle,
+  type BundleBody,
+  type UnsealedBundle,
+} from './bundle';
 import { applyChanges, changesMissingFrom, markHeld, type SyncVault } from './changes';
 import { BundleRefused, type BundleRefusal } from './errors';
 import { currentComputers, type Identity } from './identity';
@@ -45,7 +53,9 @@ function seenNames(vault: SyncVault, folder: string): Set<string> {
 }
 
 /**
- * Applies each unseen bundle in its own transaction. A bundle from a computer not listed yet is
+ * Applies each unseen bundle in its own transaction. Every one is opened first, and those that
+ * remove a computer apply before the rest, so a removal in the folder counts against the removed
+ * computer's bundles beside it whatever their order. A bundle from a computer not listed yet is
  * tried again after the others, since another bundle may carry that computer's addition.
  */
 function applyUnseen(
@@ -56,38 +66,57 @@ function applyUnseen(
   now: Date,
 ) {
   const seen = seenNames(vault, folder);
-  let waiting = present.filter((name) => !seen.has(name));
   const applied: string[] = [];
   const refused: FolderSyncReport['refused'] = [];
+  const opened: { name: string; bundle: UnsealedBundle }[] = [];
+  for (const name of present.filter((n) => !seen.has(n))) {
+    try {
+      opened.push({ name, bundle: unsealBundle(self, name, readBundle(folder, name)) });
+    } catch (error) {
+      if (!(error instanceof BundleRefused)) throw error;
+      refused.push({ name, reason: error.reason });
+    }
+  }
+  let waiting = [
+    ...opened.filter((o) => removesComputer(o.bundle.body)),
+    ...opened.filter((o) => !removesComputer(o.bundle.body)),
+  ];
   for (;;) {
-    const retry: string[] = [];
+    const retry: typeof waiting = [];
     const before = applied.length;
-    for (const name of waiting) {
+    for (const { name, bundle } of waiting) {
       try {
-        applyOne(vault, self, folder, name, now);
+        applyOne(vault, folder, name, checkSigner(vault.db, bundle), now);
         applied.push(name);
       } catch (error) {
         if (!(error instanceof BundleRefused)) throw error;
-        if (error.reason === 'unknownComputer') retry.push(name);
+        if (error.reason === 'unknownComputer') retry.push({ name, bundle });
         else refused.push({ name, reason: error.reason });
       }
     }
     if (retry.length === 0 || applied.length === before) {
-      refused.push(...retry.map((name) => ({ name, reason: 'unknownComputer' as const })));
+      refused.push(...retry.map(({ name }) => ({ name, reason: 'unknownComputer' as const })));
       return { applied, refused };
     }
     waiting = retry;
   }
 }
 
-function applyOne(vault: SyncVault, self: Identity, folder: string, name: string, now: Date) {
-  let file: Buffer;
+function removesComputer(body: BundleBody): boolean {
+  return body.changes.some(
+    (c) => c.table === 'sync_computers' && typeof c.columns.removed_at === 'string',
+  );
+}
+
+function readBundle(folder: string, name: string): Buffer {
   try {
-    file = readFileSync(join(folder, name));
+    return readFileSync(join(folder, name));
   } catch {
     throw new BundleRefused('unreadable', 'gone or unreadable from the folder');
   }
-  const body = openBundle(vault.db, self, name, file);
+}
+
+function applyOne(vault: SyncVault, folder: string, name: string, body: BundleBody, now: Date) {
   applyChanges(vault, body.changes, now, () => {
     recordBundle(vault, folder, name, body.author, body.changes.length, now);
     markHeld(

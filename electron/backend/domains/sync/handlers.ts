@@ -1,5 +1,5 @@
-// The router's handlers for the sync domain: start sharing, sync now with a folder, list the
-// organisation's computers. The engine is the rest of this folder. What each audited call names
+// The router's handlers for the sync domain: start sharing, this computer's sync settings, sync now
+// with a folder, list the organisation's computers and remove one. The engine is the rest of this folder. What each audited call names
 // in the audit log (never a path or content) is declared below, in syncAuditTargets.
 import { statSync } from 'node:fs';
 import type { syncProcedures } from '../../../../shared/sync/contract';
@@ -7,8 +7,10 @@ import { AppError } from '../../../../shared/errors';
 import type { AuditTargets, Handlers } from '../../runtime/call-context';
 import { fieldError } from '../../records/actor';
 import { syncFolder } from './folder';
-import { ownIdentity, startOrganisation } from './identity';
+import { computerKey, ownIdentity, removeComputer, startOrganisation } from './identity';
 import { listComputers } from './computers';
+import { describeConflicts } from './conflicts';
+import { saveSyncSettings, syncStatus } from './settings';
 
 type SyncHandlers = Pick<Handlers, keyof typeof syncProcedures>;
 
@@ -42,6 +44,27 @@ export function syncHandlers(): SyncHandlers {
       };
     },
     'sync.computers': (ctx) => listComputers(ctx.vault().db),
+    'sync.status': (ctx) => syncStatus(ctx.vault().db),
+    'sync.conflicts': (ctx) => describeConflicts(ctx.vault().db),
+    'sync.saveSettings': (ctx, input) => {
+      const vault = ctx.vault();
+      if (!ownIdentity(vault.db, ctx.writeContext().deviceId))
+        throw new AppError('CONFLICT', 'sync.notSharing');
+      if (!isFolder(input.folder)) throw fieldError('folder', 'sync.folderMissing');
+      saveSyncSettings(vault, input);
+      return syncStatus(vault.db);
+    },
+    'sync.removeComputer': (ctx, input) => {
+      const vault = ctx.vault();
+      const self = ownIdentity(vault.db, ctx.writeContext().deviceId);
+      if (!self) throw new AppError('CONFLICT', 'sync.notSharing');
+      // This computer cannot refuse its own bundles; another computer removes it.
+      if (input.computerId === self.deviceId) throw new AppError('CONFLICT', 'sync.removeSelf');
+      if (computerKey(vault.db, input.computerId)?.removed)
+        throw new AppError('CONFLICT', 'sync.alreadyRemoved');
+      removeComputer(vault, input.computerId, input.reason);
+      return { computerId: input.computerId };
+    },
   };
 }
 
@@ -56,5 +79,16 @@ export const syncAuditTargets: AuditTargets = {
       written: output.written,
       deleted: output.deleted,
     }),
+  },
+  // Never the folder's path, which can name a person's drive or share.
+  'sync.saveSettings': {
+    targetType: 'syncFolder',
+    targetId: () => null,
+    detail: (input) => ({ staleDays: input.staleDays }),
+  },
+  // The reason stays with the computer's row (it travels with the removal), not in the log.
+  'sync.removeComputer': {
+    targetType: 'computer',
+    targetId: (_input, output) => output.computerId,
   },
 };

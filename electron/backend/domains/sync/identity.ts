@@ -82,8 +82,11 @@ export function adoptGrant(db: Db, grant: ComputerGrant): Identity {
 }
 
 /** From then on its bundles are refused wherever the removal has arrived. */
-export function removeComputer(vault: SyncVault, deviceId: string): boolean {
-  return vault.data.update('sync_computers', deviceId, { removed_at: new Date().toISOString() });
+export function removeComputer(vault: SyncVault, deviceId: string, reason: string): boolean {
+  return vault.data.update('sync_computers', deviceId, {
+    removed_at: new Date().toISOString(),
+    removed_reason: reason,
+  });
 }
 
 export function computerKey(db: Db, deviceId: string): ComputerKey | null {

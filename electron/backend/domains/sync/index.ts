@@ -2,8 +2,10 @@
 // bundles and converge (docs/architecture.md, "Sync between computers"), and its procedures.
 import type { Domain } from '../../runtime/domain';
 import { sync } from './migrations/0090-sync';
+import { syncSettings } from './migrations/0170-sync-settings';
 import { syncTables } from './tables';
 import { syncAuditTargets, syncHandlers } from './handlers';
+import { syncIdScope } from './id-scope';
 
 export { syncAuditTargets, syncHandlers } from './handlers';
 export { LOCAL_STORES } from './tables';
@@ -28,13 +30,14 @@ export {
   type Identity,
 } from './identity';
 export { syncFolder, type FolderSyncReport } from './folder';
-export { listConflicts, type Conflict, type ConflictKind } from './conflicts';
+export { describeConflicts, listConflicts, type Conflict, type ConflictKind } from './conflicts';
 export { caseCodeTag, nextCaseCode } from './case-codes';
 
 export const syncDomain: Domain = {
   name: 'sync',
   tables: syncTables,
-  migrations: [sync],
+  migrations: [sync, syncSettings],
+  idScope: syncIdScope,
   handlers: () => syncHandlers(),
   auditTargets: syncAuditTargets,
 };

@@ -8,7 +8,12 @@ export const syncTables = {
   // A removal must reach every computer, so the list itself travels.
   sync_computers: {
     sync: 'synced',
-    columns: ['name', 'public_key', 'case_tag', 'removed_at'],
+    columns: ['name', 'public_key', 'case_tag', 'removed_at', 'removed_reason'],
+  },
+  // This computer's sync folder (its path differs on every computer) and staleness warning.
+  sync_settings: {
+    sync: 'local',
+    columns: ['folder', 'stale_days'],
   },
 } as const satisfies TableDeclarations;
 

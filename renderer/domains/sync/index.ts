@@ -1,0 +1,10 @@
+// The sync domain's screens: the Computers screen and Sync now.
+import type catalogue from '../../i18n/en-sync.json';
+export { syncDomain } from './sections';
+
+declare module '../../i18n' {
+  /** The keys under `sync.`, for typed t('…') calls. */
+  interface DomainCatalogues {
+    sync: typeof catalogue;
+  }
+}
