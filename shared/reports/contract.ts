@@ -40,6 +40,7 @@ export const REPORT_ROLES: Record<ReportKind, readonly Role[]> = {
   placement: REPORTERS,
   placementHistory: HISTORY_READERS,
   therapy: THERAPY_READERS,
+  reintegration: HISTORY_READERS,
   statistics: REPORTERS,
 };
 
@@ -231,6 +232,43 @@ export interface TherapyReport extends ReportStamp {
   }[];
 }
 
+/** A child as the reintegration report lists one: case code and initials. */
+export interface ReportChild {
+  caseCode: string;
+  initials: string;
+}
+
+/** What waits for a coordinator's approval: an assessment submitted, or a closure proposed. */
+export type PendingApproval = 'readiness' | 'outcomes' | 'closure';
+
+/**
+ * The reintegration and monitoring report. Visits scheduled in the period against those done;
+ * the lists as they stood on `asOf` (the period's last day, or today while it runs), except the
+ * approvals still waiting, which are today's. Never an observation, answer or comment.
+ */
+export interface ReintegrationReport extends ReportStamp {
+  kind: 'reintegration';
+  from: string;
+  to: string;
+  shelterId: string | null;
+  shelters: ReportShelter[];
+  asOf: string;
+  /** Aftercare Outcomes administrations due within OUTCOMES_DUE_SOON_DAYS of `asOf`, or overdue. */
+  assessmentsDue: (ReportChild & { administration: number; dueOn: string; daysOverdue: number })[];
+  approvalsPending: (ReportChild & { kind: PendingApproval; since: string })[];
+  /** Children whose follow-up visits run during the period. */
+  inAftercare: (ReportChild & {
+    firstDueOn: string;
+    lastDueOn: string;
+    scheduled: number;
+    done: number;
+  })[];
+  /** Visits due in the period, and how many of them were done by `asOf`. */
+  visits: { scheduled: number; done: number; percent: number | null };
+  /** Visits due before `asOf` and not done by then. */
+  overdueVisits: (ReportChild & { dueOn: string; daysOverdue: number })[];
+}
+
 export const reportsProcedures = {
   /** The shelter placement report; every run is audited (with whether names were included). */
   'reports.placement': procedure<PlacementReport>()({
@@ -263,6 +301,13 @@ export const reportsProcedures = {
   'reports.therapy': procedure<TherapyReport>()({
     input: periodSchema.extend({ shelterId: idOf('shelter').nullable() }),
     access: THERAPY_READERS,
+    kind: 'query',
+    auditView: true,
+  }),
+  /** The reintegration and monitoring report (due, pending, visits); audited. */
+  'reports.reintegration': procedure<ReintegrationReport>()({
+    input: periodSchema.extend({ shelterId: idOf('shelter').nullable() }),
+    access: HISTORY_READERS,
     kind: 'query',
     auditView: true,
   }),

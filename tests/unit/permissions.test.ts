@@ -141,6 +141,7 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['reports.placementHistory', _,    Y,     Y,     _],
   ['reports.statistics',      Y,     Y,     Y,     _],
   ['reports.therapy',         _,     Y,     Y,     Y],
+  ['reports.reintegration',   _,     Y,     Y,     _],
   ['reports.recordOutput',    Y,     Y,     Y,     Y],
   ['reports.recordHistoryOutput', _, Y,     Y,     _],
   ['reintegration.instruments', Y,   Y,     Y,     _],

@@ -12,6 +12,7 @@ import { historyBlocks } from './history/historyBlocks';
 import { placementBlocks } from './placement/placementBlocks';
 import { statisticsBlocks } from './statistics/statisticsBlocks';
 import { therapyBlocks, type ScheduleGrouping } from './therapy/therapyBlocks';
+import { reintegrationBlocks } from './reintegration/reintegrationBlocks';
 
 export interface ReportRequest {
   shelterId: string | null;
@@ -61,6 +62,13 @@ export interface ReportDefinition {
 const PLACEMENT_SECTIONS = ['occupancy', 'movements', 'lengthOfStay', 'utilisation', 'children'];
 const HISTORY_STANDARD = ['placements', 'transfers', 'discharges', 'legal'];
 const THERAPY_SECTIONS = ['schedule', 'attendance', 'plans'];
+const REINTEGRATION_SECTIONS = [
+  'visits',
+  'assessmentsDue',
+  'approvalsPending',
+  'inAftercare',
+  'overdueVisits',
+];
 const STATISTICS_SECTIONS = [
   'admissionsByMonth',
   'bySex',
@@ -153,6 +161,31 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
           s === 'schedule' ? `scheduleBy${request.scheduleBy === 'shelter' ? 'Shelter' : 'Therapist'}` : s,
         ),
         blocks: therapyBlocks(report, t, request.scheduleBy),
+      };
+    },
+  },
+  reintegration: {
+    kind: 'reintegration',
+    title: (t) => t('reports.reintegration.title'),
+    roles: REPORT_ROLES.reintegration,
+    names: false,
+    subject: 'shelters',
+    sections: REINTEGRATION_SECTIONS,
+    async run(api, request, t) {
+      const report = await api.call('reports.reintegration', {
+        shelterId: request.shelterId,
+        from: request.from,
+        to: request.to,
+      });
+      return {
+        stamp: report,
+        from: report.from,
+        to: report.to,
+        shelterId: report.shelterId,
+        scope: report.shelters.map((s) => s.name).join(', '),
+        namesIncluded: false,
+        sections: [...REINTEGRATION_SECTIONS],
+        blocks: reintegrationBlocks(report, t),
       };
     },
   },

@@ -14,6 +14,7 @@ import { placementReport } from './placement-report';
 import { placementHistoryReport } from './placement-history';
 import { statisticsReport } from './statistics';
 import { therapyReport } from './therapy-report';
+import { reintegrationReport } from './reintegration-report';
 
 type ReportsProcedureName = keyof typeof reportsProcedures;
 
@@ -34,6 +35,10 @@ export function reportsHandlers(): Pick<Handlers, ReportsProcedureName> {
     'reports.therapy': (ctx, input) => {
       const user = ctx.user();
       return therapyReport(ctx.vault(), actorOf(user), input, user.displayName);
+    },
+    'reports.reintegration': (ctx, input) => {
+      const user = ctx.user();
+      return reintegrationReport(ctx.vault(), actorOf(user), input, user.displayName);
     },
     'reports.recordOutput': (ctx, input) => {
       const { role } = ctx.user();
@@ -84,6 +89,11 @@ export const reportsAuditTargets: Pick<AuditTargets, ReportsProcedureName> = {
     targetType: 'report',
     targetId: (input) => input.shelterId,
     detail: (input) => ({ report: 'therapy', from: input.from, to: input.to, names: false }),
+  },
+  'reports.reintegration': {
+    targetType: 'report',
+    targetId: (input) => input.shelterId,
+    detail: (input) => ({ report: 'reintegration', from: input.from, to: input.to, names: false }),
   },
   'reports.recordOutput': {
     targetType: 'report',
