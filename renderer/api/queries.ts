@@ -16,7 +16,7 @@ export function queryKey<N extends ProcedureName>(name: N, input: ProcedureInput
 }
 
 /** `gcTime: 0` keeps an answer only while a screen shows it (e.g. a revealed name). */
-export type ApiQueryOptions = { gcTime?: number; staleTime?: number };
+export type ApiQueryOptions = { gcTime?: number; staleTime?: number; enabled?: boolean };
 
 export function useApiQuery<N extends ProcedureName>(
   name: N,

@@ -6,6 +6,13 @@ import type { Role } from '../roles';
 import { procedure } from '../procedure';
 import type { DischargeDestination, ShelterType } from '../shelters/vocabulary';
 import type { ChildStatus, LegalEventKind } from '../children/vocabulary';
+import type {
+  Modality,
+  PlanStatus,
+  SessionKind,
+  SessionStatus,
+  TfCbtPhase,
+} from '../therapy/vocabulary';
 import {
   HISTORY_SECTIONS,
   REPORT_KINDS,
@@ -19,8 +26,23 @@ import {
 /** Who runs reports: the coordinator, a caseworker for their shelters, the administrator. */
 const REPORTERS: readonly Role[] = ['admin', 'coordinator', 'caseworker'];
 
+/**
+ * The therapy report: the coordinator (who prints it), a caseworker and a therapist, each for
+ * the children in their scope (a therapist's caseload).
+ */
+const THERAPY_READERS: readonly Role[] = ['coordinator', 'caseworker', 'therapist'];
+
 /** A child's placement history: the case team, for the children in their scope. */
 const HISTORY_READERS: readonly Role[] = ['coordinator', 'caseworker'];
+
+/** Who may run each report (and so record its print, PDF or CSV). */
+export const REPORT_ROLES: Record<ReportKind, readonly Role[]> = {
+  placement: REPORTERS,
+  placementHistory: HISTORY_READERS,
+  therapy: THERAPY_READERS,
+  reintegration: HISTORY_READERS,
+  statistics: REPORTERS,
+};
 
 /** A report's period: calendar dates in the vault's time zone, both included. */
 export const periodSchema = z.strictObject({ from: isoDateSchema, to: isoDateSchema });
@@ -149,6 +171,104 @@ export interface StatisticsReport extends ReportStamp {
   byModality: StatisticsCount[];
 }
 
+/**
+ * Attendance over the sessions held or missed in the period: attended, no-shows and the
+ * child's own cancellations (late or not). Sessions the clinician cancelled or moved do not
+ * count against a child; past sessions still marked scheduled are counted as not recorded.
+ */
+export interface AttendanceFigures {
+  due: number;
+  attended: number;
+  noShow: number;
+  cancelled: number;
+  notRecorded: number;
+  /** Attended over due, whole percent; null when nothing was due. */
+  percent: number | null;
+}
+
+/** What a session's attendance is counted under: its plan's modality, or no plan. */
+export type AttendanceModality = Modality | 'noPlan';
+
+/**
+ * The therapy report: the sessions of the period (for a weekly schedule), attendance rates by
+ * child, therapist and modality, and where each plan stands. Children by case code and
+ * initials; never a note, a plan's goals or a cancellation's reason.
+ */
+export interface TherapyReport extends ReportStamp {
+  kind: 'therapy';
+  from: string;
+  to: string;
+  shelterId: string | null;
+  shelters: ReportShelter[];
+  /** Every session of the period with a child in the viewer's scope, oldest first. */
+  sessions: {
+    startAt: string;
+    endAt: string;
+    therapistName: string;
+    shelterName: string | null;
+    room: string | null;
+    kind: SessionKind;
+    modality: AttendanceModality;
+    status: SessionStatus;
+    /** The case codes of its children in the viewer's scope. */
+    children: string[];
+  }[];
+  attendance: {
+    byChild: ({ caseCode: string; initials: string } & AttendanceFigures)[];
+    byTherapist: ({ therapistName: string } & AttendanceFigures)[];
+    byModality: ({ modality: AttendanceModality } & AttendanceFigures)[];
+  };
+  /** Plans in force during the period: session n of N and the TF-CBT phase at its end. */
+  plans: {
+    caseCode: string;
+    initials: string;
+    therapistName: string;
+    modality: Modality;
+    status: PlanStatus;
+    session: number;
+    planned: number;
+    phase: TfCbtPhase | null;
+    phaseNumber: number | null;
+  }[];
+}
+
+/** A child as the reintegration report lists one: case code and initials. */
+export interface ReportChild {
+  caseCode: string;
+  initials: string;
+}
+
+/** What waits for a coordinator's approval: an assessment submitted, or a closure proposed. */
+export type PendingApproval = 'readiness' | 'outcomes' | 'closure';
+
+/**
+ * The reintegration and monitoring report. Visits scheduled in the period against those done;
+ * the lists as they stood on `asOf` (the period's last day, or today while it runs), except the
+ * approvals still waiting, which are today's. Never an observation, answer or comment.
+ */
+export interface ReintegrationReport extends ReportStamp {
+  kind: 'reintegration';
+  from: string;
+  to: string;
+  shelterId: string | null;
+  shelters: ReportShelter[];
+  asOf: string;
+  /** Aftercare Outcomes administrations due within OUTCOMES_DUE_SOON_DAYS of `asOf`, or overdue. */
+  assessmentsDue: (ReportChild & { administration: number; dueOn: string; daysOverdue: number })[];
+  approvalsPending: (ReportChild & { kind: PendingApproval; since: string })[];
+  /** Children whose follow-up visits run during the period. */
+  inAftercare: (ReportChild & {
+    firstDueOn: string;
+    lastDueOn: string;
+    scheduled: number;
+    done: number;
+  })[];
+  /** Visits due in the period, and how many of them were done by `asOf`. */
+  visits: { scheduled: number; done: number; percent: number | null };
+  /** Visits due before `asOf` and not done by then. */
+  overdueVisits: (ReportChild & { dueOn: string; daysOverdue: number })[];
+}
+
 export const reportsProcedures = {
   /** The shelter placement report; every run is audited (with whether names were included). */
   'reports.placement': procedure<PlacementReport>()({
@@ -177,6 +297,20 @@ export const reportsProcedures = {
     kind: 'query',
     auditView: true,
   }),
+  /** The therapy report (schedule, attendance, plan progress; never note content); audited. */
+  'reports.therapy': procedure<TherapyReport>()({
+    input: periodSchema.extend({ shelterId: idOf('shelter').nullable() }),
+    access: THERAPY_READERS,
+    kind: 'query',
+    auditView: true,
+  }),
+  /** The reintegration and monitoring report (due, pending, visits); audited. */
+  'reports.reintegration': procedure<ReintegrationReport>()({
+    input: periodSchema.extend({ shelterId: idOf('shelter').nullable() }),
+    access: HISTORY_READERS,
+    kind: 'query',
+    auditView: true,
+  }),
   /** Records a print, a saved PDF or a CSV export: who, which report, period, sections, names. */
   'reports.recordOutput': procedure<null>()({
     input: periodSchema.extend({
@@ -188,7 +322,8 @@ export const reportsProcedures = {
       /** A CSV carrying case codes or initials: administrators only, after a confirmation. */
       identifiable: z.boolean(),
     }),
-    access: REPORTERS,
+    /** Whoever runs one of the reports; the handler checks the role may run this one. */
+    access: [...new Set(Object.values(REPORT_ROLES).flat())],
     kind: 'mutation',
   }),
   /**

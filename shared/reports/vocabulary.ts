@@ -7,7 +7,13 @@ import type { Role } from '../roles';
  * Every report, by kind. A new report (for example reintegration and monitoring) is one more
  * kind here, its procedure in the contract, and its entry in the renderer's report registry.
  */
-export const REPORT_KINDS = ['placement', 'placementHistory', 'statistics'] as const;
+export const REPORT_KINDS = [
+  'placement',
+  'placementHistory',
+  'therapy',
+  'reintegration',
+  'statistics',
+] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** How a report leaves the app; every one of them is audited. */

@@ -109,6 +109,7 @@ describe('sign in', () => {
       'Hours and leave',
       'Clinical records',
       'My account',
+      'Reports',
       'Sync',
       'Gate list',
     ]);

@@ -26,7 +26,15 @@ const COORDINATOR = {
   temporaryPassword: 'harbor pepper quilt 3391 ember',
   password: 'maple thunder cobalt 8120 fjord',
 };
+const THERAPIST = {
+  displayName: 'Fictional Therapist Cruz',
+  username: 'ther.cruz',
+  temporaryPassword: 'willow canyon amber 5512 otter',
+  password: 'copper lagoon zephyr 7741 maple',
+};
 const SHELTER = 'Fictional Home Cebu';
+/** A signed session note: its words must never reach a report. */
+const NOTE = 'Fictional dream about the river crossing';
 
 let run: E2eRun;
 let page: Page;
@@ -47,6 +55,8 @@ beforeAll(async () => {
   const h = run.harness;
   await createVaultWithStaff(h, ADMIN, 'Asia/Manila', [
     { member: COORDINATOR, role: 'coordinator', shelterScope: [] },
+    // No shelter yet to scope her to: her caseload is her scope.
+    { member: THERAPIST, role: 'therapist', shelterScope: [] },
   ]);
   await firstSignIn(h, COORDINATOR);
   let shelter = expectOk(
@@ -86,7 +96,8 @@ beforeAll(async () => {
       }),
     );
   // Placed before the quarter and all through it; admitted in it; admitted and discharged in it.
-  await admit(await child('Fictional Niña Añonuevo'), 0, addDaysTo(quarter.from, -20));
+  const firstChild = await child('Fictional Niña Añonuevo');
+  await admit(firstChild, 0, addDaysTo(quarter.from, -20));
   await admit(await child('Fictional Joy Ramos'), 1, addDaysTo(quarter.from, 5));
   const leaving = await child('Fictional Lyn Abad');
   await admit(leaving, 2, addDaysTo(quarter.from, 10));
@@ -113,8 +124,63 @@ beforeAll(async () => {
       caseNumber: 'FC-0042',
     }),
   );
+  // Therapy for the first child: a TF-CBT plan, one session attended and one missed, and a
+  // signed note on the attended one.
+  const [therapist] = expectOk(await harnessCall(h, 'therapy.therapists', {}));
+  const plan = expectOk(
+    await harnessCall(h, 'therapy.savePlan', {
+      childId: firstChild,
+      therapistId: therapist!.id,
+      modality: 'tf_cbt',
+      goals: 'Fictional goals',
+      frequency: 'weekly',
+      plannedSessions: 12,
+      startedOn: quarter.from,
+    }),
+  );
+  const session = async (days: number) =>
+    expectOk(
+      await harnessCall(h, 'therapy.schedule', {
+        therapistId: therapist!.id,
+        planId: plan.id,
+        kind: 'individual',
+        childIds: [firstChild],
+        durationMinutes: 60,
+        startAt: at(addDaysTo(quarter.from, days)),
+      }),
+    ).id;
+  const attended = await session(7);
+  expectOk(
+    await harnessCall(h, 'therapy.recordSession', {
+      sessionId: attended,
+      status: 'attended',
+      components: ['psychoeducation_parenting'],
+    }),
+  );
+  expectOk(
+    await harnessCall(h, 'therapy.recordSession', {
+      sessionId: await session(14),
+      status: 'no_show',
+      reason: 'Fictional: unwell',
+    }),
+  );
+  await firstSignIn(h, THERAPIST);
+  const note = expectOk(
+    await harnessCall(h, 'notes.start', {
+      sessionId: attended,
+      childId: firstChild,
+      template: 'soap',
+    }),
+  );
+  expectOk(
+    await harnessCall(h, 'notes.sign', {
+      id: note.id,
+      template: 'soap',
+      fields: { subjective: NOTE, objective: 'Fictional calm affect', plan: 'Fictional next step' },
+    }),
+  );
   expectOk(await harnessCall(h, 'session.lock', { reason: 'signOut' }));
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await run?.close();
@@ -258,6 +324,48 @@ describe('reports', () => {
     );
     expect(text).not.toContain('Abad');
     expect(text).not.toContain('Fictional exit note');
+    run.errors.assertNone();
+  });
+
+  it('the therapy report: schedule, attendance and progress, printed and exported without a word of any note', async () => {
+    await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Therapy report' });
+    await page.getByLabel('Shelter', { exact: true }).selectOption({ label: SHELTER });
+    expect(await page.getByLabel('Weekly schedule by').inputValue()).toBe('therapist');
+    await page.getByRole('button', { name: 'Show preview' }).click();
+    const preview = page.getByRole('region', { name: /^Preview — \d+ pages?$/ });
+    await preview.getByText('Attendance by child').first().waitFor();
+    await expectNoAxeViolations(page, 'reports, therapy report');
+
+    await page.getByRole('button', { name: 'Save as PDF' }).click();
+    const fileName = `therapy-report-${quarter.from}-${quarter.to}.pdf`;
+    await page.getByRole('status').getByText(`Saved ${fileName}.`).waitFor();
+    await page.getByRole('button', { name: 'Export CSV', exact: true }).click();
+    await page
+      .getByRole('status')
+      .getByText(/^Saved therapy-report-.*\.csv\.$/)
+      .waitFor();
+    const pdf = outputs!.saved.find((s) => s.file.endsWith(fileName))!;
+    const csv = readFileSync(
+      outputs!.saved.find((s) => s.mode === 'csv' && s.file.includes('therapy'))!.file,
+      'utf8',
+    );
+    const text = pdfText(pdf.file).replace(/\s+/g, ' ');
+    expect(text).toContain('CONFIDENTIAL');
+    expect(text).toContain('Therapy report');
+    expect(text).toContain(`Page 1 of ${pdfInfo(pdf.file).pages}`);
+    expect(text).toContain('Weekly schedule: Fictional Therapist Cruz');
+    // Due 2, attended 1, one no-show: 50%; one TF-CBT session of 12, in phase 1.
+    expect(text).toContain(`${codes[0]} F.N.A. 2 1 1 0 0 50%`);
+    expect(text).toMatch(/Fictional Therapist Cruz 2 1 1 0 0 50%/);
+    expect(text).toContain('1 of 12 Phase 1: stabilisation');
+    // The plain CSV has the counts, never the case codes.
+    expect(csv).toContain('Fictional Therapist Cruz,2,1,1,0,0,50%');
+    for (const code of codes) expect(csv).not.toContain(code);
+    for (const output of [text, csv]) {
+      expect(output).not.toContain(NOTE);
+      expect(output).not.toContain('calm affect');
+      expect(output).not.toContain('Fictional: unwell');
+    }
     run.errors.assertNone();
   });
 });

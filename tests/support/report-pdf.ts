@@ -5,13 +5,15 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { OutputRequest, OutputResult } from '../../shared/bridge';
 import { printDocument, reportPages, type DocumentTexts } from '../../shared/reports/document';
 import { fontFaceCss, REPORT_FONTS, type ReportFontFile } from '../../shared/reports/fonts';
 import type { PageSetup, ReportBlock } from '../../shared/reports/layout';
 
-const ROOT = path.resolve(__dirname, '../..');
+// From the module's own URL: the benchmark runs this file as an ES module, where __dirname is not defined.
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export const REPORT_CSS = readFileSync(
   path.join(ROOT, 'renderer/domains/reports/print/report.css'),

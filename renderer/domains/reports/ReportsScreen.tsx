@@ -22,6 +22,7 @@ import {
 import type { ChildListRow } from '../../../shared/children/contract';
 import { isoDateSchema } from '../../../shared/ids';
 import { PAPER_SIZES, type PaperSize } from '../../../shared/settings';
+import { isAllowed } from '../../../shared/permissions';
 import { todayIn } from '../../../shared/time';
 import { isApiError } from '../../api/client';
 import { useApi } from '../../api/ApiContext';
@@ -37,6 +38,7 @@ import { QUICK_PERIODS, quickPeriod } from '../../../shared/reports/periods';
 import { ChildPicker } from './history/ChildPicker';
 import { documentTexts, previewPages, wholeDocument } from './print/reportDocument';
 import { REPORTS, type ReportRun } from './registry';
+import { SCHEDULE_GROUPINGS, type ScheduleGrouping } from './therapy/therapyBlocks';
 import './print/report.css';
 import './reports.css';
 
@@ -62,7 +64,12 @@ export function ReportsScreen() {
   useDocumentTitle(t('reports.title'));
   const today = todayIn(session.settings.timeZone);
   const kinds = REPORT_KINDS.filter((k) => REPORTS[k].roles.includes(session.role));
-  const shelters = useApiQuery('shelters.names', {});
+  // A therapist lists no shelters: their reports cover their caseload, wherever it is placed.
+  const shelters = useApiQuery(
+    'shelters.names',
+    {},
+    { enabled: isAllowed('shelters.names', session.role) },
+  );
   const choosable = (shelters.data ?? []).filter(
     (s) => s.inScope || session.role !== 'caseworker',
   );
@@ -73,6 +80,7 @@ export function ReportsScreen() {
   const [from, setFrom] = useState(initial.from);
   const [to, setTo] = useState(initial.to);
   const [includeNames, setIncludeNames] = useState(false);
+  const [scheduleBy, setScheduleBy] = useState<ScheduleGrouping>('therapist');
   const [child, setChild] = useState<ChildListRow | null>(null);
   const [sections, setSections] = useState<HistorySection[]>([]);
   const addable = HISTORY_SECTIONS.filter((s) => mayIncludeHistorySection(session.role, s));
@@ -120,6 +128,7 @@ export function ReportsScreen() {
             from,
             to,
             includeNames: definition.names && includeNames,
+            scheduleBy,
           },
           t,
         ),
@@ -267,6 +276,23 @@ export function ReportsScreen() {
               </button>
             ))}
           </div>
+          {definition.schedule ? (
+            <Field label={t('reports.form.scheduleBy')}>
+              {(a) => (
+                <select
+                  {...a}
+                  value={scheduleBy}
+                  onChange={(e) => setScheduleBy(e.target.value as ScheduleGrouping)}
+                >
+                  {SCHEDULE_GROUPINGS.map((g) => (
+                    <option key={g} value={g}>
+                      {t(`reports.form.scheduleByOptions.${g}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : null}
           {definition.names && mayIncludeNames(session.role) ? (
             <div className="reports-names">
               <Checkbox

@@ -3,7 +3,7 @@
 // example reintegration and monitoring) is one more entry here and one more kind in
 // shared/reports/vocabulary.ts.
 import type { TFunction } from 'i18next';
-import type { ReportStamp } from '../../../shared/reports/contract';
+import { REPORT_ROLES, type ReportStamp } from '../../../shared/reports/contract';
 import type { ReportBlock } from '../../../shared/reports/layout';
 import type { HistorySection, ReportKind } from '../../../shared/reports/vocabulary';
 import type { Role } from '../../../shared/roles';
@@ -11,6 +11,8 @@ import type { ApiClient } from '../../api/client';
 import { historyBlocks } from './history/historyBlocks';
 import { placementBlocks } from './placement/placementBlocks';
 import { statisticsBlocks } from './statistics/statisticsBlocks';
+import { therapyBlocks, type ScheduleGrouping } from './therapy/therapyBlocks';
+import { reintegrationBlocks } from './reintegration/reintegrationBlocks';
 
 export interface ReportRequest {
   shelterId: string | null;
@@ -21,6 +23,8 @@ export interface ReportRequest {
   from: string;
   to: string;
   includeNames: boolean;
+  /** How a report with a weekly schedule groups it. */
+  scheduleBy: ScheduleGrouping;
 }
 
 /** A report's answer, ready to lay out. */
@@ -50,11 +54,21 @@ export interface ReportDefinition {
   subject: 'shelters' | 'child';
   /** Its sections, as the audit log records them. */
   sections: readonly string[];
+  /** Whether it has a weekly schedule to group by therapist or by shelter. */
+  schedule?: boolean;
   run(api: ApiClient, request: ReportRequest, t: TFunction): Promise<ReportRun>;
 }
 
 const PLACEMENT_SECTIONS = ['occupancy', 'movements', 'lengthOfStay', 'utilisation', 'children'];
 const HISTORY_STANDARD = ['placements', 'transfers', 'discharges', 'legal'];
+const THERAPY_SECTIONS = ['schedule', 'attendance', 'plans'];
+const REINTEGRATION_SECTIONS = [
+  'visits',
+  'assessmentsDue',
+  'approvalsPending',
+  'inAftercare',
+  'overdueVisits',
+];
 const STATISTICS_SECTIONS = [
   'admissionsByMonth',
   'bySex',
@@ -68,7 +82,7 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
   placement: {
     kind: 'placement',
     title: (t) => t('reports.placement.title'),
-    roles: ['admin', 'coordinator', 'caseworker'],
+    roles: REPORT_ROLES.placement,
     names: true,
     subject: 'shelters',
     sections: PLACEMENT_SECTIONS,
@@ -94,7 +108,7 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
   placementHistory: {
     kind: 'placementHistory',
     title: (t) => t('reports.history.title'),
-    roles: ['coordinator', 'caseworker'],
+    roles: REPORT_ROLES.placementHistory,
     names: false,
     subject: 'child',
     sections: HISTORY_STANDARD,
@@ -121,10 +135,64 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
       };
     },
   },
+  therapy: {
+    kind: 'therapy',
+    title: (t) => t('reports.therapy.title'),
+    roles: REPORT_ROLES.therapy,
+    names: false,
+    subject: 'shelters',
+    sections: THERAPY_SECTIONS,
+    schedule: true,
+    async run(api, request, t) {
+      const report = await api.call('reports.therapy', {
+        shelterId: request.shelterId,
+        from: request.from,
+        to: request.to,
+      });
+      return {
+        stamp: report,
+        from: report.from,
+        to: report.to,
+        shelterId: report.shelterId,
+        scope: report.shelters.map((s) => s.name).join(', '),
+        namesIncluded: false,
+        // The audit records how the schedule was grouped, e.g. scheduleByShelter.
+        sections: THERAPY_SECTIONS.map((s) =>
+          s === 'schedule' ? `scheduleBy${request.scheduleBy === 'shelter' ? 'Shelter' : 'Therapist'}` : s,
+        ),
+        blocks: therapyBlocks(report, t, request.scheduleBy),
+      };
+    },
+  },
+  reintegration: {
+    kind: 'reintegration',
+    title: (t) => t('reports.reintegration.title'),
+    roles: REPORT_ROLES.reintegration,
+    names: false,
+    subject: 'shelters',
+    sections: REINTEGRATION_SECTIONS,
+    async run(api, request, t) {
+      const report = await api.call('reports.reintegration', {
+        shelterId: request.shelterId,
+        from: request.from,
+        to: request.to,
+      });
+      return {
+        stamp: report,
+        from: report.from,
+        to: report.to,
+        shelterId: report.shelterId,
+        scope: report.shelters.map((s) => s.name).join(', '),
+        namesIncluded: false,
+        sections: [...REINTEGRATION_SECTIONS],
+        blocks: reintegrationBlocks(report, t),
+      };
+    },
+  },
   statistics: {
     kind: 'statistics',
     title: (t) => t('reports.statistics.title'),
-    roles: ['admin', 'coordinator', 'caseworker'],
+    roles: REPORT_ROLES.statistics,
     names: false,
     subject: 'shelters',
     sections: STATISTICS_SECTIONS,

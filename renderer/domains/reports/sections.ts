@@ -1,7 +1,7 @@
 import type { RendererDomain } from '../../frame/contributions';
 import { ReportsScreen } from './ReportsScreen';
 
-/** Reports: for the coordinator, a caseworker (her shelters) and the administrator. */
+/** Reports: for the coordinator, a caseworker (her shelters), a therapist (therapy) and the administrator. */
 export const reportsDomain: RendererDomain = {
   name: 'reports',
   sections: [
@@ -9,7 +9,7 @@ export const reportsDomain: RendererDomain = {
       path: 'reports',
       navTo: '/reports',
       navLabel: (t) => t('reports.nav'),
-      roles: ['coordinator', 'caseworker', 'admin'],
+      roles: ['coordinator', 'caseworker', 'therapist', 'admin'],
       Screen: ReportsScreen,
     },
   ],

@@ -1,6 +1,7 @@
 // Case search, case file, bed board, occupancy, the placement-conflict check, therapy
 // scheduling (calendars, the series conflict check, session history, free slots) and the reports
-// (placement report data and pages, anonymised statistics over five years) at sizes
+// (placement report data and pages, anonymised statistics over five years; the placement report's
+// print path through Chromium, in ./report-print.ts) at sizes
 // S, M and L, each on an encrypted vault and on a plain database (same SQLCipher binary) that the
 // generator fills from the same seed; and the time to generate each size.
 import { SCHEMA } from '../../../electron/backend/runtime/composition';
@@ -50,6 +51,7 @@ import { todayIn } from '../../../shared/time';
 import { countingPages, measurePair, percentile, type PagesPerRun, type ResultRow } from '../stats';
 import type { PageOverhead } from './foundation';
 import { assessmentsPerChild, seedReintegration } from './reintegration';
+import { reportPrintRows } from './report-print';
 import {
   loadAssessment,
   outcomesDue,
@@ -756,6 +758,11 @@ export async function casesBench(
             op.targetMs,
           ),
         );
+      }
+      if (!only || 'report print: placement'.includes(only)) {
+        const today = todayIn(ZONE, now);
+        const yearBack = { from: addDaysTo(today, -364), to: today };
+        rows.push(...(await reportPrintRows(encrypted, size, Math.min(runs, 20), yearBack)));
       }
       encrypted.close();
       rows.push(...(await signInRows(join(folder, `cases-${size}-encrypted`), size, runs)));

@@ -9,7 +9,12 @@ import type { SessionInfo } from '../../../shared/contract';
 import { MARGINS, ORIENTATIONS } from '../../../shared/reports/layout';
 import { AGE_BANDS, REPORT_KINDS, REPORTS_ERROR_KEYS } from '../../../shared/reports/vocabulary';
 import { PAPER_SIZES } from '../../../shared/settings';
-import type { PlacementHistoryReport, PlacementReport } from '../../../shared/reports/contract';
+import type {
+  PlacementHistoryReport,
+  PlacementReport,
+  TherapyReport,
+} from '../../../shared/reports/contract';
+import { therapyBridge } from '../support/therapy';
 import { FakeBridge } from '../support/FakeBridge';
 import { caseworkerSession, session, unlocked } from '../support/fixtures';
 import { expectNoAxeViolations, renderApp } from '../support/render';
@@ -284,5 +289,85 @@ describe('Reports screen', () => {
       { childId: child.id, output: 'pdf', from: '2026-07-01', to: '2026-09-30', sections: ['intake'] },
     ]);
     expect(bridge.countOf('reports.recordOutput')).toBe(0);
+  });
+
+  it('a therapist runs the therapy report only: the schedule by shelter, and a plain CSV without case codes', async () => {
+    const figures = { due: 2, attended: 1, noShow: 1, cancelled: 0, notRecorded: 0, percent: 50 };
+    const therapy = (input: { from: string; to: string; shelterId: string | null }) =>
+      ({
+        kind: 'therapy',
+        from: input.from,
+        to: input.to,
+        shelterId: input.shelterId,
+        shelters: [{ id: SIDS.pagasa, name: 'Bahay Pag-asa', type: 'ngo_shelter', beds: 4 }],
+        generatedAt: '2026-11-29T04:00:00.000Z',
+        generatedBy: 'Tala Cruz',
+        timeZone: 'Asia/Manila',
+        sessions: [
+          {
+            startAt: '2026-07-07T02:00:00.000Z',
+            endAt: '2026-07-07T03:00:00.000Z',
+            therapistName: 'Tala Cruz',
+            shelterName: 'Bahay Pag-asa',
+            room: null,
+            kind: 'individual',
+            modality: 'tf_cbt',
+            status: 'attended',
+            children: ['AR-2026-0042'],
+          },
+        ],
+        attendance: {
+          byChild: [{ caseCode: 'AR-2026-0042', initials: 'M.S.', ...figures }],
+          byTherapist: [{ therapistName: 'Tala Cruz', ...figures }],
+          byModality: [{ modality: 'tf_cbt', ...figures }],
+        },
+        plans: [
+          {
+            caseCode: 'AR-2026-0042',
+            initials: 'M.S.',
+            therapistName: 'Tala Cruz',
+            modality: 'tf_cbt',
+            status: 'active',
+            session: 1,
+            planned: 12,
+            phase: 'stabilisation',
+            phaseNumber: 1,
+          },
+        ],
+      }) satisfies TherapyReport;
+    const bridge = therapyBridge()
+      .ok('reports.therapy', therapy)
+      .ok('reports.recordOutput', null);
+    const { user } = renderApp(bridge, { route: '/reports' });
+    const kind = await screen.findByLabelText('Report');
+    expect(within(kind).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Therapy report',
+    ]);
+    // A therapist lists no shelters: her report covers her caseload.
+    expect(bridge.countOf('shelters.names')).toBe(0);
+    await user.selectOptions(screen.getByLabelText('Weekly schedule by'), 'Shelter');
+    await user.click(screen.getByRole('button', { name: 'Show preview' }));
+    const preview = await screen.findByRole('region', { name: /^Preview — \d+ pages?$/ });
+    expect(bridge.inputsOf('reports.therapy')).toEqual([
+      { shelterId: null, from: '2026-07-01', to: '2026-09-30' },
+    ]);
+    expect(preview).toHaveTextContent('Weekly schedule: Bahay Pag-asa');
+    expect(preview).toHaveTextContent('AR-2026-0042');
+    expect(preview).toHaveTextContent('1 of 12');
+    expect(preview).toHaveTextContent('Phase 1: stabilisation');
+    await expectNoAxeViolations();
+    expect(screen.queryByRole('button', { name: 'Export CSV with case codes' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(bridge.outputs).toHaveLength(1));
+    expect(bridge.inputsOf('reports.recordOutput')[0]).toMatchObject({
+      report: 'therapy',
+      output: 'csv',
+      sections: ['scheduleByShelter', 'attendance', 'plans'],
+      identifiable: false,
+    });
+    const csv = bridge.outputs[0]!.content;
+    expect(csv).toContain('Tala Cruz,2,1,1,0,0,50%');
+    expect(csv).toContain('TF-CBT,2,1,1,0,0,50%');
+    expect(csv).not.toContain('AR-2026-0042');
   });
 });

@@ -386,8 +386,11 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
     sections: ['intake'],
   },
   'reports.statistics': { from: '2025-01-01', to: '2025-03-31', shelterId: null },
+  'reports.therapy': { from: '2025-01-01', to: '2025-03-31', shelterId: null },
+  'reports.reintegration': { from: '2025-01-01', to: '2025-03-31', shelterId: null },
   'reports.recordOutput': {
-    report: 'placement',
+    // A therapist runs only the therapy report.
+    report: role === 'therapist' ? 'therapy' : 'placement',
     output: 'pdf',
     from: '2025-01-01',
     to: '2025-03-31',

@@ -1,7 +1,7 @@
 // The router's handlers for the reports domain. Each report run is an audited view (which
 // report, shelter, period, whether names were included); each print, saved PDF and CSV export
 // is an audited mutation. What they name in the audit log is declared in reportsAuditTargets.
-import type { reportsProcedures } from '../../../../shared/reports/contract';
+import { REPORT_ROLES, type reportsProcedures } from '../../../../shared/reports/contract';
 import {
   mayExportIdentifiableCsv,
   mayIncludeHistorySection,
@@ -13,6 +13,8 @@ import { actorOf } from '../../records/actor';
 import { placementReport } from './placement-report';
 import { placementHistoryReport } from './placement-history';
 import { statisticsReport } from './statistics';
+import { therapyReport } from './therapy-report';
+import { reintegrationReport } from './reintegration-report';
 
 type ReportsProcedureName = keyof typeof reportsProcedures;
 
@@ -30,8 +32,19 @@ export function reportsHandlers(): Pick<Handlers, ReportsProcedureName> {
       const user = ctx.user();
       return statisticsReport(ctx.vault(), actorOf(user), input, user.displayName);
     },
+    'reports.therapy': (ctx, input) => {
+      const user = ctx.user();
+      return therapyReport(ctx.vault(), actorOf(user), input, user.displayName);
+    },
+    'reports.reintegration': (ctx, input) => {
+      const user = ctx.user();
+      return reintegrationReport(ctx.vault(), actorOf(user), input, user.displayName);
+    },
     'reports.recordOutput': (ctx, input) => {
       const { role } = ctx.user();
+      // A child's placement history is recorded against the child (recordHistoryOutput).
+      if (input.report === 'placementHistory' || !REPORT_ROLES[input.report].includes(role))
+        throw new AppError('FORBIDDEN', 'forbidden');
       if (input.includeNames && !mayIncludeNames(role)) throw new AppError('FORBIDDEN', 'forbidden');
       if (input.identifiable && (input.output !== 'csv' || !mayExportIdentifiableCsv(role)))
         throw new AppError('FORBIDDEN', 'forbidden');
@@ -71,6 +84,16 @@ export const reportsAuditTargets: Pick<AuditTargets, ReportsProcedureName> = {
     targetType: 'report',
     targetId: (input) => input.shelterId,
     detail: (input) => ({ report: 'statistics', from: input.from, to: input.to, names: false }),
+  },
+  'reports.therapy': {
+    targetType: 'report',
+    targetId: (input) => input.shelterId,
+    detail: (input) => ({ report: 'therapy', from: input.from, to: input.to, names: false }),
+  },
+  'reports.reintegration': {
+    targetType: 'report',
+    targetId: (input) => input.shelterId,
+    detail: (input) => ({ report: 'reintegration', from: input.from, to: input.to, names: false }),
   },
   'reports.recordOutput': {
     targetType: 'report',

@@ -6,6 +6,8 @@ import { reportsAuditTargets, reportsHandlers } from './handlers';
 export { placementReport, type PlacementReportInput } from './placement-report';
 export { placementHistoryReport, type PlacementHistoryInput } from './placement-history';
 export { statisticsReport } from './statistics';
+export { therapyReport } from './therapy-report';
+export { reintegrationReport } from './reintegration-report';
 export { reportsAuditTargets, reportsHandlers } from './handlers';
 
 export const reportsDomain: Domain = {

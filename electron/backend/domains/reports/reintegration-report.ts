@@ -1,0 +1,189 @@
+// The reintegration and monitoring report: Aftercare Outcomes assessments due or overdue,
+// assessments and closures waiting for approval, the children in aftercare monitoring, visits
+// done against visits scheduled in the period, and visits overdue. A child belongs to the
+// shelter of their latest placement (a child in aftercare has left it); only children in the
+// viewer's scope appear, by case code and initials. No observation, answer or comment is read.
+import type {
+  PendingApproval,
+  ReintegrationReport,
+  ReportChild,
+} from '../../../../shared/reports/contract';
+import {
+  OUTCOMES_DUE_SOON_DAYS,
+  outcomesDueOn,
+} from '../../../../shared/reintegration/monitoring';
+import {
+  addDaysTo,
+  clockFor,
+  daysBetween,
+  type CaseActor,
+  type CaseVault,
+} from '../../records/actor';
+import { childScope } from '../../records/scope';
+import { listInstruments, readPolicy } from '../reintegration';
+import { reportPeriod } from './period';
+import { reportShelters } from './placement-report';
+
+interface ChildFacts {
+  id: string;
+  case_code: string;
+  initials: string;
+  status: string;
+  intake_date: string;
+}
+
+interface VisitFacts {
+  child_id: string;
+  due_on: string;
+  visited_on: string | null;
+}
+
+const json = (values: Iterable<string>) => JSON.stringify([...values]);
+const byCode = (a: ReportChild, b: ReportChild) => a.caseCode.localeCompare(b.caseCode);
+
+export function reintegrationReport(
+  vault: CaseVault,
+  actor: CaseActor,
+  input: { shelterId: string | null; from: string; to: string },
+  generatedBy: string,
+): ReintegrationReport {
+  const clock = clockFor(vault, actor);
+  const period = reportPeriod(input, clock);
+  const shelters = reportShelters(vault, actor, input.shelterId);
+  const asOf = period.to < clock.today ? period.to : clock.today;
+  const scope = childScope(vault, actor);
+  const children = vault.db
+    .prepare(
+      `SELECT c.id, c.case_code, c.initials, c.status, c.intake_date FROM children c
+       WHERE c.deleted_at IS NULL AND ${scope.sql}
+         AND ($anyShelter OR (SELECT p.shelter_id FROM placements p
+               WHERE p.child_id = c.id AND p.deleted_at IS NULL
+               ORDER BY p.start_at DESC LIMIT 1) = $shelter)`,
+    )
+    .all({
+      ...scope.params,
+      anyShelter: input.shelterId === null ? 1 : 0,
+      shelter: input.shelterId ?? '',
+    }) as unknown as ChildFacts[];
+  const childOf = new Map(children.map((c) => [c.id, c]));
+  const ids = json(childOf.keys());
+  const named = (id: string): ReportChild => ({
+    caseCode: childOf.get(id)!.case_code,
+    initials: childOf.get(id)!.initials,
+  });
+
+  // Outcomes due: the next administration not made by the end of `asOf`.
+  const kindOf = new Map(listInstruments(vault).map((i) => [i.code, i.kind]));
+  const outcomesCodes = [...kindOf].filter(([, kind]) => kind === 'outcomes').map(([code]) => code);
+  const made = new Map(
+    (
+      vault.db
+        .prepare(
+          `SELECT child_id, count(*) AS n FROM reintegration_assessments
+           WHERE deleted_at IS NULL AND status <> 'draft' AND submitted_at < $end
+             AND instrument_code IN (SELECT value FROM json_each($codes))
+             AND child_id IN (SELECT value FROM json_each($ids))
+           GROUP BY child_id`,
+        )
+        .all({ end: period.end, codes: json(outcomesCodes), ids }) as {
+        child_id: string;
+        n: number;
+      }[]
+    ).map((r) => [r.child_id, Number(r.n)]),
+  );
+  const policy = readPolicy(vault);
+  const schedule = {
+    firstAfterMonths: policy.outcomesFirstAfterMonths,
+    thenEveryMonths: policy.outcomesThenEveryMonths,
+  };
+  const horizon = addDaysTo(asOf, OUTCOMES_DUE_SOON_DAYS);
+  const assessmentsDue = children
+    .filter((c) => ['intake', 'in_care', 'aftercare'].includes(c.status))
+    .map((c) => {
+      const administration = made.get(c.id) ?? 0;
+      const dueOn = outcomesDueOn(c.intake_date, administration, schedule);
+      return { ...named(c.id), administration, dueOn, daysOverdue: daysBetween(dueOn, asOf) };
+    })
+    .filter((d) => d.dueOn <= horizon)
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || byCode(a, b));
+
+  // Waiting for approval today: submitted assessments and proposed closures.
+  const pending = [
+    ...(
+      vault.db
+        .prepare(
+          `SELECT child_id, instrument_code, submitted_at AS since FROM reintegration_assessments
+           WHERE deleted_at IS NULL AND status = 'submitted'
+             AND child_id IN (SELECT value FROM json_each(?))`,
+        )
+        .all([ids]) as { child_id: string; instrument_code: string; since: string }[]
+    ).map((r) => ({
+      childId: r.child_id,
+      kind: (kindOf.get(r.instrument_code) === 'outcomes'
+        ? 'outcomes'
+        : 'readiness') as PendingApproval,
+      since: r.since,
+    })),
+    ...(
+      vault.db
+        .prepare(
+          `SELECT child_id, proposed_at AS since FROM case_closures
+           WHERE status = 'proposed' AND child_id IN (SELECT value FROM json_each(?))`,
+        )
+        .all([ids]) as { child_id: string; since: string }[]
+    ).map((r) => ({ childId: r.child_id, kind: 'closure' as PendingApproval, since: r.since })),
+  ];
+  const approvalsPending = pending
+    .map((p) => ({ ...named(p.childId), kind: p.kind, since: p.since }))
+    .sort((a, b) => a.since.localeCompare(b.since) || byCode(a, b));
+
+  // Follow-up visits: done means recorded with a visit date on or before `asOf`.
+  const visits = vault.db
+    .prepare(
+      `SELECT child_id, due_on, visited_on FROM aftercare_visits
+       WHERE deleted_at IS NULL AND child_id IN (SELECT value FROM json_each(?))
+       ORDER BY due_on`,
+    )
+    .all([ids]) as unknown as VisitFacts[];
+  const done = (v: VisitFacts) => v.visited_on !== null && v.visited_on <= asOf;
+  const inPeriod = (v: VisitFacts) => v.due_on >= period.from && v.due_on <= period.to;
+  const perChild = new Map<string, VisitFacts[]>();
+  for (const v of visits) perChild.set(v.child_id, [...(perChild.get(v.child_id) ?? []), v]);
+  const inAftercare = [...perChild]
+    .filter(([, list]) => list[0]!.due_on <= period.to && list.at(-1)!.due_on >= period.from)
+    .map(([childId, list]) => ({
+      ...named(childId),
+      firstDueOn: list[0]!.due_on,
+      lastDueOn: list.at(-1)!.due_on,
+      scheduled: list.filter(inPeriod).length,
+      done: list.filter((v) => inPeriod(v) && done(v)).length,
+    }))
+    .sort(byCode);
+  const scheduled = visits.filter(inPeriod);
+  const doneCount = scheduled.filter(done).length;
+  const overdueVisits = visits
+    .filter((v) => v.due_on < asOf && !done(v))
+    .map((v) => ({ ...named(v.child_id), dueOn: v.due_on, daysOverdue: daysBetween(v.due_on, asOf) }))
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || byCode(a, b));
+
+  return {
+    kind: 'reintegration',
+    from: period.from,
+    to: period.to,
+    shelterId: input.shelterId,
+    shelters,
+    generatedAt: clock.nowIso,
+    generatedBy,
+    timeZone: clock.timeZone,
+    asOf,
+    assessmentsDue,
+    approvalsPending,
+    inAftercare,
+    visits: {
+      scheduled: scheduled.length,
+      done: doneCount,
+      percent: scheduled.length > 0 ? Math.round((doneCount / scheduled.length) * 100) : null,
+    },
+    overdueVisits,
+  };
+}

@@ -1,0 +1,212 @@
+// The therapy report: the sessions of the period (the weekly schedule), attendance rates by
+// child, therapist and modality, and where each plan stands (session n of N, TF-CBT phase).
+// Only children in the viewer's scope are counted or named (a therapist's: their caseload), by
+// case code and initials. Notes, plans' goals and cancellation reasons are never read here.
+import type {
+  AttendanceFigures,
+  AttendanceModality,
+  TherapyReport,
+} from '../../../../shared/reports/contract';
+import {
+  planProgress,
+  type Modality,
+  type PlanStatus,
+  type PracticeComponent,
+  type SessionKind,
+  type SessionStatus,
+} from '../../../../shared/therapy/vocabulary';
+import { clockFor, type CaseActor, type CaseVault } from '../../records/actor';
+import { visibleChildIds } from '../../records/scope';
+import { reportPeriod } from './period';
+import { reportShelters } from './placement-report';
+
+interface ParticipationRow {
+  session_id: string;
+  child_id: string;
+  start_at: string;
+  end_at: string;
+  therapist_id: string;
+  shelter_id: string | null;
+  room: string | null;
+  kind: SessionKind;
+  status: SessionStatus;
+  modality: Modality | null;
+}
+
+interface PlanFacts {
+  id: string;
+  child_id: string;
+  therapist_id: string;
+  modality: Modality;
+  status: PlanStatus;
+  planned_sessions: number;
+}
+
+const DUE: readonly SessionStatus[] = ['attended', 'no_show', 'cancelled', 'late_cancelled'];
+
+/** Attendance figures of a set of participations (a child in a session), as of `now`. */
+function attendanceOf(rows: readonly ParticipationRow[], now: string): AttendanceFigures {
+  const count = (statuses: readonly SessionStatus[]) =>
+    rows.filter((r) => statuses.includes(r.status)).length;
+  const due = count(DUE);
+  const attended = count(['attended']);
+  return {
+    due,
+    attended,
+    noShow: count(['no_show']),
+    cancelled: count(['cancelled', 'late_cancelled']),
+    notRecorded: rows.filter((r) => r.status === 'scheduled' && r.start_at < now).length,
+    percent: due > 0 ? Math.round((attended / due) * 100) : null,
+  };
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  return groups;
+}
+
+const json = (values: Iterable<string>) => JSON.stringify([...values]);
+
+export function therapyReport(
+  vault: CaseVault,
+  actor: CaseActor,
+  input: { shelterId: string | null; from: string; to: string },
+  generatedBy: string,
+): TherapyReport {
+  const clock = clockFor(vault, actor);
+  const period = reportPeriod(input, clock);
+  const shelters = reportShelters(vault, actor, input.shelterId);
+  const all = vault.db
+    .prepare(
+      `SELECT pa.session_id, pa.child_id, s.start_at, s.end_at, s.therapist_id, s.shelter_id,
+              s.room, s.kind, s.status, p.modality
+       FROM therapy_sessions s
+       JOIN therapy_participants pa ON pa.session_id = s.id AND pa.deleted_at IS NULL
+       LEFT JOIN therapy_plans p ON p.id = s.plan_id
+       WHERE s.deleted_at IS NULL AND pa.child_id IS NOT NULL
+         AND s.start_at >= $start AND s.start_at < $end
+         AND ($anyShelter OR s.shelter_id = $shelter)
+       ORDER BY s.start_at, s.id`,
+    )
+    .all({
+      start: period.start,
+      end: period.end,
+      anyShelter: input.shelterId === null ? 1 : 0,
+      shelter: input.shelterId ?? '',
+    }) as unknown as ParticipationRow[];
+  const visible = visibleChildIds(vault, actor, [...new Set(all.map((r) => r.child_id))]);
+  const rows = all.filter((r) => visible.has(r.child_id));
+
+  // Plans in force during the period: started by its end, for a child of the report.
+  const plans = (
+    vault.db
+      .prepare(
+        `SELECT id, child_id, therapist_id, modality, status, planned_sessions FROM therapy_plans
+         WHERE deleted_at IS NULL AND started_on <= $to
+           AND child_id IN (SELECT value FROM json_each($children))
+         ORDER BY started_on, id`,
+      )
+      .all({ to: period.to, children: json(visible) }) as unknown as PlanFacts[]
+  ).filter((p) => input.shelterId === null || rows.some((r) => r.child_id === p.child_id));
+
+  const childIds = new Set([...rows.map((r) => r.child_id), ...plans.map((p) => p.child_id)]);
+  const codes = new Map(
+    (
+      vault.db
+        .prepare(
+          'SELECT id, case_code, initials FROM children WHERE id IN (SELECT value FROM json_each(?))',
+        )
+        .all([json(childIds)]) as { id: string; case_code: string; initials: string }[]
+    ).map((c) => [c.id, c]),
+  );
+  const therapistIds = new Set([...rows.map((r) => r.therapist_id), ...plans.map((p) => p.therapist_id)]);
+  const therapistName = new Map(
+    (
+      vault.db
+        .prepare('SELECT id, display_name FROM users WHERE id IN (SELECT value FROM json_each(?))')
+        .all([json(therapistIds)]) as { id: string; display_name: string }[]
+    ).map((u) => [u.id, u.display_name]),
+  );
+  const shelterName = new Map(
+    (
+      vault.db.prepare('SELECT id, name FROM shelters').all() as { id: string; name: string }[]
+    ).map((s) => [s.id, s.name]),
+  );
+  const modalityOf = (r: ParticipationRow): AttendanceModality => r.modality ?? 'noPlan';
+  const now = clock.nowIso;
+
+  const sessions = [...groupBy(rows, (r) => r.session_id).values()].map((group) => {
+    const first = group[0]!;
+    return {
+      startAt: first.start_at,
+      endAt: first.end_at,
+      therapistName: therapistName.get(first.therapist_id) ?? '',
+      shelterName: first.shelter_id ? (shelterName.get(first.shelter_id) ?? null) : null,
+      room: first.room,
+      kind: first.kind,
+      modality: modalityOf(first),
+      status: first.status,
+      children: group.map((r) => codes.get(r.child_id)!.case_code).sort(),
+    };
+  });
+
+  const byChild = [...groupBy(rows, (r) => r.child_id)]
+    .map(([childId, group]) => ({
+      caseCode: codes.get(childId)!.case_code,
+      initials: codes.get(childId)!.initials,
+      ...attendanceOf(group, now),
+    }))
+    .sort((a, b) => a.caseCode.localeCompare(b.caseCode));
+  const byTherapist = [...groupBy(rows, (r) => r.therapist_id)]
+    .map(([id, group]) => ({ therapistName: therapistName.get(id) ?? '', ...attendanceOf(group, now) }))
+    .sort((a, b) => a.therapistName.localeCompare(b.therapistName));
+  const byModality = [...groupBy(rows, modalityOf)]
+    .map(([modality, group]) => ({
+      modality: modality as AttendanceModality,
+      ...attendanceOf(group, now),
+    }))
+    .sort((a, b) => a.modality.localeCompare(b.modality));
+
+  // Progress as it stood at the end of the period: the sessions attended before then.
+  const attendedBefore = vault.db.prepare(
+    `SELECT components FROM therapy_sessions
+     WHERE plan_id = ? AND status = 'attended' AND deleted_at IS NULL AND start_at < ?
+     ORDER BY start_at`,
+    { pluck: true },
+  );
+  const progress = plans
+    .map((plan) => {
+      const attended = (attendedBefore.all([plan.id, period.end]) as string[]).map(
+        (c) => JSON.parse(c) as PracticeComponent[],
+      );
+      const p = planProgress(plan.modality, plan.planned_sessions, attended);
+      const child = codes.get(plan.child_id)!;
+      return {
+        caseCode: child.case_code,
+        initials: child.initials,
+        therapistName: therapistName.get(plan.therapist_id) ?? '',
+        modality: plan.modality,
+        status: plan.status,
+        session: p.session,
+        planned: p.planned,
+        phase: p.phase,
+        phaseNumber: p.phaseNumber,
+      };
+    })
+    .sort((a, b) => a.caseCode.localeCompare(b.caseCode) || a.modality.localeCompare(b.modality));
+
+  return {
+    kind: 'therapy',
+    from: period.from,
+    to: period.to,
+    shelterId: input.shelterId,
+    shelters,
+    generatedAt: clock.nowIso,
+    generatedBy,
+    timeZone: clock.timeZone,
+    sessions,
+    attendance: { byChild, byTherapist, byModality },
+    plans: progress,
+  };
+}

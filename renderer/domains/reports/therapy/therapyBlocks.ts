@@ -1,0 +1,155 @@
+// The therapy report as printable blocks: the weekly schedule (one table per therapist or per
+// shelter, a row per session with its week), attendance by child, therapist and modality, and
+// where each plan stands. Tables that list case codes are identifiable (left out of a plain CSV).
+import type { TFunction } from 'i18next';
+import type { AttendanceFigures, TherapyReport } from '../../../../shared/reports/contract';
+import type { ReportBlock } from '../../../../shared/reports/layout';
+import { REASON_WIDTH, wrapColumn } from '../../../../shared/reports/wrap';
+import { formatCalendarDate, formatInstant } from '../../../../shared/time';
+
+/** How the weekly schedule is grouped: a table per therapist, or per shelter. */
+export const SCHEDULE_GROUPINGS = ['therapist', 'shelter'] as const;
+export type ScheduleGrouping = (typeof SCHEDULE_GROUPINGS)[number];
+
+const tr = (t: TFunction, key: string, options?: object) =>
+  (t as (key: string, options?: object) => string)(key, options);
+
+/** The Monday of the week of a calendar date (YYYY-MM-DD). */
+export function mondayOf(date: string): string {
+  const day = new Date(`${date}T00:00:00.000Z`);
+  const back = (day.getUTCDay() + 6) % 7;
+  return new Date(day.getTime() - back * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function therapyBlocks(
+  report: TherapyReport,
+  t: TFunction,
+  grouping: ScheduleGrouping,
+): ReportBlock[] {
+  const k = (key: string, options?: object) => tr(t, `reports.therapy.${key}`, options);
+  const column = (key: string, extra: { narrow?: boolean; numeric?: boolean } = {}) => ({
+    label: k(`columns.${key}`),
+    ...extra,
+  });
+  const local = (instant: string, pattern: string) => formatInstant(instant, report.timeZone, pattern);
+  const modality = (key: string) =>
+    key === 'noPlan' ? k('noPlan') : tr(t, `therapy.plan.modality.${key}`);
+  const none = k('noFigure');
+
+  const groups = new Map<string, TherapyReport['sessions']>();
+  for (const session of report.sessions) {
+    const key =
+      grouping === 'therapist' ? session.therapistName : (session.shelterName ?? k('noShelter'));
+    groups.set(key, [...(groups.get(key) ?? []), session]);
+  }
+  const other = grouping === 'therapist' ? 'shelter' : 'therapist';
+  const schedule: ReportBlock[] = [...groups]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, sessions], index) => ({
+      kind: 'table',
+      id: `schedule${index}`,
+      caption: k('scheduleOf', { name }),
+      identifiable: true,
+      columns: [
+        column('week', { narrow: true }),
+        column('day', { narrow: true }),
+        column('time', { narrow: true }),
+        column(other),
+        column('kind', { narrow: true }),
+        column('status', { narrow: true }),
+        column('children'),
+      ],
+      rows: wrapColumn(
+        sessions.map((s) => [
+          formatCalendarDate(mondayOf(local(s.startAt, 'yyyy-MM-dd'))),
+          k('day', {
+            weekday: k(`weekdays.${local(s.startAt, 'i')}`),
+            date: local(s.startAt, 'MM/dd'),
+          }),
+          `${local(s.startAt, 'HH:mm')}–${local(s.endAt, 'HH:mm')}`,
+          grouping === 'therapist' ? (s.shelterName ?? k('noShelter')) : s.therapistName,
+          tr(t, `therapy.schedule.kind.${s.kind}`),
+          tr(t, `therapy.schedule.status.${s.status}`),
+          s.children.join(', '),
+        ]),
+        6,
+        REASON_WIDTH,
+      ),
+    }));
+
+  const figures = (a: AttendanceFigures) => [
+    String(a.due),
+    String(a.attended),
+    String(a.noShow),
+    String(a.cancelled),
+    String(a.notRecorded),
+    a.percent === null ? none : k('percent', { value: a.percent }),
+  ];
+  const figureColumns = ['due', 'attended', 'noShow', 'cancelled', 'notRecorded', 'rate'].map(
+    (key) => column(key, { numeric: true, narrow: true }),
+  );
+  const { byChild, byTherapist, byModality } = report.attendance;
+
+  return [
+    { kind: 'note', id: 'noNotes', text: k('noNotes') },
+    ...(schedule.length > 0
+      ? schedule
+      : [
+          {
+            kind: 'table',
+            id: 'schedule',
+            caption: k('schedule'),
+            columns: [column('week')],
+            rows: [],
+          } satisfies ReportBlock,
+        ]),
+    {
+      kind: 'table',
+      id: 'attendanceByChild',
+      caption: k('attendanceByChild'),
+      identifiable: true,
+      columns: [column('caseCode', { narrow: true }), column('initials', { narrow: true }), ...figureColumns],
+      rows: byChild.map((a) => [a.caseCode, a.initials, ...figures(a)]),
+    },
+    {
+      kind: 'table',
+      id: 'attendanceByTherapist',
+      caption: k('attendanceByTherapist'),
+      columns: [column('therapist'), ...figureColumns],
+      rows: byTherapist.map((a) => [a.therapistName, ...figures(a)]),
+    },
+    {
+      kind: 'table',
+      id: 'attendanceByModality',
+      caption: k('attendanceByModality'),
+      columns: [column('modality'), ...figureColumns],
+      rows: byModality.map((a) => [modality(a.modality), ...figures(a)]),
+    },
+    {
+      kind: 'table',
+      id: 'plans',
+      caption: k('plans'),
+      identifiable: true,
+      columns: [
+        column('caseCode', { narrow: true }),
+        column('initials', { narrow: true }),
+        column('therapist'),
+        column('modality'),
+        column('planStatus', { narrow: true }),
+        column('session', { narrow: true }),
+        column('phase'),
+      ],
+      rows: report.plans.map((p) => [
+        p.caseCode,
+        p.initials,
+        p.therapistName,
+        modality(p.modality),
+        tr(t, `therapy.plan.status.${p.status}`),
+        k('sessionOf', { session: p.session, planned: p.planned }),
+        p.phase === null
+          ? none
+          : k('phase', { number: p.phaseNumber, phase: tr(t, `therapy.plan.phase.${p.phase}`) }),
+      ]),
+    },
+  ];
+}

@@ -1,0 +1,144 @@
+// The placement report's whole print path on the encrypted vault, for one shelter-year and for
+// all shelters over a year: the data (the backend's query), the HTML (the renderer's own blocks
+// with the catalogue's words, cut into pages and written as the one document that the preview
+// shows and Print and Save as PDF send out) and the PDF (that document through Debian Chromium's
+// page.pdf, the engine behind Electron's printToPDF, as tests/support/report-pdf.ts prints it).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import i18next, { type TFunction } from 'i18next';
+import { placementReport } from '../../../electron/backend/domains/reports';
+import type { CaseActor, CaseVault } from '../../../electron/backend/records/actor';
+import { placementBlocks } from '../../../renderer/domains/reports/placement/placementBlocks';
+import type { DocumentTexts } from '../../../shared/reports/document';
+import type { PageSetup } from '../../../shared/reports/layout';
+import { formatCalendarDate, formatInstant } from '../../../shared/time';
+import { launchBrowser } from '../../support/browser';
+import { documentOf, printPdf } from '../../support/report-pdf';
+import { makeTempDir, removeDir } from '../../support/temp';
+import { percentile, type ResultRow } from '../stats';
+
+const CATALOGUES = fileURLToPath(new URL('../../../renderer/i18n', import.meta.url));
+const SETUP: PageSetup = { paperSize: 'A4', orientation: 'portrait', margins: 'normal' };
+/** Chromium printing is slow and steady: a few runs give its p50 and p95. */
+const PDF_RUNS = 5;
+
+/** The words the placement report uses, from the renderer's catalogues (as the app loads them). */
+async function catalogueT(): Promise<TFunction> {
+  const read = (name: string) =>
+    JSON.parse(readFileSync(join(CATALOGUES, `en-${name}.json`), 'utf8')) as object;
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    lng: 'en',
+    resources: { en: { translation: { reports: read('reports'), shelters: read('shelters') } } },
+    interpolation: { escapeValue: false },
+  });
+  return i18n.t;
+}
+
+function texts(t: TFunction, report: ReturnType<typeof placementReport>): DocumentTexts {
+  return {
+    title: t('reports.placement.title'),
+    confidential: t('reports.print.confidential'),
+    privacyNotice: t('reports.print.privacyNotice'),
+    period: t('reports.print.period', {
+      from: formatCalendarDate(report.from),
+      to: formatCalendarDate(report.to),
+    }),
+    scope: report.shelters.map((s) => s.name).join(', '),
+    generated: t('reports.print.generated', {
+      name: report.generatedBy,
+      at: formatInstant(report.generatedAt, report.timeZone),
+      timeZone: report.timeZone,
+    }),
+    page: (page, pages) => t('reports.print.page', { page, pages }),
+    pageLabel: (page, pages) => t('reports.print.pageLabel', { page, pages }),
+    continued: (caption) => t('reports.print.continued', { caption }),
+    none: t('reports.print.none'),
+  };
+}
+
+function timed<T>(times: number[], work: () => T): T {
+  const start = performance.now();
+  const result = work();
+  times.push(performance.now() - start);
+  return result;
+}
+
+function row(operation: string, size: string, times: number[], targetMs: number): ResultRow {
+  const sorted = [...times].sort((a, b) => a - b);
+  const p95 = percentile(sorted, 95);
+  return {
+    operation,
+    size,
+    p50Ms: percentile(sorted, 50),
+    p95Ms: p95,
+    runs: sorted.length,
+    target: `< ${targetMs} ms`,
+    meetsTarget: p95 < targetMs,
+  };
+}
+
+export async function reportPrintRows(
+  d: { vault: CaseVault; coordinator: CaseActor; shelters: string[] },
+  size: string,
+  runs: number,
+  period: { from: string; to: string },
+): Promise<ResultRow[]> {
+  const t = await catalogueT();
+  const dir = await makeTempDir('bench-report-pdf');
+  const browser = await launchBrowser({ parentDir: dir });
+  const rows: ResultRow[] = [];
+  try {
+    const scopes = [
+      { label: 'one shelter-year', shelterId: (i: number) => d.shelters[i % d.shelters.length]! },
+      { label: 'all shelters, a year', shelterId: () => null },
+    ];
+    for (const scope of scopes) {
+      const data: number[] = [];
+      const html: number[] = [];
+      let documents: { html: string; pages: number }[] = [];
+      for (let i = 0; i < runs; i += 1) {
+        const report = timed(data, () =>
+          placementReport(
+            d.vault,
+            d.coordinator,
+            { shelterId: scope.shelterId(i), ...period, includeNames: false },
+            'Bench',
+          ),
+        );
+        const document = timed(html, () =>
+          documentOf(placementBlocks(report, t), SETUP, texts(t, report)),
+        );
+        if (documents.length < PDF_RUNS) documents = [...documents, document];
+      }
+      const pdf: number[] = [];
+      let pages = 0;
+      for (const [i, document] of documents.entries()) {
+        const start = performance.now();
+        await printPdf(browser.page, document.html, join(dir, `placement-${i}.pdf`));
+        pdf.push(performance.now() - start);
+        pages = Math.max(pages, document.pages);
+      }
+      rows.push(
+        row(`report print: placement data, ${scope.label}`, size, data, 300),
+        row(
+          `report print: placement HTML (blocks, pages, document), ${scope.label}`,
+          size,
+          html,
+          500,
+        ),
+        row(
+          `report print: placement PDF via Chromium (up to ${pages} pages), ${scope.label}`,
+          size,
+          pdf,
+          3000,
+        ),
+      );
+    }
+  } finally {
+    await browser.close();
+    await removeDir(dir);
+  }
+  return rows;
+}
