@@ -18,7 +18,7 @@ import { alwaysCheck } from '../../../forms/schema';
 import { useApiForm } from '../../../forms/useApiForm';
 import { Field } from '../../../ui/Field';
 import { FormAlert } from '../../../ui/FormAlert';
-import { DialogFormActions } from '../../../ui/SubmitButton';
+import { DialogFormActions } from '../../../ui/DialogActions';
 import { informantText } from './labels';
 
 /** The newest version of each instrument: what new scores use. */
