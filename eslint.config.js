@@ -32,6 +32,36 @@ const RAW_TABLE = {
   importNames: ['useReactTable'],
   message: 'Use useDataTable (renderer/ui/useDataTable.ts): it keeps empty tables stable.',
 };
+/**
+ * One way to build a form (docs/architecture.md): useApiForm wraps react-hook-form and its zod
+ * resolver, so a screen that reaches for them directly is a hand-built form.
+ */
+const HAND_BUILT_FORM = [
+  {
+    name: 'react-hook-form',
+    importNames: ['useForm'],
+    message: 'Build forms with useApiForm (renderer/forms/useApiForm.ts).',
+  },
+  {
+    name: '@hookform/resolvers/zod',
+    message: 'Build forms with useApiForm (renderer/forms/useApiForm.ts): it sets the resolver.',
+  },
+];
+/** A dialog's last row and its form scaffold are renderer/ui's, written once. */
+const HAND_BUILT_DIALOG = {
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: "JSXAttribute[name.name='className'][value.value='dialog-actions']",
+      message: 'End a dialog with DialogActions, DialogFormActions or ConfirmDialog (renderer/ui).',
+    },
+    {
+      selector:
+        "JSXElement[openingElement.name.name='Dialog'] JSXElement[openingElement.name.name='form']",
+      message: 'A dialog with a form is a FormDialog (renderer/ui/FormDialog.tsx).',
+    },
+  ],
+};
 function restrictPaths(paths, ...patterns) {
   return { 'no-restricted-imports': ['error', { paths: [SQLCIPHER_DEFAULT, ...paths], patterns }] };
 }
@@ -213,7 +243,8 @@ export default tseslint.config(
           'object-properties': { exclude: ['.*'] },
         },
       ],
-      ...restrictPaths([RAW_TABLE], ...RENDERER_IMPORTS, DOMAIN_INTERNALS),
+      ...restrictPaths([RAW_TABLE, ...HAND_BUILT_FORM], ...RENDERER_IMPORTS, DOMAIN_INTERNALS),
+      ...HAND_BUILT_DIALOG,
       ...MACHINE_ZONE_DATES,
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
@@ -221,11 +252,23 @@ export default tseslint.config(
   },
   ...DOMAINS.map((domain) => ({
     files: [`renderer/domains/${domain}/**/*.{ts,tsx}`],
-    rules: restrictPaths([RAW_TABLE], ...RENDERER_IMPORTS, otherDomainsInternals(domain)),
+    rules: restrictPaths(
+      [RAW_TABLE, ...HAND_BUILT_FORM],
+      ...RENDERER_IMPORTS,
+      otherDomainsInternals(domain),
+    ),
   })),
   {
     files: ['renderer/ui/useDataTable.ts'],
-    rules: restrict(...RENDERER_IMPORTS, DOMAIN_INTERNALS),
+    rules: restrictPaths(HAND_BUILT_FORM, ...RENDERER_IMPORTS, DOMAIN_INTERNALS),
+  },
+  {
+    files: ['renderer/forms/**/*.ts'],
+    rules: restrictPaths([RAW_TABLE], ...RENDERER_IMPORTS, DOMAIN_INTERNALS),
+  },
+  {
+    files: ['renderer/ui/**/*.tsx'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['tests/component/**/*.{ts,tsx}'],

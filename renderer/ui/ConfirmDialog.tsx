@@ -1,41 +1,49 @@
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog';
+import { DialogActions } from './DialogActions';
 import { FormAlert } from './FormAlert';
 import type { FormMessage } from '../forms/useServerErrors';
 
 interface Props {
   title: string;
-  body: string;
+  /** What happens, a paragraph each. */
+  body: string | readonly string[];
   confirmLabel: string;
+  /** `danger` for what cannot be undone from the screen (the default), `primary` otherwise. */
+  tone?: 'danger' | 'primary';
   pending: boolean;
   error: FormMessage | null;
   onConfirm: () => void;
   onClose: () => void;
 }
 
-/** "Remove this?" with Cancel first, for removals that cannot be undone from the screen. */
+/** "Do this?" with Cancel first, then the one button that does it. */
 export function ConfirmDialog({
   title,
   body,
   confirmLabel,
+  tone = 'danger',
   pending,
   error,
   onConfirm,
   onClose,
 }: Props) {
   const { t } = useTranslation();
+  const paragraphs = typeof body === 'string' ? [body] : body;
   return (
     <Dialog title={title} onClose={onClose}>
-      <p>{body}</p>
+      {paragraphs.map((text) => (
+        <p key={text}>{text}</p>
+      ))}
       <FormAlert message={error} />
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="button-danger" disabled={pending} onClick={onConfirm}>
+      <DialogActions onClose={onClose}>
+        <button type="button" className={`button-${tone}`} disabled={pending} onClick={onConfirm}>
           {confirmLabel}
         </button>
-      </div>
+        <span role="status" className="pending-text">
+          {pending ? t('common.working') : null}
+        </span>
+      </DialogActions>
     </Dialog>
   );
 }

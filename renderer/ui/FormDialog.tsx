@@ -1,7 +1,7 @@
 import type { FormEventHandler, ReactNode } from 'react';
 import { Dialog } from './Dialog';
 import { FormAlert } from './FormAlert';
-import { DialogFormActions } from './SubmitButton';
+import { DialogFormActions } from './DialogActions';
 import type { FormMessage } from '../forms/useServerErrors';
 
 interface Props {

@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 
 interface Props {
   pending: boolean;
@@ -18,29 +17,6 @@ export function SubmitButton({ pending, pendingText, disabled = false, children 
       <span role="status" className="pending-text">
         {pending ? pendingText : null}
       </span>
-    </div>
-  );
-}
-
-/** A dialog form's last row: Cancel, which closes without saving, then the submit button. */
-export function DialogFormActions({
-  onCancel,
-  pending,
-  submitLabel,
-}: {
-  onCancel: () => void;
-  pending: boolean;
-  submitLabel: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="dialog-actions">
-      <button type="button" onClick={onCancel}>
-        {t('common.cancel')}
-      </button>
-      <SubmitButton pending={pending} pendingText={t('common.working')}>
-        {submitLabel}
-      </SubmitButton>
     </div>
   );
 }

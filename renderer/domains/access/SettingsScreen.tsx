@@ -5,7 +5,7 @@ import { PAPER_SIZES, vaultSettingsSchema, type VaultSettings } from '../../../s
 import { formatInstant } from '../../../shared/time';
 import { queryKey, useApiMutation, useApiQuery } from '../../api/queries';
 import { useAuth, useSession } from '../../auth/AuthContext';
-import { Dialog } from '../../ui/Dialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Field } from '../../ui/Field';
 import { FormAlert, StatusMessage } from '../../ui/FormAlert';
 import { SubmitButton } from '../../ui/SubmitButton';
@@ -139,29 +139,19 @@ function RotateKeySection() {
           : null}
       </StatusMessage>
       {confirming ? (
-        <Dialog title={t('settings.rotateDialogTitle')} onClose={() => setConfirming(false)}>
-          <p>{t('settings.rotateDialogBody')}</p>
-          <FormAlert message={error} />
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button-primary"
-              disabled={rotate.isPending}
-              onClick={() => {
-                setError(null);
-                rotate.mutate({});
-              }}
-            >
-              {t('settings.rotateConfirm')}
-            </button>
-            <span role="status" className="pending-text">
-              {rotate.isPending ? t('common.working') : null}
-            </span>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title={t('settings.rotateDialogTitle')}
+          body={t('settings.rotateDialogBody')}
+          confirmLabel={t('settings.rotateConfirm')}
+          tone="primary"
+          pending={rotate.isPending}
+          error={error}
+          onConfirm={() => {
+            setError(null);
+            rotate.mutate({});
+          }}
+          onClose={() => setConfirming(false)}
+        />
       ) : null}
     </section>
   );

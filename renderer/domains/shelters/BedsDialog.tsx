@@ -5,6 +5,7 @@ import { procedures } from '../../../shared/contract';
 import type { Shelter } from '../../../shared/shelters/contract';
 import { useApiMutation } from '../../api/queries';
 import { Dialog } from '../../ui/Dialog';
+import { DialogActions } from '../../ui/DialogActions';
 import { Field } from '../../ui/Field';
 import { FormAlert, StatusMessage } from '../../ui/FormAlert';
 import { SubmitButton } from '../../ui/SubmitButton';
@@ -81,11 +82,7 @@ export function BedsDialog({ shelter, onClose }: { shelter: Shelter; onClose: ()
           setStatus(t('shelters.beds.added', { bed }));
         }}
       />
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {t('shelters.common.close')}
-        </button>
-      </div>
+      <DialogActions onClose={onClose} closeLabel={t('shelters.common.close')} />
     </Dialog>
   );
 }

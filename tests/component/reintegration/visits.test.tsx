@@ -1,6 +1,7 @@
 // Follow-up visits with a fake backend: the case file lists the schedule and marks overdue
 // visits; recording one asks for what is missing at its field, and a "worse" risk says urgent
-// tasks were made; the Today screen lists overdue visits with a link to each case file.
+// tasks were made; the Today screen lists overdue visits with a link to each case file, or says
+// that none is due or that the list could not be read.
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AftercareVisit } from '../../../shared/reintegration/contract';
@@ -140,6 +141,25 @@ describe('follow-up visits', () => {
         .getByRole('link', { name: 'Open the case file of AR-2026-0042' })
         .getAttribute('href'),
     ).toBe(`#/cases/${CHILD_IDS.maria}`);
+    await expectNoAxeViolations();
+  });
+
+  it('a Today panel says when nothing is due, and says so when its list cannot be read', async () => {
+    const bridge = casesBridge().fail('reintegration.overdueVisits', {
+      code: 'INTERNAL',
+      message: 'internal',
+    });
+    renderApp(bridge, { route: '/today' });
+    const overdue = await screen.findByRole('region', { name: 'Follow-up visits overdue' });
+    expect(await within(overdue).findByRole('alert')).toHaveTextContent(
+      'Something went wrong. Nothing was changed. Try again.',
+    );
+    expect(within(overdue).queryByRole('table')).toBeNull();
+    const due = screen.getByRole('region', { name: 'Aftercare Outcomes assessments due' });
+    expect(
+      await within(due).findByText('No Aftercare Outcomes assessment is due in the next 30 days.'),
+    ).toBeVisible();
+    expect(within(due).queryByRole('table')).toBeNull();
     await expectNoAxeViolations();
   });
 });

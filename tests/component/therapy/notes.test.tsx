@@ -8,7 +8,7 @@ import type { SessionInfo } from '../../../shared/contract';
 import type { Instrument, OutcomeScore, ScoreHistory } from '../../../shared/therapy/measures';
 import type { ChildSessionNotes, SessionNote } from '../../../shared/therapy/notes';
 import { FakeBridge } from '../support/FakeBridge';
-import { caseworkerSession, session, therapistSession, unlocked } from '../support/fixtures';
+import { caseworkerSession, ERR, session, therapistSession, unlocked } from '../support/fixtures';
 import { expectNoAxeViolations, renderApp } from '../support/render';
 
 const NOTE_ID = '0190a5d4-6c1e-7a3b-8c2d-1e2f3a4b5d01';
@@ -214,39 +214,39 @@ describe('outcome scores', () => {
     subscales: { symptoms: 22 },
   };
 
+  const cats: Instrument = {
+    code: 'CATS-7-17',
+    version: 1,
+    name: 'Child and Adolescent Trauma Screen, ages 7–17',
+    informants: ['self', 'caregiver'],
+    ageRange: { min: 7, max: 17 },
+    subscales: [
+      {
+        key: 'symptoms',
+        label: 'Symptom severity',
+        items: 20,
+        itemMin: 0,
+        itemMax: 3,
+        inTotal: true,
+      },
+    ],
+    norms: [
+      {
+        key: 'standard',
+        label: 'Below 15 normal, 15–20 moderate, 21 or more probable PTSD',
+        country: 'any',
+        informants: ['self', 'caregiver'],
+        bands: [
+          { level: 'normal', from: 0, to: 14 },
+          { level: 'moderate', from: 15, to: 20 },
+          { level: 'probable', from: 21, to: 60 },
+        ],
+      },
+    ],
+    builtIn: true,
+    total: { min: 0, max: 60 },
+  };
   it('refuses an out-of-range score at its field, saves a good one and draws it', async () => {
-    const cats: Instrument = {
-      code: 'CATS-7-17',
-      version: 1,
-      name: 'Child and Adolescent Trauma Screen, ages 7–17',
-      informants: ['self', 'caregiver'],
-      ageRange: { min: 7, max: 17 },
-      subscales: [
-        {
-          key: 'symptoms',
-          label: 'Symptom severity',
-          items: 20,
-          itemMin: 0,
-          itemMax: 3,
-          inTotal: true,
-        },
-      ],
-      norms: [
-        {
-          key: 'standard',
-          label: 'Below 15 normal, 15–20 moderate, 21 or more probable PTSD',
-          country: 'any',
-          informants: ['self', 'caregiver'],
-          bands: [
-            { level: 'normal', from: 0, to: 14 },
-            { level: 'moderate', from: 15, to: 20 },
-            { level: 'probable', from: 21, to: 60 },
-          ],
-        },
-      ],
-      builtIn: true,
-      total: { min: 0, max: 60 },
-    };
     const instruments = [cats];
     let history: ScoreHistory = { instruments: [], scores: [], subscalesShown: true };
     const bridge = clinicalBridge(therapistSession())
@@ -288,6 +288,38 @@ describe('outcome scores', () => {
     expect(chart.querySelector('svg')).not.toBeNull();
     expect(chart).toHaveTextContent('Moderate from 15');
     expect(chart).toHaveTextContent('Probable PTSD from 21');
+    await expectNoAxeViolations();
+  });
+
+  it('names a blank score only at Save, and keeps the typed scores when the backend refuses', async () => {
+    const bridge = clinicalBridge(therapistSession())
+      .ok('notes.forChild', sessions(null))
+      .ok('measures.instruments', [cats])
+      .ok('measures.history', { instruments: [], scores: [], subscalesShown: true })
+      .fail('measures.record', ERR.validation({ 'scores.symptoms': 'score.outOfRange' }));
+    const { user } = renderApp(bridge, { route: `/clinical/${CHILD_ID}` });
+    await user.click(await screen.findByRole('button', { name: 'Enter scores' }));
+    await user.selectOptions(
+      await screen.findByLabelText('Instrument'),
+      'Child and Adolescent Trauma Screen, ages 7–17',
+    );
+    const symptoms = screen.getByLabelText('Symptom severity');
+    expect(symptoms).not.toHaveAttribute('aria-invalid');
+    await user.click(screen.getByRole('button', { name: 'Save the scores' }));
+    await waitFor(() => expect(symptoms).toHaveAttribute('aria-invalid', 'true'));
+    expect(screen.getByLabelText('Who answered')).toHaveAttribute('aria-invalid', 'true');
+    expect(bridge.countOf('measures.record')).toBe(0);
+
+    await user.selectOptions(screen.getByLabelText('Who answered'), 'The child');
+    await user.type(symptoms, '30');
+    await user.click(screen.getByRole('button', { name: 'Save the scores' }));
+    await waitFor(() => expect(bridge.countOf('measures.record')).toBe(1));
+    await waitFor(() =>
+      expect(symptoms).toHaveAccessibleDescription(/Outside this scale's range\./),
+    );
+    expect(screen.getByText('Some fields need attention.')).toBeVisible();
+    expect(symptoms).toHaveValue(30);
+    expect(screen.getByLabelText('Who answered')).toHaveValue('self');
     await expectNoAxeViolations();
   });
 });

@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { passwordSchema, type UserSummary } from '../../../../shared/contract';
 import { useApiMutation } from '../../../api/queries';
-import { Dialog } from '../../../ui/Dialog';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { Field } from '../../../ui/Field';
-import { FormAlert } from '../../../ui/FormAlert';
 import { PasswordStrength } from '../../../ui/PasswordStrength';
 import { addStrengthIssue, alwaysCheck } from '../../../forms/schema';
 import { messageFor, type FormMessage } from '../../../forms/useServerErrors';
@@ -90,26 +89,20 @@ export function DisableUserDialog({ user, onClose, onDone }: DialogProps) {
     onError: (error) => setFormError(messageFor(error)),
   });
   return (
-    <Dialog title={t('users.disableDialog.title', { name: user.displayName })} onClose={onClose}>
-      <p>{t('users.disableDialog.body', { name: user.displayName })}</p>
-      <p>{t('users.disableDialog.rotateAdvice')}</p>
-      <FormAlert message={formError} />
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="button"
-          className="button-danger"
-          disabled={disable.isPending}
-          onClick={() => {
-            setFormError(null);
-            disable.mutate({ userId: user.id });
-          }}
-        >
-          {t('users.disableDialog.confirm')}
-        </button>
-      </div>
-    </Dialog>
+    <ConfirmDialog
+      title={t('users.disableDialog.title', { name: user.displayName })}
+      body={[
+        t('users.disableDialog.body', { name: user.displayName }),
+        t('users.disableDialog.rotateAdvice'),
+      ]}
+      confirmLabel={t('users.disableDialog.confirm')}
+      pending={disable.isPending}
+      error={formError}
+      onConfirm={() => {
+        setFormError(null);
+        disable.mutate({ userId: user.id });
+      }}
+      onClose={onClose}
+    />
   );
 }

@@ -1,10 +1,9 @@
 // Overdue follow-up visits of the children the user sees, oldest first, each linking to the case
 // file: the panel the reintegration domain adds to the Today screen.
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { formatCalendarDate } from '../../../../shared/time';
 import { useApiQuery } from '../../../api/queries';
-import { FormAlert } from '../../../ui/FormAlert';
+import { TodayCaseTable } from '../../../ui/TodayCaseTable';
 
 export function OverdueVisitsPanel() {
   const { t } = useTranslation();
@@ -12,40 +11,24 @@ export function OverdueVisitsPanel() {
   return (
     <section className="panel" aria-labelledby="overdue-visits-heading">
       <h2 id="overdue-visits-heading">{t('reintegration.overdue.heading')}</h2>
-      {overdue.isError ? <FormAlert message={{ key: overdue.error.message }} /> : null}
-      {overdue.data && overdue.data.length === 0 ? (
-        <p className="muted">{t('reintegration.overdue.none')}</p>
-      ) : null}
-      {overdue.data && overdue.data.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('reintegration.overdue.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reintegration.overdue.columns.caseCode')}</th>
-                <th scope="col">{t('reintegration.overdue.columns.due')}</th>
-                <th scope="col">{t('reintegration.overdue.columns.days')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overdue.data.map((visit) => (
-                <tr key={visit.id}>
-                  <td>
-                    <Link
-                      to={`/cases/${visit.childId}`}
-                      aria-label={t('reintegration.overdue.open', { caseCode: visit.caseCode })}
-                    >
-                      {visit.caseCode}
-                    </Link>
-                  </td>
-                  <td>{formatCalendarDate(visit.dueOn)}</td>
-                  <td>{visit.daysOverdue}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <TodayCaseTable
+        query={overdue}
+        caption={t('reintegration.overdue.caption')}
+        none={t('reintegration.overdue.none')}
+        caseColumn={t('reintegration.overdue.columns.caseCode')}
+        open={(visit) => ({
+          to: `/cases/${visit.childId}`,
+          label: t('reintegration.overdue.open', { caseCode: visit.caseCode }),
+        })}
+        rowKey={(visit) => visit.id}
+        columns={[
+          {
+            header: t('reintegration.overdue.columns.due'),
+            cell: (visit) => formatCalendarDate(visit.dueOn),
+          },
+          { header: t('reintegration.overdue.columns.days'), cell: (visit) => visit.daysOverdue },
+        ]}
+      />
     </section>
   );
 }

@@ -1,22 +1,24 @@
 // Entering one administration: the instrument (latest version of each), the date, who answered
 // and who gave it, then each subscale's sum. A score outside its subscale's range is refused at
 // its field as it is typed; the backend checks the same again.
-import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import {
+  scoreEntrySchema,
   scoreProblems,
   subscaleRange,
-  type Informant,
   type Instrument,
+  type SubscaleScores,
 } from '../../../../shared/therapy/measures';
 import { todayIn } from '../../../../shared/time';
-import { isApiError } from '../../../api/client';
-import { queryKey, useApiMutation, useApiQuery } from '../../../api/queries';
+import { useApiMutation, useApiQuery } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
+import { alwaysCheck } from '../../../forms/schema';
+import { useApiForm } from '../../../forms/useApiForm';
 import { Field } from '../../../ui/Field';
 import { FormAlert } from '../../../ui/FormAlert';
-import type { FormMessage } from '../../../forms/useServerErrors';
+import { DialogFormActions } from '../../../ui/DialogActions';
 import { informantText } from './labels';
 
 /** The newest version of each instrument: what new scores use. */
@@ -29,7 +31,51 @@ function latestVersions(instruments: Instrument[]): Instrument[] {
   return [...latest.values()];
 }
 
-const err = (message: string | undefined) => (message ? { message } : undefined);
+/** The scores typed so far as numbers; a blank box is no score. */
+function typedScores(typed: Record<string, string> | undefined): SubscaleScores {
+  return Object.fromEntries(
+    Object.entries(typed ?? {})
+      .filter(([, v]) => v.trim() !== '')
+      .map(([k, v]) => [k, Number(v)]),
+  );
+}
+
+const entry = scoreEntrySchema.shape;
+
+/**
+ * The form's values checked by the contract's own rules and the chosen instrument's ranges
+ * (every problem at once, so each field says what is wrong), then turned into `measures.record`.
+ */
+function scoreFormSchema(childId: string, choices: readonly Instrument[]) {
+  return z
+    .object({
+      instrumentCode: z.string().min(1),
+      administeredOn: z.string().min(1).pipe(entry.administeredOn),
+      informant: z.string().pipe(entry.informant),
+      administeredBy: entry.administeredBy,
+      scores: z.record(z.string(), z.string()),
+    })
+    .superRefine((values, ctx) => {
+      const instrument = choices.find((i) => i.code === values.instrumentCode);
+      if (!instrument) return;
+      const problems = scoreProblems(instrument, typedScores(values.scores));
+      for (const [key, message] of Object.entries(problems)) {
+        ctx.addIssue({ code: 'custom', path: ['scores', key], message });
+      }
+    }, alwaysCheck)
+    .transform((values) => {
+      const instrument = choices.find((i) => i.code === values.instrumentCode)!;
+      return {
+        childId,
+        instrumentCode: instrument.code,
+        instrumentVersion: instrument.version,
+        administeredOn: values.administeredOn,
+        informant: values.informant,
+        administeredBy: values.administeredBy,
+        scores: typedScores(values.scores),
+      };
+    });
+}
 
 export function ScoreEntryForm({
   childId,
@@ -42,89 +88,57 @@ export function ScoreEntryForm({
 }) {
   const { t } = useTranslation();
   const session = useSession();
-  const queryClient = useQueryClient();
   const instruments = useApiQuery('measures.instruments', {});
   const choices = useMemo(() => latestVersions(instruments.data ?? []), [instruments.data]);
-  const [code, setCode] = useState('');
-  const instrument = choices.find((i) => i.code === code) ?? null;
-  const [date, setDate] = useState(() => todayIn(session.settings.timeZone));
-  const [informant, setInformant] = useState<Informant | ''>('');
-  const [administeredBy, setAdministeredBy] = useState(session.displayName);
-  const [typed, setTyped] = useState<Record<string, string>>({});
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<FormMessage | null>(null);
-  const [submitted, setSubmitted] = useState(false);
-  const save = useApiMutation('measures.record');
-
-  const numbers = Object.fromEntries(
-    Object.entries(typed)
-      .filter(([, v]) => v.trim() !== '')
-      .map(([k, v]) => [k, Number(v)]),
-  );
-  const problems = instrument ? scoreProblems(instrument, numbers) : {};
-  /** A range problem shows as soon as it is typed; a blank one only after Save. */
-  const scoreError = (key: string) =>
-    serverErrors[`scores.${key}`] ??
-    (problems[key] && (problems[key] !== 'required' || submitted) ? problems[key] : undefined);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    setServerErrors({});
-    const missing: Record<string, string> = {};
-    if (!instrument) missing.instrumentCode = 'required';
-    if (!informant) missing.informant = 'required';
-    if (!date) missing.administeredOn = 'required';
-    if (!administeredBy.trim()) missing.administeredBy = 'required';
-    if (
-      Object.keys(missing).length > 0 ||
-      Object.keys(problems).length > 0 ||
-      !instrument ||
-      !informant
-    ) {
-      setServerErrors(missing);
-      setFormError({ key: 'validation' });
-      return;
-    }
-    save.mutate(
-      {
-        childId,
-        instrumentCode: instrument.code,
-        instrumentVersion: instrument.version,
-        administeredOn: date,
-        informant,
-        administeredBy,
-        scores: numbers,
-      },
-      {
-        onSuccess: () => {
-          void queryClient.invalidateQueries({
-            queryKey: queryKey('measures.history', { childId }),
-          });
-          onSaved();
-        },
-        onError: (error) => {
-          setServerErrors(isApiError(error) ? error.fields : {});
-          setFormError({ key: isApiError(error) ? error.message : 'internal' });
-        },
-      },
-    );
+  // The form's resolver follows the schema as the instruments arrive.
+  const schema = useMemo(() => scoreFormSchema(childId, choices), [childId, choices]);
+  const { form, register, errors, formError, showError, submit } = useApiForm({
+    schema,
+    defaultValues: {
+      instrumentCode: '',
+      administeredOn: todayIn(session.settings.timeZone),
+      informant: '',
+      administeredBy: session.displayName,
+      scores: {},
+    },
+    fields: [
+      'instrumentCode',
+      'administeredOn',
+      'informant',
+      'administeredBy',
+      ...choices.flatMap((i) => i.subscales.map((s) => `scores.${s.key}` as const)),
+    ],
+  });
+  const save = useApiMutation('measures.record', {
+    stale: () => [['measures.history', { childId }]],
+    onSuccess: onSaved,
+    onError: showError,
+  });
+  const instrument = choices.find((i) => i.code === form.watch('instrumentCode')) ?? null;
+  // A range problem shows as soon as it is typed; a blank box is named only at Save.
+  const live = instrument ? scoreProblems(instrument, typedScores(form.watch('scores'))) : {};
+  const scoreError = (key: string) => {
+    const shown = errors.scores?.[key];
+    if (shown) return shown;
+    const problem = live[key];
+    return problem && problem !== 'required' ? { message: problem } : undefined;
   };
 
   return (
-    <form className="form score-entry" onSubmit={submit} noValidate>
+    <form className="form score-entry" noValidate onSubmit={submit((input) => save.mutate(input))}>
       <h3>{t('therapy.measures.entryHeading')}</h3>
       <FormAlert message={formError} />
-      <Field label={t('therapy.measures.instrument')} error={err(serverErrors.instrumentCode)}>
+      <Field label={t('therapy.measures.instrument')} error={errors.instrumentCode}>
         {(a) => (
           <select
             {...a}
-            value={code}
-            onChange={(e) => {
-              setCode(e.target.value);
-              setTyped({});
-              setInformant('');
-            }}
+            {...register('instrumentCode', {
+              // Another instrument has other subscales and informants: start those afresh.
+              onChange: () => {
+                form.setValue('scores', {});
+                form.setValue('informant', '');
+              },
+            })}
           >
             <option value="">{t('therapy.measures.choose')}</option>
             {choices.map((i) => (
@@ -135,16 +149,12 @@ export function ScoreEntryForm({
           </select>
         )}
       </Field>
-      <Field label={t('therapy.measures.date')} error={err(serverErrors.administeredOn)}>
-        {(a) => <input {...a} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+      <Field label={t('therapy.measures.date')} error={errors.administeredOn}>
+        {(a) => <input {...a} type="date" {...register('administeredOn')} />}
       </Field>
-      <Field label={t('therapy.measures.informant')} error={err(serverErrors.informant)}>
+      <Field label={t('therapy.measures.informant')} error={errors.informant}>
         {(a) => (
-          <select
-            {...a}
-            value={informant}
-            onChange={(e) => setInformant(e.target.value as Informant | '')}
-          >
+          <select {...a} {...register('informant')}>
             <option value="">{t('therapy.measures.choose')}</option>
             {(instrument?.informants ?? []).map((i) => (
               <option key={i} value={i}>
@@ -157,17 +167,9 @@ export function ScoreEntryForm({
       <Field
         label={t('therapy.measures.administeredBy')}
         hint={t('therapy.measures.administeredByHelp')}
-        error={err(serverErrors.administeredBy)}
+        error={errors.administeredBy}
       >
-        {(a) => (
-          <input
-            {...a}
-            value={administeredBy}
-            maxLength={100}
-            autoComplete="off"
-            onChange={(e) => setAdministeredBy(e.target.value)}
-          />
-        )}
+        {(a) => <input {...a} maxLength={100} autoComplete="off" {...register('administeredBy')} />}
       </Field>
       {instrument ? (
         <fieldset className="score-fields">
@@ -176,14 +178,14 @@ export function ScoreEntryForm({
             const range = subscaleRange(s);
             return (
               <Field
-                key={s.key}
+                key={`${instrument.code}.${s.key}`}
                 label={s.label}
                 hint={t('therapy.measures.range', {
                   min: range.min,
                   max: range.max,
                   items: s.items,
                 })}
-                error={err(scoreError(s.key))}
+                error={scoreError(s.key)}
               >
                 {(a) => (
                   <input
@@ -194,8 +196,7 @@ export function ScoreEntryForm({
                     max={range.max}
                     step={1}
                     className="input-short"
-                    value={typed[s.key] ?? ''}
-                    onChange={(e) => setTyped({ ...typed, [s.key]: e.target.value })}
+                    {...register(`scores.${s.key}`)}
                   />
                 )}
               </Field>
@@ -203,14 +204,11 @@ export function ScoreEntryForm({
           })}
         </fieldset>
       ) : null}
-      <div className="form-actions">
-        <button type="button" onClick={onCancel}>
-          {t('therapy.measures.cancel')}
-        </button>
-        <button type="submit" disabled={save.isPending}>
-          {t('therapy.measures.save')}
-        </button>
-      </div>
+      <DialogFormActions
+        onCancel={onCancel}
+        pending={save.isPending}
+        submitLabel={t('therapy.measures.save')}
+      />
     </form>
   );
 }

@@ -1,41 +1,51 @@
 // The administrator's clinical-records policy: whose notes therapists read, whether coordinators
 // see outcome totals, which norm bands each instrument, and importing an instrument definition.
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { THERAPIST_NOTE_ACCESS, type ClinicalPolicy } from '../../../../shared/therapy/notes';
-import { isApiError } from '../../../api/client';
+import { measuresProcedures } from '../../../../shared/therapy/measures';
+import {
+  clinicalPolicySchema,
+  THERAPIST_NOTE_ACCESS,
+  type ClinicalPolicy,
+} from '../../../../shared/therapy/notes';
 import { queryKey, useApiMutation, useApiQuery } from '../../../api/queries';
+import { useApiForm } from '../../../forms/useApiForm';
 import { useDocumentTitle } from '../../../hooks/useDocumentTitle';
+import { Checkbox } from '../../../ui/Checkbox';
 import { Field } from '../../../ui/Field';
 import { FormAlert, StatusMessage } from '../../../ui/FormAlert';
-import type { FormMessage } from '../../../forms/useServerErrors';
+import { SubmitButton } from '../../../ui/SubmitButton';
 
 function PolicyForm({ policy }: { policy: ClinicalPolicy }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const instruments = useApiQuery('measures.instruments', {});
-  const [draft, setDraft] = useState(policy);
   const [status, setStatus] = useState<string | null>(null);
-  const [formError, setFormError] = useState<FormMessage | null>(null);
-  const save = useApiMutation('notes.setPolicy');
-  useEffect(() => setDraft(policy), [policy]);
+  // Radios, a checkbox and selects: nothing to type wrong, so a refusal goes to the alert.
+  const { form, register, formError, showError, submit } = useApiForm({
+    schema: clinicalPolicySchema,
+    defaultValues: policy,
+    fields: [],
+  });
+  const save = useApiMutation('notes.setPolicy', {
+    onSuccess: (next) => {
+      queryClient.setQueryData(queryKey('notes.policy', {}), next);
+      form.reset(next);
+      setStatus(t('therapy.notes.policy.saved'));
+    },
+    onError: showError,
+  });
   const withChoices = (instruments.data ?? []).filter((i) => i.norms.length > 1);
   return (
     <form
       className="form"
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate(draft, {
-          onSuccess: (next) => {
-            queryClient.setQueryData(queryKey('notes.policy', {}), next);
-            setFormError(null);
-            setStatus(t('therapy.notes.policy.saved'));
-          },
-          onError: (e) => setFormError({ key: isApiError(e) ? e.message : 'internal' }),
-        });
-      }}
+      onSubmit={submit((values) => {
+        setStatus(null);
+        save.mutate(values);
+      })}
     >
       <FormAlert message={formError} />
       <StatusMessage>{status}</StatusMessage>
@@ -43,99 +53,82 @@ function PolicyForm({ policy }: { policy: ClinicalPolicy }) {
         <legend>{t('therapy.notes.policy.access')}</legend>
         {THERAPIST_NOTE_ACCESS.map((value) => (
           <label key={value} className="radio">
-            <input
-              type="radio"
-              name="therapistNoteAccess"
-              checked={draft.therapistNoteAccess === value}
-              onChange={() => setDraft({ ...draft, therapistNoteAccess: value })}
-            />
+            <input type="radio" value={value} {...register('therapistNoteAccess')} />
             {t(`therapy.notes.policy.accessOptions.${value}`)}
           </label>
         ))}
       </fieldset>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={draft.coordinatorsSeeScoreTotals}
-          onChange={(e) => setDraft({ ...draft, coordinatorsSeeScoreTotals: e.target.checked })}
-        />
-        {t('therapy.notes.policy.coordinatorTotals')}
-      </label>
-      {withChoices.map((instrument) => (
-        <Field
-          key={`${instrument.code}@${instrument.version}`}
-          label={t('therapy.notes.policy.norm', {
-            name: instrument.name,
-            version: instrument.version,
-          })}
-        >
-          {(a) => (
-            <select
-              {...a}
-              value={draft.normChoices[instrument.code] ?? instrument.norms[0]!.key}
-              onChange={(e) =>
-                setDraft({
-                  ...draft,
-                  normChoices: { ...draft.normChoices, [instrument.code]: e.target.value },
-                })
-              }
-            >
-              {instrument.norms.map((n) => (
-                <option key={n.key} value={n.key}>
-                  {n.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      ))}
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={save.isPending}>
-          {t('therapy.notes.policy.save')}
-        </button>
-      </div>
+      <Checkbox
+        label={t('therapy.notes.policy.coordinatorTotals')}
+        {...register('coordinatorsSeeScoreTotals')}
+      />
+      {/* Instrument codes may hold dots, so the choices are one value, not a field per code. */}
+      <Controller
+        control={form.control}
+        name="normChoices"
+        render={({ field }) => (
+          <>
+            {withChoices.map((instrument) => (
+              <Field
+                key={`${instrument.code}@${instrument.version}`}
+                label={t('therapy.notes.policy.norm', {
+                  name: instrument.name,
+                  version: instrument.version,
+                })}
+              >
+                {(a) => (
+                  <select
+                    {...a}
+                    value={field.value[instrument.code] ?? instrument.norms[0]!.key}
+                    onChange={(e) =>
+                      field.onChange({ ...field.value, [instrument.code]: e.target.value })
+                    }
+                  >
+                    {instrument.norms.map((n) => (
+                      <option key={n.key} value={n.key}>
+                        {n.label}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            ))}
+          </>
+        )}
+      />
+      <SubmitButton pending={save.isPending} pendingText={t('common.working')}>
+        {t('therapy.notes.policy.save')}
+      </SubmitButton>
     </form>
   );
 }
 
 function ImportInstrument() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [formError, setFormError] = useState<FormMessage | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const importing = useApiMutation('measures.importInstrument');
+  const { form, register, errors, formError, showError, submit } = useApiForm({
+    schema: measuresProcedures['measures.importInstrument'].input,
+    defaultValues: { definition: '' },
+    fields: ['definition'],
+  });
+  const importing = useApiMutation('measures.importInstrument', {
+    stale: () => ['measures.instruments'],
+    onSuccess: (instrument) => {
+      form.reset({ definition: '' });
+      setStatus(
+        t('therapy.measures.imported', { name: instrument.name, version: instrument.version }),
+      );
+    },
+    onError: showError,
+  });
   return (
     <form
       className="form"
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        importing.mutate(
-          { definition: text },
-          {
-            onSuccess: (instrument) => {
-              void queryClient.invalidateQueries({
-                queryKey: queryKey('measures.instruments', {}),
-              });
-              setText('');
-              setError(undefined);
-              setFormError(null);
-              setStatus(
-                t('therapy.measures.imported', {
-                  name: instrument.name,
-                  version: instrument.version,
-                }),
-              );
-            },
-            onError: (e) => {
-              setError(isApiError(e) ? e.fields.definition : undefined);
-              setFormError({ key: isApiError(e) ? e.message : 'internal' });
-            },
-          },
-        );
-      }}
+      onSubmit={submit((values) => {
+        setStatus(null);
+        importing.mutate(values);
+      })}
     >
       <h2>{t('therapy.measures.importHeading')}</h2>
       <FormAlert message={formError} />
@@ -143,23 +136,13 @@ function ImportInstrument() {
       <Field
         label={t('therapy.measures.importLabel')}
         hint={t('therapy.measures.importHelp')}
-        error={error ? { message: error } : undefined}
+        error={errors.definition}
       >
-        {(a) => (
-          <textarea
-            {...a}
-            rows={10}
-            value={text}
-            spellCheck={false}
-            onChange={(e) => setText(e.target.value)}
-          />
-        )}
+        {(a) => <textarea {...a} rows={10} spellCheck={false} {...register('definition')} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={importing.isPending}>
-          {t('therapy.measures.import')}
-        </button>
-      </div>
+      <SubmitButton pending={importing.isPending} pendingText={t('common.working')}>
+        {t('therapy.measures.import')}
+      </SubmitButton>
     </form>
   );
 }

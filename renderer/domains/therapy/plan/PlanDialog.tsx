@@ -21,6 +21,7 @@ import { useSession } from '../../../auth/AuthContext';
 import { todayIn } from '../../../../shared/time';
 import { ChoiceField } from '../../../ui/ChoiceField';
 import { Dialog } from '../../../ui/Dialog';
+import { DialogActions } from '../../../ui/DialogActions';
 import { Field } from '../../../ui/Field';
 import { FormAlert } from '../../../ui/FormAlert';
 import { FormDialog } from '../../../ui/FormDialog';
@@ -143,11 +144,7 @@ export function PlanDialog(props: PlanDialogProps) {
         ) : (
           <p role="status">{t('therapy.loading')}</p>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <DialogActions onClose={props.onClose} />
       </Dialog>
     );
   }

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { TherapySession } from '../../../../shared/therapy/contract';
 import { useSession } from '../../../auth/AuthContext';
 import { Dialog } from '../../../ui/Dialog';
+import { DialogActions } from '../../../ui/DialogActions';
 import { dayOf, timeRange } from '../calendar/format';
 import { childText, sessionKindText, sessionStatusText } from '../labels';
 import { canSchedule } from '../roles';
@@ -52,10 +53,7 @@ export function SessionDetailsDialog({
           {session.statusReason ? ` — ${session.statusReason}` : ''}
         </dd>
       </dl>
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {t('therapy.calendar.close')}
-        </button>
+      <DialogActions onClose={onClose} closeLabel={t('therapy.calendar.close')}>
         {schedules && session.children.length > 0 ? (
           <>
             <button type="button" onClick={() => onAction('record')}>
@@ -77,7 +75,7 @@ export function SessionDetailsDialog({
             ) : null}
           </>
         ) : null}
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

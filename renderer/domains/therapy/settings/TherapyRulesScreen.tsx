@@ -1,13 +1,10 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { therapyRulesSchema } from '../../../../shared/therapy/contract';
 import type { TherapyRules } from '../../../../shared/therapy/vocabulary';
 import { queryKey, useApiMutation, useApiQuery } from '../../../api/queries';
-import { zodErrorOptions } from '../../../forms/schema';
-import { useServerErrors } from '../../../forms/useServerErrors';
+import { useApiForm } from '../../../forms/useApiForm';
 import { useDocumentTitle } from '../../../hooks/useDocumentTitle';
 import { Checkbox } from '../../../ui/Checkbox';
 import { Field } from '../../../ui/Field';
@@ -40,16 +37,12 @@ function RulesForm({ initial }: { initial: TherapyRules }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(0);
-  const form = useForm({
-    resolver: zodResolver(therapyRulesSchema, zodErrorOptions),
+  const { form, register, errors, formError, showError, submit } = useApiForm({
+    schema: therapyRulesSchema,
     defaultValues: initial,
-    mode: 'onTouched',
+    fields: FIELDS,
+    validateOnLeave: true,
   });
-  const {
-    register,
-    formState: { errors },
-  } = form;
-  const { formError, showError, setFormError } = useServerErrors(form.setError, FIELDS);
   const save = useApiMutation('therapy.saveRules', {
     onSuccess: (next) => {
       queryClient.setQueryData(queryKey('therapy.rules', {}), next);
@@ -58,10 +51,7 @@ function RulesForm({ initial }: { initial: TherapyRules }) {
     },
     onError: showError,
   });
-  const onSubmit = form.handleSubmit((values) => {
-    setFormError(null);
-    save.mutate(values);
-  });
+  const onSubmit = submit((values) => save.mutate(values));
   const number = { valueAsNumber: true } as const;
   return (
     <form
