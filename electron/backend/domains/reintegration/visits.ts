@@ -105,8 +105,7 @@ function displayName(vault: CaseVault, userId: string | null): string | null {
 
 /** The child's caseworker, and the coordinator who approved the latest readiness assessment. */
 function responsibleFor(vault: CaseVault, childId: string): string[] {
-  // `+status` keeps SQLite on the child's index: on the status index it read every approved
-  // assessment of every child (30 ms a case file at size M).
+  // `+status` keeps SQLite on the child's index, not every approved assessment of every child.
   const caseworker = vault.db
     .prepare('SELECT assigned_caseworker_id FROM children WHERE id = ?', { pluck: true })
     .get([childId]) as string | null;
