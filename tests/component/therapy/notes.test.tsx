@@ -131,6 +131,40 @@ describe('the note editor', () => {
   });
 });
 
+describe('the children whose clinical records the user follows', () => {
+  const child = (n: number, initials: string) => ({
+    child: {
+      id: `0190a5d4-6c1e-7a3b-8c2d-1e2f3a4b6${String(n).padStart(3, '0')}`,
+      caseCode: `AR-2026-0${String(n).padStart(3, '0')}`,
+      initials,
+    },
+    plans: [],
+  });
+
+  it('lists them in a table that a case code or initials narrows', async () => {
+    const bridge = clinicalBridge(therapistSession()).ok('therapy.caseload', [
+      child(101, 'M.C.'),
+      child(102, 'J.R.'),
+      child(203, 'A.M.C.'),
+    ]);
+    const { user } = renderApp(bridge, { route: '/clinical' });
+    const table = await screen.findByRole('table', { name: 'Children in therapy' });
+    expect(within(table).getAllByRole('link')).toHaveLength(3);
+    expect(screen.getByText('3 children')).toBeVisible();
+    await user.type(screen.getByLabelText('Find a child'), 'mc');
+    expect(
+      within(table)
+        .getAllByRole('link')
+        .map((l) => l.textContent),
+    ).toEqual(['AR-2026-0101 (M.C.)', 'AR-2026-0203 (A.M.C.)']);
+    await user.clear(screen.getByLabelText('Find a child'));
+    await user.type(screen.getByLabelText('Find a child'), '0102');
+    expect(within(table).getByRole('link')).toHaveTextContent('AR-2026-0102 (J.R.)');
+    expect(screen.getByText('1 child')).toBeVisible();
+    await expectNoAxeViolations();
+  });
+});
+
 describe('a child’s clinical record', () => {
   it('shows the case team attendance and whether the note is signed, with no way in', async () => {
     const bridge = clinicalBridge(caseworkerSession()).ok('notes.forChild', sessions('signed'));

@@ -53,7 +53,7 @@ export function ImportInstrumentForm() {
   });
   return (
     <form
-      className="form"
+      className="form panel"
       noValidate
       aria-labelledby="instrument-import-heading"
       onSubmit={submit((values) => {

@@ -15,6 +15,7 @@ import { useApiForm } from '../../../forms/useApiForm';
 import { errorText } from '../../../i18n';
 import { Field } from '../../../ui/Field';
 import { FormAlert, StatusMessage } from '../../../ui/FormAlert';
+import '../reintegration.css';
 
 /** An empty threshold box means "each instrument's own". */
 const thresholdValue = (value: unknown) => (value === '' || value === null ? null : Number(value));
@@ -49,7 +50,7 @@ export function PolicyForm({ policy }: { policy: ReintegrationPolicy }) {
   const number = { valueAsNumber: true } as const;
   return (
     <form
-      className="form"
+      className="form panel"
       noValidate
       aria-labelledby="reintegration-policy-heading"
       onSubmit={submit((values) => {
@@ -88,7 +89,7 @@ export function PolicyForm({ policy }: { policy: ReintegrationPolicy }) {
           const n = i + 1;
           const stepErrors = errors.visitCadence?.[i];
           return (
-            <fieldset key={step.id}>
+            <fieldset key={step.id} className="cadence-step">
               <legend>{t('reintegration.admin.policy.step', { n })}</legend>
               <Field label={t('reintegration.admin.policy.every', { n })} error={stepErrors?.every}>
                 {(a) => (

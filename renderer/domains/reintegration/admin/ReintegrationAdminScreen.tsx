@@ -11,7 +11,7 @@ function InstrumentList() {
   const { t } = useTranslation();
   const instruments = useApiQuery('reintegration.instruments', {});
   return (
-    <section aria-labelledby="instrument-list-heading">
+    <section className="panel" aria-labelledby="instrument-list-heading">
       <h2 id="instrument-list-heading">{t('reintegration.admin.instruments.heading')}</h2>
       {instruments.isError ? <FormAlert message={{ key: instruments.error.message }} /> : null}
       {instruments.data ? (

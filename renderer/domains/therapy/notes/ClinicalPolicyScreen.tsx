@@ -40,7 +40,7 @@ function PolicyForm({ policy }: { policy: ClinicalPolicy }) {
   const withChoices = (instruments.data ?? []).filter((i) => i.norms.length > 1);
   return (
     <form
-      className="form"
+      className="form panel"
       noValidate
       onSubmit={submit((values) => {
         setStatus(null);
@@ -123,7 +123,7 @@ function ImportInstrument() {
   });
   return (
     <form
-      className="form"
+      className="form panel"
       noValidate
       onSubmit={submit((values) => {
         setStatus(null);

@@ -39,7 +39,7 @@ export function NoteSearch({ query, onQuery }: { query: string; onQuery: (q: str
   const { t } = useTranslation();
   const [typed, setTyped] = useState(query);
   return (
-    <section aria-labelledby="note-search">
+    <section className="panel" aria-labelledby="note-search">
       <h2 id="note-search">{t('therapy.notes.search.heading')}</h2>
       <form
         role="search"
