@@ -77,6 +77,10 @@ function ChildTherapy({ childId }: { childId: string }) {
   }
   const facts = scheduling.data;
   const sessions = history.data ?? [];
+  // The next session first, then what has been held, newest first (the history comes newest first).
+  const now = new Date().toISOString();
+  const coming = sessions.filter((session) => session.endAt >= now).reverse();
+  const past = sessions.filter((session) => session.endAt < now);
   const tfCbtPlanIds = new Set(
     (plans.data ?? []).filter((p) => p.modality === 'tf_cbt').map((p) => p.id),
   );
@@ -144,15 +148,21 @@ function ChildTherapy({ childId }: { childId: string }) {
         {history.data && sessions.length === 0 ? (
           <p className="muted">{t('therapy.child.noSessions')}</p>
         ) : null}
-        {sessions.length > 0 ? (
-          <SessionTable
-            sessions={sessions}
-            caption={t('therapy.child.sessions')}
-            timeZone={timeZone}
-            showChildren={false}
-            {...(schedules ? { onAction: (kind, s) => setOpen({ kind, session: s }) } : {})}
-          />
-        ) : null}
+        {[
+          { caption: t('therapy.child.comingSessions'), rows: coming },
+          { caption: t('therapy.child.pastSessions'), rows: past },
+        ].map(({ caption, rows }) =>
+          rows.length > 0 ? (
+            <SessionTable
+              key={caption}
+              sessions={rows}
+              caption={caption}
+              timeZone={timeZone}
+              showChildren={false}
+              {...(schedules ? { onAction: (kind, s) => setOpen({ kind, session: s }) } : {})}
+            />
+          ) : null,
+        )}
       </section>
 
       {open?.kind === 'plan' ? (

@@ -59,6 +59,32 @@ describe('One session', () => {
     await expectNoAxeViolations();
   });
 
+  it('lists the coming sessions, the next first, apart from the past ones', async () => {
+    const at = (day: string) => ({
+      startAt: `${day}T01:00:00.000Z`,
+      endAt: `${day}T02:00:00.000Z`,
+    });
+    const bridge = therapyBridge().ok('therapy.history', [
+      therapySession({ id: THERAPY_IDS.session2, ...at('2099-01-09') }),
+      therapySession({ ...at('2099-01-02') }),
+      therapySession({ id: THERAPY_IDS.series, ...at('2020-01-02'), status: 'attended' }),
+    ]);
+    renderApp(bridge, { route: CHILD_ROUTE });
+    const coming = await screen.findByRole('table', { name: 'Coming sessions, the next first' });
+    const past = screen.getByRole('table', { name: 'Past sessions, the latest first' });
+    const dates = (table: HTMLElement) =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => within(row).getAllByRole('cell')[0]!.textContent);
+    expect(dates(coming)).toEqual([
+      expect.stringContaining('01/02/2099'),
+      expect.stringContaining('01/09/2099'),
+    ]);
+    expect(dates(past)).toEqual([expect.stringContaining('01/02/2020')]);
+    await expectNoAxeViolations();
+  });
+
   it('records attendance and the PRACTICE components the session covered', async () => {
     const bridge = therapyBridge().ok(
       'therapy.recordSession',
