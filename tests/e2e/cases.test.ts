@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCalendarDate, formatInstant, todayIn, zonedInstant } from '../../shared/time';
 import { expectNoAxeViolations, onScreen } from '../support/axe';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
+import { pageHelpers } from '../support/page-helpers';
 import { expectOk, harnessCall, signOutFully } from '../support/harness';
 import { assertNoLeaks } from '../support/leak-check';
 import { addStaff, createVaultWithStaff, firstSignIn } from '../support/seed';
@@ -105,6 +106,8 @@ let page: Page;
 let caseCode1 = '';
 let caseCode2 = '';
 
+const { button, field, dialog, statusSays, signIn } = pageHelpers(() => page);
+
 let bridge: ReturnType<typeof recordBridgeCalls>;
 
 beforeAll(async () => {
@@ -128,23 +131,6 @@ async function goTo(link: string, title: string | RegExp, axeLabel: string): Pro
   await onScreen(page, title, axeLabel);
 }
 
-function field(label: string, scope: Page | Locator = page): Locator {
-  return scope.getByLabel(label, { exact: true });
-}
-
-function dialog(name: string): Locator {
-  return page.getByRole('dialog', { name, exact: true });
-}
-
-function button(name: string, scope: Page | Locator = page): Locator {
-  return scope.getByRole('button', { name, exact: true });
-}
-
-/** Waits for a polite status message (role=status) containing `text`. */
-async function statusSays(text: string): Promise<void> {
-  await page.getByRole('status').filter({ hasText: text }).waitFor();
-}
-
 /** The text of everything a control is described by: its hint and its error message. */
 function description(control: Locator): Promise<string> {
   return control.evaluate((element) =>
@@ -159,14 +145,6 @@ function description(control: Locator): Promise<string> {
 /** The case file section (a region named by its h2). */
 function section(name: string): Locator {
   return page.getByRole('region', { name, exact: true });
-}
-
-async function signIn(username: string, password: string, home: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: 'Sign in to Aruga' }).waitFor();
-  await field('Username').fill(username);
-  await field('Password').fill(password);
-  await button('Sign in').click();
-  await page.getByRole('heading', { level: 1, name: home }).waitFor();
 }
 
 async function signOut(): Promise<void> {

@@ -11,11 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProcedureInput } from '../../shared/contract';
 import type { Answers } from '../../shared/reintegration/instruments';
 import { DEFAULT_VISIT_CADENCE, visitSchedule } from '../../shared/reintegration/monitoring';
-import { formatCalendarDate, todayIn, zonedInstant } from '../../shared/time';
+import { formatCalendarDate, todayIn } from '../../shared/time';
 import { expectNoAxeViolations, onScreen } from '../support/axe';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
+import { pageHelpers } from '../support/page-helpers';
 import { expectOk, harnessCall, signOutFully } from '../support/harness';
-import { addStaff, createVaultWithStaff, firstSignIn } from '../support/seed';
+import { addStaff, createVaultWithStaff, firstSignIn, placeChild } from '../support/seed';
 
 const TIME_ZONE = 'Asia/Manila';
 
@@ -76,23 +77,7 @@ afterAll(async () => {
   await run?.close();
 });
 
-const button = (name: string, scope: Page | Locator = page) =>
-  scope.getByRole('button', { name, exact: true });
-const field = (label: string, scope: Page | Locator = page) =>
-  scope.getByLabel(label, { exact: true });
-const dialog = (name: string) => page.getByRole('dialog', { name });
-
-async function signIn(username: string, password: string, home: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: 'Sign in to Aruga' }).waitFor();
-  await field('Username').fill(username);
-  await field('Password').fill(password);
-  await button('Sign in').click();
-  await page.getByRole('heading', { level: 1, name: home }).waitFor();
-}
-
-async function statusSays(text: string): Promise<void> {
-  await page.getByRole('status').filter({ hasText: text }).first().waitFor();
-}
+const { button, field, dialog, statusSays, signIn } = pageHelpers(() => page);
 
 async function openCaseFile(): Promise<void> {
   await page.goto(`${run.harness.url}#/cases/${childId}`);
@@ -211,30 +196,14 @@ describe('family reintegration', { timeout: 900_000 }, () => {
       { member: COORDINATOR, role: 'coordinator', shelterScope: [] },
     ]);
     await firstSignIn(run.harness, COORDINATOR);
-    const shelter = expectOk(
-      await harnessCall(run.harness, 'shelters.save', {
-        name: 'Bahay Fictional Liwanag',
-        type: 'ngo_shelter',
-        sexRule: 'any',
-        minAge: 0,
-        maxAge: 18,
-        capacity: 4,
-      }),
-    );
-    const withBed = expectOk(
-      await harnessCall(run.harness, 'beds.save', { shelterId: shelter.id, label: 'Bed 1' }),
-    );
-    const child = expectOk(await harnessCall(run.harness, 'children.register', CHILD));
-    childId = child.id;
-    caseCode = child.caseCode;
-    expectOk(
-      await harnessCall(run.harness, 'placements.admit', {
-        childId,
-        bedId: withBed.beds[0]!.id,
-        startAt: zonedInstant(INTAKE, '10:00', TIME_ZONE),
-        reason: 'Referral',
-      }),
-    );
+    const placed = await placeChild(run.harness, {
+      shelterName: 'Bahay Fictional Liwanag',
+      child: CHILD,
+      admittedOn: INTAKE,
+      timeZone: TIME_ZONE,
+    });
+    childId = placed.childId;
+    caseCode = placed.caseCode;
     const family = {
       childId,
       phone: '',
@@ -266,7 +235,7 @@ describe('family reintegration', { timeout: 900_000 }, () => {
 
     await signInThroughHarness(ADMIN);
     await addStaff(run.harness, [
-      { member: CASEWORKER, role: 'caseworker', shelterScope: [shelter.id] },
+      { member: CASEWORKER, role: 'caseworker', shelterScope: [placed.shelterId] },
     ]);
     caseworkerId = expectOk(await harnessCall(run.harness, 'users.list', {})).find(
       (u) => u.username === CASEWORKER.username,

@@ -4,7 +4,7 @@
 // attendance and that the note is signed, never a word of it; a coordinator breaks the glass
 // with a reason, and the read is in the audit log and on the author's screen. axe on each screen.
 import { SCHEMA } from '../../electron/backend/runtime/composition';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '@signalapp/sqlcipher';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { DataLayer } from '../../electron/backend/db/data-layer';
 import { unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
 import { expectNoAxeViolations, onScreen } from '../support/axe';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
+import { pageHelpers } from '../support/page-helpers';
 import { expectOk, harnessCall, signOutFully } from '../support/harness';
 import { firstSignIn } from '../support/seed';
 
@@ -49,18 +50,11 @@ let childId = '';
 let caseCode = '';
 let recoveryKey = '';
 
-const field = (label: string, scope: Page | Locator = page) =>
-  scope.getByLabel(label, { exact: true });
-const button = (name: string, scope: Page | Locator = page) =>
-  scope.getByRole('button', { name, exact: true });
-
-async function signIn(member: { username: string; password: string }): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: 'Sign in to Aruga' }).waitFor();
-  await field('Username').fill(member.username);
-  await field('Password').fill(member.password);
-  await button('Sign in').click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-}
+const ui = pageHelpers(() => page);
+const { button, field } = ui;
+/** Signs `member` in and waits for the main navigation. */
+const signIn = (member: { username: string; password: string }) =>
+  ui.signIn(member.username, member.password);
 
 async function signOut(): Promise<void> {
   await signOutFully(page);

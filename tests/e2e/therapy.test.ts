@@ -5,13 +5,14 @@
 // the caseworker sees the plan and attendance on the case file. axe on every new screen and
 // dialog, and no console errors.
 import { addDays, format, nextMonday, parseISO } from 'date-fns';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCalendarDate, todayIn, zonedInstant } from '../../shared/time';
+import { formatCalendarDate, todayIn } from '../../shared/time';
 import { expectNoAxeViolations, onScreen } from '../support/axe';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
+import { pageHelpers } from '../support/page-helpers';
 import { expectOk, harnessCall } from '../support/harness';
-import { addStaff, createVaultWithStaff, firstSignIn } from '../support/seed';
+import { addStaff, createVaultWithStaff, firstSignIn, placeChild } from '../support/seed';
 
 const TIME_ZONE = 'Asia/Manila';
 
@@ -63,23 +64,7 @@ afterAll(async () => {
   await run?.close();
 });
 
-const button = (name: string, scope: Page | Locator = page) =>
-  scope.getByRole('button', { name, exact: true });
-const field = (label: string, scope: Page | Locator = page) =>
-  scope.getByLabel(label, { exact: true });
-const dialog = (name: string) => page.getByRole('dialog', { name });
-
-async function signIn(username: string, password: string, home: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: 'Sign in to Aruga' }).waitFor();
-  await field('Username').fill(username);
-  await field('Password').fill(password);
-  await button('Sign in').click();
-  await page.getByRole('heading', { level: 1, name: home }).waitFor();
-}
-
-async function statusSays(text: string): Promise<void> {
-  await page.getByRole('status').filter({ hasText: text }).first().waitFor();
-}
+const { button, field, dialog, statusSays, signIn } = pageHelpers(() => page);
 
 /** The signed-in user's id, as the backend knows it. */
 async function sessionUserId(): Promise<string | undefined> {
@@ -100,21 +85,9 @@ describe('therapy scheduling', () => {
       { member: COORDINATOR, role: 'coordinator', shelterScope: [] },
     ]);
     await firstSignIn(run.harness, COORDINATOR);
-    const shelter = expectOk(
-      await harnessCall(run.harness, 'shelters.save', {
-        name: 'Bahay Fictional Pag-asa',
-        type: 'ngo_shelter',
-        sexRule: 'any',
-        minAge: 0,
-        maxAge: 18,
-        capacity: 4,
-      }),
-    );
-    const withBed = expectOk(
-      await harnessCall(run.harness, 'beds.save', { shelterId: shelter.id, label: 'Bed 1' }),
-    );
-    const child = expectOk(
-      await harnessCall(run.harness, 'children.register', {
+    const placed = await placeChild(run.harness, {
+      shelterName: 'Bahay Fictional Pag-asa',
+      child: {
         legalName: 'Ligaya Fictional Bautista',
         birth: { kind: 'dob', dateOfBirth: '2013-08-02' },
         sex: 'female',
@@ -122,18 +95,12 @@ describe('therapy scheduling', () => {
         referralSource: 'Fictional barangay referral',
         referralDate: '2026-10-01',
         intakeDate: '2026-10-02',
-      }),
-    );
-    childId = child.id;
-    caseCode = child.caseCode;
-    expectOk(
-      await harnessCall(run.harness, 'placements.admit', {
-        childId,
-        bedId: withBed.beds[0]!.id,
-        startAt: zonedInstant('2026-10-02', '10:00', TIME_ZONE),
-        reason: 'Referral',
-      }),
-    );
+      },
+      admittedOn: '2026-10-02',
+      timeZone: TIME_ZONE,
+    });
+    childId = placed.childId;
+    caseCode = placed.caseCode;
     expectOk(
       await harnessCall(run.harness, 'legal.save', {
         childId,
@@ -151,8 +118,8 @@ describe('therapy scheduling', () => {
       }),
     );
     await addStaff(run.harness, [
-      { member: CASEWORKER, role: 'caseworker', shelterScope: [shelter.id] },
-      { member: THERAPIST, role: 'therapist', shelterScope: [shelter.id] },
+      { member: CASEWORKER, role: 'caseworker', shelterScope: [placed.shelterId] },
+      { member: THERAPIST, role: 'therapist', shelterScope: [placed.shelterId] },
     ]);
     await firstSignIn(run.harness, CASEWORKER);
     await firstSignIn(run.harness, THERAPIST);
