@@ -14,6 +14,8 @@ import { Random } from './prng';
 /** The share of all sessions that get a signed note. */
 export const SIGNED_NOTE_SHARE = 0.6;
 const BATCH = 2_000;
+/** Two years of four-weekly administrations: enough for any size's scores. */
+const MAX_ROUNDS = 26;
 
 const PHRASES = {
   subjective: [
@@ -101,7 +103,7 @@ export function writeClinical(vault: CaseVault, options: ClinicalOptions): Clini
     });
   }
 
-  // Scores: each plan's child, given an instrument at the start of the course and every few weeks.
+  // Scores: each plan's child, given an instrument at the start of the course and every four weeks.
   const plans = vault.db
     .prepare(
       `SELECT p.child_id, p.started_on, u.display_name FROM therapy_plans p
@@ -110,16 +112,23 @@ export function writeClinical(vault: CaseVault, options: ClinicalOptions): Clini
     .all() as { child_id: string; started_on: string; display_name: string }[];
   const instruments = builtInInstruments();
   const today = nowIso.slice(0, 10);
-  for (let from = 0; from < options.scores && plans.length > 0; from += BATCH) {
+  // Each plan's rounds, four weeks apart from its start and none after today: a course begun last
+  // week has had one administration, not several on one day.
+  const given: { plan: (typeof plans)[number]; round: number; day: string }[] = [];
+  for (let round = 0; given.length < options.scores && round < MAX_ROUNDS; round += 1) {
+    for (const plan of plans) {
+      const day = new Date(Date.parse(`${plan.started_on}T00:00:00Z`) + round * 28 * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      if (day <= today && given.length < options.scores) given.push({ plan, round, day });
+    }
+  }
+  for (let from = 0; from < given.length; from += BATCH) {
     vault.data.transaction(() => {
-      for (let i = from; i < Math.min(options.scores, from + BATCH); i += 1) {
-        const plan = plans[i % plans.length]!;
-        const round = Math.floor(i / plans.length);
-        const given = GIVEN[(i + round) % GIVEN.length]!;
-        const instrument = instruments.find((d) => d.code === given.code)!;
-        const day = new Date(Date.parse(`${plan.started_on}T00:00:00Z`) + round * 28 * 86_400_000)
-          .toISOString()
-          .slice(0, 10);
+      for (let i = from; i < Math.min(given.length, from + BATCH); i += 1) {
+        const { plan, round, day } = given[i]!;
+        const instrumentGiven = GIVEN[(i + round) % GIVEN.length]!;
+        const instrument = instruments.find((d) => d.code === instrumentGiven.code)!;
         const scores: SubscaleScores = {};
         for (const subscale of instrument.subscales) {
           const { min, max } = subscaleRange(subscale);
@@ -131,8 +140,8 @@ export function writeClinical(vault: CaseVault, options: ClinicalOptions): Clini
           child_id: plan.child_id,
           instrument_code: instrument.code,
           instrument_version: instrument.version,
-          administered_on: day < today ? day : today,
-          informant: given.informant,
+          administered_on: day,
+          informant: instrumentGiven.informant,
           administered_by: plan.display_name,
           scores: JSON.stringify(scores),
           total: totalScore(instrument, scores),

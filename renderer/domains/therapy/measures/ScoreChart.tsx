@@ -6,7 +6,7 @@ import type { Instrument, InstrumentNorm, OutcomeScore } from '../../../../share
 import { formatCalendarDate } from '../../../../shared/time';
 import { bandText } from './labels';
 
-const WIDTH = 640;
+const WIDTH = 720;
 const HEIGHT = 260;
 
 interface Props {
@@ -28,7 +28,7 @@ export function ScoreChart({ instrument, norm, scores }: Props) {
         height={HEIGHT}
         data={data}
         accessibilityLayer={false}
-        margin={{ top: 16, right: 120, bottom: 8, left: 0 }}
+        margin={{ top: 16, right: 180, bottom: 8, left: 0 }}
       >
         <CartesianGrid stroke="#d0d4da" strokeDasharray="3 3" />
         <XAxis dataKey="date" stroke="#333" />
