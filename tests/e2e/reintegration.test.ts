@@ -482,6 +482,9 @@ describe('family reintegration', { timeout: 900_000 }, () => {
     await table.getByRole('row', { name: 'Safety 2.00 3.00 +1.00' }).waitFor();
     // The chart draws one point per administration on each domain's line.
     const chart = outcomes.getByTestId('comparison-chart');
+    // The chart is drawn once it scrolls into view.
+    await chart.scrollIntoViewIfNeeded();
+    await chart.locator('.recharts-line-dots').first().waitFor();
     await expect(
       chart.locator('.recharts-xAxis .recharts-cartesian-axis-tick').count(),
     ).resolves.toBe(2);

@@ -2,13 +2,15 @@
 // administration's domain scores, drawn as lines (Recharts; hidden from screen readers) beside
 // the same figures as a table, with each domain's change from the first administration.
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import type { Assessment } from '../../../../shared/reintegration/contract';
 import type { InstrumentEntry } from '../../../../shared/reintegration/instruments';
 import { formatCalendarDate } from '../../../../shared/time';
 import { useApiQuery } from '../../../api/queries';
 import { CaseSection } from '../../../ui/CaseSection';
 import { FormAlert } from '../../../ui/FormAlert';
+import { WhenVisible } from '../../../ui/WhenVisible';
+import '../reintegration.css';
 
 const COLOURS = ['#1d4f91', '#8a1c1c', '#2d6a3e', '#6b3fa0', '#7a5200', '#005f73', '#444444'];
 
@@ -70,24 +72,38 @@ function SeriesView({ series }: { series: Series }) {
     <article aria-label={title}>
       <h3>{title}</h3>
       <div aria-hidden="true" data-testid="comparison-chart">
-        <LineChart width={640} height={280} data={data} accessibilityLayer={false}>
-          <CartesianGrid stroke="#d0d4da" strokeDasharray="3 3" />
-          <XAxis dataKey="date" stroke="#333" />
-          <YAxis domain={[values[0]!, values.at(-1)!]} stroke="#333" />
-          <Legend />
+        <WhenVisible minHeight={280}>
+          <LineChart width={640} height={280} data={data} accessibilityLayer={false}>
+            <CartesianGrid stroke="#d0d4da" strokeDasharray="3 3" />
+            <XAxis dataKey="date" stroke="#333" />
+            <YAxis domain={[values[0]!, values.at(-1)!]} stroke="#333" />
+            {instrument.domains.map((domain, i) => (
+              <Line
+                key={domain.key}
+                type="linear"
+                dataKey={domain.key}
+                name={domain.label}
+                stroke={COLOURS[i % COLOURS.length]}
+                strokeWidth={2}
+                dot={{ r: 4 }}
+                isAnimationActive={false}
+              />
+            ))}
+          </LineChart>
+        </WhenVisible>
+        {/* A plain list, not Recharts' Legend: that one measures itself with a forced layout of
+            the whole case file each time the file opens. */}
+        <ul className="chart-legend">
           {instrument.domains.map((domain, i) => (
-            <Line
-              key={domain.key}
-              type="linear"
-              dataKey={domain.key}
-              name={domain.label}
-              stroke={COLOURS[i % COLOURS.length]}
-              strokeWidth={2}
-              dot={{ r: 4 }}
-              isAnimationActive={false}
-            />
+            <li key={domain.key}>
+              <span
+                className="chart-legend-swatch"
+                style={{ backgroundColor: COLOURS[i % COLOURS.length] }}
+              />
+              {domain.label}
+            </li>
           ))}
-        </LineChart>
+        </ul>
       </div>
       <div className="table-wrap">
         <table className="data-table">
