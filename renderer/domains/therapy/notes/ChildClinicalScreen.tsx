@@ -173,7 +173,7 @@ export function ChildClinicalScreen() {
         </section>
       ) : null}
       {session.role !== 'caseworker' ? (
-        <section aria-labelledby="clinical-scores">
+        <section className="panel" aria-labelledby="clinical-scores">
           <h2 id="clinical-scores">{t('therapy.measures.heading')}</h2>
           <ScoresPanel childId={childId} />
         </section>
