@@ -31,6 +31,8 @@ export {
   type Identity,
 } from './identity';
 export { syncFolder, type FolderSyncReport } from './folder';
+export { AUTO_SYNC_INTERVAL_MS, autoSyncStep, type AutoSyncState } from './watcher';
+export { saveSyncSettings } from './settings';
 export { describeConflicts, listConflicts, type Conflict, type ConflictKind } from './conflicts';
 export { caseCodeTag, nextCaseCode } from './case-codes';
 
