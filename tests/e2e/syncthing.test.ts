@@ -63,9 +63,8 @@ async function makePeer(name: string): Promise<Peer> {
     encoding: 'utf8',
   });
   if (made.status !== 0) throw new Error(`syncthing generate failed: ${made.stderr}`);
-  const config = readFileSync(join(home, 'config.xml'), 'utf8');
-  const deviceId = /<device id="([A-Z0-9-]{63})"/.exec(config)?.[1];
-  if (!deviceId) throw new Error('No device id in the generated config');
+  const deviceId = /Device ID: ([A-Z0-9-]{63})/.exec(`${made.stdout}${made.stderr}`)?.[1];
+  if (!deviceId) throw new Error('syncthing generate did not say its device id');
   return {
     home,
     folder,
