@@ -27,6 +27,11 @@ export interface BackendOptions {
   automaticBackups?: boolean;
   /** How long after that sign-in it starts (10 s unless a test shortens it). */
   automaticBackupDelayMs?: number;
+  /**
+   * How often an unlocked computer that shares looks at its saved sync folder and syncs when
+   * something moved (2 s); 0 turns it off, for tests that sync by hand.
+   */
+  autoSyncIntervalMs?: number;
 }
 
 export interface BackendApi {

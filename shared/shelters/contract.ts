@@ -49,6 +49,8 @@ declare module '../case-file' {
     currentPlacement: Placement | null;
     /** Every placement of the child, newest first. */
     placements: Placement[];
+    /** Clashes of the child's open stays left by a sync, until a transfer or discharge ends one. */
+    placementClashes: PlacementClash[];
   }
   interface TimelineKinds {
     shelters: 'admitted' | 'transferred' | 'discharged';
@@ -103,6 +105,18 @@ export interface BedBoardBed {
   } | null;
   /** Null for a bed held for a child the viewer may not see (it still shows as reserved). */
   reservedFor: { childId: string; caseCode: string; initials: string } | null;
+  /** A clash left by two computers offline at once (today's board only), until it is resolved. */
+  clash: BedClash | null;
+}
+
+/** The kinds of clash two open stays can make, as Conflicts to resolve names them. */
+export type PlacementClash = 'bedTwice' | 'childTwice' | 'childAtTwoShelters';
+
+export interface BedClash {
+  /** The other children whose open stays are in this bed too. */
+  alsoHeldBy: { childId: string; caseCode: string; initials: string }[];
+  /** The occupant has another open stay, in another bed or shelter. */
+  occupantPlacedTwice: boolean;
 }
 
 export interface BedBoard {

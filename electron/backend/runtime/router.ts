@@ -42,6 +42,7 @@ import { dailyBackupTarget, makeDailyBackup, recordDailyBackup } from '../vault/
 import type { KeyringBody } from '../vault/keyring';
 import { todayIn } from '../../../shared/time';
 import { findUserById } from '../domains/access';
+import { AUTO_SYNC_INTERVAL_MS, autoSyncStep, type AutoSyncState } from '../domains/sync';
 import { Backoff } from '../vault/backoff';
 import { DEFAULT_SCRYPT } from '../vault/crypto';
 import { isDemoVault, vaultPresence, type OpenVault } from '../vault/vault';
@@ -113,6 +114,7 @@ export class Backend implements BackendApi {
   private readonly deviceId: string;
   private readonly kdf: ScryptParams;
   private idleTimer: NodeJS.Timeout | null = null;
+  private autoSyncTimer: NodeJS.Timeout | null = null;
   /** The whole-file page check runs once per app start (the host carries this across workers). */
   private pagesChecked: boolean;
   private damaged = false;
@@ -332,6 +334,7 @@ export class Backend implements BackendApi {
     const fresh = this.state.kind === 'closed';
     this.state = { kind: 'unlocked', vault, userId };
     if (fresh) this.reviewOpenedVault(vault);
+    if (fresh) this.startAutoSync(vault);
     if (fresh && via !== 'setup' && this.options.automaticBackups !== false) {
       // A little after sign-in, so the first screens get the cores; calls then wait their turn.
       const timer = setTimeout(
@@ -496,6 +499,8 @@ export class Backend implements BackendApi {
   private closeVault(reason: LockEventReason, notify = true): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
+    if (this.autoSyncTimer) clearInterval(this.autoSyncTimer);
+    this.autoSyncTimer = null;
     if (this.state.kind === 'closed') return;
     const { vault } = this.state;
     try {
@@ -516,6 +521,44 @@ export class Backend implements BackendApi {
       vault.close();
     }
     if (notify) this.events.emit('event', { type: 'locked', reason } satisfies BackendEvent);
+  }
+
+  /** While unlocked, sync with the saved folder whenever it or this computer's changes move. */
+  private startAutoSync(vault: OpenVault): void {
+    const ms = this.options.autoSyncIntervalMs ?? AUTO_SYNC_INTERVAL_MS;
+    if (ms <= 0) return;
+    if (this.autoSyncTimer) clearInterval(this.autoSyncTimer);
+    const state: AutoSyncState = { fingerprint: null };
+    this.autoSyncTimer = setInterval(
+      () => void this.enqueue(() => this.autoSync(vault, state)),
+      ms,
+    );
+    this.autoSyncTimer.unref?.();
+  }
+
+  private autoSync(vault: OpenVault, state: AutoSyncState): void {
+    if (this.state.kind !== 'unlocked' || this.state.vault !== vault) return;
+    try {
+      const report = autoSyncStep(vault, this.deviceId, state);
+      if (!report || (report.applied.length === 0 && !report.written && !report.refused.length))
+        return;
+      // Audited as Sync now is, marked as the computer's own doing.
+      vault.audit.append({
+        actorId: this.state.userId,
+        action: 'sync.now',
+        targetType: 'syncFolder',
+        detail: {
+          applied: report.applied.length,
+          refused: report.refused.length,
+          written: report.written !== null,
+          deleted: report.deleted.length,
+          automatic: true,
+        },
+      });
+    } catch (error) {
+      // A folder that vanished mid-sync or a full disk: the next look tries again.
+      console.error('[aruga] the automatic sync failed:', this.toErrorShape(error).code);
+    }
   }
 
   private replaceSession<T>(open: () => T): T {

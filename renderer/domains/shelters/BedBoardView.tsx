@@ -11,6 +11,7 @@ import { messageFor, type FormMessage } from '../../forms/useServerErrors';
 import { bedName, childLabel, instantDate } from './format';
 import { BEDS_STALE } from './stale';
 import { ReserveBedDialog } from './ReserveBedDialog';
+import { BedClashMarker } from './ClashNotice';
 
 /** A shape as well as a word for each state, so state never rests on colour alone. */
 const STATE_ICON: Record<BedState, string> = { vacant: '○', occupied: '●', reserved: '◐' };
@@ -148,7 +149,7 @@ function BedCard({
   const timeZone = useSession().settings.timeZone;
   const name = bedName(t, bed);
   return (
-    <li className={`bed-card bed-${bed.state}`}>
+    <li className={`bed-card bed-${bed.state}${bed.clash ? ' bed-clashing' : ''}`}>
       <p className="bed-label">{bed.label}</p>
       <p className="bed-state">
         <span className="bed-icon" aria-hidden="true">
@@ -170,6 +171,7 @@ function BedCard({
           </p>
         </>
       ) : null}
+      {bed.clash ? <BedClashMarker clash={bed.clash} boardMode={boardMode} /> : null}
       {bed.reservedFor && !boardMode ? (
         <p className="bed-child">
           {t('shelters.board.reservedFor')}{' '}

@@ -10,7 +10,8 @@ export const SHELTERS_STALE: readonly Stale[] = ['shelters.list', 'shelters.name
 
 /**
  * After any placement write: the case file, its timeline, the boards and the case lists (and the
- * agenda, since a caseworker's scope follows the child's shelter).
+ * agenda, since a caseworker's scope follows the child's shelter), and the conflicts to resolve,
+ * since a transfer or discharge is how a bed given twice is resolved.
  */
 export const PLACEMENTS_STALE: readonly Stale[] = [
   'children.get',
@@ -18,4 +19,5 @@ export const PLACEMENTS_STALE: readonly Stale[] = [
   ...BEDS_STALE,
   'children.search',
   'dashboard.agenda',
+  'sync.conflicts',
 ];

@@ -126,6 +126,7 @@ export function caseFile(overrides: Partial<CaseFile> = {}): CaseFile {
     caseworkerName: 'Bayani Cruz',
     currentPlacement: null,
     placements: [],
+    placementClashes: [],
     family: [],
     consents: [],
     siblings: [],

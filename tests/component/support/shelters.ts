@@ -88,6 +88,7 @@ const vacant = (bedId: string, room: string | null, label: string): BedBoardBed 
   state: 'vacant',
   occupant: null,
   reservedFor: null,
+  clash: null,
 });
 
 export function pagasaBoard(asOf: string = TODAY): BedBoard {
@@ -112,6 +113,7 @@ export function pagasaBoard(asOf: string = TODAY): BedBoard {
           lengthOfStayDays: 27,
         },
         reservedFor: null,
+        clash: null,
       },
       {
         id: SIDS.bed2,
@@ -120,6 +122,7 @@ export function pagasaBoard(asOf: string = TODAY): BedBoard {
         state: 'reserved',
         occupant: null,
         reservedFor: { childId: SIDS.held, caseCode: 'AR-2026-0043', initials: 'M.S.' },
+        clash: null,
       },
       vacant(SIDS.bed3, 'Room B', 'Bed 3'),
     ],

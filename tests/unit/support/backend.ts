@@ -45,9 +45,10 @@ export function backendAt(
   extra: Partial<BackendOptions> = {},
   domains?: readonly Domain[],
 ): BackendApi {
-  // The daily backup is off unless a test asks for it: it would add an entry to every log.
+  // The daily backup is off unless a test asks for it: it would add an entry to every log. So is
+  // the automatic sync: a test that shares syncs by hand and counts what each sync did.
   const backend = createBackend(
-    { dataFolder, kdf: FAST_KDF, automaticBackups: false, ...extra },
+    { dataFolder, kdf: FAST_KDF, automaticBackups: false, autoSyncIntervalMs: 0, ...extra },
     domains,
   );
   backends.push(backend);

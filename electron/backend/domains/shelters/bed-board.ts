@@ -3,7 +3,12 @@
 // shows the state now. Both find each bed's occupant with one index seek on placements(bed_id,
 // start_at): beds never hold two children at once, so the latest (non-empty) placement that
 // started by the instant is the only candidate.
-import type { BedBoard, BedBoardBed, OccupancyRow } from '../../../../shared/shelters/contract';
+import type {
+  BedBoard,
+  BedBoardBed,
+  BedClash,
+  OccupancyRow,
+} from '../../../../shared/shelters/contract';
 import type { ShelterType } from '../../../../shared/shelters/vocabulary';
 import {
   addDaysTo,
@@ -25,6 +30,7 @@ import {
   visibleChildIds,
 } from '../../records/scope';
 import { compareBeds } from './shelters';
+import { bedClashes } from './placement-clashes';
 
 /** The instant a board for `asOf` shows: now for today, else the last millisecond of that date. */
 export function boardInstant(asOf: string, clock: Clock): string {
@@ -99,8 +105,17 @@ export function bedBoard(
     r.reserved_for_child_id ? [r.reserved_for_child_id] : [],
   );
   const nameable = visibleChildIds(vault, actor, reservedIds);
+  // Open stays clash now or never: a past board shows what was, not what is left to resolve.
+  const clashes = showReservations
+    ? bedClashes(vault, shelter.id, (bedId) => rows.find((r) => r.id === bedId)?.child_id ?? null)
+    : new Map<string, BedClash>();
   const beds = rows.map((row): BedBoardBed => {
-    const base = { id: row.id, room: row.room, label: row.label };
+    const base = {
+      id: row.id,
+      room: row.room,
+      label: row.label,
+      clash: clashes.get(row.id) ?? null,
+    };
     if (row.child_id && row.start_at) {
       const since = stayStart(vault, row.child_id, shelter.id, row.start_at);
       return {

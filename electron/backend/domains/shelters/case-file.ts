@@ -3,10 +3,15 @@
 import type { TimelineEntry } from '../../../../shared/case-file';
 import type { CaseFileSource, TimelineSource } from '../../runtime/domain';
 import { placementsOf } from '../../records/rows';
+import { clashesOfChild } from './placement-clashes';
 
 export const placementsSection: CaseFileSource = (vault, _actor, child) => {
   const placements = placementsOf(vault, child.id);
-  return { placements, currentPlacement: placements.find((p) => p.endAt === null) ?? null };
+  return {
+    placements,
+    currentPlacement: placements.find((p) => p.endAt === null) ?? null,
+    placementClashes: clashesOfChild(vault, child.id),
+  };
 };
 
 /** A transfer is one placement ending exactly when another begins; never a placement with itself. */

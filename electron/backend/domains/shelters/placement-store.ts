@@ -1,8 +1,10 @@
 // The placement invariants, enforced where placements are written, in the same transaction as
 // the write: a child has at most one placement at any instant, a bed holds at most one child at
 // any instant, and an end is always after its start. Intervals are half-open [start, end), so a
-// transfer's old end equals the new start. Triggers in the schema (migration 2) are the backstop
-// for any write that bypasses this module.
+// transfer's old end equals the new start. A write that only narrows an existing stay cannot
+// create or widen an overlap, so it goes through even while the stay overlaps another (two
+// computers offline gave one bed twice; ending one stay is how that is resolved). Triggers in the
+// schema are the backstop for any write that bypasses this module.
 import { AppError } from '../../../../shared/errors';
 import type { WritableRow } from '../../db/data-layer';
 import type { CaseActor, CaseVault } from '../../records/actor';
@@ -12,6 +14,8 @@ import { visibleChildIds } from '../../records/scope';
 export type PlacementConflictKey =
   'placement.childOverlap' | 'placement.bedOverlap' | 'placement.endBeforeStart';
 
+const FOREVER = '9999-12-31T23:59:59.999Z';
+
 export interface PlacementSlot {
   childId: string;
   bedId: string;
@@ -20,6 +24,20 @@ export interface PlacementSlot {
   endAt: string | null;
   /** The placement being edited, which may not clash with itself. */
   ignoreId?: string | null;
+  /** The edited placement as it stood: a write that only narrows it is never a new clash. */
+  was?: { childId: string; bedId: string; startAt: string; endAt: string | null };
+}
+
+/** Same child and bed, an interval inside the old one: no overlap can appear or grow. */
+function narrows(slot: PlacementSlot): boolean {
+  const was = slot.was;
+  return (
+    was !== undefined &&
+    was.childId === slot.childId &&
+    was.bedId === slot.bedId &&
+    slot.startAt >= was.startAt &&
+    (slot.endAt ?? FOREVER) <= (was.endAt ?? FOREVER)
+  );
 }
 
 export interface PlacementConflict {
@@ -34,8 +52,6 @@ export interface PlacementConflict {
     endAt: string | null;
   };
 }
-
-const FOREVER = '9999-12-31T23:59:59.999Z';
 
 const CLASH_SQL = (column: 'child_id' | 'bed_id') => `
   SELECT p.child_id AS childId, p.start_at AS startAt, p.end_at AS endAt,
@@ -58,6 +74,7 @@ export function checkPlacementConflict(
       details: { caseCode: null, initials: null, startAt: slot.startAt, endAt: slot.endAt },
     };
   }
+  if (narrows(slot)) return null;
   const checks = [
     ['child_id', slot.childId, 'placement.childOverlap'],
     ['bed_id', slot.bedId, 'placement.bedOverlap'],
@@ -144,6 +161,11 @@ export function insertPlacement(vault: CaseVault, values: NewPlacement): string 
   return guarded(vault, slot, () => vault.data.insert('placements', values));
 }
 
+/** A placement row as the slot it holds. */
+export function slotOf(row: PlacementRow): Required<Omit<PlacementSlot, 'ignoreId' | 'was'>> {
+  return { childId: row.child_id, bedId: row.bed_id, startAt: row.start_at, endAt: row.end_at };
+}
+
 export function updatePlacement(
   vault: CaseVault,
   current: PlacementRow,
@@ -155,6 +177,7 @@ export function updatePlacement(
     startAt: (patch.start_at as string | undefined) ?? current.start_at,
     endAt: patch.end_at === undefined ? current.end_at : (patch.end_at as string | null),
     ignoreId: current.id,
+    was: slotOf(current),
   };
   guarded(vault, slot, () => vault.data.update('placements', current.id, patch));
 }

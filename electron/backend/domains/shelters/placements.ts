@@ -28,7 +28,7 @@ import {
   type Clock,
   type CaseVault,
 } from '../../records/actor';
-import { assertNoConflict, insertPlacement, updatePlacement } from './placement-store';
+import { assertNoConflict, insertPlacement, slotOf, updatePlacement } from './placement-store';
 import {
   bedRowById,
   birthOf,
@@ -156,6 +156,19 @@ function requireCurrent(vault: CaseVault, childId: string): PlacementRow {
   return current;
 }
 
+/**
+ * The child's other open stays: none, unless two computers offline at once each placed her.
+ * A transfer or discharge ends them with the current one, so she is in one bed (or none) after.
+ */
+function otherOpenStays(vault: CaseVault, current: PlacementRow): PlacementRow[] {
+  return vault.db
+    .prepare(
+      `SELECT * FROM placements WHERE child_id = ? AND id <> ? AND end_at IS NULL
+       AND deleted_at IS NULL ORDER BY start_at`,
+    )
+    .all([current.child_id, current.id]) as unknown as PlacementRow[];
+}
+
 // ---- admit -----------------------------------------------------------------------------------
 export interface AdmitInput {
   childId: string;
@@ -214,11 +227,14 @@ function endOfCurrentPlacement(
   const clock = clockFor(vault, actor);
   const child = requireVisibleChild(vault, actor, input.childId);
   const current = requireCurrent(vault, child.id);
+  const others = otherOpenStays(vault, current);
   const at = normalizeInstant(input.at);
   const errors = new FieldErrors().notFutureInstant('at', at, clock);
   // Ending a placement at its own start would leave a stay of no length, which no one had.
-  if (at <= current.start_at) errors.add('at', 'placement.endBeforeStart');
-  return { clock, child, current, at, errors };
+  if ([current, ...others].some((stay) => at <= stay.start_at)) {
+    errors.add('at', 'placement.endBeforeStart');
+  }
+  return { clock, child, current, others, at, errors };
 }
 
 /** Ends the current placement at exactly the instant the new one starts, in one transaction. */
@@ -227,13 +243,13 @@ export function transferChild(
   actor: CaseActor,
   input: TransferInput,
 ): PlacementResult {
-  const { clock, child, current, at, errors } = endOfCurrentPlacement(vault, actor, input);
+  const { clock, child, current, others, at, errors } = endOfCurrentPlacement(vault, actor, input);
   if (input.toBedId === current.bed_id) errors.add('toBedId', 'transfer.sameBed');
   errors.throwIfAny();
   const bed = requireBed(vault, input.toBedId, 'toBedId');
   refuseIfReservedForOther(vault, actor, bed, child.id);
   return vault.data.transaction(() => {
-    updatePlacement(vault, current, { end_at: at });
+    for (const stay of [current, ...others]) updatePlacement(vault, stay, { end_at: at });
     assertNoConflict(vault, { childId: child.id, bedId: bed.id, startAt: at, endAt: null }, actor);
     const broken = softRuleWarnings(vault, clock, { child, shelter: bed.shelter, at });
     const override = resolveOverride(broken, input.overrideReason);
@@ -265,17 +281,19 @@ export function dischargeChild(
   guards: readonly DischargeGuard[] = [],
   effects: readonly DischargeEffect[] = [],
 ): Placement {
-  const { clock, child, current, at, errors } = endOfCurrentPlacement(vault, actor, input);
+  const { clock, child, current, others, at, errors } = endOfCurrentPlacement(vault, actor, input);
   if (!input.exitNote.trim()) errors.add('exitNote', 'required');
   errors.throwIfAny();
   return vault.data.transaction(() => {
     const request = { ...input, at, actor, child, placement: current, clock };
     for (const guard of guards) guard(vault, request);
-    updatePlacement(vault, current, {
-      end_at: at,
-      exit_destination: input.destination,
-      exit_note: input.exitNote.trim(),
-    });
+    for (const stay of [current, ...others]) {
+      updatePlacement(vault, stay, {
+        end_at: at,
+        exit_destination: input.destination,
+        exit_note: input.exitNote.trim(),
+      });
+    }
     releaseReservations(vault, child.id);
     recordStatus(vault, child.id, child.status, statusAfterDischarge(input.destination), at);
     for (const effect of effects) effect(vault, request);
@@ -319,7 +337,7 @@ export function editPlacement(
   const shelter = shelterRowById(vault, row.shelter_id);
   if (!shelter) throw notFound();
   return vault.data.transaction(() => {
-    const slot = { childId: row.child_id, bedId: row.bed_id, startAt, endAt, ignoreId: row.id };
+    const slot = { ...slotOf(row), startAt, endAt, ignoreId: row.id, was: slotOf(row) };
     assertNoConflict(vault, slot, actor);
     const broken =
       startAt === row.start_at

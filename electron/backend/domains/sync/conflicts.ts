@@ -1,7 +1,9 @@
 // What two computers offline at once can each do validly alone but not together. Sync keeps both
 // sides; this lists them, from the merged data alone, so every computer with the same data lists
-// the same conflicts in the same order. One is resolved by correcting one side so the two no
-// longer overlap (or the code differs); from then on it is no longer listed.
+// the same conflicts in the same order. Two stays clash while both are still open: one ended
+// (a transfer or discharge on the ordinary screens, or a corrected date) leaves an overlap in the
+// past, which is history rather than something to resolve, and the pair is no longer listed.
+// A code given twice is listed until one child's code is changed.
 import type { ConflictKind, ConflictRow, ConflictSide } from '../../../../shared/sync/contract';
 import type { Db } from '../../db/sqlcipher';
 
@@ -15,9 +17,9 @@ export interface Conflict {
   ids: [string, string];
 }
 
+/** Both stays open (so they overlap now), each pair once. */
 const OVERLAP = `p.deleted_at IS NULL AND q.deleted_at IS NULL AND p.id < q.id
-  AND p.start_at < coalesce(q.end_at, '9999-12-31T23:59:59.999Z')
-  AND q.start_at < coalesce(p.end_at, '9999-12-31T23:59:59.999Z')`;
+  AND p.end_at IS NULL AND q.end_at IS NULL`;
 
 export function listConflicts(db: Db): Conflict[] {
   const rows = db
