@@ -556,7 +556,10 @@ describe("the child's name", () => {
     expect(await ok(f.backend, 'children.revealName', { id: child.id })).toEqual({
       legalName: 'Fictional Amihan Canaryname',
       preferredName: null,
+      legalInitials: 'F.A.C.',
     });
+    // Nor do the real initials travel with the file.
+    expect(JSON.stringify(updated)).not.toContain('F.A.C.');
     // Out of scope it does not exist.
     await f.as('iloilo');
     expect((await fails(f.backend, 'children.revealName', { id: child.id })).code).toBe(
