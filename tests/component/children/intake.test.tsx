@@ -58,6 +58,9 @@ describe('the intake account as a reference', () => {
     );
     expect(d.getByLabelText('Reason')).toHaveValue('Covering for her caseworker');
 
+    d.getByLabelText('Reason').focus();
+    await user.tab();
+    await user.tab();
     await user.keyboard('{Enter}');
     expect(
       await intake.findByText('No free text was written: the account is held in the reference.'),

@@ -148,7 +148,7 @@ describe('Today', () => {
     renderApp(bridge, { route: '/' });
     await screen.findByRole('heading', { level: 2, name: 'Overdue 1 item' });
     expect(rowsOf(agendaTable('Overdue'))).toEqual([
-      ['02/26/2026 4 days overdue', 'AR-2026-0041 J.', 'Legal name not yet known', ''],
+      ['02/26/2026 4 days overdue', 'AR-2026-0041 K.P.', 'Legal name not yet known', ''],
     ]);
   });
 
