@@ -4,12 +4,14 @@ import { z } from 'zod';
 import { idOf, isoDateSchema } from '../ids';
 import type { Role } from '../roles';
 import {
+  aliasOf,
   birthSchema,
   CHILD_STATUSES,
   CONSENT_GIVERS,
   CONSENT_TYPES,
   CONTACT_WISHES,
   GOAL_STATUSES,
+  INTAKE_HELD_WHERE,
   LEGAL_EVENT_KINDS,
   PLAN_DOMAINS,
   SEXES,
@@ -19,6 +21,7 @@ import {
   type ConsentType,
   type ContactWish,
   type GoalStatus,
+  type IntakeHeldWhere,
   type LegalEventKind,
   type PlanDomain,
   type Sex,
@@ -41,10 +44,18 @@ const timeOfDay = z.string().regex(TIME_OF_DAY, 'invalid');
 
 // ---- case records ---------------------------------------------------------------------------
 
+/** Fictitious initials, typed with or without dots ("rtl", "R.T.L."); see aliasOf. */
+export const aliasSchema = z
+  .string()
+  .max(20, 'tooLong')
+  .refine((value) => aliasOf(value) !== null, 'alias.format');
+
 export const childFieldsSchema = z.strictObject({
   /** Null while it is not known yet: children often arrive without papers. Never left out. */
   legalName: text(200).nullable(),
   preferredName: optionalText(100),
+  /** Left out at registration, one is made up; left out on an update, it stays as it was. */
+  alias: aliasSchema.optional(),
   birth: birthSchema,
   sex: z.enum(SEXES),
   genderIdentity: optionalText(100),
@@ -61,7 +72,8 @@ export type ChildFields = z.infer<typeof childFieldsSchema>;
 export interface ChildListRow {
   id: string;
   caseCode: string;
-  initials: string;
+  /** Fictitious initials: what every list shows with the case code, never the real ones. */
+  alias: string;
   status: ChildStatus;
   /** Whole years today, in the vault's time zone; estimated when the birth date is. */
   age: number;
@@ -74,10 +86,10 @@ export interface ChildListRow {
  * A case record without the child's names: they reach the window only through
  * children.revealName, which is audited as the view of the name.
  */
-export interface ChildRecord extends Omit<ChildFields, 'legalName' | 'preferredName'> {
+export interface ChildRecord extends Omit<ChildFields, 'legalName' | 'preferredName' | 'alias'> {
   id: string;
   caseCode: string;
-  initials: string;
+  alias: string;
   status: ChildStatus;
   age: number;
   ageEstimated: boolean;
@@ -93,6 +105,8 @@ export interface ChildNames {
   /** Null while the legal name is not known yet. */
   legalName: string | null;
   preferredName: string | null;
+  /** The real initials: shown only where the names are. */
+  legalInitials: string;
 }
 
 export interface FamilyMember {
@@ -102,6 +116,7 @@ export interface FamilyMember {
   relationship: string;
   phone: string | null;
   address: string | null;
+  barangay: string | null;
   livesInHousehold: boolean;
   /** May come into the child's household (a visitor of the home, not only a resident). */
   householdAccess: boolean;
@@ -141,11 +156,14 @@ export interface Visitor {
   reasons: VisitorReason[] | null;
 }
 
-/** What the gate is told: a name, whose visitor, and the state; never why. */
+/**
+ * What the gate is told: a person by name, once, with each child they visit and whether they
+ * may; never why. A mother entered under two siblings, or listed both as family and directly,
+ * is one person at the gate.
+ */
 export interface GateVisitor {
-  caseCode: string;
   name: string;
-  state: VisitorState;
+  children: { caseCode: string; state: VisitorState }[];
 }
 export const GATE_LIMIT = 50;
 
@@ -194,6 +212,38 @@ export interface LegalEvent {
   notes: string | null;
 }
 
+/** What the case file says of the intake account before it is opened: never its content. */
+export interface IntakeSummary {
+  recordedAt: string;
+  recordedByName: string | null;
+  /** Null for an account recorded before the reference was asked for. */
+  heldWhere: IntakeHeldWhere | null;
+  reference: string | null;
+  /** Whether a free-text account was written beside the reference. */
+  hasAccount: boolean;
+  addenda: number;
+  /** Whether opening it asks this viewer for a reason (not the child's own team). */
+  reasonNeeded: boolean;
+}
+
+/** A signed correction of the intake account; the account itself never changes. */
+export interface IntakeAddendum {
+  id: string;
+  text: string;
+  signedAt: string;
+  signedByName: string | null;
+}
+
+/** The opened intake account, as intake.open answers it. */
+export interface IntakeAccount {
+  account: string | null;
+  heldWhere: IntakeHeldWhere | null;
+  reference: string | null;
+  recordedAt: string;
+  recordedByName: string | null;
+  addenda: IntakeAddendum[];
+}
+
 /** The case file: the children domain's records, and every other domain's section. */
 export interface CaseFile extends CaseFileSections {
   child: ChildRecord;
@@ -204,7 +254,7 @@ export interface CaseFile extends CaseFileSections {
   goals: PlanGoal[];
   tasks: PlanTask[];
   legalEvents: LegalEvent[];
-  intakeAccount: { recordedAt: string; recordedByName: string | null } | null;
+  intakeAccount: IntakeSummary | null;
 }
 
 declare module '../case-file' {
@@ -229,7 +279,7 @@ export const AGENDA_PAGE_MAX = 100;
 export interface AgendaItem {
   childId: string;
   caseCode: string;
-  initials: string;
+  alias: string;
   kind: AgendaKind;
   /** The legal event kind for 'legal', the plan domain for 'goal', null otherwise. */
   category: LegalEventKind | PlanDomain | null;
@@ -357,6 +407,7 @@ export const childrenProcedures = {
       relationship: text(100),
       phone: optionalText(50),
       address: optionalText(300),
+      barangay: optionalText(100),
       livesInHousehold: z.boolean(),
       allegedOffender: z.boolean(),
       allegedOffenderSince: isoDateSchema.optional(),
@@ -428,21 +479,43 @@ export const childrenProcedures = {
     kind: 'mutation',
   }),
 
-  /** The child's account is recorded once; later forms link to it and never ask again. */
+  /**
+   * The child's account is recorded once, as a reference to where it is held (the child is not
+   * interviewed again); the free text is optional. Later forms link to it and never ask again.
+   */
   'intake.record': procedure<null>()({
-    input: z.strictObject({ childId: idOf('child'), account: text(20000, multiline) }),
+    input: z.strictObject({
+      childId: idOf('child'),
+      heldWhere: z.enum(INTAKE_HELD_WHERE),
+      reference: text(300),
+      account: optionalText(20000, multiline),
+    }),
     access: CASE_TEAM,
     kind: 'mutation',
   }),
-  'intake.open': procedure<{
-    account: string;
-    recordedAt: string;
-    recordedByName: string | null;
-  }>()({
-    input: z.strictObject({ childId: idOf('child') }),
-    access: CASE_TEAM,
+  /**
+   * Opens the account and its addenda, audited as a view. The child's caseworker, a therapist
+   * with the child on their caseload and coordinators open it directly; anyone else in scope
+   * gives a reason, which is kept and audited.
+   */
+  'intake.open': procedure<IntakeAccount>()({
+    input: z.strictObject({
+      childId: idOf('child'),
+      reason: optionalText(1000, multiline),
+    }),
+    access: ['coordinator', 'caseworker', 'therapist'],
     kind: 'query',
     auditView: true,
+  }),
+  /** A correction, signed by whoever writes it; the original account stays as it was. */
+  'intake.addAddendum': procedure<IntakeAddendum>()({
+    input: z.strictObject({
+      childId: idOf('child'),
+      text: text(5000, multiline),
+      signed: z.literal(true, { error: 'intake.signRequired' }),
+    }),
+    access: CASE_TEAM,
+    kind: 'mutation',
   }),
 
   'plan.saveGoal': procedure<PlanGoal>()({

@@ -53,6 +53,10 @@ export const CONTACT_WISHES = ['yes', 'no', 'unsure'] as const;
 export type ContactWish = (typeof CONTACT_WISHES)[number];
 
 /** A visitor's state at the gate: all that gate or house staff are told. */
+/** Where the child's account is held, so that nobody asks the child for it again. */
+export const INTAKE_HELD_WHERE = ['joint_interview', 'video', 'affidavit'] as const;
+export type IntakeHeldWhere = (typeof INTAKE_HELD_WHERE)[number];
+
 export const VISITOR_STATES = ['allowed', 'supervised', 'not_allowed'] as const;
 export type VisitorState = (typeof VISITOR_STATES)[number];
 
@@ -102,6 +106,29 @@ export function initialsOf(name: string): string {
     .filter(Boolean)
     .slice(0, 4);
   return letters.length ? `${letters.join('.')}.` : '?';
+}
+
+/**
+ * An alias: two to four fictitious initials written like real ones ("R.T.L."), which lists,
+ * Today, the bed board, the gate and reports show instead of the child's real initials.
+ * Typed letters may come with or without dots and spaces, in either case.
+ */
+export function aliasOf(text: string): string | null {
+  if (!/^[A-Za-z.\s]*$/.test(text)) return null;
+  const letters = text.replace(/[.\s]/g, '').toUpperCase();
+  return letters.length >= 2 && letters.length <= 4 ? `${letters.split('').join('.')}.` : null;
+}
+
+/**
+ * A new alias of three letters, never equal to `avoid` (the real initials). `pick(n)` answers a
+ * whole number below n: crypto-random in the backend and the browser, fixed in tests.
+ */
+export function suggestAlias(pick: (n: number) => number, avoid: string): string {
+  const codes = [pick(26), pick(26), pick(26)];
+  const spell = () => `${codes.map((c) => String.fromCharCode(65 + c)).join('.')}.`;
+  // Equal to the real initials: move the first letter on by one, which cannot be equal again.
+  if (spell() === avoid) codes[0] = (codes[0]! + 1) % 26;
+  return spell();
 }
 
 /** Whole years from one calendar date (YYYY-MM-DD) to another; never negative. */

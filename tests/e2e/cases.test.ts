@@ -2,7 +2,7 @@
 // their beds; a caseworker registers a child (after the form has refused bad input), records a
 // family member flagged as alleged offender and the intake account, admits the child, transfers
 // them, is refused a second child's overlapping admission to the same bed, and discharges the
-// child; search finds "Niño" by "nino" and lists only initials; the coordinator's bed board shows
+// child; search finds "Niño" by "nino" and lists only aliases; the coordinator's bed board shows
 // the beds today and on the transfer date. axe on every screen and dialog, no console errors,
 // and the leak check over every file the run left behind.
 import { format, parseISO, subDays } from 'date-fns';
@@ -55,14 +55,14 @@ const TRANSFER_BED = 'Annex cot';
 const CHILD_1 = {
   legalName: 'Niño Fictional Dela Cruz',
   preferredName: 'Nonoy Canarykid',
-  initials: 'N.F.D.C.',
+  alias: 'K.T.S.',
   dateOfBirth: '2014-03-15',
   sex: 'Male',
   referralSource: 'WCPC Canary Referral Desk',
 };
 const CHILD_2 = {
   legalName: 'Ligaya Fictional Bautista',
-  initials: 'L.F.B.',
+  alias: 'M.R.V.',
   dateOfBirth: '2015-08-02',
   sex: 'Female',
   referralSource: 'LSWDO Canary Outreach',
@@ -70,7 +70,7 @@ const CHILD_2 = {
 /** Registered with the legal name not known yet. */
 const CHILD_3 = {
   preferredName: 'Bituin Canarystar',
-  initials: 'B.C.',
+  alias: 'D.J.',
   dateOfBirth: '2016-01-20',
   sex: 'Female',
   referralSource: 'DSWD Canary Hotline',
@@ -362,6 +362,7 @@ describe('case records and placements flow', () => {
   it('registers the child once the name and date of birth are corrected', async () => {
     await field('Legal name').fill(CHILD_1.legalName);
     await field('Preferred name').fill(CHILD_1.preferredName);
+    await field('Alias').fill(CHILD_1.alias);
     await field('Date of birth').fill(CHILD_1.dateOfBirth);
     await button('Register child').click();
     await statusSays('The child was registered with case code');
@@ -404,6 +405,8 @@ describe('case records and placements flow', () => {
   it('records the intake account once and keeps it collapsed behind the content note', async () => {
     const intake = section('Intake account');
     await button('Record intake account', intake).click();
+    await field('Where the account is held', intake).selectOption({ label: 'Joint interview' });
+    await field('Reference', intake).fill('Fictional joint interview JI-0001');
     await field("The child's account", intake).fill(INTAKE_ACCOUNT);
     await button('Save intake account', intake).click();
     await statusSays('The intake account was recorded.');
@@ -489,6 +492,7 @@ describe('case records and placements flow', () => {
     await page.getByRole('link', { name: 'Register a child', exact: true }).click();
     await onScreen(page, 'Register a child', 'register form (second child)');
     await field('Legal name').fill(CHILD_2.legalName);
+    await field('Alias').fill(CHILD_2.alias);
     await field('Date of birth').fill(CHILD_2.dateOfBirth);
     await field('Sex').selectOption({ label: CHILD_2.sex });
     await field('Referral source').fill(CHILD_2.referralSource);
@@ -515,7 +519,7 @@ describe('case records and placements flow', () => {
     const alert = admit.getByRole('alert').filter({ hasText: 'is taken by' });
     await alert.waitFor();
     expect(await alert.innerText()).toBe(
-      `${ROOM_A} · Bed 1 is taken by ${caseCode1} (${CHILD_1.initials}) from ` +
+      `${ROOM_A} · Bed 1 is taken by ${caseCode1} (${CHILD_1.alias}) from ` +
         `${formatCalendarDate(ADMIT.date)} to ${formatCalendarDate(TRANSFER.date)}.`,
     );
     // The dialog stays open with everything typed, so the user can choose again.
@@ -604,7 +608,7 @@ describe('case records and placements flow', () => {
     const alert = edit.getByRole('alert').filter({ hasText: 'already has a placement' });
     await alert.waitFor();
     expect(await alert.innerText()).toBe(
-      `${caseCode1} (${CHILD_1.initials}) already has a placement from ` +
+      `${caseCode1} (${CHILD_1.alias}) already has a placement from ` +
         `${formatCalendarDate(TRANSFER.date)} to ${formatCalendarDate(today)}. ` +
         'A child can be in only one place at a time.',
     );
@@ -615,12 +619,12 @@ describe('case records and placements flow', () => {
     expect(await firstStay.getByRole('cell').allInnerTexts()).toEqual(before);
   });
 
-  it('finds "Niño" by "nino" and lists only case codes and initials', async () => {
+  it('finds "Niño" by "nino" and lists only case codes and aliases', async () => {
     await goTo('Children', 'Children', 'children list');
     const count = page.getByText(/^Showing \d+–\d+ of \d+ child/);
     await expect.poll(() => count.innerText()).toBe('Showing 1–2 of 2 children.');
     const list = page.getByRole('table', {
-      name: 'Children in your care, by case code and initials',
+      name: 'Children in your care, by case code and alias',
     });
     let html = await page.content();
     for (const name of [CHILD_1.legalName, CHILD_2.legalName, 'Fictional', 'Nonoy']) {
@@ -633,7 +637,7 @@ describe('case records and placements flow', () => {
     const rows = list.getByRole('row');
     expect(await rows.count()).toBe(2);
     const cells = await rows.nth(1).getByRole('cell').allInnerTexts();
-    expect(cells.slice(0, 2)).toEqual([caseCode1, CHILD_1.initials]);
+    expect(cells.slice(0, 2)).toEqual([caseCode1, CHILD_1.alias]);
     html = await page.content();
     expect(html).not.toContain(CHILD_1.legalName);
     expect(html).not.toContain('Fictional');
@@ -698,7 +702,7 @@ describe('case records and placements flow', () => {
     ).toEqual([SHELTER_B.name, SHELTER_B.type, SHELTER_B.capacity, '1', '0', '0', '1']);
     await expectNoAxeViolations(page, 'bed board today, with the occupancy summary');
 
-    // At the end of the transfer date: the child, by case code and initials, in the transfer bed.
+    // At the end of the transfer date: the child, by case code and alias, in the transfer bed.
     await field('As of', controls).fill(TRANSFER.date);
     const boardThen = page.getByRole('region', {
       name: `${SHELTER_B.name} on ${formatCalendarDate(TRANSFER.date)}`,
@@ -710,7 +714,7 @@ describe('case records and placements flow', () => {
     await cotThen.waitFor();
     expect(await cotThen.innerText()).toContain('Occupied');
     await cotThen
-      .getByRole('link', { name: `${caseCode1} (${CHILD_1.initials})`, exact: true })
+      .getByRole('link', { name: `${caseCode1} (${CHILD_1.alias})`, exact: true })
       .waitFor();
     expect(await cotThen.innerText()).toContain(`since ${formatCalendarDate(TRANSFER.date)}`);
     expect(new URL(page.url()).hash).toContain(`asOf=${TRANSFER.date}`);
@@ -745,7 +749,7 @@ describe('case records and placements flow', () => {
       name: `${SHELTER_A.name} on ${formatCalendarDate(ADMIT.date)}`,
     });
     await shelterABefore
-      .getByRole('link', { name: `${caseCode1} (${CHILD_1.initials})`, exact: true })
+      .getByRole('link', { name: `${caseCode1} (${CHILD_1.alias})`, exact: true })
       .waitFor();
     expect(await page.content()).not.toContain(CHILD_1.legalName);
     run.errors.assertNone();
@@ -780,6 +784,7 @@ describe('case records and placements flow', () => {
     await page.getByRole('checkbox', { name: 'Legal name not known yet', exact: true }).check();
     expect(await field('Legal name').count()).toBe(0);
     await field('Preferred name').fill(CHILD_3.preferredName);
+    await field('Alias').fill(CHILD_3.alias);
     await field('Date of birth').fill(CHILD_3.dateOfBirth);
     await field('Sex').selectOption({ label: CHILD_3.sex });
     await field('Referral source').fill(CHILD_3.referralSource);
@@ -789,14 +794,14 @@ describe('case records and placements flow', () => {
     await button('Register child').click();
     await statusSays('The child was registered with case code');
     const caseCode3 = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
-    expect(await page.locator('.case-initials').innerText()).toBe(CHILD_3.initials);
+    expect(await page.locator('.case-initials').innerText()).toBe(CHILD_3.alias);
 
     await goTo('Today', 'Today', 'today with a legal name to find');
     const overdue = page.getByRole('region', { name: /^Overdue/ });
     const row = overdue.getByRole('row').filter({ hasText: caseCode3 });
     expect(await row.getByRole('cell').allInnerTexts()).toEqual([
       `${formatCalendarDate(INTAKE_DATE)}\n4 days overdue`,
-      `${caseCode3} ${CHILD_3.initials}`,
+      `${caseCode3} ${CHILD_3.alias}`,
       'Legal name not yet known',
       '',
     ]);

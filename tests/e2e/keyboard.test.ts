@@ -43,7 +43,7 @@ const SHELTER_B = {
 const ADMIT_BED = 'Ilang-Ilang · Bed 2';
 const CHILD = {
   legalName: 'Isko Fictional Macaraeg',
-  initials: 'I.F.M.',
+  alias: 'K.L.P.',
   dateOfBirth: '2013-06-21',
 };
 const FAMILY = { name: 'Rosario Fictional Macaraeg', relationship: 'Grandmother' };
@@ -295,6 +295,7 @@ describe('keyboard-only flow', () => {
     const child = expectOk(
       await harnessCall(run.harness, 'children.register', {
         legalName: CHILD.legalName,
+        alias: CHILD.alias,
         birth: { kind: 'dob', dateOfBirth: CHILD.dateOfBirth },
         sex: 'male',
         languages: [],
@@ -328,7 +329,7 @@ describe('keyboard-only flow', () => {
     await press(page, { role: 'link', name: 'Children', within: nav }, 'Enter', { backward: true });
     await onScreen(page, 'Children', 'children list');
     const list = page.getByRole('table', {
-      name: 'Children in your care, by case code and initials',
+      name: 'Children in your care, by case code and alias',
     });
     await list.getByRole('link', { name: caseCode, exact: true }).waitFor();
     await press(page, { role: 'link', name: caseCode, within: list });
@@ -446,7 +447,7 @@ describe('keyboard-only flow', () => {
     await signOut();
   });
 
-  it("shows the child's initials on the coordinator's bed board, shelter and date chosen by keyboard", async () => {
+  it("shows the child's alias on the coordinator's bed board, shelter and date chosen by keyboard", async () => {
     await signIn(COORDINATOR.username, COORDINATOR.password);
     await onScreen(page, 'Today', 'today (coordinator)');
     const nav = page.getByRole('navigation', { name: 'Main' });
@@ -479,7 +480,7 @@ describe('keyboard-only flow', () => {
     await bedCard(boardBefore).waitFor();
     expect(await bedCard(boardBefore).innerText()).toContain('Vacant');
 
-    // The admission date: the child, by case code and initials, in the bed. Back to the shelter
+    // The admission date: the child, by case code and alias, in the bed. Back to the shelter
     // and forward again, so focus enters the date at its first (month) part.
     await tabTo(page, shelter, { backward: true });
     await tabTo(page, { role: 'textbox', name: 'As of', within: controls });
@@ -488,7 +489,7 @@ describe('keyboard-only flow', () => {
       name: `${SHELTER_B.name} on ${formatCalendarDate(ADMIT.date)}`,
     });
     await bedCard(boardThen)
-      .getByRole('link', { name: `${caseCode} (${CHILD.initials})`, exact: true })
+      .getByRole('link', { name: `${caseCode} (${CHILD.alias})`, exact: true })
       .waitFor();
     expect(await bedCard(boardThen).innerText()).toContain('Occupied');
     expect(new URL(page.url()).hash).toContain(`asOf=${ADMIT.date}`);
@@ -505,7 +506,7 @@ describe('keyboard-only flow', () => {
     expect(new URL(page.url()).hash).toBe(before);
     await page
       .getByRole('region', { name: `${SHELTER_B.name} on ${formatCalendarDate(ADMIT.date)}` })
-      .getByRole('link', { name: `${caseCode} (${CHILD.initials})`, exact: true })
+      .getByRole('link', { name: `${caseCode} (${CHILD.alias})`, exact: true })
       .waitFor();
     run.errors.assertNone();
   });

@@ -112,6 +112,8 @@ beforeAll(async () => {
   expectOk(
     await harnessCall(h, 'intake.record', {
       childId: leaving,
+      heldWhere: 'affidavit',
+      reference: 'Fictional affidavit reference A-0001',
       account: 'Fictional intake account, told at the barangay hall.',
     }),
   );

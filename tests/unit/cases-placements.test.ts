@@ -749,7 +749,7 @@ describe('bed board and occupancy', () => {
     expect(cebuBefore.beds[1]!.occupant).toEqual({
       childId: ana.id,
       caseCode: ana.caseCode,
-      initials: 'F.A.M.R.',
+      initials: (await ok(f.backend, 'children.get', { id: ana.id })).child.alias,
       since: instantDaysAgo(30),
       lengthOfStayDays: 19,
     });

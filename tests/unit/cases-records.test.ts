@@ -37,7 +37,7 @@ beforeAll(async () => {
 const today = () => todayIn(ZONE);
 
 describe('registration', () => {
-  it('gives an AR-<year>-<sequence> code that encodes nothing, initials, and a computable age', async () => {
+  it('gives an AR-<year>-<sequence> code that encodes nothing, an alias, and a computable age', async () => {
     await f.as('coordinator');
     const a = await register(f.backend, {
       legalName: 'Fictional Juana Bautista',
@@ -57,7 +57,7 @@ describe('registration', () => {
     const fileA = await ok(f.backend, 'children.get', { id: a.id });
     expect(fileA.child).toMatchObject({
       caseCode: a.caseCode,
-      initials: 'F.J.B.',
+      alias: expect.stringMatching(/^([A-Z]\.){3}$/),
       status: 'intake',
       legalNameKnown: true,
       age: ageOn({ kind: 'dob', dateOfBirth: '2011-02-03' }, today()).age,
@@ -66,7 +66,9 @@ describe('registration', () => {
     expect(await ok(f.backend, 'children.revealName', { id: a.id })).toEqual({
       legalName: 'Fictional Juana Bautista',
       preferredName: null,
+      legalInitials: 'F.J.B.',
     });
+    expect(fileA.child.alias).not.toBe('F.J.B.');
     const fileB = await ok(f.backend, 'children.get', { id: b.id });
     expect(fileB.child).toMatchObject({
       age: 12 + (Number(year) - 2024),
@@ -74,7 +76,7 @@ describe('registration', () => {
     });
   });
 
-  it('a legal name not known yet: initials from the preferred name, found by it, and on Today until known', async () => {
+  it('a legal name not known yet: real initials from the preferred name, found by it, and on Today until known', async () => {
     await f.as('cebu');
     const unnamed = await register(f.backend, {
       legalName: null,
@@ -82,17 +84,21 @@ describe('registration', () => {
       intakeDate: daysAgo(3),
     });
     const file = await ok(f.backend, 'children.get', { id: unnamed.id });
-    expect(file.child).toMatchObject({ initials: 'F.T.U.', legalNameKnown: false });
+    expect(file.child).toMatchObject({
+      alias: expect.stringMatching(/^([A-Z]\.){3}$/),
+      legalNameKnown: false,
+    });
     expect(await ok(f.backend, 'children.revealName', { id: unnamed.id })).toEqual({
       legalName: null,
       preferredName: 'Fictional Tala Unnamed',
+      legalInitials: 'F.T.U.',
     });
     const found = await ok(f.backend, 'children.search', { text: 'tala unnamed' });
     expect(found.rows.map((r) => r.id)).toEqual([unnamed.id]);
     const reminder = {
       childId: unnamed.id,
       caseCode: unnamed.caseCode,
-      initials: 'F.T.U.',
+      alias: file.child.alias,
       kind: 'legalName',
       category: null,
       id: unnamed.id,
@@ -109,7 +115,7 @@ describe('registration', () => {
       ),
     ).toBe(false);
 
-    // Once the name is known: initials from it, and the reminder is gone.
+    // Once the name is known: real initials from it, the alias kept, and the reminder is gone.
     await f.as('cebu');
     const updated = await ok(f.backend, 'children.update', {
       ...childInput({ intakeDate: daysAgo(3) }),
@@ -117,7 +123,10 @@ describe('registration', () => {
       legalName: 'Fictional Tala Reyes',
       preferredName: 'Fictional Tala Unnamed',
     });
-    expect(updated).toMatchObject({ initials: 'F.T.R.', legalNameKnown: true });
+    expect(updated).toMatchObject({ alias: file.child.alias, legalNameKnown: true });
+    expect(await ok(f.backend, 'children.revealName', { id: unnamed.id })).toMatchObject({
+      legalInitials: 'F.T.R.',
+    });
     const sections = await Promise.all(
       (['overdue', 'upcoming'] as const).map((section) =>
         ok(f.backend, 'dashboard.agenda', { section, limit: 100 }),
@@ -278,7 +287,7 @@ describe('search and scope', () => {
     mine = await register(f.backend, { legalName: 'Fictional Scope Mine' });
   });
 
-  it('finds a name without accents or case, by preferred name and by case code; lists show initials only', async () => {
+  it('finds a name without accents or case, by preferred name and by case code; lists show the alias only', async () => {
     await f.as('coordinator');
     for (const text of ['nino', 'NIÑO', 'dela nino', 'nonoy', nino.caseCode.toLowerCase()]) {
       const { rows } = await ok(f.backend, 'children.search', { text });
@@ -290,10 +299,10 @@ describe('search and scope', () => {
     const result = await ok(f.backend, 'children.search', { text: 'nino' });
     expect(result.rows[0]).toMatchObject({
       caseCode: nino.caseCode,
-      initials: 'F.N.D.C.',
+      alias: expect.stringMatching(/^([A-Z]\.){3}$/),
       status: 'intake',
     });
-    expect(JSON.stringify(result)).not.toMatch(/Niño|Cruz|Nonoy/);
+    expect(JSON.stringify(result)).not.toMatch(/Niño|Cruz|Nonoy|F\.N\.D\.C\./);
   });
 
   it('filters by status, shelter and caseworker, with a total for paging', async () => {
@@ -491,11 +500,15 @@ describe('privacy of the case file', () => {
 
   it('the intake account is recorded once, and each opening and case-file view is audited without content', async () => {
     await f.as('cebu');
-    const child = await register(f.backend, { legalName: 'Fictional Lorna Villanueva' });
+    const child = await register(f.backend, {
+      legalName: 'Fictional Lorna Villanueva',
+      assignedCaseworkerId: f.ids.cebu,
+    });
     const account = 'Fictional account text: she describes the events in her own words.';
-    await ok(f.backend, 'intake.record', { childId: child.id, account });
+    const where = { heldWhere: 'video', reference: 'Fictional video V-0007' } as const;
+    await ok(f.backend, 'intake.record', { childId: child.id, ...where, account });
     expect(
-      await fails(f.backend, 'intake.record', { childId: child.id, account: 'again' }),
+      await fails(f.backend, 'intake.record', { childId: child.id, ...where, account: 'again' }),
     ).toMatchObject({
       code: 'CONFLICT',
       message: 'intake.alreadyRecorded',
@@ -543,7 +556,10 @@ describe("the child's name", () => {
     expect(await ok(f.backend, 'children.revealName', { id: child.id })).toEqual({
       legalName: 'Fictional Amihan Canaryname',
       preferredName: null,
+      legalInitials: 'F.A.C.',
     });
+    // Nor do the real initials travel with the file.
+    expect(JSON.stringify(updated)).not.toContain('F.A.C.');
     // Out of scope it does not exist.
     await f.as('iloilo');
     expect((await fails(f.backend, 'children.revealName', { id: child.id })).code).toBe(

@@ -55,12 +55,12 @@ const all = <T>(db: Db, sql: string, params?: unknown[]) =>
   db.prepare(sql).all(params as never) as unknown as T[];
 const count = (db: Db, sql: string) => Number(db.prepare(sql, { pluck: true }).get());
 
-/** What must repeat exactly for the same seed: codes, initials, names, statuses, placements. */
+/** What must repeat exactly for the same seed: codes, aliases, initials, names, statuses, placements. */
 function fingerprint(db: Db) {
   return {
     children: all(
       db,
-      `SELECT case_code, initials, legal_name, preferred_name, status, date_of_birth, intake_date
+      `SELECT case_code, alias, legal_initials, legal_name, preferred_name, status, date_of_birth, intake_date
        FROM children ORDER BY case_year, case_seq`,
     ),
     placements: all(

@@ -17,6 +17,7 @@ beforeAll(async () => {
   childId = (
     await register(f.backend, {
       legalName: 'Fictional Niña Dela Cruz',
+      alias: 'W.H.L.',
       referralDate: '2024-01-10',
       intakeDate: '2024-01-10',
       assignedCaseworkerId: f.ids.cebu,
@@ -65,7 +66,12 @@ beforeAll(async () => {
       caseNumber: 'FC-2024-001',
       notes: 'Fictional legal note',
     });
-  await ok(f.backend, 'intake.record', { childId, account: 'Fictional intake account text' });
+  await ok(f.backend, 'intake.record', {
+    childId,
+    heldWhere: 'affidavit',
+    reference: 'Fictional affidavit, Office of the Provincial Prosecutor',
+    account: 'Fictional intake account text',
+  });
   const member = {
     childId,
     relationship: 'uncle',
@@ -93,7 +99,7 @@ describe('placement history report', () => {
       childId,
       sections: [],
     });
-    expect(report.child).toMatchObject({ id: childId, initials: 'F.N.D.C.', status: 'in_care' });
+    expect(report.child).toMatchObject({ id: childId, initials: 'W.H.L.', status: 'in_care' });
     expect(report.caseworker).toBe('Fictional cw.cebu');
     // The bed in Cebu was left at the very first instant of March: not part of it.
     expect(report.placements).toEqual([

@@ -13,15 +13,21 @@ const MARCH = { from: '2024-03-01', to: '2024-03-31' };
 beforeAll(async () => {
   f = await caseVault();
   await f.as('coordinator');
-  const child = async (key: string, legalName: string) => {
+  // Reports show the alias, never the real initials.
+  const child = async (key: string, legalName: string, alias: string) => {
     ids[key] = (
-      await register(f.backend, { legalName, referralDate: '2024-01-10', intakeDate: '2024-01-10' })
+      await register(f.backend, {
+        legalName,
+        alias,
+        referralDate: '2024-01-10',
+        intakeDate: '2024-01-10',
+      })
     ).id;
   };
-  await child('whole', 'Fictional Niña Dela Cruz');
-  await child('moved', 'Fictional Joy Ramos');
-  await child('back', 'Fictional Lyn Abad');
-  await child('incoming', 'Fictional Mae Tan');
+  await child('whole', 'Fictional Niña Dela Cruz', 'W.H.L.');
+  await child('moved', 'Fictional Joy Ramos', 'M.V.D.');
+  await child('back', 'Fictional Lyn Abad', 'B.C.K.');
+  await child('incoming', 'Fictional Mae Tan', 'I.N.C.');
   const admit = (key: string, bedId: string, date: string) =>
     ok(f.backend, 'placements.admit', {
       childId: ids[key]!,
@@ -100,11 +106,11 @@ describe('shelter placement report', () => {
       report.children.map((c) => [c.initials, c.daysInPeriod, c.exit, c.name, c.endAt === null]),
     ).toEqual(
       expect.arrayContaining([
-        ['F.N.D.C.', 31, null, null, true],
-        ['F.J.R.', 10, 'transfer', null, false],
-        ['F.L.A.', 7, 'foster_care', null, false],
-        ['F.L.A.', 12, null, null, true],
-        ['F.M.T.', 7, null, null, false],
+        ['W.H.L.', 31, null, null, true],
+        ['M.V.D.', 10, 'transfer', null, false],
+        ['B.C.K.', 7, 'foster_care', null, false],
+        ['B.C.K.', 12, null, null, true],
+        ['I.N.C.', 7, null, null, false],
       ]),
     );
     expect(report.children).toHaveLength(5);
@@ -208,10 +214,10 @@ describe('shelter placement report', () => {
     // Names only of children she may see now: those placed in her shelter today.
     const names = Object.fromEntries(mine.children.map((c) => [c.initials, c.name]));
     expect(names).toEqual({
-      'F.N.D.C.': 'Fictional Niña Dela Cruz',
-      'F.L.A.': 'Fictional Lyn Abad',
-      'F.J.R.': null,
-      'F.M.T.': null,
+      'W.H.L.': 'Fictional Niña Dela Cruz',
+      'B.C.K.': 'Fictional Lyn Abad',
+      'M.V.D.': null,
+      'I.N.C.': null,
     });
   });
 

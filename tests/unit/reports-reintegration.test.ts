@@ -31,6 +31,7 @@ beforeAll(async () => {
     await f.as(who);
     const made = await register(f.backend, {
       legalName: `Fictional Child ${key.toUpperCase()}`,
+      alias: `A.L.${key.toUpperCase()}.`,
       referralDate: INTAKE,
       intakeDate: INTAKE,
     });
@@ -106,7 +107,7 @@ describe('reintegration and monitoring report', () => {
     expect(report.inAftercare).toEqual([
       {
         caseCode: child.a.caseCode,
-        initials: 'F.C.A.',
+        initials: 'A.L.A.',
         firstDueOn: day(7),
         lastDueOn: expect.any(String),
         scheduled: 7,
@@ -116,7 +117,7 @@ describe('reintegration and monitoring report', () => {
     expect(report.overdueVisits).toEqual(
       [28, 35, 42, 49].map((n) => ({
         caseCode: child.a.caseCode,
-        initials: 'F.C.A.',
+        initials: 'A.L.A.',
         dueOn: day(n),
         daysOverdue: 55 - n,
       })),
@@ -126,7 +127,7 @@ describe('reintegration and monitoring report', () => {
       byCode(
         (['a', 'b', 'c'] as const).map((key) => ({
           caseCode: child[key].caseCode,
-          initials: `F.C.${key.toUpperCase()}.`,
+          initials: `A.L.${key.toUpperCase()}.`,
           administration: 0,
           dueOn: INTAKE,
           daysOverdue: 300 - (DISCHARGED - 55),
@@ -136,7 +137,7 @@ describe('reintegration and monitoring report', () => {
     expect(report.approvalsPending).toEqual([
       {
         caseCode: child.b.caseCode,
-        initials: 'F.C.B.',
+        initials: 'A.L.B.',
         kind: 'outcomes',
         since: expect.any(String),
       },

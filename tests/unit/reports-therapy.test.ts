@@ -33,6 +33,7 @@ beforeAll(async () => {
   ] as const) {
     const made = await register(f.backend, {
       legalName: `Fictional Child ${key.toUpperCase()}`,
+      alias: `A.L.${key.toUpperCase()}.`,
       referralDate: '2025-01-15',
       intakeDate: '2025-01-15',
     });
@@ -187,9 +188,9 @@ describe('therapy report', () => {
     // Clinician cancellations are not due; April is outside the period.
     expect(report.attendance.byChild).toEqual(
       byCode([
-        { caseCode: child.a.caseCode, initials: 'F.C.A.', ...figures(5, 4, 1, 0, 80) },
-        { caseCode: child.b.caseCode, initials: 'F.C.B.', ...figures(2, 1, 0, 1, 50) },
-        { caseCode: child.c.caseCode, initials: 'F.C.C.', ...figures(2, 1, 0, 1, 50) },
+        { caseCode: child.a.caseCode, initials: 'A.L.A.', ...figures(5, 4, 1, 0, 80) },
+        { caseCode: child.b.caseCode, initials: 'A.L.B.', ...figures(2, 1, 0, 1, 50) },
+        { caseCode: child.c.caseCode, initials: 'A.L.C.', ...figures(2, 1, 0, 1, 50) },
       ]),
     );
     expect(report.attendance.byTherapist).toEqual([
@@ -206,7 +207,7 @@ describe('therapy report', () => {
       byCode([
         {
           caseCode: child.a.caseCode,
-          initials: 'F.C.A.',
+          initials: 'A.L.A.',
           therapistName: 'Fictional ther.cruz',
           modality: 'tf_cbt',
           status: 'active',
@@ -217,7 +218,7 @@ describe('therapy report', () => {
         },
         {
           caseCode: child.c.caseCode,
-          initials: 'F.C.C.',
+          initials: 'A.L.C.',
           therapistName: 'Fictional Dr. Villanueva',
           modality: 'play_therapy',
           status: 'active',
@@ -253,7 +254,7 @@ describe('therapy report', () => {
     expect(report.attendance.byChild).toEqual([
       {
         caseCode: child.c.caseCode,
-        initials: 'F.C.C.',
+        initials: 'A.L.C.',
         ...figures(2, 1, 0, 1, 50),
         notRecorded: 1,
       },

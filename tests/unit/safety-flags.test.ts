@@ -207,7 +207,10 @@ describe('the visitor list and the gate', () => {
     // The gate: names and states only, by a visitor's name or the child's case code.
     const gate = await ok(f.backend, 'visitors.gate', { text: 'papa jun' });
     expect(gate).toEqual([
-      { caseCode: child.caseCode, name: 'Fictional Papa Jun', state: 'not_allowed' },
+      {
+        name: 'Fictional Papa Jun',
+        children: [{ caseCode: child.caseCode, state: 'not_allowed' }],
+      },
     ]);
     const byCode = await ok(f.backend, 'visitors.gate', { text: child.caseCode });
     expect(byCode.map((v) => v.name)).toEqual([

@@ -46,7 +46,7 @@ describe('migration 0090', () => {
         VALUES ('p2', 'nobody', 's1', 'b2', '2026-02-01T02:00:00.000Z', 'Rescue', '${AT}', '${AT}')`),
     ).toThrow(/FOREIGN KEY/);
     // A second open stay in the same bed is still refused for a local write.
-    db.exec(`INSERT INTO children (id, case_code, case_year, case_seq, legal_name, initials,
+    db.exec(`INSERT INTO children (id, case_code, case_year, case_seq, legal_name, legal_initials,
        search_text, birth_kind, date_of_birth, sex, referral_source, referral_date, intake_date,
        status, created_at, updated_at)
      VALUES ('c2', 'AR-2026-0002', 2026, 2, 'Fictional Bea', 'F.B.', 'fictional bea', 'dob',

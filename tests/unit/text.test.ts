@@ -32,6 +32,8 @@ const MULTILINE: Partial<Record<ProcedureName, string[]>> = {
   'family.save': ['notes', 'flagClearReason'],
   'family.remove': ['reason'],
   'intake.record': ['account'],
+  'intake.open': ['reason'],
+  'intake.addAddendum': ['text'],
   'plan.saveGoal': ['goalInChildWords'],
   'legal.save': ['notes'],
   'shelters.save': ['address'],

@@ -10,7 +10,8 @@ let iloiloChild: string;
 beforeAll(async () => {
   f = await caseVault();
   await f.as('coordinator');
-  cebuChild = (await register(f.backend, { legalName: 'Fictional Lorna Cruz' })).id;
+  cebuChild = (await register(f.backend, { legalName: 'Fictional Lorna Cruz', alias: 'K.T.S.' }))
+    .id;
   iloiloChild = (await register(f.backend, { legalName: 'Fictional Nilo Perez' })).id;
   await ok(f.backend, 'placements.admit', {
     childId: cebuChild,
@@ -43,7 +44,7 @@ describe('therapy plans', () => {
     await f.as('therapist');
     const before = await ok(f.backend, 'therapy.unplanned', {});
     expect(before).toEqual({
-      rows: [{ id: cebuChild, caseCode: expect.stringMatching(/^AR-/), initials: 'F.L.C.' }],
+      rows: [{ id: cebuChild, caseCode: expect.stringMatching(/^AR-/), initials: 'K.T.S.' }],
       total: 1,
     });
     await f.as('coordinator');
@@ -55,7 +56,7 @@ describe('therapy plans', () => {
     await f.as('therapist');
     const plan = await ok(f.backend, 'therapy.savePlan', planInput(cebuChild, f.ids.therapist));
     expect(plan).toMatchObject({
-      child: { id: cebuChild, initials: 'F.L.C.' },
+      child: { id: cebuChild, initials: 'K.T.S.' },
       therapist: { id: f.ids.therapist },
       modality: 'tf_cbt',
       sessionMinutes: 60,

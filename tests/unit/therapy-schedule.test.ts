@@ -834,7 +834,8 @@ describe('who sees which session', () => {
     expect(seen.placement?.shelterName).toBe('Fictional Home Iloilo');
     // Still no case file: that is the case team's.
     expect((await fails(f.backend, 'children.get', { id: child.id })).code).toBe('FORBIDDEN');
-    expect((await fails(f.backend, 'intake.open', { childId: child.id })).code).toBe('FORBIDDEN');
+    // The intake account would be theirs to open (the child is on their caseload); none is recorded.
+    expect((await fails(f.backend, 'intake.open', { childId: child.id })).code).toBe('NOT_FOUND');
   });
 });
 

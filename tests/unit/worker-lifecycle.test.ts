@@ -46,7 +46,12 @@ describe('the backend worker after a lock', () => {
       referralDate: '2025-01-10',
       intakeDate: '2025-01-11',
     });
-    await ok(host, 'intake.record', { childId: child.id, account: CANARY_INTAKE });
+    await ok(host, 'intake.record', {
+      childId: child.id,
+      heldWhere: 'joint_interview',
+      reference: 'Fictional joint interview reference',
+      account: CANARY_INTAKE,
+    });
     await ok(host, 'intake.open', { childId: child.id });
     await ok(host, 'children.get', { id: child.id });
 

@@ -1,6 +1,7 @@
 // One child's case record and everything recorded around the placements: family, consents, the
 // intake account, legal events and the case plan, all through the case services.
 import { statusAfterDischarge } from '../../../shared/shelters/vocabulary';
+import { initialsOf, suggestAlias } from '../../../shared/children/vocabulary';
 import {
   recordConsent,
   recordIntake,
@@ -53,8 +54,12 @@ export function writeCase(w: CaseWrite): WrittenCase {
   const rng = new Random(w.seed).fork(1_000 + child.index);
   const household = plan.households[child.household]!;
   const intakeAt = new Date(iso(child.intake));
+  // An alias from a stream of its own, so the same seed gives the same aliases and every other
+  // generated value stays as it was.
+  const aliasRng = new Random(w.seed).fork(2_000_000 + child.index);
   const { id } = registerChild(vault, actor(intakeAt), {
     legalName: child.legalName,
+    alias: suggestAlias((n) => aliasRng.int(0, n - 1), initialsOf(child.legalName)),
     ...(child.preferredName ? { preferredName: child.preferredName } : {}),
     birth: child.birth,
     sex: child.sex,
@@ -113,6 +118,8 @@ export function writeCase(w: CaseWrite): WrittenCase {
   if (child.segments.length > 0 || rng.chance(0.5)) {
     recordIntake(vault, actor(new Date(intakeAt.getTime() + 2 * 3_600_000)), {
       childId: id,
+      heldWhere: 'joint_interview',
+      reference: 'Fictional joint interview, WCPD and DSWD; recording kept by the prosecutor',
       account: INTAKE_ACCOUNT,
     });
   }

@@ -22,7 +22,10 @@ export interface ChildRow {
   /** '' while the legal name is not known yet (the column is NOT NULL since the first schema). */
   legal_name: string;
   preferred_name: string | null;
-  initials: string;
+  /** The real initials; only the name reveal sends them. */
+  legal_initials: string;
+  /** Fictitious initials, shown instead of the real ones everywhere else. */
+  alias: string;
   search_text: string;
   birth_kind: 'dob' | 'estimated';
   date_of_birth: string | null;
@@ -88,7 +91,7 @@ export function toChildRecord(row: ChildRow, today: string): ChildRecord {
   return {
     id: row.id,
     caseCode: row.case_code,
-    initials: row.initials,
+    alias: row.alias,
     status: row.status,
     age,
     ageEstimated: estimated,
@@ -111,18 +114,22 @@ export function toChildRecord(row: ChildRow, today: string): ChildRecord {
 
 /** The names are kept out of every other answer: only children.revealName sends them. */
 export function toChildNames(row: ChildRow): ChildNames {
-  return { legalName: row.legal_name || null, preferredName: row.preferred_name };
+  return {
+    legalName: row.legal_name || null,
+    preferredName: row.preferred_name,
+    legalInitials: row.legal_initials,
+  };
 }
 
 /** Columns a list row needs; selected by search and the sibling list. */
-export const LIST_COLUMNS = `c.id, c.case_code, c.initials, c.status, c.birth_kind, c.date_of_birth,
+export const LIST_COLUMNS = `c.id, c.case_code, c.alias, c.status, c.birth_kind, c.date_of_birth,
   c.estimated_age_years, c.estimated_as_of,
   (SELECT s.name FROM placements cp JOIN shelters s ON s.id = cp.shelter_id
     WHERE cp.child_id = c.id AND cp.end_at IS NULL AND cp.deleted_at IS NULL) AS shelter_name,
   (SELECT u.display_name FROM users u WHERE u.id = c.assigned_caseworker_id) AS caseworker_name`;
 
 export type ListRow = BirthColumns &
-  Pick<ChildRow, 'id' | 'case_code' | 'initials' | 'status'> & {
+  Pick<ChildRow, 'id' | 'case_code' | 'alias' | 'status'> & {
     shelter_name: string | null;
     caseworker_name: string | null;
   };
@@ -132,7 +139,7 @@ export function toListRow(row: ListRow, today: string): ChildListRow {
   return {
     id: row.id,
     caseCode: row.case_code,
-    initials: row.initials,
+    alias: row.alias,
     status: row.status,
     age,
     ageEstimated: estimated,

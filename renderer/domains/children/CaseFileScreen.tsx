@@ -82,7 +82,7 @@ function CaseFileView({ file }: { file: CaseFile }) {
       <header className="case-header panel">
         <div className="case-title">
           <h1>{child.caseCode}</h1>
-          <span className="case-initials">{child.initials}</span>
+          <span className="case-initials">{child.alias}</span>
           <span className={`badge badge-status status-${child.status}`}>
             {statusText(t, child.status)}
           </span>

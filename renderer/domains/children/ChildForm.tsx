@@ -1,8 +1,8 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { SEXES } from '../../../shared/children/vocabulary';
+import { SEXES, suggestAlias } from '../../../shared/children/vocabulary';
 import type { ChildNames, ChildRecord } from '../../../shared/children/contract';
 import { todayIn } from '../../../shared/time';
 import { useApiMutation, useApiQuery } from '../../api/queries';
@@ -32,6 +32,11 @@ export interface CaseFileArrival {
   saved?: boolean;
 }
 
+/** A whole number below n from the browser's cryptographic random source. */
+function randomBelow(n: number): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0]! % n;
+}
+
 /** Register a child, or edit their record: the same fields, the same checks. */
 export function ChildForm({ mode }: { mode: ChildFormMode }) {
   const { t } = useTranslation();
@@ -40,13 +45,15 @@ export function ChildForm({ mode }: { mode: ChildFormMode }) {
   const today = todayIn(session.settings.timeZone);
   const unknownHintId = useId();
   const schema = useMemo(() => childFormSchema(today), [today]);
+  // Made up once per form; the real initials are not known yet, so the submit check compares.
+  const [newAlias] = useState(() => suggestAlias(randomBelow, ''));
   const staff = useApiQuery('staff.caseworkers', {});
   const { form, register, errors, formError, showError, submit } = useApiForm({
     schema,
     defaultValues:
       mode.kind === 'edit'
         ? childFormFrom(mode.record, mode.names, today)
-        : emptyChildForm(today, session.role === 'caseworker' ? session.userId : ''),
+        : emptyChildForm(today, session.role === 'caseworker' ? session.userId : '', newAlias),
     fields: CHILD_FORM_FIELDS,
   });
   const { control, watch } = form;
@@ -110,6 +117,13 @@ export function ChildForm({ mode }: { mode: ChildFormMode }) {
           error={errors.preferredName}
         >
           {(a) => <input {...a} {...register('preferredName')} autoComplete="off" />}
+        </Field>
+        <Field
+          label={t('children.form.alias')}
+          hint={t('children.form.aliasHint')}
+          error={errors.alias}
+        >
+          {(a) => <input {...a} {...register('alias')} autoComplete="off" />}
         </Field>
       </fieldset>
 

@@ -36,7 +36,7 @@ function toInput(filters: ListFilters, page: number): SearchInput {
 
 const column = createColumnHelper<ChildListRow>();
 
-/** Every child the user may see, by case code and initials only: names stay on the case file. */
+/** Every child the user may see, by case code and alias only: names stay on the case file. */
 export function ChildrenListScreen() {
   const { t } = useTranslation();
   useDocumentTitle(t('children.list.title'));
@@ -61,7 +61,7 @@ export function ChildrenListScreen() {
           </Link>
         ),
       }),
-      column.accessor('initials', { header: () => t('children.list.columns.initials') }),
+      column.accessor('alias', { header: () => t('children.list.columns.alias') }),
       column.accessor('age', {
         header: () => t('children.list.columns.age'),
         cell: ({ row: { original: child } }) => ageText(t, child.age, child.ageEstimated),

@@ -34,7 +34,7 @@ export function GateScreen() {
   );
 }
 
-/** The visitors matching `text` (two characters or more): name, child's case code, state. */
+/** The visitors matching `text` (two characters or more): each person once, with every child. */
 function GateResults({ text }: { text: string }) {
   const { t } = useTranslation();
   const found = useApiQuery('visitors.gate', { text });
@@ -52,17 +52,21 @@ function GateResults({ text }: { text: string }) {
             <thead>
               <tr>
                 <th scope="col">{t('children.gate.visitor')}</th>
-                <th scope="col">{t('children.gate.child')}</th>
-                <th scope="col">{t('children.gate.state')}</th>
+                <th scope="col">{t('children.gate.childAndState')}</th>
               </tr>
             </thead>
             <tbody>
-              {found.data.map((v, i) => (
-                <tr key={`${v.caseCode}-${v.name}-${i}`}>
-                  <td>{v.name}</td>
-                  <td>{v.caseCode}</td>
+              {found.data.map((person) => (
+                <tr key={person.name}>
+                  <td>{person.name}</td>
                   <td>
-                    <VisitorStateBadge state={v.state} />
+                    <ul className="gate-children">
+                      {person.children.map((child) => (
+                        <li key={child.caseCode}>
+                          {child.caseCode} <VisitorStateBadge state={child.state} />
+                        </li>
+                      ))}
+                    </ul>
                   </td>
                 </tr>
               ))}

@@ -237,7 +237,7 @@ function AgendaTable({
   const { t } = useTranslation();
   const groups = groupsOf(page.items, groupBy, (item) =>
     groupBy === 'child'
-      ? t('children.childLink', { caseCode: item.caseCode, initials: item.initials })
+      ? t('children.childLink', { caseCode: item.caseCode, alias: item.alias })
       : agendaKindName(t, item.kind),
   );
   return (
@@ -268,7 +268,7 @@ function AgendaTable({
                 <td>{dateCell(t, item, page.today, overdue)}</td>
                 <td>
                   <Link to={`/cases/${item.childId}`}>
-                    {t('children.childLink', { caseCode: item.caseCode, initials: item.initials })}
+                    {t('children.childLink', { caseCode: item.caseCode, alias: item.alias })}
                   </Link>
                 </td>
                 <td>{agendaKindText(t, item)}</td>

@@ -2,7 +2,7 @@
 // plus the checks the backend also makes (no future dates, intake not before birth) so they show
 // before anything is sent.
 import { z } from 'zod';
-import { SEXES } from '../../../shared/children/vocabulary';
+import { aliasOf, initialsOf, SEXES } from '../../../shared/children/vocabulary';
 import {
   childFieldsSchema,
   type ChildFields,
@@ -17,6 +17,7 @@ const formShape = z.object({
   /** Ticked, the legal name is sent as null: "not known yet", rather than a placeholder. */
   legalNameUnknown: z.boolean(),
   preferredName: z.string(),
+  alias: z.string(),
   birth: z.object({
     kind: z.enum(['dob', 'estimated']),
     dateOfBirth: z.string(),
@@ -40,6 +41,7 @@ export type ChildFormValues = z.infer<typeof formShape>;
 export const CHILD_FORM_FIELDS = [
   'legalName',
   'preferredName',
+  'alias',
   'birth.dateOfBirth',
   'birth.estimatedAgeYears',
   'birth.asOf',
@@ -63,6 +65,7 @@ function toChildFields(values: ChildFormValues): unknown {
   return withoutBlanks({
     legalName: values.legalNameUnknown ? null : blank(values.legalName),
     preferredName: blank(values.preferredName),
+    alias: values.alias.trim(),
     birth:
       birth.kind === 'dob'
         ? { kind: 'dob', dateOfBirth: blank(birth.dateOfBirth) }
@@ -99,6 +102,11 @@ export function childFormSchema(today: string) {
     future(['referralDate'], fields.referralDate);
     future(['intakeDate'], fields.intakeDate);
     future(['rescueDate'], fields.rescueDate);
+    // An alias equal to the real initials would hide nothing (the backend refuses it too).
+    const real = initialsOf(fields.legalName ?? fields.preferredName ?? '');
+    if (typeof fields.alias === 'string' && aliasOf(fields.alias) === real) {
+      ctx.addIssue({ code: 'custom', path: ['alias'], message: 'alias.sameAsInitials' });
+    }
     if (
       birth?.kind === 'dob' &&
       isDate(birth.dateOfBirth) &&
@@ -112,11 +120,17 @@ export function childFormSchema(today: string) {
   return fromForm(formShape, checked, toChildFields);
 }
 
-export function emptyChildForm(today: string, caseworkerId: string): ChildFormValues {
+/** `alias` is a newly made-up one, which the user may keep or change. */
+export function emptyChildForm(
+  today: string,
+  caseworkerId: string,
+  alias: string,
+): ChildFormValues {
   return {
     legalName: '',
     legalNameUnknown: false,
     preferredName: '',
+    alias,
     birth: { kind: 'dob', dateOfBirth: '', estimatedAgeYears: '', asOf: today },
     sex: '',
     genderIdentity: '',
@@ -140,6 +154,7 @@ export function childFormFrom(
     legalName: names.legalName ?? '',
     legalNameUnknown: names.legalName === null,
     preferredName: names.preferredName ?? '',
+    alias: record.alias,
     birth:
       birth.kind === 'dob'
         ? { kind: 'dob', dateOfBirth: birth.dateOfBirth, estimatedAgeYears: '', asOf: today }

@@ -65,41 +65,45 @@ export function BedBoardScreen() {
       <h1>{t('shelters.board.title')}</h1>
       {shelters.isError ? <FormAlert message={{ key: shelters.error.message }} /> : null}
       <div className="board-controls" role="group" aria-label={t('shelters.board.controlsLabel')}>
-        <Field label={t('shelters.board.shelter')}>
-          {(a) => (
-            <select
-              {...a}
-              value={shelterId ?? ''}
-              disabled={list.length === 0}
-              onChange={(event) => update({ shelter: event.target.value })}
+        {boardMode ? null : (
+          <>
+            <Field label={t('shelters.board.shelter')}>
+              {(a) => (
+                <select
+                  {...a}
+                  value={shelterId ?? ''}
+                  disabled={list.length === 0}
+                  onChange={(event) => update({ shelter: event.target.value })}
+                >
+                  {list.map((shelter) => (
+                    <option key={shelter.id} value={shelter.id}>
+                      {shelter.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              label={t('shelters.board.asOf')}
+              hint={t('shelters.board.asOfHint')}
+              error={problem ? { message: problem } : undefined}
             >
-              {list.map((shelter) => (
-                <option key={shelter.id} value={shelter.id}>
-                  {shelter.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          label={t('shelters.board.asOf')}
-          hint={t('shelters.board.asOfHint')}
-          error={problem ? { message: problem } : undefined}
-        >
-          {(a) => (
-            <input
-              {...a}
-              type="date"
-              className="input-date"
-              value={draft}
-              max={today}
-              onChange={(event) => changeDate(event.target.value)}
-            />
-          )}
-        </Field>
-        <button type="button" className="board-today" onClick={() => changeDate(today)}>
-          {t('shelters.board.today')}
-        </button>
+              {(a) => (
+                <input
+                  {...a}
+                  type="date"
+                  className="input-date"
+                  value={draft}
+                  max={today}
+                  onChange={(event) => changeDate(event.target.value)}
+                />
+              )}
+            </Field>
+            <button type="button" className="board-today" onClick={() => changeDate(today)}>
+              {t('shelters.board.today')}
+            </button>
+          </>
+        )}
         <Checkbox
           label={t('shelters.board.boardMode')}
           checked={boardMode}

@@ -41,7 +41,10 @@ export function BedBoardView({
   shelterId: string;
   asOf: string;
   today: string;
-  /** For a wall screen: case codes only, no initials, dates or actions. */
+  /**
+   * For a wall screen: bed states and case codes only; no shelter name, date, counts, aliases
+   * or actions, since any of them beside a case code helps a passer-by place a child.
+   */
   boardMode?: boolean;
 }) {
   const { t } = useTranslation();
@@ -82,17 +85,24 @@ export function BedBoardView({
   return (
     <section className="panel" aria-labelledby="bed-board-heading">
       <h2 id="bed-board-heading">
-        {t('shelters.board.heading', { shelter: data.shelterName, date: formatCalendarDate(asOf) })}
+        {boardMode
+          ? t('shelters.board.boardModeHeading')
+          : t('shelters.board.heading', {
+              shelter: data.shelterName,
+              date: formatCalendarDate(asOf),
+            })}
       </h2>
-      <p>
-        {t('shelters.board.summary', {
-          count: data.beds.length,
-          capacity: data.capacity,
-          occupied: count('occupied'),
-          reserved: count('reserved'),
-          vacant: count('vacant'),
-        })}
-      </p>
+      {boardMode ? null : (
+        <p>
+          {t('shelters.board.summary', {
+            count: data.beds.length,
+            capacity: data.capacity,
+            occupied: count('occupied'),
+            reserved: count('reserved'),
+            vacant: count('vacant'),
+          })}
+        </p>
+      )}
       <StatusMessage>{status}</StatusMessage>
       <FormAlert message={error} />
       {data.beds.length === 0 ? <p>{t('shelters.board.noBeds')}</p> : null}

@@ -11,7 +11,7 @@ import { BEDS_STALE } from './stale';
 
 const SEARCH_LIMIT = 20;
 
-/** Holds a vacant bed for a child found by case code or name (the list shows initials only). */
+/** Holds a vacant bed for a child found by case code or name (the list shows aliases only). */
 export function ReserveBedDialog({
   bed,
   onClose,
@@ -129,13 +129,13 @@ function ChildChoice({
           value={value}
           onChange={(event) => {
             const row = rows.find((r) => r.id === event.target.value);
-            onChange(event.target.value, row ? childLabel(t, row) : '');
+            onChange(event.target.value, row ? childLabel(t, { ...row, initials: row.alias }) : '');
           }}
         >
           <option value="">{t('shelters.reserve.chooseChild')}</option>
           {rows.map((row) => (
             <option key={row.id} value={row.id}>
-              {childLabel(t, row)}
+              {childLabel(t, { ...row, initials: row.alias })}
             </option>
           ))}
         </select>

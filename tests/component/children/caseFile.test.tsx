@@ -10,6 +10,8 @@ import {
   OTHER_IDS,
   PREFERRED_NAME,
   caseFile,
+  intakeAccount,
+  intakeSummary,
   casesBridge,
   childRecord,
   familyMember,
@@ -36,7 +38,9 @@ describe('case file', () => {
     const bridge = casesBridge().ok('children.get', caseFile({ family: [familyMember()] }));
     const { user, queryClient } = await openFile(bridge);
     const names = screen.getByRole('region', { name: 'Names' });
-    expect(within(names).getAllByText('Hidden')).toHaveLength(2);
+    // The legal name, the preferred name and the real initials.
+    expect(within(names).getAllByText('Hidden')).toHaveLength(3);
+    expect(document.body).not.toHaveTextContent('M.C.D.C.');
     expect(document.body).not.toHaveTextContent(LEGAL_NAME);
     expect(document.body).not.toHaveTextContent(PREFERRED_NAME);
     // Family members' names are hidden too: they would name the child's family.
@@ -48,6 +52,7 @@ describe('case file', () => {
     await user.click(within(names).getByRole('button', { name: 'Show name' }));
     expect(await within(names).findByText(LEGAL_NAME)).toBeVisible();
     expect(within(names).getByText(PREFERRED_NAME)).toBeVisible();
+    expect(within(names).getByText('M.C.D.C.')).toBeVisible();
     expect(screen.getByText('Rosa dela Cruz')).toBeVisible();
     expect(bridge.inputsOf('children.revealName')).toEqual([{ id: CHILD_IDS.maria }]);
     await user.click(within(names).getByRole('button', { name: 'Hide name' }));
@@ -77,14 +82,10 @@ describe('case file', () => {
       .ok(
         'children.get',
         caseFile({
-          intakeAccount: { recordedAt: '2026-03-01T02:00:00.000Z', recordedByName: null },
+          intakeAccount: intakeSummary(),
         }),
       )
-      .ok('intake.open', {
-        account: 'Canary account text',
-        recordedAt: '2026-03-01T02:00:00.000Z',
-        recordedByName: null,
-      })
+      .ok('intake.open', intakeAccount())
       .ok('auth.signIn', caseworkerSession());
     const { user, queryClient } = await openFile(bridge);
     await user.click(screen.getByRole('button', { name: 'Show name' }));
@@ -112,7 +113,11 @@ describe('case file', () => {
   it('says when the legal name is not known yet', async () => {
     const bridge = casesBridge()
       .ok('children.get', caseFile({ child: childRecord({ legalNameKnown: false }) }))
-      .ok('children.revealName', { legalName: null, preferredName: PREFERRED_NAME });
+      .ok('children.revealName', {
+        legalName: null,
+        preferredName: PREFERRED_NAME,
+        legalInitials: 'M.',
+      });
     const { user } = await openFile(bridge);
     const names = screen.getByRole('region', { name: 'Names' });
     await user.click(within(names).getByRole('button', { name: 'Show name' }));
@@ -120,7 +125,7 @@ describe('case file', () => {
     expect(within(names).getByText(PREFERRED_NAME)).toBeVisible();
   });
 
-  it('shows the header: case code, initials, status, age, shelter and caseworker', async () => {
+  it('shows the header: case code, alias, status, age, shelter and caseworker', async () => {
     await openFile(
       casesBridge().ok(
         'children.get',
@@ -135,7 +140,7 @@ describe('case file', () => {
     );
     const heading = screen.getByRole('heading', { level: 1, name: 'AR-2026-0042' });
     const header = heading.closest('header')!;
-    expect(within(header).getByText('M.C.D.C.')).toBeVisible();
+    expect(within(header).getByText('R.T.L.')).toBeVisible();
     expect(within(header).getByText('Intake')).toBeVisible();
     const summary = within(header)
       .getAllByRole('term')
@@ -150,14 +155,10 @@ describe('case file', () => {
       .ok(
         'children.get',
         caseFile({
-          intakeAccount: { recordedAt: '2026-03-01T02:00:00.000Z', recordedByName: 'Bayani Cruz' },
+          intakeAccount: intakeSummary({ recordedByName: 'Bayani Cruz' }),
         }),
       )
-      .ok('intake.open', {
-        account: 'Canary account text',
-        recordedAt: '2026-03-01T02:00:00.000Z',
-        recordedByName: 'Bayani Cruz',
-      });
+      .ok('intake.open', intakeAccount({ recordedByName: 'Bayani Cruz' }));
     const { user } = await openFile(bridge);
     const intake = section('Intake account');
     expect(
@@ -165,7 +166,11 @@ describe('case file', () => {
         "This section holds the child's account of what happened. Open it only if your work needs it now.",
       ),
     ).toBeVisible();
-    expect(within(intake).getByText('Recorded 03/01/2026 10:00 AM by Bayani Cruz.')).toBeVisible();
+    expect(
+      within(intake).getByText(/^Recorded 03\/01\/2026 10:00 AM by Bayani Cruz\./),
+    ).toBeVisible();
+    expect(within(intake).getByText(/Do not interview the child again/)).toBeVisible();
+    expect(within(intake).getByText('Video V-2026-014, WCPD Cebu')).toBeVisible();
     expect(document.body).not.toHaveTextContent('Canary account text');
     expect(bridge.countOf('intake.open')).toBe(0);
 
@@ -185,15 +190,21 @@ describe('case file', () => {
     expect(within(intake).getByText('No intake account has been recorded.')).toBeVisible();
     await user.click(within(intake).getByRole('button', { name: 'Record intake account' }));
     expect(within(intake).getByText(/recorded once and cannot be asked for again/)).toBeVisible();
-    bridge.ok(
-      'children.get',
-      caseFile({ intakeAccount: { recordedAt: '2026-03-01T02:00:00.000Z', recordedByName: null } }),
+    bridge.ok('children.get', caseFile({ intakeAccount: intakeSummary() }));
+    await user.selectOptions(
+      within(intake).getByLabelText('Where the account is held'),
+      'Joint interview',
     );
-    await user.type(within(intake).getByLabelText("The child's account"), 'What she told us.');
+    await user.type(within(intake).getByLabelText('Reference'), 'Joint interview JI-0042');
     await user.click(within(intake).getByRole('button', { name: 'Save intake account' }));
     expect(await within(intake).findByText('The intake account was recorded.')).toBeVisible();
+    // The free text is optional: the reference is enough.
     expect(bridge.inputsOf('intake.record')).toEqual([
-      { childId: CHILD_IDS.maria, account: 'What she told us.' },
+      {
+        childId: CHILD_IDS.maria,
+        heldWhere: 'joint_interview',
+        reference: 'Joint interview JI-0042',
+      },
     ]);
     expect(
       await within(intake).findByRole('button', { name: 'Open intake account' }),
@@ -367,14 +378,11 @@ describe('case file', () => {
   });
 
   it('links a sibling found by case code, and unlinks one', async () => {
-    const sibling = listRow({ id: CHILD_IDS.jun, caseCode: 'AR-2026-0041', initials: 'J.R.' });
+    const sibling = listRow({ id: CHILD_IDS.jun, caseCode: 'AR-2026-0041', alias: 'B.N.S.' });
     const bridge = casesBridge()
       .ok('children.get', caseFile({ siblings: [sibling] }))
       .ok('children.search', {
-        rows: [
-          listRow(),
-          listRow({ id: CHILD_IDS.nino, caseCode: 'AR-2026-0007', initials: 'N.S.' }),
-        ],
+        rows: [listRow(), listRow({ id: CHILD_IDS.nino, caseCode: 'AR-2026-0007', alias: 'N.S.' })],
         total: 2,
       })
       .ok('siblings.link', null)
@@ -595,7 +603,7 @@ describe('case file', () => {
         caseFile({
           family: [familyMember()],
           siblings: [listRow({ id: CHILD_IDS.jun, caseCode: 'AR-2026-0041' })],
-          intakeAccount: { recordedAt: '2026-03-01T02:00:00.000Z', recordedByName: null },
+          intakeAccount: intakeSummary(),
         }),
       ),
     );

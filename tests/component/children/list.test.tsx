@@ -11,11 +11,11 @@ import {
 } from '../support/children';
 
 async function childrenTable() {
-  return screen.findByRole('table', { name: 'Children in your care, by case code and initials' });
+  return screen.findByRole('table', { name: 'Children in your care, by case code and alias' });
 }
 
 describe('children list', () => {
-  it('shows case code, initials, age, status, shelter and caseworker — never a name', async () => {
+  it('shows case code, alias, age, status, shelter and caseworker — never a name', async () => {
     const bridge = casesBridge();
     renderApp(bridge, { route: '/cases' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Children' })).toBeVisible();
@@ -25,19 +25,19 @@ describe('children list', () => {
       within(table)
         .getAllByRole('columnheader')
         .map((th) => th.textContent),
-    ).toEqual(['Case code', 'Initials', 'Age', 'Status', 'Shelter', 'Caseworker']);
+    ).toEqual(['Case code', 'Alias', 'Age', 'Status', 'Shelter', 'Caseworker']);
     const maria = within(table).getByRole('link', { name: 'AR-2026-0042' }).closest('tr')!;
     expect(
       within(maria)
         .getAllByRole('cell')
         .map((td) => td.textContent),
-    ).toEqual(['AR-2026-0042', 'M.C.D.C.', '12', 'In care', 'Bahay Pag-asa', 'Bayani Cruz']);
+    ).toEqual(['AR-2026-0042', 'R.T.L.', '12', 'In care', 'Bahay Pag-asa', 'Bayani Cruz']);
     const jun = within(table).getByRole('link', { name: 'AR-2026-0041' }).closest('tr')!;
     expect(
       within(jun)
         .getAllByRole('cell')
         .map((td) => td.textContent),
-    ).toEqual(['AR-2026-0041', 'J.R.', '9 (est.)', 'Intake', 'Not placed', 'Not assigned']);
+    ).toEqual(['AR-2026-0041', 'B.N.S.', '9 (est.)', 'Intake', 'Not placed', 'Not assigned']);
     expect(screen.getByText('Showing 1–2 of 2 children.')).toBeVisible();
     // The list never loads the audited case file, so no name can reach it.
     expect(bridge.countOf('children.get')).toBe(0);
@@ -62,7 +62,7 @@ describe('children list', () => {
     const { user } = renderApp(bridge, { route: '/cases' });
     await within(await childrenTable()).findByRole('link', { name: 'AR-2026-0042' });
     bridge.ok('children.search', (input) => ({
-      rows: input.text === 'nino' ? [listRow({ caseCode: 'AR-2026-0007', initials: 'N.S.' })] : [],
+      rows: input.text === 'nino' ? [listRow({ caseCode: 'AR-2026-0007', alias: 'N.S.' })] : [],
       total: input.text === 'nino' ? 1 : 0,
     }));
     await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'nino');

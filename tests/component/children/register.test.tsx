@@ -72,6 +72,8 @@ describe('register a child', () => {
       {
         legalName: 'Niño Santos',
         preferredName: 'Nonoy',
+        // Made up by the form, kept as suggested.
+        alias: expect.stringMatching(/^([A-Z]\.){3}$/),
         birth: { kind: 'dob', dateOfBirth: '2014-06-01' },
         sex: 'male',
         languages: ['Cebuano', 'Filipino'],
@@ -223,7 +225,7 @@ describe('register a child', () => {
     expect(bridge.countOf('children.register')).toBe(0);
 
     const unknown = form.getByRole('checkbox', { name: 'Legal name not known yet' });
-    expect(unknown).toHaveAccessibleDescription(/initials from the preferred name/);
+    expect(unknown).toHaveAccessibleDescription(/show the alias either way/);
     await user.click(unknown);
     expect(form.queryByLabelText('Legal name')).toBeNull();
     await user.click(form.getByRole('button', { name: 'Register child' }));
@@ -236,6 +238,37 @@ describe('register a child', () => {
 
   it('has no axe violations', async () => {
     await openRegister();
+    await expectNoAxeViolations();
+  });
+});
+
+describe('the alias', () => {
+  it('suggests made-up initials, keeps what is typed, and refuses the real initials at the field', async () => {
+    const { bridge, user } = await openRegister();
+    const form = within(registerForm());
+    const alias = form.getByLabelText('Alias');
+    expect((alias as HTMLInputElement).value).toMatch(/^([A-Z]\.){3}$/);
+    expect(alias).toHaveAccessibleDescription(/instead of the real ones/);
+    await fillBasics(user);
+    await user.type(form.getByLabelText('Date of birth'), '2014-06-01');
+    await user.clear(alias);
+    await user.type(alias, 'n.s');
+    await user.click(form.getByRole('button', { name: 'Register child' }));
+    await waitFor(() => expect(alias).toHaveAttribute('aria-invalid', 'true'));
+    expect(alias).toHaveAccessibleDescription(/is the child's real initials/);
+    expect(alias).toHaveValue('n.s');
+    expect(bridge.countOf('children.register')).toBe(0);
+    await user.clear(alias);
+    await user.type(alias, '4B');
+    await user.click(form.getByRole('button', { name: 'Register child' }));
+    await waitFor(() =>
+      expect(alias).toHaveAccessibleDescription(/two to four letters, such as R\.T\.L\./),
+    );
+    await user.clear(alias);
+    await user.type(alias, 'kts');
+    await user.click(form.getByRole('button', { name: 'Register child' }));
+    await waitFor(() => expect(bridge.countOf('children.register')).toBe(1));
+    expect(bridge.inputsOf('children.register')[0]).toMatchObject({ alias: 'kts' });
     await expectNoAxeViolations();
   });
 });
@@ -263,6 +296,7 @@ describe('edit a child', () => {
         id: CHILD_IDS.maria,
         legalName: 'Maria Clara dela Cruz',
         preferredName: 'Clarita',
+        alias: 'R.T.L.',
         birth: { kind: 'dob', dateOfBirth: '2013-05-14' },
         sex: 'female',
         languages: ['Cebuano', 'Filipino'],

@@ -13,7 +13,8 @@ const flaggedUncle = familyMember({
   name: 'Ramon Cruz',
   relationship: 'Uncle',
   phone: '0917 555 0199',
-  address: 'Purok 3, Barangay Fictional',
+  address: 'Purok 3, Fictional Street',
+  barangay: 'Barangay Fictional Lahug',
   livesInHousehold: false,
   householdAccess: false,
   childWantsContact: 'no',
@@ -119,17 +120,20 @@ describe('family safety', () => {
     ]);
   });
 
-  it('hides phone numbers and addresses behind the privacy screen, and shows the wish and access', async () => {
+  it('hides phone numbers, addresses and the barangay behind the privacy screen, and shows the wish and access', async () => {
     const bridge = casesBridge().ok('children.get', caseFile({ family: [flaggedUncle] }));
     const { user, family } = await openFamily(bridge);
     expect(document.body).not.toHaveTextContent('0917 555 0199');
-    expect(document.body).not.toHaveTextContent('Barangay Fictional');
+    expect(document.body).not.toHaveTextContent('Fictional Street');
+    expect(document.body).not.toHaveTextContent('Lahug');
     expect(family.getByText('No access')).toBeVisible();
     expect(family.getByText('No', { selector: 'td' })).toBeVisible();
     expect(family.getByText(/until/)).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Show name' }));
     expect(await family.findByText(/0917 555 0199/)).toBeVisible();
-    expect(family.getByText(/Barangay Fictional/)).toBeVisible();
+    expect(
+      family.getByText('0917 555 0199 · Purok 3, Fictional Street · Barangay Fictional Lahug'),
+    ).toBeVisible();
   });
 });
 
@@ -198,7 +202,7 @@ describe('safety line and visitor list', () => {
 
   it('the gate list shows names and whether they may visit, never why', async () => {
     const bridge = casesBridge().ok('visitors.gate', [
-      { caseCode: 'AR-2026-0042', name: 'Ramon Cruz', state: 'not_allowed' },
+      { name: 'Ramon Cruz', children: [{ caseCode: 'AR-2026-0042', state: 'not_allowed' }] },
     ]);
     const { user } = renderApp(bridge, { route: '/gate' });
     await user.type(await screen.findByLabelText("Visitor's name or case code"), 'Ramon');

@@ -30,7 +30,7 @@ const HEARING = agendaItem({
 const GOAL = agendaItem({
   childId: CHILD_IDS.jun,
   caseCode: 'AR-2026-0041',
-  initials: 'J.R.',
+  alias: 'B.N.S.',
   kind: 'goal',
   category: 'safety',
   id: OTHER_IDS.goal,
@@ -51,15 +51,15 @@ describe('Today', () => {
     ).toBeVisible();
     // Overdue is said in words, counted from the vault's today (03/02/2026).
     expect(rowsOf(agendaTable('Overdue'))).toEqual([
-      ['02/20/2026 10 days overdue', 'AR-2026-0042 M.C.D.C.', 'Task', 'Enrol in Grade 6'],
+      ['02/20/2026 10 days overdue', 'AR-2026-0042 R.T.L.', 'Task', 'Enrol in Grade 6'],
     ]);
     expect(rowsOf(agendaTable('Next 7 days'))).toEqual([
-      ['03/03/2026', 'AR-2026-0042 M.C.D.C.', 'Hearing', 'RTC Branch 10, Cebu City'],
-      ['03/05/2026', 'AR-2026-0041 J.R.', 'Goal target · Safety', 'I want to feel safe at night'],
+      ['03/03/2026', 'AR-2026-0042 R.T.L.', 'Hearing', 'RTC Branch 10, Cebu City'],
+      ['03/05/2026', 'AR-2026-0041 B.N.S.', 'Goal target · Safety', 'I want to feel safe at night'],
     ]);
     await expectNoAxeViolations();
 
-    await user.click(screen.getByRole('link', { name: 'AR-2026-0041 J.R.' }));
+    await user.click(screen.getByRole('link', { name: 'AR-2026-0041 B.N.S.' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'AR-2026-0042' })).toBeVisible();
     expect(bridge.inputsOf('children.get')).toEqual([{ id: CHILD_IDS.jun }]);
   });
@@ -121,7 +121,7 @@ describe('Today', () => {
     });
     const table = agendaTable('Overdue');
     expect(within(table).getByRole('rowheader')).toHaveTextContent(
-      'AR-2026-0042 M.C.D.C. · 14 items',
+      'AR-2026-0042 R.T.L. · 14 items',
     );
     expect(
       rowsOf(table)
@@ -135,7 +135,7 @@ describe('Today', () => {
     const missingName = agendaItem({
       childId: CHILD_IDS.jun,
       caseCode: 'AR-2026-0041',
-      initials: 'J.',
+      alias: 'K.P.',
       kind: 'legalName',
       category: null,
       id: CHILD_IDS.jun,
@@ -148,7 +148,7 @@ describe('Today', () => {
     renderApp(bridge, { route: '/' });
     await screen.findByRole('heading', { level: 2, name: 'Overdue 1 item' });
     expect(rowsOf(agendaTable('Overdue'))).toEqual([
-      ['02/26/2026 4 days overdue', 'AR-2026-0041 J.', 'Legal name not yet known', ''],
+      ['02/26/2026 4 days overdue', 'AR-2026-0041 K.P.', 'Legal name not yet known', ''],
     ]);
   });
 

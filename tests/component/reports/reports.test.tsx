@@ -216,7 +216,7 @@ describe('Reports screen', () => {
     const child = {
       id: SIDS.bed1,
       caseCode: 'AR-2026-0042',
-      initials: 'M.S.',
+      alias: 'M.S.',
       status: 'in_care' as const,
       age: 14,
       ageEstimated: false,

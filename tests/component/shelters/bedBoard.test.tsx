@@ -91,15 +91,20 @@ describe('bed board', () => {
     await expectNoAxeViolations();
   });
 
-  it('board mode, for a wall screen, shows case codes only: no initials, dates or actions', async () => {
+  it('board mode, for a wall screen, shows case codes and bed states only: no shelter, date, counts, aliases or actions', async () => {
     const { user } = renderApp(boardBridge(), { route: '/bed-board' });
-    const board = await screen.findByRole('region', { name: 'Bahay Pag-asa on 11/29/2026' });
+    await screen.findByRole('region', { name: 'Bahay Pag-asa on 11/29/2026' });
     await user.click(
       screen.getByRole('checkbox', { name: 'Board mode for a wall screen (case codes only)' }),
     );
+    const board = screen.getByRole('region', { name: 'Beds' });
     const occupied = cardOf(within(board).getByRole('list', { name: 'Beds in Room A' }), 'Bed 1');
     expect(occupied).toHaveTextContent('AR-2026-0042');
-    expect(board).not.toHaveTextContent(/J\.D\.|M\.S\.|since|27 days/);
+    expect(occupied).toHaveTextContent('Occupied');
+    expect(board).not.toHaveTextContent(/J\.D\.|M\.S\.|since|27 days|Bahay|capacity|occupied,/);
+    expect(document.body).not.toHaveTextContent(/Bahay Pag-asa|11\/29\/2026/);
+    expect(screen.queryByLabelText('Shelter')).toBeNull();
+    expect(screen.queryByLabelText('As of')).toBeNull();
     expect(within(board).queryAllByRole('button')).toEqual([]);
     expect(within(board).queryAllByRole('link')).toEqual([]);
     expect(screen.queryByRole('heading', { name: /occupancy/i })).toBeNull();
@@ -199,7 +204,7 @@ describe('bed board', () => {
           {
             id: SIDS.child,
             caseCode: 'AR-2026-0050',
-            initials: 'A.R.',
+            alias: 'A.R.',
             status: 'intake',
             age: 13,
             ageEstimated: false,

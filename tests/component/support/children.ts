@@ -7,6 +7,8 @@ import type {
   ChildListRow,
   ChildRecord,
   FamilyMember,
+  IntakeAccount,
+  IntakeSummary,
   StaffOption,
 } from '../../../shared/children/contract';
 import type { TimelineEntry } from '../../../shared/case-file';
@@ -37,7 +39,11 @@ export const LEGAL_NAME = 'Maria Clara dela Cruz';
 export const PREFERRED_NAME = 'Clara';
 
 /** What children.revealName answers for Maria. */
-export const NAMES: ChildNames = { legalName: LEGAL_NAME, preferredName: PREFERRED_NAME };
+export const NAMES: ChildNames = {
+  legalName: LEGAL_NAME,
+  preferredName: PREFERRED_NAME,
+  legalInitials: 'M.C.D.C.',
+};
 
 export const STAFF: StaffOption[] = [
   { id: IDS.caseworker, displayName: 'Bayani Cruz', role: 'caseworker' },
@@ -48,7 +54,7 @@ export function listRow(overrides: Partial<ChildListRow> = {}): ChildListRow {
   return {
     id: CHILD_IDS.maria,
     caseCode: 'AR-2026-0042',
-    initials: 'M.C.D.C.',
+    alias: 'R.T.L.',
     status: 'in_care',
     age: 12,
     ageEstimated: false,
@@ -63,7 +69,7 @@ export const ROWS: ChildListRow[] = [
   listRow({
     id: CHILD_IDS.jun,
     caseCode: 'AR-2026-0041',
-    initials: 'J.R.',
+    alias: 'B.N.S.',
     status: 'intake',
     age: 9,
     ageEstimated: true,
@@ -76,7 +82,7 @@ export function childRecord(overrides: Partial<ChildRecord> = {}): ChildRecord {
   return {
     id: CHILD_IDS.maria,
     caseCode: 'AR-2026-0042',
-    initials: 'M.C.D.C.',
+    alias: 'R.T.L.',
     status: 'intake',
     age: 12,
     ageEstimated: false,
@@ -104,6 +110,7 @@ export function familyMember(overrides: Partial<FamilyMember> = {}): FamilyMembe
     relationship: 'Mother',
     phone: '0917 555 0101',
     address: null,
+    barangay: null,
     livesInHousehold: true,
     householdAccess: true,
     childWantsContact: 'yes',
@@ -138,6 +145,33 @@ export function caseFile(overrides: Partial<CaseFile> = {}): CaseFile {
   };
 }
 
+/** A recorded intake account as the case file summarises it (no content). */
+export function intakeSummary(overrides: Partial<IntakeSummary> = {}): IntakeSummary {
+  return {
+    recordedAt: '2026-03-01T02:00:00.000Z',
+    recordedByName: null,
+    heldWhere: 'video',
+    reference: 'Video V-2026-014, WCPD Cebu',
+    hasAccount: true,
+    addenda: 0,
+    reasonNeeded: false,
+    ...overrides,
+  };
+}
+
+/** The opened intake account, as intake.open answers it. */
+export function intakeAccount(overrides: Partial<IntakeAccount> = {}): IntakeAccount {
+  return {
+    account: 'Canary account text',
+    heldWhere: 'video',
+    reference: 'Video V-2026-014, WCPD Cebu',
+    recordedAt: '2026-03-01T02:00:00.000Z',
+    recordedByName: null,
+    addenda: [],
+    ...overrides,
+  };
+}
+
 export const TIMELINE: TimelineEntry[] = [
   {
     at: '2026-03-05T06:30:00.000Z',
@@ -151,7 +185,7 @@ export function agendaItem(overrides: Partial<AgendaItem> = {}): AgendaItem {
   return {
     childId: CHILD_IDS.maria,
     caseCode: 'AR-2026-0042',
-    initials: 'M.C.D.C.',
+    alias: 'R.T.L.',
     kind: 'task',
     category: null,
     id: OTHER_IDS.task,

@@ -165,7 +165,7 @@ export const OCCUPANCY: OccupancyRow[] = [
 const CHILD: ChildRecord = {
   id: SIDS.child,
   caseCode: 'AR-2026-0050',
-  initials: 'A.R.',
+  alias: 'A.R.',
   legalNameKnown: true,
   birth: { kind: 'dob', dateOfBirth: '2013-04-02' },
   sex: 'female',

@@ -129,8 +129,18 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
   'visitors.gate': { text: 'Fictional' },
   'siblings.link': { childId: uuidv7(), siblingId: uuidv7() },
   'siblings.unlink': { childId: uuidv7() },
-  'intake.record': { childId: uuidv7(), account: 'Fictional account' },
-  'intake.open': { childId: uuidv7() },
+  'intake.record': {
+    childId: uuidv7(),
+    heldWhere: 'video',
+    reference: 'Fictional video reference V-0001',
+    account: 'Fictional account',
+  },
+  'intake.open': { childId: uuidv7(), reason: 'Fictional reason: covering the caseworker' },
+  'intake.addAddendum': {
+    childId: uuidv7(),
+    text: 'Fictional correction: the date was the 4th',
+    signed: true,
+  },
   'plan.saveGoal': {
     childId: uuidv7(),
     domain: 'safety',

@@ -8,7 +8,7 @@ import { consentsOf } from './consents';
 import { clockFor, startOfDay, type CaseActor, type CaseVault } from '../../records/actor';
 import { goalsOf, tasksOf } from './plan';
 import { familyOf } from './family';
-import { intakeSummary } from './intake';
+import { intakeRecordedAt, intakeSummary } from './intake';
 import { legalEventsOf } from './legal';
 import { LIST_COLUMNS, toChildRecord, toListRow, type ListRow } from '../../records/rows';
 import { childScope, requireVisibleChild } from '../../records/scope';
@@ -57,7 +57,7 @@ export function loadCaseFile(
     goals: goalsOf(vault, row.id),
     tasks: tasksOf(vault, row.id),
     legalEvents: legalEventsOf(vault, row.id),
-    intakeAccount: intakeSummary(vault, row.id),
+    intakeAccount: intakeSummary(vault, actor, row),
   };
 }
 
@@ -113,7 +113,7 @@ export const childrenTimeline: TimelineSource = (vault, _actor, row) => {
     add(c.givenOn, 'consent', { type: c.type, givenBy: c.givenBy, change: 'given' });
     if (c.withdrawnOn) add(c.withdrawnOn, 'consent', { type: c.type, change: 'withdrawn' });
   }
-  const intake = intakeSummary(vault, row.id);
-  if (intake) add(intake.recordedAt, 'intake');
+  const intakeAt = intakeRecordedAt(vault, row.id);
+  if (intakeAt) add(intakeAt, 'intake');
   return entries;
 };

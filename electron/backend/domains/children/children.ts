@@ -1,10 +1,13 @@
 // Registering, updating and finding survivors' case records.
+import { randomInt } from 'node:crypto';
 import { recordStatus } from '../../records/status';
 import { nextCaseCode } from '../sync';
 import { AppError } from '../../../../shared/errors';
 import {
+  aliasOf,
   foldForSearch,
   initialsOf,
+  suggestAlias,
   type ChildStatus,
 } from '../../../../shared/children/vocabulary';
 import type {
@@ -43,8 +46,24 @@ export function listCaseworkers(vault: CaseVault): StaffOption[] {
     .all([JSON.stringify(ASSIGNABLE_ROLES)]) as unknown as StaffOption[];
 }
 
-function checkFields(input: ChildFields, clock: Clock): void {
-  const errors = new FieldErrors();
+/** Without a legal name yet, the initials come from the name the child goes by. */
+function legalInitialsOf(input: ChildFields): string {
+  return initialsOf(input.legalName ?? input.preferredName ?? '');
+}
+
+/**
+ * The alias to store: the one typed (normalised), the current one on an update that leaves it
+ * out, or a new one at registration. An alias equal to the real initials would hide nothing.
+ */
+function aliasFor(input: ChildFields, current: string | null, errors: FieldErrors): string {
+  const real = legalInitialsOf(input);
+  const typed = input.alias === undefined ? null : aliasOf(input.alias);
+  const alias = typed ?? current ?? suggestAlias((n) => randomInt(n), real);
+  if (alias === real) errors.add('alias', 'alias.sameAsInitials');
+  return alias;
+}
+
+function checkFields(input: ChildFields, clock: Clock, errors = new FieldErrors()): void {
   const { birth } = input;
   if (birth.kind === 'dob') errors.notFutureDate('birth.dateOfBirth', birth.dateOfBirth, clock);
   else errors.notFutureDate('birth.asOf', birth.asOf, clock);
@@ -62,13 +81,13 @@ function checkFields(input: ChildFields, clock: Clock): void {
   errors.throwIfAny();
 }
 
-function fieldColumns(input: ChildFields, caseCode: string) {
+function fieldColumns(input: ChildFields, caseCode: string, alias: string) {
   const preferredName = input.preferredName || null;
   return {
     legal_name: input.legalName ?? '',
     preferred_name: preferredName,
-    // Without a legal name yet, the initials come from the name the child goes by.
-    initials: initialsOf(input.legalName ?? preferredName ?? ''),
+    legal_initials: legalInitialsOf(input),
+    alias,
     search_text: foldForSearch([input.legalName ?? '', preferredName ?? '', caseCode].join(' ')),
     ...birthColumns(input.birth),
     sex: input.sex,
@@ -89,7 +108,9 @@ export function registerChild(
   input: ChildFields,
 ): { id: string; caseCode: string } {
   const clock = clockFor(vault, actor);
-  checkFields(input, clock);
+  const errors = new FieldErrors();
+  const alias = aliasFor(input, null, errors);
+  checkFields(input, clock, errors);
   return vault.data.transaction(() => {
     const year = Number(clock.today.slice(0, 4));
     const { code, seq } = nextCaseCode(vault.db, year);
@@ -97,7 +118,7 @@ export function registerChild(
       case_code: code,
       case_year: year,
       case_seq: seq,
-      ...fieldColumns(input, code),
+      ...fieldColumns(input, code, alias),
       status: 'intake',
       registered_by: actor.userId,
     });
@@ -124,8 +145,10 @@ export function updateChild(
   const row = requireVisibleChild(vault, actor, input.id);
   const clock = clockFor(vault, actor);
   const { id, ...fields } = input;
-  checkFields(fields, clock);
-  vault.data.update('children', id, fieldColumns(fields, row.case_code));
+  const errors = new FieldErrors();
+  const alias = aliasFor(fields, row.alias, errors);
+  checkFields(fields, clock, errors);
+  vault.data.update('children', id, fieldColumns(fields, row.case_code, alias));
   // The caller may have just handed the case to someone else: answer without the scope check.
   return toChildRecord(childRowById(vault, id), clock.today);
 }

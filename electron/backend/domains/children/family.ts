@@ -20,6 +20,7 @@ interface FamilyRow {
   relationship: string;
   phone: string | null;
   address: string | null;
+  barangay: string | null;
   lives_in_household: number;
   alleged_offender: number;
   alleged_offender_since: string | null;
@@ -45,6 +46,7 @@ function toFamilyMember(row: FamilyRow, role: Role): FamilyMember {
     relationship: row.relationship,
     phone: row.phone,
     address: row.address,
+    barangay: row.barangay,
     livesInHousehold: row.lives_in_household === 1,
     householdAccess: row.household_access === 1,
     childWantsContact: row.child_wants_contact,
@@ -81,6 +83,7 @@ export interface FamilyInput {
   relationship: string;
   phone?: string | undefined;
   address?: string | undefined;
+  barangay?: string | undefined;
   livesInHousehold: boolean;
   allegedOffender: boolean;
   allegedOffenderSince?: string | undefined;
@@ -137,6 +140,7 @@ export function writeFamilyMember(
     relationship: input.relationship,
     phone: input.phone || null,
     address: input.address || null,
+    barangay: input.barangay || null,
     lives_in_household: input.livesInHousehold ? 1 : 0,
     household_access: input.householdAccess ? 1 : 0,
     child_wants_contact: input.childWantsContact ?? null,

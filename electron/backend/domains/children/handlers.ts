@@ -17,7 +17,7 @@ import {
 import { checkConsent, recordConsent, withdrawConsent } from './consents';
 import { agenda, saveGoal, saveTask } from './plan';
 import { linkSiblings, removeFamilyMember, unlinkSibling, writeFamilyMember } from './family';
-import { openIntake, recordIntake } from './intake';
+import { addIntakeAddendum, openIntake, recordIntake } from './intake';
 import { removeLegalEvent, saveLegalEvent } from './legal';
 import { addVisitor, gateLookup, removeVisitor, visitorsOf } from './visitors';
 
@@ -132,7 +132,11 @@ export function childrenHandlers(hooks: DomainHooks): ChildrenHandlers {
     },
     'intake.open': (ctx, input) => {
       const { vault, actor } = session(ctx);
-      return openIntake(vault, actor, input.childId);
+      return openIntake(vault, actor, input);
+    },
+    'intake.addAddendum': (ctx, input) => {
+      const { vault, actor } = session(ctx);
+      return addIntakeAddendum(vault, actor, input);
     },
     'plan.saveGoal': (ctx, input) => {
       const { vault, actor } = session(ctx);
@@ -206,7 +210,13 @@ export const childrenAuditTargets: Pick<AuditTargets, ChildrenProcedureName> = {
   'intake.open': {
     targetType: 'child',
     targetId: (input) => input.childId,
-    detail: () => ({ section: 'intake' }),
+    // The reason itself stays in intake_reads; the entry says that one was given.
+    detail: (input) => ({ section: 'intake', ...(input.reason ? { withReason: true } : {}) }),
+  },
+  'intake.addAddendum': {
+    targetType: 'child',
+    targetId: (input) => input.childId,
+    detail: () => ({ section: 'intakeAddendum' }),
   },
   'plan.saveGoal': {
     targetType: 'goal',

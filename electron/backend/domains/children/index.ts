@@ -6,6 +6,7 @@
 import type { Domain } from '../../runtime/domain';
 import { childrenShelters } from './migrations/0020-children-shelters';
 import { caseFileSafety } from './migrations/0120-case-file-safety';
+import { childAliases } from './migrations/0200-child-aliases';
 import { childrenTables } from './tables';
 import { childrenIdScope } from './id-scope';
 import { childrenTimeline } from './case-file';
@@ -31,7 +32,7 @@ export {
   linkSiblings,
   unlinkSibling,
 } from './family';
-export { recordIntake, openIntake } from './intake';
+export { recordIntake, openIntake, addIntakeAddendum, opensIntakeDirectly } from './intake';
 export { visitorsOf, addVisitor, removeVisitor, gateLookup } from './visitors';
 export { saveLegalEvent, removeLegalEvent, legalEventsOf, testimoniesBetween } from './legal';
 export { saveGoal, saveTask, agenda, type AgendaQuery } from './plan';
@@ -45,7 +46,7 @@ export const childrenDomain: Domain = {
   name: 'children',
   tables: childrenTables,
   idScope: childrenIdScope,
-  migrations: [childrenShelters, caseFileSafety],
+  migrations: [childrenShelters, caseFileSafety, childAliases],
   handlers: (hooks) => childrenHandlers(hooks),
   auditTargets: childrenAuditTargets,
   timeline: childrenTimeline,

@@ -224,7 +224,7 @@ export function agenda(vault: CaseVault, actor: CaseActor, query: AgendaQuery): 
   const groupKey = GROUP_KEY[query.groupBy];
   const rows = vault.db
     .prepare(
-      `SELECT item.*, c.case_code, c.initials, ${groupKey} AS groupKey,
+      `SELECT item.*, c.case_code, c.alias, ${groupKey} AS groupKey,
          count(*) OVER (PARTITION BY ${groupKey}) AS groupSize, count(*) OVER () AS total
        FROM (${AGENDA_SOURCES}) AS item
        JOIN children c ON c.id = item.childId
@@ -251,7 +251,7 @@ export function agenda(vault: CaseVault, actor: CaseActor, query: AgendaQuery): 
     items: rows.map((row) => ({
       childId: row.childId,
       caseCode: row.case_code,
-      initials: row.initials,
+      alias: row.alias,
       kind: row.kind,
       category: row.category,
       id: row.id,
@@ -264,9 +264,9 @@ export function agenda(vault: CaseVault, actor: CaseActor, query: AgendaQuery): 
   };
 }
 
-interface AgendaRow extends Omit<AgendaItem, 'caseCode' | 'initials'> {
+interface AgendaRow extends Omit<AgendaItem, 'caseCode' | 'alias'> {
   case_code: string;
-  initials: string;
+  alias: string;
   groupKey: string | null;
   groupSize: number;
   total: number;

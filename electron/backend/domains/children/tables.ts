@@ -13,7 +13,8 @@ export const childrenTables = {
       'case_seq',
       'legal_name',
       'preferred_name',
-      'initials',
+      'legal_initials',
+      'alias',
       'search_text',
       'birth_kind',
       'date_of_birth',
@@ -62,6 +63,7 @@ export const childrenTables = {
       'relationship',
       'phone',
       'address',
+      'barangay',
       'lives_in_household',
       'alleged_offender',
       'alleged_offender_since',
@@ -87,7 +89,17 @@ export const childrenTables = {
   },
   intake_accounts: {
     sync: 'synced',
-    columns: ['child_id', 'account', 'recorded_at', 'recorded_by'],
+    columns: ['child_id', 'account', 'recorded_at', 'recorded_by', 'held_where', 'reference'],
+  },
+  intake_addenda: {
+    sync: 'synced',
+    columns: ['child_id', 'text', 'signed_at', 'signed_by'],
+  },
+  /** Openings of an intake account with a reason (not the child's own team); the reason stays here. */
+  intake_reads: {
+    sync: 'local',
+    columns: ['child_id', 'reader_id', 'reason', 'read_at'],
+    confidential: ['reason'],
   },
   plan_goals: {
     sync: 'synced',

@@ -5,6 +5,8 @@ import type { GateVisitor, Visitor, VisitorReason } from '../../../../shared/chi
 import { GATE_LIMIT } from '../../../../shared/children/contract';
 import {
   canSeeSafetyFlags,
+  foldForSearch,
+  VISITOR_STATES,
   visitorStateOf,
   type ContactWish,
   type VisitorState,
@@ -164,14 +166,39 @@ export function gateLookup(vault: CaseVault, actor: CaseActor, text: string): Ga
        ORDER BY v.name COLLATE NOCASE LIMIT $limit`,
     )
     .all(params) as unknown as VisitorRow[];
-  return [
+  return gateList([
     ...family.map((row) => ({
       caseCode: row.case_code,
       name: row.name,
       state: familyState(row, today),
     })),
     ...direct.map((row) => ({ caseCode: row.case_code, name: row.name, state: row.state })),
-  ]
-    .sort(byName)
-    .slice(0, GATE_LIMIT);
+  ]).slice(0, GATE_LIMIT);
+}
+
+/** The stricter of two states: a visitor refused or supervised for a child stays so. */
+const stricter = (a: VisitorState, b: VisitorState) =>
+  VISITOR_STATES.indexOf(a) >= VISITOR_STATES.indexOf(b) ? a : b;
+
+/**
+ * One row per person (the same name, whatever its case or accents), each child once with the
+ * stricter state where the person is listed twice for that child; by name, then case code.
+ */
+function gateList(entries: { caseCode: string; name: string; state: VisitorState }[]) {
+  const people = new Map<string, { name: string; children: Map<string, VisitorState> }>();
+  for (const entry of entries) {
+    const key = foldForSearch(entry.name);
+    const person = people.get(key) ?? { name: entry.name, children: new Map() };
+    const known = person.children.get(entry.caseCode);
+    person.children.set(entry.caseCode, known ? stricter(known, entry.state) : entry.state);
+    people.set(key, person);
+  }
+  return [...people.values()]
+    .map((person): GateVisitor => ({
+      name: person.name,
+      children: [...person.children]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([caseCode, state]) => ({ caseCode, state })),
+    }))
+    .sort(byName);
 }

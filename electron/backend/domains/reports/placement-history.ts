@@ -16,6 +16,7 @@ import { AppError } from '../../../../shared/errors';
 import { clockFor, type CaseActor, type CaseVault } from '../../records/actor';
 import { requireVisibleChild } from '../../records/scope';
 import { reportPeriod, type ReportPeriod } from './period';
+import { opensIntakeDirectly } from '../children';
 
 export interface PlacementHistoryInput {
   childId: string;
@@ -149,6 +150,9 @@ export function placementHistoryReport(
   if (sections.some((s) => !mayIncludeHistorySection(actor.role, s)))
     throw new AppError('FORBIDDEN', 'forbidden');
   const child = requireVisibleChild(vault, actor, input.childId);
+  // Printed, the account has no reason to give: only the child's own team may print it.
+  if (sections.includes('intake') && !opensIntakeDirectly(vault, actor, child))
+    throw new AppError('FORBIDDEN', 'intake.notOwnTeam');
   const clock = clockFor(vault, actor);
   const period = reportPeriod(input, clock);
   const caseworker = child.assigned_caseworker_id
@@ -166,7 +170,7 @@ export function placementHistoryReport(
     child: {
       id: child.id,
       caseCode: child.case_code,
-      initials: child.initials,
+      initials: child.alias,
       status: child.status,
     },
     caseworker,

@@ -162,7 +162,7 @@ export function placementReport(
 
   const codes = vault.db
     .prepare(
-      `SELECT id, case_code, initials FROM children WHERE id IN (SELECT value FROM json_each(?))`,
+      `SELECT id, case_code, alias AS initials FROM children WHERE id IN (SELECT value FROM json_each(?))`,
     )
     .all([JSON.stringify([...new Set(stays.map((s) => s.childId))])]) as {
     id: string;

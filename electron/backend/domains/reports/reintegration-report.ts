@@ -54,7 +54,7 @@ export function reintegrationReport(
   const scope = childScope(vault, actor);
   const children = vault.db
     .prepare(
-      `SELECT c.id, c.case_code, c.initials, c.status, c.intake_date FROM children c
+      `SELECT c.id, c.case_code, c.alias AS initials, c.status, c.intake_date FROM children c
        WHERE c.deleted_at IS NULL AND ${scope.sql}
          AND ($anyShelter OR (SELECT p.shelter_id FROM placements p
                WHERE p.child_id = c.id AND p.deleted_at IS NULL

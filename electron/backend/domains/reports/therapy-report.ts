@@ -115,7 +115,7 @@ export function therapyReport(
     (
       vault.db
         .prepare(
-          'SELECT id, case_code, initials FROM children WHERE id IN (SELECT value FROM json_each(?))',
+          'SELECT id, case_code, alias AS initials FROM children WHERE id IN (SELECT value FROM json_each(?))',
         )
         .all([json(childIds)]) as { id: string; case_code: string; initials: string }[]
     ).map((c) => [c.id, c]),

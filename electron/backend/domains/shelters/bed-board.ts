@@ -93,7 +93,8 @@ export function bedBoard(
   const rows = vault.db
     .prepare(
       `SELECT b.id, b.room, b.label, b.reserved_for_child_id, p.child_id, p.start_at,
-              c.case_code, c.initials, r.case_code AS reserved_case_code, r.initials AS reserved_initials
+              c.case_code, c.alias AS initials, r.case_code AS reserved_case_code,
+              r.alias AS reserved_initials
        FROM beds b ${OCCUPANT_JOIN}
        LEFT JOIN children c ON c.id = p.child_id
        LEFT JOIN children r ON r.id = b.reserved_for_child_id

@@ -55,7 +55,7 @@ export interface PlacementConflict {
 
 const CLASH_SQL = (column: 'child_id' | 'bed_id') => `
   SELECT p.child_id AS childId, p.start_at AS startAt, p.end_at AS endAt,
-    c.case_code AS caseCode, c.initials AS initials
+    c.case_code AS caseCode, c.alias AS initials
   FROM placements p JOIN children c ON c.id = p.child_id
   WHERE p.${column} = $key AND p.deleted_at IS NULL AND p.id <> $ignore
     AND p.start_at < $end AND (p.end_at IS NULL OR p.end_at > $start)

@@ -135,7 +135,7 @@ function refuseIfReservedForOther(
     throw new AppError('CONFLICT', 'bed.reserved');
   }
   const holder = vault.db
-    .prepare('SELECT case_code AS caseCode, initials FROM children WHERE id = ?')
+    .prepare('SELECT case_code AS caseCode, alias AS initials FROM children WHERE id = ?')
     .get([holderId]) as { caseCode: string; initials: string } | undefined;
   throw new AppError('CONFLICT', 'bed.reserved', {
     details: { caseCode: holder?.caseCode ?? null, initials: holder?.initials ?? null },

@@ -53,13 +53,13 @@ export function describeConflicts(db: Db): ConflictRow[] {
       ORDER BY l.hlc LIMIT 1`,
   );
   const stay = db.prepare(
-    `SELECT p.child_id, c.case_code, c.initials, s.name AS shelter_name, b.label AS bed_label,
+    `SELECT p.child_id, c.case_code, c.alias AS initials, s.name AS shelter_name, b.label AS bed_label,
             p.start_at, p.end_at
        FROM placements p JOIN children c ON c.id = p.child_id
        JOIN beds b ON b.id = p.bed_id JOIN shelters s ON s.id = b.shelter_id
       WHERE p.id = ?`,
   );
-  const child = db.prepare('SELECT case_code, initials FROM children WHERE id = ?');
+  const child = db.prepare('SELECT case_code, alias AS initials FROM children WHERE id = ?');
   const side = (kind: ConflictKind, id: string): ConflictSide => {
     const table = kind === 'caseCodeTwice' ? 'children' : 'placements';
     const who = made.get([table, id]) as

@@ -131,7 +131,7 @@ export function checkOccurrences(
     (
       db
         .prepare(
-          `SELECT id, case_code, initials FROM children WHERE id IN (SELECT value FROM json_each(?))`,
+          `SELECT id, case_code, alias AS initials FROM children WHERE id IN (SELECT value FROM json_each(?))`,
         )
         .all([JSON.stringify(booking.childIds)]) as {
         id: string;

@@ -108,7 +108,7 @@ export function caseload(vault: CaseVault, actor: CaseActor): CaseloadRow[] {
   const mine = actor.role === 'therapist';
   const children = vault.db
     .prepare(
-      `SELECT c.id, c.case_code, c.initials FROM children c
+      `SELECT c.id, c.case_code, c.alias AS initials FROM children c
        WHERE c.deleted_at IS NULL AND ${scope.sql} AND c.id IN (
          SELECT child_id FROM therapy_plans
            WHERE deleted_at IS NULL AND ($mine = 0 OR therapist_id = $me)
@@ -152,7 +152,7 @@ export function unplannedChildren(vault: CaseVault, actor: CaseActor): Unplanned
   const params = Object.keys(scope.params).length > 0 ? scope.params : [];
   const rows = vault.db
     .prepare(
-      `SELECT c.id, c.case_code, c.initials FROM children c WHERE ${where}
+      `SELECT c.id, c.case_code, c.alias AS initials FROM children c WHERE ${where}
        ORDER BY c.case_code LIMIT ${UNPLANNED_LIMIT}`,
     )
     .all(params) as { id: string; case_code: string; initials: string }[];

@@ -116,7 +116,7 @@ export function childScheduling(vault: CaseVault, clock: Clock, childId: string)
     child: {
       id: row.id,
       caseCode: row.case_code,
-      initials: row.initials,
+      initials: row.alias,
       age,
       ageEstimated: estimated,
     },

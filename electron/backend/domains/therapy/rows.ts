@@ -73,7 +73,7 @@ export function sessionRowById(vault: CaseVault, id: string): SessionRow | null 
 
 export function therapyChild(vault: CaseVault, childId: string): TherapyChild {
   const row = vault.db
-    .prepare('SELECT id, case_code, initials FROM children WHERE id = ?')
+    .prepare('SELECT id, case_code, alias AS initials FROM children WHERE id = ?')
     .get([childId]) as { id: string; case_code: string; initials: string };
   return { id: row.id, caseCode: row.case_code, initials: row.initials };
 }

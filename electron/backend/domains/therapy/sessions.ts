@@ -59,7 +59,7 @@ export function toSessions(
   if (rows.length === 0) return [];
   const participants = vault.db
     .prepare(
-      `SELECT pa.session_id, pa.child_id, c.case_code, c.initials, pa.caregiver_id, f.relationship
+      `SELECT pa.session_id, pa.child_id, c.case_code, c.alias AS initials, pa.caregiver_id, f.relationship
        FROM therapy_participants pa JOIN children c ON c.id = pa.child_id
        LEFT JOIN family_members f ON f.id = pa.caregiver_id
        WHERE pa.session_id IN (SELECT value FROM json_each(?)) AND pa.deleted_at IS NULL

@@ -67,7 +67,7 @@ export function FamilySection({ file }: { file: CaseFile }) {
               {!namesVisible ? (
                 <span className="name-hidden">{t('children.family.contactHidden')}</span>
               ) : (
-                [member.phone, member.address].filter(Boolean).join(' · ') ||
+                [member.phone, member.address, member.barangay].filter(Boolean).join(' · ') ||
                 t('children.details.none')
               )}
             </td>
@@ -169,6 +169,7 @@ const familyShape = z.object({
   relationship: z.string(),
   phone: z.string(),
   address: z.string(),
+  barangay: z.string(),
   livesInHousehold: z.boolean(),
   allegedOffender: z.boolean(),
   allegedOffenderSince: z.string(),
@@ -187,6 +188,7 @@ const FAMILY_FIELDS = [
   'relationship',
   'phone',
   'address',
+  'barangay',
   'livesInHousehold',
   'allegedOffender',
   'allegedOffenderSince',
@@ -260,6 +262,7 @@ function FamilyDialog({
       relationship: member?.relationship ?? '',
       phone: member?.phone ?? '',
       address: member?.address ?? '',
+      barangay: member?.barangay ?? '',
       livesInHousehold: member?.livesInHousehold ?? false,
       allegedOffender: member?.safety?.allegedOffender ?? false,
       allegedOffenderSince: member?.safety?.allegedOffenderSince ?? '',
@@ -310,6 +313,9 @@ function FamilyDialog({
       </Field>
       <Field label={t('children.family.address')} error={errors.address}>
         {(a) => <input {...a} {...register('address')} autoComplete="off" />}
+      </Field>
+      <Field label={t('children.family.barangay')} error={errors.barangay}>
+        {(a) => <input {...a} {...register('barangay')} autoComplete="off" />}
       </Field>
       <Checkbox label={t('children.family.livesInHousehold')} {...register('livesInHousehold')} />
       <Checkbox label={t('children.family.householdAccess')} {...register('householdAccess')} />

@@ -13,7 +13,7 @@ export function useNamesVisible(): boolean {
 }
 
 /**
- * The child's names, the only place they appear. With the privacy screen on (the default) they
+ * The child's names and real initials, the only place they appear. With the privacy screen on (the default) they
  * stay hidden on each case file until "Show name", so a passer-by or a shared screen sees none.
  * The case file itself never carries them: showing them asks the backend, which audits the view.
  */
@@ -37,7 +37,7 @@ export function NamesPanel({
       {visible ? (
         <RevealedNames childId={child.id} />
       ) : (
-        <NameList legalName={hidden} preferredName={hidden} />
+        <NameList legalName={hidden} preferredName={hidden} legalInitials={hidden} />
       )}
       <div className="names-actions">
         {privacyScreen ? (
@@ -69,9 +69,11 @@ export function NamesPanel({
 function NameList({
   legalName,
   preferredName,
+  legalInitials,
 }: {
   legalName: ReactNode;
   preferredName: ReactNode;
+  legalInitials: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
@@ -80,6 +82,8 @@ function NameList({
       <dd className="child-name">{legalName}</dd>
       <dt>{t('children.form.preferredName')}</dt>
       <dd className="child-name">{preferredName}</dd>
+      <dt>{t('children.names.legalInitials')}</dt>
+      <dd className="child-name">{legalInitials}</dd>
     </dl>
   );
 }
@@ -94,12 +98,13 @@ function RevealedNames({ childId }: { childId: string }) {
   if (names.isError) return <FormAlert message={{ key: names.error.message }} />;
   if (!names.isSuccess) {
     const loading = <span role="status">{t('children.loading')}</span>;
-    return <NameList legalName={loading} preferredName={null} />;
+    return <NameList legalName={loading} preferredName={null} legalInitials={null} />;
   }
   return (
     <NameList
       legalName={names.data.legalName ?? t('children.names.notKnownYet')}
       preferredName={names.data.preferredName ?? t('children.details.none')}
+      legalInitials={names.data.legalInitials}
     />
   );
 }

@@ -45,7 +45,7 @@ export function SiblingsSection({ file }: { file: CaseFile }) {
         label={{ caption: t('children.siblings.heading') }}
         columns={[
           t('children.list.columns.caseCode'),
-          t('children.list.columns.initials'),
+          t('children.list.columns.alias'),
           t('children.list.columns.age'),
           t('children.list.columns.status'),
           t('children.list.columns.shelter'),
@@ -57,7 +57,7 @@ export function SiblingsSection({ file }: { file: CaseFile }) {
             <td>
               <Link to={`/cases/${sibling.id}`}>{sibling.caseCode}</Link>
             </td>
-            <td>{sibling.initials}</td>
+            <td>{sibling.alias}</td>
             <td>{ageText(t, sibling.age, sibling.ageEstimated)}</td>
             <td>{statusText(t, sibling.status)}</td>
             <td>{sibling.shelterName ?? t('children.list.notPlaced')}</td>
@@ -167,7 +167,7 @@ function SiblingResults({
           {rows.map((row) => (
             <li key={row.id}>
               <span>
-                {t('children.childLink', { caseCode: row.caseCode, initials: row.initials })} ·{' '}
+                {t('children.childLink', { caseCode: row.caseCode, alias: row.alias })} ·{' '}
                 {ageText(t, row.age, row.ageEstimated)} · {statusText(t, row.status)}
               </span>
               <button

@@ -57,7 +57,7 @@ export function ChildPicker({ chosen, onChoose, error }: ChildPickerProps) {
         {chosen
           ? t('reports.history.picker.chosen', {
               caseCode: chosen.caseCode,
-              initials: chosen.initials,
+              initials: chosen.alias,
             })
           : ''}
       </p>
@@ -94,7 +94,7 @@ function Results({
           {rows.map((row) => (
             <li key={row.id}>
               <span>
-                {t('reports.history.scope', { caseCode: row.caseCode, initials: row.initials })}
+                {t('reports.history.scope', { caseCode: row.caseCode, initials: row.alias })}
                 {row.shelterName ? ` · ${row.shelterName}` : ''}
               </span>
               <button

@@ -9,7 +9,7 @@ export function breakGlassAlerts(vault: CaseVault, actor: CaseActor): BreakGlass
   const rows = vault.db
     .prepare(
       `SELECT b.id, b.note_id, b.reader_id, u.display_name, b.reason, b.read_at,
-         c.case_code, c.initials, s.start_at
+         c.case_code, c.alias AS initials, s.start_at
        FROM therapy_note_break_glass b
        JOIN therapy_notes n ON n.id = b.note_id
        JOIN users u ON u.id = b.reader_id

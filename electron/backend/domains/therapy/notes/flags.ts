@@ -57,7 +57,7 @@ export function openFlags(vault: CaseVault, actor: CaseActor): OpenRiskFlag[] {
   const rows = vault.db
     .prepare(
       `SELECT f.id, f.note_id, f.child_id, f.kind, f.raised_at, f.task_id,
-         c.case_code, c.initials
+         c.case_code, c.alias AS initials
        FROM therapy_risk_flags f
        JOIN plan_tasks t ON t.id = f.task_id
        JOIN children c ON c.id = f.child_id

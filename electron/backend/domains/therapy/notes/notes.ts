@@ -219,7 +219,7 @@ interface NoteContext {
 export function loadNote(vault: CaseVault, actor: CaseActor, row: NoteRow): SessionNote {
   const context = vault.db
     .prepare(
-      `SELECT c.case_code, c.initials, s.start_at FROM children c, therapy_sessions s
+      `SELECT c.case_code, c.alias AS initials, s.start_at FROM children c, therapy_sessions s
        WHERE c.id = ? AND s.id = ?`,
     )
     .get([row.child_id, row.session_id]) as unknown as NoteContext;
@@ -344,7 +344,7 @@ export function notesForChild(
   childId: string,
 ): ChildSessionNotes {
   const child = vault.db
-    .prepare('SELECT id, case_code, initials FROM children WHERE id = ?')
+    .prepare('SELECT id, case_code, alias AS initials FROM children WHERE id = ?')
     .get([childId]) as { id: string; case_code: string; initials: string } | undefined;
   if (!child) throw notFound();
   // One child: whether its notes are readable beyond the reader's own is decided once, here.
@@ -410,7 +410,7 @@ export function searchNotes(vault: CaseVault, actor: CaseActor, text: string): N
   const readable = readableNotesSql(vault, actor);
   const rows = vault.db
     .prepare(
-      `SELECT n.*, c.case_code, c.initials, s.start_at,
+      `SELECT n.*, c.case_code, c.alias AS initials, s.start_at,
          (SELECT group_concat(a.body, ' ') FROM therapy_note_addenda a WHERE a.note_id = n.id) AS addenda
        FROM therapy_notes n
        JOIN children c ON c.id = n.child_id
