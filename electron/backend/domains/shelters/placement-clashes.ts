@@ -39,7 +39,7 @@ export function bedClashes(
 ): Map<string, BedClash> {
   const stays = vault.db
     .prepare(
-      `SELECT p.bed_id, p.child_id, c.case_code, c.initials FROM placements p
+      `SELECT p.bed_id, p.child_id, c.case_code, c.alias AS initials FROM placements p
        JOIN children c ON c.id = p.child_id
        WHERE p.end_at IS NULL AND p.deleted_at IS NULL AND p.shelter_id = ?
        ORDER BY c.case_code`,

@@ -90,7 +90,7 @@ const CHILD_ALIASES_SQL = `
 `;
 
 export const childAliases: Migration = {
-  version: 12,
+  version: 13,
   name: 'child-aliases',
   sql: CHILD_ALIASES_SQL,
 };
