@@ -3,6 +3,7 @@
 import type { Domain } from '../../runtime/domain';
 import { sync } from './migrations/0090-sync';
 import { syncSettings } from './migrations/0170-sync-settings';
+import { syncAccounts } from './migrations/0180-sync-accounts';
 import { syncTables } from './tables';
 import { syncAuditTargets, syncHandlers } from './handlers';
 import { syncIdScope } from './id-scope';
@@ -36,7 +37,7 @@ export { caseCodeTag, nextCaseCode } from './case-codes';
 export const syncDomain: Domain = {
   name: 'sync',
   tables: syncTables,
-  migrations: [sync, syncSettings],
+  migrations: [sync, syncSettings, syncAccounts],
   idScope: syncIdScope,
   handlers: () => syncHandlers(),
   auditTargets: syncAuditTargets,
