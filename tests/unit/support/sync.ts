@@ -104,6 +104,7 @@ export async function sharingOrganisation(
       orgId: first.orgId,
       bundleKey: Buffer.from(first.bundleKey).toString('hex'),
       signingKey: Buffer.from(first.signingKey).toString('hex'),
+      exchangeKey: Buffer.from(first.exchangeKey!).toString('hex'),
     });
     for (let i = 1; i < count; i += 1)
       grants.push(addComputer(origin, first, `Fictional shelter laptop ${i}`));

@@ -9,6 +9,7 @@ import { fieldError } from '../../records/actor';
 import { accountSlotSources } from '../access';
 import { syncFolder } from './folder';
 import { computerKey, ownIdentity, removeComputer, startOrganisation } from './identity';
+import { replaceBundleKey } from './bundle-keys';
 import { listComputers } from './computers';
 import { describeConflicts } from './conflicts';
 import { saveSyncSettings, syncStatus } from './settings';
@@ -67,6 +68,8 @@ export function syncHandlers(): SyncHandlers {
       if (computerKey(vault.db, input.computerId)?.removed)
         throw new AppError('CONFLICT', 'sync.alreadyRemoved');
       removeComputer(vault, input.computerId, input.reason);
+      // What is written from now on is for the remaining computers only.
+      replaceBundleKey(vault, self);
       return { computerId: input.computerId };
     },
   };

@@ -31,6 +31,7 @@ export {
   type Identity,
 } from './identity';
 export { syncFolder, type FolderSyncReport } from './folder';
+export { bundleKeys, refreshBundleKeys, replaceBundleKey, type BundleKeys } from './bundle-keys';
 export { describeConflicts, listConflicts, type Conflict, type ConflictKind } from './conflicts';
 export { caseCodeTag, nextCaseCode } from './case-codes';
 
