@@ -86,6 +86,7 @@ function bundleFromOther(shelterName: string): string {
     orgId: other.orgId,
     bundleKey: hex(other.bundleKey),
     signingKey: hex(other.signingKey),
+    exchangeKey: hex(other.exchangeKey),
   };
   const file = sealBundle(identity, name, {
     author: other.deviceId,

@@ -30,6 +30,7 @@ async function scopeVault() {
       role,
       shelterScope,
       mustChangePassword: false,
+      credential: null,
     });
     return { userId, role, shelterScope } satisfies CaseActor;
   };

@@ -129,10 +129,10 @@ export async function createDemoVault(options: DemoOptions): Promise<DemoVault> 
     demo: true,
     schema: SCHEMA,
     context: () => ({ userId: writer, deviceId }),
-    seed: (v) =>
+    seed: (v, credential) =>
       v.data.transaction(() => {
         writeSettings(v, { ...DEFAULT_SETTINGS, timeZone: 'Asia/Manila' });
-        ids.set(admin.username, insertUser(v, { ...admin, mustChangePassword: false }));
+        ids.set(admin.username, insertUser(v, { ...admin, mustChangePassword: false, credential }));
       }),
   });
   try {
@@ -146,8 +146,8 @@ export async function createDemoVault(options: DemoOptions): Promise<DemoVault> 
     });
     for (const account of staff) {
       // The slot first, as users.create does: a row without a slot could never sign in.
-      await vault.setUserSecret(account.username, account.password, kdf);
-      const id = insertUser(vault, { ...account, mustChangePassword: false });
+      const credential = await vault.setUserSecret(account.username, account.password, kdf);
+      const id = insertUser(vault, { ...account, mustChangePassword: false, credential });
       ids.set(account.username, id);
       vault.audit.append({
         actorId: adminId,

@@ -41,7 +41,7 @@ import { readSettings } from '../vault/settings';
 import { dailyBackupTarget, makeDailyBackup, recordDailyBackup } from '../vault/daily-backups';
 import type { KeyringBody } from '../vault/keyring';
 import { todayIn } from '../../../shared/time';
-import { findUserById } from '../domains/access';
+import { accountSlotSources, findUserById } from '../domains/access';
 import { AUTO_SYNC_INTERVAL_MS, autoSyncStep, type AutoSyncState } from '../domains/sync';
 import { Backoff } from '../vault/backoff';
 import { DEFAULT_SCRYPT } from '../vault/crypto';
@@ -536,12 +536,14 @@ export class Backend implements BackendApi {
     this.autoSyncTimer.unref?.();
   }
 
-  private autoSync(vault: OpenVault, state: AutoSyncState): void {
+  private async autoSync(vault: OpenVault, state: AutoSyncState): Promise<void> {
     if (this.state.kind !== 'unlocked' || this.state.vault !== vault) return;
     try {
       const report = autoSyncStep(vault, this.deviceId, state);
       if (!report || (report.applied.length === 0 && !report.written && !report.refused.length))
         return;
+      // As after Sync now: accounts made, changed or disabled elsewhere reach this keyring.
+      if (report.applied.length > 0) await vault.syncAccountSlots(accountSlotSources(vault));
       // Audited as Sync now is, marked as the computer's own doing.
       vault.audit.append({
         actorId: this.state.userId,

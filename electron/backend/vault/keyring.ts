@@ -40,6 +40,12 @@ const slotSchema = z.strictObject({
   publicKey: b64,
   sealedPrivateKey: sealedSchema,
   wrappedDataKey: sealedSchema.extend({ ephemeralPublicKey: b64 }),
+  /**
+   * The private key is the account's own, the same on every computer of the organisation (its
+   * credential travels in the users row): sealed under the password alone, bound to its public
+   * key rather than to this keyring's slot id. Absent on the slots made before accounts travelled.
+   */
+  portable: z.literal(true).optional(),
   /** HMAC of id, kind and public key: lets an unlock tell which slots Aruga made. */
   mac: hex64,
 });
@@ -209,6 +215,57 @@ export const RECOVERY_SLOT_ID = 'recovery';
 const aadOf = (slot: Pick<KeySlot, 'id' | 'kind' | 'publicKey'>, part: string) =>
   `aruga/slot/v2/${slot.kind}/${slot.id}/${slot.publicKey}/${part}`;
 
+/**
+ * What an account carries between computers so that one password opens every computer's slot
+ * for it: the password's KDF salt and cost, the account's public key, and its private key sealed
+ * under the key the password derives. It holds no data key: each computer wraps its own.
+ */
+export const credentialSchema = z.strictObject({
+  kdf: slotSchema.shape.kdf,
+  publicKey: b64,
+  sealedPrivateKey: sealedSchema,
+});
+export type AccountCredential = z.infer<typeof credentialSchema>;
+
+const credentialAad = (publicKey: string) => `aruga/credential/v1/${publicKey}/private`;
+
+/** A new key pair for an account, its private key sealed under `secret`. */
+export async function createCredential(
+  secret: string,
+  params: ScryptParams,
+): Promise<AccountCredential> {
+  if (!isAllowedScrypt(params)) throw new Error('unsupported KDF parameters');
+  const salt = randomBytes(16);
+  const kek = await deriveKey(secret.normalize('NFC'), salt, params);
+  const pair = generateSlotKeyPair();
+  const credential: AccountCredential = {
+    kdf: { alg: 'scrypt', salt: salt.toString('base64'), params },
+    publicKey: pair.publicKey,
+    sealedPrivateKey: seal(kek, pair.privateKeyDer, credentialAad(pair.publicKey)),
+  };
+  kek.fill(0);
+  pair.privateKeyDer.fill(0);
+  return credential;
+}
+
+/** This keyring's slot for an account: its credential, and this computer's data key wrapped to it. */
+export function credentialSlot(
+  id: string,
+  credential: AccountCredential,
+  dataKey: Buffer,
+): KeySlot {
+  const slot = { id, kind: 'user' as const, publicKey: credential.publicKey };
+  return {
+    ...slot,
+    kdf: credential.kdf,
+    sealedPrivateKey: credential.sealedPrivateKey,
+    wrappedDataKey: wrapToPublicKey(dataKey, credential.publicKey, aadOf(slot, 'data-key')),
+    portable: true,
+    // Filled in by writeKeyring, which alone holds the MAC key.
+    mac: '0'.repeat(64),
+  };
+}
+
 /** Build a slot for `secret` (a password or the recovery key) that unwraps `dataKey`. */
 export async function createSlot(
   id: string,
@@ -242,7 +299,8 @@ export async function unlockSlot(slot: KeySlot, secret: string): Promise<Buffer 
     Buffer.from(slot.kdf.salt, 'base64'),
     slot.kdf.params,
   );
-  const privateKey = open(kek, slot.sealedPrivateKey, aadOf(slot, 'private'));
+  const privateAad = slot.portable ? credentialAad(slot.publicKey) : aadOf(slot, 'private');
+  const privateKey = open(kek, slot.sealedPrivateKey, privateAad);
   kek.fill(0);
   if (!privateKey) return null;
   const dataKey = unwrapWithPrivateKey(

@@ -25,7 +25,10 @@ import { beginWork, commitWork, isWorkOpen, rollbackWork } from '../db/transacti
 import { newDataKey } from './crypto';
 import { lockFolder, type ReleaseLock } from './folder-lock';
 import {
+  createCredential,
   createSlot,
+  credentialSchema,
+  credentialSlot,
   keyringPath,
   newKeyringBody,
   readKeyring,
@@ -39,6 +42,7 @@ import {
   unlockSlot,
   verifyKeyring,
   writeKeyring,
+  type AccountCredential,
   type KeyringBody,
   type KeyringFile,
   type KeySlot,
@@ -49,6 +53,22 @@ import type { SalvageCounts } from '../../../shared/backup/contract';
 import { stageSalvage } from './salvage';
 
 export type VaultPresence = 'none' | 'present';
+
+/** An account as the keyring needs it: its username, whether it is active, its credential text. */
+export interface AccountSlotSource {
+  username: string;
+  active: boolean;
+  credential: string | null;
+}
+
+function parseCredential(text: string): AccountCredential | null {
+  try {
+    const parsed = credentialSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 /** The data folder's own backups: daily ones and the one made before each upgrade. */
 export const BACKUPS_FOLDER = 'backups';
@@ -224,11 +244,53 @@ export class OpenVault {
     );
   }
 
-  /** Gives `username` a slot that opens with `secret`, replacing any old one. */
-  async setUserSecret(username: string, secret: string, kdf: ScryptParams): Promise<void> {
+  /**
+   * Gives `username` a new credential that opens with `secret` and this keyring's slot for it,
+   * replacing any old one. Returns the credential as text, for the account's (synced) row, so the
+   * same password opens the slot every other computer makes from it.
+   */
+  async setUserSecret(username: string, secret: string, kdf: ScryptParams): Promise<string> {
+    const credential = await createCredential(secret, kdf);
     const id = await slotIdFor(this.keyring, username);
-    const slot = await createSlot(id, 'user', secret, this.dataKey, kdf);
-    this.saveKeyring(replaceSlot(this.pendingKeyring(), slot));
+    this.saveKeyring(
+      replaceSlot(this.pendingKeyring(), credentialSlot(id, credential, this.dataKey)),
+    );
+    return JSON.stringify(credential);
+  }
+
+  /**
+   * Brings this keyring in line with the organisation's accounts as they stand after a sync: a
+   * slot for each active account's current credential (wrapping this computer's own data key),
+   * and none for a disabled account or a replaced credential. A credential that does not parse
+   * (or asks for a KDF cost Aruga never writes) is left out. Returns whether the keyring changed.
+   */
+  async syncAccountSlots(accounts: readonly AccountSlotSource[]): Promise<boolean> {
+    const before = this.pendingKeyring();
+    const current = new Map<string, { username: string; credential: AccountCredential }>();
+    for (const { username, active, credential } of accounts) {
+      const parsed = active && credential ? parseCredential(credential) : null;
+      if (parsed) current.set(parsed.publicKey, { username, credential: parsed });
+    }
+    // A portable slot for a key no active account holds: a changed password or a disabled account.
+    let body: KeyringBody = {
+      ...before,
+      slots: before.slots.filter((s) => !s.portable || current.has(s.publicKey)),
+    };
+    for (const [publicKey, { username, credential }] of current) {
+      if (body.slots.some((s) => s.publicKey === publicKey)) continue;
+      const id = await slotIdFor(body, username);
+      body = replaceSlot(body, credentialSlot(id, credential, this.dataKey));
+    }
+    // A disabled account's slot made here before accounts travelled is found by its username.
+    if (body.slots.some((s) => s.kind === 'user' && !s.portable)) {
+      for (const { username } of accounts.filter((a) => !a.active))
+        body = removeSlot(body, await slotIdFor(body, username));
+    }
+    const changed =
+      body.slots.length !== before.slots.length ||
+      body.slots.some((slot, i) => slot !== before.slots[i]);
+    if (changed) this.saveKeyring(body);
+    return changed;
   }
 
   async checkUserSecret(username: string, secret: string): Promise<boolean> {
@@ -394,8 +456,11 @@ export interface CreateVaultOptions {
   /** The composed schema (runtime/composition.ts): the migrations to run and the tables. */
   schema: Schema;
   context: () => WriteContext;
-  /** First rows (administrator, settings), written before the keyring makes the vault real. */
-  seed: (vault: OpenVault) => void;
+  /**
+   * First rows (administrator, settings), written before the keyring makes the vault real; the
+   * administrator's credential (as text) belongs in their account's row.
+   */
+  seed: (vault: OpenVault, adminCredential: string) => void;
 }
 
 /** Creates the database and keyring. The keyring is written last, so a failed setup leaves no vault. */
@@ -407,10 +472,8 @@ export async function createVault(
   const recoveryKey = generateRecoveryKey();
   let keyring = newKeyringBody(options.demo ?? false);
   const adminSlotId = await slotIdFor(keyring, options.adminUsername);
-  keyring = replaceSlot(
-    keyring,
-    await createSlot(adminSlotId, 'user', options.adminPassword, dataKey, options.kdf),
-  );
+  const adminCredential = await createCredential(options.adminPassword, options.kdf);
+  keyring = replaceSlot(keyring, credentialSlot(adminSlotId, adminCredential, dataKey));
   keyring = replaceSlot(
     keyring,
     await createSlot(RECOVERY_SLOT_ID, 'recovery', recoveryKey, dataKey, options.kdf),
@@ -427,7 +490,7 @@ export async function createVault(
          VALUES ('vault', ?, 0, ?, ?, ?)`,
       )
       .run([uuidv7(), GENESIS_HASH, at, at]);
-    options.seed(vault);
+    options.seed(vault, JSON.stringify(adminCredential));
     vault.keyring = writeKeyring(
       keyringPath(options.folder),
       { ...keyring, checkpoint: vault.audit.checkpoint() },

@@ -6,14 +6,19 @@ import { copyFileSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { openDatabase, type Db } from '../../../electron/backend/db/sqlcipher';
+import { openDatabase, rekeyDatabase, type Db } from '../../../electron/backend/db/sqlcipher';
 import { migrate } from '../../../electron/backend/db/migrate';
 import { DataLayer } from '../../../electron/backend/db/data-layer';
 import { syncedTables } from '../../../electron/backend/db/schema';
-import { databasePath } from '../../../electron/backend/vault/vault';
+import { databasePath, OpenVault, unwrapWithPassword } from '../../../electron/backend/vault/vault';
+import { newDataKey } from '../../../electron/backend/vault/crypto';
+import { newKeyringBody } from '../../../electron/backend/vault/keyring';
+import { deviceIdOf, openPreferences } from '../../../electron/backend/preferences';
+import { accountSlotSources } from '../../../electron/backend/domains/access';
 import {
   addComputer,
   adoptGrant,
+  ownIdentity,
   startOrganisation,
   type ComputerGrant,
   type Identity,
@@ -22,7 +27,7 @@ import { childrenProcedures } from '../../../shared/children/contract';
 import { sheltersProcedures } from '../../../shared/shelters/contract';
 import { registerChild, type CaseActor } from '../../../electron/backend/domains/children';
 import { saveBed, saveShelter } from '../../../electron/backend/domains/shelters';
-import { openServiceVault, tempFolder } from './backend';
+import { openServiceVault, tempFolder, type RawUnlock } from './backend';
 import { COORDINATOR } from './placements';
 import { childInput } from './cases';
 
@@ -99,6 +104,7 @@ export async function sharingOrganisation(
       orgId: first.orgId,
       bundleKey: Buffer.from(first.bundleKey).toString('hex'),
       signingKey: Buffer.from(first.signingKey).toString('hex'),
+      exchangeKey: Buffer.from(first.exchangeKey!).toString('hex'),
     });
     for (let i = 1; i < count; i += 1)
       grants.push(addComputer(origin, first, `Fictional shelter laptop ${i}`));
@@ -186,4 +192,46 @@ export function prepareGround(
     ground.beds.push(saved);
   }
   for (let i = 0; i < children; i += 1) ground.children.push(registerOn(origin, GROUND_NAMES[i]!));
+}
+
+/**
+ * A computer joining the organisation of the (sharing, locked) vault in `from`, as a join will
+ * make it: `from` adds it to its list, and it gets a copy of the database re-keyed under a data
+ * key of its own, a keyring of its own with a slot for every account's credential (no recovery
+ * slot), and the identity of the grant. Returns its data folder, for a backend.
+ */
+export async function joinComputer(
+  from: string,
+  unlock: Extract<RawUnlock, { username: string }>,
+  name: string,
+): Promise<string> {
+  const key = await unwrapWithPassword(from, unlock.username, unlock.password);
+  const fromKey = Buffer.from(key.dataKeyHex, 'hex');
+  key.discard();
+  const source = openDatabase(databasePath(from), fromKey);
+  const deviceId = deviceIdOf(openPreferences(from));
+  const data = new DataLayer(source, SCHEMA.tables, () => ({ userId: null, deviceId }));
+  const grant = addComputer({ db: source, data }, ownIdentity(source, deviceId)!, name);
+  source.pragma('wal_checkpoint(TRUNCATE)');
+  source.close();
+
+  const folder = tempFolder();
+  copyFileSync(databasePath(from), databasePath(folder));
+  const copy = openDatabase(databasePath(folder), fromKey);
+  const ownKey = newDataKey();
+  rekeyDatabase(copy, ownKey);
+  adoptGrant(copy, grant);
+  copy.close();
+  fromKey.fill(0);
+  openPreferences(folder).set('deviceId', grant.deviceId);
+  const vault = OpenVault.open(folder, ownKey, newKeyringBody(false), SCHEMA, () => ({
+    userId: null,
+    deviceId: grant.deviceId,
+  }));
+  try {
+    await vault.syncAccountSlots(accountSlotSources(vault));
+  } finally {
+    vault.close();
+  }
+  return folder;
 }

@@ -77,8 +77,17 @@ export function adminHandlers(): AdminHandlers {
       ]);
       const shelterScope = existingShelterNames(vault, input.shelterScope);
       // One unit of work (see the router): the row, its audit entry, then the keyring, or none.
-      await vault.setUserSecret(input.username, input.temporaryPassword, ctx.kdf);
-      const id = insertUser(vault, { ...input, shelterScope, mustChangePassword: true });
+      const credential = await vault.setUserSecret(
+        input.username,
+        input.temporaryPassword,
+        ctx.kdf,
+      );
+      const id = insertUser(vault, {
+        ...input,
+        shelterScope,
+        mustChangePassword: true,
+        credential,
+      });
       return findUserById(vault, id)!;
     },
 
@@ -90,9 +99,13 @@ export function adminHandlers(): AdminHandlers {
         user.username,
         user.displayName,
       ]);
-      await vault.setUserSecret(user.username, input.temporaryPassword, ctx.kdf);
+      const credential = await vault.setUserSecret(user.username, input.temporaryPassword, ctx.kdf);
       // Resetting a disabled account re-enables it: the administrator has just given it a way in.
-      vault.data.update('users', user.id, { must_change_password: 1, deleted_at: null });
+      vault.data.update('users', user.id, {
+        must_change_password: 1,
+        deleted_at: null,
+        credential,
+      });
       return null;
     },
 
@@ -102,6 +115,8 @@ export function adminHandlers(): AdminHandlers {
       const user = findUserById(vault, input.userId);
       if (!user) throw new AppError('NOT_FOUND', 'notFound');
       await vault.removeUserSlot(user.username);
+      // Its credential no longer travels: every computer drops its slot when this arrives.
+      vault.data.update('users', user.id, { credential: null });
       vault.data.softDelete('users', user.id);
       return null;
     },

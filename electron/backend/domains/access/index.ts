@@ -10,6 +10,7 @@ import { sessionAuditTargets, sessionHandlers } from './session-handlers';
 
 export { readSettings, writeSettings, SETTINGS_ROW_ID } from '../../vault/settings';
 export {
+  accountSlotSources,
   findUserById,
   findUserByUsername,
   insertUser,

@@ -63,7 +63,7 @@ export function sessionHandlers(): SessionHandlers {
         kdf: ctx.kdf,
         schema: ctx.schema,
         context: ctx.writeContext,
-        seed: (v) =>
+        seed: (v, credential) =>
           v.data.transaction(() => {
             writeSettings(v, { ...DEFAULT_SETTINGS, timeZone: input.timeZone });
             adminId = insertUser(v, {
@@ -72,6 +72,7 @@ export function sessionHandlers(): SessionHandlers {
               role: 'admin',
               shelterScope: [],
               mustChangePassword: false,
+              credential,
             });
           }),
       });
@@ -127,8 +128,12 @@ export function sessionHandlers(): SessionHandlers {
         admin.username,
         admin.displayName,
       ]);
-      await vault.setUserSecret(admin.username, input.newPassword, ctx.kdf);
-      vault.data.update('users', admin.id, { must_change_password: 0, deleted_at: null });
+      const credential = await vault.setUserSecret(admin.username, input.newPassword, ctx.kdf);
+      vault.data.update('users', admin.id, {
+        must_change_password: 0,
+        deleted_at: null,
+        credential,
+      });
       vault.audit.append({
         actorId: admin.id,
         action: 'auth.recoveryResetAdmin',
@@ -177,8 +182,8 @@ export function sessionHandlers(): SessionHandlers {
         user.username,
         user.displayName,
       ]);
-      await vault.setUserSecret(user.username, input.newPassword, ctx.kdf);
-      vault.data.update('users', user.id, { must_change_password: 0 });
+      const credential = await vault.setUserSecret(user.username, input.newPassword, ctx.kdf);
+      vault.data.update('users', user.id, { must_change_password: 0, credential });
       return ctx.sessionInfo()!;
     },
   };

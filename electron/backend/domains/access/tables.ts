@@ -14,6 +14,7 @@ export const accessTables = {
     sync: 'local',
     columns: ['keep_daily', 'keep_weekly', 'last_auto_at', 'last_auto_error'],
   },
+  // `credential` lets the same password open every computer's own keyring slot (vault/keyring.ts).
   users: {
     sync: 'synced',
     columns: [
@@ -24,6 +25,7 @@ export const accessTables = {
       'must_change_password',
       'last_sign_in_at',
       'deleted_at',
+      'credential',
     ],
   },
 } as const satisfies TableDeclarations;

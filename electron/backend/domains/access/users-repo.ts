@@ -1,7 +1,7 @@
 // Reads and writes of staff accounts. Usernames are stored lower-case (see usernameSchema).
 import type { UserSummary } from '../../../../shared/contract';
 import type { Role } from '../../../../shared/roles';
-import type { OpenVault } from '../../vault/vault';
+import type { AccountSlotSource, OpenVault } from '../../vault/vault';
 
 interface UserRow {
   id: string;
@@ -57,13 +57,31 @@ export function insertUser(
     role: Role;
     shelterScope: string[];
     mustChangePassword: boolean;
+    /**
+     * From OpenVault.setUserSecret: what lets the password open every computer's keyring (null
+     * only for an account made without a password, as in tests and generated datasets).
+     */
+    credential: string | null;
   },
 ): string {
   return vault.data.insert('users', {
+    credential: user.credential,
     username: user.username,
     display_name: user.displayName,
     role: user.role,
     shelter_scope: JSON.stringify(user.shelterScope),
     must_change_password: user.mustChangePassword ? 1 : 0,
   });
+}
+
+/** Every account as the keyring needs it, to follow accounts changed on other computers. */
+export function accountSlotSources(vault: OpenVault): AccountSlotSource[] {
+  const rows = vault.db
+    .prepare('SELECT username, deleted_at IS NULL AS active, credential FROM users')
+    .all() as { username: string; active: number; credential: string | null }[];
+  return rows.map((r) => ({
+    username: r.username,
+    active: r.active === 1,
+    credential: r.credential,
+  }));
 }

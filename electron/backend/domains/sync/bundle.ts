@@ -49,7 +49,13 @@ const wireBody = z.strictObject({
   acks: z.array(z.string().regex(BUNDLE_NAME)),
 });
 
-export function sealBundle(identity: Identity, name: string, body: BundleBody): Uint8Array {
+/** Sealed with `key`: the organisation's first key unless a removal has replaced it (bundle-keys.ts). */
+export function sealBundle(
+  identity: Identity,
+  name: string,
+  body: BundleBody,
+  key: Uint8Array = identity.bundleKey,
+): Uint8Array {
   const wire = {
     author: body.author,
     changes: body.changes.map((c) => [
@@ -66,7 +72,7 @@ export function sealBundle(identity: Identity, name: string, body: BundleBody): 
   const compressed = deflateRawSync(Buffer.from(JSON.stringify(wire), 'utf8'));
   const signature = ed25519.sign(compressed, identity.signingKey);
   const nonce = new Uint8Array(randomBytes(NONCE_BYTES));
-  const sealed = xchacha20poly1305(identity.bundleKey, nonce, nameBytes(name)).encrypt(
+  const sealed = xchacha20poly1305(key, nonce, nameBytes(name)).encrypt(
     Buffer.concat([signature, compressed]),
   );
   return Buffer.concat([nonce, sealed]);
@@ -83,24 +89,31 @@ export interface UnsealedBundle {
  * Opens and checks a bundle: readable with the organisation's key under this file name, signed
  * by a listed computer that has not been removed, and shaped as Aruga writes it.
  */
-export function openBundle(db: Db, identity: Identity, name: string, file: Uint8Array): BundleBody {
-  return checkSigner(db, unsealBundle(identity, name, file));
+export function openBundle(
+  db: Db,
+  identity: Identity,
+  name: string,
+  file: Uint8Array,
+  keys?: readonly Uint8Array[],
+): BundleBody {
+  return checkSigner(db, unsealBundle(identity, name, file, keys));
 }
 
-/** Decrypts and parses a bundle: readable with the organisation's key, shaped as Aruga writes it. */
-export function unsealBundle(identity: Identity, name: string, file: Uint8Array): UnsealedBundle {
+/**
+ * Decrypts and parses a bundle: readable with one of the organisation's keys this computer holds
+ * (nothing in the file says which), shaped as Aruga writes it.
+ */
+export function unsealBundle(
+  identity: Identity,
+  name: string,
+  file: Uint8Array,
+  keys: readonly Uint8Array[] = [identity.bundleKey],
+): UnsealedBundle {
   if (file.length < NONCE_BYTES + TAG_BYTES + SIGNATURE_BYTES)
     throw new BundleRefused('unreadable');
-  let inner: Uint8Array;
-  try {
-    inner = xchacha20poly1305(
-      identity.bundleKey,
-      file.subarray(0, NONCE_BYTES),
-      nameBytes(name),
-    ).decrypt(file.subarray(NONCE_BYTES));
-  } catch {
-    throw new BundleRefused('unreadable');
-  }
+  let inner: Uint8Array | null = null;
+  for (const key of keys) inner ??= decrypt(key, name, file);
+  if (!inner) throw new BundleRefused('unreadable');
   const signature = inner.subarray(0, SIGNATURE_BYTES);
   const compressed = inner.subarray(SIGNATURE_BYTES);
   let parsed: z.infer<typeof wireBody>;
@@ -139,6 +152,16 @@ export function checkSigner(db: Db, bundle: UnsealedBundle): BundleBody {
   if (!ed25519.verify(bundle.signature, bundle.signed, signer.publicKey))
     throw new BundleRefused('badSignature', author);
   return bundle.body;
+}
+
+function decrypt(key: Uint8Array, name: string, file: Uint8Array): Uint8Array | null {
+  try {
+    return xchacha20poly1305(key, file.subarray(0, NONCE_BYTES), nameBytes(name)).decrypt(
+      file.subarray(NONCE_BYTES),
+    );
+  } catch {
+    return null;
+  }
 }
 
 function nameBytes(name: string): Uint8Array {

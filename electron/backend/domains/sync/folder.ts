@@ -16,13 +16,18 @@ import {
 import { applyChanges, changesMissingFrom, markHeld, type SyncVault } from './changes';
 import { BundleRefused, type BundleRefusal } from './errors';
 import { currentComputers, type Identity } from './identity';
+import { bundleKeys, MEMBERSHIP_TABLES, refreshBundleKeys } from './bundle-keys';
+import type { Change } from '../../db/merge';
 
 export interface FolderSyncReport {
   /** Bundles applied now, by file name. */
   applied: string[];
   /** Bundles refused now; each is tried again at the next sync. */
   refused: { name: string; reason: BundleRefusal }[];
-  /** The bundle written now, if this computer had anything to add. */
+  /**
+   * The bundle written now, if this computer had anything to add (once a removal has replaced the
+   * first bundle key, the list of computers and its keys go in a bundle of their own before it).
+   */
   written: string | null;
   /** Bundle files deleted because every current computer has applied them. */
   deleted: string[];
@@ -39,9 +44,10 @@ export function syncFolder(
   const folder = resolve(folderPath);
   const present = readdirSync(folder).filter((name) => BUNDLE_NAME.test(name));
   const { applied, refused } = applyUnseen(vault, self, folder, present, now);
-  const written = writeMissing(vault, self, folder, present, now);
-  const deleted = pruneApplied(vault, self, folder, written ? [...present, written] : present);
-  return { applied, refused, written, deleted };
+  const current = refreshBundleKeys(vault, self);
+  const written = writeMissing(vault, current, folder, present, now);
+  const deleted = pruneApplied(vault, current, folder, [...present, ...written]);
+  return { applied, refused, written: written.at(-1) ?? null, deleted };
 }
 
 function seenNames(vault: SyncVault, folder: string): Set<string> {
@@ -53,10 +59,9 @@ function seenNames(vault: SyncVault, folder: string): Set<string> {
 }
 
 /**
- * Applies each unseen bundle in its own transaction. Every one is opened first, and those that
- * remove a computer apply before the rest, so a removal in the folder counts against the removed
- * computer's bundles beside it whatever their order. A bundle from a computer not listed yet is
- * tried again after the others, since another bundle may carry that computer's addition.
+ * Applies every unseen bundle it can open. One under a bundle key this computer did not hold yet
+ * opens once a bundle beside it has brought that key, so those are tried again after each round
+ * that brought one.
  */
 function applyUnseen(
   vault: SyncVault,
@@ -66,12 +71,45 @@ function applyUnseen(
   now: Date,
 ) {
   const seen = seenNames(vault, folder);
+  let unseen = present.filter((n) => !seen.has(n));
+  let keys = bundleKeys(vault.db, self).read;
+  const applied: string[] = [];
+  const refused: FolderSyncReport['refused'] = [];
+  for (;;) {
+    const round = applyReadable(vault, self, folder, unseen, keys, now);
+    applied.push(...round.applied);
+    const locked = round.refused.filter((r) => r.reason === 'unreadable');
+    const held = bundleKeys(vault.db, self).read;
+    if (locked.length === 0 || held.length === keys.length) {
+      refused.push(...round.refused);
+      return { applied, refused };
+    }
+    refused.push(...round.refused.filter((r) => r.reason !== 'unreadable'));
+    unseen = locked.map((r) => r.name);
+    keys = held;
+  }
+}
+
+/**
+ * Applies each bundle in its own transaction. Every one is opened first, and those that remove a
+ * computer apply before the rest, so a removal in the folder counts against the removed
+ * computer's bundles beside it whatever their order. A bundle from a computer not listed yet is
+ * tried again after the others, since another bundle may carry that computer's addition.
+ */
+function applyReadable(
+  vault: SyncVault,
+  self: Identity,
+  folder: string,
+  names: readonly string[],
+  keys: readonly Uint8Array[],
+  now: Date,
+) {
   const applied: string[] = [];
   const refused: FolderSyncReport['refused'] = [];
   const opened: { name: string; bundle: UnsealedBundle }[] = [];
-  for (const name of present.filter((n) => !seen.has(n))) {
+  for (const name of names) {
     try {
-      opened.push({ name, bundle: unsealBundle(self, name, readBundle(folder, name)) });
+      opened.push({ name, bundle: unsealBundle(self, name, readBundle(folder, name), keys) });
     } catch (error) {
       if (!(error instanceof BundleRefused)) throw error;
       refused.push({ name, reason: error.reason });
@@ -131,6 +169,9 @@ function applyOne(vault: SyncVault, folder: string, name: string, body: BundleBo
 /**
  * Writes one bundle with every change the folder lacks, and this computer's acknowledgements.
  * With no change to add, a bundle is written only to acknowledge bundles not acknowledged yet.
+ * Once a removal has replaced the organisation's first key, changes to the list of computers and
+ * its keys still go under the first key, in a bundle of their own (every computer must be able
+ * to learn of the new key), and the rest under the new one.
  */
 function writeMissing(
   vault: SyncVault,
@@ -138,15 +179,41 @@ function writeMissing(
   folder: string,
   present: readonly string[],
   now: Date,
-): string | null {
+): string[] {
+  const keys = bundleKeys(vault.db, self);
   const changes = changesMissingFrom(vault, folder);
   const acks = applied(vault, folder, present);
   const acked = ackedBy(vault, self.deviceId);
   const carriesChanges = new Set(changeBearing(vault, folder));
   const unacknowledged = acks.filter((name) => carriesChanges.has(name) && !acked.has(name));
-  if (changes.length === 0 && unacknowledged.length === 0) return null;
+  const apart = !Buffer.from(keys.write).equals(Buffer.from(keys.membership));
+  const isMembership = (c: Change) => apart && MEMBERSHIP_TABLES.includes(c.table);
+  const membership = changes.filter(isMembership);
+  const rest = changes.filter((c) => !isMembership(c));
+  const written: string[] = [];
+  if (membership.length > 0)
+    written.push(writeBundle(vault, self, folder, membership, [], keys.membership, now));
+  if (rest.length > 0 || unacknowledged.length > 0)
+    written.push(writeBundle(vault, self, folder, rest, acks, keys.write, now));
+  return written;
+}
+
+function writeBundle(
+  vault: SyncVault,
+  self: Identity,
+  folder: string,
+  changes: readonly Change[],
+  acks: readonly string[],
+  key: Uint8Array,
+  now: Date,
+): string {
   const name = newBundleName();
-  const file = sealBundle(self, name, { author: self.deviceId, changes, acks });
+  const file = sealBundle(
+    self,
+    name,
+    { author: self.deviceId, changes: [...changes], acks: [...acks] },
+    key,
+  );
   // Written under a name no reader takes for a bundle, then renamed: never read half-written.
   const partial = join(folder, `.${name}.partial`);
   writeFileSync(partial, file);

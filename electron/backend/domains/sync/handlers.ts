@@ -6,8 +6,10 @@ import type { syncProcedures } from '../../../../shared/sync/contract';
 import { AppError } from '../../../../shared/errors';
 import type { AuditTargets, Handlers } from '../../runtime/call-context';
 import { fieldError } from '../../records/actor';
+import { accountSlotSources } from '../access';
 import { syncFolder } from './folder';
 import { computerKey, ownIdentity, removeComputer, startOrganisation } from './identity';
+import { replaceBundleKey } from './bundle-keys';
 import { listComputers } from './computers';
 import { describeConflicts } from './conflicts';
 import { saveSyncSettings, syncStatus } from './settings';
@@ -30,12 +32,15 @@ export function syncHandlers(): SyncHandlers {
       if (ownIdentity(vault.db, deviceId)) throw new AppError('CONFLICT', 'sync.alreadySharing');
       return { computerId: startOrganisation(vault, deviceId, input.computerName).deviceId };
     },
-    'sync.now': (ctx, input) => {
+    'sync.now': async (ctx, input) => {
       const vault = ctx.vault();
       const self = ownIdentity(vault.db, ctx.writeContext().deviceId);
       if (!self) throw new AppError('CONFLICT', 'sync.notSharing');
       if (!isFolder(input.folder)) throw fieldError('folder', 'sync.folderMissing');
       const report = syncFolder(vault, self, input.folder);
+      // Accounts made, changed or disabled elsewhere open this computer's keyring from now on (or
+      // no longer do). A full pass, so one cut short by a crash is finished by the next sync.
+      await vault.syncAccountSlots(accountSlotSources(vault));
       return {
         applied: report.applied.length,
         refused: report.refused.map(({ reason }) => ({ reason })),
@@ -63,6 +68,8 @@ export function syncHandlers(): SyncHandlers {
       if (computerKey(vault.db, input.computerId)?.removed)
         throw new AppError('CONFLICT', 'sync.alreadyRemoved');
       removeComputer(vault, input.computerId, input.reason);
+      // What is written from now on is for the remaining computers only.
+      replaceBundleKey(vault, self);
       return { computerId: input.computerId };
     },
   };

@@ -1,17 +1,22 @@
-// The organisation's sync identity: its id and bundle key (shared by every computer, kept inside
-// each encrypted vault), each computer's own Ed25519 signing key (never leaves it), and the list
-// of computers with their public keys, which is a synced table so a removal reaches everyone.
+// The organisation's sync identity: its id and first bundle key (shared by every computer, kept
+// inside each encrypted vault), each computer's own Ed25519 signing key and X25519 key (their
+// private halves never leave it), and the list of computers with their public keys, which is a
+// synced table so a removal reaches everyone. Later bundle keys: bundle-keys.ts.
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import type { Db } from '../../db/sqlcipher';
 import type { SyncVault } from './changes';
+import { newExchangeKeyPair, refreshBundleKeys } from './bundle-keys';
 
 export interface Identity {
   deviceId: string;
   orgId: string;
+  /** The organisation's first bundle key, which every computer holds. */
   bundleKey: Uint8Array;
   signingKey: Uint8Array;
+  /** The private half of this computer's X25519 key (DER), to which later bundle keys are sealed. */
+  exchangeKey: Uint8Array | null;
 }
 
 /** What the computer that adds another hands it (with the vault snapshot, in a join file later). */
@@ -20,6 +25,7 @@ export interface ComputerGrant {
   orgId: string;
   bundleKey: string;
   signingKey: string;
+  exchangeKey: string;
 }
 
 export interface ComputerKey {
@@ -32,14 +38,19 @@ const bytes = (text: string) => new Uint8Array(Buffer.from(text, 'hex'));
 
 export function ownIdentity(db: Db, deviceId: string): Identity | null {
   const row = db
-    .prepare('SELECT org_id, bundle_key, signing_key FROM sync_identity WHERE device_id = ?')
-    .get([deviceId]) as { org_id: string; bundle_key: string; signing_key: string } | undefined;
+    .prepare(
+      'SELECT org_id, bundle_key, signing_key, exchange_key FROM sync_identity WHERE device_id = ?',
+    )
+    .get([deviceId]) as
+    | { org_id: string; bundle_key: string; signing_key: string; exchange_key: string | null }
+    | undefined;
   if (!row) return null;
   return {
     deviceId,
     orgId: row.org_id,
     bundleKey: bytes(row.bundle_key),
     signingKey: bytes(row.signing_key),
+    exchangeKey: row.exchange_key ? bytes(row.exchange_key) : null,
   };
 }
 
@@ -51,6 +62,7 @@ export function startOrganisation(vault: SyncVault, deviceId: string, name: stri
     orgId: uuidv7(),
     bundleKey: randomBytes(32).toString('hex'),
     signingKey: '',
+    exchangeKey: '',
   };
   return vault.data.transaction(() => adoptGrant(vault.db, register(vault, grant, name)));
 }
@@ -65,8 +77,14 @@ export function addComputer(vault: SyncVault, self: Identity, name: string): Com
     orgId: self.orgId,
     bundleKey: hex(self.bundleKey),
     signingKey: '',
+    exchangeKey: '',
   };
-  return vault.data.transaction(() => register(vault, grant, name));
+  return vault.data.transaction(() => {
+    const registered = register(vault, grant, name);
+    // The key this computer writes with, sealed to the new one too, so it reads what follows.
+    refreshBundleKeys(vault, self);
+    return registered;
+  });
 }
 
 /**
@@ -76,8 +94,16 @@ export function addComputer(vault: SyncVault, self: Identity, name: string): Com
 export function adoptGrant(db: Db, grant: ComputerGrant): Identity {
   db.prepare('DELETE FROM sync_identity').run();
   db.prepare(
-    'INSERT INTO sync_identity (device_id, org_id, bundle_key, signing_key, created_at) VALUES (?, ?, ?, ?, ?)',
-  ).run([grant.deviceId, grant.orgId, grant.bundleKey, grant.signingKey, new Date().toISOString()]);
+    `INSERT INTO sync_identity (device_id, org_id, bundle_key, signing_key, exchange_key, created_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run([
+    grant.deviceId,
+    grant.orgId,
+    grant.bundleKey,
+    grant.signingKey,
+    grant.exchangeKey,
+    new Date().toISOString(),
+  ]);
   return ownIdentity(db, grant.deviceId)!;
 }
 
@@ -123,10 +149,20 @@ function newCaseTag(db: Db): string {
 
 function register(vault: SyncVault, grant: ComputerGrant, name: string): ComputerGrant {
   const { secretKey, publicKey } = ed25519.keygen();
+  const exchange = newExchangeKeyPair();
   vault.data.insert(
     'sync_computers',
-    { name, public_key: hex(publicKey), case_tag: newCaseTag(vault.db) },
+    {
+      name,
+      public_key: hex(publicKey),
+      case_tag: newCaseTag(vault.db),
+      exchange_key: exchange.publicKey,
+    },
     grant.deviceId,
   );
-  return { ...grant, signingKey: hex(secretKey) };
+  return {
+    ...grant,
+    signingKey: hex(secretKey),
+    exchangeKey: exchange.privateKey.toString('hex'),
+  };
 }

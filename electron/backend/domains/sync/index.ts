@@ -3,6 +3,7 @@
 import type { Domain } from '../../runtime/domain';
 import { sync } from './migrations/0090-sync';
 import { syncSettings } from './migrations/0170-sync-settings';
+import { syncAccounts } from './migrations/0180-sync-accounts';
 import { placementNarrowing } from './migrations/0190-placement-narrowing';
 import { syncTables } from './tables';
 import { syncAuditTargets, syncHandlers } from './handlers';
@@ -33,13 +34,14 @@ export {
 export { syncFolder, type FolderSyncReport } from './folder';
 export { AUTO_SYNC_INTERVAL_MS, autoSyncStep, type AutoSyncState } from './watcher';
 export { saveSyncSettings } from './settings';
+export { bundleKeys, refreshBundleKeys, replaceBundleKey, type BundleKeys } from './bundle-keys';
 export { describeConflicts, listConflicts, type Conflict, type ConflictKind } from './conflicts';
 export { caseCodeTag, nextCaseCode } from './case-codes';
 
 export const syncDomain: Domain = {
   name: 'sync',
   tables: syncTables,
-  migrations: [sync, syncSettings, placementNarrowing],
+  migrations: [sync, syncSettings, placementNarrowing, syncAccounts],
   idScope: syncIdScope,
   handlers: () => syncHandlers(),
   auditTargets: syncAuditTargets,
