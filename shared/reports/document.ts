@@ -120,7 +120,14 @@ export interface PrintDocumentParts {
   title: string;
 }
 
-/** The whole document Print and Save as PDF use: the pages, the stylesheet, the font, @page. */
+/**
+ * The whole document Print and Save as PDF use: the pages, the stylesheet, the font, @page.
+ * The font's rules sit in a style element of their own, which nothing in it makes depend on the
+ * medium: Chromium reads a stylesheet with media-dependent rules again when printing starts, and
+ * @font-face rules read again count as new fonts, so every cached font and shaped word is
+ * dropped and each of its print layouts shapes every cell anew (a year of all shelters took
+ * several times as long to print).
+ */
 export function printDocument(parts: PrintDocumentParts): string {
   const [w, h] = PAPER_CSS[parts.setup.paperSize];
   const size = parts.setup.orientation === 'portrait' ? `${w} ${h}` : `${h} ${w}`;
@@ -130,6 +137,8 @@ export function printDocument(parts: PrintDocumentParts): string {
     `<title>${escapeHtml(parts.title)}</title>`,
     '<style>',
     parts.fontCss,
+    '</style>',
+    '<style>',
     `@page{size:${size};margin:0}`,
     'html,body{margin:0;padding:0;background:#fff}',
     '.report-sheet+.report-sheet{break-before:page}',

@@ -78,6 +78,55 @@ const STATISTICS_SECTIONS = [
   'byModality',
 ];
 
+/** What a shelter report's query answers: its stamp, its period and the shelters it covers. */
+type ShelterPeriodAnswer = ReportStamp & {
+  from: string;
+  to: string;
+  shelterId: string | null;
+  shelters: { name: string }[];
+};
+
+/**
+ * A report of one shelter or all the viewer's over a period, with no names: its query, asked for
+ * the shelter and period, and its blocks; its output audited with every section (or as told).
+ */
+function shelterPeriodEntry<A extends ShelterPeriodAnswer>(entry: {
+  kind: ReportKind;
+  title: (t: TFunction) => string;
+  sections: readonly string[];
+  schedule?: boolean;
+  auditedSections?: (request: ReportRequest) => string[];
+  query: (api: ApiClient, input: { shelterId: string | null; from: string; to: string }) => Promise<A>;
+  blocks: (report: A, t: TFunction, request: ReportRequest) => ReportBlock[];
+}): ReportDefinition {
+  return {
+    kind: entry.kind,
+    title: entry.title,
+    roles: REPORT_ROLES[entry.kind],
+    names: false,
+    subject: 'shelters',
+    sections: entry.sections,
+    ...(entry.schedule ? { schedule: true } : {}),
+    async run(api, request, t) {
+      const report = await entry.query(api, {
+        shelterId: request.shelterId,
+        from: request.from,
+        to: request.to,
+      });
+      return {
+        stamp: report,
+        from: report.from,
+        to: report.to,
+        shelterId: report.shelterId,
+        scope: report.shelters.map((s) => s.name).join(', '),
+        namesIncluded: false,
+        sections: entry.auditedSections?.(request) ?? [...entry.sections],
+        blocks: entry.blocks(report, t, request),
+      };
+    },
+  };
+}
+
 export const REPORTS: Record<ReportKind, ReportDefinition> = {
   placement: {
     kind: 'placement',
@@ -135,83 +184,31 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
       };
     },
   },
-  therapy: {
+  therapy: shelterPeriodEntry({
     kind: 'therapy',
     title: (t) => t('reports.therapy.title'),
-    roles: REPORT_ROLES.therapy,
-    names: false,
-    subject: 'shelters',
     sections: THERAPY_SECTIONS,
     schedule: true,
-    async run(api, request, t) {
-      const report = await api.call('reports.therapy', {
-        shelterId: request.shelterId,
-        from: request.from,
-        to: request.to,
-      });
-      return {
-        stamp: report,
-        from: report.from,
-        to: report.to,
-        shelterId: report.shelterId,
-        scope: report.shelters.map((s) => s.name).join(', '),
-        namesIncluded: false,
-        // The audit records how the schedule was grouped, e.g. scheduleByShelter.
-        sections: THERAPY_SECTIONS.map((s) =>
-          s === 'schedule' ? `scheduleBy${request.scheduleBy === 'shelter' ? 'Shelter' : 'Therapist'}` : s,
-        ),
-        blocks: therapyBlocks(report, t, request.scheduleBy),
-      };
-    },
-  },
-  reintegration: {
+    // The audit records how the schedule was grouped, e.g. scheduleByShelter.
+    auditedSections: (request) =>
+      THERAPY_SECTIONS.map((s) =>
+        s === 'schedule' ? `scheduleBy${request.scheduleBy === 'shelter' ? 'Shelter' : 'Therapist'}` : s,
+      ),
+    query: (api, input) => api.call('reports.therapy', input),
+    blocks: (report, t, request) => therapyBlocks(report, t, request.scheduleBy),
+  }),
+  reintegration: shelterPeriodEntry({
     kind: 'reintegration',
     title: (t) => t('reports.reintegration.title'),
-    roles: REPORT_ROLES.reintegration,
-    names: false,
-    subject: 'shelters',
     sections: REINTEGRATION_SECTIONS,
-    async run(api, request, t) {
-      const report = await api.call('reports.reintegration', {
-        shelterId: request.shelterId,
-        from: request.from,
-        to: request.to,
-      });
-      return {
-        stamp: report,
-        from: report.from,
-        to: report.to,
-        shelterId: report.shelterId,
-        scope: report.shelters.map((s) => s.name).join(', '),
-        namesIncluded: false,
-        sections: [...REINTEGRATION_SECTIONS],
-        blocks: reintegrationBlocks(report, t),
-      };
-    },
-  },
-  statistics: {
+    query: (api, input) => api.call('reports.reintegration', input),
+    blocks: reintegrationBlocks,
+  }),
+  statistics: shelterPeriodEntry({
     kind: 'statistics',
     title: (t) => t('reports.statistics.title'),
-    roles: REPORT_ROLES.statistics,
-    names: false,
-    subject: 'shelters',
     sections: STATISTICS_SECTIONS,
-    async run(api, request, t) {
-      const report = await api.call('reports.statistics', {
-        shelterId: request.shelterId,
-        from: request.from,
-        to: request.to,
-      });
-      return {
-        stamp: report,
-        from: report.from,
-        to: report.to,
-        shelterId: report.shelterId,
-        scope: report.shelters.map((s) => s.name).join(', '),
-        namesIncluded: false,
-        sections: [...STATISTICS_SECTIONS],
-        blocks: statisticsBlocks(report, t),
-      };
-    },
-  },
+    query: (api, input) => api.call('reports.statistics', input),
+    blocks: statisticsBlocks,
+  }),
 };

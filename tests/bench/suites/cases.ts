@@ -51,7 +51,7 @@ import { todayIn } from '../../../shared/time';
 import { countingPages, measurePair, percentile, type PagesPerRun, type ResultRow } from '../stats';
 import type { PageOverhead } from './foundation';
 import { assessmentsPerChild, seedReintegration } from './reintegration';
-import { reportPrintRows } from './report-print';
+import { REPORT_PRINT_OPERATIONS, reportPrintRows } from './report-print';
 import {
   loadAssessment,
   outcomesDue,
@@ -759,10 +759,10 @@ export async function casesBench(
           ),
         );
       }
-      if (!only || 'report print: placement'.includes(only)) {
+      if (!only || REPORT_PRINT_OPERATIONS.some((name) => name.includes(only))) {
         const today = todayIn(ZONE, now);
         const yearBack = { from: addDaysTo(today, -364), to: today };
-        rows.push(...(await reportPrintRows(encrypted, size, Math.min(runs, 20), yearBack)));
+        rows.push(...(await reportPrintRows(encrypted, size, Math.min(runs, 20), yearBack, only)));
       }
       encrypted.close();
       rows.push(...(await signInRows(join(folder, `cases-${size}-encrypted`), size, runs)));

@@ -8,19 +8,17 @@ import { AppError } from '../../../../shared/errors';
 import {
   DISCHARGE_DESTINATIONS,
   type DischargeDestination,
-  type ShelterType,
 } from '../../../../shared/shelters/vocabulary';
 import { calendarDaysBetween } from '../../../../shared/time';
 import {
   addDaysTo,
-  clockFor,
   dateOf,
   startOfDay,
   type CaseActor,
   type CaseVault,
 } from '../../records/actor';
-import { scopeShelterIds, seesAllShelters, visibleChildIds } from '../../records/scope';
-import { overlapMs, reportPeriod, type ReportPeriod } from './period';
+import { visibleChildIds } from '../../records/scope';
+import { overlapMs, shelterReportBasis, type ReportPeriod, type ShelterInfo } from './period';
 import { staysOverlapping, type Stay } from './stays';
 
 const DAY_MS = 86_400_000;
@@ -30,31 +28,6 @@ export interface PlacementReportInput {
   from: string;
   to: string;
   includeNames: boolean;
-}
-
-export interface ShelterInfo {
-  id: string;
-  name: string;
-  type: ShelterType;
-  beds: number;
-}
-
-/** The shelters a report covers: the one asked for (scope checked by the router), or all the viewer's. */
-export function reportShelters(vault: CaseVault, actor: CaseActor, shelterId: string | null): ShelterInfo[] {
-  const ids = shelterId
-    ? [shelterId]
-    : seesAllShelters(actor)
-      ? null
-      : scopeShelterIds(vault, actor);
-  return vault.db
-    .prepare(
-      `SELECT s.id, s.name, s.type,
-              (SELECT count(*) FROM beds b WHERE b.shelter_id = s.id AND b.deleted_at IS NULL) AS beds
-       FROM shelters s
-       WHERE s.deleted_at IS NULL AND ($all OR s.id IN (SELECT value FROM json_each($ids)))
-       ORDER BY s.name COLLATE NOCASE`,
-    )
-    .all({ all: ids === null ? 1 : 0, ids: JSON.stringify(ids ?? []) }) as unknown as ShelterInfo[];
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -116,9 +89,7 @@ export function placementReport(
   generatedBy: string,
 ): PlacementReport {
   if (input.includeNames && !mayIncludeNames(actor.role)) throw new AppError('FORBIDDEN', 'forbidden');
-  const clock = clockFor(vault, actor);
-  const period = reportPeriod(input, clock);
-  const shelters = reportShelters(vault, actor, input.shelterId);
+  const { clock, period, shelters } = shelterReportBasis(vault, actor, input);
   const shelterName = new Map(shelters.map((s) => [s.id, s.name]));
   const stays = staysOverlapping(
     vault,

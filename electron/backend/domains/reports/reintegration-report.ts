@@ -14,15 +14,13 @@ import {
 } from '../../../../shared/reintegration/monitoring';
 import {
   addDaysTo,
-  clockFor,
   daysBetween,
   type CaseActor,
   type CaseVault,
 } from '../../records/actor';
 import { childScope } from '../../records/scope';
 import { listInstruments, readPolicy } from '../reintegration';
-import { reportPeriod } from './period';
-import { reportShelters } from './placement-report';
+import { jsonIds, shelterReportBasis } from './period';
 
 interface ChildFacts {
   id: string;
@@ -38,7 +36,6 @@ interface VisitFacts {
   visited_on: string | null;
 }
 
-const json = (values: Iterable<string>) => JSON.stringify([...values]);
 const byCode = (a: ReportChild, b: ReportChild) => a.caseCode.localeCompare(b.caseCode);
 
 export function reintegrationReport(
@@ -47,9 +44,7 @@ export function reintegrationReport(
   input: { shelterId: string | null; from: string; to: string },
   generatedBy: string,
 ): ReintegrationReport {
-  const clock = clockFor(vault, actor);
-  const period = reportPeriod(input, clock);
-  const shelters = reportShelters(vault, actor, input.shelterId);
+  const { clock, period, shelters } = shelterReportBasis(vault, actor, input);
   const asOf = period.to < clock.today ? period.to : clock.today;
   const scope = childScope(vault, actor);
   const children = vault.db
@@ -66,7 +61,7 @@ export function reintegrationReport(
       shelter: input.shelterId ?? '',
     }) as unknown as ChildFacts[];
   const childOf = new Map(children.map((c) => [c.id, c]));
-  const ids = json(childOf.keys());
+  const ids = jsonIds(childOf.keys());
   const named = (id: string): ReportChild => ({
     caseCode: childOf.get(id)!.case_code,
     initials: childOf.get(id)!.initials,
@@ -85,7 +80,7 @@ export function reintegrationReport(
              AND child_id IN (SELECT value FROM json_each($ids))
            GROUP BY child_id`,
         )
-        .all({ end: period.end, codes: json(outcomesCodes), ids }) as {
+        .all({ end: period.end, codes: jsonIds(outcomesCodes), ids }) as {
         child_id: string;
         n: number;
       }[]

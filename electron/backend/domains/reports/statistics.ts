@@ -16,9 +16,8 @@ import {
 } from '../../../../shared/shelters/vocabulary';
 import { MODALITIES } from '../../../../shared/therapy/vocabulary';
 
-import { addDaysTo, clockFor, dateOf, type CaseActor, type CaseVault } from '../../records/actor';
-import { reportPeriod } from './period';
-import { reportShelters } from './placement-report';
+import { addDaysTo, dateOf, type CaseActor, type CaseVault } from '../../records/actor';
+import { shelterReportBasis } from './period';
 import { staysOverlapping } from './stays';
 
 interface ChildFacts {
@@ -69,9 +68,7 @@ export function statisticsReport(
   input: { shelterId: string | null; from: string; to: string },
   generatedBy: string,
 ): StatisticsReport {
-  const clock = clockFor(vault, actor);
-  const period = reportPeriod(input, clock);
-  const shelters = reportShelters(vault, actor, input.shelterId);
+  const { clock, period, shelters } = shelterReportBasis(vault, actor, input);
   const typeOf = new Map(shelters.map((s) => [s.id, s.type]));
   const stays = staysOverlapping(
     vault,

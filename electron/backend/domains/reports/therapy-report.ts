@@ -15,10 +15,9 @@ import {
   type SessionKind,
   type SessionStatus,
 } from '../../../../shared/therapy/vocabulary';
-import { clockFor, type CaseActor, type CaseVault } from '../../records/actor';
+import { type CaseActor, type CaseVault } from '../../records/actor';
 import { visibleChildIds } from '../../records/scope';
-import { reportPeriod } from './period';
-import { reportShelters } from './placement-report';
+import { jsonIds, shelterReportBasis } from './period';
 
 interface ParticipationRow {
   session_id: string;
@@ -66,7 +65,6 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
-const json = (values: Iterable<string>) => JSON.stringify([...values]);
 
 export function therapyReport(
   vault: CaseVault,
@@ -74,9 +72,7 @@ export function therapyReport(
   input: { shelterId: string | null; from: string; to: string },
   generatedBy: string,
 ): TherapyReport {
-  const clock = clockFor(vault, actor);
-  const period = reportPeriod(input, clock);
-  const shelters = reportShelters(vault, actor, input.shelterId);
+  const { clock, period, shelters } = shelterReportBasis(vault, actor, input);
   const all = vault.db
     .prepare(
       `SELECT pa.session_id, pa.child_id, s.start_at, s.end_at, s.therapist_id, s.shelter_id,
@@ -107,7 +103,7 @@ export function therapyReport(
            AND child_id IN (SELECT value FROM json_each($children))
          ORDER BY started_on, id`,
       )
-      .all({ to: period.to, children: json(visible) }) as unknown as PlanFacts[]
+      .all({ to: period.to, children: jsonIds(visible) }) as unknown as PlanFacts[]
   ).filter((p) => input.shelterId === null || rows.some((r) => r.child_id === p.child_id));
 
   const childIds = new Set([...rows.map((r) => r.child_id), ...plans.map((p) => p.child_id)]);
@@ -117,7 +113,7 @@ export function therapyReport(
         .prepare(
           'SELECT id, case_code, alias AS initials FROM children WHERE id IN (SELECT value FROM json_each(?))',
         )
-        .all([json(childIds)]) as { id: string; case_code: string; initials: string }[]
+        .all([jsonIds(childIds)]) as { id: string; case_code: string; initials: string }[]
     ).map((c) => [c.id, c]),
   );
   const therapistIds = new Set([...rows.map((r) => r.therapist_id), ...plans.map((p) => p.therapist_id)]);
@@ -125,7 +121,7 @@ export function therapyReport(
     (
       vault.db
         .prepare('SELECT id, display_name FROM users WHERE id IN (SELECT value FROM json_each(?))')
-        .all([json(therapistIds)]) as { id: string; display_name: string }[]
+        .all([jsonIds(therapistIds)]) as { id: string; display_name: string }[]
     ).map((u) => [u.id, u.display_name]),
   );
   const shelterName = new Map(
