@@ -30,6 +30,7 @@ export { birthSchema, type Birth } from './vocabulary';
 import { procedure } from '../procedure';
 import { TIME_OF_DAY } from '../time';
 import { optionalText, requiredText, safeText } from '../text';
+import { householdsProcedures } from './households-contract';
 
 const CASE_TEAM: readonly Role[] = ['coordinator', 'caseworker'];
 
@@ -508,6 +509,7 @@ export const childrenProcedures = {
     access: CASE_TEAM,
     kind: 'mutation',
   }),
+  ...householdsProcedures,
 } as const;
 
 export type {

@@ -6,6 +6,7 @@
 import type { Domain } from '../../runtime/domain';
 import { childrenShelters } from './migrations/0020-children-shelters';
 import { caseFileSafety } from './migrations/0120-case-file-safety';
+import { households } from './migrations/0210-households';
 import { childrenTables } from './tables';
 import { childrenIdScope } from './id-scope';
 import { childrenTimeline } from './case-file';
@@ -32,6 +33,7 @@ export {
   unlinkSibling,
 } from './family';
 export { recordIntake, openIntake } from './intake';
+export { memberOfChild, relationshipFor } from './household-members';
 export { visitorsOf, addVisitor, removeVisitor, gateLookup } from './visitors';
 export { saveLegalEvent, removeLegalEvent, legalEventsOf, testimoniesBetween } from './legal';
 export { saveGoal, saveTask, agenda, type AgendaQuery } from './plan';
@@ -45,7 +47,7 @@ export const childrenDomain: Domain = {
   name: 'children',
   tables: childrenTables,
   idScope: childrenIdScope,
-  migrations: [childrenShelters, caseFileSafety],
+  migrations: [childrenShelters, caseFileSafety, households],
   handlers: (hooks) => childrenHandlers(hooks),
   auditTargets: childrenAuditTargets,
   timeline: childrenTimeline,
