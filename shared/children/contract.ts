@@ -33,6 +33,7 @@ export { birthSchema, type Birth } from './vocabulary';
 import { procedure } from '../procedure';
 import { TIME_OF_DAY } from '../time';
 import { optionalText, requiredText, safeText } from '../text';
+import { householdsProcedures } from './households-contract';
 
 const CASE_TEAM: readonly Role[] = ['coordinator', 'caseworker'];
 
@@ -581,6 +582,7 @@ export const childrenProcedures = {
     access: CASE_TEAM,
     kind: 'mutation',
   }),
+  ...householdsProcedures,
 } as const;
 
 export type {

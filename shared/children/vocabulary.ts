@@ -168,4 +168,7 @@ export const CHILDREN_ERROR_KEYS = [
   'safety.reasonRequired',
   'consent.flaggedGiver',
   'consent.giverNotGuardian',
+  'household.self',
+  'household.mergeSelf',
+  'household.notMergeable',
 ] as const;

@@ -36,6 +36,7 @@ export const childStale = (id: string): Stale[] => [
   ['children.timeline', { id }],
   ['children.revealName', { id }],
   ['visitors.list', { childId: id }],
+  ['households.get', { childId: id }],
   'visitors.gate',
   'children.search',
   'dashboard.agenda',

@@ -3,9 +3,12 @@ export { childrenDomain } from './sections';
 export { SafetyLine } from './case-file/SafetyLine';
 
 import type catalogue from '../../i18n/en-children.json';
+import type householdsCatalogue from '../../i18n/en-households.json';
 declare module '../../i18n' {
   /** The keys under `children.`, for typed t('…') calls. */
   interface DomainCatalogues {
     children: typeof catalogue;
+    /** The household section's words (its own file, beside the case file's). */
+    households: typeof householdsCatalogue;
   }
 }

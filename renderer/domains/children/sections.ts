@@ -3,6 +3,7 @@ import { CasesScreen } from './CasesScreen';
 import { DetailsSection } from './CaseFileScreen';
 import { ConsentsSection } from './case-file/ConsentsSection';
 import { FamilySection } from './case-file/FamilySection';
+import { HouseholdSection } from './case-file/HouseholdSection';
 import { IntakeSection } from './case-file/IntakeSection';
 import { LegalSection } from './case-file/LegalSection';
 import { PlanSection } from './case-file/PlanSection';
@@ -49,6 +50,12 @@ export const childrenDomain: RendererDomain = {
   caseFileSections: [
     { id: 'case-details', order: 10, Section: DetailsSection },
     { id: 'case-family', order: 30, Section: FamilySection },
+    {
+      id: 'case-household',
+      order: 32,
+      Section: HouseholdSection,
+      queries: (childId) => [['households.get', { childId }]],
+    },
     {
       id: 'case-visitors',
       order: 35,

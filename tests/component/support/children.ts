@@ -12,6 +12,7 @@ import type {
   StaffOption,
 } from '../../../shared/children/contract';
 import type { TimelineEntry } from '../../../shared/case-file';
+import type { Household } from '../../../shared/children/households-contract';
 import { FakeBridge } from './FakeBridge';
 import { IDS, caseworkerSession, unlocked } from './fixtures';
 import type { SessionInfo } from '../../../shared/contract';
@@ -127,6 +128,20 @@ export function familyMember(overrides: Partial<FamilyMember> = {}): FamilyMembe
   };
 }
 
+/** The household of a child alone in it, with nothing to merge. */
+export function household(overrides: Partial<Household> = {}): Household {
+  return {
+    id: CHILD_IDS.maria,
+    address: null,
+    notes: null,
+    children: [{ id: CHILD_IDS.maria, caseCode: 'AR-2026-0042' }],
+    members: [],
+    joinable: [],
+    mergeCandidates: [],
+    ...overrides,
+  };
+}
+
 export function caseFile(overrides: Partial<CaseFile> = {}): CaseFile {
   return {
     child: childRecord(),
@@ -230,6 +245,7 @@ export function casesBridge(s: SessionInfo = caseworkerSession()): FakeBridge {
       .ok('children.revealName', NAMES)
       .ok('children.timeline', TIMELINE)
       .ok('visitors.list', [])
+      .ok('households.get', household())
       // The case file's therapy section.
       .ok('therapy.plans', [])
       .ok('therapy.history', [])

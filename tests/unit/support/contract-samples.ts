@@ -129,6 +129,11 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
   'visitors.gate': { text: 'Fictional' },
   'siblings.link': { childId: uuidv7(), siblingId: uuidv7() },
   'siblings.unlink': { childId: uuidv7() },
+  'households.get': { childId: uuidv7() },
+  'households.save': { childId: uuidv7(), address: 'Fictional Purok 3, Barangay Tabok' },
+  'households.join': { childId: uuidv7(), householdOfChildId: uuidv7() },
+  'households.setRelationship': { memberId: uuidv7(), childId: uuidv7(), relationship: 'aunt' },
+  'households.merge': { keepId: uuidv7(), mergeId: uuidv7() },
   'intake.record': {
     childId: uuidv7(),
     heldWhere: 'video',

@@ -3,6 +3,7 @@ import { AppError } from '../../../../shared/errors';
 import type { ConsentGiver, ConsentType } from '../../../../shared/children/vocabulary';
 import type { Consent } from '../../../../shared/children/contract';
 import { isFlagged } from './family';
+import { memberOfChild } from './household-members';
 import {
   clockFor,
   FieldErrors,
@@ -91,7 +92,10 @@ export function recordConsent(vault: CaseVault, actor: CaseActor, input: Consent
   return toConsent(consentRow(vault, id)!);
 }
 
-/** The family member named as the consent's giver: one of this child's, else not found. */
+/**
+ * The family member named as the consent's giver: one of this child's household (whose flags
+ * count for every child of it), else not found.
+ */
 function familyGiver(
   vault: CaseVault,
   childId: string,
@@ -99,10 +103,11 @@ function familyGiver(
 ): { alleged_offender: number; no_contact_order: number } {
   const row = vault.db
     .prepare(
-      `SELECT alleged_offender, no_contact_order FROM family_members
-       WHERE id = ? AND child_id = ? AND deleted_at IS NULL`,
+      `SELECT f.alleged_offender, f.no_contact_order FROM family_members f
+       WHERE f.id = $member AND f.deleted_at IS NULL AND ${memberOfChild('f', '$child')}`,
     )
-    .get([memberId, childId]) as { alleged_offender: number; no_contact_order: number } | undefined;
+    .get({ member: memberId, child: childId }) as
+    { alleged_offender: number; no_contact_order: number } | undefined;
   if (!row) throw fieldError('givenByMemberId', 'notFound');
   return row;
 }

@@ -11,13 +11,23 @@ import {
   type CaseActor,
   type CaseVault,
 } from '../../records/actor';
-import { requireOwned, requireVisibleChild } from '../../records/scope';
+import { requireVisibleChild } from '../../records/scope';
+import {
+  belongsTo,
+  ensureHousehold,
+  memberOfChild,
+  relationshipFor,
+  requireVisibleMember,
+} from './household-members';
+import { writeRelationship } from './households';
 
 interface FamilyRow {
   id: string;
   child_id: string;
   name: string;
   relationship: string;
+  /** The relationship to the child asked about (see relationshipFor); null: not set yet. */
+  child_relationship?: string | null;
   phone: string | null;
   address: string | null;
   barangay: string | null;
@@ -38,12 +48,13 @@ export function isFlagged(row: Pick<FamilyRow, 'alleged_offender' | 'no_contact_
   return row.alleged_offender === 1 || row.no_contact_order === 1;
 }
 
-function toFamilyMember(row: FamilyRow, role: Role): FamilyMember {
+function toFamilyMember(row: FamilyRow, role: Role, childId: string): FamilyMember {
   return {
     id: row.id,
-    childId: row.child_id,
+    childId,
     name: row.name,
-    relationship: row.relationship,
+    relationship:
+      row.child_relationship === undefined ? row.relationship : (row.child_relationship ?? ''),
     phone: row.phone,
     address: row.address,
     barangay: row.barangay,
@@ -64,16 +75,30 @@ function toFamilyMember(row: FamilyRow, role: Role): FamilyMember {
   };
 }
 
-/** The child's family; the safety flags are null for a role that may not see them. */
+/** One family member as the child's file shows it: with the relationship to that child. */
+function familyRowFor(vault: CaseVault, memberId: string, childId: string): FamilyRow {
+  return vault.db
+    .prepare(
+      `SELECT f.*, ${relationshipFor('f', '$child')} AS child_relationship
+       FROM family_members f WHERE f.id = $id`,
+    )
+    .get({ id: memberId, child: childId }) as unknown as FamilyRow;
+}
+
+/**
+ * The child's family (the members of the child's household, see household-members.ts); the
+ * safety flags are null for a role that may not see them.
+ */
 export function familyOf(vault: CaseVault, childId: string, role: Role): FamilyMember[] {
   return (
     vault.db
       .prepare(
-        `SELECT * FROM family_members WHERE child_id = ? AND deleted_at IS NULL
-         ORDER BY name COLLATE NOCASE`,
+        `SELECT f.*, ${relationshipFor('f', '$child')} AS child_relationship
+         FROM family_members f WHERE f.deleted_at IS NULL AND ${memberOfChild('f', '$child')}
+         ORDER BY f.name COLLATE NOCASE`,
       )
-      .all([childId]) as unknown as FamilyRow[]
-  ).map((row) => toFamilyMember(row, role));
+      .all({ child: childId }) as unknown as FamilyRow[]
+  ).map((row) => toFamilyMember(row, role, childId));
 }
 
 export interface FamilyInput {
@@ -111,17 +136,20 @@ export function saveFamilyMember(
   return writeFamilyMember(vault, actor, input).member;
 }
 
-/** Adds or edits a family member; clearing a flag needs a reason, which is kept. */
+/**
+ * Adds a family member to the child's household, or edits one of it; the relationship saved is
+ * the one to this child. Clearing a flag needs a reason, which is kept.
+ */
 export function writeFamilyMember(
   vault: CaseVault,
   actor: CaseActor,
   input: FamilyInput,
 ): SavedFamilyMember {
-  const existing = input.id
-    ? requireOwned<FamilyRow>(vault, actor, 'family_members', input.id)
-    : null;
-  if (existing && existing.child_id !== input.childId) throw notFound();
   const child = requireVisibleChild(vault, actor, input.childId);
+  const existing = input.id ? requireVisibleMember<FamilyRow>(vault, actor, input.id) : null;
+  if (existing && !belongsTo(vault, existing.id, child.id)) throw notFound();
+  // A member first entered under a sibling keeps that relationship; this child's is its own.
+  const ownRelationship = existing !== null && existing.child_id !== child.id;
   // A role that cannot see the flags cannot set or clear them either.
   const flags = canSeeSafetyFlags(actor.role);
   const flagCleared =
@@ -135,9 +163,8 @@ export function writeFamilyMember(
   if (flagCleared && !input.flagClearReason) errors.add('flagClearReason', 'safety.reasonRequired');
   errors.throwIfAny();
   const values = {
-    child_id: child.id,
     name: input.name,
-    relationship: input.relationship,
+    ...(ownRelationship ? {} : { relationship: input.relationship }),
     phone: input.phone || null,
     address: input.address || null,
     barangay: input.barangay || null,
@@ -157,14 +184,25 @@ export function writeFamilyMember(
       }
     : {};
   const id = vault.data.transaction(() => {
-    const saved = existing?.id ?? vault.data.insert('family_members', { ...values, ...safety });
+    const saved =
+      existing?.id ??
+      vault.data.insert('family_members', {
+        ...values,
+        ...safety,
+        relationship: input.relationship,
+        child_id: child.id,
+        household_id: ensureHousehold(vault, child),
+      });
     if (existing) vault.data.update('family_members', saved, { ...values, ...safety });
+    if (ownRelationship) writeRelationship(vault, saved, child.id, input.relationship);
     if (flagCleared)
       recordFlagChange(vault, child.id, saved, 'flag_cleared', input.flagClearReason!);
     return saved;
   });
-  const row = vault.db.prepare('SELECT * FROM family_members WHERE id = ?').get([id]);
-  return { member: toFamilyMember(row as unknown as FamilyRow, actor.role), flagCleared };
+  return {
+    member: toFamilyMember(familyRowFor(vault, id, child.id), actor.role, child.id),
+    flagCleared,
+  };
 }
 
 function recordFlagChange(
@@ -182,13 +220,16 @@ function recordFlagChange(
   });
 }
 
-/** Removes a family member; a flagged one only with a reason, which is kept. */
+/**
+ * Removes a family member from the household (from every child of it); a flagged one only with a
+ * reason, which is kept.
+ */
 export function removeFamilyMember(
   vault: CaseVault,
   actor: CaseActor,
   input: { id: string; reason?: string | undefined },
 ): { childId: string; flagged: boolean } {
-  const row = requireOwned<FamilyRow>(vault, actor, 'family_members', input.id);
+  const row = requireVisibleMember<FamilyRow>(vault, actor, input.id);
   const flagged = isFlagged(row);
   if (flagged && !input.reason) throw fieldError('reason', 'safety.reasonRequired');
   vault.data.transaction(() => {
@@ -245,9 +286,11 @@ export function conjointCaregivers(
 ): { id: string; name: string; relationship: string }[] {
   return vault.db
     .prepare(
-      `SELECT id, name, relationship FROM family_members
-       WHERE child_id = ? AND deleted_at IS NULL AND alleged_offender = 0 AND no_contact_order = 0
-       ORDER BY name COLLATE NOCASE`,
+      `SELECT f.id, f.name, coalesce(${relationshipFor('f', '$child')}, '') AS relationship
+       FROM family_members f
+       WHERE f.deleted_at IS NULL AND ${memberOfChild('f', '$child')}
+         AND f.alleged_offender = 0 AND f.no_contact_order = 0
+       ORDER BY f.name COLLATE NOCASE`,
     )
-    .all([childId]) as { id: string; name: string; relationship: string }[];
+    .all({ child: childId }) as { id: string; name: string; relationship: string }[];
 }

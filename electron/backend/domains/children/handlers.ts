@@ -20,6 +20,7 @@ import { linkSiblings, removeFamilyMember, unlinkSibling, writeFamilyMember } fr
 import { addIntakeAddendum, openIntake, recordIntake } from './intake';
 import { removeLegalEvent, saveLegalEvent } from './legal';
 import { addVisitor, gateLookup, removeVisitor, visitorsOf } from './visitors';
+import { householdAuditTargets, householdHandlers } from './household-handlers';
 
 type ChildrenProcedureName = keyof typeof childrenProcedures;
 type ChildrenHandlers = Pick<Handlers, ChildrenProcedureName>;
@@ -31,6 +32,7 @@ function session(ctx: CallContext) {
 /** `hooks`: every domain's case-file section and timeline entries (see the composition root). */
 export function childrenHandlers(hooks: DomainHooks): ChildrenHandlers {
   return {
+    ...householdHandlers,
     'children.register': (ctx, input) => {
       const { vault, actor } = session(ctx);
       return registerChild(vault, actor, input);
@@ -168,6 +170,7 @@ export function childrenHandlers(hooks: DomainHooks): ChildrenHandlers {
  * child id, or a cleared flag, is not in the result).
  */
 export const childrenAuditTargets: Pick<AuditTargets, ChildrenProcedureName> = {
+  ...householdAuditTargets,
   'children.register': { targetType: 'child', targetId: (_input, child) => child.id },
   'children.update': { targetType: 'child', targetId: (_input, child) => child.id },
   'children.setStatus': {

@@ -7,11 +7,13 @@ import {
   staffRow,
   type IdScope,
 } from '../../records/scope';
+import { memberVisible } from './household-members';
 
 export const childrenIdScope: IdScope = {
   child: childVisible,
   consent: ownedBy('consents'),
-  familyMember: ownedBy('family_members'),
+  // A household's member: visible through any child of the household the actor may see.
+  familyMember: memberVisible,
   visitor: ownedBy('visitors'),
   goal: ownedBy('plan_goals'),
   task: ownedBy('plan_tasks'),

@@ -7,6 +7,7 @@ import type { Domain } from '../../runtime/domain';
 import { childrenShelters } from './migrations/0020-children-shelters';
 import { caseFileSafety } from './migrations/0120-case-file-safety';
 import { childAliases } from './migrations/0200-child-aliases';
+import { households } from './migrations/0210-households';
 import { childrenTables } from './tables';
 import { childrenIdScope } from './id-scope';
 import { childrenTimeline } from './case-file';
@@ -33,6 +34,7 @@ export {
   unlinkSibling,
 } from './family';
 export { recordIntake, openIntake, addIntakeAddendum, opensIntakeDirectly } from './intake';
+export { memberOfChild, relationshipFor } from './household-members';
 export { visitorsOf, addVisitor, removeVisitor, gateLookup } from './visitors';
 export { saveLegalEvent, removeLegalEvent, legalEventsOf, testimoniesBetween } from './legal';
 export { saveGoal, saveTask, agenda, type AgendaQuery } from './plan';
@@ -46,7 +48,7 @@ export const childrenDomain: Domain = {
   name: 'children',
   tables: childrenTables,
   idScope: childrenIdScope,
-  migrations: [childrenShelters, caseFileSafety, childAliases],
+  migrations: [childrenShelters, caseFileSafety, childAliases, households],
   handlers: (hooks) => childrenHandlers(hooks),
   auditTargets: childrenAuditTargets,
   timeline: childrenTimeline,

@@ -32,6 +32,8 @@ export const childrenTables = {
       'assigned_caseworker_id',
       'registered_by',
       'sibling_group_id',
+      // Migration 0210.
+      'household_id',
       'deleted_at',
     ],
   },
@@ -75,8 +77,21 @@ export const childrenTables = {
       'order_expires_on',
       'supervised_only',
       'child_wants_contact',
+      // Migration 0210.
+      'household_id',
+      'merged_into',
       'deleted_at',
     ],
+  },
+  // A household shared by siblings, and a member's relationship to each further child of it
+  // (migration 0210).
+  households: {
+    sync: 'synced',
+    columns: ['address', 'notes', 'deleted_at'],
+  },
+  household_relationships: {
+    sync: 'synced',
+    columns: ['member_id', 'child_id', 'relationship', 'deleted_at'],
   },
   // Visitors added directly, and the reasons flags were cleared (migration 0120).
   visitors: {

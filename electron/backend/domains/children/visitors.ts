@@ -13,6 +13,7 @@ import {
 } from '../../../../shared/children/vocabulary';
 import { clockFor, type CaseActor, type CaseVault } from '../../records/actor';
 import { childScope, onCaseload, requireOwned, requireVisibleChild } from '../../records/scope';
+import { childOfMember, memberOfChild, relationshipFor } from './household-members';
 
 interface FamilyFlagsRow {
   id: string;
@@ -36,7 +37,9 @@ interface VisitorRow {
   state: VisitorState;
 }
 
-const FAMILY_COLUMNS = `f.id, f.child_id, c.case_code, f.name, f.relationship, f.alleged_offender,
+/** A family member of a household is on the visitor list of every child `c` of it. */
+const FAMILY_COLUMNS = `f.id, c.id AS child_id, c.case_code, f.name,
+  coalesce(${relationshipFor('f', 'c.id')}, '') AS relationship, f.alleged_offender,
   f.no_contact_order, f.order_expires_on, f.supervised_only, f.child_wants_contact`;
 const VISITOR_COLUMNS = 'v.id, v.child_id, c.case_code, v.name, v.relationship, v.state';
 
@@ -77,10 +80,10 @@ export function visitorsOf(vault: CaseVault, actor: CaseActor, childId: string):
   const reasons = seesReasons(vault, actor, child.id);
   const family = vault.db
     .prepare(
-      `SELECT ${FAMILY_COLUMNS} FROM family_members f JOIN children c ON c.id = f.child_id
-       WHERE f.child_id = ? AND f.deleted_at IS NULL`,
+      `SELECT ${FAMILY_COLUMNS} FROM family_members f JOIN children c ON c.id = $child
+       WHERE f.deleted_at IS NULL AND ${memberOfChild('f', '$child')}`,
     )
-    .all([child.id]) as unknown as FamilyFlagsRow[];
+    .all({ child: child.id }) as unknown as FamilyFlagsRow[];
   const direct = vault.db
     .prepare(
       `SELECT ${VISITOR_COLUMNS} FROM visitors v JOIN children c ON c.id = v.child_id
@@ -154,7 +157,7 @@ export function gateLookup(vault: CaseVault, actor: CaseActor, text: string): Ga
     AND c.deleted_at IS NULL AND ${scope.sql}`;
   const family = vault.db
     .prepare(
-      `SELECT ${FAMILY_COLUMNS} FROM family_members f JOIN children c ON c.id = f.child_id
+      `SELECT ${FAMILY_COLUMNS} FROM family_members f JOIN children c ON ${childOfMember('f', 'c')}
        WHERE f.deleted_at IS NULL AND ${match.replace('name LIKE', 'f.name LIKE')}
        ORDER BY f.name COLLATE NOCASE LIMIT $limit`,
     )

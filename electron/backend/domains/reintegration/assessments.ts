@@ -32,6 +32,7 @@ import {
   type CaseVault,
 } from '../../records/actor';
 import { requireVisibleChild } from '../../records/scope';
+import { memberOfChild } from '../children';
 import { flaggedHousehold, householdFlags, readPolicy } from './gates';
 import { findInstrument } from './instruments';
 
@@ -247,11 +248,12 @@ export function saveAssessment(
   const theirs = new Set(
     vault.db
       .prepare(
-        `SELECT id FROM family_members WHERE child_id = ? AND deleted_at IS NULL
-         AND id IN (SELECT value FROM json_each(?))`,
+        `SELECT f.id FROM family_members f
+         WHERE f.deleted_at IS NULL AND ${memberOfChild('f', '$child')}
+         AND f.id IN (SELECT value FROM json_each($ids))`,
         { pluck: true },
       )
-      .all([child.id, JSON.stringify(members)]) as string[],
+      .all({ child: child.id, ids: JSON.stringify(members) }) as string[],
   );
   members.forEach((id, i) => {
     if (!theirs.has(id)) errors.add(`household.memberIds.${i}`, 'reintegration.notThisChild');

@@ -16,6 +16,7 @@ import {
   type CadenceStep,
 } from '../../../../shared/reintegration/monitoring';
 import { dateOf, daysBetween, type CaseVault } from '../../records/actor';
+import { memberOfChild, relationshipFor } from '../children';
 import type { DischargeGuard } from '../../runtime/domain';
 
 export interface Household {
@@ -25,7 +26,8 @@ export interface Household {
 
 /**
  * The flags on a household as they are now: its listed members and, for the child's own family's
- * household, everyone recorded as living in it (so leaving someone off the list hides nothing).
+ * household, everyone recorded as living in it (so leaving someone off the list hides nothing);
+ * the child's family is that of the child's household, shared with siblings.
  */
 export function householdFlags(
   vault: CaseVault,
@@ -34,11 +36,12 @@ export function householdFlags(
 ): NotSafeReason[] {
   const rows = vault.db
     .prepare(
-      `SELECT relationship, alleged_offender, no_contact_order FROM family_members
-       WHERE child_id = $child AND deleted_at IS NULL
-         AND (alleged_offender = 1 OR no_contact_order = 1)
-         AND (id IN (SELECT value FROM json_each($ids))
-              OR ($family = 1 AND lives_in_household = 1))
+      `SELECT coalesce(${relationshipFor('f', '$child')}, f.relationship) AS relationship,
+         f.alleged_offender, f.no_contact_order FROM family_members f
+       WHERE f.deleted_at IS NULL AND ${memberOfChild('f', '$child')}
+         AND (f.alleged_offender = 1 OR f.no_contact_order = 1)
+         AND (f.id IN (SELECT value FROM json_each($ids))
+              OR ($family = 1 AND f.lives_in_household = 1))
        ORDER BY relationship`,
     )
     .all({

@@ -15,6 +15,7 @@ import type { DischargeDestination } from '../../../../shared/shelters/vocabular
 import { AppError } from '../../../../shared/errors';
 import { clockFor, type CaseActor, type CaseVault } from '../../records/actor';
 import { requireVisibleChild } from '../../records/scope';
+import { memberOfChild, relationshipFor } from '../children';
 import { reportPeriod, type ReportPeriod } from './period';
 import { opensIntakeDirectly } from '../children';
 
@@ -116,13 +117,15 @@ function intakeAccount(vault: CaseVault, childId: string) {
 function familySafety(vault: CaseVault, childId: string) {
   const rows = vault.db
     .prepare(
-      `SELECT name, relationship, alleged_offender, alleged_offender_since,
-              no_contact_order, no_contact_order_date
-       FROM family_members
-       WHERE child_id = ? AND deleted_at IS NULL AND (alleged_offender = 1 OR no_contact_order = 1)
-       ORDER BY name COLLATE NOCASE`,
+      `SELECT f.name, coalesce(${relationshipFor('f', '$child')}, f.relationship) AS relationship,
+              f.alleged_offender, f.alleged_offender_since, f.no_contact_order,
+              f.no_contact_order_date
+       FROM family_members f
+       WHERE f.deleted_at IS NULL AND ${memberOfChild('f', '$child')}
+         AND (f.alleged_offender = 1 OR f.no_contact_order = 1)
+       ORDER BY f.name COLLATE NOCASE`,
     )
-    .all([childId]) as {
+    .all({ child: childId }) as {
     name: string;
     relationship: string;
     alleged_offender: number;
