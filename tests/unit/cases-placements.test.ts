@@ -752,6 +752,7 @@ describe('bed board and occupancy', () => {
       initials: 'F.A.M.R.',
       since: instantDaysAgo(30),
       lengthOfStayDays: 19,
+      away: null,
     });
     const cebuOnTransfer = await ok(f.backend, 'beds.board', {
       shelterId: f.cebu.id,

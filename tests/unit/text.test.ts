@@ -34,6 +34,7 @@ const MULTILINE: Partial<Record<ProcedureName, string[]>> = {
   'intake.record': ['account'],
   'plan.saveGoal': ['goalInChildWords'],
   'legal.save': ['notes'],
+  'incidents.save': ['description', 'followUp'],
   'shelters.save': ['address'],
   'placements.admit': ['reason', 'overrideReason'],
   'placements.transfer': ['reason', 'overrideReason'],

@@ -133,6 +133,9 @@ export function caseFile(overrides: Partial<CaseFile> = {}): CaseFile {
     tasks: [],
     legalEvents: [],
     intakeAccount: null,
+    incidents: [],
+    awayEpisodes: [],
+    documents: [],
     ...overrides,
   };
 }
@@ -211,5 +214,7 @@ export function casesBridge(s: SessionInfo = caseworkerSession()): FakeBridge {
       // The Today screen's overdue follow-up visits and Aftercare Outcomes due.
       .ok('reintegration.overdueVisits', [])
       .ok('reintegration.outcomesDue', [])
+      // The Today screen's documents due or expiring.
+      .ok('documents.due', [])
   );
 }

@@ -24,6 +24,7 @@ import {
   seesAllChildren,
   visibleChildIds,
 } from '../../records/scope';
+import { awayAt } from '../care';
 import { compareBeds } from './shelters';
 
 /** The instant a board for `asOf` shows: now for today, else the last millisecond of that date. */
@@ -49,6 +50,7 @@ interface BoardRow {
   room: string | null;
   label: string;
   reserved_for_child_id: string | null;
+  placement_id: string | null;
   child_id: string | null;
   start_at: string | null;
   case_code: string | null;
@@ -86,7 +88,7 @@ export function bedBoard(
   const showReservations = input.asOf === clock.today;
   const rows = vault.db
     .prepare(
-      `SELECT b.id, b.room, b.label, b.reserved_for_child_id, p.child_id, p.start_at,
+      `SELECT b.id, b.room, b.label, b.reserved_for_child_id, p.id AS placement_id, p.child_id, p.start_at,
               c.case_code, c.initials, r.case_code AS reserved_case_code, r.initials AS reserved_initials
        FROM beds b ${OCCUPANT_JOIN}
        LEFT JOIN children c ON c.id = p.child_id
@@ -99,6 +101,12 @@ export function bedBoard(
     r.reserved_for_child_id ? [r.reserved_for_child_id] : [],
   );
   const nameable = visibleChildIds(vault, actor, reservedIds);
+  const away = awayAt(
+    vault,
+    rows.flatMap((r) => (r.placement_id ? [r.placement_id] : [])),
+    at,
+    input.asOf,
+  );
   const beds = rows.map((row): BedBoardBed => {
     const base = { id: row.id, room: row.room, label: row.label };
     if (row.child_id && row.start_at) {
@@ -112,6 +120,7 @@ export function bedBoard(
           initials: row.initials!,
           since,
           lengthOfStayDays: Math.max(0, daysBetween(dateOf(since, clock.timeZone), input.asOf)),
+          away: away.get(row.placement_id!) ?? null,
         },
         reservedFor: null,
       };
