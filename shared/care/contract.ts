@@ -9,12 +9,15 @@ import type { Role } from '../roles';
 import { optionalText, requiredText } from '../text';
 import { TIME_OF_DAY } from '../time';
 import {
+  CONTACT_KINDS,
+  isOnlineContact,
   DOCUMENT_KINDS,
   DOCUMENT_STATUSES,
   INCIDENT_KINDS,
   INFORMED_PARTIES,
   PLANNED_AWAY_KINDS,
   type AwayKind,
+  type ContactKind,
   type DocumentKind,
   type DocumentStatus,
   type IncidentKind,
@@ -88,6 +91,54 @@ export interface DocumentDue {
   late: boolean;
 }
 
+export interface ContactEntry {
+  id: string;
+  childId: string;
+  kind: ContactKind;
+  occurredOn: string;
+  /** Who she was in contact with, and how they are related. */
+  withWhom: string;
+  supervised: boolean;
+  supervisedBy: string | null;
+  /** For an online contact: the device and account used. */
+  device: string | null;
+  /** For an online contact: the child's online-safety plan was followed. */
+  safetyPlanFollowed: boolean | null;
+  /** Anything of concern (an unknown adult, a request for pictures, distress after). */
+  concerns: string | null;
+}
+
+/** A contact's own fields (the form's part of `contacts.save`). */
+export const contactFieldsSchema = z.strictObject({
+  kind: z.enum(CONTACT_KINDS),
+  occurredOn: isoDateSchema,
+  withWhom: requiredText(200),
+  supervised: z.boolean(),
+  supervisedBy: optionalText(100),
+  device: optionalText(200),
+  safetyPlanFollowed: z.boolean().optional(),
+  concerns: optionalText(2000, multiline),
+});
+
+/** Supervised says by whom; an online contact names the device and the safety plan. */
+export function checkContactFields(
+  c: {
+    kind: ContactKind;
+    supervised: boolean;
+    supervisedBy?: string | undefined;
+    device?: string | undefined;
+    safetyPlanFollowed?: boolean | undefined;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  if (c.supervised && !c.supervisedBy)
+    ctx.addIssue({ code: 'custom', path: ['supervisedBy'], message: 'required' });
+  if (isOnlineContact(c.kind) && !c.device)
+    ctx.addIssue({ code: 'custom', path: ['device'], message: 'required' });
+  if (isOnlineContact(c.kind) && c.safetyPlanFollowed === undefined)
+    ctx.addIssue({ code: 'custom', path: ['safetyPlanFollowed'], message: 'required' });
+}
+
 /** A register entry's own fields (the form's part of `documents.save`). */
 export const documentFieldsSchema = z.strictObject({
   kind: z.enum(DOCUMENT_KINDS),
@@ -158,6 +209,14 @@ export const careProcedures = {
     access: CASE_TEAM,
     kind: 'mutation',
   }),
+  /** Adds or corrects an entry of the contacts log. */
+  'contacts.save': procedure<ContactEntry>()({
+    input: contactFieldsSchema
+      .extend({ id: idOf('contactEntry').optional(), childId: idOf('child') })
+      .superRefine(checkContactFields),
+    access: CASE_TEAM,
+    kind: 'mutation',
+  }),
   /** For Today: documents to obtain within a week or overdue, and held ones expiring within 30 days. */
   'documents.due': procedure<DocumentDue[]>()({
     input: z.strictObject({}),
@@ -174,15 +233,17 @@ declare module '../case-file' {
     awayEpisodes: AwayEpisode[];
     /** The documents register, by kind. */
     documents: ChildDocument[];
+    /** The contacts log, newest first. */
+    contacts: ContactEntry[];
   }
   interface TimelineKinds {
-    care: 'incident' | 'awayStarted' | 'awayReturned' | 'document';
+    care: 'incident' | 'awayStarted' | 'awayReturned' | 'document' | 'contact';
   }
 }
 
 declare module '../ids' {
   interface IdKinds {
-    /** An incident, an away episode and a document: visible when their child is. */
-    care: 'incident' | 'awayEpisode' | 'childDocument';
+    /** An incident, an away episode, a document, a contact: visible when their child is. */
+    care: 'incident' | 'awayEpisode' | 'childDocument' | 'contactEntry';
   }
 }

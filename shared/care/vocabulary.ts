@@ -51,3 +51,12 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 export const DOCUMENT_DUE_AHEAD_DAYS = 7;
 /** Today lists a held document this many days before it expires. */
 export const DOCUMENT_EXPIRY_NOTICE_DAYS = 30;
+
+/** How a child was in contact with someone outside the shelter. */
+export const CONTACT_KINDS = ['visit', 'phone_call', 'video_call', 'online_message'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+
+/** Contact through a device: the record names the device and the online-safety plan. */
+export function isOnlineContact(kind: ContactKind): boolean {
+  return kind === 'video_call' || kind === 'online_message';
+}

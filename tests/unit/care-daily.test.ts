@@ -281,6 +281,10 @@ describe('away states', () => {
               WHERE status = 'held' AND expires_on IS NOT NULL AND deleted_at IS NULL
                 AND expires_on <= 'z'`),
       ).toContain('USING INDEX child_documents_expiry');
+      expect(
+        plan(`SELECT * FROM contact_log WHERE child_id = 'x' AND deleted_at IS NULL
+              ORDER BY occurred_on DESC, id DESC`),
+      ).toContain('USING INDEX contact_log_child');
     } finally {
       inspector.close();
     }
@@ -374,5 +378,69 @@ describe('the documents register', () => {
     expect(file.documents).toHaveLength(5);
     const timeline = await ok(f.backend, 'children.timeline', { id: child.id });
     expect(timeline.filter((e) => e.kind === 'document')).toHaveLength(5);
+  });
+});
+
+describe('the contacts log', () => {
+  const contact = (childId: string, extra: Record<string, unknown> = {}) => ({
+    childId,
+    kind: 'video_call',
+    occurredOn: daysAgo(1),
+    withWhom: 'Fictional Lola Rosa (grandmother)',
+    supervised: true,
+    supervisedBy: 'Fictional house parent',
+    device: 'Fictional shelter tablet, shelter account',
+    safetyPlanFollowed: false,
+    concerns: 'Fictional: an unknown adult joined the call',
+    ...extra,
+  });
+
+  it('asks who supervised, and for an online contact the device and the safety plan', () => {
+    const input = careProcedures['contacts.save'].input;
+    const paths = (extra: Record<string, unknown>) =>
+      input
+        .safeParse(contact('01936f6e-0000-7000-8000-000000000001', extra))
+        .error?.issues.map((i) => i.path.join('.'));
+    expect(paths({ supervisedBy: undefined })).toEqual(['supervisedBy']);
+    expect(paths({ device: undefined, safetyPlanFollowed: undefined })).toEqual([
+      'device',
+      'safetyPlanFollowed',
+    ]);
+    // A visit needs neither.
+    expect(
+      paths({ kind: 'visit', device: undefined, safetyPlanFollowed: undefined }),
+    ).toBeUndefined();
+  });
+
+  it('keeps each contact with its device and plan; a visit keeps none; the timeline names the kind', async () => {
+    await f.as('cebu');
+    const child = await register(f.backend);
+    const call = await ok(f.backend, 'contacts.save', contact(child.id));
+    expect(call).toMatchObject({
+      kind: 'video_call',
+      supervised: true,
+      device: 'Fictional shelter tablet, shelter account',
+      safetyPlanFollowed: false,
+    });
+    const visit = await ok(f.backend, 'contacts.save', {
+      ...contact(child.id, { kind: 'visit', supervised: false, occurredOn: daysAgo(0) }),
+    });
+    expect(visit).toMatchObject({ supervisedBy: null, device: null, safetyPlanFollowed: null });
+    const future = await fails(
+      f.backend,
+      'contacts.save',
+      contact(child.id, { occurredOn: daysAgo(-1) }),
+    );
+    expect(future.fields).toEqual({ occurredOn: 'date.future' });
+    const file = await ok(f.backend, 'children.get', { id: child.id });
+    expect(file.contacts.map((c) => c.id)).toEqual([visit.id, call.id]);
+    const timeline = await ok(f.backend, 'children.timeline', { id: child.id });
+    expect(timeline.filter((e) => e.kind === 'contact').map((e) => e.params)).toEqual([
+      { kind: 'visit' },
+      { kind: 'video_call' },
+    ]);
+    await f.as('admin');
+    const { entries } = await ok(f.backend, 'audit.list', { action: 'contacts.save' });
+    expect(JSON.stringify(entries)).not.toContain('unknown adult');
   });
 });

@@ -176,6 +176,7 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['away.return',             _,     Y,     Y,     _],
   ['documents.save',          _,     Y,     Y,     _],
   ['documents.due',           _,     Y,     Y,     _],
+  ['contacts.save',           _,     Y,     Y,     _],
 ];
 /** Procedures anyone may call (no session) and the one only a recovery session may. */
 const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {
@@ -594,6 +595,12 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
         childDocument: (
           await ok(backend, 'documents.save', {
             ...(sample('coordinator')['documents.save'] as object),
+            childId: id,
+          })
+        ).id,
+        contactEntry: (
+          await ok(backend, 'contacts.save', {
+            ...(sample('coordinator')['contacts.save'] as object),
             childId: id,
           })
         ).id,

@@ -35,6 +35,7 @@ const MULTILINE: Partial<Record<ProcedureName, string[]>> = {
   'plan.saveGoal': ['goalInChildWords'],
   'legal.save': ['notes'],
   'incidents.save': ['description', 'followUp'],
+  'contacts.save': ['concerns'],
   'shelters.save': ['address'],
   'placements.admit': ['reason', 'overrideReason'],
   'placements.transfer': ['reason', 'overrideReason'],

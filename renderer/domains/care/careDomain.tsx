@@ -1,5 +1,6 @@
 import type { RendererDomain } from '../../frame/contributions';
 import { AwaySection } from './AwaySection';
+import { ContactsSection } from './ContactsSection';
 import { DocumentsDuePanel } from './DocumentsDuePanel';
 import { DocumentsSection } from './DocumentsSection';
 import { IncidentsSection } from './IncidentsSection';
@@ -7,10 +8,12 @@ import { careTimelineTexts } from './timelineTexts';
 
 export const careDomain: RendererDomain = {
   name: 'care',
-  // After the placements (20), before the family; they come from the case file's own call.
+  // After the family (30), before its visitors (35); they come from the case file's own call.
   caseFileSections: [
-    { id: 'case-away', order: 22, Section: AwaySection },
-    { id: 'case-incidents', order: 24, Section: IncidentsSection },
+    { id: 'case-away', order: 31, Section: AwaySection },
+    { id: 'case-incidents', order: 33, Section: IncidentsSection },
+    // Beside the family (30) and visitors: who she is in contact with.
+    { id: 'case-contacts', order: 36, Section: ContactsSection },
     // With the legal events (80): court orders and the birth registration.
     { id: 'case-documents', order: 82, Section: DocumentsSection },
   ],

@@ -1,6 +1,11 @@
 // Words for the care domain's kinds of timeline entry: the kind only, never what happened.
 import type { TimelineKinds } from '../../../shared/case-file';
-import { AWAY_KINDS, DOCUMENT_KINDS, INCIDENT_KINDS } from '../../../shared/care/vocabulary';
+import {
+  AWAY_KINDS,
+  CONTACT_KINDS,
+  DOCUMENT_KINDS,
+  INCIDENT_KINDS,
+} from '../../../shared/care/vocabulary';
 import { isOneOf } from '../../../shared/text';
 import type { TimelineText } from '../../frame/contributions';
 
@@ -21,4 +26,8 @@ export const careTimelineTexts = {
     isOneOf(DOCUMENT_KINDS, p.kind)
       ? t('care.timeline.document', { kind: t(`care.documentKind.${p.kind}`) })
       : t('care.timeline.documentOther'),
+  contact: (t, p) =>
+    isOneOf(CONTACT_KINDS, p.kind)
+      ? t('care.timeline.contact', { kind: t(`care.contactKind.${p.kind}`) })
+      : t('care.timeline.contactOther'),
 } satisfies Record<TimelineKinds['care'], TimelineText>;

@@ -288,3 +288,49 @@ describe('the documents register', () => {
     await expectNoAxeViolations();
   });
 });
+
+describe('the contacts log', () => {
+  it('records a video call with the device and the online-safety plan', async () => {
+    const bridge = casesBridge().ok('contacts.save', {
+      id: '01936f6e-0000-7000-8000-00000000c305',
+      childId: CHILD_IDS.maria,
+      kind: 'video_call',
+      occurredOn: '2026-03-01',
+      withWhom: 'Lola Rosa (grandmother)',
+      supervised: true,
+      supervisedBy: 'Ate Joy',
+      device: 'Shelter tablet',
+      safetyPlanFollowed: true,
+      concerns: null,
+    });
+    const { user, section } = await openSection(bridge, 'Contacts log');
+    await user.click(section.getByRole('button', { name: 'Record a contact' }));
+    const d = within(screen.getByRole('dialog', { name: 'Record a contact' }));
+    await user.selectOptions(d.getByLabelText('Contact'), 'Video call');
+    await user.clear(d.getByLabelText('Date'));
+    await user.type(d.getByLabelText('Date'), '2026-03-01');
+    await user.type(d.getByLabelText('With whom'), 'Lola Rosa (grandmother)');
+    await user.type(d.getByLabelText('Supervised by'), 'Ate Joy');
+    await user.click(d.getByRole('button', { name: 'Save contact' }));
+    // An online contact names its device and whether the plan was followed.
+    expect(await d.findAllByText('This is required.')).toHaveLength(2);
+    expect(bridge.countOf('contacts.save')).toBe(0);
+    await user.type(d.getByLabelText('Device and account'), 'Shelter tablet');
+    await user.selectOptions(d.getByLabelText('Online-safety plan followed?'), 'Yes');
+    await expectNoAxeViolations();
+    await user.click(d.getByRole('button', { name: 'Save contact' }));
+    expect(await section.findByText('The contact was recorded.')).toBeVisible();
+    expect(bridge.inputsOf('contacts.save')).toEqual([
+      {
+        childId: CHILD_IDS.maria,
+        kind: 'video_call',
+        occurredOn: '2026-03-01',
+        withWhom: 'Lola Rosa (grandmother)',
+        supervised: true,
+        supervisedBy: 'Ate Joy',
+        device: 'Shelter tablet',
+        safetyPlanFollowed: true,
+      },
+    ]);
+  });
+});

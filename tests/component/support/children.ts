@@ -136,6 +136,7 @@ export function caseFile(overrides: Partial<CaseFile> = {}): CaseFile {
     incidents: [],
     awayEpisodes: [],
     documents: [],
+    contacts: [],
     ...overrides,
   };
 }

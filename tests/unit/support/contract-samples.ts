@@ -173,6 +173,16 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
     note: 'Fictional request at the PSA outlet',
   },
   'documents.due': {},
+  'contacts.save': {
+    childId: uuidv7(),
+    kind: 'video_call',
+    occurredOn: '2025-03-02',
+    withWhom: 'Fictional Lola Rosa (grandmother)',
+    supervised: true,
+    supervisedBy: 'Fictional house parent',
+    device: 'Fictional shelter tablet, shelter account',
+    safetyPlanFollowed: true,
+  },
   'shelters.list': {},
   'shelters.names': {},
   'shelters.save': {

@@ -5,6 +5,7 @@ import type { TimelineEntry } from '../../../../shared/case-file';
 import type { CaseFileSource, TimelineSource } from '../../runtime/domain';
 import { clockFor } from '../../records/actor';
 import { awayEpisodesOf } from './away';
+import { contactsOf } from './contacts';
 import { documentsOf } from './documents';
 import { incidentsOf } from './incidents';
 
@@ -12,6 +13,7 @@ export const careSection: CaseFileSource = (vault, actor, child) => ({
   incidents: incidentsOf(vault, child.id),
   awayEpisodes: awayEpisodesOf(vault, child.id, clockFor(vault, actor).today),
   documents: documentsOf(vault, child.id),
+  contacts: contactsOf(vault, child.id),
 });
 
 export const careTimeline: TimelineSource = (vault, actor, child) => {
@@ -25,5 +27,7 @@ export const careTimeline: TimelineSource = (vault, actor, child) => {
   }
   for (const doc of documentsOf(vault, child.id))
     entries.push({ at: doc.recordedAt, kind: 'document', params: { kind: doc.kind } });
+  for (const contact of contactsOf(vault, child.id))
+    entries.push({ at: contact.occurredOn, kind: 'contact', params: { kind: contact.kind } });
   return entries;
 };

@@ -5,6 +5,7 @@ import type { AwayEpisode } from '../../../../shared/care/contract';
 import type { AuditTargets, Handlers } from '../../runtime/call-context';
 import { actorOf } from '../../records/actor';
 import { returnFromAway, startAway } from './away';
+import { saveContact } from './contacts';
 import { documentsDue, saveDocument } from './documents';
 import { saveIncident } from './incidents';
 
@@ -17,6 +18,7 @@ export function careHandlers(): Pick<Handlers, CareProcedureName> {
     'away.return': (ctx, input) => returnFromAway(ctx.vault(), actorOf(ctx.user()), input),
     'documents.save': (ctx, input) => saveDocument(ctx.vault(), actorOf(ctx.user()), input),
     'documents.due': (ctx) => documentsDue(ctx.vault(), actorOf(ctx.user())),
+    'contacts.save': (ctx, input) => saveContact(ctx.vault(), actorOf(ctx.user()), input),
   };
 }
 
@@ -45,6 +47,16 @@ export const careAuditTargets: Pick<AuditTargets, CareProcedureName> = {
       childId: doc.childId,
       kind: doc.kind,
       status: doc.status,
+      step: input.id ? 'update' : 'create',
+    }),
+  },
+  'contacts.save': {
+    targetType: 'contactEntry',
+    targetId: (_input, contact) => contact.id,
+    detail: (input, contact) => ({
+      childId: contact.childId,
+      kind: contact.kind,
+      supervised: contact.supervised,
       step: input.id ? 'update' : 'create',
     }),
   },

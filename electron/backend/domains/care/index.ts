@@ -10,6 +10,7 @@ import { careSection, careTimeline } from './case-file';
 import { careAuditTargets, careHandlers } from './handlers';
 
 export { saveIncident, incidentsOf } from './incidents';
+export { saveContact, contactsOf } from './contacts';
 export { saveDocument, documentsOf, documentsDue } from './documents';
 export { startAway, returnFromAway, awayEpisodesOf, awayAt, type BoardAway } from './away';
 

@@ -5,7 +5,7 @@ import { requireVisibleChild } from '../../records/scope';
 export function requireCareRow<R extends { child_id: string }>(
   vault: CaseVault,
   actor: CaseActor,
-  table: 'incidents' | 'away_episodes' | 'child_documents',
+  table: 'incidents' | 'away_episodes' | 'child_documents' | 'contact_log',
   id: string,
 ): R {
   const row = vault.db

@@ -1,4 +1,5 @@
-// The care domain's tables: incidents, away episodes and the documents register. Each says whether it is synced; the
+// The care domain's tables: incidents, away episodes, the documents register and
+// the contacts log. Each says whether it is synced; the
 // migrations in ./migrations create them, and tests/unit/schema.test.ts checks the two agree.
 import type { TableDeclarations } from '../../db/schema';
 
@@ -42,6 +43,21 @@ export const careTables = {
       'due_on',
       'expires_on',
       'note',
+      'deleted_at',
+    ],
+  },
+  contact_log: {
+    sync: 'synced',
+    columns: [
+      'child_id',
+      'kind',
+      'occurred_on',
+      'with_whom',
+      'supervised',
+      'supervised_by',
+      'device',
+      'safety_plan_followed',
+      'concerns',
       'deleted_at',
     ],
   },

@@ -1,6 +1,7 @@
 // What a residential shelter records every day: incidents (who was told, what follows) and the
 // times a placed child is away while keeping her bed (hospital, court, a home visit, missing),
-// and the register of her documents (where each paper is kept, when one is due or expires).
+// the register of her documents (where each paper is kept, when one is due or expires), and the
+// log of her contacts (visits, calls, online contacts, with the device and online-safety plan).
 import { INSTANT, META, type Migration } from '../../../db/migrations/migration';
 
 const CARE_DAILY_SQL = `
@@ -60,6 +61,22 @@ const CARE_DAILY_SQL = `
     WHERE status <> 'held' AND deleted_at IS NULL;
   CREATE INDEX child_documents_expiry ON child_documents(expires_on)
     WHERE status = 'held' AND expires_on IS NOT NULL AND deleted_at IS NULL;
+
+  CREATE TABLE contact_log (
+    id TEXT PRIMARY KEY,
+    child_id TEXT NOT NULL REFERENCES children(id),
+    kind TEXT NOT NULL CHECK (kind IN ('visit', 'phone_call', 'video_call', 'online_message')),
+    occurred_on TEXT NOT NULL,
+    with_whom TEXT NOT NULL,
+    supervised INTEGER NOT NULL CHECK (supervised IN (0, 1)),
+    supervised_by TEXT,
+    device TEXT,
+    safety_plan_followed INTEGER CHECK (safety_plan_followed IN (0, 1)),
+    concerns TEXT,
+    deleted_at TEXT,
+    ${META}
+  );
+  CREATE INDEX contact_log_child ON contact_log(child_id, occurred_on) WHERE deleted_at IS NULL;
 `;
 
 export const careDaily: Migration = {
