@@ -175,8 +175,8 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['away.start',              _,     Y,     Y,     _],
   ['away.return',             _,     Y,     Y,     _],
   ['documents.save',          _,     Y,     Y,     _],
-  ['documents.due',           _,     Y,     Y,     _],
   ['contacts.save',           _,     Y,     Y,     _],
+  ['documents.due',           _,     Y,     Y,     _],
 ];
 /** Procedures anyone may call (no session) and the one only a recovery session may. */
 const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {
