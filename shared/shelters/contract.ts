@@ -1,5 +1,6 @@
 // The shelters domain's procedures (shelters, beds, placements, the bed board). Merged into
 // `procedures` by shared/contract.ts; see it for the shape of a procedure.
+import type { AwayKind } from '../care/vocabulary';
 import { z } from 'zod';
 import { idOf, isoDateSchema } from '../ids';
 import type { Role } from '../roles';
@@ -102,6 +103,8 @@ export interface BedBoardBed {
     initials: string;
     since: string;
     lengthOfStayDays: number;
+    /** Away while keeping the bed (hospital, court, home visit, missing), as of the board's instant. */
+    away: { kind: AwayKind; plannedReturnOn: string | null; overdue: boolean } | null;
   } | null;
   /** Null for a bed held for a child the viewer may not see (it still shows as reserved). */
   reservedFor: { childId: string; caseCode: string; initials: string } | null;

@@ -752,6 +752,7 @@ describe('bed board and occupancy', () => {
       initials: (await ok(f.backend, 'children.get', { id: ana.id })).child.alias,
       since: instantDaysAgo(30),
       lengthOfStayDays: 19,
+      away: null,
     });
     const cebuOnTransfer = await ok(f.backend, 'beds.board', {
       shelterId: f.cebu.id,

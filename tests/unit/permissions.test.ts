@@ -177,6 +177,12 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['sync.saveSettings',       Y,     _,     _,     _],
   ['sync.conflicts',          _,     Y,     _,     _],
   ['sync.removeComputer',     Y,     _,     _,     _],
+  ['incidents.save',          _,     Y,     Y,     _],
+  ['away.start',              _,     Y,     Y,     _],
+  ['away.return',             _,     Y,     Y,     _],
+  ['documents.save',          _,     Y,     Y,     _],
+  ['contacts.save',           _,     Y,     Y,     _],
+  ['documents.due',           _,     Y,     Y,     _],
 ];
 /** Procedures anyone may call (no session) and the one only a recovery session may. */
 const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {
@@ -574,6 +580,33 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
         visitor: (
           await ok(backend, 'visitors.add', {
             ...(sample('coordinator')['visitors.add'] as object),
+            childId: id,
+          })
+        ).id,
+        incident: (
+          await ok(backend, 'incidents.save', {
+            ...(sample('coordinator')['incidents.save'] as object),
+            childId: id,
+          })
+        ).id,
+        awayEpisode: (
+          await ok(backend, 'away.start', {
+            ...(sample('coordinator')['away.start'] as object),
+            childId: id,
+            // Yesterday: after the admission ten days ago, and not in the future.
+            leftOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+            plannedReturnOn: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+          })
+        ).id,
+        childDocument: (
+          await ok(backend, 'documents.save', {
+            ...(sample('coordinator')['documents.save'] as object),
+            childId: id,
+          })
+        ).id,
+        contactEntry: (
+          await ok(backend, 'contacts.save', {
+            ...(sample('coordinator')['contacts.save'] as object),
             childId: id,
           })
         ).id,

@@ -36,6 +36,8 @@ const MULTILINE: Partial<Record<ProcedureName, string[]>> = {
   'intake.addAddendum': ['text'],
   'plan.saveGoal': ['goalInChildWords'],
   'legal.save': ['notes'],
+  'incidents.save': ['description', 'followUp'],
+  'contacts.save': ['concerns'],
   'shelters.save': ['address'],
   'placements.admit': ['reason', 'overrideReason'],
   'placements.transfer': ['reason', 'overrideReason'],

@@ -1,6 +1,7 @@
 // The children domain's screens: Today, the children list, registration and the case file.
 export { childrenDomain } from './sections';
 export { SafetyLine } from './case-file/SafetyLine';
+export { fromForm, withoutBlanks } from './formValues';
 
 import type catalogue from '../../i18n/en-children.json';
 import type householdsCatalogue from '../../i18n/en-households.json';

@@ -167,6 +167,7 @@ function BedCard({
         </span>{' '}
         {t(`shelters.bedStates.${bed.state}`)}
       </p>
+      {bed.occupant?.away ? <AwayLine away={bed.occupant.away} boardMode={boardMode} /> : null}
       {bed.occupant && boardMode ? (
         <p className="bed-child">{bed.occupant.caseCode}</p>
       ) : bed.occupant ? (
@@ -210,5 +211,26 @@ function BedCard({
         </button>
       ) : null}
     </li>
+  );
+}
+
+type BedAway = NonNullable<NonNullable<BedBoardBed['occupant']>['away']>;
+
+/** Away while keeping the bed; a wall screen says only "Away", never why. */
+function AwayLine({ away, boardMode }: { away: BedAway; boardMode: boolean }) {
+  const { t } = useTranslation();
+  if (boardMode) return <p className="bed-away">{t('shelters.board.awayPlain')}</p>;
+  return (
+    <p className={away.overdue ? 'bed-away bed-away-overdue' : 'bed-away'}>
+      {t(`shelters.board.away.${away.kind}`)}
+      {away.plannedReturnOn ? (
+        <>
+          <br />
+          {t(away.overdue ? 'shelters.board.returnOverdue' : 'shelters.board.returnPlanned', {
+            date: formatCalendarDate(away.plannedReturnOn),
+          })}
+        </>
+      ) : null}
+    </p>
   );
 }

@@ -156,6 +156,10 @@ export function caseFile(overrides: Partial<CaseFile> = {}): CaseFile {
     tasks: [],
     legalEvents: [],
     intakeAccount: null,
+    incidents: [],
+    awayEpisodes: [],
+    documents: [],
+    contacts: [],
     ...overrides,
   };
 }
@@ -262,5 +266,7 @@ export function casesBridge(s: SessionInfo = caseworkerSession()): FakeBridge {
       // The Today screen's overdue follow-up visits and Aftercare Outcomes due.
       .ok('reintegration.overdueVisits', [])
       .ok('reintegration.outcomesDue', [])
+      // The Today screen's documents due or expiring.
+      .ok('documents.due', [])
   );
 }

@@ -111,6 +111,7 @@ export function pagasaBoard(asOf: string = TODAY): BedBoard {
           // 10:00 AM on 11/02/2026 in Manila.
           since: '2026-11-02T02:00:00.000Z',
           lengthOfStayDays: 27,
+          away: null,
         },
         reservedFor: null,
         clash: null,

@@ -29,6 +29,7 @@ import {
   seesAllChildren,
   visibleChildIds,
 } from '../../records/scope';
+import { awayAt } from '../care';
 import { compareBeds } from './shelters';
 import { bedClashes } from './placement-clashes';
 
@@ -55,6 +56,7 @@ interface BoardRow {
   room: string | null;
   label: string;
   reserved_for_child_id: string | null;
+  placement_id: string | null;
   child_id: string | null;
   start_at: string | null;
   case_code: string | null;
@@ -92,8 +94,8 @@ export function bedBoard(
   const showReservations = input.asOf === clock.today;
   const rows = vault.db
     .prepare(
-      `SELECT b.id, b.room, b.label, b.reserved_for_child_id, p.child_id, p.start_at,
-              c.case_code, c.alias AS initials, r.case_code AS reserved_case_code,
+      `SELECT b.id, b.room, b.label, b.reserved_for_child_id, p.id AS placement_id, p.child_id,
+              p.start_at, c.case_code, c.alias AS initials, r.case_code AS reserved_case_code,
               r.alias AS reserved_initials
        FROM beds b ${OCCUPANT_JOIN}
        LEFT JOIN children c ON c.id = p.child_id
@@ -110,6 +112,12 @@ export function bedBoard(
   const clashes = showReservations
     ? bedClashes(vault, shelter.id, (bedId) => rows.find((r) => r.id === bedId)?.child_id ?? null)
     : new Map<string, BedClash>();
+  const away = awayAt(
+    vault,
+    rows.flatMap((r) => (r.placement_id ? [r.placement_id] : [])),
+    at,
+    input.asOf,
+  );
   const beds = rows.map((row): BedBoardBed => {
     const base = {
       id: row.id,
@@ -128,6 +136,7 @@ export function bedBoard(
           initials: row.initials!,
           since,
           lengthOfStayDays: Math.max(0, daysBetween(dateOf(since, clock.timeZone), input.asOf)),
+          away: away.get(row.placement_id!) ?? null,
         },
         reservedFor: null,
       };
