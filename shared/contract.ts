@@ -11,6 +11,7 @@ import { reportsProcedures } from './reports/contract';
 import { reintegrationProcedures } from './reintegration/contract';
 import { backupProcedures } from './backup/contract';
 import { syncProcedures } from './sync/contract';
+import { privacyProcedures } from './privacy/contract';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { ROLES, type Role } from './roles';
 import { requiredText, safeText } from './text';
@@ -234,6 +235,7 @@ export const procedures = {
   ...reportsProcedures,
   ...reintegrationProcedures,
   ...syncProcedures,
+  ...privacyProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

@@ -8,6 +8,7 @@ import { therapyDomain } from '../domains/therapy';
 import { reportsDomain } from '../domains/reports';
 import { reintegrationDomain } from '../domains/reintegration';
 import { syncDomain } from '../domains/sync';
+import { privacyDomain } from '../domains/privacy';
 import type { RendererDomain } from './contributions';
 
 export const DOMAINS: readonly RendererDomain[] = [
@@ -19,4 +20,5 @@ export const DOMAINS: readonly RendererDomain[] = [
   // After access: an administrator's home stays the Users screen.
   reportsDomain,
   syncDomain,
+  privacyDomain,
 ];

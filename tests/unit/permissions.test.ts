@@ -171,6 +171,10 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['sync.saveSettings',       Y,     _,     _,     _],
   ['sync.conflicts',          _,     Y,     _,     _],
   ['sync.removeComputer',     Y,     _,     _,     _],
+  ['privacy.childAccessLog',  _,     Y,     _,     _],
+  ['breaches.list',           Y,     _,     _,     _],
+  ['breaches.save',           Y,     _,     _,     _],
+  ['breaches.close',          Y,     _,     _,     _],
 ];
 /** Procedures anyone may call (no session) and the one only a recovery session may. */
 const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {
@@ -507,6 +511,9 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
     const computer =
       (await ok(backend, 'sync.computers', {}))[0]?.id ??
       (await ok(backend, 'sync.start', { computerName: 'Fictional office laptop' })).computerId;
+    // An entry of the breach register (only the administrator names one).
+    const breach = (await ok(backend, 'breaches.save', sample('admin')['breaches.save'] as never))
+      .id;
     await as('coordinator');
     /** Three beds in the shelter of that name: the one that exists, or a new one. */
     const shelter = async (name: string) => {
@@ -689,6 +696,7 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
       user: userId('caseworker'),
       administrator: userId('admin'),
       computer,
+      breach,
     });
     const nowhere = (): Ids => Object.fromEntries(ID_KINDS.map((kind) => [kind, uuidv7()])) as Ids;
     within = {
@@ -722,6 +730,7 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
         administrator: userId('caseworker'),
         // One no one lists (no procedure of a caseworker's names a computer).
         computer: uuidv7(),
+        breach: uuidv7(),
       },
       // Outside the therapist's shelter and caseload, and a colleague's account.
       therapist: {

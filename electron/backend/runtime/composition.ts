@@ -16,6 +16,7 @@ import { therapyDomain } from '../domains/therapy';
 import { reportsDomain } from '../domains/reports';
 import { reintegrationDomain } from '../domains/reintegration';
 import { syncDomain } from '../domains/sync';
+import { privacyDomain } from '../domains/privacy';
 
 export type { Domain, DomainHooks } from './domain';
 
@@ -31,6 +32,7 @@ export const DOMAINS: readonly Domain[] = [
   reportsDomain,
   reintegrationDomain,
   syncDomain,
+  privacyDomain,
 ];
 
 /** One handler per procedure, from the domains given; refuses a gap or a procedure handled twice. */
