@@ -51,4 +51,5 @@ export const AUDIT_TARGET_TYPES = [
   'instrument',
   'computer',
   'syncFolder',
+  'breach',
 ] as const;

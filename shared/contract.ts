@@ -12,6 +12,7 @@ import { reintegrationProcedures } from './reintegration/contract';
 import { backupProcedures } from './backup/contract';
 import { syncProcedures } from './sync/contract';
 import { careProcedures } from './care/contract';
+import { privacyProcedures } from './privacy/contract';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { ROLES, type Role } from './roles';
 import { requiredText, safeText } from './text';
@@ -236,6 +237,7 @@ export const procedures = {
   ...reintegrationProcedures,
   ...syncProcedures,
   ...careProcedures,
+  ...privacyProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

@@ -4,7 +4,7 @@ import { NavLink, Outlet } from 'react-router';
 import { useAuth, useSession } from '../auth/AuthContext';
 import { DemoBanner } from '../ui/GateLayout';
 import { BackupWarning, ForcedPasswordChange } from '../domains/access';
-import type { Section } from './contributions';
+import { useNotices, type Section } from './contributions';
 
 /** Only sections that are built, and that the role may use, appear in the navigation. */
 export function AppFrame({ sections }: { sections: readonly Section[] }) {
@@ -13,6 +13,7 @@ export function AppFrame({ sections }: { sections: readonly Section[] }) {
   const session = useSession();
   const mainRef = useRef<HTMLElement>(null);
   const forced = session.mustChangePassword;
+  const notices = useNotices();
 
   return (
     <div className="frame">
@@ -59,6 +60,7 @@ export function AppFrame({ sections }: { sections: readonly Section[] }) {
         )}
         <main id="main" ref={mainRef} tabIndex={-1} className="frame-main">
           {forced ? null : <BackupWarning />}
+          {forced ? null : notices.map((Notice, i) => <Notice key={i} />)}
           {forced ? <ForcedPasswordChange /> : <Outlet />}
         </main>
       </div>

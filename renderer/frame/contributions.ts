@@ -36,6 +36,11 @@ export interface RendererDomain {
   timelineTexts?: TimelineTexts;
   /** Panels it adds to the case team's Today screen, after the agenda (each with its own h2). */
   todayPanels?: readonly ComponentType[];
+  /**
+   * Notices above every screen (a reminder that must not be missed); each decides for itself
+   * whom it concerns and renders nothing otherwise.
+   */
+  notices?: readonly ComponentType[];
 }
 
 /** One section of a child's case file; it renders its own heading (ui/CaseSection). */
@@ -94,6 +99,12 @@ export function useCaseFileSections(): readonly CaseFileSection[] {
 export function useTodayPanels(): readonly ComponentType[] {
   const domains = useDomains();
   return useMemo(() => domains.flatMap((d) => d.todayPanels ?? []), [domains]);
+}
+
+/** Every domain's notices above every screen, in the order of the domains. */
+export function useNotices(): readonly ComponentType[] {
+  const domains = useDomains();
+  return useMemo(() => domains.flatMap((d) => d.notices ?? []), [domains]);
 }
 
 /** The words for every kind of timeline entry, from every domain. */

@@ -9,6 +9,7 @@ import { reportsDomain } from '../domains/reports';
 import { reintegrationDomain } from '../domains/reintegration';
 import { syncDomain } from '../domains/sync';
 import { careDomain } from '../domains/care';
+import { privacyDomain } from '../domains/privacy';
 import type { RendererDomain } from './contributions';
 
 export const DOMAINS: readonly RendererDomain[] = [
@@ -21,4 +22,5 @@ export const DOMAINS: readonly RendererDomain[] = [
   reportsDomain,
   syncDomain,
   careDomain,
+  privacyDomain,
 ];

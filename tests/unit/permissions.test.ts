@@ -183,6 +183,10 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['documents.save',          _,     Y,     Y,     _],
   ['contacts.save',           _,     Y,     Y,     _],
   ['documents.due',           _,     Y,     Y,     _],
+  ['privacy.childAccessLog',  _,     Y,     _,     _],
+  ['breaches.list',           Y,     _,     _,     _],
+  ['breaches.save',           Y,     _,     _,     _],
+  ['breaches.close',          Y,     _,     _,     _],
 ];
 /** Procedures anyone may call (no session) and the one only a recovery session may. */
 const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {
@@ -519,6 +523,9 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
     const computer =
       (await ok(backend, 'sync.computers', {}))[0]?.id ??
       (await ok(backend, 'sync.start', { computerName: 'Fictional office laptop' })).computerId;
+    // An entry of the breach register (only the administrator names one).
+    const breach = (await ok(backend, 'breaches.save', sample('admin')['breaches.save'] as never))
+      .id;
     await as('coordinator');
     /** Three beds in the shelter of that name: the one that exists, or a new one. */
     const shelter = async (name: string) => {
@@ -728,6 +735,7 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
       user: userId('caseworker'),
       administrator: userId('admin'),
       computer,
+      breach,
     });
     const nowhere = (): Ids => Object.fromEntries(ID_KINDS.map((kind) => [kind, uuidv7()])) as Ids;
     within = {
@@ -761,6 +769,7 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
         administrator: userId('caseworker'),
         // One no one lists (no procedure of a caseworker's names a computer).
         computer: uuidv7(),
+        breach: uuidv7(),
       },
       // Outside the therapist's shelter and caseload, and a colleague's account.
       therapist: {

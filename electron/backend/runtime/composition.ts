@@ -17,6 +17,7 @@ import { reportsDomain } from '../domains/reports';
 import { reintegrationDomain } from '../domains/reintegration';
 import { syncDomain } from '../domains/sync';
 import { careDomain } from '../domains/care';
+import { privacyDomain } from '../domains/privacy';
 
 export type { Domain, DomainHooks } from './domain';
 
@@ -33,6 +34,7 @@ export const DOMAINS: readonly Domain[] = [
   reintegrationDomain,
   syncDomain,
   careDomain,
+  privacyDomain,
 ];
 
 /** One handler per procedure, from the domains given; refuses a gap or a procedure handled twice. */

@@ -43,6 +43,8 @@ export class FakeBridge implements ArugaBridge {
       keepWeekly: 4,
       lastAutomatic: null,
     });
+    // The administrator's reminder of open data breaches, above every screen.
+    this.ok('breaches.list', []);
   }
 
   /** Every later call to `name` succeeds with `answer` (a value or a function of the input). */

@@ -263,6 +263,8 @@ export function casesBridge(s: SessionInfo = caseworkerSession()): FakeBridge {
         canPropose: false,
         closures: [],
       })
+      // The coordinator's access log in the case file.
+      .ok('privacy.childAccessLog', { entries: [], nextBeforeSeq: null })
       // The Today screen's overdue follow-up visits and Aftercare Outcomes due.
       .ok('reintegration.overdueVisits', [])
       .ok('reintegration.outcomesDue', [])

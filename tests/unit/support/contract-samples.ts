@@ -464,6 +464,16 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
   'sync.conflicts': {},
   'sync.saveSettings': { folder: 'fictional-sync-folder-not-present', staleDays: 7 },
   'sync.removeComputer': { computerId: uuidv7(), reason: 'Fictional: laptop lost' },
+  'privacy.childAccessLog': { childId: uuidv7() },
+  'breaches.list': {},
+  'breaches.save': {
+    summary: 'Fictional: a printed list left on the bus',
+    discoveredOn: '2025-01-10',
+    discoveredTime: '09:30',
+    notified: 'Fictional shelter head',
+    npcNotifiedOn: null,
+  },
+  'breaches.close': { id: uuidv7(), closingNote: 'Fictional: list recovered' },
 });
 
 /** A weekly series, for the series procedures' samples. */

@@ -1,0 +1,19 @@
+// The privacy domain: the organisation's duties under the Data Privacy Act (RA 10173): a child's
+// access log and the breach register (docs/architecture.md, "Privacy duties").
+import type { Domain } from '../../runtime/domain';
+import { privacy } from './migrations/0230-privacy';
+import { privacyTables } from './tables';
+import { privacyIdScope } from './id-scope';
+import { privacyAuditTargets, privacyHandlers } from './handlers';
+
+export { childAccessLog } from './access-log';
+export { listBreaches, saveBreach, closeBreach } from './breaches';
+
+export const privacyDomain: Domain = {
+  name: 'privacy',
+  tables: privacyTables,
+  migrations: [privacy],
+  idScope: privacyIdScope,
+  handlers: () => privacyHandlers(),
+  auditTargets: privacyAuditTargets,
+};

@@ -1,0 +1,26 @@
+// The privacy domain's tables. The breach register travels to every computer (whichever
+// computer the administrator uses must show the reminder), so its text is in the change log like
+// any synced column (a confidential mark would keep it from travelling); the form asks for case
+// codes, never children's names.
+import type { TableDeclarations } from '../../db/schema';
+
+export const privacyTables = {
+  privacy_breaches: {
+    sync: 'synced',
+    columns: [
+      'summary',
+      'discovered_at',
+      'notified',
+      'npc_notified_on',
+      'closed_at',
+      'closing_note',
+      'deleted_at',
+    ],
+  },
+} as const satisfies TableDeclarations;
+
+declare module '../../db/schema' {
+  interface Tables {
+    privacy: typeof privacyTables;
+  }
+}
