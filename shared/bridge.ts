@@ -1,11 +1,25 @@
 // The exact shape the preload (and the browser harness) put on `window.aruga`.
 import type { Envelope } from './errors';
-import type { LockEventReason } from './contract';
+import type { LockEventReason, ProcedureName } from './contract';
 
-export interface BackendEvent {
+export interface LockEvent {
   type: 'locked';
   reason: LockEventReason;
 }
+
+/**
+ * How far a long call is (a procedure declared with `progress: true`: a backup, a restore, a
+ * salvage): `done` of `total` units of work really done (bytes copied and read back, tables
+ * salvaged). While one call runs, `done` only grows, and its last event has `done === total`.
+ */
+export interface ProgressEvent {
+  type: 'progress';
+  procedure: ProcedureName;
+  done: number;
+  total: number;
+}
+
+export type BackendEvent = LockEvent | ProgressEvent;
 
 /**
  * A report leaving the app: its whole HTML document (renderer/domains/reports/print) sent to the
@@ -28,7 +42,9 @@ export interface OutputResult {
 export interface ArugaBridge {
   call(name: string, input: unknown): Promise<Envelope<unknown>>;
   /** Subscribe to lock events; returns the unsubscribe function. */
-  onLock(listener: (event: BackendEvent) => void): () => void;
+  onLock(listener: (event: LockEvent) => void): () => void;
+  /** Subscribe to the progress of long calls; returns the unsubscribe function. */
+  onProgress(listener: (event: ProgressEvent) => void): () => void;
   /** Prints or saves a report (a document printed in a hidden window of its own, never the app's page). */
   output(request: OutputRequest): Promise<OutputResult>;
 }

@@ -18,6 +18,8 @@ export interface ProcedureSpec<Input extends z.ZodType = z.ZodType, Output = unk
   auditView?: boolean;
   /** Callable while the signed-in user still has to replace a temporary password. */
   duringPasswordChange?: boolean;
+  /** Long work that reports how far it is while it runs (shared/bridge.ts ProgressEvent). */
+  progress?: boolean;
   /** Phantom: carries the output type; never set at runtime. */
   readonly __output?: Output;
 }

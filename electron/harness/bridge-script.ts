@@ -14,7 +14,8 @@ export function bridgeScript(token: string): string {
   'use strict';
   const TOKEN = ${JSON.stringify(token)};
   const internal = () => ({ ok: false, error: { code: 'INTERNAL', message: 'internal' } });
-  const listeners = new Set();
+  // Listeners by event type: 'locked' and 'progress', as the preload forwards them.
+  const listeners = { locked: new Set(), progress: new Set() };
   let source = null;
 
   function openEvents() {
@@ -26,13 +27,27 @@ export function bridgeScript(token: string): string {
       } catch {
         return;
       }
-      if (!event || event.type !== 'locked') return;
-      for (const listener of [...listeners]) {
+      if (!event || !Object.hasOwn(listeners, event.type)) return;
+      for (const listener of [...listeners[event.type]]) {
         try {
           listener(event);
         } catch (error) {
           console.error(error);
         }
+      }
+    };
+  }
+
+  // One event stream for both kinds, open while anyone listens.
+  function subscribe(type, listener) {
+    if (typeof listener !== 'function') throw new TypeError('listener must be a function');
+    listeners[type].add(listener);
+    if (source === null) openEvents();
+    return () => {
+      listeners[type].delete(listener);
+      if (listeners.locked.size === 0 && listeners.progress.size === 0 && source !== null) {
+        source.close();
+        source = null;
       }
     };
   }
@@ -72,16 +87,10 @@ export function bridgeScript(token: string): string {
       }
     },
     onLock(listener) {
-      if (typeof listener !== 'function') throw new TypeError('listener must be a function');
-      listeners.add(listener);
-      if (source === null) openEvents();
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0 && source !== null) {
-          source.close();
-          source = null;
-        }
-      };
+      return subscribe('locked', listener);
+    },
+    onProgress(listener) {
+      return subscribe('progress', listener);
     },
   });
 

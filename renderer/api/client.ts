@@ -1,6 +1,12 @@
 // The renderer's typed client, derived from the one IPC contract. It unwraps the
 // Envelope that window.aruga.call returns and throws a typed ApiError instead.
-import type { ArugaBridge, BackendEvent, OutputRequest, OutputResult } from '../../shared/bridge';
+import type {
+  ArugaBridge,
+  LockEvent,
+  OutputRequest,
+  OutputResult,
+  ProgressEvent,
+} from '../../shared/bridge';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
 import {
   ERROR_CODES,
@@ -38,7 +44,9 @@ export function isApiError(error: unknown): error is ApiError {
 export interface ApiClient {
   call<N extends ProcedureName>(name: N, input: ProcedureInput<N>): Promise<ProcedureOutput<N>>;
   /** Lock events from the backend (idle, OS lock, another window's quick-hide…). */
-  onLock(listener: (event: BackendEvent) => void): () => void;
+  onLock(listener: (event: LockEvent) => void): () => void;
+  /** How far long calls are (a backup, a restore, a salvage). */
+  onProgress(listener: (event: ProgressEvent) => void): () => void;
   /** Called whenever a call fails with LOCKED: the backend locked without us hearing about it. */
   onLockedError(listener: () => void): () => void;
   /** Prints or saves a report (a broken bridge answers not done). */
@@ -84,6 +92,7 @@ export function createApiClient(bridge: ArugaBridge): ApiClient {
   return {
     call,
     onLock: (listener) => bridge.onLock(listener),
+    onProgress: (listener) => bridge.onProgress(listener),
     output: (request) => bridge.output(request).catch(() => ({ done: false })),
     onLockedError(listener) {
       lockedListeners.add(listener);

@@ -3,6 +3,8 @@ import { Dialog } from './Dialog';
 import { DialogActions } from './DialogActions';
 import { FormAlert } from './FormAlert';
 import type { FormMessage } from '../forms/useServerErrors';
+import type { ProcedureName } from '../../shared/contract';
+import { WorkProgress } from './WorkProgress';
 
 interface Props {
   title: string;
@@ -12,6 +14,8 @@ interface Props {
   /** `danger` for what cannot be undone from the screen (the default), `primary` otherwise. */
   tone?: 'danger' | 'primary';
   pending: boolean;
+  /** A long call that reports its progress: its bar is shown while it is pending. */
+  progress?: ProcedureName;
   error: FormMessage | null;
   onConfirm: () => void;
   onClose: () => void;
@@ -24,6 +28,7 @@ export function ConfirmDialog({
   confirmLabel,
   tone = 'danger',
   pending,
+  progress,
   error,
   onConfirm,
   onClose,
@@ -36,6 +41,7 @@ export function ConfirmDialog({
         <p key={text}>{text}</p>
       ))}
       <FormAlert message={error} />
+      {pending && progress ? <WorkProgress procedure={progress} label={title} /> : null}
       <DialogActions onClose={onClose}>
         <button type="button" className={`button-${tone}`} disabled={pending} onClick={onConfirm}>
           {confirmLabel}

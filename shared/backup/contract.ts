@@ -126,6 +126,7 @@ export const backupProcedures = {
     input: z.strictObject({ folder: pathSchema }),
     access: ADMIN,
     kind: 'mutation',
+    progress: true,
   }),
 
   /** Unlocks a backup and summarises it; changes nothing (audited: a backup was opened). */
@@ -133,6 +134,7 @@ export const backupProcedures = {
     input: backupUnlockSchema,
     access: ADMIN,
     kind: 'mutation',
+    progress: true,
   }),
 
   /**
@@ -143,6 +145,7 @@ export const backupProcedures = {
     input: backupUnlockSchema,
     access: ADMIN,
     kind: 'mutation',
+    progress: true,
   }),
 
   /**
@@ -154,6 +157,7 @@ export const backupProcedures = {
     input: backupUnlockSchema,
     access: 'public',
     kind: 'mutation',
+    progress: true,
   }),
 
   /**
@@ -166,5 +170,6 @@ export const backupProcedures = {
     input: vaultUnlockSchema,
     access: 'public',
     kind: 'mutation',
+    progress: true,
   }),
 } as const;

@@ -39,6 +39,7 @@ describe('typed API client', () => {
     const throwing: ArugaBridge = {
       call: () => Promise.reject(new Error('socket hang up at /home/secret/stack.js:12')),
       onLock: () => () => undefined,
+      onProgress: () => () => undefined,
       output: () => Promise.reject(new Error('socket hang up')),
     };
     await expect(createApiClient(throwing).call('app.status', {})).rejects.toMatchObject({
@@ -48,6 +49,7 @@ describe('typed API client', () => {
     const malformed: ArugaBridge = {
       call: () => Promise.resolve({ ok: false, error: { code: 'NOPE', message: 'x' } } as never),
       onLock: () => () => undefined,
+      onProgress: () => () => undefined,
       output: () => Promise.resolve({ done: true }),
     };
     await expect(createApiClient(malformed).call('app.status', {})).rejects.toMatchObject({

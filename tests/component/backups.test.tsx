@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeBridge } from './support/FakeBridge';
 import { caseworkerSession, unlocked } from './support/fixtures';
@@ -78,8 +78,20 @@ describe('backups', () => {
     const { user } = renderApp(bridge, { route: '/backups' });
     await user.type(await screen.findByLabelText('Folder for the backup'), 'E:\\');
     await user.click(screen.getByRole('button', { name: 'Back up now' }));
-    expect(await screen.findByRole('progressbar', { name: 'Backing up…' })).toBeVisible();
+    const bar = await screen.findByRole('progressbar', { name: 'Backing up…' });
+    expect(bar).toBeVisible();
+    // No value until the backend says how far it is; then the share of the work it reports.
+    expect(bar).not.toHaveAttribute('aria-valuenow');
     expect(bridge.inputsOf('backup.create')).toEqual([{ folder: 'E:\\' }]);
+    act(() => bridge.emitProgress('backup.create', 1_000, 4_000));
+    expect(bar).toHaveAttribute('aria-valuenow', '25');
+    expect(bar).toHaveAttribute('aria-valuetext', '25% done');
+    // Another call's progress is not this bar's.
+    act(() => bridge.emitProgress('backup.restore', 3_000, 4_000));
+    expect(bar).toHaveAttribute('aria-valuenow', '25');
+    act(() => bridge.emitProgress('backup.create', 2_999, 4_000));
+    expect(bar).toHaveAttribute('aria-valuenow', '74');
+    await expectNoAxeViolations();
     pending.resolve({
       path: 'E:\\aruga-2026-11-30T01-15-00-000Z.aruga-backup',
       createdAt: '2026-11-30T01:15:00.000Z',

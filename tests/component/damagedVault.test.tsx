@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeBridge } from './support/FakeBridge';
 import { status } from './support/fixtures';
@@ -104,16 +104,8 @@ describe('the salvage from the damaged-vault screen', () => {
   it('salvages with an administrator’s password after a confirmation and lists what was lost', async () => {
     const bridge = new FakeBridge()
       .ok('app.status', status())
-      .fail('auth.signIn', { code: 'CORRUPT', message: 'databaseDamaged' })
-      .ok('backup.salvageDamaged', {
-        damagedCopy: DAMAGED_COPY,
-        tables: 41,
-        rowsCopied: 17_372,
-        lost: [
-          { table: 'children', rows: 12 },
-          { table: 'sync_peers', rows: null },
-        ],
-      });
+      .fail('auth.signIn', { code: 'CORRUPT', message: 'databaseDamaged' });
+    const salvage = bridge.defer('backup.salvageDamaged');
     const { user } = await signInToDamagedVault(bridge);
     await user.click(screen.getByRole('button', { name: 'Salvage what can be read' }));
     expect(screen.queryByLabelText('Backup file')).toBeNull();
@@ -126,6 +118,20 @@ describe('the salvage from the damaged-vault screen', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Salvage this vault?' });
     expect(bridge.countOf('backup.salvageDamaged')).toBe(0);
     await user.click(within(dialog).getByRole('button', { name: 'Salvage' }));
+    // While it works, the dialog shows how many tables' worth the backend reports done.
+    const bar = await within(dialog).findByRole('progressbar', { name: 'Salvage this vault?' });
+    act(() => bridge.emitProgress('backup.salvageDamaged', 21_000, 42_000));
+    expect(bar).toHaveAttribute('aria-valuenow', '50');
+    await expectNoAxeViolations();
+    salvage.resolve({
+      damagedCopy: DAMAGED_COPY,
+      tables: 41,
+      rowsCopied: 17_372,
+      lost: [
+        { table: 'children', rows: 12 },
+        { table: 'sync_peers', rows: null },
+      ],
+    });
 
     expect(await screen.findByRole('heading', { name: 'The vault was salvaged' })).toBeVisible();
     expect(screen.getByRole('status')).toHaveTextContent('17372 rows from 41 tables');

@@ -1,5 +1,5 @@
 // Backups end to end in Chromium: the administrator backs up to a typed folder (the harness has
-// no OS dialog), checks the file with their password, restores it after confirming, and Aruga
+// no OS dialog), watching the bar show the backend's progress, checks the file with their password, restores it after confirming, and Aruga
 // locks onto the restored vault; then, with the database cut short, sign-in leads to the
 // damaged-vault screen, which restores the same backup with nobody signed in. Axe on each screen.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,6 +36,19 @@ afterAll(async () => {
   if (usb) await removeDir(usb);
 });
 
+/** Page script: keeps every aria-valuenow the "Backing up…" bar takes, in window.barValues. */
+const RECORD_BAR_VALUES = `(() => {
+  const seen = [];
+  window.barValues = seen;
+  new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.target.getAttribute('aria-label') !== 'Backing up…') continue;
+      const value = record.target.getAttribute('aria-valuenow');
+      if (value !== null && value !== seen.at(-1)) seen.push(value);
+    }
+  }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+})()`;
+
 async function signIn(): Promise<void> {
   await page.getByLabel('Username', { exact: true }).fill(ADMIN.username);
   await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
@@ -66,8 +79,16 @@ describe('backups', () => {
       .click();
     await onScreen(page, 'Backups', 'backups');
     await page.getByLabel('Folder for the backup').fill(usb);
+    // Every value the bar shows, however briefly (a small vault backs up in a moment).
+    await page.evaluate(RECORD_BAR_VALUES);
     await page.getByRole('button', { name: 'Back up now' }).click();
     await page.getByRole('status').filter({ hasText: 'Backup saved and checked' }).waitFor();
+    const values = ((await page.evaluate('window.barValues')) as string[]).map(Number);
+    // The bar showed the backend's real progress: values that only grow, some past the start.
+    expect(values.length).toBeGreaterThan(0);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    expect(values.every((v) => v >= 0 && v <= 100)).toBe(true);
+    expect(Math.max(...values)).toBeGreaterThan(0);
     const files = readdirSync(usb);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^aruga-.+\.aruga-backup$/);

@@ -209,7 +209,7 @@ describe('idle lock', () => {
   it('locks by itself after the idle time, and tells listeners', async () => {
     const { backend } = await newVault({ idleLockMsOverride: 300 });
     const events: string[] = [];
-    backend.onEvent((e) => events.push(`${e.type}:${e.reason}`));
+    backend.onEvent((e) => e.type === 'locked' && events.push(`${e.type}:${e.reason}`));
     await new Promise((r) => setTimeout(r, 200));
     await ok(backend, 'session.touch', {});
     await new Promise((r) => setTimeout(r, 200));

@@ -169,7 +169,7 @@ describe('the router keeps an active session open', () => {
   it('every allowed call restarts the idle timer; silence locks', async () => {
     const { backend } = await newVault({ idleLockMsOverride: 400 });
     const events: string[] = [];
-    backend.onEvent((e) => events.push(`${e.type}:${e.reason}`));
+    backend.onEvent((e) => e.type === 'locked' && events.push(`${e.type}:${e.reason}`));
     for (let i = 0; i < 4; i += 1) {
       await new Promise((r) => setTimeout(r, 200));
       await ok(backend, 'session.touch', undefined);
@@ -203,7 +203,7 @@ describe('recovery mode stays open while the administrator is at work', () => {
     await ok(backend, 'session.lock', { reason: 'manual' });
     await ok(backend, 'auth.recover', { recoveryKey });
     const events: string[] = [];
-    backend.onEvent((e) => events.push(`${e.type}:${e.reason}`));
+    backend.onEvent((e) => e.type === 'locked' && events.push(`${e.type}:${e.reason}`));
     for (let i = 0; i < 4; i += 1) {
       await new Promise((r) => setTimeout(r, 200));
       // Too weak a password: refused, but the administrator is there.

@@ -11,6 +11,7 @@ import { Database } from '@signalapp/sqlcipher';
 import type { BackendApi } from '../../electron/backend/api';
 import { createDemoVault, type DemoVault } from '../../electron/backend/demo/demo-vault';
 import { databaseSound, tableCounts } from '../../electron/backend/vault/backup';
+import { TABLE_UNITS } from '../../electron/backend/vault/salvage';
 import { unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
 import { ADMIN, backendAt, fails, newVault, ok, openRaw, signIn, tempFolder } from './support';
 
@@ -115,6 +116,13 @@ describe('salvaging a damaged vault', () => {
   it('copies every readable row, names the table and the rows it lost, and the new vault verifies', async () => {
     expect(before.onLeaf).toBeGreaterThan(0);
     expect(before.onLeaf).toBeLessThan(before.childIds.length);
+    const progress: number[] = [];
+    let total = 0;
+    backend.onEvent((event) => {
+      if (event.type !== 'progress') return;
+      progress.push(event.done);
+      total = event.total;
+    });
     const report = await ok(backend, 'backup.salvageDamaged', {
       unlockWith: 'password',
       username: demo.adminUsername,
@@ -123,6 +131,10 @@ describe('salvaging a damaged vault', () => {
     });
     expect(report.lost).toEqual([{ table: 'children', rows: before.onLeaf }]);
     expect(report.tables).toBe(Object.keys(before.counts).length);
+    // A stage per table, then one for putting the new vault in place: growing, ending there.
+    expect(total).toBe((report.tables + 1) * TABLE_UNITS);
+    expect(progress).toEqual([...new Set(progress)].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(total);
     expect(hashOf(join(report.damagedCopy, 'aruga.db'))).toBe(damagedHash);
 
     const db = await openRaw(folder, { recoveryKey: demo.recoveryKey });

@@ -371,7 +371,7 @@ describe('recovery mode', () => {
     await first.close();
     const backend = backendAt(folder, { idleLockMsOverride: 300 });
     const events: string[] = [];
-    backend.onEvent((e) => events.push(`${e.type}:${e.reason}`));
+    backend.onEvent((e) => e.type === 'locked' && events.push(`${e.type}:${e.reason}`));
     await ok(backend, 'auth.recover', { recoveryKey });
     await wait(700);
     expect((await ok(backend, 'app.status', {})).state).toBe('locked');
@@ -383,7 +383,7 @@ describe('sign-in and change password', () => {
   it('a wrong sign-in attempt leaves the open session as it was', async () => {
     const { backend } = await newVault();
     const events: string[] = [];
-    backend.onEvent((e) => events.push(e.reason));
+    backend.onEvent((e) => e.type === 'locked' && events.push(e.reason));
     await fails(backend, 'auth.signIn', {
       username: ADMIN.username,
       password: 'wrong-password-12',
@@ -457,7 +457,7 @@ describe('integrity check after sign-in, not during it', () => {
 
     const fresh = backendAt(folder);
     const events: string[] = [];
-    fresh.onEvent((e) => events.push(e.reason));
+    fresh.onEvent((e) => e.type === 'locked' && events.push(e.reason));
     expect((await signIn(fresh, ADMIN.username, ADMIN.password)).username).toBe(ADMIN.username);
     // The page check runs right after, and the damage is shown at once.
     await ok(fresh, 'app.status', {});

@@ -109,6 +109,7 @@ describe('the page check in a thread of its own', () => {
     const reasons: string[] = [];
     const locked = new Promise<void>((resolve) =>
       backend.onEvent((event) => {
+        if (event.type !== 'locked') return;
         reasons.push(event.reason);
         resolve();
       }),

@@ -13,6 +13,7 @@ import type { ScryptParams } from '../api';
 import type { AuditDetail, AuditRecord } from '../audit-log';
 import type { WriteContext } from '../db/data-layer';
 import type { Backoff } from '../vault/backoff';
+import type { ProgressSink } from '../vault/progress';
 import type { OpenVault } from '../vault/vault';
 
 export interface AuditTarget {
@@ -81,6 +82,11 @@ export interface CallContext {
   replaceSession<T>(open: () => T): T;
   /** This call of an audited view repeats a view already recorded: write no entry for it. */
   skipViewAudit(): void;
+  /**
+   * How far this call's work is, in units it has really done (vault/progress.ts); sent to the
+   * renderer as progress events for a procedure declared with `progress: true`, else ignored.
+   */
+  progress: ProgressSink;
   /** Notes that this session has `childId`'s case file open; true if it already had. */
   noteOpenCaseFile(childId: string): boolean;
 }

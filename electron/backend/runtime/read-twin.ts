@@ -115,6 +115,7 @@ export class ReadReplica {
       vaultState: refuse,
       lock: refuse,
       setAuditTarget: refuse,
+      progress: refuse,
       auditFailedAttempt: refuse,
       refuseIfDamaged: refuse,
       vaultFoundDamaged: refuse,

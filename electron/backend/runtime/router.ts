@@ -9,6 +9,7 @@ import {
   PROCEDURE_ID_FIELDS,
   type LockEventReason,
   type LockReason,
+  type ProcedureName,
   type SessionInfo,
   type VaultState,
 } from '../../../shared/contract';
@@ -44,6 +45,8 @@ import { todayIn } from '../../../shared/time';
 import { accountSlotSources, findUserById } from '../domains/access';
 import { AUTO_SYNC_INTERVAL_MS, autoSyncStep, type AutoSyncState } from '../domains/sync';
 import { Backoff } from '../vault/backoff';
+import type { ProgressSink } from '../vault/progress';
+import { progressEvents } from './progress-events';
 import { DEFAULT_SCRYPT } from '../vault/crypto';
 import { isDemoVault, vaultPresence, type OpenVault } from '../vault/vault';
 import type { AuditDetail, AuditRecord } from '../audit-log';
@@ -185,6 +188,7 @@ export class Backend implements BackendApi {
       return { ok: false, error: new AppError('NOT_FOUND', 'notFound').toShape() };
     const spec = procedures[name];
     const ctx = this.context();
+    if ('progress' in spec && spec.progress === true) ctx.progress = this.progressOf(name);
     let auditTarget: AuditTarget | null = null;
     let failedAttempt: AuditRecord | null = null;
     ctx.setAuditTarget = (target) => {
@@ -269,6 +273,11 @@ export class Backend implements BackendApi {
         this.unlockFoundDamage = true;
       return { ok: false, error: shape };
     }
+  }
+
+  /** Progress events for one call of `name`, to whoever listens (the host, then the renderer). */
+  private progressOf(name: ProcedureName): ProgressSink {
+    return progressEvents(name, (event) => this.events.emit('event', event));
   }
 
   private appendQuietly(vault: OpenVault, record: AuditRecord): void {
@@ -607,6 +616,7 @@ export class Backend implements BackendApi {
       lock: (reason) => this.closeVault(reason),
       setAuditTarget: () => undefined,
       auditFailedAttempt: () => undefined,
+      progress: () => undefined,
       refuseIfDamaged: () => this.refuseIfDamaged(),
       vaultFoundDamaged: () => this.damaged || this.unlockFoundDamage,
       damagedVaultReplaced: () => {

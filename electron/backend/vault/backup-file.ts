@@ -39,6 +39,8 @@ export function writeBackupFile(
   path: string,
   header: Omit<BackupHeader, 'format' | 'databaseBytes' | 'databaseSha256'>,
   databasePath: string,
+  /** Called with the database bytes written so far, after each chunk. */
+  onBytes?: (done: number, total: number) => void,
 ): void {
   const databaseBytes = fs.statSync(databasePath).size;
   const full: BackupHeader = {
@@ -62,6 +64,7 @@ export function writeBackupFile(
           if (n <= 0) throw new AppError('STORAGE', 'storageFailed');
           writeAll(fd, buffer.subarray(0, n));
           read += n;
+          onBytes?.(read, databaseBytes);
         }
       } finally {
         fs.closeSync(source);
@@ -112,7 +115,12 @@ export function readBackupHeader(path: string): { header: BackupHeader; database
 }
 
 /** Copies the database out of a backup file to `target`, refusing it if its checksum differs. */
-export function extractDatabase(path: string, target: string): BackupHeader {
+export function extractDatabase(
+  path: string,
+  target: string,
+  /** Called with the database bytes copied out so far, after each chunk. */
+  onBytes?: (done: number, total: number) => void,
+): BackupHeader {
   const { header, databaseOffset } = readBackupHeader(path);
   const hash = createHash('sha256');
   const source = fs.openSync(path, 'r');
@@ -132,6 +140,7 @@ export function extractDatabase(path: string, target: string): BackupHeader {
         hash.update(buffer.subarray(0, n));
         writeAll(out, buffer.subarray(0, n));
         done += n;
+        onBytes?.(done, header.databaseBytes);
       }
       fileSystem.fsyncSync(out);
     } finally {

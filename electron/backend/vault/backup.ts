@@ -11,6 +11,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -23,6 +24,7 @@ import { DATABASE_FILE, openDatabase, type Db } from '../db/sqlcipher';
 import { fsyncDir, storageError } from './atomic-file';
 import { extractDatabase, readBackupHeader, writeBackupFile } from './backup-file';
 import { lockFolder } from './folder-lock';
+import { StagedProgress, type ProgressSink } from './progress';
 import {
   KEYRING_FILE,
   keyringPath,
@@ -90,8 +92,17 @@ function stagingFolder(dataFolder: string, kind: 'backup' | 'restore'): string {
  * Writes a verified backup of `source` to `target` (which must not exist yet). STORAGE when the
  * disk refuses (nothing is left behind), CORRUPT "backupVerifyFailed" when the written copy did
  * not check out (then nothing is left either).
+ *
+ * Progress is four stages of the copy's size in bytes: the export (sqlcipher_export says nothing
+ * while it runs, so it counts once done), the file written chunk by chunk, the file read back
+ * chunk by chunk, and the checks of the copy read back.
  */
-export function createBackup(source: BackupSource, target: string): BackupResult {
+export function createBackup(
+  source: BackupSource,
+  target: string,
+  onProgress?: ProgressSink,
+): BackupResult {
+  const progress = new StagedProgress(onProgress, 4);
   if (existsSync(target)) throw new AppError('CONFLICT', 'backupExists');
   const staging = stagingFolder(source.folder, 'backup');
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -99,6 +110,8 @@ export function createBackup(source: BackupSource, target: string): BackupResult
   try {
     const copy = join(staging, DATABASE_FILE);
     const { counts, checkpoint } = exportDatabase(source.db, source.dataKey, copy);
+    progress.begin(statSync(copy).size);
+    progress.completed(0);
     const keyringCopy = join(staging, KEYRING_FILE);
     writeKeyring(keyringCopy, { ...source.keyring, checkpoint }, source.dataKey);
     writeBackupFile(
@@ -110,10 +123,12 @@ export function createBackup(source: BackupSource, target: string): BackupResult
         keyring: readFileSync(keyringCopy, 'utf8'),
       },
       copy,
+      progress.bytesOf(1),
     );
-    verifyBackupFile(temp, source.dataKey, counts, join(staging, 'verify.db'));
+    verifyBackupFile(temp, source.dataKey, counts, join(staging, 'verify.db'), progress);
     renameSync(temp, target);
     fsyncDir(dirname(target));
+    progress.finish();
     const { header, databaseOffset } = readBackupHeader(target);
     return { path: target, createdAt, bytes: databaseOffset + header.databaseBytes, counts };
   } catch (error) {
@@ -169,8 +184,9 @@ function verifyBackupFile(
   dataKey: Buffer,
   counts: Record<string, number>,
   scratch: string,
+  progress: StagedProgress,
 ): void {
-  extractDatabase(path, scratch);
+  extractDatabase(path, scratch, progress.bytesOf(2));
   const db = openDatabase(scratch, dataKey);
   try {
     const same = JSON.stringify(tableCounts(db)) === JSON.stringify(counts);
@@ -205,19 +221,26 @@ export async function stageBackup(
   unlock: BackupUnlock,
   /** This Aruga's schema version: a backup from a newer one is refused before any KDF. */
   schemaVersion: number,
+  /**
+   * Stages of the backup's database size: its first two are the database copied out (bytes) and
+   * then checked; a restore's third is putting it in place (putStagedVaultInPlace).
+   */
+  progress: StagedProgress = new StagedProgress(undefined, 2),
 ): Promise<StagedBackup> {
   const { header } = readBackupHeader(backupPath);
   if (header.schemaVersion > schemaVersion) throw new AppError('CONFLICT', 'backupTooNew');
   const folder = stagingFolder(dataFolder, 'restore');
   const discard = () => rmSync(folder, { recursive: true, force: true });
   try {
-    extractDatabase(backupPath, join(folder, DATABASE_FILE));
+    progress.begin(header.databaseBytes);
+    extractDatabase(backupPath, join(folder, DATABASE_FILE), progress.bytesOf(0));
     writeFileSync(join(folder, KEYRING_FILE), header.keyring, { mode: 0o600 });
     const { dataKeyHex } = await unlock(folder);
     const db = openDatabase(join(folder, DATABASE_FILE), Buffer.from(dataKeyHex, 'hex'));
     try {
       if (!databaseSound(db)) throw new AppError('CORRUPT', 'backupUnreadable');
       const all = tableCounts(db);
+      progress.completed(1);
       const counts = Object.fromEntries(SUMMARY_TABLES.map((t) => [t, all[t] ?? 0]));
       return {
         summary: {

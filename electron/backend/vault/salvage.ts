@@ -16,6 +16,7 @@ import {
 } from '../db/sqlcipher';
 import { storageError } from './atomic-file';
 import { KEYRING_FILE, writeKeyring, type KeyringBody } from './keyring';
+import type { StagedProgress } from './progress';
 
 interface SchemaRow {
   type: 'table' | 'index' | 'trigger' | 'view';
@@ -32,6 +33,8 @@ interface TableSalvage {
 }
 
 const ROWID = '__salvage_rowid';
+/** What one table weighs in the salvage's progress. */
+export const TABLE_UNITS = 1000;
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
@@ -74,6 +77,8 @@ class DamagedReader {
 function salvageTable(
   reader: DamagedReader,
   table: { name: string; columns: string[]; indexes: string[]; withoutRowid: boolean },
+  /** Rows looked up one by one so far, of how many. */
+  onRow: (done: number, total: number) => void,
 ): TableSalvage {
   const name = quote(table.name);
   const list = table.columns.map(quote).join(', ');
@@ -101,6 +106,7 @@ function salvageTable(
     );
     if (row) rows.push(row);
     else lost += 1;
+    onRow(rows.length + lost, rowids.length);
   }
   return { rows, lost };
 }
@@ -122,7 +128,13 @@ function insertRows(db: Db, table: string, rows: readonly Row[]): void {
  * rows, then indexes, triggers and views, and the schema version. CORRUPT "salvageImpossible"
  * when not even the list of tables can be read.
  */
-export function salvageDatabase(source: string, target: string, dataKey: Buffer): SalvageCounts {
+export function salvageDatabase(
+  source: string,
+  target: string,
+  dataKey: Buffer,
+  /** One stage per table (a damaged one's rows one by one), put before the caller's own. */
+  progress: StagedProgress,
+): SalvageCounts {
   let reader: DamagedReader;
   try {
     reader = new DamagedReader(source, dataKey);
@@ -162,15 +174,20 @@ export function salvageDatabase(source: string, target: string, dataKey: Buffer)
     const to = openDatabase(target, dataKey);
     try {
       to.pragma('foreign_keys = OFF');
+      // Counted in thousandths of a table, so a damaged one read row by row moves the bar too.
+      progress.begin(TABLE_UNITS, tables.length);
       return to.transaction(() => {
         const lost: LostRows[] = [];
         let rowsCopied = 0;
         for (const table of tables) to.exec(table.sql);
-        for (const table of tables) {
-          const salvaged = salvageTable(reader, table);
+        for (const [index, table] of tables.entries()) {
+          const salvaged = salvageTable(reader, table, (done, total) =>
+            progress.within(index, done, total),
+          );
           insertRows(to, table.name, salvaged.rows);
           rowsCopied += salvaged.rows.length;
           if (salvaged.lost !== 0) lost.push({ table: table.name, rows: salvaged.lost });
+          progress.completed(index);
         }
         for (const entry of schema) if (entry.type !== 'table') to.exec(entry.sql);
         to.pragma(`user_version = ${version}`);
@@ -202,6 +219,7 @@ export function stageSalvage(
   dataFolder: string,
   dataKeyHex: string,
   keyring: KeyringBody,
+  progress: StagedProgress,
 ): StagedSalvage {
   const folder = mkdtempSync(join(dataFolder, '.salvage-'));
   const discard = () => rmSync(folder, { recursive: true, force: true });
@@ -211,7 +229,7 @@ export function stageSalvage(
     copyFileSync(join(dataFolder, DATABASE_FILE), damaged);
     const wal = join(dataFolder, `${DATABASE_FILE}-wal`);
     if (existsSync(wal)) copyFileSync(wal, `${damaged}-wal`);
-    const counts = salvageDatabase(damaged, join(folder, DATABASE_FILE), dataKey);
+    const counts = salvageDatabase(damaged, join(folder, DATABASE_FILE), dataKey, progress);
     for (const suffix of ['', '-wal', '-shm']) rmSync(damaged + suffix, { force: true });
     writeKeyring(join(folder, KEYRING_FILE), keyring, dataKey);
     return { folder, dataKeyHex, counts, discard };

@@ -50,6 +50,7 @@ import {
 import { generateRecoveryKey, normalizeRecoveryKey } from './recovery-key';
 import { v7 as uuidv7 } from 'uuid';
 import type { SalvageCounts } from '../../../shared/backup/contract';
+import { StagedProgress, type ProgressSink } from './progress';
 import { stageSalvage } from './salvage';
 
 export type VaultPresence = 'none' | 'present';
@@ -346,10 +347,11 @@ export class OpenVault {
   }
 
   /** A verified backup of this vault as it is now (see backup.ts). */
-  backupTo(target: string): BackupResult {
+  backupTo(target: string, onProgress?: ProgressSink): BackupResult {
     return createBackup(
       { folder: this.folder, db: this.db, dataKey: this.dataKey, keyring: this.keyring },
       target,
+      onProgress,
     );
   }
 
@@ -713,8 +715,11 @@ export function salvageVault(
   context: () => WriteContext,
   authorise: (db: Db) => void,
   detail: Record<string, string>,
+  onProgress?: ProgressSink,
 ): SalvageCounts & { damagedCopy: string } {
-  const staged = stageSalvage(folder, key.dataKeyHex, key.keyring);
+  // A stage per table, then one for putting the salvaged vault in place.
+  const progress = new StagedProgress(onProgress, 1);
+  const staged = stageSalvage(folder, key.dataKeyHex, key.keyring, progress);
   try {
     const db = openDatabase(databasePath(staged.folder), Buffer.from(staged.dataKeyHex, 'hex'));
     try {
@@ -741,5 +746,6 @@ export function salvageVault(
       detail: { ...detail, rowsCopied: counts.rowsCopied, lost: lost === '' ? 'none' : lost },
     },
   );
+  progress.finish();
   return { ...counts, damagedCopy };
 }

@@ -18,6 +18,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Field } from '../../ui/Field';
 import { FormAlert, StatusMessage } from '../../ui/FormAlert';
 import { SubmitButton } from '../../ui/SubmitButton';
+import { WorkProgress } from '../../ui/WorkProgress';
 import {
   BackupUnlockFields,
   NO_UNLOCK,
@@ -38,11 +39,6 @@ export function BackupsScreen() {
       <RestoreBackup />
     </>
   );
-}
-
-/** Long work shows a bar (indeterminate: the backend cannot yet say how far it is). */
-function Working({ label }: { label: string }) {
-  return <progress className="work-progress" aria-label={label} />;
 }
 
 function BackUpNow() {
@@ -71,7 +67,9 @@ function BackUpNow() {
       <SubmitButton pending={create.isPending} pendingText={t('backups.backingUp')}>
         {t('backups.backUpNow')}
       </SubmitButton>
-      {create.isPending ? <Working label={t('backups.backingUp')} /> : null}
+      {create.isPending ? (
+        <WorkProgress procedure="backup.create" label={t('backups.backingUp')} />
+      ) : null}
       <StatusMessage version={create.submittedAt}>
         {create.data
           ? t('backups.made', {
@@ -196,7 +194,9 @@ function RestoreBackup() {
         <SubmitButton pending={inspect.isPending} pendingText={t('backups.checking')}>
           {t('backups.check')}
         </SubmitButton>
-        {inspect.isPending ? <Working label={t('backups.checking')} /> : null}
+        {inspect.isPending ? (
+          <WorkProgress procedure="backup.inspect" label={t('backups.checking')} />
+        ) : null}
       </form>
       {checked ? (
         <div className="backup-summary">
@@ -242,6 +242,7 @@ function RestoreBackup() {
           })}
           confirmLabel={t('backups.confirmRestore')}
           pending={restore.isPending}
+          progress="backup.restore"
           error={restoreError}
           onConfirm={() => restore.mutate(checked.input)}
           onClose={() => setConfirming(false)}

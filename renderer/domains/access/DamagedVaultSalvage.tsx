@@ -57,6 +57,7 @@ export function SalvageForm({ onDone }: { onDone: (result: SalvageResult) => voi
           body={t('damagedVault.salvage.confirmBody')}
           confirmLabel={t('damagedVault.salvage.confirm')}
           pending={salvage.isPending}
+          progress="backup.salvageDamaged"
           error={null}
           onConfirm={() => salvage.mutate(confirming)}
           onClose={() => setConfirming(null)}

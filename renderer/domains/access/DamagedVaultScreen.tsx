@@ -156,6 +156,7 @@ export function DamagedVaultScreen({ reason, onBack }: Props) {
           body={t('damagedVault.confirmBody')}
           confirmLabel={t('damagedVault.confirmRestore')}
           pending={restore.isPending}
+          progress="backup.restoreDamaged"
           error={null}
           onConfirm={() => restore.mutate(confirming)}
           onClose={() => setConfirming(null)}

@@ -2,9 +2,10 @@
 // lock events on demand. Unprogrammed procedures answer INTERNAL, and are recorded as unexpected.
 import type {
   ArugaBridge,
-  BackendEvent,
+  LockEvent,
   OutputRequest,
   OutputResult,
+  ProgressEvent,
 } from '../../../shared/bridge';
 import type {
   LockEventReason,
@@ -30,7 +31,8 @@ export class FakeBridge implements ArugaBridge {
   readonly unexpected: string[] = [];
   private readonly persistent = new Map<string, Responder>();
   private readonly queued = new Map<string, Responder[]>();
-  private readonly listeners = new Set<(event: BackendEvent) => void>();
+  private readonly listeners = new Set<(event: LockEvent) => void>();
+  private readonly progressListeners = new Set<(event: ProgressEvent) => void>();
 
   constructor() {
     // Benign defaults most screens trigger.
@@ -109,9 +111,21 @@ export class FakeBridge implements ArugaBridge {
     return responder(input);
   }
 
-  onLock(listener: (event: BackendEvent) => void): () => void {
+  onLock(listener: (event: LockEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Sends `done` of `total` for `procedure`, as the backend does while a long call runs. */
+  emitProgress(procedure: ProcedureName, done: number, total: number): void {
+    this.progressListeners.forEach((listener) =>
+      listener({ type: 'progress', procedure, done, total }),
+    );
+  }
+
+  onProgress(listener: (event: ProgressEvent) => void): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
   }
 
   /** Every report printed or saved, in order; each is done unless `outputDone` is false. */

@@ -7,6 +7,7 @@ import type { AuditTargets, CallContext, Handlers } from '../../runtime/call-con
 import { BACKUP_EXTENSION, stageBackup, type StagedBackup } from '../../vault/backup';
 import { DATABASE_FILE, openDatabase, type Db } from '../../db/sqlcipher';
 import { backupStatus, setRetention } from '../../vault/daily-backups';
+import { StagedProgress } from '../../vault/progress';
 import {
   fileStamp,
   restoreStagedBackup,
@@ -44,7 +45,11 @@ function requireExisting(path: string, kind: 'folder' | 'file', field: string): 
 }
 
 /** Unpacks and unlocks the backup beside the vault; the caller discards or restores it. */
-function stage(ctx: CallContext, input: Required<BackupUnlockInput>): Promise<StagedBackup> {
+function stage(
+  ctx: CallContext,
+  input: Required<BackupUnlockInput>,
+  progress: StagedProgress,
+): Promise<StagedBackup> {
   const file = requireExisting(input.file, 'file', 'file');
   return stageBackup(
     ctx.folder,
@@ -54,8 +59,12 @@ function stage(ctx: CallContext, input: Required<BackupUnlockInput>): Promise<St
         ? unwrapWithRecoveryKey(folder, input.recoveryKey)
         : unwrapWithPassword(folder, input.username, input.password),
     ctx.schema.version,
+    progress,
   );
 }
+
+/** A restore's stages: the backup copied out and checked (stageBackup), then put in place. */
+const restoreProgress = (ctx: CallContext) => new StagedProgress(ctx.progress, 3);
 
 /**
  * With nobody signed in, the backup's own accounts decide: a password opens it only if it was an
@@ -64,6 +73,7 @@ function stage(ctx: CallContext, input: Required<BackupUnlockInput>): Promise<St
 function stageAsAdministrator(
   ctx: CallContext,
   input: Required<BackupUnlockInput>,
+  progress: StagedProgress,
 ): Promise<StagedBackup> {
   const file = requireExisting(input.file, 'file', 'file');
   return stageBackup(
@@ -85,6 +95,7 @@ function stageAsAdministrator(
       return key;
     },
     ctx.schema.version,
+    progress,
   );
 }
 
@@ -120,18 +131,23 @@ export function backupHandlers(): BackupHandlers {
 
     'backup.create': (ctx, input) => {
       const folder = requireExisting(input.folder, 'folder', 'folder');
-      const made = ctx.vault().backupTo(join(folder, `aruga-${fileStamp()}${BACKUP_EXTENSION}`));
+      const made = ctx
+        .vault()
+        .backupTo(join(folder, `aruga-${fileStamp()}${BACKUP_EXTENSION}`), ctx.progress);
       return { path: made.path, createdAt: made.createdAt, bytes: made.bytes };
     },
 
     'backup.inspect': async (ctx, input) => {
-      const staged = await stage(ctx, input);
+      const progress = new StagedProgress(ctx.progress, 2);
+      const staged = await stage(ctx, input, progress);
       staged.discard();
+      progress.finish();
       return staged.summary;
     },
 
     'backup.restore': async (ctx, input) => {
-      const staged = await stage(ctx, input);
+      const progress = restoreProgress(ctx);
+      const staged = await stage(ctx, input, progress);
       const vault = ctx.vault();
       // Recorded in the vault being replaced (kept as the safety copy); the restored vault
       // records the restore in its own log as it is put in place.
@@ -144,17 +160,20 @@ export function backupHandlers(): BackupHandlers {
       });
       ctx.lock('signOut');
       const safetyCopy = restoreStagedBackup(ctx.folder, staged, ctx.schema, ctx.writeContext);
+      progress.finish();
       return { safetyCopy };
     },
 
     // Public: the vault cannot be opened, so nobody can sign in to restore it.
     'backup.restoreDamaged': async (ctx, input) => {
       requireFoundDamaged(ctx);
-      const staged = await stageAsAdministrator(ctx, input);
+      const progress = restoreProgress(ctx);
+      const staged = await stageAsAdministrator(ctx, input, progress);
       const damagedCopy = restoreStagedBackup(ctx.folder, staged, ctx.schema, ctx.writeContext, {
         aside: 'damaged',
         detail: { replacedDamagedVault: 'yes', ...unlockedBy(input) },
       });
+      progress.finish();
       ctx.damagedVaultReplaced();
       return { damagedCopy, summary: staged.summary };
     },
@@ -177,6 +196,7 @@ export function backupHandlers(): BackupHandlers {
               requireAdministrator(db, input.username, 'notAdministrator');
           },
           unlockedBy(input),
+          ctx.progress,
         );
         ctx.damagedVaultReplaced();
         return result;
