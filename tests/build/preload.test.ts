@@ -76,9 +76,10 @@ describe('preload bundle', () => {
     aruga = loaded.exposed.get('aruga') as ArugaBridge;
   });
 
-  it('exposes exactly one global, aruga, with exactly call, onLock and output', () => {
+  it('exposes exactly one global, aruga, with exactly call, onLock, onProgress and output', () => {
     expect([...loaded.exposed.keys()]).toEqual(['aruga']);
-    expect(Object.keys(aruga).sort()).toEqual(['call', 'onLock', 'output']);
+    expect(Object.keys(aruga).sort()).toEqual(['call', 'onLock', 'onProgress', 'output']);
+    expect(typeof aruga.onProgress).toBe('function');
     expect(typeof aruga.output).toBe('function');
     expect(typeof aruga.call).toBe('function');
     expect(typeof aruga.onLock).toBe('function');

@@ -134,9 +134,12 @@ describe('data layer', () => {
       device_id: string;
       columns: string;
     }[];
-    expect(changes.map((c) => c.op)).toEqual(['insert', 'delete']);
+    // Disabling clears the credential (so no computer's keyring keeps a slot for it), then
+    // soft-deletes the account.
+    expect(changes.map((c) => c.op)).toEqual(['insert', 'update', 'delete']);
+    expect(JSON.parse(changes[1]!.columns)).toEqual({ credential: null });
     expect(changes.every((c) => c.user_id === admin.userId && c.device_id.length > 0)).toBe(true);
-    expect(changes[0]!.hlc < changes[1]!.hlc).toBe(true);
+    expect(changes[0]!.hlc < changes[1]!.hlc && changes[1]!.hlc < changes[2]!.hlc).toBe(true);
     expect(JSON.parse(changes[0]!.columns)).toMatchObject({
       username: 'logged',
       role: 'caseworker',

@@ -16,7 +16,12 @@ describe("a child's access log", () => {
     const other = await register(f.backend, { legalName: 'Fictional Ana Reyes' });
     await ok(f.backend, 'children.get', { id: child.id });
     await ok(f.backend, 'children.revealName', { id: child.id });
-    await ok(f.backend, 'intake.record', { childId: child.id, account: 'Fictional account' });
+    await ok(f.backend, 'intake.record', {
+      childId: child.id,
+      heldWhere: 'affidavit',
+      reference: 'Fictional affidavit A-0001',
+      account: 'Fictional account',
+    });
     await ok(f.backend, 'intake.open', { childId: child.id });
     await ok(f.backend, 'visitors.add', {
       childId: child.id,
