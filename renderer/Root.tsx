@@ -47,10 +47,13 @@ function SignedOut(props: { resume: boolean; lock: LockInfo | null; retryAfterSe
   const [recovering, setRecovering] = useState(props.resume);
   /** Why the vault could not be opened, once a sign-in found it damaged. */
   const [damage, setDamage] = useState<string | null>(null);
+  // The lock that led here stops being true once a restore or salvage replaced the vault.
+  const [lock, setLock] = useState(props.lock);
   if (damage !== null) {
-    const toSignIn = () => {
+    const toSignIn = (replaced: boolean) => {
       setDamage(null);
       setRecovering(false);
+      if (replaced) setLock(null);
     };
     return <DamagedVaultScreen reason={damage} onBack={toSignIn} />;
   }
@@ -62,7 +65,7 @@ function SignedOut(props: { resume: boolean; lock: LockInfo | null; retryAfterSe
     />
   ) : (
     <SignInScreen
-      lock={props.lock}
+      lock={lock}
       retryAfterSeconds={props.retryAfterSeconds}
       onForgot={() => setRecovering(true)}
       onDamaged={setDamage}

@@ -23,7 +23,8 @@ const KNOWN_DAMAGE = ['databaseDamaged', 'keyringDamaged'] as const;
 interface Props {
   /** The CORRUPT answer's message: which file was found damaged. */
   reason: string;
-  onBack: () => void;
+  /** Back to sign-in; `replaced` once a restore or salvage has put a sound vault in place. */
+  onBack: (replaced: boolean) => void;
 }
 
 /**
@@ -64,7 +65,7 @@ export function DamagedVaultScreen({ reason, onBack }: Props) {
       <GateLayout>
         <h1>{t('damagedVault.salvage.doneTitle')}</h1>
         <SalvageReport result={salvaged} />
-        <button type="button" className="button-primary" onClick={onBack}>
+        <button type="button" className="button-primary" onClick={() => onBack(true)}>
           {t('damagedVault.signIn')}
         </button>
       </GateLayout>
@@ -83,7 +84,7 @@ export function DamagedVaultScreen({ reason, onBack }: Props) {
             folder: done.damagedCopy,
           })}
         </p>
-        <button type="button" className="button-primary" onClick={onBack}>
+        <button type="button" className="button-primary" onClick={() => onBack(true)}>
           {t('damagedVault.signIn')}
         </button>
       </GateLayout>
@@ -146,7 +147,7 @@ export function DamagedVaultScreen({ reason, onBack }: Props) {
         </>
       )}
       <p>
-        <button type="button" className="link-button" onClick={onBack}>
+        <button type="button" className="link-button" onClick={() => onBack(false)}>
           {t('damagedVault.back')}
         </button>
       </p>
