@@ -168,7 +168,7 @@ describe('two computers sharing one sync folder', { timeout: 600_000 }, () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Sync', exact: true })
       .click();
-    await page.getByRole('heading', { name: 'Sync now' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Sync now' }).waitFor();
     expect(await page.getByRole('textbox', { name: 'Sync folder', exact: true }).inputValue()).toBe(
       folder,
     );

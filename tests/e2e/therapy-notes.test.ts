@@ -153,6 +153,7 @@ beforeAll(async () => {
   const child = expectOk(
     await harnessCall(run.harness, 'children.register', {
       legalName: 'Ligaya Fictional Notesbautista',
+      alias: 'R.D.V.',
       birth: { kind: 'dob', dateOfBirth: '2014-08-02' },
       sex: 'female',
       languages: ['Waray'],
@@ -190,7 +191,7 @@ describe('session notes and outcome scores', () => {
     await openChild();
     const sessions = page.getByRole('region', { name: 'Sessions and notes' });
     await sessions.getByRole('button', { name: /^Write the note of the session on / }).click();
-    await onScreen(page, `Session note — ${caseCode} (L.F.N.)`, 'note draft');
+    await onScreen(page, `Session note — ${caseCode} (R.D.V.)`, 'note draft');
     expect(await field('SOAP').isChecked()).toBe(true);
     const subjective = field('Subjective');
     // Each field has its help text.
