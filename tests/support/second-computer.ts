@@ -24,6 +24,9 @@ export async function onVault<T>(
   try {
     db.pragma(`key = "x'${key.dataKeyHex}'"`);
     key.discard();
+    // The running backend writes too (its automatic sync looks every few seconds): wait for its
+    // transaction to end rather than fail with SQLITE_BUSY.
+    db.pragma('busy_timeout = 10000');
     return work(db);
   } finally {
     db.close();
