@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { idOf, isoDateSchema } from '../ids';
 import { procedure } from '../procedure';
+import { todayPanelInput, type TodayCaseRow, type TodayPanelPage } from '../today';
 import type { Role } from '../roles';
 import { optionalText, requiredText } from '../text';
 import { TIME_OF_DAY } from '../time';
@@ -79,10 +80,8 @@ export interface ChildDocument {
 }
 
 /** A document for Today: to obtain by its due date, or held and expiring. */
-export interface DocumentDue {
+export interface DocumentDue extends TodayCaseRow {
   id: string;
-  childId: string;
-  caseCode: string;
   kind: DocumentKind;
   status: DocumentStatus;
   /** The due date (to obtain) or the expiry date (held). */
@@ -218,8 +217,8 @@ export const careProcedures = {
     kind: 'mutation',
   }),
   /** For Today: documents to obtain within a week or overdue, and held ones expiring within 30 days. */
-  'documents.due': procedure<DocumentDue[]>()({
-    input: z.strictObject({}),
+  'documents.due': procedure<TodayPanelPage<DocumentDue>>()({
+    input: todayPanelInput,
     access: CASE_TEAM,
     kind: 'query',
   }),

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { idOf, isoDateSchema } from '../ids';
 import { procedure } from '../procedure';
+import { todayPanelInput, type TodayCaseRow, type TodayPanelPage } from '../today';
 import type { Role } from '../roles';
 import { optionalText, requiredText, safeText, type TextOptions } from '../text';
 import {
@@ -198,18 +199,14 @@ export interface AftercareVisit {
   } | null;
 }
 
-export interface OverdueVisit {
+export interface OverdueVisit extends TodayCaseRow {
   id: string;
-  childId: string;
-  caseCode: string;
   dueOn: string;
   daysOverdue: number;
 }
 
 /** A child's next Aftercare Outcomes administration, due or coming due. */
-export interface OutcomesDue {
-  childId: string;
-  caseCode: string;
+export interface OutcomesDue extends TodayCaseRow {
   /** 0 at intake, 1 the first after it, and so on. */
   administration: number;
   dueOn: string;
@@ -361,14 +358,14 @@ export const reintegrationProcedures = {
     kind: 'mutation',
   }),
   /** Visits past their due date and not recorded, of the children the caller sees. */
-  'reintegration.overdueVisits': procedure<OverdueVisit[]>()({
-    input: z.strictObject({}),
+  'reintegration.overdueVisits': procedure<TodayPanelPage<OverdueVisit>>()({
+    input: todayPanelInput,
     access: CASE_TEAM,
     kind: 'query',
   }),
   /** Next Aftercare Outcomes administrations past due or due soon, of the children the caller sees. */
-  'reintegration.outcomesDue': procedure<OutcomesDue[]>()({
-    input: z.strictObject({}),
+  'reintegration.outcomesDue': procedure<TodayPanelPage<OutcomesDue>>()({
+    input: todayPanelInput,
     access: CASE_TEAM,
     kind: 'query',
   }),

@@ -153,9 +153,11 @@ const screenShown = (title: string) => `(() => {
 })()`;
 const present = (selector: string, count = 1) =>
   `document.querySelectorAll(${JSON.stringify(selector)}).length >= ${count}`;
-const TODAY_SETTLED = `${screenShown('Today')} && ${present(
-  'section[aria-labelledby="agenda-overdue"] .count-badge',
-)} && ${present('section[aria-labelledby="agenda-upcoming"] .count-badge')}`;
+/** Today's own two lists and every panel the domains add have their counts. */
+const TODAY_SETTLED = `${screenShown('Today')} && (() => {
+  const panels = [...document.querySelectorAll('main section.panel')];
+  return panels.length >= 2 && panels.every((p) => p.querySelector('.count-badge'));
+})()`;
 const AUDIT_ROWS = 'main table tbody tr:not([aria-hidden])';
 const AUDIT_SETTLED = `${screenShown('Audit log')} && /\\S/.test(
   document.querySelector('section:has(#audit-entries-heading) .table-footer')?.textContent ?? '')`;

@@ -318,7 +318,7 @@ describe('the documents register', () => {
   it('lists on Today what is due within a week or late, and what expires within 30 days', async () => {
     // Registered by the Cebu caseworker, so hers to see (not placed yet).
     await f.as('cebu');
-    const child = await register(f.backend);
+    const child = await register(f.backend, { alias: 'D.U.E.' });
     const birth = await ok(
       f.backend,
       'documents.save',
@@ -347,13 +347,14 @@ describe('the documents register', () => {
     );
     await ok(f.backend, 'documents.save', doc(child.id, { kind: 'id', expiresOn: daysAgo(-365) }));
 
-    const mine = <T extends { childId: string }>(rows: T[]) =>
-      rows.filter((r) => r.childId === child.id);
+    const mine = <T extends { childId: string }>(page: { items: T[] }) =>
+      page.items.filter((r) => r.childId === child.id);
     expect(mine(await ok(f.backend, 'documents.due', {}))).toEqual([
       {
         id: late.id,
         childId: child.id,
         caseCode: child.caseCode,
+        alias: 'D.U.E.',
         kind: 'id',
         status: 'missing',
         on: daysAgo(3),
@@ -378,6 +379,39 @@ describe('the documents register', () => {
     expect(file.documents).toHaveLength(5);
     const timeline = await ok(f.backend, 'children.timeline', { id: child.id });
     expect(timeline.filter((e) => e.kind === 'document')).toHaveLength(5);
+  });
+});
+
+describe("Today's documents panel", () => {
+  it('pages with the true total, and follows the shelter filter to where the child is placed now', async () => {
+    await f.as('coordinator');
+    const bohol = await f.shelter('Fictional Home Bohol', ['Bed 1']);
+    const child = await register(f.backend);
+    await ok(f.backend, 'placements.admit', {
+      childId: child.id,
+      bedId: f.bed(bohol, 0),
+      startAt: instantDaysAgo(30),
+      reason: 'Rescue',
+    });
+    await ok(f.backend, 'documents.save', {
+      childId: child.id,
+      kind: 'school_record',
+      status: 'requested',
+      dueOn: daysAgo(1),
+    });
+    const ids = (page: { items: { childId: string }[] }) => page.items.map((d) => d.childId);
+    const all = await ok(f.backend, 'documents.due', { offset: 0, limit: 100 });
+    expect(ids(all)).toContain(child.id);
+    expect(all.total).toBe(all.items.length);
+    const one = await ok(f.backend, 'documents.due', { offset: 1, limit: 1 });
+    expect(one).toEqual({ items: all.items.slice(1, 2), total: all.total });
+    expect(await ok(f.backend, 'documents.due', { shelterId: bohol.id })).toMatchObject({
+      items: [{ childId: child.id, kind: 'school_record', late: true }],
+      total: 1,
+    });
+    const cebu = await ok(f.backend, 'documents.due', { shelterId: f.cebu.id });
+    expect(ids(cebu)).not.toContain(child.id);
+    expect(cebu.total).toBe(cebu.items.length);
   });
 });
 

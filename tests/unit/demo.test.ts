@@ -295,8 +295,9 @@ describe('demo reintegration', () => {
       shelterScope: [],
       now: NOW,
     };
-    expect(overdueVisits(vault, coordinator).length).toBeGreaterThan(0);
-    expect(outcomesDue(vault, coordinator).length).toBeGreaterThan(0);
+    const firstPage = { offset: 0, limit: 10 };
+    expect(overdueVisits(vault, coordinator, firstPage).total).toBeGreaterThan(0);
+    expect(outcomesDue(vault, coordinator, firstPage).total).toBeGreaterThan(0);
   });
 });
 

@@ -26,6 +26,8 @@ import type { DischargeDestination } from '../../shared/shelters/vocabulary';
 import { familyReadiness, on, refusal, reintegrationFixture } from './support';
 
 const p = reintegrationFixture();
+/** Today's panel, asked for more rows than the fixture holds. */
+const EVERY_ROW = { offset: 0, limit: 100 };
 
 /** A placed child with a mother flagged as alleged offender (living at home) and an aunt. */
 const childWithFamily = () => p.placedChild({ mother: true });
@@ -468,7 +470,9 @@ describe('follow-up visits', () => {
     const [first] = listVisits(p.vault, p.author, childId);
     recordVisit(p.vault, p.author, visit(first!.id, { visitedOn: '2025-09-01' }));
     const later = { ...p.author, now: new Date('2025-10-01T02:00:00.000Z') };
-    const overdue = overdueVisits(p.vault, later).filter((v) => v.childId === childId);
+    const overdue = overdueVisits(p.vault, later, EVERY_ROW).items.filter(
+      (v) => v.childId === childId,
+    );
     // Due 09-14, 09-21 and 09-28; 09-07 was made; 10-05 is not yet due.
     expect(overdue.map((v) => [v.dueOn, v.daysOverdue])).toEqual([
       ['2025-09-14', 17],
@@ -481,6 +485,6 @@ describe('follow-up visits', () => {
       shelterScope: [],
       now: later.now,
     };
-    expect(overdueVisits(p.vault, stranger)).toEqual([]);
+    expect(overdueVisits(p.vault, stranger, EVERY_ROW)).toEqual({ items: [], total: 0 });
   });
 });

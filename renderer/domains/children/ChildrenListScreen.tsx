@@ -16,6 +16,7 @@ import { NO_FILTERS, useCasesState, type ListFilters } from './CasesContext';
 import { ageText, statusText } from './labels';
 import { useDataTable } from '../../ui/useDataTable';
 import { FilterSelect } from '../../ui/FilterSelect';
+import { Pager, pageRange } from '../../ui/Pager';
 
 export const PAGE_SIZE = 50;
 /** Typing pauses this long before the search runs. */
@@ -85,8 +86,6 @@ export function ChildrenListScreen() {
   const data = search.data;
   const table = useDataTable({ data: data?.rows, columns, getRowId: (child) => child.id });
   const total = data?.total ?? 0;
-  const first = total === 0 ? 0 : page * PAGE_SIZE + 1;
-  const last = Math.min(total, (page + 1) * PAGE_SIZE);
 
   return (
     <>
@@ -111,23 +110,21 @@ export function ChildrenListScreen() {
           }
         }}
       />
-      <div className="pager">
-        <p id="children-count" className="table-footer" role="status">
-          {search.isPending
+      <Pager
+        label={t('children.list.pagerLabel')}
+        statusId="children-count"
+        status={
+          search.isPending
             ? t('children.loading')
             : total === 0
               ? t('children.list.empty')
-              : t('children.list.showing', { first, last, count: total })}
-        </p>
-        <div className="row-actions">
-          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
-            {t('children.list.previous')}
-          </button>
-          <button type="button" disabled={last >= total} onClick={() => setPage(page + 1)}>
-            {t('children.list.next')}
-          </button>
-        </div>
-      </div>
+              : t('children.list.showing', { ...pageRange(page, PAGE_SIZE, total), count: total })
+        }
+        hasPrevious={page > 0}
+        hasNext={(page + 1) * PAGE_SIZE < total}
+        onPrevious={() => setPage(page - 1)}
+        onNext={() => setPage(page + 1)}
+      />
     </>
   );
 }

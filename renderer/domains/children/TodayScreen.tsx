@@ -24,6 +24,7 @@ import { agendaKindName, agendaKindText } from './labels';
 import './cases.css';
 import { FilterSelect } from '../../ui/FilterSelect';
 import { useTodayPanels } from '../../frame/contributions';
+import { Pager, pageRange } from '../../ui/Pager';
 
 export const AGENDA_PAGE_SIZE = 50;
 
@@ -79,7 +80,7 @@ export function TodayScreen() {
       <AgendaList key={`overdue-${filterKey}`} section="overdue" filters={filters} />
       <AgendaList key={`upcoming-${filterKey}`} section="upcoming" filters={filters} />
       {todayPanels.map((Panel, i) => (
-        <Panel key={i} />
+        <Panel key={`${i}-${filters.shelterId}`} />
       ))}
     </>
   );
@@ -163,15 +164,11 @@ function AgendaList({ section, filters }: { section: AgendaSection; filters: Age
   const heading = t(section === 'overdue' ? 'children.today.overdue' : 'children.today.upcoming');
   const data = agenda.data;
   const total = data?.total ?? 0;
-  const first = total === 0 ? 0 : page * AGENDA_PAGE_SIZE + 1;
-  const last = Math.min(total, (page + 1) * AGENDA_PAGE_SIZE);
   return (
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>
         {heading}{' '}
-        {data ? (
-          <span className="count-badge">{t('children.today.count', { count: total })}</span>
-        ) : null}
+        {data ? <span className="count-badge">{t('common.count', { count: total })}</span> : null}
       </h2>
       {agenda.isError ? <FormAlert message={{ key: agenda.error.message }} /> : null}
       {agenda.isPending ? <p role="status">{t('children.loading')}</p> : null}
@@ -184,19 +181,17 @@ function AgendaList({ section, filters }: { section: AgendaSection; filters: Age
         <AgendaTable page={data} groupBy={filters.groupBy} overdue={section === 'overdue'} />
       ) : null}
       {total > AGENDA_PAGE_SIZE ? (
-        <nav className="pager" aria-label={t('children.today.pagerLabel', { section: heading })}>
-          <p className="table-footer" role="status">
-            {t('children.today.showing', { first, last, count: total })}
-          </p>
-          <div className="row-actions">
-            <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
-              {t('children.today.previous')}
-            </button>
-            <button type="button" disabled={last >= total} onClick={() => setPage(page + 1)}>
-              {t('children.today.next')}
-            </button>
-          </div>
-        </nav>
+        <Pager
+          label={t('common.pagerLabel', { list: heading })}
+          status={t('common.showing', {
+            ...pageRange(page, AGENDA_PAGE_SIZE, total),
+            count: total,
+          })}
+          hasPrevious={page > 0}
+          hasNext={(page + 1) * AGENDA_PAGE_SIZE < total}
+          onPrevious={() => setPage(page - 1)}
+          onNext={() => setPage(page + 1)}
+        />
       ) : null}
     </section>
   );
@@ -237,7 +232,7 @@ function AgendaTable({
   const { t } = useTranslation();
   const groups = groupsOf(page.items, groupBy, (item) =>
     groupBy === 'child'
-      ? t('children.childLink', { caseCode: item.caseCode, alias: item.alias })
+      ? t('common.childLink', { caseCode: item.caseCode, alias: item.alias })
       : agendaKindName(t, item.kind),
   );
   return (
@@ -268,7 +263,7 @@ function AgendaTable({
                 <td>{dateCell(t, item, page.today, overdue)}</td>
                 <td>
                   <Link to={`/cases/${item.childId}`}>
-                    {t('children.childLink', { caseCode: item.caseCode, alias: item.alias })}
+                    {t('common.childLink', { caseCode: item.caseCode, alias: item.alias })}
                   </Link>
                 </td>
                 <td>{agendaKindText(t, item)}</td>

@@ -4,7 +4,7 @@ import { formatInstant } from '../../../shared/time';
 import { useApiQuery } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
-import { TodayCaseTable } from '../../ui/TodayCaseTable';
+import { CaseListTable } from '../../ui/CaseListTable';
 import { assessmentPath } from './case-file/ReintegrationCaseSection';
 
 export function QueueScreen() {
@@ -17,7 +17,7 @@ export function QueueScreen() {
   return (
     <>
       <h1>{t('reintegration.queue.heading')}</h1>
-      <TodayCaseTable
+      <CaseListTable
         query={queue}
         caption={t('reintegration.queue.caption')}
         none={t('reintegration.queue.none')}

@@ -48,6 +48,7 @@ import { composeHooks } from '../../../electron/backend/runtime/composition';
 import { createVault, unwrapWithPassword } from '../../../electron/backend/vault/vault';
 import type { ChildStatus } from '../../../shared/children/vocabulary';
 import { todayIn } from '../../../shared/time';
+import { TODAY_PANEL_PAGE_SIZE } from '../../../shared/today';
 import { countingPages, measurePair, percentile, type PagesPerRun, type ResultRow } from '../stats';
 import type { PageOverhead } from './foundation';
 import { assessmentsPerChild, seedReintegration } from './reintegration';
@@ -66,6 +67,8 @@ const BENCH_KDF = { N: 2 ** 12, r: 8, p: 1 };
 const RATIO_TARGET = 1.3;
 /** Writes and cold reads: overhead within the pages touched × the per-page overhead, plus this. */
 const PER_PAGE_MARGIN = 1.2;
+/** Today's panels ask for their first page. */
+const TODAY_FIRST_PAGE = { offset: 0, limit: TODAY_PANEL_PAGE_SIZE };
 /** Every domain's case-file section, as the router's handler gathers them. */
 const HOOKS = composeHooks();
 
@@ -543,6 +546,7 @@ function operations(size: SizeName, now: Date, count: number): Operation[] {
         overdueVisits(
           d.vault,
           i % 2 === 0 ? d.coordinator : d.caseworkers[i % d.caseworkers.length]!,
+          TODAY_FIRST_PAGE,
         ),
     },
     ...([false, true] as const).map((cold): Operation => ({
@@ -567,6 +571,7 @@ function operations(size: SizeName, now: Date, count: number): Operation[] {
         outcomesDue(
           d.vault,
           i % 2 === 0 ? d.coordinator : d.caseworkers[i % d.caseworkers.length]!,
+          TODAY_FIRST_PAGE,
         ),
     },
   ];

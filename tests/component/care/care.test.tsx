@@ -258,21 +258,25 @@ describe('the documents register', () => {
   });
 
   it('shows documents due or expiring on Today, each leading to the case', async () => {
-    const bridge = casesBridge().ok('documents.due', [
-      {
-        id: '01936f6e-0000-7000-8000-00000000c304',
-        childId: CHILD_IDS.maria,
-        caseCode: 'AR-2026-0042',
-        kind: 'psa_birth_certificate',
-        status: 'missing',
-        on: '2026-02-27',
-        late: true,
-      },
-    ]);
+    const bridge = casesBridge().ok('documents.due', {
+      items: [
+        {
+          id: '01936f6e-0000-7000-8000-00000000c304',
+          childId: CHILD_IDS.maria,
+          caseCode: 'AR-2026-0042',
+          alias: 'M.S.R.',
+          kind: 'psa_birth_certificate',
+          status: 'missing',
+          on: '2026-02-27',
+          late: true,
+        },
+      ],
+      total: 1,
+    });
     renderApp(bridge, { route: '/today' });
     const heading = await screen.findByRole('heading', {
       level: 2,
-      name: 'Documents due or expiring',
+      name: 'Documents due or expiring 1 item',
     });
     const panel = within(heading.closest('section')!);
     const table = await panel.findByRole('table', {

@@ -8,6 +8,7 @@ import type { AftercareVisit } from '../../../shared/reintegration/contract';
 import { invalidate } from '../../../renderer/api/queries';
 import { CHILD_IDS, caseFile, casesBridge, childRecord } from '../support/children';
 import { expectNoAxeViolations, renderApp } from '../support/render';
+import { SIDS } from '../support/shelters';
 
 const VISIT = '0190a5d4-6c1e-7a3b-8c2d-1e2f3a4b5f01';
 const visits: AftercareVisit[] = [
@@ -92,44 +93,57 @@ describe('follow-up visits', () => {
   });
 
   it('the Today screen lists overdue visits, each linking to the case file', async () => {
-    const bridge = casesBridge().ok('reintegration.overdueVisits', [
-      {
-        id: VISIT,
-        childId: CHILD_IDS.maria,
-        caseCode: 'AR-2026-0042',
-        dueOn: '2020-01-07',
-        daysOverdue: 12,
-      },
-    ]);
+    const bridge = casesBridge().ok('reintegration.overdueVisits', {
+      items: [
+        {
+          id: VISIT,
+          childId: CHILD_IDS.maria,
+          caseCode: 'AR-2026-0042',
+          alias: 'M.S.R.',
+          dueOn: '2020-01-07',
+          daysOverdue: 12,
+        },
+      ],
+      total: 1,
+    });
     renderApp(bridge, { route: '/today' });
-    const panel = await screen.findByRole('region', { name: 'Follow-up visits overdue' });
+    const panel = await screen.findByRole('region', { name: 'Follow-up visits overdue 1 item' });
     const link = await within(panel).findByRole('link', {
       name: 'Open the case file of AR-2026-0042',
     });
     expect(link.getAttribute('href')).toBe(`#/cases/${CHILD_IDS.maria}`);
+    // The alias stands beside the case code, as in every list; never the child's initials.
+    expect(link).toHaveTextContent('AR-2026-0042 M.S.R.');
     expect(within(panel).getByText('12')).toBeTruthy();
     await expectNoAxeViolations();
   });
 
   it('the Today screen lists Aftercare Outcomes due, overdue or soon, each linking to the case file', async () => {
-    const bridge = casesBridge().ok('reintegration.outcomesDue', [
-      {
-        childId: CHILD_IDS.maria,
-        caseCode: 'AR-2026-0042',
-        administration: 0,
-        dueOn: '2020-01-07',
-        daysOverdue: 12,
-      },
-      {
-        childId: '0190a5d4-6c1e-7a3b-8c2d-1e2f3a4b5f09',
-        caseCode: 'AR-2026-0043',
-        administration: 2,
-        dueOn: '2020-02-01',
-        daysOverdue: -13,
-      },
-    ]);
+    const bridge = casesBridge().ok('reintegration.outcomesDue', {
+      items: [
+        {
+          childId: CHILD_IDS.maria,
+          caseCode: 'AR-2026-0042',
+          alias: 'M.S.R.',
+          administration: 0,
+          dueOn: '2020-01-07',
+          daysOverdue: 12,
+        },
+        {
+          childId: '0190a5d4-6c1e-7a3b-8c2d-1e2f3a4b5f09',
+          caseCode: 'AR-2026-0043',
+          alias: 'J.B.T.',
+          administration: 2,
+          dueOn: '2020-02-01',
+          daysOverdue: -13,
+        },
+      ],
+      total: 2,
+    });
     renderApp(bridge, { route: '/today' });
-    const panel = await screen.findByRole('region', { name: 'Aftercare Outcomes assessments due' });
+    const panel = await screen.findByRole('region', {
+      name: 'Aftercare Outcomes assessments due 2 items',
+    });
     const first = await within(panel).findByRole('row', { name: /AR-2026-0042/ });
     expect(within(first).getByText('At intake')).toBeTruthy();
     expect(within(first).getByText('12 days overdue')).toBeTruthy();
@@ -144,18 +158,53 @@ describe('follow-up visits', () => {
     await expectNoAxeViolations();
   });
 
+  it('a Today panel shows ten at a time with the true count, and follows the shelter filter', async () => {
+    const visits = Array.from({ length: 12 }, (_, i) => ({
+      id: `0190a5d4-6c1e-7a3b-8c2d-1e2f3a4b6${String(i).padStart(3, '0')}`,
+      childId: CHILD_IDS.maria,
+      caseCode: `AR-2026-${String(100 + i).padStart(4, '0')}`,
+      alias: 'M.S.R.',
+      dueOn: '2020-01-07',
+      daysOverdue: 12,
+    }));
+    const bridge = casesBridge().ok(
+      'reintegration.overdueVisits',
+      ({ offset = 0, limit = 10 }) => ({
+        items: visits.slice(offset, offset + limit),
+        total: visits.length,
+      }),
+    );
+    const { user } = renderApp(bridge, { route: `/today?shelter=${SIDS.pagasa}` });
+    const panel = await screen.findByRole('region', { name: 'Follow-up visits overdue 12 items' });
+    // A header row and ten cases.
+    expect(await within(panel).findAllByRole('row')).toHaveLength(11);
+    expect(within(panel).getByRole('status')).toHaveTextContent('Showing 1–10 of 12.');
+    expect(within(panel).getByRole('button', { name: 'Previous page' })).toBeDisabled();
+    await user.click(within(panel).getByRole('button', { name: 'Next page' }));
+    expect(await within(panel).findByText('Showing 11–12 of 12.')).toBeVisible();
+    expect(within(panel).getAllByRole('row')).toHaveLength(3);
+    expect(within(panel).getByRole('button', { name: 'Next page' })).toBeDisabled();
+    expect(bridge.inputsOf('reintegration.overdueVisits')).toEqual([
+      { shelterId: SIDS.pagasa, offset: 0, limit: 10 },
+      { shelterId: SIDS.pagasa, offset: 10, limit: 10 },
+    ]);
+    await expectNoAxeViolations();
+  });
+
   it('a Today panel says when nothing is due, and says so when its list cannot be read', async () => {
     const bridge = casesBridge().fail('reintegration.overdueVisits', {
       code: 'INTERNAL',
       message: 'internal',
     });
     renderApp(bridge, { route: '/today' });
-    const overdue = await screen.findByRole('region', { name: 'Follow-up visits overdue' });
+    const overdue = await screen.findByRole('region', { name: /^Follow-up visits overdue/ });
     expect(await within(overdue).findByRole('alert')).toHaveTextContent(
       'Something went wrong. Nothing was changed. Try again.',
     );
     expect(within(overdue).queryByRole('table')).toBeNull();
-    const due = screen.getByRole('region', { name: 'Aftercare Outcomes assessments due' });
+    const due = await screen.findByRole('region', {
+      name: 'Aftercare Outcomes assessments due 0 items',
+    });
     expect(
       await within(due).findByText('No Aftercare Outcomes assessment is due in the next 30 days.'),
     ).toBeVisible();

@@ -266,9 +266,9 @@ export function casesBridge(s: SessionInfo = caseworkerSession()): FakeBridge {
       // The coordinator's access log in the case file.
       .ok('privacy.childAccessLog', { entries: [], nextBeforeSeq: null })
       // The Today screen's overdue follow-up visits and Aftercare Outcomes due.
-      .ok('reintegration.overdueVisits', [])
-      .ok('reintegration.outcomesDue', [])
+      .ok('reintegration.overdueVisits', { items: [], total: 0 })
+      .ok('reintegration.outcomesDue', { items: [], total: 0 })
       // The Today screen's documents due or expiring.
-      .ok('documents.due', [])
+      .ok('documents.due', { items: [], total: 0 })
   );
 }

@@ -15,7 +15,9 @@ import {
   type CaseActor,
   type CaseVault,
 } from '../../records/actor';
-import { childScope, requireVisibleChild } from '../../records/scope';
+import { requireVisibleChild } from '../../records/scope';
+import { pageOfRows, panelConditions } from '../../records/today-panel';
+import type { TodayPanelPage, TodayPanelQuery } from '../../../../shared/today';
 import { requireCareRow } from './rows';
 
 interface DocumentRow {
@@ -108,12 +110,26 @@ export function saveDocument(
  * late), and held ones expiring within 30 days (or expired), soonest first. Each half is a range
  * on its own partial index, so the list does not read the whole register.
  */
-export function documentsDue(vault: CaseVault, actor: CaseActor, limit = 200): DocumentDue[] {
+export function documentsDue(
+  vault: CaseVault,
+  actor: CaseActor,
+  query: TodayPanelQuery,
+): TodayPanelPage<DocumentDue> {
   const { today } = clockFor(vault, actor);
-  const scope = childScope(vault, actor);
-  const rows = vault.db
-    .prepare(
-      `SELECT d.id, d.child_id, c.case_code, d.kind, d.status, d.on_date FROM (
+  const where = panelConditions(vault, actor, query);
+  const { rows, total } = pageOfRows<{
+    id: string;
+    child_id: string;
+    case_code: string;
+    alias: string;
+    kind: DocumentKind;
+    status: DocumentStatus;
+    on_date: string;
+  }>(
+    vault,
+    {
+      columns: 'd.id, d.child_id, c.case_code, c.alias, d.kind, d.status, d.on_date',
+      from: `FROM (
          SELECT id, child_id, kind, status, due_on AS on_date
            FROM child_documents INDEXED BY child_documents_due
            WHERE status <> 'held' AND deleted_at IS NULL AND due_on <= $dueBy
@@ -124,29 +140,27 @@ export function documentsDue(vault: CaseVault, actor: CaseActor, limit = 200): D
              AND expires_on <= $expiresBy
        ) d
        JOIN children c ON c.id = d.child_id
-       WHERE c.deleted_at IS NULL AND ${scope.sql}
-       ORDER BY d.on_date, d.id LIMIT $limit`,
-    )
-    .all({
+       WHERE c.deleted_at IS NULL AND ${where.sql}`,
+      order: 'd.on_date, d.id',
+    },
+    {
       dueBy: addDaysTo(today, DOCUMENT_DUE_AHEAD_DAYS),
       expiresBy: addDaysTo(today, DOCUMENT_EXPIRY_NOTICE_DAYS),
-      limit,
-      ...scope.params,
-    }) as {
-    id: string;
-    child_id: string;
-    case_code: string;
-    kind: DocumentKind;
-    status: DocumentStatus;
-    on_date: string;
-  }[];
-  return rows.map((r) => ({
-    id: r.id,
-    childId: r.child_id,
-    caseCode: r.case_code,
-    kind: r.kind,
-    status: r.status,
-    on: r.on_date,
-    late: r.status === 'held' ? r.on_date <= today : r.on_date < today,
-  }));
+      ...where.params,
+    },
+    query,
+  );
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: r.id,
+      childId: r.child_id,
+      caseCode: r.case_code,
+      alias: r.alias,
+      kind: r.kind,
+      status: r.status,
+      on: r.on_date,
+      late: r.status === 'held' ? r.on_date <= today : r.on_date < today,
+    })),
+  };
 }

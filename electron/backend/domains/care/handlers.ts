@@ -17,7 +17,7 @@ export function careHandlers(): Pick<Handlers, CareProcedureName> {
     'away.start': (ctx, input) => startAway(ctx.vault(), actorOf(ctx.user()), input),
     'away.return': (ctx, input) => returnFromAway(ctx.vault(), actorOf(ctx.user()), input),
     'documents.save': (ctx, input) => saveDocument(ctx.vault(), actorOf(ctx.user()), input),
-    'documents.due': (ctx) => documentsDue(ctx.vault(), actorOf(ctx.user())),
+    'documents.due': (ctx, input) => documentsDue(ctx.vault(), actorOf(ctx.user()), input),
     'contacts.save': (ctx, input) => saveContact(ctx.vault(), actorOf(ctx.user()), input),
   };
 }

@@ -50,8 +50,10 @@ export function reintegrationHandlers(): Pick<Handlers, ReintegrationProcedureNa
       listVisits(ctx.vault(), actorOf(ctx.user()), input.childId),
     'reintegration.recordVisit': (ctx, input) =>
       recordVisit(ctx.vault(), actorOf(ctx.user()), input),
-    'reintegration.overdueVisits': (ctx) => overdueVisits(ctx.vault(), actorOf(ctx.user())),
-    'reintegration.outcomesDue': (ctx) => outcomesDue(ctx.vault(), actorOf(ctx.user())),
+    'reintegration.overdueVisits': (ctx, input) =>
+      overdueVisits(ctx.vault(), actorOf(ctx.user()), input),
+    'reintegration.outcomesDue': (ctx, input) =>
+      outcomesDue(ctx.vault(), actorOf(ctx.user()), input),
     'reintegration.closure': (ctx, input) =>
       closureState(ctx.vault(), actorOf(ctx.user()), input.childId),
     'reintegration.proposeClosure': (ctx, input) =>

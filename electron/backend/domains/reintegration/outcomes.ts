@@ -11,7 +11,8 @@ import {
   type CaseActor,
   type CaseVault,
 } from '../../records/actor';
-import { childScope } from '../../records/scope';
+import { panelConditions } from '../../records/today-panel';
+import type { TodayPanelPage, TodayPanelQuery } from '../../../../shared/today';
 import { readPolicy } from './gates';
 import { listInstruments } from './instruments';
 
@@ -26,24 +27,29 @@ export function outcomesCodes(vault: CaseVault): string[] {
   ];
 }
 
-/** The soonest `limit` (as for overdue visits, the dashboard lists a page, not every case). */
-export function outcomesDue(vault: CaseVault, actor: CaseActor, limit = 200): OutcomesDue[] {
+/** Outcomes administrations past due or due soon, soonest first: one page, and how many there are. */
+export function outcomesDue(
+  vault: CaseVault,
+  actor: CaseActor,
+  query: TodayPanelQuery,
+): TodayPanelPage<OutcomesDue> {
   const { today } = clockFor(vault, actor);
   const policy = readPolicy(vault);
-  const scope = childScope(vault, actor);
+  const where = panelConditions(vault, actor, query);
   const rows = vault.db
     .prepare(
-      `SELECT c.id, c.case_code, c.intake_date,
+      `SELECT c.id, c.case_code, c.alias, c.intake_date,
          (SELECT count(*) FROM reintegration_assessments a
           WHERE a.child_id = c.id AND a.deleted_at IS NULL AND a.status <> 'draft'
             AND a.instrument_code IN (SELECT value FROM json_each($codes))) AS made
        FROM children c
        WHERE c.deleted_at IS NULL AND c.status IN ('intake', 'in_care', 'aftercare')
-         AND ${scope.sql}`,
+         AND ${where.sql}`,
     )
-    .all({ codes: JSON.stringify(outcomesCodes(vault)), ...scope.params }) as {
+    .all({ codes: JSON.stringify(outcomesCodes(vault)), ...where.params }) as {
     id: string;
     case_code: string;
+    alias: string;
     intake_date: string;
     made: number;
   }[];
@@ -52,18 +58,20 @@ export function outcomesDue(vault: CaseVault, actor: CaseActor, limit = 200): Ou
     firstAfterMonths: policy.outcomesFirstAfterMonths,
     thenEveryMonths: policy.outcomesThenEveryMonths,
   };
-  return rows
+  // The due date follows from the schedule, not from a column: computed here, then paged.
+  const due = rows
     .map((r) => {
       const dueOn = outcomesDueOn(r.intake_date, r.made, schedule);
       return {
         childId: r.id,
         caseCode: r.case_code,
+        alias: r.alias,
         administration: r.made,
         dueOn,
         daysOverdue: daysBetween(dueOn, today),
       };
     })
     .filter((d) => d.dueOn <= horizon)
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.caseCode.localeCompare(b.caseCode))
-    .slice(0, limit);
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.caseCode.localeCompare(b.caseCode));
+  return { total: due.length, items: due.slice(query.offset, query.offset + query.limit) };
 }

@@ -24,7 +24,9 @@ import {
   type CaseActor,
   type CaseVault,
 } from '../../records/actor';
-import { childScope, requireVisibleChild } from '../../records/scope';
+import { requireVisibleChild } from '../../records/scope';
+import { pageOfRows, panelConditions } from '../../records/today-panel';
+import type { TodayPanelPage, TodayPanelQuery } from '../../../../shared/today';
 import type { DischargeEffect } from '../../runtime/domain';
 import { saveTask } from '../children';
 import { readPolicy } from './gates';
@@ -167,28 +169,40 @@ export function recordVisit(
 }
 
 /** Visits due before today and not recorded, of the children the actor sees, oldest first. */
-export function overdueVisits(vault: CaseVault, actor: CaseActor, limit = 200): OverdueVisit[] {
+export function overdueVisits(
+  vault: CaseVault,
+  actor: CaseActor,
+  query: TodayPanelQuery,
+): TodayPanelPage<OverdueVisit> {
   const { today } = clockFor(vault, actor);
-  const scope = childScope(vault, actor);
-  const rows = vault.db
-    .prepare(
-      `SELECT v.id, v.child_id, c.case_code, v.due_on FROM aftercare_visits v
-       JOIN children c ON c.id = v.child_id
-       WHERE v.visited_on IS NULL AND v.deleted_at IS NULL AND v.due_on < $today
-         AND c.deleted_at IS NULL AND ${scope.sql}
-       ORDER BY v.due_on, v.id LIMIT $limit`,
-    )
-    .all({ today, limit, ...scope.params }) as {
+  const where = panelConditions(vault, actor, query);
+  const { rows, total } = pageOfRows<{
     id: string;
     child_id: string;
     case_code: string;
+    alias: string;
     due_on: string;
-  }[];
-  return rows.map((r) => ({
-    id: r.id,
-    childId: r.child_id,
-    caseCode: r.case_code,
-    dueOn: r.due_on,
-    daysOverdue: daysBetween(r.due_on, today),
-  }));
+  }>(
+    vault,
+    {
+      columns: 'v.id, v.child_id, c.case_code, c.alias, v.due_on',
+      from: `FROM aftercare_visits v JOIN children c ON c.id = v.child_id
+       WHERE v.visited_on IS NULL AND v.deleted_at IS NULL AND v.due_on < $today
+         AND c.deleted_at IS NULL AND ${where.sql}`,
+      order: 'v.due_on, v.id',
+    },
+    { today, ...where.params },
+    query,
+  );
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: r.id,
+      childId: r.child_id,
+      caseCode: r.case_code,
+      alias: r.alias,
+      dueOn: r.due_on,
+      daysOverdue: daysBetween(r.due_on, today),
+    })),
+  };
 }

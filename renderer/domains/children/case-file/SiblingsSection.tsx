@@ -167,7 +167,7 @@ function SiblingResults({
           {rows.map((row) => (
             <li key={row.id}>
               <span>
-                {t('children.childLink', { caseCode: row.caseCode, alias: row.alias })} ·{' '}
+                {t('common.childLink', { caseCode: row.caseCode, alias: row.alias })} ·{' '}
                 {ageText(t, row.age, row.ageEstimated)} · {statusText(t, row.status)}
               </span>
               <button

@@ -1,6 +1,6 @@
-// A list of children's cases as Today's panels and the review queue show it: the case code first,
-// as the link that opens the case, then the list's own columns. The query's error, its empty
-// state and (where asked) its loading line come with it.
+// A whole list of children's cases, as the review queue shows it: the case code first, as the
+// link that opens the case, then the list's own columns. The query's error, its empty state and
+// (where asked) its loading line come with it. Today's paged panels use TodayPanel instead.
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -28,7 +28,7 @@ interface Props<Row extends { caseCode: string }> {
   rowKey: (row: Row) => string;
 }
 
-export function TodayCaseTable<Row extends { caseCode: string }>({
+export function CaseListTable<Row extends { caseCode: string }>({
   query,
   caption,
   none,
