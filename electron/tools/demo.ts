@@ -59,7 +59,8 @@ async function main(): Promise<void> {
     `  Data:    ${counts.children} children, ${counts.shelters} shelters, ${counts.beds} beds, ` +
       `${counts.placements} placements, ${counts.familyMembers} family members, ` +
       `${counts.reintegrationAssessments} reintegration assessments, ` +
-      `${counts.aftercareVisits} follow-up visits ` +
+      `${counts.aftercareVisits} follow-up visits, ${counts.households} households, ` +
+      `${counts.contacts + counts.incidents} daily log entries, ${counts.documents} documents ` +
       `(generated in ${(milliseconds / 1000).toFixed(1)} s)`,
     '',
     'Fictional demo credentials, for this demo vault only (never reuse them for real data):',

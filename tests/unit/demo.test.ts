@@ -301,6 +301,52 @@ describe('demo reintegration', () => {
   });
 });
 
+describe('demo daily care and households', () => {
+  it('has the size S daily logs and documents over the stays, children away today, and siblings in one household', () => {
+    const { db } = vault;
+    const { counts } = demo.dataset;
+    expect(count(db, 'SELECT count(*) FROM contact_log')).toBe(counts.contacts);
+    expect(count(db, 'SELECT count(*) FROM incidents')).toBe(counts.incidents);
+    // The daily log holds the size's entries; a missing-from-care report comes on top of them,
+    // with its away episode.
+    const missing = count(db, "SELECT count(*) FROM away_episodes WHERE kind = 'missing'");
+    expect(counts.contacts + counts.incidents - missing).toBe(2_000);
+    expect(count(db, 'SELECT count(*) FROM child_documents')).toBe(1_000);
+    expect(counts.documents).toBe(1_000);
+    // Every entry falls within one of the child's stays, and none after today.
+    expect(
+      count(
+        db,
+        `SELECT count(*) FROM contact_log l WHERE NOT EXISTS (SELECT 1 FROM placements p
+           WHERE p.child_id = l.child_id AND substr(p.start_at, 1, 10) <= l.occurred_on
+             AND (p.end_at IS NULL OR l.occurred_on <= substr(p.end_at, 1, 10)))`,
+      ),
+    ).toBe(0);
+    // Some documents are still to obtain, and Today lists the ones due this week or late.
+    expect(
+      count(db, "SELECT count(*) FROM child_documents WHERE status <> 'held'"),
+    ).toBeGreaterThan(50);
+    // Only a child placed now is away, each on her open stay, none of them twice.
+    expect(counts.awayEpisodes).toBeGreaterThan(0);
+    expect(
+      count(
+        db,
+        `SELECT count(*) FROM away_episodes a JOIN placements p ON p.id = a.placement_id
+         WHERE p.end_at IS NOT NULL OR p.child_id <> a.child_id`,
+      ),
+    ).toBe(0);
+    // Siblings share one household, as the case file shows them.
+    expect(counts.households).toBeLessThan(counts.children);
+    expect(
+      count(
+        db,
+        `SELECT count(*) FROM children a JOIN children b ON a.sibling_group_id = b.sibling_group_id
+         WHERE a.id < b.id AND a.household_id IS NOT b.household_id`,
+      ),
+    ).toBe(0);
+  });
+});
+
 describe('demo vault', () => {
   it('is marked DEMO, and every account signs in with its printed password', async () => {
     // The app holds the folder lock while it is open: the inspecting connection lets go first.

@@ -5,7 +5,13 @@
 // the app enforces, and the placement triggers under them, hold for generated data too.
 import { ageOn } from '../../../shared/children/vocabulary';
 import { startOfDayInstant, todayIn } from '../../../shared/time';
-import { clockFor, linkSiblings, type CaseActor, type CaseVault } from '../domains/children';
+import {
+  clockFor,
+  joinHousehold,
+  linkSiblings,
+  type CaseActor,
+  type CaseVault,
+} from '../domains/children';
 import { reserveBed, saveBed, saveShelter } from '../domains/shelters';
 import {
   dayToDate,
@@ -22,6 +28,7 @@ import { writeTherapy, type TherapyOptions } from './write-therapy';
 import { writeCase, type WrittenCase } from './write-case';
 import { writePlacements } from './write-placements';
 import { writeReintegration } from './write-reintegration';
+import { writeCare } from './write-care';
 
 export interface GenerateOptions {
   size: SizeName;
@@ -59,7 +66,12 @@ export interface GenerateResult {
     | 'signedNotes'
     | 'outcomeScores'
     | 'reintegrationAssessments'
-    | 'aftercareVisits',
+    | 'aftercareVisits'
+    | 'households'
+    | 'contacts'
+    | 'incidents'
+    | 'documents'
+    | 'awayEpisodes',
     number
   >;
   shelters: { id: string; name: string }[];
@@ -116,8 +128,13 @@ export function generateDataset(vault: CaseVault, options: GenerateOptions): Gen
   vault.data.transaction(() => {
     for (const household of plan.households) {
       const [first, ...rest] = household.children;
+      // Siblings share one household: the family recorded under each comes along.
       for (const other of rest) {
         linkSiblings(vault, actor(), { childId: childIds[first!]!, siblingId: childIds[other]! });
+        joinHousehold(vault, actor(), {
+          childId: childIds[other]!,
+          householdOfChildId: childIds[first!]!,
+        });
       }
     }
     // Half the children still waiting for a bed have a suitable one held for them today.
@@ -163,6 +180,13 @@ export function generateDataset(vault: CaseVault, options: GenerateOptions): Gen
           visits: DATASET_SIZES[options.size].aftercareVisits,
         });
 
+  const care = writeCare(vault, {
+    seed: options.seed,
+    now,
+    logEntries: DATASET_SIZES[options.size].careLogEntries,
+    documents: DATASET_SIZES[options.size].careDocuments,
+  });
+
   const count = (table: string) =>
     Number(
       vault.db
@@ -183,6 +207,8 @@ export function generateDataset(vault: CaseVault, options: GenerateOptions): Gen
       outcomeScores: clinical.scores,
       reintegrationAssessments: reintegration.assessments,
       aftercareVisits: reintegration.visits,
+      households: count('households'),
+      ...care,
     },
     shelters: plan.shelters.map((s, i) => ({ id: shelterIds[i]!, name: s.name })),
     milliseconds: performance.now() - started,

@@ -1,5 +1,5 @@
 // The dataset sizes S, M and L (children, shelters, placements, family members, therapists and
-// therapy sessions), shared by `npm run demo` and `npm run bench`.
+// therapy sessions, reintegration and daily care records), shared by `npm run demo` and `npm run bench`.
 export interface DatasetSize {
   children: number;
   shelters: number;
@@ -15,6 +15,9 @@ export interface DatasetSize {
   /** Reintegration: readiness and Aftercare Outcomes assessments, and follow-up visits (at most). */
   reintegrationAssessments: number;
   aftercareVisits: number;
+  /** Daily care: contacts log entries and incidents together, and documents in the registers. */
+  careLogEntries: number;
+  careDocuments: number;
 }
 
 export const DATASET_SIZES = {
@@ -29,6 +32,8 @@ export const DATASET_SIZES = {
     outcomeScores: 300,
     reintegrationAssessments: 800,
     aftercareVisits: 2_000,
+    careLogEntries: 2_000,
+    careDocuments: 1_000,
   },
   M: {
     children: 2_000,
@@ -41,6 +46,8 @@ export const DATASET_SIZES = {
     outcomeScores: 3_000,
     reintegrationAssessments: 8_000,
     aftercareVisits: 20_000,
+    careLogEntries: 20_000,
+    careDocuments: 10_000,
   },
   L: {
     children: 10_000,
@@ -53,6 +60,8 @@ export const DATASET_SIZES = {
     outcomeScores: 30_000,
     reintegrationAssessments: 40_000,
     aftercareVisits: 100_000,
+    careLogEntries: 100_000,
+    careDocuments: 50_000,
   },
 } as const satisfies Record<string, DatasetSize>;
 

@@ -304,8 +304,10 @@ function operations(size: SizeName, now: Date, count: number): Operation[] {
       run: (d, i) => loadCaseFile(d.vault, d.coordinator, d.children[pick(i).child]!, HOOKS),
     },
     {
+      // Every section: the child, placements, family and household, plan, legal, consents,
+      // daily care (incidents, away, documents, contacts), therapy, reintegration, access log.
       name: 'case file load',
-      targetMs: 50,
+      targetMs: 30,
       run: (d, i) => loadCaseFile(d.vault, d.coordinator, d.children[pick(i).child]!, HOOKS),
     },
     {
