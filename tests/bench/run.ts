@@ -1,5 +1,5 @@
 // `npm run bench`: p50/p95 per operation and dataset size, and the encrypted/plain ratio.
-// `npm run bench -- --only therapy`: only the case operations whose name holds that text.
+// `npm run bench -- --only therapy[,case file]`: only the operations whose name holds one of them.
 // `npm run bench -- --ui [--size L] [--runs 10]`: the screens in Chromium instead (tests/bench/ui.ts).
 // `npm run bench -- --backup [--size L]`: backup, check and restore times, and the round trip;
 // a plain run puts the backup and restore times at every size in its table too.
@@ -20,7 +20,7 @@ import {
   unlockBench,
   type SizeName,
 } from './suites/foundation';
-import type { ResultRow } from './stats';
+import { selects, type ResultRow } from './stats';
 import { uiBench } from './ui';
 import { runCrashTest } from '../crash/crash-test';
 import { BACKUP_OPERATIONS, backupBench, backupRows } from './suites/backup';
@@ -115,7 +115,7 @@ if (values.ui) {
         values.only,
       )),
     );
-    if (Object.values(BACKUP_OPERATIONS).some((name) => !values.only || name.includes(values.only)))
+    if (Object.values(BACKUP_OPERATIONS).some((name) => selects(values.only, name)))
       rows.push(...(await backupRows(folder, sizes)));
     // Last: cipher_memory_security is process-wide and cannot be turned off again.
     rows.push(...(await memorySecurityBench(folder, runs, sizes, rows)));

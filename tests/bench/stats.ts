@@ -111,3 +111,11 @@ export function countingPages<T>(into: PagesPerRun[], run: () => T): T {
   });
   return result;
 }
+
+/**
+ * `--only a,b`: whether the operation `name` is one the run asked for (its name holds one of the
+ * comma-separated texts), so one generated dataset serves several rows.
+ */
+export function selects(only: string | undefined, name: string): boolean {
+  return !only || only.split(',').some((text) => name.includes(text.trim()));
+}

@@ -49,7 +49,14 @@ import { createVault, unwrapWithPassword } from '../../../electron/backend/vault
 import type { ChildStatus } from '../../../shared/children/vocabulary';
 import { todayIn } from '../../../shared/time';
 import { TODAY_PANEL_PAGE_SIZE } from '../../../shared/today';
-import { countingPages, measurePair, percentile, type PagesPerRun, type ResultRow } from '../stats';
+import {
+  countingPages,
+  measurePair,
+  percentile,
+  selects,
+  type PagesPerRun,
+  type ResultRow,
+} from '../stats';
 import type { PageOverhead } from './foundation';
 import { assessmentsPerChild, seedReintegration } from './reintegration';
 import { REPORT_PRINT_OPERATIONS, reportPrintRows } from './report-print';
@@ -745,7 +752,7 @@ export async function casesBench(
         { operation: 'generate dataset (plain)', size, ...once(plain.generationMs) },
       );
       for (const op of operations(size, now, runs + 3)) {
-        if (only && !op.name.includes(only)) continue;
+        if (!selects(only, op.name)) continue;
         // Both sides count their pages, so the few microseconds that costs fall on both alike.
         const pages: [PagesPerRun[], PagesPerRun[]] = [[], []];
         const run = (d: Dataset, side: 0 | 1) => (i: number) => {
@@ -766,7 +773,7 @@ export async function casesBench(
           ),
         );
       }
-      if (!only || REPORT_PRINT_OPERATIONS.some((name) => name.includes(only))) {
+      if (REPORT_PRINT_OPERATIONS.some((name) => selects(only, name))) {
         const today = todayIn(ZONE, now);
         const yearBack = { from: addDaysTo(today, -364), to: today };
         rows.push(...(await reportPrintRows(encrypted, size, Math.min(runs, 20), yearBack, only)));

@@ -24,7 +24,7 @@ import { formatCalendarDate, formatInstant } from '../../../shared/time';
 import { launchBrowser } from '../../support/browser';
 import { documentOf, printPdf } from '../../support/report-pdf';
 import { makeTempDir, removeDir } from '../../support/temp';
-import { percentile, type ResultRow } from '../stats';
+import { percentile, selects, type ResultRow } from '../stats';
 
 const CATALOGUES = fileURLToPath(new URL('../../../renderer/i18n', import.meta.url));
 const SETUP: PageSetup = { paperSize: 'A4', orientation: 'portrait', margins: 'normal' };
@@ -173,7 +173,7 @@ export async function reportPrintRows(
     ];
     for (const printedReport of REPORTS) {
       const name = printedReport.name;
-      if (only && !`report print: ${name}`.includes(only)) continue;
+      if (!selects(only, `report print: ${name}`)) continue;
       for (const scope of scopes) {
         const data: number[] = [];
         const html: number[] = [];
