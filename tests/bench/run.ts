@@ -1,5 +1,6 @@
 // `npm run bench`: p50/p95 per operation and dataset size, and the encrypted/plain ratio.
-// `npm run bench -- --only therapy`: only the case operations whose name holds that text.
+// `npm run bench -- --only therapy`: only the case operations whose name holds that text
+// (`--only therapy,notes`: any of those).
 // `npm run bench -- --ui [--size L] [--runs 10]`: the screens in Chromium instead (tests/bench/ui.ts).
 // `npm run bench -- --backup [--size L]`: backup, check and restore times, and the round trip;
 // a plain run puts the backup and restore times at every size in its table too.
@@ -111,7 +112,7 @@ if (values.ui) {
         folder,
         values.quick ? 20 : 100,
         sizes,
-        pageOverheadOf(pageCosts),
+        () => pageOverheadOf(pageCostBench(folder)),
         values.only,
       )),
     );
