@@ -111,7 +111,7 @@ if (values.ui) {
         folder,
         values.quick ? 20 : 100,
         sizes,
-        pageOverheadOf(pageCosts),
+        () => pageOverheadOf(pageCostBench(folder)),
         values.only,
       )),
     );

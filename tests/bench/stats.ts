@@ -33,12 +33,14 @@ export async function measure(
 /**
  * Times two variants of one operation (encrypted and plain) in alternating rounds, so that a
  * change in machine load while the benchmark runs falls on both alike rather than skewing the ratio.
+ * `before[k](i)`, when given, runs untimed just before each timed run `i` of variant `k`.
  */
 export async function measurePair(
   runs: number,
   a: (i: number) => unknown,
   b: (i: number) => unknown,
   rounds = 5,
+  before?: readonly [(i: number) => unknown, (i: number) => unknown],
 ): Promise<[Sample, Sample]> {
   const times: [number[], number[]] = [[], []];
   const fns = [a, b] as const;
@@ -47,6 +49,7 @@ export async function measurePair(
   for (let done = 0; done < runs; done += perRound) {
     for (const [k, fn] of fns.entries()) {
       for (let i = done; i < Math.min(runs, done + perRound); i += 1) {
+        await before?.[k]!(i);
         const start = performance.now();
         await fn(i);
         times[k]!.push(performance.now() - start);
