@@ -146,6 +146,41 @@ describe('the store’s own check on an edit', () => {
   });
 });
 
+describe('a stay that sync left overlapping another', () => {
+  it('may be narrowed or re-described while the overlap lasts, never widened', async () => {
+    const f = await twoPlacedChildren();
+    // Another computer, offline, put Cara in Ana's bed for part of Ana's stay.
+    const cara = f.child();
+    f.vault.db.exec('INSERT INTO sync_applying (id) VALUES (1)');
+    insertPlacement(
+      blinded(f.vault),
+      f.placement(cara, f.home.beds[0]!, on('2025-05-05'), on('2025-05-20')),
+    );
+    f.vault.db.exec('DELETE FROM sync_applying');
+    const edit = (patch: Parameters<typeof updatePlacement>[2]) =>
+      refusal(() => updatePlacement(f.vault, f.row(cara), patch));
+    const widened = {
+      code: 'CONFLICT',
+      message: 'placement.bedOverlap',
+      details: { startAt: on('2025-05-01'), endAt: null },
+    };
+    // The same dates, a new reason: nothing grows.
+    expect(edit({ reason: 'Corrected reason' })).toBe('ok');
+    // Ended earlier, from the same start; then started later, to the same end.
+    expect(edit({ end_at: on('2025-05-18') })).toBe('ok');
+    expect(edit({ start_at: on('2025-05-06') })).toBe('ok');
+    expect(f.row(cara)).toMatchObject({
+      start_at: on('2025-05-06'),
+      end_at: on('2025-05-18'),
+      reason: 'Corrected reason',
+    });
+    // Any edit that would make the overlap longer is refused, naming Ana's stay.
+    expect(edit({ start_at: on('2025-05-05') })).toMatchObject(widened);
+    expect(edit({ end_at: on('2025-05-19') })).toMatchObject(widened);
+    expect(edit({ start_at: on('2025-05-07'), end_at: on('2025-05-25') })).toMatchObject(widened);
+  });
+});
+
 describe('the store’s own checks on a new placement', () => {
   it('a stay of no length is refused before the database sees it, with its dates', async () => {
     const f = await twoPlacedChildren();

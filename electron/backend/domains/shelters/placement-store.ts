@@ -113,7 +113,10 @@ export function assertNoConflict(vault: CaseVault, slot: PlacementSlot, viewer?:
   throw hidden ? new AppError('CONFLICT', conflict.message) : conflictError(conflict);
 }
 
-/** A write that slipped past the check (a trigger or a unique index fired) is still a CONFLICT. */
+/**
+ * A write that slipped past the check (a trigger fired) is still a CONFLICT. The triggers are the
+ * only backstop: the one-open-stay unique indexes became plain ones when sync arrived.
+ */
 function asConflict(error: unknown): unknown {
   const message = error instanceof Error ? error.message : '';
   const key = (
@@ -123,12 +126,7 @@ function asConflict(error: unknown): unknown {
       'placement.bedOverlap',
     ] as PlacementConflictKey[]
   ).find((k) => message.includes(k));
-  if (key) return new AppError('CONFLICT', key);
-  if (message.includes('placements.child_id'))
-    return new AppError('CONFLICT', 'placement.childOverlap');
-  if (message.includes('placements.bed_id'))
-    return new AppError('CONFLICT', 'placement.bedOverlap');
-  return error;
+  return key ? new AppError('CONFLICT', key) : error;
 }
 
 function guarded<T>(vault: CaseVault, slot: PlacementSlot, write: () => T): T {
