@@ -80,6 +80,8 @@ const closureSection = () => page.getByRole('region', { name: 'Case closure', ex
 describe('case closure', () => {
   it('is proposed by keyboard, approved by another coordinator, and reopened with a reason', async () => {
     await page.goto(run.harness.url);
+    // A loaded machine can take a while to open the app.
+    await page.getByLabel('Username', { exact: true }).waitFor({ timeout: 120_000 });
     await signIn(PROPOSER.username, PROPOSER.password, 'Today');
     await openCaseFile();
     const status = page.getByRole('form', { name: 'Case status' });
