@@ -34,6 +34,7 @@ import { procedure } from '../procedure';
 import { TIME_OF_DAY } from '../time';
 import { optionalText, requiredText, safeText } from '../text';
 import { householdsProcedures } from './households-contract';
+import { intakeAccountsProcedures } from './intake-accounts-contract';
 
 const CASE_TEAM: readonly Role[] = ['coordinator', 'caseworker'];
 
@@ -583,6 +584,7 @@ export const childrenProcedures = {
     kind: 'mutation',
   }),
   ...householdsProcedures,
+  ...intakeAccountsProcedures,
 } as const;
 
 export type {

@@ -159,6 +159,8 @@ export const CHILDREN_ERROR_KEYS = [
   'age.range',
   'status.placed',
   'status.notPlaced',
+  'status.closeNeedsApproval',
+  'status.reopenWithReason',
   'consent.agencyRequired',
   'consent.withdrawnBeforeGiven',
   'consent.alreadyWithdrawn',

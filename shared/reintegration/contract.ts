@@ -216,11 +216,18 @@ export interface OutcomesDue extends TodayCaseRow {
 
 /** Where a child's case stands on closure: what the proposal needs, and the proposals made. */
 export interface ClosureState {
+  /**
+   * The case is in aftercare monitoring, so a proposal also waits for monitoring's end and the
+   * outcomes threshold; any other open case not placed in a shelter needs only the proposal.
+   */
+  monitored: boolean;
+  /** The case is closed, so it may be reopened with a reason. */
+  canReopen: boolean;
   /** Every scheduled follow-up visit was made and the last one's due date has come. */
   monitoringEnded: boolean;
   /** The last approved outcomes assessment, and whether every domain meets the threshold. */
   lastOutcomes: { id: string; approvedAt: string; meetsClosure: boolean } | null;
-  /** A proposal may be made now (in aftercare, monitoring ended, threshold met, none pending). */
+  /** A proposal may be made now (open, not placed, none pending; if monitored, its rules met). */
   canPropose: boolean;
   /** Newest first. */
   closures: CaseClosure[];
@@ -375,7 +382,10 @@ export const reintegrationProcedures = {
     access: CASE_TEAM,
     kind: 'query',
   }),
-  /** Proposes closing the case once monitoring has ended and the last outcomes meet the threshold. */
+  /**
+   * Proposes closing a case not placed in a shelter; one in aftercare only once monitoring has
+   * ended and the last outcomes meet the threshold.
+   */
   'reintegration.proposeClosure': procedure<CaseClosure>()({
     input: closureProposalSchema,
     access: CASE_TEAM,
@@ -392,8 +402,8 @@ export const reintegrationProcedures = {
     access: COORDINATOR,
     kind: 'mutation',
   }),
-  /** Reopens a case closed by an approved closure: back to aftercare monitoring. */
-  'reintegration.reopenCase': procedure<CaseClosure>()({
+  /** Reopens a closed case with a reason, back to the status it was closed from. */
+  'reintegration.reopenCase': procedure<ClosureState>()({
     input: reopenSchema,
     access: CASE_TEAM,
     kind: 'mutation',

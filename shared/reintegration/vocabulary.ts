@@ -88,6 +88,7 @@ export const REINTEGRATION_ERROR_KEYS = [
   'reintegration.stageDate',
   'reintegration.stageOrder',
   'reintegration.notInAftercare',
+  'reintegration.closurePlaced',
   'reintegration.monitoringNotEnded',
   'reintegration.outcomesNotMet',
   'reintegration.closurePending',

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { idOf, isoDateSchema } from '../ids';
 import type { Role } from '../roles';
 import { procedure } from '../procedure';
+import { ACCESS_REQUEST_ROLES, accessRequestProcedures } from './access-request';
 import type { DischargeDestination, ShelterType } from '../shelters/vocabulary';
-import type { ChildStatus, LegalEventKind } from '../children/vocabulary';
+import type { ChildStatus, IntakeHeldWhere, LegalEventKind } from '../children/vocabulary';
 import type {
   Modality,
   PlanStatus,
@@ -42,6 +43,7 @@ export const REPORT_ROLES: Record<ReportKind, readonly Role[]> = {
   therapy: THERAPY_READERS,
   reintegration: HISTORY_READERS,
   statistics: REPORTERS,
+  accessRequest: ACCESS_REQUEST_ROLES,
 };
 
 /** A report's period: calendar dates in the vault's time zone, both included. */
@@ -133,7 +135,13 @@ export interface PlacementHistoryReport extends ReportStamp {
   transfers: { at: string; fromShelter: string; toShelter: string; reason: string }[];
   discharges: { at: string; shelterName: string; destination: DischargeDestination }[];
   legalEvents: { date: string; kind: LegalEventKind; court: string; caseNumber: string }[];
-  intake: { account: string; recordedAt: string } | null;
+  /** Where the account is held and its reference (null for one recorded before they were asked). */
+  intake: {
+    account: string;
+    recordedAt: string;
+    heldWhere: IntakeHeldWhere | null;
+    reference: string | null;
+  } | null;
   familySafety:
     | {
         name: string;
@@ -270,6 +278,7 @@ export interface ReintegrationReport extends ReportStamp {
 }
 
 export const reportsProcedures = {
+  ...accessRequestProcedures,
   /** The shelter placement report; every run is audited (with whether names were included). */
   'reports.placement': procedure<PlacementReport>()({
     input: periodSchema.extend({

@@ -13,6 +13,7 @@ export const REPORT_KINDS = [
   'therapy',
   'reintegration',
   'statistics',
+  'accessRequest',
 ] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 

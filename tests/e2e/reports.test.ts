@@ -322,11 +322,51 @@ describe('reports', () => {
     expect(text).toMatch(/Fictional Home Cebu Foster care/);
     expect(text).toContain('Hearing Fictional RTC Branch 7 FC-0042');
     expect(text).toContain('Fictional intake account, told at the barangay hall.');
+    expect(text).toContain('Reference: Fictional affidavit reference A-0001');
+    expect(text).toContain('Held in: Affidavit');
     expect(text).toContain(
       'Also included at the request of Fictional Coordinator Lim: the intake account.',
     );
     expect(text).not.toContain('Abad');
     expect(text).not.toContain('Fictional exit note');
+    run.errors.assertNone();
+  });
+
+  it('an access request: everything held about one child saved as PDF, without a word of her signed note', async () => {
+    await page
+      .getByLabel('Report', { exact: true })
+      .selectOption({ label: 'Access request: everything held about a child' });
+    // The whole record: no period is asked.
+    await expect.poll(() => page.getByLabel('From', { exact: true }).count()).toBe(0);
+    await page.getByLabel('Find the child').fill(codes[0]!);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: `Choose ${codes[0]}` }).click();
+    await page.getByText(`Chosen: ${codes[0]} (R.T.L.)`).waitFor();
+    await page.getByRole('button', { name: 'Show preview' }).click();
+    const preview = page.getByRole('region', { name: /^Preview — \d+ pages?$/ });
+    await preview.getByText('Kinds of record held').first().waitFor();
+    await expectNoAxeViolations(page, 'reports, access request');
+
+    await page.getByRole('button', { name: 'Save as PDF' }).click();
+    const fileName = /^accessRequest-report-.*\.pdf$/;
+    await page
+      .getByRole('status')
+      .getByText(/^Saved accessRequest-report-/)
+      .waitFor();
+    const saved = outputs!.saved.find((s) => fileName.test(s.file.split('/').pop()!))!;
+    const text = pdfText(saved.file).replace(/\s+/g, ' ');
+    expect(text).toContain('CONFIDENTIAL');
+    expect(text).toContain('Access request: everything held about a child');
+    expect(text).toContain(`Child ${codes[0]} (R.T.L.)`);
+    expect(text).toContain(`Page 1 of ${pdfInfo(saved.file).pages}`);
+    // Her own record, names included (she is the one asking), and her placement.
+    expect(text).toContain('Fictional Niña Añonuevo');
+    expect(text).toContain('placements');
+    expect(text).toContain('Confidential fields left out');
+    expect(text).not.toContain(NOTE);
+    // Nothing of another child.
+    expect(text).not.toContain('Fictional Lyn Abad');
+    expect(text).not.toContain('Fictional Joy Ramos');
     run.errors.assertNone();
   });
 

@@ -206,7 +206,7 @@ describe('registration', () => {
     vault.close();
   });
 
-  it('status: in care only with a placement, and a closed case can be reopened', async () => {
+  it('status: in care only with a placement; closing and reopening are the closure’s', async () => {
     await f.as('coordinator');
     const child = await register(f.backend);
     expect(
@@ -215,7 +215,10 @@ describe('registration', () => {
       code: 'CONFLICT',
       message: 'status.notPlaced',
     });
-    await ok(f.backend, 'children.setStatus', { id: child.id, status: 'closed' });
+    expect(
+      await fails(f.backend, 'children.setStatus', { id: child.id, status: 'closed' }),
+    ).toMatchObject({ code: 'CONFLICT', message: 'status.closeNeedsApproval' });
+    await ok(f.backend, 'children.setStatus', { id: child.id, status: 'transferred' });
     expect(
       (await ok(f.backend, 'children.setStatus', { id: child.id, status: 'intake' })).status,
     ).toBe('intake');
@@ -226,7 +229,7 @@ describe('registration', () => {
       reason: 'Rescue',
     });
     expect(
-      await fails(f.backend, 'children.setStatus', { id: child.id, status: 'closed' }),
+      await fails(f.backend, 'children.setStatus', { id: child.id, status: 'transferred' }),
     ).toMatchObject({
       code: 'CONFLICT',
       message: 'status.placed',
@@ -237,15 +240,35 @@ describe('registration', () => {
       destination: 'other',
       exitNote: 'Moved with family to another region',
     });
-    // Status changes sit at the instant they took effect: the manual ones now, the admission's
-    // at its (earlier) start, the discharge's at its time.
+    // A case a discharge closed is reopened with a reason too, never by a plain status change.
+    expect(
+      await fails(f.backend, 'children.setStatus', { id: child.id, status: 'intake' }),
+    ).toMatchObject({ code: 'CONFLICT', message: 'status.reopenWithReason' });
+    const reopened = await ok(f.backend, 'reintegration.reopenCase', {
+      childId: child.id,
+      reason: 'Fictional: the family asked for help again',
+    });
+    expect(reopened).toMatchObject({ canReopen: false, closures: [] });
     const timeline = await ok(f.backend, 'children.timeline', { id: child.id });
-    expect(timeline.filter((e) => e.kind === 'status').map((e) => e.params)).toEqual([
-      { from: 'closed', to: 'intake' },
-      { from: 'intake', to: 'closed' },
-      { from: 'in_care', to: 'closed' },
-      { from: 'intake', to: 'in_care' },
-    ]);
+    expect(timeline.filter((e) => e.kind === 'status').map((e) => e.params)).toEqual(
+      expect.arrayContaining([
+        { from: 'closed', to: 'aftercare' },
+        { from: 'in_care', to: 'closed' },
+        { from: 'intake', to: 'in_care' },
+        { from: 'transferred', to: 'intake' },
+        { from: 'intake', to: 'transferred' },
+      ]),
+    );
+    const inspector = await f.inspect();
+    expect(
+      inspector.db
+        .prepare(
+          `SELECT reason FROM child_status_changes WHERE child_id = ? AND from_status = 'closed'`,
+          { pluck: true },
+        )
+        .all([child.id]),
+    ).toEqual(['Fictional: the family asked for help again']);
+    inspector.close();
   });
 });
 

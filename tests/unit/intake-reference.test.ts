@@ -157,4 +157,45 @@ describe('the intake account as a reference', () => {
       ).code,
     ).toBe('NOT_FOUND');
   });
+
+  it('a therapist lists the accounts in her scope, never their content, and opens one with a reason', async () => {
+    await f.as('coordinator');
+    const unseen = await register(f.backend, { legalName: 'Fictional Unseen Child' });
+    await ok(f.backend, 'intake.record', {
+      childId: unseen.id,
+      heldWhere: 'affidavit',
+      reference: 'Fictional affidavit of a child the therapist may not see',
+    });
+    // Placed in Cebu, the shelter the administrator gave her, but not on her caseload.
+    const placed = await register(f.backend, { legalName: 'Fictional Placed Child' });
+    await ok(f.backend, 'placements.admit', {
+      childId: placed.id,
+      bedId: f.bed(f.cebu, 1),
+      startAt: instantDaysAgo(5),
+      reason: 'Rescue',
+    });
+    await ok(f.backend, 'intake.record', {
+      childId: placed.id,
+      heldWhere: 'affidavit',
+      reference: 'Fictional affidavit A-9',
+    });
+    await f.as('therapist');
+    const rows = await ok(f.backend, 'intake.accounts', {});
+    const byChild = Object.fromEntries(rows.map((r) => [r.childId, r.summary]));
+    expect(Object.keys(byChild).sort()).toEqual([child.id, placed.id].sort());
+    // The first child is on her caseload since the plan above.
+    expect(byChild[child.id]).toMatchObject({ reference: REFERENCE, reasonNeeded: false });
+    expect(byChild[placed.id]).toMatchObject({
+      heldWhere: 'affidavit',
+      reference: 'Fictional affidavit A-9',
+      reasonNeeded: true,
+    });
+    expect(JSON.stringify(rows)).not.toMatch(/Fictional Intake Reyes|Fictional Placed Child/);
+    expect((await fails(f.backend, 'intake.open', { childId: placed.id })).code).toBe('VALIDATION');
+    const opened = await ok(f.backend, 'intake.open', { childId: placed.id, reason: REASON });
+    expect(opened.reference).toBe('Fictional affidavit A-9');
+    expect(
+      (await fails(f.backend, 'intake.open', { childId: unseen.id, reason: REASON })).code,
+    ).toBe('NOT_FOUND');
+  });
 });

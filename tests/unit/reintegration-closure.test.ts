@@ -1,7 +1,8 @@
-// Case closure, through the services on a real vault: proposed only once monitoring has reached
-// its end and the last approved Aftercare Outcomes assessment meets the threshold; approved by a
-// coordinator other than the proposer (the case is closed), or declined with a comment; a closed
-// case is reopened with a reason, back to aftercare monitoring. Each status change is on record.
+// Case closure, through the services on a real vault: a case in aftercare proposed only once
+// monitoring has reached its end and the last approved Aftercare Outcomes assessment meets the
+// threshold, any other open case not placed at once; approved by a coordinator other than the
+// proposer (the case is closed), or declined with a comment; a closed case is reopened with a
+// reason, back to the status it was closed from. Each status change is on record.
 import { describe, expect, it } from 'vitest';
 import { dischargeChild } from '../../electron/backend/domains/shelters';
 import {
@@ -120,7 +121,7 @@ describe('case closure', () => {
     const reopened = reopenCase(p.vault, p.at(p.author, '2026-10-01'), {
       childId,
       reason: 'Fictional: a new concern reported by the school',
-    });
+    }).closures[0];
     expect(reopened).toMatchObject({
       status: 'reopened',
       reopenReason: 'Fictional: a new concern reported by the school',
@@ -167,11 +168,35 @@ describe('case closure', () => {
     expect(state.closures.map((c) => c.status)).toEqual(['declined']);
   });
 
-  it('a case not in aftercare cannot be proposed for closure', () => {
-    const childId = p.child();
-    expect(refusal(() => proposeClosure(p.vault, p.author, proposal(childId)))).toMatchObject({
+  it('a case outside aftercare needs only the proposal and the approval; a placed one neither', () => {
+    const placed = p.placedChild().childId;
+    expect(closureState(p.vault, p.author, placed)).toMatchObject({
+      monitored: false,
+      canPropose: false,
+    });
+    expect(refusal(() => proposeClosure(p.vault, p.author, proposal(placed)))).toMatchObject({
       code: 'CONFLICT',
+      message: 'reintegration.closurePlaced',
+    });
+
+    const childId = p.child();
+    expect(closureState(p.vault, p.author, childId)).toMatchObject({
+      monitored: false,
+      canPropose: true,
+      canReopen: false,
+    });
+    expect(proposeClosure(p.vault, p.author, proposal(childId)).status).toBe('proposed');
+    expect(statusOf(childId)).toBe('intake');
+    approveClosure(p.vault, p.reviewer, childId);
+    expect(statusOf(childId)).toBe('closed');
+    expect(refusal(() => proposeClosure(p.vault, p.author, proposal(childId)))).toMatchObject({
       message: 'reintegration.notInAftercare',
     });
+    expect(closureState(p.vault, p.author, childId).canReopen).toBe(true);
+    const reopened = reopenCase(p.vault, p.author, { childId, reason: 'Fictional: new report' });
+    expect(reopened).toMatchObject({ canReopen: false, canPropose: true });
+    expect(reopened.closures[0]).toMatchObject({ status: 'reopened' });
+    // Back to the status it was closed from.
+    expect(statusOf(childId)).toBe('intake');
   });
 });

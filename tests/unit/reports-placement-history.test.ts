@@ -167,7 +167,11 @@ describe('placement history report', () => {
       sections: ['intake', 'familySafety'],
     });
     expect(report.sections).toEqual(['intake', 'familySafety']);
-    expect(report.intake?.account).toBe('Fictional intake account text');
+    expect(report.intake).toMatchObject({
+      account: 'Fictional intake account text',
+      heldWhere: 'affidavit',
+      reference: 'Fictional affidavit, Office of the Provincial Prosecutor',
+    });
     expect(report.familySafety).toEqual([
       {
         name: 'Fictional Offender Uncle',

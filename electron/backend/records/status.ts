@@ -10,6 +10,8 @@ export function recordStatus(
   from: ChildStatus | null,
   to: ChildStatus,
   at: string,
+  /** Why, where the change needs one (a reopening). */
+  reason: string | null = null,
 ): void {
   if (from === to) return;
   if (from !== null) vault.data.update('children', childId, { status: to });
@@ -18,5 +20,6 @@ export function recordStatus(
     from_status: from,
     to_status: to,
     changed_at: at,
+    reason,
   });
 }

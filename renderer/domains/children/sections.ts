@@ -12,6 +12,7 @@ import { TimelineSection } from './case-file/TimelineSection';
 import { childrenTimelineTexts } from './case-file/timelineTexts';
 import { TodayScreen } from './TodayScreen';
 import { GateScreen } from './GateScreen';
+import { IntakeAccountsScreen } from './IntakeAccountsScreen';
 import { VisitorsSection } from './case-file/VisitorsSection';
 
 /**
@@ -45,6 +46,15 @@ export const childrenDomain: RendererDomain = {
       navLabel: (t) => t('children.nav.gate'),
       roles: ['admin', 'coordinator', 'caseworker', 'therapist'],
       Screen: GateScreen,
+    },
+    // A therapist has no case file: her way to the intake accounts she may open. Listed after
+    // every domain's own screens, so her home stays her caseload.
+    {
+      path: 'intake-accounts',
+      navTo: '/intake-accounts',
+      navLabel: (t) => t('intakeAccounts.nav'),
+      roles: ['therapist'],
+      Screen: IntakeAccountsScreen,
     },
   ],
   caseFileSections: [

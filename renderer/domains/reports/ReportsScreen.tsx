@@ -107,8 +107,8 @@ export function ReportsScreen() {
   const show = async (event: FormEvent) => {
     event.preventDefault();
     const problems: Record<string, string> = {};
-    const fromProblem = dateProblem(from, today);
-    const toProblem = dateProblem(to, today);
+    const fromProblem = definition.wholeRecord ? null : dateProblem(from, today);
+    const toProblem = definition.wholeRecord ? null : dateProblem(to, today);
     if (fromProblem) problems.from = fromProblem;
     if (toProblem) problems.to = toProblem;
     if (!fromProblem && !toProblem && to < from) problems.to = 'report.periodOrder';
@@ -124,7 +124,7 @@ export function ReportsScreen() {
           {
             shelterId: shelterId === ALL || definition.subject === 'child' ? null : shelterId,
             childId: definition.subject === 'child' ? (child?.id ?? null) : null,
-            sections: definition.subject === 'child' ? sections : [],
+            sections: definition.optionalSections ? sections : [],
             from,
             to,
             includeNames: definition.names && includeNames,
@@ -150,7 +150,9 @@ export function ReportsScreen() {
       if (run.child) {
         // One child's record: printed or saved, never a CSV (no button offers one).
         if (output === 'csv') return;
-        await api.call('reports.recordHistoryOutput', {
+        if (definition.recordOutput) await definition.recordOutput(api, run, output);
+        else
+          await api.call('reports.recordHistoryOutput', {
           childId: run.child.id,
           output,
           from: run.from,
@@ -234,6 +236,10 @@ export function ReportsScreen() {
               )}
             </Field>
           )}
+          {definition.wholeRecord ? (
+            <p className="field-hint">{definition.wholeRecord(t)}</p>
+          ) : (
+            <>
           <Field
             label={t('reports.form.from')}
             error={fields.from ? { message: fields.from } : undefined}
@@ -276,6 +282,8 @@ export function ReportsScreen() {
               </button>
             ))}
           </div>
+            </>
+          )}
           {definition.schedule ? (
             <Field label={t('reports.form.scheduleBy')}>
               {(a) => (
@@ -306,7 +314,7 @@ export function ReportsScreen() {
               </p>
             </div>
           ) : null}
-          {definition.subject === 'child' && addable.length > 0 ? (
+          {definition.optionalSections && addable.length > 0 ? (
             <fieldset className="reports-sections" aria-describedby="reports-sections-hint">
               <legend>{t('reports.history.optional.legend')}</legend>
               <p className="field-hint" id="reports-sections-hint">

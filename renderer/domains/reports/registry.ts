@@ -13,6 +13,7 @@ import { placementBlocks } from './placement/placementBlocks';
 import { statisticsBlocks } from './statistics/statisticsBlocks';
 import { therapyBlocks, type ScheduleGrouping } from './therapy/therapyBlocks';
 import { reintegrationBlocks } from './reintegration/reintegrationBlocks';
+import { accessRequestBlocks } from './access/accessRequestBlocks';
 
 export interface ReportRequest {
   shelterId: string | null;
@@ -56,6 +57,12 @@ export interface ReportDefinition {
   sections: readonly string[];
   /** Whether it has a weekly schedule to group by therapist or by shelter. */
   schedule?: boolean;
+  /** A child report with optional sections to tick (the placement history's). */
+  optionalSections?: boolean;
+  /** A report of the whole record, asked for no period: what to say instead of the dates. */
+  wholeRecord?: (t: TFunction) => string;
+  /** How a print or PDF of it is recorded, when not as a shelter report or a placement history. */
+  recordOutput?: (api: ApiClient, run: ReportRun, output: 'print' | 'pdf') => Promise<unknown>;
   run(api: ApiClient, request: ReportRequest, t: TFunction): Promise<ReportRun>;
 }
 
@@ -161,6 +168,7 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
     names: false,
     subject: 'child',
     sections: HISTORY_STANDARD,
+    optionalSections: true,
     async run(api, request, t) {
       const report = await api.call('reports.placementHistory', {
         childId: request.childId ?? '',
@@ -204,6 +212,34 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
     query: (api, input) => api.call('reports.reintegration', input),
     blocks: reintegrationBlocks,
   }),
+  accessRequest: {
+    kind: 'accessRequest',
+    title: (t) => t('accessRequest.title'),
+    roles: REPORT_ROLES.accessRequest,
+    names: false,
+    subject: 'child',
+    sections: ['everything'],
+    wholeRecord: (t) => t('accessRequest.noPeriod'),
+    recordOutput: (api, run, output) =>
+      api.call('reports.recordAccessRequestOutput', { childId: run.child?.id ?? '', output }),
+    async run(api, request, t) {
+      const report = await api.call('reports.accessRequest', { childId: request.childId ?? '' });
+      return {
+        stamp: report,
+        from: report.from,
+        to: report.to,
+        shelterId: null,
+        child: { id: report.child.id, sections: [] },
+        scope: t('accessRequest.scope', {
+          caseCode: report.child.caseCode,
+          initials: report.child.initials,
+        }),
+        namesIncluded: true,
+        sections: ['everything'],
+        blocks: accessRequestBlocks(report, t),
+      };
+    },
+  },
   statistics: shelterPeriodEntry({
     kind: 'statistics',
     title: (t) => t('reports.statistics.title'),

@@ -293,22 +293,32 @@ describe('case file', () => {
     });
   });
 
-  it('reopens a closed case with children.setStatus', async () => {
+  it('neither closes nor reopens with children.setStatus: that is the closure section', async () => {
+    const closed = casesBridge().ok(
+      'children.get',
+      caseFile({ child: childRecord({ status: 'closed' }) }),
+    );
+    const first = await openFile(closed);
+    expect(
+      screen.getByText('This case is closed. It is reopened with a reason under Case closure.'),
+    ).toBeVisible();
+    expect(screen.queryByRole('form', { name: 'Case status' })).toBeNull();
+    first.unmount();
+
     const bridge = casesBridge()
-      .ok('children.get', caseFile({ child: childRecord({ status: 'closed' }) }))
-      .ok('children.setStatus', childRecord({ status: 'aftercare' }));
+      .ok('children.get', caseFile({ child: childRecord({ status: 'intake' }) }))
+      .ok('children.setStatus', childRecord({ status: 'transferred' }));
     const { user } = await openFile(bridge);
     const control = screen.getByRole('form', { name: 'Case status' });
-    await user.selectOptions(within(control).getByLabelText('Reopen as'), 'Aftercare monitoring');
-    await user.click(within(control).getByRole('button', { name: 'Reopen case' }));
-    expect(
-      await within(control).findByText('The status is now Aftercare monitoring.'),
-    ).toBeVisible();
-    expect(bridge.inputsOf('children.setStatus')).toEqual([
-      { id: CHILD_IDS.maria, status: 'aftercare' },
-    ]);
-    // "In care" comes only from a placement.
+    // "In care" comes only from a placement, "Closed" only from an approved closure.
     expect(within(control).queryByRole('option', { name: 'In care' })).toBeNull();
+    expect(within(control).queryByRole('option', { name: 'Closed' })).toBeNull();
+    await user.selectOptions(within(control).getByLabelText('Change status to'), 'Transferred');
+    await user.click(within(control).getByRole('button', { name: 'Change status' }));
+    expect(await within(control).findByText('The status is now Transferred.')).toBeVisible();
+    expect(bridge.inputsOf('children.setStatus')).toEqual([
+      { id: CHILD_IDS.maria, status: 'transferred' },
+    ]);
   });
 
   it('records and withdraws consent', async () => {

@@ -1,6 +1,7 @@
 // Case closure in the case file with a fake backend: the conditions are named; a caseworker
 // proposes with the four required texts (missing ones named at their fields, typed input kept);
-// another coordinator approves or declines; a closed case is reopened with a reason.
+// another coordinator approves or declines; a closed case is reopened with a reason; a case
+// outside aftercare is proposed without monitoring's conditions.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CaseClosure, ClosureState } from '../../../shared/reintegration/contract';
@@ -37,6 +38,8 @@ const proposal = (overrides: Partial<CaseClosure> = {}): CaseClosure => ({
 });
 
 const state = (overrides: Partial<ClosureState> = {}): ClosureState => ({
+  monitored: true,
+  canReopen: false,
   monitoringEnded: true,
   lastOutcomes: {
     id: '0190a5d4-6c1e-7a3b-8c2d-1e2f3a4b5e32',
@@ -100,6 +103,20 @@ describe('case closure', () => {
     expect(within(section).queryByRole('button', { name: 'Propose closing the case' })).toBeNull();
   });
 
+  it('a case outside aftercare is proposed with no monitoring conditions shown', async () => {
+    const bridge = casesBridge().ok(
+      'reintegration.closure',
+      state({ monitored: false, monitoringEnded: false, lastOutcomes: null }),
+    );
+    const { user } = renderApp(bridge, { route });
+    const section = await screen.findByRole('region', { name: 'Case closure' });
+    await within(section).findByRole('button', { name: 'Propose closing the case' });
+    expect(within(section).queryByText(/Monitoring is still running/)).toBeNull();
+    expect(within(section).queryByText(/Aftercare Outcomes/)).toBeNull();
+    await user.click(within(section).getByRole('button', { name: 'Propose closing the case' }));
+    expect(await screen.findByRole('dialog', { name: 'Propose closing the case' })).toBeTruthy();
+  });
+
   it('another coordinator approves, or declines with a comment; the proposer only waits', async () => {
     const pending = state({ canPropose: false, closures: [proposal()] });
     const bridge = casesBridge(COORDINATOR)
@@ -116,7 +133,7 @@ describe('case closure', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Decline the closure' });
     await user.type(within(dialog).getByLabelText('Why the case stays open'), 'One more visit');
     await user.click(within(dialog).getByRole('button', { name: 'Decline' }));
-    await screen.findByText('The closure was declined. The case stays in aftercare monitoring.');
+    await screen.findByText('The closure was declined. The case stays open.');
     expect(bridge.inputsOf('reintegration.declineClosure')[0]).toEqual({
       childId: CHILD_IDS.maria,
       comment: 'One more visit',
@@ -144,16 +161,21 @@ describe('case closure', () => {
     const closed = casesBridge()
       .ok(
         'reintegration.closure',
-        state({ canPropose: false, closures: [proposal({ status: 'approved' })] }),
+        state({
+          monitored: false,
+          canReopen: true,
+          canPropose: false,
+          closures: [proposal({ status: 'approved' })],
+        }),
       )
-      .ok('reintegration.reopenCase', proposal({ status: 'reopened' }));
+      .ok('reintegration.reopenCase', state({ closures: [proposal({ status: 'reopened' })] }));
     const { user } = renderApp(closed, { route });
     const again = await screen.findByRole('region', { name: 'Case closure' });
     await user.click(await within(again).findByRole('button', { name: 'Reopen the case' }));
     const dialog = await screen.findByRole('dialog', { name: 'Reopen the case' });
     await user.type(within(dialog).getByLabelText('Reason for reopening'), 'A new concern');
     await user.click(within(dialog).getByRole('button', { name: 'Reopen' }));
-    await screen.findByText('The case is reopened and back in aftercare monitoring.');
+    await screen.findByText('The case is reopened.');
     expect(closed.inputsOf('reintegration.reopenCase')[0]).toEqual({
       childId: CHILD_IDS.maria,
       reason: 'A new concern',

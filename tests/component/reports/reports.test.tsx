@@ -247,7 +247,12 @@ describe('Reports screen', () => {
         discharges: [],
         legalEvents: [],
         intake: input.sections.includes('intake')
-          ? { account: 'Fictional account', recordedAt: '2026-06-01T02:00:00.000Z' }
+          ? {
+              account: 'Fictional account',
+              recordedAt: '2026-06-01T02:00:00.000Z',
+              heldWhere: 'video' as const,
+              reference: 'Fictional video reference V-12',
+            }
           : null,
         familySafety: null,
       }) satisfies PlacementHistoryReport;
@@ -279,6 +284,10 @@ describe('Reports screen', () => {
     expect(preview).toHaveTextContent('Child AR-2026-0042 (M.S.)');
     expect(preview).toHaveTextContent('Closer to her school');
     expect(preview).toHaveTextContent('Fictional account');
+    // The intake account is a reference: where it is held, and not to interview the child again.
+    expect(preview).toHaveTextContent('Held in: Video recording');
+    expect(preview).toHaveTextContent('Reference: Fictional video reference V-12');
+    expect(preview).toHaveTextContent('Do not interview the child again.');
     expect(preview).toHaveTextContent(
       'Also included at the request of Luningning Bautista: the intake account.',
     );

@@ -258,6 +258,8 @@ export function casesBridge(s: SessionInfo = caseworkerSession()): FakeBridge {
       .ok('reintegration.instruments', [])
       .ok('reintegration.visits', [])
       .ok('reintegration.closure', {
+        monitored: true,
+        canReopen: false,
         monitoringEnded: false,
         lastOutcomes: null,
         canPropose: false,

@@ -141,6 +141,7 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
     account: 'Fictional account',
   },
   'intake.open': { childId: uuidv7(), reason: 'Fictional reason: covering the caseworker' },
+  'intake.accounts': {},
   'intake.addAddendum': {
     childId: uuidv7(),
     text: 'Fictional correction: the date was the 4th',
@@ -449,6 +450,8 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
     includeNames: false,
     identifiable: false,
   },
+  'reports.accessRequest': { childId: uuidv7() },
+  'reports.recordAccessRequestOutput': { childId: uuidv7(), output: 'pdf' },
   'reports.recordHistoryOutput': {
     from: '2025-01-01',
     to: '2025-03-31',

@@ -155,8 +155,8 @@ export function updateChild(
 
 /**
  * 'in_care' means "has a current placement": admission and discharge set it, so here it can
- * neither be set without a placement nor left while placed. Any other change, including
- * reopening a closed case, is free.
+ * neither be set without a placement nor left while placed. Closing needs a coordinator's
+ * approval and reopening a reason, both through reintegration's closure; any other change is free.
  */
 export function setChildStatus(
   vault: CaseVault,
@@ -167,6 +167,8 @@ export function setChildStatus(
   const placed = currentPlacementRow(vault, row.id) !== null;
   if (placed && input.status !== 'in_care') throw new AppError('CONFLICT', 'status.placed');
   if (!placed && input.status === 'in_care') throw new AppError('CONFLICT', 'status.notPlaced');
+  if (input.status === 'closed') throw new AppError('CONFLICT', 'status.closeNeedsApproval');
+  if (row.status === 'closed') throw new AppError('CONFLICT', 'status.reopenWithReason');
   const clock = clockFor(vault, actor);
   vault.data.transaction(() => recordStatus(vault, row.id, row.status, input.status, clock.nowIso));
   return toChildRecord(childRowById(vault, row.id), clock.today);

@@ -17,7 +17,7 @@ import {
 import { checkConsent, recordConsent, withdrawConsent } from './consents';
 import { agenda, saveGoal, saveTask } from './plan';
 import { linkSiblings, removeFamilyMember, unlinkSibling, writeFamilyMember } from './family';
-import { addIntakeAddendum, openIntake, recordIntake } from './intake';
+import { addIntakeAddendum, intakeAccounts, openIntake, recordIntake } from './intake';
 import { removeLegalEvent, saveLegalEvent } from './legal';
 import { addVisitor, gateLookup, removeVisitor, visitorsOf } from './visitors';
 import { householdAuditTargets, householdHandlers } from './household-handlers';
@@ -135,6 +135,10 @@ export function childrenHandlers(hooks: DomainHooks): ChildrenHandlers {
     'intake.open': (ctx, input) => {
       const { vault, actor } = session(ctx);
       return openIntake(vault, actor, input);
+    },
+    'intake.accounts': (ctx) => {
+      const { vault, actor } = session(ctx);
+      return intakeAccounts(vault, actor);
     },
     'intake.addAddendum': (ctx, input) => {
       const { vault, actor } = session(ctx);

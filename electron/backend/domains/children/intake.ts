@@ -17,7 +17,8 @@ import {
   type CaseVault,
 } from '../../records/actor';
 import type { ChildRow } from '../../records/rows';
-import { onCaseload, requireVisibleChild } from '../../records/scope';
+import { childScope, onCaseload, requireVisibleChild } from '../../records/scope';
+import type { IntakeAccountRow } from '../../../../shared/children/intake-accounts-contract';
 
 interface IntakeRow {
   account: string;
@@ -89,6 +90,26 @@ export function intakeSummary(
     addenda,
     reasonNeeded: !opensIntakeDirectly(vault, actor, child),
   };
+}
+
+/**
+ * The recorded accounts of the children in the actor's scope, by case code, each as its summary
+ * (never the content): a therapist's list, since she has no case file to find them in.
+ */
+export function intakeAccounts(vault: CaseVault, actor: CaseActor): IntakeAccountRow[] {
+  const scope = childScope(vault, actor);
+  const children = vault.db
+    .prepare(
+      `SELECT c.* FROM children c JOIN intake_accounts i ON i.child_id = c.id
+       WHERE c.deleted_at IS NULL AND ${scope.sql} ORDER BY c.case_code LIMIT 500`,
+    )
+    .all(scope.params) as unknown as ChildRow[];
+  return children.map((child) => ({
+    childId: child.id,
+    caseCode: child.case_code,
+    alias: child.alias,
+    summary: intakeSummary(vault, actor, child)!,
+  }));
 }
 
 /** When the account was recorded, for the timeline. */

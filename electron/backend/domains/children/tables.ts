@@ -39,7 +39,8 @@ export const childrenTables = {
   },
   child_status_changes: {
     sync: 'synced',
-    columns: ['child_id', 'from_status', 'to_status', 'changed_at'],
+    // `reason`: migration 0270 (reintegration's), a reopening's reason.
+    columns: ['child_id', 'from_status', 'to_status', 'changed_at', 'reason'],
   },
   consents: {
     sync: 'synced',

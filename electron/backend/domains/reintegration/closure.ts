@@ -1,10 +1,11 @@
-// Case closure. A case in aftercare may be proposed for closure once monitoring has reached its
-// end (every scheduled follow-up visit made, the last one's due date come) and the last approved
-// outcomes assessment meets the closure threshold in every domain. The proposal carries a reason,
-// a closing note and the child's and the family's views; a coordinator other than the proposer
-// approves it (the case is closed) or declines it with a comment. A closed case is reopened with a
-// reason, back to aftercare monitoring. The status change goes through the children domain's
-// recordStatus, where case status lives; every step is audited by the router.
+// Case closure, the one way a case is closed. Any open case not placed in a shelter may be
+// proposed for closure; one in aftercare only once monitoring has reached its end (every scheduled
+// follow-up visit made, the last one's due date come) and the last approved outcomes assessment
+// meets the closure threshold in every domain. The proposal carries a reason, a closing note and
+// the child's and the family's views; a coordinator other than the proposer approves it (the case
+// is closed) or declines it with a comment. A closed case is reopened with a reason, back to the
+// status it was closed from. The status change goes through the children domain's recordStatus,
+// where case status lives; every step is audited by the router.
 import { AppError } from '../../../../shared/errors';
 import type {
   CaseClosure,
@@ -13,6 +14,7 @@ import type {
 } from '../../../../shared/reintegration/contract';
 import { scoreAnswers, type Answers } from '../../../../shared/reintegration/instruments';
 import type { ClosureStatus } from '../../../../shared/reintegration/vocabulary';
+import type { ChildStatus } from '../../../../shared/children/vocabulary';
 import { recordStatus, requireVisibleChild } from '../children';
 import { clockFor, type CaseActor, type CaseVault } from '../../records/actor';
 import { withPolicyThreshold } from './assessments';
@@ -119,21 +121,29 @@ export function closureState(vault: CaseVault, actor: CaseActor, childId: string
   const closures = closuresOf(vault, child.id);
   const ended = monitoringEnded(vault, child.id, today);
   const outcomes = lastOutcomes(vault, child.id);
+  const monitored = child.status === 'aftercare';
   return {
+    monitored,
+    canReopen: child.status === 'closed',
     monitoringEnded: ended,
     lastOutcomes: outcomes,
     canPropose:
-      child.status === 'aftercare' &&
-      ended &&
-      outcomes?.meetsClosure === true &&
+      child.status !== 'closed' &&
+      child.status !== 'in_care' &&
+      (!monitored || (ended && outcomes?.meetsClosure === true)) &&
       closures[0]?.status !== 'proposed',
     closures: closures.map(toClosure),
   };
 }
 
-/** Why a proposal cannot be made or approved now, if it cannot. */
-function requireClosable(vault: CaseVault, childId: string, status: string, today: string) {
-  if (status !== 'aftercare') throw new AppError('CONFLICT', 'reintegration.notInAftercare');
+/**
+ * Why a proposal cannot be made or approved now, if it cannot; the outcomes assessment that met
+ * the threshold for a case in aftercare, null for any other.
+ */
+function requireClosable(vault: CaseVault, childId: string, status: ChildStatus, today: string) {
+  if (status === 'closed') throw new AppError('CONFLICT', 'reintegration.notInAftercare');
+  if (status === 'in_care') throw new AppError('CONFLICT', 'reintegration.closurePlaced');
+  if (status !== 'aftercare') return null;
   if (!monitoringEnded(vault, childId, today))
     throw new AppError('CONFLICT', 'reintegration.monitoringNotEnded');
   const outcomes = lastOutcomes(vault, childId);
@@ -162,7 +172,7 @@ export function proposeClosure(
     closing_note: input.closingNote,
     child_view: input.childView,
     family_view: input.familyView,
-    outcomes_assessment_id: outcomes.id,
+    outcomes_assessment_id: outcomes?.id ?? null,
     proposed_by: actor.userId,
     proposed_at: clock.nowIso,
   });
@@ -211,24 +221,45 @@ export function declineClosure(
   return closureById(vault, latest.child_id, latest.id);
 }
 
+/**
+ * The status a closed case goes back to: the one it was closed from, aftercare for a discharge
+ * that closed it (the child is no longer placed), intake when no change is on record.
+ */
+function statusBeforeClosing(vault: CaseVault, childId: string): ChildStatus {
+  const from = vault.db
+    .prepare(
+      `SELECT from_status FROM child_status_changes
+       WHERE child_id = ? AND to_status = 'closed' ORDER BY changed_at DESC, id DESC LIMIT 1`,
+      { pluck: true },
+    )
+    .get([childId]) as ChildStatus | null | undefined;
+  if (from === 'in_care') return 'aftercare';
+  return from === undefined || from === null || from === 'closed' ? 'intake' : from;
+}
+
+/**
+ * Reopens a closed case with a reason, kept on its approved closure when it has one and on the
+ * status change either way (a case a discharge closed has no closure record).
+ */
 export function reopenCase(
   vault: CaseVault,
   actor: CaseActor,
   input: { childId: string; reason: string },
-): CaseClosure {
+): ClosureState {
   const child = requireVisibleChild(vault, actor, input.childId);
+  if (child.status !== 'closed') throw new AppError('CONFLICT', 'reintegration.notClosed');
   const latest = closuresOf(vault, child.id)[0];
-  if (child.status !== 'closed' || latest?.status !== 'approved')
-    throw new AppError('CONFLICT', 'reintegration.notClosed');
   const clock = clockFor(vault, actor);
-  return vault.data.transaction(() => {
-    vault.data.update('case_closures', latest.id, {
-      status: 'reopened',
-      reopen_reason: input.reason,
-      reopened_by: actor.userId,
-      reopened_at: clock.nowIso,
-    });
-    recordStatus(vault, child.id, 'closed', 'aftercare', clock.nowIso);
-    return closureById(vault, latest.child_id, latest.id);
+  vault.data.transaction(() => {
+    if (latest?.status === 'approved')
+      vault.data.update('case_closures', latest.id, {
+        status: 'reopened',
+        reopen_reason: input.reason,
+        reopened_by: actor.userId,
+        reopened_at: clock.nowIso,
+      });
+    const back = statusBeforeClosing(vault, child.id);
+    recordStatus(vault, child.id, 'closed', back, clock.nowIso, input.reason);
   });
+  return closureState(vault, actor, child.id);
 }

@@ -97,7 +97,12 @@ export const reintegrationAuditTargets: Pick<AuditTargets, ReintegrationProcedur
   'reintegration.proposeClosure': closureTarget('propose'),
   'reintegration.approveClosure': closureTarget('approve'),
   'reintegration.declineClosure': closureTarget('decline'),
-  'reintegration.reopenCase': closureTarget('reopen'),
+  // A case a discharge closed has no closure record: the entry names the child.
+  'reintegration.reopenCase': {
+    targetType: 'child',
+    targetId: (input) => input.childId,
+    detail: (input) => ({ childId: input.childId, step: 'reopen' }),
+  },
   'reintegration.recordVisit': {
     targetType: 'aftercareVisit',
     targetId: (_input, visit) => visit.id,

@@ -4,6 +4,7 @@
 import type { Domain } from '../../runtime/domain';
 import { reintegration } from './migrations/0060-reintegration';
 import { reintegrationPlanClosure } from './migrations/0110-reintegration-plan-closure';
+import { closureForEveryCase } from './migrations/0270-closure-for-every-case';
 import { reintegrationTables } from './tables';
 import { reintegrationIdScope } from './id-scope';
 import { reintegrationDischargeGuard } from './gates';
@@ -42,7 +43,7 @@ export const reintegrationDomain: Domain = {
   name: 'reintegration',
   tables: reintegrationTables,
   idScope: reintegrationIdScope,
-  migrations: [reintegration, reintegrationPlanClosure],
+  migrations: [reintegration, reintegrationPlanClosure, closureForEveryCase],
   handlers: () => reintegrationHandlers(),
   auditTargets: reintegrationAuditTargets,
   dischargeGuards: [reintegrationDischargeGuard],

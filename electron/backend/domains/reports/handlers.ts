@@ -15,6 +15,7 @@ import { placementHistoryReport } from './placement-history';
 import { statisticsReport } from './statistics';
 import { therapyReport } from './therapy-report';
 import { reintegrationReport } from './reintegration-report';
+import { accessRequestReport } from './access-request';
 
 type ReportsProcedureName = keyof typeof reportsProcedures;
 
@@ -42,14 +43,31 @@ export function reportsHandlers(): Pick<Handlers, ReportsProcedureName> {
     },
     'reports.recordOutput': (ctx, input) => {
       const { role } = ctx.user();
-      // A child's placement history is recorded against the child (recordHistoryOutput).
-      if (input.report === 'placementHistory' || !REPORT_ROLES[input.report].includes(role))
+      // A report about one child is recorded against the child (recordHistoryOutput,
+      // recordAccessRequestOutput).
+      if (
+        input.report === 'placementHistory' ||
+        input.report === 'accessRequest' ||
+        !REPORT_ROLES[input.report].includes(role)
+      )
         throw new AppError('FORBIDDEN', 'forbidden');
       if (input.includeNames && !mayIncludeNames(role)) throw new AppError('FORBIDDEN', 'forbidden');
       if (input.identifiable && (input.output !== 'csv' || !mayExportIdentifiableCsv(role)))
         throw new AppError('FORBIDDEN', 'forbidden');
       return null;
     },
+    'reports.accessRequest': (ctx, input) => {
+      const user = ctx.user();
+      return accessRequestReport(
+        ctx.vault(),
+        ctx.schema,
+        actorOf(user),
+        input.childId,
+        user.displayName,
+      );
+    },
+    // The router has checked the child is in scope; the entry is the record.
+    'reports.recordAccessRequestOutput': () => null,
     'reports.recordHistoryOutput': (ctx, input) => {
       const { role } = ctx.user();
       if (input.sections.some((s) => !mayIncludeHistorySection(role, s)))
@@ -107,6 +125,16 @@ export const reportsAuditTargets: Pick<AuditTargets, ReportsProcedureName> = {
       names: input.includeNames,
       identifiable: input.identifiable,
     }),
+  },
+  'reports.accessRequest': {
+    targetType: 'child',
+    targetId: (input) => input.childId,
+    detail: (input) => ({ report: 'accessRequest', childId: input.childId }),
+  },
+  'reports.recordAccessRequestOutput': {
+    targetType: 'child',
+    targetId: (input) => input.childId,
+    detail: (input) => ({ report: 'accessRequest', output: input.output, childId: input.childId }),
   },
   'reports.recordHistoryOutput': {
     targetType: 'child',

@@ -10,7 +10,7 @@ import {
   mayIncludeHistorySection,
   type HistorySection,
 } from '../../../../shared/reports/vocabulary';
-import type { LegalEventKind } from '../../../../shared/children/vocabulary';
+import type { IntakeHeldWhere, LegalEventKind } from '../../../../shared/children/vocabulary';
 import type { DischargeDestination } from '../../../../shared/shelters/vocabulary';
 import { AppError } from '../../../../shared/errors';
 import { clockFor, type CaseActor, type CaseVault } from '../../records/actor';
@@ -106,11 +106,27 @@ function legalEvents(vault: CaseVault, childId: string, period: ReportPeriod) {
   return rows.map((r) => ({ date: r.date, kind: r.kind, court: r.court, caseNumber: r.case_number }));
 }
 
-function intakeAccount(vault: CaseVault, childId: string) {
+function intakeAccount(vault: CaseVault, childId: string): PlacementHistoryReport['intake'] {
   const row = vault.db
-    .prepare('SELECT account, recorded_at FROM intake_accounts WHERE child_id = ?')
-    .get([childId]) as { account: string; recorded_at: string } | undefined;
-  return row ? { account: row.account, recordedAt: row.recorded_at } : null;
+    .prepare(
+      'SELECT account, recorded_at, held_where, reference FROM intake_accounts WHERE child_id = ?',
+    )
+    .get([childId]) as
+    | {
+        account: string;
+        recorded_at: string;
+        held_where: IntakeHeldWhere | null;
+        reference: string | null;
+      }
+    | undefined;
+  return row
+    ? {
+        account: row.account,
+        recordedAt: row.recorded_at,
+        heldWhere: row.held_where,
+        reference: row.reference,
+      }
+    : null;
 }
 
 /** Family members flagged as alleged offenders or under a no-contact order. */

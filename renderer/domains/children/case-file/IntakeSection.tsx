@@ -71,7 +71,7 @@ export function IntakeSection({ file }: { file: CaseFile }) {
   );
 }
 
-function RecordedIntake({ childId, summary }: { childId: string; summary: IntakeSummary }) {
+export function RecordedIntake({ childId, summary }: { childId: string; summary: IntakeSummary }) {
   const { t } = useTranslation();
   const timeZone = useSession().settings.timeZone;
   // Held in state only while open: closing drops it, and a lock unmounts the whole screen.

@@ -12,13 +12,15 @@ import { ChoiceOptions } from '../../../ui/ChoiceOptions';
 /**
  * Changing the case status. "In care" means "has a current placement": admission and discharge
  * set it, so it is never offered here, and a placed child's status follows the placement.
- * A closed case can be reopened.
+ * Closing (with a coordinator's approval) and reopening (with a reason) are the Case closure
+ * section's, so neither is offered here either.
  */
 export function StatusControl({ file }: { file: CaseFile }) {
   const { t } = useTranslation();
   const { child } = file;
-  const closed = child.status === 'closed';
-  const choices = CHILD_STATUSES.filter((s) => s !== 'in_care' && s !== child.status);
+  const choices = CHILD_STATUSES.filter(
+    (s) => s !== 'in_care' && s !== 'closed' && s !== child.status,
+  );
   const [next, setNext] = useState<ChildStatus | ''>('');
   const [error, setError] = useState<FormMessage | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -34,6 +36,9 @@ export function StatusControl({ file }: { file: CaseFile }) {
 
   if (file.currentPlacement) {
     return <p className="muted status-note">{t('children.statusControl.placedNote')}</p>;
+  }
+  if (child.status === 'closed') {
+    return <p className="muted status-note">{t('children.statusControl.closedNote')}</p>;
   }
   return (
     <form
@@ -53,9 +58,7 @@ export function StatusControl({ file }: { file: CaseFile }) {
     >
       <FormAlert message={error} />
       <div className="inline-input">
-        <label htmlFor={selectId}>
-          {closed ? t('children.statusControl.reopenAs') : t('children.statusControl.newStatus')}
-        </label>
+        <label htmlFor={selectId}>{t('children.statusControl.newStatus')}</label>
         <select
           id={selectId}
           value={next}
@@ -64,7 +67,7 @@ export function StatusControl({ file }: { file: CaseFile }) {
           <ChoiceOptions values={choices} label={(v) => statusText(t, v)} />
         </select>
         <button type="submit" disabled={setStatus.isPending}>
-          {closed ? t('children.statusControl.reopen') : t('children.statusControl.change')}
+          {t('children.statusControl.change')}
         </button>
       </div>
       <StatusMessage>{done}</StatusMessage>

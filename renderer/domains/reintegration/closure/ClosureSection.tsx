@@ -1,5 +1,5 @@
-// The case file's closure: whether monitoring has ended and the last Aftercare Outcomes
-// assessment meets the threshold, the proposals made (reason, note, the child's and the family's
+// The case file's closure, the one way a case is closed: for a case in aftercare, whether
+// monitoring has ended and the last Aftercare Outcomes assessment meets the threshold; the proposals made (reason, note, the child's and the family's
 // views, the decision), and the next step for this user: propose, approve or decline (a
 // coordinator other than the proposer), or reopen a closed case.
 import { useState } from 'react';
@@ -101,20 +101,22 @@ export function ClosureSection({ childId }: { childId: string }) {
       <FormAlert message={error ? { key: error } : null} />
       {state ? (
         <>
-          <ul>
-            <li>
-              {state.monitoringEnded
-                ? t('reintegration.closure.monitoringEnded')
-                : t('reintegration.closure.monitoringRunning')}
-            </li>
-            <li>
-              {state.lastOutcomes === null
-                ? t('reintegration.closure.noOutcomes')
-                : state.lastOutcomes.meetsClosure
-                  ? t('reintegration.closure.outcomesMet')
-                  : t('reintegration.closure.outcomesNotMet')}
-            </li>
-          </ul>
+          {state.monitored ? (
+            <ul>
+              <li>
+                {state.monitoringEnded
+                  ? t('reintegration.closure.monitoringEnded')
+                  : t('reintegration.closure.monitoringRunning')}
+              </li>
+              <li>
+                {state.lastOutcomes === null
+                  ? t('reintegration.closure.noOutcomes')
+                  : state.lastOutcomes.meetsClosure
+                    ? t('reintegration.closure.outcomesMet')
+                    : t('reintegration.closure.outcomesNotMet')}
+              </li>
+            </ul>
+          ) : null}
           {state.canPropose ? (
             <button type="button" onClick={() => setOpen('propose')}>
               {t('reintegration.closure.propose')}
@@ -145,7 +147,7 @@ export function ClosureSection({ childId }: { childId: string }) {
               </button>
             </div>
           ) : null}
-          {latest?.status === 'approved' ? (
+          {state.canReopen ? (
             <button type="button" onClick={() => setOpen('reopen')}>
               {t('reintegration.closure.reopen')}
             </button>

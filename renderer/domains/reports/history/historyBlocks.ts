@@ -12,6 +12,24 @@ const tr = (t: TFunction, key: string, options?: object) =>
   (t as (key: string, options?: object) => string)(key, options);
 
 
+/**
+ * Where the account is held and its reference first, with the note not to interview the child
+ * again, then the free text when there is any (the account is a reference, not a second copy).
+ */
+function intakeLines(intake: NonNullable<PlacementHistoryReport['intake']>, t: TFunction) {
+  const lines: string[][] = [[tr(t, 'children.intake.noInterview')]];
+  if (intake.heldWhere)
+    lines.push([
+      tr(t, 'reports.history.intakeHeldWhere', {
+        where: tr(t, `children.intake.heldWhere.${intake.heldWhere}`),
+      }),
+    ]);
+  if (intake.reference)
+    lines.push([tr(t, 'reports.history.intakeReference', { reference: intake.reference })]);
+  if (intake.account !== '') lines.push([intake.account]);
+  return lines;
+}
+
 export function historyBlocks(report: PlacementHistoryReport, t: TFunction): ReportBlock[] {
   const k = (key: string, options?: object) => tr(t, `reports.history.${key}`, options);
   const date = (instant: string) => formatInstant(instant, report.timeZone, 'MM/dd/yyyy');
@@ -110,7 +128,7 @@ export function historyBlocks(report: PlacementHistoryReport, t: TFunction): Rep
         : k('intakeNone'),
       identifiable: true,
       columns: [column('account')],
-      rows: report.intake ? wrapColumn([[report.intake.account]], 0, LINE_WIDTH) : [],
+      rows: report.intake ? wrapColumn(intakeLines(report.intake, t), 0, LINE_WIDTH) : [],
     });
   if (report.familySafety)
     blocks.push({
