@@ -73,6 +73,11 @@ export interface UserSummary {
   mustChangePassword: boolean;
   createdAt: string;
   lastSignInAt: string | null;
+  /**
+   * Whether the account's password opens the organisation's other computers: false for one made
+   * before accounts travelled, until its next sign-in here gives it a credential.
+   */
+  travels: boolean;
 }
 
 export interface RecoveryAdmin {

@@ -5,6 +5,8 @@
 // a plain run puts the backup and restore times at every size in its table too.
 // `npm run bench -- --crash [--trials 1000] [--seed n]`: the crash test (tests/crash) many times;
 // prints kills, corruptions and lost writes, and exits non-zero if any write was lost or damaged.
+// `npm run bench -- --sync`: only the sync rows (export and import of 10,000 changes); a plain
+// run has them too.
 // Prints a table and writes tests/bench/results.json (ignored by git) for comparison across commits;
 // a UI run replaces only the UI rows of its size there.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +27,7 @@ import { uiBench } from './ui';
 import { runCrashTest } from '../crash/crash-test';
 import { BACKUP_OPERATIONS, backupBench, backupRows } from './suites/backup';
 import { isSizeName } from '../../electron/backend/demo/sizes';
+import { syncBench } from './suites/sync';
 
 const { values } = parseArgs({
   options: {
@@ -35,6 +38,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '10' },
     crash: { type: 'boolean', default: false },
     backup: { type: 'boolean', default: false },
+    sync: { type: 'boolean', default: false },
     trials: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '2026' },
     only: { type: 'string' },
@@ -99,6 +103,17 @@ if (values.ui) {
     const old = JSON.parse(readFileSync(out, 'utf8')) as { rows: ResultRow[] };
     previous = old.rows.filter((r) => !(r.operation.startsWith('ui: ') && r.size === size));
   }
+} else if (values.sync) {
+  const folder = mkdtempSync(join(tmpdir(), 'aruga-sync-'));
+  try {
+    rows.push(...(await syncBench(folder, Math.max(1, Number(values.runs) || 10))));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  if (existsSync(out)) {
+    const old = JSON.parse(readFileSync(out, 'utf8')) as { rows: ResultRow[] };
+    previous = old.rows.filter((r) => !r.operation.startsWith('sync: '));
+  }
 } else {
   const folder = mkdtempSync(join(tmpdir(), 'aruga-bench-'));
   try {
@@ -117,6 +132,7 @@ if (values.ui) {
     );
     if (Object.values(BACKUP_OPERATIONS).some((name) => selects(values.only, name)))
       rows.push(...(await backupRows(folder, sizes)));
+    if (!values.only) rows.push(...(await syncBench(folder, values.quick ? 3 : 5)));
     // Last: cipher_memory_security is process-wide and cannot be turned off again.
     rows.push(...(await memorySecurityBench(folder, runs, sizes, rows)));
   } finally {

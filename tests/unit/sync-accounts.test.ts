@@ -6,15 +6,24 @@ import {
   ADMIN,
   addUser,
   backendAt,
+  FAST_KDF,
   fails,
   joinComputer,
   newVault,
   ok,
+  openRaw,
   signIn,
   tempFolder,
 } from './support';
 import type { BackendApi } from '../../electron/backend/api';
-import { keyringPath, readKeyring } from '../../electron/backend/vault/keyring';
+import {
+  createSlot,
+  keyringPath,
+  readKeyring,
+  replaceSlot,
+  slotIdFor,
+  writeKeyring,
+} from '../../electron/backend/vault/keyring';
 import { unwrapWithPassword } from '../../electron/backend/vault/vault';
 
 /** Computer A (it started sharing) and computer B (joined from A), and their sync folder. */
@@ -42,6 +51,29 @@ async function opens(folder: string, username: string, password: string): Promis
   } catch {
     return false;
   }
+}
+
+/**
+ * Turns `username`'s account in the (locked) vault in `folder` into one made before accounts
+ * travelled: no credential in its row, and a slot sealed to this keyring alone.
+ */
+async function makePreTravelAccount(folder: string, username: string, password: string) {
+  const key = await unwrapWithPassword(folder, ADMIN.username, ADMIN.password);
+  const dataKey = Buffer.from(key.dataKeyHex, 'hex');
+  key.discard();
+  const db = await openRaw(folder, ADMIN);
+  db.prepare('UPDATE users SET credential = NULL WHERE username = ?').run([username]);
+  db.close();
+  const body = readKeyring(keyringPath(folder))!;
+  const slot = await createSlot(
+    await slotIdFor(body, username),
+    'user',
+    password,
+    dataKey,
+    FAST_KDF,
+  );
+  writeKeyring(keyringPath(folder), replaceSlot(body, slot), dataKey);
+  dataKey.fill(0);
 }
 
 const USERNAME = 'fictional.dalisay';
@@ -135,5 +167,38 @@ describe('staff accounts across computers', { timeout: 180_000 }, () => {
     await sync(a.backend);
     await sync(b.backend);
     expect(await opens(b.folder, USERNAME, NEW_PASSWORD)).toBe(true);
+  });
+
+  it('an account made before accounts travelled gets a credential at its next sign-in, and then opens B', async () => {
+    const a = await newVault();
+    const { user, temporaryPassword } = await addUser(a.backend, USERNAME, 'caseworker');
+    await ok(a.backend, 'sync.start', { computerName: 'Fictional office laptop' });
+    await ok(a.backend, 'session.lock', { reason: 'manual' });
+    await makePreTravelAccount(a.folder, USERNAME, temporaryPassword);
+    const bFolder = await joinComputer(a.folder, ADMIN, 'Fictional shelter laptop');
+    const b = backendAt(bFolder);
+    const folder = tempFolder();
+    // B made no slot for her: her row carries nothing to make one from.
+    expect(await opens(bFolder, USERNAME, temporaryPassword)).toBe(false);
+    await signIn(a.backend, ADMIN.username, ADMIN.password);
+    expect((await ok(a.backend, 'users.list', {})).find((u) => u.id === user.id)).toMatchObject({
+      travels: false,
+    });
+
+    // Her sign-in on A, where her old slot opens, makes the credential from the typed password.
+    await signIn(a.backend, USERNAME, temporaryPassword);
+    const slots = readKeyring(keyringPath(a.folder))!.slots.filter((s) => s.kind === 'user');
+    expect(slots.every((s) => s.portable)).toBe(true);
+    await signIn(a.backend, ADMIN.username, ADMIN.password);
+    await ok(a.backend, 'sync.now', { folder });
+    await signIn(b, ADMIN.username, ADMIN.password);
+    await ok(b, 'sync.now', { folder });
+    expect((await ok(b, 'users.list', {})).find((u) => u.id === user.id)).toMatchObject({
+      travels: true,
+    });
+    expect(await signIn(b, USERNAME, temporaryPassword)).toMatchObject({ userId: user.id });
+    // The same password still opens A, and a wrong one opens neither.
+    expect(await opens(a.folder, USERNAME, temporaryPassword)).toBe(true);
+    expect(await opens(bFolder, USERNAME, NEW_PASSWORD)).toBe(false);
   });
 });

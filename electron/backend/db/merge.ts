@@ -70,16 +70,19 @@ export function mergeChanges(
         'INSERT INTO change_log (hlc, device_id, user_id, table_name, row_id, op, columns) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
       const touched = new Map<string, { table: TableName; rowId: string }>();
-      let received = 0;
+      // The columns of the changes logged now, by clock: the rebuild reads them from here rather
+      // than parsing back the text it has just written.
+      const arrived = new Map<string, Row>();
       for (const c of changes) {
-        if (known.get([c.hlc]) !== undefined) continue;
+        if (arrived.has(c.hlc) || known.get([c.hlc]) !== undefined) continue;
         log.run([c.hlc, c.deviceId, c.userId, c.table, c.rowId, c.op, JSON.stringify(c.columns)]);
-        received += 1;
+        arrived.set(c.hlc, c.columns);
         touched.set(`${c.table}\u0000${c.rowId}`, { table: c.table as TableName, rowId: c.rowId });
       }
+      const received = arrived.size;
       let waiting = 0;
       for (const { table, rowId } of touched.values()) {
-        if (!rebuildRow(db, tables, table, rowId)) waiting += 1;
+        if (!rebuildRow(db, tables, table, rowId, arrived)) waiting += 1;
       }
       db.exec('DELETE FROM sync_applying');
       within();
@@ -92,7 +95,13 @@ export function mergeChanges(
 }
 
 /** Writes the row as the fold of its logged changes; false while its insert has not arrived. */
-function rebuildRow(db: Db, tables: Schema['tables'], table: TableName, rowId: string): boolean {
+function rebuildRow(
+  db: Db,
+  tables: Schema['tables'],
+  table: TableName,
+  rowId: string,
+  arrived: ReadonlyMap<string, Row>,
+): boolean {
   const logged = db
     .prepare(
       'SELECT hlc, op, user_id, columns FROM change_log WHERE table_name = ? AND row_id = ? ORDER BY hlc DESC',
@@ -106,11 +115,12 @@ function rebuildRow(db: Db, tables: Schema['tables'], table: TableName, rowId: s
   const insert = logged.findLast((c) => c.op === 'insert');
   const latest = logged[0];
   if (!latest) return false;
-  const writable = tables[table].columns as readonly string[];
+  const writable = writableOf(tables, table);
   const values: Row = {};
   for (const change of logged) {
-    for (const [column, value] of Object.entries(JSON.parse(change.columns) as Row)) {
-      if (!(column in values) && writable.includes(column)) values[column] = value;
+    const columns = arrived.get(change.hlc) ?? (JSON.parse(change.columns) as Row);
+    for (const [column, value] of Object.entries(columns)) {
+      if (!(column in values) && writable.has(column)) values[column] = value;
     }
   }
   const meta = { updated_at: isoOf(latest.hlc), updated_by: latest.user_id };
@@ -142,12 +152,23 @@ function isoOf(hlc: string): string {
   return new Date(wallMsOf(hlc)).toISOString();
 }
 
+/** Each table's writable columns as a set, made once per schema: looked up for every column. */
+const writableSets = new WeakMap<Schema['tables'], Map<string, Set<string>>>();
+
+function writableOf(tables: Schema['tables'], table: TableName): Set<string> {
+  let sets = writableSets.get(tables);
+  if (!sets) writableSets.set(tables, (sets = new Map()));
+  let set = sets.get(table);
+  if (!set) sets.set(table, (set = new Set(tables[table].columns as readonly string[])));
+  return set;
+}
+
 /** Table and column names go into SQL: only those the data layer itself may write. */
 function checkShape(tables: Schema['tables'], change: Change): void {
   if (!Object.hasOwn(tables, change.table)) throw new UnmergeableChange(`table ${change.table}`);
-  const writable = tables[change.table as TableName].columns as readonly string[];
+  const writable = writableOf(tables, change.table as TableName);
   for (const [column, value] of Object.entries(change.columns)) {
-    if (!writable.includes(column)) throw new UnmergeableChange(`column ${change.table}.${column}`);
+    if (!writable.has(column)) throw new UnmergeableChange(`column ${change.table}.${column}`);
     if (!isSqlValue(value)) throw new UnmergeableChange(`value of ${change.table}.${column}`);
   }
 }

@@ -6,6 +6,7 @@ import { useApiQuery } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { FormAlert } from '../../ui/FormAlert';
+import { AccountsNotTravelling } from './AccountsNotTravelling';
 import { ComputersList } from './ComputersList';
 import { StartSharing } from './StartSharing';
 import { SyncNowPanel } from './SyncNowPanel';
@@ -34,6 +35,7 @@ export function ComputersScreen() {
           {/* A saved folder becomes the one Sync now starts with. */}
           <SyncNowPanel key={data.folder ?? ''} status={data} />
           <ComputersList staleDays={data.staleDays} />
+          {admin ? <AccountsNotTravelling /> : null}
           {admin ? <SyncSettingsForm status={data} /> : null}
         </>
       ) : null}

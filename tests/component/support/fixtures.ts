@@ -68,6 +68,7 @@ export function user(overrides: Partial<UserSummary> = {}): UserSummary {
     mustChangePassword: false,
     createdAt: '2025-01-10T01:00:00.000Z',
     lastSignInAt: '2025-01-15T02:30:00.000Z',
+    travels: true,
     ...overrides,
   };
 }

@@ -1,8 +1,14 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ComputerRow, SyncStatus } from '../../../shared/sync/contract';
 import { FakeBridge } from '../support/FakeBridge';
-import { caseworkerSession, session, unlocked } from '../support/fixtures';
+import {
+  caseworkerSession,
+  session,
+  unlocked,
+  USERS,
+  user as userFixture,
+} from '../support/fixtures';
 import { expectNoAxeViolations, renderApp } from '../support/render';
 
 const DAY = 86_400_000;
@@ -54,6 +60,7 @@ describe('the Computers screen', () => {
       .ok('app.status', unlocked())
       .ok('sync.status', () => (sharing ? { ...SHARING, folder: null } : { ...SHARING, sharing }))
       .ok('sync.computers', () => COMPUTERS.slice(0, 1))
+      .ok('users.list', USERS)
       .ok('sync.start', () => {
         sharing = true;
         return { computerId: COMPUTERS[0]!.id };
@@ -76,7 +83,8 @@ describe('the Computers screen', () => {
     const bridge = new FakeBridge()
       .ok('app.status', unlocked())
       .ok('sync.status', SHARING)
-      .ok('sync.computers', COMPUTERS);
+      .ok('sync.computers', COMPUTERS)
+      .ok('users.list', USERS);
     renderApp(bridge, { route: '/computers' });
     await screen.findByRole('table', { name: 'Computers sharing this vault' });
     expect(
@@ -99,6 +107,7 @@ describe('the Computers screen', () => {
       .ok('app.status', unlocked())
       .ok('sync.status', SHARING)
       .ok('sync.computers', COMPUTERS)
+      .ok('users.list', USERS)
       .ok('sync.now', {
         applied: 2,
         written: true,
@@ -136,6 +145,7 @@ describe('the Computers screen', () => {
       .ok('app.status', unlocked())
       .ok('sync.status', SHARING)
       .ok('sync.computers', COMPUTERS)
+      .ok('users.list', USERS)
       .ok('sync.removeComputer', (input) => ({ computerId: input.computerId }));
     const { user } = renderApp(bridge, { route: '/computers' });
     await screen.findByRole('table', { name: 'Computers sharing this vault' });
@@ -170,6 +180,7 @@ describe('the Computers screen', () => {
       .ok('app.status', unlocked())
       .ok('sync.status', SHARING)
       .ok('sync.computers', COMPUTERS)
+      .ok('users.list', USERS)
       .ok('sync.saveSettings', (input) => ({ sharing: true, ...input }));
     const { user } = renderApp(bridge, { route: '/computers' });
     const days = await screen.findByLabelText('Warn when a computer has not synced for (days)');
@@ -218,5 +229,51 @@ describe('the Computers screen', () => {
       await screen.findByText(/An administrator can start sharing on the Computers screen/),
     ).toBeVisible();
     expect(screen.queryByRole('button', { name: /Start sharing/ })).toBeNull();
+  });
+
+  it('shows the administrator the accounts that do not reach other computers yet', async () => {
+    const bridge = new FakeBridge()
+      .ok('app.status', unlocked())
+      .ok('sync.status', SHARING)
+      .ok('sync.computers', COMPUTERS)
+      .ok('users.list', [
+        ...USERS,
+        userFixture({
+          id: '0190a000-0000-7000-8000-0000000000aa',
+          displayName: 'Fictional Tala Mendoza',
+          username: 'tala',
+          role: 'caseworker',
+          travels: false,
+        }),
+        // A disabled account travels nowhere anyway: not listed.
+        userFixture({
+          id: '0190a000-0000-7000-8000-0000000000ab',
+          displayName: 'Fictional Lakan Villa',
+          username: 'lakan',
+          active: false,
+          travels: false,
+        }),
+      ]);
+    renderApp(bridge, { route: '/computers' });
+    const panel = (
+      await screen.findByRole('heading', {
+        name: '1 staff account does not reach other computers yet',
+      })
+    ).closest('section')!;
+    expect(within(panel).getByRole('listitem')).toHaveTextContent('Fictional Tala Mendoza (tala)');
+    expect(within(panel).queryByText(/Lakan/)).toBeNull();
+    await expectNoAxeViolations();
+  });
+
+  it('shows no such list when every account travels', async () => {
+    const bridge = new FakeBridge()
+      .ok('app.status', unlocked())
+      .ok('sync.status', SHARING)
+      .ok('sync.computers', COMPUTERS)
+      .ok('users.list', USERS);
+    renderApp(bridge, { route: '/computers' });
+    await screen.findByRole('table', { name: 'Computers sharing this vault' });
+    await waitFor(() => expect(bridge.countOf('users.list')).toBeGreaterThan(0));
+    expect(screen.queryByRole('heading', { name: /do not reach|does not reach/ })).toBeNull();
   });
 });

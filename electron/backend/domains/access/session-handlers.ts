@@ -39,6 +39,33 @@ async function withBackoff<T>(
   }
 }
 
+/**
+ * An account made before accounts travelled has no credential, so no other computer can make a
+ * slot for it. Its password is in hand only now, at sign-in: the credential made from it replaces
+ * this computer's slot and goes into the (synced) row, with one unit of work for both. A failure
+ * leaves the account as it was (the session stands; the next sign-in tries again).
+ */
+async function giveCredential(
+  ctx: CallContext,
+  userId: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  const vault = ctx.vault();
+  vault.beginWork();
+  try {
+    const credential = await vault.setUserSecret(username, password, ctx.kdf);
+    vault.data.update('users', userId, { credential });
+    vault.commitWork();
+  } catch (error) {
+    vault.rollbackWork();
+    console.error(
+      '[aruga] no credential made at sign-in:',
+      error instanceof Error ? error.name : 'unknown',
+    );
+  }
+}
+
 export function sessionHandlers(): SessionHandlers {
   return {
     'app.status': (ctx) => ({
@@ -93,15 +120,19 @@ export function sessionHandlers(): SessionHandlers {
         ctx.refuseIfDamaged();
         // The credentials are checked first: a wrong attempt leaves an open session as it was.
         const key = await unwrapWithPassword(ctx.folder, username, input.password);
-        return ctx.replaceSession(() => {
+        let travels = true;
+        const session = ctx.replaceSession(() => {
           const vault = key.open(ctx.schema, ctx.writeContext, ctx.onLockLost);
           const user = findUserByUsername(vault, username);
           if (!user || !user.active) {
             vault.close();
             throw new AppError('BAD_CREDENTIALS', 'badCredentials');
           }
+          travels = user.travels;
           return ctx.startSession(vault, user.id, 'password');
         });
+        if (!travels) await giveCredential(ctx, session.userId, username, input.password);
+        return session;
       });
     },
 

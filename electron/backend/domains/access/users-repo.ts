@@ -13,6 +13,7 @@ interface UserRow {
   last_sign_in_at: string | null;
   deleted_at: string | null;
   created_at: string;
+  credential: string | null;
 }
 
 export type StaffUser = UserSummary;
@@ -28,6 +29,7 @@ function toUser(row: UserRow): StaffUser {
     mustChangePassword: row.must_change_password === 1,
     createdAt: row.created_at,
     lastSignInAt: row.last_sign_in_at,
+    travels: row.credential !== null,
   };
 }
 

@@ -73,13 +73,12 @@ export function applyChanges(
   within?: () => void,
 ): MergeResult {
   let newest: string | null = null;
-  const synced: readonly string[] = syncedTables(vault.data.tables);
+  const synced = new Set<string>(syncedTables(vault.data.tables));
   for (const change of changes) {
     const stamp = HLC_PATTERN.exec(change.hlc);
     if (!stamp || stamp[1] !== change.deviceId)
       throw new BundleRefused('malformed', `clock ${change.hlc}`);
-    if (!synced.includes(change.table))
-      throw new BundleRefused('malformed', `table ${change.table}`);
+    if (!synced.has(change.table)) throw new BundleRefused('malformed', `table ${change.table}`);
     if (wallMsOf(change.hlc) > now.getTime() + MAX_CLOCK_AHEAD_MS)
       throw new BundleRefused('clockAhead', change.hlc);
     if (newest === null || change.hlc > newest) newest = change.hlc;
