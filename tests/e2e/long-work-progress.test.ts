@@ -75,7 +75,7 @@ describe('long work, watched', () => {
     await onScreen(page, 'Users', 'users');
     await page
       .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Settings' })
+      .getByRole('link', { name: 'Settings', exact: true })
       .click();
     await onScreen(page, 'Settings', 'settings');
     await page.evaluate(recordBar('Rotate the data key?'));
