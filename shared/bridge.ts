@@ -17,6 +17,25 @@ export interface ProgressEvent {
   procedure: ProcedureName;
   done: number;
   total: number;
+  /** What a job made of different kinds of work is doing now (a sign-in that upgrades the vault). */
+  step?: ProgressStep;
+}
+
+/**
+ * A sign-in that upgrades the vault: first the verified backup of the vault as it was (`bytes`,
+ * the database's size), then migration `number` of `of`.
+ */
+export type ProgressStep =
+  { kind: 'upgradeBackup'; bytes: number } | { kind: 'migration'; number: number; of: number };
+
+/** A step of the right shape, or undefined: checked where an event crosses a boundary. */
+export function parseProgressStep(value: unknown): ProgressStep | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { kind, bytes, number, of } = value as Record<string, unknown>;
+  const count = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+  if (kind === 'upgradeBackup' && count(bytes)) return { kind, bytes };
+  if (kind === 'migration' && count(number) && count(of)) return { kind, number, of };
+  return undefined;
 }
 
 export type BackendEvent = LockEvent | ProgressEvent;

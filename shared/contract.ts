@@ -137,6 +137,8 @@ export const procedures = {
     input: z.strictObject({ username: safeText().max(64, 'tooLong'), password: passwordSchema }),
     access: 'public',
     kind: 'mutation',
+    /** Only when the sign-in upgrades the vault: its backup, then each migration. */
+    progress: true,
   }),
 
   'auth.recover': procedure<{ admins: RecoveryAdmin[] }>()({
@@ -210,6 +212,7 @@ export const procedures = {
     input: empty,
     access: ADMIN,
     kind: 'mutation',
+    progress: true,
   }),
 
   'audit.list': procedure<{ entries: AuditEntry[]; nextBeforeSeq: number | null }>()({

@@ -159,7 +159,7 @@ function runMain(port: MessagePort, options: BackendOptions, entry: string): voi
   port.on('message', (message: HostMessage) => {
     switch (message.kind) {
       case 'call': {
-        // A re-key rewrites every page, a restore replaces the file: the twin lets go first.
+        // A re-key and a restore replace the file: the twin lets go first.
         const rekey = message.name === 'vault.rotateKey' || message.name === 'backup.restore';
         if (rekey) announce(null);
         const ready = rekey ? inOrder.then(stopHelpers) : inOrder;

@@ -6,6 +6,7 @@ import {
   IPC_CHANNEL_CALL,
   IPC_CHANNEL_EVENT,
   IPC_CHANNEL_OUTPUT,
+  parseProgressStep,
   type ArugaBridge,
   type BackendEvent,
   type LockEvent,
@@ -38,7 +39,8 @@ const bridge: ArugaBridge = {
     return onBackendEvent((event) => {
       if (event.type !== 'progress') return;
       const { procedure, done, total } = event;
-      listener({ type: 'progress', procedure, done, total });
+      const step = parseProgressStep(event.step);
+      listener({ type: 'progress', procedure, done, total, ...(step ? { step } : {}) });
     });
   },
   output(request: OutputRequest): Promise<OutputResult> {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { ProgressEvent } from '../../shared/bridge';
 import type { ProcedureName } from '../../shared/contract';
 import { useProgress } from '../api/useProgress';
 
@@ -8,8 +9,18 @@ import { useProgress } from '../api/useProgress';
  * only while the call is pending.
  */
 export function WorkProgress({ procedure, label }: { procedure: ProcedureName; label: string }) {
+  return <ProgressBar progress={useProgress(procedure)} label={label} />;
+}
+
+/** The bar for a progress a screen already follows (useProgress), e.g. to word its step too. */
+export function ProgressBar({
+  progress,
+  label,
+}: {
+  progress: ProgressEvent | null;
+  label: string;
+}) {
   const { t } = useTranslation();
-  const progress = useProgress(procedure);
   if (progress === null) return <progress className="work-progress" aria-label={label} />;
   const percent = Math.floor((100 * progress.done) / progress.total);
   return (

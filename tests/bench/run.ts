@@ -1,7 +1,7 @@
 // `npm run bench`: p50/p95 per operation and dataset size, and the encrypted/plain ratio.
 // `npm run bench -- --only therapy[,case file]`: only the operations whose name holds one of them.
 // `npm run bench -- --ui [--size L] [--runs 10]`: the screens in Chromium instead (tests/bench/ui.ts).
-// `npm run bench -- --backup [--size L]`: backup, check and restore times, and the round trip;
+// `npm run bench -- --backup [--size L]`: backup, check, restore and key-rotation times, and the round trip;
 // a plain run puts the backup and restore times at every size in its table too.
 // `npm run bench -- --crash [--trials 1000] [--seed n]`: the crash test (tests/crash) many times;
 // prints kills, corruptions and lost writes, and exits non-zero if any write was lost or damaged.
@@ -58,6 +58,7 @@ if (values.backup) {
         backupMs: Math.round(figures.backupMs),
         checkMs: Math.round(figures.checkMs),
         restoreMs: Math.round(figures.restoreMs),
+        rotateMs: Math.round(figures.rotateMs),
       },
     ]);
   } finally {

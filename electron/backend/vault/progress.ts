@@ -1,8 +1,13 @@
 // How a long vault job (a backup, a restore, a salvage) says how far it is: in units of work it
 // has really done (bytes copied or read back, tables salvaged), never an estimate of time.
 
-/** Receives `done` of `total`; the router turns it into the call's progress events. */
-export type ProgressSink = (done: number, total: number) => void;
+import type { ProgressStep } from '../../../shared/bridge';
+
+/**
+ * Receives `done` of `total`, and what the job is doing when it is made of different kinds of
+ * work (`step`); the router turns it into the call's progress events.
+ */
+export type ProgressSink = (done: number, total: number, step?: ProgressStep) => void;
 
 /**
  * A job made of stages of equal weight, each measured in its own units (a copy's bytes, a

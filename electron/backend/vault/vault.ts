@@ -20,7 +20,8 @@ import {
   type RestoreKind,
   type StagedBackup,
 } from './backup';
-import { DATABASE_FILE, openDatabase, rekeyDatabase, type Db } from '../db/sqlcipher';
+import { DATABASE_FILE, openDatabase, type Db } from '../db/sqlcipher';
+import { fsyncDir } from './atomic-file';
 import { beginWork, commitWork, isWorkOpen, rollbackWork } from '../db/transactions';
 import { newDataKey } from './crypto';
 import { lockFolder, type ReleaseLock } from './folder-lock';
@@ -52,6 +53,14 @@ import { v7 as uuidv7 } from 'uuid';
 import type { SalvageCounts } from '../../../shared/backup/contract';
 import { StagedProgress, type ProgressSink } from './progress';
 import { stageSalvage } from './salvage';
+import {
+  checkpointAndClose,
+  makeRekeyedCopy,
+  removeRekeyLeftovers,
+  REKEY_STAGES,
+  swapInRekeyedCopy,
+  type RekeyedCopy,
+} from './rekey';
 
 export type VaultPresence = 'none' | 'present';
 
@@ -143,27 +152,70 @@ export interface OpenOptions {
   backupBeforeUpgrade?: boolean;
   /** Setup: the database is new, so version 0 is expected. */
   creating?: boolean;
+  /** An upgrade's progress: its backup, then each migration (upgradeProgress). */
+  onProgress?: ProgressSink;
+}
+
+/**
+ * An upgrade at unlock in equal stages: the backup before it (reported in its own units), then
+ * one per migration, each with the step it is at, for the sign-in screen's words.
+ */
+function upgradeProgress(sink: ProgressSink | undefined, migrations: number, bytes: number) {
+  const UNIT = 1000;
+  const total = (1 + migrations) * UNIT;
+  return {
+    backup: (done: number, of: number) =>
+      sink?.(Math.floor((UNIT * Math.min(done, of)) / Math.max(1, of)), total, {
+        kind: 'upgradeBackup',
+        bytes,
+      }),
+    migration: (done: number, of: number) =>
+      sink?.((1 + done) * UNIT, total, {
+        kind: 'migration',
+        number: Math.min(done + 1, of),
+        of,
+      }),
+  };
 }
 
 export class OpenVault {
-  readonly data: DataLayer;
-  readonly audit: AuditLog;
+  /** The connection and what works through it; a key rotation opens the re-keyed file anew. */
+  private connection: { db: Db; data: DataLayer; audit: AuditLog };
   /** Keyring waiting for the open unit of work to commit (see beginWork). */
   private staged: KeyringBody | null = null;
   private closed = false;
 
   private constructor(
     readonly folder: string,
-    readonly db: Db,
+    db: Db,
     private dataKey: Buffer,
     public keyring: KeyringBody,
     readonly findings: KeyringFindings,
     private readonly releaseLock: ReleaseLock,
     readonly schema: Schema,
-    context: () => WriteContext,
+    private readonly context: () => WriteContext,
   ) {
-    this.data = new DataLayer(db, schema.tables, context);
-    this.audit = new AuditLog(db);
+    this.connection = this.connect(db);
+  }
+
+  get db(): Db {
+    return this.connection.db;
+  }
+
+  get data(): DataLayer {
+    return this.connection.data;
+  }
+
+  get audit(): AuditLog {
+    return this.connection.audit;
+  }
+
+  private connect(db: Db) {
+    return {
+      db,
+      data: new DataLayer(db, this.schema.tables, this.context),
+      audit: new AuditLog(db),
+    };
   }
 
   /**
@@ -196,6 +248,11 @@ export class OpenVault {
       // Only setup starts from nothing: an existing vault at version 0 is an emptied file, which
       // must stay as it was for an expert, not become a fresh empty vault.
       if (version === 0 && !options.creating) throw new AppError('CORRUPT', 'databaseDamaged');
+      const upgrade = upgradeProgress(
+        options.onProgress,
+        schema.migrations.filter((m) => m.version > version).length,
+        statSync(databasePath(folder)).size,
+      );
       if (backupBeforeUpgrade && version > 0 && version < schema.version) {
         mkdirSync(backupsFolder(folder), { recursive: true });
         createBackup(
@@ -204,9 +261,12 @@ export class OpenVault {
             backupsFolder(folder),
             `before-upgrade-v${version}-to-v${schema.version}-${fileStamp()}${BACKUP_EXTENSION}`,
           ),
+          upgrade.backup,
         );
       }
-      migrate(db, schema.migrations);
+      migrate(db, schema.migrations, upgrade.migration);
+      // A rotation cut short leaves its half-made copy; the vault it would have become is gone.
+      removeRekeyLeftovers(folder);
       return new OpenVault(folder, db, dataKey, keyring, findings, release, schema, context);
     } catch (error) {
       db?.close();
@@ -311,38 +371,60 @@ export class OpenVault {
   }
 
   /**
-   * New random data key, PRAGMA rekey, and the new key wrapped only to the slots of
-   * `activeUsernames` and the recovery slot: a slot that belongs to nobody active (a departed
-   * user's, or one planted in the file) is dropped, not re-wrapped. The new keyring is written
-   * first as a pending file and promoted after the re-key, so a crash at any point leaves a
-   * keyring that opens the database (unlock tries the pending file when the current one no
-   * longer fits). Returns how many slots were dropped.
+   * New random data key, the database re-encrypted under it (rekey.ts: copied, checked, swapped
+   * in, reporting rows copied), and the new key wrapped only to the slots of `activeUsernames`
+   * and the recovery slot: a slot that belongs to nobody active (a departed user's, or one
+   * planted in the file) is dropped, not re-wrapped. The new keyring is written first as a
+   * pending file and promoted after the swap, so a crash at any point leaves a keyring that opens
+   * the database (unlock tries the pending file when the current one no longer fits). Returns
+   * how many slots were dropped.
    */
-  async rotateDataKey(activeUsernames: readonly string[]): Promise<number> {
+  async rotateDataKey(
+    activeUsernames: readonly string[],
+    onProgress?: ProgressSink,
+  ): Promise<number> {
     const keep = new Set([RECOVERY_SLOT_ID]);
     for (const username of activeUsernames) keep.add(await slotIdFor(this.keyring, username));
     const kept = this.keyring.slots.filter((s) => keep.has(s.id));
+    const progress = new StagedProgress(onProgress, REKEY_STAGES);
+    removeRekeyLeftovers(this.folder);
     const next = newDataKey();
     const body: KeyringBody = {
       ...this.keyring,
       slots: kept.map((s) => rewrapSlot(s, next)),
       checkpoint: this.audit.checkpoint(),
     };
-    const signed = writeKeyring(keyringPath(this.folder, 'pending'), body, next);
+    const pending = keyringPath(this.folder, 'pending');
+    let copy: RekeyedCopy;
+    let signed: KeyringBody;
     try {
-      rekeyDatabase(this.db, next);
+      signed = writeKeyring(pending, body, next);
+      copy = makeRekeyedCopy(this.folder, this.db, next, progress);
     } catch (error) {
       next.fill(0);
-      rmSync(keyringPath(this.folder, 'pending'), { force: true });
+      rmSync(pending, { force: true });
       throw error;
     }
-    renameSync(keyringPath(this.folder, 'pending'), keyringPath(this.folder));
+    try {
+      checkpointAndClose(this.db);
+    } catch (error) {
+      copy.discard();
+      next.fill(0);
+      rmSync(pending, { force: true });
+      throw error;
+    }
+    // From here the old connection is closed: whatever happens, the vault must reopen.
+    swapInRekeyedCopy(this.folder, copy);
+    renameSync(pending, keyringPath(this.folder));
     // The previous keyring holds the old key, which no longer opens anything: drop it.
     rmSync(keyringPath(this.folder, 'previous'), { force: true });
+    fsyncDir(this.folder);
+    this.connection = this.connect(openDatabase(databasePath(this.folder), next));
     const droppedSlots = this.keyring.slots.length - kept.length;
     this.dataKey.fill(0);
     this.dataKey = next;
     this.keyring = signed;
+    progress.finish();
     return droppedSlots;
   }
 
@@ -570,7 +652,13 @@ async function unwrapFrom(
 
 export interface UnlockedKey {
   /** Opens the vault with this key (takes the folder lock); the key then belongs to the vault. */
-  open(schema: Schema, context: () => WriteContext, onLockLost?: () => void): OpenVault;
+  open(
+    schema: Schema,
+    context: () => WriteContext,
+    onLockLost?: () => void,
+    /** An upgrade's progress, when the vault needs one (OpenOptions.onProgress). */
+    onProgress?: ProgressSink,
+  ): OpenVault;
   /** The raw key, for the escape hatch (which must work when the database does not open). */
   readonly dataKeyHex: string;
   /** The authenticated keyring that key came from (a salvage keeps its slots). */
@@ -592,7 +680,7 @@ function firstFitting(folder: string, keys: Unwrapped[]): UnlockedKey {
       return keys[0]!.keyring;
     },
     discard,
-    open(schema, context, onLockLost) {
+    open(schema, context, onLockLost, onProgress) {
       let lastError: unknown = new AppError('BAD_CREDENTIALS', 'badCredentials');
       for (const unwrapped of keys) {
         try {
@@ -605,6 +693,7 @@ function firstFitting(folder: string, keys: Unwrapped[]): UnlockedKey {
             {
               findings: unwrapped.findings,
               onLockLost,
+              onProgress,
             },
           );
           if (unwrapped.source === 'pending')

@@ -145,6 +145,7 @@ function RotateKeySection() {
           confirmLabel={t('settings.rotateConfirm')}
           tone="primary"
           pending={rotate.isPending}
+          progress="vault.rotateKey"
           error={error}
           onConfirm={() => {
             setError(null);

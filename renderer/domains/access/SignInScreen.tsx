@@ -12,6 +12,7 @@ import { SubmitButton } from '../../ui/SubmitButton';
 import { useCountdown } from '../../hooks/useCountdown';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useApiForm } from '../../forms/useApiForm';
+import { UpgradeProgress } from './UpgradeProgress';
 
 const signInSchema = procedures['auth.signIn'].input.superRefine((value, ctx) => {
   if (value.username.trim() === '') {
@@ -112,6 +113,7 @@ export function SignInScreen({ lock, retryAfterSeconds, onForgot, onDamaged }: P
           {t('signIn.submit')}
         </SubmitButton>
       </form>
+      {signIn.isPending ? <UpgradeProgress /> : null}
       <p>
         <button type="button" className="link-button" onClick={onForgot}>
           {t('signIn.forgot')}

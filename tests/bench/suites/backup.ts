@@ -1,6 +1,7 @@
 // `npm run bench -- --backup [--size L]`: a verified backup, its check (unpack, unlock, both
-// integrity checks) and a full restore of a demo vault of that size, timed once each, with the
-// round trip compared table by table (row count and content checksum).
+// integrity checks), a full restore and a key rotation (copied under the new key, checked,
+// swapped in) of a demo vault of that size, timed once each, with the round trip and the
+// rotation compared table by table (row count and content checksum).
 import { SCHEMA } from '../../../electron/backend/runtime/composition';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -37,6 +38,9 @@ export interface BackupFigures {
   backupMs: number;
   checkMs: number;
   restoreMs: number;
+  rotateMs: number;
+  /** Progress events the rotation sent: it must report as it goes, not only at the end. */
+  rotateReports: number;
   tables: number;
   rowsEqual: boolean;
   contentEqual: boolean;
@@ -74,6 +78,13 @@ export async function backupBench(root: string, size: SizeName): Promise<BackupF
 
   vault = await open();
   const after = { counts: tableCounts(vault.db), digests: digests(vault.db) };
+  let rotateReports = 0;
+  start = performance.now();
+  await vault.rotateDataKey([demo.adminUsername], () => (rotateReports += 1));
+  const rotateMs = performance.now() - start;
+  vault.close();
+  vault = await open();
+  const rotated = { counts: tableCounts(vault.db), digests: digests(vault.db) };
   vault.close();
   // The restored log has one entry more (the restore) and its head moved with it.
   const skip = new Set(['audit_log', 'vault_meta']);
@@ -86,15 +97,25 @@ export async function backupBench(root: string, size: SizeName): Promise<BackupF
     backupMs,
     checkMs,
     restoreMs,
+    rotateMs,
+    rotateReports,
     tables: Object.keys(before.counts).length,
     rowsEqual:
-      same(before.counts, after.counts) && after.counts.audit_log === before.counts.audit_log! + 1,
-    contentEqual: same(before.digests, after.digests),
+      same(before.counts, after.counts) &&
+      after.counts.audit_log === before.counts.audit_log! + 1 &&
+      JSON.stringify(rotated.counts) === JSON.stringify(after.counts),
+    contentEqual:
+      same(before.digests, after.digests) &&
+      JSON.stringify(rotated.digests) === JSON.stringify(after.digests),
   };
 }
 
 /** The operations' names in `npm run bench`'s table (`--only backup` selects them). */
-export const BACKUP_OPERATIONS = { backup: 'backup: back up now', restore: 'backup: restore' };
+export const BACKUP_OPERATIONS = {
+  backup: 'backup: back up now',
+  restore: 'backup: restore',
+  rotate: 'backup: rotate the data key',
+};
 
 /**
  * Back up now and restore (check included) at each size, timed once each, for `npm run bench`'s
@@ -116,6 +137,7 @@ export async function backupRows(root: string, sizes: readonly SizeName[]): Prom
     rows.push(
       once(BACKUP_OPERATIONS.backup, figures.backupMs),
       once(BACKUP_OPERATIONS.restore, figures.restoreMs),
+      once(BACKUP_OPERATIONS.rotate, figures.rotateMs),
     );
   }
   return rows;

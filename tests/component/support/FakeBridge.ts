@@ -6,6 +6,7 @@ import type {
   OutputRequest,
   OutputResult,
   ProgressEvent,
+  ProgressStep,
 } from '../../../shared/bridge';
 import type {
   LockEventReason,
@@ -116,10 +117,10 @@ export class FakeBridge implements ArugaBridge {
     return () => this.listeners.delete(listener);
   }
 
-  /** Sends `done` of `total` for `procedure`, as the backend does while a long call runs. */
-  emitProgress(procedure: ProcedureName, done: number, total: number): void {
+  /** Sends `done` of `total` for `procedure` (and its step), as the backend does while a long call runs. */
+  emitProgress(procedure: ProcedureName, done: number, total: number, step?: ProgressStep): void {
     this.progressListeners.forEach((listener) =>
-      listener({ type: 'progress', procedure, done, total }),
+      listener({ type: 'progress', procedure, done, total, ...(step ? { step } : {}) }),
     );
   }
 

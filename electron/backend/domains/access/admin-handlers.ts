@@ -126,7 +126,10 @@ export function adminHandlers(): AdminHandlers {
       // Only active staff and the recovery key get the new key: never a departed user's slot,
       // nor one planted in the keyring file.
       const active = listUsers(vault).filter((u) => u.active);
-      const droppedSlots = await vault.rotateDataKey(active.map((u) => u.username));
+      const droppedSlots = await vault.rotateDataKey(
+        active.map((u) => u.username),
+        ctx.progress,
+      );
       ctx.setAuditTarget({ targetType: 'vault', targetId: null, detail: { droppedSlots } });
       return { rotatedAt: new Date().toISOString() };
     },

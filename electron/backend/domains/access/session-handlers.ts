@@ -122,7 +122,8 @@ export function sessionHandlers(): SessionHandlers {
         const key = await unwrapWithPassword(ctx.folder, username, input.password);
         let travels = true;
         const session = ctx.replaceSession(() => {
-          const vault = key.open(ctx.schema, ctx.writeContext, ctx.onLockLost);
+          // A vault from an older Aruga is backed up and migrated here: the screen shows how far.
+          const vault = key.open(ctx.schema, ctx.writeContext, ctx.onLockLost, ctx.progress);
           const user = findUserByUsername(vault, username);
           if (!user || !user.active) {
             vault.close();
