@@ -160,6 +160,9 @@ export function caseFile(overrides: Partial<CaseFile> = {}): CaseFile {
     awayEpisodes: [],
     documents: [],
     contacts: [],
+    accusedCases: [],
+    education: [],
+    conferences: [],
     ...overrides,
   };
 }
@@ -270,5 +273,7 @@ export function casesBridge(s: SessionInfo = caseworkerSession()): FakeBridge {
       .ok('reintegration.outcomesDue', [])
       // The Today screen's documents due or expiring.
       .ok('documents.due', [])
+      // The Today screen's case conference reviews due.
+      .ok('conferences.reviewsDue', [])
   );
 }
