@@ -183,14 +183,14 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['documents.save',          _,     Y,     Y,     _],
   ['contacts.save',           _,     Y,     Y,     _],
   ['documents.due',           _,     Y,     Y,     _],
-  ['accused.save',            _,     Y,     Y,     _],
-  ['education.save',          _,     Y,     Y,     _],
-  ['conferences.save',        _,     Y,     Y,     _],
-  ['conferences.reviewsDue',  _,     Y,     Y,     _],
   ['privacy.childAccessLog',  _,     Y,     _,     _],
   ['breaches.list',           Y,     _,     _,     _],
   ['breaches.save',           Y,     _,     _,     _],
   ['breaches.close',          Y,     _,     _,     _],
+  ['accused.save',            _,     Y,     Y,     _],
+  ['education.save',          _,     Y,     Y,     _],
+  ['conferences.save',        _,     Y,     Y,     _],
+  ['conferences.reviewsDue',  _,     Y,     Y,     _],
 ];
 /** Procedures anyone may call (no session) and the one only a recovery session may. */
 const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {
