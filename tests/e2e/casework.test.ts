@@ -30,7 +30,7 @@ const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 let run: E2eRun;
 let page: Page;
 let child = { id: '', caseCode: '' };
-const { button, field, dialog, signIn } = pageHelpers(() => page);
+const { button, field, dialog } = pageHelpers(() => page);
 
 beforeAll(async () => {
   run = await startE2eRun({ open: false });
@@ -101,7 +101,10 @@ async function saveWithKeyboard(d: Locator): Promise<void> {
 
 describe('casework records', () => {
   it('adds an accused, schooling and a case conference by keyboard; Today lists the review', async () => {
-    await signIn(COORDINATOR.username, COORDINATOR.password, 'Today');
+    await field('Username').fill(COORDINATOR.username);
+    await field('Password').fill(COORDINATOR.password);
+    await button('Sign in').click();
+    await onScreen(page, 'Today', 'today (coordinator)');
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Children' })
