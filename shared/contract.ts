@@ -12,6 +12,7 @@ import { reintegrationProcedures } from './reintegration/contract';
 import { backupProcedures } from './backup/contract';
 import { syncProcedures } from './sync/contract';
 import { careProcedures } from './care/contract';
+import { caseworkProcedures } from './casework/contract';
 import { privacyProcedures } from './privacy/contract';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { ROLES, type Role } from './roles';
@@ -246,6 +247,7 @@ export const procedures = {
   ...syncProcedures,
   ...careProcedures,
   ...privacyProcedures,
+  ...caseworkProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

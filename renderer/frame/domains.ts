@@ -10,6 +10,7 @@ import { reintegrationDomain } from '../domains/reintegration';
 import { syncDomain } from '../domains/sync';
 import { careDomain } from '../domains/care';
 import { privacyDomain } from '../domains/privacy';
+import { caseworkDomain } from '../domains/casework';
 import type { RendererDomain } from './contributions';
 
 export const DOMAINS: readonly RendererDomain[] = [
@@ -23,4 +24,5 @@ export const DOMAINS: readonly RendererDomain[] = [
   syncDomain,
   careDomain,
   privacyDomain,
+  caseworkDomain,
 ];

@@ -190,6 +190,10 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['breaches.list',           Y,     _,     _,     _],
   ['breaches.save',           Y,     _,     _,     _],
   ['breaches.close',          Y,     _,     _,     _],
+  ['accused.save',            _,     Y,     Y,     _],
+  ['education.save',          _,     Y,     Y,     _],
+  ['conferences.save',        _,     Y,     Y,     _],
+  ['conferences.reviewsDue',  _,     Y,     Y,     _],
 ];
 /** Procedures anyone may call (no session) and the one only a recovery session may. */
 const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {
@@ -617,6 +621,24 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
         contactEntry: (
           await ok(backend, 'contacts.save', {
             ...(sample('coordinator')['contacts.save'] as object),
+            childId: id,
+          })
+        ).id,
+        accusedCase: (
+          await ok(backend, 'accused.save', {
+            ...(sample('coordinator')['accused.save'] as object),
+            childId: id,
+          })
+        ).id,
+        educationRecord: (
+          await ok(backend, 'education.save', {
+            ...(sample('coordinator')['education.save'] as object),
+            childId: id,
+          })
+        ).id,
+        caseConference: (
+          await ok(backend, 'conferences.save', {
+            ...(sample('coordinator')['conferences.save'] as object),
             childId: id,
           })
         ).id,

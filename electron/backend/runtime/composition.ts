@@ -18,6 +18,7 @@ import { reintegrationDomain } from '../domains/reintegration';
 import { syncDomain } from '../domains/sync';
 import { careDomain } from '../domains/care';
 import { privacyDomain } from '../domains/privacy';
+import { caseworkDomain } from '../domains/casework';
 
 export type { Domain, DomainHooks } from './domain';
 
@@ -35,6 +36,7 @@ export const DOMAINS: readonly Domain[] = [
   syncDomain,
   careDomain,
   privacyDomain,
+  caseworkDomain,
 ];
 
 /** One handler per procedure, from the domains given; refuses a gap or a procedure handled twice. */

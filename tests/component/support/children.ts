@@ -160,6 +160,9 @@ export function caseFile(overrides: Partial<CaseFile> = {}): CaseFile {
     awayEpisodes: [],
     documents: [],
     contacts: [],
+    accusedCases: [],
+    education: [],
+    conferences: [],
     ...overrides,
   };
 }
@@ -272,5 +275,7 @@ export function casesBridge(s: SessionInfo = caseworkerSession()): FakeBridge {
       .ok('reintegration.outcomesDue', { items: [], total: 0 })
       // The Today screen's documents due or expiring.
       .ok('documents.due', { items: [], total: 0 })
+      // The Today screen's case conference reviews due.
+      .ok('conferences.reviewsDue', { items: [], total: 0 })
   );
 }

@@ -1,0 +1,141 @@
+// Case conferences: the minutes of the multidisciplinary team's meetings about the child (who
+// took part, what was said and decided) and when the team meets again, which Today shows when due.
+import {
+  REVIEW_DUE_AHEAD_DAYS,
+  type CaseConference,
+  type ConferenceReviewDue,
+} from '../../../../shared/casework/contract';
+import {
+  addDaysTo,
+  clockFor,
+  FieldErrors,
+  type CaseActor,
+  type CaseVault,
+} from '../../records/actor';
+import { requireVisibleChild } from '../../records/scope';
+import { pageOfRows, panelConditions } from '../../records/today-panel';
+import type { TodayPanelPage, TodayPanelQuery } from '../../../../shared/today';
+import { requireCaseworkRow } from './rows';
+
+interface ConferenceRow {
+  id: string;
+  child_id: string;
+  held_on: string;
+  attendees: string;
+  minutes: string;
+  decisions: string | null;
+  next_review_on: string | null;
+}
+
+function toConference(row: ConferenceRow): CaseConference {
+  return {
+    id: row.id,
+    childId: row.child_id,
+    heldOn: row.held_on,
+    attendees: row.attendees,
+    minutes: row.minutes,
+    decisions: row.decisions,
+    nextReviewOn: row.next_review_on,
+  };
+}
+
+/** The child's conferences, the latest first (one seek on case_conferences(child_id, held_on)). */
+export function conferencesOf(vault: CaseVault, childId: string): CaseConference[] {
+  return (
+    vault.db
+      .prepare(
+        `SELECT * FROM case_conferences WHERE child_id = ? AND deleted_at IS NULL
+         ORDER BY held_on DESC, id DESC`,
+      )
+      .all([childId]) as unknown as ConferenceRow[]
+  ).map(toConference);
+}
+
+export interface ConferenceInput {
+  id?: string | undefined;
+  childId: string;
+  heldOn: string;
+  attendees: string;
+  minutes: string;
+  decisions?: string | undefined;
+  nextReviewOn?: string | undefined;
+}
+
+export function saveConference(
+  vault: CaseVault,
+  actor: CaseActor,
+  input: ConferenceInput,
+): CaseConference {
+  const existing = input.id
+    ? requireCaseworkRow<ConferenceRow>(vault, actor, 'case_conferences', input.id)
+    : null;
+  const errors = new FieldErrors();
+  if (existing && existing.child_id !== input.childId) errors.add('childId', 'notFound');
+  errors.notFutureDate('heldOn', input.heldOn, clockFor(vault, actor));
+  errors.throwIfAny();
+  const child = requireVisibleChild(vault, actor, input.childId);
+  const values = {
+    child_id: child.id,
+    held_on: input.heldOn,
+    attendees: input.attendees,
+    minutes: input.minutes,
+    decisions: input.decisions || null,
+    next_review_on: input.nextReviewOn ?? null,
+  };
+  const id = existing?.id ?? vault.data.insert('case_conferences', values);
+  if (existing) vault.data.update('case_conferences', id, values);
+  return toConference(
+    vault.db
+      .prepare('SELECT * FROM case_conferences WHERE id = ?')
+      .get([id]) as unknown as ConferenceRow,
+  );
+}
+
+/**
+ * Today's conference reviews of the children the actor sees: the review set by a child's latest
+ * conference, within a week or late, soonest first. A range on the review index; a later
+ * conference (which sets its own review) retires the earlier one's.
+ */
+export function reviewsDue(
+  vault: CaseVault,
+  actor: CaseActor,
+  query: TodayPanelQuery,
+): TodayPanelPage<ConferenceReviewDue> {
+  const { today } = clockFor(vault, actor);
+  const where = panelConditions(vault, actor, query);
+  const { rows, total } = pageOfRows<{
+    id: string;
+    child_id: string;
+    case_code: string;
+    alias: string;
+    held_on: string;
+    next_review_on: string;
+  }>(
+    vault,
+    {
+      columns: 'k.id, k.child_id, c.case_code, c.alias, k.held_on, k.next_review_on',
+      from: `FROM case_conferences k INDEXED BY case_conferences_review
+       JOIN children c ON c.id = k.child_id
+       WHERE k.next_review_on IS NOT NULL AND k.deleted_at IS NULL AND k.next_review_on <= $dueBy
+         AND NOT EXISTS (SELECT 1 FROM case_conferences later
+           WHERE later.child_id = k.child_id AND later.deleted_at IS NULL
+             AND (later.held_on > k.held_on OR (later.held_on = k.held_on AND later.id > k.id)))
+         AND c.deleted_at IS NULL AND ${where.sql}`,
+      order: 'k.next_review_on, k.id',
+    },
+    { dueBy: addDaysTo(today, REVIEW_DUE_AHEAD_DAYS), ...where.params },
+    query,
+  );
+  return {
+    total,
+    items: rows.map((r) => ({
+      conferenceId: r.id,
+      childId: r.child_id,
+      caseCode: r.case_code,
+      alias: r.alias,
+      heldOn: r.held_on,
+      nextReviewOn: r.next_review_on,
+      late: r.next_review_on < today,
+    })),
+  };
+}

@@ -1,0 +1,11 @@
+// The casework domain's screens: the case file's legal detail per accused, schooling,
+// case conferences, and Today's conference reviews due.
+import type catalogue from '../../i18n/en-casework.json';
+export { caseworkDomain } from './caseworkDomain';
+
+declare module '../../i18n' {
+  /** The keys under `casework.`, for typed t('…') calls. */
+  interface DomainCatalogues {
+    casework: typeof catalogue;
+  }
+}

@@ -1,0 +1,13 @@
+// What a casework write makes stale: the child's file and timeline.
+import type { Stale } from '../../api/queries';
+
+export const caseworkStale = (childId: string): Stale[] => [
+  ['children.get', { id: childId }],
+  ['children.timeline', { id: childId }],
+];
+
+/** A conference also moves Today's reviews due. */
+export const conferencesStale = (childId: string): Stale[] => [
+  ...caseworkStale(childId),
+  'conferences.reviewsDue',
+];
