@@ -177,6 +177,7 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['sync.saveSettings',       Y,     _,     _,     _],
   ['sync.conflicts',          _,     Y,     _,     _],
   ['sync.removeComputer',     Y,     _,     _,     _],
+  ['sync.addComputer',        Y,     _,     _,     _],
   ['incidents.save',          _,     Y,     Y,     _],
   ['away.start',              _,     Y,     Y,     _],
   ['away.return',             _,     Y,     Y,     _],
@@ -196,6 +197,7 @@ const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {
   'auth.recover': 'public',
   'backup.restoreDamaged': 'public',
   'backup.salvageDamaged': 'public',
+  'sync.join': 'public',
   'auth.recoveryResetAdmin': 'recovery',
 };
 const expectedAllowed = (name: ProcedureName, role: Role): boolean => {

@@ -2,17 +2,7 @@
 // its own data key and keyring, sharing one sync folder. An account made, changed or disabled on
 // one reaches the other's keyring with the next sync.
 import { describe, expect, it } from 'vitest';
-import {
-  ADMIN,
-  addUser,
-  backendAt,
-  fails,
-  joinComputer,
-  newVault,
-  ok,
-  signIn,
-  tempFolder,
-} from './support';
+import { ADMIN, addUser, fails, joinComputer, newVault, ok, signIn, tempFolder } from './support';
 import type { BackendApi } from '../../electron/backend/api';
 import { keyringPath, readKeyring } from '../../electron/backend/vault/keyring';
 import { unwrapWithPassword } from '../../electron/backend/vault/vault';
@@ -21,9 +11,8 @@ import { unwrapWithPassword } from '../../electron/backend/vault/vault';
 async function twoComputers() {
   const a = await newVault();
   await ok(a.backend, 'sync.start', { computerName: 'Fictional office laptop' });
+  const b = await joinComputer(a.backend, 'Fictional shelter laptop');
   await ok(a.backend, 'session.lock', { reason: 'manual' });
-  const bFolder = await joinComputer(a.folder, ADMIN, 'Fictional shelter laptop');
-  const b = { folder: bFolder, backend: backendAt(bFolder) };
   const folder = tempFolder();
   const sync = (backend: BackendApi) => ok(backend, 'sync.now', { folder });
   /** Signs in as the administrator and syncs. */
