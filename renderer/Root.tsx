@@ -5,6 +5,7 @@ import {
   SetupScreen,
   SignInScreen,
 } from './domains/access';
+import { JoinScreen } from './domains/sync';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './auth/AuthContext';
@@ -24,7 +25,7 @@ export function Root() {
     case 'bootFailed':
       return <BootFailed />;
     case 'setup':
-      return <SetupScreen />;
+      return <FirstRun />;
     case 'recoveryKey':
       return <RecoveryKeyScreen recoveryKey={gate.recoveryKey} />;
     case 'locked':
@@ -41,6 +42,16 @@ export function Root() {
     case 'unlocked':
       return <AppRoutes />;
   }
+}
+
+/** No vault yet: set up a new one, or join an organisation with a join file. */
+function FirstRun() {
+  const [joining, setJoining] = useState(false);
+  return joining ? (
+    <JoinScreen onBack={() => setJoining(false)} />
+  ) : (
+    <SetupScreen onJoin={() => setJoining(true)} />
+  );
 }
 
 function SignedOut(props: { resume: boolean; lock: LockInfo | null; retryAfterSeconds: number }) {

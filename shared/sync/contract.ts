@@ -1,11 +1,11 @@
-// The sync domain's procedures: start sharing, this computer's sync settings, sync now with a
-// folder, the organisation's computers and removing one, and the conflicts to resolve. Merged into `procedures` by shared/contract.ts; see it for the shape of a procedure.
+// The sync domain's procedures: start sharing, add a computer and join with its file, this
+// computer's sync settings, sync now with a folder, the organisation's computers and removing one, and the conflicts to resolve. Merged into `procedures` by shared/contract.ts; see it for the shape of a procedure.
 import { z } from 'zod';
 import type { Role } from '../roles';
 import { ROLES } from '../roles';
 import { idKinds } from '../ids';
 import { procedure } from '../procedure';
-import { requiredText } from '../text';
+import { optionalText, requiredText } from '../text';
 
 /** Why a bundle was refused (the backend's BundleRefused carries one). */
 export const BUNDLE_REFUSALS = [
@@ -105,6 +105,22 @@ export interface ConflictRow {
   sides: [ConflictSide, ConflictSide];
 }
 
+/** A computer added with a join file: the code is shown once on screen and stored nowhere. */
+export interface AddedComputer {
+  computerId: string;
+  /** The one-time code, in groups of four, which opens the join file. */
+  code: string;
+  /** Where the join file was written. */
+  path: string;
+}
+
+/** This computer joined the organisation; its first sync, if a sync folder was given. */
+export interface JoinResult {
+  computerId: string;
+  computerName: string;
+  firstSync: { applied: number; refused: number } | null;
+}
+
 const STAFF: readonly Role[] = ROLES;
 const OVERSEERS: readonly Role[] = ['admin', 'coordinator'];
 
@@ -139,6 +155,24 @@ export const syncProcedures = {
     input: z.strictObject({}),
     access: ['coordinator'],
     kind: 'query',
+  }),
+  /** Lists a new computer and writes its join file to a folder (a USB stick, say). */
+  'sync.addComputer': procedure<AddedComputer>()({
+    input: z.strictObject({ computerName: requiredText(100), folder: requiredText(1000) }),
+    access: ['admin'],
+    kind: 'mutation',
+    progress: true,
+  }),
+  /** On a computer with no vault yet: its vault made from a join file opened with its code. */
+  'sync.join': procedure<JoinResult>()({
+    input: z.strictObject({
+      file: requiredText(1000),
+      code: requiredText(100),
+      syncFolder: optionalText(1000),
+    }),
+    access: 'public',
+    kind: 'mutation',
+    progress: true,
   }),
   /** A lost or stolen computer: its bundles are refused wherever the removal has arrived. */
   'sync.removeComputer': procedure<{ computerId: string }>()({

@@ -179,6 +179,7 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['sync.status',             Y,     Y,     Y,     Y],
   ['sync.saveSettings',       Y,     _,     _,     _],
   ['sync.conflicts',          _,     Y,     _,     _],
+  ['sync.addComputer',        Y,     _,     _,     _],
   ['sync.removeComputer',     Y,     _,     _,     _],
   ['incidents.save',          _,     Y,     Y,     _],
   ['away.start',              _,     Y,     Y,     _],
@@ -203,6 +204,7 @@ const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {
   'auth.recover': 'public',
   'backup.restoreDamaged': 'public',
   'backup.salvageDamaged': 'public',
+  'sync.join': 'public',
   'auth.recoveryResetAdmin': 'recovery',
 };
 const expectedAllowed = (name: ProcedureName, role: Role): boolean => {

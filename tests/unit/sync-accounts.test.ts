@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import {
   ADMIN,
   addUser,
-  backendAt,
   FAST_KDF,
   fails,
   joinComputer,
@@ -30,9 +29,8 @@ import { unwrapWithPassword } from '../../electron/backend/vault/vault';
 async function twoComputers() {
   const a = await newVault();
   await ok(a.backend, 'sync.start', { computerName: 'Fictional office laptop' });
+  const b = await joinComputer(a.backend, 'Fictional shelter laptop');
   await ok(a.backend, 'session.lock', { reason: 'manual' });
-  const bFolder = await joinComputer(a.folder, ADMIN, 'Fictional shelter laptop');
-  const b = { folder: bFolder, backend: backendAt(bFolder) };
   const folder = tempFolder();
   const sync = (backend: BackendApi) => ok(backend, 'sync.now', { folder });
   /** Signs in as the administrator and syncs. */
@@ -175,8 +173,11 @@ describe('staff accounts across computers', { timeout: 180_000 }, () => {
     await ok(a.backend, 'sync.start', { computerName: 'Fictional office laptop' });
     await ok(a.backend, 'session.lock', { reason: 'manual' });
     await makePreTravelAccount(a.folder, USERNAME, temporaryPassword);
-    const bFolder = await joinComputer(a.folder, ADMIN, 'Fictional shelter laptop');
-    const b = backendAt(bFolder);
+    await signIn(a.backend, ADMIN.username, ADMIN.password);
+    const { folder: bFolder, backend: b } = await joinComputer(
+      a.backend,
+      'Fictional shelter laptop',
+    );
     const folder = tempFolder();
     // B made no slot for her: her row carries nothing to make one from.
     expect(await opens(bFolder, USERNAME, temporaryPassword)).toBe(false);

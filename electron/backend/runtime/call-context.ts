@@ -75,6 +75,8 @@ export interface CallContext {
   damagedVaultReplaced(): void;
   /** For the folder lock: another process took it over, so this one must lock at once. */
   onLockLost(): void;
+  /** A join made this computer the one its join file names: its device id from now on. */
+  adoptDeviceId(deviceId: string): void;
   /**
    * Closes whatever vault is open and runs `open` in its place (a sign-in replacing a session,
    * after its credentials were checked). The renderer is told of a lock only if `open` fails.

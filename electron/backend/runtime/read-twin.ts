@@ -121,6 +121,7 @@ export class ReadReplica {
       vaultFoundDamaged: refuse,
       damagedVaultReplaced: refuse,
       onLockLost: refuse,
+      adoptDeviceId: refuse,
       replaceSession: refuse,
       skipViewAudit: refuse,
       noteOpenCaseFile: refuse,

@@ -75,7 +75,8 @@ export const RECOVERY_IDLE_MS = 60_000;
  * Mutations that cannot run inside the call's one transaction: a lock closes the database, and
  * a re-key must run outside any transaction (it keeps its own pending-keyring order instead);
  * a backup attaches its copy (never inside a transaction), a restore closes the vault; a sync
- * applies each bundle in a transaction of its own, with foreign keys set aside.
+ * applies each bundle in a transaction of its own, with foreign keys set aside; a join file's
+ * snapshot attaches its copy, as a backup does.
  */
 const OWN_TRANSACTION = new Set<string>([
   'session.lock',
@@ -83,6 +84,7 @@ const OWN_TRANSACTION = new Set<string>([
   'backup.create',
   'backup.restore',
   'sync.now',
+  'sync.addComputer',
 ]);
 
 type State =
@@ -114,7 +116,8 @@ export class Backend implements BackendApi {
   private state: State = { kind: 'closed' };
   private readonly events = new EventEmitter();
   private readonly backoff: Backoff;
-  private readonly deviceId: string;
+  /** This computer's id in the change log; a join gives it the one its join file holds. */
+  private deviceId: string;
   private readonly kdf: ScryptParams;
   private idleTimer: NodeJS.Timeout | null = null;
   private autoSyncTimer: NodeJS.Timeout | null = null;
@@ -628,6 +631,10 @@ export class Backend implements BackendApi {
         }
       },
       onLockLost: () => void this.lock('system'),
+      adoptDeviceId: (deviceId) => {
+        openPreferences(this.options.dataFolder).set('deviceId', deviceId);
+        this.deviceId = deviceId;
+      },
       replaceSession: (open) => this.replaceSession(open),
       skipViewAudit: () => undefined,
       noteOpenCaseFile: (childId) => {

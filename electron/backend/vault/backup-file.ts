@@ -58,14 +58,7 @@ export function writeBackupFile(
       writeAll(fd, Buffer.concat([MAGIC, length, json]));
       const source = fs.openSync(databasePath, 'r');
       try {
-        const buffer = Buffer.alloc(CHUNK);
-        for (let read = 0; read < databaseBytes;) {
-          const n = fs.readSync(source, buffer, 0, CHUNK, read);
-          if (n <= 0) throw new AppError('STORAGE', 'storageFailed');
-          writeAll(fd, buffer.subarray(0, n));
-          read += n;
-          onBytes?.(read, databaseBytes);
-        }
+        copyBytes(source, 0, databaseBytes, fd, new AppError('STORAGE', 'storageFailed'), onBytes);
       } finally {
         fs.closeSync(source);
       }
@@ -78,7 +71,7 @@ export function writeBackupFile(
   }
 }
 
-function writeAll(fd: number, bytes: Buffer): void {
+export function writeAll(fd: number, bytes: Buffer): void {
   for (let offset = 0; offset < bytes.length;) {
     const written = fileSystem.writeSync(fd, bytes, offset, bytes.length - offset);
     // No progress and no error code is what a full disk looks like on some file systems.
@@ -122,27 +115,30 @@ export function extractDatabase(
   onBytes?: (done: number, total: number) => void,
 ): BackupHeader {
   const { header, databaseOffset } = readBackupHeader(path);
-  const hash = createHash('sha256');
+  const sha256 = copyOut(path, databaseOffset, header.databaseBytes, target, unreadable(), onBytes);
+  if (sha256 !== header.databaseSha256) throw unreadable();
+  return header;
+}
+
+/**
+ * Copies `length` bytes of the file `path` from `offset` into a new file `target`, fsynced;
+ * returns their SHA-256. `short` is thrown when the file ends early.
+ */
+export function copyOut(
+  path: string,
+  offset: number,
+  length: number,
+  target: string,
+  short: AppError,
+  onBytes?: (done: number, total: number) => void,
+): string {
   const source = fs.openSync(path, 'r');
   try {
     const out = fs.openSync(target, 'w', 0o600);
     try {
-      const buffer = Buffer.alloc(CHUNK);
-      for (let done = 0; done < header.databaseBytes;) {
-        const n = fs.readSync(
-          source,
-          buffer,
-          0,
-          Math.min(CHUNK, header.databaseBytes - done),
-          databaseOffset + done,
-        );
-        if (n <= 0) throw unreadable();
-        hash.update(buffer.subarray(0, n));
-        writeAll(out, buffer.subarray(0, n));
-        done += n;
-        onBytes?.(done, header.databaseBytes);
-      }
+      const sha256 = copyBytes(source, offset, length, out, short, onBytes);
       fileSystem.fsyncSync(out);
+      return sha256;
     } finally {
       fs.closeSync(out);
     }
@@ -151,8 +147,28 @@ export function extractDatabase(
   } finally {
     fs.closeSync(source);
   }
-  if (hash.digest('hex') !== header.databaseSha256) throw unreadable();
-  return header;
+}
+
+/** Copies `length` bytes of `source` from `offset` to the end of `out`, chunk by chunk; their SHA-256. */
+export function copyBytes(
+  source: number,
+  offset: number,
+  length: number,
+  out: number,
+  short: AppError,
+  onBytes?: (done: number, total: number) => void,
+): string {
+  const hash = createHash('sha256');
+  const buffer = Buffer.alloc(CHUNK);
+  for (let done = 0; done < length;) {
+    const n = fs.readSync(source, buffer, 0, Math.min(CHUNK, length - done), offset + done);
+    if (n <= 0) throw short;
+    hash.update(buffer.subarray(0, n));
+    writeAll(out, buffer.subarray(0, n));
+    done += n;
+    onBytes?.(done, length);
+  }
+  return hash.digest('hex');
 }
 
 export function sha256OfFile(path: string): string {

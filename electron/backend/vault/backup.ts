@@ -79,12 +79,12 @@ export function databaseSound(db: Db): boolean {
   );
 }
 
-function schemaVersionOf(db: Db): number {
+export function schemaVersionOf(db: Db): number {
   return Number(db.pragma('user_version', { simple: true }) ?? 0);
 }
 
 /** A private folder beside the vault for the work in progress; the same disk, so renames hold. */
-function stagingFolder(dataFolder: string, kind: 'backup' | 'restore'): string {
+export function stagingFolder(dataFolder: string, kind: 'backup' | 'restore' | 'join'): string {
   return mkdtempSync(join(dataFolder, `.${kind}-`));
 }
 
@@ -156,10 +156,11 @@ export function createBackupOnOwnConnection(
 }
 
 /**
- * A consistent encrypted copy: counted and exported inside one read transaction, with the audit
- * head of that same snapshot for the copied keyring.
+ * A consistent encrypted copy under `dataKey` (the vault's own for a backup, a new one for a join
+ * file): counted and exported inside one read transaction, with the audit head of that same
+ * snapshot for the copied keyring.
  */
-function exportDatabase(
+export function exportDatabase(
   db: Db,
   dataKey: Buffer,
   copy: string,
@@ -263,7 +264,7 @@ export async function stageBackup(
 }
 
 /** The files that make a vault; everything else in the data folder stays (device id, backups). */
-const VAULT_FILES = [
+export const VAULT_FILES = [
   DATABASE_FILE,
   `${DATABASE_FILE}-wal`,
   `${DATABASE_FILE}-shm`,

@@ -26,7 +26,8 @@ const setupSchema = procedures['vault.create'].input
 
 const FIELDS = ['adminDisplayName', 'adminUsername', 'adminPassword', 'timeZone'] as const;
 
-export function SetupScreen() {
+/** `onJoin`: the other way in, joining an organisation with a join file (the sync domain's). */
+export function SetupScreen({ onJoin }: { onJoin: () => void }) {
   const { t } = useTranslation();
   const { state, vaultCreated } = useAuth();
   useDocumentTitle(t('setup.title'));
@@ -59,6 +60,13 @@ export function SetupScreen() {
     <GateLayout>
       <h1>{t('setup.title')}</h1>
       <p>{t('setup.intro')}</p>
+      <section aria-labelledby="setup-join-heading" className="panel">
+        <h2 id="setup-join-heading">{t('sync.join.offerHeading')}</h2>
+        <p>{t('sync.join.offerBody')}</p>
+        <button type="button" onClick={onJoin}>
+          {t('sync.join.offer')}
+        </button>
+      </section>
       <section aria-labelledby="setup-folder-heading" className="panel">
         <h2 id="setup-folder-heading">{t('setup.dataFolderHeading')}</h2>
         <p className="data-folder">

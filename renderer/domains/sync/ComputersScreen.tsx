@@ -1,5 +1,5 @@
-// Sharing with the organisation's other computers. The administrator starts sharing, sets this
-// computer's sync folder and removes a lost computer; the coordinator sees the computers; every
+// Sharing with the organisation's other computers. The administrator starts sharing, adds a
+// computer with a join file, sets this computer's sync folder and removes a lost computer; the coordinator sees the computers; every
 // signed-in role syncs now (SyncScreen, for the case team).
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/queries';
@@ -7,6 +7,7 @@ import { useSession } from '../../auth/AuthContext';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { FormAlert } from '../../ui/FormAlert';
 import { AccountsNotTravelling } from './AccountsNotTravelling';
+import { AddComputer } from './AddComputer';
 import { ComputersList } from './ComputersList';
 import { StartSharing } from './StartSharing';
 import { SyncNowPanel } from './SyncNowPanel';
@@ -36,6 +37,7 @@ export function ComputersScreen() {
           <SyncNowPanel key={data.folder ?? ''} status={data} />
           <ComputersList staleDays={data.staleDays} />
           {admin ? <AccountsNotTravelling /> : null}
+          {admin ? <AddComputer /> : null}
           {admin ? <SyncSettingsForm status={data} /> : null}
         </>
       ) : null}

@@ -494,6 +494,11 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
   'sync.conflicts': {},
   'sync.saveSettings': { folder: 'fictional-sync-folder-not-present', staleDays: 7 },
   'sync.removeComputer': { computerId: uuidv7(), reason: 'Fictional: laptop lost' },
+  'sync.addComputer': {
+    computerName: 'Fictional shelter laptop',
+    folder: 'fictional-join-folder-not-present',
+  },
+  'sync.join': { file: 'fictional-join-file-not-present.aruga-join', code: 'AAAA-BBBB' },
   'privacy.childAccessLog': { childId: uuidv7() },
   'breaches.list': {},
   'breaches.save': {

@@ -1,4 +1,4 @@
-// Several computers of one organisation, each a copy of one starting vault (as joining will make
+// Several computers of one organisation, each a copy of one starting vault (as a join makes
 // them), opened straight from the database file with a raw key: no KDF per computer, so the
 // convergence property can build fresh ones for every run. Each writes with its own device id.
 import { SCHEMA } from '../../../electron/backend/runtime/composition';
@@ -6,19 +6,15 @@ import { copyFileSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { openDatabase, rekeyDatabase, type Db } from '../../../electron/backend/db/sqlcipher';
+import { openDatabase, type Db } from '../../../electron/backend/db/sqlcipher';
 import { migrate } from '../../../electron/backend/db/migrate';
 import { DataLayer } from '../../../electron/backend/db/data-layer';
 import { syncedTables } from '../../../electron/backend/db/schema';
-import { databasePath, OpenVault, unwrapWithPassword } from '../../../electron/backend/vault/vault';
-import { newDataKey } from '../../../electron/backend/vault/crypto';
-import { newKeyringBody } from '../../../electron/backend/vault/keyring';
-import { deviceIdOf, openPreferences } from '../../../electron/backend/preferences';
-import { accountSlotSources } from '../../../electron/backend/domains/access';
+import { databasePath } from '../../../electron/backend/vault/vault';
+import type { BackendApi } from '../../../electron/backend/api';
 import {
   addComputer,
   adoptGrant,
-  ownIdentity,
   startOrganisation,
   type ComputerGrant,
   type Identity,
@@ -27,7 +23,7 @@ import { childrenProcedures } from '../../../shared/children/contract';
 import { sheltersProcedures } from '../../../shared/shelters/contract';
 import { registerChild, type CaseActor } from '../../../electron/backend/domains/children';
 import { saveBed, saveShelter } from '../../../electron/backend/domains/shelters';
-import { openServiceVault, tempFolder, type RawUnlock } from './backend';
+import { backendAt, ok, openServiceVault, tempFolder } from './backend';
 import { COORDINATOR } from './placements';
 import { childInput } from './cases';
 
@@ -195,43 +191,18 @@ export function prepareGround(
 }
 
 /**
- * A computer joining the organisation of the (sharing, locked) vault in `from`, as a join will
- * make it: `from` adds it to its list, and it gets a copy of the database re-keyed under a data
- * key of its own, a keyring of its own with a slot for every account's credential (no recovery
- * slot), and the identity of the grant. Returns its data folder, for a backend.
+ * A computer joining the organisation of the vault `a` has open, as an administrator does it:
+ * *Add a computer* on `a` writes a join file, and a backend at a new data folder joins with the
+ * file and its code (and syncs with `syncFolder` at once, if given). Returns B's folder and backend.
  */
 export async function joinComputer(
-  from: string,
-  unlock: Extract<RawUnlock, { username: string }>,
+  a: BackendApi,
   name: string,
-): Promise<string> {
-  const key = await unwrapWithPassword(from, unlock.username, unlock.password);
-  const fromKey = Buffer.from(key.dataKeyHex, 'hex');
-  key.discard();
-  const source = openDatabase(databasePath(from), fromKey);
-  const deviceId = deviceIdOf(openPreferences(from));
-  const data = new DataLayer(source, SCHEMA.tables, () => ({ userId: null, deviceId }));
-  const grant = addComputer({ db: source, data }, ownIdentity(source, deviceId)!, name);
-  source.pragma('wal_checkpoint(TRUNCATE)');
-  source.close();
-
+  syncFolder?: string,
+): Promise<{ folder: string; backend: BackendApi; computerId: string }> {
+  const added = await ok(a, 'sync.addComputer', { computerName: name, folder: tempFolder() });
   const folder = tempFolder();
-  copyFileSync(databasePath(from), databasePath(folder));
-  const copy = openDatabase(databasePath(folder), fromKey);
-  const ownKey = newDataKey();
-  rekeyDatabase(copy, ownKey);
-  adoptGrant(copy, grant);
-  copy.close();
-  fromKey.fill(0);
-  openPreferences(folder).set('deviceId', grant.deviceId);
-  const vault = OpenVault.open(folder, ownKey, newKeyringBody(false), SCHEMA, () => ({
-    userId: null,
-    deviceId: grant.deviceId,
-  }));
-  try {
-    await vault.syncAccountSlots(accountSlotSources(vault));
-  } finally {
-    vault.close();
-  }
-  return folder;
+  const backend = backendAt(folder);
+  await ok(backend, 'sync.join', { file: added.path, code: added.code, syncFolder });
+  return { folder, backend, computerId: added.computerId };
 }

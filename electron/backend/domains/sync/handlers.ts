@@ -1,4 +1,5 @@
-// The router's handlers for the sync domain: start sharing, this computer's sync settings, sync now
+// The router's handlers for the sync domain: start sharing, add a computer and join with its
+// join file, this computer's sync settings, sync now
 // with a folder, list the organisation's computers and remove one. The engine is the rest of this folder. What each audited call names
 // in the audit log (never a path or content) is declared below, in syncAuditTargets.
 import { statSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { replaceBundleKey } from './bundle-keys';
 import { listComputers } from './computers';
 import { describeConflicts } from './conflicts';
 import { saveSyncSettings, syncStatus } from './settings';
+import { joinOrganisation, makeJoinFile } from './join';
 
 type SyncHandlers = Pick<Handlers, keyof typeof syncProcedures>;
 
@@ -31,6 +33,21 @@ export function syncHandlers(): SyncHandlers {
       const { deviceId } = ctx.writeContext();
       if (ownIdentity(vault.db, deviceId)) throw new AppError('CONFLICT', 'sync.alreadySharing');
       return { computerId: startOrganisation(vault, deviceId, input.computerName).deviceId };
+    },
+    'sync.addComputer': (ctx, input) => {
+      const vault = ctx.vault();
+      const self = ownIdentity(vault.db, ctx.writeContext().deviceId);
+      if (!self) throw new AppError('CONFLICT', 'sync.notSharing');
+      if (!isFolder(input.folder)) throw fieldError('folder', 'sync.folderMissing');
+      return makeJoinFile(vault, self, input.computerName, input.folder, ctx.kdf, ctx.progress);
+    },
+    'sync.join': async (ctx, input) => {
+      if (ctx.vaultState() !== 'setup') throw new AppError('CONFLICT', 'vaultExists');
+      if (input.syncFolder && !isFolder(input.syncFolder))
+        throw fieldError('syncFolder', 'sync.folderMissing');
+      const joined = await joinOrganisation(ctx.folder, input, ctx.schema, ctx.progress);
+      ctx.adoptDeviceId(joined.computerId);
+      return joined;
     },
     'sync.now': async (ctx, input) => {
       const vault = ctx.vault();
@@ -77,6 +94,11 @@ export function syncHandlers(): SyncHandlers {
 
 export const syncAuditTargets: AuditTargets = {
   'sync.start': { targetType: 'computer', targetId: (_input, output) => output.computerId },
+  // Never the code (it is stored nowhere) nor the file's path.
+  'sync.addComputer': {
+    targetType: 'computer',
+    targetId: (_input, output) => output.computerId,
+  },
   'sync.now': {
     targetType: 'syncFolder',
     targetId: () => null,
