@@ -1,9 +1,9 @@
 // Admissions, transfers, discharges and closures, written in time order as they would have
 // happened.
+import type { ChildStatus } from '../../../shared/children/vocabulary';
 import {
   currentPlacementRow,
   recordStatus,
-  setChildStatus,
   type CaseActor,
   type CaseVault,
 } from '../domains/children';
@@ -64,8 +64,9 @@ export function writePlacements(
  * kept the soft rules (sex and age; capacity by giving every placement its own bed) and marks
  * the placements that override them, and the guarded placement store checks the hard invariants
  * before the schema triggers do. The services' soft-rule query scans a shelter's whole history,
- * which made generation several times slower. Discharges and closures go through the services,
- * so any discharge guard a later issue registers applies to generated data too.
+ * which made generation several times slower. Discharges go through the services, so
+ * any discharge guard a later issue registers applies to generated data too; a closure is the
+ * status change an approved closure makes.
  */
 function writeEvent(vault: CaseVault, event: PlacementEvent, w: PlacementWrite): void {
   const { written } = event;
@@ -93,6 +94,11 @@ function writeEvent(vault: CaseVault, event: PlacementEvent, w: PlacementWrite):
       exitNote: written.exitNote,
     });
   } else {
-    setChildStatus(vault, w.actor(new Date(event.at)), { id, status: 'closed' });
+    // A closure approved long ago: written as the status change it made (the approval flow,
+    // proposal and second coordinator, is the app's; history only needs its outcome).
+    const from = vault.db
+      .prepare('SELECT status FROM children WHERE id = ?', { pluck: true })
+      .get([id]) as ChildStatus;
+    recordStatus(vault, id, from, 'closed', at);
   }
 }
