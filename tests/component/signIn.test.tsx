@@ -112,6 +112,7 @@ describe('sign in', () => {
       'Reports',
       'Sync',
       'Gate list',
+      'Intake accounts',
     ]);
     expect(screen.queryByRole('link', { name: 'Users' })).toBeNull();
     expect(bridge.countOf('users.list')).toBe(0);
