@@ -2,14 +2,15 @@
 // a heading with the true count, one page of cases, and the pager. It follows Today's shelter
 // filter, so a coordinator who picks a shelter sees only that shelter's children here too.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
 import { TODAY_PANEL_PAGE_SIZE, type TodayCaseRow, type TodayPanelPage } from '../../shared/today';
 import { useApi } from '../api/ApiContext';
 import type { ApiError } from '../api/client';
 import { queryKey } from '../api/queries';
+import { CaseTable, type CaseColumn } from './CaseListTable';
 import { FormAlert } from './FormAlert';
 import { Pager, pageRange } from './Pager';
 
@@ -20,11 +21,6 @@ export type TodayPanelProcedure = {
 
 type RowOf<N extends TodayPanelProcedure> =
   ProcedureOutput<N> extends TodayPanelPage<infer Row> ? Row : never;
-
-export interface PanelColumn<Row> {
-  header: string;
-  cell: (row: Row) => ReactNode;
-}
 
 interface Props<N extends TodayPanelProcedure> {
   procedure: N;
@@ -39,7 +35,7 @@ interface Props<N extends TodayPanelProcedure> {
   /** The case link's name for screen readers. */
   openLabel: (row: RowOf<N>) => string;
   rowKey: (row: RowOf<N>) => string;
-  columns: readonly PanelColumn<RowOf<N>>[];
+  columns: readonly CaseColumn<RowOf<N>>[];
 }
 
 export function TodayPanel<N extends TodayPanelProcedure>({
@@ -80,35 +76,18 @@ export function TodayPanel<N extends TodayPanelProcedure>({
       {query.isError ? <FormAlert message={{ key: query.error.message }} /> : null}
       {data && total === 0 ? <p className="muted">{none}</p> : null}
       {data && data.items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{caseColumn}</th>
-                {columns.map((column) => (
-                  <th key={column.header} scope="col">
-                    {column.header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((row) => (
-                <tr key={rowKey(row)}>
-                  <td>
-                    <Link to={`/cases/${row.childId}`} aria-label={openLabel(row)}>
-                      {t('common.childLink', { caseCode: row.caseCode, alias: row.alias })}
-                    </Link>
-                  </td>
-                  {columns.map((column) => (
-                    <td key={column.header}>{column.cell(row)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CaseTable
+          rows={data.items}
+          caption={caption}
+          caseColumn={caseColumn}
+          open={(row) => ({
+            to: `/cases/${row.childId}`,
+            label: openLabel(row),
+            text: t('common.childLink', { caseCode: row.caseCode, alias: row.alias }),
+          })}
+          columns={columns}
+          rowKey={rowKey}
+        />
       ) : null}
       {total > TODAY_PANEL_PAGE_SIZE ? (
         <Pager

@@ -30,13 +30,17 @@ export function useCaseFile(id: string) {
   return useQuery<CaseFile, ApiError>(options);
 }
 
-/** What any change to one child's records makes stale: their file and timeline, lists, agenda. */
+/**
+ * What any change to one child's records makes stale: their file and timeline, lists, agenda.
+ * A household and its people are shared by siblings, so a flag set on one child's file changes
+ * every sibling's visitors and household: those go stale for every child.
+ */
 export const childStale = (id: string): Stale[] => [
   ['children.get', { id }],
   ['children.timeline', { id }],
   ['children.revealName', { id }],
-  ['visitors.list', { childId: id }],
-  ['households.get', { childId: id }],
+  'visitors.list',
+  'households.get',
   'visitors.gate',
   'children.search',
   'dashboard.agenda',

@@ -17,8 +17,8 @@ import {
   type CaseActor,
   type CaseVault,
 } from '../../records/actor';
-import { requireOwned } from '../../records/scope';
-import { childScope, requireVisibleChild } from '../../records/scope';
+import { childScope, requireOwned, requireVisibleChild } from '../../records/scope';
+import { PLACED_IN_SHELTER_NOW } from '../../records/today-panel';
 
 interface GoalRow {
   id: string;
@@ -212,8 +212,7 @@ export function agenda(vault: CaseVault, actor: CaseActor, query: AgendaQuery): 
     params.kind = query.kind;
   }
   if (query.shelterId) {
-    conditions.push(`EXISTS (SELECT 1 FROM placements fp WHERE fp.child_id = c.id
-      AND fp.end_at IS NULL AND fp.deleted_at IS NULL AND fp.shelter_id = $shelterId)`);
+    conditions.push(PLACED_IN_SHELTER_NOW);
     params.shelterId = query.shelterId;
   }
   const order = {
