@@ -74,7 +74,8 @@ function isFileOf(language: string, file: string): boolean {
   return file === `./${language}.json` || file.startsWith(`./${language}-`);
 }
 
-async function loadCatalogue(language: Language): Promise<void> {
+/** Loads a language's catalogue without showing it (a report printed in another language). */
+export async function loadCatalogue(language: Language): Promise<void> {
   if (language === FALLBACK_LANGUAGE || i18next.hasResourceBundle(language, 'translation')) return;
   const entries = await Promise.all(
     Object.entries(otherFiles)

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import type { Assessment } from '../../../../shared/reintegration/contract';
 import type { ReintegrationInstrument } from '../../../../shared/reintegration/instruments';
 import { isEditable } from '../../../../shared/reintegration/vocabulary';
-import { formatCalendarDate } from '../../../../shared/time';
+import { formatCalendarDate } from '../../../i18n/format';
 import { useApiQuery } from '../../../api/queries';
 import { useDocumentTitle } from '../../../hooks/useDocumentTitle';
 import { FormAlert, StatusMessage } from '../../../ui/FormAlert';
