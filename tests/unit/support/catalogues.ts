@@ -107,7 +107,10 @@ export function compareCatalogue(
       if (text.trim() === '') problems.push({ kind: 'empty', file, key });
       const want = placeholdersOf(englishText);
       const got = placeholdersOf(text);
-      if (pluralBases.has(pluralBase(key))) (want.delete('count'), got.delete('count'));
+      if (pluralBases.has(pluralBase(key))) {
+        want.delete('count');
+        got.delete('count');
+      }
       const lost = [...want].filter((n) => !got.has(n));
       const added = [...got].filter((n) => !want.has(n));
       if (lost.length > 0 || added.length > 0)

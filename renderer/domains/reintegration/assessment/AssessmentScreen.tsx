@@ -38,7 +38,7 @@ function RecordedAnswers({
       <h2 id="assessment-recorded-heading">{statusText(t, assessment.status)}</h2>
       <dl>
         <dt>{t('reintegration.form.visits')}</dt>
-        <dd>{assessment.visitDates.map(formatCalendarDate).join(', ') || '—'}</dd>
+        <dd>{assessment.visitDates.map((date) => formatCalendarDate(date)).join(', ') || '—'}</dd>
         <dt>{t('reintegration.form.interviewed')}</dt>
         <dd>{assessment.interviewed || '—'}</dd>
       </dl>
