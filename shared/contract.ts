@@ -15,6 +15,7 @@ import { careProcedures } from './care/contract';
 import { caseworkProcedures } from './casework/contract';
 import { privacyProcedures } from './privacy/contract';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
+import { languageSchema, type Language } from './languages';
 import { ROLES, type Role } from './roles';
 import { requiredText, safeText } from './text';
 import {
@@ -50,6 +51,8 @@ export interface SessionInfo {
   username: string;
   role: Role;
   mustChangePassword: boolean;
+  /** The account's own screen language. */
+  language: Language;
   settings: VaultSettings;
 }
 
@@ -61,6 +64,8 @@ export interface AppStatus {
   demo: boolean;
   /** Seconds until another sign-in attempt is accepted (persisted back-off). */
   retryAfterSeconds: number;
+  /** The language this computer last showed, for the screens before sign-in. */
+  language: Language;
   session: SessionInfo | null;
 }
 
@@ -173,6 +178,12 @@ export const procedures = {
     access: ALL,
     kind: 'mutation',
     duringPasswordChange: true,
+  }),
+
+  'account.setLanguage': procedure<SessionInfo>()({
+    input: z.strictObject({ language: languageSchema }),
+    access: ALL,
+    kind: 'mutation',
   }),
 
   'settings.get': procedure<VaultSettings>()({ input: empty, access: ALL, kind: 'query' }),

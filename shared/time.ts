@@ -1,26 +1,16 @@
-// Dates shown to people are always in the vault's time zone, in the Philippine MM/DD/YYYY order.
+// Date arithmetic and time-zone math, with date-fns, always in the vault's time zone. What people
+// read is written by ./format (Intl, in their language).
 import { format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 
-export const DATE_FORMAT = 'MM/dd/yyyy';
-export const DATE_TIME_FORMAT = 'MM/dd/yyyy h:mm a';
 /** A time of day as forms and the contract take it: 24-hour HH:MM. */
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** How far an instant typed in a window may run ahead of the backend's clock ("not in the future"). */
 export const CLOCK_SKEW_MS = 60_000;
 
-export function formatInstant(
-  isoInstant: string,
-  timeZone: string,
-  pattern = DATE_TIME_FORMAT,
-): string {
+/** An instant in the vault's zone as a machine value ('yyyy-MM-dd', 'HH:mm'); shown text goes through ./format. */
+export function zonedFormat(isoInstant: string, timeZone: string, pattern: string): string {
   return format(new TZDate(isoInstant, timeZone), pattern);
-}
-
-/** A calendar date (YYYY-MM-DD) has no zone: format it as written. */
-export function formatCalendarDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-');
-  return `${m}/${d}/${y}`;
 }
 
 /** Today's calendar date in the vault's time zone. */

@@ -2,6 +2,7 @@
 // same folder and file the Electron shell's electron-store uses. Nothing sensitive goes here.
 import Conf from 'conf';
 import { randomUUID } from 'node:crypto';
+import { FALLBACK_LANGUAGE, isLanguage, type Language } from '../../shared/languages';
 
 export interface Preferences {
   /** Identifies this computer in the change log, for merging offline change bundles later. */
@@ -16,7 +17,7 @@ export function openPreferences(dataFolder: string): Conf<Preferences> {
     cwd: dataFolder,
     configName: PREFERENCES_NAME,
     projectName: 'aruga',
-    defaults: { deviceId: randomUUID(), language: 'en' },
+    defaults: { deviceId: randomUUID(), language: FALLBACK_LANGUAGE },
   });
 }
 
@@ -27,4 +28,14 @@ export function deviceIdOf(prefs: Conf<Preferences>): string {
   const id = prefs.get('deviceId');
   prefs.set('deviceId', id);
   return id;
+}
+
+/** The language this computer last showed (the last signed-in user's): sign-in opens in it. */
+export function lastLanguage(dataFolder: string): Language {
+  const language: unknown = openPreferences(dataFolder).get('language');
+  return isLanguage(language) ? language : FALLBACK_LANGUAGE;
+}
+
+export function rememberLanguage(dataFolder: string, language: Language): void {
+  openPreferences(dataFolder).set('language', language);
 }

@@ -13,6 +13,7 @@ import { flushSync } from 'react-dom';
 import type { LockReason, SessionInfo } from '../../shared/contract';
 import type { VaultSettings } from '../../shared/settings';
 import { useApi } from '../api/ApiContext';
+import { setLanguage } from '../i18n';
 import {
   authReducer,
   initialAuthState,
@@ -60,7 +61,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     if (!booting) return;
     let cancelled = false;
     api.call('app.status', {}).then(
-      (status) => !cancelled && dispatch({ type: 'booted', status }),
+      (status) => {
+        if (cancelled) return;
+        // Before anyone signs in, the screen speaks this computer's last language.
+        void setLanguage(status.language);
+        dispatch({ type: 'booted', status });
+      },
       () => !cancelled && dispatch({ type: 'bootFailed' }),
     );
     return () => {
@@ -76,6 +82,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     },
     [queryClient],
   );
+
+  // Signed in, the screen speaks the account's own language, and follows it when it changes.
+  const sessionLanguage = signedInSession(state.gate)?.language;
+  useEffect(() => {
+    if (sessionLanguage) void setLanguage(sessionLanguage);
+  }, [sessionLanguage]);
 
   // Clear again once the signed-in screens have unmounted: effects they still had pending when
   // the lock arrived may have re-created a query in between.

@@ -1,9 +1,12 @@
-// One catalogue for every visible string and aria-label: en.json for the frame, access and
-// common words, and each domain's en-<domain>.json under its own top-level key, found by file
-// name (so a new domain's catalogue needs no line here). For typed keys, a domain's renderer
-// index adds its file's type to DomainCatalogues (see renderer/domains/children/index.ts).
+// One catalogue per language for every visible string and aria-label: <lng>.json for the frame,
+// access and common words, and each domain's <lng>-<domain>.json under its own top-level key,
+// found by file name (so a new domain's or a new language's files need no line here). English
+// is bundled and is the fallback; another language's files load when it is chosen. For typed
+// keys (always English's), a domain's renderer index adds its file's type to DomainCatalogues
+// (see renderer/domains/children/index.ts).
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { FALLBACK_LANGUAGE, isLanguage, type Language } from '../../shared/languages';
 import en from './en.json';
 
 type Tree = { [key: string]: string | Tree };
@@ -28,36 +31,98 @@ function errorsOf(area: object): Tree {
   return 'errors' in area ? (area.errors as Tree) : {};
 }
 
-/** Each domain's catalogue by name: `children` from en-children.json, and so on. */
+/** Each domain's catalogue by name: `children` from <lng>-children.json, and so on. */
+function byDomain(language: string, files: Record<string, Tree>): Record<string, Tree> {
+  const prefix = `./${language}-`;
+  return Object.fromEntries(
+    Object.entries(files)
+      .filter(([file]) => file.startsWith(prefix))
+      .map(([file, tree]) => [file.slice(prefix.length, -'.json'.length), tree]),
+  );
+}
+
+/** One language's whole catalogue: its main file, its domains' files, all errors under `errors`. */
+export function assembleCatalogue(main: Tree, domains: Record<string, Tree>): Tree {
+  return {
+    ...main,
+    ...domains,
+    errors: deepMerge(...Object.values(domains).map(errorsOf), errorsOf(main)),
+  };
+}
+
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by augmentation
 export interface DomainCatalogues {}
 
-const domainCatalogues: Record<string, Tree> = Object.fromEntries(
-  Object.entries(import.meta.glob<Tree>('./en-*.json', { eager: true, import: 'default' })).map(
-    ([file, tree]) => [file.slice('./en-'.length, -'.json'.length), tree],
-  ),
+const englishDomains = byDomain(
+  'en',
+  import.meta.glob<Tree>('./en-*.json', { eager: true, import: 'default' }),
 );
 
 export const translation = {
   ...en,
-  ...(domainCatalogues as unknown as DomainCatalogues),
-  errors: deepMerge(
-    ...Object.values(domainCatalogues).map(errorsOf),
-    en.errors,
-  ) as typeof en.errors,
+  ...(englishDomains as unknown as DomainCatalogues),
+  errors: assembleCatalogue(en as unknown as Tree, englishDomains).errors as typeof en.errors,
 };
+
+/** Every other language's files, fetched only when that language is chosen. */
+const otherFiles = import.meta.glob<Tree>(['./*.json', '!./en.json', '!./en-*.json'], {
+  import: 'default',
+});
+
+/** Whether a file belongs to a language: its main file or one of its domains' files. */
+function isFileOf(language: string, file: string): boolean {
+  return file === `./${language}.json` || file.startsWith(`./${language}-`);
+}
+
+/** Loads a language's catalogue without showing it (a report printed in another language). */
+export async function loadCatalogue(language: Language): Promise<void> {
+  if (language === FALLBACK_LANGUAGE || i18next.hasResourceBundle(language, 'translation')) return;
+  const entries = await Promise.all(
+    Object.entries(otherFiles)
+      .filter(([file]) => isFileOf(language, file))
+      .map(async ([file, load]) => [file, await load()] as const),
+  );
+  if (entries.length === 0) return; // not translated yet: English shows through the fallback
+  const files = Object.fromEntries(entries);
+  const main = files[`./${language}.json`] ?? {};
+  i18next.addResourceBundle(
+    language,
+    'translation',
+    assembleCatalogue(main, byDomain(language, files)),
+  );
+}
+
+/** Shows the screen in a language: its catalogue loads first, then every screen re-renders. */
+export async function setLanguage(language: Language): Promise<void> {
+  await loadCatalogue(language);
+  if (i18next.language !== language) await i18next.changeLanguage(language);
+}
+
+/** The language the screen shows now. */
+export function currentLanguage(): Language {
+  return isLanguage(i18next.language) ? i18next.language : FALLBACK_LANGUAGE;
+}
+
+/** The page's `lang` follows the language shown, so screen readers pronounce it rightly. */
+function followInHtml(language: string): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+}
 
 export function initI18n(): I18n {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
-      lng: 'en',
-      fallbackLng: 'en',
+      lng: FALLBACK_LANGUAGE,
+      fallbackLng: FALLBACK_LANGUAGE,
       resources: { en: { translation } },
+      // Other languages are added by setLanguage; without this i18next drops them as unknown.
+      partialBundledLanguages: true,
       // React escapes text itself.
       interpolation: { escapeValue: false },
       // Resources are bundled, so initialise synchronously: the first render already has text.
       initAsync: false,
     });
+    i18next.on('languageChanged', followInHtml);
+    followInHtml(i18next.language);
   }
   return i18next;
 }

@@ -1,5 +1,5 @@
 // What the autosave is doing, spoken by screen readers as it changes, in the screen's own words.
-import { formatInstant } from '../../shared/time';
+import { formatInstant } from '../i18n/format';
 import { useSession } from '../auth/AuthContext';
 import type { AutosaveState } from '../forms/useAutosave';
 import { errorText } from '../i18n';
@@ -17,7 +17,7 @@ export function AutosaveStatus({ state, texts }: { state: AutosaveState; texts: 
     state.kind === 'saving'
       ? texts.saving
       : state.kind === 'saved'
-        ? texts.saved(formatInstant(state.at, settings.timeZone, 'h:mm:ss a'))
+        ? texts.saved(formatInstant(state.at, settings.timeZone, 'timeSeconds'))
         : state.kind === 'failed'
           ? texts.failed(errorText(state.key, 'internal'))
           : '';

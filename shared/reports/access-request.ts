@@ -4,6 +4,7 @@
 // in scope; the run and each output are audited against the child.
 import { z } from 'zod';
 import { idOf } from '../ids';
+import { languageSchema } from '../languages';
 import { procedure } from '../procedure';
 import type { Role } from '../roles';
 import type { ReportStamp } from './contract';
@@ -41,7 +42,12 @@ export const accessRequestProcedures = {
   }),
   /** Records a printed or saved access-request export against the child (no CSV). */
   'reports.recordAccessRequestOutput': procedure<null>()({
-    input: z.strictObject({ childId: idOf('child'), output: z.enum(['print', 'pdf']) }),
+    input: z.strictObject({
+      childId: idOf('child'),
+      output: z.enum(['print', 'pdf']),
+      /** The language it was printed in, chosen in the print dialog. */
+      language: languageSchema,
+    }),
     access: ACCESS_REQUEST_ROLES,
     kind: 'mutation',
   }),

@@ -2,6 +2,7 @@
 // and export. Merged into `procedures` by shared/contract.ts; see it for the shape of a procedure.
 import { z } from 'zod';
 import { idOf, isoDateSchema } from '../ids';
+import { languageSchema } from '../languages';
 import type { Role } from '../roles';
 import { procedure } from '../procedure';
 import { ACCESS_REQUEST_ROLES, accessRequestProcedures } from './access-request';
@@ -330,6 +331,8 @@ export const reportsProcedures = {
       includeNames: z.boolean(),
       /** A CSV carrying case codes or initials: administrators only, after a confirmation. */
       identifiable: z.boolean(),
+      /** The language it was printed in, chosen in the print dialog. */
+      language: languageSchema,
     }),
     /** Whoever runs one of the reports; the handler checks the role may run this one. */
     access: [...new Set(Object.values(REPORT_ROLES).flat())],
@@ -344,6 +347,8 @@ export const reportsProcedures = {
       childId: idOf('child'),
       output: z.enum(['print', 'pdf']),
       sections: z.array(z.enum(HISTORY_SECTIONS)).max(HISTORY_SECTIONS.length, 'tooMany'),
+      /** The language it was printed in, chosen in the print dialog. */
+      language: languageSchema,
     }),
     access: HISTORY_READERS,
     kind: 'mutation',

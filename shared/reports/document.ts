@@ -3,6 +3,7 @@
 // tests). Every page carries CONFIDENTIAL with the Data Privacy Act notice, the title, period
 // and scope, who generated it and when, and "page x of y". Words come in `texts` (the i18n
 // catalogue); this module only lays them out, escaped.
+import type { Language } from '../languages';
 import type { PageSetup, PlacedBlock, ReportBlock } from './layout';
 import { paginate, PAPER_CSS } from './layout';
 
@@ -118,6 +119,8 @@ export interface PrintDocumentParts {
   fontCss: string;
   setup: PageSetup;
   title: string;
+  /** The language chosen in the print dialog: the document's lang, for screen readers and hyphenation. */
+  language: Language;
 }
 
 /**
@@ -133,7 +136,7 @@ export function printDocument(parts: PrintDocumentParts): string {
   const size = parts.setup.orientation === 'portrait' ? `${w} ${h}` : `${h} ${w}`;
   return [
     '<!doctype html>',
-    '<html lang="en"><head><meta charset="utf-8">',
+    `<html lang="${parts.language}"><head><meta charset="utf-8">`,
     `<title>${escapeHtml(parts.title)}</title>`,
     '<style>',
     parts.fontCss,

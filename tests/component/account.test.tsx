@@ -1,7 +1,9 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../../renderer/i18n';
 import { FakeBridge } from './support/FakeBridge';
-import { ERR, therapistSession, unlocked } from './support/fixtures';
+import { ERR, status, therapistSession, unlocked } from './support/fixtures';
 import { expectNoAxeViolations, renderApp } from './support/render';
 
 function accountBridge() {
@@ -81,5 +83,39 @@ describe('change password', () => {
       /Choose a password different from the current one\./,
     );
     expect(bridge.countOf('account.changePassword')).toBe(0);
+  });
+});
+
+describe('screen language', () => {
+  // Stands in for the Filipino catalogue (its files arrive separately): one translated text is
+  // enough to see the screen follow; every other text falls back to English.
+  const FILIPINO_TITLE = 'Aking account';
+  afterEach(async () => {
+    await setLanguage('en');
+    i18next.removeResourceBundle('fil', 'translation');
+  });
+
+  it('saves the choice with the account, and the screen and <html lang> follow at once', async () => {
+    i18next.addResourceBundle('fil', 'translation', { account: { title: FILIPINO_TITLE } });
+    const bridge = accountBridge().ok('account.setLanguage', therapistSession({ language: 'fil' }));
+    const { user } = renderApp(bridge, { route: '/account' });
+    await screen.findByRole('heading', { level: 1, name: 'My account' });
+    expect(document.documentElement).toHaveAttribute('lang', 'en');
+    const picker = screen.getByLabelText('Language of the screens');
+    expect(picker).toHaveValue('en');
+    expect(within(picker).getByRole('option', { name: 'Filipino' })).toHaveAttribute('lang', 'fil');
+    await expectNoAxeViolations();
+
+    await user.selectOptions(picker, 'fil');
+    expect(await screen.findByRole('heading', { level: 1, name: FILIPINO_TITLE })).toBeVisible();
+    expect(document.documentElement).toHaveAttribute('lang', 'fil');
+    expect(bridge.inputsOf('account.setLanguage')).toEqual([{ language: 'fil' }]);
+    expect(screen.getByLabelText('Language of the screens')).toHaveValue('fil');
+  });
+
+  it("opens the sign-in screen in this computer's last language", async () => {
+    renderApp(new FakeBridge().ok('app.status', status({ language: 'ceb' })));
+    await screen.findByRole('heading', { level: 1, name: 'Sign in to Aruga' });
+    await expect.poll(() => document.documentElement.getAttribute('lang')).toBe('ceb');
   });
 });

@@ -5,7 +5,8 @@
 import { addDays, format, parseISO, subDays } from 'date-fns';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCalendarDate, todayIn } from '../../shared/time';
+import { formatCalendarDate } from '../../shared/format';
+import { todayIn } from '../../shared/time';
 import { expectNoAxeViolations, onScreen } from '../support/axe';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
 import { expectOk, harnessCall } from '../support/harness';

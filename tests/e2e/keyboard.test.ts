@@ -8,7 +8,8 @@
 import { format, parseISO, subDays } from 'date-fns';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatInstant, todayIn, zonedInstant } from '../../shared/time';
+import { formatCalendarDate, formatInstant } from '../../shared/format';
+import { todayIn, zonedInstant } from '../../shared/time';
 import { expectNoAxeViolations, onScreen } from '../support/axe';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
 import { expectOk, harnessCall } from '../support/harness';

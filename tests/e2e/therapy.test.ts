@@ -7,7 +7,8 @@
 import { addDays, format, nextMonday, parseISO } from 'date-fns';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCalendarDate, todayIn } from '../../shared/time';
+import { formatCalendarDate } from '../../shared/format';
+import { todayIn } from '../../shared/time';
 import { expectNoAxeViolations, onScreen } from '../support/axe';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
 import { pageHelpers } from '../support/page-helpers';

@@ -40,6 +40,7 @@ export function documentOf(blocks: ReportBlock[], setup: PageSetup, texts: Docum
       fontCss: REPORT_FONT_CSS,
       setup,
       title: texts.title,
+      language: 'en',
     }),
   };
 }

@@ -90,7 +90,11 @@ describe('access-request export', () => {
         childId: '0190a5d4-6c1e-7a3b-8c2d-1e2f3a4b5c99',
       }),
     ).toMatchObject({ code: 'NOT_FOUND' });
-    await ok(f.backend, 'reports.recordAccessRequestOutput', { childId, output: 'pdf' });
+    await ok(f.backend, 'reports.recordAccessRequestOutput', {
+      childId,
+      output: 'pdf',
+      language: 'en',
+    });
     await f.as('admin');
     const { entries } = await ok(f.backend, 'audit.list', { limit: 50 });
     const ours = entries

@@ -44,6 +44,7 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['session.lock',            Y,     Y,     Y,     Y],
   ['session.touch',           Y,     Y,     Y,     Y],
   ['account.changePassword',  Y,     Y,     Y,     Y],
+  ['account.setLanguage',     Y,     Y,     Y,     Y],
   ['settings.get',            Y,     Y,     Y,     Y],
   ['settings.update',         Y,     _,     _,     _],
   ['users.list',              Y,     _,     _,     _],

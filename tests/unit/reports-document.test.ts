@@ -22,6 +22,11 @@ describe('the printed document', () => {
     fontCss: FONT_CSS,
     setup: { paperSize: 'Legal13', orientation: 'landscape', margins: 'normal' },
     title: 'Shelter placement report <all>',
+    language: 'fil',
+  });
+
+  it('carries the language chosen in the print dialog', () => {
+    expect(html).toContain('<html lang="fil">');
   });
 
   it('keeps the font rules alone in a style element with no media-dependent rule', () => {

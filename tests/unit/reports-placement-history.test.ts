@@ -225,6 +225,7 @@ describe('placement history report', () => {
       output: 'pdf',
       childId,
       sections: ['intake'],
+      language: 'ceb',
     });
     await f.as('admin');
     const { entries } = await ok(f.backend, 'audit.list', {
@@ -234,7 +235,7 @@ describe('placement history report', () => {
     expect(entries[0]).toMatchObject({
       targetType: 'child',
       targetId: childId,
-      detail: { report: 'placementHistory', output: 'pdf', sections: 'intake' },
+      detail: { report: 'placementHistory', output: 'pdf', sections: 'intake', language: 'ceb' },
     });
   });
 });

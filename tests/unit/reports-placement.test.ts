@@ -228,6 +228,7 @@ describe('shelter placement report', () => {
       shelterId: f.cebu.id,
       sections: ['summary', 'children'],
       includeNames: false,
+      language: 'fil',
     } as const;
     await f.as('coordinator');
     await ok(f.backend, 'reports.recordOutput', { ...output, output: 'pdf', identifiable: false });
@@ -265,6 +266,7 @@ describe('shelter placement report', () => {
         sections: 'summary,children',
         names: false,
         identifiable: true,
+        language: 'fil',
       },
       {
         report: 'placement',
@@ -274,6 +276,7 @@ describe('shelter placement report', () => {
         sections: 'summary,children',
         names: false,
         identifiable: false,
+        language: 'fil',
       },
     ]);
   });

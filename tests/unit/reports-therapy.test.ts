@@ -317,7 +317,8 @@ describe('therapy report', () => {
       sections: ['scheduleByTherapist', 'attendance', 'plans'],
       includeNames: false,
       identifiable: false,
-    };
+      language: 'en',
+    } as const;
     await ok(f.backend, 'reports.recordOutput', { ...output, report: 'therapy' });
     expect(
       (await fails(f.backend, 'reports.recordOutput', { ...output, report: 'placement' })).code,

@@ -34,7 +34,7 @@ import type {
 } from './call-context';
 import type { WriteContext } from '../db/data-layer';
 import { checkPages, isCorruptionError, isDiskFullError } from '../db/sqlcipher';
-import { deviceIdOf, openPreferences } from '../preferences';
+import { deviceIdOf, openPreferences, rememberLanguage } from '../preferences';
 import { actorOf } from '../records/actor';
 import type { Schema } from '../db/schema';
 import { requireIdsInScope } from '../records/scope';
@@ -42,7 +42,7 @@ import { readSettings } from '../vault/settings';
 import { dailyBackupTarget, makeDailyBackup, recordDailyBackup } from '../vault/daily-backups';
 import type { KeyringBody } from '../vault/keyring';
 import { todayIn } from '../../../shared/time';
-import { accountSlotSources, findUserById } from '../domains/access';
+import { accountSlotSources, findUserById, languageOf } from '../domains/access';
 import { AUTO_SYNC_INTERVAL_MS, autoSyncStep, type AutoSyncState } from '../domains/sync';
 import { Backoff } from '../vault/backoff';
 import type { ProgressSink } from '../vault/progress';
@@ -331,6 +331,7 @@ export class Backend implements BackendApi {
       username: user.username,
       role: user.role,
       mustChangePassword: user.mustChangePassword,
+      language: languageOf(this.state.vault, user.id),
       settings: readSettings(this.state.vault),
     };
   }
@@ -365,7 +366,10 @@ export class Backend implements BackendApi {
       detail: { via },
     });
     this.restartIdleTimer();
-    return this.sessionInfo()!;
+    const session = this.sessionInfo()!;
+    // The next sign-in screen on this computer speaks the language of the last person here.
+    rememberLanguage(this.options.dataFolder, session.language);
+    return session;
   }
 
   private enterRecovery(vault: OpenVault): void {

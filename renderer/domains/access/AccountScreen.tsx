@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { procedures, type SessionInfo } from '../../../shared/contract';
+import { LANGUAGES, LANGUAGE_NAMES, isLanguage } from '../../../shared/languages';
 import { useApiMutation } from '../../api/queries';
 import { useAuth, useSession } from '../../auth/AuthContext';
 import { Field } from '../../ui/Field';
@@ -11,6 +12,7 @@ import { SubmitButton } from '../../ui/SubmitButton';
 import { addMismatchIssue, addStrengthIssue, alwaysCheck } from '../../forms/schema';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useApiForm } from '../../forms/useApiForm';
+import { messageFor, type FormMessage } from '../../forms/useServerErrors';
 
 function changePasswordSchema(session: SessionInfo) {
   return procedures['account.changePassword'].input
@@ -47,11 +49,54 @@ export function AccountScreen() {
           <dd>{t(`roles.${session.role}`)}</dd>
         </dl>
       </section>
+      <section className="panel" aria-labelledby="account-language-heading">
+        <h2 id="account-language-heading">{t('account.languageHeading')}</h2>
+        <LanguagePicker />
+      </section>
       <section className="panel" aria-labelledby="account-password-heading">
         <h2 id="account-password-heading">{t('account.changeHeading')}</h2>
         <ChangePasswordForm forced={false} />
       </section>
     </>
+  );
+}
+
+/** The account's own language: saved with the account, and the screens follow at once. */
+function LanguagePicker() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { sessionChanged } = useAuth();
+  const [error, setError] = useState<FormMessage | null>(null);
+  const save = useApiMutation('account.setLanguage', {
+    onSuccess: (next) => {
+      setError(null);
+      sessionChanged(next);
+    },
+    onError: (failure) => setError(messageFor(failure)),
+  });
+  return (
+    <div className="form">
+      <FormAlert message={error} />
+      <Field label={t('account.language')} hint={t('account.languageHint')}>
+        {(a) => (
+          <select
+            {...a}
+            value={session.language}
+            disabled={save.isPending}
+            onChange={(event) => {
+              const language = event.target.value;
+              if (isLanguage(language)) save.mutate({ language });
+            }}
+          >
+            {LANGUAGES.map((language) => (
+              <option key={language} value={language} lang={language}>
+                {LANGUAGE_NAMES[language]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </div>
   );
 }
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { AuditEntry, ProcedureInput, UserSummary } from '../../../shared/contract';
 import { AUDIT_TARGET_TYPES, AUDITED_ACTIONS } from '../../../shared/audit';
 import { idSchema, isoDateSchema } from '../../../shared/ids';
-import { formatInstant } from '../../../shared/time';
+import { formatInstant } from '../../i18n/format';
 import { useApi } from '../../api/ApiContext';
 import type { ApiError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/queries';

@@ -7,7 +7,7 @@ import {
   type BackupStatus,
   type BackupSummary,
 } from '../../../shared/backup/contract';
-import { formatInstant } from '../../../shared/time';
+import { formatInstant } from '../../i18n/format';
 import { useQueryClient } from '@tanstack/react-query';
 import { queryKey, useApiMutation, useApiQuery } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';

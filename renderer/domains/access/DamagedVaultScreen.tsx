@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { backupUnlockSchema, type BackupSummary } from '../../../shared/backup/contract';
 import { DEFAULT_TIME_ZONE } from '../../../shared/settings';
-import { formatInstant } from '../../../shared/time';
+import { formatInstant } from '../../i18n/format';
 import { useApiMutation } from '../../api/queries';
 import { useApiForm } from '../../forms/useApiForm';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { formatInstant } from '../../../shared/time';
+import { formatInstant } from '../../i18n/format';
 import { useApi } from '../../api/ApiContext';
 import { useAuth, useSession } from '../../auth/AuthContext';
 import { Field } from '../../ui/Field';

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAPER_SIZES, vaultSettingsSchema, type VaultSettings } from '../../../shared/settings';
-import { formatInstant } from '../../../shared/time';
+import { formatInstant } from '../../i18n/format';
 import { queryKey, useApiMutation, useApiQuery } from '../../api/queries';
 import { useAuth, useSession } from '../../auth/AuthContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';

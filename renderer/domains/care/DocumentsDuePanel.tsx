@@ -1,7 +1,7 @@
 // Documents to obtain this week (or late) and held ones expiring within 30 days, of the children
 // the user sees, each linking to the case file: the panel the care domain adds to Today.
 import { useTranslation } from 'react-i18next';
-import { formatCalendarDate } from '../../../shared/time';
+import { formatCalendarDate } from '../../i18n/format';
 import { TodayPanel } from '../../ui/TodayPanel';
 
 export function DocumentsDuePanel() {

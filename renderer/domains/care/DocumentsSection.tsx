@@ -9,7 +9,7 @@ import {
 } from '../../../shared/care/contract';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../../shared/care/vocabulary';
 import type { CaseFile } from '../../../shared/children/contract';
-import { formatCalendarDate } from '../../../shared/time';
+import { formatCalendarDate } from '../../i18n/format';
 import { useApiMutation } from '../../api/queries';
 import { useApiForm } from '../../forms/useApiForm';
 import { CaseSection } from '../../ui/CaseSection';

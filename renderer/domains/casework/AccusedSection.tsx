@@ -10,7 +10,7 @@ import {
 } from '../../../shared/casework/contract';
 import { ACCUSED_STAGES } from '../../../shared/casework/vocabulary';
 import type { CaseFile } from '../../../shared/children/contract';
-import { formatCalendarDate } from '../../../shared/time';
+import { formatCalendarDate } from '../../i18n/format';
 import { useApiMutation } from '../../api/queries';
 import { useApiForm } from '../../forms/useApiForm';
 import { CaseSection } from '../../ui/CaseSection';

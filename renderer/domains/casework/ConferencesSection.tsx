@@ -8,7 +8,8 @@ import {
   type CaseConference,
 } from '../../../shared/casework/contract';
 import type { CaseFile } from '../../../shared/children/contract';
-import { formatCalendarDate, todayIn } from '../../../shared/time';
+import { todayIn } from '../../../shared/time';
+import { formatCalendarDate } from '../../i18n/format';
 import { useApiMutation } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
 import { useApiForm } from '../../forms/useApiForm';

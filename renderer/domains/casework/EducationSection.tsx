@@ -9,7 +9,8 @@ import {
 } from '../../../shared/casework/contract';
 import { SCHOOLING_KINDS } from '../../../shared/casework/vocabulary';
 import type { CaseFile } from '../../../shared/children/contract';
-import { formatCalendarDate, todayIn } from '../../../shared/time';
+import { todayIn } from '../../../shared/time';
+import { formatCalendarDate } from '../../i18n/format';
 import { useApiMutation } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
 import { useApiForm } from '../../forms/useApiForm';

@@ -1,7 +1,7 @@
 // Case conference reviews due within a week (or late), of the children the user sees, each
 // linking to the case file: the panel the casework domain adds to Today.
 import { useTranslation } from 'react-i18next';
-import { formatCalendarDate } from '../../../shared/time';
+import { formatCalendarDate } from '../../i18n/format';
 import { TodayPanel } from '../../ui/TodayPanel';
 
 export function ReviewsDuePanel() {

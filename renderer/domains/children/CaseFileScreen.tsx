@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import type { CaseFile } from '../../../shared/children/contract';
 import { idSchema } from '../../../shared/ids';
-import { formatCalendarDate } from '../../../shared/time';
+import { formatCalendarDate } from '../../i18n/format';
 import { usePrefetchApiQueries } from '../../api/queries';
 import { useCaseFileSections } from '../../frame/contributions';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';

@@ -13,7 +13,8 @@ import {
   type AgendaPage,
   type AgendaSection,
 } from '../../../shared/children/contract';
-import { calendarDaysBetween, formatCalendarDate } from '../../../shared/time';
+import { calendarDaysBetween } from '../../../shared/time';
+import { formatCalendarDate } from '../../i18n/format';
 import { useApi } from '../../api/ApiContext';
 import type { ApiError } from '../../api/client';
 import { queryKey, useApiQuery } from '../../api/queries';

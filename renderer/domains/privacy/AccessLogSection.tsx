@@ -5,7 +5,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ChildAccessEntry } from '../../../shared/privacy/contract';
 import { isOneOf } from '../../../shared/text';
-import { formatInstant } from '../../../shared/time';
+import { formatInstant } from '../../i18n/format';
 import { useApi } from '../../api/ApiContext';
 import type { ApiError } from '../../api/client';
 import { useSession } from '../../auth/AuthContext';

@@ -7,7 +7,7 @@ import {
   type Breach,
   type BreachSaveInput,
 } from '../../../shared/privacy/contract';
-import { formatInstant } from '../../../shared/time';
+import { zonedFormat } from '../../../shared/time';
 import { useApiMutation } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
 import { useApiForm } from '../../forms/useApiForm';
@@ -51,10 +51,8 @@ export function BreachDialog({
     schema: breachForm,
     defaultValues: {
       summary: breach?.summary ?? '',
-      discoveredOn: breach
-        ? formatInstant(breach.discoveredAt, settings.timeZone, 'yyyy-MM-dd')
-        : '',
-      discoveredTime: breach ? formatInstant(breach.discoveredAt, settings.timeZone, 'HH:mm') : '',
+      discoveredOn: breach ? zonedFormat(breach.discoveredAt, settings.timeZone, 'yyyy-MM-dd') : '',
+      discoveredTime: breach ? zonedFormat(breach.discoveredAt, settings.timeZone, 'HH:mm') : '',
       notified: breach?.notified ?? '',
       npcNotifiedOn: breach?.npcNotifiedOn ?? '',
     },

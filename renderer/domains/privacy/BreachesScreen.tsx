@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Breach } from '../../../shared/privacy/contract';
-import { formatCalendarDate, formatInstant } from '../../../shared/time';
+import { formatCalendarDate, formatInstant } from '../../i18n/format';
 import { useApiQuery } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';

@@ -1,6 +1,6 @@
 // The coordinators' review queue: submitted assessments, oldest first, each opening its screen.
 import { useTranslation } from 'react-i18next';
-import { formatInstant } from '../../../shared/time';
+import { formatInstant } from '../../i18n/format';
 import { useApiQuery } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
@@ -53,8 +53,7 @@ export function QueueScreen() {
           },
           {
             header: t('reintegration.queue.columns.submittedAt'),
-            cell: (entry) =>
-              formatInstant(entry.submittedAt, settings.timeZone, 'MM/dd/yyyy h:mm a'),
+            cell: (entry) => formatInstant(entry.submittedAt, settings.timeZone),
           },
         ]}
       />

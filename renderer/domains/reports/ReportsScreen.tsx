@@ -23,12 +23,14 @@ import type { ChildListRow } from '../../../shared/children/contract';
 import { isoDateSchema } from '../../../shared/ids';
 import { PAPER_SIZES, type PaperSize } from '../../../shared/settings';
 import { isAllowed } from '../../../shared/permissions';
+import { LANGUAGES, LANGUAGE_NAMES, isLanguage, type Language } from '../../../shared/languages';
 import { todayIn } from '../../../shared/time';
 import { isApiError } from '../../api/client';
 import { useApi } from '../../api/ApiContext';
 import { useApiQuery } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { loadCatalogue } from '../../i18n';
 import { Checkbox } from '../../ui/Checkbox';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Field } from '../../ui/Field';
@@ -58,7 +60,7 @@ function dateProblem(value: string, today: string): string | null {
  * confirmation.
  */
 export function ReportsScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const session = useSession();
   useDocumentTitle(t('reports.title'));
@@ -81,6 +83,8 @@ export function ReportsScreen() {
   const [to, setTo] = useState(initial.to);
   const [includeNames, setIncludeNames] = useState(false);
   const [scheduleBy, setScheduleBy] = useState<ScheduleGrouping>('therapist');
+  // The printed language: the user's own unless chosen otherwise for this report.
+  const [language, setLanguage] = useState<Language>(session.language);
   const [child, setChild] = useState<ChildListRow | null>(null);
   const [sections, setSections] = useState<HistorySection[]>([]);
   const addable = HISTORY_SECTIONS.filter((s) => mayIncludeHistorySection(session.role, s));
@@ -97,8 +101,12 @@ export function ReportsScreen() {
   const [confirmCsv, setConfirmCsv] = useState(false);
 
   const definition = REPORTS[kind];
-  const title = definition.title(t);
-  const texts = useMemo(() => (run ? documentTexts(t, run, title) : null), [run, t, title]);
+  // The document speaks the language it was run in, whatever the screen shows.
+  const texts = useMemo(() => {
+    if (!run) return null;
+    const printT = i18n.getFixedT(run.language);
+    return documentTexts(printT, run, definition.title(printT));
+  }, [run, i18n, definition]);
   const preview = useMemo(
     () => (run && texts ? previewPages(run, setup, texts) : null),
     [run, setup, texts],
@@ -118,6 +126,7 @@ export function ReportsScreen() {
     if (Object.keys(problems).length > 0) return;
     setPending(true);
     try {
+      await loadCatalogue(language);
       setRun(
         await definition.run(
           api,
@@ -129,8 +138,9 @@ export function ReportsScreen() {
             to,
             includeNames: definition.names && includeNames,
             scheduleBy,
+            language,
           },
-          t,
+          i18n.getFixedT(language),
         ),
       );
     } catch (error) {
@@ -158,6 +168,7 @@ export function ReportsScreen() {
           from: run.from,
           to: run.to,
           sections: run.child.sections,
+          language: run.language,
         });
       } else
         await api.call('reports.recordOutput', {
@@ -169,6 +180,7 @@ export function ReportsScreen() {
           sections: run.sections,
           includeNames: run.namesIncluded,
           identifiable,
+          language: run.language,
         });
       const base = `${kind}-report-${run.from}-${run.to}`;
       const request: OutputRequest =
@@ -284,6 +296,24 @@ export function ReportsScreen() {
           </div>
             </>
           )}
+          <Field label={t('reports.form.language')} hint={t('reports.form.languageHint')}>
+            {(a) => (
+              <select
+                {...a}
+                value={language}
+                onChange={(e) => {
+                  if (isLanguage(e.target.value)) setLanguage(e.target.value);
+                  setRun(null);
+                }}
+              >
+                {LANGUAGES.map((l) => (
+                  <option key={l} value={l} lang={l}>
+                    {LANGUAGE_NAMES[l]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           {definition.schedule ? (
             <Field label={t('reports.form.scheduleBy')}>
               {(a) => (

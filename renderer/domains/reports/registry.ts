@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import { REPORT_ROLES, type ReportStamp } from '../../../shared/reports/contract';
 import type { ReportBlock } from '../../../shared/reports/layout';
 import type { HistorySection, ReportKind } from '../../../shared/reports/vocabulary';
+import type { Language } from '../../../shared/languages';
 import type { Role } from '../../../shared/roles';
 import type { ApiClient } from '../../api/client';
 import { historyBlocks } from './history/historyBlocks';
@@ -26,6 +27,8 @@ export interface ReportRequest {
   includeNames: boolean;
   /** How a report with a weekly schedule groups it. */
   scheduleBy: ScheduleGrouping;
+  /** The language chosen in the print dialog: the report's words, dates and audit entry. */
+  language: Language;
 }
 
 /** A report's answer, ready to lay out. */
@@ -42,6 +45,8 @@ export interface ReportRun {
   namesIncluded: boolean;
   /** Its sections, as the audit log records its output. */
   sections: string[];
+  /** The language it is printed in. */
+  language: Language;
   blocks: ReportBlock[];
 }
 
@@ -128,6 +133,7 @@ function shelterPeriodEntry<A extends ShelterPeriodAnswer>(entry: {
         scope: report.shelters.map((s) => s.name).join(', '),
         namesIncluded: false,
         sections: entry.auditedSections?.(request) ?? [...entry.sections],
+        language: request.language,
         blocks: entry.blocks(report, t, request),
       };
     },
@@ -157,7 +163,8 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
         scope: report.shelters.map((s) => s.name).join(', '),
         namesIncluded: report.namesIncluded,
         sections: [...PLACEMENT_SECTIONS],
-        blocks: placementBlocks(report, t),
+        language: request.language,
+        blocks: placementBlocks(report, t, request.language),
       };
     },
   },
@@ -188,7 +195,8 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
         }),
         namesIncluded: false,
         sections: [...HISTORY_STANDARD, ...report.sections],
-        blocks: historyBlocks(report, t),
+        language: request.language,
+        blocks: historyBlocks(report, t, request.language),
       };
     },
   },
@@ -203,14 +211,15 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
         s === 'schedule' ? `scheduleBy${request.scheduleBy === 'shelter' ? 'Shelter' : 'Therapist'}` : s,
       ),
     query: (api, input) => api.call('reports.therapy', input),
-    blocks: (report, t, request) => therapyBlocks(report, t, request.scheduleBy),
+    blocks: (report, t, request) =>
+      therapyBlocks(report, t, request.scheduleBy, request.language),
   }),
   reintegration: shelterPeriodEntry({
     kind: 'reintegration',
     title: (t) => t('reports.reintegration.title'),
     sections: REINTEGRATION_SECTIONS,
     query: (api, input) => api.call('reports.reintegration', input),
-    blocks: reintegrationBlocks,
+    blocks: (report, t, request) => reintegrationBlocks(report, t, request.language),
   }),
   accessRequest: {
     kind: 'accessRequest',
@@ -221,7 +230,11 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
     sections: ['everything'],
     wholeRecord: (t) => t('accessRequest.noPeriod'),
     recordOutput: (api, run, output) =>
-      api.call('reports.recordAccessRequestOutput', { childId: run.child?.id ?? '', output }),
+      api.call('reports.recordAccessRequestOutput', {
+        childId: run.child?.id ?? '',
+        output,
+        language: run.language,
+      }),
     async run(api, request, t) {
       const report = await api.call('reports.accessRequest', { childId: request.childId ?? '' });
       return {
@@ -236,6 +249,7 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
         }),
         namesIncluded: true,
         sections: ['everything'],
+        language: request.language,
         blocks: accessRequestBlocks(report, t),
       };
     },

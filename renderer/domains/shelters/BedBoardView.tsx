@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BedBoard, BedBoardBed, BedState } from '../../../shared/shelters/contract';
-import { formatCalendarDate } from '../../../shared/time';
+import { formatCalendarDate } from '../../i18n/format';
 import { isApiError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';

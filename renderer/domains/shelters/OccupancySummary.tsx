@@ -2,7 +2,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OccupancyRow } from '../../../shared/shelters/contract';
-import { formatCalendarDate } from '../../../shared/time';
+import { formatCalendarDate } from '../../i18n/format';
 import { useApiQuery } from '../../api/queries';
 import { FormAlert } from '../../ui/FormAlert';
 import { DataTable } from '../../ui/DataTable';

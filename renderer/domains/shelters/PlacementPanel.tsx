@@ -3,7 +3,7 @@ import { useMemo, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../../shared/children/contract';
 import type { Placement } from '../../../shared/shelters/contract';
-import { formatInstant } from '../../../shared/time';
+import { formatInstant } from '../../i18n/format';
 import { useSession } from '../../auth/AuthContext';
 import { StatusMessage } from '../../ui/FormAlert';
 import { DataTable } from '../../ui/DataTable';

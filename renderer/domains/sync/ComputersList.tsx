@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
 import { differenceInDays } from 'date-fns';
 import type { ComputerRow } from '../../../shared/sync/contract';
-import { formatInstant } from '../../../shared/time';
+import { formatInstant } from '../../i18n/format';
 import { useApiQuery } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
 import { DataTable } from '../../ui/DataTable';

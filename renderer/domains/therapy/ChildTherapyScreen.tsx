@@ -7,7 +7,7 @@ import type {
   TherapyPlan,
   TherapySession,
 } from '../../../shared/therapy/contract';
-import { formatCalendarDate } from '../../../shared/time';
+import { formatCalendarDate } from '../../i18n/format';
 import { useApiQuery } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';

@@ -20,7 +20,7 @@ import { therapyBlocks } from '../../../renderer/domains/reports/therapy/therapy
 import type { ReportShelter, ReportStamp } from '../../../shared/reports/contract';
 import type { DocumentTexts } from '../../../shared/reports/document';
 import type { PageSetup, ReportBlock } from '../../../shared/reports/layout';
-import { formatCalendarDate, formatInstant } from '../../../shared/time';
+import { formatCalendarDate, formatInstant } from '../../../shared/format';
 import { launchBrowser } from '../../support/browser';
 import { documentOf, printPdf } from '../../support/report-pdf';
 import { makeTempDir, removeDir } from '../../support/temp';
@@ -86,7 +86,7 @@ const REPORTS: PrintedReport[] = [
     run: (d, input, t) =>
       printed(
         () => placementReport(d.vault, d.coordinator, { ...input, includeNames: false }, 'Bench'),
-        (report) => placementBlocks(report, t),
+        (report) => placementBlocks(report, t, 'en'),
       ),
   },
   {
@@ -95,7 +95,7 @@ const REPORTS: PrintedReport[] = [
     run: (d, input, t) =>
       printed(
         () => therapyReport(d.vault, d.coordinator, input, 'Bench'),
-        (report) => therapyBlocks(report, t, 'therapist'),
+        (report) => therapyBlocks(report, t, 'therapist', 'en'),
       ),
   },
   {
@@ -104,7 +104,7 @@ const REPORTS: PrintedReport[] = [
     run: (d, input, t) =>
       printed(
         () => reintegrationReport(d.vault, d.coordinator, input, 'Bench'),
-        (report) => reintegrationBlocks(report, t),
+        (report) => reintegrationBlocks(report, t, 'en'),
       ),
   },
 ];

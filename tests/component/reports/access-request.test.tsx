@@ -95,7 +95,7 @@ describe('access-request export', () => {
     await user.click(screen.getByRole('button', { name: 'Save as PDF' }));
     await screen.findByText(/^Saved accessRequest-report-2026-01-10-2026-11-29\.pdf\.$/);
     expect(bridge.inputsOf('reports.recordAccessRequestOutput')).toEqual([
-      { childId: child.id, output: 'pdf' },
+      { childId: child.id, output: 'pdf', language: 'en' },
     ]);
     expect(bridge.countOf('reports.recordHistoryOutput')).toBe(0);
     expect(bridge.outputs[0]!.content).toContain('Fictional Maria Santos');

@@ -6,8 +6,9 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import i18next from 'i18next';
 import type { SessionInfo } from '../../../shared/contract';
+import { setLanguage } from '../../../renderer/i18n';
 import { MARGINS, ORIENTATIONS } from '../../../shared/reports/layout';
-import { AGE_BANDS, REPORT_KINDS, REPORTS_ERROR_KEYS } from '../../../shared/reports/vocabulary';
+import { AGE_BANDS, REPORTS_ERROR_KEYS } from '../../../shared/reports/vocabulary';
 import { PAPER_SIZES } from '../../../shared/settings';
 import type {
   PlacementHistoryReport,
@@ -91,7 +92,6 @@ afterEach(() => {
 describe('reports catalogue', () => {
   it('has words for every error, report, paper, orientation and margin the screen shows', () => {
     for (const key of REPORTS_ERROR_KEYS) expect(i18next.exists(`errors.${key}`), key).toBe(true);
-    for (const kind of REPORT_KINDS) expect(i18next.exists(`reports.kinds.${kind}`), kind).toBe(true);
     for (const paper of PAPER_SIZES) expect(i18next.exists(`reports.page.papers.${paper}`)).toBe(true);
     for (const o of ORIENTATIONS) expect(i18next.exists(`reports.page.orientations.${o}`)).toBe(true);
     for (const m of MARGINS) expect(i18next.exists(`reports.page.marginSizes.${m}`)).toBe(true);
@@ -147,6 +147,7 @@ describe('Reports screen', () => {
         sections: ['occupancy', 'movements', 'lengthOfStay', 'utilisation', 'children'],
         includeNames: true,
         identifiable: false,
+        language: 'en',
       },
     ]);
     const [sent] = bridge.outputs;
@@ -165,6 +166,35 @@ describe('Reports screen', () => {
       output: 'csv',
       identifiable: false,
     });
+  });
+
+  it("prints in the language chosen in the dialog, defaulting to the user's, and audits it", async () => {
+    // Stands in for the Filipino catalogue (its files arrive separately); the rest falls back.
+    i18next.addResourceBundle('fil', 'translation', {
+      reports: { print: { confidential: 'KUMPIDENSYAL' } },
+    });
+    try {
+      const bridge = reportsBridge({ ...coordinatorSession(), language: 'ceb' });
+      const { user } = renderApp(bridge, { route: '/reports' });
+      const language = await screen.findByLabelText('Language of the report');
+      expect(language).toHaveValue('ceb');
+      await user.selectOptions(language, 'fil');
+      await user.click(screen.getByRole('button', { name: 'Show preview' }));
+      const preview = await screen.findByRole('region', { name: /^Preview — \d+ pages?$/ });
+      expect(within(preview).getAllByRole('region', { name: /^Page 1 of/ })[0]).toHaveTextContent(
+        'KUMPIDENSYAL',
+      );
+      // The screen itself keeps the user's language.
+      expect(screen.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
+      await user.click(screen.getByRole('button', { name: 'Print' }));
+      await waitFor(() => expect(bridge.outputs).toHaveLength(1));
+      expect(bridge.inputsOf('reports.recordOutput')[0]).toMatchObject({ language: 'fil' });
+      expect(bridge.outputs[0]!.content).toContain('<html lang="fil">');
+      expect(bridge.outputs[0]!.content).toContain('KUMPIDENSYAL');
+    } finally {
+      i18next.removeResourceBundle('fil', 'translation');
+      await setLanguage('en');
+    }
   });
 
   it('refuses a reversed period at the field, keeps the dates and asks the backend nothing', async () => {
@@ -295,7 +325,14 @@ describe('Reports screen', () => {
     await user.click(screen.getByRole('button', { name: 'Save as PDF' }));
     await screen.findByText('Saved placementHistory-report-2026-07-01-2026-09-30.pdf.');
     expect(bridge.inputsOf('reports.recordHistoryOutput')).toEqual([
-      { childId: child.id, output: 'pdf', from: '2026-07-01', to: '2026-09-30', sections: ['intake'] },
+      {
+        childId: child.id,
+        output: 'pdf',
+        from: '2026-07-01',
+        to: '2026-09-30',
+        sections: ['intake'],
+        language: 'en',
+      },
     ]);
     expect(bridge.countOf('reports.recordOutput')).toBe(0);
   });

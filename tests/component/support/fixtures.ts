@@ -18,6 +18,7 @@ export function session(overrides: Partial<SessionInfo> = {}): SessionInfo {
     username: 'amihan',
     role: 'admin',
     mustChangePassword: false,
+    language: 'en',
     settings: { ...DEFAULT_SETTINGS },
     ...overrides,
   };
@@ -48,6 +49,7 @@ export function status(overrides: Partial<AppStatus> = {}): AppStatus {
     dataFolder: 'C:\\Users\\Shelter\\AppData\\Roaming\\Aruga',
     demo: false,
     retryAfterSeconds: 0,
+    language: 'en',
     session: null,
     ...overrides,
   };

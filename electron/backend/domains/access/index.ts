@@ -2,6 +2,7 @@
 // settings, key rotation and the audit log's reads.
 import type { Domain } from '../../runtime/domain';
 import { backupPolicy } from './migrations/0080-backup-policy';
+import { userLanguage } from './migrations/0300-user-language';
 import { accessTables } from './tables';
 import { accessIdScope } from './id-scope';
 import { adminAuditTargets, adminHandlers } from './admin-handlers';
@@ -14,6 +15,7 @@ export {
   findUserById,
   findUserByUsername,
   insertUser,
+  languageOf,
   listUsers,
   type StaffUser,
 } from './users-repo';
@@ -23,7 +25,7 @@ export const accessDomain: Domain = {
   name: 'access',
   tables: accessTables,
   idScope: accessIdScope,
-  migrations: [backupPolicy],
+  migrations: [backupPolicy, userLanguage],
   handlers: () => ({ ...sessionHandlers(), ...adminHandlers(), ...backupHandlers() }),
   auditTargets: { ...sessionAuditTargets, ...adminAuditTargets, ...backupAuditTargets },
 };

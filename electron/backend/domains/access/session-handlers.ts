@@ -6,6 +6,7 @@ import { requireAcceptablePassword } from './password-rules';
 import { writeSettings } from '../../vault/settings';
 import { findUserById, findUserByUsername, insertUser, listUsers } from './users-repo';
 import { DEFAULT_SETTINGS } from '../../../../shared/settings';
+import { lastLanguage, rememberLanguage } from '../../preferences';
 import type { CallContext } from '../../runtime/call-context';
 
 type SessionHandlers = Pick<
@@ -18,6 +19,7 @@ type SessionHandlers = Pick<
   | 'session.lock'
   | 'session.touch'
   | 'account.changePassword'
+  | 'account.setLanguage'
 >;
 
 /** Refuses while the persisted back-off runs; counts a failure when `attempt` throws bad credentials. */
@@ -73,6 +75,7 @@ export function sessionHandlers(): SessionHandlers {
       dataFolder: ctx.folder,
       demo: ctx.isDemo(),
       retryAfterSeconds: ctx.backoff.retryAfterSeconds(),
+      language: lastLanguage(ctx.folder),
       session: ctx.sessionInfo(),
     }),
 
@@ -218,10 +221,17 @@ export function sessionHandlers(): SessionHandlers {
       vault.data.update('users', user.id, { must_change_password: 0, credential });
       return ctx.sessionInfo()!;
     },
+
+    'account.setLanguage': (ctx, input) => {
+      ctx.vault().data.update('users', ctx.user().id, { language: input.language });
+      rememberLanguage(ctx.folder, input.language);
+      return ctx.sessionInfo()!;
+    },
   };
 }
 
 /** One's own password change names one's own account. */
 export const sessionAuditTargets: Pick<AuditTargets, keyof SessionHandlers> = {
   'account.changePassword': { targetType: 'user', targetId: (_input, session) => session.userId },
+  'account.setLanguage': { targetType: 'user', targetId: (_input, session) => session.userId },
 };

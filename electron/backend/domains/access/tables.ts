@@ -14,6 +14,7 @@ export const accessTables = {
     sync: 'local',
     columns: ['keep_daily', 'keep_weekly', 'last_auto_at', 'last_auto_error'],
   },
+  // `language` is the account's own screen language, the same on every computer.
   // `credential` lets the same password open every computer's own keyring slot (vault/keyring.ts).
   users: {
     sync: 'synced',
@@ -26,6 +27,7 @@ export const accessTables = {
       'last_sign_in_at',
       'deleted_at',
       'credential',
+      'language',
     ],
   },
 } as const satisfies TableDeclarations;

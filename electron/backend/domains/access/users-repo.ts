@@ -1,5 +1,6 @@
 // Reads and writes of staff accounts. Usernames are stored lower-case (see usernameSchema).
 import type { UserSummary } from '../../../../shared/contract';
+import { FALLBACK_LANGUAGE, isLanguage, type Language } from '../../../../shared/languages';
 import type { Role } from '../../../../shared/roles';
 import type { AccountSlotSource, OpenVault } from '../../vault/vault';
 
@@ -42,6 +43,13 @@ export function findUserByUsername(vault: OpenVault, username: string): StaffUse
   const row = vault.db.prepare('SELECT * FROM users WHERE username = ?').get([username]) as
     UserRow | undefined;
   return row ? toUser(row) : null;
+}
+
+/** The account's screen language; a value this version does not know reads as English. */
+export function languageOf(vault: OpenVault, userId: string): Language {
+  const row = vault.db.prepare('SELECT language FROM users WHERE id = ?').get([userId]) as
+    { language: string } | undefined;
+  return isLanguage(row?.language) ? row.language : FALLBACK_LANGUAGE;
 }
 
 export function listUsers(vault: OpenVault): StaffUser[] {

@@ -10,7 +10,7 @@ import type { Schema, TableName } from '../../db/schema';
 import { clockFor, type CaseActor, type CaseVault } from '../../records/actor';
 import { requireVisibleChild } from '../../records/scope';
 import { memberOfChild } from '../children';
-import { formatInstant } from '../../../../shared/time';
+import { zonedFormat } from '../../../../shared/time';
 
 type Row = Record<string, unknown>;
 
@@ -72,7 +72,7 @@ export function accessRequestReport(
   }
   return {
     kind: 'accessRequest',
-    from: formatInstant(child.created_at, clock.timeZone, 'yyyy-MM-dd'),
+    from: zonedFormat(child.created_at, clock.timeZone, 'yyyy-MM-dd'),
     to: clock.today,
     generatedAt: clock.nowIso,
     generatedBy,

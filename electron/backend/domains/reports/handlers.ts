@@ -124,6 +124,7 @@ export const reportsAuditTargets: Pick<AuditTargets, ReportsProcedureName> = {
       sections: input.sections.join(','),
       names: input.includeNames,
       identifiable: input.identifiable,
+      language: input.language,
     }),
   },
   'reports.accessRequest': {
@@ -134,7 +135,12 @@ export const reportsAuditTargets: Pick<AuditTargets, ReportsProcedureName> = {
   'reports.recordAccessRequestOutput': {
     targetType: 'child',
     targetId: (input) => input.childId,
-    detail: (input) => ({ report: 'accessRequest', output: input.output, childId: input.childId }),
+    detail: (input) => ({
+      report: 'accessRequest',
+      output: input.output,
+      childId: input.childId,
+      language: input.language,
+    }),
   },
   'reports.recordHistoryOutput': {
     targetType: 'child',
@@ -145,6 +151,7 @@ export const reportsAuditTargets: Pick<AuditTargets, ReportsProcedureName> = {
       from: input.from,
       to: input.to,
       sections: input.sections.join(','),
+      language: input.language,
     }),
   },
 };

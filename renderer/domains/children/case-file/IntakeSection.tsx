@@ -10,7 +10,7 @@ import type {
 } from '../../../../shared/children/contract';
 import { INTAKE_HELD_WHERE } from '../../../../shared/children/vocabulary';
 import { requiredText } from '../../../../shared/text';
-import { formatInstant } from '../../../../shared/time';
+import { formatInstant } from '../../../i18n/format';
 import { useApiMutation } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
 import { Field } from '../../../ui/Field';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { LEGAL_EVENT_KINDS } from '../../../../shared/children/vocabulary';
 import { procedures } from '../../../../shared/contract';
 import type { CaseFile, LegalEvent } from '../../../../shared/children/contract';
-import { formatCalendarDate } from '../../../../shared/time';
+import { formatCalendarDate } from '../../../i18n/format';
 import { Field } from '../../../ui/Field';
 import { StatusMessage } from '../../../ui/FormAlert';
 import { fromForm } from '../formValues';

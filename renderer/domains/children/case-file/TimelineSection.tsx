@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../../../shared/children/contract';
-import { formatCalendarDate, formatInstant } from '../../../../shared/time';
+import { formatCalendarDate, formatInstant } from '../../../i18n/format';
 import { useApiQuery } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
 import { useTimelineTexts } from '../../../frame/contributions';

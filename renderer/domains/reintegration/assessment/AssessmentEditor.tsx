@@ -12,7 +12,8 @@ import {
   type ReintegrationInstrument,
 } from '../../../../shared/reintegration/instruments';
 import { RECOMMENDATIONS, type Recommendation } from '../../../../shared/reintegration/vocabulary';
-import { formatCalendarDate, todayIn } from '../../../../shared/time';
+import { todayIn } from '../../../../shared/time';
+import { formatCalendarDate } from '../../../i18n/format';
 import { isApiError } from '../../../api/client';
 import { invalidate, useApiMutation } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import type { Assessment } from '../../../../shared/reintegration/contract';
 import type { ReintegrationInstrument } from '../../../../shared/reintegration/instruments';
 import { isEditable } from '../../../../shared/reintegration/vocabulary';
-import { formatCalendarDate } from '../../../../shared/time';
+import { formatCalendarDate } from '../../../i18n/format';
 import { useApiQuery } from '../../../api/queries';
 import { useDocumentTitle } from '../../../hooks/useDocumentTitle';
 import { FormAlert, StatusMessage } from '../../../ui/FormAlert';
@@ -38,7 +38,7 @@ function RecordedAnswers({
       <h2 id="assessment-recorded-heading">{statusText(t, assessment.status)}</h2>
       <dl>
         <dt>{t('reintegration.form.visits')}</dt>
-        <dd>{assessment.visitDates.map(formatCalendarDate).join(', ') || '—'}</dd>
+        <dd>{assessment.visitDates.map((date) => formatCalendarDate(date)).join(', ') || '—'}</dd>
         <dt>{t('reintegration.form.interviewed')}</dt>
         <dd>{assessment.interviewed || '—'}</dd>
       </dl>

@@ -9,7 +9,7 @@ import {
   STAGE_STATUSES,
   type StageStatus,
 } from '../../../../shared/reintegration/vocabulary';
-import { formatCalendarDate } from '../../../../shared/time';
+import { formatCalendarDate } from '../../../i18n/format';
 import { Field } from '../../../ui/Field';
 
 type FieldError = (path: string) => { message: string } | undefined;

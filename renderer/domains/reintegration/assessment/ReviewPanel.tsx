@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../../../shared/reintegration/contract';
-import { formatInstant } from '../../../../shared/time';
+import { formatInstant } from '../../../i18n/format';
 import { isApiError } from '../../../api/client';
 import { useApiMutation } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
@@ -37,7 +37,7 @@ export function ReviewPanel({ assessment }: { assessment: Assessment }) {
   const coordinator = session.role === 'coordinator';
   const own = assessment.createdBy === session.userId;
   const error = (path: string) => (fieldErrors[path] ? { message: fieldErrors[path] } : undefined);
-  const date = (at: string) => formatInstant(at, zone, 'MM/dd/yyyy');
+  const date = (at: string) => formatInstant(at, zone, 'date');
 
   return (
     <section aria-labelledby="assessment-review-heading" className="panel">

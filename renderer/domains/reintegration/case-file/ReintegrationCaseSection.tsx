@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { CaseFile } from '../../../../shared/children/contract';
 import type { Assessment } from '../../../../shared/reintegration/contract';
-import { formatCalendarDate } from '../../../../shared/time';
+import { formatCalendarDate } from '../../../i18n/format';
 import { useApiQuery } from '../../../api/queries';
 import { CaseSection } from '../../../ui/CaseSection';
 import { FormAlert } from '../../../ui/FormAlert';

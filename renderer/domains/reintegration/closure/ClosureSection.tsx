@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseClosure } from '../../../../shared/reintegration/contract';
-import { formatInstant } from '../../../../shared/time';
+import { formatInstant } from '../../../i18n/format';
 import { isApiError } from '../../../api/client';
 import { useApiMutation, useApiQuery } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
@@ -19,7 +19,7 @@ type Open = 'propose' | 'decline' | 'reopen' | null;
 function ClosureRecord({ closure }: { closure: CaseClosure }) {
   const { t } = useTranslation();
   const { settings } = useSession();
-  const when = (at: string) => formatInstant(at, settings.timeZone, 'MM/dd/yyyy');
+  const when = (at: string) => formatInstant(at, settings.timeZone, 'date');
   const unknown = t('reintegration.review.unknownName');
   return (
     <article aria-label={t(`reintegration.closure.status.${closure.status}`)}>

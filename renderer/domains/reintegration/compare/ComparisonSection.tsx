@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import type { Assessment } from '../../../../shared/reintegration/contract';
 import type { InstrumentEntry } from '../../../../shared/reintegration/instruments';
-import { formatCalendarDate } from '../../../../shared/time';
+import { formatCalendarDate } from '../../../i18n/format';
 import { useApiQuery } from '../../../api/queries';
 import { CaseSection } from '../../../ui/CaseSection';
 import { FormAlert } from '../../../ui/FormAlert';

@@ -1,7 +1,7 @@
 // Aftercare Outcomes assessments past due or due soon, of the children the user sees, soonest
 // first, each linking to the case file: the second panel reintegration adds to Today.
 import { useTranslation } from 'react-i18next';
-import { formatCalendarDate } from '../../../../shared/time';
+import { formatCalendarDate } from '../../../i18n/format';
 import { TodayPanel } from '../../../ui/TodayPanel';
 
 export function OutcomesDuePanel() {

@@ -1,7 +1,7 @@
 // Overdue follow-up visits of the children the user sees, oldest first, each linking to the case
 // file: the panel the reintegration domain adds to the Today screen.
 import { useTranslation } from 'react-i18next';
-import { formatCalendarDate } from '../../../../shared/time';
+import { formatCalendarDate } from '../../../i18n/format';
 import { TodayPanel } from '../../../ui/TodayPanel';
 
 export function OverdueVisitsPanel() {

@@ -9,7 +9,8 @@ import {
   SCHOOL_ATTENDANCE,
   needsUrgentTask,
 } from '../../../../shared/reintegration/monitoring';
-import { formatCalendarDate, todayIn } from '../../../../shared/time';
+import { todayIn } from '../../../../shared/time';
+import { formatCalendarDate } from '../../../i18n/format';
 import { useApiMutation } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
 import { useApiForm } from '../../../forms/useApiForm';

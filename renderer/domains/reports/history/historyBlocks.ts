@@ -6,7 +6,8 @@ import type { TFunction } from 'i18next';
 import type { PlacementHistoryReport } from '../../../../shared/reports/contract';
 import type { ReportBlock } from '../../../../shared/reports/layout';
 import { LINE_WIDTH, REASON_WIDTH, wrapColumn } from '../../../../shared/reports/wrap';
-import { formatCalendarDate, formatInstant } from '../../../../shared/time';
+import { formatCalendarDate, formatInstant } from '../../../../shared/format';
+import type { Language } from '../../../../shared/languages';
 
 const tr = (t: TFunction, key: string, options?: object) =>
   (t as (key: string, options?: object) => string)(key, options);
@@ -30,9 +31,13 @@ function intakeLines(intake: NonNullable<PlacementHistoryReport['intake']>, t: T
   return lines;
 }
 
-export function historyBlocks(report: PlacementHistoryReport, t: TFunction): ReportBlock[] {
+export function historyBlocks(
+  report: PlacementHistoryReport,
+  t: TFunction,
+  language: Language,
+): ReportBlock[] {
   const k = (key: string, options?: object) => tr(t, `reports.history.${key}`, options);
-  const date = (instant: string) => formatInstant(instant, report.timeZone, 'MM/dd/yyyy');
+  const date = (instant: string) => formatInstant(instant, report.timeZone, 'date', language);
   const column = (key: string, narrow = false) => ({ label: k(`columns.${key}`), narrow });
   const chosen = report.sections.map((s) => k(`sections.${s}`));
   const blocks: ReportBlock[] = [
@@ -112,7 +117,7 @@ export function historyBlocks(report: PlacementHistoryReport, t: TFunction): Rep
       identifiable: true,
       columns: [column('date', true), column('kind'), column('court'), column('caseNumber')],
       rows: report.legalEvents.map((e) => [
-        formatCalendarDate(e.date),
+        formatCalendarDate(e.date, 'date', language),
         tr(t, `children.legalKind.${e.kind}`),
         e.court,
         e.caseNumber,
@@ -145,8 +150,8 @@ export function historyBlocks(report: PlacementHistoryReport, t: TFunction): Rep
       rows: report.familySafety.map((m) => [
         m.name,
         m.relationship,
-        m.allegedOffender ? (m.allegedOffenderSince ? formatCalendarDate(m.allegedOffenderSince) : k('yes')) : k('no'),
-        m.noContactOrder ? (m.noContactOrderDate ? formatCalendarDate(m.noContactOrderDate) : k('yes')) : k('no'),
+        m.allegedOffender ? (m.allegedOffenderSince ? formatCalendarDate(m.allegedOffenderSince, 'date', language) : k('yes')) : k('no'),
+        m.noContactOrder ? (m.noContactOrderDate ? formatCalendarDate(m.noContactOrderDate, 'date', language) : k('yes')) : k('no'),
       ]),
     });
   return blocks;

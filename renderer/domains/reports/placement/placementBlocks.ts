@@ -4,12 +4,17 @@ import type { TFunction } from 'i18next';
 import type { PlacementReport, StayExit } from '../../../../shared/reports/contract';
 import type { ReportBlock } from '../../../../shared/reports/layout';
 import { DISCHARGE_DESTINATIONS } from '../../../../shared/shelters/vocabulary';
-import { formatCalendarDate, formatInstant } from '../../../../shared/time';
+import { formatCalendarDate, formatInstant } from '../../../../shared/format';
+import type { Language } from '../../../../shared/languages';
 
 const tr = (t: TFunction, key: string, options?: object) =>
   (t as (key: string, options?: object) => string)(key, options);
 
-export function placementBlocks(report: PlacementReport, t: TFunction): ReportBlock[] {
+export function placementBlocks(
+  report: PlacementReport,
+  t: TFunction,
+  language: Language,
+): ReportBlock[] {
   const k = (key: string, options?: object) => tr(t, `reports.placement.${key}`, options);
   const figure = [{ label: k('figure') }, { label: k('value'), numeric: true }];
   const none = k('noFigure');
@@ -22,7 +27,7 @@ export function placementBlocks(report: PlacementReport, t: TFunction): ReportBl
         : endAt === null
           ? k('stillInCare')
           : '';
-  const date = (instant: string) => formatInstant(instant, report.timeZone, 'MM/dd/yyyy');
+  const date = (instant: string) => formatInstant(instant, report.timeZone, 'date', language);
   const { occupancy, movements, lengthOfStay, bedUtilisation } = report;
   /** One shelter's report names it in its heading; its list needs no shelter column. */
   const manyShelters = report.shelters.length > 1;
@@ -50,8 +55,8 @@ export function placementBlocks(report: PlacementReport, t: TFunction): ReportBl
       id: 'occupancyChart',
       caption: k('occupancyChart'),
       summary: k('occupancyChartSummary', {
-        from: formatCalendarDate(report.from),
-        to: formatCalendarDate(report.to),
+        from: formatCalendarDate(report.from, 'date', language),
+        to: formatCalendarDate(report.to, 'date', language),
         min: Math.min(...counts, 0),
         max: Math.max(...counts, 0),
       }),
@@ -153,7 +158,7 @@ export function placementBlocks(report: PlacementReport, t: TFunction): ReportBl
       id: 'daily',
       caption: k('occupancyChart'),
       columns: [{ label: k('columns.date') }, { label: k('columns.count'), numeric: true }],
-      rows: occupancy.series.map((p) => [formatCalendarDate(p.date), String(p.count)]),
+      rows: occupancy.series.map((p) => [formatCalendarDate(p.date, 'date', language), String(p.count)]),
     },
   );
   return blocks;

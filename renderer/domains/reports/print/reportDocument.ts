@@ -3,7 +3,7 @@
 import type { TFunction } from 'i18next';
 import { printDocument, reportPages, type DocumentTexts } from '../../../../shared/reports/document';
 import type { PageSetup } from '../../../../shared/reports/layout';
-import { formatCalendarDate, formatInstant } from '../../../../shared/time';
+import { formatCalendarDate, formatInstant } from '../../../../shared/format';
 import type { ReportRun } from '../registry';
 import { embeddedFontCss } from './fontData';
 import reportCss from './report.css?inline';
@@ -14,13 +14,13 @@ export function documentTexts(t: TFunction, run: ReportRun, title: string): Docu
     confidential: t('reports.print.confidential'),
     privacyNotice: t('reports.print.privacyNotice'),
     period: t('reports.print.period', {
-      from: formatCalendarDate(run.from),
-      to: formatCalendarDate(run.to),
+      from: formatCalendarDate(run.from, 'date', run.language),
+      to: formatCalendarDate(run.to, 'date', run.language),
     }),
     scope: run.scope,
     generated: t('reports.print.generated', {
       name: run.stamp.generatedBy,
-      at: formatInstant(run.stamp.generatedAt, run.stamp.timeZone),
+      at: formatInstant(run.stamp.generatedAt, run.stamp.timeZone, 'dateTime', run.language),
       timeZone: run.stamp.timeZone,
     }),
     page: (page, pages) => t('reports.print.page', { page, pages }),
@@ -41,5 +41,6 @@ export async function wholeDocument(run: ReportRun, setup: PageSetup, texts: Doc
     fontCss: await embeddedFontCss(),
     setup,
     title: texts.title,
+    language: run.language,
   });
 }

@@ -4,12 +4,17 @@
 import type { TFunction } from 'i18next';
 import type { ReintegrationReport } from '../../../../shared/reports/contract';
 import type { ReportBlock } from '../../../../shared/reports/layout';
-import { formatCalendarDate, formatInstant } from '../../../../shared/time';
+import { formatCalendarDate, formatInstant } from '../../../../shared/format';
+import type { Language } from '../../../../shared/languages';
 
 const tr = (t: TFunction, key: string, options?: object) =>
   (t as (key: string, options?: object) => string)(key, options);
 
-export function reintegrationBlocks(report: ReintegrationReport, t: TFunction): ReportBlock[] {
+export function reintegrationBlocks(
+  report: ReintegrationReport,
+  t: TFunction,
+  language: Language,
+): ReportBlock[] {
   const k = (key: string, options?: object) => tr(t, `reports.reintegration.${key}`, options);
   const column = (key: string, extra: { narrow?: boolean; numeric?: boolean } = {}) => ({
     label: k(`columns.${key}`),
@@ -20,7 +25,7 @@ export function reintegrationBlocks(report: ReintegrationReport, t: TFunction): 
     days > 0 ? k('overdueBy', { count: days }) : days === 0 ? k('dueToday') : k('dueIn', { count: -days });
   const { visits } = report;
   return [
-    { kind: 'note', id: 'asOf', text: k('asOf', { date: formatCalendarDate(report.asOf) }) },
+    { kind: 'note', id: 'asOf', text: k('asOf', { date: formatCalendarDate(report.asOf, 'date', language) }) },
     {
       kind: 'table',
       id: 'visits',
@@ -54,7 +59,7 @@ export function reintegrationBlocks(report: ReintegrationReport, t: TFunction): 
         a.caseCode,
         a.initials,
         String(a.administration + 1),
-        formatCalendarDate(a.dueOn),
+        formatCalendarDate(a.dueOn, 'date', language),
         overdue(a.daysOverdue),
       ]),
     },
@@ -68,7 +73,7 @@ export function reintegrationBlocks(report: ReintegrationReport, t: TFunction): 
         a.caseCode,
         a.initials,
         k(`pending.${a.kind}`),
-        formatInstant(a.since, report.timeZone, 'MM/dd/yyyy'),
+        formatInstant(a.since, report.timeZone, 'date', language),
       ]),
     },
     {
@@ -86,8 +91,8 @@ export function reintegrationBlocks(report: ReintegrationReport, t: TFunction): 
       rows: report.inAftercare.map((c) => [
         c.caseCode,
         c.initials,
-        formatCalendarDate(c.firstDueOn),
-        formatCalendarDate(c.lastDueOn),
+        formatCalendarDate(c.firstDueOn, 'date', language),
+        formatCalendarDate(c.lastDueOn, 'date', language),
         String(c.scheduled),
         String(c.done),
       ]),
@@ -101,7 +106,7 @@ export function reintegrationBlocks(report: ReintegrationReport, t: TFunction): 
       rows: report.overdueVisits.map((v) => [
         v.caseCode,
         v.initials,
-        formatCalendarDate(v.dueOn),
+        formatCalendarDate(v.dueOn, 'date', language),
         overdue(v.daysOverdue),
       ]),
     },

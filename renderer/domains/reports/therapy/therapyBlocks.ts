@@ -5,7 +5,9 @@ import type { TFunction } from 'i18next';
 import type { AttendanceFigures, TherapyReport } from '../../../../shared/reports/contract';
 import type { ReportBlock } from '../../../../shared/reports/layout';
 import { REASON_WIDTH, wrapColumn } from '../../../../shared/reports/wrap';
-import { formatCalendarDate, formatInstant } from '../../../../shared/time';
+import { formatCalendarDate } from '../../../../shared/format';
+import type { Language } from '../../../../shared/languages';
+import { zonedFormat } from '../../../../shared/time';
 
 /** How the weekly schedule is grouped: a table per therapist, or per shelter. */
 export const SCHEDULE_GROUPINGS = ['therapist', 'shelter'] as const;
@@ -25,13 +27,14 @@ export function therapyBlocks(
   report: TherapyReport,
   t: TFunction,
   grouping: ScheduleGrouping,
+  language: Language,
 ): ReportBlock[] {
   const k = (key: string, options?: object) => tr(t, `reports.therapy.${key}`, options);
   const column = (key: string, extra: { narrow?: boolean; numeric?: boolean } = {}) => ({
     label: k(`columns.${key}`),
     ...extra,
   });
-  const local = (instant: string, pattern: string) => formatInstant(instant, report.timeZone, pattern);
+  const local = (instant: string, pattern: string) => zonedFormat(instant, report.timeZone, pattern);
   const modality = (key: string) =>
     key === 'noPlan' ? k('noPlan') : tr(t, `therapy.plan.modality.${key}`);
   const none = k('noFigure');
@@ -61,7 +64,7 @@ export function therapyBlocks(
       ],
       rows: wrapColumn(
         sessions.map((s) => [
-          formatCalendarDate(mondayOf(local(s.startAt, 'yyyy-MM-dd'))),
+          formatCalendarDate(mondayOf(local(s.startAt, 'yyyy-MM-dd')), 'date', language),
           k('day', {
             weekday: k(`weekdays.${local(s.startAt, 'i')}`),
             date: local(s.startAt, 'MM/dd'),

@@ -1,15 +1,13 @@
-import { parseISO } from 'date-fns';
-import { format } from 'date-fns';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatCalendarDate } from '../../../../shared/time';
+import { formatCalendarDate } from '../../../i18n/format';
 import { CALENDAR_VIEWS, stepDate, viewDays, type CalendarView } from './range';
 
 /** "Week of 11/30/2026 to 12/06/2026", "Tuesday 12/01/2026". */
 export function rangeTitle(t: TFunction, view: CalendarView, date: string): string {
   if (view === 'day') {
     return t('therapy.calendar.dayTitle', {
-      weekday: format(parseISO(date), 'EEEE'),
+      weekday: formatCalendarDate(date, 'weekday'),
       date: formatCalendarDate(date),
     });
   }

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { Instrument, InstrumentNorm, OutcomeScore } from '../../../../shared/therapy/measures';
-import { formatCalendarDate } from '../../../../shared/time';
+import { formatCalendarDate } from '../../../i18n/format';
 import { bandText } from './labels';
 
 const WIDTH = 720;

@@ -1,7 +1,7 @@
 // The scores as a table: what screen readers read instead of the chart, and what prints.
 import { useTranslation } from 'react-i18next';
 import type { Instrument, OutcomeScore } from '../../../../shared/therapy/measures';
-import { formatCalendarDate } from '../../../../shared/time';
+import { formatCalendarDate } from '../../../i18n/format';
 import { bandText, informantText } from './labels';
 
 export function ScoreTable({

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BreakGlassRead } from '../../../../shared/therapy/notes';
-import { formatInstant } from '../../../../shared/time';
+import { formatInstant } from '../../../i18n/format';
 import { queryKey, useApiMutation, useApiQuery } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
 

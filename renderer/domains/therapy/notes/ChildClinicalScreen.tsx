@@ -11,7 +11,7 @@ import {
   type SessionNote,
   type SessionNoteStatus,
 } from '../../../../shared/therapy/notes';
-import { formatInstant } from '../../../../shared/time';
+import { formatInstant } from '../../../i18n/format';
 import { errorText } from '../../../i18n';
 import { isApiError } from '../../../api/client';
 import { queryKey, useApiMutation, useApiQuery } from '../../../api/queries';

@@ -11,7 +11,7 @@ import {
   type RiskFlagKind,
   type SessionNote,
 } from '../../../../shared/therapy/notes';
-import { formatInstant } from '../../../../shared/time';
+import { formatInstant } from '../../../i18n/format';
 import { isApiError } from '../../../api/client';
 import { useApiMutation } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';

@@ -1,7 +1,7 @@
 // The therapist's drafts still to sign, each a link to the note: on Clinical records and Today.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatInstant } from '../../../../shared/time';
+import { formatInstant } from '../../../i18n/format';
 import { useApiQuery } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
 import { FormAlert } from '../../../ui/FormAlert';

@@ -2,7 +2,7 @@
 // still to follow up. Only the therapist's own flags, each a link to its note.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatInstant } from '../../../../shared/time';
+import { formatInstant } from '../../../i18n/format';
 import { useApiQuery } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
 import { FormAlert } from '../../../ui/FormAlert';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TherapyPlan } from '../../../../shared/therapy/contract';
-import { formatCalendarDate } from '../../../../shared/time';
+import { formatCalendarDate } from '../../../i18n/format';
 import {
   componentText,
   frequencyText,

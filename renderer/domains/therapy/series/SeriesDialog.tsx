@@ -22,7 +22,8 @@ import {
   WEEKDAYS,
 } from '../../../../shared/therapy/vocabulary';
 import { safeText } from '../../../../shared/text';
-import { formatCalendarDate, zonedInstant } from '../../../../shared/time';
+import { zonedInstant } from '../../../../shared/time';
+import { formatCalendarDate } from '../../../i18n/format';
 import { errorText } from '../../../i18n';
 import { Checkbox } from '../../../ui/Checkbox';
 import { Field } from '../../../ui/Field';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatCalendarDate } from '../../../../shared/time';
+import { formatCalendarDate } from '../../../i18n/format';
 import { useApiQuery } from '../../../api/queries';
 import { useSession } from '../../../auth/AuthContext';
 import { useDocumentTitle } from '../../../hooks/useDocumentTitle';
