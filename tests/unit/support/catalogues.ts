@@ -90,8 +90,10 @@ export function compareCatalogue(
     const expected = new Map<string, string>(); // translated key → the English text it renders
     for (const [key, text] of en) {
       const base = pluralBase(key);
-      if (!pluralBases.has(base)) expected.set(key, text);
-      else
+      // A plural's bare key (asked for without a count) and its `_zero` (i18next's special case
+      // for a count of 0 in every language) are kept wherever English has them.
+      if (!pluralBases.has(base) || key === base || key === `${base}_zero`) expected.set(key, text);
+      if (pluralBases.has(base))
         for (const category of categories)
           expected.set(
             `${base}_${category}`,
