@@ -285,7 +285,7 @@ export interface ReintegrationReport extends ReportStamp {
   })[];
   /** Visits due in the period, and how many of them were done by `asOf`. */
   visits: { scheduled: number; done: number; percent: number | null };
-  /** Visits due before `asOf` and not done by then. */
+  /** Visits due in the period before `asOf` and not done by then. */
   overdueVisits: (ReportChild & { dueOn: string; daysOverdue: number })[];
 }
 

@@ -20,6 +20,7 @@ import {
 import { type CaseActor, type CaseVault } from '../../records/actor';
 import { visibleChildIds } from '../../records/scope';
 import { jsonIds, shelterReportBasis } from './period';
+import { PLAN_IN_FORCE, planInForceParams } from './plans-in-force';
 
 interface ParticipationRow {
   session_id: string;
@@ -100,26 +101,15 @@ export function therapyReport(
   const visible = visibleChildIds(vault, actor, [...new Set(all.map((r) => r.child_id))]);
   const rows = all.filter((r) => visible.has(r.child_id));
 
-  // Plans in force during the period, for a child of the report: started by its end, and not
-  // over before its start. A plan has no end date: a completed or closed one ended with its
-  // last session (or, with none, the day it started).
+  // Plans in force during the period, for a child of the report.
   const plans = vault.db
     .prepare(
       `SELECT p.id, p.child_id, p.therapist_id, p.modality, p.status, p.planned_sessions
        FROM therapy_plans p
-       WHERE p.deleted_at IS NULL AND p.started_on <= $to
-         AND p.child_id IN (SELECT value FROM json_each($children))
-         AND (p.status = 'active' OR p.started_on >= $from
-           OR (SELECT MAX(s.start_at) FROM therapy_sessions s
-               WHERE s.plan_id = p.id AND s.deleted_at IS NULL) >= $start)
+       WHERE ${PLAN_IN_FORCE} AND p.child_id IN (SELECT value FROM json_each($children))
        ORDER BY p.started_on, p.id`,
     )
-    .all({
-      from: period.from,
-      to: period.to,
-      start: period.start,
-      children: jsonIds(visible),
-    }) as unknown as PlanFacts[];
+    .all({ ...planInForceParams(period), children: jsonIds(visible) }) as unknown as PlanFacts[];
   // Over all shelters the schedule and the per-child figures would list every session and
   // child; they are given for one shelter (chosen, or the only one in scope), or a therapist's
   // own caseload.
