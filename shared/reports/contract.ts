@@ -199,8 +199,9 @@ export interface AttendanceFigures {
 export type AttendanceModality = Modality | 'noPlan';
 
 /**
- * The therapy report: the sessions of the period (for a weekly schedule), attendance rates by
- * child, therapist and modality, and where each plan stands. Children by case code and
+ * The therapy report: a summary first (attendance per shelter, therapist and modality), then,
+ * for one shelter or one therapist's own caseload, the weekly schedule and attendance per
+ * child, and where each plan in force during the period stands. Children by case code and
  * initials; never a note, a plan's goals or a cancellation's reason.
  */
 export interface TherapyReport extends ReportStamp {
@@ -209,7 +210,12 @@ export interface TherapyReport extends ReportStamp {
   to: string;
   shelterId: string | null;
   shelters: ReportShelter[];
-  /** Every session of the period with a child in the viewer's scope, oldest first. */
+  /**
+   * Whether the schedule and attendance per child are given: for one shelter (chosen, or the
+   * only one in scope), or a therapist's own caseload. Over all shelters they would list every session and child, so they are empty.
+   */
+  detailed: boolean;
+  /** When detailed, every session of the period with a child in the viewer's scope, oldest first. */
   sessions: {
     startAt: string;
     endAt: string;
@@ -223,11 +229,17 @@ export interface TherapyReport extends ReportStamp {
     children: string[];
   }[];
   attendance: {
+    /** Per shelter (null: sessions held outside a shelter), with its number of sessions. */
+    byShelter: ({ shelterName: string | null; sessions: number } & AttendanceFigures)[];
+    /** When detailed only. */
     byChild: ({ caseCode: string; initials: string } & AttendanceFigures)[];
     byTherapist: ({ therapistName: string } & AttendanceFigures)[];
     byModality: ({ modality: AttendanceModality } & AttendanceFigures)[];
   };
-  /** Plans in force during the period: session n of N and the TF-CBT phase at its end. */
+  /**
+   * Plans in force during the period (started by its end; a completed or closed plan's last
+   * session on or after its start): session n of N and the TF-CBT phase at its end.
+   */
   plans: {
     caseCode: string;
     initials: string;
@@ -274,7 +286,7 @@ export interface ReintegrationReport extends ReportStamp {
   })[];
   /** Visits due in the period, and how many of them were done by `asOf`. */
   visits: { scheduled: number; done: number; percent: number | null };
-  /** Visits due before `asOf` and not done by then. */
+  /** Visits due in the period before `asOf` and not done by then. */
   overdueVisits: (ReportChild & { dueOn: string; daysOverdue: number })[];
 }
 

@@ -3,14 +3,17 @@
 // page.pdf, the engine behind Electron's printToPDF; read back with poppler's pdftotext,
 // pdfinfo and pdffonts. The harness's stand-in for Electron's print window and save dialog.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import i18next, { type TFunction } from 'i18next';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { OutputRequest, OutputResult } from '../../shared/bridge';
+import type { ReportShelter, ReportStamp } from '../../shared/reports/contract';
 import { printDocument, reportPages, type DocumentTexts } from '../../shared/reports/document';
 import { fontFaceCss, REPORT_FONTS, type ReportFontFile } from '../../shared/reports/fonts';
 import type { PageSetup, ReportBlock } from '../../shared/reports/layout';
+import { formatCalendarDate, formatInstant } from '../../shared/format';
 
 // From the module's own URL: the benchmark runs this file as an ES module, where __dirname is not defined.
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,6 +31,54 @@ export const REPORT_FONT_CSS = fontFaceCss(
     ]),
   ) as Record<ReportFontFile, string>,
 );
+
+const CATALOGUES = path.join(ROOT, 'renderer/i18n');
+
+/** The domains' words, from the renderer's catalogues (`en-<domain>.json`, as the app loads them). */
+export async function catalogueT(): Promise<TFunction> {
+  const translation = Object.fromEntries(
+    readdirSync(CATALOGUES)
+      .map((file) => /^en-([a-z]+)\.json$/.exec(file)?.[1])
+      .filter((domain) => domain !== undefined)
+      .map((domain) => [
+        domain,
+        JSON.parse(readFileSync(path.join(CATALOGUES, `en-${domain}.json`), 'utf8')) as object,
+      ]),
+  );
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    lng: 'en',
+    resources: { en: { translation } },
+    interpolation: { escapeValue: false },
+  });
+  return i18n.t;
+}
+
+/** What every printed report carries on each page, from its answer's stamp, period and shelters. */
+export type PrintedAnswer = ReportStamp & { from: string; to: string; shelters: ReportShelter[] };
+
+/** The words on every page of a report, from the catalogue and the report's answer. */
+export function reportTexts(t: TFunction, title: string, report: PrintedAnswer): DocumentTexts {
+  return {
+    title: t(title),
+    confidential: t('reports.print.confidential'),
+    privacyNotice: t('reports.print.privacyNotice'),
+    period: t('reports.print.period', {
+      from: formatCalendarDate(report.from),
+      to: formatCalendarDate(report.to),
+    }),
+    scope: report.shelters.map((s) => s.name).join(', '),
+    generated: t('reports.print.generated', {
+      name: report.generatedBy,
+      at: formatInstant(report.generatedAt, report.timeZone),
+      timeZone: report.timeZone,
+    }),
+    page: (page, pages) => t('reports.print.page', { page, pages }),
+    pageLabel: (page, pages) => t('reports.print.pageLabel', { page, pages }),
+    continued: (caption) => t('reports.print.continued', { caption }),
+    none: t('reports.print.none'),
+  };
+}
 
 /** The report's printed document, built as the app builds it. */
 export function documentOf(blocks: ReportBlock[], setup: PageSetup, texts: DocumentTexts) {

@@ -147,6 +147,14 @@ describe('reintegration and monitoring report', () => {
       expect(text).not.toContain(secret);
   });
 
+  it('lists as overdue only the visits due in the period, not those missed before it', async () => {
+    await f.as('coordinator');
+    // From day 35: the visit of day 28, missed before the period, is the earlier period's.
+    const later = { from: day(35), to: day(55) };
+    const report = await ok(f.backend, 'reports.reintegration', { ...later, shelterId: null });
+    expect(report.overdueVisits.map((v) => v.dueOn)).toEqual([day(35), day(42), day(49)]);
+  });
+
   it("a shelter's report counts the children whose latest placement was there", async () => {
     await f.as('coordinator');
     const iloilo = await ok(f.backend, 'reports.reintegration', {

@@ -6,6 +6,7 @@ import { caseVault, ok, register } from './support';
 
 let f: Awaited<ReturnType<typeof caseVault>>;
 const codes: string[] = [];
+let sixthGirl: string;
 const at = (date: string) => `${date}T02:00:00.000Z`;
 const Q1 = { from: '2024-01-01', to: '2024-03-31' };
 
@@ -27,6 +28,7 @@ beforeAll(async () => {
   const girls = [];
   for (let i = 0; i < 6; i += 1) girls.push(await child('female', '2012-05-04'));
   const boy = await child('male', '2008-02-10');
+  sixthGirl = girls[5]!;
   const beds = [...f.cebu.beds, ...f.iloilo.beds].map((b) => b.id);
   // Five girls admitted in January (three to Cebu, two to Iloilo), discharged home in February;
   // the sixth admitted in March; the boy admitted in March to Iloilo.
@@ -84,6 +86,33 @@ describe('anonymised statistics', () => {
     const cebuOnly = await ok(f.backend, 'reports.statistics', { ...Q1, shelterId: f.cebu.id });
     expect(cebuOnly.childrenInCare).toBe('<5');
     expect(byKey(cebuOnly.dischargesByDestination)).toMatchObject({ foster_care: '<5' });
+  });
+
+  it('counts the modality of a plan in force during the period, not of one over before it', async () => {
+    await f.as('coordinator');
+    const modalities = async () =>
+      Object.fromEntries(
+        (await ok(f.backend, 'reports.statistics', { ...Q1, shelterId: null })).byModality.map(
+          (r) => [r.key, r.count],
+        ),
+      );
+    expect(await modalities()).toMatchObject({ emdr: 0, play_therapy: 0 });
+    // The sixth girl: an EMDR plan completed in December 2023, with no session in Q1; a play
+    // therapy plan started in March.
+    const plan = (modality: string, startedOn: string, status: string) =>
+      ok(f.backend, 'therapy.savePlan', {
+        childId: sixthGirl,
+        therapistId: f.ids.therapist,
+        modality,
+        goals: 'Fictional goals',
+        frequency: 'weekly',
+        plannedSessions: 8,
+        startedOn,
+        status,
+      });
+    await plan('emdr', '2023-12-05', 'completed');
+    await plan('play_therapy', '2024-03-10', 'active');
+    expect(await modalities()).toMatchObject({ emdr: 0, play_therapy: '<5' });
   });
 
   it('holds no case code, name, initials or date of birth', async () => {

@@ -1,6 +1,7 @@
-// The therapy report on a real vault: the sessions of the period, exact attendance rates by
-// child, therapist and modality (clinician cancellations not counted against a child), plan
-// progress as it stood at the end of the period, each viewer's scope, and never a note's text.
+// The therapy report on a real vault: exact attendance rates by shelter, therapist and modality
+// (clinician cancellations not counted against a child) for all shelters; the sessions and the
+// rates by child for one shelter only; progress of the plans in force during the period as it
+// stood at its end; each viewer's scope; and never a note's text.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { zonedInstant } from '../../shared/time';
 import { caseVault, fails, ok, register, ZONE } from './support';
@@ -45,7 +46,13 @@ beforeAll(async () => {
       reason: 'Rescue',
     });
   }
-  const plan = (childId: string, therapistId: string, modality: string, plannedSessions: number) =>
+  const plan = (
+    childId: string,
+    therapistId: string,
+    modality: string,
+    plannedSessions: number,
+    startedOn = '2025-02-15',
+  ) =>
     ok(f.backend, 'therapy.savePlan', {
       childId,
       therapistId,
@@ -53,7 +60,7 @@ beforeAll(async () => {
       goals: 'Fictional goals never printed',
       frequency: 'weekly',
       plannedSessions,
-      startedOn: '2025-02-15',
+      startedOn,
     });
   const planA = (await plan(child.a.id, f.ids.therapist, 'tf_cbt', 12)).id;
   const planC = (await plan(child.c.id, otherTherapist, 'play_therapy', 10)).id;
@@ -125,6 +132,23 @@ beforeAll(async () => {
     status: 'late_cancelled',
     reason: 'Fictional: school event',
   });
+  // B: a plan completed in February (its last session then) is not in force in March; a plan
+  // started mid-March is, with one session attended.
+  const oldPlanB = await plan(child.b.id, f.ids.therapist, 'emdr', 8, '2025-02-03');
+  await session([child.b.id], at('2025-02-17'), { status: 'attended' }, { planId: oldPlanB.id });
+  await ok(f.backend, 'therapy.savePlan', {
+    id: oldPlanB.id,
+    childId: child.b.id,
+    therapistId: f.ids.therapist,
+    modality: 'emdr',
+    goals: 'Fictional goals never printed',
+    frequency: 'weekly',
+    plannedSessions: 8,
+    startedOn: '2025-02-03',
+    status: 'completed',
+  });
+  const planB = (await plan(child.b.id, f.ids.therapist, 'play_therapy', 8, '2025-03-15')).id;
+  await session([child.b.id], at('2025-03-19'), { status: 'attended' }, { planId: planB });
   // C (play therapy, the other therapist, Iloilo): one attended, one cancelled.
   const withC = { therapistId: otherTherapist, planId: planC };
   await session([child.c.id], at('2025-03-04'), { status: 'attended' }, withC);
@@ -166,43 +190,28 @@ const byCode = <T extends { caseCode: string }>(rows: T[]) =>
   [...rows].sort((x, y) => x.caseCode.localeCompare(y.caseCode));
 
 describe('therapy report', () => {
-  it('counts attendance exactly by child, therapist and modality, and shows progress at the end of the period', async () => {
+  it('sums up all shelters by shelter, therapist and modality, without the schedule or any child', async () => {
     await f.as('coordinator');
     const report = await ok(f.backend, 'reports.therapy', { ...MARCH, shelterId: null });
-    expect(report.sessions).toHaveLength(9);
-    expect(report.sessions[0]).toEqual({
-      startAt: at('2025-03-03'),
-      endAt: at('2025-03-03', '11:00'),
-      therapistName: 'Fictional ther.cruz',
-      shelterName: 'Fictional Home Cebu',
-      room: null,
-      kind: 'individual',
-      modality: 'tf_cbt',
-      status: 'attended',
-      children: [child.a.caseCode],
-    });
-    expect(report.sessions.find((s) => s.kind === 'group')).toMatchObject({
-      modality: 'noPlan',
-      children: [child.a.caseCode, child.b.caseCode].sort(),
-    });
-    // Clinician cancellations are not due; April is outside the period.
-    expect(report.attendance.byChild).toEqual(
-      byCode([
-        { caseCode: child.a.caseCode, initials: 'A.L.A.', ...figures(5, 4, 1, 0, 80) },
-        { caseCode: child.b.caseCode, initials: 'A.L.B.', ...figures(2, 1, 0, 1, 50) },
-        { caseCode: child.c.caseCode, initials: 'A.L.C.', ...figures(2, 1, 0, 1, 50) },
-      ]),
-    );
+    expect(report.detailed).toBe(false);
+    expect(report.sessions).toEqual([]);
+    expect(report.attendance.byChild).toEqual([]);
+    // Clinician cancellations are not due; February and April are outside the period.
+    expect(report.attendance.byShelter).toEqual([
+      { shelterName: 'Fictional Home Cebu', sessions: 8, ...figures(8, 6, 1, 1, 75) },
+      { shelterName: 'Fictional Home Iloilo', sessions: 2, ...figures(2, 1, 0, 1, 50) },
+    ]);
     expect(report.attendance.byTherapist).toEqual([
       { therapistName: 'Fictional Dr. Villanueva', ...figures(2, 1, 0, 1, 50) },
-      { therapistName: 'Fictional ther.cruz', ...figures(7, 5, 1, 1, 71) },
+      { therapistName: 'Fictional ther.cruz', ...figures(8, 6, 1, 1, 75) },
     ]);
     expect(report.attendance.byModality).toEqual([
       { modality: 'noPlan', ...figures(3, 2, 0, 1, 67) },
-      { modality: 'play_therapy', ...figures(2, 1, 0, 1, 50) },
+      { modality: 'play_therapy', ...figures(3, 2, 0, 1, 67) },
       { modality: 'tf_cbt', ...figures(4, 3, 1, 0, 75) },
     ]);
-    // Progress as of 03/31: three TF-CBT sessions, phase 2 (the April session not yet).
+    // Progress as of 03/31: three TF-CBT sessions, phase 2 (the April session not yet); B's
+    // plan started mid-March is in, her plan completed in February is not.
     expect(report.plans).toEqual(
       byCode([
         {
@@ -215,6 +224,17 @@ describe('therapy report', () => {
           planned: 12,
           phase: 'trauma_narrative',
           phaseNumber: 2,
+        },
+        {
+          caseCode: child.b.caseCode,
+          initials: 'A.L.B.',
+          therapistName: 'Fictional ther.cruz',
+          modality: 'play_therapy',
+          status: 'active',
+          session: 1,
+          planned: 8,
+          phase: null,
+          phaseNumber: null,
         },
         {
           caseCode: child.c.caseCode,
@@ -239,6 +259,40 @@ describe('therapy report', () => {
       'Fictional Child',
     ])
       expect(text).not.toContain(secret);
+  });
+
+  it('lists the sessions and the rates by child for one shelter', async () => {
+    await f.as('coordinator');
+    const report = await ok(f.backend, 'reports.therapy', { ...MARCH, shelterId: f.cebu.id });
+    expect(report.detailed).toBe(true);
+    expect(report.sessions).toHaveLength(8);
+    expect(report.sessions[0]).toEqual({
+      startAt: at('2025-03-03'),
+      endAt: at('2025-03-03', '11:00'),
+      therapistName: 'Fictional ther.cruz',
+      shelterName: 'Fictional Home Cebu',
+      room: null,
+      kind: 'individual',
+      modality: 'tf_cbt',
+      status: 'attended',
+      children: [child.a.caseCode],
+    });
+    expect(report.sessions.find((s) => s.kind === 'group')).toMatchObject({
+      modality: 'noPlan',
+      children: [child.a.caseCode, child.b.caseCode].sort(),
+    });
+    expect(report.attendance.byChild).toEqual(
+      byCode([
+        { caseCode: child.a.caseCode, initials: 'A.L.A.', ...figures(5, 4, 1, 0, 80) },
+        { caseCode: child.b.caseCode, initials: 'A.L.B.', ...figures(3, 2, 0, 1, 67) },
+      ]),
+    );
+    expect(report.attendance.byShelter).toEqual([
+      { shelterName: 'Fictional Home Cebu', sessions: 8, ...figures(8, 6, 1, 1, 75) },
+    ]);
+    expect(report.plans.map((p) => p.caseCode).sort()).toEqual(
+      [child.a.caseCode, child.b.caseCode].sort(),
+    );
   });
 
   it('counts a past session nobody recorded as not recorded, not as due', async () => {
@@ -279,7 +333,9 @@ describe('therapy report', () => {
     expect(cebu.attendance.byTherapist.map((x) => x.therapistName)).toEqual([
       'Fictional ther.cruz',
     ]);
-    expect(cebu.plans.map((p) => p.caseCode)).toEqual([child.a.caseCode]);
+    expect(cebu.plans.map((p) => p.caseCode).sort()).toEqual(
+      [child.a.caseCode, child.b.caseCode].sort(),
+    );
     // Iloilo is outside her scope: it does not exist for her.
     expect(
       (await fails(f.backend, 'reports.therapy', { ...MARCH, shelterId: f.iloilo.id })).code,

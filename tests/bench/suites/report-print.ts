@@ -4,10 +4,8 @@
 // document that the preview shows and Print and Save as PDF send out) and the PDF (that document
 // through Debian Chromium's page.pdf, the engine behind Electron's printToPDF, as
 // tests/support/report-pdf.ts prints it).
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import {
   placementReport,
   reintegrationReport,
@@ -17,42 +15,21 @@ import type { CaseActor, CaseVault } from '../../../electron/backend/records/act
 import { placementBlocks } from '../../../renderer/domains/reports/placement/placementBlocks';
 import { reintegrationBlocks } from '../../../renderer/domains/reports/reintegration/reintegrationBlocks';
 import { therapyBlocks } from '../../../renderer/domains/reports/therapy/therapyBlocks';
-import type { ReportShelter, ReportStamp } from '../../../shared/reports/contract';
-import type { DocumentTexts } from '../../../shared/reports/document';
 import type { PageSetup, ReportBlock } from '../../../shared/reports/layout';
-import { formatCalendarDate, formatInstant } from '../../../shared/format';
 import { launchBrowser } from '../../support/browser';
-import { documentOf, printPdf } from '../../support/report-pdf';
+import {
+  catalogueT,
+  documentOf,
+  printPdf,
+  reportTexts,
+  type PrintedAnswer,
+} from '../../support/report-pdf';
 import { makeTempDir, removeDir } from '../../support/temp';
 import { percentile, selects, type ResultRow } from '../stats';
 
-const CATALOGUES = fileURLToPath(new URL('../../../renderer/i18n', import.meta.url));
 const SETUP: PageSetup = { paperSize: 'A4', orientation: 'portrait', margins: 'normal' };
 /** Chromium printing is slow and steady: a few runs give its p50 and p95. */
 const PDF_RUNS = 5;
-
-/** The domains' words, from the renderer's catalogues (`en-<domain>.json`, as the app loads them). */
-async function catalogueT(): Promise<TFunction> {
-  const translation = Object.fromEntries(
-    readdirSync(CATALOGUES)
-      .map((file) => /^en-([a-z]+)\.json$/.exec(file)?.[1])
-      .filter((domain) => domain !== undefined)
-      .map((domain) => [
-        domain,
-        JSON.parse(readFileSync(join(CATALOGUES, `en-${domain}.json`), 'utf8')) as object,
-      ]),
-  );
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    lng: 'en',
-    resources: { en: { translation } },
-    interpolation: { escapeValue: false },
-  });
-  return i18n.t;
-}
-
-/** What every printed report carries on each page, from its answer's stamp, period and shelters. */
-type PrintedAnswer = ReportStamp & { from: string; to: string; shelters: ReportShelter[] };
 
 /** A report the suite prints: its title key, its audited query and the renderer's blocks. */
 interface PrintedReport {
@@ -112,28 +89,6 @@ const REPORTS: PrintedReport[] = [
 /** The operations' names, for `--only`. */
 export const REPORT_PRINT_OPERATIONS = REPORTS.map((r) => `report print: ${r.name}`);
 
-function texts(t: TFunction, title: string, report: PrintedAnswer): DocumentTexts {
-  return {
-    title: t(title),
-    confidential: t('reports.print.confidential'),
-    privacyNotice: t('reports.print.privacyNotice'),
-    period: t('reports.print.period', {
-      from: formatCalendarDate(report.from),
-      to: formatCalendarDate(report.to),
-    }),
-    scope: report.shelters.map((s) => s.name).join(', '),
-    generated: t('reports.print.generated', {
-      name: report.generatedBy,
-      at: formatInstant(report.generatedAt, report.timeZone),
-      timeZone: report.timeZone,
-    }),
-    page: (page, pages) => t('reports.print.page', { page, pages }),
-    pageLabel: (page, pages) => t('reports.print.pageLabel', { page, pages }),
-    continued: (caption) => t('reports.print.continued', { caption }),
-    none: t('reports.print.none'),
-  };
-}
-
 function timed<T>(times: number[], work: () => T): T {
   const start = performance.now();
   const result = work();
@@ -182,7 +137,7 @@ export async function reportPrintRows(
           const run = printedReport.run(d, { shelterId: scope.shelterId(i), ...period }, t);
           const report = timed(data, run.answer);
           const document = timed(html, () =>
-            documentOf(run.blocks(report), SETUP, texts(t, printedReport.title, report)),
+            documentOf(run.blocks(report), SETUP, reportTexts(t, printedReport.title, report)),
           );
           if (documents.length < PDF_RUNS) documents = [...documents, document];
         }

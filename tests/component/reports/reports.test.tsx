@@ -349,6 +349,7 @@ describe('Reports screen', () => {
         generatedAt: '2026-11-29T04:00:00.000Z',
         generatedBy: 'Tala Cruz',
         timeZone: 'Asia/Manila',
+        detailed: true,
         sessions: [
           {
             startAt: '2026-07-07T02:00:00.000Z',
@@ -363,6 +364,7 @@ describe('Reports screen', () => {
           },
         ],
         attendance: {
+          byShelter: [{ shelterName: 'Bahay Pag-asa', sessions: 1, ...figures }],
           byChild: [{ caseCode: 'AR-2026-0042', initials: 'M.S.', ...figures }],
           byTherapist: [{ therapistName: 'Tala Cruz', ...figures }],
           byModality: [{ modality: 'tf_cbt', ...figures }],
@@ -413,6 +415,7 @@ describe('Reports screen', () => {
     });
     const csv = bridge.outputs[0]!.content;
     expect(csv).toContain('Tala Cruz,2,1,1,0,0,50%');
+    expect(csv).toContain('Bahay Pag-asa,1,2,1,1,0,0,50%');
     expect(csv).toContain('TF-CBT,2,1,1,0,0,50%');
     expect(csv).not.toContain('AR-2026-0042');
   });

@@ -156,8 +156,10 @@ export function reintegrationReport(
     .sort(byCode);
   const scheduled = visits.filter(inPeriod);
   const doneCount = scheduled.filter(done).length;
+  // Overdue: due in the period before `asOf` and not done by then (an earlier period's report
+  // lists the visits missed then, so a long-running case does not repeat them all).
   const overdueVisits = visits
-    .filter((v) => v.due_on < asOf && !done(v))
+    .filter((v) => v.due_on >= period.from && v.due_on < asOf && !done(v))
     .map((v) => ({ ...named(v.child_id), dueOn: v.due_on, daysOverdue: daysBetween(v.due_on, asOf) }))
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || byCode(a, b));
 

@@ -1,5 +1,5 @@
 // Anonymised statistics for donors and government: counts by month, sex, age band, shelter type,
-// discharge destination and therapy modality, for one shelter or every shelter the viewer may
+// discharge destination and the modality of therapy plans in force, for one shelter or every shelter the viewer may
 // report on. Counts only, and every count from 1 to 4 is suppressed ("<5") here, before it
 // leaves the backend: no name, case code, initials or date of birth is ever read into the answer.
 import type { StatisticsCount, StatisticsReport } from '../../../../shared/reports/contract';
@@ -18,6 +18,7 @@ import { MODALITIES } from '../../../../shared/therapy/vocabulary';
 
 import { addDaysTo, dateOf, type CaseActor, type CaseVault } from '../../records/actor';
 import { shelterReportBasis } from './period';
+import { PLAN_IN_FORCE, planInForceParams } from './plans-in-force';
 import { staysOverlapping } from './stays';
 
 interface ChildFacts {
@@ -85,12 +86,16 @@ export function statisticsReport(
        FROM children WHERE id IN (SELECT value FROM json_each(?))`,
     )
     .all([JSON.stringify(childIds)]) as unknown as ChildFacts[];
+  // The modalities of the plans in force during the period, once per child.
   const modalities = vault.db
     .prepare(
-      `SELECT DISTINCT child_id, modality FROM therapy_plans
-       WHERE deleted_at IS NULL AND started_on <= ? AND child_id IN (SELECT value FROM json_each(?))`,
+      `SELECT DISTINCT p.child_id, p.modality FROM therapy_plans p
+       WHERE ${PLAN_IN_FORCE} AND p.child_id IN (SELECT value FROM json_each($children))`,
     )
-    .all([period.to, JSON.stringify(childIds)]) as { child_id: string; modality: string }[];
+    .all({ ...planInForceParams(period), children: JSON.stringify(childIds) }) as {
+    child_id: string;
+    modality: string;
+  }[];
 
   const admissions = stays.filter((s) => s.entry === 'admission' && within(s.startAt));
   const discharges = stays.filter((s) => within(s.endAt) && s.exit !== null && s.exit !== 'transfer');

@@ -1,7 +1,9 @@
-// The therapy report: the sessions of the period (the weekly schedule), attendance rates by
-// child, therapist and modality, and where each plan stands (session n of N, TF-CBT phase).
-// Only children in the viewer's scope are counted or named (a therapist's: their caseload), by
-// case code and initials. Notes, plans' goals and cancellation reasons are never read here.
+// The therapy report: attendance rates by shelter, therapist and modality; for one shelter or a
+// therapist's own caseload also the sessions of the period (the weekly schedule) and attendance
+// by child; and where each plan in force during the period stands (session n of N, TF-CBT
+// phase). Only children in the viewer's scope are counted or named (a therapist's: their
+// caseload), by case code and initials. Notes, plans' goals and cancellation reasons are never
+// read here.
 import type {
   AttendanceFigures,
   AttendanceModality,
@@ -18,6 +20,7 @@ import {
 import { type CaseActor, type CaseVault } from '../../records/actor';
 import { visibleChildIds } from '../../records/scope';
 import { jsonIds, shelterReportBasis } from './period';
+import { PLAN_IN_FORCE, planInForceParams } from './plans-in-force';
 
 interface ParticipationRow {
   session_id: string;
@@ -61,7 +64,11 @@ function attendanceOf(rows: readonly ParticipationRow[], now: string): Attendanc
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
   return groups;
 }
 
@@ -94,17 +101,19 @@ export function therapyReport(
   const visible = visibleChildIds(vault, actor, [...new Set(all.map((r) => r.child_id))]);
   const rows = all.filter((r) => visible.has(r.child_id));
 
-  // Plans in force during the period: started by its end, for a child of the report.
-  const plans = (
-    vault.db
-      .prepare(
-        `SELECT id, child_id, therapist_id, modality, status, planned_sessions FROM therapy_plans
-         WHERE deleted_at IS NULL AND started_on <= $to
-           AND child_id IN (SELECT value FROM json_each($children))
-         ORDER BY started_on, id`,
-      )
-      .all({ to: period.to, children: jsonIds(visible) }) as unknown as PlanFacts[]
-  ).filter((p) => input.shelterId === null || rows.some((r) => r.child_id === p.child_id));
+  // Plans in force during the period, for a child of the report.
+  const plans = vault.db
+    .prepare(
+      `SELECT p.id, p.child_id, p.therapist_id, p.modality, p.status, p.planned_sessions
+       FROM therapy_plans p
+       WHERE ${PLAN_IN_FORCE} AND p.child_id IN (SELECT value FROM json_each($children))
+       ORDER BY p.started_on, p.id`,
+    )
+    .all({ ...planInForceParams(period), children: jsonIds(visible) }) as unknown as PlanFacts[];
+  // Over all shelters the schedule and the per-child figures would list every session and
+  // child; they are given for one shelter (chosen, or the only one in scope), or a therapist's
+  // own caseload.
+  const detailed = shelters.length === 1 || actor.role === 'therapist';
 
   const childIds = new Set([...rows.map((r) => r.child_id), ...plans.map((p) => p.child_id)]);
   const codes = new Map(
@@ -132,7 +141,7 @@ export function therapyReport(
   const modalityOf = (r: ParticipationRow): AttendanceModality => r.modality ?? 'noPlan';
   const now = clock.nowIso;
 
-  const sessions = [...groupBy(rows, (r) => r.session_id).values()].map((group) => {
+  const sessions = [...groupBy(detailed ? rows : [], (r) => r.session_id).values()].map((group) => {
     const first = group[0]!;
     return {
       startAt: first.start_at,
@@ -147,7 +156,19 @@ export function therapyReport(
     };
   });
 
-  const byChild = [...groupBy(rows, (r) => r.child_id)]
+  const byShelter = [...groupBy(rows, (r) => r.shelter_id ?? '')]
+    .map(([id, group]) => ({
+      shelterName: id ? (shelterName.get(id) ?? null) : null,
+      sessions: new Set(group.map((r) => r.session_id)).size,
+      ...attendanceOf(group, now),
+    }))
+    // Sessions outside a shelter last.
+    .sort((a, b) =>
+      a.shelterName === null || b.shelterName === null
+        ? Number(a.shelterName === null) - Number(b.shelterName === null)
+        : a.shelterName.localeCompare(b.shelterName),
+    );
+  const byChild = [...groupBy(detailed ? rows : [], (r) => r.child_id)]
     .map(([childId, group]) => ({
       caseCode: codes.get(childId)!.case_code,
       initials: codes.get(childId)!.initials,
@@ -198,11 +219,12 @@ export function therapyReport(
     to: period.to,
     shelterId: input.shelterId,
     shelters,
+    detailed,
     generatedAt: clock.nowIso,
     generatedBy,
     timeZone: clock.timeZone,
     sessions,
-    attendance: { byChild, byTherapist, byModality },
+    attendance: { byShelter, byChild, byTherapist, byModality },
     plans: progress,
   };
 }

@@ -1,6 +1,7 @@
-// The therapy report as printable blocks: the weekly schedule (one table per therapist or per
-// shelter, a row per session with its week), attendance by child, therapist and modality, and
-// where each plan stands. Tables that list case codes are identifiable (left out of a plain CSV).
+// The therapy report as printable blocks: a summary first (attendance by shelter, therapist and
+// modality); when the report is detailed, the weekly schedule (one table per therapist or per
+// shelter, a row per session with its week) and attendance by child; then where each plan in
+// force stands. Tables that list case codes are identifiable (left out of a plain CSV).
 import type { TFunction } from 'i18next';
 import type { AttendanceFigures, TherapyReport } from '../../../../shared/reports/contract';
 import type { ReportBlock } from '../../../../shared/reports/layout';
@@ -91,10 +92,8 @@ export function therapyBlocks(
   const figureColumns = ['due', 'attended', 'noShow', 'cancelled', 'notRecorded', 'rate'].map(
     (key) => column(key, { numeric: true, narrow: true }),
   );
-  const { byChild, byTherapist, byModality } = report.attendance;
-
-  return [
-    { kind: 'note', id: 'noNotes', text: k('noNotes') },
+  const { byShelter, byChild, byTherapist, byModality } = report.attendance;
+  const detail: ReportBlock[] = [
     ...(schedule.length > 0
       ? schedule
       : [
@@ -114,6 +113,25 @@ export function therapyBlocks(
       columns: [column('caseCode', { narrow: true }), column('initials', { narrow: true }), ...figureColumns],
       rows: byChild.map((a) => [a.caseCode, a.initials, ...figures(a)]),
     },
+  ];
+
+  return [
+    { kind: 'note', id: 'noNotes', text: k('noNotes') },
+    {
+      kind: 'table',
+      id: 'attendanceByShelter',
+      caption: k('attendanceByShelter'),
+      columns: [
+        column('shelter'),
+        column('sessions', { numeric: true, narrow: true }),
+        ...figureColumns,
+      ],
+      rows: byShelter.map((a) => [
+        a.shelterName ?? k('noShelter'),
+        String(a.sessions),
+        ...figures(a),
+      ]),
+    },
     {
       kind: 'table',
       id: 'attendanceByTherapist',
@@ -128,6 +146,9 @@ export function therapyBlocks(
       columns: [column('modality'), ...figureColumns],
       rows: byModality.map((a) => [modality(a.modality), ...figures(a)]),
     },
+    ...(report.detailed
+      ? detail
+      : [{ kind: 'note', id: 'summaryOnly', text: k('summaryOnly') } satisfies ReportBlock]),
     {
       kind: 'table',
       id: 'plans',
