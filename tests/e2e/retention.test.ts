@@ -102,7 +102,7 @@ describe('retention', () => {
     expect(
       await dialog
         .getByRole('button', { name: 'Delete for good' })
-        .evaluate((el) => el === document.activeElement),
+        .evaluate((el) => el.matches(':focus')),
     ).toBe(true);
     await page.keyboard.press('Enter');
     await page.getByText('The content was deleted. A record of the deletion was kept.').waitFor();
