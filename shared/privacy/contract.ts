@@ -8,6 +8,7 @@ import { procedure } from '../procedure';
 import type { Role } from '../roles';
 import { optionalText, requiredText, safeText } from '../text';
 import { TIME_OF_DAY } from '../time';
+import { retentionProcedures } from './retention';
 
 const COORDINATOR: readonly Role[] = ['coordinator'];
 const ADMIN: readonly Role[] = ['admin'];
@@ -34,6 +35,7 @@ export const PRIVACY_ERROR_KEYS = [
   'privacy.breachClosed',
   'privacy.discoveredInFuture',
   'privacy.notifiedBeforeDiscovery',
+  'privacy.retentionNotDue',
 ] as const;
 
 export interface Breach {
@@ -101,11 +103,12 @@ export const privacyProcedures = {
     access: ADMIN,
     kind: 'mutation',
   }),
+  ...retentionProcedures,
 } as const;
 
 declare module '../ids' {
   interface IdKinds {
-    /** An entry of the breach register. */
-    privacy: 'breach';
+    /** An entry of the breach register; a record a retention period applies to. */
+    privacy: 'breach' | 'retainedRecord';
   }
 }

@@ -192,6 +192,10 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['breaches.list',           Y,     _,     _,     _],
   ['breaches.save',           Y,     _,     _,     _],
   ['breaches.close',          Y,     _,     _,     _],
+  ['retention.overview',      Y,     _,     _,     _],
+  ['retention.due',           Y,     _,     _,     _],
+  ['retention.setPeriod',     Y,     _,     _,     _],
+  ['retention.delete',        Y,     _,     _,     _],
   ['accused.save',            _,     Y,     Y,     _],
   ['education.save',          _,     Y,     Y,     _],
   ['conferences.save',        _,     Y,     Y,     _],
@@ -764,6 +768,8 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
       administrator: userId('admin'),
       computer,
       breach,
+      // A record a retention period applies to: the administrator names one to delete it.
+      retainedRecord: inCebu.childDocument,
     });
     const nowhere = (): Ids => Object.fromEntries(ID_KINDS.map((kind) => [kind, uuidv7()])) as Ids;
     within = {
@@ -798,6 +804,7 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
         // One no one lists (no procedure of a caseworker's names a computer).
         computer: uuidv7(),
         breach: uuidv7(),
+        retainedRecord: uuidv7(),
       },
       // Outside the therapist's shelter and caseload, and a colleague's account.
       therapist: {

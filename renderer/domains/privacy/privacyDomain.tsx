@@ -3,11 +3,13 @@ import { ROLES } from '../../../shared/roles';
 import { AccessLogSection } from './AccessLogSection';
 import { BreachesScreen } from './BreachesScreen';
 import { BreachReminder } from './BreachReminder';
-import { keepsBreachRegister } from './roles';
+import { RetentionScreen } from './RetentionScreen';
+import { keepsBreachRegister, keepsRetention } from './roles';
 
 /**
- * Privacy duties: the administrator's breach register (and its reminder above every screen), and
- * the coordinator's access log in each case file.
+ * Privacy duties: the administrator's breach register (and its reminder above every screen), the
+ * retention periods with their reviewed deletions, and the coordinator's access log in each case
+ * file.
  */
 export const privacyDomain: RendererDomain = {
   name: 'privacy',
@@ -18,6 +20,13 @@ export const privacyDomain: RendererDomain = {
       navLabel: (t) => t('privacy.nav.breaches'),
       roles: ROLES.filter(keepsBreachRegister),
       Screen: BreachesScreen,
+    },
+    {
+      path: 'privacy/retention',
+      navTo: '/privacy/retention',
+      navLabel: (t) => t('privacy.nav.retention'),
+      roles: ROLES.filter(keepsRetention),
+      Screen: RetentionScreen,
     },
   ],
   // Just before the timeline (100). It asks for its entries itself, and only for the coordinator.

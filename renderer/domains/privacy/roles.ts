@@ -4,3 +4,4 @@ import type { Role } from '../../../shared/roles';
 
 export const canReadAccessLog = (role: Role) => isAllowed('privacy.childAccessLog', role);
 export const keepsBreachRegister = (role: Role) => isAllowed('breaches.list', role);
+export const keepsRetention = (role: Role) => isAllowed('retention.overview', role);

@@ -512,6 +512,15 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
     npcNotifiedOn: null,
   },
   'breaches.close': { id: uuidv7(), closingNote: 'Fictional: list recovered' },
+  'retention.overview': {},
+  'retention.due': { kind: 'contacts' },
+  'retention.setPeriod': { kind: 'contacts', months: 60 },
+  'retention.delete': {
+    kind: 'documents',
+    id: uuidv7(),
+    reason: 'Fictional: past the five years the policy allows',
+    confirmed: true,
+  },
 });
 
 /** A weekly series, for the series procedures' samples. */

@@ -2,17 +2,19 @@
 // access log and the breach register (docs/architecture.md, "Privacy duties").
 import type { Domain } from '../../runtime/domain';
 import { privacy } from './migrations/0230-privacy';
+import { retention } from './migrations/0290-retention';
 import { privacyTables } from './tables';
 import { privacyIdScope } from './id-scope';
 import { privacyAuditTargets, privacyHandlers } from './handlers';
 
 export { childAccessLog } from './access-log';
 export { listBreaches, saveBreach, closeBreach } from './breaches';
+export { deleteRetained, setRetentionPeriod, retentionDue } from './retention';
 
 export const privacyDomain: Domain = {
   name: 'privacy',
   tables: privacyTables,
-  migrations: [privacy],
+  migrations: [privacy, retention],
   idScope: privacyIdScope,
   handlers: () => privacyHandlers(),
   auditTargets: privacyAuditTargets,

@@ -17,6 +17,14 @@ export const privacyTables = {
       'deleted_at',
     ],
   },
+  // The administrator's retention period per kind of record (id `retention-<kind>`, the same on
+  // every computer), and the tombstone each reviewed deletion leaves: both travel, so a deletion
+  // made on one computer removes the content on every other (migration 0290).
+  retention_periods: { sync: 'synced', columns: ['kind', 'months'] },
+  retention_tombstones: {
+    sync: 'synced',
+    columns: ['kind', 'record_table', 'record_id', 'reason', 'purged'],
+  },
 } as const satisfies TableDeclarations;
 
 declare module '../../db/schema' {

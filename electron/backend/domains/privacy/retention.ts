@@ -1,0 +1,225 @@
+// Retention with reviewed deletion (docs/architecture.md, "Privacy duties"): each kind of record
+// names its table, the date its period counts from, and its content columns with the placeholder
+// that replaces each. A deletion overwrites those columns through the data layer (so the change
+// travels by sync like any other), soft-deletes the row, and writes a tombstone, whose trigger
+// (migration 0290) replaces the content in the record's earlier change-log rows. What stays is
+// what the record was and its dates, never what it said. secure_delete is on for every vault
+// (db/sqlcipher.ts), so the overwritten text is not left in free pages either.
+import { AppError } from '../../../../shared/errors';
+import {
+  RETENTION_KINDS,
+  RETENTION_PAGE,
+  retentionCutoff,
+  type RetainedRecord,
+  type RetentionKind,
+  type RetentionPeriod,
+  type RetentionTombstone,
+} from '../../../../shared/privacy/retention';
+import type { SqlValue, TableName } from '../../db/data-layer';
+import { clockFor, type CaseActor, type CaseVault } from '../../records/actor';
+
+interface KindRule {
+  table: TableName & ('child_documents' | 'contact_log');
+  /** SQL on the record (alias `r`): the calendar date its period counts from. */
+  countedFrom: string;
+  /** Each content column and what replaces it (NOT NULL columns take ''). */
+  purged: Record<string, SqlValue>;
+}
+
+export const RETENTION_RULES: Record<RetentionKind, KindRule> = {
+  // A paper's number, where it is kept and the note; its kind, status and dates stay.
+  documents: {
+    table: 'child_documents',
+    countedFrom: 'COALESCE(r.expires_on, substr(r.created_at, 1, 10))',
+    purged: { reference: null, kept_where: null, note: null },
+  },
+  // With whom, supervised by whom, the device and account, the concerns; its kind and date stay.
+  contacts: {
+    table: 'contact_log',
+    countedFrom: 'r.occurred_on',
+    purged: { with_whom: '', supervised_by: null, device: null, concerns: null },
+  },
+};
+
+const periodId = (kind: RetentionKind) => `retention-${kind}`;
+
+function monthsOf(vault: CaseVault, kind: RetentionKind): number | null {
+  return (
+    (vault.db
+      .prepare('SELECT months FROM retention_periods WHERE id = ?', { pluck: true })
+      .get([periodId(kind)]) as number | null | undefined) ?? null
+  );
+}
+
+/** The records of `kind` past its period and not deleted yet (a soft-deleted one still holds content). */
+function dueFrom(kind: RetentionKind): string {
+  const rule = RETENTION_RULES[kind];
+  return `FROM ${rule.table} r JOIN children c ON c.id = r.child_id
+    WHERE ${rule.countedFrom} <= $cutoff
+      AND NOT EXISTS (SELECT 1 FROM retention_tombstones t
+                      WHERE t.record_table = '${rule.table}' AND t.record_id = r.id)`;
+}
+
+function cutoffOf(vault: CaseVault, actor: CaseActor, kind: RetentionKind): string | null {
+  const months = monthsOf(vault, kind);
+  return months === null ? null : retentionCutoff(clockFor(vault, actor).today, months);
+}
+
+function countDue(vault: CaseVault, actor: CaseActor, kind: RetentionKind): number {
+  const cutoff = cutoffOf(vault, actor, kind);
+  if (cutoff === null) return 0;
+  return Number(
+    vault.db.prepare(`SELECT count(*) ${dueFrom(kind)}`, { pluck: true }).get({ cutoff }),
+  );
+}
+
+function periodOf(vault: CaseVault, actor: CaseActor, kind: RetentionKind): RetentionPeriod {
+  return { kind, months: monthsOf(vault, kind), due: countDue(vault, actor, kind) };
+}
+
+const TOMBSTONES = `SELECT t.id, t.kind, t.reason, t.created_at, u.display_name AS deleted_by
+  FROM retention_tombstones t LEFT JOIN users u ON u.id = t.created_by`;
+
+interface TombstoneRow {
+  id: string;
+  kind: RetentionKind;
+  reason: string;
+  created_at: string;
+  deleted_by: string | null;
+}
+
+const toTombstone = (r: TombstoneRow): RetentionTombstone => ({
+  id: r.id,
+  kind: r.kind,
+  reason: r.reason,
+  deletedAt: r.created_at,
+  deletedByName: r.deleted_by,
+});
+
+/** The latest deletions shown under the periods. */
+const RECENT_TOMBSTONES = 20;
+
+export function retentionOverview(
+  vault: CaseVault,
+  actor: CaseActor,
+): { periods: RetentionPeriod[]; tombstones: RetentionTombstone[] } {
+  const rows = vault.db
+    .prepare(`${TOMBSTONES} ORDER BY t.created_at DESC, t.id DESC LIMIT ?`)
+    .all([RECENT_TOMBSTONES]) as unknown as TombstoneRow[];
+  return {
+    periods: RETENTION_KINDS.map((kind) => periodOf(vault, actor, kind)),
+    tombstones: rows.map(toTombstone),
+  };
+}
+
+export function retentionDue(
+  vault: CaseVault,
+  actor: CaseActor,
+  kind: RetentionKind,
+  offset = 0,
+): { records: RetainedRecord[]; total: number; nextOffset: number | null } {
+  const cutoff = cutoffOf(vault, actor, kind);
+  if (cutoff === null) return { records: [], total: 0, nextOffset: null };
+  const rows = vault.db
+    .prepare(
+      `SELECT r.id, c.case_code, ${RETENTION_RULES[kind].countedFrom} AS counted_from
+       ${dueFrom(kind)} ORDER BY counted_from, r.id LIMIT $limit OFFSET $offset`,
+    )
+    .all({ cutoff, limit: RETENTION_PAGE + 1, offset }) as {
+    id: string;
+    case_code: string;
+    counted_from: string;
+  }[];
+  const page = rows.slice(0, RETENTION_PAGE);
+  return {
+    records: page.map((r) => ({
+      id: r.id,
+      kind,
+      caseCode: r.case_code,
+      countedFrom: r.counted_from,
+    })),
+    total: countDue(vault, actor, kind),
+    nextOffset: rows.length > RETENTION_PAGE ? offset + RETENTION_PAGE : null,
+  };
+}
+
+export function setRetentionPeriod(
+  vault: CaseVault,
+  actor: CaseActor,
+  input: { kind: RetentionKind; months: number | null },
+): RetentionPeriod {
+  const id = periodId(input.kind);
+  if (!vault.data.update('retention_periods', id, { months: input.months }))
+    vault.data.insert('retention_periods', { kind: input.kind, months: input.months }, id);
+  return periodOf(vault, actor, input.kind);
+}
+
+/**
+ * Removes the content of one record past its period and leaves its tombstone. Runs inside the
+ * caller's unit of work: if any of the content is still found afterwards, it throws and nothing
+ * is changed.
+ */
+export function deleteRetained(
+  vault: CaseVault,
+  actor: CaseActor,
+  input: { kind: RetentionKind; id: string; reason: string },
+): RetentionTombstone {
+  const rule = RETENTION_RULES[input.kind];
+  const cutoff = cutoffOf(vault, actor, input.kind);
+  const row = vault.db
+    .prepare(
+      `SELECT r.*, ${rule.countedFrom} AS counted_from ${dueFrom(input.kind)} AND r.id = $id`,
+    )
+    .get({ cutoff: cutoff ?? '', id: input.id }) as Record<string, SqlValue> | undefined;
+  if (!row) {
+    const deleted = vault.db
+      .prepare('SELECT 1 FROM retention_tombstones WHERE record_table = ? AND record_id = ?')
+      .get([rule.table, input.id]);
+    const exists = vault.db.prepare(`SELECT 1 FROM ${rule.table} WHERE id = ?`).get([input.id]);
+    if (exists && !deleted) throw new AppError('CONFLICT', 'privacy.retentionNotDue');
+    throw new AppError('NOT_FOUND', 'notFound');
+  }
+  const content = Object.keys(rule.purged)
+    .map((column) => row[column])
+    .filter((value): value is string => typeof value === 'string' && value !== '');
+  const { nowIso } = clockFor(vault, actor);
+  vault.data.update(rule.table, input.id, {
+    ...rule.purged,
+    deleted_at: row.deleted_at ?? nowIso,
+  });
+  const id = vault.data.insert('retention_tombstones', {
+    kind: input.kind,
+    record_table: rule.table,
+    record_id: input.id,
+    reason: input.reason,
+    purged: JSON.stringify(rule.purged),
+  });
+  const left = contentLeft(vault, rule.table, input.id, content);
+  if (left > 0) throw new Error(`Retention: content of ${rule.table} ${input.id} still held`);
+  return toTombstone(
+    vault.db.prepare(`${TOMBSTONES} WHERE t.id = ?`).get([id]) as unknown as TombstoneRow,
+  );
+}
+
+/** How many places (the row's columns, its change-log values) still hold any of `content`. */
+export function contentLeft(
+  vault: CaseVault,
+  table: TableName,
+  rowId: string,
+  content: readonly string[],
+): number {
+  if (content.length === 0) return 0;
+  const row = vault.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get([rowId]) as Record<
+    string,
+    SqlValue
+  >;
+  const inRow = Object.values(row).filter((v) => typeof v === 'string' && content.includes(v));
+  const logged = vault.db
+    .prepare(
+      `SELECT e.value FROM change_log c, json_each(c.columns) e
+       WHERE c.table_name = ? AND c.row_id = ? AND e.type = 'text'`,
+      { pluck: true },
+    )
+    .all([table, rowId]) as string[];
+  return inRow.length + logged.filter((v) => content.includes(v)).length;
+}
