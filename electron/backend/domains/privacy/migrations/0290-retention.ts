@@ -17,7 +17,7 @@ const PURGED = (columns: string, purged: string) => `(
   FROM json_each(${columns}) e LEFT JOIN json_each(${purged}) p ON p.key = e.key)`;
 
 export const retention: Migration = {
-  version: 20,
+  version: 21,
   name: 'retention periods and reviewed deletion',
   sql: `
     CREATE TABLE retention_periods (
