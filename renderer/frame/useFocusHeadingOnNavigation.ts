@@ -20,19 +20,22 @@ export function useFocusHeadingOnNavigation(main: RefObject<HTMLElement | null>)
     }
     const container = main.current;
     if (!container) return;
-    const focusHeading = (): boolean => {
+    // A screen may first render a placeholder heading and then replace it: while focus has not
+    // gone anywhere else (it falls back to the body when its element is removed), follow it.
+    let focused: HTMLElement | null = null;
+    const focusHeading = () => {
       const heading = container.querySelector('h1');
-      if (!heading) return false;
+      if (!heading || heading === document.activeElement) return;
+      const active = document.activeElement;
+      if (focused && active !== null && active !== document.body) return;
       // A dialog opened meanwhile keeps focus.
-      if (document.activeElement?.closest('dialog[open]')) return true;
+      if (active?.closest('dialog[open]')) return;
       if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
       heading.focus();
-      return true;
+      focused = heading;
     };
-    if (focusHeading()) return;
-    const observer = new MutationObserver(() => {
-      if (focusHeading()) observer.disconnect();
-    });
+    focusHeading();
+    const observer = new MutationObserver(focusHeading);
     observer.observe(container, { childList: true, subtree: true });
     const timer = window.setTimeout(() => observer.disconnect(), HEADING_WAIT_MS);
     return () => {
