@@ -1,5 +1,6 @@
 // The one application window (every security option spelled out).
 import { app, BrowserWindow, type Rectangle } from 'electron';
+import { APP_TITLE, guardWindowTitle } from './window-title';
 
 const DEFAULT_SIZE = { width: 1280, height: 800 };
 
@@ -12,7 +13,7 @@ export function createMainWindow(
     minWidth: 800,
     minHeight: 600,
     show: false,
-    title: 'Aruga',
+    title: APP_TITLE,
     backgroundColor: '#f4f6f5',
     autoHideMenuBar: true,
     webPreferences: {
@@ -42,5 +43,6 @@ export function createMainWindow(
   // Case files must not leak through screen capture: recorders, remote-access tools or spyware
   // on a shared laptop see a blank window (Windows 10 2004+ excludes it from capture entirely).
   window.setContentProtection(true);
+  guardWindowTitle(window);
   return window;
 }

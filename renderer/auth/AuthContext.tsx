@@ -10,10 +10,12 @@ import {
   type ReactNode,
 } from 'react';
 import { flushSync } from 'react-dom';
+import { useTranslation } from 'react-i18next';
 import type { LockReason, SessionInfo } from '../../shared/contract';
 import type { VaultSettings } from '../../shared/settings';
 import { useApi } from '../api/ApiContext';
 import { setLanguage } from '../i18n';
+import { isShortcut } from '../hooks/shortcuts';
 import {
   authReducer,
   initialAuthState,
@@ -39,15 +41,10 @@ interface AuthContextValue {
 
 const AuthContext = createContext<AuthContextValue | null>(null);
 
-function isQuickHide(event: KeyboardEvent): boolean {
-  return (
-    event.ctrlKey && event.shiftKey && (event.code === 'KeyL' || event.key.toLowerCase() === 'l')
-  );
-}
-
 export function AuthProvider({ children }: { children: ReactNode }) {
   const api = useApi();
   const queryClient = useQueryClient();
+  const { t } = useTranslation();
   const [state, dispatch] = useReducer(authReducer, initialAuthState);
   const signedIn = signedInSession(state.gate) !== null;
   const signedInRef = useRef(signedIn);
@@ -121,18 +118,21 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, [api, dropEverything]);
 
-  // Quick-hide: blank the window synchronously, before anything is awaited, then lock.
+  // Quick-hide: blank the window synchronously, before anything is awaited, then lock. It works
+  // everywhere, even while typing in a field or inside a dialog.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!isQuickHide(event) || !signedInRef.current) return;
+      if (!isShortcut('quickHide', event) || !signedInRef.current) return;
       event.preventDefault();
       event.stopPropagation();
       flushSync(() => dispatch({ type: 'hide' }));
+      // The title bar and taskbar keep only the app's name: not even which screen was open.
+      document.title = t('app.name');
       void lock('quickHide');
     };
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [lock]);
+  }, [lock, t]);
 
   // Activity heartbeat for the backend's idle timer.
   useEffect(() => {

@@ -1,10 +1,13 @@
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { useAuth, useSession } from '../auth/AuthContext';
 import { DemoBanner } from '../ui/GateLayout';
 import { BackupWarning, ForcedPasswordChange } from '../domains/access';
 import { useNotices, type Section } from './contributions';
+import { isShortcut } from '../hooks/shortcuts';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { useFocusHeadingOnNavigation } from './useFocusHeadingOnNavigation';
 
 /** Only sections that are built, and that the role may use, appear in the navigation. */
 export function AppFrame({ sections }: { sections: readonly Section[] }) {
@@ -14,6 +17,18 @@ export function AppFrame({ sections }: { sections: readonly Section[] }) {
   const mainRef = useRef<HTMLElement>(null);
   const forced = session.mustChangePassword;
   const notices = useNotices();
+  useFocusHeadingOnNavigation(mainRef);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isShortcut('cheatSheet', event)) return;
+      event.preventDefault();
+      setShortcutsOpen(true);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   return (
     <div className="frame">
@@ -36,6 +51,9 @@ export function AppFrame({ sections }: { sections: readonly Section[] }) {
           <span className="frame-user-role">{t(`roles.${session.role}`)}</span>
         </div>
         <div className="frame-actions">
+          <button type="button" aria-keyshortcuts="?" onClick={() => setShortcutsOpen(true)}>
+            {t('frame.shortcuts')}
+          </button>
           <button type="button" onClick={() => void lock('manual')}>
             {t('frame.lockNow')}
           </button>
@@ -64,6 +82,7 @@ export function AppFrame({ sections }: { sections: readonly Section[] }) {
           {forced ? <ForcedPasswordChange /> : <Outlet />}
         </main>
       </div>
+      {shortcutsOpen ? <ShortcutsDialog onClose={() => setShortcutsOpen(false)} /> : null}
     </div>
   );
 }

@@ -5,6 +5,11 @@ interface Props {
   id: string;
   title: string;
   defaultOpen?: boolean;
+  /**
+   * For a section that tells what happened to the child or what was done to her: a note shown
+   * under the heading, and the section starts folded, so it is read only when the work needs it.
+   */
+  contentNote?: string;
   children: ReactNode;
 }
 
@@ -13,8 +18,8 @@ interface Props {
  * pattern), so the file can be walked heading by heading and folded to what the work needs.
  * The body stays mounted while hidden, so nothing half-typed in it is lost.
  */
-export function CaseSection({ id, title, defaultOpen = true, children }: Props) {
-  const [open, setOpen] = useState(defaultOpen);
+export function CaseSection({ id, title, defaultOpen = true, contentNote, children }: Props) {
+  const [open, setOpen] = useState(defaultOpen && contentNote === undefined);
   return (
     <section className="panel case-section" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className="disclosure-heading">
@@ -28,6 +33,7 @@ export function CaseSection({ id, title, defaultOpen = true, children }: Props) 
           {title}
         </button>
       </h2>
+      {contentNote ? <p className="content-note">{contentNote}</p> : null}
       <div id={`${id}-body`} className="case-section-body" hidden={!open}>
         {children}
       </div>

@@ -31,7 +31,11 @@ export function IncidentsSection({ file }: { file: CaseFile }) {
       date: formatCalendarDate(incident.occurredOn),
     });
   return (
-    <CaseSection id="case-incidents" title={t('care.incidents.heading')}>
+    <CaseSection
+      id="case-incidents"
+      title={t('care.incidents.heading')}
+      contentNote={t('care.incidents.contentNote')}
+    >
       <StatusMessage>{dialogs.status}</StatusMessage>
       <RecordTable
         records={file.incidents}

@@ -37,7 +37,11 @@ export function AccusedSection({ file }: { file: CaseFile }) {
       : '';
   };
   return (
-    <CaseSection id="case-accused" title={t('casework.accused.heading')}>
+    <CaseSection
+      id="case-accused"
+      title={t('casework.accused.heading')}
+      contentNote={t('casework.accused.contentNote')}
+    >
       <StatusMessage>{dialogs.status}</StatusMessage>
       <RecordTable
         records={file.accusedCases}

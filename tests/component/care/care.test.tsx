@@ -56,6 +56,9 @@ async function openSection(bridge: ReturnType<typeof casesBridge>, heading: stri
   const rendered = renderApp(bridge, { route: ROUTE });
   await screen.findByRole('heading', { level: 1, name: 'AR-2026-0042' });
   const h2 = screen.getByRole('heading', { level: 2, name: heading });
+  // A section behind a content note starts folded: open it as a reader would.
+  const disclosure = within(h2).getByRole('button');
+  if (disclosure.getAttribute('aria-expanded') === 'false') await rendered.user.click(disclosure);
   return { ...rendered, section: within(h2.closest('section')!) };
 }
 
@@ -336,5 +339,23 @@ describe('the contacts log', () => {
         safetyPlanFollowed: true,
       },
     ]);
+  });
+});
+
+describe('a section behind a content note', () => {
+  it('starts folded with its note showing, and opens by its heading button', async () => {
+    const bridge = casesBridge().ok('children.get', placedFile());
+    const { user } = renderApp(bridge, { route: ROUTE });
+    await screen.findByRole('heading', { level: 1, name: 'AR-2026-0042' });
+    const h2 = screen.getByRole('heading', { level: 2, name: 'Incidents' });
+    const incidents = h2.closest('section')!;
+    const disclosure = within(h2).getByRole('button', { name: 'Incidents' });
+    expect(disclosure).toHaveAttribute('aria-expanded', 'false');
+    expect(within(incidents).getByText(/describes incidents in the child's care/)).toBeVisible();
+    expect(within(incidents).getByText('No incidents recorded.')).not.toBeVisible();
+
+    await user.click(disclosure);
+    expect(disclosure).toHaveAttribute('aria-expanded', 'true');
+    expect(within(incidents).getByText('No incidents recorded.')).toBeVisible();
   });
 });

@@ -64,6 +64,9 @@ async function openSection(bridge: ReturnType<typeof casesBridge>) {
   const rendered = renderApp(bridge, { route: ROUTE });
   await screen.findByRole('heading', { level: 1, name: 'AR-2026-0042' });
   const h2 = screen.getByRole('heading', { level: 2, name: 'Legal detail per accused' });
+  // A section behind a content note starts folded: open it as a reader would.
+  const disclosure = within(h2).getByRole('button');
+  if (disclosure.getAttribute('aria-expanded') === 'false') await rendered.user.click(disclosure);
   return { ...rendered, section: within(h2.closest('section')!) };
 }
 
