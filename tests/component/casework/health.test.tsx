@@ -4,9 +4,7 @@
 import { configure, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { HealthRecord } from '../../../shared/casework/health';
-import { HealthReadersScreen } from '../../../renderer/domains/casework/HealthReadersScreen';
-import { FakeBridge } from '../support/FakeBridge';
-import { unlocked } from '../support/fixtures';
+import { session } from '../support/fixtures';
 import { expectNoAxeViolations, renderApp } from '../support/render';
 import { CHILD_IDS, caseFile, casesBridge } from '../support/children';
 
@@ -30,7 +28,7 @@ const medicine: HealthRecord = {
   recordedAt: '2026-02-02T01:00:00.000Z',
 };
 
-async function openFile(bridge: FakeBridge) {
+async function openFile(bridge: ReturnType<typeof casesBridge>) {
   const rendered = renderApp(bridge, { route: ROUTE });
   await screen.findByRole('heading', { level: 1, name: 'AR-2026-0042' });
   return rendered;
@@ -97,11 +95,10 @@ describe('health records access (administrator)', () => {
   it(
     'shows the roles allowed and saves the ones ticked',
     async () => {
-      const bridge = new FakeBridge()
-        .ok('app.status', unlocked())
+      const bridge = casesBridge(session())
         .ok('health.readers', { roles: ['coordinator'] })
         .ok('health.saveReaders', { roles: ['coordinator', 'therapist'] });
-      const { user } = renderApp(bridge, { only: <HealthReadersScreen /> });
+      const { user } = renderApp(bridge, { route: '/casework/health-readers' });
       const form = within(await screen.findByRole('form', { name: 'Health records access' }));
       expect(form.getByLabelText('Coordinator')).toBeChecked();
       expect(form.getByLabelText('Therapist')).not.toBeChecked();
