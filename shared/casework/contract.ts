@@ -14,6 +14,7 @@ import {
   type AccusedStage,
   type SchoolingKind,
 } from './vocabulary';
+import { healthProcedures } from './health';
 
 /** The case team keeps these records, as it keeps the rest of the case file. */
 const CASE_TEAM: readonly Role[] = ['coordinator', 'caseworker'];
@@ -169,6 +170,7 @@ export const caseworkProcedures = {
     access: CASE_TEAM,
     kind: 'query',
   }),
+  ...healthProcedures,
 } as const;
 
 declare module '../case-file' {

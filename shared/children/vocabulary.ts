@@ -15,7 +15,18 @@ export const birthSchema = z.discriminatedUnion('kind', [
 ]);
 export type Birth = z.infer<typeof birthSchema>;
 
-export const CHILD_STATUSES = ['intake', 'in_care', 'aftercare', 'transferred', 'closed'] as const;
+/**
+ * 'left_care': discharged somewhere no other status names; the case stays open until its closure
+ * is proposed and approved like any other.
+ */
+export const CHILD_STATUSES = [
+  'intake',
+  'in_care',
+  'aftercare',
+  'transferred',
+  'left_care',
+  'closed',
+] as const;
 export type ChildStatus = (typeof CHILD_STATUSES)[number];
 
 export const SEXES = ['female', 'male', 'intersex'] as const;

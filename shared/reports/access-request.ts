@@ -28,7 +28,8 @@ export interface AccessRequestReport extends ReportStamp {
   child: { id: string; caseCode: string; initials: string };
   /** The child's own record first, then every other kind of record naming her, by table. */
   records: AccessRequestRecords[];
-  /** `table.column` of each confidential field left out (clinical text, break-glass reasons). */
+  /** `table.column` of each confidential field left out (clinical text, break-glass reasons), or a
+   * whole table the viewer may not read (health, unless the administrator allows). */
   withheld: string[];
 }
 

@@ -45,11 +45,11 @@ export function canSeeShelterAddress(role: Role): boolean {
 /**
  * The child's status after a discharge: monitored aftercare for a family, kinship, foster or
  * independent-living placement; 'transferred' when another agency takes the case; otherwise
- * 'closed' (reopenable with children.setStatus).
+ * 'left_care'. Never 'closed': a case closes only through a coordinator's approved closure.
  */
 export function statusAfterDischarge(destination: DischargeDestination): ChildStatus {
   if (destination === 'transfer_other_agency') return 'transferred';
-  if (destination === 'other') return 'closed';
+  if (destination === 'other') return 'left_care';
   return 'aftercare';
 }
 

@@ -459,7 +459,7 @@ describe('transfer and discharge', () => {
       ['family_reintegration', 'aftercare'],
       ['foster_care', 'aftercare'],
       ['transfer_other_agency', 'transferred'],
-      ['other', 'closed'],
+      ['other', 'left_care'],
     ] as const;
     const beds = [f.bed(f.cebu, 0), f.bed(f.cebu, 1), f.bed(f.cebu, 2), f.bed(f.iloilo, 0)];
     for (const [i, [destination, status]] of cases.entries()) {

@@ -240,35 +240,26 @@ describe('registration', () => {
       destination: 'other',
       exitNote: 'Moved with family to another region',
     });
-    // A case a discharge closed is reopened with a reason too, never by a plain status change.
+    // A discharge leaves the case open: closing it is the closure's, even for "other".
+    expect((await ok(f.backend, 'children.get', { id: child.id })).child.status).toBe('left_care');
     expect(
-      await fails(f.backend, 'children.setStatus', { id: child.id, status: 'intake' }),
-    ).toMatchObject({ code: 'CONFLICT', message: 'status.reopenWithReason' });
-    const reopened = await ok(f.backend, 'reintegration.reopenCase', {
-      childId: child.id,
-      reason: 'Fictional: the family asked for help again',
-    });
-    expect(reopened).toMatchObject({ canReopen: false, closures: [] });
+      await fails(f.backend, 'children.setStatus', { id: child.id, status: 'closed' }),
+    ).toMatchObject({ code: 'CONFLICT', message: 'status.closeNeedsApproval' });
+    expect(
+      await fails(f.backend, 'reintegration.reopenCase', {
+        childId: child.id,
+        reason: 'Fictional: the family asked for help again',
+      }),
+    ).toMatchObject({ code: 'CONFLICT', message: 'reintegration.notClosed' });
     const timeline = await ok(f.backend, 'children.timeline', { id: child.id });
     expect(timeline.filter((e) => e.kind === 'status').map((e) => e.params)).toEqual(
       expect.arrayContaining([
-        { from: 'closed', to: 'aftercare' },
-        { from: 'in_care', to: 'closed' },
+        { from: 'in_care', to: 'left_care' },
         { from: 'intake', to: 'in_care' },
         { from: 'transferred', to: 'intake' },
         { from: 'intake', to: 'transferred' },
       ]),
     );
-    const inspector = await f.inspect();
-    expect(
-      inspector.db
-        .prepare(
-          `SELECT reason FROM child_status_changes WHERE child_id = ? AND from_status = 'closed'`,
-          { pluck: true },
-        )
-        .all([child.id]),
-    ).toEqual(['Fictional: the family asked for help again']);
-    inspector.close();
   });
 });
 

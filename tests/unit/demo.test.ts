@@ -335,6 +335,11 @@ describe('demo daily care and households', () => {
          WHERE p.end_at IS NOT NULL OR p.child_id <> a.child_id`,
       ),
     ).toBe(0);
+    // A few health records per child ever placed, each valid for its kind (the table's checks).
+    const placed = count(db, 'SELECT count(DISTINCT child_id) FROM placements');
+    expect(counts.healthRecords).toBe(count(db, 'SELECT count(*) FROM health_records'));
+    expect(counts.healthRecords).toBeGreaterThanOrEqual(placed);
+    expect(counts.healthRecords).toBeLessThanOrEqual(5 * placed);
     // Siblings share one household, as the case file shows them.
     expect(counts.households).toBeLessThan(counts.children);
     expect(

@@ -200,6 +200,10 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['education.save',          _,     Y,     Y,     _],
   ['conferences.save',        _,     Y,     Y,     _],
   ['conferences.reviewsDue',  _,     Y,     Y,     _],
+  ['health.records',          _,     Y,     Y,     Y],
+  ['health.save',             _,     Y,     Y,     Y],
+  ['health.readers',          Y,     Y,     Y,     Y],
+  ['health.saveReaders',      Y,     _,     _,     _],
 ];
 /** Procedures anyone may call (no session) and the one only a recovery session may. */
 const NOT_ROLE_GATED: Record<string, 'public' | 'recovery'> = {
@@ -646,6 +650,12 @@ describe('scope: every id from outside the caller’s scope is NOT_FOUND and wri
         caseConference: (
           await ok(backend, 'conferences.save', {
             ...(sample('coordinator')['conferences.save'] as object),
+            childId: id,
+          })
+        ).id,
+        healthRecord: (
+          await ok(backend, 'health.save', {
+            ...(sample('coordinator')['health.save'] as object),
             childId: id,
           })
         ).id,

@@ -199,4 +199,29 @@ describe('case closure', () => {
     // Back to the status it was closed from.
     expect(statusOf(childId)).toBe('intake');
   });
+
+  it('a discharge to "other" leaves the case open; it closes only through an approved proposal', () => {
+    const { childId } = p.placedChild();
+    const hooks = composeHooks();
+    dischargeChild(
+      p.vault,
+      p.author,
+      { childId, at: on('2025-08-31'), destination: 'other', exitNote: 'Fictional note' },
+      hooks.dischargeGuards,
+      hooks.dischargeEffects,
+    );
+    expect(statusOf(childId)).toBe('left_care');
+    expect(closureState(p.vault, p.author, childId)).toMatchObject({
+      monitored: false,
+      canReopen: false,
+      canPropose: true,
+      closures: [],
+    });
+    proposeClosure(p.vault, p.author, proposal(childId));
+    expect(statusOf(childId)).toBe('left_care');
+    approveClosure(p.vault, p.reviewer, childId);
+    expect(statusOf(childId)).toBe('closed');
+    reopenCase(p.vault, p.author, { childId, reason: 'Fictional: she came back to the shelter' });
+    expect(statusOf(childId)).toBe('left_care');
+  });
 });

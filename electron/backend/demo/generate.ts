@@ -29,6 +29,7 @@ import { writeCase, type WrittenCase } from './write-case';
 import { writePlacements } from './write-placements';
 import { writeReintegration } from './write-reintegration';
 import { writeCare } from './write-care';
+import { writeHealth } from './write-health';
 
 export interface GenerateOptions {
   size: SizeName;
@@ -71,7 +72,8 @@ export interface GenerateResult {
     | 'contacts'
     | 'incidents'
     | 'documents'
-    | 'awayEpisodes',
+    | 'awayEpisodes'
+    | 'healthRecords',
     number
   >;
   shelters: { id: string; name: string }[];
@@ -186,6 +188,7 @@ export function generateDataset(vault: CaseVault, options: GenerateOptions): Gen
     logEntries: DATASET_SIZES[options.size].careLogEntries,
     documents: DATASET_SIZES[options.size].careDocuments,
   });
+  const healthRecords = writeHealth(vault, { seed: options.seed, now });
 
   const count = (table: string) =>
     Number(
@@ -209,6 +212,7 @@ export function generateDataset(vault: CaseVault, options: GenerateOptions): Gen
       aftercareVisits: reintegration.visits,
       households: count('households'),
       ...care,
+      healthRecords,
     },
     shelters: plan.shelters.map((s, i) => ({ id: shelterIds[i]!, name: s.name })),
     milliseconds: performance.now() - started,

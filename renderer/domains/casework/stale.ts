@@ -11,3 +11,9 @@ export const conferencesStale = (childId: string): Stale[] => [
   ...caseworkStale(childId),
   'conferences.reviewsDue',
 ];
+
+/** A health record also moves the child's health list (a therapist's view). */
+export const healthStale = (childId: string): Stale[] => [
+  ...caseworkStale(childId),
+  ['health.records', { childId }],
+];

@@ -21,6 +21,7 @@ import { SessionActionDialog } from './session/SessionActionDialog';
 import { SessionTable, type SessionAction } from './session/SessionTable';
 import { canSchedule } from './roles';
 import { SafetyLine } from '../children';
+import { ChildHealthSection } from '../casework';
 import './therapy.css';
 
 type Open =
@@ -164,6 +165,8 @@ function ChildTherapy({ childId }: { childId: string }) {
           ) : null,
         )}
       </section>
+      {/* The case team reads health in the case file; a therapist here, if the administrator allows. */}
+      {session.role === 'therapist' ? <ChildHealthSection childId={childId} /> : null}
 
       {open?.kind === 'plan' ? (
         <PlanDialog

@@ -162,6 +162,7 @@ export function caseFile(overrides: Partial<CaseFile> = {}): CaseFile {
     contacts: [],
     accusedCases: [],
     education: [],
+    health: null,
     conferences: [],
     ...overrides,
   };

@@ -217,6 +217,17 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
     nextReviewOn: '2025-06-04',
   },
   'conferences.reviewsDue': {},
+  'health.records': { childId: uuidv7() },
+  'health.save': {
+    childId: uuidv7(),
+    kind: 'medicine',
+    medicine: 'Fictional ferrous sulfate',
+    dose: '1 tablet daily',
+    date: '2025-02-03',
+    until: '2025-05-03',
+  },
+  'health.readers': {},
+  'health.saveReaders': { roles: ['coordinator', 'caseworker'] },
   'contacts.save': {
     childId: uuidv7(),
     kind: 'video_call',

@@ -6,6 +6,7 @@ import { actorOf } from '../../records/actor';
 import { saveAccused } from './accused';
 import { reviewsDue, saveConference } from './conferences';
 import { saveEducation } from './education';
+import { healthReaders, healthRecords, saveHealth, saveHealthReaders } from './health';
 
 type CaseworkProcedureName = keyof typeof caseworkProcedures;
 
@@ -15,6 +16,11 @@ export function caseworkHandlers(): Pick<Handlers, CaseworkProcedureName> {
     'education.save': (ctx, input) => saveEducation(ctx.vault(), actorOf(ctx.user()), input),
     'conferences.save': (ctx, input) => saveConference(ctx.vault(), actorOf(ctx.user()), input),
     'conferences.reviewsDue': (ctx, input) => reviewsDue(ctx.vault(), actorOf(ctx.user()), input),
+    'health.records': (ctx, input) =>
+      healthRecords(ctx.vault(), actorOf(ctx.user()), input.childId),
+    'health.save': (ctx, input) => saveHealth(ctx.vault(), actorOf(ctx.user()), input),
+    'health.readers': (ctx) => ({ roles: healthReaders(ctx.vault()) }),
+    'health.saveReaders': (ctx, input) => saveHealthReaders(ctx.vault(), input.roles),
   };
 }
 
@@ -45,5 +51,19 @@ export const caseworkAuditTargets: Pick<AuditTargets, CaseworkProcedureName> = {
       childId: conference.childId,
       step: input.id ? 'update' : 'create',
     }),
+  },
+  'health.save': {
+    targetType: 'healthRecord',
+    targetId: (_input, record) => record.id,
+    detail: (input, record) => ({
+      childId: record.childId,
+      kind: record.kind,
+      step: input.id ? 'update' : 'create',
+    }),
+  },
+  'health.saveReaders': {
+    targetType: 'healthAccess',
+    targetId: () => null,
+    detail: (_input, saved) => ({ roles: saved.roles.join(',') }),
   },
 };

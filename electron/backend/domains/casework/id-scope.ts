@@ -5,4 +5,5 @@ export const caseworkIdScope: IdScope = {
   accusedCase: ownedBy('accused_cases'),
   educationRecord: ownedBy('education_records'),
   caseConference: ownedBy('case_conferences'),
+  healthRecord: ownedBy('health_records'),
 };

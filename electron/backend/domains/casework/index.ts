@@ -5,21 +5,30 @@
 // domain.
 import type { Domain } from '../../runtime/domain';
 import { caseworkRecords } from './migrations/0260-casework-records';
+import { healthRecords } from './migrations/0280-health-records';
 import { caseworkTables } from './tables';
 import { caseworkIdScope } from './id-scope';
-import { caseworkSection } from './case-file';
+import { caseworkSection, caseworkTimeline } from './case-file';
 import { caseworkAuditTargets, caseworkHandlers } from './handlers';
 
 export { saveAccused, accusedCasesOf } from './accused';
 export { saveEducation, educationOf } from './education';
 export { saveConference, conferencesOf, reviewsDue } from './conferences';
+export {
+  saveHealth,
+  healthRecords,
+  healthReaders,
+  saveHealthReaders,
+  mayReadHealth,
+} from './health';
 
 export const caseworkDomain: Domain = {
   name: 'casework',
   tables: caseworkTables,
   idScope: caseworkIdScope,
-  migrations: [caseworkRecords],
+  migrations: [caseworkRecords, healthRecords],
   handlers: () => caseworkHandlers(),
   auditTargets: caseworkAuditTargets,
   caseFile: caseworkSection,
+  timeline: caseworkTimeline,
 };

@@ -5,7 +5,7 @@ import { requireVisibleChild } from '../../records/scope';
 export function requireCaseworkRow<R extends { child_id: string }>(
   vault: CaseVault,
   actor: CaseActor,
-  table: 'accused_cases' | 'education_records' | 'case_conferences',
+  table: 'accused_cases' | 'education_records' | 'case_conferences' | 'health_records',
   id: string,
 ): R {
   const row = vault.db

@@ -1,5 +1,5 @@
 // The casework domain's tables: the cases against each accused and their legal events, and
-// the child's schooling, and the case conferences. Each
+// the child's schooling, the case conferences, and her health records (with who may read them). Each
 // says whether it is synced; the migrations in ./migrations create them, and
 // tests/unit/schema.test.ts checks the two agree.
 import type { TableDeclarations } from '../../db/schema';
@@ -47,6 +47,28 @@ export const caseworkTables = {
       'next_review_on',
       'deleted_at',
     ],
+  },
+  health_records: {
+    sync: 'synced',
+    columns: [
+      'child_id',
+      'kind',
+      'date',
+      'until',
+      'held_at',
+      'checked_by',
+      'medicine',
+      'dose',
+      'philhealth_number',
+      'philhealth_category',
+      'note',
+      'deleted_at',
+    ],
+  },
+  // The organisation's setting, alike on every computer.
+  health_access: {
+    sync: 'synced',
+    columns: ['roles'],
   },
 } as const satisfies TableDeclarations;
 

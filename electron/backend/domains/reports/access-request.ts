@@ -10,6 +10,7 @@ import type { Schema, TableName } from '../../db/schema';
 import { clockFor, type CaseActor, type CaseVault } from '../../records/actor';
 import { requireVisibleChild } from '../../records/scope';
 import { memberOfChild } from '../children';
+import { mayReadHealth } from '../casework';
 import { zonedFormat } from '../../../../shared/time';
 
 type Row = Record<string, unknown>;
@@ -67,6 +68,11 @@ export function accessRequestReport(
   add('family_members', memberOfChild('t', '$child'), { child: child.id });
   for (const table of Object.keys(schema.tables).sort() as TableName[]) {
     if (table === 'family_members' || table === 'children') continue;
+    // Health only for a reader the administrator allows: otherwise named as withheld.
+    if (table === 'health_records' && !mayReadHealth(vault, actor, child)) {
+      withheld.push(table);
+      continue;
+    }
     if (schema.tables[table].columns.includes('child_id'))
       add(table, 't.child_id = $child', { child: child.id });
   }
