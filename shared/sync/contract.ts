@@ -119,6 +119,10 @@ export interface JoinResult {
   computerId: string;
   computerName: string;
   firstSync: { applied: number; refused: number } | null;
+  /** This computer's own recovery key: shown once, then checked, as at set-up. */
+  recoveryKey: string;
+  /** The vault's time zone, for the printed key's date (no one is signed in yet). */
+  timeZone: string;
 }
 
 const STAFF: readonly Role[] = ROLES;

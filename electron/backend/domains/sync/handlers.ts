@@ -45,7 +45,7 @@ export function syncHandlers(): SyncHandlers {
       if (ctx.vaultState() !== 'setup') throw new AppError('CONFLICT', 'vaultExists');
       if (input.syncFolder && !isFolder(input.syncFolder))
         throw fieldError('syncFolder', 'sync.folderMissing');
-      const joined = await joinOrganisation(ctx.folder, input, ctx.schema, ctx.progress);
+      const joined = await joinOrganisation(ctx.folder, input, ctx.schema, ctx.kdf, ctx.progress);
       ctx.adoptDeviceId(joined.computerId);
       return joined;
     },
