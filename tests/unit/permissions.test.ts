@@ -181,6 +181,7 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['sync.conflicts',          _,     Y,     _,     _],
   ['sync.addComputer',        Y,     _,     _,     _],
   ['sync.removeComputer',     Y,     _,     _,     _],
+  ['sync.newCaseCode',        _,     Y,     _,     _],
   ['incidents.save',          _,     Y,     Y,     _],
   ['away.start',              _,     Y,     Y,     _],
   ['away.return',             _,     Y,     Y,     _],
