@@ -20,7 +20,6 @@ import { startE2eRun, type E2eRun } from '../support/e2e-run';
 import { expectOk, harnessCall, startTestHarness, type TestHarness } from '../support/harness';
 import { assertNoLeaks } from '../support/leak-check';
 import { addStaff, firstSignIn, type StaffMember } from '../support/seed';
-import { Database } from '@signalapp/sqlcipher';
 import { unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
 import { makeTempDir, removeDir } from '../support/temp';
 
@@ -53,21 +52,13 @@ const child = (legalName: string) =>
     intakeDate: '2026-01-05',
   }) satisfies ProcedureInput<'children.register'>;
 /** The children's names: the canaries of the leak check. */
-const NAMES = [
-  'Ligaya Canaryfirst Dizon',
-  'Rosalind Canarysecond Lim',
-  'Tala Canarythird Uy',
-  'Amihan Canaryfourth Reyes',
-  'Dalisay Canaryfifth Sy',
-];
+const NAMES = ['Ligaya Canaryfirst Dizon', 'Rosalind Canarysecond Lim', 'Tala Canarythird Uy'];
 
 let a: E2eRun;
 let b: { harness: TestHarness; browser: BrowserSession; page: Page; folder: string };
 let folder = '';
 let recoveryKey = '';
 let joinFolder = '';
-/** B's own recovery key, shown when it joined. */
-let keyOfB = '';
 const joinFile = { path: '', code: '' };
 const beds: Record<string, string> = {};
 const children: { id: string; caseCode: string }[] = [];
@@ -221,7 +212,7 @@ describe('two computers sharing one sync folder', { timeout: 900_000 }, () => {
       .getByRole('region', { name: 'Recovery key in 8 groups' })
       .locator('code')
       .allInnerTexts();
-    keyOfB = groups.join('-');
+    const keyOfB = groups.join('-');
     await tabTo(page, page.getByRole('button', { name: 'I have written it down' }));
     await page.keyboard.press('Enter');
     await page
@@ -381,61 +372,6 @@ describe('two computers sharing one sync folder', { timeout: 900_000 }, () => {
     await expectNoAxeViolations(page, 'no conflicts left');
 
     // The resolution travels: after the next sync B lists nothing either.
-    await syncNow(a.harness);
-    await syncNow(b.harness);
-    expect(expectOk(await harnessCall(b.harness, 'sync.conflicts', {}))).toEqual([]);
-  });
-
-  it('one case code given twice is listed, and the coordinator gives one child a new code', async () => {
-    // Two computers that picked one case-code tag (adding computers while both offline can):
-    // B takes A's tag, straight in its own database, as if it had been given it.
-    const key = await unwrapWithRecoveryKey(b.folder, keyOfB);
-    const db = new Database(join(b.folder, 'aruga.db'));
-    try {
-      db.pragma(`key = "x'${key.dataKeyHex}'"`);
-      db.pragma('busy_timeout = 10000');
-      db.prepare(
-        `UPDATE sync_computers SET case_tag =
-           (SELECT case_tag FROM sync_computers WHERE name = 'Fictional office A')
-         WHERE name = 'Fictional shelter laptop B'`,
-      ).run();
-    } finally {
-      key.discard();
-      db.close();
-    }
-    // Offline, each registers a child: both take the same next code.
-    const onA = expectOk(await harnessCall(a.harness, 'children.register', child(NAMES[3]!)));
-    const onB = expectOk(await harnessCall(b.harness, 'children.register', child(NAMES[4]!)));
-    expect(onB.caseCode).toBe(onA.caseCode);
-    await syncNow(b.harness);
-    await syncNow(a.harness);
-    await syncNow(b.harness);
-
-    // The coordinator (signed in on A) resolves it on Conflicts to resolve, by keyboard.
-    const page = a.page;
-    const nav = page.getByRole('navigation', { name: 'Main' });
-    await nav.getByRole('link', { name: 'Bed board', exact: true }).click();
-    await onScreen(page, 'Bed board', 'bed board before the code conflict');
-    await nav.getByRole('link', { name: 'Conflicts to resolve', exact: true }).click();
-    await onScreen(page, 'Conflicts to resolve', 'a case code given twice');
-    await page
-      .getByRole('table', { name: 'One case code on two children: both versions' })
-      .waitFor();
-    const give = page.getByRole('button', { name: /\(Second version\) a new case code$/ });
-    await tabTo(page, give);
-    await page.keyboard.press('Enter');
-    await page
-      .getByText(`Searching for ${onA.caseCode} still finds this child.`, { exact: false })
-      .waitFor();
-    await page.getByText("No conflicts: every computer's records fit together.").waitFor();
-    await expectNoAxeViolations(page, 'case code given twice resolved');
-    // The former code still finds both children; the two codes now differ.
-    const found = expectOk(
-      await harnessCall(a.harness, 'children.search', { text: onA.caseCode }),
-    ).rows;
-    expect(found.map((row) => row.id).sort()).toEqual([onA.id, onB.id].sort());
-    expect(new Set(found.map((row) => row.caseCode)).size).toBe(2);
-    // It travels: B lists nothing either after the next sync.
     await syncNow(a.harness);
     await syncNow(b.harness);
     expect(expectOk(await harnessCall(b.harness, 'sync.conflicts', {}))).toEqual([]);
