@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Role } from '../roles';
 import { ROLES } from '../roles';
-import { idKinds } from '../ids';
+import { idKinds, idOf } from '../ids';
 import { procedure } from '../procedure';
 import { optionalText, requiredText } from '../text';
 
@@ -105,6 +105,13 @@ export interface ConflictRow {
   sides: [ConflictSide, ConflictSide];
 }
 
+/** A child's new case code; the former one still finds the child in search. */
+export interface NewCaseCode {
+  childId: string;
+  caseCode: string;
+  formerCode: string;
+}
+
 /** A computer added with a join file: the code is shown once on screen and stored nowhere. */
 export interface AddedComputer {
   computerId: string;
@@ -119,6 +126,10 @@ export interface JoinResult {
   computerId: string;
   computerName: string;
   firstSync: { applied: number; refused: number } | null;
+  /** This computer's own recovery key: shown once, then checked, as at set-up. */
+  recoveryKey: string;
+  /** The vault's time zone, for the printed key's date (no one is signed in yet). */
+  timeZone: string;
 }
 
 const STAFF: readonly Role[] = ROLES;
@@ -155,6 +166,12 @@ export const syncProcedures = {
     input: z.strictObject({}),
     access: ['coordinator'],
     kind: 'query',
+  }),
+  /** A case code given twice: this child takes the next code this computer gives. */
+  'sync.newCaseCode': procedure<NewCaseCode>()({
+    input: z.strictObject({ childId: idOf('child') }),
+    access: ['coordinator'],
+    kind: 'mutation',
   }),
   /** Lists a new computer and writes its join file to a folder (a USB stick, say). */
   'sync.addComputer': procedure<AddedComputer>()({

@@ -3,13 +3,15 @@
 // therapist on B sees her after Sync now. Both computers then give one bed to different children
 // while "offline" (neither syncs); after a sync the coordinator on A sees the conflict on the bed
 // board and resolves it there, with an ordinary transfer, and it leaves Conflicts to resolve.
-// Last, no child's name appears in any file of the sync folder.
+// Last, no child's name appears in any file of the sync folder or the join file.
 //
-// B starts as a copy of A's vault made before either computer syncs (see second-computer.ts),
-// standing in for the join file, which is not built yet.
+// B joins through the real screens first: the administrator on A adds it (a join file and a
+// one-time code on screen), and B's first-run screen joins with them, by keyboard alone: a wrong
+// code is refused at its field and writes nothing; the right one shows B's own recovery key and
+// its check, then sign-in, where every account's password works.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProcedureInput } from '../../shared/contract';
 import { expectNoAxeViolations, onScreen } from '../support/axe';
@@ -18,10 +20,12 @@ import { startE2eRun, type E2eRun } from '../support/e2e-run';
 import { expectOk, harnessCall, startTestHarness, type TestHarness } from '../support/harness';
 import { assertNoLeaks } from '../support/leak-check';
 import { addStaff, firstSignIn, type StaffMember } from '../support/seed';
-import { copyAsAnotherComputer } from '../support/second-computer';
+import { unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
 import { makeTempDir, removeDir } from '../support/temp';
 
 const SHELTER = 'Bahay Fictional Tagpuan';
+/** Longer than the slowest step (the join, on a loaded machine), so no session idles out midway. */
+const IDLE_MS = 3_600_000;
 const ADMIN = {
   displayName: 'Marilag Fictional Admin',
   username: 'marilag.admin',
@@ -54,6 +58,8 @@ let a: E2eRun;
 let b: { harness: TestHarness; browser: BrowserSession; page: Page; folder: string };
 let folder = '';
 let recoveryKey = '';
+let joinFolder = '';
+const joinFile = { path: '', code: '' };
 const beds: Record<string, string> = {};
 const children: { id: string; caseCode: string }[] = [];
 
@@ -80,8 +86,11 @@ const syncNow = async (harness: TestHarness) =>
 beforeAll(async () => {
   folder = await makeTempDir('sync-folder');
   // Both sync by hand only: the conflict needs two computers that do not see each other.
-  a = await startE2eRun({ open: false, backend: { autoSyncIntervalMs: 0 } });
-  a.page.setDefaultTimeout(60_000);
+  a = await startE2eRun({
+    open: false,
+    backend: { autoSyncIntervalMs: 0, idleLockMsOverride: IDLE_MS },
+  });
+  a.page.setDefaultTimeout(180_000);
   recoveryKey = expectOk(
     await harnessCall(a.harness, 'vault.create', {
       adminDisplayName: ADMIN.displayName,
@@ -116,32 +125,135 @@ beforeAll(async () => {
   ]);
   expectOk(await harnessCall(a.harness, 'sync.start', { computerName: 'Fictional office A' }));
   expectOk(await harnessCall(a.harness, 'sync.saveSettings', { folder, staleDays: 7 }));
-  // The caseworker's is the last first sign-in: she stays signed in on A.
   for (const who of [THERAPIST, CASEWORKER]) await firstSignIn(a.harness, who);
 
-  const bFolder = await copyAsAnotherComputer(
-    a.dataFolder,
-    recoveryKey,
-    'Fictional shelter laptop B',
-  );
+  // The administrator adds B on A's Computers screen.
+  joinFolder = await makeTempDir('join-stick');
+  const page = a.page;
+  expectOk(await harnessCall(a.harness, 'session.lock', { reason: 'signOut' }));
+  await signInOnPage(page, a.harness.url, ADMIN);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Computers', exact: true })
+    .click();
+  await onScreen(page, 'Computers', 'computers before adding one');
+  const form = page.getByRole('form', { name: 'Add a computer' });
+  await form.getByLabel("The new computer's name").fill('Fictional shelter laptop B');
+  await form.getByLabel('Folder for the join file').fill(joinFolder);
+  await form.getByRole('button', { name: 'Add a computer' }).click();
+  const codeList = page.getByRole('list', { name: 'One-time code' });
+  await codeList.waitFor();
+  await expectNoAxeViolations(page, 'one-time code on A');
+  joinFile.code = (await codeList.locator('code').allInnerTexts()).join('-');
+  const written = readdirSync(joinFolder);
+  expect(written).toHaveLength(1);
+  joinFile.path = join(joinFolder, written[0]!);
+  await page.getByRole('button', { name: 'I have typed the code on the new computer' }).click();
+  // The caseworker's is the last first sign-in: she stays signed in on A.
+  await signInThroughHarness(a.harness, CASEWORKER);
+
   const harness = await startTestHarness({
-    dataFolder: bFolder,
-    backend: { autoSyncIntervalMs: 0 },
+    backend: { autoSyncIntervalMs: 0, idleLockMsOverride: IDLE_MS },
   });
   const browser = await launchBrowser();
-  b = { harness, browser, page: browser.page, folder: bFolder };
-  b.page.setDefaultTimeout(60_000);
-}, 600_000);
+  b = { harness, browser, page: browser.page, folder: harness.dataFolder };
+  b.page.setDefaultTimeout(180_000);
+}, 1_200_000);
 
 afterAll(async () => {
   await b?.browser.close();
   await b?.harness.dispose();
-  if (b?.folder) await removeDir(b.folder);
   await a?.close();
   if (folder) await removeDir(folder);
+  if (joinFolder) await removeDir(joinFolder);
 });
 
-describe('two computers sharing one sync folder', { timeout: 600_000 }, () => {
+/** Tab until `target` has focus (fails after 40 presses). */
+async function tabTo(page: Page, target: Locator): Promise<void> {
+  for (let presses = 0; presses < 40; presses++) {
+    if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('Tabbed 40 times without reaching the control');
+}
+
+describe('two computers sharing one sync folder', { timeout: 900_000 }, () => {
+  it('B joins from its first-run screen by keyboard, with its own recovery key', async () => {
+    const page = b.page;
+    await page.goto(b.harness.url);
+    await page.getByRole('heading', { level: 1, name: 'Set up Aruga' }).waitFor();
+    await tabTo(page, page.getByRole('button', { name: 'Join an organisation', exact: true }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Join an organisation' }).waitFor();
+    await expectNoAxeViolations(page, 'join screen');
+    await tabTo(page, page.getByLabel('Join file', { exact: true }));
+    await page.keyboard.type(joinFile.path);
+    await tabTo(page, page.getByLabel('One-time code', { exact: true }));
+    // One group off: refused at the field, with what was typed kept and nothing written.
+    const wrong = joinFile.code.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
+    await page.keyboard.type(wrong);
+    await tabTo(page, page.getByLabel('Sync folder (optional)', { exact: true }));
+    await page.keyboard.type(folder);
+    await page.keyboard.press('Enter');
+    await page.getByText(/This code does not open the join file\./).waitFor();
+    await expectNoAxeViolations(page, 'join refused');
+    expect(await page.getByLabel('One-time code', { exact: true }).inputValue()).toBe(wrong);
+    expect(readdirSync(b.folder).filter((name) => !name.startsWith('preferences'))).toEqual([]);
+    expect(expectOk(await harnessCall(b.harness, 'app.status', {})).state).toBe('setup');
+
+    await tabTo(page, page.getByLabel('One-time code', { exact: true }));
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(joinFile.code.toLowerCase());
+    await page.keyboard.press('Enter');
+    // B's own recovery key, shown once and checked as after set-up.
+    await page.getByRole('heading', { level: 1, name: 'Your recovery key' }).waitFor();
+    await expectNoAxeViolations(page, 'recovery key of the joined computer');
+    const groups = await page
+      .getByRole('region', { name: 'Recovery key in 8 groups' })
+      .locator('code')
+      .allInnerTexts();
+    const keyOfB = groups.join('-');
+    await tabTo(page, page.getByRole('button', { name: 'I have written it down' }));
+    await page.keyboard.press('Enter');
+    await page
+      .getByLabel(/^Type group \d$/)
+      .first()
+      .waitFor();
+    // Two of the eight groups are asked for, each labelled with its number.
+    for (let n = 1; n <= groups.length; n++) {
+      const field = page.getByLabel(`Type group ${n}`, { exact: true });
+      if ((await field.count()) === 0) continue;
+      await tabTo(page, field);
+      await page.keyboard.type(groups[n - 1]!);
+    }
+    await expectNoAxeViolations(page, 'recovery key check on B');
+    await tabTo(page, page.getByRole('button', { name: 'Continue', exact: true }));
+    await page.keyboard.press('Enter');
+    await page
+      .getByText('This computer joined the organisation as Fictional shelter laptop B.', {
+        exact: false,
+      })
+      .waitFor();
+    await expectNoAxeViolations(page, 'joined');
+    await tabTo(page, page.getByRole('button', { name: 'Continue to sign in' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+
+    // The key shown opens B's vault; A's recovery key does not.
+    (await unwrapWithRecoveryKey(b.folder, keyOfB)).discard();
+    await expect(unwrapWithRecoveryKey(b.folder, recoveryKey)).rejects.toThrow();
+    // Every account's password works on B.
+    for (const who of [ADMIN, CASEWORKER, THERAPIST, COORDINATOR]) {
+      expectOk(
+        await harnessCall(b.harness, 'auth.signIn', {
+          username: who.username,
+          password: who.password,
+        }),
+      );
+      expectOk(await harnessCall(b.harness, 'session.lock', { reason: 'signOut' }));
+    }
+  });
+
   it('a child registered and admitted on A is seen by a therapist on B after Sync now', async () => {
     // The caseworker is signed in on A.
     const ligaya = expectOk(await harnessCall(a.harness, 'children.register', child(NAMES[0]!)));
@@ -265,7 +377,12 @@ describe('two computers sharing one sync folder', { timeout: 600_000 }, () => {
     expect(expectOk(await harnessCall(b.harness, 'sync.conflicts', {}))).toEqual([]);
   });
 
-  it('leaves no child’s name in any file of the sync folder', async () => {
+  it('leaves no child’s name in any file of the sync folder or the join file', async () => {
+    // The join file holds the whole vault as it stood: its staff and shelter names, sealed.
+    const staff = [ADMIN, COORDINATOR, CASEWORKER].map((who) => who.displayName);
+    expect(
+      await assertNoLeaks({ roots: [joinFolder], canaries: [...NAMES, ...staff, SHELTER] }),
+    ).toHaveLength(1);
     const files = readdirSync(folder);
     expect(files.length).toBeGreaterThan(0);
     const read = await assertNoLeaks({ roots: [folder], canaries: NAMES });

@@ -2,8 +2,8 @@
 // starts sharing, saves the sync folder (typed: the harness has no OS dialog) and syncs now; a
 // bundle another computer of the organisation left in the folder applies and its computer shows
 // when it was last seen; removing it (keyboard only) with a typed reason makes its next bundle
-// refused, in words. The other computer is made on the vault's database as adding one lists it
-// (the join file is not built yet). axe on each screen and the dialog.
+// refused, in words. The other computer is made on the vault's database as adding one lists it,
+// so the test holds its keys and writes its bundles itself. axe on each screen and the dialog.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';

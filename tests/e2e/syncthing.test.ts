@@ -10,7 +10,6 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOk, harnessCall, startTestHarness, type TestHarness } from '../support/harness';
-import { copyAsAnotherComputer } from '../support/second-computer';
 import { makeTempDir, removeDir } from '../support/temp';
 
 const hasSyncthing = spawnSync('syncthing', ['--version']).status === 0;
@@ -37,8 +36,6 @@ interface Peer {
 }
 
 let root = '';
-/** Computer B's data folder (A's is the harness's own, removed with it). */
-let dataFolderB = '';
 const peers: Peer[] = [];
 const harnesses: TestHarness[] = [];
 
@@ -170,30 +167,36 @@ describe.skipIf(!hasSyncthing)('two computers over Syncthing on loopback', () =>
     writeConfig(b, a);
     for (const peer of peers) startPeer(peer);
 
-    // Computer A shares with its Syncthing folder; B is a copy of it with its own.
+    // Computer A shares with its Syncthing folder; B joins with a join file, with its own folder.
     const harnessA = await startTestHarness({ backend: { autoSyncIntervalMs: LOOK_MS } });
     harnesses.push(harnessA);
-    const recoveryKey = expectOk(
+    expectOk(
       await harnessCall(harnessA, 'vault.create', {
         adminDisplayName: ADMIN.displayName,
         adminUsername: ADMIN.username,
         adminPassword: ADMIN.password,
         timeZone: 'Asia/Manila',
       }),
-    ).recoveryKey;
+    );
     expectOk(await harnessCall(harnessA, 'sync.start', { computerName: 'Fictional LAN laptop A' }));
     expectOk(await harnessCall(harnessA, 'sync.saveSettings', { folder: a.folder, staleDays: 7 }));
-    dataFolderB = await copyAsAnotherComputer(
-      harnessA.dataFolder,
-      recoveryKey,
-      'Fictional LAN laptop B',
-      b.folder,
+    const joinFolder = join(root, 'join');
+    mkdirSync(joinFolder);
+    const added = expectOk(
+      await harnessCall(harnessA, 'sync.addComputer', {
+        computerName: 'Fictional LAN laptop B',
+        folder: joinFolder,
+      }),
     );
-    const harnessB = await startTestHarness({
-      dataFolder: dataFolderB,
-      backend: { autoSyncIntervalMs: LOOK_MS },
-    });
+    const harnessB = await startTestHarness({ backend: { autoSyncIntervalMs: LOOK_MS } });
     harnesses.push(harnessB);
+    expectOk(
+      await harnessCall(harnessB, 'sync.join', {
+        file: added.path,
+        code: added.code,
+        syncFolder: b.folder,
+      }),
+    );
     expectOk(
       await harnessCall(harnessB, 'auth.signIn', {
         username: ADMIN.username,
@@ -205,7 +208,6 @@ describe.skipIf(!hasSyncthing)('two computers over Syncthing on loopback', () =>
 
   afterAll(async () => {
     for (const harness of harnesses.splice(0)) await harness.dispose();
-    if (dataFolderB) await removeDir(dataFolderB);
     for (const peer of peers) peer.process?.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 500));
     if (root) await removeDir(root);

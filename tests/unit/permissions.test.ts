@@ -180,6 +180,7 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['sync.status',             Y,     Y,     Y,     Y],
   ['sync.saveSettings',       Y,     _,     _,     _],
   ['sync.conflicts',          _,     Y,     _,     _],
+  ['sync.newCaseCode',        _,     Y,     _,     _],
   ['sync.addComputer',        Y,     _,     _,     _],
   ['sync.removeComputer',     Y,     _,     _,     _],
   ['incidents.save',          _,     Y,     Y,     _],

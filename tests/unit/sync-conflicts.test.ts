@@ -8,7 +8,12 @@ import {
   editPlacement,
   transferChild,
 } from '../../electron/backend/domains/shelters';
-import { describeConflicts, listConflicts, syncFolder } from '../../electron/backend/domains/sync';
+import {
+  describeConflicts,
+  giveNewCaseCode,
+  listConflicts,
+  syncFolder,
+} from '../../electron/backend/domains/sync';
 import {
   prepareGround,
   registerOn,
@@ -228,5 +233,12 @@ describe('conflicts after sync', () => {
       { kind: 'caseCodeTwice', subject: code(a, twin), ids: [original, twin].sort() },
     ]);
     expect(listConflicts(a.db)).toEqual(listConflicts(b.db));
+    // Resolved on A by giving one child a new code; the new code travels and B lists nothing.
+    const { caseCode } = giveNewCaseCode(a, twin);
+    exchange();
+    expect(code(b, twin)).toBe(caseCode);
+    expect(code(b, original)).not.toBe(caseCode);
+    expect(listConflicts(b.db)).toEqual([]);
+    expect(listConflicts(a.db)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, addUser, backendAt, fails, newVault, ok, signIn, tempFolder } from './support';
-import { unwrapWithPassword } from '../../electron/backend/vault/vault';
+import { unwrapWithPassword, unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
 import { deviceIdOf, openPreferences } from '../../electron/backend/preferences';
 
 const SHELTER = {
@@ -118,6 +118,8 @@ describe('joining an organisation with a join file', { timeout: 120_000 }, () =>
       computerId: added.computerId,
       computerName: 'Fictional shelter laptop',
       firstSync: null,
+      recoveryKey: expect.stringMatching(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/) as unknown,
+      timeZone: 'Asia/Manila',
     });
     expect(events.at(-1)).toBe(1);
     expect(deviceIdOf(openPreferences(folder))).toBe(added.computerId);
@@ -126,9 +128,16 @@ describe('joining an organisation with a join file', { timeout: 120_000 }, () =>
     const keyA = await unwrapWithPassword(a.folder, ADMIN.username, ADMIN.password);
     const keyB = await unwrapWithPassword(folder, ADMIN.username, ADMIN.password);
     expect(keyB.dataKeyHex).not.toBe(keyA.dataKeyHex);
+    const keyBHex = keyB.dataKeyHex;
     keyA.discard();
     keyB.discard();
     expect(await opens(folder, COORDINATOR.username, COORDINATOR.password)).toBe(true);
+    // B's own recovery key opens B's data key; A's recovery key (A's data key) does not.
+    const recovered = await unwrapWithRecoveryKey(folder, joined.recoveryKey);
+    expect(recovered.dataKeyHex).toBe(keyBHex);
+    recovered.discard();
+    await expect(unwrapWithRecoveryKey(folder, a.recoveryKey)).rejects.toThrow();
+    expect(joined.recoveryKey).not.toBe(a.recoveryKey);
     expect(await opens(folder, 'cw.bautista', 'Temp-Bautista-Kite-77')).toBe(true);
     expect(await signIn(b, COORDINATOR.username, COORDINATOR.password)).toMatchObject({
       role: 'coordinator',

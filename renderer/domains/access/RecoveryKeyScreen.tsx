@@ -28,16 +28,52 @@ const sameGroup = (typed: string, group: string) => normalizeGroup(typed) === no
 
 /**
  * Shown once, right after setup. The key exists only in this screen's props (from the auth state,
- * which drops it on Continue or on lock); it is never cached or stored. The check is made with
- * the key out of sight, so typing two groups proves they were written down or printed; "Show the
- * key again" goes back to it, keeping what was typed.
+ * which drops it on Continue or on lock); it is never cached or stored.
  */
 export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
-  const { t } = useTranslation();
   const api = useApi();
   const navigate = useNavigate();
   const session = useSession();
   const { recoveryKeyConfirmed } = useAuth();
+  return (
+    <RecoveryKeyCheck
+      recoveryKey={recoveryKey}
+      timeZone={session.settings.timeZone}
+      onPrinted={async () => {
+        await api.call('audit.recordExport', { kind: 'recoveryKey' });
+      }}
+      onConfirmed={() => {
+        navigate('/', { replace: true });
+        recoveryKeyConfirmed();
+      }}
+    />
+  );
+}
+
+export interface RecoveryKeyCheckProps {
+  recoveryKey: string;
+  /** The vault's time zone, for the date on the printed sheet. */
+  timeZone: string;
+  /** A sentence under the introduction, for where the key was made (a joined computer). */
+  note?: string;
+  /** Records the printing where someone is signed in to be named in the audit log. */
+  onPrinted?: () => Promise<void>;
+  onConfirmed: () => void;
+}
+
+/**
+ * A new recovery key, shown once, then checked: the check is made with the key out of sight, so
+ * typing two groups proves they were written down or printed; "Show the key again" goes back to
+ * it, keeping what was typed. Used after setup and after joining an organisation.
+ */
+export function RecoveryKeyCheck({
+  recoveryKey,
+  timeZone,
+  note,
+  onPrinted,
+  onConfirmed,
+}: RecoveryKeyCheckProps) {
+  const { t } = useTranslation();
   useDocumentTitle(t('recoveryKey.title'));
   const groups = recoveryKey.split('-');
   const [asked] = useState(() => pickGroups(groups.length));
@@ -61,7 +97,7 @@ export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
     setFormError(null);
     window.print();
     try {
-      await api.call('audit.recordExport', { kind: 'recoveryKey' });
+      await onPrinted?.();
       setPrinted(true);
     } catch {
       setFormError({ key: 'internal' });
@@ -71,8 +107,7 @@ export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
   const onContinue = (event: FormEvent) => {
     event.preventDefault();
     if (!canContinue) return;
-    navigate('/', { replace: true });
-    recoveryKeyConfirmed();
+    onConfirmed();
   };
 
   if (!checking) {
@@ -82,6 +117,7 @@ export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
           {t('recoveryKey.title')}
         </h1>
         <p>{t('recoveryKey.intro')}</p>
+        {note ? <p>{note}</p> : null}
         <p>{t('recoveryKey.keepSafe')}</p>
         <section className="key-sheet" aria-label={t('recoveryKey.groupsLabel')}>
           <p className="print-only confidential">{t('recoveryKey.confidential')}</p>
@@ -97,7 +133,7 @@ export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
           <p className="print-only">{t('recoveryKey.sheetBody')}</p>
           <p className="print-only">
             {t('recoveryKey.sheetCreated', {
-              when: formatInstant(createdAt, session.settings.timeZone),
+              when: formatInstant(createdAt, timeZone),
             })}
           </p>
           <p className="print-only confidential">{t('recoveryKey.confidential')}</p>

@@ -6,7 +6,7 @@ export { ForcedPasswordChange } from './AccountScreen';
 export { BackupWarning } from './BackupWarning';
 export { DamagedVaultScreen } from './DamagedVaultScreen';
 export { RecoverScreen } from './RecoverScreen';
-export { RecoveryKeyScreen } from './RecoveryKeyScreen';
+export { RecoveryKeyCheck, RecoveryKeyScreen } from './RecoveryKeyScreen';
 export { SetupScreen } from './SetupScreen';
 export { SignInScreen } from './SignInScreen';
 

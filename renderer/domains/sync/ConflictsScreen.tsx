@@ -1,34 +1,62 @@
 // The coordinator's conflicts to resolve: what merged data holds from two computers that were
 // offline at once, both versions side by side with who recorded each, when and where, and links
 // to the ordinary screens that correct one side. A conflict leaves once the data no longer clashes.
+// A case code given twice is corrected here: one child takes a new code (its old one still finds
+// it in search).
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ConflictRow, ConflictSide } from '../../../shared/sync/contract';
 import { formatInstant } from '../../i18n/format';
-import { useApiQuery } from '../../api/queries';
+import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
-import { FormAlert } from '../../ui/FormAlert';
+import { FormAlert, StatusMessage } from '../../ui/FormAlert';
 import './sync.css';
 
 export function ConflictsScreen() {
   const { t } = useTranslation();
   useDocumentTitle(t('sync.conflicts.title'));
   const conflicts = useApiQuery('sync.conflicts', {});
+  const newCode = useApiMutation('sync.newCaseCode', {
+    stale: () => ['sync.conflicts', 'children.search', 'children.get'],
+  });
+  const renumbered = newCode.data;
   return (
     <>
       <h1>{t('sync.conflicts.title')}</h1>
       <p>{t('sync.conflicts.intro')}</p>
       {conflicts.isError ? <FormAlert message={{ key: conflicts.error.message }} /> : null}
+      {newCode.isError ? <FormAlert message={{ key: newCode.error.message }} /> : null}
+      <StatusMessage version={newCode.submittedAt}>
+        {renumbered
+          ? t('sync.conflicts.newCaseCodeDone', {
+              caseCode: renumbered.caseCode,
+              formerCode: renumbered.formerCode,
+            })
+          : null}
+      </StatusMessage>
       {conflicts.data?.length === 0 ? <p>{t('sync.conflicts.none')}</p> : null}
       {conflicts.data?.map((conflict) => (
-        <ConflictPanel key={conflict.sides.map((s) => s.id).join('-')} conflict={conflict} />
+        <ConflictPanel
+          key={conflict.sides.map((s) => s.id).join('-')}
+          conflict={conflict}
+          onNewCaseCode={(childId) => newCode.mutate({ childId })}
+          pending={newCode.isPending}
+        />
       ))}
     </>
   );
 }
 
-function ConflictPanel({ conflict }: { conflict: ConflictRow }) {
+function ConflictPanel({
+  conflict,
+  onNewCaseCode,
+  pending,
+}: {
+  conflict: ConflictRow;
+  onNewCaseCode: (childId: string) => void;
+  pending: boolean;
+}) {
   const { t } = useTranslation();
   const timeZone = useSession().settings.timeZone;
   const [first, second] = conflict.sides;
@@ -94,6 +122,23 @@ function ConflictPanel({ conflict }: { conflict: ConflictRow }) {
           </li>
         ) : null}
       </ul>
+      {conflict.kind === 'caseCodeTwice' ? (
+        <div className="form-actions">
+          {conflict.sides.map((s, index) => (
+            <button
+              key={s.childId}
+              type="button"
+              disabled={pending}
+              onClick={() => onNewCaseCode(s.childId)}
+            >
+              {t('sync.conflicts.newCaseCode', {
+                version: t(index === 0 ? 'sync.conflicts.first' : 'sync.conflicts.second'),
+                initials: s.initials,
+              })}
+            </button>
+          ))}
+        </div>
+      ) : null}
     </section>
   );
 }

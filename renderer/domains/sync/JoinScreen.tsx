@@ -1,8 +1,11 @@
 // The first-run screen's other way in: this computer's vault made from a join file and its
 // one-time code, shown beside setting up a new vault. The work (copy, re-key, first sync) reports
-// its progress; then everyone signs in with their usual password.
+// its progress; then this computer's own recovery key is shown and checked as at set-up, and
+// everyone signs in with their usual password.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { procedures } from '../../../shared/contract';
+import type { JoinResult } from '../../../shared/sync/contract';
 import { useApiMutation } from '../../api/queries';
 import { useAuth } from '../../auth/AuthContext';
 import { useApiForm } from '../../forms/useApiForm';
@@ -12,6 +15,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { GateLayout } from '../../ui/GateLayout';
 import { SubmitButton } from '../../ui/SubmitButton';
 import { WorkProgress } from '../../ui/WorkProgress';
+import { RecoveryKeyCheck } from '../access';
 
 export function JoinScreen({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation();
@@ -23,8 +27,26 @@ export function JoinScreen({ onBack }: { onBack: () => void }) {
     fields: ['file', 'code', 'syncFolder'],
   });
   const join = useApiMutation('sync.join', { onError: showError });
-  if (join.data) {
-    const { computerName, firstSync } = join.data;
+  // What the done screen needs, kept once the key is checked: the key itself is dropped then.
+  const [joined, setJoined] = useState<Pick<JoinResult, 'computerName' | 'firstSync'> | null>(
+    null,
+  );
+  const made = join.data;
+  if (made && !joined) {
+    return (
+      <RecoveryKeyCheck
+        recoveryKey={made.recoveryKey}
+        timeZone={made.timeZone}
+        note={t('sync.join.recoveryKeyNote')}
+        onConfirmed={() => {
+          setJoined({ computerName: made.computerName, firstSync: made.firstSync });
+          join.reset();
+        }}
+      />
+    );
+  }
+  if (joined) {
+    const { computerName, firstSync } = joined;
     return (
       <GateLayout>
         <h1>{t('sync.join.doneHeading')}</h1>

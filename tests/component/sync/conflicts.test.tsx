@@ -110,6 +110,62 @@ describe('conflicts to resolve', () => {
     expect(screen.getAllByRole('link', { name: /^Open the case file/ })).toHaveLength(2);
   });
 
+  it('gives one child of a code given twice a new code, by keyboard, and says the old one still finds her', async () => {
+    const twice: ConflictRow = {
+      kind: 'caseCodeTwice',
+      sides: [
+        side({ stay: null, id: BED_TWICE.sides[0].childId }),
+        side({
+          stay: null,
+          id: BED_TWICE.sides[1].childId,
+          childId: BED_TWICE.sides[1].childId,
+          initials: 'B.L.',
+        }),
+      ],
+    };
+    let resolved = false;
+    const bridge = new FakeBridge()
+      .ok('app.status', coordinator())
+      .ok('sync.conflicts', () => (resolved ? [] : [twice]))
+      .ok('sync.newCaseCode', () => {
+        resolved = true;
+        return {
+          childId: BED_TWICE.sides[1].childId,
+          caseCode: 'AR-2026-QRT-0002',
+          formerCode: 'AR-2026-QRT-0001',
+        };
+      });
+    const { user } = renderApp(bridge, { route: '/conflicts' });
+    const button = await screen.findByRole('button', {
+      name: 'Give B.L. (Second version) a new case code',
+    });
+    expect(
+      screen.getByRole('button', { name: 'Give A.C. (First version) a new case code' }),
+    ).toBeVisible();
+    await expectNoAxeViolations();
+    button.focus();
+    await user.keyboard('{Enter}');
+    expect(
+      await screen.findByText(
+        'The child with AR-2026-QRT-0001 now has the case code AR-2026-QRT-0002. Searching for AR-2026-QRT-0001 still finds this child.',
+      ),
+    ).toBeVisible();
+    expect(bridge.inputsOf('sync.newCaseCode')).toEqual([{ childId: BED_TWICE.sides[1].childId }]);
+    expect(
+      await screen.findByText("No conflicts: every computer's records fit together."),
+    ).toBeVisible();
+    expect(screen.queryByRole('button', { name: /a new case code$/ })).toBeNull();
+  });
+
+  it('offers no new case code for a bed given twice', async () => {
+    const bridge = new FakeBridge()
+      .ok('app.status', coordinator())
+      .ok('sync.conflicts', [BED_TWICE]);
+    renderApp(bridge, { route: '/conflicts' });
+    await screen.findByRole('table', { name: 'One bed, two children at once: both versions' });
+    expect(screen.queryByRole('button', { name: /a new case code$/ })).toBeNull();
+  });
+
   it('says there is nothing to resolve once every conflict is gone', async () => {
     const bridge = new FakeBridge().ok('app.status', coordinator()).ok('sync.conflicts', []);
     renderApp(bridge, { route: '/conflicts' });

@@ -11,6 +11,7 @@ const SHARING: SyncStatus = { sharing: true, folder: 'E:\\aruga-sync', staleDays
 const CODE = '0AB1-C0DE-1FGH-J0K1-M1NP-Q0RS';
 const COMPUTER_ID = '0190a000-0000-7000-8000-000000000002';
 const FILE = 'E:\\aruga-3f9c1a2b7d4e.aruga-join';
+const RECOVERY_KEY = '7K2M-9QPA-X4HR-0T3W-BN6C-ZD8E-1FGJ-5SVY';
 
 describe('Add a computer', () => {
   it('writes the join file with progress, then shows the code in groups once', async () => {
@@ -80,7 +81,7 @@ describe('Join an organisation', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Set up Aruga' })).toBeVisible();
   });
 
-  it('shows progress while joining, then the first sync, then leads to sign-in', async () => {
+  it('shows progress while joining, then its own recovery key and its check, then the first sync and sign-in', async () => {
     let joined = false;
     const bridge = new FakeBridge().ok('app.status', () =>
       status({ state: joined ? 'locked' : 'setup', dataFolder: '/home/aruga' }),
@@ -101,8 +102,35 @@ describe('Join an organisation', () => {
         computerId: COMPUTER_ID,
         computerName: 'Fictional Cebu',
         firstSync: { applied: 2, refused: 0 },
+        recoveryKey: RECOVERY_KEY,
+        timeZone: 'Asia/Manila',
       }),
     );
+    // This computer's own recovery key, shown once and checked as at set-up.
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Your recovery key' }),
+    ).toBeVisible();
+    expect(
+      screen.getByText(
+        'This computer has a recovery key of its own: the recovery key of the computer that added it does not open this one.',
+      ),
+    ).toBeVisible();
+    const groups = within(screen.getByRole('region', { name: 'Recovery key in 8 groups' }))
+      .getAllByRole('listitem')
+      .map((li) => li.querySelector('code')?.textContent);
+    expect(groups).toEqual(RECOVERY_KEY.split('-'));
+    await expectNoAxeViolations();
+    await user.click(screen.getByRole('button', { name: 'I have written it down' }));
+    expect(screen.queryByText(RECOVERY_KEY.split('-')[0]!)).toBeNull();
+    const continueButton = screen.getByRole('button', { name: 'Continue' });
+    expect(continueButton).toBeDisabled();
+    for (const field of screen.getAllByLabelText(/^Type group \d$/)) {
+      const label = document.querySelector(`label[for="${field.id}"]`)?.textContent ?? '';
+      const position = Number(/\d$/.exec(label)?.[0]);
+      await user.type(field, RECOVERY_KEY.split('-')[position - 1]!.toLowerCase());
+    }
+    expect(continueButton).toBeEnabled();
+    await user.click(continueButton);
     expect(
       await screen.findByText(/This computer joined the organisation as Fictional Cebu\./),
     ).toBeVisible();

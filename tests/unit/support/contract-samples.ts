@@ -506,6 +506,7 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
   'sync.computers': {},
   'sync.status': {},
   'sync.conflicts': {},
+  'sync.newCaseCode': { childId: uuidv7() },
   'sync.saveSettings': { folder: 'fictional-sync-folder-not-present', staleDays: 7 },
   'sync.removeComputer': { computerId: uuidv7(), reason: 'Fictional: laptop lost' },
   'sync.addComputer': {

@@ -15,6 +15,7 @@ import { listComputers } from './computers';
 import { describeConflicts } from './conflicts';
 import { saveSyncSettings, syncStatus } from './settings';
 import { joinOrganisation, makeJoinFile } from './join';
+import { giveNewCaseCode } from './case-codes';
 
 type SyncHandlers = Pick<Handlers, keyof typeof syncProcedures>;
 
@@ -45,7 +46,7 @@ export function syncHandlers(): SyncHandlers {
       if (ctx.vaultState() !== 'setup') throw new AppError('CONFLICT', 'vaultExists');
       if (input.syncFolder && !isFolder(input.syncFolder))
         throw fieldError('syncFolder', 'sync.folderMissing');
-      const joined = await joinOrganisation(ctx.folder, input, ctx.schema, ctx.progress);
+      const joined = await joinOrganisation(ctx.folder, input, ctx.schema, ctx.kdf, ctx.progress);
       ctx.adoptDeviceId(joined.computerId);
       return joined;
     },
@@ -68,6 +69,7 @@ export function syncHandlers(): SyncHandlers {
     'sync.computers': (ctx) => listComputers(ctx.vault().db),
     'sync.status': (ctx) => syncStatus(ctx.vault().db),
     'sync.conflicts': (ctx) => describeConflicts(ctx.vault().db),
+    'sync.newCaseCode': (ctx, input) => giveNewCaseCode(ctx.vault(), input.childId),
     'sync.saveSettings': (ctx, input) => {
       const vault = ctx.vault();
       if (!ownIdentity(vault.db, ctx.writeContext().deviceId))
@@ -115,6 +117,8 @@ export const syncAuditTargets: AuditTargets = {
     targetId: () => null,
     detail: (input) => ({ staleDays: input.staleDays }),
   },
+  // The codes are the child's (the case file shows them); the log names the child alone.
+  'sync.newCaseCode': { targetType: 'child', targetId: (input) => input.childId },
   // The reason stays with the computer's row (it travels with the removal), not in the log.
   'sync.removeComputer': {
     targetType: 'computer',

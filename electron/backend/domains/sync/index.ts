@@ -36,7 +36,7 @@ export { AUTO_SYNC_INTERVAL_MS, autoSyncStep, type AutoSyncState } from './watch
 export { saveSyncSettings } from './settings';
 export { bundleKeys, refreshBundleKeys, replaceBundleKey, type BundleKeys } from './bundle-keys';
 export { describeConflicts, listConflicts, type Conflict, type ConflictKind } from './conflicts';
-export { caseCodeTag, nextCaseCode } from './case-codes';
+export { caseCodeTag, giveNewCaseCode, nextCaseCode } from './case-codes';
 
 export const syncDomain: Domain = {
   name: 'sync',

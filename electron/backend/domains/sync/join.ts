@@ -3,8 +3,9 @@
 // consistent snapshot of the vault, under a key made for this file alone and without this
 // computer's own sync keys, goes into the join file with the new computer's grant, sealed under a
 // one-time code. On the new computer: the code opens the file, the snapshot becomes its vault
-// under a data key of its own with a keyring of its own (a slot for every account's credential),
-// and, given its sync folder, a first sync brings what was recorded since the file was made.
+// under a data key of its own with a keyring of its own (a slot for every account's credential
+// and a recovery slot for a new recovery key of its own), and, given its sync folder, a first
+// sync brings what was recorded since the file was made.
 import { renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -19,7 +20,16 @@ import { exportDatabase, schemaVersionOf, stagingFolder, VAULT_FILES } from '../
 import { copyOut, sha256OfFile } from '../../vault/backup-file';
 import { newDataKey, type ScryptParams } from '../../vault/crypto';
 import { lockFolder } from '../../vault/folder-lock';
-import { keyringPath, newKeyringBody, readKeyring } from '../../vault/keyring';
+import {
+  createSlot,
+  keyringPath,
+  newKeyringBody,
+  readKeyring,
+  RECOVERY_SLOT_ID,
+  replaceSlot,
+} from '../../vault/keyring';
+import { generateRecoveryKey } from '../../vault/recovery-key';
+import { readSettings } from '../../vault/settings';
 import { StagedProgress, type ProgressSink } from '../../vault/progress';
 import { OpenVault } from '../../vault/vault';
 import { accountSlotSources } from '../access';
@@ -141,12 +151,14 @@ export interface JoinInput {
  * Makes this computer's vault in `dataFolder` (which has none) from a join file. A wrong code or
  * a damaged file is refused before anything is written. Progress: stages of the snapshot's bytes
  * (copied out and checked; re-keyed under this computer's own data key; keyring made and put in
- * place; and the first sync, when a folder is given). Returns this computer's id and the sync.
+ * place; and the first sync, when a folder is given). Returns this computer's id, the sync, and
+ * this computer's recovery key (its own: it opens this data key alone), to be shown once.
  */
 export async function joinOrganisation(
   dataFolder: string,
   input: JoinInput,
   schema: Schema,
+  kdf: ScryptParams,
   onProgress?: ProgressSink,
 ): Promise<JoinResult> {
   const opened = await openJoinFile(input.file, input.code);
@@ -168,17 +180,17 @@ export async function joinOrganisation(
       copy.close();
     }
     progress.completed(1);
-    const vault = OpenVault.open(
-      staging,
-      Buffer.from(ownKey),
+    const recoveryKey = generateRecoveryKey();
+    const keyring = replaceSlot(
       newKeyringBody(false),
-      schema,
-      context,
-      {
-        backupBeforeUpgrade: false,
-      },
+      await createSlot(RECOVERY_SLOT_ID, 'recovery', recoveryKey, ownKey, kdf),
     );
+    const vault = OpenVault.open(staging, Buffer.from(ownKey), keyring, schema, context, {
+      backupBeforeUpgrade: false,
+    });
+    let timeZone: string;
     try {
+      timeZone = readSettings(vault).timeZone;
       await vault.syncAccountSlots(accountSlotSources(vault));
       vault.audit.append({
         actorId: null,
@@ -197,7 +209,13 @@ export async function joinOrganisation(
       ? await firstSync(dataFolder, ownKey, schema, context, input.syncFolder)
       : null;
     progress.finish();
-    return { computerId: grant.deviceId, computerName: payload.computerName, firstSync: sync };
+    return {
+      computerId: grant.deviceId,
+      computerName: payload.computerName,
+      firstSync: sync,
+      recoveryKey,
+      timeZone,
+    };
   } catch (error) {
     throw error instanceof AppError ? error : storageError(error);
   } finally {
