@@ -86,7 +86,7 @@ const REPORT: TherapyReport = {
 
 describe('the therapy report over all shelters, printed', () => {
   it('prints the summary first with its figures on numbered, marked pages, and no schedule', async () => {
-    const blocks = therapyBlocks(REPORT, t, 'therapist');
+    const blocks = therapyBlocks(REPORT, t, 'therapist', 'en');
     const document = documentOf(
       blocks,
       { paperSize: 'A4', orientation: 'portrait', margins: 'normal' },
@@ -112,7 +112,7 @@ describe('the therapy report over all shelters, printed', () => {
   });
 
   it('exports its tables as CSV, leaving the plan progress (case codes) out of a plain export', () => {
-    const blocks = therapyBlocks(REPORT, t, 'therapist');
+    const blocks = therapyBlocks(REPORT, t, 'therapist', 'en');
     const plain = reportCsv(blocks, false);
     expect(plain).toContain('Fictional Home Cebu,48,52,39,8,5,0,75%');
     expect(plain).toContain('Fictional Therapist Cruz,52,39,8,5,0,75%');

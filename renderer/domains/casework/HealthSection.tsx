@@ -17,7 +17,8 @@ import {
   type HealthKind,
 } from '../../../shared/casework/vocabulary';
 import type { CaseFile } from '../../../shared/children/contract';
-import { formatCalendarDate, todayIn } from '../../../shared/time';
+import { todayIn } from '../../../shared/time';
+import { formatCalendarDate } from '../../i18n/format';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
 import { useApiForm } from '../../forms/useApiForm';

@@ -13,7 +13,7 @@ import {
   type RetentionKind,
   type RetentionPeriod,
 } from '../../../shared/privacy/retention';
-import { formatCalendarDate, formatInstant } from '../../../shared/time';
+import { formatCalendarDate, formatInstant } from '../../i18n/format';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
 import { useApiForm } from '../../forms/useApiForm';
