@@ -13,7 +13,6 @@ const BACKEND_MESSAGE_KEYS = [
   'badCredentials',
   'backoff',
   'passwordChangeRequired',
-  'corrupt',
   'internal',
   'cannotDisableSelf',
   'vaultExists',

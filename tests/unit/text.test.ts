@@ -75,6 +75,7 @@ const MULTILINE: Partial<Record<ProcedureName, string[]>> = {
   'therapy.editSessions': ['overrideReason'],
   'therapy.cancelSessions': ['reason'],
   'therapy.recordSession': ['reason'],
+  'retention.delete': ['reason'],
 };
 
 const REFUSED: [string, TextErrorKey][] = [

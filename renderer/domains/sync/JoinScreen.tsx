@@ -28,9 +28,7 @@ export function JoinScreen({ onBack }: { onBack: () => void }) {
   });
   const join = useApiMutation('sync.join', { onError: showError });
   // What the done screen needs, kept once the key is checked: the key itself is dropped then.
-  const [joined, setJoined] = useState<Pick<JoinResult, 'computerName' | 'firstSync'> | null>(
-    null,
-  );
+  const [joined, setJoined] = useState<Pick<JoinResult, 'computerName' | 'firstSync'> | null>(null);
   const made = join.data;
   if (made && !joined) {
     return (

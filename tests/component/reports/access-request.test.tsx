@@ -88,7 +88,7 @@ describe('access-request export', () => {
     expect(preview).toHaveTextContent('Child AR-2026-0042 (M.S.)');
     expect(preview).toHaveTextContent('legal name');
     expect(preview).toHaveTextContent('Fictional Maria Santos');
-    expect(preview).toHaveTextContent('intake accounts: 1 record(s)');
+    expect(preview).toHaveTextContent('intake accounts: 1 record');
     expect(preview).toHaveTextContent('Fictional video reference V-12');
     expect(preview).toHaveTextContent('intake reads.reason');
     await expectNoAxeViolations();
