@@ -112,6 +112,14 @@ async function openCaseFile(child: Child, axeLabel: string): Promise<void> {
   await screenShown(child.caseCode, axeLabel);
 }
 
+/** Opens a section folded behind its content note, by its heading's button from the keyboard. */
+async function unfold(name: string): Promise<void> {
+  const heading = section(name).getByRole('button', { name, exact: true });
+  await heading.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => heading.getAttribute('aria-expanded')).toBe('true');
+}
+
 /** Presses Tab until `target` has the focus: the way a keyboard user reaches a control. */
 async function tabTo(target: Locator, limit = 60): Promise<void> {
   for (let i = 0; i < limit; i += 1) {
@@ -312,6 +320,8 @@ describe('the case file of two siblings', { timeout: 900_000 }, () => {
   describe('daily records', () => {
     it('shows the sister away, missing, on the bed board after a missing-from-care incident', async () => {
       await openCaseFile(sister, "sister's case file");
+      // What happened to a child starts folded behind a content note.
+      await unfold('Incidents');
       const record = await openByKeyboard(
         button('Record an incident', section('Incidents')),
         'Record an incident',

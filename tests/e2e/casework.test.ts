@@ -113,6 +113,13 @@ describe('casework records', () => {
     await page.getByRole('link', { name: child.caseCode }).click();
     await onScreen(page, new RegExp(child.caseCode), 'case file');
 
+    // The legal detail starts folded behind its content note: opened from its heading's button.
+    const legal = page
+      .getByRole('region', { name: 'Legal detail per accused', exact: true })
+      .getByRole('button', { name: 'Legal detail per accused', exact: true });
+    await legal.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => legal.getAttribute('aria-expanded')).toBe('true');
     const accused = await openWithKeyboard('Add an accused', 'Add an accused');
     await field('Family member accused', accused).selectOption({
       label: 'Ramon Fictional Uncle (Uncle)',
