@@ -38,7 +38,15 @@ export function parseProgressStep(value: unknown): ProgressStep | undefined {
   return undefined;
 }
 
-export type BackendEvent = LockEvent | ProgressEvent;
+/**
+ * Records written on other computers reached this vault (an automatic sync, or one this window did
+ * not start): every answer on screen is asked for again. It carries nothing else.
+ */
+export interface SyncedEvent {
+  type: 'synced';
+}
+
+export type BackendEvent = LockEvent | ProgressEvent | SyncedEvent;
 
 /**
  * A report leaving the app: its whole HTML document (renderer/domains/reports/print) sent to the
@@ -64,6 +72,8 @@ export interface ArugaBridge {
   onLock(listener: (event: LockEvent) => void): () => void;
   /** Subscribe to the progress of long calls; returns the unsubscribe function. */
   onProgress(listener: (event: ProgressEvent) => void): () => void;
+  /** Subscribe to syncs that brought other computers' records; returns the unsubscribe function. */
+  onSynced(listener: () => void): () => void;
   /** Prints or saves a report (a document printed in a hidden window of its own, never the app's page). */
   output(request: OutputRequest): Promise<OutputResult>;
 }

@@ -14,8 +14,8 @@ export function bridgeScript(token: string): string {
   'use strict';
   const TOKEN = ${JSON.stringify(token)};
   const internal = () => ({ ok: false, error: { code: 'INTERNAL', message: 'internal' } });
-  // Listeners by event type: 'locked' and 'progress', as the preload forwards them.
-  const listeners = { locked: new Set(), progress: new Set() };
+  // Listeners by event type: 'locked', 'progress' and 'synced', as the preload forwards them.
+  const listeners = { locked: new Set(), progress: new Set(), synced: new Set() };
   let source = null;
 
   function openEvents() {
@@ -38,14 +38,14 @@ export function bridgeScript(token: string): string {
     };
   }
 
-  // One event stream for both kinds, open while anyone listens.
+  // One event stream for every kind, open while anyone listens.
   function subscribe(type, listener) {
     if (typeof listener !== 'function') throw new TypeError('listener must be a function');
     listeners[type].add(listener);
     if (source === null) openEvents();
     return () => {
       listeners[type].delete(listener);
-      if (listeners.locked.size === 0 && listeners.progress.size === 0 && source !== null) {
+      if (Object.values(listeners).every((set) => set.size === 0) && source !== null) {
         source.close();
         source = null;
       }
@@ -91,6 +91,11 @@ export function bridgeScript(token: string): string {
     },
     onProgress(listener) {
       return subscribe('progress', listener);
+    },
+    // Nothing from the event reaches the listener, as behind the preload.
+    onSynced(listener) {
+      if (typeof listener !== 'function') throw new TypeError('listener must be a function');
+      return subscribe('synced', () => listener());
     },
   });
 

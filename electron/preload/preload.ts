@@ -1,4 +1,4 @@
-// The preload: exposes exactly `window.aruga` = { call, onLock, onProgress, output } through
+// The preload: exposes exactly `window.aruga` = { call, onLock, onProgress, onSynced, output } through
 // contextBridge. Never ipcRenderer itself, never `send`/`on` for arbitrary channels, never
 // process.env. Bundled to CommonJS because sandboxed preloads cannot be ES modules.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
@@ -41,6 +41,11 @@ const bridge: ArugaBridge = {
       const { procedure, done, total } = event;
       const step = parseProgressStep(event.step);
       listener({ type: 'progress', procedure, done, total, ...(step ? { step } : {}) });
+    });
+  },
+  onSynced(listener: () => void): () => void {
+    return onBackendEvent((event) => {
+      if (event.type === 'synced') listener();
     });
   },
   output(request: OutputRequest): Promise<OutputResult> {

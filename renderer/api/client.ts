@@ -47,6 +47,8 @@ export interface ApiClient {
   onLock(listener: (event: LockEvent) => void): () => void;
   /** How far long calls are (a backup, a restore, a salvage). */
   onProgress(listener: (event: ProgressEvent) => void): () => void;
+  /** A sync brought other computers' records (an automatic one, or one this window did not start). */
+  onSynced(listener: () => void): () => void;
   /** Called whenever a call fails with LOCKED: the backend locked without us hearing about it. */
   onLockedError(listener: () => void): () => void;
   /** Prints or saves a report (a broken bridge answers not done). */
@@ -93,6 +95,7 @@ export function createApiClient(bridge: ArugaBridge): ApiClient {
     call,
     onLock: (listener) => bridge.onLock(listener),
     onProgress: (listener) => bridge.onProgress(listener),
+    onSynced: (listener) => bridge.onSynced(listener),
     output: (request) => bridge.output(request).catch(() => ({ done: false })),
     onLockedError(listener) {
       lockedListeners.add(listener);

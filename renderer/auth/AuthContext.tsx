@@ -118,6 +118,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, [api, dropEverything]);
 
+  // A sync brought other computers' records (on its own, from a shared folder): every answer on
+  // screen is asked for again, so no list shows what the vault no longer holds.
+  useEffect(() => api.onSynced(() => void queryClient.invalidateQueries()), [api, queryClient]);
+
   // Quick-hide: blank the window synchronously, before anything is awaited, then lock. It works
   // everywhere, even while typing in a field or inside a dialog.
   useEffect(() => {

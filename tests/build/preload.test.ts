@@ -1,4 +1,4 @@
-// The bundled preload (exactly what ships) exposes only `window.aruga` with `call` and `onLock`.
+// The bundled preload (exactly what ships) exposes only `window.aruga` with `call`, its event subscriptions and `output`.
 // It runs here in a VM with a stand-in `electron` module that records what is
 // exposed and which channels are used; anything else it tries to require fails the test.
 import { build } from 'esbuild';
@@ -76,9 +76,15 @@ describe('preload bundle', () => {
     aruga = loaded.exposed.get('aruga') as ArugaBridge;
   });
 
-  it('exposes exactly one global, aruga, with exactly call, onLock, onProgress and output', () => {
+  it('exposes exactly one global, aruga, with exactly call, onLock, onProgress, onSynced and output', () => {
     expect([...loaded.exposed.keys()]).toEqual(['aruga']);
-    expect(Object.keys(aruga).sort()).toEqual(['call', 'onLock', 'onProgress', 'output']);
+    expect(Object.keys(aruga).sort()).toEqual([
+      'call',
+      'onLock',
+      'onProgress',
+      'onSynced',
+      'output',
+    ]);
     expect(typeof aruga.onProgress).toBe('function');
     expect(typeof aruga.output).toBe('function');
     expect(typeof aruga.call).toBe('function');
@@ -135,5 +141,17 @@ describe('preload bundle', () => {
     for (const call of [...first.mock.calls, ...second.mock.calls]) {
       expect(reachable(call).has(loaded.ipcRenderer)).toBe(false);
     }
+  });
+
+  it('onSynced calls its listener with nothing, for synced events only', () => {
+    const listener = vi.fn();
+    const stop = aruga.onSynced(listener);
+    const ipcEvent = { sender: loaded.ipcRenderer, senderId: 0 };
+    loaded.ipcRenderer.emit(IPC_CHANNEL_EVENT, ipcEvent, { type: 'locked', reason: 'idle' });
+    expect(listener).not.toHaveBeenCalled();
+    loaded.ipcRenderer.emit(IPC_CHANNEL_EVENT, ipcEvent, { type: 'synced', extra: 'dropped' });
+    expect(listener).toHaveBeenCalledExactlyOnceWith();
+    stop();
+    expect(loaded.ipcRenderer.listenerCount(IPC_CHANNEL_EVENT)).toBe(0);
   });
 });

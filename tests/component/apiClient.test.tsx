@@ -40,6 +40,7 @@ describe('typed API client', () => {
       call: () => Promise.reject(new Error('socket hang up at /home/secret/stack.js:12')),
       onLock: () => () => undefined,
       onProgress: () => () => undefined,
+      onSynced: () => () => undefined,
       output: () => Promise.reject(new Error('socket hang up')),
     };
     await expect(createApiClient(throwing).call('app.status', {})).rejects.toMatchObject({
@@ -50,6 +51,7 @@ describe('typed API client', () => {
       call: () => Promise.resolve({ ok: false, error: { code: 'NOPE', message: 'x' } } as never),
       onLock: () => () => undefined,
       onProgress: () => () => undefined,
+      onSynced: () => () => undefined,
       output: () => Promise.resolve({ done: true }),
     };
     await expect(createApiClient(malformed).call('app.status', {})).rejects.toMatchObject({

@@ -69,7 +69,7 @@ describe('window.aruga in Chromium', () => {
     await page.goto(harness.url);
     await expect.poll(() => page.locator('#out').textContent()).toBe('ready');
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).arugaAtStart)).toBe(
-      'object:call,output,onLock,onProgress',
+      'object:call,output,onLock,onProgress,onSynced',
     );
     const shape = await page.evaluate(() => {
       const window = globalThis as unknown as PageGlobals;
@@ -85,7 +85,13 @@ describe('window.aruga in Chromium', () => {
       frozen: true,
       writable: false,
       configurable: false,
-      types: ['call:function', 'output:function', 'onLock:function', 'onProgress:function'],
+      types: [
+        'call:function',
+        'output:function',
+        'onLock:function',
+        'onProgress:function',
+        'onSynced:function',
+      ],
     });
     await expectNoAxeViolations(page, 'bridge fixture');
     errors.assertNone();

@@ -3,6 +3,9 @@
 // therapist on B sees her after Sync now. Both computers then give one bed to different children
 // while "offline" (neither syncs); after a sync the coordinator on A sees the conflict on the bed
 // board and resolves it there, with an ordinary transfer, and it leaves Conflicts to resolve.
+// Then both register a child offline under one case code (B was given A's case-code tag); the
+// sync lists it on the coordinator's open Conflicts screen, she gives one child a new code by
+// keyboard, the old code still finds her, and B has the new code after its next sync.
 // Last, no child's name appears in any file of the sync folder or the join file.
 //
 // B joins through the real screens first: the administrator on A adds it (a join file and a
@@ -20,6 +23,7 @@ import { startE2eRun, type E2eRun } from '../support/e2e-run';
 import { expectOk, harnessCall, startTestHarness, type TestHarness } from '../support/harness';
 import { assertNoLeaks } from '../support/leak-check';
 import { addStaff, firstSignIn, type StaffMember } from '../support/seed';
+import { Database } from '@signalapp/sqlcipher';
 import { unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
 import { makeTempDir, removeDir } from '../support/temp';
 
@@ -52,13 +56,21 @@ const child = (legalName: string) =>
     intakeDate: '2026-01-05',
   }) satisfies ProcedureInput<'children.register'>;
 /** The children's names: the canaries of the leak check. */
-const NAMES = ['Ligaya Canaryfirst Dizon', 'Rosalind Canarysecond Lim', 'Tala Canarythird Uy'];
+const NAMES = [
+  'Ligaya Canaryfirst Dizon',
+  'Rosalind Canarysecond Lim',
+  'Tala Canarythird Uy',
+  'Amihan Canaryfourth Reyes',
+  'Dalisay Canaryfifth Sy',
+];
 
 let a: E2eRun;
 let b: { harness: TestHarness; browser: BrowserSession; page: Page; folder: string };
 let folder = '';
 let recoveryKey = '';
 let joinFolder = '';
+/** B's own recovery key, shown when it joined. */
+let keyOfB = '';
 const joinFile = { path: '', code: '' };
 const beds: Record<string, string> = {};
 const children: { id: string; caseCode: string }[] = [];
@@ -212,7 +224,7 @@ describe('two computers sharing one sync folder', { timeout: 900_000 }, () => {
       .getByRole('region', { name: 'Recovery key in 8 groups' })
       .locator('code')
       .allInnerTexts();
-    const keyOfB = groups.join('-');
+    keyOfB = groups.join('-');
     await tabTo(page, page.getByRole('button', { name: 'I have written it down' }));
     await page.keyboard.press('Enter');
     await page
@@ -375,6 +387,73 @@ describe('two computers sharing one sync folder', { timeout: 900_000 }, () => {
     await syncNow(a.harness);
     await syncNow(b.harness);
     expect(expectOk(await harnessCall(b.harness, 'sync.conflicts', {}))).toEqual([]);
+  });
+
+  it('one case code given twice is listed on the open Conflicts screen, and one child gets a new code', async () => {
+    // How a code is given twice: two computers added while both were offline picked one case-code
+    // tag (a one-in-13,824 draw the screens cannot force). B is given A's tag in its own database,
+    // as if its Add a computer had drawn it.
+    const key = await unwrapWithRecoveryKey(b.folder, keyOfB);
+    const db = new Database(join(b.folder, 'aruga.db'));
+    try {
+      db.pragma(`key = "x'${key.dataKeyHex}'"`);
+      db.pragma('busy_timeout = 10000');
+      db.prepare(
+        `UPDATE sync_computers SET case_tag =
+           (SELECT case_tag FROM sync_computers WHERE name = 'Fictional office A')
+         WHERE name = 'Fictional shelter laptop B'`,
+      ).run();
+    } finally {
+      key.discard();
+      db.close();
+    }
+    // The coordinator on A still has Conflicts to resolve open, saying there are none.
+    const page = a.page;
+    await page.getByText("No conflicts: every computer's records fit together.").waitFor();
+    // Offline, each computer registers a child: both take the same next code.
+    const onA = expectOk(await harnessCall(a.harness, 'children.register', child(NAMES[3]!)));
+    const onB = expectOk(await harnessCall(b.harness, 'children.register', child(NAMES[4]!)));
+    expect(onB.caseCode).toBe(onA.caseCode);
+    await syncNow(b.harness);
+    await syncNow(a.harness);
+    await syncNow(b.harness);
+
+    // The sync on A brought B's child: the open screen lists the conflict with no reload.
+    await page
+      .getByRole('table', { name: 'One case code on two children: both versions' })
+      .waitFor();
+    await expectNoAxeViolations(page, 'a case code given twice');
+    const give = page.getByRole('button', { name: /\(Second version\) a new case code$/ });
+    await tabTo(page, give);
+    await page.keyboard.press('Enter');
+    const done = page.getByText(`Searching for ${onA.caseCode} still finds this child.`, {
+      exact: false,
+    });
+    await done.waitFor();
+    const newCode = /now has the case code (\S+)\./.exec(await done.innerText())![1]!;
+    expect(newCode).not.toBe(onA.caseCode);
+    await page.getByText("No conflicts: every computer's records fit together.").waitFor();
+    await expectNoAxeViolations(page, 'case code given twice resolved');
+
+    // On Children, the former code still finds both children, under two different codes.
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Children', exact: true })
+      .click();
+    const search = page.getByRole('search', { name: 'Find a child' });
+    await search.getByRole('searchbox', { name: 'Search', exact: true }).fill(onA.caseCode);
+    const list = page.getByRole('table', { name: 'Children in your care, by case code and alias' });
+    await list.getByRole('link', { name: newCode, exact: true }).waitFor();
+    await expect.poll(() => list.getByRole('row').count()).toBe(3);
+    await list.getByRole('link', { name: onA.caseCode, exact: true }).waitFor();
+    await expectNoAxeViolations(page, 'children found by the former code');
+
+    // It travels: after the next sync B has the new code and lists no conflict.
+    await syncNow(a.harness);
+    await syncNow(b.harness);
+    expect(expectOk(await harnessCall(b.harness, 'sync.conflicts', {}))).toEqual([]);
+    const onBNow = expectOk(await harnessCall(b.harness, 'children.search', { text: newCode }));
+    expect(onBNow.rows.map((row) => row.caseCode)).toEqual([newCode]);
   });
 
   it('leaves no child’s name in any file of the sync folder or the join file', async () => {

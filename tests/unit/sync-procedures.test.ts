@@ -4,7 +4,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { ADMIN, fails, inspectDatabase, newVault, ok, tempFolder } from './support';
+import {
+  ADMIN,
+  fails,
+  inspectDatabase,
+  joinComputer,
+  newVault,
+  ok,
+  signIn,
+  tempFolder,
+} from './support';
 
 describe('sync procedures', () => {
   it('start sharing once, sync now with a folder, and list this computer', async () => {
@@ -146,5 +155,50 @@ describe('sync procedures', () => {
       expect(entry.detail ?? '').not.toContain('jeepney');
     }
     after.close();
+  });
+
+  it('tells the screens when a sync brings records from another computer, and only then', async () => {
+    const a = await newVault();
+    await ok(a.backend, 'sync.start', { computerName: 'Fictional office laptop' });
+    // B syncs on its own with its saved folder, as a computer on a Syncthing folder does.
+    const b = await joinComputer(a.backend, 'Fictional shelter laptop', undefined, {
+      autoSyncIntervalMs: 20,
+    });
+    const folder = tempFolder();
+    const synced: string[] = [];
+    b.backend.onEvent((event) => {
+      if (event.type === 'synced') synced.push(JSON.stringify(event));
+    });
+    await signIn(b.backend, ADMIN.username, ADMIN.password);
+    await ok(b.backend, 'sync.saveSettings', { folder, staleDays: 7 });
+    // Alone in the folder: B writes its own changes and hears of nothing.
+    expect(await ok(b.backend, 'sync.now', { folder })).toMatchObject({ applied: 0 });
+    await new Promise((done) => setTimeout(done, 200));
+    expect(synced).toEqual([]);
+
+    // A's bundle arrives: the automatic sync applies it and says so, carrying nothing else.
+    await ok(a.backend, 'sync.now', { folder });
+    for (let i = 0; i < 100 && synced.length === 0; i += 1)
+      await new Promise((done) => setTimeout(done, 50));
+    expect(synced).toEqual([JSON.stringify({ type: 'synced' })]);
+
+    // On A, which syncs by hand only: Sync now that applies B's bundle says so, once.
+    const onA: string[] = [];
+    a.backend.onEvent((event) => {
+      if (event.type === 'synced') onA.push(event.type);
+    });
+    await ok(b.backend, 'users.create', {
+      displayName: 'Fictional Caseworker Mendoza',
+      username: 'fictional.mendoza',
+      role: 'caseworker',
+      shelterScope: [],
+      temporaryPassword: 'Quiet-Harbor-Lantern-58',
+    });
+    await ok(b.backend, 'sync.now', { folder });
+    await ok(b.backend, 'session.lock', { reason: 'manual' });
+    expect((await ok(a.backend, 'sync.now', { folder })).applied).toBeGreaterThan(0);
+    expect(onA).toEqual(['synced']);
+    expect(await ok(a.backend, 'sync.now', { folder })).toMatchObject({ applied: 0 });
+    expect(onA).toEqual(['synced']);
   });
 });

@@ -89,6 +89,8 @@ export interface CallContext {
    * renderer as progress events for a procedure declared with `progress: true`, else ignored.
    */
   progress: ProgressSink;
+  /** Records from other computers were applied: the renderer asks for what it shows again. */
+  announceSynced(): void;
   /** Notes that this session has `childId`'s case file open; true if it already had. */
   noteOpenCaseFile(childId: string): boolean;
 }

@@ -124,6 +124,7 @@ export class ReadReplica {
       adoptDeviceId: refuse,
       replaceSession: refuse,
       skipViewAudit: refuse,
+      announceSynced: refuse,
       noteOpenCaseFile: refuse,
     };
   }

@@ -558,8 +558,12 @@ export class Backend implements BackendApi {
       const report = autoSyncStep(vault, this.deviceId, state);
       if (!report || (report.applied.length === 0 && !report.written && !report.refused.length))
         return;
-      // As after Sync now: accounts made, changed or disabled elsewhere reach this keyring.
-      if (report.applied.length > 0) await vault.syncAccountSlots(accountSlotSources(vault));
+      if (report.applied.length > 0) {
+        // As after Sync now: accounts made, changed or disabled elsewhere reach this keyring.
+        await vault.syncAccountSlots(accountSlotSources(vault));
+        // The screens learn of records that arrived with no one asking.
+        this.events.emit('event', { type: 'synced' } satisfies BackendEvent);
+      }
       // Audited as Sync now is, marked as the computer's own doing.
       vault.audit.append({
         actorId: this.state.userId,
@@ -641,6 +645,7 @@ export class Backend implements BackendApi {
       },
       replaceSession: (open) => this.replaceSession(open),
       skipViewAudit: () => undefined,
+      announceSynced: () => this.events.emit('event', { type: 'synced' } satisfies BackendEvent),
       noteOpenCaseFile: (childId) => {
         if (this.state.kind !== 'unlocked') return false;
         const already = this.state.openCaseFile === childId;

@@ -34,6 +34,7 @@ export class FakeBridge implements ArugaBridge {
   private readonly queued = new Map<string, Responder[]>();
   private readonly listeners = new Set<(event: LockEvent) => void>();
   private readonly progressListeners = new Set<(event: ProgressEvent) => void>();
+  private readonly syncedListeners = new Set<() => void>();
 
   constructor() {
     // Benign defaults most screens trigger.
@@ -127,6 +128,16 @@ export class FakeBridge implements ArugaBridge {
   onProgress(listener: (event: ProgressEvent) => void): () => void {
     this.progressListeners.add(listener);
     return () => this.progressListeners.delete(listener);
+  }
+
+  /** Says a sync brought other computers' records, as the backend does after one applies. */
+  emitSynced(): void {
+    this.syncedListeners.forEach((listener) => listener());
+  }
+
+  onSynced(listener: () => void): () => void {
+    this.syncedListeners.add(listener);
+    return () => this.syncedListeners.delete(listener);
   }
 
   /** Every report printed or saved, in order; each is done unless `outputDone` is false. */

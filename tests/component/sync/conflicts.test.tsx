@@ -173,4 +173,20 @@ describe('conflicts to resolve', () => {
       await screen.findByText("No conflicts: every computer's records fit together."),
     ).toBeVisible();
   });
+
+  it('lists a conflict that a sync brought while the screen was open, with no reload', async () => {
+    let arrived = false;
+    const bridge = new FakeBridge()
+      .ok('app.status', coordinator())
+      .ok('sync.conflicts', () => (arrived ? [BED_TWICE] : []));
+    renderApp(bridge, { route: '/conflicts' });
+    await screen.findByText("No conflicts: every computer's records fit together.");
+    // An automatic sync applies a bundle from another computer, well within the lists' freshness.
+    arrived = true;
+    bridge.emitSynced();
+    expect(
+      await screen.findByRole('table', { name: 'One bed, two children at once: both versions' }),
+    ).toBeVisible();
+    expect(screen.queryByText("No conflicts: every computer's records fit together.")).toBeNull();
+  });
 });

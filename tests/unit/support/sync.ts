@@ -11,7 +11,7 @@ import { migrate } from '../../../electron/backend/db/migrate';
 import { DataLayer } from '../../../electron/backend/db/data-layer';
 import { syncedTables } from '../../../electron/backend/db/schema';
 import { databasePath } from '../../../electron/backend/vault/vault';
-import type { BackendApi } from '../../../electron/backend/api';
+import type { BackendApi, BackendOptions } from '../../../electron/backend/api';
 import {
   addComputer,
   adoptGrant,
@@ -193,16 +193,18 @@ export function prepareGround(
 /**
  * A computer joining the organisation of the vault `a` has open, as an administrator does it:
  * *Add a computer* on `a` writes a join file, and a backend at a new data folder joins with the
- * file and its code (and syncs with `syncFolder` at once, if given). Returns B's folder and backend.
+ * file and its code (and syncs with `syncFolder` at once, if given). Returns B's folder and backend
+ * (made with `extra` options, e.g. an automatic sync).
  */
 export async function joinComputer(
   a: BackendApi,
   name: string,
   syncFolder?: string,
+  extra: Partial<BackendOptions> = {},
 ): Promise<{ folder: string; backend: BackendApi; computerId: string }> {
   const added = await ok(a, 'sync.addComputer', { computerName: name, folder: tempFolder() });
   const folder = tempFolder();
-  const backend = backendAt(folder);
+  const backend = backendAt(folder, extra);
   await ok(backend, 'sync.join', { file: added.path, code: added.code, syncFolder });
   return { folder, backend, computerId: added.computerId };
 }

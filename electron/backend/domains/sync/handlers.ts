@@ -59,6 +59,8 @@ export function syncHandlers(): SyncHandlers {
       // Accounts made, changed or disabled elsewhere open this computer's keyring from now on (or
       // no longer do). A full pass, so one cut short by a crash is finished by the next sync.
       await vault.syncAccountSlots(accountSlotSources(vault));
+      // The screens refresh whatever started the sync (the window that asked also does on its answer).
+      if (report.applied.length > 0) ctx.announceSynced();
       return {
         applied: report.applied.length,
         refused: report.refused.map(({ reason }) => ({ reason })),
