@@ -5,8 +5,10 @@
 // a plain run puts the backup and restore times at every size in its table too.
 // `npm run bench -- --crash [--trials 1000] [--seed n]`: the crash test (tests/crash) many times;
 // prints kills, corruptions and lost writes, and exits non-zero if any write was lost or damaged.
-// `npm run bench -- --sync`: only the sync rows (export and import of 10,000 changes); a plain
-// run has them too.
+// `npm run bench -- --sync [--size L] [--runs 10] [--only export,import,join,Syncthing]`: only the
+// sync rows: export and import of 10,000 changes (a plain run has these too), a join at --size
+// (join-file size, code to usable vault) and one change's journey through two local Syncthing
+// instances (skipped, saying why, without syncthing).
 // Prints a table and writes tests/bench/results.json (ignored by git) for comparison across commits;
 // a UI run replaces only the UI rows of its size there.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +30,8 @@ import { runCrashTest } from '../crash/crash-test';
 import { BACKUP_OPERATIONS, backupBench, backupRows } from './suites/backup';
 import { isSizeName } from '../../electron/backend/demo/sizes';
 import { syncBench } from './suites/sync';
+import { joinBench } from './suites/sync-join';
+import { syncthingBench } from './suites/sync-syncthing';
 
 const { values } = parseArgs({
   options: {
@@ -105,15 +109,23 @@ if (values.ui) {
     previous = old.rows.filter((r) => !(r.operation.startsWith('ui: ') && r.size === size));
   }
 } else if (values.sync) {
+  const size = values.size.toUpperCase();
+  if (!isSizeName(size)) throw new Error(`Unknown --size ${values.size}: use S, M or L.`);
+  const syncRuns = Math.max(1, Number(values.runs) || 10);
   const folder = mkdtempSync(join(tmpdir(), 'aruga-sync-'));
   try {
-    rows.push(...(await syncBench(folder, Math.max(1, Number(values.runs) || 10))));
+    if (selects(values.only, 'export') || selects(values.only, 'import'))
+      rows.push(...(await syncBench(folder, syncRuns)));
+    if (selects(values.only, 'join')) rows.push(...(await joinBench(folder, size)));
+    if (selects(values.only, 'Syncthing')) rows.push(...(await syncthingBench(folder, syncRuns)));
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
   if (existsSync(out)) {
     const old = JSON.parse(readFileSync(out, 'utf8')) as { rows: ResultRow[] };
-    previous = old.rows.filter((r) => !r.operation.startsWith('sync: '));
+    // Only the rows this run measured are replaced.
+    const measured = new Set(rows.map((r) => `${r.operation} ${r.size}`));
+    previous = old.rows.filter((r) => !measured.has(`${r.operation} ${r.size}`));
   }
 } else {
   const folder = mkdtempSync(join(tmpdir(), 'aruga-bench-'));
