@@ -100,6 +100,10 @@ const runs = values.quick ? 5 : 20;
 const out = new URL('./results.json', import.meta.url);
 const rows: ResultRow[] = [];
 let previous: ResultRow[] = [];
+// `npm run mutation` keeps its scores in the same file: a bench run leaves them as they were.
+const mutation = existsSync(out)
+  ? (JSON.parse(readFileSync(out, 'utf8')) as { mutation?: unknown }).mutation
+  : undefined;
 if (values.ui) {
   const size = values.size.toUpperCase();
   if (!isSizeName(size)) throw new Error(`Unknown --size ${values.size}: use S, M or L.`);
@@ -174,6 +178,7 @@ writeFileSync(
       node: process.version,
       quick: values.quick,
       rows: [...previous, ...rows],
+      ...(mutation === undefined ? {} : { mutation }),
     },
     null,
     2,

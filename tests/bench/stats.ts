@@ -5,6 +5,19 @@ export interface Sample {
   p50: number;
   p95: number;
   runs: number;
+  /** The median run's CPU time (cpuMs), where it was measured. */
+  cpuP50?: number;
+}
+
+/**
+ * CPU time this process has used, in ms (user and system; getrusage counts it to the nanosecond).
+ * Unlike the wall clock it leaves out waiting: for a commit's fsync to reach the disk, and for a
+ * core while other processes run. SQLite and its cipher run on the calling thread, so this is
+ * their work, with whatever V8's helper threads did meanwhile.
+ */
+export function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
@@ -43,6 +56,7 @@ export async function measurePair(
   before?: readonly [(i: number) => unknown, (i: number) => unknown],
 ): Promise<[Sample, Sample]> {
   const times: [number[], number[]] = [[], []];
+  const cpu: [number[], number[]] = [[], []];
   const fns = [a, b] as const;
   for (const fn of fns) for (let i = 0; i < Math.min(3, runs); i += 1) await fn(i);
   const perRound = Math.max(1, Math.ceil(runs / rounds));
@@ -51,14 +65,22 @@ export async function measurePair(
       for (let i = done; i < Math.min(runs, done + perRound); i += 1) {
         await before?.[k]!(i);
         const start = performance.now();
+        const startCpu = cpuMs();
         await fn(i);
+        cpu[k]!.push(cpuMs() - startCpu);
         times[k]!.push(performance.now() - start);
       }
     }
   }
-  return times.map((t) => {
-    t.sort((x, y) => x - y);
-    return { p50: percentile(t, 50), p95: percentile(t, 95), runs: t.length };
+  const sorted = (xs: number[]) => xs.sort((x, y) => x - y);
+  return times.map((t, k) => {
+    sorted(t);
+    return {
+      p50: percentile(t, 50),
+      p95: percentile(t, 95),
+      runs: t.length,
+      cpuP50: percentile(sorted(cpu[k]!), 50),
+    };
   }) as [Sample, Sample];
 }
 
@@ -68,6 +90,8 @@ export interface ResultRow {
   p50Ms: number;
   p95Ms: number;
   runs: number;
+  /** The median run's CPU time, where the per-page rule compares in it (cases' encryptionRows). */
+  cpuP50Ms?: number;
   /** Encrypted p50 ÷ plain p50 on the same workload, where both were run. */
   encryptedPlainRatio?: number;
   /** Pages one run read from the database files and appended to the WAL (medians), if counted. */

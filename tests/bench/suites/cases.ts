@@ -56,6 +56,7 @@ import {
   selects,
   type PagesPerRun,
   type ResultRow,
+  type Sample,
 } from '../stats';
 import type { PageOverhead } from './foundation';
 import { assessmentsPerChild, seedReintegration } from './reintegration';
@@ -670,14 +671,18 @@ function placementPages(report: PlacementReport): string {
   ).html;
 }
 
-type Sample = { p50: number; p95: number; runs: number };
-
 /**
  * Encrypted against plain on the same workload. Each page read from the file or written pays
  * SQLCipher's per-page cost, which the per-page measurement gives; the overhead (encrypted p50 −
  * plain p50) may be those pages' cost plus PER_PAGE_MARGIN. A warm read (no write, page cache not
  * emptied) may also cost RATIO_TARGET × plain for what the page cache served: for a warm read
  * that touches no file page, that is exactly the cached-read ratio.
+ *
+ * Where pages are priced, the overhead is taken in CPU time, the unit the per-page cost is
+ * measured in. A commit waits for its fsync (synchronous = FULL, both sides), and that wait is
+ * milliseconds set by the disk and by other processes' I/O, not by the cipher: in wall time the
+ * difference of two medians of it swamped the booking's 0.8 ms of encryption. p50 and p95 stay
+ * wall time, the fsync included, since that is what a user waits for.
  */
 const encryptionRows = (
   operation: string,
@@ -689,15 +694,16 @@ const encryptionRows = (
   warm: boolean,
   targetMs?: number,
 ): ResultRow[] => {
-  const overhead = encrypted.p50 - plain.p50;
-  const cached = warm && pages.written === 0 ? (RATIO_TARGET - 1) * plain.p50 : 0;
+  const priced = pages.read + pages.written > 0;
+  const time = (sample: Sample) => (priced ? (sample.cpuP50 ?? sample.p50) : sample.p50);
+  const overhead = time(encrypted) - time(plain);
+  const cached = warm && pages.written === 0 ? (RATIO_TARGET - 1) * time(plain) : 0;
   const paged = PER_PAGE_MARGIN * (pages.read * perPage.coldRead + pages.written * perPage.write);
   const budget = cached + paged;
   const withinP95 = targetMs === undefined || encrypted.p95 < targetMs;
-  const rule =
-    pages.read + pages.written === 0
-      ? `ratio ≤ ${RATIO_TARGET}`
-      : `overhead ${overhead.toFixed(2)} ≤ ${cached ? `${cached.toFixed(2)} + ` : ''}${paged.toFixed(2)} ms for pages`;
+  const rule = priced
+    ? `CPU overhead ${overhead.toFixed(2)} ≤ ${cached ? `${cached.toFixed(2)} + ` : ''}${paged.toFixed(2)} ms for pages`
+    : `ratio ≤ ${RATIO_TARGET}`;
   return [
     {
       operation: `${operation} (encrypted)`,
@@ -705,6 +711,7 @@ const encryptionRows = (
       p50Ms: encrypted.p50,
       p95Ms: encrypted.p95,
       runs: encrypted.runs,
+      ...(priced ? { cpuP50Ms: time(encrypted) } : {}),
       encryptedPlainRatio: encrypted.p50 / plain.p50,
       pagesRead: pages.read,
       pagesWritten: pages.written,
@@ -717,6 +724,7 @@ const encryptionRows = (
       p50Ms: plain.p50,
       p95Ms: plain.p95,
       runs: plain.runs,
+      ...(priced ? { cpuP50Ms: time(plain) } : {}),
     },
   ];
 };
