@@ -1,7 +1,9 @@
 // Every date, time and number a person reads, in their language, through Intl (date-fns has no
 // Filipino or Cebuano locale; it stays for date arithmetic and time-zone math in ./time). All
 // three languages write the Philippine way: MM/DD/YYYY and a 12-hour clock with AM/PM, so only
-// the words (weekdays, AM/PM) change with the language, never the order.
+// the words (weekdays, AM/PM) change with the language, never the order. Paper is the exception:
+// printed schedules and reports use the 24-hour clock (14:00) that staff read on a printed
+// timetable, with no AM/PM to misread or lose to a photocopy.
 import { INTL_LOCALES, type Language } from './languages';
 
 export type InstantStyle =
@@ -22,12 +24,18 @@ export type InstantStyle =
   /** Thu 03/05/2026 9:07 AM */
   | 'weekdayDateTime'
   /** Thursday */
-  | 'weekday';
+  | 'weekday'
+  /** 14:07, on paper */
+  | 'time24'
+  /** 03/05/2026 14:07, on paper */
+  | 'dateTime24';
 
 interface Parts {
   weekday?: 'short' | 'long';
   day?: 'monthDay' | 'full';
   clock?: 'hour' | 'minute' | 'second';
+  /** The 24-hour clock, zero-padded (09:07, 14:07), with no AM/PM. */
+  clock24?: true;
 }
 
 const STYLES: Record<InstantStyle, Parts> = {
@@ -40,13 +48,20 @@ const STYLES: Record<InstantStyle, Parts> = {
   weekdayDate: { weekday: 'short', day: 'full' },
   weekdayDateTime: { weekday: 'short', day: 'full', clock: 'minute' },
   weekday: { weekday: 'long' },
+  time24: { clock: 'minute', clock24: true },
+  dateTime24: { day: 'full', clock: 'minute', clock24: true },
 };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** One formatter per language, zone and weekday width, kept: building one is slow. */
-function formatterFor(language: Language, timeZone: string, weekday: 'short' | 'long') {
-  const key = `${language}|${timeZone}|${weekday}`;
+/** One formatter per language, zone, weekday width and clock, kept: building one is slow. */
+function formatterFor(
+  language: Language,
+  timeZone: string,
+  weekday: 'short' | 'long',
+  hourCycle: 'h12' | 'h23',
+) {
+  const key = `${language}|${timeZone}|${weekday}|${hourCycle}`;
   let formatter = formatters.get(key);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat([...INTL_LOCALES[language]], {
@@ -58,7 +73,7 @@ function formatterFor(language: Language, timeZone: string, weekday: 'short' | '
       hour: 'numeric',
       minute: '2-digit',
       second: '2-digit',
-      hourCycle: 'h12',
+      hourCycle,
     });
     formatters.set(key, formatter);
   }
@@ -71,7 +86,13 @@ const pad = (value: string) => value.padStart(2, '0');
 function compose(at: Date, timeZone: string, language: Language, style: InstantStyle): string {
   const parts = STYLES[style];
   const values: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const part of formatterFor(language, timeZone, parts.weekday ?? 'short').formatToParts(at))
+  const hourCycle = parts.clock24 ? 'h23' : 'h12';
+  for (const part of formatterFor(
+    language,
+    timeZone,
+    parts.weekday ?? 'short',
+    hourCycle,
+  ).formatToParts(at))
     values[part.type] = part.value;
   const out: string[] = [];
   if (parts.weekday) out.push(values.weekday ?? '');
@@ -79,10 +100,10 @@ function compose(at: Date, timeZone: string, language: Language, style: InstantS
   if (parts.day === 'full')
     out.push(`${pad(values.month ?? '')}/${pad(values.day ?? '')}/${values.year ?? ''}`);
   if (parts.clock) {
-    let clock = values.hour ?? '';
+    let clock = parts.clock24 ? pad(values.hour ?? '') : (values.hour ?? '');
     if (parts.clock !== 'hour') clock += `:${pad(values.minute ?? '')}`;
     if (parts.clock === 'second') clock += `:${pad(values.second ?? '')}`;
-    out.push(`${clock} ${values.dayPeriod ?? ''}`);
+    out.push(parts.clock24 ? clock : `${clock} ${values.dayPeriod ?? ''}`);
   }
   return out.join(' ');
 }

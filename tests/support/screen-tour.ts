@@ -2,32 +2,99 @@
 // (and the case file and its add dialogs, when the role has children), and on each one check the
 // WCAG 2.2 AA rules with axe, that focus landed on the screen's heading, and that nothing is cut
 // off at a 1280×720 window or at 200% zoom of it. The screens come from the navigation itself, so
-// a new screen is toured without anyone adding it here.
+// a new screen is toured without anyone adding it here. In Filipino or Cebuano it also fails on any
+// heading, button or link still in English where the language has its own words.
 import type { Locator, Page } from 'playwright-core';
+import { isLanguage, LANGUAGES, type Language } from '../../shared/languages';
+import { catalogueTexts, wordsIn } from './catalogue-words';
 import { expectNoAxeViolations } from './axe';
 import { expectReadableControls } from './contrast';
 
-/** The languages the tour can read the app in (the words it looks for come from their catalogues). */
-export type TourLanguage = 'en';
+/** The languages the tour can read the app in: the words it looks for come from their catalogues. */
+export type TourLanguage = Language;
 
-interface TourWords {
+/** A catalogue text as a pattern for a whole label: each {{placeholder}} stands for any text. */
+function wholeText(text: string): string {
+  return text
+    .split(/\{\{[^}]*\}\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.+');
+}
+
+export interface TourWords {
   mainNav: string;
   shortcuts: string;
   childrenNav: string;
+  accountNav: string;
+  /** The language picker on My account. */
+  language: string;
   caseListLabel: string;
-  /** The buttons on the case file that open a dialog to add a record. */
+  signInTitle: string;
+  username: string;
+  password: string;
+  signIn: string;
+  signOut: string;
+  /** The buttons on the case file that open a dialog to add a record ("Add …" in English). */
   adders: RegExp;
+  /**
+   * English texts that must not be seen on a screen in this language: those of the keys this
+   * language translates (none for English), less any text this language itself also uses.
+   */
+  englishOnly: ReadonlySet<string>;
 }
 
-const WORDS: Record<TourLanguage, TourWords> = {
-  en: {
-    mainNav: 'Main',
-    shortcuts: 'Keyboard shortcuts',
-    childrenNav: 'Children',
-    caseListLabel: 'Children in your care, by case code and alias',
-    adders: /^Add /,
-  },
-};
+/** The words the tour (and a test signing in) looks for, read from the language's catalogue. */
+export function tourWords(language: TourLanguage): TourWords {
+  const english = catalogueTexts('en');
+  const texts = catalogueTexts(language);
+  const word = wordsIn(language);
+  const adderKeys = [...english].filter(([, text]) => text.startsWith('Add ')).map(([key]) => key);
+  const own = new Set(texts.values());
+  const englishOnly = new Set(
+    [...english]
+      .filter(([key, text]) => !text.includes('{{') && texts.get(key) !== text && !own.has(text))
+      .map(([, text]) => text),
+  );
+  return {
+    mainNav: word('frame.mainNav'),
+    shortcuts: word('shortcuts.title'),
+    childrenNav: word('children.nav.children'),
+    accountNav: word('frame.nav.account'),
+    language: word('account.language'),
+    caseListLabel: word('children.list.caption'),
+    signInTitle: word('signIn.title'),
+    username: word('signIn.username'),
+    password: word('signIn.password'),
+    signIn: word('signIn.submit'),
+    signOut: word('frame.signOut'),
+    adders: new RegExp(`^(?:${adderKeys.map((key) => wholeText(word(key))).join('|')})$`),
+    englishOnly,
+  };
+}
+
+/** The language the screen shows now (`<html lang>` follows it). */
+export async function shownLanguage(page: Page): Promise<TourLanguage> {
+  const lang = await page.locator('html').getAttribute('lang');
+  if (!isLanguage(lang)) throw new Error(`<html lang> is ${lang}`);
+  return lang;
+}
+
+/**
+ * Signs in from the sign-in screen in whatever language it shows (it opens in the last person's)
+ * and waits for the main navigation, in the language of the person's own account.
+ */
+export async function signInAsShown(page: Page, username: string, password: string) {
+  const titles = LANGUAGES.map((language) => tourWords(language).signInTitle);
+  await page
+    .getByRole('heading', { level: 1, name: new RegExp(`^(?:${titles.join('|')})$`) })
+    .waitFor({ timeout: 120_000 });
+  const words = tourWords(await shownLanguage(page));
+  await page.getByLabel(words.username, { exact: true }).fill(username);
+  await page.getByLabel(words.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: words.signIn, exact: true }).click();
+  // The key derivation of a sign-in takes a while on a loaded machine.
+  await page.getByRole('navigation').first().waitFor({ timeout: 120_000 });
+}
 
 /** axe's tags for WCAG 2.2 level A and AA (each version's own rules). */
 export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -121,16 +188,45 @@ async function expectHeadingFocused(page: Page, label: string): Promise<void> {
   throw new Error(`focus did not move to the heading of "${label}"`);
 }
 
-async function checkScreen(page: Page, label: string): Promise<void> {
+/**
+ * No heading, button or link on the page (a dialog's too) reads as English where this language
+ * has its own words: a text left in code, or a catalogue key that fell back to English.
+ */
+export async function expectNoEnglishLeft(
+  page: Page,
+  words: TourWords,
+  label: string,
+): Promise<void> {
+  if (words.englishOnly.size === 0) return;
+  const shown = await page
+    .locator(':root')
+    .evaluate((root) =>
+      [...root.querySelectorAll('h1, h2, h3, h4, h5, h6, button, a[href], caption, legend')]
+        .filter((element) => element.getClientRects().length > 0)
+        .map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim()),
+    );
+  const english = [...new Set(shown.filter((text) => words.englishOnly.has(text)))];
+  if (english.length > 0) {
+    throw new Error(`English left on "${label}": ${english.map((t) => `"${t}"`).join(', ')}`);
+  }
+}
+
+async function checkScreen(page: Page, words: TourWords, label: string): Promise<void> {
   await page.getByRole('main').getByRole('heading', { level: 1 }).waitFor({ timeout: 60_000 });
   await settled(page);
+  await expectNoEnglishLeft(page, words, label);
   await expectWcag22(page, label);
   await expectReadableControls(page, label);
   await expectFits(page, label);
 }
 
 /** Opens each dialog `openers` finds, checks it, and closes it with Escape (focus returns). */
-async function checkDialogs(page: Page, openers: Locator, label: string): Promise<string[]> {
+async function checkDialogs(
+  page: Page,
+  words: TourWords,
+  openers: Locator,
+  label: string,
+): Promise<string[]> {
   const seen: string[] = [];
   const count = await openers.count();
   for (let i = 0; i < count; i++) {
@@ -141,6 +237,7 @@ async function checkDialogs(page: Page, openers: Locator, label: string): Promis
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     await settled(page);
+    await expectNoEnglishLeft(page, words, `${label}: ${name}`);
     await expectWcag22(page, `${label}: ${name}`);
     await expectFits(page, `${label}: ${name}`);
     await page.keyboard.press('Escape');
@@ -159,7 +256,7 @@ async function checkDialogs(page: Page, openers: Locator, label: string): Promis
  * the first child's case file with each of its "Add" dialogs.
  */
 export async function tourEveryScreen(page: Page, language: TourLanguage): Promise<string[]> {
-  const words = WORDS[language];
+  const words = tourWords(language);
   await page.setViewportSize(VIEWPORTS.window);
   const nav = page.getByRole('navigation', { name: words.mainNav, exact: true });
   await nav.waitFor();
@@ -170,7 +267,7 @@ export async function tourEveryScreen(page: Page, language: TourLanguage): Promi
     await nav.getByRole('link').nth(i).click();
     // The first link may be the screen already shown: then nothing navigates.
     if (!(i === 0 && seen.length === 0)) await expectHeadingFocused(page, name);
-    await checkScreen(page, name);
+    await checkScreen(page, words, name);
     seen.push(name);
   }
 
@@ -179,6 +276,7 @@ export async function tourEveryScreen(page: Page, language: TourLanguage): Promi
   await page.keyboard.press('?');
   const sheet = page.getByRole('dialog', { name: words.shortcuts, exact: true });
   await sheet.waitFor();
+  await expectNoEnglishLeft(page, words, words.shortcuts);
   await expectWcag22(page, words.shortcuts);
   await page.keyboard.press('Escape');
   await sheet.waitFor({ state: 'hidden' });
@@ -192,12 +290,12 @@ export async function tourEveryScreen(page: Page, language: TourLanguage): Promi
     const caseCode = (await first.innerText()).trim();
     await first.click();
     await expectHeadingFocused(page, caseCode);
-    await checkScreen(page, caseCode);
+    await checkScreen(page, words, caseCode);
     seen.push(caseCode);
     const adders = page
       .getByRole('main')
       .getByRole('button', { name: words.adders, disabled: false });
-    seen.push(...(await checkDialogs(page, adders, caseCode)));
+    seen.push(...(await checkDialogs(page, words, adders, caseCode)));
   }
   return seen;
 }

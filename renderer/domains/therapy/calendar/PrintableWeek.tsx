@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { sessionStatusText } from '../labels';
-import { dayOf, timeRange } from './format';
+import { dayOf, printedTimeRange } from './format';
 import type { CalendarEntry } from './range';
 
 export interface PrintableEntry extends CalendarEntry {
@@ -10,7 +10,8 @@ export interface PrintableEntry extends CalendarEntry {
 
 /**
  * The week as a plain table, for paper: hidden on screen, the only thing printed (print CSS in
- * therapy.css). Case codes and initials only, like every list.
+ * therapy.css). Case codes and initials only, like every list; the 24-hour clock, as on every
+ * printout.
  */
 export function PrintableWeek({
   heading,
@@ -47,7 +48,7 @@ export function PrintableWeek({
             {entries.map((entry) => (
               <tr key={entry.id}>
                 <td>{dayOf(entry.start, timeZone)}</td>
-                <td>{timeRange(entry.start, entry.end, timeZone)}</td>
+                <td>{printedTimeRange(entry.start, entry.end, timeZone)}</td>
                 <td>{entry.title}</td>
                 <td>{entry.therapistName}</td>
                 <td>{entry.room ?? '—'}</td>
