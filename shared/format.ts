@@ -1,9 +1,7 @@
 // Every date, time and number a person reads, in their language, through Intl (date-fns has no
 // Filipino or Cebuano locale; it stays for date arithmetic and time-zone math in ./time). All
 // three languages write the Philippine way: MM/DD/YYYY and a 12-hour clock with AM/PM, so only
-// the words (weekdays, AM/PM) change with the language, never the order. Paper is the exception:
-// printed schedules and reports use the 24-hour clock (14:00) that staff read on a printed
-// timetable, with no AM/PM to misread or lose to a photocopy.
+// the words (weekdays, AM/PM) change with the language, never the order.
 import { INTL_LOCALES, type Language } from './languages';
 
 export type InstantStyle =
@@ -24,18 +22,12 @@ export type InstantStyle =
   /** Thu 03/05/2026 9:07 AM */
   | 'weekdayDateTime'
   /** Thursday */
-  | 'weekday'
-  /** 14:07, on paper */
-  | 'time24'
-  /** 03/05/2026 14:07, on paper */
-  | 'dateTime24';
+  | 'weekday';
 
 interface Parts {
   weekday?: 'short' | 'long';
   day?: 'monthDay' | 'full';
   clock?: 'hour' | 'minute' | 'second';
-  /** The 24-hour clock, zero-padded (09:07, 14:07), with no AM/PM. */
-  clock24?: true;
 }
 
 const STYLES: Record<InstantStyle, Parts> = {
@@ -48,20 +40,13 @@ const STYLES: Record<InstantStyle, Parts> = {
   weekdayDate: { weekday: 'short', day: 'full' },
   weekdayDateTime: { weekday: 'short', day: 'full', clock: 'minute' },
   weekday: { weekday: 'long' },
-  time24: { clock: 'minute', clock24: true },
-  dateTime24: { day: 'full', clock: 'minute', clock24: true },
 };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** One formatter per language, zone, weekday width and clock, kept: building one is slow. */
-function formatterFor(
-  language: Language,
-  timeZone: string,
-  weekday: 'short' | 'long',
-  hourCycle: 'h12' | 'h23',
-) {
-  const key = `${language}|${timeZone}|${weekday}|${hourCycle}`;
+/** One formatter per language, zone and weekday width, kept: building one is slow. */
+function formatterFor(language: Language, timeZone: string, weekday: 'short' | 'long') {
+  const key = `${language}|${timeZone}|${weekday}`;
   let formatter = formatters.get(key);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat([...INTL_LOCALES[language]], {
@@ -73,7 +58,7 @@ function formatterFor(
       hour: 'numeric',
       minute: '2-digit',
       second: '2-digit',
-      hourCycle,
+      hourCycle: 'h12',
     });
     formatters.set(key, formatter);
   }
@@ -86,13 +71,7 @@ const pad = (value: string) => value.padStart(2, '0');
 function compose(at: Date, timeZone: string, language: Language, style: InstantStyle): string {
   const parts = STYLES[style];
   const values: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  const hourCycle = parts.clock24 ? 'h23' : 'h12';
-  for (const part of formatterFor(
-    language,
-    timeZone,
-    parts.weekday ?? 'short',
-    hourCycle,
-  ).formatToParts(at))
+  for (const part of formatterFor(language, timeZone, parts.weekday ?? 'short').formatToParts(at))
     values[part.type] = part.value;
   const out: string[] = [];
   if (parts.weekday) out.push(values.weekday ?? '');
@@ -100,10 +79,10 @@ function compose(at: Date, timeZone: string, language: Language, style: InstantS
   if (parts.day === 'full')
     out.push(`${pad(values.month ?? '')}/${pad(values.day ?? '')}/${values.year ?? ''}`);
   if (parts.clock) {
-    let clock = parts.clock24 ? pad(values.hour ?? '') : (values.hour ?? '');
+    let clock = values.hour ?? '';
     if (parts.clock !== 'hour') clock += `:${pad(values.minute ?? '')}`;
     if (parts.clock === 'second') clock += `:${pad(values.second ?? '')}`;
-    out.push(parts.clock24 ? clock : `${clock} ${values.dayPeriod ?? ''}`);
+    out.push(`${clock} ${values.dayPeriod ?? ''}`);
   }
   return out.join(' ');
 }

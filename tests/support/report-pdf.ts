@@ -70,7 +70,7 @@ export function reportTexts(t: TFunction, title: string, report: PrintedAnswer):
     scope: report.shelters.map((s) => s.name).join(', '),
     generated: t('reports.print.generated', {
       name: report.generatedBy,
-      at: formatInstant(report.generatedAt, report.timeZone, 'dateTime24'),
+      at: formatInstant(report.generatedAt, report.timeZone),
       timeZone: report.timeZone,
     }),
     page: (page, pages) => t('reports.print.page', { page, pages }),

@@ -20,7 +20,7 @@ export function documentTexts(t: TFunction, run: ReportRun, title: string): Docu
     scope: run.scope,
     generated: t('reports.print.generated', {
       name: run.stamp.generatedBy,
-      at: formatInstant(run.stamp.generatedAt, run.stamp.timeZone, 'dateTime24', run.language),
+      at: formatInstant(run.stamp.generatedAt, run.stamp.timeZone, 'dateTime', run.language),
       timeZone: run.stamp.timeZone,
     }),
     page: (page, pages) => t('reports.print.page', { page, pages }),

@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import type { AttendanceFigures, TherapyReport } from '../../../../shared/reports/contract';
 import type { ReportBlock } from '../../../../shared/reports/layout';
 import { REASON_WIDTH, wrapColumn } from '../../../../shared/reports/wrap';
-import { formatCalendarDate, formatInstant } from '../../../../shared/format';
+import { formatCalendarDate } from '../../../../shared/format';
 import type { Language } from '../../../../shared/languages';
 import { zonedFormat } from '../../../../shared/time';
 
@@ -70,7 +70,7 @@ export function therapyBlocks(
             weekday: k(`weekdays.${local(s.startAt, 'i')}`),
             date: local(s.startAt, 'MM/dd'),
           }),
-          `${formatInstant(s.startAt, report.timeZone, 'time24', language)}–${formatInstant(s.endAt, report.timeZone, 'time24', language)}`,
+          `${local(s.startAt, 'HH:mm')}–${local(s.endAt, 'HH:mm')}`,
           grouping === 'therapist' ? (s.shelterName ?? k('noShelter')) : s.therapistName,
           tr(t, `therapy.schedule.kind.${s.kind}`),
           tr(t, `therapy.schedule.status.${s.status}`),

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { sessionStatusText } from '../labels';
-import { dayOf, printedTimeRange } from './format';
+import { dayOf, timeRange } from './format';
 import type { CalendarEntry } from './range';
 
 export interface PrintableEntry extends CalendarEntry {
@@ -10,8 +10,7 @@ export interface PrintableEntry extends CalendarEntry {
 
 /**
  * The week as a plain table, for paper: hidden on screen, the only thing printed (print CSS in
- * therapy.css). Case codes and initials only, like every list; the 24-hour clock, as on every
- * printout.
+ * therapy.css). Case codes and initials only, like every list.
  */
 export function PrintableWeek({
   heading,
@@ -48,7 +47,7 @@ export function PrintableWeek({
             {entries.map((entry) => (
               <tr key={entry.id}>
                 <td>{dayOf(entry.start, timeZone)}</td>
-                <td>{printedTimeRange(entry.start, entry.end, timeZone)}</td>
+                <td>{timeRange(entry.start, entry.end, timeZone)}</td>
                 <td>{entry.title}</td>
                 <td>{entry.therapistName}</td>
                 <td>{entry.room ?? '—'}</td>

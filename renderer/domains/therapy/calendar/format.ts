@@ -11,11 +11,6 @@ export function timeRange(startIso: string, endIso: string, timeZone: string): s
   return `${formatInstant(startIso, timeZone, 'time')} – ${formatInstant(endIso, timeZone, 'time')}`;
 }
 
-/** "09:00–14:00" on paper: printed timetables read the 24-hour clock. */
-export function printedTimeRange(startIso: string, endIso: string, timeZone: string): string {
-  return `${formatInstant(startIso, timeZone, 'time24')}–${formatInstant(endIso, timeZone, 'time24')}`;
-}
-
 /** "Tue 12/01/2026", the day an instant falls on in the vault's zone. */
 export function dayOf(iso: string, timeZone: string): string {
   return formatInstant(iso, timeZone, 'weekdayDate');
