@@ -16,10 +16,13 @@ interface Props {
 /**
  * One section of the case file: an h2 whose button shows or hides the body (the disclosure
  * pattern), so the file can be walked heading by heading and folded to what the work needs.
- * The body stays mounted while hidden, so nothing half-typed in it is lost.
+ * A section that starts folded renders its body at the first opening, so what it lays out or asks
+ * the backend for is paid only by the reader who opens it, not by every opening of the file.
+ * Once rendered, the body stays mounted while hidden, so nothing half-typed in it is lost.
  */
 export function CaseSection({ id, title, defaultOpen = true, contentNote, children }: Props) {
   const [open, setOpen] = useState(defaultOpen && contentNote === undefined);
+  const [rendered, setRendered] = useState(open);
   return (
     <section className="panel case-section" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className="disclosure-heading">
@@ -28,14 +31,17 @@ export function CaseSection({ id, title, defaultOpen = true, contentNote, childr
           className="disclosure"
           aria-expanded={open}
           aria-controls={`${id}-body`}
-          onClick={() => setOpen(!open)}
+          onClick={() => {
+            setOpen(!open);
+            setRendered(true);
+          }}
         >
           {title}
         </button>
       </h2>
       {contentNote ? <p className="content-note">{contentNote}</p> : null}
       <div id={`${id}-body`} className="case-section-body" hidden={!open}>
-        {children}
+        {rendered ? children : null}
       </div>
     </section>
   );

@@ -14,7 +14,7 @@ import { todayIn } from '../../shared/time';
 import { launchBrowser } from '../support/browser';
 import { expectOk, harnessCall } from '../support/harness';
 import { makeTempDir, removeDir } from '../support/temp';
-import { percentile, type ResultRow } from './stats';
+import { percentile, selects, type ResultRow } from './stats';
 
 const AUDIT_ENTRIES = 200_000;
 /** A filter that has not settled by then is reported as frozen. */
@@ -23,6 +23,7 @@ const SETTLE_MS = 30_000;
 const SCREEN_TARGET_MS = 100;
 const SIGN_IN_TARGET_MS = 1000;
 const HEAP_TARGET_MB = 150;
+const HEAP_ROW = 'ui: renderer JS heap after every screen, after GC (MB, not ms)';
 /** One word per run, never repeated: a word searched before would answer from the cache. */
 const SEARCH_WORDS = [
   'santos',
@@ -103,6 +104,7 @@ async function timed(
     window.__benchMs = undefined;
     document.addEventListener(${JSON.stringify(startEvent)}, (event) => {
       const start = event.timeStamp;
+      window.__benchStart = start;
       const deadline = start + ${timeoutMs};
       const frame = () => {
         if (settled()) setTimeout(() => { window.__benchMs = performance.now() - start; }, 0);
@@ -143,6 +145,45 @@ async function timedToAnswer(step: Step, page: Page, marker: string, action: () 
   const ms = performance.now() - start;
   step.times.push(ms);
   step.driven.push(ms);
+}
+
+/**
+ * Page code run before the app's: counts the backend calls in flight (`__benchPending`) and keeps
+ * each one's name, start and end (`__benchCalls`), so the case file counts as settled only once
+ * every section's call has answered, and its calls can be printed in the order they ran.
+ */
+const CALL_TRACKER = `(() => {
+  window.__benchCalls = [];
+  window.__benchPending = 0;
+  const send = window.fetch.bind(window);
+  window.fetch = async (url, init) => {
+    if (String(url) !== '/__harness/call') return send(url, init);
+    const call = { name: JSON.parse(init.body).name, start: performance.now(), end: 0 };
+    window.__benchCalls.push(call);
+    window.__benchPending += 1;
+    try {
+      return await send(url, init);
+    } finally {
+      call.end = performance.now();
+      window.__benchPending -= 1;
+    }
+  };
+})()`;
+const NO_CALL_PENDING = 'window.__benchPending === 0';
+
+interface TrackedCall {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** The calls since the last timed action began, from its start: "name +start…end ms". */
+async function callsSinceStart(page: Page): Promise<string[]> {
+  const calls = (await page.evaluate(
+    `window.__benchCalls.filter((c) => c.start >= window.__benchStart)
+       .map((c) => ({ ...c, start: c.start - window.__benchStart, end: c.end - window.__benchStart }))`,
+  )) as TrackedCall[];
+  return calls.map((c) => `${c.name} +${c.start.toFixed(0)}…${c.end.toFixed(0)} ms`);
 }
 
 /** Page code: the level-1 heading reads `title` and nothing in the main area says "Loading…". */
@@ -200,9 +241,11 @@ async function heapMb(page: Page): Promise<number> {
   return usedSize / 1024 / 1024;
 }
 
-export async function uiBench(size: SizeName, runs: number): Promise<ResultRow[]> {
+export async function uiBench(size: SizeName, runs: number, only?: string): Promise<ResultRow[]> {
   const folder = await makeTempDir('ui-bench');
   const steps: Step[] = [];
+  /** `--only`: the steps whose name holds one of its words; the others are not run. */
+  const wanted = (operation: string) => selects(only, operation);
   const step = (operation: string, targetMs = SCREEN_TARGET_MS): Step => {
     const s: Step = { operation: `ui: ${operation}`, targetMs, times: [], driven: [] };
     steps.push(s);
@@ -230,13 +273,19 @@ export async function uiBench(size: SizeName, runs: number): Promise<ResultRow[]
     });
     browser = await launchBrowser({ parentDir: folder });
     let page = browser.page;
+    await page.addInitScript(CALL_TRACKER);
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(harness.url);
     await page.getByRole('heading', { level: 1, name: 'Sign in to Aruga' }).waitFor();
 
-    // Sign-in to Today, the KDF included.
-    const signInStep = step('sign-in to Today (coordinator, KDF included)', SIGN_IN_TARGET_MS);
-    for (let i = 0; i < runs; i += 1) {
+    // Sign-in to Today, the KDF included (once, untimed, when not selected).
+    const signInName = 'sign-in to Today (coordinator, KDF included)';
+    if (!wanted(signInName)) {
+      await signIn(page, coordinator.username, coordinator.password);
+      await settledOn(page, 'Today');
+    }
+    const signInStep = step(signInName, SIGN_IN_TARGET_MS);
+    for (let i = 0; i < runs && wanted(signInName); i += 1) {
       await timed(signInStep, page, TODAY_SETTLED, () =>
         signIn(page, coordinator.username, coordinator.password),
       );
@@ -246,7 +295,7 @@ export async function uiBench(size: SizeName, runs: number): Promise<ResultRow[]
     // Today and Children, back and forth.
     const today = step('Today, coordinator of every shelter');
     const children = step('Children list');
-    for (let i = 0; i < runs; i += 1) {
+    for (let i = 0; i < runs && (wanted(today.operation) || wanted(children.operation)); i += 1) {
       await timed(children, page, CHILDREN_SETTLED, () => nav(page, 'Children').click());
       await timed(today, page, TODAY_SETTLED, () => nav(page, 'Today').click());
     }
@@ -256,7 +305,7 @@ export async function uiBench(size: SizeName, runs: number): Promise<ResultRow[]
     await settledOn(page, 'Children');
     const search = step('search: one keystroke (Enter) to the new list');
     const box = page.getByRole('searchbox', { name: 'Search' });
-    for (let i = 0; i < runs; i += 1) {
+    for (let i = 0; i < runs && wanted(search.operation); i += 1) {
       const word = `${SEARCH_WORDS[i % SEARCH_WORDS.length]!}${i >= SEARCH_WORDS.length ? ` ${i}` : ''}`;
       await box.fill(word);
       await timedToAnswer(search, page, `"text":"${word}"`, () => box.press('Enter'));
@@ -266,17 +315,23 @@ export async function uiBench(size: SizeName, runs: number): Promise<ResultRow[]
     await box.press('Enter');
     await page.locator('#children-count', { hasText: 'Showing' }).waitFor();
 
-    const openFile = step('open a case file (file and timeline)');
+    const openFile = step('open a case file (every section)');
     const showName = step('Show name: click to the name on screen');
-    for (let i = 0; i < runs; i += 1) {
+    for (
+      let i = 0;
+      i < runs && (wanted(openFile.operation) || wanted(showName.operation));
+      i += 1
+    ) {
       const link = page.locator('table a.case-code').nth(i % 10);
       const caseCode = (await link.innerText()).trim();
       await timed(
         openFile,
         page,
-        `${screenShown(caseCode)} && ${present('#case-timeline-body li, #case-timeline-body .muted')}`,
+        `${screenShown(caseCode)} && ${present('#case-timeline-body li, #case-timeline-body .muted')} && ${NO_CALL_PENDING}`,
         () => link.click(),
       );
+      // What waits on what: the first opening's calls in the order they ran.
+      if (i < 2) console.log(`ui bench: case file ${i + 1}'s calls:`, await callsSinceStart(page));
       const names = page.getByRole('region', { name: 'Names' });
       await timed(showName, page, `!document.querySelector('section.names .name-hidden')`, () =>
         names.getByRole('button', { name: 'Show name' }).click(),
@@ -294,7 +349,11 @@ export async function uiBench(size: SizeName, runs: number): Promise<ResultRow[]
     const [largest, other] = [bySize[0]!, bySize[1]!];
     const openBoard = step('bed board opened: occupancy of every shelter');
     const largestBoard = step(`bed board of the largest shelter (${largest.beds} beds)`);
-    for (let i = 0; i < runs; i += 1) {
+    for (
+      let i = 0;
+      i < runs && (wanted(openBoard.operation) || wanted(largestBoard.operation));
+      i += 1
+    ) {
       await nav(page, 'Children').click();
       await settledOn(page, 'Children');
       await timed(
@@ -316,15 +375,17 @@ export async function uiBench(size: SizeName, runs: number): Promise<ResultRow[]
     }
 
     // The administrator's audit log, opened and filtered by each filter.
-    await signOut(page, harness);
-    await signIn(page, admin.username, admin.password);
-    await settledOn(page, /Users|Today/);
     const auditOpen = step(`audit log (${AUDIT_ENTRIES.toLocaleString('en')} entries) opened`);
     const filters = {
       user: step('audit log filtered by user'),
       action: step('audit log filtered by action'),
       from: step('audit log filtered by date'),
     };
+    const auditWanted = [auditOpen, ...Object.values(filters)].some((s) => wanted(s.operation));
+    if (!auditWanted && !wanted(HEAP_ROW)) return finish(steps, size, heap);
+    await signOut(page, harness);
+    await signIn(page, admin.username, admin.password);
+    await settledOn(page, /Users|Today/);
     let auditRows = page.locator(AUDIT_ROWS);
     for (let i = 0; i < runs; i += 1) {
       await nav(page, 'Users').click();
@@ -393,6 +454,8 @@ export async function uiBench(size: SizeName, runs: number): Promise<ResultRow[]
 }
 
 function finish(steps: Step[], size: string, heap: number): ResultRow[] {
+  // A step left out by `--only` has no times and no row.
+  steps = steps.filter((s) => s.times.length > 0 || s.frozen);
   for (const s of steps) {
     if (s.driven.length === 0) continue;
     const driven = [...s.driven].sort((a, b) => a - b);
@@ -413,8 +476,9 @@ function finish(steps: Step[], size: string, heap: number): ResultRow[] {
       meetsTarget: p95 < s.targetMs,
     };
   });
+  if (Number.isNaN(heap)) return rows;
   rows.push({
-    operation: 'ui: renderer JS heap after every screen, after GC (MB, not ms)',
+    operation: HEAP_ROW,
     size,
     p50Ms: heap,
     p95Ms: heap,

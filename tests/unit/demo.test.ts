@@ -340,6 +340,14 @@ describe('demo daily care and households', () => {
     expect(counts.healthRecords).toBe(count(db, 'SELECT count(*) FROM health_records'));
     expect(counts.healthRecords).toBeGreaterThanOrEqual(placed);
     expect(counts.healthRecords).toBeLessThanOrEqual(5 * placed);
+    // Every child ever placed has her schooling and a conference; most have an accused.
+    expect(counts.educationRecords).toBe(count(db, 'SELECT count(*) FROM education_records'));
+    expect(count(db, 'SELECT count(DISTINCT child_id) FROM education_records')).toBe(placed);
+    expect(count(db, 'SELECT count(DISTINCT child_id) FROM case_conferences')).toBe(placed);
+    expect(counts.caseConferences).toBe(count(db, 'SELECT count(*) FROM case_conferences'));
+    expect(counts.accusedCases).toBe(count(db, 'SELECT count(*) FROM accused_cases'));
+    expect(counts.accusedCases).toBeGreaterThan(placed / 2);
+    expect(count(db, 'SELECT count(*) FROM accused_case_events')).toBeGreaterThan(0);
     // Siblings share one household, as the case file shows them.
     expect(counts.households).toBeLessThan(counts.children);
     expect(

@@ -29,6 +29,7 @@ import { writeCase, type WrittenCase } from './write-case';
 import { writePlacements } from './write-placements';
 import { writeReintegration } from './write-reintegration';
 import { writeCare } from './write-care';
+import { writeCasework, type CaseworkCounts } from './write-casework';
 import { writeHealth } from './write-health';
 
 export interface GenerateOptions {
@@ -73,7 +74,8 @@ export interface GenerateResult {
     | 'incidents'
     | 'documents'
     | 'awayEpisodes'
-    | 'healthRecords',
+    | 'healthRecords'
+    | keyof CaseworkCounts,
     number
   >;
   shelters: { id: string; name: string }[];
@@ -189,6 +191,7 @@ export function generateDataset(vault: CaseVault, options: GenerateOptions): Gen
     documents: DATASET_SIZES[options.size].careDocuments,
   });
   const healthRecords = writeHealth(vault, { seed: options.seed, now });
+  const casework = writeCasework(vault, { seed: options.seed, now });
 
   const count = (table: string) =>
     Number(
@@ -213,6 +216,7 @@ export function generateDataset(vault: CaseVault, options: GenerateOptions): Gen
       households: count('households'),
       ...care,
       healthRecords,
+      ...casework,
     },
     shelters: plan.shelters.map((s, i) => ({ id: shelterIds[i]!, name: s.name })),
     milliseconds: performance.now() - started,

@@ -18,8 +18,15 @@ const SECTIONS = ['name', 'intake', 'placementHistory'] as const;
 
 export function AccessLogSection({ childId }: { childId: string }) {
   const { role } = useSession();
+  const { t } = useTranslation();
   if (!canReadAccessLog(role)) return null;
-  return <AccessLog childId={childId} />;
+  // Folded at first: the log is asked for when the coordinator opens the section, not on every
+  // opening of the file (CaseSection renders a folded body at its first opening).
+  return (
+    <CaseSection id="case-access-log" title={t('privacy.accessLog.heading')} defaultOpen={false}>
+      <AccessLog childId={childId} />
+    </CaseSection>
+  );
 }
 
 function AccessLog({ childId }: { childId: string }) {
@@ -51,7 +58,7 @@ function AccessLog({ childId }: { childId: string }) {
   const partText = (section: string | null) =>
     isOneOf(SECTIONS, section) ? t(`privacy.accessLog.sections.${section}`) : '';
   return (
-    <CaseSection id="case-access-log" title={t('privacy.accessLog.heading')} defaultOpen={false}>
+    <>
       <p>{t('privacy.accessLog.intro')}</p>
       {log.isError ? <FormAlert message={{ key: log.error.message }} /> : null}
       {log.isPending ? <p role="status">{t('privacy.accessLog.loading')}</p> : null}
@@ -96,6 +103,6 @@ function AccessLog({ childId }: { childId: string }) {
           </button>
         </p>
       ) : null}
-    </CaseSection>
+    </>
   );
 }

@@ -16,11 +16,14 @@ import { shelterCatalogue } from '../../../electron/backend/demo/shelters';
 import { DATASET_SIZES, type SizeName } from '../../../electron/backend/demo/sizes';
 import {
   agenda,
+  childTimeline,
+  householdOf,
   loadCaseFile,
   saveFamilyMember,
   searchChildren,
   type CaseActor,
   type CaseVault,
+  visitorsOf,
 } from '../../../electron/backend/domains/children';
 import {
   bedBoard,
@@ -35,6 +38,7 @@ import {
   createSeries,
   findSlots,
   notesForChild,
+  plansOf,
   scoreHistory,
   sessionHistory,
 } from '../../../electron/backend/domains/therapy';
@@ -62,10 +66,15 @@ import type { PageOverhead } from './foundation';
 import { assessmentsPerChild, seedReintegration } from './reintegration';
 import { REPORT_PRINT_OPERATIONS, reportPrintRows } from './report-print';
 import {
+  closureState,
+  listAssessments,
+  listInstruments as listReintegrationInstruments,
+  listVisits,
   loadAssessment,
   outcomesDue,
   overdueVisits,
 } from '../../../electron/backend/domains/reintegration';
+import { childAccessLog } from '../../../electron/backend/domains/privacy';
 
 const SEED = 2026;
 const ZONE = 'Asia/Manila';
@@ -107,6 +116,31 @@ interface Dataset {
   shelters: string[];
   beds: string[];
 }
+
+/** What the case-file screen asks for besides the file (its sections' `queries`), by section. */
+const caseFileCalls: [string, (vault: CaseVault, actor: CaseActor, childId: string) => unknown][] =
+  [
+    ['timeline', (vault, actor, childId) => childTimeline(vault, actor, childId, HOOKS)],
+    ['household', householdOf],
+    ['visitors', visitorsOf],
+    [
+      'therapy plans and history',
+      (vault, actor, childId) => [plansOf(vault, childId), sessionHistory(vault, actor, childId)],
+    ],
+    [
+      'reintegration assessments, visits and closure',
+      (vault, actor, childId) => [
+        listReintegrationInstruments(vault),
+        listAssessments(vault, actor, childId),
+        listVisits(vault, actor, childId),
+        closureState(vault, actor, childId),
+      ],
+    ],
+    [
+      'access log, first page',
+      (vault, _actor, childId) => childAccessLog(vault, childId, undefined),
+    ],
+  ];
 
 /** The same staff in both databases: a coordinator, and caseworkers sharing out the shelters. */
 function addStaff(vault: CaseVault, size: SizeName) {
@@ -326,6 +360,12 @@ function operations(size: SizeName, now: Date, count: number): Operation[] {
       targetMs: 30,
       run: (d, i) => loadCaseFile(d.vault, d.coordinator, d.children[pick(i).child]!, HOOKS),
     },
+    // The calls the case-file screen starts beside the file itself, one row each.
+    ...caseFileCalls.map(([section, call]): Operation => ({
+      name: `case file: ${section}`,
+      targetMs: 30,
+      run: (d, i) => call(d.vault, d.coordinator, d.children[pick(i).child]!),
+    })),
     {
       name: 'bed board, one shelter, past date',
       targetMs: 20,

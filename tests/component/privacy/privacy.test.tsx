@@ -165,7 +165,11 @@ describe("a child's access log", () => {
           },
     );
     const { user } = renderApp(bridge, { route: `/cases/${CHILD_IDS.maria}` });
-    await user.click(await screen.findByRole('button', { name: 'Access log' }));
+    const heading = await screen.findByRole('button', { name: 'Access log' });
+    // Folded at first, and not asked for until the coordinator opens it.
+    await screen.findByRole('button', { name: 'Timeline' });
+    expect(bridge.countOf('privacy.childAccessLog')).toBe(0);
+    await user.click(heading);
     const table = await screen.findByRole('table', { name: "Access to this child's file" });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(

@@ -35,7 +35,7 @@ export {
 } from './family';
 export { recordIntake, openIntake, addIntakeAddendum, opensIntakeDirectly } from './intake';
 export { memberOfChild, relationshipFor } from './household-members';
-export { joinHousehold } from './households';
+export { householdOf, joinHousehold } from './households';
 export { visitorsOf, addVisitor, removeVisitor, gateLookup } from './visitors';
 export { saveLegalEvent, removeLegalEvent, legalEventsOf, testimoniesBetween } from './legal';
 export { saveGoal, saveTask, agenda, type AgendaQuery } from './plan';
