@@ -95,7 +95,8 @@ describe('scrypt slots after the move to Argon2id', () => {
     const { entries } = await ok(backend, 'audit.list', { limit: 200 });
     expect(entries.map((e) => e.action)).toContain('auth.signIn');
     expect(entries.map((e) => e.action)).not.toContain('vault.keyringTampered');
-  });
+    // Eight sign-in attempts and two back-offs waited out.
+  }, 180_000);
 });
 
 describe('the committed scrypt-era keyring', () => {
