@@ -3,15 +3,15 @@ import type { LockReason } from '../../shared/contract';
 import type { BackendEvent } from '../../shared/bridge';
 import type { Envelope } from '../../shared/errors';
 
-import type { ScryptParams } from './vault/crypto';
+import type { PasswordKdf } from './vault/crypto';
 
-export type { ScryptParams };
+export type { PasswordKdf };
 
 export interface BackendOptions {
   /** Folder holding the database, keyring, back-off state and preferences. */
   dataFolder: string;
-  /** Password KDF cost for new key slots. Production uses the default; tests may lower it. */
-  kdf?: ScryptParams;
+  /** Password KDF and cost for new key slots. Production uses the default; tests may lower it. */
+  kdf?: PasswordKdf;
   /**
    * Idle lock after this many milliseconds instead of the vault setting (minutes). For the
    * end-to-end test only, so it need not wait a whole minute.

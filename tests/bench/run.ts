@@ -1,7 +1,8 @@
 // `npm run bench`: p50/p95 per operation and dataset size, and the encrypted/plain ratio.
 // `npm run bench -- --only therapy[,case file]`: only the operations whose name holds one of them.
-// `npm run bench -- --ui [--size L] [--runs 10] [--only "case file"]`: the screens in Chromium
-// instead (tests/bench/ui.ts).
+// `npm run bench -- --ui [--size L] [--runs 10] [--only "case file"] [--data dir]`: the screens in
+// Chromium instead (tests/bench/ui.ts); `--data` keeps the demo vault it builds in `dir` for the
+// next run.
 // `npm run bench -- --backup [--size L]`: backup, check, restore and key-rotation times, and the round trip;
 // a plain run puts the backup and restore times at every size in its table too.
 // `npm run bench -- --crash [--trials 1000] [--seed n]`: the crash test (tests/crash) many times;
@@ -47,6 +48,7 @@ const { values } = parseArgs({
     trials: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '2026' },
     only: { type: 'string' },
+    data: { type: 'string' },
   },
 });
 
@@ -108,7 +110,9 @@ const mutation = existsSync(out)
 if (values.ui) {
   const size = values.size.toUpperCase();
   if (!isSizeName(size)) throw new Error(`Unknown --size ${values.size}: use S, M or L.`);
-  rows.push(...(await uiBench(size, Math.max(1, Number(values.runs) || 10), values.only)));
+  rows.push(
+    ...(await uiBench(size, Math.max(1, Number(values.runs) || 10), values.only, values.data)),
+  );
   if (existsSync(out)) {
     const old = JSON.parse(readFileSync(out, 'utf8')) as { rows: ResultRow[] };
     const measured = new Set(rows.map((r) => r.operation));

@@ -1,8 +1,11 @@
-// `npm run bench -- --ui [--size L|M|S] [--runs n]`: what the user feels. The real app in Chromium
-// through the browser harness, on a demo vault of that size with a 200,000-entry audit log; each
-// step timed from the user's action to the settled screen, p50 and p95 over repeated runs.
-// Not part of `npm test`.
+// `npm run bench -- --ui [--size L|M|S] [--runs n] [--data dir]`: what the user feels. The real
+// app in Chromium through the browser harness, on a demo vault of that size with a 200,000-entry
+// audit log; each step timed from the user's action to the settled screen, p50 and p95 over
+// repeated runs.
+// Not part of `npm test`. With `--data dir`, the demo vault and its log are built into `dir` once
+// and reused by the runs after (building an L vault takes minutes).
 import { SCHEMA } from '../../electron/backend/runtime/composition';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createDemoVault, type DemoVault } from '../../electron/backend/demo/demo-vault';
@@ -59,8 +62,11 @@ interface Step {
   frozen?: boolean;
 }
 
+/** What a run needs of the demo vault: where it is and how to sign in. */
+type BenchVault = Pick<DemoVault, 'folder' | 'accounts' | 'recoveryKey'>;
+
 /** 200,000 entries over the last year, from the demo's staff, on the chain the vault keeps. */
-async function seedAuditLog(demo: DemoVault, entries: number): Promise<void> {
+async function seedAuditLog(demo: BenchVault, entries: number): Promise<void> {
   const vault = await unlockWithRecoveryKey(demo.folder, demo.recoveryKey, SCHEMA, () => ({
     userId: null,
     deviceId: 'ui-bench',
@@ -241,7 +247,33 @@ async function heapMb(page: Page): Promise<number> {
   return usedSize / 1024 / 1024;
 }
 
-export async function uiBench(size: SizeName, runs: number, only?: string): Promise<ResultRow[]> {
+/** The demo vault of `size` with its audit log, built into `folder`. */
+async function buildBenchVault(folder: string, size: SizeName): Promise<BenchVault> {
+  const t0 = Date.now();
+  const demo = await createDemoVault({ folder, size });
+  await seedAuditLog(demo, AUDIT_ENTRIES);
+  console.log(
+    `ui bench ${size}: demo vault and ${AUDIT_ENTRIES.toLocaleString('en')} audit entries in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
+  return { folder: demo.folder, accounts: demo.accounts, recoveryKey: demo.recoveryKey };
+}
+
+/** The vault a previous run with the same `--data` left in `dir`, or a new one kept there. */
+async function reusedBenchVault(dir: string, size: SizeName): Promise<BenchVault> {
+  const manifest = path.join(dir, `ui-bench-${size}.json`);
+  if (existsSync(manifest)) return JSON.parse(readFileSync(manifest, 'utf8')) as BenchVault;
+  mkdirSync(dir, { recursive: true });
+  const vault = await buildBenchVault(path.join(dir, `vault-${size}`), size);
+  writeFileSync(manifest, JSON.stringify(vault));
+  return vault;
+}
+
+export async function uiBench(
+  size: SizeName,
+  runs: number,
+  only?: string,
+  dataDir?: string,
+): Promise<ResultRow[]> {
   const folder = await makeTempDir('ui-bench');
   const steps: Step[] = [];
   /** `--only`: the steps whose name holds one of its words; the others are not run. */
@@ -255,12 +287,9 @@ export async function uiBench(size: SizeName, runs: number, only?: string): Prom
   let harness: Harness | null = null;
   let browser: Awaited<ReturnType<typeof launchBrowser>> | null = null;
   try {
-    const t0 = Date.now();
-    const demo = await createDemoVault({ folder: `${folder}/vault`, size });
-    await seedAuditLog(demo, AUDIT_ENTRIES);
-    console.log(
-      `ui bench ${size}: demo vault and ${AUDIT_ENTRIES.toLocaleString('en')} audit entries in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
-    );
+    const demo = dataDir
+      ? await reusedBenchVault(path.resolve(dataDir), size)
+      : await buildBenchVault(`${folder}/vault`, size);
     const account = (role: string) => demo.accounts.find((a) => a.role === role)!;
     const coordinator = account('coordinator');
     const admin = account('admin');

@@ -1,6 +1,6 @@
 // What the crash test's parent and child agree on: the accounts, and the acknowledgement lines.
 export const CRASH_ACCOUNTS = {
-  kdf: { N: 2 ** 12, r: 8, p: 1 },
+  kdf: { alg: 'scrypt', params: { N: 2 ** 12, r: 8, p: 1 } },
   admin: { username: 'crash.admin', password: 'Crash-Admin-Lantern-47' },
   coordinator: { username: 'crash.coord', password: 'Crash-Coord-Harbor-58' },
 } as const;

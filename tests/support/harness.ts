@@ -1,13 +1,14 @@
 // Starts the real browser harness in-process for end-to-end tests, and talks to it over HTTP.
 import type { Page } from 'playwright-core';
-import type { BackendOptions, ScryptParams } from '../../electron/backend/api';
+import type { BackendOptions, PasswordKdf } from '../../electron/backend/api';
+import { TEST_ARGON2ID } from '../../electron/backend/vault/crypto';
 import { startHarness, type Harness, type HarnessOptions } from '../../electron/harness/server';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
 import { makeTempDir, removeDir } from './temp';
 
-/** Far cheaper than production (2^17) so key slots are quick to make; same code path. */
-export const TEST_KDF: ScryptParams = { N: 2 ** 14, r: 8, p: 1 };
+/** Far cheaper than production so key slots are quick to make; same code path. */
+export const TEST_KDF: PasswordKdf = { alg: 'argon2id', params: TEST_ARGON2ID };
 
 export interface TestHarness extends Harness {
   dataFolder: string;

@@ -2,8 +2,11 @@
 // cannot make sign-in allocate gigabytes, nor weaken a slot to a cheap cost.
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_KDF,
   DEFAULT_SCRYPT,
   deriveKey,
+  derivePasswordKey,
+  isAllowedKdf,
   isAllowedScrypt,
   LOOKUP_SCRYPT,
   open,
@@ -11,7 +14,54 @@ import {
 } from '../../electron/backend/vault/crypto';
 
 describe('key derivation parameters', () => {
-  it('the production cost is N=2^17, r=8, p=1; the username lookup N=2^14', () => {
+  it('new slots use Argon2id at 19 MiB, 2 passes, 1 lane', () => {
+    expect(DEFAULT_KDF).toEqual({ alg: 'argon2id', params: { m: 19456, t: 2, p: 1 } });
+  });
+
+  it('allows exactly the Argon2id costs Aruga writes', () => {
+    for (const params of [
+      { m: 19456, t: 2, p: 1 },
+      { m: 256, t: 1, p: 1 },
+    ])
+      expect(isAllowedKdf({ alg: 'argon2id', params }), JSON.stringify(params)).toBe(true);
+    for (const params of [
+      { m: 4 * 1024 * 1024, t: 2, p: 1 },
+      { m: 19456, t: 1000, p: 1 },
+      { m: 19456, t: 2, p: 64 },
+      { m: 8, t: 1, p: 1 },
+    ])
+      expect(isAllowedKdf({ alg: 'argon2id', params }), JSON.stringify(params)).toBe(false);
+    expect(isAllowedKdf({ alg: 'scrypt', params: DEFAULT_SCRYPT })).toBe(true);
+    expect(isAllowedKdf({ alg: 'scrypt', params: { N: 2 ** 30, r: 8, p: 1 } })).toBe(false);
+  });
+
+  it('Argon2id derives the reference answer, and 32 bytes that depend on secret, salt and cost', async () => {
+    // The same input through the reference C library (libargon2's argon2id_hash_raw, version 0x13).
+    const known = await derivePasswordKey('password', Buffer.from('somesalt', 'utf8'), {
+      alg: 'argon2id',
+      params: { m: 256, t: 1, p: 1 },
+    });
+    expect(known.toString('hex')).toBe(
+      '024ec0c1ac65d08d95f1e46fcc33801dc5dcee045470e74765b7f7381b50ecd5',
+    );
+    const kdf = { alg: 'argon2id', params: { m: 256, t: 1, p: 1 } } as const;
+    const key = await derivePasswordKey('Fictional-Secret-1', Buffer.alloc(16, 7), kdf);
+    expect(await derivePasswordKey('Fictional-Secret-1', Buffer.alloc(16, 7), kdf)).toEqual(key);
+    expect(await derivePasswordKey('Fictional-Secret-2', Buffer.alloc(16, 7), kdf)).not.toEqual(
+      key,
+    );
+    expect(await derivePasswordKey('Fictional-Secret-1', Buffer.alloc(16, 8), kdf)).not.toEqual(
+      key,
+    );
+    expect(
+      await derivePasswordKey('Fictional-Secret-1', Buffer.alloc(16, 7), {
+        alg: 'argon2id',
+        params: { m: 512, t: 1, p: 1 },
+      }),
+    ).not.toEqual(key);
+  });
+
+  it('the scrypt cost of older slots is N=2^17, r=8, p=1; the username lookup N=2^14', () => {
     expect(DEFAULT_SCRYPT).toEqual({ N: 131072, r: 8, p: 1 });
     expect(LOOKUP_SCRYPT).toEqual({ N: 16384, r: 8, p: 1 });
   });

@@ -133,9 +133,14 @@ describe('what the keyring schema accepts', () => {
   it('a slot is never built with a KDF cost Aruga does not write', async () => {
     await expect(
       createSlot('a'.repeat(32), 'user', 'Fictional-Pass-1', newDataKey(), {
-        N: 2 ** 10,
-        r: 8,
-        p: 1,
+        alg: 'scrypt',
+        params: { N: 2 ** 10, r: 8, p: 1 },
+      }),
+    ).rejects.toThrow('unsupported KDF parameters');
+    await expect(
+      createSlot('a'.repeat(32), 'user', 'Fictional-Pass-1', newDataKey(), {
+        alg: 'argon2id',
+        params: { m: 8, t: 1, p: 1 },
       }),
     ).rejects.toThrow('unsupported KDF parameters');
   });

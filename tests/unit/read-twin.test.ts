@@ -6,7 +6,7 @@ import { startBackendWorker } from '../../electron/host/backend-host';
 import { childInput, ADMIN, fails, ok, signIn, tempFolder } from './support';
 
 /** Costly enough that a password change keeps the main backend busy for a noticeable time. */
-const SLOW_KDF = { N: 2 ** 14, r: 8, p: 1 };
+const SLOW_KDF = { alg: 'scrypt', params: { N: 2 ** 14, r: 8, p: 1 } } as const;
 
 const hosts: BackendApi[] = [];
 afterAll(async () => {

@@ -13,7 +13,17 @@ import { createDemoVault, type DemoVault } from '../../electron/backend/demo/dem
 import { databaseSound, tableCounts } from '../../electron/backend/vault/backup';
 import { TABLE_UNITS } from '../../electron/backend/vault/salvage';
 import { unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
-import { ADMIN, backendAt, fails, newVault, ok, openRaw, signIn, tempFolder } from './support';
+import {
+  ADMIN,
+  backendAt,
+  FAST_KDF,
+  fails,
+  newVault,
+  ok,
+  openRaw,
+  signIn,
+  tempFolder,
+} from './support';
 
 const PAGE = 4096;
 const hashOf = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -61,7 +71,7 @@ describe('salvaging a damaged vault', () => {
 
   beforeAll(async () => {
     folder = tempFolder();
-    demo = await createDemoVault({ folder, size: 'S', kdf: { N: 2 ** 12, r: 8, p: 1 } });
+    demo = await createDemoVault({ folder, size: 'S', kdf: FAST_KDF });
     const db = await openRaw(folder, { recoveryKey: demo.recoveryKey });
     const childIds = db.prepare('SELECT id FROM children ORDER BY rowid', { pluck: true }).all();
     const counts = tableCounts(db);

@@ -273,10 +273,18 @@ describe('the slot list is authenticated', () => {
   it('refuses KDF parameters Aruga never writes, before deriving anything', async () => {
     const { folder, backend } = await newVault();
     await ok(backend, 'session.lock', { reason: 'manual' });
-    editKeyringFile(folder, (body) => {
-      (body.slots[0] as KeySlot).kdf.params.N = 2 ** 30;
-    });
-    expect(() => readKeyring(keyringPath(folder))).toThrow('keyringDamaged');
+    const good = readFileSync(keyringPath(folder), 'utf8');
+    const edits: ((slot: KeySlot) => void)[] = [
+      (slot) => Object.assign(slot.kdf.params, { m: 4 * 1024 * 1024 }),
+      (slot) => Object.assign(slot.kdf.params, { t: 1000 }),
+      (slot) => Object.assign(slot.kdf, { alg: 'scrypt', params: { N: 2 ** 30, r: 8, p: 1 } }),
+      (slot) => Object.assign(slot.kdf, { alg: 'argon2d' }),
+    ];
+    for (const edit of edits) {
+      writeFileSync(keyringPath(folder), good);
+      editKeyringFile(folder, (body) => edit(body.slots[0] as KeySlot));
+      expect(() => readKeyring(keyringPath(folder))).toThrow('keyringDamaged');
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database } from '@signalapp/sqlcipher';
 import { openDatabase } from '../../electron/backend/db/sqlcipher';
-import { DEFAULT_SCRYPT, newDataKey } from '../../electron/backend/vault/crypto';
+import { DEFAULT_KDF, newDataKey } from '../../electron/backend/vault/crypto';
 import { readKeyring, keyringPath } from '../../electron/backend/vault/keyring';
 import { Backoff, delaySeconds } from '../../electron/backend/vault/backoff';
 import { unlockWithRecoveryKey } from '../../electron/backend/vault/vault';
@@ -246,12 +246,15 @@ describe('vault lifecycle on real SQLCipher files', () => {
       expect(raw).not.toContain(word);
     }
     const body = readKeyring(keyringPath(folder))!;
-    expect(
-      body.slots.every(
-        (s) => s.kdf.params.N === DEFAULT_SCRYPT.N && s.kdf.params.r === 8 && s.kdf.params.p === 1,
-      ),
-    ).toBe(true);
-    expect(DEFAULT_SCRYPT).toEqual({ N: 2 ** 17, r: 8, p: 1 });
+    // Every slot, the recovery slot too, records Argon2id and its cost beside its own salt.
+    expect(body.slots).toHaveLength(3);
+    for (const slot of body.slots)
+      expect(slot.kdf).toEqual({
+        alg: 'argon2id',
+        salt: expect.stringMatching(/^[A-Za-z0-9+/]{22}==$/) as unknown,
+        params: { m: 19 * 1024, t: 2, p: 1 },
+      });
+    expect(DEFAULT_KDF).toEqual({ alg: 'argon2id', params: { m: 19 * 1024, t: 2, p: 1 } });
   });
 
   it('opens the database durable, MAC-checked and scrubbing what is deleted', () => {

@@ -8,10 +8,10 @@ import { AppError } from '../../../shared/errors';
 import { checkPassword } from '../../../shared/password-policy';
 import type { Role } from '../../../shared/roles';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
-import type { ScryptParams } from '../api';
+import type { PasswordKdf } from '../api';
 import { deviceIdOf, openPreferences } from '../preferences';
 import { insertUser, writeSettings } from '../domains/access';
-import { DEFAULT_SCRYPT } from '../vault/crypto';
+import { DEFAULT_KDF } from '../vault/crypto';
 import { keyringPath } from '../vault/keyring';
 import { createVault, databasePath, vaultPresence } from '../vault/vault';
 import { SCHEMA } from '../runtime/composition';
@@ -44,7 +44,7 @@ export interface DemoOptions {
   size?: SizeName;
   seed?: number;
   /** Production cost unless a test lowers it. */
-  kdf?: ScryptParams;
+  kdf?: PasswordKdf;
   now?: Date;
 }
 
@@ -109,7 +109,7 @@ export async function createDemoVault(options: DemoOptions): Promise<DemoVault> 
   const { folder } = options;
   const size = options.size ?? 'S';
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
-  const kdf = options.kdf ?? DEFAULT_SCRYPT;
+  const kdf = options.kdf ?? DEFAULT_KDF;
   if (vaultPresence(folder) === 'present') throw new AppError('CONFLICT', 'vaultExists');
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const accounts = demoAccounts(size).map((a) => ({

@@ -9,7 +9,7 @@ import type {
   SessionInfo,
   VaultState,
 } from '../../../shared/contract';
-import type { ScryptParams } from '../api';
+import type { PasswordKdf } from '../api';
 import type { AuditDetail, AuditRecord } from '../audit-log';
 import type { WriteContext } from '../db/data-layer';
 import type { Backoff } from '../vault/backoff';
@@ -37,7 +37,7 @@ export type AuditTargets = { [N in ProcedureName]?: AuditDeclaration<N> };
 
 export interface CallContext {
   readonly folder: string;
-  readonly kdf: ScryptParams;
+  readonly kdf: PasswordKdf;
   readonly backoff: Backoff;
   /** Who and where, for the change log of the vault being opened. */
   readonly writeContext: () => WriteContext;

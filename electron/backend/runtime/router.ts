@@ -16,7 +16,7 @@ import {
 import type { BackendEvent } from '../../../shared/bridge';
 import { AppError, type Envelope } from '../../../shared/errors';
 import { isAllowed } from '../../../shared/permissions';
-import type { BackendApi, BackendOptions, ScryptParams } from '../api';
+import type { BackendApi, BackendOptions, PasswordKdf } from '../api';
 import {
   composeAuditTargets,
   composeHandlers,
@@ -47,7 +47,7 @@ import { AUTO_SYNC_INTERVAL_MS, autoSyncStep, type AutoSyncState } from '../doma
 import { Backoff } from '../vault/backoff';
 import type { ProgressSink } from '../vault/progress';
 import { progressEvents } from './progress-events';
-import { DEFAULT_SCRYPT } from '../vault/crypto';
+import { DEFAULT_KDF } from '../vault/crypto';
 import { isDemoVault, vaultPresence, type OpenVault } from '../vault/vault';
 import type { AuditDetail, AuditRecord } from '../audit-log';
 
@@ -118,7 +118,7 @@ export class Backend implements BackendApi {
   private readonly backoff: Backoff;
   /** This computer's id in the change log; a join gives it the one its join file holds. */
   private deviceId: string;
-  private readonly kdf: ScryptParams;
+  private readonly kdf: PasswordKdf;
   private idleTimer: NodeJS.Timeout | null = null;
   private autoSyncTimer: NodeJS.Timeout | null = null;
   /** The whole-file page check runs once per app start (the host carries this across workers). */
@@ -146,7 +146,7 @@ export class Backend implements BackendApi {
     this.idScope = composeIdScope(domains);
     this.backoff = new Backoff(options.dataFolder);
     this.deviceId = deviceIdOf(openPreferences(options.dataFolder));
-    this.kdf = options.kdf ?? DEFAULT_SCRYPT;
+    this.kdf = options.kdf ?? DEFAULT_KDF;
     this.pagesChecked = options.pagesChecked ?? false;
     this.damaged = options.damaged ?? false;
   }

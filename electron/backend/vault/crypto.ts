@@ -1,5 +1,6 @@
 // Key-slot cryptography: a memory-hard KDF, AES-256-GCM, and X25519 so the
 // administrator can re-wrap a new data key to every slot without knowing anyone's password.
+import { argon2id } from 'hash-wasm';
 import {
   createCipheriv,
   createDecipheriv,
@@ -20,7 +21,7 @@ export interface ScryptParams {
   p: number;
 }
 
-/** Production password KDF: N=2^17, r=8, p=1 (128 MiB, ~0.5 s here). */
+/** The password KDF before Argon2id: slots made with it still open, and are re-wrapped at sign-in. */
 export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 /** Cheaper cost for the username → slot-id lookup, which only slows down username guessing. */
 export const LOOKUP_SCRYPT: ScryptParams = { N: 2 ** 14, r: 8, p: 1 };
@@ -35,6 +36,58 @@ export const TEST_SCRYPT_N = [2 ** 12, 2 ** 14];
 export function isAllowedScrypt(params: ScryptParams): boolean {
   const allowedN = [DEFAULT_SCRYPT.N, LOOKUP_SCRYPT.N, ...TEST_SCRYPT_N];
   return allowedN.includes(params.N) && params.r === 8 && params.p === 1;
+}
+
+/** Argon2id's cost parameters, as stored in a key slot: memory in KiB, passes, lanes. */
+export interface Argon2idParams {
+  m: number;
+  t: number;
+  p: number;
+}
+
+/** A password KDF and its cost: what a slot records beside its salt, so the cost can be raised. */
+export type PasswordKdf =
+  { alg: 'scrypt'; params: ScryptParams } | { alg: 'argon2id'; params: Argon2idParams };
+
+/** Production Argon2id cost: OWASP's first recommended setting (19 MiB, 2 passes, 1 lane). */
+export const DEFAULT_ARGON2ID: Argon2idParams = { m: 19 * 1024, t: 2, p: 1 };
+/** What every new or re-wrapped slot uses. */
+export const DEFAULT_KDF: PasswordKdf = { alg: 'argon2id', params: DEFAULT_ARGON2ID };
+/** The test suites' cheaper Argon2id cost (never written by the app itself). */
+export const TEST_ARGON2ID: Argon2idParams = { m: 256, t: 1, p: 1 };
+
+function isAllowedArgon2id(params: Argon2idParams): boolean {
+  return [DEFAULT_ARGON2ID, TEST_ARGON2ID].some(
+    (allowed) => allowed.m === params.m && allowed.t === params.t && allowed.p === params.p,
+  );
+}
+
+/** Only the costs Aruga writes: a tampered cost must not make sign-in allocate gigabytes. */
+export function isAllowedKdf(kdf: PasswordKdf): boolean {
+  return kdf.alg === 'scrypt' ? isAllowedScrypt(kdf.params) : isAllowedArgon2id(kdf.params);
+}
+
+export function sameKdf(a: PasswordKdf, b: PasswordKdf): boolean {
+  return a.alg === b.alg && JSON.stringify(a.params) === JSON.stringify(b.params);
+}
+
+/** The 32-byte key a password (or recovery key, or join code) derives under `kdf`. */
+export async function derivePasswordKey(
+  secret: string,
+  salt: Buffer,
+  kdf: PasswordKdf,
+): Promise<Buffer> {
+  if (kdf.alg === 'scrypt') return deriveKey(secret, salt, kdf.params);
+  const key = await argon2id({
+    password: secret,
+    salt,
+    iterations: kdf.params.t,
+    parallelism: kdf.params.p,
+    memorySize: kdf.params.m,
+    hashLength: 32,
+    outputType: 'binary',
+  });
+  return Buffer.from(key.buffer, key.byteOffset, key.byteLength);
 }
 
 export function deriveKey(

@@ -7,13 +7,16 @@ import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from '
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import type { ScryptParams } from './crypto';
+import type { PasswordKdf } from './crypto';
 import {
   deriveKey,
+  derivePasswordKey,
   generateSlotKeyPair,
+  isAllowedKdf,
   isAllowedScrypt,
   LOOKUP_SCRYPT,
   open,
+  sameKdf,
   seal,
   unwrapWithPrivateKey,
   wrapToPublicKey,
@@ -30,13 +33,35 @@ const b64 = z.string().max(4096);
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const sealedSchema = z.strictObject({ iv: b64, ct: b64, tag: b64 });
 // Only the cost sets Aruga writes: a tampered N must not make sign-in allocate gigabytes.
-const scryptSchema = z
-  .strictObject({ N: z.number().int(), r: z.number().int(), p: z.number().int() })
-  .refine(isAllowedScrypt);
+const scryptParamsSchema = z.strictObject({
+  N: z.number().int(),
+  r: z.number().int(),
+  p: z.number().int(),
+});
+const scryptSchema = scryptParamsSchema.refine(isAllowedScrypt);
+const argon2idParamsSchema = z.strictObject({
+  m: z.number().int(),
+  t: z.number().int(),
+  p: z.number().int(),
+});
+/** A KDF and its cost as a file names it; only the ones Aruga writes. */
+export const passwordKdfSchema = z
+  .discriminatedUnion('alg', [
+    z.strictObject({ alg: z.literal('scrypt'), params: scryptParamsSchema }),
+    z.strictObject({ alg: z.literal('argon2id'), params: argon2idParamsSchema }),
+  ])
+  .refine(isAllowedKdf);
+/** A slot's KDF with its salt: Argon2id for every slot made or re-wrapped now, scrypt before. */
+const kdfSchema = z
+  .discriminatedUnion('alg', [
+    z.strictObject({ alg: z.literal('scrypt'), salt: b64, params: scryptParamsSchema }),
+    z.strictObject({ alg: z.literal('argon2id'), salt: b64, params: argon2idParamsSchema }),
+  ])
+  .refine(isAllowedKdf);
 const slotSchema = z.strictObject({
   id: z.string().regex(/^[0-9a-f]{32}$|^recovery$/),
   kind: z.enum(['user', 'recovery']),
-  kdf: z.strictObject({ alg: z.literal('scrypt'), salt: b64, params: scryptSchema }),
+  kdf: kdfSchema,
   publicKey: b64,
   sealedPrivateKey: sealedSchema,
   wrappedDataKey: sealedSchema.extend({ ephemeralPublicKey: b64 }),
@@ -232,14 +257,12 @@ const credentialAad = (publicKey: string) => `aruga/credential/v1/${publicKey}/p
 /** A new key pair for an account, its private key sealed under `secret`. */
 export async function createCredential(
   secret: string,
-  params: ScryptParams,
+  kdf: PasswordKdf,
 ): Promise<AccountCredential> {
-  if (!isAllowedScrypt(params)) throw new Error('unsupported KDF parameters');
-  const salt = randomBytes(16);
-  const kek = await deriveKey(secret.normalize('NFC'), salt, params);
+  const { salt, kek } = await newKek(secret, kdf);
   const pair = generateSlotKeyPair();
   const credential: AccountCredential = {
-    kdf: { alg: 'scrypt', salt: salt.toString('base64'), params },
+    kdf: { ...kdf, salt },
     publicKey: pair.publicKey,
     sealedPrivateKey: seal(kek, pair.privateKeyDer, credentialAad(pair.publicKey)),
   };
@@ -272,16 +295,14 @@ export async function createSlot(
   kind: KeySlot['kind'],
   secret: string,
   dataKey: Buffer,
-  params: ScryptParams,
+  kdf: PasswordKdf,
 ): Promise<KeySlot> {
-  if (!isAllowedScrypt(params)) throw new Error('unsupported KDF parameters');
-  const salt = randomBytes(16);
-  const kek = await deriveKey(secret.normalize('NFC'), salt, params);
+  const { salt, kek } = await newKek(secret, kdf);
   const pair = generateSlotKeyPair();
   const slot = { id, kind, publicKey: pair.publicKey };
   const result: KeySlot = {
     ...slot,
-    kdf: { alg: 'scrypt', salt: salt.toString('base64'), params },
+    kdf: { ...kdf, salt },
     sealedPrivateKey: seal(kek, pair.privateKeyDer, aadOf(slot, 'private')),
     wrappedDataKey: wrapToPublicKey(dataKey, pair.publicKey, aadOf(slot, 'data-key')),
     // Filled in by writeKeyring, which alone holds the MAC key.
@@ -292,25 +313,73 @@ export async function createSlot(
   return result;
 }
 
-/** The data key, or null when the secret is wrong for this slot. */
-export async function unlockSlot(slot: KeySlot, secret: string): Promise<Buffer | null> {
-  const kek = await deriveKey(
+/** A fresh salt (base64) and the key `secret` derives with it under `kdf`. */
+async function newKek(secret: string, kdf: PasswordKdf): Promise<{ salt: string; kek: Buffer }> {
+  if (!isAllowedKdf(kdf)) throw new Error('unsupported KDF parameters');
+  const salt = randomBytes(16);
+  return {
+    salt: salt.toString('base64'),
+    kek: await derivePasswordKey(secret.normalize('NFC'), salt, kdf),
+  };
+}
+
+/** The KDF and cost a slot was made with (without its salt). */
+export function kdfOf(slot: Pick<KeySlot, 'kdf'>): PasswordKdf {
+  const { kdf } = slot;
+  return kdf.alg === 'scrypt'
+    ? { alg: kdf.alg, params: kdf.params }
+    : { alg: kdf.alg, params: kdf.params };
+}
+
+export interface OpenedSlot {
+  dataKey: Buffer;
+  /**
+   * The same slot (key pair, wrapped data key) with its private key sealed anew under `upgradeTo`,
+   * when the slot was made with another KDF or cost; null when it already uses it.
+   */
+  upgraded: KeySlot | null;
+}
+
+/** Opens `slot` with `secret`; null when the secret is wrong for it. */
+export async function openSlot(
+  slot: KeySlot,
+  secret: string,
+  upgradeTo?: PasswordKdf,
+): Promise<OpenedSlot | null> {
+  const kek = await derivePasswordKey(
     secret.normalize('NFC'),
     Buffer.from(slot.kdf.salt, 'base64'),
-    slot.kdf.params,
+    kdfOf(slot),
   );
   const privateAad = slot.portable ? credentialAad(slot.publicKey) : aadOf(slot, 'private');
   const privateKey = open(kek, slot.sealedPrivateKey, privateAad);
   kek.fill(0);
   if (!privateKey) return null;
-  const dataKey = unwrapWithPrivateKey(
-    slot.wrappedDataKey,
-    privateKey,
-    slot.publicKey,
-    aadOf(slot, 'data-key'),
-  );
-  privateKey.fill(0);
-  return dataKey;
+  try {
+    const dataKey = unwrapWithPrivateKey(
+      slot.wrappedDataKey,
+      privateKey,
+      slot.publicKey,
+      aadOf(slot, 'data-key'),
+    );
+    if (!dataKey) return null;
+    if (!upgradeTo || sameKdf(kdfOf(slot), upgradeTo)) return { dataKey, upgraded: null };
+    const fresh = await newKek(secret, upgradeTo);
+    const upgraded: KeySlot = {
+      ...slot,
+      kdf: { ...upgradeTo, salt: fresh.salt },
+      sealedPrivateKey: seal(fresh.kek, privateKey, privateAad),
+    };
+    fresh.kek.fill(0);
+    return { dataKey, upgraded };
+  } finally {
+    privateKey.fill(0);
+  }
+}
+
+/** The data key, or null when the secret is wrong for this slot. */
+export async function unlockSlot(slot: KeySlot, secret: string): Promise<Buffer | null> {
+  return (await openSlot(slot, secret))?.dataKey ?? null;
 }
 
 /** Re-wrap a new data key to an existing slot, without its secret (key rotation). */
@@ -322,8 +391,8 @@ export function rewrapSlot(slot: KeySlot, dataKey: Buffer): KeySlot {
 }
 
 /** Spend the same KDF time as a real attempt, so timing does not reveal whether a username exists. */
-export async function spendDecoyKdf(params: ScryptParams): Promise<void> {
-  await deriveKey('decoy', randomBytes(16), params);
+export async function spendDecoyKdf(kdf: PasswordKdf): Promise<void> {
+  await derivePasswordKey('decoy', randomBytes(16), kdf);
 }
 
 export function replaceSlot(body: KeyringBody, slot: KeySlot): KeyringBody {

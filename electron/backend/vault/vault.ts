@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import type { ScryptParams } from './crypto';
+import type { PasswordKdf } from './crypto';
 import { AuditLog, GENESIS_HASH } from '../audit-log';
 import { DataLayer, type WriteContext } from '../db/data-layer';
 import { walDamaged } from '../db/wal-check';
@@ -23,13 +23,14 @@ import {
 import { DATABASE_FILE, openDatabase, type Db } from '../db/sqlcipher';
 import { fsyncDir } from './atomic-file';
 import { beginWork, commitWork, isWorkOpen, rollbackWork } from '../db/transactions';
-import { newDataKey } from './crypto';
+import { DEFAULT_KDF, newDataKey } from './crypto';
 import { lockFolder, type ReleaseLock } from './folder-lock';
 import {
   createCredential,
   createSlot,
   credentialSchema,
   credentialSlot,
+  kdfOf,
   keyringPath,
   newKeyringBody,
   readKeyring,
@@ -39,8 +40,8 @@ import {
   replaceSlot,
   rewrapSlot,
   slotIdFor,
+  openSlot,
   spendDecoyKdf,
-  unlockSlot,
   verifyKeyring,
   writeKeyring,
   type AccountCredential,
@@ -134,6 +135,8 @@ interface Unwrapped {
   keyring: KeyringBody;
   dataKey: Buffer;
   findings: KeyringFindings;
+  /** The slot that opened, re-sealed under the current KDF, to write once the vault is open. */
+  upgraded: KeySlot | null;
 }
 
 function isEmptyFile(path: string): boolean {
@@ -310,7 +313,7 @@ export class OpenVault {
    * replacing any old one. Returns the credential as text, for the account's (synced) row, so the
    * same password opens the slot every other computer makes from it.
    */
-  async setUserSecret(username: string, secret: string, kdf: ScryptParams): Promise<string> {
+  async setUserSecret(username: string, secret: string, kdf: PasswordKdf): Promise<string> {
     const credential = await createCredential(secret, kdf);
     const id = await slotIdFor(this.keyring, username);
     this.saveKeyring(
@@ -354,16 +357,32 @@ export class OpenVault {
     return changed;
   }
 
-  async checkUserSecret(username: string, secret: string): Promise<boolean> {
+  /** `kdf` is the one new slots use: an unknown username spends it, as a real slot would. */
+  async checkUserSecret(username: string, secret: string, kdf: PasswordKdf): Promise<boolean> {
     const id = await slotIdFor(this.keyring, username);
     const slot = this.keyring.slots.find((s) => s.kind === 'user' && s.id === id);
     if (!slot) {
-      await spendDecoyKdf(this.keyring.slots[0]?.kdf.params ?? { N: 2 ** 17, r: 8, p: 1 });
+      await spendDecoyKdf(kdf);
       return false;
     }
-    const key = await unlockSlot(slot, secret);
-    key?.fill(0);
-    return key !== null;
+    const opened = await openSlot(slot, secret);
+    opened?.dataKey.fill(0);
+    return opened !== null;
+  }
+
+  /**
+   * Puts in place a slot that sign-in re-sealed under the current KDF (same key pair, same data
+   * key). Best effort: if the keyring cannot be written now, the old slot still opens and the
+   * next sign-in tries again.
+   */
+  adoptUpgradedSlot(slot: KeySlot): void {
+    const old = this.keyring.slots.find((s) => s.id === slot.id);
+    if (!old || old.publicKey !== slot.publicKey) return;
+    try {
+      this.saveKeyring(replaceSlot(this.keyring, slot));
+    } catch {
+      // A full disk or a read-only folder: nothing is lost, the slot stays as it was.
+    }
   }
 
   async removeUserSlot(username: string): Promise<void> {
@@ -535,7 +554,7 @@ export interface CreateVaultOptions {
   folder: string;
   adminUsername: string;
   adminPassword: string;
-  kdf: ScryptParams;
+  kdf: PasswordKdf;
   demo?: boolean;
   /** The composed schema (runtime/composition.ts): the migrations to run and the tables. */
   schema: Schema;
@@ -629,9 +648,11 @@ async function unwrapFrom(
   candidate: Candidate,
   slot: KeySlot,
   secret: string,
+  upgradeTo?: PasswordKdf,
 ): Promise<Unwrapped | null> {
-  const dataKey = await unlockSlot(slot, secret);
-  if (!dataKey) return null;
+  const opened = await openSlot(slot, secret, upgradeTo);
+  if (!opened) return null;
+  const { dataKey } = opened;
   const verified = verifyKeyring(candidate.file, dataKey);
   if (!verified.body.slots.includes(slot)) {
     // The slot that answered is not one Aruga made: never use what it gave.
@@ -647,6 +668,7 @@ async function unwrapFrom(
       tampered: verified.tampered,
       restoredFromPrevious: candidate.source === 'previous',
     },
+    upgraded: opened.upgraded,
   };
 }
 
@@ -699,6 +721,7 @@ function firstFitting(folder: string, keys: Unwrapped[]): UnlockedKey {
           if (unwrapped.source === 'pending')
             renameSync(keyringPath(folder, 'pending'), keyringPath(folder));
           else rmSync(keyringPath(folder, 'pending'), { force: true });
+          if (unwrapped.upgraded) vault.adoptUpgradedSlot(unwrapped.upgraded);
           for (const other of keys) if (other !== unwrapped) other.dataKey.fill(0);
           return vault;
         } catch (error) {
@@ -712,11 +735,17 @@ function firstFitting(folder: string, keys: Unwrapped[]): UnlockedKey {
   };
 }
 
-/** BAD_CREDENTIALS for an unknown username or a wrong password alike. Opens nothing yet. */
+/**
+ * BAD_CREDENTIALS for an unknown username or a wrong password alike. Opens nothing yet. With
+ * `kdf` (sign-in: the KDF new slots use), an unknown username spends exactly that derivation, and
+ * a slot made with another KDF or cost is re-sealed under it once the vault opens. Without it (a
+ * backup's keyring, never re-written), the decoy spends the first user slot's own.
+ */
 export async function unwrapWithPassword(
   folder: string,
   username: string,
   password: string,
+  kdf?: PasswordKdf,
 ): Promise<UnlockedKey> {
   const keys: Unwrapped[] = [];
   for (const candidate of loadKeyrings(folder)) {
@@ -724,10 +753,11 @@ export async function unwrapWithPassword(
     const slotId = await slotIdFor(keyring, username);
     const slot = keyring.slots.find((s) => s.kind === 'user' && s.id === slotId);
     if (!slot) {
-      await spendDecoyKdf(keyring.slots[0]?.kdf.params ?? { N: 2 ** 17, r: 8, p: 1 });
+      const someUser = keyring.slots.find((s) => s.kind === 'user');
+      await spendDecoyKdf(kdf ?? (someUser ? kdfOf(someUser) : DEFAULT_KDF));
       continue;
     }
-    const unwrapped = await unwrapFrom(candidate, slot, password);
+    const unwrapped = await unwrapFrom(candidate, slot, password, kdf);
     if (unwrapped) keys.push(unwrapped);
   }
   if (keys.length === 0) throw new AppError('BAD_CREDENTIALS', 'badCredentials');

@@ -4,6 +4,7 @@
 // print path through Chromium, in ./report-print.ts) at sizes
 // S, M and L, each on an encrypted vault and on a plain database (same SQLCipher binary) that the
 // generator fills from the same seed; and the time to generate each size.
+import { TEST_ARGON2ID } from '../../../electron/backend/vault/crypto';
 import { SCHEMA } from '../../../electron/backend/runtime/composition';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,7 +80,7 @@ import { childAccessLog } from '../../../electron/backend/domains/privacy';
 const SEED = 2026;
 const ZONE = 'Asia/Manila';
 /** Unlock cost is the foundation suite's business; here only the data matters. */
-const BENCH_KDF = { N: 2 ** 12, r: 8, p: 1 };
+const BENCH_KDF = { alg: 'argon2id', params: TEST_ARGON2ID } as const;
 /** Reads served from the page cache: encrypted p50 within this of plain. */
 const RATIO_TARGET = 1.3;
 /** Writes and cold reads: overhead within the pages touched × the per-page overhead, plus this. */

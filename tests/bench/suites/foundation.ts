@@ -10,7 +10,7 @@ import {
   openPlainDatabaseForBenchmark,
 } from '../../../electron/backend/db/sqlcipher';
 import { createSlot, unlockSlot } from '../../../electron/backend/vault/keyring';
-import { DEFAULT_SCRYPT, newDataKey } from '../../../electron/backend/vault/crypto';
+import { DEFAULT_KDF, newDataKey } from '../../../electron/backend/vault/crypto';
 import {
   countingPages,
   cpuMs,
@@ -30,7 +30,7 @@ export async function unlockBench(folder: string, runs: number): Promise<ResultR
     'user',
     'Bench-Password-Kite-77',
     dataKey,
-    DEFAULT_SCRYPT,
+    DEFAULT_KDF,
   );
   const kdf = await measure(
     runs,
@@ -49,13 +49,14 @@ export async function unlockBench(folder: string, runs: number): Promise<ResultR
   });
   return [
     {
-      operation: 'unlock: KDF (scrypt N=2^17)',
+      operation: 'unlock: KDF (Argon2id m=19 MiB, t=2, p=1)',
       size: '-',
       p50Ms: kdf.p50,
       p95Ms: kdf.p95,
       runs: kdf.runs,
-      target: '250–1000 ms',
-      meetsTarget: kdf.p95 >= 250 && kdf.p95 <= 1000,
+      // Its strength is the pinned cost (kdf-params.test.ts), not the time on this machine.
+      target: '< 1000 ms',
+      meetsTarget: kdf.p95 < 1000,
     },
     {
       operation: 'unlock: open to first query (M)',

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { BackendApi } from '../../../electron/backend/api';
 import { AUTO_SYNC_INTERVAL_MS } from '../../../electron/backend/domains/sync';
 import { createBackend } from '../../../electron/backend/runtime/router';
+import { TEST_ARGON2ID } from '../../../electron/backend/vault/crypto';
 import type { ProcedureName, ProcedureOutput } from '../../../shared/contract';
 import type { Envelope } from '../../../shared/errors';
 import {
@@ -44,7 +45,7 @@ export async function syncthingBench(root: string, runs: number): Promise<Result
     createBackend({
       dataFolder: join(root, `syncthing-vault-${name}`),
       // The set-up's key derivation is not what is measured.
-      kdf: { N: 2 ** 12, r: 8, p: 1 },
+      kdf: { alg: 'argon2id', params: TEST_ARGON2ID },
       automaticBackups: false,
       autoSyncIntervalMs: AUTO_SYNC_INTERVAL_MS,
     });

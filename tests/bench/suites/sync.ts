@@ -3,6 +3,7 @@
 // makes the changes (children registered, then edited), writes them to a folder as one bundle;
 // computer B, a copy of the starting vault, applies that folder. Each run starts from a fresh B
 // (and, for the export, a folder A has never written to).
+import { TEST_ARGON2ID } from '../../../electron/backend/vault/crypto';
 import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ async function organisation(folder: string) {
     folder: home,
     adminUsername: 'bench.admin',
     adminPassword: 'Bench-Lantern-Harbor-73',
-    kdf: { N: 2 ** 12, r: 8, p: 1 },
+    kdf: { alg: 'argon2id', params: TEST_ARGON2ID },
     schema: SCHEMA,
     context: () => ({ userId: null, deviceId: 'origin' }),
     seed: () => undefined,

@@ -17,8 +17,10 @@ import { createBackend } from '../../../electron/backend/runtime/router';
 import type { Domain } from '../../../electron/backend/runtime/composition';
 import type { ProcedureName, ProcedureOutput } from '../../../shared/contract';
 import type { Envelope } from '../../../shared/errors';
+import { TEST_ARGON2ID, type PasswordKdf } from '../../../electron/backend/vault/crypto';
 
-export const FAST_KDF = { N: 2 ** 12, r: 8, p: 1 };
+/** A real Argon2id at the tests' cheaper cost, the KDF every slot the tests make uses. */
+export const FAST_KDF: PasswordKdf = { alg: 'argon2id', params: TEST_ARGON2ID };
 export const ADMIN = {
   displayName: 'Fictional Admin Reyes',
   username: 'admin.reyes',

@@ -122,7 +122,7 @@ export function sessionHandlers(): SessionHandlers {
       return withBackoff(ctx, 'password', async () => {
         ctx.refuseIfDamaged();
         // The credentials are checked first: a wrong attempt leaves an open session as it was.
-        const key = await unwrapWithPassword(ctx.folder, username, input.password);
+        const key = await unwrapWithPassword(ctx.folder, username, input.password, ctx.kdf);
         let travels = true;
         const session = ctx.replaceSession(() => {
           // A vault from an older Aruga is backed up and migrated here: the screen shows how far.
@@ -193,7 +193,7 @@ export function sessionHandlers(): SessionHandlers {
       // session: so a guess here waits out the same back-off as at sign-in, and is audited.
       const wait = ctx.backoff.retryAfterSeconds();
       if (wait > 0) throw new AppError('BACKOFF', 'backoff', { retryAfterSeconds: wait });
-      if (!(await vault.checkUserSecret(user.username, input.currentPassword))) {
+      if (!(await vault.checkUserSecret(user.username, input.currentPassword, ctx.kdf))) {
         const retryAfterSeconds = ctx.backoff.recordFailure('password', { auditLater: false });
         ctx.auditFailedAttempt({
           actorId: user.id,

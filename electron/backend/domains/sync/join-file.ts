@@ -13,7 +13,14 @@ import { z } from 'zod';
 import { AppError } from '../../../../shared/errors';
 import { fileSystem, storageError } from '../../vault/atomic-file';
 import { copyBytes, copyOut, writeAll } from '../../vault/backup-file';
-import { deriveKey, isAllowedScrypt, open, seal, type ScryptParams } from '../../vault/crypto';
+import {
+  derivePasswordKey,
+  isAllowedScrypt,
+  open,
+  seal,
+  type PasswordKdf,
+} from '../../vault/crypto';
+import { passwordKdfSchema } from '../../vault/keyring';
 import { generateGroupedCode, normalizeGroupedCode } from '../../vault/recovery-key';
 import { fieldError } from '../../records/actor';
 import type { ComputerGrant } from './identity';
@@ -31,7 +38,14 @@ const hex = (length: number) => z.string().regex(new RegExp(`^[0-9a-f]{${length}
 
 const headerSchema = z.object({
   format: z.literal(FORMAT),
-  kdf: z.object({ N: z.number().int(), r: z.number().int(), p: z.number().int() }),
+  // A bare scrypt cost: a join file from before the KDF was named.
+  kdf: z.union([
+    passwordKdfSchema,
+    z
+      .object({ N: z.number().int(), r: z.number().int(), p: z.number().int() })
+      .refine(isAllowedScrypt)
+      .transform((params) => ({ alg: 'scrypt' as const, params })),
+  ]),
   salt: z.string().max(64),
   sealed: z.object({ iv: z.string().max(64), ct: z.string().max(32_768), tag: z.string().max(64) }),
 });
@@ -64,7 +78,7 @@ export function newJoinCode(): string {
 export async function writeJoinFile(
   path: string,
   code: string,
-  kdf: ScryptParams,
+  kdf: PasswordKdf,
   payload: Omit<JoinPayload, 'databaseBytes' | 'databaseSha256'>,
   databasePath: string,
   databaseSha256: string,
@@ -72,7 +86,7 @@ export async function writeJoinFile(
 ): Promise<void> {
   const databaseBytes = fs.statSync(databasePath).size;
   const salt = randomBytes(16);
-  const key = await deriveKey(code, salt, kdf);
+  const key = await derivePasswordKey(code, salt, kdf);
   const body = Buffer.from(JSON.stringify({ ...payload, databaseBytes, databaseSha256 }), 'utf8');
   const sealed = seal(key, body, AAD);
   key.fill(0);
@@ -117,7 +131,7 @@ export async function openJoinFile(path: string, typedCode: string): Promise<Ope
   const code = normalizeGroupedCode(typedCode, JOIN_CODE_GROUPS);
   if (!code) throw fieldError('code', 'sync.joinCodeMalformed');
   const { header, databaseOffset, size } = readHeader(path);
-  const key = await deriveKey(code, Buffer.from(header.salt, 'base64'), header.kdf);
+  const key = await derivePasswordKey(code, Buffer.from(header.salt, 'base64'), header.kdf);
   const body = open(key, header.sealed, AAD);
   key.fill(0);
   if (!body) throw fieldError('code', 'sync.joinCodeWrong');
@@ -160,8 +174,8 @@ function readHeader(path: string) {
     const json = Buffer.alloc(headerBytes);
     if (fs.readSync(fd, json, 0, headerBytes, start.length) !== headerBytes) throw unreadable;
     const parsed = headerSchema.safeParse(safeJson(json.toString('utf8')));
-    // A cost Aruga never writes is a planted file, refused before scrypt allocates for it.
-    if (!parsed.success || !isAllowedScrypt(parsed.data.kdf)) throw unreadable;
+    // A cost Aruga never writes is a planted file, refused before the KDF allocates for it.
+    if (!parsed.success) throw unreadable;
     return { header: parsed.data, databaseOffset: start.length + headerBytes, size };
   } catch (error) {
     throw error instanceof AppError ? error : unreadable;

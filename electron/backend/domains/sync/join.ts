@@ -18,7 +18,7 @@ import type { WriteContext } from '../../db/data-layer';
 import { fsyncDir, storageError } from '../../vault/atomic-file';
 import { exportDatabase, schemaVersionOf, stagingFolder, VAULT_FILES } from '../../vault/backup';
 import { copyOut, sha256OfFile } from '../../vault/backup-file';
-import { newDataKey, type ScryptParams } from '../../vault/crypto';
+import { newDataKey, type PasswordKdf } from '../../vault/crypto';
 import { lockFolder } from '../../vault/folder-lock';
 import {
   createSlot,
@@ -61,7 +61,7 @@ export async function makeJoinFile(
   self: Identity,
   name: string,
   folder: string,
-  kdf: ScryptParams,
+  kdf: PasswordKdf,
   onProgress?: ProgressSink,
 ): Promise<MadeJoinFile> {
   const progress = new StagedProgress(onProgress, 4);
@@ -158,7 +158,7 @@ export async function joinOrganisation(
   dataFolder: string,
   input: JoinInput,
   schema: Schema,
-  kdf: ScryptParams,
+  kdf: PasswordKdf,
   onProgress?: ProgressSink,
 ): Promise<JoinResult> {
   const opened = await openJoinFile(input.file, input.code);
