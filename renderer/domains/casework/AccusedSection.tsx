@@ -110,7 +110,7 @@ export function AccusedSection({ file }: { file: CaseFile }) {
           name: accused && !accused.familyMemberId ? accused.name : '',
           prosecutor: accused?.prosecutor ?? '',
           caseNumber: accused?.caseNumber ?? '',
-          stage: accused?.stage ?? '',
+          stage: accused?.stage ?? ('' as const),
           liveLinkTestimony: accused?.liveLinkTestimony ?? false,
           supportPerson: accused?.supportPerson ?? '',
           legalEventIds: accused?.legalEventIds ?? [],

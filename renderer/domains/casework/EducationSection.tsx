@@ -65,7 +65,7 @@ export function EducationSection({ file }: { file: CaseFile }) {
           }),
         schema: educationSchema,
         defaultValues: (record) => ({
-          kind: record?.kind ?? '',
+          kind: record?.kind ?? ('' as const),
           school: record?.school ?? '',
           gradeLevel: record?.gradeLevel ?? '',
           since: record?.since ?? today,

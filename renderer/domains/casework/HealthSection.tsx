@@ -121,7 +121,7 @@ function HealthRecords({ childId, records }: { childId: string; records: HealthR
           }),
         schema: healthSchema,
         defaultValues: (record) => ({
-          kind: record?.kind ?? '',
+          kind: record?.kind ?? ('' as const),
           date: record?.date ?? today,
           until: record?.until ?? '',
           heldAt: record?.heldAt ?? '',
@@ -129,7 +129,7 @@ function HealthRecords({ childId, records }: { childId: string; records: HealthR
           medicine: record?.medicine ?? '',
           dose: record?.dose ?? '',
           philhealthNumber: record?.philhealthNumber ?? '',
-          philhealthCategory: record?.philhealthCategory ?? '',
+          philhealthCategory: record?.philhealthCategory ?? ('' as const),
           note: record?.note ?? '',
         }),
         fields: [
