@@ -353,15 +353,15 @@ describe('the case file of two siblings', { timeout: 900_000 }, () => {
       await openCaseFile(sister, "sister's case file, away");
       const away = section('Away from the shelter');
       const back = await openByKeyboard(
-        button('Record her return (Missing from care)', away),
-        'Record her return (Missing from care)',
+        button('Record the return (Missing from care)', away),
+        'Record the return (Missing from care)',
       );
       // Today (the default date), just after midnight: after she left at the start of the day.
-      await tabTo(field('Time she came back', back));
+      await tabTo(field('Time the child came back', back));
       await page.keyboard.type('1205A');
       await expectNoAxeViolations(page, 'return dialog');
       await submitByKeyboard(back, 'Record return');
-      await statusSays('Her return was recorded.');
+      await statusSays('The return was recorded.');
 
       const bed = await sistersBed();
       expect(await bed.innerText()).not.toContain('Away');

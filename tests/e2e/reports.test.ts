@@ -217,7 +217,7 @@ describe('reports', () => {
     expect(shown).toMatch(/Page 1 of \d+/);
     expect(await preview.innerText()).toContain(codes[0]!);
 
-    await page.getByLabel('Paper size').selectOption({ label: '8.5 × 13 in (long bond)' });
+    await page.getByLabel('Paper size').selectOption({ label: 'Long bond (8.5 × 13 in)' });
     await preview.locator('.report-sheet--Legal13-portrait').first().waitFor();
     await expectNoAxeViolations(page, 'reports, preview on long bond');
 

@@ -174,11 +174,30 @@ export function requireIdsInScope(
   }
 }
 
-/** A sub-record (family member, legal event, …) whose child the actor may see. */
+/** The tables of records that belong to one child, each row naming it in `child_id`. */
+export type ChildRecordTable =
+  | 'family_members'
+  | 'visitors'
+  | 'legal_events'
+  | 'plan_goals'
+  | 'plan_tasks'
+  | 'incidents'
+  | 'away_episodes'
+  | 'child_documents'
+  | 'contact_log'
+  | 'accused_cases'
+  | 'education_records'
+  | 'case_conferences'
+  | 'health_records';
+
+/**
+ * A child's record (family member, legal event, incident, …) read by id for a write: NOT_FOUND
+ * unless it exists and its child is the actor's.
+ */
 export function requireOwned<R extends { child_id: string }>(
   vault: CaseVault,
   actor: CaseActor,
-  table: 'family_members' | 'visitors' | 'legal_events' | 'plan_goals' | 'plan_tasks',
+  table: ChildRecordTable,
   id: string,
 ): R {
   const row = vault.db

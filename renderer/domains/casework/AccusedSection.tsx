@@ -11,22 +11,40 @@ import {
 import { ACCUSED_STAGES } from '../../../shared/casework/vocabulary';
 import type { CaseFile } from '../../../shared/children/contract';
 import { formatCalendarDate } from '../../i18n/format';
-import { useApiMutation } from '../../api/queries';
-import { useApiForm } from '../../forms/useApiForm';
-import { CaseSection } from '../../ui/CaseSection';
 import { Checkbox } from '../../ui/Checkbox';
 import { ChoiceField } from '../../ui/ChoiceField';
 import { Field } from '../../ui/Field';
-import { StatusMessage } from '../../ui/FormAlert';
-import { FormDialog } from '../../ui/FormDialog';
-import { RecordTable } from '../../ui/RecordTable';
-import { useSectionDialogs } from '../../ui/RowActions';
 import { fromForm, withoutBlanks } from '../children';
+import { RecordSection } from './RecordSection';
 import { caseworkStale } from './stale';
+
+const accusedShape = z.object({
+  familyMemberId: z.string(),
+  name: z.string(),
+  prosecutor: z.string(),
+  caseNumber: z.string(),
+  stage: z.union([z.literal(''), z.enum(ACCUSED_STAGES)]),
+  liveLinkTestimony: z.boolean(),
+  supportPerson: z.string(),
+  // One checkbox gives its value or false; several give a list of the ticked values.
+  legalEventIds: z.union([z.array(z.string()), z.string(), z.boolean()]),
+  notes: z.string(),
+});
+const accusedSchema = fromForm(
+  accusedShape,
+  accusedFieldsSchema.superRefine(checkAccusedFields),
+  ({ legalEventIds, ...rest }) => ({
+    ...withoutBlanks(rest),
+    legalEventIds: Array.isArray(legalEventIds)
+      ? legalEventIds
+      : typeof legalEventIds === 'string'
+        ? [legalEventIds]
+        : [],
+  }),
+);
 
 export function AccusedSection({ file }: { file: CaseFile }) {
   const { t } = useTranslation();
-  const dialogs = useSectionDialogs<{ accused: AccusedCase | null }>();
   const eventText = (id: string) => {
     const event = file.legalEvents.find((e) => e.id === id);
     return event
@@ -36,17 +54,18 @@ export function AccusedSection({ file }: { file: CaseFile }) {
         })
       : '';
   };
+  // Only a member flagged as alleged offender may be named as the accused.
+  const flagged = file.family.filter((m) => m.safety?.allegedOffender);
   return (
-    <CaseSection
-      id="case-accused"
-      title={t('casework.accused.heading')}
+    <RecordSection
+      childId={file.child.id}
+      records={file.accusedCases}
       contentNote={t('casework.accused.contentNote')}
-    >
-      <StatusMessage>{dialogs.status}</StatusMessage>
-      <RecordTable
-        records={file.accusedCases}
-        label={{ caption: t('casework.accused.heading') }}
-        columns={[
+      kind={{
+        words: 'accused',
+        save: 'accused.save',
+        stale: caseworkStale,
+        columns: [
           t('casework.accused.name'),
           t('casework.accused.caseNumber'),
           t('casework.accused.prosecutor'),
@@ -54,15 +73,9 @@ export function AccusedSection({ file }: { file: CaseFile }) {
           t('casework.accused.nextHearing'),
           t('casework.accused.support'),
           t('casework.accused.events'),
-        ]}
-        emptyText={t('casework.accused.empty')}
-        add={{
-          label: t('casework.accused.add'),
-          onClick: () => dialogs.setOpen({ accused: null }),
-        }}
-      >
-        {(accused) => (
-          <tr key={accused.id}>
+        ],
+        cells: (accused: AccusedCase) => (
+          <>
             <td className="cell-text">
               {accused.familyMemberId
                 ? t('casework.accused.familyMember', { name: accused.name })
@@ -88,178 +101,104 @@ export function AccusedSection({ file }: { file: CaseFile }) {
                 .join('; ') || '—'}
             </td>
             <td className="cell-text">{accused.legalEventIds.map(eventText).join('; ') || '—'}</td>
-            <td>
-              <button
-                type="button"
-                aria-label={t('casework.accused.editOne', { name: accused.name })}
-                onClick={() => dialogs.setOpen({ accused })}
-              >
-                {t('casework.accused.edit')}
-              </button>
-            </td>
-          </tr>
-        )}
-      </RecordTable>
-      {dialogs.open ? (
-        <AccusedDialog
-          file={file}
-          accused={dialogs.open.accused}
-          onClose={dialogs.close}
-          onDone={() =>
-            dialogs.done(
-              dialogs.open?.accused ? t('casework.accused.updated') : t('casework.accused.added'),
-            )
-          }
-        />
-      ) : null}
-    </CaseSection>
-  );
-}
-
-const accusedShape = z.object({
-  familyMemberId: z.string(),
-  name: z.string(),
-  prosecutor: z.string(),
-  caseNumber: z.string(),
-  stage: z.union([z.literal(''), z.enum(ACCUSED_STAGES)]),
-  liveLinkTestimony: z.boolean(),
-  supportPerson: z.string(),
-  // One checkbox gives its value or false; several give a list of the ticked values.
-  legalEventIds: z.union([z.array(z.string()), z.string(), z.boolean()]),
-  notes: z.string(),
-});
-const ACCUSED_FIELDS = [
-  'familyMemberId',
-  'name',
-  'prosecutor',
-  'caseNumber',
-  'stage',
-  'supportPerson',
-  'notes',
-] as const;
-const accusedSchema = fromForm(
-  accusedShape,
-  accusedFieldsSchema.superRefine(checkAccusedFields),
-  ({ legalEventIds, ...rest }) => ({
-    ...withoutBlanks(rest),
-    legalEventIds: Array.isArray(legalEventIds)
-      ? legalEventIds
-      : typeof legalEventIds === 'string'
-        ? [legalEventIds]
-        : [],
-  }),
-);
-
-function AccusedDialog({
-  file,
-  accused,
-  onClose,
-  onDone,
-}: {
-  file: CaseFile;
-  accused: AccusedCase | null;
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  const childId = file.child.id;
-  // Only a member flagged as alleged offender may be named as the accused.
-  const flagged = file.family.filter((m) => m.safety?.allegedOffender);
-  const { errors, register, showError, dialogFor } = useApiForm({
-    schema: accusedSchema,
-    defaultValues: {
-      familyMemberId: accused?.familyMemberId ?? '',
-      name: accused && !accused.familyMemberId ? accused.name : '',
-      prosecutor: accused?.prosecutor ?? '',
-      caseNumber: accused?.caseNumber ?? '',
-      stage: accused?.stage ?? '',
-      liveLinkTestimony: accused?.liveLinkTestimony ?? false,
-      supportPerson: accused?.supportPerson ?? '',
-      legalEventIds: accused?.legalEventIds ?? [],
-      notes: accused?.notes ?? '',
-    },
-    fields: ACCUSED_FIELDS,
-  });
-  const save = useApiMutation('accused.save', {
-    stale: () => caseworkStale(childId),
-    onSuccess: onDone,
-    onError: showError,
-  });
-  const dialog = dialogFor(save, (values) => ({
-    ...values,
-    childId,
-    ...(accused ? { id: accused.id } : {}),
-  }));
-  return (
-    <FormDialog
-      title={accused ? t('casework.accused.editTitle') : t('casework.accused.addTitle')}
-      onClose={onClose}
-      submitLabel={t('casework.accused.save')}
-      {...dialog}
-    >
-      <Field
-        label={t('casework.accused.member')}
-        hint={t('casework.accused.memberHint')}
-        error={errors.familyMemberId}
-      >
-        {(a) => (
-          <select {...a} {...register('familyMemberId')}>
-            <option value="">{t('casework.accused.notMember')}</option>
-            {flagged.map((m) => (
-              <option key={m.id} value={m.id}>
-                {t('casework.accused.memberOption', { name: m.name, relationship: m.relationship })}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field
-        label={t('casework.accused.nameLabel')}
-        hint={t('casework.accused.nameHint')}
-        error={errors.name}
-      >
-        {(a) => <input {...a} {...register('name')} autoComplete="off" />}
-      </Field>
-      <Field label={t('casework.accused.prosecutor')} error={errors.prosecutor}>
-        {(a) => <input {...a} {...register('prosecutor')} autoComplete="off" />}
-      </Field>
-      <Field label={t('casework.accused.caseNumber')} error={errors.caseNumber}>
-        {(a) => <input {...a} {...register('caseNumber')} autoComplete="off" />}
-      </Field>
-      <ChoiceField
-        label={t('casework.accused.stage')}
-        error={errors.stage}
-        registration={register('stage')}
-        values={ACCUSED_STAGES}
-        optionText={(v) => t(`casework.stage.${v}`)}
-      />
-      <Checkbox label={t('casework.accused.liveLinkLabel')} {...register('liveLinkTestimony')} />
-      <Field
-        label={t('casework.accused.supportPerson')}
-        hint={t('casework.accused.supportPersonHint')}
-        error={errors.supportPerson}
-      >
-        {(a) => <input {...a} {...register('supportPerson')} autoComplete="off" />}
-      </Field>
-      <fieldset>
-        <legend>{t('casework.accused.events')}</legend>
-        {file.legalEvents.length === 0 ? <p>{t('casework.accused.noEvents')}</p> : null}
-        {file.legalEvents.map((event) => (
-          <Checkbox
-            key={event.id}
-            value={event.id}
-            label={t('casework.accused.eventOption', {
-              kind: t(`children.legalKind.${event.kind}`),
-              date: formatCalendarDate(event.date),
-              court: event.court,
-            })}
-            {...register('legalEventIds')}
-          />
-        ))}
-      </fieldset>
-      <Field label={t('casework.accused.notes')} error={errors.notes}>
-        {(a) => <textarea {...a} {...register('notes')} rows={3} />}
-      </Field>
-    </FormDialog>
+          </>
+        ),
+        editLabel: (accused) => t('casework.accused.editOne', { name: accused.name }),
+        schema: accusedSchema,
+        defaultValues: (accused) => ({
+          familyMemberId: accused?.familyMemberId ?? '',
+          name: accused && !accused.familyMemberId ? accused.name : '',
+          prosecutor: accused?.prosecutor ?? '',
+          caseNumber: accused?.caseNumber ?? '',
+          stage: accused?.stage ?? ('' as const),
+          liveLinkTestimony: accused?.liveLinkTestimony ?? false,
+          supportPerson: accused?.supportPerson ?? '',
+          legalEventIds: accused?.legalEventIds ?? [],
+          notes: accused?.notes ?? '',
+        }),
+        fields: [
+          'familyMemberId',
+          'name',
+          'prosecutor',
+          'caseNumber',
+          'stage',
+          'supportPerson',
+          'notes',
+        ],
+        inputs: ({ errors, register }) => (
+          <>
+            <Field
+              label={t('casework.accused.member')}
+              hint={t('casework.accused.memberHint')}
+              error={errors.familyMemberId}
+            >
+              {(a) => (
+                <select {...a} {...register('familyMemberId')}>
+                  <option value="">{t('casework.accused.notMember')}</option>
+                  {flagged.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {t('casework.accused.memberOption', {
+                        name: m.name,
+                        relationship: m.relationship,
+                      })}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              label={t('casework.accused.nameLabel')}
+              hint={t('casework.accused.nameHint')}
+              error={errors.name}
+            >
+              {(a) => <input {...a} {...register('name')} autoComplete="off" />}
+            </Field>
+            <Field label={t('casework.accused.prosecutor')} error={errors.prosecutor}>
+              {(a) => <input {...a} {...register('prosecutor')} autoComplete="off" />}
+            </Field>
+            <Field label={t('casework.accused.caseNumber')} error={errors.caseNumber}>
+              {(a) => <input {...a} {...register('caseNumber')} autoComplete="off" />}
+            </Field>
+            <ChoiceField
+              label={t('casework.accused.stage')}
+              error={errors.stage}
+              registration={register('stage')}
+              values={ACCUSED_STAGES}
+              optionText={(v) => t(`casework.stage.${v}`)}
+            />
+            <Checkbox
+              label={t('casework.accused.liveLinkLabel')}
+              {...register('liveLinkTestimony')}
+            />
+            <Field
+              label={t('casework.accused.supportPerson')}
+              hint={t('casework.accused.supportPersonHint')}
+              error={errors.supportPerson}
+            >
+              {(a) => <input {...a} {...register('supportPerson')} autoComplete="off" />}
+            </Field>
+            <fieldset>
+              <legend>{t('casework.accused.events')}</legend>
+              {file.legalEvents.length === 0 ? <p>{t('casework.accused.noEvents')}</p> : null}
+              {file.legalEvents.map((event) => (
+                <Checkbox
+                  key={event.id}
+                  value={event.id}
+                  label={t('casework.accused.eventOption', {
+                    kind: t(`children.legalKind.${event.kind}`),
+                    date: formatCalendarDate(event.date),
+                    court: event.court,
+                  })}
+                  {...register('legalEventIds')}
+                />
+              ))}
+            </fieldset>
+            <Field label={t('casework.accused.notes')} error={errors.notes}>
+              {(a) => <textarea {...a} {...register('notes')} rows={3} />}
+            </Field>
+          </>
+        ),
+      }}
+    />
   );
 }

@@ -1,28 +1,24 @@
 // The administrator's choice of the roles that may read (and write) the health section. The
 // child's own caseworker always may; each change is audited.
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { HEALTH_READER_ROLES, type HealthReaderRole } from '../../../shared/casework/vocabulary';
 import { queryKey, useApiMutation, useApiQuery } from '../../api/queries';
 import { useApiForm } from '../../forms/useApiForm';
-import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { Checkbox } from '../../ui/Checkbox';
-import { FormAlert, StatusMessage } from '../../ui/FormAlert';
-import { SubmitButton } from '../../ui/SubmitButton';
+import { SettingForm, SettingScreen, useSavedSetting } from '../../ui/SettingForm';
 
 export function HealthReadersScreen() {
   const { t } = useTranslation();
-  useDocumentTitle(t('casework.healthReaders.title'));
-  const readers = useApiQuery('health.readers', {});
+  const setting = useApiQuery('health.readers', {});
   return (
-    <>
-      <h1>{t('casework.healthReaders.title')}</h1>
-      <p className="lead-text">{t('casework.healthReaders.intro')}</p>
-      {readers.isError ? <FormAlert message={{ key: readers.error.message }} /> : null}
-      {readers.data ? <ReadersForm initial={readers.data.roles} /> : null}
-    </>
+    <SettingScreen
+      title={t('casework.healthReaders.title')}
+      intro={t('casework.healthReaders.intro')}
+      setting={setting}
+    >
+      {(readers) => <ReadersForm initial={readers.roles} />}
+    </SettingScreen>
   );
 }
 
@@ -40,32 +36,28 @@ const checked = (roles: readonly HealthReaderRole[]): ReadersValues => ({
 
 function ReadersForm({ initial }: { initial: HealthReaderRole[] }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [saved, setSaved] = useState(0);
   const { form, register, formError, showError, submit } = useApiForm({
     schema: readersShape,
     defaultValues: checked(initial),
     fields: [],
   });
-  const save = useApiMutation('health.saveReaders', {
-    onSuccess: (next) => {
-      queryClient.setQueryData(queryKey('health.readers', {}), next);
-      form.reset(checked(next.roles));
-      setSaved((n) => n + 1);
-    },
-    onError: showError,
-  });
-  const onSubmit = submit((values) =>
-    save.mutate({ roles: HEALTH_READER_ROLES.filter((role) => values[role]) }),
+  const { saved, onSaved } = useSavedSetting(
+    queryKey('health.readers', {}),
+    (next: { roles: HealthReaderRole[] }) => form.reset(checked(next.roles)),
   );
+  const save = useApiMutation('health.saveReaders', { onSuccess: onSaved, onError: showError });
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
-      className="form panel"
-      aria-label={t('casework.healthReaders.title')}
+    <SettingForm
+      label={t('casework.healthReaders.title')}
+      onSubmit={submit((values) =>
+        save.mutate({ roles: HEALTH_READER_ROLES.filter((role) => values[role]) }),
+      )}
+      formError={formError}
+      saved={saved}
+      savedText={t('casework.healthReaders.saved')}
+      pending={save.isPending}
+      saveLabel={t('casework.healthReaders.save')}
     >
-      <FormAlert message={formError} />
       <fieldset className="fieldset">
         <legend>{t('casework.healthReaders.legend')}</legend>
         {HEALTH_READER_ROLES.map((role) => (
@@ -73,12 +65,6 @@ function ReadersForm({ initial }: { initial: HealthReaderRole[] }) {
         ))}
         <p className="muted">{t('casework.healthReaders.ownCaseworker')}</p>
       </fieldset>
-      <StatusMessage version={saved}>
-        {saved ? t('casework.healthReaders.saved') : null}
-      </StatusMessage>
-      <SubmitButton pending={save.isPending} pendingText={t('common.working')}>
-        {t('casework.healthReaders.save')}
-      </SubmitButton>
-    </form>
+    </SettingForm>
   );
 }

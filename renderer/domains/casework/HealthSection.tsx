@@ -19,17 +19,12 @@ import {
 import type { CaseFile } from '../../../shared/children/contract';
 import { todayIn } from '../../../shared/time';
 import { formatCalendarDate } from '../../i18n/format';
-import { useApiMutation, useApiQuery } from '../../api/queries';
+import { useApiQuery } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
-import { useApiForm } from '../../forms/useApiForm';
-import { CaseSection } from '../../ui/CaseSection';
 import { ChoiceField } from '../../ui/ChoiceField';
 import { Field } from '../../ui/Field';
-import { StatusMessage } from '../../ui/FormAlert';
-import { FormDialog } from '../../ui/FormDialog';
-import { RecordTable } from '../../ui/RecordTable';
-import { useSectionDialogs } from '../../ui/RowActions';
 import { fromForm, withoutBlanks } from '../children';
+import { RecordSection } from './RecordSection';
 import { healthStale } from './stale';
 
 /** The case file's section, absent when the viewer may not read health. */
@@ -65,62 +60,6 @@ function details(t: TFunction, r: HealthRecord): string {
   }
 }
 
-function HealthRecords({ childId, records }: { childId: string; records: HealthRecord[] }) {
-  const { t } = useTranslation();
-  const dialogs = useSectionDialogs<{ record: HealthRecord | null }>();
-  return (
-    <CaseSection id="case-health" title={t('casework.health.heading')}>
-      <p className="muted">{t('casework.health.restricted')}</p>
-      <StatusMessage>{dialogs.status}</StatusMessage>
-      <RecordTable
-        records={records}
-        label={{ caption: t('casework.health.heading') }}
-        columns={[
-          t('casework.health.date'),
-          t('casework.health.kind'),
-          t('casework.health.details'),
-          t('casework.health.note'),
-        ]}
-        emptyText={t('casework.health.empty')}
-        add={{ label: t('casework.health.add'), onClick: () => dialogs.setOpen({ record: null }) }}
-      >
-        {(record) => (
-          <tr key={record.id}>
-            <td>{record.date ? formatCalendarDate(record.date) : '—'}</td>
-            <td>{t(`casework.healthKind.${record.kind}`)}</td>
-            <td className="cell-text">{details(t, record)}</td>
-            <td className="cell-text">{record.note ?? '—'}</td>
-            <td>
-              <button
-                type="button"
-                aria-label={t('casework.health.editOne', {
-                  kind: t(`casework.healthKind.${record.kind}`),
-                  details: details(t, record),
-                })}
-                onClick={() => dialogs.setOpen({ record })}
-              >
-                {t('casework.health.edit')}
-              </button>
-            </td>
-          </tr>
-        )}
-      </RecordTable>
-      {dialogs.open ? (
-        <HealthDialog
-          childId={childId}
-          record={dialogs.open.record}
-          onClose={dialogs.close}
-          onDone={() =>
-            dialogs.done(
-              dialogs.open?.record ? t('casework.health.updated') : t('casework.health.added'),
-            )
-          }
-        />
-      ) : null}
-    </CaseSection>
-  );
-}
-
 const healthShape = z.object({
   kind: z.union([z.literal(''), z.enum(HEALTH_KINDS)]),
   date: z.string(),
@@ -134,18 +73,6 @@ const healthShape = z.object({
   note: z.string(),
 });
 type HealthValues = z.infer<typeof healthShape>;
-const HEALTH_FIELDS = [
-  'kind',
-  'date',
-  'until',
-  'heldAt',
-  'checkedBy',
-  'medicine',
-  'dose',
-  'philhealthNumber',
-  'philhealthCategory',
-  'note',
-] as const;
 
 /** Only the chosen kind's fields are sent: what another kind's inputs still hold is left out. */
 function ofKind(values: HealthValues): unknown {
@@ -160,137 +87,157 @@ const healthSchema = fromForm(
   ofKind,
 );
 
-function HealthDialog({
-  childId,
-  record,
-  onClose,
-  onDone,
-}: {
-  childId: string;
-  record: HealthRecord | null;
-  onClose: () => void;
-  onDone: () => void;
-}) {
+function HealthRecords({ childId, records }: { childId: string; records: HealthRecord[] }) {
   const { t } = useTranslation();
   const { settings } = useSession();
   const today = todayIn(settings.timeZone);
-  const { errors, register, showError, dialogFor, form } = useApiForm({
-    schema: healthSchema,
-    defaultValues: {
-      kind: record?.kind ?? '',
-      date: record?.date ?? today,
-      until: record?.until ?? '',
-      heldAt: record?.heldAt ?? '',
-      checkedBy: record?.checkedBy ?? '',
-      medicine: record?.medicine ?? '',
-      dose: record?.dose ?? '',
-      philhealthNumber: record?.philhealthNumber ?? '',
-      philhealthCategory: record?.philhealthCategory ?? '',
-      note: record?.note ?? '',
-    },
-    fields: HEALTH_FIELDS,
-  });
-  const save = useApiMutation('health.save', {
-    stale: () => healthStale(childId),
-    onSuccess: onDone,
-    onError: showError,
-  });
-  const dialog = dialogFor(save, (values) => ({
-    ...values,
-    childId,
-    ...(record ? { id: record.id } : {}),
-  }));
-  const kind = form.watch('kind') as HealthKind | '';
-  const shows = (field: (typeof HEALTH_KIND_FIELDS)[HealthKind][number]) =>
-    kind !== '' && HEALTH_KIND_FIELDS[kind].includes(field);
   return (
-    <FormDialog
-      title={record ? t('casework.health.editTitle') : t('casework.health.addTitle')}
-      onClose={onClose}
-      submitLabel={t('casework.health.save')}
-      {...dialog}
-    >
-      <ChoiceField
-        label={t('casework.health.kind')}
-        error={errors.kind}
-        registration={register('kind')}
-        values={HEALTH_KINDS}
-        optionText={(v) => t(`casework.healthKind.${v}`)}
-      />
-      {shows('medicine') ? (
-        <Field label={t('casework.health.medicine')} error={errors.medicine}>
-          {(a) => <input {...a} {...register('medicine')} autoComplete="off" />}
-        </Field>
-      ) : null}
-      {shows('dose') ? (
-        <Field
-          label={t('casework.health.dose')}
-          hint={t('casework.health.doseHint')}
-          error={errors.dose}
-        >
-          {(a) => <input {...a} {...register('dose')} autoComplete="off" />}
-        </Field>
-      ) : null}
-      {shows('date') ? (
-        <Field label={t(`casework.health.dateOf.${kind as HealthKind}`)} error={errors.date}>
-          {(a) => <input {...a} {...register('date')} type="date" max={today} />}
-        </Field>
-      ) : null}
-      {shows('until') ? (
-        <Field
-          label={t('casework.health.until')}
-          hint={t('casework.health.untilHint')}
-          error={errors.until}
-        >
-          {(a) => <input {...a} {...register('until')} type="date" />}
-        </Field>
-      ) : null}
-      {shows('heldAt') ? (
-        <Field
-          label={t('casework.health.heldAt')}
-          hint={t('casework.health.heldAtHint')}
-          error={errors.heldAt}
-        >
-          {(a) => <input {...a} {...register('heldAt')} autoComplete="off" />}
-        </Field>
-      ) : null}
-      {shows('checkedBy') ? (
-        <Field label={t('casework.health.checkedBy')} error={errors.checkedBy}>
-          {(a) => <input {...a} {...register('checkedBy')} autoComplete="off" />}
-        </Field>
-      ) : null}
-      {shows('philhealthNumber') ? (
-        <Field
-          label={t('casework.health.philhealthNumber')}
-          hint={t('casework.health.philhealthNumberHint')}
-          error={errors.philhealthNumber}
-        >
-          {(a) => (
-            <input
-              {...a}
-              {...register('philhealthNumber')}
-              autoComplete="off"
-              inputMode="numeric"
-            />
-          )}
-        </Field>
-      ) : null}
-      {shows('philhealthCategory') ? (
-        <ChoiceField
-          label={t('casework.health.philhealthCategory')}
-          error={errors.philhealthCategory}
-          registration={register('philhealthCategory')}
-          values={PHILHEALTH_CATEGORIES}
-          optionText={(v) => t(`casework.philhealthCategory.${v}`)}
-        />
-      ) : null}
-      <Field
-        label={t('casework.health.note')}
-        hint={t('casework.health.noteHint', { max: HEALTH_NOTE_MAX })}
-        error={errors.note}
-      >
-        {(a) => <textarea {...a} {...register('note')} rows={2} />}
-      </Field>
-    </FormDialog>
+    <RecordSection
+      childId={childId}
+      records={records}
+      intro={<p className="muted">{t('casework.health.restricted')}</p>}
+      kind={{
+        words: 'health',
+        save: 'health.save',
+        stale: healthStale,
+        columns: [
+          t('casework.health.date'),
+          t('casework.health.kind'),
+          t('casework.health.details'),
+          t('casework.health.note'),
+        ],
+        cells: (record: HealthRecord) => (
+          <>
+            <td>{record.date ? formatCalendarDate(record.date) : '—'}</td>
+            <td>{t(`casework.healthKind.${record.kind}`)}</td>
+            <td className="cell-text">{details(t, record)}</td>
+            <td className="cell-text">{record.note ?? '—'}</td>
+          </>
+        ),
+        editLabel: (record) =>
+          t('casework.health.editOne', {
+            kind: t(`casework.healthKind.${record.kind}`),
+            details: details(t, record),
+          }),
+        schema: healthSchema,
+        defaultValues: (record) => ({
+          kind: record?.kind ?? ('' as const),
+          date: record?.date ?? today,
+          until: record?.until ?? '',
+          heldAt: record?.heldAt ?? '',
+          checkedBy: record?.checkedBy ?? '',
+          medicine: record?.medicine ?? '',
+          dose: record?.dose ?? '',
+          philhealthNumber: record?.philhealthNumber ?? '',
+          philhealthCategory: record?.philhealthCategory ?? ('' as const),
+          note: record?.note ?? '',
+        }),
+        fields: [
+          'kind',
+          'date',
+          'until',
+          'heldAt',
+          'checkedBy',
+          'medicine',
+          'dose',
+          'philhealthNumber',
+          'philhealthCategory',
+          'note',
+        ],
+        inputs: ({ errors, register, form }) => {
+          const kind = form.watch('kind');
+          const shows = (field: (typeof HEALTH_KIND_FIELDS)[HealthKind][number]) =>
+            kind !== '' && HEALTH_KIND_FIELDS[kind].includes(field);
+          return (
+            <>
+              <ChoiceField
+                label={t('casework.health.kind')}
+                error={errors.kind}
+                registration={register('kind')}
+                values={HEALTH_KINDS}
+                optionText={(v) => t(`casework.healthKind.${v}`)}
+              />
+              {shows('medicine') ? (
+                <Field label={t('casework.health.medicine')} error={errors.medicine}>
+                  {(a) => <input {...a} {...register('medicine')} autoComplete="off" />}
+                </Field>
+              ) : null}
+              {shows('dose') ? (
+                <Field
+                  label={t('casework.health.dose')}
+                  hint={t('casework.health.doseHint')}
+                  error={errors.dose}
+                >
+                  {(a) => <input {...a} {...register('dose')} autoComplete="off" />}
+                </Field>
+              ) : null}
+              {shows('date') ? (
+                <Field
+                  label={t(`casework.health.dateOf.${kind as HealthKind}`)}
+                  error={errors.date}
+                >
+                  {(a) => <input {...a} {...register('date')} type="date" max={today} />}
+                </Field>
+              ) : null}
+              {shows('until') ? (
+                <Field
+                  label={t('casework.health.until')}
+                  hint={t('casework.health.untilHint')}
+                  error={errors.until}
+                >
+                  {(a) => <input {...a} {...register('until')} type="date" />}
+                </Field>
+              ) : null}
+              {shows('heldAt') ? (
+                <Field
+                  label={t('casework.health.heldAt')}
+                  hint={t('casework.health.heldAtHint')}
+                  error={errors.heldAt}
+                >
+                  {(a) => <input {...a} {...register('heldAt')} autoComplete="off" />}
+                </Field>
+              ) : null}
+              {shows('checkedBy') ? (
+                <Field label={t('casework.health.checkedBy')} error={errors.checkedBy}>
+                  {(a) => <input {...a} {...register('checkedBy')} autoComplete="off" />}
+                </Field>
+              ) : null}
+              {shows('philhealthNumber') ? (
+                <Field
+                  label={t('casework.health.philhealthNumber')}
+                  hint={t('casework.health.philhealthNumberHint')}
+                  error={errors.philhealthNumber}
+                >
+                  {(a) => (
+                    <input
+                      {...a}
+                      {...register('philhealthNumber')}
+                      autoComplete="off"
+                      inputMode="numeric"
+                    />
+                  )}
+                </Field>
+              ) : null}
+              {shows('philhealthCategory') ? (
+                <ChoiceField
+                  label={t('casework.health.philhealthCategory')}
+                  error={errors.philhealthCategory}
+                  registration={register('philhealthCategory')}
+                  values={PHILHEALTH_CATEGORIES}
+                  optionText={(v) => t(`casework.philhealthCategory.${v}`)}
+                />
+              ) : null}
+              <Field
+                label={t('casework.health.note')}
+                hint={t('casework.health.noteHint', { max: HEALTH_NOTE_MAX })}
+                error={errors.note}
+              >
+                {(a) => <textarea {...a} {...register('note')} rows={2} />}
+              </Field>
+            </>
+          );
+        },
+      }}
+    />
   );
 }

@@ -22,6 +22,7 @@ export function IntakeAccountsScreen() {
       <h1>{t('intakeAccounts.title')}</h1>
       <p className="lead-text">{t('intakeAccounts.intro')}</p>
       <p>{t('children.intake.noInterview')}</p>
+      {accounts.isPending ? <p role="status">{t('children.loading')}</p> : null}
       {accounts.isError ? <FormAlert message={{ key: accounts.error.message }} /> : null}
       {accounts.data && rows.length === 0 ? (
         <p className="muted">{t('intakeAccounts.empty')}</p>

@@ -445,7 +445,14 @@ export function ReportsScreen() {
           {preview ? ` — ${t('reports.preview.pages', { count: preview.pages })}` : ''}
         </h2>
         {pending ? <p>{t('reports.preview.loading')}</p> : null}
-        {!pending && !preview ? <p>{t('reports.preview.empty')}</p> : null}
+        {!pending && !preview ? (
+          // A whole-record report asks for no period: only the child is to choose.
+          <p>
+            {definition.wholeRecord
+              ? t('reports.preview.emptyChild')
+              : t('reports.preview.empty')}
+          </p>
+        ) : null}
         {preview ? (
           // The printed document's own pages: built from escaped text only (shared/reports/document.ts).
           <div className="reports-sheets" dangerouslySetInnerHTML={{ __html: preview.html }} />

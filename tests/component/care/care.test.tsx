@@ -148,15 +148,15 @@ describe('away from the shelter', () => {
     // Already away: no second episode can start.
     expect(section.queryByRole('button', { name: 'Mark as away' })).toBeNull();
     await user.click(
-      section.getByRole('button', { name: 'Record her return (Missing from care)' }),
+      section.getByRole('button', { name: 'Record the return (Missing from care)' }),
     );
-    const d = within(screen.getByRole('dialog', { name: 'Record her return (Missing from care)' }));
-    await user.clear(d.getByLabelText('Date she came back'));
-    await user.type(d.getByLabelText('Date she came back'), '2026-03-02');
-    await user.type(d.getByLabelText('Time she came back'), '08:30');
+    const d = within(screen.getByRole('dialog', { name: 'Record the return (Missing from care)' }));
+    await user.clear(d.getByLabelText('Date the child came back'));
+    await user.type(d.getByLabelText('Date the child came back'), '2026-03-02');
+    await user.type(d.getByLabelText('Time the child came back'), '08:30');
     await expectNoAxeViolations();
     await user.click(d.getByRole('button', { name: 'Record return' }));
-    expect(await section.findByText('Her return was recorded.')).toBeVisible();
+    expect(await section.findByText('The return was recorded.')).toBeVisible();
     expect(bridge.inputsOf('away.return')).toEqual([
       { id: AWAY_ID, returnedOn: '2026-03-02', returnedTime: '08:30' },
     ]);
@@ -177,10 +177,10 @@ describe('away from the shelter', () => {
     await user.click(section.getByRole('button', { name: 'Mark as away' }));
     const d = within(screen.getByRole('dialog', { name: 'Mark the child as away' }));
     await user.selectOptions(d.getByLabelText('Where'), 'At court');
-    await user.type(d.getByLabelText('Time she left'), '07:00');
+    await user.type(d.getByLabelText('Time the child left'), '07:00');
     await user.type(d.getByLabelText('Planned return'), '2026-03-03');
     await user.click(d.getByRole('button', { name: 'Mark as away' }));
-    expect(await d.findByText('The child is already away. Record her return first.')).toBeVisible();
+    expect(await d.findByText('The child is already away. Record the return first.')).toBeVisible();
     expect(bridge.inputsOf('away.start')).toEqual([
       expect.objectContaining({
         childId: CHILD_IDS.maria,
@@ -194,7 +194,7 @@ describe('away from the shelter', () => {
   it('offers nothing to start while the child is not placed', async () => {
     const { section } = await openSection(casesBridge(), 'Away from the shelter');
     expect(
-      section.getByText('The child is not placed in a shelter now, so she cannot be marked away.'),
+      section.getByText('A child not placed in a shelter now cannot be marked away.'),
     ).toBeVisible();
     expect(section.queryByRole('button', { name: 'Mark as away' })).toBeNull();
   });

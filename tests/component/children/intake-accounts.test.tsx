@@ -1,6 +1,7 @@
 // A therapist's intake accounts screen: listed after her own screens (her home stays her
 // caseload); the accounts of children in her scope, never their content until one is opened; a
-// child on her caseload opens directly, any other after a reason in a dialog, by keyboard.
+// child on her caseload opens directly, any other after a reason in a dialog, by keyboard; a
+// loading line while the list is asked for.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { therapyBridge } from '../support/therapy';
@@ -78,5 +79,16 @@ describe('a therapist’s intake accounts', () => {
     expect(
       await screen.findByText('No child you may see has an intake account recorded.'),
     ).toBeVisible();
+  });
+
+  it('says it is loading while the accounts are asked for', async () => {
+    const bridge = therapyBridge();
+    const accounts = bridge.defer('intake.accounts');
+    renderApp(bridge, { route: '/intake-accounts' });
+    await screen.findByRole('heading', { level: 1, name: 'Intake accounts' });
+    expect(await screen.findByText('Loading…')).toBeVisible();
+    accounts.resolve(ROWS);
+    expect(await screen.findByLabelText('Child')).toBeVisible();
+    expect(screen.queryByText('Loading…')).toBeNull();
   });
 });

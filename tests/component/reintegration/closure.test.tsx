@@ -1,7 +1,8 @@
 // Case closure in the case file with a fake backend: the conditions are named; a caseworker
 // proposes with the four required texts (missing ones named at their fields, typed input kept);
 // another coordinator approves or declines; a closed case is reopened with a reason; a case
-// outside aftercare is proposed without monitoring's conditions.
+// outside aftercare is proposed without monitoring's conditions; one still in care says what
+// closure needs.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CaseClosure, ClosureState } from '../../../shared/reintegration/contract';
@@ -115,6 +116,27 @@ describe('case closure', () => {
     expect(within(section).queryByText(/Aftercare Outcomes/)).toBeNull();
     await user.click(within(section).getByRole('button', { name: 'Propose closing the case' }));
     expect(await screen.findByRole('dialog', { name: 'Propose closing the case' })).toBeTruthy();
+  });
+
+  it('a child still in care: one line says what closure needs, and nothing can be proposed', async () => {
+    const bridge = casesBridge().ok(
+      'reintegration.closure',
+      state({ monitored: false, monitoringEnded: false, lastOutcomes: null, canPropose: false }),
+    );
+    renderApp(bridge, { route });
+    const section = await screen.findByRole('region', { name: 'Case closure' });
+    expect(
+      await within(section).findByText(/closed after the child leaves care/),
+    ).toBeVisible();
+    expect(within(section).queryByRole('button', { name: 'Propose closing the case' })).toBeNull();
+  });
+
+  it('a case that may be proposed does not say the child is still in care', async () => {
+    const bridge = casesBridge().ok('reintegration.closure', state({ monitored: false }));
+    renderApp(bridge, { route });
+    const section = await screen.findByRole('region', { name: 'Case closure' });
+    await within(section).findByRole('button', { name: 'Propose closing the case' });
+    expect(within(section).queryByText(/closed after the child leaves care/)).toBeNull();
   });
 
   it('another coordinator approves, or declines with a comment; the proposer only waits', async () => {

@@ -76,6 +76,9 @@ describe('access-request export', () => {
       'Access request: everything held about a child',
     );
     expect(screen.queryByLabelText('From')).toBeNull();
+    // Before a preview: it asks for the child, not for a period it does not have.
+    expect(screen.getByText('Choose the child, then show the preview.')).toBeVisible();
+    expect(screen.queryByText(/Choose a report and a period/)).toBeNull();
     expect(
       screen.getByText('The export covers the whole record, from the day it was made to today.'),
     ).toBeVisible();

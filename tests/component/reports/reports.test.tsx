@@ -133,7 +133,8 @@ describe('Reports screen', () => {
     expect(page).toHaveClass('report-sheet--A4-portrait');
     await expectNoAxeViolations();
 
-    await user.selectOptions(screen.getByLabelText('Paper size'), 'Legal13');
+    // Named as Settings names the default paper.
+    await user.selectOptions(screen.getByLabelText('Paper size'), 'Long bond (8.5 × 13 in)');
     await user.selectOptions(screen.getByLabelText('Orientation'), 'landscape');
     expect(within(preview).getAllByRole('region', { name: /^Page 1 of/ })[0]).toHaveClass(
       'report-sheet--Legal13-landscape',

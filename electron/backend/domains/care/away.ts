@@ -7,8 +7,7 @@ import { isReturnOverdue, type AwayKind } from '../../../../shared/care/vocabula
 import { zonedInstant } from '../../../../shared/time';
 import { clockFor, FieldErrors, type CaseActor, type CaseVault } from '../../records/actor';
 import { currentPlacementRow } from '../../records/rows';
-import { requireVisibleChild } from '../../records/scope';
-import { requireCareRow } from './rows';
+import { requireOwned, requireVisibleChild } from '../../records/scope';
 
 interface AwayRow {
   id: string;
@@ -134,7 +133,7 @@ export function returnFromAway(
   actor: CaseActor,
   input: { id: string; returnedOn: string; returnedTime: string },
 ): AwayEpisode {
-  const row = requireCareRow<AwayRow>(vault, actor, 'away_episodes', input.id);
+  const row = requireOwned<AwayRow>(vault, actor, 'away_episodes', input.id);
   const clock = clockFor(vault, actor);
   const current = loadAway(vault, row.id, clock.today);
   if (current.returnedAt || current.placementEndedAt)

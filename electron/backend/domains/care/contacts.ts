@@ -3,9 +3,8 @@
 // online: devices, accounts and contact from unknown adults matter).
 import type { ContactEntry } from '../../../../shared/care/contract';
 import { isOnlineContact, type ContactKind } from '../../../../shared/care/vocabulary';
-import { clockFor, FieldErrors, type CaseActor, type CaseVault } from '../../records/actor';
-import { requireVisibleChild } from '../../records/scope';
-import { requireCareRow } from './rows';
+import { clockFor, type CaseActor, type CaseVault } from '../../records/actor';
+import { saveChildRecord } from '../../records/child-records';
 
 interface ContactRow {
   id: string;
@@ -61,30 +60,23 @@ export interface ContactInput {
 }
 
 export function saveContact(vault: CaseVault, actor: CaseActor, input: ContactInput): ContactEntry {
-  const existing = input.id
-    ? requireCareRow<ContactRow>(vault, actor, 'contact_log', input.id)
-    : null;
-  const errors = new FieldErrors();
-  if (existing && existing.child_id !== input.childId) errors.add('childId', 'notFound');
-  errors.notFutureDate('occurredOn', input.occurredOn, clockFor(vault, actor));
-  errors.throwIfAny();
-  const child = requireVisibleChild(vault, actor, input.childId);
   const online = isOnlineContact(input.kind);
-  const values = {
-    child_id: child.id,
-    kind: input.kind,
-    occurred_on: input.occurredOn,
-    with_whom: input.withWhom,
-    supervised: input.supervised ? 1 : 0,
-    supervised_by: input.supervised ? (input.supervisedBy ?? null) : null,
-    // A visit or a call on the shelter's phone has no device or online plan to record.
-    device: online ? (input.device ?? null) : null,
-    safety_plan_followed: online ? (input.safetyPlanFollowed ? 1 : 0) : null,
-    concerns: input.concerns || null,
-  };
-  const id = existing?.id ?? vault.data.insert('contact_log', values);
-  if (existing) vault.data.update('contact_log', id, values);
   return toContact(
-    vault.db.prepare('SELECT * FROM contact_log WHERE id = ?').get([id]) as unknown as ContactRow,
+    saveChildRecord<'contact_log', ContactRow>(vault, actor, 'contact_log', input, {
+      check: (errors) =>
+        errors.notFutureDate('occurredOn', input.occurredOn, clockFor(vault, actor)),
+      values: {
+        child_id: input.childId,
+        kind: input.kind,
+        occurred_on: input.occurredOn,
+        with_whom: input.withWhom,
+        supervised: input.supervised ? 1 : 0,
+        supervised_by: input.supervised ? (input.supervisedBy ?? null) : null,
+        // A visit or a call on the shelter's phone has no device or online plan to record.
+        device: online ? (input.device ?? null) : null,
+        safety_plan_followed: online ? (input.safetyPlanFollowed ? 1 : 0) : null,
+        concerns: input.concerns || null,
+      },
+    }),
   );
 }

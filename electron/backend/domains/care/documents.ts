@@ -8,17 +8,10 @@ import {
   type DocumentKind,
   type DocumentStatus,
 } from '../../../../shared/care/vocabulary';
-import {
-  addDaysTo,
-  clockFor,
-  FieldErrors,
-  type CaseActor,
-  type CaseVault,
-} from '../../records/actor';
-import { requireVisibleChild } from '../../records/scope';
+import { addDaysTo, clockFor, type CaseActor, type CaseVault } from '../../records/actor';
+import { saveChildRecord } from '../../records/child-records';
 import { pageOfRows, panelConditions } from '../../records/today-panel';
 import type { TodayPanelPage, TodayPanelQuery } from '../../../../shared/today';
-import { requireCareRow } from './rows';
 
 interface DocumentRow {
   id: string;
@@ -77,31 +70,21 @@ export function saveDocument(
   actor: CaseActor,
   input: DocumentInput,
 ): ChildDocument {
-  const existing = input.id
-    ? requireCareRow<DocumentRow>(vault, actor, 'child_documents', input.id)
-    : null;
-  const errors = new FieldErrors();
-  if (existing && existing.child_id !== input.childId) errors.add('childId', 'notFound');
-  errors.throwIfAny();
-  const child = requireVisibleChild(vault, actor, input.childId);
   const held = input.status === 'held';
-  const values = {
-    child_id: child.id,
-    kind: input.kind,
-    status: input.status,
-    reference: input.reference || null,
-    kept_where: input.keptWhere || null,
-    // A due date belongs to a paper still to obtain; once held, only its expiry matters.
-    due_on: held ? null : (input.dueOn ?? null),
-    expires_on: input.expiresOn ?? null,
-    note: input.note || null,
-  };
-  const id = existing?.id ?? vault.data.insert('child_documents', values);
-  if (existing) vault.data.update('child_documents', id, values);
   return toDocument(
-    vault.db
-      .prepare('SELECT * FROM child_documents WHERE id = ?')
-      .get([id]) as unknown as DocumentRow,
+    saveChildRecord<'child_documents', DocumentRow>(vault, actor, 'child_documents', input, {
+      values: {
+        child_id: input.childId,
+        kind: input.kind,
+        status: input.status,
+        reference: input.reference || null,
+        kept_where: input.keptWhere || null,
+        // A due date belongs to a paper still to obtain; once held, only its expiry matters.
+        due_on: held ? null : (input.dueOn ?? null),
+        expires_on: input.expiresOn ?? null,
+        note: input.note || null,
+      },
+    }),
   );
 }
 

@@ -6,9 +6,8 @@ import type { IncidentKind, InformedParty } from '../../../../shared/care/vocabu
 import { zonedInstant } from '../../../../shared/time';
 import { clockFor, FieldErrors, type CaseActor, type CaseVault } from '../../records/actor';
 import { currentPlacementRow } from '../../records/rows';
-import { requireVisibleChild } from '../../records/scope';
+import { requireOwned, requireVisibleChild } from '../../records/scope';
 import { openAwayEpisode } from './away';
-import { requireCareRow } from './rows';
 
 interface IncidentRow {
   id: string;
@@ -67,9 +66,7 @@ export interface IncidentInput {
 }
 
 export function saveIncident(vault: CaseVault, actor: CaseActor, input: IncidentInput): Incident {
-  const existing = input.id
-    ? requireCareRow<IncidentRow>(vault, actor, 'incidents', input.id)
-    : null;
+  const existing = input.id ? requireOwned<IncidentRow>(vault, actor, 'incidents', input.id) : null;
   const errors = new FieldErrors();
   // Another child's incident is not this one's to correct.
   if (existing && existing.child_id !== input.childId) errors.add('childId', 'notFound');

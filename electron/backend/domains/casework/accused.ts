@@ -3,10 +3,9 @@
 // the child-witness support, and the legal events (hearings, testimony) that belong to it.
 import type { AccusedCase } from '../../../../shared/casework/contract';
 import type { AccusedStage } from '../../../../shared/casework/vocabulary';
-import { clockFor, FieldErrors, type CaseActor, type CaseVault } from '../../records/actor';
-import { requireVisibleChild } from '../../records/scope';
+import { clockFor, type CaseActor, type CaseVault } from '../../records/actor';
+import { saveChildRecord } from '../../records/child-records';
 import { memberOfChild } from '../children';
-import { requireCaseworkRow } from './rows';
 
 interface AccusedRow {
   id: string;
@@ -123,33 +122,34 @@ function eventsOfChild(vault: CaseVault, childId: string, ids: readonly string[]
  * accused moves here (a hearing belongs to one case).
  */
 export function saveAccused(vault: CaseVault, actor: CaseActor, input: AccusedInput): AccusedCase {
-  const existing = input.id
-    ? requireCaseworkRow<AccusedRow>(vault, actor, 'accused_cases', input.id)
-    : null;
-  const errors = new FieldErrors();
-  if (existing && existing.child_id !== input.childId) errors.add('childId', 'notFound');
-  if (input.familyMemberId && !isFlaggedMember(vault, input.childId, input.familyMemberId))
-    errors.add('familyMemberId', 'invalid');
-  if (!eventsOfChild(vault, input.childId, input.legalEventIds))
-    errors.add('legalEventIds', 'invalid');
-  errors.throwIfAny();
-  const child = requireVisibleChild(vault, actor, input.childId);
-  const values = {
-    child_id: child.id,
-    family_member_id: input.familyMemberId ?? null,
-    // A linked member is named by the family record, so a corrected name shows everywhere.
-    name: input.familyMemberId ? null : input.name || null,
-    prosecutor: input.prosecutor || null,
-    case_number: input.caseNumber || null,
-    stage: input.stage,
-    live_link_testimony: input.liveLinkTestimony ? 1 : 0,
-    support_person: input.supportPerson || null,
-    notes: input.notes || null,
-  };
-  const id = existing?.id ?? vault.data.insert('accused_cases', values);
-  if (existing) vault.data.update('accused_cases', id, values);
+  const { id } = saveChildRecord<'accused_cases', AccusedRow>(
+    vault,
+    actor,
+    'accused_cases',
+    input,
+    {
+      check: (errors) => {
+        if (input.familyMemberId && !isFlaggedMember(vault, input.childId, input.familyMemberId))
+          errors.add('familyMemberId', 'invalid');
+        if (!eventsOfChild(vault, input.childId, input.legalEventIds))
+          errors.add('legalEventIds', 'invalid');
+      },
+      values: {
+        child_id: input.childId,
+        family_member_id: input.familyMemberId ?? null,
+        // A linked member is named by the family record, so a corrected name shows everywhere.
+        name: input.familyMemberId ? null : input.name || null,
+        prosecutor: input.prosecutor || null,
+        case_number: input.caseNumber || null,
+        stage: input.stage,
+        live_link_testimony: input.liveLinkTestimony ? 1 : 0,
+        support_person: input.supportPerson || null,
+        notes: input.notes || null,
+      },
+    },
+  );
   linkEvents(vault, id, input.legalEventIds);
-  const saved = accusedCasesOf(vault, actor, child.id).find((a) => a.id === id);
+  const saved = accusedCasesOf(vault, actor, input.childId).find((a) => a.id === id);
   if (!saved) throw new Error('saved accused case not readable');
   return saved;
 }

@@ -5,17 +5,10 @@ import {
   type CaseConference,
   type ConferenceReviewDue,
 } from '../../../../shared/casework/contract';
-import {
-  addDaysTo,
-  clockFor,
-  FieldErrors,
-  type CaseActor,
-  type CaseVault,
-} from '../../records/actor';
-import { requireVisibleChild } from '../../records/scope';
+import { addDaysTo, clockFor, type CaseActor, type CaseVault } from '../../records/actor';
+import { saveChildRecord } from '../../records/child-records';
 import { pageOfRows, panelConditions } from '../../records/today-panel';
 import type { TodayPanelPage, TodayPanelQuery } from '../../../../shared/today';
-import { requireCaseworkRow } from './rows';
 
 interface ConferenceRow {
   id: string;
@@ -66,28 +59,18 @@ export function saveConference(
   actor: CaseActor,
   input: ConferenceInput,
 ): CaseConference {
-  const existing = input.id
-    ? requireCaseworkRow<ConferenceRow>(vault, actor, 'case_conferences', input.id)
-    : null;
-  const errors = new FieldErrors();
-  if (existing && existing.child_id !== input.childId) errors.add('childId', 'notFound');
-  errors.notFutureDate('heldOn', input.heldOn, clockFor(vault, actor));
-  errors.throwIfAny();
-  const child = requireVisibleChild(vault, actor, input.childId);
-  const values = {
-    child_id: child.id,
-    held_on: input.heldOn,
-    attendees: input.attendees,
-    minutes: input.minutes,
-    decisions: input.decisions || null,
-    next_review_on: input.nextReviewOn ?? null,
-  };
-  const id = existing?.id ?? vault.data.insert('case_conferences', values);
-  if (existing) vault.data.update('case_conferences', id, values);
   return toConference(
-    vault.db
-      .prepare('SELECT * FROM case_conferences WHERE id = ?')
-      .get([id]) as unknown as ConferenceRow,
+    saveChildRecord<'case_conferences', ConferenceRow>(vault, actor, 'case_conferences', input, {
+      check: (errors) => errors.notFutureDate('heldOn', input.heldOn, clockFor(vault, actor)),
+      values: {
+        child_id: input.childId,
+        held_on: input.heldOn,
+        attendees: input.attendees,
+        minutes: input.minutes,
+        decisions: input.decisions || null,
+        next_review_on: input.nextReviewOn ?? null,
+      },
+    }),
   );
 }
 

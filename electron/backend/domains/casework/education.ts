@@ -2,9 +2,8 @@
 // not enrolled), the grade or level, and notes on her attendance.
 import type { EducationRecord } from '../../../../shared/casework/contract';
 import type { SchoolingKind } from '../../../../shared/casework/vocabulary';
-import { clockFor, FieldErrors, type CaseActor, type CaseVault } from '../../records/actor';
-import { requireVisibleChild } from '../../records/scope';
-import { requireCaseworkRow } from './rows';
+import { clockFor, type CaseActor, type CaseVault } from '../../records/actor';
+import { saveChildRecord } from '../../records/child-records';
 
 interface EducationRow {
   id: string;
@@ -55,29 +54,19 @@ export function saveEducation(
   actor: CaseActor,
   input: EducationInput,
 ): EducationRecord {
-  const existing = input.id
-    ? requireCaseworkRow<EducationRow>(vault, actor, 'education_records', input.id)
-    : null;
-  const errors = new FieldErrors();
-  if (existing && existing.child_id !== input.childId) errors.add('childId', 'notFound');
-  errors.notFutureDate('since', input.since, clockFor(vault, actor));
-  errors.throwIfAny();
-  const child = requireVisibleChild(vault, actor, input.childId);
   const enrolled = input.kind !== 'not_enrolled';
-  const values = {
-    child_id: child.id,
-    kind: input.kind,
-    // Not enrolled: no school or grade to keep from an earlier choice in the form.
-    school: enrolled ? (input.school ?? null) : null,
-    grade_level: enrolled ? (input.gradeLevel ?? null) : null,
-    since: input.since,
-    attendance_notes: input.attendanceNotes || null,
-  };
-  const id = existing?.id ?? vault.data.insert('education_records', values);
-  if (existing) vault.data.update('education_records', id, values);
   return toEducation(
-    vault.db
-      .prepare('SELECT * FROM education_records WHERE id = ?')
-      .get([id]) as unknown as EducationRow,
+    saveChildRecord<'education_records', EducationRow>(vault, actor, 'education_records', input, {
+      check: (errors) => errors.notFutureDate('since', input.since, clockFor(vault, actor)),
+      values: {
+        child_id: input.childId,
+        kind: input.kind,
+        // Not enrolled: no school or grade to keep from an earlier choice in the form.
+        school: enrolled ? (input.school ?? null) : null,
+        grade_level: enrolled ? (input.gradeLevel ?? null) : null,
+        since: input.since,
+        attendance_notes: input.attendanceNotes || null,
+      },
+    }),
   );
 }

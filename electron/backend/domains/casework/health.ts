@@ -11,10 +11,10 @@ import {
 } from '../../../../shared/casework/vocabulary';
 import { AppError } from '../../../../shared/errors';
 import { isOneOf } from '../../../../shared/text';
-import { clockFor, FieldErrors, type CaseActor, type CaseVault } from '../../records/actor';
+import { clockFor, type CaseActor, type CaseVault } from '../../records/actor';
 import type { ChildRow } from '../../records/rows';
+import { saveChildRecord } from '../../records/child-records';
 import { requireVisibleChild } from '../../records/scope';
-import { requireCaseworkRow } from './rows';
 
 const READERS_ROW_ID = 'readers';
 
@@ -140,20 +140,13 @@ function columnsOf(input: HealthInput) {
 }
 
 export function saveHealth(vault: CaseVault, actor: CaseActor, input: HealthInput): HealthRecord {
-  const existing = input.id
-    ? requireCaseworkRow<HealthRow>(vault, actor, 'health_records', input.id)
-    : null;
   const child = requireVisibleChild(vault, actor, input.childId);
   if (!mayReadHealth(vault, actor, child)) throw new AppError('FORBIDDEN', 'forbidden');
-  const errors = new FieldErrors();
-  if (existing && existing.child_id !== child.id) errors.add('childId', 'notFound');
-  // A medicine may be planned to end later; what was examined or started is in the past.
-  errors.notFutureDate('date', input.date, clockFor(vault, actor));
-  errors.throwIfAny();
-  const values = { child_id: child.id, ...columnsOf(input) };
-  const id = existing?.id ?? vault.data.insert('health_records', values);
-  if (existing) vault.data.update('health_records', id, values);
   return toHealth(
-    vault.db.prepare('SELECT * FROM health_records WHERE id = ?').get([id]) as unknown as HealthRow,
+    saveChildRecord<'health_records', HealthRow>(vault, actor, 'health_records', input, {
+      // A medicine may be planned to end later; what was examined or started is in the past.
+      check: (errors) => errors.notFutureDate('date', input.date, clockFor(vault, actor)),
+      values: { child_id: child.id, ...columnsOf(input) },
+    }),
   );
 }

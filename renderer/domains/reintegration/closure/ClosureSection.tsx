@@ -90,6 +90,13 @@ export function ClosureSection({ childId }: { childId: string }) {
   };
   const state = closure.data;
   const latest = state?.closures[0];
+  // Open, not in aftercare, nothing to propose, decide or reopen: the child is still in care.
+  const inCare =
+    state !== undefined &&
+    !state.monitored &&
+    !state.canPropose &&
+    !state.canReopen &&
+    latest?.status !== 'proposed';
   const canDecide =
     latest?.status === 'proposed' &&
     session.role === 'coordinator' &&
@@ -117,6 +124,7 @@ export function ClosureSection({ childId }: { childId: string }) {
               </li>
             </ul>
           ) : null}
+          {inCare ? <p className="muted">{t('reintegration.closure.inCare')}</p> : null}
           {state.canPropose ? (
             <button type="button" onClick={() => setOpen('propose')}>
               {t('reintegration.closure.propose')}

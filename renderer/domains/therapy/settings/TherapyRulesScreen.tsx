@@ -1,28 +1,24 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { therapyRulesSchema } from '../../../../shared/therapy/contract';
 import type { TherapyRules } from '../../../../shared/therapy/vocabulary';
 import { queryKey, useApiMutation, useApiQuery } from '../../../api/queries';
 import { useApiForm } from '../../../forms/useApiForm';
-import { useDocumentTitle } from '../../../hooks/useDocumentTitle';
 import { Checkbox } from '../../../ui/Checkbox';
 import { Field } from '../../../ui/Field';
-import { FormAlert, StatusMessage } from '../../../ui/FormAlert';
-import { SubmitButton } from '../../../ui/SubmitButton';
+import { SettingForm, SettingScreen, useSavedSetting } from '../../../ui/SettingForm';
 
 /** The administrator's settings for the trauma-informed soft rules of scheduling. */
 export function TherapyRulesScreen() {
   const { t } = useTranslation();
-  useDocumentTitle(t('therapy.rules.title'));
-  const rules = useApiQuery('therapy.rules', {});
+  const setting = useApiQuery('therapy.rules', {});
   return (
-    <>
-      <h1>{t('therapy.rules.title')}</h1>
-      <p className="lead-text">{t('therapy.rules.intro')}</p>
-      {rules.isError ? <FormAlert message={{ key: rules.error.message }} /> : null}
-      {rules.data ? <RulesForm initial={rules.data} /> : null}
-    </>
+    <SettingScreen
+      title={t('therapy.rules.title')}
+      intro={t('therapy.rules.intro')}
+      setting={setting}
+    >
+      {(rules) => <RulesForm initial={rules} />}
+    </SettingScreen>
   );
 }
 
@@ -35,32 +31,27 @@ const FIELDS = [
 
 function RulesForm({ initial }: { initial: TherapyRules }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [saved, setSaved] = useState(0);
   const { form, register, errors, formError, showError, submit } = useApiForm({
     schema: therapyRulesSchema,
     defaultValues: initial,
     fields: FIELDS,
     validateOnLeave: true,
   });
-  const save = useApiMutation('therapy.saveRules', {
-    onSuccess: (next) => {
-      queryClient.setQueryData(queryKey('therapy.rules', {}), next);
-      form.reset(next);
-      setSaved((n) => n + 1);
-    },
-    onError: showError,
-  });
-  const onSubmit = submit((values) => save.mutate(values));
+  const { saved, onSaved } = useSavedSetting(queryKey('therapy.rules', {}), (next: TherapyRules) =>
+    form.reset(next),
+  );
+  const save = useApiMutation('therapy.saveRules', { onSuccess: onSaved, onError: showError });
   const number = { valueAsNumber: true } as const;
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
-      className="form panel"
-      aria-label={t('therapy.rules.title')}
+    <SettingForm
+      label={t('therapy.rules.title')}
+      onSubmit={submit((values) => save.mutate(values))}
+      formError={formError}
+      saved={saved}
+      savedText={t('therapy.rules.saved')}
+      pending={save.isPending}
+      saveLabel={t('therapy.rules.save')}
     >
-      <FormAlert message={formError} />
       <fieldset className="fieldset">
         <legend>{t('therapy.rules.nearTestimony')}</legend>
         <Checkbox label={t('therapy.rules.enabled')} {...register('nearTestimony.enabled')} />
@@ -118,10 +109,6 @@ function RulesForm({ initial }: { initial: TherapyRules }) {
           </Field>
         </div>
       </fieldset>
-      <StatusMessage version={saved}>{saved ? t('therapy.rules.saved') : null}</StatusMessage>
-      <SubmitButton pending={save.isPending} pendingText={t('common.working')}>
-        {t('therapy.rules.save')}
-      </SubmitButton>
-    </form>
+    </SettingForm>
   );
 }
