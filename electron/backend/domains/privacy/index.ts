@@ -8,6 +8,7 @@ import { privacyIdScope } from './id-scope';
 import { privacyAuditTargets, privacyHandlers } from './handlers';
 
 export { childAccessLog } from './access-log';
+export { AUDIT_CHILD } from './migrations/0230-privacy';
 export { listBreaches, saveBreach, closeBreach } from './breaches';
 export { deleteRetained, setRetentionPeriod, retentionDue } from './retention';
 
