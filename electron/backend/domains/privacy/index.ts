@@ -3,6 +3,7 @@
 import type { Domain } from '../../runtime/domain';
 import { privacy } from './migrations/0230-privacy';
 import { retention } from './migrations/0290-retention';
+import { retentionNotes } from './migrations/0320-retention-notes';
 import { privacyTables } from './tables';
 import { privacyIdScope } from './id-scope';
 import { privacyAuditTargets, privacyHandlers } from './handlers';
@@ -15,7 +16,7 @@ export { deleteRetained, setRetentionPeriod, retentionDue } from './retention';
 export const privacyDomain: Domain = {
   name: 'privacy',
   tables: privacyTables,
-  migrations: [privacy, retention],
+  migrations: [privacy, retention, retentionNotes],
   idScope: privacyIdScope,
   handlers: () => privacyHandlers(),
   auditTargets: privacyAuditTargets,
