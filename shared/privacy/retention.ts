@@ -12,8 +12,20 @@ import { requiredText } from '../text';
 const ADMIN: readonly Role[] = ['admin'];
 
 /** The kinds of record a period can be set for. */
-export const RETENTION_KINDS = ['documents', 'contacts'] as const;
+export const RETENTION_KINDS = ['documents', 'contacts', 'incidents', 'sessionNotes'] as const;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
+
+/**
+ * Each kind's period until the administrator sets one (the README gives the reasons): five years
+ * for a paper's details and the contacts log, ten for incidents and session notes, which a later
+ * court case or complaint about the child's care may need.
+ */
+export const DEFAULT_RETENTION_MONTHS: Record<RetentionKind, number> = {
+  documents: 60,
+  contacts: 60,
+  incidents: 120,
+  sessionNotes: 120,
+};
 
 /** The longest period the form takes: 100 years. */
 export const MAX_RETENTION_MONTHS = 1200;
@@ -21,7 +33,7 @@ export const RETENTION_PAGE = 25;
 
 export interface RetentionPeriod {
   kind: RetentionKind;
-  /** Null: no period set, nothing of this kind is listed. */
+  /** Null: the administrator chose to keep this kind with no period; nothing of it is listed. */
   months: number | null;
   /** Records of this kind past the period, not yet deleted. */
   due: number;

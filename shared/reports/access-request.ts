@@ -53,3 +53,78 @@ export const accessRequestProcedures = {
     kind: 'mutation',
   }),
 } as const;
+
+/** Who answers an access request about a staff member: the administrator, who keeps accounts. */
+export const STAFF_ACCESS_REQUEST_ROLES: readonly Role[] = ['admin'];
+
+/** One action the staff member performed, as the audit log holds it: no content, case codes only. */
+export interface StaffAuditLine {
+  at: string;
+  action: string;
+  outcome: string;
+  /** What kind of record it named (child, user, report…), if any. */
+  targetType: string | null;
+  /** The case code of the child it concerned, never her name. */
+  caseCode: string | null;
+}
+
+/** How many records of one kind name the staff member as their author, and when. */
+export interface StaffAuthorship {
+  table: string;
+  count: number;
+  first: string;
+  last: string;
+}
+
+export interface StaffAccessRequestReport extends ReportStamp {
+  kind: 'staffAccessRequest';
+  /** From the day the account was made to today. */
+  from: string;
+  to: string;
+  account: {
+    id: string;
+    displayName: string;
+    username: string;
+    role: Role;
+    shelters: string[];
+    language: string | null;
+    createdAt: string;
+    /** When it was disabled, or null while it is active. */
+    disabledAt: string | null;
+    lastSignInAt: string | null;
+  };
+  /** Facts about the account's key slot, never the key material itself. */
+  keySlot: {
+    /** When the password was last set (by the person, a reset, or at creation); null if never. */
+    passwordChangedAt: string | null;
+    mustChangePassword: boolean;
+    /** Whether the password opens the organisation's other computers. */
+    travels: boolean;
+  };
+  /** Every action the staff member performed, the oldest first. */
+  actions: StaffAuditLine[];
+  /** Actions others performed on the account (made, reset, disabled). */
+  actionsOnAccount: (StaffAuditLine & { actorName: string | null })[];
+  /** Records naming the staff member as their author, by kind: counts and dates only. */
+  authored: StaffAuthorship[];
+}
+
+export const staffAccessRequestProcedures = {
+  /** Everything held about one staff member, audited as a view of the account. */
+  'reports.staffAccessRequest': procedure<StaffAccessRequestReport>()({
+    input: z.strictObject({ userId: idOf('user') }),
+    access: STAFF_ACCESS_REQUEST_ROLES,
+    kind: 'query',
+    auditView: true,
+  }),
+  /** Records a printed or saved staff access-request export against the account. */
+  'reports.recordStaffAccessRequestOutput': procedure<null>()({
+    input: z.strictObject({
+      userId: idOf('user'),
+      output: z.enum(['print', 'pdf']),
+      language: languageSchema,
+    }),
+    access: STAFF_ACCESS_REQUEST_ROLES,
+    kind: 'mutation',
+  }),
+} as const;

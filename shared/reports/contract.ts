@@ -5,7 +5,12 @@ import { idOf, isoDateSchema } from '../ids';
 import { languageSchema } from '../languages';
 import type { Role } from '../roles';
 import { procedure } from '../procedure';
-import { ACCESS_REQUEST_ROLES, accessRequestProcedures } from './access-request';
+import {
+  ACCESS_REQUEST_ROLES,
+  STAFF_ACCESS_REQUEST_ROLES,
+  accessRequestProcedures,
+  staffAccessRequestProcedures,
+} from './access-request';
 import type { DischargeDestination, ShelterType } from '../shelters/vocabulary';
 import type { ChildStatus, IntakeHeldWhere, LegalEventKind } from '../children/vocabulary';
 import type {
@@ -45,6 +50,7 @@ export const REPORT_ROLES: Record<ReportKind, readonly Role[]> = {
   reintegration: HISTORY_READERS,
   statistics: REPORTERS,
   accessRequest: ACCESS_REQUEST_ROLES,
+  staffAccessRequest: STAFF_ACCESS_REQUEST_ROLES,
 };
 
 /** A report's period: calendar dates in the vault's time zone, both included. */
@@ -292,6 +298,7 @@ export interface ReintegrationReport extends ReportStamp {
 
 export const reportsProcedures = {
   ...accessRequestProcedures,
+  ...staffAccessRequestProcedures,
   /** The shelter placement report; every run is audited (with whether names were included). */
   'reports.placement': procedure<PlacementReport>()({
     input: periodSchema.extend({

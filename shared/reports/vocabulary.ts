@@ -14,6 +14,7 @@ export const REPORT_KINDS = [
   'reintegration',
   'statistics',
   'accessRequest',
+  'staffAccessRequest',
 ] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -75,4 +76,5 @@ export const REPORTS_ERROR_KEYS = [
   'report.periodOrder',
   'report.periodTooLong',
   'report.childRequired',
+  'report.staffRequired',
 ] as const;

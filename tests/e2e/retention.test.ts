@@ -1,6 +1,10 @@
-// Retention end to end in Chromium: a coordinator's contact from six years ago; the administrator
-// sets the contacts log's period, sees the record in the review list and deletes its content with
-// a reason, the dialog driven by keyboard only. axe-core finds nothing on the screen or the dialog.
+// The administrator's privacy duties end to end in Chromium. First an access request about the
+// coordinator (a staff member is a data subject too): picked from the accounts, previewed, saved
+// as a PDF and read back; it names the child she worked with by case code only, never by name or
+// by what the records say. Then retention: a coordinator's contact and incident from six years
+// ago; the administrator sets each kind's period, sees the record in the review list and deletes
+// its content with a reason, the first dialog driven by keyboard only. axe-core finds nothing on
+// the screens or the dialog.
 import { format, parseISO, subDays } from 'date-fns';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +12,7 @@ import { todayIn } from '../../shared/time';
 import { expectNoAxeViolations, onScreen } from '../support/axe';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
 import { expectOk, harnessCall } from '../support/harness';
+import { pdfInfo, pdfText, reportOutputs } from '../support/report-pdf';
 import { createVaultWithStaff, firstSignIn } from '../support/seed';
 
 const TIME_ZONE = 'Asia/Manila';
@@ -25,20 +30,31 @@ const COORDINATOR = {
 const daysAgo = (days: number): string =>
   format(subDays(parseISO(todayIn(TIME_ZONE)), days), 'yyyy-MM-dd');
 
+const CHILD_NAME = 'Ligaya Fictional Retentionchild';
+const INCIDENT_CANARY = 'Fictional canary: she argued over a phone at the study table';
+
 let run: E2eRun;
 let page: Page;
 let caseCode = '';
+// The harness's stand-in for Electron's print window: PDFs land in the run's folder.
+let outputs: ReturnType<typeof reportOutputs> | null = null;
 
 beforeAll(async () => {
-  run = await startE2eRun({ open: false });
+  run = await startE2eRun({
+    open: false,
+    output: (request) => (outputs ? outputs.output(request) : Promise.resolve({ done: false })),
+  });
+  outputs = reportOutputs(run.browser.context, run.tempDir);
   page = run.page;
+  // Each sign-in starts a backend worker; on a busy machine a screen can take a while.
+  page.setDefaultTimeout(180_000);
   await createVaultWithStaff(run.harness, ADMIN, TIME_ZONE, [
     { member: COORDINATOR, role: 'coordinator', shelterScope: [] },
   ]);
   await firstSignIn(run.harness, COORDINATOR);
   const child = expectOk(
     await harnessCall(run.harness, 'children.register', {
-      legalName: 'Ligaya Fictional Retentionchild',
+      legalName: CHILD_NAME,
       birth: { kind: 'dob', dateOfBirth: '2009-04-05' },
       sex: 'female',
       languages: ['Waray'],
@@ -58,19 +74,67 @@ beforeAll(async () => {
       concerns: 'Fictional: asked where the shelter is',
     }),
   );
+  expectOk(
+    await harnessCall(run.harness, 'incidents.save', {
+      childId: child.id,
+      kind: 'conflict',
+      occurredOn: daysAgo(2190),
+      description: INCIDENT_CANARY,
+      informed: ['family'],
+    }),
+  );
   expectOk(await harnessCall(run.harness, 'session.lock', { reason: 'signOut' }));
   await page.goto(run.harness.url);
-});
+}, 600_000);
 
 afterAll(async () => {
   await run?.close();
 });
 
-describe('retention', () => {
-  it('the administrator sets a period, reviews the record past it and deletes its content', async () => {
+const mainLink = (name: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+
+describe('access request for a staff member', () => {
+  it('the administrator exports everything held about the coordinator, children by case code only', async () => {
     await page.getByLabel('Username', { exact: true }).fill(ADMIN.username);
     await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await mainLink('Reports').click();
+    await onScreen(page, 'Reports', 'reports (administrator)');
+    await page.getByLabel('Report', { exact: true }).selectOption({
+      label: 'Access request: everything held about a staff member',
+    });
+    await page.getByLabel('Staff member', { exact: true }).selectOption({
+      label: `${COORDINATOR.displayName} · ${COORDINATOR.username} (Coordinator)`,
+    });
+    await page.getByRole('button', { name: 'Show preview' }).click();
+    const preview = page.getByRole('region', { name: /^Preview — \d+ pages?$/ });
+    await preview.getByText('Actions they performed').first().waitFor();
+    await expectNoAxeViolations(page, 'staff access request preview');
+    await page.getByRole('button', { name: 'Save as PDF' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/^Saved staffAccessRequest-report-/)
+      .waitFor();
+    const saved = outputs!.saved.find((s) => /staffAccessRequest-report-.*\.pdf$/.test(s.file))!;
+    const text = pdfText(saved.file).replace(/\s+/g, ' ');
+    expect(text).toContain('CONFIDENTIAL');
+    expect(text).toContain(`Page 1 of ${pdfInfo(saved.file).pages}`);
+    expect(text).toContain(`Staff member ${COORDINATOR.displayName} (${COORDINATOR.username})`);
+    expect(text).toContain('Password last set');
+    // She registered the child and recorded the contact and the incident: counted, and the
+    // child named by case code.
+    expect(text).toContain('contact log');
+    expect(text).toContain('incidents');
+    expect(text).toContain(caseCode);
+    expect(text).not.toContain(CHILD_NAME);
+    expect(text).not.toContain('Fictional Tita Rosa');
+    expect(text).not.toContain(INCIDENT_CANARY);
+  });
+});
+
+describe('retention', () => {
+  it('the administrator sets a period, reviews the record past it and deletes its content', async () => {
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Retention' })
@@ -104,11 +168,33 @@ describe('retention', () => {
     ).toBe(true);
     await page.keyboard.press('Enter');
     await page.getByText('The content was deleted. A record of the deletion was kept.').waitFor();
-    await page.getByText('No record of this kind is past its period.').waitFor();
+    // Every kind has a period (its default until set), so each has its list: this one is empty.
+    await page
+      .getByRole('region', { name: 'Contacts log: 0 records older than 60 months' })
+      .getByText('No record of this kind is past its period.')
+      .waitFor();
     await page.getByRole('heading', { name: 'Latest deletions' }).waitFor();
     expect(await page.getByText('Fictional: past the five years the policy allows').count()).toBe(
       1,
     );
     await expectNoAxeViolations(page, 'retention after the deletion');
+  });
+
+  it('an incident past its period: its content deleted, a tombstone kept', async () => {
+    await page.getByLabel('Incidents: keep for (months)').fill('60');
+    await page.getByRole('button', { name: 'Save the period for Incidents' }).click();
+    await page.getByRole('heading', { name: 'Incidents: 1 record older than 60 months' }).waitFor();
+    await page.getByRole('button', { name: new RegExp(`Incidents record of ${caseCode}`) }).click();
+    const dialog = page.getByRole('dialog', { name: "Delete this record's content" });
+    await dialog.getByText(/what happened, the note on who was told and the follow-up/).waitFor();
+    await dialog.getByLabel('Reason for deleting').fill('Fictional: incidents are kept five years');
+    await dialog.getByRole('checkbox').check();
+    await dialog.getByRole('button', { name: 'Delete for good' }).click();
+    await page.getByText('The content was deleted. A record of the deletion was kept.').waitFor();
+    await page.getByText('Fictional: incidents are kept five years').waitFor();
+    await page
+      .getByRole('region', { name: 'Incidents: 0 records older than 60 months' })
+      .getByText('No record of this kind is past its period.')
+      .waitFor();
   });
 });

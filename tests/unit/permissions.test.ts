@@ -147,6 +147,8 @@ const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean][] = [
   ['measures.history',        _,     Y,     _,     Y],
   ['reports.accessRequest',   _,     Y,     _,     _],
   ['reports.recordAccessRequestOutput', _, Y, _,   _],
+  ['reports.staffAccessRequest', Y,  _,     _,     _],
+  ['reports.recordStaffAccessRequestOutput', Y, _, _, _],
   ['reports.placement',       Y,     Y,     Y,     _],
   ['reports.placementHistory', _,    Y,     Y,     _],
   ['reports.statistics',      Y,     Y,     Y,     _],

@@ -63,7 +63,7 @@ const contact = (childId: string, extra: Record<string, unknown> = {}) => ({
 let f: Awaited<ReturnType<typeof caseVault>>;
 beforeAll(async () => {
   f = await caseVault();
-});
+}, 180_000);
 
 describe('retention periods and the review list', () => {
   it('counts a period in calendar months, the end of a shorter month kept', () => {
@@ -94,12 +94,13 @@ describe('retention periods and the review list', () => {
       contact(child.id, { ...plain, occurredOn: daysAgo(30) }),
     );
     await f.as('admin');
-    // No period set: nothing is listed.
-    expect(await ok(f.backend, 'retention.due', { kind: 'contacts' })).toEqual({
-      records: [],
-      total: 0,
-      nextOffset: null,
-    });
+    // Before the administrator sets anything, each kind has its default period.
+    expect((await ok(f.backend, 'retention.overview', {})).periods).toEqual([
+      { kind: 'documents', months: 60, due: 0 },
+      { kind: 'contacts', months: 60, due: RETENTION_PAGE + 2 },
+      { kind: 'incidents', months: 120, due: 0 },
+      { kind: 'sessionNotes', months: 120, due: 0 },
+    ]);
     expect(await ok(f.backend, 'retention.setPeriod', { kind: 'contacts', months: 60 })).toEqual({
       kind: 'contacts',
       months: 60,
@@ -123,10 +124,12 @@ describe('retention periods and the review list', () => {
     expect([...first.records, ...second.records].map((r) => r.id)).not.toContain(recent.id);
     const { periods } = await ok(f.backend, 'retention.overview', {});
     expect(periods).toEqual([
-      { kind: 'documents', months: null, due: 0 },
+      { kind: 'documents', months: 60, due: 0 },
       { kind: 'contacts', months: 60, due: RETENTION_PAGE + 2 },
+      { kind: 'incidents', months: 120, due: 0 },
+      { kind: 'sessionNotes', months: 120, due: 0 },
     ]);
-    // A longer period leaves them out; clearing it lists nothing.
+    // A longer period leaves them out; no period (an empty box) lists nothing.
     expect(
       (await ok(f.backend, 'retention.setPeriod', { kind: 'contacts', months: 120 })).due,
     ).toBe(0);
@@ -303,6 +306,180 @@ describe('a reviewed deletion', () => {
       });
     } finally {
       inspector.close();
+    }
+  });
+});
+
+describe('incidents and session notes', () => {
+  // Its own canary: the tests above leave records holding theirs.
+  const KIND_CANARY = 'Fictional canary K3WV';
+  const reason = 'Fictional: past the period the policy sets';
+
+  it('an incident keeps its kind, date and who was told; what happened is gone everywhere', async () => {
+    await f.as('coordinator');
+    const child = await register(f.backend);
+    const incident = {
+      childId: child.id,
+      kind: 'conflict',
+      occurredOn: yearsAgo(6),
+      description: `${KIND_CANARY} argued over a phone at the study table`,
+      informed: ['family'],
+      informedNote: `${KIND_CANARY} told Lola Rosa by phone`,
+      followUp: `${KIND_CANARY} talk with both girls`,
+    };
+    const saved = await ok(f.backend, 'incidents.save', incident);
+    // Corrected once: the change log holds the content twice.
+    await ok(f.backend, 'incidents.save', {
+      ...incident,
+      id: saved.id,
+      description: `${KIND_CANARY} corrected`,
+    });
+    await f.as('admin');
+    await ok(f.backend, 'retention.setPeriod', { kind: 'incidents', months: 60 });
+    const due = await ok(f.backend, 'retention.due', { kind: 'incidents' });
+    expect(due.records).toEqual([
+      { id: saved.id, kind: 'incidents', caseCode: child.caseCode, countedFrom: yearsAgo(6) },
+    ]);
+    const tombstone = await ok(f.backend, 'retention.delete', {
+      kind: 'incidents',
+      id: saved.id,
+      reason,
+      confirmed: true,
+    });
+    expect(tombstone).toMatchObject({ kind: 'incidents', reason });
+    expect((await ok(f.backend, 'retention.due', { kind: 'incidents' })).total).toBe(0);
+    expect(await ok(f.backend, 'audit.verify', {})).toMatchObject({ ok: true });
+    const inspector = await f.inspect();
+    try {
+      inspector.db.pragma('wal_checkpoint(TRUNCATE)');
+      expect(placesHolding(inspector.db, KIND_CANARY)).toEqual([]);
+      expect(
+        inspector.db
+          .prepare(
+            `SELECT kind, occurred_on, informed, description, informed_note, follow_up,
+                    deleted_at IS NOT NULL AS deleted FROM incidents WHERE id = ?`,
+          )
+          .get([saved.id]),
+      ).toEqual({
+        kind: 'conflict',
+        occurred_on: yearsAgo(6),
+        informed: '["family"]',
+        description: '',
+        informed_note: null,
+        follow_up: null,
+        deleted: 1,
+      });
+    } finally {
+      inspector.close();
+    }
+  });
+
+  it('a signed session note loses its text and its addenda, and keeps who signed it and when', async () => {
+    await f.as('coordinator');
+    const child = await register(f.backend);
+    const signedAt = `${yearsAgo(7)}T02:00:00.000Z`;
+    const inspector = await f.inspect();
+    let noteId = '';
+    let recentId = '';
+    try {
+      const { data } = inspector;
+      const session = (days: string) => {
+        const id = data.insert('therapy_sessions', {
+          therapist_id: f.ids.therapist,
+          kind: 'individual',
+          start_at: `${days}T01:00:00.000Z`,
+          end_at: `${days}T02:00:00.000Z`,
+          status: 'attended',
+          components: '[]',
+          planned_components: '[]',
+        });
+        data.insert('therapy_participants', {
+          session_id: id,
+          child_id: child.id,
+          start_at: `${days}T01:00:00.000Z`,
+          end_at: `${days}T02:00:00.000Z`,
+          booked: 1,
+        });
+        return id;
+      };
+      const note = (sessionId: string, at: string) =>
+        data.insert('therapy_notes', {
+          session_id: sessionId,
+          child_id: child.id,
+          author_id: f.ids.therapist,
+          template: 'soap',
+          fields: JSON.stringify({ subjective: `${KIND_CANARY} disclosed at school` }),
+          status: 'signed',
+          signed_at: at,
+          signed_by: f.ids.therapist,
+        });
+      noteId = note(session(yearsAgo(7)), signedAt);
+      data.insert('therapy_note_addenda', {
+        note_id: noteId,
+        author_id: f.ids.therapist,
+        body: `${KIND_CANARY} addendum`,
+        signed_at: signedAt,
+      });
+      // A recent note of the same child stays as it is.
+      recentId = note(session(daysAgo(3)), `${daysAgo(3)}T02:00:00.000Z`);
+    } finally {
+      inspector.close();
+    }
+    await f.as('admin');
+    await ok(f.backend, 'retention.setPeriod', { kind: 'sessionNotes', months: 60 });
+    const due = await ok(f.backend, 'retention.due', { kind: 'sessionNotes' });
+    expect(due.records.map((r) => [r.id, r.caseCode, r.countedFrom])).toEqual([
+      [noteId, child.caseCode, yearsAgo(7)],
+    ]);
+    await ok(f.backend, 'retention.delete', {
+      kind: 'sessionNotes',
+      id: noteId,
+      reason,
+      confirmed: true,
+    });
+    const after = await f.inspect();
+    try {
+      after.db.pragma('wal_checkpoint(TRUNCATE)');
+      expect(
+        after.db
+          .prepare(
+            `SELECT fields, status, signed_at, signed_by, author_id,
+                    deleted_at IS NOT NULL AS deleted FROM therapy_notes WHERE id = ?`,
+          )
+          .get([noteId]),
+      ).toEqual({
+        fields: '{}',
+        status: 'signed',
+        signed_at: signedAt,
+        signed_by: f.ids.therapist,
+        author_id: f.ids.therapist,
+        deleted: 1,
+      });
+      expect(
+        after.db.prepare('SELECT body FROM therapy_note_addenda WHERE note_id = ?').get([noteId]),
+      ).toEqual({ body: '' });
+      // Only the recent note still holds the words; the old one and its addendum hold none.
+      expect(placesHolding(after.db, KIND_CANARY)).toEqual(['therapy_notes.fields']);
+      expect(
+        Number(
+          after.db
+            .prepare('SELECT count(*) FROM therapy_notes WHERE instr(fields, ?) > 0', {
+              pluck: true,
+            })
+            .get([KIND_CANARY]),
+        ),
+      ).toBe(1);
+      expect(
+        after.db
+          .prepare('SELECT id FROM therapy_notes WHERE instr(fields, ?) > 0')
+          .get([KIND_CANARY]),
+      ).toEqual({ id: recentId });
+      // A signed note not deleted is still locked against any change.
+      expect(() => after.data.update('therapy_notes', recentId, { fields: '{}' })).toThrow(
+        /note\.signed/,
+      );
+    } finally {
+      after.close();
     }
   });
 });

@@ -38,6 +38,7 @@ import { FormAlert, StatusMessage } from '../../ui/FormAlert';
 import type { FormMessage } from '../../forms/useServerErrors';
 import { QUICK_PERIODS, quickPeriod } from '../../../shared/reports/periods';
 import { ChildPicker } from './history/ChildPicker';
+import { StaffPicker } from './access/StaffPicker';
 import { documentTexts, previewPages, wholeDocument } from './print/reportDocument';
 import { REPORTS, type ReportRun } from './registry';
 import { SCHEDULE_GROUPINGS, type ScheduleGrouping } from './therapy/therapyBlocks';
@@ -86,6 +87,7 @@ export function ReportsScreen() {
   // The printed language: the user's own unless chosen otherwise for this report.
   const [language, setLanguage] = useState<Language>(session.language);
   const [child, setChild] = useState<ChildListRow | null>(null);
+  const [staffId, setStaffId] = useState('');
   const [sections, setSections] = useState<HistorySection[]>([]);
   const addable = HISTORY_SECTIONS.filter((s) => mayIncludeHistorySection(session.role, s));
   const [setup, setSetup] = useState<PageSetup>({
@@ -121,6 +123,7 @@ export function ReportsScreen() {
     if (toProblem) problems.to = toProblem;
     if (!fromProblem && !toProblem && to < from) problems.to = 'report.periodOrder';
     if (definition.subject === 'child' && !child) problems.childId = 'report.childRequired';
+    if (definition.subject === 'staff' && staffId === '') problems.userId = 'report.staffRequired';
     setFields(problems);
     setAlert(null);
     if (Object.keys(problems).length > 0) return;
@@ -131,8 +134,9 @@ export function ReportsScreen() {
         await definition.run(
           api,
           {
-            shelterId: shelterId === ALL || definition.subject === 'child' ? null : shelterId,
+            shelterId: shelterId === ALL || definition.subject !== 'shelters' ? null : shelterId,
             childId: definition.subject === 'child' ? (child?.id ?? null) : null,
+            userId: definition.subject === 'staff' ? staffId : null,
             sections: definition.optionalSections ? sections : [],
             from,
             to,
@@ -157,11 +161,11 @@ export function ReportsScreen() {
     if (!run || !texts) return;
     setAlert(null);
     try {
-      if (run.child) {
-        // One child's record: printed or saved, never a CSV (no button offers one).
+      if (run.child || run.staff) {
+        // One person's record: printed or saved, never a CSV (no button offers one).
         if (output === 'csv') return;
         if (definition.recordOutput) await definition.recordOutput(api, run, output);
-        else
+        else if (run.child)
           await api.call('reports.recordHistoryOutput', {
           childId: run.child.id,
           output,
@@ -231,6 +235,15 @@ export function ReportsScreen() {
               error={fields.childId}
               onChoose={(chosen) => {
                 setChild(chosen);
+                setRun(null);
+              }}
+            />
+          ) : definition.subject === 'staff' ? (
+            <StaffPicker
+              chosenId={staffId}
+              error={fields.userId}
+              onChoose={(chosen) => {
+                setStaffId(chosen);
                 setRun(null);
               }}
             />

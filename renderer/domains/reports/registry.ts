@@ -15,11 +15,14 @@ import { statisticsBlocks } from './statistics/statisticsBlocks';
 import { therapyBlocks, type ScheduleGrouping } from './therapy/therapyBlocks';
 import { reintegrationBlocks } from './reintegration/reintegrationBlocks';
 import { accessRequestBlocks } from './access/accessRequestBlocks';
+import { staffAccessRequestBlocks } from './access/staffAccessRequestBlocks';
 
 export interface ReportRequest {
   shelterId: string | null;
   /** The child of a report about one child (null for the others). */
   childId: string | null;
+  /** The staff member of a report about one (null for the others). */
+  userId: string | null;
   /** The optional sections ticked, for a report that has any. */
   sections: HistorySection[];
   from: string;
@@ -42,6 +45,8 @@ export interface ReportRun {
   scope: string;
   /** For a report about one child: the child and the optional sections it printed. */
   child?: { id: string; sections: HistorySection[] };
+  /** For a report about one staff member: their account. */
+  staff?: { id: string };
   namesIncluded: boolean;
   /** Its sections, as the audit log records its output. */
   sections: string[];
@@ -56,8 +61,8 @@ export interface ReportDefinition {
   roles: readonly Role[];
   /** Whether it can list children's names ("Include full names" is offered only then). */
   names: boolean;
-  /** What it covers: shelters (one or all the viewer's), or one child chosen with the picker. */
-  subject: 'shelters' | 'child';
+  /** What it covers: shelters (one or all the viewer's), one child or one staff member. */
+  subject: 'shelters' | 'child' | 'staff';
   /** Its sections, as the audit log records them. */
   sections: readonly string[];
   /** Whether it has a weekly schedule to group by therapist or by shelter. */
@@ -251,6 +256,41 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
         sections: ['everything'],
         language: request.language,
         blocks: accessRequestBlocks(report, t),
+      };
+    },
+  },
+  staffAccessRequest: {
+    kind: 'staffAccessRequest',
+    title: (t) => t('accessRequest.staff.title'),
+    roles: REPORT_ROLES.staffAccessRequest,
+    names: false,
+    subject: 'staff',
+    sections: ['everything'],
+    wholeRecord: (t) => t('accessRequest.noPeriod'),
+    recordOutput: (api, run, output) =>
+      api.call('reports.recordStaffAccessRequestOutput', {
+        userId: run.staff?.id ?? '',
+        output,
+        language: run.language,
+      }),
+    async run(api, request, t) {
+      const report = await api.call('reports.staffAccessRequest', {
+        userId: request.userId ?? '',
+      });
+      return {
+        stamp: report,
+        from: report.from,
+        to: report.to,
+        shelterId: null,
+        staff: { id: report.account.id },
+        scope: t('accessRequest.staff.scope', {
+          name: report.account.displayName,
+          username: report.account.username,
+        }),
+        namesIncluded: false,
+        sections: ['everything'],
+        language: request.language,
+        blocks: staffAccessRequestBlocks(report, t, request.language),
       };
     },
   },

@@ -492,6 +492,8 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
   },
   'reports.accessRequest': { childId: uuidv7() },
   'reports.recordAccessRequestOutput': { childId: uuidv7(), output: 'pdf', language: 'en' },
+  'reports.staffAccessRequest': { userId: uuidv7() },
+  'reports.recordStaffAccessRequestOutput': { userId: uuidv7(), output: 'pdf', language: 'en' },
   'reports.recordHistoryOutput': {
     from: '2025-01-01',
     to: '2025-03-31',

@@ -3,18 +3,20 @@
 import type { Domain } from '../../runtime/domain';
 import { privacy } from './migrations/0230-privacy';
 import { retention } from './migrations/0290-retention';
+import { retentionNotes } from './migrations/0320-retention-notes';
 import { privacyTables } from './tables';
 import { privacyIdScope } from './id-scope';
 import { privacyAuditTargets, privacyHandlers } from './handlers';
 
 export { childAccessLog } from './access-log';
+export { AUDIT_CHILD } from './migrations/0230-privacy';
 export { listBreaches, saveBreach, closeBreach } from './breaches';
 export { deleteRetained, setRetentionPeriod, retentionDue } from './retention';
 
 export const privacyDomain: Domain = {
   name: 'privacy',
   tables: privacyTables,
-  migrations: [privacy, retention],
+  migrations: [privacy, retention, retentionNotes],
   idScope: privacyIdScope,
   handlers: () => privacyHandlers(),
   auditTargets: privacyAuditTargets,

@@ -7,6 +7,7 @@
 // (db/sqlcipher.ts), so the overwritten text is not left in free pages either.
 import { AppError } from '../../../../shared/errors';
 import {
+  DEFAULT_RETENTION_MONTHS,
   RETENTION_KINDS,
   RETENTION_PAGE,
   retentionCutoff,
@@ -19,11 +20,13 @@ import type { SqlValue, TableName } from '../../db/data-layer';
 import { clockFor, type CaseActor, type CaseVault } from '../../records/actor';
 
 interface KindRule {
-  table: TableName & ('child_documents' | 'contact_log');
+  table: TableName & ('child_documents' | 'contact_log' | 'incidents' | 'therapy_notes');
   /** SQL on the record (alias `r`): the calendar date its period counts from. */
   countedFrom: string;
   /** Each content column and what replaces it (NOT NULL columns take ''). */
   purged: Record<string, SqlValue>;
+  /** Rows of another table that are part of the record (a note's addenda), emptied with it. */
+  parts?: { table: TableName; parentColumn: string; purged: Record<string, SqlValue> }[];
 }
 
 export const RETENTION_RULES: Record<RetentionKind, KindRule> = {
@@ -39,16 +42,30 @@ export const RETENTION_RULES: Record<RetentionKind, KindRule> = {
     countedFrom: 'r.occurred_on',
     purged: { with_whom: '', supervised_by: null, device: null, concerns: null },
   },
+  // What happened, the note on who was told, the follow-up; its kind, date and who was told stay.
+  incidents: {
+    table: 'incidents',
+    countedFrom: 'r.occurred_on',
+    purged: { description: '', informed_note: null, follow_up: null },
+  },
+  // The note's text and its addenda's; the session, template, author and signature (who signed
+  // and when) stay. A signed note is locked, except for a note with a tombstone (migration 0320).
+  sessionNotes: {
+    table: 'therapy_notes',
+    countedFrom: 'substr(COALESCE(r.signed_at, r.created_at), 1, 10)',
+    purged: { fields: '{}' },
+    parts: [{ table: 'therapy_note_addenda', parentColumn: 'note_id', purged: { body: '' } }],
+  },
 };
 
 const periodId = (kind: RetentionKind) => `retention-${kind}`;
 
+/** The administrator's period; with no row yet, the kind's default (a row of null: no period). */
 function monthsOf(vault: CaseVault, kind: RetentionKind): number | null {
-  return (
-    (vault.db
-      .prepare('SELECT months FROM retention_periods WHERE id = ?', { pluck: true })
-      .get([periodId(kind)]) as number | null | undefined) ?? null
-  );
+  const row = vault.db
+    .prepare('SELECT months FROM retention_periods WHERE id = ?')
+    .get([periodId(kind)]) as { months: number | null } | undefined;
+  return row ? row.months : DEFAULT_RETENTION_MONTHS[kind];
 }
 
 /** The records of `kind` past its period and not deleted yet (a soft-deleted one still holds content). */
@@ -179,14 +196,22 @@ export function deleteRetained(
     if (exists && !deleted) throw new AppError('CONFLICT', 'privacy.retentionNotDue');
     throw new AppError('NOT_FOUND', 'notFound');
   }
-  const content = Object.keys(rule.purged)
-    .map((column) => row[column])
-    .filter((value): value is string => typeof value === 'string' && value !== '');
+  const parts = (rule.parts ?? []).flatMap((part) =>
+    (
+      vault.db
+        .prepare(`SELECT * FROM ${part.table} WHERE ${part.parentColumn} = ?`)
+        .all([input.id]) as Record<string, SqlValue>[]
+    ).map((partRow) => ({ table: part.table, purged: part.purged, row: partRow })),
+  );
+  const contentOf = (purged: Record<string, SqlValue>, of: Record<string, SqlValue>) =>
+    Object.keys(purged)
+      .map((column) => of[column])
+      .filter(
+        (value): value is string => typeof value === 'string' && value !== '' && value !== '{}',
+      );
   const { nowIso } = clockFor(vault, actor);
-  vault.data.update(rule.table, input.id, {
-    ...rule.purged,
-    deleted_at: row.deleted_at ?? nowIso,
-  });
+  // The tombstone first: it is what lets a signed note be emptied (migration 0320), and its
+  // trigger keeps every change of the record logged from here on free of the content.
   const id = vault.data.insert('retention_tombstones', {
     kind: input.kind,
     record_table: rule.table,
@@ -194,7 +219,18 @@ export function deleteRetained(
     reason: input.reason,
     purged: JSON.stringify(rule.purged),
   });
-  const left = contentLeft(vault, rule.table, input.id, content);
+  vault.data.update(rule.table, input.id, {
+    ...rule.purged,
+    deleted_at: row.deleted_at ?? nowIso,
+  });
+  for (const part of parts) vault.data.update(part.table, String(part.row.id), part.purged);
+  const left =
+    contentLeft(vault, rule.table, input.id, contentOf(rule.purged, row)) +
+    parts.reduce(
+      (sum, part) =>
+        sum + contentLeft(vault, part.table, String(part.row.id), contentOf(part.purged, part.row)),
+      0,
+    );
   if (left > 0) throw new Error(`Retention: content of ${rule.table} ${input.id} still held`);
   return toTombstone(
     vault.db.prepare(`${TOMBSTONES} WHERE t.id = ?`).get([id]) as unknown as TombstoneRow,

@@ -16,6 +16,7 @@ import { statisticsReport } from './statistics';
 import { therapyReport } from './therapy-report';
 import { reintegrationReport } from './reintegration-report';
 import { accessRequestReport } from './access-request';
+import { staffAccessRequestReport } from './staff-access-request';
 
 type ReportsProcedureName = keyof typeof reportsProcedures;
 
@@ -48,6 +49,7 @@ export function reportsHandlers(): Pick<Handlers, ReportsProcedureName> {
       if (
         input.report === 'placementHistory' ||
         input.report === 'accessRequest' ||
+        input.report === 'staffAccessRequest' ||
         !REPORT_ROLES[input.report].includes(role)
       )
         throw new AppError('FORBIDDEN', 'forbidden');
@@ -68,6 +70,18 @@ export function reportsHandlers(): Pick<Handlers, ReportsProcedureName> {
     },
     // The router has checked the child is in scope; the entry is the record.
     'reports.recordAccessRequestOutput': () => null,
+    'reports.staffAccessRequest': (ctx, input) => {
+      const user = ctx.user();
+      return staffAccessRequestReport(
+        ctx.vault(),
+        ctx.schema,
+        actorOf(user),
+        input.userId,
+        user.displayName,
+      );
+    },
+    // The router has checked the account exists; the entry is the record.
+    'reports.recordStaffAccessRequestOutput': () => null,
     'reports.recordHistoryOutput': (ctx, input) => {
       const { role } = ctx.user();
       if (input.sections.some((s) => !mayIncludeHistorySection(role, s)))
@@ -139,6 +153,20 @@ export const reportsAuditTargets: Pick<AuditTargets, ReportsProcedureName> = {
       report: 'accessRequest',
       output: input.output,
       childId: input.childId,
+      language: input.language,
+    }),
+  },
+  'reports.staffAccessRequest': {
+    targetType: 'user',
+    targetId: (input) => input.userId,
+    detail: () => ({ report: 'staffAccessRequest' }),
+  },
+  'reports.recordStaffAccessRequestOutput': {
+    targetType: 'user',
+    targetId: (input) => input.userId,
+    detail: (input) => ({
+      report: 'staffAccessRequest',
+      output: input.output,
       language: input.language,
     }),
   },
