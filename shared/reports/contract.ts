@@ -206,8 +206,8 @@ export type AttendanceModality = Modality | 'noPlan';
 
 /**
  * The therapy report: a summary first (attendance per shelter, therapist and modality), then,
- * for one shelter or one therapist's own caseload, the weekly schedule and attendance per
- * child, and where each plan in force during the period stands. Children by case code and
+ * for one shelter or one therapist's own caseload, the schedule of the period's last week and
+ * attendance per child, and where each plan in force during the period stands. Children by case code and
  * initials; never a note, a plan's goals or a cancellation's reason.
  */
 export interface TherapyReport extends ReportStamp {
@@ -218,10 +218,19 @@ export interface TherapyReport extends ReportStamp {
   shelters: ReportShelter[];
   /**
    * Whether the schedule and attendance per child are given: for one shelter (chosen, or the
-   * only one in scope), or a therapist's own caseload. Over all shelters they would list every session and child, so they are empty.
+   * only one in scope), or a therapist's own caseload. Over all shelters they would list every
+   * session and child, so they are empty.
    */
   detailed: boolean;
-  /** When detailed, every session of the period with a child in the viewer's scope, oldest first. */
+  /**
+   * The days the schedule lists (calendar dates, both included): the period's last seven, or
+   * all of a shorter period. A long period's every session would run to hundreds of pages.
+   */
+  scheduleDays: { from: string; to: string };
+  /**
+   * When detailed, the sessions of `scheduleDays` with a child in the viewer's scope, oldest
+   * first.
+   */
   sessions: {
     startAt: string;
     endAt: string;

@@ -9,6 +9,7 @@ import type { OutputRequest, OutputResult } from '../../shared/bridge';
 import { quickPeriod } from '../../shared/reports/periods';
 import { addDaysTo } from '../../electron/backend/records/actor';
 import { todayIn } from '../../shared/time';
+import { formatCalendarDate } from '../../shared/format';
 import { expectNoAxeViolations, onScreen } from '../support/axe';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
 import { expectOk, harnessCall } from '../support/harness';
@@ -165,6 +166,23 @@ beforeAll(async () => {
       sessionId: await session(14),
       status: 'no_show',
       reason: 'Fictional: unwell',
+    }),
+  );
+  // One in the quarter's last week, the week its schedule lists; the therapist cancelled it, so
+  // no figure changes.
+  const lastWeek = await harnessCall(h, 'therapy.schedule', {
+    therapistId: therapist!.id,
+    planId: plan.id,
+    kind: 'individual',
+    childIds: [firstChild],
+    durationMinutes: 60,
+    startAt: at(addDaysTo(quarter.to, -2)),
+  });
+  expectOk(
+    await harnessCall(h, 'therapy.recordSession', {
+      sessionId: expectOk(lastWeek).id,
+      status: 'clinician_cancelled',
+      reason: 'Fictional: therapist away',
     }),
   );
   await firstSignIn(h, THERAPIST);
@@ -396,7 +414,13 @@ describe('reports', () => {
     expect(text).toContain('CONFIDENTIAL');
     expect(text).toContain('Therapy report');
     expect(text).toContain(`Page 1 of ${pdfInfo(pdf.file).pages}`);
+    // The schedule is the quarter's last week, and says so; the earlier sessions are counted only.
+    expect(text).toContain(
+      `The weekly schedule lists the sessions of the period's last week: ${formatCalendarDate(addDaysTo(quarter.to, -6))} to ${formatCalendarDate(quarter.to)}.`,
+    );
     expect(text).toContain('Weekly schedule: Fictional Therapist Cruz');
+    const lastWeekDay = addDaysTo(quarter.to, -2);
+    expect(text).toContain(`${lastWeekDay.slice(5, 7)}/${lastWeekDay.slice(8)} 10:00–11:00`);
     // Due 2, attended 1, one no-show: 50%; one TF-CBT session of 12, in phase 1.
     expect(text).toContain(`${codes[0]} R.T.L. 2 1 1 0 0 50%`);
     expect(text).toMatch(/Fictional Therapist Cruz 2 1 1 0 0 50%/);

@@ -1,7 +1,8 @@
-// The therapy report over all shelters as printed: the renderer's blocks with the catalogue's
-// words, cut into pages and printed by Chromium's page.pdf, read back with pdftotext. The summary
+// The therapy report as printed: the renderer's blocks with the catalogue's words, cut into pages
+// and printed by Chromium's page.pdf, read back with pdftotext. Over all shelters the summary
 // comes first and no schedule or child's attendance is listed; only the plan progress names
-// children, so a plain CSV of its tables holds no case code.
+// children, so a plain CSV of its tables holds no case code. For one shelter over a year the
+// schedule is the year's last week, named on the page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { TFunction } from 'i18next';
@@ -50,6 +51,7 @@ const REPORT: TherapyReport = {
     { id: 's2', name: 'Fictional Home Iloilo', type: 'ngo_shelter', beds: 8 },
   ],
   detailed: false,
+  scheduleDays: { from: '2025-12-25', to: '2025-12-31' },
   generatedAt: '2026-01-05T01:30:00.000Z',
   generatedBy: 'Fictional Coordinator Lim',
   timeZone: 'Asia/Manila',
@@ -109,6 +111,53 @@ describe('the therapy report over all shelters, printed', () => {
       text.indexOf('Plan progress'),
     );
     expect(text).toContain('9 of 12 Phase 2');
+  });
+
+  it('prints one shelter’s year with the schedule of its last week only, and says which week', async () => {
+    const session = (day: string, time: string, status: 'attended' | 'no_show') => ({
+      startAt: `${day}T${time}:00:00.000Z`,
+      endAt: `${day}T${String(Number(time.slice(0, 2)) + 1).padStart(2, '0')}:00:00.000Z`,
+      therapistName: 'Fictional Therapist Cruz',
+      shelterName: 'Fictional Home Cebu',
+      room: null,
+      kind: 'individual' as const,
+      modality: 'tf_cbt' as const,
+      status,
+      children: ['AR-2025-0007'],
+    });
+    const year: TherapyReport = {
+      ...REPORT,
+      shelterId: 's1',
+      shelters: [REPORT.shelters[0]!],
+      detailed: true,
+      // Manila is UTC+8: 01:00Z is 09:00 there.
+      sessions: [session('2025-12-29', '01', 'attended'), session('2025-12-30', '02', 'no_show')],
+      attendance: {
+        ...REPORT.attendance,
+        byShelter: [REPORT.attendance.byShelter[0]!],
+        byChild: [{ caseCode: 'AR-2025-0007', initials: 'M.S.', ...figures(52, 39, 8, 5, 75) }],
+      },
+    };
+    const document = documentOf(
+      therapyBlocks(year, t, 'therapist', 'en'),
+      { paperSize: 'A4', orientation: 'portrait', margins: 'normal' },
+      reportTexts(t, 'reports.therapy.title', year),
+    );
+    const file = await printPdf(browser.page, document.html, path.join(dir, 'therapy-year.pdf'));
+    const text = pdfText(file).replace(/\s+/g, ' ');
+    expect(text).toContain('Therapy report');
+    expect(text).toContain('CONFIDENTIAL');
+    expect(text).toContain(`Page 1 of ${pdfInfo(file).pages}`);
+    expect(pdfInfo(file).pages).toBe(document.pages);
+    expect(text).toContain(
+      "The weekly schedule lists the sessions of the period's last week: 12/25/2025 to 12/31/2025.",
+    );
+    expect(text).toContain('Weekly schedule: Fictional Therapist Cruz');
+    expect(text).toContain('Mon 12/29 09:00–10:00 Fictional Home Cebu');
+    expect(text).toContain('Tue 12/30 10:00–11:00 Fictional Home Cebu');
+    // The year's figures: the shelter's summary and the child's attendance.
+    expect(text).toContain('Fictional Home Cebu 48 52 39 8 5 0 75%');
+    expect(text).toContain('AR-2025-0007 M.S. 52 39 8 5 0 75%');
   });
 
   it('exports its tables as CSV, leaving the plan progress (case codes) out of a plain export', () => {

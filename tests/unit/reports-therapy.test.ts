@@ -1,6 +1,6 @@
 // The therapy report on a real vault: exact attendance rates by shelter, therapist and modality
-// (clinician cancellations not counted against a child) for all shelters; the sessions and the
-// rates by child for one shelter only; progress of the plans in force during the period as it
+// (clinician cancellations not counted against a child) for all shelters; the sessions of the
+// period's last week and the rates by child for one shelter only; progress of the plans in force during the period as it
 // stood at its end; each viewer's scope; and never a note's text.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { zonedInstant } from '../../shared/time';
@@ -261,26 +261,27 @@ describe('therapy report', () => {
       expect(text).not.toContain(secret);
   });
 
-  it('lists the sessions and the rates by child for one shelter', async () => {
+  it("for one shelter lists the sessions of the period's last week only, and the rates by child over the whole period", async () => {
     await f.as('coordinator');
     const report = await ok(f.backend, 'reports.therapy', { ...MARCH, shelterId: f.cebu.id });
     expect(report.detailed).toBe(true);
-    expect(report.sessions).toHaveLength(8);
-    expect(report.sessions[0]).toEqual({
-      startAt: at('2025-03-03'),
-      endAt: at('2025-03-03', '11:00'),
-      therapistName: 'Fictional ther.cruz',
-      shelterName: 'Fictional Home Cebu',
-      room: null,
-      kind: 'individual',
-      modality: 'tf_cbt',
-      status: 'attended',
-      children: [child.a.caseCode],
-    });
-    expect(report.sessions.find((s) => s.kind === 'group')).toMatchObject({
-      modality: 'noPlan',
-      children: [child.a.caseCode, child.b.caseCode].sort(),
-    });
+    // March's last seven days hold one Cebu session (the clinician's cancellation on the 26th);
+    // the no-show on the 24th is a day before them.
+    expect(report.scheduleDays).toEqual({ from: '2025-03-25', to: '2025-03-31' });
+    expect(report.sessions).toEqual([
+      {
+        startAt: at('2025-03-26'),
+        endAt: at('2025-03-26', '11:00'),
+        therapistName: 'Fictional ther.cruz',
+        shelterName: 'Fictional Home Cebu',
+        room: null,
+        kind: 'individual',
+        modality: 'tf_cbt',
+        status: 'clinician_cancelled',
+        children: [child.a.caseCode],
+      },
+    ]);
+    // Attendance by child still counts every session of March.
     expect(report.attendance.byChild).toEqual(
       byCode([
         { caseCode: child.a.caseCode, initials: 'A.L.A.', ...figures(5, 4, 1, 0, 80) },
@@ -293,6 +294,50 @@ describe('therapy report', () => {
     expect(report.plans.map((p) => p.caseCode).sort()).toEqual(
       [child.a.caseCode, child.b.caseCode].sort(),
     );
+  });
+
+  it('lists every session of a period of a week or less, from its first day', async () => {
+    await f.as('coordinator');
+    const week = await ok(f.backend, 'reports.therapy', {
+      from: '2025-03-01',
+      to: '2025-03-07',
+      shelterId: f.cebu.id,
+    });
+    expect(week.scheduleDays).toEqual({ from: '2025-03-01', to: '2025-03-07' });
+    expect(week.sessions).toEqual([
+      {
+        startAt: at('2025-03-03'),
+        endAt: at('2025-03-03', '11:00'),
+        therapistName: 'Fictional ther.cruz',
+        shelterName: 'Fictional Home Cebu',
+        room: null,
+        kind: 'individual',
+        modality: 'tf_cbt',
+        status: 'attended',
+        children: [child.a.caseCode],
+      },
+      {
+        startAt: at('2025-03-05', '14:00'),
+        endAt: at('2025-03-05', '15:00'),
+        therapistName: 'Fictional ther.cruz',
+        shelterName: 'Fictional Home Cebu',
+        room: null,
+        kind: 'group',
+        modality: 'noPlan',
+        status: 'attended',
+        children: [child.a.caseCode, child.b.caseCode].sort(),
+      },
+    ]);
+    const threeDays = await ok(f.backend, 'reports.therapy', {
+      from: '2025-03-10',
+      to: '2025-03-12',
+      shelterId: f.cebu.id,
+    });
+    expect(threeDays.scheduleDays).toEqual({ from: '2025-03-10', to: '2025-03-12' });
+    expect(threeDays.sessions.map((s) => [s.startAt, s.status])).toEqual([
+      [at('2025-03-10'), 'attended'],
+      [at('2025-03-12', '14:00'), 'late_cancelled'],
+    ]);
   });
 
   it('counts a past session nobody recorded as not recorded, not as due', async () => {
@@ -313,9 +358,16 @@ describe('therapy report', () => {
         notRecorded: 1,
       },
     ]);
-    expect(report.sessions.map((x) => x.therapistName)).toEqual(
-      Array(3).fill('Fictional Dr. Villanueva'),
-    );
+    // March's last week holds no Iloilo session; the unrecorded one is in its own week's schedule.
+    expect(report.sessions).toEqual([]);
+    const week = await ok(f.backend, 'reports.therapy', {
+      from: '2025-03-12',
+      to: '2025-03-18',
+      shelterId: f.iloilo.id,
+    });
+    expect(week.sessions.map((x) => [x.startAt, x.therapistName, x.status])).toEqual([
+      [at('2025-03-18'), 'Fictional Dr. Villanueva', 'scheduled'],
+    ]);
     await ok(f.backend, 'therapy.cancelSessions', {
       sessionId: s.id,
       scope: 'one',

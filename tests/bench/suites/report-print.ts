@@ -120,6 +120,9 @@ export async function reportPrintRows(
   const t = await catalogueT();
   const dir = await makeTempDir('bench-report-pdf');
   const browser = await launchBrowser({ parentDir: dir });
+  // A long report on a busy machine may take longer than playwright's default 30 s to load: it
+  // is timed and shown as missing its target, rather than ending the whole run.
+  browser.page.setDefaultTimeout(300_000);
   const rows: ResultRow[] = [];
   try {
     const scopes = [

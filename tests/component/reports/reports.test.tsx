@@ -351,10 +351,11 @@ describe('Reports screen', () => {
         generatedBy: 'Tala Cruz',
         timeZone: 'Asia/Manila',
         detailed: true,
+        scheduleDays: { from: '2026-09-24', to: '2026-09-30' },
         sessions: [
           {
-            startAt: '2026-07-07T02:00:00.000Z',
-            endAt: '2026-07-07T03:00:00.000Z',
+            startAt: '2026-09-29T02:00:00.000Z',
+            endAt: '2026-09-29T03:00:00.000Z',
             therapistName: 'Tala Cruz',
             shelterName: 'Bahay Pag-asa',
             room: null,
@@ -400,6 +401,9 @@ describe('Reports screen', () => {
     expect(bridge.inputsOf('reports.therapy')).toEqual([
       { shelterId: null, from: '2026-07-01', to: '2026-09-30' },
     ]);
+    expect(preview).toHaveTextContent(
+      "The weekly schedule lists the sessions of the period's last week: 09/24/2026 to 09/30/2026.",
+    );
     expect(preview).toHaveTextContent('Weekly schedule: Bahay Pag-asa');
     expect(preview).toHaveTextContent('AR-2026-0042');
     expect(preview).toHaveTextContent('1 of 12');

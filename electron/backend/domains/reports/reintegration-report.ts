@@ -30,12 +30,6 @@ interface ChildFacts {
   intake_date: string;
 }
 
-interface VisitFacts {
-  child_id: string;
-  due_on: string;
-  visited_on: string | null;
-}
-
 const byCode = (a: ReportChild, b: ReportChild) => a.caseCode.localeCompare(b.caseCode);
 
 export function reintegrationReport(
@@ -132,34 +126,49 @@ export function reintegrationReport(
     .map((p) => ({ ...named(p.childId), kind: p.kind, since: p.since }))
     .sort((a, b) => a.since.localeCompare(b.since) || byCode(a, b));
 
-  // Follow-up visits: done means recorded with a visit date on or before `asOf`.
-  const visits = vault.db
-    .prepare(
-      `SELECT child_id, due_on, visited_on FROM aftercare_visits
-       WHERE deleted_at IS NULL AND child_id IN (SELECT value FROM json_each(?))
-       ORDER BY due_on`,
-    )
-    .all([ids]) as unknown as VisitFacts[];
-  const done = (v: VisitFacts) => v.visited_on !== null && v.visited_on <= asOf;
-  const inPeriod = (v: VisitFacts) => v.due_on >= period.from && v.due_on <= period.to;
-  const perChild = new Map<string, VisitFacts[]>();
-  for (const v of visits) perChild.set(v.child_id, [...(perChild.get(v.child_id) ?? []), v]);
-  const inAftercare = [...perChild]
-    .filter(([, list]) => list[0]!.due_on <= period.to && list.at(-1)!.due_on >= period.from)
-    .map(([childId, list]) => ({
-      ...named(childId),
-      firstDueOn: list[0]!.due_on,
-      lastDueOn: list.at(-1)!.due_on,
-      scheduled: list.filter(inPeriod).length,
-      done: list.filter((v) => inPeriod(v) && done(v)).length,
+  // Follow-up visits: done means recorded with a visit date on or before `asOf`. Counted in SQL
+  // per child, so a long-running case's every visit ever is not read into the report.
+  const inAftercare = (
+    vault.db
+      .prepare(
+        `SELECT child_id, min(due_on) AS first_due, max(due_on) AS last_due,
+                sum(due_on BETWEEN $from AND $to) AS scheduled,
+                sum(due_on BETWEEN $from AND $to AND visited_on <= $asOf) AS done
+         FROM aftercare_visits
+         WHERE deleted_at IS NULL AND child_id IN (SELECT value FROM json_each($ids))
+         GROUP BY child_id
+         HAVING min(due_on) <= $to AND max(due_on) >= $from`,
+      )
+      .all({ from: period.from, to: period.to, asOf, ids }) as {
+      child_id: string;
+      first_due: string;
+      last_due: string;
+      scheduled: number;
+      done: number;
+    }[]
+  )
+    .map((r) => ({
+      ...named(r.child_id),
+      firstDueOn: r.first_due,
+      lastDueOn: r.last_due,
+      scheduled: Number(r.scheduled),
+      done: Number(r.done),
     }))
     .sort(byCode);
-  const scheduled = visits.filter(inPeriod);
-  const doneCount = scheduled.filter(done).length;
+  const scheduled = inAftercare.reduce((sum, c) => sum + c.scheduled, 0);
+  const doneCount = inAftercare.reduce((sum, c) => sum + c.done, 0);
   // Overdue: due in the period before `asOf` and not done by then (an earlier period's report
   // lists the visits missed then, so a long-running case does not repeat them all).
-  const overdueVisits = visits
-    .filter((v) => v.due_on >= period.from && v.due_on < asOf && !done(v))
+  const overdueVisits = (
+    vault.db
+      .prepare(
+        `SELECT child_id, due_on FROM aftercare_visits
+         WHERE deleted_at IS NULL AND child_id IN (SELECT value FROM json_each($ids))
+           AND due_on >= $from AND due_on < $asOf
+           AND (visited_on IS NULL OR visited_on > $asOf)`,
+      )
+      .all({ from: period.from, asOf, ids }) as { child_id: string; due_on: string }[]
+  )
     .map((v) => ({ ...named(v.child_id), dueOn: v.due_on, daysOverdue: daysBetween(v.due_on, asOf) }))
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || byCode(a, b));
 
@@ -177,9 +186,9 @@ export function reintegrationReport(
     approvalsPending,
     inAftercare,
     visits: {
-      scheduled: scheduled.length,
+      scheduled,
       done: doneCount,
-      percent: scheduled.length > 0 ? Math.round((doneCount / scheduled.length) * 100) : null,
+      percent: scheduled > 0 ? Math.round((doneCount / scheduled) * 100) : null,
     },
     overdueVisits,
   };

@@ -1,7 +1,7 @@
 // The therapy report: attendance rates by shelter, therapist and modality; for one shelter or a
-// therapist's own caseload also the sessions of the period (the weekly schedule) and attendance
-// by child; and where each plan in force during the period stands (session n of N, TF-CBT
-// phase). Only children in the viewer's scope are counted or named (a therapist's: their
+// therapist's own caseload also the weekly schedule (the sessions of the period's last seven
+// days, never every session of a long period) and attendance by child; and where each plan in
+// force during the period stands (session n of N, TF-CBT phase). Only children in the viewer's scope are counted or named (a therapist's: their
 // caseload), by case code and initials. Notes, plans' goals and cancellation reasons are never
 // read here.
 import type {
@@ -19,7 +19,8 @@ import {
 } from '../../../../shared/therapy/vocabulary';
 import { type CaseActor, type CaseVault } from '../../records/actor';
 import { visibleChildIds } from '../../records/scope';
-import { jsonIds, shelterReportBasis } from './period';
+import { addDaysTo, startOfDay } from '../../records/actor';
+import { jsonIds, shelterReportBasis, type ReportPeriod } from './period';
 import { PLAN_IN_FORCE, planInForceParams } from './plans-in-force';
 
 interface ParticipationRow {
@@ -72,6 +73,14 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
+/** How many days the schedule lists: a week, whatever the period's length. */
+const SCHEDULE_DAYS = 7;
+
+/** The schedule's days: the period's last week (all of it when shorter). */
+export function scheduleDays(period: ReportPeriod): { from: string; to: string } {
+  const weekBack = addDaysTo(period.to, 1 - SCHEDULE_DAYS);
+  return { from: weekBack > period.from ? weekBack : period.from, to: period.to };
+}
 
 export function therapyReport(
   vault: CaseVault,
@@ -141,7 +150,11 @@ export function therapyReport(
   const modalityOf = (r: ParticipationRow): AttendanceModality => r.modality ?? 'noPlan';
   const now = clock.nowIso;
 
-  const sessions = [...groupBy(detailed ? rows : [], (r) => r.session_id).values()].map((group) => {
+  // A year of one shelter holds thousands of sessions: the schedule is its last week only.
+  const days = scheduleDays(period);
+  const scheduleStart = startOfDay(days.from, clock.timeZone);
+  const scheduled = detailed ? rows.filter((r) => r.start_at >= scheduleStart) : [];
+  const sessions = [...groupBy(scheduled, (r) => r.session_id).values()].map((group) => {
     const first = group[0]!;
     return {
       startAt: first.start_at,
@@ -220,6 +233,7 @@ export function therapyReport(
     shelterId: input.shelterId,
     shelters,
     detailed,
+    scheduleDays: days,
     generatedAt: clock.nowIso,
     generatedBy,
     timeZone: clock.timeZone,

@@ -1,7 +1,8 @@
 // The therapy report as printable blocks: a summary first (attendance by shelter, therapist and
-// modality); when the report is detailed, the weekly schedule (one table per therapist or per
-// shelter, a row per session with its week) and attendance by child; then where each plan in
-// force stands. Tables that list case codes are identifiable (left out of a plain CSV).
+// modality); when the report is detailed, the weekly schedule (the days it covers named above
+// it; one table per therapist or per shelter, a row per session) and attendance by child; then
+// where each plan in force stands. Tables that list case codes are identifiable (left out of a
+// plain CSV).
 import type { TFunction } from 'i18next';
 import type { AttendanceFigures, TherapyReport } from '../../../../shared/reports/contract';
 import type { ReportBlock } from '../../../../shared/reports/layout';
@@ -16,13 +17,6 @@ export type ScheduleGrouping = (typeof SCHEDULE_GROUPINGS)[number];
 
 const tr = (t: TFunction, key: string, options?: object) =>
   (t as (key: string, options?: object) => string)(key, options);
-
-/** The Monday of the week of a calendar date (YYYY-MM-DD). */
-export function mondayOf(date: string): string {
-  const day = new Date(`${date}T00:00:00.000Z`);
-  const back = (day.getUTCDay() + 6) % 7;
-  return new Date(day.getTime() - back * 86_400_000).toISOString().slice(0, 10);
-}
 
 export function therapyBlocks(
   report: TherapyReport,
@@ -55,7 +49,6 @@ export function therapyBlocks(
       caption: k('scheduleOf', { name }),
       identifiable: true,
       columns: [
-        column('week', { narrow: true }),
         column('day', { narrow: true }),
         column('time', { narrow: true }),
         column(other),
@@ -65,7 +58,6 @@ export function therapyBlocks(
       ],
       rows: wrapColumn(
         sessions.map((s) => [
-          formatCalendarDate(mondayOf(local(s.startAt, 'yyyy-MM-dd')), 'date', language),
           k('day', {
             weekday: k(`weekdays.${local(s.startAt, 'i')}`),
             date: local(s.startAt, 'MM/dd'),
@@ -76,7 +68,7 @@ export function therapyBlocks(
           tr(t, `therapy.schedule.status.${s.status}`),
           s.children.join(', '),
         ]),
-        6,
+        5,
         REASON_WIDTH,
       ),
     }));
@@ -94,6 +86,14 @@ export function therapyBlocks(
   );
   const { byShelter, byChild, byTherapist, byModality } = report.attendance;
   const detail: ReportBlock[] = [
+    {
+      kind: 'note',
+      id: 'scheduleDays',
+      text: k('scheduleDays', {
+        from: formatCalendarDate(report.scheduleDays.from, 'date', language),
+        to: formatCalendarDate(report.scheduleDays.to, 'date', language),
+      }),
+    },
     ...(schedule.length > 0
       ? schedule
       : [
@@ -101,7 +101,7 @@ export function therapyBlocks(
             kind: 'table',
             id: 'schedule',
             caption: k('schedule'),
-            columns: [column('week')],
+            columns: [column('day')],
             rows: [],
           } satisfies ReportBlock,
         ]),
