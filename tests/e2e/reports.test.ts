@@ -420,7 +420,7 @@ describe('reports', () => {
     );
     expect(text).toContain('Weekly schedule: Fictional Therapist Cruz');
     const lastWeekDay = addDaysTo(quarter.to, -2);
-    expect(text).toContain(`${lastWeekDay.slice(5, 7)}/${lastWeekDay.slice(8)} 10:00–11:00`);
+    expect(text).toContain(`${lastWeekDay.slice(5, 7)}/${lastWeekDay.slice(8)} 10:00 AM–11:00 AM`);
     // Due 2, attended 1, one no-show: 50%; one TF-CBT session of 12, in phase 1.
     expect(text).toContain(`${codes[0]} R.T.L. 2 1 1 0 0 50%`);
     expect(text).toMatch(/Fictional Therapist Cruz 2 1 1 0 0 50%/);

@@ -153,8 +153,8 @@ describe('the therapy report over all shelters, printed', () => {
       "The weekly schedule lists the sessions of the period's last week: 12/25/2025 to 12/31/2025.",
     );
     expect(text).toContain('Weekly schedule: Fictional Therapist Cruz');
-    expect(text).toContain('Mon 12/29 09:00–10:00 Fictional Home Cebu');
-    expect(text).toContain('Tue 12/30 10:00–11:00 Fictional Home Cebu');
+    expect(text).toContain('Mon 12/29 9:00 AM–10:00 AM Fictional Home Cebu');
+    expect(text).toContain('Tue 12/30 10:00 AM–11:00 AM Fictional Home Cebu');
     // The year's figures: the shelter's summary and the child's attendance.
     expect(text).toContain('Fictional Home Cebu 48 52 39 8 5 0 75%');
     expect(text).toContain('AR-2025-0007 M.S. 52 39 8 5 0 75%');

@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next';
 import type { AttendanceFigures, TherapyReport } from '../../../../shared/reports/contract';
 import type { ReportBlock } from '../../../../shared/reports/layout';
 import { REASON_WIDTH, wrapColumn } from '../../../../shared/reports/wrap';
-import { formatCalendarDate } from '../../../../shared/format';
+import { formatCalendarDate, formatInstant } from '../../../../shared/format';
 import type { Language } from '../../../../shared/languages';
 import { zonedFormat } from '../../../../shared/time';
 
@@ -50,7 +50,7 @@ export function therapyBlocks(
       identifiable: true,
       columns: [
         column('day', { narrow: true }),
-        column('time', { narrow: true }),
+        column('time'),
         column(other),
         column('kind', { narrow: true }),
         column('status', { narrow: true }),
@@ -62,7 +62,7 @@ export function therapyBlocks(
             weekday: k(`weekdays.${local(s.startAt, 'i')}`),
             date: local(s.startAt, 'MM/dd'),
           }),
-          `${local(s.startAt, 'HH:mm')}–${local(s.endAt, 'HH:mm')}`,
+          `${formatInstant(s.startAt, report.timeZone, 'time', language)}–${formatInstant(s.endAt, report.timeZone, 'time', language)}`,
           grouping === 'therapist' ? (s.shelterName ?? k('noShelter')) : s.therapistName,
           tr(t, `therapy.schedule.kind.${s.kind}`),
           tr(t, `therapy.schedule.status.${s.status}`),
