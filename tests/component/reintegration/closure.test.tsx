@@ -125,9 +125,7 @@ describe('case closure', () => {
     );
     renderApp(bridge, { route });
     const section = await screen.findByRole('region', { name: 'Case closure' });
-    expect(
-      await within(section).findByText(/closed after the child leaves care/),
-    ).toBeVisible();
+    expect(await within(section).findByText(/closed after the child leaves care/)).toBeVisible();
     expect(within(section).queryByRole('button', { name: 'Propose closing the case' })).toBeNull();
   });
 
