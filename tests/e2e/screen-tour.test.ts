@@ -1,5 +1,5 @@
-// Every screen of every role, in Chromium on the real backend (and the case team's again in
-// Filipino and Cebuano, chosen in My account): axe with the WCAG 2.2 AA rules,
+// Every screen of every role, in Chromium on the real backend, in English and again in Filipino
+// and Cebuano (chosen in My account): axe with the WCAG 2.2 AA rules,
 // focus on the heading after each navigation, nothing cut off at 1280×720 or at 200% zoom, and
 // the case file's add dialogs opened and closed by keyboard (see tests/support/screen-tour.ts).
 import { format, parseISO, subDays } from 'date-fns';
@@ -71,7 +71,7 @@ afterAll(async () => {
   await run?.close();
 });
 
-describe('every screen: every role in English, the case team in Filipino and Cebuano', () => {
+describe('every screen: every role in English, Filipino and Cebuano', () => {
   it('seeds a vault, its staff and a placed child (through the harness)', async () => {
     await createVaultWithStaff(run.harness, ADMIN, TIME_ZONE, [
       { member: STAFF.coordinator, role: 'coordinator', shelterScope: [] },
@@ -134,18 +134,16 @@ describe('every screen: every role in English, the case team in Filipino and Ceb
     600_000,
   );
 
-  // Filipino and Cebuano, one role each to keep the tour's time in CI down: the caseworker (the
-  // main user) in Filipino, and the coordinator, whose screens are the caseworker's and more (the
-  // shelters, the bed board across shelters, the reports), in Cebuano. The administrator's and
-  // the therapist's screens are toured in English only; the catalogue test checks their words.
-  const translated: Array<[TourLanguage, Role, { username: string; password: string }]> = [
-    ['fil', 'caseworker', STAFF.caseworker],
-    ['ceb', 'coordinator', STAFF.coordinator],
-  ];
+  // Every role again in Filipino and in Cebuano, each choosing the language as a person does.
+  const translated: Array<[TourLanguage, Role, { username: string; password: string }]> = (
+    ['fil', 'ceb'] as const
+  ).flatMap((language) =>
+    people.map(([role, person]): [TourLanguage, Role, typeof person] => [language, role, person]),
+  );
 
   it.each(translated)(
     'tours every screen in %s as the %s, no English left where there is a translation',
-    async (language, _role, person) => {
+    async (language, role, person) => {
       await signIn(person);
       // The language is chosen as a person chooses it: My account, the language picker.
       const before = tourWords(await shownLanguage(page));
@@ -162,7 +160,9 @@ describe('every screen: every role in English, the case team in Filipino and Ceb
       const seen = await tourEveryScreen(page, language);
       expect(seen.length).toBeGreaterThan(3);
       expect(seen).toContain(words.accountNav);
-      expect(seen.some((stop) => words.adders.test(stop.split(': ')[1] ?? ''))).toBe(true);
+      if (role === 'coordinator' || role === 'caseworker') {
+        expect(seen.some((stop) => words.adders.test(stop.split(': ')[1] ?? ''))).toBe(true);
+      }
       await signOut();
       run.errors.assertNone();
     },
