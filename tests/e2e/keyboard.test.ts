@@ -1,10 +1,11 @@
 // "Every screen works by keyboard alone", end to end in Chromium on the real backend. The vault,
-// two staff accounts, two shelters with rooms and beds and a registered child are seeded through
-// the harness; then, with no mouse at all (only Tab, Shift+Tab, Enter, Space, Escape, arrows and
-// typed text): sign in, go to a child's case file, add a family member in a dialog and dismiss it
-// with Escape, admit the child to a bed, read the coordinator's bed board, lock and unlock. Every
-// control the Tab key lands on must show a visible focus indicator; axe on every screen, no
-// console errors.
+// two staff accounts and two shelters with rooms and beds are seeded through the harness; then,
+// with no mouse at all (only Tab, Shift+Tab, Enter, Space, Escape, arrows and typed text), the
+// caseworker's day: sign in, register a child, find her case file from the Children list, add a
+// family member in a dialog and dismiss it with Escape, admit the child to a bed, record a court
+// testimony, and save the child's placement history as a PDF; then the coordinator's bed board,
+// lock and unlock. Every control the Tab key lands on must show a visible focus indicator, focus
+// returns to the opener after every dialog; axe on every screen, no console errors.
 import { format, parseISO, subDays } from 'date-fns';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,8 @@ import { todayIn, zonedInstant } from '../../shared/time';
 import { expectNoAxeViolations, onScreen } from '../support/axe';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
 import { expectOk, harnessCall } from '../support/harness';
+import type { OutputRequest, OutputResult } from '../../shared/bridge';
+import { pdfText, reportOutputs } from '../support/report-pdf';
 import { addStaff, createVaultWithStaff, firstSignIn } from '../support/seed';
 
 const TIME_ZONE = 'Asia/Manila';
@@ -44,8 +47,8 @@ const SHELTER_B = {
 const ADMIT_BED = 'Ilang-Ilang · Bed 2';
 const CHILD = {
   legalName: 'Isko Fictional Macaraeg',
-  alias: 'K.L.P.',
   dateOfBirth: '2013-06-21',
+  referralSource: 'Fictional WCPC desk',
 };
 const FAMILY = { name: 'Rosario Fictional Macaraeg', relationship: 'Grandmother' };
 const ADMIT_REASON = 'Needs a safe place near school';
@@ -53,17 +56,31 @@ const ADMIT_REASON = 'Needs a safe place near school';
 const today = todayIn(TIME_ZONE);
 const daysAgo = (days: number): string => format(subDays(parseISO(today), days), 'yyyy-MM-dd');
 const ADMIT = { date: daysAgo(2), time: '09:00' };
+const TESTIMONY = {
+  date: daysAgo(1),
+  time: '14:30',
+  court: 'Fictional RTC Branch 12',
+  caseNumber: 'FC-2026-0117',
+};
 
-/** How many Tab presses tabTo tries before giving up. */
-const MAX_TABS = 60;
+/** How many Tab presses tabTo tries before giving up (the case file's sections are many). */
+const MAX_TABS = 100;
 
 let run: E2eRun;
 let page: Page;
 let childId = '';
 let caseCode = '';
+/** The alias the registration form suggested and kept. */
+let alias = '';
+let outputs: ReturnType<typeof reportOutputs> | null = null;
 
 beforeAll(async () => {
-  run = await startE2eRun({ open: false });
+  run = await startE2eRun({
+    open: false,
+    output: (request: OutputRequest): Promise<OutputResult> =>
+      outputs ? outputs.output(request) : Promise.resolve({ done: false }),
+  });
+  outputs = reportOutputs(run.browser.context, run.tempDir);
   page = run.page;
 });
 
@@ -254,13 +271,14 @@ async function signOut(): Promise<void> {
 
 // ---- the flow ---------------------------------------------------------------------------------
 
-describe('keyboard-only flow', () => {
-  it('seeds a vault, staff, shelters with rooms and beds, and a child (through the harness)', async () => {
+// Sign-ins run a real key derivation: on a loaded machine the seeding alone takes minutes.
+describe('keyboard-only flow', { timeout: 900_000 }, () => {
+  it('seeds a vault, staff, shelters with rooms and beds (through the harness)', async () => {
     await createVaultWithStaff(run.harness, ADMIN, TIME_ZONE, [
       { member: COORDINATOR, role: 'coordinator', shelterScope: [] },
     ]);
     // Each replaces their temporary password on first sign-in: the coordinator adds the
-    // shelters, then the caseworker is given them and registers the child.
+    // shelters, then the caseworker is given them.
     await firstSignIn(run.harness, COORDINATOR);
     for (const shelter of [SHELTER_A, SHELTER_B]) {
       const saved = expectOk(
@@ -293,20 +311,6 @@ describe('keyboard-only flow', () => {
       { member: CASEWORKER, role: 'caseworker', shelterScope: [SHELTER_A.name, SHELTER_B.name] },
     ]);
     await firstSignIn(run.harness, CASEWORKER);
-    const child = expectOk(
-      await harnessCall(run.harness, 'children.register', {
-        legalName: CHILD.legalName,
-        alias: CHILD.alias,
-        birth: { kind: 'dob', dateOfBirth: CHILD.dateOfBirth },
-        sex: 'male',
-        languages: [],
-        referralSource: 'Fictional referral desk',
-        referralDate: daysAgo(5),
-        intakeDate: daysAgo(4),
-      }),
-    );
-    childId = child.id;
-    caseCode = child.caseCode;
     expectOk(await harnessCall(run.harness, 'session.lock', { reason: 'signOut' }));
 
     await page.goto(run.harness.url);
@@ -318,14 +322,52 @@ describe('keyboard-only flow', () => {
     await onScreen(page, 'Today', 'today (caseworker)');
   });
 
-  it("goes to the Children list by the main navigation and opens the child's case file", async () => {
+  it('registers a child with the keyboard alone', async () => {
     // The skip link comes first and moves focus to the screen's content.
     await press(page, { role: 'link', name: 'Skip to main content' });
     expect(await hasFocus(page.getByRole('main'))).toBe(true);
     await page.keyboard.press('Tab');
     expect(await isFocused(page, { role: 'link', name: 'Register a child' })).toBe(true);
     await expectVisibleFocus(page);
+    await page.keyboard.press('Enter');
+    await onScreen(page, 'Register a child', 'register form');
 
+    await tabTo(page, { role: 'textbox', name: 'Legal name' });
+    await page.keyboard.type(CHILD.legalName);
+    // The alias the form suggests is kept: made-up initials, never the real ones.
+    const aliasField = page.getByLabel('Alias', { exact: true });
+    await expect.poll(() => aliasField.inputValue()).not.toBe('');
+    alias = await aliasField.inputValue();
+    await tabTo(page, { role: 'textbox', name: 'Date of birth' });
+    await typeDate(CHILD.dateOfBirth);
+    expect(await page.getByLabel('Date of birth', { exact: true }).inputValue()).toBe(
+      CHILD.dateOfBirth,
+    );
+    await tabTo(page, { role: 'combobox', name: 'Sex' });
+    await page.keyboard.type('M');
+    expect(await chosenOption(page.getByRole('combobox', { name: 'Sex', exact: true }))).toBe(
+      'Male',
+    );
+    await tabTo(page, { role: 'textbox', name: 'Referral source' });
+    await page.keyboard.type(CHILD.referralSource);
+    await tabTo(page, { role: 'textbox', name: 'Referral date' });
+    await typeDate(daysAgo(5));
+    await tabTo(page, { role: 'textbox', name: 'Intake date' });
+    await typeDate(daysAgo(4));
+    await expectNoAxeViolations(page, 'register form, filled in');
+    await press(page, { role: 'button', name: 'Register child' });
+
+    await statusSays('The child was registered with case code');
+    const heading = page.getByRole('main').getByRole('heading', { level: 1 });
+    caseCode = (await heading.innerText()).trim();
+    expect(caseCode).toMatch(/^AR-\d{4}-\d{4}$/);
+    childId = /#\/cases\/([^/?]+)/.exec(page.url())?.[1] ?? '';
+    expect(childId).not.toBe('');
+    expect(await page.locator('.case-initials').innerText()).toBe(alias);
+    await expectNoAxeViolations(page, 'case file of the registered child');
+  });
+
+  it("goes to the Children list by the main navigation and opens the child's case file", async () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await press(page, { role: 'link', name: 'Children', within: nav }, 'Enter', { backward: true });
     await onScreen(page, 'Children', 'children list');
@@ -445,6 +487,86 @@ describe('keyboard-only flow', () => {
     ).toBe(true);
     await expectVisibleFocus(page);
     await expectNoAxeViolations(page, 'case file with the placement');
+  });
+
+  it('records a court testimony in a dialog, focus returning to its opener', async () => {
+    const legal = section('Legal events');
+    const opener: Target = { role: 'button', name: 'Add legal event', within: legal };
+    await press(page, opener);
+    const add = dialog('Add a legal event');
+    await add.waitFor();
+    // The dialog opens on its first field, the kind: type-ahead's "T" chooses Testimony.
+    expect(await isFocused(page, { role: 'combobox', name: 'Kind', within: add })).toBe(true);
+    await expectVisibleFocus(page);
+    await page.keyboard.type('T');
+    expect(await chosenOption(add.getByRole('combobox', { name: 'Kind', exact: true }))).toBe(
+      'Testimony',
+    );
+    await tabTo(page, { role: 'textbox', name: 'Date', within: add });
+    await typeDate(TESTIMONY.date);
+    await tabTo(page, { role: 'textbox', name: 'Time', within: add });
+    await typeTime(TESTIMONY.time);
+    expect(await add.getByLabel('Time', { exact: true }).inputValue()).toBe(TESTIMONY.time);
+    await tabTo(page, { role: 'textbox', name: 'Court', within: add });
+    await page.keyboard.type(TESTIMONY.court);
+    await tabTo(page, { role: 'textbox', name: 'Case number', within: add });
+    await page.keyboard.type(TESTIMONY.caseNumber);
+    await expectNoAxeViolations(page, 'legal event dialog, filled in');
+    await press(page, { role: 'button', name: 'Save legal event', within: add });
+
+    await add.waitFor({ state: 'hidden' });
+    await statusSays('The legal event was added.');
+    const row = legal.getByRole('row').filter({ hasText: TESTIMONY.court });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Testimony');
+    expect(await row.innerText()).toContain(formatCalendarDate(TESTIMONY.date));
+    await expect.poll(() => isFocused(page, opener)).toBe(true);
+    await expectVisibleFocus(page);
+    await expectNoAxeViolations(page, 'case file with the testimony');
+  });
+
+  it("saves the child's placement history as a PDF, with the testimony in it", async () => {
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await press(page, { role: 'link', name: 'Reports', within: nav }, 'Enter', { backward: true });
+    await onScreen(page, 'Reports', 'reports');
+    // The report by type-ahead: "I" is the individual placement history.
+    await tabTo(page, { role: 'combobox', name: 'Report' });
+    await page.keyboard.type('I');
+    await expect
+      .poll(() => chosenOption(page.getByRole('combobox', { name: 'Report', exact: true })))
+      .toBe('Individual placement history');
+    // The child: typed, found with Enter, chosen with its button.
+    await tabTo(page, { role: 'searchbox', name: 'Find the child' });
+    await page.keyboard.type(caseCode);
+    await page.keyboard.press('Enter');
+    await press(page, { role: 'button', name: `Choose ${caseCode}` });
+    await page.getByText(`Chosen: ${caseCode} (${alias})`).waitFor();
+    // A period that holds the admission and the testimony.
+    await tabTo(page, { role: 'textbox', name: 'From' });
+    await typeDate(daysAgo(30));
+    await tabTo(page, { role: 'textbox', name: 'To' });
+    await typeDate(today);
+    await press(page, { role: 'button', name: 'Show preview' });
+    const preview = page.getByRole('region', { name: /^Preview — \d+ pages?$/ });
+    await preview.waitFor();
+    await expect.poll(() => preview.innerText()).toContain(TESTIMONY.court);
+    await expectNoAxeViolations(page, 'placement history preview');
+
+    await press(page, { role: 'button', name: 'Save as PDF' });
+    await expect
+      .poll(() => outputs!.saved.some((s) => s.mode === 'pdf'), { timeout: 60_000 })
+      .toBe(true);
+    const saved = outputs!.saved.find((s) => s.mode === 'pdf')!;
+    const text = pdfText(saved.file).replace(/\s+/g, ' ');
+    expect(text).toContain('Individual placement history');
+    expect(text).toContain(caseCode);
+    expect(text).toContain('Testimony');
+    expect(text).toContain(TESTIMONY.court);
+    expect(text).not.toContain(CHILD.legalName);
+    // Focus stays on the button that saved it.
+    expect(await isFocused(page, { role: 'button', name: 'Save as PDF' })).toBe(true);
+    await expectVisibleFocus(page);
+    run.errors.assertNone();
     await signOut();
   });
 
@@ -490,7 +612,7 @@ describe('keyboard-only flow', () => {
       name: `${SHELTER_B.name} on ${formatCalendarDate(ADMIT.date)}`,
     });
     await bedCard(boardThen)
-      .getByRole('link', { name: `${caseCode} (${CHILD.alias})`, exact: true })
+      .getByRole('link', { name: `${caseCode} (${alias})`, exact: true })
       .waitFor();
     expect(await bedCard(boardThen).innerText()).toContain('Occupied');
     expect(new URL(page.url()).hash).toContain(`asOf=${ADMIT.date}`);
@@ -507,7 +629,7 @@ describe('keyboard-only flow', () => {
     expect(new URL(page.url()).hash).toBe(before);
     await page
       .getByRole('region', { name: `${SHELTER_B.name} on ${formatCalendarDate(ADMIT.date)}` })
-      .getByRole('link', { name: `${caseCode} (${CHILD.alias})`, exact: true })
+      .getByRole('link', { name: `${caseCode} (${alias})`, exact: true })
       .waitFor();
     run.errors.assertNone();
   });
