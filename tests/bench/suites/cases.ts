@@ -279,6 +279,14 @@ interface Operation {
   run: (d: Dataset, i: number) => unknown;
 }
 
+/**
+ * A write's per-page rule compares two medians of CPU time whose difference (about 1 ms for a
+ * series booking) is a fifth of either: twenty runs a side left it swinging by a third from one
+ * bench run to the next. Writes are cheap, so they take more runs.
+ */
+const WRITE_RUNS_FACTOR = 5;
+const opRuns = (op: Operation, runs: number) => (op.writes ? runs * WRITE_RUNS_FACTOR : runs);
+
 /** A read twice: served from the page cache, and from the file (SQLite's page cache emptied). */
 function warmAndCold(op: Operation): Operation[] {
   return [op, { ...op, name: `${op.name}, cold`, cold: true }];
@@ -838,10 +846,13 @@ export async function casesBench(
           op.run(d, i);
           if (op.cold) d.vault.db.pragma('shrink_memory');
         };
-        const [enc, pla] = await measurePair(runs, run(encrypted, 0), run(plain, 1), 5, [
-          prime(encrypted),
-          prime(plain),
-        ]);
+        const [enc, pla] = await measurePair(
+          opRuns(op, runs),
+          run(encrypted, 0),
+          run(plain, 1),
+          5,
+          [prime(encrypted), prime(plain)],
+        );
         rows.push(
           ...encryptionRows(
             op.name,
