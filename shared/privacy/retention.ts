@@ -12,19 +12,27 @@ import { requiredText } from '../text';
 const ADMIN: readonly Role[] = ['admin'];
 
 /** The kinds of record a period can be set for. */
-export const RETENTION_KINDS = ['documents', 'contacts', 'incidents', 'sessionNotes'] as const;
+export const RETENTION_KINDS = [
+  'documents',
+  'contacts',
+  'incidents',
+  'sessionNotes',
+  'closedCases',
+] as const;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
 
 /**
  * Each kind's period until the administrator sets one (the README gives the reasons): five years
  * for a paper's details and the contacts log, ten for incidents and session notes, which a later
- * court case or complaint about the child's care may need.
+ * court case or complaint about the child's care may need, and ten after its closure for a whole
+ * case (a survivor may come back, or a prosecution of the accused may still need the record).
  */
 export const DEFAULT_RETENTION_MONTHS: Record<RetentionKind, number> = {
   documents: 60,
   contacts: 60,
   incidents: 120,
   sessionNotes: 120,
+  closedCases: 120,
 };
 
 /** The longest period the form takes: 100 years. */
@@ -44,7 +52,7 @@ export interface RetainedRecord {
   id: string;
   kind: RetentionKind;
   caseCode: string;
-  /** The date the period counts from (a contact's date, a document's expiry or entry). */
+  /** The date the period counts from (a contact's date, a document's expiry, a case's closure). */
   countedFrom: string;
 }
 
@@ -54,6 +62,9 @@ export interface RetentionTombstone {
   deletedAt: string;
   deletedByName: string | null;
   reason: string;
+  /** A closed case's: its case code (kept) and the date its closure was approved. */
+  caseCode: string | null;
+  closedOn: string | null;
 }
 
 const retainedRecordId = () =>

@@ -3,17 +3,21 @@
 // as a PDF and read back; it names the child she worked with by case code only, never by name or
 // by what the records say. Then retention: a coordinator's contact and incident from six years
 // ago; the administrator sets each kind's period, sees the record in the review list and deletes
-// its content with a reason, the first dialog driven by keyboard only. axe-core finds nothing on
-// the screens or the dialog.
+// its content with a reason, the first dialog driven by keyboard only. Last, a case closed eleven
+// years ago: listed under Closed cases, deleted by keyboard, and a tombstone shown with its case
+// code and closure date. axe-core finds nothing on the screens or the dialogs.
+import { join } from 'node:path';
+import { Database } from '@signalapp/sqlcipher';
 import { format, parseISO, subDays } from 'date-fns';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../shared/time';
+import { unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
 import { expectNoAxeViolations, onScreen } from '../support/axe';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
 import { expectOk, harnessCall } from '../support/harness';
 import { pdfInfo, pdfText, reportOutputs } from '../support/report-pdf';
-import { createVaultWithStaff, firstSignIn } from '../support/seed';
+import { addStaff, firstSignIn } from '../support/seed';
 
 const TIME_ZONE = 'Asia/Manila';
 const ADMIN = {
@@ -27,15 +31,25 @@ const COORDINATOR = {
   temporaryPassword: 'harbor pepper quilt 3391 ember',
   password: 'maple thunder cobalt 8120 fjord',
 };
+const APPROVER = {
+  displayName: 'Tala Retentionapprover Cruz',
+  username: 'tala.retention',
+  temporaryPassword: 'copper meadow lilac 5512 otter',
+  password: 'willow garnet prism 6634 sable',
+};
 const daysAgo = (days: number): string =>
   format(subDays(parseISO(todayIn(TIME_ZONE)), days), 'yyyy-MM-dd');
 
 const CHILD_NAME = 'Ligaya Fictional Retentionchild';
 const INCIDENT_CANARY = 'Fictional canary: she argued over a phone at the study table';
+const CLOSED_NAME = 'Marisol Fictional Closedcase';
 
 let run: E2eRun;
 let page: Page;
 let caseCode = '';
+let closedCode = '';
+/** The closure's date, eleven years ago, as the screen writes it. */
+let closedOn = '';
 // The harness's stand-in for Electron's print window: PDFs land in the run's folder.
 let outputs: ReturnType<typeof reportOutputs> | null = null;
 
@@ -48,9 +62,19 @@ beforeAll(async () => {
   page = run.page;
   // Each sign-in starts a backend worker; on a busy machine a screen can take a while.
   page.setDefaultTimeout(180_000);
-  await createVaultWithStaff(run.harness, ADMIN, TIME_ZONE, [
+  const { recoveryKey } = expectOk(
+    await harnessCall(run.harness, 'vault.create', {
+      adminDisplayName: ADMIN.displayName,
+      adminUsername: ADMIN.username,
+      adminPassword: ADMIN.password,
+      timeZone: TIME_ZONE,
+    }),
+  );
+  await addStaff(run.harness, [
     { member: COORDINATOR, role: 'coordinator', shelterScope: [] },
+    { member: APPROVER, role: 'coordinator', shelterScope: [] },
   ]);
+  await firstSignIn(run.harness, APPROVER);
   await firstSignIn(run.harness, COORDINATOR);
   const child = expectOk(
     await harnessCall(run.harness, 'children.register', {
@@ -83,7 +107,54 @@ beforeAll(async () => {
       informed: ['family'],
     }),
   );
+  // A case closed with a coordinator's approval; the approval is then dated eleven years back in
+  // its database, as the screens cannot date one in the past.
+  const closed = expectOk(
+    await harnessCall(run.harness, 'children.register', {
+      legalName: CLOSED_NAME,
+      birth: { kind: 'estimated', estimatedAgeYears: 14, asOf: daysAgo(4400) },
+      sex: 'female',
+      languages: ['Cebuano'],
+      referralSource: 'Fictional barangay hall',
+      referralDate: daysAgo(4400),
+      intakeDate: daysAgo(4400),
+    }),
+  );
+  closedCode = closed.caseCode;
+  expectOk(
+    await harnessCall(run.harness, 'reintegration.proposeClosure', {
+      childId: closed.id,
+      reason: 'Fictional: went home to her aunt',
+      closingNote: 'Fictional closing note',
+      childView: 'Fictional: she wanted to go home',
+      familyView: 'Fictional: the aunt is ready',
+    }),
+  );
   expectOk(await harnessCall(run.harness, 'session.lock', { reason: 'signOut' }));
+  expectOk(
+    await harnessCall(run.harness, 'auth.signIn', {
+      username: APPROVER.username,
+      password: APPROVER.password,
+    }),
+  );
+  expectOk(await harnessCall(run.harness, 'reintegration.approveClosure', { childId: closed.id }));
+  expectOk(await harnessCall(run.harness, 'session.lock', { reason: 'signOut' }));
+  const decided = `${daysAgo(4020)}T02:00:00.000Z`;
+  closedOn = format(parseISO(daysAgo(4020)), 'MM/dd/yyyy');
+  const key = await unwrapWithRecoveryKey(run.dataFolder, recoveryKey);
+  const db = new Database(join(run.dataFolder, 'aruga.db'));
+  try {
+    db.pragma(`key = "x'${key.dataKeyHex}'"`);
+    db.pragma('busy_timeout = 10000');
+    db.prepare('UPDATE case_closures SET proposed_at = ?, decided_at = ? WHERE child_id = ?').run([
+      decided,
+      decided,
+      closed.id,
+    ]);
+  } finally {
+    key.discard();
+    db.close();
+  }
   await page.goto(run.harness.url);
 }, 600_000);
 
@@ -122,6 +193,11 @@ describe('access request for a staff member', () => {
     expect(text).toContain(`Page 1 of ${pdfInfo(saved.file).pages}`);
     expect(text).toContain(`Staff member ${COORDINATOR.displayName} (${COORDINATOR.username})`);
     expect(text).toContain('Password last set');
+    // An account has no period: the header says on which day what it holds was held.
+    expect(text).toContain(
+      `All records held on ${format(parseISO(todayIn(TIME_ZONE)), 'MM/dd/yyyy')}`,
+    );
+    expect(text).not.toContain('Period:');
     // She registered the child and recorded the contact and the incident: counted, and the
     // child named by case code.
     expect(text).toContain('contact log');
@@ -196,5 +272,37 @@ describe('retention', () => {
       .getByRole('region', { name: 'Incidents: 0 records older than 60 months' })
       .getByText('No record of this kind is past its period.')
       .waitFor();
+  });
+
+  it('a case closed eleven years ago: listed, deleted by keyboard, its tombstone kept', async () => {
+    const heading = page.getByRole('heading', {
+      name: 'Closed cases: 1 record older than 120 months',
+    });
+    await heading.waitFor();
+    expect(await page.getByRole('cell', { name: closedCode, exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole('cell', { name: closedOn, exact: true }).isVisible()).toBe(true);
+    await page
+      .getByRole('button', { name: new RegExp(`Closed cases record of ${closedCode}`) })
+      .focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: "Delete this record's content" });
+    await dialog.getByText(new RegExp(`The case ${closedCode}, closed on ${closedOn}`)).waitFor();
+    await expectNoAxeViolations(page, 'retention closed-case dialog');
+    await dialog.getByLabel('Reason for deleting').focus();
+    await page.keyboard.type('Fictional: ten years after closure');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('The content was deleted. A record of the deletion was kept.').waitFor();
+    await page
+      .getByText(new RegExp(`^Closed case ${closedCode} \\(closed on ${closedOn}\\), deleted `))
+      .waitFor();
+    await page
+      .getByRole('region', { name: 'Closed cases: 0 records older than 120 months' })
+      .getByText('No record of this kind is past its period.')
+      .waitFor();
+    await expectNoAxeViolations(page, 'retention after deleting a closed case');
   });
 });

@@ -100,6 +100,7 @@ describe('retention periods and the review list', () => {
       { kind: 'contacts', months: 60, due: RETENTION_PAGE + 2 },
       { kind: 'incidents', months: 120, due: 0 },
       { kind: 'sessionNotes', months: 120, due: 0 },
+      { kind: 'closedCases', months: 120, due: 0 },
     ]);
     expect(await ok(f.backend, 'retention.setPeriod', { kind: 'contacts', months: 60 })).toEqual({
       kind: 'contacts',
@@ -128,6 +129,7 @@ describe('retention periods and the review list', () => {
       { kind: 'contacts', months: 60, due: RETENTION_PAGE + 2 },
       { kind: 'incidents', months: 120, due: 0 },
       { kind: 'sessionNotes', months: 120, due: 0 },
+      { kind: 'closedCases', months: 120, due: 0 },
     ]);
     // A longer period leaves them out; no period (an empty box) lists nothing.
     expect(

@@ -73,16 +73,25 @@ export function mergeChanges(
       // The columns of the changes logged now, by clock: the rebuild reads them from here rather
       // than parsing back the text it has just written.
       const arrived = new Map<string, Row>();
+      // A trigger may rewrite a change as it is logged (a reviewed deletion's tombstone replaces
+      // the content of a change of its record): then the rebuild reads the log, not the change
+      // as sent, so a change made before it heard of the deletion brings no content back.
+      const writes = db.prepare('SELECT total_changes()', { pluck: true });
+      let received = 0;
       for (const c of changes) {
         if (arrived.has(c.hlc) || known.get([c.hlc]) !== undefined) continue;
+        const before = Number(writes.get());
         log.run([c.hlc, c.deviceId, c.userId, c.table, c.rowId, c.op, JSON.stringify(c.columns)]);
-        arrived.set(c.hlc, c.columns);
+        received += 1;
+        if (Number(writes.get()) === before + 1) arrived.set(c.hlc, c.columns);
         touched.set(`${c.table}\u0000${c.rowId}`, { table: c.table as TableName, rowId: c.rowId });
       }
-      const received = arrived.size;
       let waiting = 0;
       for (const { table, rowId } of touched.values()) {
+        const before = Number(writes.get());
         if (!rebuildRow(db, tables, table, rowId, arrived)) waiting += 1;
+        // A trigger rewrote logged changes (a tombstone arrived): read the rest from the log.
+        if (Number(writes.get()) > before + 1) arrived.clear();
       }
       db.exec('DELETE FROM sync_applying');
       within();

@@ -1,6 +1,7 @@
 // The administrator's retention screen (RA 10173: kept only as long as necessary): a period per
 // kind of record, the records past it a page at a time, a reviewed deletion with a typed reason
-// and a confirmation, and the latest deletions (their tombstones: kind, when, who, why).
+// and a confirmation, and the latest deletions (their tombstones: kind, when, who, why; a closed
+// case's with its case code and closure date).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -60,11 +61,18 @@ export function RetentionScreen() {
           <ul className="retention-tombstones">
             {overview.data.tombstones.map((stone) => (
               <li key={stone.id}>
-                {t('privacy.retention.tombstone', {
-                  kind: t(`privacy.retention.kinds.${stone.kind}`),
-                  when: formatInstant(stone.deletedAt, settings.timeZone),
-                  name: stone.deletedByName ?? t('privacy.breaches.unknownStaff'),
-                })}
+                {stone.caseCode !== null && stone.closedOn !== null
+                  ? t('privacy.retention.tombstoneCase', {
+                      code: stone.caseCode,
+                      closedOn: formatCalendarDate(stone.closedOn),
+                      when: formatInstant(stone.deletedAt, settings.timeZone),
+                      name: stone.deletedByName ?? t('privacy.breaches.unknownStaff'),
+                    })
+                  : t('privacy.retention.tombstone', {
+                      kind: t(`privacy.retention.kinds.${stone.kind}`),
+                      when: formatInstant(stone.deletedAt, settings.timeZone),
+                      name: stone.deletedByName ?? t('privacy.breaches.unknownStaff'),
+                    })}
                 <span className="preserve-lines"> {stone.reason}</span>
               </li>
             ))}

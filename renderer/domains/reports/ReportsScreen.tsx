@@ -107,7 +107,7 @@ export function ReportsScreen() {
   const texts = useMemo(() => {
     if (!run) return null;
     const printT = i18n.getFixedT(run.language);
-    return documentTexts(printT, run, definition.title(printT));
+    return documentTexts(printT, run, definition.title(printT), Boolean(definition.wholeRecord));
   }, [run, i18n, definition]);
   const preview = useMemo(
     () => (run && texts ? previewPages(run, setup, texts) : null),

@@ -70,6 +70,8 @@ describe('retention', () => {
         reason: input.reason,
         deletedAt: new Date().toISOString(),
         deletedByName: 'Amihan Reyes',
+        caseCode: null,
+        closedOn: null,
       }));
     const { user } = renderApp(bridge, { route: '/privacy/retention' });
     expect(

@@ -94,6 +94,9 @@ describe('access-request export', () => {
     expect(preview).toHaveTextContent('intake accounts: 1 record');
     expect(preview).toHaveTextContent('Fictional video reference V-12');
     expect(preview).toHaveTextContent('intake reads.reason');
+    // A whole record has no period: the header says on which day it was held.
+    expect(preview).toHaveTextContent('All records held on 11/29/2026');
+    expect(preview).not.toHaveTextContent('Period:');
     await expectNoAxeViolations();
     await user.click(screen.getByRole('button', { name: 'Save as PDF' }));
     await screen.findByText(/^Saved accessRequest-report-2026-01-10-2026-11-29\.pdf\.$/);

@@ -113,6 +113,9 @@ describe('access request for a staff member', () => {
       'Amihan Reyes',
     ])
       expect(preview).toHaveTextContent(text);
+    // An account has no period: the header says on which day what it holds was held.
+    expect(preview).toHaveTextContent('All records held on 11/29/2026');
+    expect(preview).not.toHaveTextContent('Period:');
     await expectNoAxeViolations();
     await user.click(screen.getByRole('button', { name: 'Save as PDF' }));
     await screen.findByText(/^Saved staffAccessRequest-report-2025-01-10-2026-11-29\.pdf\.$/);

@@ -18,11 +18,17 @@ import {
 } from '../../../../shared/privacy/retention';
 import type { SqlValue, TableName } from '../../db/data-layer';
 import { clockFor, type CaseActor, type CaseVault } from '../../records/actor';
+import { CHILD_PURGED, childAfterDeletion, emptyCase, purgedLeft } from './closed-cases';
 
 interface KindRule {
-  table: TableName & ('child_documents' | 'contact_log' | 'incidents' | 'therapy_notes');
+  table: TableName &
+    ('child_documents' | 'contact_log' | 'incidents' | 'therapy_notes' | 'children');
   /** SQL on the record (alias `r`): the calendar date its period counts from. */
   countedFrom: string;
+  /** SQL on the record: the child it is about (a record's `child_id` unless said). */
+  child?: string;
+  /** SQL on the record: what else makes it due (a case still closed). */
+  when?: string;
   /** Each content column and what replaces it (NOT NULL columns take ''). */
   purged: Record<string, SqlValue>;
   /** Rows of another table that are part of the record (a note's addenda), emptied with it. */
@@ -56,6 +62,17 @@ export const RETENTION_RULES: Record<RetentionKind, KindRule> = {
     purged: { fields: '{}' },
     parts: [{ table: 'therapy_note_addenda', parentColumn: 'note_id', purged: { body: '' } }],
   },
+  // A case closed with an approved closure, counted from its latest approval: a re-opened case
+  // is not closed, so never due. The child's identity here, every record of her and her family
+  // (unless a sibling shares them) in closed-cases.ts; the case code and the counts stay.
+  closedCases: {
+    table: 'children',
+    countedFrom: `(SELECT substr(max(k.decided_at), 1, 10) FROM case_closures k
+                   WHERE k.child_id = r.id AND k.status = 'approved')`,
+    child: 'r.id',
+    when: "r.status = 'closed'",
+    purged: CHILD_PURGED,
+  },
 };
 
 const periodId = (kind: RetentionKind) => `retention-${kind}`;
@@ -71,8 +88,8 @@ function monthsOf(vault: CaseVault, kind: RetentionKind): number | null {
 /** The records of `kind` past its period and not deleted yet (a soft-deleted one still holds content). */
 function dueFrom(kind: RetentionKind): string {
   const rule = RETENTION_RULES[kind];
-  return `FROM ${rule.table} r JOIN children c ON c.id = r.child_id
-    WHERE ${rule.countedFrom} <= $cutoff
+  return `FROM ${rule.table} r JOIN children c ON c.id = ${rule.child ?? 'r.child_id'}
+    WHERE ${rule.countedFrom} <= $cutoff ${rule.when ? `AND ${rule.when}` : ''}
       AND NOT EXISTS (SELECT 1 FROM retention_tombstones t
                       WHERE t.record_table = '${rule.table}' AND t.record_id = r.id)`;
 }
@@ -94,8 +111,12 @@ function periodOf(vault: CaseVault, actor: CaseActor, kind: RetentionKind): Rete
   return { kind, months: monthsOf(vault, kind), due: countDue(vault, actor, kind) };
 }
 
-const TOMBSTONES = `SELECT t.id, t.kind, t.reason, t.created_at, u.display_name AS deleted_by
-  FROM retention_tombstones t LEFT JOIN users u ON u.id = t.created_by`;
+/** The tombstones shown (a closed case's parts are not): a closed case's with its code and closure. */
+const TOMBSTONES = `SELECT t.id, t.kind, t.reason, t.created_at, u.display_name AS deleted_by,
+    c.case_code, ${RETENTION_RULES.closedCases.countedFrom.replaceAll('r.id', 'c.id')} AS closed_on
+  FROM retention_tombstones t LEFT JOIN users u ON u.id = t.created_by
+    LEFT JOIN children c ON t.record_table = 'children' AND c.id = t.record_id
+  WHERE t.part_of IS NULL`;
 
 interface TombstoneRow {
   id: string;
@@ -103,6 +124,8 @@ interface TombstoneRow {
   reason: string;
   created_at: string;
   deleted_by: string | null;
+  case_code: string | null;
+  closed_on: string | null;
 }
 
 const toTombstone = (r: TombstoneRow): RetentionTombstone => ({
@@ -111,6 +134,8 @@ const toTombstone = (r: TombstoneRow): RetentionTombstone => ({
   reason: r.reason,
   deletedAt: r.created_at,
   deletedByName: r.deleted_by,
+  caseCode: r.case_code,
+  closedOn: r.closed_on,
 });
 
 /** The latest deletions shown under the periods. */
@@ -219,6 +244,16 @@ export function deleteRetained(
     reason: input.reason,
     purged: JSON.stringify(rule.purged),
   });
+  if (input.kind === 'closedCases') {
+    vault.data.update('children', input.id, {
+      ...childAfterDeletion(vault, input.id),
+      deleted_at: row.deleted_at ?? nowIso,
+    });
+    if (purgedLeft(vault, 'children', input.id, rule.purged) > 0)
+      throw new Error(`Retention: content of children ${input.id} still held`);
+    emptyCase(vault, id, input.id, nowIso);
+    return tombstoneById(vault, id);
+  }
   vault.data.update(rule.table, input.id, {
     ...rule.purged,
     deleted_at: row.deleted_at ?? nowIso,
@@ -232,10 +267,11 @@ export function deleteRetained(
       0,
     );
   if (left > 0) throw new Error(`Retention: content of ${rule.table} ${input.id} still held`);
-  return toTombstone(
-    vault.db.prepare(`${TOMBSTONES} WHERE t.id = ?`).get([id]) as unknown as TombstoneRow,
-  );
+  return tombstoneById(vault, id);
 }
+
+const tombstoneById = (vault: CaseVault, id: string) =>
+  toTombstone(vault.db.prepare(`${TOMBSTONES} AND t.id = ?`).get([id]) as unknown as TombstoneRow);
 
 /** How many places (the row's columns, its change-log values) still hold any of `content`. */
 export function contentLeft(

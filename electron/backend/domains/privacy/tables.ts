@@ -23,7 +23,8 @@ export const privacyTables = {
   retention_periods: { sync: 'synced', columns: ['kind', 'months'] },
   retention_tombstones: {
     sync: 'synced',
-    columns: ['kind', 'record_table', 'record_id', 'reason', 'purged'],
+    // `part_of`: a closed case's tombstone, on each further row its deletion emptied (0330).
+    columns: ['kind', 'record_table', 'record_id', 'reason', 'purged', 'part_of'],
   },
 } as const satisfies TableDeclarations;
 

@@ -8,15 +8,24 @@ import type { ReportRun } from '../registry';
 import { embeddedFontCss } from './fontData';
 import reportCss from './report.css?inline';
 
-export function documentTexts(t: TFunction, run: ReportRun, title: string): DocumentTexts {
+/**
+ * The texts around a report's pages. A whole-record report (an access request) has no period: its
+ * header says on which day what it holds was held, and an empty table says none is held.
+ */
+export function documentTexts(
+  t: TFunction,
+  run: ReportRun,
+  title: string,
+  wholeRecord: boolean,
+): DocumentTexts {
+  const to = formatCalendarDate(run.to, 'date', run.language);
   return {
     title,
     confidential: t('reports.print.confidential'),
     privacyNotice: t('reports.print.privacyNotice'),
-    period: t('reports.print.period', {
-      from: formatCalendarDate(run.from, 'date', run.language),
-      to: formatCalendarDate(run.to, 'date', run.language),
-    }),
+    period: wholeRecord
+      ? t('reports.print.heldOn', { date: to })
+      : t('reports.print.period', { from: formatCalendarDate(run.from, 'date', run.language), to }),
     scope: run.scope,
     generated: t('reports.print.generated', {
       name: run.stamp.generatedBy,
@@ -26,7 +35,7 @@ export function documentTexts(t: TFunction, run: ReportRun, title: string): Docu
     page: (page, pages) => t('reports.print.page', { page, pages }),
     pageLabel: (page, pages) => t('reports.print.pageLabel', { page, pages }),
     continued: (caption) => t('reports.print.continued', { caption }),
-    none: t('reports.print.none'),
+    none: t(wholeRecord ? 'reports.print.noneHeld' : 'reports.print.none'),
   };
 }
 
