@@ -204,7 +204,7 @@ describe('a sign-in sent while the sign-out before it is still queued', () => {
     expect(status.session?.username).toBe('coco');
     expect(backend.threadId()).not.toBe(sessionThread);
     expect(locks).toEqual(['signOut']);
-  }, 120_000);
+  }, 240_000);
 
   it('still locks the new session when the computer locks after the sign-in was sent', async () => {
     const { backend, temporaryPassword, locks } = await signedInHost();
@@ -216,5 +216,5 @@ describe('a sign-in sent while the sign-out before it is still queued', () => {
     expect(signedIn.ok).toBe(true);
     expect((await ok(backend, 'app.status', {})).state).toBe('locked');
     expect(locks).toEqual(['signOut', 'system']);
-  }, 120_000);
+  }, 240_000);
 });
