@@ -86,8 +86,14 @@ function runMain(port: MessagePort, options: BackendOptions, entry: string): voi
   };
   const sync = () => announce(backend.readSession());
 
+  /** The host ends this worker at its lock: what comes after goes to the next one (handOn). */
+  let ended = false;
+  const hasEnded = () => ended;
   backend.onEvent((event) => {
-    if (event.type === 'locked') announce(null);
+    if (event.type === 'locked') {
+      ended = true;
+      announce(null);
+    }
     post({ kind: 'event', event });
   });
   backend.onPagesChecked(({ damaged }) => post({ kind: 'pagesChecked', damaged }));
@@ -164,7 +170,8 @@ function runMain(port: MessagePort, options: BackendOptions, entry: string): voi
         if (rekey) announce(null);
         const ready = rekey ? inOrder.then(stopHelpers) : inOrder;
         inOrder = ready.then(() => {
-          void backend.call(message.name, message.input).then((envelope) => {
+          void backend.callUnlessEnded(hasEnded, message.name, message.input).then((envelope) => {
+            if (envelope === 'handOn') return post({ kind: 'handOn', message });
             sync();
             answer(message.id, envelope);
           });
@@ -172,7 +179,8 @@ function runMain(port: MessagePort, options: BackendOptions, entry: string): voi
         break;
       }
       case 'lock':
-        void backend.lock(message.reason).then(() => {
+        void backend.lockUnlessEnded(hasEnded, message.reason).then((result) => {
+          if (result === 'handOn') return post({ kind: 'handOn', message });
           sync();
           answer(message.id, { ok: true, value: null });
         });

@@ -48,10 +48,15 @@ export class PendingCalls {
   }
 
   settle(id: number, envelope: Envelope<unknown>): void {
+    this.take(id)?.(envelope);
+  }
+
+  /** Forgets a call without answering it, and gives back what answers it (to answer later). */
+  take(id: number): ((envelope: Envelope<unknown>) => void) | undefined {
     const resolve = this.waiting.get(id);
     this.waiting.delete(id);
-    resolve?.(envelope);
     if (this.waiting.size === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+    return resolve;
   }
 
   /** Resolves once no call is waiting. */
@@ -73,8 +78,16 @@ function refusedInput(input: unknown): Envelope<never> | null {
   return { ok: false, error: { code: 'VALIDATION', message: 'validation', fields: { _: field } } };
 }
 
+/** A message the worker did not run because it had locked first, and what answers its sender. */
+interface HandedOn {
+  message: Omit<HostMessage, 'id'>;
+  resolve: (envelope: Envelope<unknown>) => void;
+}
+
 interface WorkerHandle {
   worker: Worker;
+  /** What this worker handed on, in order, for the next worker to run first. */
+  handedOn: HandedOn[];
   /** `unsent` answers a message that cannot be posted (see PendingCalls.start). */
   send(message: Omit<HostMessage, 'id'>, unsent?: Envelope<unknown>): Promise<Envelope<unknown>>;
   /** A procedure call: plain reads go to the read-only twin, everything else to the backend. */
@@ -96,6 +109,7 @@ async function spawnWorker(
   const readCalls = new Map<number, { name: string; input: unknown }>();
   let reader: MessagePort | null = null;
   let dead: Error | null = null;
+  const handedOn: HandedOn[] = [];
 
   const send = (message: Omit<HostMessage, 'id'>, unsent: Envelope<unknown> = INTERNAL) => {
     if (dead) return Promise.resolve(INTERNAL);
@@ -131,7 +145,11 @@ async function spawnWorker(
 
   worker.on('message', (message: WorkerMessage) => {
     if (message.kind === 'result') pending.settle(message.id, message.envelope);
-    else if (message.kind === 'reader') attachReader(message.port);
+    else if (message.kind === 'handOn') {
+      const { id, ...rest } = message.message;
+      const resolve = pending.take(id);
+      if (resolve) handedOn.push({ message: rest, resolve });
+    } else if (message.kind === 'reader') attachReader(message.port);
     else onMessage(message);
   });
   const fail = (error: Error) => {
@@ -152,6 +170,7 @@ async function spawnWorker(
   });
   return {
     worker,
+    handedOn,
     isDead: () => dead !== null,
     idle: async () => {
       await reads.idle();
@@ -215,8 +234,15 @@ export async function startBackendWorker(
       // Let the call that locked (and any already queued) get their answers, then end it.
       await old.idle();
       await retire(old);
-      if (closed) return old;
+      const handedOn = old.handedOn.splice(0);
+      if (closed) {
+        for (const { resolve } of handedOn) resolve(INTERNAL);
+        return old;
+      }
       current = await spawn();
+      // What the old worker handed on goes first, in order: it was sent before anything that is
+      // still waiting for `ready`.
+      for (const { message, resolve } of handedOn) void current.send(message).then(resolve);
       return current;
     })();
   }

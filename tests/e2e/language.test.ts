@@ -187,16 +187,25 @@ describe('picking a language', { timeout: 900_000 }, () => {
     run.errors.assertNone();
   });
 
-  it('keeps Cebuano after sign-out and sign-in', async () => {
+  it('keeps Cebuano after sign-out and sign-in; another person still reads English', async () => {
     await signOut();
     // The sign-in screen opens in the last person's language.
     await page.getByRole('heading', { level: 1, name: ceb('signIn.title'), exact: true }).waitFor();
     await signIn(CASEWORKER);
     await heading(ceb('children.today.title')).waitFor();
     expect(await shownLanguage(page)).toBe('ceb');
+
+    await signOut();
+    await signIn(COORDINATOR);
+    await heading(en('children.today.title')).waitFor();
+    expect(await shownLanguage(page)).toBe('en');
+    await page.getByRole('navigation', { name: en('frame.mainNav'), exact: true }).waitFor();
+    await signOut();
   });
 
   it('offers the report in her language and saves a PDF that reads Cebuano', async () => {
+    await signIn(CASEWORKER);
+    await heading(ceb('children.today.title')).waitFor();
     const nav = page.getByRole('navigation', { name: ceb('frame.mainNav'), exact: true });
     await nav.getByRole('link', { name: ceb('reports.nav'), exact: true }).click();
     await heading(ceb('reports.title')).waitFor();

@@ -160,3 +160,61 @@ describe('the automatic backup in a thread of its own', () => {
     expect(summary.counts.users).toBe(1);
   }, 60_000);
 });
+
+describe('a sign-in sent while the sign-out before it is still queued', () => {
+  /** A vault whose administrator has signed in, and a coordinator who will sign in next. */
+  async function signedInHost() {
+    const backend = await startBackendWorker({ dataFolder: tempFolder(), kdf: FAST_KDF });
+    hosts.push(backend);
+    await ok(backend, 'vault.create', {
+      adminDisplayName: ADMIN.displayName,
+      adminUsername: ADMIN.username,
+      adminPassword: ADMIN.password,
+      timeZone: 'Asia/Manila',
+    });
+    const { temporaryPassword } = await addUser(backend, 'coco', 'coordinator');
+    const locks: string[] = [];
+    backend.onEvent((event) => event.type === 'locked' && locks.push(event.reason));
+    return { backend, temporaryPassword, locks };
+  }
+
+  it('opens the new session in the fresh worker, where nothing meant for the old one locks it', async () => {
+    const { backend, temporaryPassword, locks } = await signedInHost();
+    const sessionThread = backend.threadId();
+    // Both reach the session's worker before its lock has been answered, as when the sign-in
+    // screen shows at once and the next person is quicker than the calls still queued.
+    const [signedOut, signedIn, lateCall] = await Promise.all([
+      backend.call('session.lock', { reason: 'signOut' }),
+      backend.call('auth.signIn', { username: 'coco', password: temporaryPassword }),
+      // Sent in the session that ended: it ends with it, and never runs as the next person.
+      backend.call('users.create', {
+        displayName: 'Fictional Late Call',
+        username: 'late.call',
+        role: 'caseworker',
+        shelterScope: [],
+        temporaryPassword: 'Temp-late-call-Pass-93',
+      }),
+    ]);
+    expect(signedOut.ok).toBe(true);
+    expect(signedIn.ok).toBe(true);
+    expect(lateCall).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+
+    const status = await ok(backend, 'app.status', {});
+    expect(status.state).toBe('unlocked');
+    expect(status.session?.username).toBe('coco');
+    expect(backend.threadId()).not.toBe(sessionThread);
+    expect(locks).toEqual(['signOut']);
+  }, 240_000);
+
+  it('still locks the new session when the computer locks after the sign-in was sent', async () => {
+    const { backend, temporaryPassword, locks } = await signedInHost();
+    const [, signedIn] = await Promise.all([
+      backend.call('session.lock', { reason: 'signOut' }),
+      backend.call('auth.signIn', { username: 'coco', password: temporaryPassword }),
+      backend.lock('system'),
+    ]);
+    expect(signedIn.ok).toBe(true);
+    expect((await ok(backend, 'app.status', {})).state).toBe('locked');
+    expect(locks).toEqual(['signOut', 'system']);
+  }, 240_000);
+});

@@ -159,6 +159,33 @@ export class Backend implements BackendApi {
     return this.enqueue(() => this.closeVault(reason));
   }
 
+  /**
+   * call() and lock() for a worker that the host ends at its lock (worker.ts). Once `ended()`
+   * holds when its turn in the queue comes, a call made in the session that ended is answered
+   * here (LOCKED), but a lock, or a call that needs no session (a sign-in, the app's status),
+   * runs nowhere here: 'handOn' has the host give it to the next worker. Otherwise a sign-in
+   * queued behind a sign-out would open its session in this worker, whose end locks it.
+   */
+  callUnlessEnded(
+    ended: () => boolean,
+    name: string,
+    input: unknown,
+  ): Promise<Envelope<unknown> | 'handOn'> {
+    return this.enqueue<Envelope<unknown> | 'handOn'>(() =>
+      ended() && isProcedureName(name) && procedures[name].access === 'public'
+        ? 'handOn'
+        : this.dispatch(name, input),
+    );
+  }
+
+  lockUnlessEnded(ended: () => boolean, reason: LockReason): Promise<'handOn' | 'done'> {
+    return this.enqueue(() => {
+      if (ended()) return 'handOn';
+      this.closeVault(reason);
+      return 'done';
+    });
+  }
+
   private enqueue<T>(task: () => T | Promise<T>): Promise<T> {
     const run = this.queue.then(task);
     this.queue = run.catch(() => undefined);

@@ -19,6 +19,8 @@ export type HostMessage =
 
 export type WorkerMessage =
   | { kind: 'result'; id: number; envelope: Envelope<unknown> }
+  /** The worker had locked before this message's turn came: the next worker takes it. */
+  | { kind: 'handOn'; message: HostMessage }
   | { kind: 'event'; event: BackendEvent }
   | { kind: 'pagesChecked'; damaged: boolean }
   /** The port of the backend's read-only twin, for plain reads. */
