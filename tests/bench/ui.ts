@@ -17,6 +17,7 @@ import { todayIn } from '../../shared/time';
 import { launchBrowser } from '../support/browser';
 import { expectOk, harnessCall } from '../support/harness';
 import { makeTempDir, removeDir } from '../support/temp';
+import { holdChildrenAtOwnPriority } from './priority';
 import { percentile, selects, type ResultRow } from './stats';
 
 const AUDIT_ENTRIES = 200_000;
@@ -105,6 +106,7 @@ async function timed(
   startEvent: 'click' | 'change' = 'click',
   timeoutMs = SETTLE_MS,
 ): Promise<void> {
+  holdChildrenAtOwnPriority();
   await page.evaluate(`(() => {
     const settled = () => (${settled});
     window.__benchMs = undefined;
@@ -138,6 +140,7 @@ async function timed(
  * overhead only adds to it.
  */
 async function timedToAnswer(step: Step, page: Page, marker: string, action: () => Promise<void>) {
+  holdChildrenAtOwnPriority();
   const start = performance.now();
   const answered = page.waitForResponse(
     (r) => r.url().endsWith('/__harness/call') && (r.request().postData() ?? '').includes(marker),
