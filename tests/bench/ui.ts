@@ -494,6 +494,8 @@ function finish(steps: Step[], size: string, heap: number): ResultRow[] {
     console.log(
       `${s.operation}, as driven (the driver's overhead included): p50 ${percentile(driven, 50).toFixed(0)} ms, p95 ${percentile(driven, 95).toFixed(0)} ms`,
     );
+    // Run by run, in the order they ran: a p95 missed by one or two slow runs shows when they came.
+    console.log(`  runs (ms): ${s.times.map((ms) => ms.toFixed(0)).join(' ')}`);
   }
   const rows: ResultRow[] = steps.map((s) => {
     const sorted = [...s.times].sort((a, b) => a - b);
