@@ -97,14 +97,29 @@ export function formatInstant(
   return compose(new Date(instant), timeZone, language, style);
 }
 
+/**
+ * A calendar date's words depend on nothing but the date, style and language, and a list shows
+ * the same few dates over and over (Today's hundred rows): kept, as Intl's formatToParts is the
+ * slow part of drawing such a list. Dates only, never tied to a record.
+ */
+const calendarDates = new Map<string, string>();
+const CALENDAR_DATES_KEPT = 4096;
+
 /** A calendar date (YYYY-MM-DD) has no zone: it is shown as written. */
 export function formatCalendarDate(
   isoDate: string,
   style: Extract<InstantStyle, 'date' | 'weekdayDay' | 'weekdayDate' | 'weekday'> = 'date',
   language: Language = 'en',
 ): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return compose(new Date(Date.UTC(y, m - 1, d)), 'UTC', language, style);
+  const key = `${language}|${style}|${isoDate}`;
+  let text = calendarDates.get(key);
+  if (text === undefined) {
+    const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+    text = compose(new Date(Date.UTC(y, m - 1, d)), 'UTC', language, style);
+    if (calendarDates.size >= CALENDAR_DATES_KEPT) calendarDates.clear();
+    calendarDates.set(key, text);
+  }
+  return text;
 }
 
 /** A number with the language's grouping and decimal marks. */

@@ -37,5 +37,7 @@ export function lastLanguage(dataFolder: string): Language {
 }
 
 export function rememberLanguage(dataFolder: string, language: Language): void {
-  openPreferences(dataFolder).set('language', language);
+  const preferences = openPreferences(dataFolder);
+  // Every sign-in remembers it, and mostly it is the same: a write (and its flush) only on change.
+  if (preferences.get('language') !== language) preferences.set('language', language);
 }

@@ -84,13 +84,23 @@ interface HandedOn {
   resolve: (envelope: Envelope<unknown>) => void;
 }
 
+/**
+ * Where a plain read goes, given the calls in flight on the twin and on the main backend: the twin
+ * unless it is busy and the main backend is not. Either answers a plain read alike; a screen's
+ * first calls (Today after sign-in asks for seven at once) then run two at a time, one per core,
+ * instead of queueing on the twin while the main backend waits.
+ */
+export function readGoesToTwin(twinInFlight: number, mainInFlight: number): boolean {
+  return twinInFlight === 0 || mainInFlight > 0;
+}
+
 interface WorkerHandle {
   worker: Worker;
   /** What this worker handed on, in order, for the next worker to run first. */
   handedOn: HandedOn[];
   /** `unsent` answers a message that cannot be posted (see PendingCalls.start). */
   send(message: Omit<HostMessage, 'id'>, unsent?: Envelope<unknown>): Promise<Envelope<unknown>>;
-  /** A procedure call: plain reads go to the read-only twin, everything else to the backend. */
+  /** A procedure call: plain reads go to the read-only twin (see readGoesToTwin), the rest to the backend. */
   call(name: string, input: unknown, unsent: Envelope<unknown>): Promise<Envelope<unknown>>;
   /** Resolves once no call is waiting for this worker or its twin. */
   idle(): Promise<void>;
@@ -180,6 +190,7 @@ async function spawnWorker(
     call: (name, input, unsent) => {
       const twin = reader;
       if (!twin || dead || !isPlainRead(name)) return sendCall(name, input, unsent);
+      if (!readGoesToTwin(reads.size, pending.size)) return sendCall(name, input, unsent);
       return reads.start((id) => {
         twin.postMessage({ id, name, input } satisfies ReaderRequest);
         // After the post: one that throws (uncloneable input) leaves nothing to hand back.

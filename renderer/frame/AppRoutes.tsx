@@ -1,13 +1,12 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { useSession } from '../auth/AuthContext';
 import { AppFrame } from './AppFrame';
-import { useSections } from './contributions';
+import { homePathOf, useSections } from './contributions';
 
-/** Home is the first section the role may use. */
 export function AppRoutes() {
   const session = useSession();
   const sections = useSections(session.role);
-  const home = sections.find((s) => s.navTo)?.navTo ?? '/account';
+  const home = homePathOf(sections);
   return (
     <Routes>
       <Route element={<AppFrame sections={sections} />}>

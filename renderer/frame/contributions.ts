@@ -3,7 +3,7 @@
 // composition root (frame/domains.ts) lists the domains and App provides them; this file only
 // says what a domain is and reads what they contributed, so a domain can name the shape without
 // importing the list (and so without a cycle).
-import { createContext, useContext, useMemo, type ComponentType } from 'react';
+import { createContext, useCallback, useContext, useMemo, type ComponentType } from 'react';
 import type { TFunction } from 'i18next';
 import type { TimelineKind } from '../../shared/case-file';
 import type { CaseFile } from '../../shared/children/contract';
@@ -76,14 +76,28 @@ function useDomains(): readonly RendererDomain[] {
  */
 export function useSections(role: Role): Section[] {
   const domains = useDomains();
-  return useMemo(
-    () =>
-      [
-        ...domains.flatMap((d) => d.sections ?? []),
-        ...domains.flatMap((d) => d.settingsSections ?? []),
-      ].filter((s) => s.roles.includes(role)),
-    [domains, role],
-  );
+  return useMemo(() => sectionsFor(domains, role), [domains, role]);
+}
+
+function sectionsFor(domains: readonly RendererDomain[], role: Role): Section[] {
+  return [
+    ...domains.flatMap((d) => d.sections ?? []),
+    ...domains.flatMap((d) => d.settingsSections ?? []),
+  ].filter((s) => s.roles.includes(role));
+}
+
+/** Home is the first section with a navigation link the role may use. */
+export function homePathOf(sections: readonly Section[]): string {
+  return sections.find((s) => s.navTo)?.navTo ?? '/account';
+}
+
+/**
+ * A role's home, for a sign-in that goes straight there: through `/` it would render the frame
+ * once with a redirect, and the home screen's calls would leave one render later.
+ */
+export function useHomePath(): (role: Role) => string {
+  const domains = useDomains();
+  return useCallback((role: Role) => homePathOf(sectionsFor(domains, role)), [domains]);
 }
 
 /** Every domain's case-file sections, in file order. */

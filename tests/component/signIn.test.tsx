@@ -92,6 +92,23 @@ describe('sign in', () => {
     expect(banner).toHaveTextContent('DEMO — fictional data');
   });
 
+  it('goes straight to the home screen, not through a redirect that renders the frame twice', async () => {
+    const bridge = new FakeBridge()
+      .ok('app.status', status())
+      .ok('auth.signIn', session())
+      .ok('users.list', USERS);
+    const { user } = renderApp(bridge);
+    await screen.findByRole('heading', { name: 'Sign in to Aruga' });
+    const replaced = vi.spyOn(window.history, 'replaceState');
+    const pushed = vi.spyOn(window.history, 'pushState');
+    await signIn(user, 'amihan', 'violet kettle marching lanterns');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+    const addresses = [...replaced.mock.calls, ...pushed.mock.calls].map((call) => String(call[2]));
+    expect(addresses.map((address) => address.slice(address.indexOf('#')))).toEqual(['#/users']);
+    replaced.mockRestore();
+    pushed.mockRestore();
+  });
+
   it('shows a therapist their own screens, and none of the administrator’s', async () => {
     const bridge = new FakeBridge()
       .ok('app.status', status())

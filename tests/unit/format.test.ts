@@ -35,6 +35,14 @@ describe('formatting per language', () => {
     expect(formatCalendarDate('2026-03-05', 'date', language)).toBe('03/05/2026');
   });
 
+  it('keeps a calendar date once written apart per language and style', () => {
+    expect(formatCalendarDate('2026-03-05', 'weekday', 'en')).toBe('Thursday');
+    expect(formatCalendarDate('2026-03-05', 'weekday', 'fil')).toBe('Huwebes');
+    expect(formatCalendarDate('2026-03-05', 'weekday', 'en')).toBe('Thursday');
+    expect(formatCalendarDate('2026-03-05', 'weekdayDay', 'en')).toBe('Thu 03/05');
+    expect(formatCalendarDate('2026-03-06', 'weekdayDay', 'en')).toBe('Fri 03/06');
+  });
+
   it('uses the vault zone, not the computer', () => {
     expect(formatInstant(MORNING, 'UTC', 'time', 'fil')).toBe('2:07 AM');
   });

@@ -2,7 +2,7 @@
 // read-only twin, so they do not queue behind a long call on the main backend thread.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BackendApi } from '../../electron/backend/api';
-import { startBackendWorker } from '../../electron/host/backend-host';
+import { readGoesToTwin, startBackendWorker } from '../../electron/host/backend-host';
 import { childInput, ADMIN, fails, ok, signIn, tempFolder } from './support';
 
 /** Costly enough that a password change keeps the main backend busy for a noticeable time. */
@@ -41,6 +41,34 @@ describe('reads beside a long call', () => {
     expect((await read).map((u) => u.username)).toEqual([ADMIN.username]);
     await slow;
     expect(order).toEqual(['users listed', 'password changed']);
+  });
+
+  it('sends a read to the main backend only while the twin is busy and the main backend is not', () => {
+    expect(readGoesToTwin(0, 0)).toBe(true);
+    expect(readGoesToTwin(0, 3)).toBe(true);
+    expect(readGoesToTwin(1, 0)).toBe(false);
+    expect(readGoesToTwin(2, 1)).toBe(true);
+  });
+
+  it("answers a screen's many reads at once, shared between the twin and the main backend", async () => {
+    const backend = await workerVault();
+    await ok(backend, 'users.list', {});
+    const answers = await Promise.all([
+      ok(backend, 'users.list', {}),
+      ok(backend, 'settings.get', {}),
+      ok(backend, 'users.list', {}),
+      ok(backend, 'shelters.names', {}),
+      ok(backend, 'settings.get', {}),
+      ok(backend, 'users.list', {}),
+    ]);
+    expect(answers.map((a) => (Array.isArray(a) ? a.length : a.timeZone))).toEqual([
+      1,
+      'Asia/Manila',
+      1,
+      0,
+      'Asia/Manila',
+      1,
+    ]);
   });
 
   it('answers nothing once locked, and reads again after the next sign-in and a key rotation', async () => {

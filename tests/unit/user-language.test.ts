@@ -1,7 +1,10 @@
 // Each account's own language: saved in the vault with the account, audited, returned with the
 // session, and remembered on this computer for the next sign-in screen.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, addUser, backendAt, fails, newVault, ok, signIn } from './support';
+import { PREFERENCES_NAME, rememberLanguage } from '../../electron/backend/preferences';
+import { ADMIN, addUser, backendAt, fails, newVault, ok, signIn, tempFolder } from './support';
 
 describe("a user's language", () => {
   it('is saved with the account, survives sign-out, and the sign-in screen follows the last one', async () => {
@@ -35,5 +38,17 @@ describe("a user's language", () => {
     expect(coco.language).toBe('en');
     // Signing in sets the computer's language to the one who signed in.
     expect((await ok(backend, 'app.status', {})).language).toBe('en');
+  });
+
+  it('is written to this computer only when it changes', () => {
+    const folder = tempFolder();
+    const file = join(folder, `${PREFERENCES_NAME}.json`);
+    rememberLanguage(folder, 'fil');
+    const written = statSync(file).ino;
+    rememberLanguage(folder, 'fil');
+    // The file is replaced whole at each write (a new inode): the same language left it alone.
+    expect(statSync(file).ino).toBe(written);
+    rememberLanguage(folder, 'ceb');
+    expect(statSync(file).ino).not.toBe(written);
   });
 });

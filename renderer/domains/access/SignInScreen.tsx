@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { procedures, type SessionInfo } from '../../../shared/contract';
 import { useApiMutation } from '../../api/queries';
 import { useAuth } from '../../auth/AuthContext';
+import { useHomePath } from '../../frame/contributions';
 import type { LockInfo } from '../../auth/state';
 import { Field } from '../../ui/Field';
 import { FormAlert } from '../../ui/FormAlert';
@@ -20,12 +21,16 @@ const signInSchema = procedures['auth.signIn'].input.superRefine((value, ctx) =>
   }
 });
 
-/** Where to go after signing in: back to the same place only for the user who was locked out. */
+/**
+ * Where to go after signing in: back to the same place only for the user who was locked out,
+ * otherwise straight to the role's home.
+ */
 export function useAfterSignIn(lock: LockInfo | null) {
   const navigate = useNavigate();
   const { signedIn } = useAuth();
+  const homeOf = useHomePath();
   return (session: SessionInfo) => {
-    if (!lock || lock.userId !== session.userId) navigate('/', { replace: true });
+    if (!lock || lock.userId !== session.userId) navigate(homeOf(session.role), { replace: true });
     signedIn(session);
   };
 }
