@@ -10,6 +10,7 @@ import {
   isAllowedScrypt,
   LOOKUP_SCRYPT,
   open,
+  sameKdf,
   seal,
 } from '../../electron/backend/vault/crypto';
 
@@ -89,6 +90,23 @@ describe('key derivation parameters', () => {
     expect(await deriveKey('Fictional-Secret-2', salt, cheap)).not.toEqual(key);
     expect(await deriveKey('Fictional-Secret-1', Buffer.alloc(16, 8), cheap)).not.toEqual(key);
     expect(await deriveKey('Fictional-Secret-1', salt, { ...cheap, N: 2 ** 14 })).not.toEqual(key);
+  });
+
+  it('a scrypt error is passed on, never taken for a key', async () => {
+    // N must be a power of two: scrypt refuses it rather than deriving a weaker key.
+    await expect(
+      deriveKey('Fictional-Secret-1', Buffer.alloc(16, 7), { N: 3000, r: 8, p: 1 }),
+    ).rejects.toThrow();
+  });
+
+  it('two KDFs are the same only with the same algorithm and the same cost', () => {
+    const argon = { alg: 'argon2id', params: { m: 256, t: 1, p: 1 } } as const;
+    expect(sameKdf(argon, { alg: 'argon2id', params: { m: 256, t: 1, p: 1 } })).toBe(true);
+    expect(sameKdf(argon, { alg: 'argon2id', params: { m: 256, t: 2, p: 1 } })).toBe(false);
+    // The same numbers under another algorithm are another KDF.
+    const scryptLike = { alg: 'scrypt', params: { m: 256, t: 1, p: 1 } } as never;
+    expect(sameKdf(argon, scryptLike)).toBe(false);
+    expect(sameKdf(DEFAULT_KDF, DEFAULT_KDF)).toBe(true);
   });
 
   it('a sealed value opens only with its key and its AAD', () => {

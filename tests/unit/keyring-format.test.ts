@@ -13,7 +13,7 @@ import {
   verifyKeyring,
   writeKeyring,
 } from '../../electron/backend/vault/keyring';
-import { tempFolder } from './support';
+import { tempFolder } from './support/standalone';
 
 const FIXTURE = new URL('./support/keyring-v2.json', import.meta.url).pathname;
 const DATA_KEY = '5a'.repeat(16) + 'c3'.repeat(16);

@@ -16,7 +16,7 @@ import {
   writeKeyring,
   type KeyringBody,
 } from '../../electron/backend/vault/keyring';
-import { FAST_KDF, tempFolder } from './support';
+import { FAST_KDF, tempFolder } from './support/standalone';
 
 interface RawFile {
   body: KeyringBody;

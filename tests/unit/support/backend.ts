@@ -1,8 +1,6 @@
 // Real SQLCipher vaults in temp folders, with a cheaper KDF so the suite stays fast.
 // (The production cost, N=2^17, is asserted separately and measured by `npm run bench`.)
 import { SCHEMA } from '../../../electron/backend/runtime/composition';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { Database } from '@signalapp/sqlcipher';
@@ -17,30 +15,21 @@ import { createBackend } from '../../../electron/backend/runtime/router';
 import type { Domain } from '../../../electron/backend/runtime/composition';
 import type { ProcedureName, ProcedureOutput } from '../../../shared/contract';
 import type { Envelope } from '../../../shared/errors';
-import { TEST_ARGON2ID, type PasswordKdf } from '../../../electron/backend/vault/crypto';
+import { FAST_KDF, tempFolder } from './standalone';
 
-/** A real Argon2id at the tests' cheaper cost, the KDF every slot the tests make uses. */
-export const FAST_KDF: PasswordKdf = { alg: 'argon2id', params: TEST_ARGON2ID };
+export { FAST_KDF, tempFolder };
 export const ADMIN = {
   displayName: 'Fictional Admin Reyes',
   username: 'admin.reyes',
   password: 'Kalamansi-Ferry-42-Lantern',
 };
 
-const folders: string[] = [];
 const backends: BackendApi[] = [];
 const opened: OpenVault[] = [];
 afterAll(async () => {
   for (const vault of opened.splice(0)) vault.close();
   await Promise.all(backends.splice(0).map((b) => b.close()));
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
-
-export function tempFolder(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'aruga-unit-'));
-  folders.push(folder);
-  return folder;
-}
 
 export function backendAt(
   dataFolder: string,
