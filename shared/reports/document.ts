@@ -129,7 +129,9 @@ export interface PrintDocumentParts {
  * medium: Chromium reads a stylesheet with media-dependent rules again when printing starts, and
  * @font-face rules read again count as new fonts, so every cached font and shaped word is
  * dropped and each of its print layouts shapes every cell anew (a year of all shelters took
- * several times as long to print).
+ * several times as long to print). On screen the pages are not shown (the preview is the app's
+ * own markup): the hidden print window would otherwise lay the whole report out for its screen,
+ * again once the embedded font has loaded, and only then for paper.
  */
 export function printDocument(parts: PrintDocumentParts): string {
   const [w, h] = PAPER_CSS[parts.setup.paperSize];
@@ -144,6 +146,8 @@ export function printDocument(parts: PrintDocumentParts): string {
     '<style>',
     `@page{size:${size};margin:0}`,
     'html,body{margin:0;padding:0;background:#fff}',
+    // Nobody looks at the print window: laid out only for paper, a long report is laid out once.
+    '@media screen{.report-sheet{display:none}}',
     '.report-sheet+.report-sheet{break-before:page}',
     parts.css,
     '</style></head><body>',

@@ -2,7 +2,9 @@
 // assessments and closures waiting for approval, the children in aftercare monitoring, visits
 // done against visits scheduled in the period, and visits overdue. A child belongs to the
 // shelter of their latest placement (a child in aftercare has left it); only children in the
-// viewer's scope appear, by case code and initials. No observation, answer or comment is read.
+// viewer's scope appear, by case code and initials. The lists name open cases only: a closed
+// case waits for no approval or visit and is no longer monitored, though its visits in the
+// period still count among those scheduled and done. No observation, answer or comment is read.
 import type {
   PendingApproval,
   ReintegrationReport,
@@ -56,6 +58,7 @@ export function reintegrationReport(
     }) as unknown as ChildFacts[];
   const childOf = new Map(children.map((c) => [c.id, c]));
   const ids = jsonIds(childOf.keys());
+  const open = jsonIds(children.filter((c) => c.status !== 'closed').map((c) => c.id));
   const named = (id: string): ReportChild => ({
     caseCode: childOf.get(id)!.case_code,
     initials: childOf.get(id)!.initials,
@@ -105,7 +108,7 @@ export function reintegrationReport(
            WHERE deleted_at IS NULL AND status = 'submitted'
              AND child_id IN (SELECT value FROM json_each(?))`,
         )
-        .all([ids]) as { child_id: string; instrument_code: string; since: string }[]
+        .all([open]) as { child_id: string; instrument_code: string; since: string }[]
     ).map((r) => ({
       childId: r.child_id,
       kind: (kindOf.get(r.instrument_code) === 'outcomes'
@@ -119,7 +122,7 @@ export function reintegrationReport(
           `SELECT child_id, proposed_at AS since FROM case_closures
            WHERE status = 'proposed' AND child_id IN (SELECT value FROM json_each(?))`,
         )
-        .all([ids]) as { child_id: string; since: string }[]
+        .all([open]) as { child_id: string; since: string }[]
     ).map((r) => ({ childId: r.child_id, kind: 'closure' as PendingApproval, since: r.since })),
   ];
   const approvalsPending = pending
@@ -148,6 +151,7 @@ export function reintegrationReport(
     }[]
   )
     .map((r) => ({
+      childId: r.child_id,
       ...named(r.child_id),
       firstDueOn: r.first_due,
       lastDueOn: r.last_due,
@@ -157,17 +161,18 @@ export function reintegrationReport(
     .sort(byCode);
   const scheduled = inAftercare.reduce((sum, c) => sum + c.scheduled, 0);
   const doneCount = inAftercare.reduce((sum, c) => sum + c.done, 0);
+  const monitored = inAftercare.filter((c) => childOf.get(c.childId)!.status !== 'closed');
   // Overdue: due in the period before `asOf` and not done by then (an earlier period's report
   // lists the visits missed then, so a long-running case does not repeat them all).
   const overdueVisits = (
     vault.db
       .prepare(
         `SELECT child_id, due_on FROM aftercare_visits
-         WHERE deleted_at IS NULL AND child_id IN (SELECT value FROM json_each($ids))
+         WHERE deleted_at IS NULL AND child_id IN (SELECT value FROM json_each($open))
            AND due_on >= $from AND due_on < $asOf
            AND (visited_on IS NULL OR visited_on > $asOf)`,
       )
-      .all({ from: period.from, asOf, ids }) as { child_id: string; due_on: string }[]
+      .all({ from: period.from, asOf, open }) as { child_id: string; due_on: string }[]
   )
     .map((v) => ({ ...named(v.child_id), dueOn: v.due_on, daysOverdue: daysBetween(v.due_on, asOf) }))
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || byCode(a, b));
@@ -184,7 +189,7 @@ export function reintegrationReport(
     asOf,
     assessmentsDue,
     approvalsPending,
-    inAftercare,
+    inAftercare: monitored.map(({ childId: _, ...child }) => child),
     visits: {
       scheduled,
       done: doneCount,

@@ -1,6 +1,6 @@
 // The therapy report: attendance rates by shelter, therapist and modality; for one shelter or a
 // therapist's own caseload also the weekly schedule (the sessions of the period's last seven
-// days, never every session of a long period) and attendance by child; and where each plan in
+// days, never every session of a long period), attendance by child, and where each plan in
 // force during the period stands (session n of N, TF-CBT phase). Only children in the viewer's scope are counted or named (a therapist's: their
 // caseload), by case code and initials. Notes, plans' goals and cancellation reasons are never
 // read here.
@@ -110,19 +110,24 @@ export function therapyReport(
   const visible = visibleChildIds(vault, actor, [...new Set(all.map((r) => r.child_id))]);
   const rows = all.filter((r) => visible.has(r.child_id));
 
-  // Plans in force during the period, for a child of the report.
-  const plans = vault.db
-    .prepare(
-      `SELECT p.id, p.child_id, p.therapist_id, p.modality, p.status, p.planned_sessions
-       FROM therapy_plans p
-       WHERE ${PLAN_IN_FORCE} AND p.child_id IN (SELECT value FROM json_each($children))
-       ORDER BY p.started_on, p.id`,
-    )
-    .all({ ...planInForceParams(period), children: jsonIds(visible) }) as unknown as PlanFacts[];
-  // Over all shelters the schedule and the per-child figures would list every session and
-  // child; they are given for one shelter (chosen, or the only one in scope), or a therapist's
-  // own caseload.
+  // Over all shelters the schedule, the per-child figures and plan progress would list every
+  // session, child and plan; they are given for one shelter (chosen, or the only one in scope),
+  // or a therapist's own caseload.
   const detailed = shelters.length === 1 || actor.role === 'therapist';
+  // Plans in force during the period, for a child of the report.
+  const plans = detailed
+    ? (vault.db
+        .prepare(
+          `SELECT p.id, p.child_id, p.therapist_id, p.modality, p.status, p.planned_sessions
+           FROM therapy_plans p
+           WHERE ${PLAN_IN_FORCE} AND p.child_id IN (SELECT value FROM json_each($children))
+           ORDER BY p.started_on, p.id`,
+        )
+        .all({
+          ...planInForceParams(period),
+          children: jsonIds(visible),
+        }) as unknown as PlanFacts[])
+    : [];
 
   const childIds = new Set([...rows.map((r) => r.child_id), ...plans.map((p) => p.child_id)]);
   const codes = new Map(
@@ -198,17 +203,26 @@ export function therapyReport(
     }))
     .sort((a, b) => a.modality.localeCompare(b.modality));
 
-  // Progress as it stood at the end of the period: the sessions attended before then.
-  const attendedBefore = vault.db.prepare(
-    `SELECT components FROM therapy_sessions
-     WHERE plan_id = ? AND status = 'attended' AND deleted_at IS NULL AND start_at < ?
-     ORDER BY start_at`,
-    { pluck: true },
+  // Progress as it stood at the end of the period: the sessions attended before then, read for
+  // every plan at once.
+  const attendedByPlan = groupBy(
+    vault.db
+      .prepare(
+        `SELECT plan_id, components FROM therapy_sessions
+         WHERE plan_id IN (SELECT value FROM json_each($plans)) AND status = 'attended'
+           AND deleted_at IS NULL AND start_at < $end
+         ORDER BY plan_id, start_at`,
+      )
+      .all({ plans: jsonIds(plans.map((p) => p.id)), end: period.end }) as {
+      plan_id: string;
+      components: string;
+    }[],
+    (r) => r.plan_id,
   );
   const progress = plans
     .map((plan) => {
-      const attended = (attendedBefore.all([plan.id, period.end]) as string[]).map(
-        (c) => JSON.parse(c) as PracticeComponent[],
+      const attended = (attendedByPlan.get(plan.id) ?? []).map(
+        (r) => JSON.parse(r.components) as PracticeComponent[],
       );
       const p = planProgress(plan.modality, plan.planned_sessions, attended);
       const child = codes.get(plan.child_id)!;

@@ -1,6 +1,6 @@
 // The therapy report as printable blocks: a summary first (attendance by shelter, therapist and
 // modality); when the report is detailed, the weekly schedule (the days it covers named above
-// it; one table per therapist or per shelter, a row per session) and attendance by child; then
+// it; one table per therapist or per shelter, a row per session), attendance by child and
 // where each plan in force stands. Tables that list case codes are identifiable (left out of a
 // plain CSV).
 import type { TFunction } from 'i18next';
@@ -113,6 +113,32 @@ export function therapyBlocks(
       columns: [column('caseCode', { narrow: true }), column('initials', { narrow: true }), ...figureColumns],
       rows: byChild.map((a) => [a.caseCode, a.initials, ...figures(a)]),
     },
+    {
+      kind: 'table',
+      id: 'plans',
+      caption: k('plans'),
+      identifiable: true,
+      columns: [
+        column('caseCode', { narrow: true }),
+        column('initials', { narrow: true }),
+        column('therapist'),
+        column('modality'),
+        column('planStatus', { narrow: true }),
+        column('session', { narrow: true }),
+        column('phase'),
+      ],
+      rows: report.plans.map((p) => [
+        p.caseCode,
+        p.initials,
+        p.therapistName,
+        modality(p.modality),
+        tr(t, `therapy.plan.status.${p.status}`),
+        k('sessionOf', { session: p.session, planned: p.planned }),
+        p.phase === null
+          ? none
+          : k('phase', { number: p.phaseNumber, phase: tr(t, `therapy.plan.phase.${p.phase}`) }),
+      ]),
+    },
   ];
 
   return [
@@ -149,31 +175,5 @@ export function therapyBlocks(
     ...(report.detailed
       ? detail
       : [{ kind: 'note', id: 'summaryOnly', text: k('summaryOnly') } satisfies ReportBlock]),
-    {
-      kind: 'table',
-      id: 'plans',
-      caption: k('plans'),
-      identifiable: true,
-      columns: [
-        column('caseCode', { narrow: true }),
-        column('initials', { narrow: true }),
-        column('therapist'),
-        column('modality'),
-        column('planStatus', { narrow: true }),
-        column('session', { narrow: true }),
-        column('phase'),
-      ],
-      rows: report.plans.map((p) => [
-        p.caseCode,
-        p.initials,
-        p.therapistName,
-        modality(p.modality),
-        tr(t, `therapy.plan.status.${p.status}`),
-        k('sessionOf', { session: p.session, planned: p.planned }),
-        p.phase === null
-          ? none
-          : k('phase', { number: p.phaseNumber, phase: tr(t, `therapy.plan.phase.${p.phase}`) }),
-      ]),
-    },
   ];
 }
