@@ -15,6 +15,7 @@ import { TABLE_UNITS } from '../../electron/backend/vault/salvage';
 import { unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
 import {
   ADMIN,
+  addUser,
   backendAt,
   FAST_KDF,
   fails,
@@ -184,6 +185,10 @@ describe('salvaging a damaged vault', () => {
 describe('salvaging a database cut short', () => {
   it('copies what the pages left hold, and the vault opens with the same password', async () => {
     const { folder, backend, recoveryKey } = await newVault();
+    // A vault in use, whose newest pages hold its newest rows. A new vault's last pages hold its
+    // schema instead, and a file that has lost a schema page cannot be salvaged (SQLite reads
+    // the whole schema before any row): that is "salvageImpossible", told as such.
+    for (let i = 0; i < 40; i += 1) await addUser(backend, `filler.${i}`, 'caseworker');
     await ok(backend, 'session.lock', { reason: 'manual' });
     const database = join(folder, 'aruga.db');
     const bytes = readFileSync(database);
