@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WebSocketServer, type WebSocket } from 'ws';
 import {
   parseOutputRequest,
   OUTPUT_MAX_BYTES,
@@ -21,6 +22,7 @@ import {
   CALL_PATH,
   EVENTS_PATH,
   OUTPUT_PATH,
+  SOCKET_PATH,
   TOKEN_HEADER,
   bridgeScript,
 } from './bridge-script';
@@ -109,6 +111,15 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     });
   });
 
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
+  server.on('upgrade', (req, socket, head) => {
+    if (!mayOpenCallSocket(req, host, token)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => serveCalls(ws, backend));
+  });
+
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -131,6 +142,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     close() {
       closing ??= (async () => {
         streams.endAll();
+        for (const client of sockets.clients) client.terminate();
+        sockets.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
@@ -213,6 +226,41 @@ async function handleCall({ req, res, token, backend }: Context): Promise<void> 
   if (request === null) return sendError(res, 400, 'VALIDATION', 'validation');
   const envelope = await backend.call(request.name, request.input);
   send(res, 200, 'application/json; charset=utf-8', JSON.stringify(envelope));
+}
+
+/**
+ * The page's call socket is opened with the same guards as a call: this host, this origin (a
+ * browser always sends one on a WebSocket), same-origin fetch metadata, and the run's token.
+ */
+function mayOpenCallSocket(req: http.IncomingMessage, host: string, token: string): boolean {
+  if (req.headers.host !== host || req.headers.origin !== `http://${host}`) return false;
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin') return false;
+  const url = new URL(`http://${host}${req.url ?? ''}`);
+  return (
+    url.pathname === SOCKET_PATH && tokenMatches(url.searchParams.get('token') ?? undefined, token)
+  );
+}
+
+/** Each message is one call, `{ id, name, input }`, answered with `{ id, envelope }`. */
+function serveCalls(ws: WebSocket, backend: BackendApi): void {
+  ws.on('message', (data, isBinary) => {
+    const request = isBinary ? null : parseSocketCall(data.toString());
+    if (request === null) {
+      ws.close(1007, 'validation');
+      return;
+    }
+    void backend.call(request.name, request.input).then((envelope) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: request.id, envelope }));
+    });
+  });
+}
+
+function parseSocketCall(text: string): { id: number; name: string; input: unknown } | null {
+  const parsed = parseJson(text);
+  const call = callOf(parsed);
+  const id = (parsed as { id?: unknown } | null)?.id;
+  return call !== null && Number.isSafeInteger(id) ? { id: id as number, ...call } : null;
 }
 
 async function handleOutput({ req, res, token, output }: Context): Promise<void> {
@@ -322,12 +370,18 @@ export function injectBridge(html: string): string {
 }
 
 function parseCall(body: Buffer): { name: string; input: unknown } | null {
-  let parsed: unknown;
+  return callOf(parseJson(body.toString('utf8')));
+}
+
+function parseJson(text: string): unknown {
   try {
-    parsed = JSON.parse(body.toString('utf8'));
+    return JSON.parse(text);
   } catch {
     return null;
   }
+}
+
+function callOf(parsed: unknown): { name: string; input: unknown } | null {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
   const { name, input } = parsed as Record<string, unknown>;
   return typeof name === 'string' ? { name, input } : null;

@@ -14,6 +14,7 @@ import { startHarness, type Harness } from '../../electron/harness/server';
 import { buildElectron, OUT_DIR } from '../../electron/tools/build-electron';
 import { unlockWithRecoveryKey } from '../../electron/backend/vault/vault';
 import { todayIn } from '../../shared/time';
+import { watchBridgeCalls, type BridgeCallWatch } from '../support/bridge-calls';
 import { launchBrowser } from '../support/browser';
 import { expectOk, harnessCall } from '../support/harness';
 import { makeTempDir, removeDir } from '../support/temp';
@@ -137,17 +138,20 @@ async function timed(
 }
 
 /**
- * Times, from the driver, `action` until the call carrying `marker` is answered and the page has
+ * Times, from the driver, `action` until the call that `matches` is answered and the page has
  * painted after it. For the search, whose settled screen looks like the one before it; the driver's
  * overhead only adds to it.
  */
-async function timedToAnswer(step: Step, page: Page, marker: string, action: () => Promise<void>) {
+async function timedToAnswer(
+  step: Step,
+  page: Page,
+  watch: BridgeCallWatch,
+  matches: (call: { name: string; input: unknown }) => boolean,
+  action: () => Promise<void>,
+) {
   holdChildrenAtOwnPriority();
   const start = performance.now();
-  const answered = page.waitForResponse(
-    (r) => r.url().endsWith('/__harness/call') && (r.request().postData() ?? '').includes(marker),
-    { timeout: SETTLE_MS },
-  );
+  const answered = watch.answered(matches);
   await action();
   await answered;
   await page.evaluate(
@@ -159,24 +163,38 @@ async function timedToAnswer(step: Step, page: Page, marker: string, action: () 
 }
 
 /**
- * Page code run before the app's: counts the backend calls in flight (`__benchPending`) and keeps
+ * Page code run before the app's: counts the backend calls in flight on the bridge's socket
+ * (`__benchPending`) and keeps
  * each one's name, start and end (`__benchCalls`), so the case file counts as settled only once
  * every section's call has answered, and its calls can be printed in the order they ran.
  */
 const CALL_TRACKER = `(() => {
   window.__benchCalls = [];
   window.__benchPending = 0;
-  const send = window.fetch.bind(window);
-  window.fetch = async (url, init) => {
-    if (String(url) !== '/__harness/call') return send(url, init);
-    const call = { name: JSON.parse(init.body).name, start: performance.now(), end: 0 };
-    window.__benchCalls.push(call);
-    window.__benchPending += 1;
-    try {
-      return await send(url, init);
-    } finally {
-      call.end = performance.now();
-      window.__benchPending -= 1;
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(url, protocols) {
+      super(url, protocols);
+      if (!String(url).includes('/__harness/socket')) return;
+      const open = new Map();
+      const send = this.send.bind(this);
+      this.send = (data) => {
+        const { id, name } = JSON.parse(data);
+        const call = { name, start: performance.now(), end: 0 };
+        open.set(id, call);
+        window.__benchCalls.push(call);
+        window.__benchPending += 1;
+        send(data);
+      };
+      // Registered before the bridge's own handler, so it runs first, as the fetch wrapper did.
+      this.addEventListener('message', (message) => {
+        const { id } = JSON.parse(message.data);
+        const call = open.get(id);
+        if (!call) return;
+        open.delete(id);
+        call.end = performance.now();
+        window.__benchPending -= 1;
+      });
     }
   };
 })()`;
@@ -342,12 +360,15 @@ export async function uiBench(
     await settledOn(page, 'Children');
     const search = step('search: one keystroke (Enter) to the new list');
     const box = page.getByRole('searchbox', { name: 'Search' });
+    const watch = await watchBridgeCalls(page);
     for (let i = 0; i < runs && wanted(search.operation); i += 1) {
       const word = `${SEARCH_WORDS[i % SEARCH_WORDS.length]!}${i >= SEARCH_WORDS.length ? ` ${i}` : ''}`;
       await box.fill(word);
-      await timedToAnswer(search, page, `"text":"${word}"`, () => box.press('Enter'));
+      const asked = (call: { input: unknown }) => (call.input as { text?: unknown })?.text === word;
+      await timedToAnswer(search, page, watch, asked, () => box.press('Enter'));
       await page.locator('#children-count', { hasText: /Showing|No children/ }).waitFor();
     }
+    await watch.stop();
     await box.fill('');
     await box.press('Enter');
     await page.locator('#children-count', { hasText: 'Showing' }).waitFor();

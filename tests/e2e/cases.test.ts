@@ -6,11 +6,12 @@
 // the beds today and on the transfer date. axe on every screen and dialog, no console errors,
 // and the leak check over every file the run left behind.
 import { format, parseISO, subDays } from 'date-fns';
-import type { Locator, Page, Response } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCalendarDate, formatInstant } from '../../shared/format';
 import { todayIn, zonedInstant } from '../../shared/time';
 import { expectNoAxeViolations, onScreen } from '../support/axe';
+import { watchBridgeCalls, type BridgeCallWatch } from '../support/bridge-calls';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
 import { pageHelpers } from '../support/page-helpers';
 import { expectOk, harnessCall, signOutFully } from '../support/harness';
@@ -109,12 +110,12 @@ let caseCode2 = '';
 
 const { button, field, dialog, statusSays, signIn } = pageHelpers(() => page);
 
-let bridge: ReturnType<typeof recordBridgeCalls>;
+let bridge: BridgeCallWatch;
 
 beforeAll(async () => {
   run = await startE2eRun({ open: false });
   page = run.page;
-  bridge = recordBridgeCalls(page);
+  bridge = await watchBridgeCalls(page);
 });
 
 afterAll(async () => {
@@ -159,32 +160,6 @@ function shownInstant(moment: { date: string; time: string }): string {
 
 async function childrenTotal(): Promise<number> {
   return expectOk(await harnessCall(run.harness, 'children.search', {})).total;
-}
-
-interface BridgeCall {
-  name: string;
-  /** The answer's body, as the page received it. */
-  body: string;
-}
-
-/**
- * Every call the page made over the harness bridge since the run began, with its answer: what
- * the window was sent, not only what it showed. `settled` waits for answers still being read.
- */
-function recordBridgeCalls(on: Page): { calls: BridgeCall[]; settled: () => Promise<void> } {
-  const calls: BridgeCall[] = [];
-  const reading: Promise<void>[] = [];
-  on.on('response', (response: Response) => {
-    if (new URL(response.url()).pathname !== '/__harness/call') return;
-    const { name } = JSON.parse(response.request().postData() ?? '{}') as { name: string };
-    reading.push(
-      response.text().then(
-        (body) => void calls.push({ name, body }),
-        () => undefined,
-      ),
-    );
-  });
-  return { calls, settled: async () => void (await Promise.all(reading)) };
 }
 
 /** Opens a child's case file from the Children list, by case code. */
@@ -763,11 +738,7 @@ describe('case records and placements flow', () => {
     await bridge.settled();
     const signedOutAt = bridge.calls.length;
     // The headings show before their lists arrive: wait for the list itself.
-    const agendaAnswered = page.waitForResponse(
-      (r) =>
-        new URL(r.url()).pathname === '/__harness/call' &&
-        (r.request().postData() ?? '').includes('"dashboard.agenda"'),
-    );
+    const agendaAnswered = bridge.answered((call) => call.name === 'dashboard.agenda');
     await signIn(CASEWORKER.username, CASEWORKER.password, 'Today');
     expect(new URL(page.url()).hash).toBe('#/today');
     await agendaAnswered;

@@ -7,6 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { CONTENT_SECURITY_POLICY, injectBridge } from '../../electron/harness/server';
 import { expectOk, harnessCall, startTestHarness, type TestHarness } from '../support/harness';
 import { makeTempDir, removeDir } from '../support/temp';
@@ -245,6 +246,76 @@ describe('the call endpoint', () => {
     }
     const after = await call({ name: 'app.status', input: {} });
     expect(JSON.parse(after.body)).toMatchObject({ ok: true, value: { state: 'setup' } });
+  });
+});
+
+describe('the call socket', () => {
+  /** Opens the page's call socket with these headers and query; resolves once open or refused. */
+  function openSocket(
+    query: string,
+    headers: Record<string, string> = {},
+  ): Promise<{ ws: WebSocket | null; refused: boolean }> {
+    return new Promise((resolve) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/__harness/socket${query}`, {
+        headers: { origin: `http://127.0.0.1:${port}`, ...headers },
+      });
+      ws.once('open', () => resolve({ ws, refused: false }));
+      ws.once('unexpected-response', (_req, res) => {
+        expect(res.statusCode).toBe(403);
+        ws.terminate();
+        resolve({ ws: null, refused: true });
+      });
+      ws.once('error', () => resolve({ ws: null, refused: true }));
+    });
+  }
+  const token = () => `?token=${harness.token}`;
+
+  function ask(ws: WebSocket, message: string): Promise<unknown> {
+    return new Promise((resolve) => {
+      ws.once('message', (data) => resolve(JSON.parse(String(data))));
+      ws.send(message);
+    });
+  }
+
+  it('answers each call with its id and the backend envelope, as the call endpoint does', async () => {
+    const { ws } = await openSocket(token());
+    try {
+      for (const [id, name] of [
+        [7, 'app.status'],
+        [8, 'no.such'],
+      ] as const) {
+        const expected = JSON.parse((await call({ name, input: {} })).body) as unknown;
+        expect(await ask(ws!, JSON.stringify({ id, name, input: {} }))).toEqual({
+          id,
+          envelope: expected,
+        });
+      }
+    } finally {
+      ws!.close();
+    }
+  });
+
+  it('refuses a missing or wrong token, a foreign Origin, a cross-site open and another Host', async () => {
+    expect((await openSocket('')).refused).toBe(true);
+    expect((await openSocket(`?token=${'0'.repeat(64)}`)).refused).toBe(true);
+    expect((await openSocket(token(), { origin: 'http://evil.example' })).refused).toBe(true);
+    expect((await openSocket(token(), { 'sec-fetch-site': 'cross-site' })).refused).toBe(true);
+    expect((await openSocket(token(), { host: `localhost:${port}` })).refused).toBe(true);
+    expect((await openSocket(token())).refused).toBe(false);
+  });
+
+  it('closes on a message that is not a call, and keeps serving new sockets', async () => {
+    for (const bad of ['not json', '{"name":"app.status"}', '{"id":"x","name":"app.status"}']) {
+      const { ws } = await openSocket(token());
+      const closed = new Promise<number>((resolve) => ws!.once('close', (code) => resolve(code)));
+      ws!.send(bad);
+      expect(await closed).toBe(1007);
+    }
+    const { ws } = await openSocket(token());
+    expect(await ask(ws!, JSON.stringify({ id: 1, name: 'app.status', input: {} }))).toEqual(
+      expect.objectContaining({ id: 1 }),
+    );
+    ws!.close();
   });
 });
 

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, onScreen } from '../support/axe';
+import { nextAnswer } from '../support/bridge-calls';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
 import { expectOk, harnessCall, signOutFully } from '../support/harness';
 import { pageHelpers } from '../support/page-helpers';
@@ -158,11 +159,7 @@ async function openChildTherapy(): Promise<void> {
   await signIn(THERAPIST.username, THERAPIST.password, 'Therapy today');
   await page.getByRole('link', { name: 'Caseload', exact: true }).click();
   await onScreen(page, 'Caseload', 'caseload');
-  const healthAnswered = page.waitForResponse(
-    (r) =>
-      r.url().endsWith('/__harness/call') &&
-      (r.request().postData() ?? '').includes('"health.records"'),
-  );
+  const { answer: healthAnswered } = await nextAnswer(page, 'health.records');
   await page.getByRole('link', { name: new RegExp(`^${caseCode}`) }).click();
   await page
     .getByRole('heading', { level: 1, name: new RegExp(`^Therapy: ${caseCode}`) })

@@ -5,6 +5,7 @@ import { TEST_ARGON2ID } from '../../electron/backend/vault/crypto';
 import { startHarness, type Harness, type HarnessOptions } from '../../electron/harness/server';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
+import { nextAnswer } from './bridge-calls';
 import { makeTempDir, removeDir } from './temp';
 
 /** Far cheaper than production so key slots are quick to make; same code path. */
@@ -51,7 +52,7 @@ export async function startTestHarness(options: TestHarnessOptions = {}): Promis
   }
 }
 
-/** Calls a procedure over the harness's HTTP bridge, the way bridge.js does in the browser. */
+/** Calls a procedure over the harness's HTTP endpoint (the page's bridge.js uses its socket). */
 export async function harnessCall<N extends ProcedureName>(
   harness: Pick<Harness, 'url' | 'token'>,
   name: N,
@@ -77,12 +78,8 @@ export function expectOk<T>(envelope: Envelope<T>): T {
  * way and lose its session.
  */
 export async function signOutFully(page: Page): Promise<void> {
-  const answered = page.waitForResponse(
-    (r) =>
-      r.url().endsWith('/__harness/call') &&
-      (r.request().postData() ?? '').includes('"session.lock"'),
-  );
+  const { answer } = await nextAnswer(page, 'session.lock');
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-  await answered;
+  await answer;
   await page.getByRole('heading', { level: 1, name: 'Sign in to Aruga' }).waitFor();
 }
