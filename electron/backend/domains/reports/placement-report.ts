@@ -41,21 +41,42 @@ function median(sorted: number[]): number | null {
 const within = (instant: string | null, period: ReportPeriod) =>
   instant !== null && instant >= period.start && instant < period.end;
 
-const placedAt = (stay: Stay, at: string) =>
-  stay.intervals.some((i) => i.startAt <= at && (i.endAt === null || i.endAt > at));
-
 const stayMs = (stay: Stay, period: ReportPeriod) =>
   stay.intervals.reduce((sum, i) => sum + overlapMs(i.startAt, i.endAt, period.start, period.end), 0);
 
-/** Children placed at the end of each day of the period (now, for today). */
+/**
+ * Children placed at the end of each day of the period (now, for today). One pass over the
+ * stays: each placement counts from the first day it covers to the first it no longer does (a
+ * stay's placements follow one another, so a day's instant falls in one of them at most).
+ */
 function dailyOccupancy(stays: Stay[], period: ReportPeriod, timeZone: string) {
-  const series: { date: string; count: number }[] = [];
+  const days: { date: string; at: string }[] = [];
   for (let date = period.from; date <= period.to; date = addDaysTo(date, 1)) {
     const dayEnd = new Date(Date.parse(startOfDay(addDaysTo(date, 1), timeZone)) - 1).toISOString();
-    const at = dayEnd < period.end ? dayEnd : period.end;
-    series.push({ date, count: stays.filter((s) => placedAt(s, at)).length });
+    days.push({ date, at: dayEnd < period.end ? dayEnd : period.end });
   }
-  return series;
+  /** The first day whose instant is at or after `instant` (the instants never go back). */
+  const firstDayFrom = (instant: string) => {
+    let low = 0;
+    let high = days.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (days[mid]!.at < instant) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  const change = new Array<number>(days.length + 1).fill(0);
+  for (const stay of stays)
+    for (const placement of stay.intervals) {
+      const first = firstDayFrom(placement.startAt);
+      const end = placement.endAt === null ? days.length : firstDayFrom(placement.endAt);
+      if (first >= end) continue;
+      change[first]! += 1;
+      change[end]! -= 1;
+    }
+  let placed = 0;
+  return days.map(({ date }, i) => ({ date, count: (placed += change[i]!) }));
 }
 
 function placedNow(vault: CaseVault, shelters: ShelterInfo[]): number {
