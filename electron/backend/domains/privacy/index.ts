@@ -13,7 +13,7 @@ export { childAccessLog } from './access-log';
 export { AUDIT_CHILD } from './migrations/0230-privacy';
 export { listBreaches, saveBreach, closeBreach } from './breaches';
 export { deleteRetained, setRetentionPeriod, retentionDue } from './retention';
-export { CASE_TABLES } from './closed-cases';
+export { CASE_COLUMNS, CASE_TABLES, emptyArrived } from './closed-cases';
 
 export const privacyDomain: Domain = {
   name: 'privacy',

@@ -17,14 +17,27 @@ import {
   type RetentionTombstone,
 } from '../../../../shared/privacy/retention';
 import type { SqlValue, TableName } from '../../db/data-layer';
-import { clockFor, type CaseActor, type CaseVault } from '../../records/actor';
+import {
+  addDaysTo,
+  clockFor,
+  dateOf,
+  startOfDay,
+  type CaseActor,
+  type CaseVault,
+} from '../../records/actor';
 import { CHILD_PURGED, childAfterDeletion, emptyCase, purgedLeft } from './closed-cases';
 
 interface KindRule {
   table: TableName &
     ('child_documents' | 'contact_log' | 'incidents' | 'therapy_notes' | 'children');
-  /** SQL on the record (alias `r`): the calendar date its period counts from. */
-  countedFrom: string;
+  /** SQL on the record (alias `r`): the calendar date its period counts from, when it has one. */
+  countedOn?: string;
+  /**
+   * SQL on the record: the UTC instant it counts from otherwise. Its date is the one in the
+   * vault's time zone (an approval at 07:30 in Manila is the day before in UTC), so it is
+   * compared with the instant the day after the cutoff begins there.
+   */
+  countedAt?: string;
   /** SQL on the record: the child it is about (a record's `child_id` unless said). */
   child?: string;
   /** SQL on the record: what else makes it due (a case still closed). */
@@ -39,26 +52,27 @@ export const RETENTION_RULES: Record<RetentionKind, KindRule> = {
   // A paper's number, where it is kept and the note; its kind, status and dates stay.
   documents: {
     table: 'child_documents',
-    countedFrom: 'COALESCE(r.expires_on, substr(r.created_at, 1, 10))',
+    countedOn: 'r.expires_on',
+    countedAt: 'r.created_at',
     purged: { reference: null, kept_where: null, note: null },
   },
   // With whom, supervised by whom, the device and account, the concerns; its kind and date stay.
   contacts: {
     table: 'contact_log',
-    countedFrom: 'r.occurred_on',
+    countedOn: 'r.occurred_on',
     purged: { with_whom: '', supervised_by: null, device: null, concerns: null },
   },
   // What happened, the note on who was told, the follow-up; its kind, date and who was told stay.
   incidents: {
     table: 'incidents',
-    countedFrom: 'r.occurred_on',
+    countedOn: 'r.occurred_on',
     purged: { description: '', informed_note: null, follow_up: null },
   },
   // The note's text and its addenda's; the session, template, author and signature (who signed
   // and when) stay. A signed note is locked, except for a note with a tombstone (migration 0320).
   sessionNotes: {
     table: 'therapy_notes',
-    countedFrom: 'substr(COALESCE(r.signed_at, r.created_at), 1, 10)',
+    countedAt: 'COALESCE(r.signed_at, r.created_at)',
     purged: { fields: '{}' },
     parts: [{ table: 'therapy_note_addenda', parentColumn: 'note_id', purged: { body: '' } }],
   },
@@ -67,8 +81,8 @@ export const RETENTION_RULES: Record<RetentionKind, KindRule> = {
   // (unless a sibling shares them) in closed-cases.ts; the case code and the counts stay.
   closedCases: {
     table: 'children',
-    countedFrom: `(SELECT substr(max(k.decided_at), 1, 10) FROM case_closures k
-                   WHERE k.child_id = r.id AND k.status = 'approved')`,
+    countedAt: `(SELECT max(k.decided_at) FROM case_closures k
+                 WHERE k.child_id = r.id AND k.status = 'approved')`,
     child: 'r.id',
     when: "r.status = 'closed'",
     purged: CHILD_PURGED,
@@ -85,26 +99,51 @@ function monthsOf(vault: CaseVault, kind: RetentionKind): number | null {
   return row ? row.months : DEFAULT_RETENTION_MONTHS[kind];
 }
 
+/** SQL: the record's date (`counted_on`) or instant (`counted_at`) its period counts from. */
+const counted = (rule: KindRule) =>
+  `${rule.countedOn ?? 'NULL'} AS counted_on, ${rule.countedAt ?? 'NULL'} AS counted_at`;
+
+/** SQL: the record counts from the cutoff or before. */
+function pastCutoff(rule: KindRule): string {
+  const onDate = `${rule.countedOn} <= $cutoff`;
+  const atInstant = `${rule.countedAt} < $cutoffAt`;
+  if (rule.countedOn === undefined) return atInstant;
+  if (rule.countedAt === undefined) return onDate;
+  return `CASE WHEN ${rule.countedOn} IS NOT NULL THEN ${onDate} ELSE ${atInstant} END`;
+}
+
 /** The records of `kind` past its period and not deleted yet (a soft-deleted one still holds content). */
 function dueFrom(kind: RetentionKind): string {
   const rule = RETENTION_RULES[kind];
   return `FROM ${rule.table} r JOIN children c ON c.id = ${rule.child ?? 'r.child_id'}
-    WHERE ${rule.countedFrom} <= $cutoff ${rule.when ? `AND ${rule.when}` : ''}
+    WHERE ${pastCutoff(rule)} ${rule.when ? `AND ${rule.when}` : ''}
       AND NOT EXISTS (SELECT 1 FROM retention_tombstones t
                       WHERE t.record_table = '${rule.table}' AND t.record_id = r.id)`;
 }
 
-function cutoffOf(vault: CaseVault, actor: CaseActor, kind: RetentionKind): string | null {
+/** The last date a record may count from and be due, and the instant the day after begins. */
+function cutoffOf(
+  vault: CaseVault,
+  actor: CaseActor,
+  kind: RetentionKind,
+): { cutoff: string; cutoffAt: string } | null {
   const months = monthsOf(vault, kind);
-  return months === null ? null : retentionCutoff(clockFor(vault, actor).today, months);
+  if (months === null) return null;
+  const { today, timeZone } = clockFor(vault, actor);
+  const cutoff = retentionCutoff(today, months);
+  return { cutoff, cutoffAt: startOfDay(addDaysTo(cutoff, 1), timeZone) };
 }
+
+/** The calendar date a record counts from, an instant's in the vault's time zone. */
+const countedFrom = (
+  row: { counted_on: string | null; counted_at: string | null },
+  timeZone: string,
+): string => row.counted_on ?? dateOf(row.counted_at!, timeZone);
 
 function countDue(vault: CaseVault, actor: CaseActor, kind: RetentionKind): number {
   const cutoff = cutoffOf(vault, actor, kind);
   if (cutoff === null) return 0;
-  return Number(
-    vault.db.prepare(`SELECT count(*) ${dueFrom(kind)}`, { pluck: true }).get({ cutoff }),
-  );
+  return Number(vault.db.prepare(`SELECT count(*) ${dueFrom(kind)}`, { pluck: true }).get(cutoff));
 }
 
 function periodOf(vault: CaseVault, actor: CaseActor, kind: RetentionKind): RetentionPeriod {
@@ -113,7 +152,7 @@ function periodOf(vault: CaseVault, actor: CaseActor, kind: RetentionKind): Rete
 
 /** The tombstones shown (a closed case's parts are not): a closed case's with its code and closure. */
 const TOMBSTONES = `SELECT t.id, t.kind, t.reason, t.created_at, u.display_name AS deleted_by,
-    c.case_code, ${RETENTION_RULES.closedCases.countedFrom.replaceAll('r.id', 'c.id')} AS closed_on
+    c.case_code, ${RETENTION_RULES.closedCases.countedAt!.replaceAll('r.id', 'c.id')} AS closed_at
   FROM retention_tombstones t LEFT JOIN users u ON u.id = t.created_by
     LEFT JOIN children c ON t.record_table = 'children' AND c.id = t.record_id
   WHERE t.part_of IS NULL`;
@@ -125,17 +164,17 @@ interface TombstoneRow {
   created_at: string;
   deleted_by: string | null;
   case_code: string | null;
-  closed_on: string | null;
+  closed_at: string | null;
 }
 
-const toTombstone = (r: TombstoneRow): RetentionTombstone => ({
+const toTombstone = (r: TombstoneRow, timeZone: string): RetentionTombstone => ({
   id: r.id,
   kind: r.kind,
   reason: r.reason,
   deletedAt: r.created_at,
   deletedByName: r.deleted_by,
   caseCode: r.case_code,
-  closedOn: r.closed_on,
+  closedOn: r.closed_at === null ? null : dateOf(r.closed_at, timeZone),
 });
 
 /** The latest deletions shown under the periods. */
@@ -150,7 +189,7 @@ export function retentionOverview(
     .all([RECENT_TOMBSTONES]) as unknown as TombstoneRow[];
   return {
     periods: RETENTION_KINDS.map((kind) => periodOf(vault, actor, kind)),
-    tombstones: rows.map(toTombstone),
+    tombstones: rows.map((r) => toTombstone(r, clockFor(vault, actor).timeZone)),
   };
 }
 
@@ -162,15 +201,18 @@ export function retentionDue(
 ): { records: RetainedRecord[]; total: number; nextOffset: number | null } {
   const cutoff = cutoffOf(vault, actor, kind);
   if (cutoff === null) return { records: [], total: 0, nextOffset: null };
+  const { timeZone } = clockFor(vault, actor);
   const rows = vault.db
     .prepare(
-      `SELECT r.id, c.case_code, ${RETENTION_RULES[kind].countedFrom} AS counted_from
-       ${dueFrom(kind)} ORDER BY counted_from, r.id LIMIT $limit OFFSET $offset`,
+      `SELECT r.id, c.case_code, ${counted(RETENTION_RULES[kind])}
+       ${dueFrom(kind)} ORDER BY COALESCE(counted_on, counted_at), r.id
+       LIMIT $limit OFFSET $offset`,
     )
-    .all({ cutoff, limit: RETENTION_PAGE + 1, offset }) as {
+    .all({ ...cutoff, limit: RETENTION_PAGE + 1, offset }) as {
     id: string;
     case_code: string;
-    counted_from: string;
+    counted_on: string | null;
+    counted_at: string | null;
   }[];
   const page = rows.slice(0, RETENTION_PAGE);
   return {
@@ -178,7 +220,7 @@ export function retentionDue(
       id: r.id,
       kind,
       caseCode: r.case_code,
-      countedFrom: r.counted_from,
+      countedFrom: countedFrom(r, timeZone),
     })),
     total: countDue(vault, actor, kind),
     nextOffset: rows.length > RETENTION_PAGE ? offset + RETENTION_PAGE : null,
@@ -209,10 +251,9 @@ export function deleteRetained(
   const rule = RETENTION_RULES[input.kind];
   const cutoff = cutoffOf(vault, actor, input.kind);
   const row = vault.db
-    .prepare(
-      `SELECT r.*, ${rule.countedFrom} AS counted_from ${dueFrom(input.kind)} AND r.id = $id`,
-    )
-    .get({ cutoff: cutoff ?? '', id: input.id }) as Record<string, SqlValue> | undefined;
+    .prepare(`SELECT r.*, ${counted(rule)} ${dueFrom(input.kind)} AND r.id = $id`)
+    .get({ cutoff: '', cutoffAt: '', ...cutoff, id: input.id }) as
+    Record<string, SqlValue> | undefined;
   if (!row) {
     const deleted = vault.db
       .prepare('SELECT 1 FROM retention_tombstones WHERE record_table = ? AND record_id = ?')
@@ -252,7 +293,7 @@ export function deleteRetained(
     if (purgedLeft(vault, 'children', input.id, rule.purged) > 0)
       throw new Error(`Retention: content of children ${input.id} still held`);
     emptyCase(vault, id, input.id, nowIso);
-    return tombstoneById(vault, id);
+    return tombstoneById(vault, id, clockFor(vault, actor).timeZone);
   }
   vault.data.update(rule.table, input.id, {
     ...rule.purged,
@@ -267,11 +308,14 @@ export function deleteRetained(
       0,
     );
   if (left > 0) throw new Error(`Retention: content of ${rule.table} ${input.id} still held`);
-  return tombstoneById(vault, id);
+  return tombstoneById(vault, id, clockFor(vault, actor).timeZone);
 }
 
-const tombstoneById = (vault: CaseVault, id: string) =>
-  toTombstone(vault.db.prepare(`${TOMBSTONES} AND t.id = ?`).get([id]) as unknown as TombstoneRow);
+const tombstoneById = (vault: CaseVault, id: string, timeZone: string) =>
+  toTombstone(
+    vault.db.prepare(`${TOMBSTONES} AND t.id = ?`).get([id]) as unknown as TombstoneRow,
+    timeZone,
+  );
 
 /** How many places (the row's columns, its change-log values) still hold any of `content`. */
 export function contentLeft(

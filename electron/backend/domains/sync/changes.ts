@@ -11,6 +11,7 @@ import {
 } from '../../db/merge';
 import { BundleRefused } from './errors';
 import { syncedTables } from '../../db/schema';
+import { emptyArrived } from '../privacy';
 
 /** What sync uses of a vault: the database and the one write path. */
 export interface SyncVault {
@@ -64,7 +65,10 @@ export function markHeld(db: Db, folder: string, clocks: readonly string[]): voi
 
 /**
  * Applies changes from other computers: refused whole (nothing applied) when one names a local
- * table, carries a clock that is not one, or is too far ahead of `now`.
+ * table, carries a clock that is not one, or is too far ahead of `now`. In the same transaction,
+ * a record of a case deleted under retention that arrived (or was here when the deletion arrived)
+ * is emptied: the tombstone wins over a change made before its computer heard of it. That
+ * emptying is written after every change received, so it is the latest change of the row.
  */
 export function applyChanges(
   vault: SyncVault,
@@ -85,7 +89,11 @@ export function applyChanges(
   }
   let result: MergeResult;
   try {
-    result = mergeChanges(vault.db, vault.data.tables, changes, within);
+    result = mergeChanges(vault.db, vault.data.tables, changes, () => {
+      if (newest) vault.data.receive(newest);
+      emptyArrived(vault, changes, now.toISOString());
+      within?.();
+    });
   } catch (error) {
     if (error instanceof UnmergeableChange) throw new BundleRefused('malformed', error.message);
     if (isConstraintError(error)) throw new BundleRefused('unmergeable', error.message);
