@@ -112,6 +112,37 @@ describe('rebuilding a row from its changes', () => {
   });
 });
 
+describe('a reviewed deletion arriving by sync', () => {
+  const tombstone = (minutes: number): Change => ({
+    hlc: hlc(minutes),
+    deviceId: 'b',
+    userId: 'user-b',
+    table: 'retention_tombstones',
+    rowId: 't1',
+    op: 'insert',
+    columns: {
+      kind: 'therapy',
+      record_table: 'therapist_hours',
+      record_id: 'h1',
+      reason: 'Fictional: retention period over',
+      purged: JSON.stringify({ start_time: '00:00', end_time: '00:01' }),
+    },
+  });
+
+  it('empties a record whose content came in the same batch, sent before the sender heard of it', async () => {
+    const c = await computer();
+    c.merge([tombstone(1), c.change(2, 'h1', 'insert', c.hours())]);
+    expect(c.row('h1')).toMatchObject({ weekday: 3, start_time: '00:00', end_time: '00:01' });
+  });
+
+  it('brings no content back with a change of the record that arrives later', async () => {
+    const c = await computer();
+    c.merge([tombstone(1), c.change(2, 'h1', 'insert', c.hours())]);
+    c.merge([c.change(3, 'h1', 'update', { end_time: '18:00', weekday: 4 })]);
+    expect(c.row('h1')).toMatchObject({ weekday: 4, start_time: '00:00', end_time: '00:01' });
+  });
+});
+
 describe('what the merge stands aside from, and puts back', () => {
   it('applies a row no single write could make, then checks and keys apply again', async () => {
     const c = await computer();
