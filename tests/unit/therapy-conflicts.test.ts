@@ -183,6 +183,8 @@ describe('hard clashes', () => {
     // blocked time starting as it ends, and the child busy from inside it.
     c.session(at('2027-03-10', '13:00'), second.startAt, { therapistId: c.therapist });
     c.session(second.endAt, at('2027-03-10', '16:00'), { therapistId: c.therapist });
+    // And the therapist again, from the moment the first one ends.
+    c.session(first.endAt, at('2027-03-03', '16:00'), { therapistId: c.therapist });
     c.vault.data.insert('therapist_leave', {
       therapist_id: c.therapist,
       kind: 'leave',
@@ -201,6 +203,11 @@ describe('hard clashes', () => {
     expect(checked.map((o) => o.conflicts[0]!.startAt)).toEqual([
       at('2027-03-03', '13:00'),
       at('2027-03-10', '14:30'),
+    ]);
+    // The occurrences in any order: each is still checked across the whole span.
+    expect(kinds(c.check(c.booking({ childIds: [child] }), [second, first]))).toEqual([
+      ['childBusy'],
+      ['childBusy'],
     ]);
   });
 
