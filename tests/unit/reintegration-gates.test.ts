@@ -95,6 +95,29 @@ describe('the refusal a flag gives', () => {
 });
 
 describe('the reintegration policy', () => {
+  it('is the one row every computer writes under the same id, so a synced policy is the one read', async () => {
+    const p = await reintegrationVault();
+    // As it arrives from another computer that set it first.
+    p.vault.data.insert(
+      'reintegration_policy',
+      {
+        assessment_max_age_days: 45,
+        visit_cadence: JSON.stringify([{ unit: 'week', every: 2, until: 8 }]),
+        outcomes_first_after_months: 4,
+        outcomes_then_every_months: 8,
+        closure_threshold: 3,
+      },
+      '00000000-0000-7000-8000-000000000060',
+    );
+    expect(readPolicy(p.vault)).toEqual({
+      assessmentMaxAgeDays: 45,
+      visitCadence: [{ unit: 'week', every: 2, until: 8 }],
+      outcomesFirstAfterMonths: 4,
+      outcomesThenEveryMonths: 8,
+      closureThreshold: 3,
+    });
+  });
+
   it('starts from the documented defaults, and is written once then changed in place', async () => {
     const p = await reintegrationVault();
     expect(readPolicy(p.vault)).toEqual({
