@@ -146,6 +146,19 @@ describe('audit chain verification', () => {
   });
 });
 
+describe('a vault without its meta row', () => {
+  it('refuses to append, checkpoint or verify rather than start a chain from nothing', async () => {
+    const vault = await logOf(2);
+    vault.db.prepare('DELETE FROM vault_meta').run();
+    expect(() => vault.audit.checkpoint()).toThrow('vault_meta missing');
+    expect(() => vault.audit.append({ actorId: null, action: 'test.more' })).toThrow(
+      'vault_meta missing',
+    );
+    expect(() => vault.audit.verify()).toThrow('vault_meta missing');
+    expect(rows(vault)).toHaveLength(2);
+  });
+});
+
 describe('the checkpoint a keyring records', () => {
   it('is reached while the log still holds that entry; an empty log reaches the genesis mark', async () => {
     const vault = await logOf(3);

@@ -9,6 +9,7 @@ import {
   insertPlacement,
   updatePlacement,
 } from '../../electron/backend/domains/shelters';
+import { assertNoConflict } from '../../electron/backend/domains/shelters/placement-store';
 import type { PlacementRow } from '../../electron/backend/records/rows';
 import { on, placementVault, refusal } from './support';
 
@@ -181,6 +182,20 @@ describe('a stay that sync left overlapping another', () => {
   });
 });
 
+describe('an open stay that sync left overlapping another', () => {
+  it('may be ended while the overlap lasts', async () => {
+    const f = await twoPlacedChildren();
+    const cara = f.child();
+    f.vault.db.exec('INSERT INTO sync_applying (id) VALUES (1)');
+    insertPlacement(blinded(f.vault), f.placement(cara, f.home.beds[0]!, on('2025-05-05'), null));
+    f.vault.db.exec('DELETE FROM sync_applying');
+    expect(refusal(() => updatePlacement(f.vault, f.row(cara), { end_at: on('2025-05-06') }))).toBe(
+      'ok',
+    );
+    expect(f.row(cara)).toMatchObject({ start_at: on('2025-05-05'), end_at: on('2025-05-06') });
+  });
+});
+
 describe('the store’s own checks on a new placement', () => {
   it('a stay of no length is refused before the database sees it, with its dates', async () => {
     const f = await twoPlacedChildren();
@@ -199,6 +214,31 @@ describe('the store’s own checks on a new placement', () => {
         initials: null,
         startAt: on('2025-05-10'),
         endAt: on('2025-05-10'),
+      },
+    });
+  });
+
+  it('a stay of no length names its dates to any viewer: there is no other child to hide', async () => {
+    const f = await twoPlacedChildren();
+    const caseworker = {
+      userId: 'fictional-caseworker',
+      role: 'caseworker' as const,
+      shelterScope: [],
+    };
+    const slot = {
+      childId: f.ana,
+      bedId: f.home.beds[2]!,
+      startAt: on('2025-06-01'),
+      endAt: on('2025-05-01'),
+    };
+    expect(refusal(() => assertNoConflict(f.vault, slot, caseworker))).toEqual({
+      code: 'CONFLICT',
+      message: 'placement.endBeforeStart',
+      details: {
+        caseCode: null,
+        initials: null,
+        startAt: on('2025-06-01'),
+        endAt: on('2025-05-01'),
       },
     });
   });

@@ -288,8 +288,10 @@ describe('the discharge gate', () => {
     expect(approved.score.notSafeReasons).toEqual([
       { kind: 'safetyItem', itemKey: 'offenderAccess' },
     ]);
-    expect(refusal(() => discharge(childId, 'kinship_care'))).toMatchObject({
+    expect(refusal(() => discharge(childId, 'kinship_care'))).toEqual({
+      code: 'CONFLICT',
       message: 'reintegration.assessmentNotSafe',
+      details: { assessmentId: approved.id },
     });
     expect(
       refusal(() =>
