@@ -281,4 +281,103 @@ describe('a call that fails part-way', () => {
       }),
     ).toMatchObject({ code: 'BAD_CREDENTIALS' });
   });
+
+  it('something thrown that is not an Error is INTERNAL too, logged by its type', async () => {
+    const { backend } = await newVault(
+      {},
+      failingAfterWrite(() => 'Fictional Dana Cruz' as unknown as Error),
+    );
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await fails(backend, 'users.create', dana)).toEqual({
+        code: 'INTERNAL',
+        message: 'internal',
+      });
+      expect(logged.mock.calls).toEqual([['[aruga] internal error', 'string']]);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+});
+
+describe('what the router audits on the handler’s behalf', () => {
+  it('a wrong current password is refused, changes nothing, and is audited once as failed', async () => {
+    const { backend, admin } = await newVault();
+    const before = await newest(backend);
+    expect(
+      await fails(backend, 'account.changePassword', {
+        currentPassword: 'Not-The-Admin-Pass-1',
+        newPassword: 'Final-Admin-Harbor-62',
+      }),
+    ).toMatchObject({ code: 'VALIDATION', fields: { currentPassword: 'password.currentWrong' } });
+    const { entries } = await ok(backend, 'audit.list', { limit: 10 });
+    expect(entries.filter((e) => e.seq > before.seq)).toMatchObject([
+      {
+        seq: before.seq + 1,
+        actorId: admin.userId,
+        action: 'account.changePassword',
+        outcome: 'failed',
+        targetType: 'user',
+        targetId: admin.userId,
+        detail: { reason: 'currentPasswordWrong' },
+      },
+    ]);
+    // Written for good, outside the refused call's rolled-back work: the next session reads it,
+    // and the old password still opens the vault.
+    await ok(backend, 'session.lock', { reason: 'manual' });
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // the one failure's back-off
+    await signIn(backend, ADMIN.username, ADMIN.password);
+    const after = await ok(backend, 'audit.list', { action: 'account.changePassword', limit: 5 });
+    expect(after.entries.map((e) => [e.seq, e.outcome])).toEqual([[before.seq + 1, 'failed']]);
+  });
+
+  it('a handler may name its own target and detail, and the router writes them', async () => {
+    const { backend } = await newVault();
+    const settings = await ok(backend, 'settings.get', {});
+    await ok(backend, 'settings.update', { ...settings, idleLockMinutes: 7 });
+    expect(await newest(backend)).toMatchObject({
+      action: 'settings.update',
+      outcome: 'ok',
+      targetType: 'settings',
+      targetId: null,
+      detail: { changed: 'idleLockMinutes' },
+    });
+  });
+
+  it('a sign-in and a new vault are audited once each, by the handler, not again by the router', async () => {
+    const { backend, admin } = await newVault();
+    const first = await ok(backend, 'audit.list', { limit: 500 });
+    expect(first.entries.filter((e) => e.action === 'vault.create')).toHaveLength(1);
+    expect(first.entries.filter((e) => e.action === 'auth.signIn')).toMatchObject([
+      { detail: { via: 'setup' } },
+    ]);
+    await ok(backend, 'session.lock', { reason: 'manual' });
+    await signIn(backend, ADMIN.username, ADMIN.password);
+    const { entries } = await ok(backend, 'audit.list', { action: 'auth.signIn', limit: 5 });
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatchObject({
+      actorId: admin.userId,
+      targetType: 'user',
+      targetId: admin.userId,
+      detail: { via: 'password' },
+    });
+  });
+});
+
+describe('recovery mode', () => {
+  it('locks like a session, and opens nothing a signed-in role would', async () => {
+    const { backend, recoveryKey } = await newVault();
+    await ok(backend, 'session.lock', { reason: 'manual' });
+    await ok(backend, 'auth.recover', { recoveryKey });
+    for (const name of ['users.list', 'settings.get', 'audit.list', 'session.touch'] as const)
+      expect({ name, error: await fails(backend, name, {}) }).toEqual({
+        name,
+        error: { code: 'LOCKED', message: 'locked' },
+      });
+    const events: string[] = [];
+    backend.onEvent((e) => e.type === 'locked' && events.push(e.reason));
+    expect(await ok(backend, 'session.lock', { reason: 'manual' })).toBeNull();
+    expect(events).toEqual(['manual']);
+    expect((await ok(backend, 'app.status', {})).state).toBe('locked');
+  });
 });
