@@ -24,8 +24,9 @@ const { values } = parseArgs({
 // The contracts' role lists and the router's dispatch are mutated by line range (the rest of a
 // contract is schemas; the rest of the router is the session's state machine). A range that has
 // drifted would silently mutate other code instead, so it stops the run: a contract's range holds
-// role lists only, and a router range starts at one of the dispatch's declarations and ends where
-// that run of declarations closes, at the same indentation.
+// role lists only (a named list, or a procedure's own `access: [...]`), and a router range starts
+// at one of the dispatch's declarations and ends where that run of declarations closes, at the
+// same indentation.
 const DISPATCH_STARTS = [
   /^const OWN_TRANSACTION = /,
   /^function fieldErrors\(/,
@@ -43,7 +44,9 @@ for (const entry of values.mutate ?? configured) {
   const last = lines.at(-1) ?? '';
   const indent = /^ */.exec(first)![0];
   const holds = range[1]!.startsWith('shared/')
-    ? lines.every((line) => /^const [A-Z_]+: readonly Role\[\] = /.test(line))
+    ? lines.every((line) =>
+        /^(export )?const [A-Z_]+: readonly Role\[\] = |^ +access: \[.*\],$/.test(line),
+      )
     : DISPATCH_STARTS.some((start) => start.test(first)) &&
       new RegExp(`^${indent}(\\}|\\]\\);)$`).test(last);
   if (!holds)
