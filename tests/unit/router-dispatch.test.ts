@@ -344,6 +344,25 @@ describe('what the router audits on the handler’s behalf', () => {
     });
   });
 
+  it('a query marked as a view is audited with its target; other queries are not', async () => {
+    const { backend, admin } = await newVault();
+    const before = await newest(backend);
+    await ok(backend, 'reports.staffAccessRequest', { userId: admin.userId });
+    await ok(backend, 'users.list', {});
+    const { entries } = await ok(backend, 'audit.list', { limit: 10 });
+    expect(entries.filter((e) => e.seq > before.seq)).toMatchObject([
+      {
+        seq: before.seq + 1,
+        actorId: admin.userId,
+        action: 'reports.staffAccessRequest',
+        outcome: 'ok',
+        targetType: 'user',
+        targetId: admin.userId,
+        detail: { report: 'staffAccessRequest' },
+      },
+    ]);
+  });
+
   it('a sign-in and a new vault are audited once each, by the handler, not again by the router', async () => {
     const { backend, admin } = await newVault();
     const first = await ok(backend, 'audit.list', { limit: 500 });
