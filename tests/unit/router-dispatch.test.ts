@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import type { BackendApi } from '../../electron/backend/api';
 import { DOMAINS, type Domain } from '../../electron/backend/runtime/composition';
-import { ADMIN, addUser, childInput, fails, newVault, ok, signIn } from './support';
+import { ADMIN, addUser, childInput, fails, newVault, ok, signIn, tempFolder } from './support';
 
 const catalogue = JSON.parse(
   readFileSync(new URL('../../renderer/i18n/en.json', import.meta.url), 'utf8'),
@@ -398,5 +398,28 @@ describe('recovery mode', () => {
     expect(await ok(backend, 'session.lock', { reason: 'manual' })).toBeNull();
     expect(events).toEqual(['manual']);
     expect((await ok(backend, 'app.status', {})).state).toBe('locked');
+  });
+});
+
+describe('calls that cannot run inside the call’s one transaction', () => {
+  it('a backup, a key rotation, sharing and a join file for a new computer run outside it', async () => {
+    const { backend } = await newVault();
+    const before = await newest(backend);
+    const folder = tempFolder();
+    await ok(backend, 'backup.create', { folder: tempFolder() });
+    await ok(backend, 'vault.rotateKey', {});
+    await ok(backend, 'sync.start', { computerName: 'Fictional Office PC' });
+    await ok(backend, 'sync.addComputer', {
+      computerName: 'Fictional Laptop',
+      folder: tempFolder(),
+    });
+    await ok(backend, 'sync.now', { folder });
+    const { entries } = await ok(backend, 'audit.list', { limit: 20 });
+    expect(
+      entries
+        .filter((e) => e.seq > before.seq)
+        .map((e) => e.action)
+        .reverse(),
+    ).toEqual(['backup.create', 'vault.rotateKey', 'sync.start', 'sync.addComputer', 'sync.now']);
   });
 });
