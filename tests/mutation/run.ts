@@ -21,20 +21,39 @@ const { values } = parseArgs({
   },
 });
 
-// The contracts' role lists are mutated by line range (the rest of a contract is schemas). A range
-// that has drifted off them would silently mutate other code instead, so it stops the run. (The
-// router's dispatch ranges are not checked: keep them in step with runtime/router.ts by hand.)
+// The contracts' role lists and the router's dispatch are mutated by line range (the rest of a
+// contract is schemas; the rest of the router is the session's state machine). A range that has
+// drifted would silently mutate other code instead, so it stops the run: a contract's range holds
+// role lists only (a named list, or a procedure's own `access: [...]`), and a router range starts
+// at one of the dispatch's declarations and ends where that run of declarations closes, at the
+// same indentation. StrykerJS mutates nothing inside a TypeScript `as` expression, so an access
+// list inside a contract object that ends `} as const` gets no mutant from its range: it is left
+// out of the list, and the vault-free matrix test (permission-roles) still checks it.
+const DISPATCH_STARTS = [
+  /^const OWN_TRANSACTION = /,
+  /^function fieldErrors\(/,
+  /^ {2}private async dispatch\(/,
+];
 const configured = (JSON.parse(readFileSync('stryker.config.json', 'utf8')) as { mutate: string[] })
   .mutate;
 for (const entry of values.mutate ?? configured) {
-  const range = /^(shared\/.+):(\d+)-(\d+)$/.exec(entry);
+  const range = /^(shared\/.+|electron\/backend\/runtime\/router\.ts):(\d+)-(\d+)$/.exec(entry);
   if (!range) continue;
   const lines = readFileSync(range[1]!, 'utf8')
     .split('\n')
     .slice(Number(range[2]) - 1, Number(range[3]));
-  if (!lines.every((line) => /^const [A-Z_]+: readonly Role\[\] = /.test(line)))
+  const first = lines[0] ?? '';
+  const last = lines.at(-1) ?? '';
+  const indent = /^ */.exec(first)![0];
+  const holds = range[1]!.startsWith('shared/')
+    ? lines.every((line) =>
+        /^(export )?const [A-Z_]+: readonly Role\[\] = |^ +access: \[.*\],$/.test(line),
+      )
+    : DISPATCH_STARTS.some((start) => start.test(first)) &&
+      new RegExp(`^${indent}(\\}|\\]\\);)$`).test(last);
+  if (!holds)
     throw new Error(
-      `${entry} no longer covers role lists only: fix its range in stryker.config.json`,
+      `${entry} no longer covers ${range[1]!.startsWith('shared/') ? 'role lists only' : 'whole dispatch declarations'}: fix its range in stryker.config.json`,
     );
 }
 

@@ -1,11 +1,13 @@
-// The role lists the contract is built from, checked without any vault: a fixture that fails to
-// build (as it would if coordinators lost shelter management) skips a file's tests rather than
-// failing them, so these rows must fail on their own. They also let a mutation run judge each
-// role list within a second, before the large permission suite with its shared fixture starts.
+// The permission matrix and the role lists the contract builds it from, checked without any
+// vault against the matrix written out by hand (support/permission-matrix.ts): a fixture that
+// fails to build (as it would if coordinators lost shelter management) skips a file's tests
+// rather than failing them, so these must fail on their own. They also let a mutation run judge
+// each role list within a second, before the large permission suite with its shared fixture.
 import { describe, expect, it } from 'vitest';
-import type { ProcedureName } from '../../shared/contract';
+import { PROCEDURE_NAMES, procedures, type ProcedureName } from '../../shared/contract';
 import { isAllowed, permissionMatrix } from '../../shared/permissions';
 import { ROLES, type Role } from '../../shared/roles';
+import { EXPECTED_MATRIX, expectedAllowed, NOT_ROLE_GATED } from './support/permission-matrix';
 
 /** One procedure for each role list in the contracts, and the roles that list names. */
 const ONE_PROCEDURE_PER_ROLE_LIST: [ProcedureName, Role[]][] = [
@@ -73,6 +75,55 @@ describe('the role lists behind the permission matrix', () => {
       expect(isAllowed('auth.signIn', role)).toBe(false);
       expect(isAllowed('auth.recoveryResetAdmin', role)).toBe(false);
       expect(isAllowed('no.such' as ProcedureName, role)).toBe(false);
+    }
+  });
+
+  it('is data: one row per procedure, one column per role, deny unless listed', () => {
+    expect(Object.keys(permissionMatrix).sort()).toEqual([...PROCEDURE_NAMES].sort());
+    for (const name of PROCEDURE_NAMES)
+      expect(Object.keys(permissionMatrix[name]).sort()).toEqual([...ROLES].sort());
+    expect(permissionMatrix['users.create']).toEqual({
+      admin: true,
+      coordinator: false,
+      caseworker: false,
+      therapist: false,
+    });
+  });
+
+  it('is exactly the expected role × procedure matrix, written out by hand', () => {
+    const actual = PROCEDURE_NAMES.filter((n) => !(n in NOT_ROLE_GATED)).map((name) => [
+      name,
+      ...ROLES.map((role) => permissionMatrix[name][role]),
+    ]);
+    expect(actual).toEqual(EXPECTED_MATRIX);
+    for (const [name, role] of ROLES.flatMap((r) => EXPECTED_MATRIX.map(([n]) => [n, r] as const)))
+      expect({ name, role, allowed: isAllowed(name, role) }).toEqual({
+        name,
+        role,
+        allowed: expectedAllowed(name, role),
+      });
+  });
+
+  it('grants no role a public or recovery procedure, nor one that does not exist', () => {
+    expect(
+      Object.fromEntries(
+        PROCEDURE_NAMES.filter((n) => !Array.isArray(procedures[n].access)).map((n) => [
+          n,
+          procedures[n].access,
+        ]),
+      ),
+    ).toEqual(NOT_ROLE_GATED);
+    for (const role of ROLES) {
+      for (const name of Object.keys(NOT_ROLE_GATED) as ProcedureName[]) {
+        expect({ name, role, allowed: isAllowed(name, role) }).toEqual({
+          name,
+          role,
+          allowed: false,
+        });
+        expect(permissionMatrix[name][role]).toBe(false);
+      }
+      expect(isAllowed('users.drop' as ProcedureName, role)).toBe(false);
+      expect(isAllowed('__proto__' as ProcedureName, role)).toBe(false);
     }
   });
 });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import type { BackendApi } from '../../electron/backend/api';
 import { DOMAINS, type Domain } from '../../electron/backend/runtime/composition';
-import { ADMIN, addUser, childInput, fails, newVault, ok, signIn } from './support';
+import { ADMIN, addUser, childInput, fails, newVault, ok, signIn, tempFolder } from './support';
 
 const catalogue = JSON.parse(
   readFileSync(new URL('../../renderer/i18n/en.json', import.meta.url), 'utf8'),
@@ -280,5 +280,146 @@ describe('a call that fails part-way', () => {
         password: 'Temp-Dana-Pass-93',
       }),
     ).toMatchObject({ code: 'BAD_CREDENTIALS' });
+  });
+
+  it('something thrown that is not an Error is INTERNAL too, logged by its type', async () => {
+    const { backend } = await newVault(
+      {},
+      failingAfterWrite(() => 'Fictional Dana Cruz' as unknown as Error),
+    );
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await fails(backend, 'users.create', dana)).toEqual({
+        code: 'INTERNAL',
+        message: 'internal',
+      });
+      expect(logged.mock.calls).toEqual([['[aruga] internal error', 'string']]);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+});
+
+describe('what the router audits on the handler’s behalf', () => {
+  it('a wrong current password is refused, changes nothing, and is audited once as failed', async () => {
+    const { backend, admin } = await newVault();
+    const before = await newest(backend);
+    expect(
+      await fails(backend, 'account.changePassword', {
+        currentPassword: 'Not-The-Admin-Pass-1',
+        newPassword: 'Final-Admin-Harbor-62',
+      }),
+    ).toMatchObject({ code: 'VALIDATION', fields: { currentPassword: 'password.currentWrong' } });
+    const { entries } = await ok(backend, 'audit.list', { limit: 10 });
+    expect(entries.filter((e) => e.seq > before.seq)).toMatchObject([
+      {
+        seq: before.seq + 1,
+        actorId: admin.userId,
+        action: 'account.changePassword',
+        outcome: 'failed',
+        targetType: 'user',
+        targetId: admin.userId,
+        detail: { reason: 'currentPasswordWrong' },
+      },
+    ]);
+    // Written for good, outside the refused call's rolled-back work: the next session reads it,
+    // and the old password still opens the vault.
+    await ok(backend, 'session.lock', { reason: 'manual' });
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // the one failure's back-off
+    await signIn(backend, ADMIN.username, ADMIN.password);
+    const after = await ok(backend, 'audit.list', { action: 'account.changePassword', limit: 5 });
+    expect(after.entries.map((e) => [e.seq, e.outcome])).toEqual([[before.seq + 1, 'failed']]);
+  });
+
+  it('a handler may name its own target and detail, and the router writes them', async () => {
+    const { backend } = await newVault();
+    const settings = await ok(backend, 'settings.get', {});
+    await ok(backend, 'settings.update', { ...settings, idleLockMinutes: 7 });
+    expect(await newest(backend)).toMatchObject({
+      action: 'settings.update',
+      outcome: 'ok',
+      targetType: 'settings',
+      targetId: null,
+      detail: { changed: 'idleLockMinutes' },
+    });
+  });
+
+  it('a query marked as a view is audited with its target; other queries are not', async () => {
+    const { backend, admin } = await newVault();
+    const before = await newest(backend);
+    await ok(backend, 'reports.staffAccessRequest', { userId: admin.userId });
+    await ok(backend, 'users.list', {});
+    const { entries } = await ok(backend, 'audit.list', { limit: 10 });
+    expect(entries.filter((e) => e.seq > before.seq)).toMatchObject([
+      {
+        seq: before.seq + 1,
+        actorId: admin.userId,
+        action: 'reports.staffAccessRequest',
+        outcome: 'ok',
+        targetType: 'user',
+        targetId: admin.userId,
+        detail: { report: 'staffAccessRequest' },
+      },
+    ]);
+  });
+
+  it('a sign-in and a new vault are audited once each, by the handler, not again by the router', async () => {
+    const { backend, admin } = await newVault();
+    const first = await ok(backend, 'audit.list', { limit: 500 });
+    expect(first.entries.filter((e) => e.action === 'vault.create')).toHaveLength(1);
+    expect(first.entries.filter((e) => e.action === 'auth.signIn')).toMatchObject([
+      { detail: { via: 'setup' } },
+    ]);
+    await ok(backend, 'session.lock', { reason: 'manual' });
+    await signIn(backend, ADMIN.username, ADMIN.password);
+    const { entries } = await ok(backend, 'audit.list', { action: 'auth.signIn', limit: 5 });
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatchObject({
+      actorId: admin.userId,
+      targetType: 'user',
+      targetId: admin.userId,
+      detail: { via: 'password' },
+    });
+  });
+});
+
+describe('recovery mode', () => {
+  it('locks like a session, and opens nothing a signed-in role would', async () => {
+    const { backend, recoveryKey } = await newVault();
+    await ok(backend, 'session.lock', { reason: 'manual' });
+    await ok(backend, 'auth.recover', { recoveryKey });
+    for (const name of ['users.list', 'settings.get', 'audit.list', 'session.touch'] as const)
+      expect({ name, error: await fails(backend, name, {}) }).toEqual({
+        name,
+        error: { code: 'LOCKED', message: 'locked' },
+      });
+    const events: string[] = [];
+    backend.onEvent((e) => e.type === 'locked' && events.push(e.reason));
+    expect(await ok(backend, 'session.lock', { reason: 'manual' })).toBeNull();
+    expect(events).toEqual(['manual']);
+    expect((await ok(backend, 'app.status', {})).state).toBe('locked');
+  });
+});
+
+describe('calls that cannot run inside the call’s one transaction', () => {
+  it('a backup, a key rotation, sharing and a join file for a new computer run outside it', async () => {
+    const { backend } = await newVault();
+    const before = await newest(backend);
+    const folder = tempFolder();
+    await ok(backend, 'backup.create', { folder: tempFolder() });
+    await ok(backend, 'vault.rotateKey', {});
+    await ok(backend, 'sync.start', { computerName: 'Fictional Office PC' });
+    await ok(backend, 'sync.addComputer', {
+      computerName: 'Fictional Laptop',
+      folder: tempFolder(),
+    });
+    await ok(backend, 'sync.now', { folder });
+    const { entries } = await ok(backend, 'audit.list', { limit: 20 });
+    expect(
+      entries
+        .filter((e) => e.seq > before.seq)
+        .map((e) => e.action)
+        .reverse(),
+    ).toEqual(['backup.create', 'vault.rotateKey', 'sync.start', 'sync.addComputer', 'sync.now']);
   });
 });
