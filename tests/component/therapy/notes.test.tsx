@@ -181,6 +181,14 @@ describe('a child’s clinical record', () => {
     await expectNoAxeViolations();
   });
 
+  it('names the screen in the window title, never the child', async () => {
+    const bridge = clinicalBridge(caseworkerSession()).ok('notes.forChild', sessions('signed'));
+    renderApp(bridge, { route: `/clinical/${CHILD_ID}` });
+    // The heading names the child by case code and alias; the title the OS shows does not.
+    await screen.findByRole('heading', { level: 1, name: 'Clinical record — AR-2026-0042 (M.C.)' });
+    expect(document.title).toBe('Clinical record — Aruga');
+  });
+
   it('offers a therapist "Write note" only for a session the child attended', async () => {
     const held = sessions(null);
     const missed = {
