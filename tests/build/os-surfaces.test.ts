@@ -50,10 +50,10 @@ describe('the window title the OS shows', () => {
 });
 
 describe('the sources', () => {
-  it('never add recent documents, show notifications, badges or taskbar text', async () => {
+  it('never add recent documents or jump-list entries, show notifications, badges or taskbar text', async () => {
     const files = [...(await sourceFiles('electron')), ...(await sourceFiles('renderer'))];
     const forbidden =
-      /addRecentDocument|new Notification\(|setOverlayIcon|setThumbnailToolTip|setBadgeCount|setRepresentedFilename|setProgressBar/;
+      /addRecentDocument|setJumpList|setUserTasks|new Notification\(|setOverlayIcon|setThumbnailToolTip|setBadgeCount|setRepresentedFilename|setProgressBar/;
     const offending: string[] = [];
     for (const file of files) {
       if (forbidden.test(await readFile(file, 'utf8'))) offending.push(file);

@@ -17,6 +17,12 @@ export interface Target {
   within?: Locator;
 }
 
+/** A field with no role of its own (a password box), matched by its exact label. */
+export interface LabelTarget {
+  label: string;
+  within?: Locator;
+}
+
 /** What describeFocus says when focus is on nothing (the page's body). */
 export const NOTHING = '(nothing: body)';
 
@@ -52,13 +58,15 @@ export function describeFocus(page: Page): Promise<string> {
 }
 
 /** Whether the focused element is one of those `target` matches. */
-export function isFocused(page: Page, target: Target): Promise<boolean> {
+export function isFocused(page: Page, target: Target | LabelTarget): Promise<boolean> {
   const scope = target.within ?? page;
-  return scope
-    .getByRole(target.role, { name: target.name, exact: true })
-    .evaluateAll((elements) =>
-      elements.some((element) => element === element.ownerDocument.activeElement),
-    );
+  return (
+    'label' in target
+      ? scope.getByLabel(target.label, { exact: true })
+      : scope.getByRole(target.role, { name: target.name, exact: true })
+  ).evaluateAll((elements) =>
+    elements.some((element) => element === element.ownerDocument.activeElement),
+  );
 }
 
 /** Whether the element `locator` finds has focus. */
@@ -103,14 +111,18 @@ export async function expectVisibleFocus(page: Page): Promise<void> {
  * way that every control focus lands on shows it. Fails after MAX_TABS presses, listing every
  * stop it passed.
  */
-export async function tabTo(page: Page, target: Target, { backward = false } = {}): Promise<void> {
+export async function tabTo(
+  page: Page,
+  target: Target | LabelTarget,
+  { backward = false } = {},
+): Promise<void> {
   const passed: string[] = [];
   const invisible: string[] = [];
   for (let presses = 0; ; presses++) {
     if (await isFocused(page, target)) break;
     if (presses === MAX_TABS) {
       throw new Error(
-        `Tabbed ${MAX_TABS} times without reaching ${target.role} "${String(target.name)}". ` +
+        `Tabbed ${MAX_TABS} times without reaching ${'label' in target ? `the field "${target.label}"` : `${target.role} "${String(target.name)}"`}. ` +
           `Focus passed:\n  ${passed.join('\n  ')}`,
       );
     }
@@ -129,7 +141,7 @@ export async function tabTo(page: Page, target: Target, { backward = false } = {
 /** Tabs to `target` and presses a key on it (Enter by default). */
 export async function press(
   page: Page,
-  target: Target,
+  target: Target | LabelTarget,
   key = 'Enter',
   options: { backward?: boolean } = {},
 ): Promise<void> {
@@ -176,4 +188,40 @@ export async function keyboardSignIn(
 export async function keyboardSignOut(page: Page): Promise<void> {
   await press(page, { role: 'button', name: 'Sign out' }, 'Enter', { backward: true });
   await onScreen(page, 'Sign in to Aruga', 'sign in after sign-out');
+}
+
+/**
+ * A modal dialog keeps focus: Tab from where focus is now walks through the dialog's controls and
+ * comes back to the same control, never landing on anything outside the dialog (Chromium may pass
+ * through the page's body once, where the browser's own toolbar would take focus). Ends where it
+ * started.
+ */
+export async function expectFocusTrapped(page: Page, dialog: Locator): Promise<void> {
+  const start = await page
+    .locator(':root')
+    .evaluateHandle((root) => root.ownerDocument.activeElement);
+  const startedHere = (): Promise<boolean> =>
+    start.evaluate((element) => element === element?.ownerDocument.activeElement);
+  const passed: string[] = [await describeFocus(page)];
+  expect(
+    await dialog.evaluate((element) => element.contains(element.ownerDocument.activeElement)),
+  ).toBe(true);
+  for (let presses = 0; presses < MAX_TABS; presses++) {
+    await page.keyboard.press('Tab');
+    const here = await describeFocus(page);
+    passed.push(here);
+    if (here !== NOTHING) {
+      const inside = await dialog.evaluate((element) =>
+        element.contains(element.ownerDocument.activeElement),
+      );
+      if (!inside) throw new Error(`Focus left the dialog for ${here}:\n  ${passed.join('\n  ')}`);
+      await expectVisibleFocus(page);
+    }
+    if (await startedHere()) {
+      // A real cycle: focus visited more than where it started.
+      expect(passed.length).toBeGreaterThan(2);
+      return;
+    }
+  }
+  throw new Error(`Focus never came back to where it started:\n  ${passed.join('\n  ')}`);
 }
