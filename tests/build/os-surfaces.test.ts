@@ -4,6 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { saveDialogOptions } from '../../electron/main/save-dialog';
 import { APP_TITLE, guardWindowTitle } from '../../electron/main/window-title';
 
 type TitleListener = (event: { preventDefault(): void }, title: string, explicit: boolean) => void;
@@ -46,6 +47,23 @@ describe('the window title the OS shows', () => {
   it("shows only the app's name for an empty title or one Chromium made from the URL", () => {
     expect(pageTitle('', true)).toBe(APP_TITLE);
     expect(pageTitle('app://aruga/index.html#/cases/0190a5d4-6c1e', false)).toBe(APP_TITLE);
+  });
+});
+
+describe("a report's save dialog", () => {
+  it('keeps the saved file out of Recent items and the jump list', () => {
+    expect(saveDialogOptions('placement-report-2026-07-01-2026-09-30.pdf')).toEqual({
+      defaultPath: 'placement-report-2026-07-01-2026-09-30.pdf',
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      properties: ['dontAddToRecent'],
+    });
+  });
+
+  it('proposes only a neutral name, whatever it was handed', () => {
+    expect(saveDialogOptions('AR-2026-0042-MC.csv')).toMatchObject({
+      defaultPath: 'report.csv',
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+    });
   });
 });
 
