@@ -11,12 +11,13 @@ import { expectNoAxeViolations, onScreen } from '../support/axe';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
 import {
   chosenOption,
+  describeFocus,
   expectFocusTrapped,
   expectVisibleFocus,
-  hasFocus,
   isFocused,
   keyboardSignIn,
   keyboardSignOut,
+  NOTHING,
   press,
   tabTo,
   type Target,
@@ -165,6 +166,9 @@ describe('first run, sign-in, lock and administration by keyboard', { timeout: 3
     await statusSays(`${NEW_USER.displayName} was disabled.`);
     const row = page.getByRole('row').filter({ hasText: NEW_USER.username });
     await expect.poll(() => row.innerText()).toContain('Disabled');
+    // The row's buttons are gone with the account: focus must not fall to the page's body.
+    expect(await describeFocus(page)).not.toBe(NOTHING);
+    await expectVisibleFocus(page);
     await expectNoAxeViolations(page, 'users with a disabled user');
   });
 
@@ -212,7 +216,10 @@ describe('first run, sign-in, lock and administration by keyboard', { timeout: 3
     // Sign-in opens on the username, with the password box next.
     await keyboardSignIn(page, ADMIN.username, ADMIN.password);
     await onScreen(page, 'Users', 'users after sign-in');
-    expect(await hasFocus(page.getByRole('main').getByRole('heading', { level: 1 }))).toBe(true);
+    // The first Tab after signing in reaches the skip link, which leads into the screen.
+    await page.keyboard.press('Tab');
+    expect(await isFocused(page, { role: 'link', name: 'Skip to main content' })).toBe(true);
+    await expectVisibleFocus(page);
     run.errors.assertNone();
   });
 });
