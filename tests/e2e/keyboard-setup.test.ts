@@ -58,6 +58,10 @@ async function statusSays(text: string): Promise<void> {
 
 describe('first run, sign-in, lock and administration by keyboard', { timeout: 300_000 }, () => {
   it('sets up the vault and its first administrator', async () => {
+    // The first load of a fresh app on a busy machine can take a while.
+    await page
+      .getByRole('heading', { level: 1, name: 'Set up Aruga' })
+      .waitFor({ timeout: 120_000 });
     await onScreen(page, 'Set up Aruga', 'setup');
     expect(await page.title()).toBe('Set up Aruga — Aruga');
     await tabTo(page, { role: 'textbox', name: 'Your display name' });
