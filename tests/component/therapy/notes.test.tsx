@@ -105,6 +105,8 @@ describe('the note editor', () => {
     expect(screen.getByText('Fictional: slept better')).toBeVisible();
     expect(screen.getByLabelText('Addendum')).toBeVisible();
     expect(screen.getByText(/^Signed by Luningning Santos/)).toBeVisible();
+    // The Sign button went with the editor: focus waits on the note's heading.
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveFocus());
   });
 
   it('keeps what was typed when a save fails, and saves it as the screen goes on a lock', async () => {
