@@ -151,6 +151,10 @@ describe('note writing, transfer and discharge by keyboard', { timeout: 300_000 
     expectOk(await harnessCall(run.harness, 'session.lock', { reason: 'signOut' }));
     await insertAttendedSession(run.dataFolder, recoveryKey, therapistId!, placed.childId);
     await page.goto(run.harness.url);
+    // The first load on a busy machine can take a while.
+    await page
+      .getByRole('heading', { level: 1, name: 'Sign in to Aruga' })
+      .waitFor({ timeout: 120_000 });
     await onScreen(page, 'Sign in to Aruga', 'sign in');
   });
 
@@ -296,9 +300,9 @@ describe('note writing, transfer and discharge by keyboard', { timeout: 300_000 
 
     await page.keyboard.press('Enter');
     await discharge.waitFor();
-    // Date and time stay at now; the destination by type-ahead.
+    // Date and time stay at now; the destination by type-ahead ("Fo", past Family reintegration).
     await tabTo(page, { role: 'combobox', name: 'Destination', within: discharge });
-    await page.keyboard.type('F');
+    await page.keyboard.type('Fo');
     await expect
       .poll(() => chosenOption(discharge.getByRole('combobox', { name: 'Destination' })))
       .toBe('Foster care');
