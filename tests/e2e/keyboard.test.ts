@@ -164,6 +164,10 @@ describe('keyboard-only flow', { timeout: 900_000 }, () => {
     expectOk(await harnessCall(run.harness, 'session.lock', { reason: 'signOut' }));
 
     await page.goto(run.harness.url);
+    // The first load on a busy machine can take a while.
+    await page
+      .getByRole('heading', { level: 1, name: 'Sign in to Aruga' })
+      .waitFor({ timeout: 120_000 });
     await onScreen(page, 'Sign in to Aruga', 'sign in');
   });
 
