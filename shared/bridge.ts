@@ -1,6 +1,7 @@
 // The exact shape the preload (and the browser harness) put on `window.aruga`.
 import type { Envelope } from './errors';
 import type { LockEventReason, ProcedureName } from './contract';
+import { isNeutralFileName } from './reports/file-name';
 
 export interface LockEvent {
   type: 'locked';
@@ -56,7 +57,7 @@ export type BackendEvent = LockEvent | ProgressEvent | SyncedEvent;
 export interface OutputRequest {
   mode: 'print' | 'pdf' | 'csv';
   content: string;
-  /** The suggested file name, e.g. placement-report-2026-07-01.pdf (.csv for a CSV). */
+  /** The suggested file name, from reportFileName: which report and period, never whose. */
   fileName: string;
 }
 
@@ -92,7 +93,6 @@ export function parseOutputRequest(value: unknown): OutputRequest | null {
   if (typeof content !== 'string' || content.length === 0 || content.length > OUTPUT_MAX_BYTES)
     return null;
   const extension = mode === 'csv' ? 'csv' : 'pdf';
-  if (typeof fileName !== 'string' || !new RegExp(`^[\\w.-]{1,100}\\.${extension}$`).test(fileName))
-    return null;
+  if (typeof fileName !== 'string' || !isNeutralFileName(fileName, extension)) return null;
   return { mode, content, fileName };
 }

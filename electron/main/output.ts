@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, dialog } from 'electron';
 import type { OutputRequest, OutputResult } from '../../shared/bridge';
+import { saveDialogOptions } from './save-dialog';
 
 /** Every face, bold included, before printing: a face still loading prints as blank text. */
 const FONTS_LOADED = 'Promise.all([...document.fonts].map((f) => f.load())).then(() => true)';
@@ -46,11 +47,7 @@ async function saveAs(
   fileName: string,
   data: string | Buffer,
 ): Promise<OutputResult> {
-  const extension = path.extname(fileName).slice(1);
-  const choice = await dialog.showSaveDialog(owner, {
-    defaultPath: fileName,
-    filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
-  });
+  const choice = await dialog.showSaveDialog(owner, saveDialogOptions(fileName));
   if (choice.canceled || !choice.filePath) return { done: false };
   await writeFile(choice.filePath, data);
   return { done: true, fileName: path.basename(choice.filePath) };

@@ -4,6 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { saveDialogOptions } from '../../electron/main/save-dialog';
 import { APP_TITLE, guardWindowTitle } from '../../electron/main/window-title';
 
 type TitleListener = (event: { preventDefault(): void }, title: string, explicit: boolean) => void;
@@ -49,11 +50,28 @@ describe('the window title the OS shows', () => {
   });
 });
 
+describe("a report's save dialog", () => {
+  it('keeps the saved file out of Recent items and the jump list', () => {
+    expect(saveDialogOptions('placement-report-2026-07-01-2026-09-30.pdf')).toEqual({
+      defaultPath: 'placement-report-2026-07-01-2026-09-30.pdf',
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      properties: ['dontAddToRecent'],
+    });
+  });
+
+  it('proposes only a neutral name, whatever it was handed', () => {
+    expect(saveDialogOptions('AR-2026-0042-MC.csv')).toMatchObject({
+      defaultPath: 'report.csv',
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+    });
+  });
+});
+
 describe('the sources', () => {
-  it('never add recent documents, show notifications, badges or taskbar text', async () => {
+  it('never add recent documents or jump-list entries, show notifications, badges or taskbar text', async () => {
     const files = [...(await sourceFiles('electron')), ...(await sourceFiles('renderer'))];
     const forbidden =
-      /addRecentDocument|new Notification\(|setOverlayIcon|setThumbnailToolTip|setBadgeCount|setRepresentedFilename|setProgressBar/;
+      /addRecentDocument|setJumpList|setUserTasks|new Notification\(|setOverlayIcon|setThumbnailToolTip|setBadgeCount|setRepresentedFilename|setProgressBar/;
     const offending: string[] = [];
     for (const file of files) {
       if (forbidden.test(await readFile(file, 'utf8'))) offending.push(file);

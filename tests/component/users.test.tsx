@@ -215,6 +215,10 @@ describe('users', () => {
     );
     expect(await screen.findByText('Bayani Cruz was disabled.')).toBeVisible();
     expect(bridge.inputsOf('users.disable')).toEqual([{ userId: IDS.caseworker }]);
+    // The row's buttons go with the account: focus waits on the heading, not on the opener.
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 1, name: 'Users' })).toHaveFocus(),
+    );
   });
 
   it('shows a backend refusal inside the dialog', async () => {

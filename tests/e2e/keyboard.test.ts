@@ -16,6 +16,21 @@ import { startE2eRun, type E2eRun } from '../support/e2e-run';
 import { expectOk, harnessCall } from '../support/harness';
 import type { OutputRequest, OutputResult } from '../../shared/bridge';
 import { pdfText, reportOutputs } from '../support/report-pdf';
+import {
+  chosenOption,
+  describeFocus,
+  expectVisibleFocus,
+  hasFocus,
+  isFocused,
+  keyboardSignIn,
+  keyboardSignOut,
+  NOTHING,
+  press,
+  tabTo,
+  typeDate as typeKeyDate,
+  typeTime as typeKeyTime,
+  type Target,
+} from '../support/keyboard';
 import { addStaff, createVaultWithStaff, firstSignIn } from '../support/seed';
 
 const TIME_ZONE = 'Asia/Manila';
@@ -63,9 +78,6 @@ const TESTIMONY = {
   caseNumber: 'FC-2026-0117',
 };
 
-/** How many Tab presses tabTo tries before giving up (the case file's sections are many). */
-const MAX_TABS = 100;
-
 let run: E2eRun;
 let page: Page;
 let childId = '';
@@ -88,152 +100,6 @@ afterAll(async () => {
   await run?.close();
 });
 
-// ---- keyboard helpers -------------------------------------------------------------------------
-
-/** What the Tab key can land on, matched like getByRole: a role and an exact accessible name. */
-interface Target {
-  role: Parameters<Page['getByRole']>[0];
-  name: string | RegExp;
-  /** Narrows the match, e.g. to a dialog or a region. */
-  within?: Locator;
-}
-
-/** What describeFocus says when focus is on nothing (the page's body). */
-const NOTHING = '(nothing: body)';
-
-// The in-page checks reach the document through an element's ownerDocument: the Node tsconfig
-// has no DOM types, so what Playwright hands them is untyped.
-
-/** A short, readable line about the focused element (role, name, tag), for failure messages. */
-function describeFocus(page: Page): Promise<string> {
-  return page.locator(':root').evaluate((root, nothing: string) => {
-    const doc = root.ownerDocument;
-    const element = doc.activeElement;
-    if (!element || element === doc.body) return nothing;
-    const text = (value: string | null | undefined): string =>
-      (value ?? '').replace(/\s+/g, ' ').trim();
-    const byIds = (ids: string | null): string =>
-      (ids ?? '')
-        .split(/\s+/)
-        .map((id: string) => doc.getElementById(id)?.textContent ?? '')
-        .join(' ');
-    const labels: string = [...(element.labels ?? [])]
-      .map((label: { textContent: string | null }) => label.textContent)
-      .join(' ');
-    const name =
-      text(element.getAttribute('aria-label')) ||
-      text(byIds(element.getAttribute('aria-labelledby'))) ||
-      text(labels) ||
-      text(element.textContent).slice(0, 60);
-    const type: string | null = element.getAttribute('type');
-    const role: string | null = element.getAttribute('role');
-    const tag = `${String(element.tagName).toLowerCase()}${type ? `[type=${type}]` : ''}`;
-    return `${role ? `${role} ` : ''}<${tag}> "${name}"`;
-  }, NOTHING);
-}
-
-/** Whether the focused element is one of those `target` matches. */
-function isFocused(page: Page, target: Target): Promise<boolean> {
-  const scope = target.within ?? page;
-  return scope
-    .getByRole(target.role, { name: target.name, exact: true })
-    .evaluateAll((elements) =>
-      elements.some((element) => element === element.ownerDocument.activeElement),
-    );
-}
-
-/** Whether the element `locator` finds has focus. */
-function hasFocus(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element) => element === element.ownerDocument.activeElement);
-}
-
-/**
- * The focused element's focus indicator: a visible outline (not `none`, wider than 0, not
- * transparent) or a box shadow. Null when there is one, else a description of what is missing.
- * When focus is on a date or time input's picker button (inside the input), the input's own style
- * is what shows, and is what is read.
- */
-function missingFocusIndicator(page: Page): Promise<string | null> {
-  return page.locator(':root').evaluate((root) => {
-    const doc = root.ownerDocument;
-    const element = doc.activeElement;
-    if (!element || element === doc.body) return 'nothing has focus';
-    const style = doc.defaultView.getComputedStyle(element);
-    const outlineColor: string = style.outlineColor;
-    const outline =
-      style.outlineStyle !== 'none' &&
-      parseFloat(style.outlineWidth) > 0 &&
-      outlineColor !== 'transparent' &&
-      !/^rgba\(.*,\s*0\)$/.test(outlineColor);
-    const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
-    if (outline || shadow) return null;
-    return `outline ${style.outlineStyle} ${style.outlineWidth}, box-shadow ${style.boxShadow}`;
-  });
-}
-
-/** Asserts the focused element shows where focus is. */
-async function expectVisibleFocus(page: Page): Promise<void> {
-  const missing = await missingFocusIndicator(page);
-  if (missing) {
-    throw new Error(`No visible focus indicator on ${await describeFocus(page)}: ${missing}`);
-  }
-}
-
-/**
- * Presses Tab (Shift+Tab when `backward`) until the focused element is `target`, checking on the
- * way that every control focus lands on shows it. Fails after MAX_TABS presses, listing every
- * stop it passed.
- */
-async function tabTo(page: Page, target: Target, { backward = false } = {}): Promise<void> {
-  const passed: string[] = [];
-  const invisible: string[] = [];
-  for (let presses = 0; ; presses++) {
-    if (await isFocused(page, target)) break;
-    if (presses === MAX_TABS) {
-      throw new Error(
-        `Tabbed ${MAX_TABS} times without reaching ${target.role} "${String(target.name)}". ` +
-          `Focus passed:\n  ${passed.join('\n  ')}`,
-      );
-    }
-    await page.keyboard.press(backward ? 'Shift+Tab' : 'Tab');
-    const here = await describeFocus(page);
-    passed.push(here);
-    const missing = here === NOTHING ? null : await missingFocusIndicator(page);
-    if (missing) invisible.push(`${here}: ${missing}`);
-  }
-  if (invisible.length > 0) {
-    throw new Error(`No visible focus indicator on:\n  ${invisible.join('\n  ')}`);
-  }
-  await expectVisibleFocus(page);
-}
-
-/** Tabs to `target` and presses a key on it (Enter by default). */
-async function press(
-  page: Page,
-  target: Target,
-  key = 'Enter',
-  options: { backward?: boolean } = {},
-): Promise<void> {
-  await tabTo(page, target, options);
-  await page.keyboard.press(key);
-}
-
-/** Types a calendar date (YYYY-MM-DD) into a focused en-US date input, segment by segment. */
-async function typeDate(isoDate: string): Promise<void> {
-  const [year, month, day] = isoDate.split('-') as [string, string, string];
-  await page.keyboard.type(`${month}${day}${year}`);
-}
-
-/** Types a wall-clock time (HH:mm) into a focused en-US time input: hour, minute, AM/PM. */
-async function typeTime(time: string): Promise<void> {
-  const [hours, minutes] = time.split(':').map(Number) as [number, number];
-  const hour12 = hours % 12 === 0 ? 12 : hours % 12;
-  await page.keyboard.type(`${String(hour12).padStart(2, '0')}${String(minutes).padStart(2, '0')}`);
-  await page.keyboard.type(hours < 12 ? 'A' : 'P');
-}
-
-// ---- screen helpers ---------------------------------------------------------------------------
-
 function dialog(name: string): Locator {
   return page.getByRole('dialog', { name, exact: true });
 }
@@ -242,32 +108,16 @@ function section(name: string): Locator {
   return page.getByRole('region', { name, exact: true });
 }
 
-/** The text of the option a select has chosen. */
-function chosenOption(select: Locator): Promise<string> {
-  return select.evaluate((element) => String(element.selectedOptions[0]?.textContent ?? ''));
-}
-
 /** Waits for a polite status message (role=status) containing `text`. */
 async function statusSays(text: string): Promise<void> {
   await page.getByRole('status').filter({ hasText: text }).waitFor();
 }
 
-/** Signs in from the sign-in (or locked) screen: username, Tab, password, Enter. */
-async function signIn(username: string, password: string): Promise<void> {
-  await tabTo(page, { role: 'textbox', name: 'Username' });
-  await page.keyboard.type(username);
-  await page.keyboard.press('Tab');
-  // The password box has no role of its own: check it by its label.
-  expect(await hasFocus(page.getByLabel('Password', { exact: true }))).toBe(true);
-  await expectVisibleFocus(page);
-  await page.keyboard.type(password);
-  await page.keyboard.press('Enter');
-}
-
-async function signOut(): Promise<void> {
-  await press(page, { role: 'button', name: 'Sign out' }, 'Enter', { backward: true });
-  await onScreen(page, 'Sign in to Aruga', 'sign in after sign-out');
-}
+const typeDate = (isoDate: string): Promise<void> => typeKeyDate(page, isoDate);
+const typeTime = (time: string): Promise<void> => typeKeyTime(page, time);
+const signIn = (username: string, password: string): Promise<void> =>
+  keyboardSignIn(page, username, password);
+const signOut = (): Promise<void> => keyboardSignOut(page);
 
 // ---- the flow ---------------------------------------------------------------------------------
 
@@ -314,6 +164,10 @@ describe('keyboard-only flow', { timeout: 900_000 }, () => {
     expectOk(await harnessCall(run.harness, 'session.lock', { reason: 'signOut' }));
 
     await page.goto(run.harness.url);
+    // The first load on a busy machine can take a while.
+    await page
+      .getByRole('heading', { level: 1, name: 'Sign in to Aruga' })
+      .waitFor({ timeout: 120_000 });
     await onScreen(page, 'Sign in to Aruga', 'sign in');
   });
 

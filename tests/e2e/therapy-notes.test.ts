@@ -3,18 +3,13 @@
 // out-of-range one refused at its field) and sees them drawn; the caseworker sees the session's
 // attendance and that the note is signed, never a word of it; a coordinator breaks the glass
 // with a reason, and the read is in the audit log and on the author's screen. axe on each screen.
-import { SCHEMA } from '../../electron/backend/runtime/composition';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '@signalapp/sqlcipher';
-import { join } from 'node:path';
-import { DataLayer } from '../../electron/backend/db/data-layer';
-import { unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
 import { expectNoAxeViolations, onScreen } from '../support/axe';
 import { startE2eRun, type E2eRun } from '../support/e2e-run';
 import { pageHelpers } from '../support/page-helpers';
 import { expectOk, harnessCall, signOutFully } from '../support/harness';
-import { firstSignIn } from '../support/seed';
+import { firstSignIn, insertAttendedSession } from '../support/seed';
 
 const ADMIN = {
   displayName: 'Amihan Notesadmin Reyes',
@@ -68,37 +63,6 @@ async function openChild(): Promise<void> {
   await onScreen(page, 'Clinical records', 'clinical records');
   await page.getByRole('link', { name: new RegExp(`^${caseCode} `) }).click();
   await onScreen(page, new RegExp(`Clinical record — ${caseCode}`), 'child clinical record');
-}
-
-/** A session held yesterday, written straight to the vault as the scheduler would have. */
-async function insertAttendedSession(therapistId: string): Promise<void> {
-  const key = await unwrapWithRecoveryKey(run.dataFolder, recoveryKey);
-  const db = new Database(join(run.dataFolder, 'aruga.db'));
-  try {
-    db.pragma(`key = "x'${key.dataKeyHex}'"`);
-    key.discard();
-    const data = new DataLayer(db, SCHEMA.tables, () => ({
-      userId: therapistId,
-      deviceId: 'e2e-seed',
-    }));
-    const start = new Date(Date.now() - 26 * 3_600_000).toISOString();
-    const end = new Date(Date.now() - 25 * 3_600_000).toISOString();
-    const session = data.insert('therapy_sessions', {
-      therapist_id: therapistId,
-      kind: 'individual',
-      start_at: start,
-      end_at: end,
-      status: 'attended',
-    });
-    data.insert('therapy_participants', {
-      session_id: session,
-      child_id: childId,
-      start_at: start,
-      end_at: end,
-    });
-  } finally {
-    db.close();
-  }
 }
 
 beforeAll(async () => {
@@ -177,7 +141,7 @@ beforeAll(async () => {
     }),
   );
   expectOk(await harnessCall(run.harness, 'session.lock', { reason: 'signOut' }));
-  await insertAttendedSession(ids.therapist!);
+  await insertAttendedSession(run.dataFolder, recoveryKey, ids.therapist!, childId);
   await page.goto(run.harness.url);
 }, 180_000);
 

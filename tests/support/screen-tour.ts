@@ -9,6 +9,7 @@ import { isLanguage, LANGUAGES, type Language } from '../../shared/languages';
 import { catalogueTexts, wordsIn } from './catalogue-words';
 import { expectNoAxeViolations } from './axe';
 import { expectReadableControls } from './contrast';
+import { expectTitleNamesNoChild } from './window-title';
 
 /** The languages the tour can read the app in: the words it looks for come from their catalogues. */
 export type TourLanguage = Language;
@@ -211,9 +212,15 @@ export async function expectNoEnglishLeft(
   }
 }
 
-async function checkScreen(page: Page, words: TourWords, label: string): Promise<void> {
+async function checkScreen(
+  page: Page,
+  words: TourWords,
+  label: string,
+  hidden: readonly string[],
+): Promise<void> {
   await page.getByRole('main').getByRole('heading', { level: 1 }).waitFor({ timeout: 60_000 });
   await settled(page);
+  await expectTitleNamesNoChild(page, hidden, label);
   await expectNoEnglishLeft(page, words, label);
   await expectWcag22(page, label);
   await expectReadableControls(page, label);
@@ -226,6 +233,7 @@ async function checkDialogs(
   words: TourWords,
   openers: Locator,
   label: string,
+  hidden: readonly string[],
 ): Promise<string[]> {
   const seen: string[] = [];
   const count = await openers.count();
@@ -237,6 +245,7 @@ async function checkDialogs(
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     await settled(page);
+    await expectTitleNamesNoChild(page, hidden, `${label}: ${name}`);
     await expectNoEnglishLeft(page, words, `${label}: ${name}`);
     await expectWcag22(page, `${label}: ${name}`);
     await expectFits(page, `${label}: ${name}`);
@@ -253,9 +262,14 @@ async function checkDialogs(
 /**
  * Tours every screen of the signed-in role in `language` and returns what it checked, in order:
  * each screen of the main navigation, the cheat-sheet, and, where the role has a children list,
- * the first child's case file with each of its "Add" dialogs.
+ * the first child's case file with each of its "Add" dialogs. On every one of them the window
+ * title holds none of `hidden` (a child's name, alias, initials, case code).
  */
-export async function tourEveryScreen(page: Page, language: TourLanguage): Promise<string[]> {
+export async function tourEveryScreen(
+  page: Page,
+  language: TourLanguage,
+  hidden: readonly string[] = [],
+): Promise<string[]> {
   const words = tourWords(language);
   await page.setViewportSize(VIEWPORTS.window);
   const nav = page.getByRole('navigation', { name: words.mainNav, exact: true });
@@ -267,7 +281,7 @@ export async function tourEveryScreen(page: Page, language: TourLanguage): Promi
     await nav.getByRole('link').nth(i).click();
     // The first link may be the screen already shown: then nothing navigates.
     if (!(i === 0 && seen.length === 0)) await expectHeadingFocused(page, name);
-    await checkScreen(page, words, name);
+    await checkScreen(page, words, name, hidden);
     seen.push(name);
   }
 
@@ -290,12 +304,12 @@ export async function tourEveryScreen(page: Page, language: TourLanguage): Promi
     const caseCode = (await first.innerText()).trim();
     await first.click();
     await expectHeadingFocused(page, caseCode);
-    await checkScreen(page, words, caseCode);
+    await checkScreen(page, words, caseCode, hidden);
     seen.push(caseCode);
     const adders = page
       .getByRole('main')
       .getByRole('button', { name: words.adders, disabled: false });
-    seen.push(...(await checkDialogs(page, words, adders, caseCode)));
+    seen.push(...(await checkDialogs(page, words, adders, caseCode, hidden)));
   }
   return seen;
 }

@@ -1,5 +1,10 @@
 // Setting up what an end-to-end test is not about, through the harness's bridge: the vault, its
 // staff, and each person's first sign-in with the forced password change.
+import { join } from 'node:path';
+import { Database } from '@signalapp/sqlcipher';
+import { DataLayer } from '../../electron/backend/db/data-layer';
+import { SCHEMA } from '../../electron/backend/runtime/composition';
+import { unwrapWithRecoveryKey } from '../../electron/backend/vault/vault';
 import type { ProcedureInput } from '../../shared/contract';
 import type { Role } from '../../shared/roles';
 import { zonedInstant } from '../../shared/time';
@@ -18,14 +23,17 @@ export interface StaffMember {
   password: string;
 }
 
-/** Creates the vault (its administrator stays signed in) and a temporary-password account each. */
+/**
+ * Creates the vault (its administrator stays signed in) and a temporary-password account each;
+ * returns the vault's recovery key.
+ */
 export async function createVaultWithStaff(
   harness: TestHarness,
   admin: Admin,
   timeZone: string,
   staff: readonly { member: StaffMember; role: Role; shelterScope: readonly string[] }[],
-): Promise<void> {
-  expectOk(
+): Promise<string> {
+  const created = expectOk(
     await harnessCall(harness, 'vault.create', {
       adminDisplayName: admin.displayName,
       adminUsername: admin.username,
@@ -34,15 +42,17 @@ export async function createVaultWithStaff(
     }),
   );
   await addStaff(harness, staff);
+  return created.recoveryKey;
 }
 
-/** The signed-in administrator adds each account, with a temporary password. */
+/** The signed-in administrator adds each account, with a temporary password; returns their ids. */
 export async function addStaff(
   harness: TestHarness,
   staff: readonly { member: StaffMember; role: Role; shelterScope: readonly string[] }[],
-): Promise<void> {
+): Promise<string[]> {
+  const ids: string[] = [];
   for (const { member, role, shelterScope } of staff) {
-    expectOk(
+    const user = expectOk(
       await harnessCall(harness, 'users.create', {
         displayName: member.displayName,
         username: member.username,
@@ -51,7 +61,9 @@ export async function addStaff(
         temporaryPassword: member.temporaryPassword,
       }),
     );
+    ids.push(user.id);
   }
+  return ids;
 }
 
 /** Signs `member` in with the temporary password and replaces it; they stay signed in. */
@@ -113,4 +125,44 @@ export async function placeChild(
     }),
   );
   return { shelterId: shelter.id, childId: child.id, caseCode: child.caseCode };
+}
+
+/**
+ * A session `therapistId` held with the child yesterday and marked attended, written straight to
+ * the locked vault (opened with its recovery key) as the scheduler would have, so a test about
+ * notes need not book and mark a session through the calendar first.
+ */
+export async function insertAttendedSession(
+  dataFolder: string,
+  recoveryKey: string,
+  therapistId: string,
+  childId: string,
+): Promise<void> {
+  const key = await unwrapWithRecoveryKey(dataFolder, recoveryKey);
+  const db = new Database(join(dataFolder, 'aruga.db'));
+  try {
+    db.pragma(`key = "x'${key.dataKeyHex}'"`);
+    key.discard();
+    const data = new DataLayer(db, SCHEMA.tables, () => ({
+      userId: therapistId,
+      deviceId: 'e2e-seed',
+    }));
+    const start = new Date(Date.now() - 26 * 3_600_000).toISOString();
+    const end = new Date(Date.now() - 25 * 3_600_000).toISOString();
+    const session = data.insert('therapy_sessions', {
+      therapist_id: therapistId,
+      kind: 'individual',
+      start_at: start,
+      end_at: end,
+      status: 'attended',
+    });
+    data.insert('therapy_participants', {
+      session_id: session,
+      child_id: childId,
+      start_at: start,
+      end_at: end,
+    });
+  } finally {
+    db.close();
+  }
 }

@@ -1,5 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '../../../shared/contract';
 import { formatInstant } from '../../i18n/format';
@@ -23,6 +23,14 @@ export function UsersScreen() {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [status, setStatus] = useState<string | null>(null);
   const timeZone = session.settings.timeZone;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [disabledCount, setDisabledCount] = useState(0);
+
+  // A disabled account's row loses its buttons, the dialog's opener among them: focus goes to the
+  // screen's heading (after the dialog has given it back) rather than fall to the page's body.
+  useEffect(() => {
+    if (disabledCount > 0) heading.current?.focus();
+  }, [disabledCount]);
 
   const columns = useMemo(
     () => [
@@ -98,7 +106,9 @@ export function UsersScreen() {
 
   return (
     <>
-      <h1>{t('users.title')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('users.title')}
+      </h1>
       <StatusMessage>{status}</StatusMessage>
       {users.isError ? <FormAlert message={{ key: users.error.message }} /> : null}
       <DataTable
@@ -115,7 +125,14 @@ export function UsersScreen() {
         <ResetPasswordDialog user={dialog.user} onClose={() => setDialog(null)} onDone={done} />
       ) : null}
       {dialog?.kind === 'disable' ? (
-        <DisableUserDialog user={dialog.user} onClose={() => setDialog(null)} onDone={done} />
+        <DisableUserDialog
+          user={dialog.user}
+          onClose={() => setDialog(null)}
+          onDone={(message) => {
+            done(message);
+            setDisabledCount((count) => count + 1);
+          }}
+        />
       ) : null}
     </>
   );

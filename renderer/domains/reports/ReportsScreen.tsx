@@ -2,6 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputRequest } from '../../../shared/bridge';
 import { reportCsv } from '../../../shared/reports/csv';
+import { reportFileName } from '../../../shared/reports/file-name';
 import {
   MARGINS,
   ORIENTATIONS,
@@ -186,11 +187,19 @@ export function ReportsScreen() {
           identifiable,
           language: run.language,
         });
-      const base = `${kind}-report-${run.from}-${run.to}`;
+      const period = { from: run.from, to: run.to };
       const request: OutputRequest =
         output === 'csv'
-          ? { mode: 'csv', content: reportCsv(run.blocks, identifiable), fileName: `${base}.csv` }
-          : { mode: output, content: await wholeDocument(run, setup, texts), fileName: `${base}.pdf` };
+          ? {
+              mode: 'csv',
+              content: reportCsv(run.blocks, identifiable),
+              fileName: reportFileName(kind, period, 'csv'),
+            }
+          : {
+              mode: output,
+              content: await wholeDocument(run, setup, texts),
+              fileName: reportFileName(kind, period, 'pdf'),
+            };
       const result = await api.output(request);
       if (result.done) {
         const key = output === 'print' ? 'printed' : output === 'pdf' ? 'saved' : 'exported';

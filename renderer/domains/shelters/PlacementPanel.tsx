@@ -1,5 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { useMemo, useState, type JSX } from 'react';
+import { useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../../shared/children/contract';
 import type { Placement } from '../../../shared/shelters/contract';
@@ -42,6 +42,16 @@ export function PlacementPanel({ caseFile }: { caseFile: CaseFile }): JSX.Elemen
     setDialog(null);
     setStatus(message);
   };
+  const admitButton = useRef<HTMLButtonElement>(null);
+  const [afterDischarge, setAfterDischarge] = useState(false);
+
+  // A discharge takes the Transfer and Discharge buttons away once the case file is read again:
+  // focus goes to the Admit button that takes their place rather than fall to the page's body.
+  useEffect(() => {
+    if (!afterDischarge || current) return;
+    setAfterDischarge(false);
+    admitButton.current?.focus();
+  }, [afterDischarge, current]);
 
   const columns = useMemo(
     () => [
@@ -133,7 +143,12 @@ export function PlacementPanel({ caseFile }: { caseFile: CaseFile }): JSX.Elemen
             </button>
           </>
         ) : (
-          <button type="button" className="button-primary" onClick={() => open({ kind: 'admit' })}>
+          <button
+            ref={admitButton}
+            type="button"
+            className="button-primary"
+            onClick={() => open({ kind: 'admit' })}
+          >
             {t('shelters.placement.admit')}
           </button>
         )}
@@ -153,7 +168,14 @@ export function PlacementPanel({ caseFile }: { caseFile: CaseFile }): JSX.Elemen
         />
       ) : null}
       {dialog?.kind === 'discharge' ? (
-        <DischargeDialog caseFile={caseFile} onClose={() => setDialog(null)} onDone={done} />
+        <DischargeDialog
+          caseFile={caseFile}
+          onClose={() => setDialog(null)}
+          onDone={(message) => {
+            done(message);
+            setAfterDischarge(true);
+          }}
+        />
       ) : null}
       {dialog?.kind === 'edit' ? (
         <EditDatesDialog

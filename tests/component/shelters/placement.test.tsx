@@ -1,5 +1,6 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import type { QueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaseFile } from '../../../shared/children/contract';
 import type { Placement } from '../../../shared/shelters/contract';
@@ -288,6 +289,34 @@ describe('placement panel', () => {
       reason: 'Closer to the night staff',
     });
     expect(invalidated()).toEqual(expect.arrayContaining(['children.get', 'beds.board']));
+  });
+
+  it('gives focus to Admit when a discharge takes the Discharge button away', async () => {
+    // The case file is read again after the discharge: a stand-in that holds it in state.
+    let readAgain = (): void => undefined;
+    function CaseFileStandIn() {
+      const [file, setFile] = useState(() => placedCaseFile([PAST, CURRENT]));
+      readAgain = () => setFile(placedCaseFile([PAST, { ...CURRENT, endAt: NOW.toISOString() }]));
+      return (
+        <main>
+          <h1>Case file</h1>
+          <PlacementSection file={file} />
+        </main>
+      );
+    }
+    const bridge = panelBridge().ok('placements.discharge', () => {
+      setTimeout(() => readAgain(), 0);
+      return { ...CURRENT, endAt: NOW.toISOString() };
+    });
+    const { user } = renderApp(bridge, { only: <CaseFileStandIn /> });
+    await user.click(await screen.findByRole('button', { name: 'Discharge' }));
+    const f = within(screen.getByRole('dialog', { name: 'Discharge AR-2026-0050' }));
+    await user.selectOptions(f.getByLabelText('Destination'), 'Foster care');
+    await user.type(f.getByLabelText('Exit note'), 'Placed with a foster family');
+    await user.click(f.getByRole('button', { name: 'Discharge' }));
+    expect(await screen.findByText('AR-2026-0050 was discharged.')).toBeVisible();
+    const admit = await screen.findByRole('button', { name: 'Admit to a bed' });
+    await waitFor(() => expect(admit).toHaveFocus());
   });
 
   it('requires a destination and an exit note to discharge', async () => {

@@ -105,6 +105,8 @@ describe('the note editor', () => {
     expect(screen.getByText('Fictional: slept better')).toBeVisible();
     expect(screen.getByLabelText('Addendum')).toBeVisible();
     expect(screen.getByText(/^Signed by Luningning Santos/)).toBeVisible();
+    // The Sign button went with the editor: focus waits on the note's heading.
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveFocus());
   });
 
   it('keeps what was typed when a save fails, and saves it as the screen goes on a lock', async () => {
@@ -179,6 +181,14 @@ describe('a child’s clinical record', () => {
     expect(bridge.countOf('notes.read')).toBe(0);
     expect(bridge.countOf('measures.history')).toBe(0);
     await expectNoAxeViolations();
+  });
+
+  it('names the screen in the window title, never the child', async () => {
+    const bridge = clinicalBridge(caseworkerSession()).ok('notes.forChild', sessions('signed'));
+    renderApp(bridge, { route: `/clinical/${CHILD_ID}` });
+    // The heading names the child by case code and alias; the title the OS shows does not.
+    await screen.findByRole('heading', { level: 1, name: 'Clinical record — AR-2026-0042 (M.C.)' });
+    expect(document.title).toBe('Clinical record — Aruga');
   });
 
   it('offers a therapist "Write note" only for a session the child attended', async () => {

@@ -41,11 +41,8 @@ export function ChildClinicalScreen() {
   const [breakGlassFor, setBreakGlassFor] = useState<string | null>(null);
   const [brokenOpen, setBrokenOpen] = useState<SessionNote | null>(null);
   const child = notes.data?.child;
-  useDocumentTitle(
-    child
-      ? t('therapy.notes.childTitle', { caseCode: child.caseCode, initials: child.initials })
-      : t('therapy.notes.title'),
-  );
+  // The OS shows the title in the title bar and taskbar: the screen's name, never whose record.
+  useDocumentTitle(t('therapy.notes.childDocumentTitle'));
   const tz = session.settings.timeZone;
   const now = new Date().toISOString();
 

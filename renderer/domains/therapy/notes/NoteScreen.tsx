@@ -22,6 +22,14 @@ export function NoteScreen() {
   const [status, setStatus] = useState<string | null>(null);
   const asked = useRef<string | null>(null);
   const { mutate } = read;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [signedCount, setSignedCount] = useState(0);
+
+  // Signing swaps the editor, its Sign button among it, for the signed note: focus goes to the
+  // note's heading (after the confirmation has given it back) rather than fall to the page's body.
+  useEffect(() => {
+    if (signedCount > 0) heading.current?.focus();
+  }, [signedCount]);
 
   useEffect(() => {
     // One read per opening: each is an entry in the audit log.
@@ -47,7 +55,9 @@ export function NoteScreen() {
           {t('therapy.notes.backToChild', { caseCode: note.caseCode, initials: note.initials })}
         </Link>
       </p>
-      <h1>{t('therapy.notes.noteOf', { caseCode: note.caseCode, initials: note.initials })}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('therapy.notes.noteOf', { caseCode: note.caseCode, initials: note.initials })}
+      </h1>
       <StatusMessage>{status}</StatusMessage>
       {note.mine ? <BreakGlassReads reads={note.breakGlassReads} /> : null}
       {note.status === 'draft' && note.mine ? (
@@ -56,6 +66,7 @@ export function NoteScreen() {
           onSigned={(signed) => {
             setNote(signed);
             setStatus(t('therapy.notes.signedStatus'));
+            setSignedCount((count) => count + 1);
           }}
         />
       ) : (
