@@ -182,6 +182,10 @@ export async function keyboardSignIn(
   await expectVisibleFocus(page);
   await page.keyboard.type(password);
   await page.keyboard.press('Enter');
+  // A sign-in's key derivation and first screen take a while on a busy machine.
+  await page
+    .getByLabel('Password', { exact: true })
+    .waitFor({ state: 'detached', timeout: 120_000 });
 }
 
 /** Signs out with the frame's button (before the screen in the tab order) and waits for sign-in. */
