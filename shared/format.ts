@@ -122,6 +122,12 @@ export function formatCalendarDate(
   return text;
 }
 
+/** A time of day (HH:mm, as a form stores it) has no zone either: 14:05 reads "2:05 PM". */
+export function formatTimeOfDay(time: string, language: Language = 'en'): string {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  return compose(new Date(Date.UTC(2000, 0, 1, h, m)), 'UTC', language, 'time');
+}
+
 /** A number with the language's grouping and decimal marks. */
 export function formatNumber(
   value: number,

@@ -5,6 +5,7 @@ import {
   formatCalendarDate as formatDateIn,
   formatInstant as formatInstantIn,
   formatNumber as formatNumberIn,
+  formatTimeOfDay as formatTimeOfDayIn,
   type InstantStyle,
 } from '../../shared/format';
 import { currentLanguage } from './index';
@@ -24,6 +25,10 @@ export function formatCalendarDate(
   style?: Parameters<typeof formatDateIn>[1],
 ): string {
   return formatDateIn(isoDate, style, currentLanguage());
+}
+
+export function formatTimeOfDay(time: string): string {
+  return formatTimeOfDayIn(time, currentLanguage());
 }
 
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {

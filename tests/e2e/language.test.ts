@@ -19,6 +19,8 @@ import { addStaff, createVaultWithStaff, firstSignIn, placeChild } from '../supp
 
 const TIME_ZONE = 'Asia/Manila';
 const today = todayIn(TIME_ZONE);
+/** Admitted two days ago: an admission at 10:00 today is still in the future before 10:00. */
+const admitted = todayIn(TIME_ZONE, new Date(Date.now() - 2 * 86_400_000));
 const ceb = wordsIn('ceb');
 const en = wordsIn('en');
 
@@ -102,10 +104,10 @@ describe('picking a language', { timeout: 900_000 }, () => {
         sex: 'male',
         languages: [],
         referralSource: 'Fictional referral desk',
-        referralDate: today,
-        intakeDate: today,
+        referralDate: admitted,
+        intakeDate: admitted,
       },
-      admittedOn: today,
+      admittedOn: admitted,
       timeZone: TIME_ZONE,
     });
     caseCode = placed.caseCode;

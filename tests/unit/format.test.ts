@@ -1,7 +1,13 @@
 // One fixed instant in each language, in Asia/Manila: the Philippine order for all three, the
 // language's own words, and English exactly as it was before Intl did the work.
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatInstant, formatMoney, formatNumber } from '../../shared/format';
+import {
+  formatCalendarDate,
+  formatInstant,
+  formatMoney,
+  formatNumber,
+  formatTimeOfDay,
+} from '../../shared/format';
 
 // 02:07:30 on 5 March 2026 in UTC is 10:07:30 AM in Manila; 17:05 UTC is 1:05 AM the next day.
 const MORNING = '2026-03-05T02:07:30.000Z';
@@ -42,6 +48,17 @@ describe('formatting per language', () => {
     expect(formatCalendarDate('2026-03-05', 'weekdayDay', 'en')).toBe('Thu 03/05');
     expect(formatCalendarDate('2026-03-06', 'weekdayDay', 'en')).toBe('Fri 03/06');
   });
+
+  it.each(['en', 'fil', 'ceb'] as const)(
+    'reads a time of day on the 12-hour clock with AM/PM in %s',
+    (language) => {
+      expect(formatTimeOfDay('14:05', language)).toBe('2:05 PM');
+      expect(formatTimeOfDay('09:00', language)).toBe('9:00 AM');
+      expect(formatTimeOfDay('00:30', language)).toBe('12:30 AM');
+      expect(formatTimeOfDay('12:00', language)).toBe('12:00 PM');
+      expect(formatTimeOfDay('23:59', language)).toBe('11:59 PM');
+    },
+  );
 
   it('uses the vault zone, not the computer', () => {
     expect(formatInstant(MORNING, 'UTC', 'time', 'fil')).toBe('2:07 AM');

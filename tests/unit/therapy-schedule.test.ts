@@ -687,11 +687,12 @@ describe('attendance and progress', () => {
       ['relaxation', 'affect_modulation'],
       ['trauma_narrative'],
     ] as const;
+    // A week apart, so no week ever holds more sessions than the weekly limit, whatever today is.
     for (const [i, covered] of components.entries()) {
       const s = await ok(
         f.backend,
         'therapy.schedule',
-        single(childId, instantDaysAgo(10 - i), { planId }),
+        single(childId, instantDaysAgo(25 - 7 * i), { planId }),
       );
       await ok(f.backend, 'therapy.recordSession', {
         sessionId: s.id,
@@ -702,7 +703,7 @@ describe('attendance and progress', () => {
     const missed = await ok(
       f.backend,
       'therapy.schedule',
-      single(childId, instantDaysAgo(5), { planId }),
+      single(childId, instantDaysAgo(4), { planId }),
     );
     expect(
       (await fails(f.backend, 'therapy.recordSession', { sessionId: missed.id, status: 'no_show' }))

@@ -7,7 +7,7 @@ import { INCIDENT_KINDS, INFORMED_PARTIES } from '../../../shared/care/vocabular
 import type { CaseFile } from '../../../shared/children/contract';
 import { procedures } from '../../../shared/contract';
 import { todayIn } from '../../../shared/time';
-import { formatCalendarDate } from '../../i18n/format';
+import { formatCalendarDate, formatTimeOfDay } from '../../i18n/format';
 import { useApiMutation } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
 import { useApiForm } from '../../forms/useApiForm';
@@ -57,7 +57,7 @@ export function IncidentsSection({ file }: { file: CaseFile }) {
           <tr key={incident.id}>
             <td>
               {formatCalendarDate(incident.occurredOn)}
-              {incident.occurredTime ? ` ${incident.occurredTime}` : ''}
+              {incident.occurredTime ? ` ${formatTimeOfDay(incident.occurredTime)}` : ''}
             </td>
             <td>{t(`care.incidentKind.${incident.kind}`)}</td>
             <td className="cell-text">{incident.description}</td>

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/casework/contract';
 import { ACCUSED_STAGES } from '../../../shared/casework/vocabulary';
 import type { CaseFile } from '../../../shared/children/contract';
-import { formatCalendarDate } from '../../i18n/format';
+import { formatCalendarDate, formatTimeOfDay } from '../../i18n/format';
 import { Checkbox } from '../../ui/Checkbox';
 import { ChoiceField } from '../../ui/ChoiceField';
 import { Field } from '../../ui/Field';
@@ -87,7 +87,7 @@ export function AccusedSection({ file }: { file: CaseFile }) {
             <td>
               {accused.nextHearing
                 ? formatCalendarDate(accused.nextHearing.date) +
-                  (accused.nextHearing.time ? ` ${accused.nextHearing.time}` : '')
+                  (accused.nextHearing.time ? ` ${formatTimeOfDay(accused.nextHearing.time)}` : '')
                 : '—'}
             </td>
             <td className="cell-text">

@@ -7,7 +7,7 @@ import type {
   TherapyPlan,
   TherapySession,
 } from '../../../shared/therapy/contract';
-import { formatCalendarDate } from '../../i18n/format';
+import { formatCalendarDate, formatTimeOfDay } from '../../i18n/format';
 import { useApiQuery } from '../../api/queries';
 import { useSession } from '../../auth/AuthContext';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
@@ -231,7 +231,7 @@ function SchedulingFacts({ facts }: { facts: ChildScheduling }) {
                   t('therapy.child.legalEvent', {
                     kind: t(`children.legalKind.${e.kind}`),
                     date: formatCalendarDate(e.date),
-                    time: e.time ?? '',
+                    time: e.time ? formatTimeOfDay(e.time) : '',
                   }).trim(),
                 )
                 .join('; ')}

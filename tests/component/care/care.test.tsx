@@ -123,6 +123,7 @@ describe('incidents', () => {
     const { user, section } = await openSection(bridge, 'Incidents');
     const table = section.getByRole('table', { name: 'Incidents' });
     expect(table).toHaveTextContent('Police, DSWD');
+    expect(table).toHaveTextContent('03/01/2026 9:00 PM');
     await user.click(section.getByRole('button', { name: 'Edit Missing from care on 03/01/2026' }));
     const d = within(screen.getByRole('dialog', { name: 'Edit incident' }));
     expect(d.getByRole('checkbox', { name: 'Police' })).toBeChecked();

@@ -119,7 +119,7 @@ describe('legal detail per accused', () => {
     const { section } = await openSection(bridge);
     const row = section.getByRole('row', { name: /Ramon dela Cruz \(family\)/ });
     expect(row).toHaveTextContent('Trial');
-    expect(row).toHaveTextContent('04/14/2026 09:00');
+    expect(row).toHaveTextContent('04/14/2026 9:00 AM');
     expect(row).toHaveTextContent('Live-link testimony; Support person: Ana');
     expect(
       section.getByRole('button', { name: 'Edit the case against Ramon dela Cruz' }),

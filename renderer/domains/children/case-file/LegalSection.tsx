@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { LEGAL_EVENT_KINDS } from '../../../../shared/children/vocabulary';
 import { procedures } from '../../../../shared/contract';
 import type { CaseFile, LegalEvent } from '../../../../shared/children/contract';
-import { formatCalendarDate } from '../../../i18n/format';
+import { formatCalendarDate, formatTimeOfDay } from '../../../i18n/format';
 import { Field } from '../../../ui/Field';
 import { StatusMessage } from '../../../ui/FormAlert';
 import { fromForm } from '../formValues';
@@ -56,7 +56,7 @@ export function LegalSection({ file }: { file: CaseFile }) {
           <tr key={event.id}>
             <td>{legalKindText(t, event.kind)}</td>
             <td>{formatCalendarDate(event.date)}</td>
-            <td>{event.time ?? '—'}</td>
+            <td>{event.time ? formatTimeOfDay(event.time) : '—'}</td>
             <td className="cell-text">{event.court}</td>
             <td>{event.caseNumber}</td>
             <td className="cell-text">{event.notes ?? '—'}</td>
