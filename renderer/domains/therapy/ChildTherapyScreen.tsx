@@ -99,6 +99,7 @@ function ChildTherapy({ childId }: { childId: string }) {
       <section className="panel" aria-labelledby="therapy-plans-heading">
         <h2 id="therapy-plans-heading">{t('therapy.plan.heading')}</h2>
         {plans.isError ? <FormAlert message={{ key: plans.error.message }} /> : null}
+        {plans.isPending ? <p role="status">{t('therapy.loading')}</p> : null}
         {plans.data && plans.data.length === 0 ? (
           <p className="muted">{t('therapy.plan.none')}</p>
         ) : null}
@@ -146,6 +147,7 @@ function ChildTherapy({ childId }: { childId: string }) {
       <section className="panel" aria-labelledby="therapy-sessions-heading">
         <h2 id="therapy-sessions-heading">{t('therapy.child.sessions')}</h2>
         {history.isError ? <FormAlert message={{ key: history.error.message }} /> : null}
+        {history.isPending ? <p role="status">{t('therapy.loading')}</p> : null}
         {history.data && sessions.length === 0 ? (
           <p className="muted">{t('therapy.child.noSessions')}</p>
         ) : null}

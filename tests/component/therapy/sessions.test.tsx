@@ -9,6 +9,18 @@ const CHILD_ROUTE = `/therapy/children/${THERAPY_IDS.child}`;
 const SESSION = 'Wed 12/02/2026, 9:00 AM – 10:00 AM';
 
 describe('One session', () => {
+  it('says the sessions are loading while they load, then lists them', async () => {
+    const bridge = therapyBridge();
+    const history = bridge.defer('therapy.history');
+    renderApp(bridge, { route: CHILD_ROUTE });
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Sessions' });
+    const panel = within(heading.closest('section')!);
+    expect(panel.getByRole('status')).toHaveTextContent('Loading…');
+    history.resolve([]);
+    expect(await panel.findByText('No sessions yet.')).toBeVisible();
+    expect(panel.queryByRole('status')).toBeNull();
+  });
+
   it('lands a therapist on Today with the day’s sessions', async () => {
     renderApp(therapyBridge(), { route: '/' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Therapy today' })).toBeVisible();
