@@ -214,6 +214,17 @@ export const procedures = {
     kind: 'mutation',
   }),
 
+  /** An account's role and shelters; its username, password and key slot stay as they are. */
+  'users.update': procedure<UserSummary>()({
+    input: z.strictObject({
+      userId: idOf('user'),
+      role: z.enum(ROLES),
+      shelterScope: shelterScopeSchema,
+    }),
+    access: ADMIN,
+    kind: 'mutation',
+  }),
+
   'users.disable': procedure<null>()({
     input: z.strictObject({ userId: idOf('user') }),
     access: ADMIN,

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { UserSummary } from '../../shared/contract';
 import { FakeBridge } from './support/FakeBridge';
 import { ERR, IDS, USERS, session, unlocked, user as userFixture } from './support/fixtures';
@@ -234,6 +234,96 @@ describe('users', () => {
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
       'You cannot disable your own account.',
     );
+  });
+
+  /** Bayani works in one shelter that exists, by its id (a scope may name a shelter either way). */
+  const bayaniInSilungan = () =>
+    USERS.map((u) =>
+      u.id === IDS.caseworker ? { ...u, shelterScope: [EXISTING_SHELTERS[0]!.id] } : u,
+    );
+
+  it('edits a user’s role and shelters in a dialog; the list shows them by name', async () => {
+    const bridge = usersBridge(bayaniInSilungan());
+    const { user } = renderApp(bridge);
+    await screen.findByRole('cell', { name: 'Bayani Cruz' });
+    const open = screen.getByRole('button', { name: 'Edit access for Bayani Cruz' });
+    await user.click(open);
+    const dialog = screen.getByRole('dialog', { name: 'Edit access for Bayani Cruz' });
+    const role = within(dialog).getByLabelText('Role');
+    expect(role).toHaveValue('caseworker');
+    const shelters = within(dialog).getByRole('group', { name: 'Shelters' });
+    const box = (name: string) => within(shelters).getByRole('checkbox', { name });
+    expect(box('Bahay Silungan')).toBeChecked();
+    await expectNoAxeViolations();
+
+    await user.selectOptions(role, 'Coordinator');
+    await user.click(box('Bahay Silungan'));
+    await user.click(box('Balay Kalipay'));
+    const saved = { ...USERS[1]!, role: 'coordinator' as const, shelterScope: ['Balay Kalipay'] };
+    bridge.ok('users.update', saved).ok('users.list', [USERS[0]!, saved, USERS[2]!]);
+    await user.click(within(dialog).getByRole('button', { name: 'Save access' }));
+
+    expect(await screen.findByText('The access of Bayani Cruz was saved.')).toBeVisible();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(open).toHaveFocus();
+    expect(bridge.inputsOf('users.update')).toEqual([
+      { userId: IDS.caseworker, role: 'coordinator', shelterScope: ['Balay Kalipay'] },
+    ]);
+    await waitFor(() => expect(rowOf('Bayani Cruz')).toHaveTextContent('Coordinator'));
+    expect(rowOf('Bayani Cruz')).toHaveTextContent('Balay Kalipay');
+  });
+
+  it('keeps a refusal of one’s own role at the role field, with everything chosen', async () => {
+    const bridge = usersBridge().failOnce('users.update', ERR.validation({ role: 'role.ownRole' }));
+    const { user } = renderApp(bridge);
+    await screen.findByRole('cell', { name: 'Bayani Cruz' });
+    await user.click(screen.getByRole('button', { name: 'Edit access for Amihan Reyes' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit access for Amihan Reyes' });
+    const role = within(dialog).getByLabelText('Role');
+    await user.selectOptions(role, 'Coordinator');
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Tahanan ng Pag-asa' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save access' }));
+
+    await waitFor(() => expect(role).toHaveAttribute('aria-invalid', 'true'));
+    expect(role).toHaveAccessibleDescription(
+      'You cannot change your own role. Ask another administrator to do it.',
+    );
+    expect(role).toHaveFocus();
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('Some fields need attention.');
+    expect(role).toHaveValue('coordinator');
+    expect(within(dialog).getByRole('checkbox', { name: 'Tahanan ng Pag-asa' })).toBeChecked();
+    await expectNoAxeViolations();
+  });
+
+  it('works by keyboard: a modal dialog, every control reached by Tab, Cancel returns focus', async () => {
+    // jsdom has no inert page behind a modal <dialog>: showModal is what traps focus in the
+    // browser (the end-to-end keyboard test checks the trap itself).
+    const showModal = vi.spyOn(HTMLDialogElement.prototype, 'showModal');
+    const bridge = usersBridge(bayaniInSilungan());
+    const { user } = renderApp(bridge);
+    await screen.findByRole('cell', { name: 'Bayani Cruz' });
+    const open = screen.getByRole('button', { name: 'Edit access for Bayani Cruz' });
+    open.focus();
+    await user.keyboard('{Enter}');
+    const dialog = screen.getByRole('dialog', { name: 'Edit access for Bayani Cruz' });
+    expect(showModal).toHaveBeenCalledTimes(1);
+    const role = within(dialog).getByLabelText('Role');
+    expect(role).toHaveFocus();
+    const order = [
+      ...within(dialog).getAllByRole('checkbox'),
+      within(dialog).getByRole('button', { name: 'Cancel' }),
+      within(dialog).getByRole('button', { name: 'Save access' }),
+    ];
+    for (const next of order) {
+      await user.tab();
+      expect(next).toHaveFocus();
+    }
+    await user.tab({ shift: true });
+    await user.keyboard('{Enter}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(open).toHaveFocus();
+    expect(bridge.countOf('users.update')).toBe(0);
+    showModal.mockRestore();
   });
 
   it('is reachable from the admin home and nowhere for other roles', async () => {

@@ -1,10 +1,10 @@
 // First run, sign-in, lock and administration by keyboard alone, end to end in Chromium on the
 // real backend: set up the vault and its first administrator, write down the recovery key and type
-// two of its groups back, add a user, reset their password and disable them in dialogs (focus
-// trapped inside, back on the opener after), set a retention period, lock with Lock now and with
-// quick-hide (which clears the window title at once), sign out and in again. Only Tab, Shift+Tab,
-// Enter, Space, Escape, arrows and typed text; every stop shows a visible focus indicator, and axe
-// finds nothing on every screen reached.
+// two of its groups back, add a user, reset their password, change their role and disable them
+// in dialogs (focus trapped inside, back on the opener after), set a retention period, lock with
+// Lock now and with quick-hide (which clears the window title at once), sign out and in again.
+// Only Tab, Shift+Tab, Enter, Space, Escape, arrows and typed text; every stop shows a visible
+// focus indicator, and axe finds nothing on every screen reached.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, onScreen } from '../support/axe';
@@ -156,6 +156,29 @@ describe('first run, sign-in, lock and administration by keyboard', { timeout: 3
     await press(page, { role: 'button', name: 'Set temporary password', within: reset });
     await reset.waitFor({ state: 'hidden' });
     await statusSays(`A temporary password was set for ${NEW_USER.displayName}.`);
+    await expect.poll(() => isFocused(page, opener)).toBe(true);
+    await expectVisibleFocus(page);
+  });
+
+  it("changes the user's role in a dialog that keeps focus, which goes back to its opener", async () => {
+    const opener: Target = { role: 'button', name: `Edit access for ${NEW_USER.displayName}` };
+    // Just before the Reset password button that has focus.
+    await press(page, opener, 'Enter', { backward: true });
+    const edit = dialog(`Edit access for ${NEW_USER.displayName}`);
+    await edit.waitFor();
+    const role = { role: 'combobox', name: 'Role', within: edit } as const;
+    expect(await isFocused(page, role)).toBe(true);
+    await expectNoAxeViolations(page, 'edit access dialog');
+    await expectFocusTrapped(page, edit);
+    await page.keyboard.type('Ther');
+    await expect
+      .poll(() => chosenOption(edit.getByRole('combobox', { name: 'Role', exact: true })))
+      .toBe('Therapist');
+    await press(page, { role: 'button', name: 'Save access', within: edit });
+    await edit.waitFor({ state: 'hidden' });
+    await statusSays(`The access of ${NEW_USER.displayName} was saved.`);
+    const row = page.getByRole('row').filter({ hasText: NEW_USER.username });
+    await expect.poll(() => row.innerText()).toContain('Therapist');
     await expect.poll(() => isFocused(page, opener)).toBe(true);
     await expectVisibleFocus(page);
   });

@@ -208,6 +208,7 @@ describe('malformed input', () => {
     ['users.create', 'a string'],
     ['users.resetPassword', { userId: 'not-a-uuid', temporaryPassword: 'Temporary-Kite-Reef-90' }],
     ['users.disable', { userId: ['array'] }],
+    ['users.update', { userId: 'not-a-uuid', role: 'caseworker', shelterScope: [] }],
     ['settings.update', { idleLockMinutes: 0, timeZone: 'Asia/Manila', paperSize: 'A4' }],
     ['settings.update', { idleLockMinutes: 61, timeZone: 'Asia/Manila', paperSize: 'A4' }],
     ['settings.update', { idleLockMinutes: 5, timeZone: 'Mars/Olympus', paperSize: 'A4' }],

@@ -137,6 +137,26 @@ describe('staff accounts across computers', { timeout: 180_000 }, () => {
     ).toMatchObject({ code: 'BAD_CREDENTIALS' });
   });
 
+  it('a role and shelters changed on A apply on B after sync, and the same password opens B', async () => {
+    const { a, b, sync, adminSync } = await twoComputers();
+    await signIn(a.backend, ADMIN.username, ADMIN.password);
+    const { user, temporaryPassword } = await addUser(a.backend, USERNAME, 'caseworker');
+    await sync(a.backend);
+    await adminSync(b.backend);
+
+    await ok(a.backend, 'users.update', { userId: user.id, role: 'therapist', shelterScope: [] });
+    await sync(a.backend);
+    await sync(b.backend);
+    expect((await ok(b.backend, 'users.list', {})).find((u) => u.id === user.id)).toMatchObject({
+      role: 'therapist',
+      shelterScope: [],
+    });
+    expect(await signIn(b.backend, USERNAME, temporaryPassword)).toMatchObject({
+      userId: user.id,
+      role: 'therapist',
+    });
+  });
+
   it('a user disabled on A can no longer unlock B after sync', async () => {
     const { a, b, sync, adminSync } = await twoComputers();
     await signIn(a.backend, ADMIN.username, ADMIN.password);

@@ -9,10 +9,10 @@ import { DataTable } from '../../ui/DataTable';
 import { FormAlert, StatusMessage } from '../../ui/FormAlert';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { CreateUserForm } from './users/CreateUserForm';
-import { DisableUserDialog, ResetPasswordDialog } from './users/UserDialogs';
+import { DisableUserDialog, EditAccessDialog, ResetPasswordDialog } from './users/UserDialogs';
 import { useDataTable } from '../../ui/useDataTable';
 
-type OpenDialog = { kind: 'reset' | 'disable'; user: UserSummary } | null;
+type OpenDialog = { kind: 'edit' | 'reset' | 'disable'; user: UserSummary } | null;
 const column = createColumnHelper<UserSummary>();
 
 export function UsersScreen() {
@@ -75,6 +75,13 @@ export function UsersScreen() {
             <div className="row-actions row-actions-nowrap">
               <button
                 type="button"
+                aria-label={t('users.editAccessFor', { name: user.displayName })}
+                onClick={() => setDialog({ kind: 'edit', user })}
+              >
+                {t('users.editAccess')}
+              </button>
+              <button
+                type="button"
                 aria-label={t('users.resetPasswordFor', { name: user.displayName })}
                 onClick={() => setDialog({ kind: 'reset', user })}
               >
@@ -121,6 +128,9 @@ export function UsersScreen() {
       <section className="panel">
         <CreateUserForm onCreated={(name) => setStatus(t('users.create.created', { name }))} />
       </section>
+      {dialog?.kind === 'edit' ? (
+        <EditAccessDialog user={dialog.user} onClose={() => setDialog(null)} onDone={done} />
+      ) : null}
       {dialog?.kind === 'reset' ? (
         <ResetPasswordDialog user={dialog.user} onClose={() => setDialog(null)} onDone={done} />
       ) : null}

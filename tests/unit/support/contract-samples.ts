@@ -57,6 +57,7 @@ export const sample = (role: Role): Record<ProcedureName, unknown> => ({
     temporaryPassword: 'Temporary-Kite-Reef-90',
   },
   'users.resetPassword': { userId: uuidv7(), temporaryPassword: 'Temporary-Kite-Reef-90' },
+  'users.update': { userId: uuidv7(), role: 'therapist', shelterScope: [] },
   'users.disable': { userId: uuidv7() },
   'vault.rotateKey': {},
   'audit.list': { limit: 5 },

@@ -19,6 +19,7 @@ export const EXPECTED_MATRIX: [ProcedureName, boolean, boolean, boolean, boolean
   ['users.list',              Y,     _,     _,     _],
   ['users.create',            Y,     _,     _,     _],
   ['users.resetPassword',     Y,     _,     _,     _],
+  ['users.update',            Y,     _,     _,     _],
   ['users.disable',           Y,     _,     _,     _],
   ['vault.rotateKey',         Y,     _,     _,     _],
   ['audit.list',              Y,     _,     _,     _],

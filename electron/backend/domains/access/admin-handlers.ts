@@ -7,6 +7,7 @@ import { requireAcceptablePassword } from './password-rules';
 import { readSettings, writeSettings } from '../../vault/settings';
 import { findUserById, findUserByUsername, insertUser, listUsers } from './users-repo';
 import { addDays } from 'date-fns';
+import { scopeShelterIds } from '../../records/scope';
 
 /**
  * The shelters a user is given, by their names as stored. Each entry must name (or be the id of)
@@ -31,6 +32,21 @@ function existingShelterNames(vault: OpenVault, requested: readonly string[]): s
   return [...new Set(names as string[])];
 }
 
+/** Ids of the shelters a scope names (by id or name), for an audit entry that names no text. */
+function shelterIdsOf(vault: OpenVault, scope: readonly string[]): string[] {
+  return scopeShelterIds(vault, { userId: '', role: 'caseworker', shelterScope: scope }).sort();
+}
+
+function activeAdminCount(vault: OpenVault): number {
+  return Number(
+    vault.db
+      .prepare("SELECT count(*) FROM users WHERE role = 'admin' AND deleted_at IS NULL", {
+        pluck: true,
+      })
+      .get(),
+  );
+}
+
 type AdminHandlers = Pick<
   Handlers,
   | 'settings.get'
@@ -38,6 +54,7 @@ type AdminHandlers = Pick<
   | 'users.list'
   | 'users.create'
   | 'users.resetPassword'
+  | 'users.update'
   | 'users.disable'
   | 'vault.rotateKey'
   | 'audit.list'
@@ -107,6 +124,38 @@ export function adminHandlers(): AdminHandlers {
         credential,
       });
       return null;
+    },
+
+    // The key slot is found by username and holds no role or scope, and every call reads the
+    // signed-in user's row afresh: the person keeps their password and sees the new scope at once.
+    'users.update': (ctx, input) => {
+      const vault = ctx.vault();
+      const user = findUserById(vault, input.userId);
+      if (!user) throw new AppError('NOT_FOUND', 'notFound');
+      if (!user.active) throw new AppError('CONFLICT', 'userDisabled');
+      const roleChanges = input.role !== user.role;
+      if (roleChanges && user.id === ctx.user().id) {
+        throw new AppError('VALIDATION', 'validation', { fields: { role: 'role.ownRole' } });
+      }
+      if (roleChanges && user.role === 'admin' && activeAdminCount(vault) <= 1) {
+        throw new AppError('VALIDATION', 'validation', { fields: { role: 'role.lastAdmin' } });
+      }
+      const shelterScope = existingShelterNames(vault, input.shelterScope);
+      vault.data.update('users', user.id, {
+        role: input.role,
+        shelter_scope: JSON.stringify(shelterScope),
+      });
+      ctx.setAuditTarget({
+        targetType: 'user',
+        targetId: user.id,
+        detail: {
+          oldRole: user.role,
+          newRole: input.role,
+          oldShelters: shelterIdsOf(vault, user.shelterScope).join(','),
+          newShelters: shelterIdsOf(vault, shelterScope).join(','),
+        },
+      });
+      return findUserById(vault, user.id)!;
     },
 
     'users.disable': async (ctx, input) => {

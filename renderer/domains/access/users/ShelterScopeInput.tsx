@@ -1,11 +1,9 @@
 import { useId } from 'react';
-import { useController, type Control } from 'react-hook-form';
+import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../api/queries';
 import type { ChipListError } from '../../../ui/ChipListInput';
 import { errorText } from '../../../i18n';
-import type { z } from 'zod';
-import type { procedures } from '../../../../shared/contract';
 
 /** The array's own error ("tooMany", "shelterScope.unknown") or the first entry's. */
 function firstError(error: ChipListError): string | undefined {
@@ -14,26 +12,35 @@ function firstError(error: ChipListError): string | undefined {
   return Array.isArray(error) ? error.find(Boolean)?.message : undefined;
 }
 
+/** A scope entry names a shelter by its id or its name, in any case (as the backend matches). */
+function names(entry: string, shelter: { id: string; name: string }): boolean {
+  const key = entry.trim().toLowerCase();
+  return key === shelter.id.toLowerCase() || key === shelter.name.trim().toLowerCase();
+}
+
 /**
  * The shelters a person works in, ticked from the shelters that exist: nothing to mistype. A
  * fieldset of checkboxes, so Tab and Space work and a screen reader hears the group's name.
+ * For any form with a `shelterScope` list (adding a user, editing one's access).
  */
-export function ShelterScopeInput({
+export function ShelterScopeInput<T extends FieldValues & { shelterScope?: string[] }>({
   control,
   error,
 }: {
-  control: Control<z.input<(typeof procedures)['users.create']['input']>>;
+  control: Control<T>;
   error: ChipListError;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const shelters = useApiQuery('shelters.list', {});
-  const { field } = useController({ control, name: 'shelterScope' });
-  const chosen = field.value ?? [];
+  const { field } = useController({ control, name: 'shelterScope' as Path<T> });
+  const chosen = (field.value as string[] | undefined) ?? [];
   const message = firstError(error);
   const described = [`${id}-hint`, message ? `${id}-error` : null].filter(Boolean).join(' ');
-  const toggle = (name: string, on: boolean) =>
-    field.onChange(on ? [...chosen, name] : chosen.filter((entry) => entry !== name));
+  const toggle = (shelter: { id: string; name: string }, on: boolean) =>
+    field.onChange(
+      on ? [...chosen, shelter.name] : chosen.filter((entry) => !names(entry, shelter)),
+    );
 
   return (
     <fieldset
@@ -56,8 +63,8 @@ export function ShelterScopeInput({
                 type="checkbox"
                 name={field.name}
                 value={shelter.name}
-                checked={chosen.includes(shelter.name)}
-                onChange={(event) => toggle(shelter.name, event.target.checked)}
+                checked={chosen.some((entry) => names(entry, shelter))}
+                onChange={(event) => toggle(shelter, event.target.checked)}
                 onBlur={field.onBlur}
                 ref={index === 0 ? field.ref : undefined}
               />

@@ -2,7 +2,8 @@ import { FormDialog } from '../../../ui/FormDialog';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { passwordSchema, type UserSummary } from '../../../../shared/contract';
+import { passwordSchema, procedures, type UserSummary } from '../../../../shared/contract';
+import { ROLES } from '../../../../shared/roles';
 import { useApiMutation } from '../../../api/queries';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { Field } from '../../../ui/Field';
@@ -10,6 +11,7 @@ import { PasswordStrength } from '../../../ui/PasswordStrength';
 import { addStrengthIssue, alwaysCheck } from '../../../forms/schema';
 import { messageFor, type FormMessage } from '../../../forms/useServerErrors';
 import { useApiForm } from '../../../forms/useApiForm';
+import { ShelterScopeInput } from './ShelterScopeInput';
 
 interface DialogProps {
   user: UserSummary;
@@ -104,5 +106,51 @@ export function DisableUserDialog({ user, onClose, onDone }: DialogProps) {
       }}
       onClose={onClose}
     />
+  );
+}
+
+const editAccessSchema = procedures['users.update'].input.omit({ userId: true });
+const EDIT_FIELDS = ['role', 'shelterScope'] as const;
+
+/** Role and shelters of an active account; the backend refuses a change to one's own role. */
+export function EditAccessDialog({ user, onClose, onDone }: DialogProps) {
+  const { t } = useTranslation();
+  const { form, errors, formError, showError, submit } = useApiForm({
+    schema: editAccessSchema,
+    defaultValues: { role: user.role, shelterScope: user.shelterScope },
+    fields: EDIT_FIELDS,
+  });
+  const update = useApiMutation('users.update', {
+    stale: () => ['users.list'],
+    onSuccess: () => onDone(t('users.edit.done', { name: user.displayName })),
+    onError: showError,
+  });
+  const onSubmit = submit((values) => {
+    update.mutate({ userId: user.id, ...values });
+  });
+
+  return (
+    <FormDialog
+      title={t('users.edit.title', { name: user.displayName })}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      formError={formError}
+      pending={update.isPending}
+      submitLabel={t('users.edit.submit')}
+      intro={t('users.edit.body', { name: user.displayName })}
+    >
+      <Field label={t('users.edit.role')} error={errors.role}>
+        {(a) => (
+          <select {...a} {...form.register('role')}>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`roles.${role}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <ShelterScopeInput control={form.control} error={errors.shelterScope} />
+    </FormDialog>
   );
 }
