@@ -112,6 +112,43 @@ describe('rebuilding a row from its changes', () => {
   });
 });
 
+describe('rows this computer already has', () => {
+  it('counts an edit of one as a row rebuilt, not one waiting for its insert', async () => {
+    const c = await computer();
+    c.merge([c.change(1, 'h1', 'insert', c.hours())]);
+    expect(c.merge([c.change(2, 'h1', 'update', { end_time: '18:00' })])).toEqual({
+      received: 1,
+      known: 0,
+      rows: 1,
+      waiting: 0,
+    });
+    expect(c.row('h1')).toMatchObject({ end_time: '18:00', updated_at: iso(2) });
+  });
+
+  it('holds two stays in one bed at once, as two computers offline may have written them', async () => {
+    const c = await computer();
+    // Fictional ids: keys stand aside while the merge runs, so the rows need not exist here.
+    const stay = (minutes: number, rowId: string, childId: string): Change => ({
+      ...c.change(minutes, rowId, 'insert', {
+        child_id: childId,
+        shelter_id: 'fictional-shelter',
+        bed_id: 'fictional-bed',
+        start_at: iso(0),
+        end_at: null,
+        reason: 'Fictional admission',
+      }),
+      table: 'placements',
+    });
+    expect(c.merge([stay(1, 'p1', 'fictional-ana'), stay(2, 'p2', 'fictional-bea')])).toMatchObject(
+      { rows: 2, waiting: 0 },
+    );
+    const inBed = c.vault.db
+      .prepare("SELECT count(*) FROM placements WHERE bed_id = 'fictional-bed'", { pluck: true })
+      .get();
+    expect(inBed).toBe(2);
+  });
+});
+
 describe('a reviewed deletion arriving by sync', () => {
   const tombstone = (minutes: number): Change => ({
     hlc: hlc(minutes),
@@ -193,13 +230,26 @@ describe('what the merge stands aside from, and puts back', () => {
 
   it('refuses a value SQL cannot hold, or a table or column the data layer does not write', async () => {
     const c = await computer();
-    const bad: Change[] = [
-      c.change(1, 'h1', 'insert', { ...c.hours(), weekday: true as unknown as number }),
-      c.change(1, 'h1', 'insert', { ...c.hours(), start_time: { x: 1 } as unknown as string }),
-      { ...c.change(1, 'h1', 'insert', c.hours()), table: 'sync_applying' },
-      c.change(1, 'h1', 'insert', { ...c.hours(), hlc: 'x' }),
+    // Each refusal names what it refused: the sync's report of a malformed bundle carries it.
+    const bad: [Change, string][] = [
+      [
+        c.change(1, 'h1', 'insert', { ...c.hours(), weekday: true as unknown as number }),
+        'value of therapist_hours.weekday',
+      ],
+      [
+        c.change(1, 'h1', 'insert', { ...c.hours(), start_time: { x: 1 } as unknown as string }),
+        'value of therapist_hours.start_time',
+      ],
+      [
+        { ...c.change(1, 'h1', 'insert', c.hours()), table: 'sync_applying' },
+        'table sync_applying',
+      ],
+      [c.change(1, 'h1', 'insert', { ...c.hours(), hlc: 'x' }), 'column therapist_hours.hlc'],
     ];
-    for (const change of bad) expect(() => c.merge([change])).toThrow(UnmergeableChange);
+    for (const [change, named] of bad) {
+      expect(() => c.merge([change])).toThrow(UnmergeableChange);
+      expect(() => c.merge([change])).toThrow(new UnmergeableChange(named));
+    }
     expect(c.row('h1')).toBeUndefined();
     // Null, text and numbers are values.
     c.merge([c.change(1, 'h1', 'insert', { ...c.hours(), deleted_at: null })]);
