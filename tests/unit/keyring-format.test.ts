@@ -5,7 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { derivePasswordKey, newDataKey, open } from '../../electron/backend/vault/crypto';
 import {
+  type AccountCredential,
+  createCredential,
+  credentialSchema,
+  credentialSlot,
+  kdfOf,
+  openSlot,
   readKeyringFile,
   RECOVERY_SLOT_ID,
   slotIdFor,
@@ -13,13 +20,28 @@ import {
   verifyKeyring,
   writeKeyring,
 } from '../../electron/backend/vault/keyring';
-import { tempFolder } from './support/standalone';
+import { FAST_KDF, tempFolder } from './support/standalone';
 
 const FIXTURE = new URL('./support/keyring-v2.json', import.meta.url).pathname;
 const DATA_KEY = '5a'.repeat(16) + 'c3'.repeat(16);
 const USERNAME = 'fixture.admin';
 const PASSWORD = 'Fixture-Password-Lantern-7';
 const RECOVERY_KEY = 'FIXTURE-RECOVERY-KEY';
+
+// A fictional account's credential (tests/unit/support/credential-v1.json, made once): it travels
+// between computers in the users row, so its AAD is a format as much as the keyring's are.
+const CREDENTIAL_FIXTURE = new URL('./support/credential-v1.json', import.meta.url).pathname;
+const CREDENTIAL_PASSWORD = 'Fictional-Credential-Heron-4';
+const credentialAad = (publicKey: string) => `aruga/credential/v1/${publicKey}/private`;
+
+async function openCredentialPrivateKey(credential: AccountCredential, password: string) {
+  const kek = await derivePasswordKey(
+    password,
+    Buffer.from(credential.kdf.salt, 'base64'),
+    kdfOf(credential),
+  );
+  return open(kek, credential.sealedPrivateKey, credentialAad(credential.publicKey));
+}
 
 function fixture() {
   const file = readKeyringFile(FIXTURE)!;
@@ -70,5 +92,28 @@ describe('the keyring file format', () => {
     writeKeyring(path, file.body, Buffer.from(DATA_KEY, 'hex'));
     const written = JSON.parse(readFileSync(path, 'utf8')) as unknown;
     expect(written).toEqual(JSON.parse(readFileSync(FIXTURE, 'utf8')));
+  });
+
+  it('an account credential written before opens its slot on a new keyring', async () => {
+    const credential = credentialSchema.parse(JSON.parse(readFileSync(CREDENTIAL_FIXTURE, 'utf8')));
+    const dataKey = newDataKey();
+    const slot = credentialSlot('d'.repeat(32), credential, dataKey);
+    expect(await unlockSlot(slot, CREDENTIAL_PASSWORD)).toEqual(dataKey);
+    expect(await unlockSlot(slot, `${CREDENTIAL_PASSWORD}x`)).toBeNull();
+  });
+
+  it('a new credential seals its private key under the same AAD', async () => {
+    const credential = await createCredential(CREDENTIAL_PASSWORD, FAST_KDF);
+    expect(await openCredentialPrivateKey(credential, CREDENTIAL_PASSWORD)).not.toBeNull();
+    // A re-sealed (upgraded) credential slot keeps that AAD as well.
+    const slot = credentialSlot('d'.repeat(32), credential, newDataKey());
+    const opened = await openSlot(slot, CREDENTIAL_PASSWORD, {
+      alg: 'scrypt',
+      params: { N: 2 ** 12, r: 8, p: 1 },
+    });
+    const { kdf, publicKey, sealedPrivateKey } = opened!.upgraded!;
+    expect(
+      await openCredentialPrivateKey({ kdf, publicKey, sealedPrivateKey }, CREDENTIAL_PASSWORD),
+    ).not.toBeNull();
   });
 });

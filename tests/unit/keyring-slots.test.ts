@@ -11,11 +11,14 @@ import {
   kdfOf,
   newKeyringBody,
   openSlot,
+  passwordKdfSchema,
+  readKeyring,
   readKeyringFile,
   removeSlot,
   replaceSlot,
   rewrapSlot,
   slotIdFor,
+  spendDecoyKdf,
   unlockSlot,
   writeKeyring,
 } from '../../electron/backend/vault/keyring';
@@ -104,5 +107,34 @@ describe('a slot', () => {
     expect(replaced.slots.map((s) => s.id)).toEqual(['b'.repeat(32), 'a'.repeat(32)]);
     expect(replaced.slots[1]).toBe(a2);
     expect(removeSlot(replaced, 'b'.repeat(32)).slots).toEqual([a2]);
+  });
+});
+
+describe('the keyring readers', () => {
+  it('read a missing keyring as none and a written one as its body', async () => {
+    const path = join(tempFolder(), 'keyring.json');
+    expect(readKeyring(path)).toBeNull();
+    const dataKey = newDataKey();
+    const slot = await createSlot(ID, 'user', PASSWORD, dataKey, FAST_KDF);
+    writeKeyring(path, replaceSlot(newKeyringBody(true), slot), dataKey);
+    expect(readKeyring(path)).toEqual(readKeyringFile(path)!.body);
+    expect(readKeyring(path)).toMatchObject({ demo: true, slots: [{ id: ID }] });
+  });
+
+  it('a join file names only a KDF and cost Aruga writes', () => {
+    expect(passwordKdfSchema.parse(FAST_KDF)).toEqual(FAST_KDF);
+    expect(passwordKdfSchema.parse(OLD_KDF)).toEqual(OLD_KDF);
+    expect(
+      passwordKdfSchema.safeParse({ alg: 'scrypt', params: { N: 2 ** 30, r: 8, p: 1 } }).success,
+    ).toBe(false);
+    expect(passwordKdfSchema.safeParse({ alg: 'pbkdf2', params: FAST_KDF.params }).success).toBe(
+      false,
+    );
+  });
+
+  it('the decoy runs a real derivation at the cost it is given', async () => {
+    await expect(spendDecoyKdf(FAST_KDF)).resolves.toBeUndefined();
+    // A cost scrypt refuses fails the decoy too: it is not skipped.
+    await expect(spendDecoyKdf({ alg: 'scrypt', params: { N: 3, r: 8, p: 1 } })).rejects.toThrow();
   });
 });
