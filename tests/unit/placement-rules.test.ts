@@ -113,6 +113,7 @@ describe('a stay ending exactly when another starts (half-open intervals)', () =
       reason: 'Move',
     });
     expect(moved.placement.startAt).toBe(on('2025-05-01', '02:00:00.001'));
+    expect(moved.overridden).toEqual([]);
     // Her old bed is free from that instant.
     expect(
       p.admit(p.child(), home.beds[0]!, on('2025-05-01', '02:00:00.001')).placement.bedId,
@@ -362,6 +363,15 @@ describe('the placement services refuse bad input at the field, whoever calls th
       fields: { exitNote: 'required' },
     });
     expect(discharge('  Home with her aunt \n').exitNote).toBe('Home with her aunt');
+  });
+
+  it('an edit of a placement that does not exist is NOT_FOUND', async () => {
+    const p = await placementVault();
+    expect(
+      refusal(() =>
+        editPlacement(p.vault, COORDINATOR, { id: NO_SUCH_BED, startAt: START, endAt: null }),
+      ),
+    ).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('an edit: a start or an end in the future', async () => {
