@@ -267,6 +267,29 @@ describe('an edit’s override', () => {
 });
 
 describe('an edit re-checks only the rules its new start can change', () => {
+  it('a start moved into a time the shelter was full needs a capacity override', async () => {
+    const p = await placementVault();
+    const home = p.shelter(2, { capacity: 1 });
+    const bea = p.child();
+    p.admit(bea, home.beds[0]!, on('2025-03-01'));
+    dischargeChild(p.vault, COORDINATOR, {
+      childId: bea,
+      at: on('2025-04-01'),
+      destination: 'family_reintegration',
+      exitNote: 'Fictional exit note',
+    });
+    const placed = p.admit(p.child(), home.beds[1]!, on('2025-05-01')).placement;
+    expect(
+      refusal(() =>
+        editPlacement(p.vault, COORDINATOR, {
+          id: placed.id,
+          startAt: on('2025-03-15'),
+          endAt: null,
+        }),
+      ),
+    ).toMatchObject({ code: 'NEEDS_OVERRIDE', warnings: ['softRule.shelterCapacity'] });
+  });
+
   it('a child whose brother lives in another shelter is re-dated without a siblings override', async () => {
     const p = await placementVault();
     const [north, south] = [p.shelter(1), p.shelter(1)];
