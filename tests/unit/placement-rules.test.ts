@@ -345,6 +345,29 @@ describe('the placement services refuse bad input at the field, whoever calls th
     });
   });
 
+  it('a bed or stay whose shelter was removed (as a sync may leave it): no admission, no edit', async () => {
+    const p = await placementVault();
+    const home = p.shelter(1);
+    p.vault.data.softDelete('shelters', home.id);
+    expect(refusal(() => p.admit(p.child(), home.beds[0]!, START))).toMatchObject({
+      code: 'VALIDATION',
+      fields: { bedId: 'invalid' },
+    });
+    // A stay in a removed shelter cannot be edited either.
+    const other = p.shelter(1);
+    const { placement } = p.admit(p.child(), other.beds[0]!, on('2025-05-01'));
+    p.vault.data.softDelete('shelters', other.id);
+    expect(
+      refusal(() =>
+        editPlacement(p.vault, COORDINATOR, {
+          id: placement.id,
+          startAt: on('2025-05-01'),
+          endAt: null,
+        }),
+      ),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('a soft rule broken without a reason is "needs override", naming the rule', async () => {
     const p = await placementVault();
     const home = p.shelter(1, { sexRule: 'male' });
