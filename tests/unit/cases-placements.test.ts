@@ -824,7 +824,10 @@ describe('bed board and occupancy', () => {
     ).toMatchObject({
       code: 'CONFLICT',
       message: 'bed.reserved',
-      details: { caseCode: ana.caseCode },
+      details: {
+        caseCode: ana.caseCode,
+        initials: (await ok(f.backend, 'children.get', { id: ana.id })).child.alias,
+      },
     });
     await ok(f.backend, 'placements.transfer', {
       childId: ana.id,

@@ -113,6 +113,7 @@ describe('a stay ending exactly when another starts (half-open intervals)', () =
       reason: 'Move',
     });
     expect(moved.placement.startAt).toBe(on('2025-05-01', '02:00:00.001'));
+    expect(moved.overridden).toEqual([]);
     // Her old bed is free from that instant.
     expect(
       p.admit(p.child(), home.beds[0]!, on('2025-05-01', '02:00:00.001')).placement.bedId,
@@ -266,6 +267,29 @@ describe('an edit’s override', () => {
 });
 
 describe('an edit re-checks only the rules its new start can change', () => {
+  it('a start moved into a time the shelter was full needs a capacity override', async () => {
+    const p = await placementVault();
+    const home = p.shelter(2, { capacity: 1 });
+    const bea = p.child();
+    p.admit(bea, home.beds[0]!, on('2025-03-01'));
+    dischargeChild(p.vault, COORDINATOR, {
+      childId: bea,
+      at: on('2025-04-01'),
+      destination: 'family_reintegration',
+      exitNote: 'Fictional exit note',
+    });
+    const placed = p.admit(p.child(), home.beds[1]!, on('2025-05-01')).placement;
+    expect(
+      refusal(() =>
+        editPlacement(p.vault, COORDINATOR, {
+          id: placed.id,
+          startAt: on('2025-03-15'),
+          endAt: null,
+        }),
+      ),
+    ).toMatchObject({ code: 'NEEDS_OVERRIDE', warnings: ['softRule.shelterCapacity'] });
+  });
+
   it('a child whose brother lives in another shelter is re-dated without a siblings override', async () => {
     const p = await placementVault();
     const [north, south] = [p.shelter(1), p.shelter(1)];
@@ -321,6 +345,29 @@ describe('the placement services refuse bad input at the field, whoever calls th
     });
   });
 
+  it('a bed or stay whose shelter was removed (as a sync may leave it): no admission, no edit', async () => {
+    const p = await placementVault();
+    const home = p.shelter(1);
+    p.vault.data.softDelete('shelters', home.id);
+    expect(refusal(() => p.admit(p.child(), home.beds[0]!, START))).toMatchObject({
+      code: 'VALIDATION',
+      fields: { bedId: 'invalid' },
+    });
+    // A stay in a removed shelter cannot be edited either.
+    const other = p.shelter(1);
+    const { placement } = p.admit(p.child(), other.beds[0]!, on('2025-05-01'));
+    p.vault.data.softDelete('shelters', other.id);
+    expect(
+      refusal(() =>
+        editPlacement(p.vault, COORDINATOR, {
+          id: placement.id,
+          startAt: on('2025-05-01'),
+          endAt: null,
+        }),
+      ),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('a soft rule broken without a reason is "needs override", naming the rule', async () => {
     const p = await placementVault();
     const home = p.shelter(1, { sexRule: 'male' });
@@ -362,6 +409,15 @@ describe('the placement services refuse bad input at the field, whoever calls th
       fields: { exitNote: 'required' },
     });
     expect(discharge('  Home with her aunt \n').exitNote).toBe('Home with her aunt');
+  });
+
+  it('an edit of a placement that does not exist is NOT_FOUND', async () => {
+    const p = await placementVault();
+    expect(
+      refusal(() =>
+        editPlacement(p.vault, COORDINATOR, { id: NO_SUCH_BED, startAt: START, endAt: null }),
+      ),
+    ).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('an edit: a start or an end in the future', async () => {

@@ -6,12 +6,13 @@ import type { Db } from '../../electron/backend/db/sqlcipher';
 import type { CaseVault } from '../../electron/backend/domains/children';
 import {
   admitChild,
+  dischargeChild,
   insertPlacement,
   updatePlacement,
 } from '../../electron/backend/domains/shelters';
 import { assertNoConflict } from '../../electron/backend/domains/shelters/placement-store';
 import type { PlacementRow } from '../../electron/backend/records/rows';
-import { on, placementVault, refusal } from './support';
+import { COORDINATOR, on, placementVault, refusal } from './support';
 
 /**
  * The same vault with the store's overlap query blinded, as if another write had slipped in
@@ -193,6 +194,25 @@ describe('an open stay that sync left overlapping another', () => {
       'ok',
     );
     expect(f.row(cara)).toMatchObject({ start_at: on('2025-05-05'), end_at: on('2025-05-06') });
+  });
+});
+
+describe('a child that sync left in two open stays', () => {
+  it('is not discharged before the later stay began', async () => {
+    const f = await twoPlacedChildren();
+    f.vault.db.exec('INSERT INTO sync_applying (id) VALUES (1)');
+    insertPlacement(blinded(f.vault), f.placement(f.ana, f.home.beds[2]!, on('2025-05-10'), null));
+    f.vault.db.exec('DELETE FROM sync_applying');
+    expect(
+      refusal(() =>
+        dischargeChild(f.vault, COORDINATOR, {
+          childId: f.ana,
+          at: on('2025-05-05'),
+          destination: 'family_reintegration',
+          exitNote: 'Fictional exit note',
+        }),
+      ),
+    ).toMatchObject({ code: 'VALIDATION', fields: { at: 'placement.endBeforeStart' } });
   });
 });
 
