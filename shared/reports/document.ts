@@ -4,7 +4,7 @@
 // and scope, who generated it and when, and "page x of y". Words come in `texts` (the i18n
 // catalogue); this module only lays them out, escaped.
 import type { Language } from '../languages';
-import type { PageSetup, PlacedBlock, ReportBlock } from './layout';
+import type { PageSetup, PlacedBlock, ReportBlock, TableColumn } from './layout';
 import { paginate, PAPER_CSS } from './layout';
 
 export interface DocumentTexts {
@@ -57,6 +57,19 @@ function chart(block: Extract<ReportBlock, { kind: 'chart' }>): string {
 function table(placed: PlacedBlock, texts: DocumentTexts): string {
   const block = placed.block as Extract<ReportBlock, { kind: 'table' }>;
   const num = (numeric?: boolean) => (numeric ? ' class="report-num"' : '');
+  const cellClass = (column?: TableColumn) => {
+    const names = [
+      ...(column?.numeric ? ['report-num'] : []),
+      ...(column?.numeric || column?.fixed ? ['report-fit'] : []),
+    ];
+    return names.length ? ` class="${names.join(' ')}"` : '';
+  };
+  const colClass = (column: TableColumn) =>
+    column.fixed === 'caseCode'
+      ? ' class="report-col-code"'
+      : column.narrow
+        ? ' class="report-col-narrow"'
+        : '';
   const rows = block.rows.slice(placed.rows?.from ?? 0, placed.rows?.to ?? block.rows.length);
   const body =
     rows.length === 0
@@ -64,13 +77,13 @@ function table(placed: PlacedBlock, texts: DocumentTexts): string {
       : rows
           .map(
             (row) =>
-              `<tr>${row.map((cell, c) => `<td${num(block.columns[c]?.numeric)}>${escapeHtml(cell)}</td>`).join('')}</tr>`,
+              `<tr>${row.map((cell, c) => `<td${cellClass(block.columns[c])}>${escapeHtml(cell)}</td>`).join('')}</tr>`,
           )
           .join('');
   const caption = placed.continued ? texts.continued(block.caption) : block.caption;
   return (
     `<table class="report-block report-table"><caption>${escapeHtml(caption)}</caption>` +
-    `<colgroup>${block.columns.map((c) => (c.narrow ? '<col class="report-col-narrow">' : '<col>')).join('')}</colgroup>` +
+    `<colgroup>${block.columns.map((c) => `<col${colClass(c)}>`).join('')}</colgroup>` +
     `<thead><tr>${block.columns.map((c) => `<th scope="col"${num(c.numeric)}>${escapeHtml(c.label)}</th>`).join('')}</tr></thead>` +
     `<tbody>${body}</tbody></table>`
   );

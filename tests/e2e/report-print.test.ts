@@ -1,16 +1,31 @@
 // The print path: a report's one HTML document printed by Chromium's page.pdf (what Electron's
 // printToPDF runs), read back with pdftotext and pdfinfo: the paper sizes, the marking, title,
-// period, generated-by and "page x of y" on every page, the figures, the embedded font with its
-// ñ and accents, and a 300-row list whose header row repeats on every page with no row lost or
-// split. (The words are the catalogue's, copied here: this suite runs outside the renderer.)
+// period, generated-by and "page x of y" on every page, the figures, case codes, initials and dates
+// printed whole, the embedded font with its ñ and accents, and a 300-row list whose header row
+// repeats on every page with no row lost or split. (The words are the catalogue's, copied here:
+// this suite runs outside the renderer.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { DocumentTexts } from '../../shared/reports/document';
 import type { PageSetup, ReportBlock } from '../../shared/reports/layout';
+import { LANGUAGES } from '../../shared/languages';
 import { launchBrowser, type BrowserSession } from '../support/browser';
 import { makeTempDir, removeDir } from '../support/temp';
 import { LINE_WIDTH, REASON_WIDTH, wrapColumn } from '../../shared/reports/wrap';
-import { documentOf, pdfFonts, pdfInfo, pdfText, printPdf } from '../support/report-pdf';
+import {
+  catalogueT,
+  documentOf,
+  pdfFonts,
+  pdfInfo,
+  pdfText,
+  printPdf,
+} from '../support/report-pdf';
+import type { PlacementReport, StayExit } from '../../shared/reports/contract';
+import {
+  DISCHARGE_DESTINATIONS,
+  type DischargeDestination,
+} from '../../shared/shelters/vocabulary';
+import { placementBlocks } from '../../renderer/domains/reports/placement/placementBlocks';
 
 let browser: BrowserSession;
 let dir: string;
@@ -74,10 +89,10 @@ function blocks(children: number): ReportBlock[] {
       caption: 'Children in care in the period',
       identifiable: true,
       columns: [
-        { label: 'Case code', narrow: true },
-        { label: 'Initials', narrow: true },
+        { label: 'Case code', fixed: 'caseCode' },
+        { label: 'Initials', narrow: true, fixed: 'short' },
         { label: 'Full name' },
-        { label: 'In care from', narrow: true },
+        { label: 'In care from', narrow: true, fixed: 'short' },
         { label: 'Days in period', numeric: true, narrow: true },
       ],
       rows: Array.from({ length: children }, (_, i) => [
@@ -126,6 +141,87 @@ describe('printed report', () => {
       expect(pdfFonts(file)).toMatch(/NotoSans/);
     });
   }
+
+  it('prints the all-shelters list shelter by shelter, every cell whole and unclipped, on the narrowest page, in every language', async () => {
+    // The widest values: a computer-tagged code of the widest letters tags use, four initials,
+    // every way a stay ends (each in every language), a five-figure day count. They print
+    // without a clip of their own, so one too wide would run into the next column.
+    const exits: (StayExit | null)[] = ['transfer', ...DISCHARGE_DESTINATIONS, null];
+    const shelters = ['Fictional Hinigugma Youth Home for Young Women', 'Fictional Home Cebu'];
+    const report: PlacementReport = {
+      kind: 'placement',
+      generatedAt: '2026-10-02T01:30:00Z',
+      generatedBy: 'Fictional Coordinator Lim',
+      timeZone: 'Asia/Manila',
+      from: '2026-01-01',
+      to: '2026-12-31',
+      shelterId: null,
+      shelters: shelters.map((name, i) => ({ id: `s${i}`, name, type: 'ngo_shelter', beds: 20 })),
+      namesIncluded: false,
+      occupancy: { today: 1, average: 1, series: [{ date: '2026-12-28', count: 99_999 }] },
+      movements: {
+        admissions: 0,
+        transfersIn: 0,
+        transfersOut: 0,
+        discharges: 0,
+        byDestination: Object.fromEntries(DISCHARGE_DESTINATIONS.map((d) => [d, 0])) as Record<
+          DischargeDestination,
+          number
+        >,
+      },
+      lengthOfStay: { stays: 0, medianDays: null, minDays: null, maxDays: null },
+      bedUtilisation: { bedDays: 0, occupiedDays: 0, percent: null },
+      children: shelters.flatMap((shelterName) =>
+        exits.map((exit) => ({
+          caseCode: 'AR-2026-WWM-9999',
+          initials: 'M.W.M.W.',
+          name: null,
+          shelterName,
+          startAt: '2026-12-28T01:00:00Z',
+          endAt: exit ? '2026-12-28T09:00:00Z' : null,
+          daysInPeriod: 99_999,
+          exit,
+        })),
+      ),
+    };
+    const setup: PageSetup = { paperSize: 'A4', orientation: 'portrait', margins: 'wide' };
+    for (const language of LANGUAGES) {
+      const t = await catalogueT(language);
+      const doc = documentOf(placementBlocks(report, t, language), setup, TEXTS);
+      // Laid out as on paper: the print document shows its pages only when printing.
+      await browser.page.emulateMedia({ media: 'print' });
+      await browser.page.setContent(doc.html, { waitUntil: 'load' });
+      await browser.page.evaluate('document.fonts.ready.then(() => true)');
+      const lists = (await browser.page.evaluate(`[...document.querySelectorAll('table')]
+        .filter((table) => ${JSON.stringify(shelters)}.some((s) => table.caption.textContent.includes(s)))
+        .map((table) => ({
+          caption: table.caption.textContent,
+          columns: table.querySelectorAll('thead th').length,
+          rows: table.querySelectorAll('tbody tr').length,
+          cut: [...table.querySelectorAll('td')]
+            .filter((td) => !td.classList.contains('report-fit') || td.scrollWidth > td.clientWidth
+              || getComputedStyle(td).overflowX !== 'visible')
+            .map((td) => td.textContent),
+        }))`)) as { caption: string; columns: number; rows: number; cut: string[] }[];
+      await browser.page.emulateMedia({ media: null });
+      // A table per shelter (continued on the next page where it must), captioned with its name;
+      // no shelter column, and nothing cut.
+      for (const shelter of shelters) {
+        const caption = t('reports.placement.childrenIn', { shelter });
+        const parts = lists.filter((l) => l.caption.startsWith(caption));
+        expect(parts.length).toBeGreaterThan(0);
+        expect(parts.reduce((sum, l) => sum + l.rows, 0)).toBe(exits.length);
+      }
+      for (const list of lists) {
+        expect(list.columns).toBe(6);
+        expect(list.cut).toEqual([]);
+      }
+      const file = await printPdf(browser.page, doc.html, path.join(dir, `fit-${language}.pdf`));
+      const text = squash(pdfText(file));
+      expect(text).toContain('AR-2026-WWM-9999 M.W.M.W.');
+      expect(text).toContain(t('reports.placement.stillInCare'));
+    }
+  });
 
   it('turns the page for landscape', async () => {
     const setup: PageSetup = { paperSize: 'A4', orientation: 'landscape', margins: 'wide' };

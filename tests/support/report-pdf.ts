@@ -14,6 +14,7 @@ import { printDocument, reportPages, type DocumentTexts } from '../../shared/rep
 import { fontFaceCss, REPORT_FONTS, type ReportFontFile } from '../../shared/reports/fonts';
 import type { PageSetup, ReportBlock } from '../../shared/reports/layout';
 import { formatCalendarDate, formatInstant } from '../../shared/format';
+import type { Language } from '../../shared/languages';
 
 // From the module's own URL: the benchmark runs this file as an ES module, where __dirname is not defined.
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,21 +35,24 @@ export const REPORT_FONT_CSS = fontFaceCss(
 
 const CATALOGUES = path.join(ROOT, 'renderer/i18n');
 
-/** The domains' words, from the renderer's catalogues (`en-<domain>.json`, as the app loads them). */
-export async function catalogueT(): Promise<TFunction> {
+/** The domains' words, from the renderer's catalogues (`<language>-<domain>.json`, as the app loads them). */
+export async function catalogueT(language: Language = 'en'): Promise<TFunction> {
+  const named = new RegExp(`^${language}-([a-zA-Z]+)\\.json$`);
   const translation = Object.fromEntries(
     readdirSync(CATALOGUES)
-      .map((file) => /^en-([a-z]+)\.json$/.exec(file)?.[1])
+      .map((file) => named.exec(file)?.[1])
       .filter((domain) => domain !== undefined)
       .map((domain) => [
         domain,
-        JSON.parse(readFileSync(path.join(CATALOGUES, `en-${domain}.json`), 'utf8')) as object,
+        JSON.parse(
+          readFileSync(path.join(CATALOGUES, `${language}-${domain}.json`), 'utf8'),
+        ) as object,
       ]),
   );
   const i18n = i18next.createInstance();
   await i18n.init({
-    lng: 'en',
-    resources: { en: { translation } },
+    lng: language,
+    resources: { [language]: { translation } },
     interpolation: { escapeValue: false },
   });
   return i18n.t;

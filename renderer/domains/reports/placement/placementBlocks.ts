@@ -2,7 +2,7 @@
 // its figures, and the children in care (identifiable: left out of a plain CSV).
 import type { TFunction } from 'i18next';
 import type { PlacementReport, StayExit } from '../../../../shared/reports/contract';
-import type { ReportBlock } from '../../../../shared/reports/layout';
+import type { ReportBlock, TableColumn } from '../../../../shared/reports/layout';
 import { DISCHARGE_DESTINATIONS } from '../../../../shared/shelters/vocabulary';
 import { formatCalendarDate, formatInstant } from '../../../../shared/format';
 import type { Language } from '../../../../shared/languages';
@@ -32,6 +32,12 @@ export function placementBlocks(
   /** One shelter's report names it in its heading; its list needs no shelter column. */
   const manyShelters = report.shelters.length > 1;
   const counts = occupancy.series.map((p) => p.count);
+  /** The columns naming the child, before the shelter's. */
+  const childColumns: TableColumn[] = [
+    { label: k('columns.caseCode'), fixed: 'caseCode' },
+    { label: k('columns.initials'), narrow: true, fixed: 'short' },
+    ...(report.namesIncluded ? [{ label: k('columns.name') }] : []),
+  ];
   const blocks: ReportBlock[] = [];
   if (report.namesIncluded)
     blocks.push({
@@ -132,15 +138,22 @@ export function placementBlocks(
       id: 'children',
       caption: k('children'),
       identifiable: true,
+      // Printed shelter by shelter, so a long shelter name is a caption, not a cut cell per row.
+      ...(manyShelters
+        ? {
+            groupBy: {
+              column: childColumns.length,
+              caption: (shelter: string) => k('childrenIn', { shelter }),
+            },
+          }
+        : {}),
       columns: [
-        { label: k('columns.caseCode'), narrow: true },
-        { label: k('columns.initials'), narrow: true },
-        ...(report.namesIncluded ? [{ label: k('columns.name') }] : []),
+        ...childColumns,
         ...(manyShelters ? [{ label: k('columns.shelter') }] : []),
-        { label: k('columns.from'), narrow: true },
-        { label: k('columns.to'), narrow: true },
+        { label: k('columns.from'), narrow: true, fixed: 'short' },
+        { label: k('columns.to'), narrow: true, fixed: 'short' },
         { label: k('columns.days'), numeric: true, narrow: true },
-        { label: k('columns.exit') },
+        { label: k('columns.exit'), fixed: 'words' },
       ],
       rows: report.children.map((c) => [
         c.caseCode,
@@ -157,7 +170,10 @@ export function placementBlocks(
       kind: 'table',
       id: 'daily',
       caption: k('occupancyChart'),
-      columns: [{ label: k('columns.date') }, { label: k('columns.count'), numeric: true }],
+      columns: [
+        { label: k('columns.date'), fixed: 'short' },
+        { label: k('columns.count'), numeric: true },
+      ],
       rows: occupancy.series.map((p) => [formatCalendarDate(p.date, 'date', language), String(p.count)]),
     },
   );

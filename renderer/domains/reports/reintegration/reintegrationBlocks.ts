@@ -3,7 +3,7 @@
 // visits). Lists of children are identifiable: left out of a plain CSV.
 import type { TFunction } from 'i18next';
 import type { ReintegrationReport } from '../../../../shared/reports/contract';
-import type { ReportBlock } from '../../../../shared/reports/layout';
+import type { ReportBlock, TableColumn } from '../../../../shared/reports/layout';
 import { formatCalendarDate, formatInstant } from '../../../../shared/format';
 import type { Language } from '../../../../shared/languages';
 
@@ -16,11 +16,14 @@ export function reintegrationBlocks(
   language: Language,
 ): ReportBlock[] {
   const k = (key: string, options?: object) => tr(t, `reports.reintegration.${key}`, options);
-  const column = (key: string, extra: { narrow?: boolean; numeric?: boolean } = {}) => ({
+  const column = (key: string, extra: Omit<TableColumn, 'label'> = {}) => ({
     label: k(`columns.${key}`),
     ...extra,
   });
-  const child = [column('caseCode', { narrow: true }), column('initials', { narrow: true })];
+  const child = [
+    column('caseCode', { fixed: 'caseCode' }),
+    column('initials', { narrow: true, fixed: 'short' }),
+  ];
   const overdue = (days: number) =>
     days > 0 ? k('overdueBy', { count: days }) : days === 0 ? k('dueToday') : k('dueIn', { count: -days });
   const { visits } = report;
@@ -52,7 +55,7 @@ export function reintegrationBlocks(
       columns: [
         ...child,
         column('administration', { numeric: true, narrow: true }),
-        column('dueOn', { narrow: true }),
+        column('dueOn', { narrow: true, fixed: 'short' }),
         column('state'),
       ],
       rows: report.assessmentsDue.map((a) => [
@@ -68,7 +71,7 @@ export function reintegrationBlocks(
       id: 'approvalsPending',
       caption: k('approvalsPending'),
       identifiable: true,
-      columns: [...child, column('waiting'), column('since', { narrow: true })],
+      columns: [...child, column('waiting'), column('since', { narrow: true, fixed: 'short' })],
       rows: report.approvalsPending.map((a) => [
         a.caseCode,
         a.initials,
@@ -83,8 +86,8 @@ export function reintegrationBlocks(
       identifiable: true,
       columns: [
         ...child,
-        column('firstDue', { narrow: true }),
-        column('lastDue', { narrow: true }),
+        column('firstDue', { narrow: true, fixed: 'short' }),
+        column('lastDue', { narrow: true, fixed: 'short' }),
         column('scheduled', { numeric: true, narrow: true }),
         column('done', { numeric: true, narrow: true }),
       ],
@@ -102,7 +105,7 @@ export function reintegrationBlocks(
       id: 'overdueVisits',
       caption: k('overdueVisits'),
       identifiable: true,
-      columns: [...child, column('dueOn', { narrow: true }), column('state')],
+      columns: [...child, column('dueOn', { narrow: true, fixed: 'short' }), column('state')],
       rows: report.overdueVisits.map((v) => [
         v.caseCode,
         v.initials,

@@ -5,7 +5,7 @@
 // plain CSV).
 import type { TFunction } from 'i18next';
 import type { AttendanceFigures, TherapyReport } from '../../../../shared/reports/contract';
-import type { ReportBlock } from '../../../../shared/reports/layout';
+import type { ReportBlock, TableColumn } from '../../../../shared/reports/layout';
 import { REASON_WIDTH, wrapColumn } from '../../../../shared/reports/wrap';
 import { formatCalendarDate, formatInstant } from '../../../../shared/format';
 import type { Language } from '../../../../shared/languages';
@@ -25,7 +25,7 @@ export function therapyBlocks(
   language: Language,
 ): ReportBlock[] {
   const k = (key: string, options?: object) => tr(t, `reports.therapy.${key}`, options);
-  const column = (key: string, extra: { narrow?: boolean; numeric?: boolean } = {}) => ({
+  const column = (key: string, extra: Omit<TableColumn, 'label'> = {}) => ({
     label: k(`columns.${key}`),
     ...extra,
   });
@@ -110,7 +110,7 @@ export function therapyBlocks(
       id: 'attendanceByChild',
       caption: k('attendanceByChild'),
       identifiable: true,
-      columns: [column('caseCode', { narrow: true }), column('initials', { narrow: true }), ...figureColumns],
+      columns: [column('caseCode', { fixed: 'caseCode' }), column('initials', { narrow: true, fixed: 'short' }), ...figureColumns],
       rows: byChild.map((a) => [a.caseCode, a.initials, ...figures(a)]),
     },
     {
@@ -119,8 +119,8 @@ export function therapyBlocks(
       caption: k('plans'),
       identifiable: true,
       columns: [
-        column('caseCode', { narrow: true }),
-        column('initials', { narrow: true }),
+        column('caseCode', { fixed: 'caseCode' }),
+        column('initials', { narrow: true, fixed: 'short' }),
         column('therapist'),
         column('modality'),
         column('planStatus', { narrow: true }),
