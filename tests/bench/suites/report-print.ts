@@ -25,6 +25,7 @@ import {
   type PrintedAnswer,
 } from '../../support/report-pdf';
 import { makeTempDir, removeDir } from '../../support/temp';
+import { holdChildrenAtOwnPriority } from '../priority';
 import { percentile, selects, type ResultRow } from '../stats';
 
 const SETUP: PageSetup = { paperSize: 'A4', orientation: 'portrait', margins: 'normal' };
@@ -150,6 +151,8 @@ export async function reportPrintRows(
           // the previous print (the font decoded, the text shaped) is reused.
           const page = await browser.context.newPage();
           page.setDefaultTimeout(300_000);
+          // Chromium resets its renderers' priority: held at the bench's, as the UI bench does.
+          holdChildrenAtOwnPriority();
           const start = performance.now();
           await printPdf(page, document.html, join(dir, `${name}-${i}.pdf`));
           pdf.push(performance.now() - start);
