@@ -245,6 +245,34 @@ describe('case conferences', () => {
     expect(JSON.stringify(entries)).not.toContain('testimony');
   });
 
+  it('leaves a closed case off Today: neither its review nor its papers are due', async () => {
+    const child = await cebuChild();
+    await ok(f.backend, 'conferences.save', conference(child.id));
+    await ok(f.backend, 'documents.save', {
+      childId: child.id,
+      kind: 'late_registration',
+      status: 'requested',
+      reference: 'Fictional 2026-0099',
+      keptWhere: 'Cabinet 2, case folder',
+      dueOn: daysAgo(-5),
+    });
+    const listed = async () => ({
+      reviews: (await ok(f.backend, 'conferences.reviewsDue', { limit: 100 })).items,
+      papers: (await ok(f.backend, 'documents.due', { limit: 100 })).items,
+    });
+    const open = await listed();
+    expect(open.reviews.filter((r) => r.childId === child.id)).toHaveLength(1);
+    expect(open.papers.filter((d) => d.childId === child.id)).toHaveLength(1);
+    // Closed as the approved closure leaves it (the approval itself is the closure tests').
+    const inspector = await f.inspect();
+    inspector.data.update('children', child.id, { status: 'closed' });
+    inspector.close();
+    const closed = await listed();
+    expect(closed.reviews.filter((r) => r.childId === child.id)).toEqual([]);
+    expect(closed.papers.filter((d) => d.childId === child.id)).toEqual([]);
+    expect(closed.reviews.length).toBe(open.reviews.length - 1);
+  });
+
   it('refuses a review before the conference, a future date and missing minutes', async () => {
     const child = await cebuChild();
     const refused = await fails(

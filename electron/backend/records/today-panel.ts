@@ -1,5 +1,6 @@
 // One page of a Today panel's rows of the children the actor sees, with the true total, and the
 // shelter filter Today's own lists use: every domain's panel pages and filters the same way.
+import { CHILD_STATUSES } from '../../../shared/children/vocabulary';
 import type { TodayPanelQuery } from '../../../shared/today';
 import type { CaseActor, CaseVault } from './actor';
 import { childScope } from './scope';
@@ -8,16 +9,26 @@ import { childScope } from './scope';
 export const PLACED_IN_SHELTER_NOW = `EXISTS (SELECT 1 FROM placements fp WHERE fp.child_id = c.id
   AND fp.end_at IS NULL AND fp.deleted_at IS NULL AND fp.shelter_id = $shelterId)`;
 
-/** The actor's scope and the panel's shelter filter, as one condition on children `c`. */
+/** A condition on children `c`: the case is not closed (a list the status index can serve). */
+export const OPEN_CASE = `c.status IN (${CHILD_STATUSES.filter((s) => s !== 'closed')
+  .map((s) => `'${s}'`)
+  .join(', ')})`;
+
+/**
+ * The actor's scope and the panel's shelter filter, as one condition on children `c`. Closed
+ * cases are left out, as from Today's own lists: nothing is due on them.
+ */
 export function panelConditions(
   vault: CaseVault,
   actor: CaseActor,
   query: Pick<TodayPanelQuery, 'shelterId'>,
 ): { sql: string; params: Record<string, string> } {
   const scope = childScope(vault, actor);
-  if (!query.shelterId) return scope;
+  // Not OPEN_CASE: a list of statuses would draw some panels' plans onto the status index.
+  const open = `c.status <> 'closed' AND ${scope.sql}`;
+  if (!query.shelterId) return { sql: open, params: scope.params };
   return {
-    sql: `${scope.sql} AND ${PLACED_IN_SHELTER_NOW}`,
+    sql: `${open} AND ${PLACED_IN_SHELTER_NOW}`,
     params: { ...scope.params, shelterId: query.shelterId },
   };
 }

@@ -7,7 +7,7 @@ import {
 } from '../../../../shared/casework/contract';
 import { addDaysTo, clockFor, type CaseActor, type CaseVault } from '../../records/actor';
 import { saveChildRecord } from '../../records/child-records';
-import { pageOfRows, panelConditions } from '../../records/today-panel';
+import { OPEN_CASE, pageOfRows, panelConditions } from '../../records/today-panel';
 import type { TodayPanelPage, TodayPanelQuery } from '../../../../shared/today';
 
 interface ConferenceRow {
@@ -75,9 +75,10 @@ export function saveConference(
 }
 
 /**
- * Today's conference reviews of the children the actor sees: the review set by a child's latest
- * conference, within a week or late, soonest first. A range on the review index; a later
- * conference (which sets its own review) retires the earlier one's.
+ * Today's conference reviews of the open cases the actor sees: the review set by a child's latest
+ * conference, within a week or late, soonest first. Read from the open cases (by the status index)
+ * to each one's latest conference, which retires the earlier ones' reviews: closed cases, most of
+ * a large vault, are never read.
  */
 export function reviewsDue(
   vault: CaseVault,
@@ -97,12 +98,11 @@ export function reviewsDue(
     vault,
     {
       columns: 'k.id, k.child_id, c.case_code, c.alias, k.held_on, k.next_review_on',
-      from: `FROM case_conferences k INDEXED BY case_conferences_review
-       JOIN children c ON c.id = k.child_id
-       WHERE k.next_review_on IS NOT NULL AND k.deleted_at IS NULL AND k.next_review_on <= $dueBy
-         AND NOT EXISTS (SELECT 1 FROM case_conferences later
-           WHERE later.child_id = k.child_id AND later.deleted_at IS NULL
-             AND (later.held_on > k.held_on OR (later.held_on = k.held_on AND later.id > k.id)))
+      from: `FROM children c INDEXED BY children_status
+       JOIN case_conferences k ON k.id = (SELECT latest.id FROM case_conferences latest
+         WHERE latest.child_id = c.id AND latest.deleted_at IS NULL
+         ORDER BY latest.held_on DESC, latest.id DESC LIMIT 1)
+       WHERE ${OPEN_CASE} AND k.next_review_on IS NOT NULL AND k.next_review_on <= $dueBy
          AND c.deleted_at IS NULL AND ${where.sql}`,
       order: 'k.next_review_on, k.id',
     },
