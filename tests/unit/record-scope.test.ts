@@ -5,6 +5,7 @@ import { insertUser } from '../../electron/backend/domains/access';
 import { saveFamilyMember, type CaseActor } from '../../electron/backend/domains/children';
 import { ID_SCOPE } from '../../electron/backend/runtime/composition';
 import {
+  onCaseload,
   requireIdsInScope,
   requireOwned,
   requireShelterInScope,
@@ -68,6 +69,73 @@ describe('the children a caseworker may see', () => {
     expect(visibleChildIds(p.vault, registrar, [ana])).toEqual(new Set([ana]));
     p.admit(ana, p.iloilo.beds[0]!, START);
     expect(visibleChildIds(p.vault, registrar, [ana])).toEqual(new Set());
+  });
+});
+
+describe('a therapist’s caseload', () => {
+  it('the children of their plans and sessions, wherever they live, and their plans; not once removed, nor after a change of role', async () => {
+    const p = await scopeVault();
+    const therapist = p.user('therapist');
+    const colleague = p.user('therapist');
+    const plan = (childId: string, therapistId: string) =>
+      p.vault.data.insert('therapy_plans', {
+        child_id: childId,
+        therapist_id: therapistId,
+        modality: 'Fictional play therapy',
+        goals: '[]',
+        frequency: 'weekly',
+        session_minutes: 60,
+        planned_sessions: 12,
+        pref_therapist_gender: 'any',
+        pref_time_of_day: 'any',
+        status: 'active',
+        started_on: '2025-06-16',
+      });
+    const session = (childId: string, therapistId: string) => {
+      const times = { start_at: on('2025-06-17'), end_at: on('2025-06-17', '03:00:00.000') };
+      const id = p.vault.data.insert('therapy_sessions', {
+        therapist_id: therapistId,
+        kind: 'individual',
+        status: 'scheduled',
+        ...times,
+      });
+      return p.vault.data.insert('therapy_participants', {
+        session_id: id,
+        child_id: childId,
+        ...times,
+      });
+    };
+    // Placed in shelters outside the therapist's scope: only the caseload shows them.
+    const [planned, booked, theirs, unplaced] = [p.child(), p.child(), p.child(), p.child()];
+    p.admit(planned, p.cebu.beds[0]!, START);
+    p.admit(booked, p.cebu.beds[1]!, START);
+    p.admit(theirs, p.iloilo.beds[0]!, START);
+    const ids = [planned, booked, theirs, unplaced];
+    const planId = plan(planned, therapist.userId);
+    const participantId = session(booked, therapist.userId);
+    const colleaguePlan = plan(theirs, colleague.userId);
+    session(theirs, colleague.userId);
+
+    expect(ids.filter((id) => onCaseload(p.vault, therapist, id))).toEqual([planned, booked]);
+    expect(visibleChildIds(p.vault, therapist, ids)).toEqual(new Set([planned, booked]));
+    expect(requireVisibleChild(p.vault, therapist, booked).id).toBe(booked);
+    expect(refusal(() => requireVisibleChild(p.vault, therapist, theirs))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    // Made a caseworker, the account keeps its plans' rows but no longer their children.
+    const caseworker: CaseActor = { ...therapist, role: 'caseworker' };
+    expect(visibleChildIds(p.vault, caseworker, ids)).toEqual(new Set());
+
+    // A plan's id goes with its child.
+    expect(ID_SCOPE.therapyPlan(p.vault, therapist, planId)).toBe(true);
+    expect(ID_SCOPE.therapyPlan(p.vault, therapist, colleaguePlan)).toBe(false);
+    expect(ID_SCOPE.therapyPlan(p.vault, COORDINATOR, colleaguePlan)).toBe(true);
+
+    p.vault.data.softDelete('therapy_plans', planId);
+    p.vault.data.softDelete('therapy_participants', participantId);
+    expect(ids.filter((id) => onCaseload(p.vault, therapist, id))).toEqual([]);
+    expect(visibleChildIds(p.vault, therapist, ids)).toEqual(new Set());
+    expect(ID_SCOPE.therapyPlan(p.vault, COORDINATOR, planId)).toBe(false);
   });
 });
 

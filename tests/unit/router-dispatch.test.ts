@@ -1,8 +1,10 @@
 // The router every call passes through: what it audits (writes once, reads never, refusals as
 // denied), and the exact error key each refusal carries (keys the renderer's catalogue knows).
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { BackendApi } from '../../electron/backend/api';
+import type { CallContext } from '../../electron/backend/runtime/call-context';
 import { DOMAINS, type Domain } from '../../electron/backend/runtime/composition';
 import { ADMIN, addUser, childInput, fails, newVault, ok, signIn, tempFolder } from './support';
 
@@ -14,6 +16,30 @@ async function newest(backend: BackendApi) {
   const { entries } = await ok(backend, 'audit.list', { limit: 1 });
   return entries[0]!;
 }
+
+type AnyHandler = (ctx: CallContext, input: never) => unknown;
+
+/** The app's domains, with the named procedures' handlers replaced. */
+const replacing = (replaced: Record<string, AnyHandler>): Domain[] =>
+  DOMAINS.map((domain) => {
+    const made = domain.handlers;
+    if (!made) return domain;
+    return {
+      ...domain,
+      handlers: (hooks) => {
+        const handlers: Record<string, unknown> = { ...made(hooks) };
+        for (const [name, handler] of Object.entries(replaced))
+          if (name in handlers) handlers[name] = handler;
+        return handlers as ReturnType<typeof made>;
+      },
+    };
+  });
+
+/** What a damaged page makes SQLCipher throw. */
+const corrupt = () =>
+  Object.assign(new Error('database disk image is malformed'), {
+    code: 'SQLITE_CORRUPT',
+  });
 
 describe('the router audits writes once and reads never', () => {
   it('queries leave the log as it was; a mutation adds one entry with its actor and action', async () => {
@@ -421,5 +447,162 @@ describe('calls that cannot run inside the call’s one transaction', () => {
         .map((e) => e.action)
         .reverse(),
     ).toEqual(['backup.create', 'vault.rotateKey', 'sync.start', 'sync.addComputer', 'sync.now']);
+  });
+});
+
+describe('what the router checks before a handler runs', () => {
+  it('a lock with no session open is LOCKED and tells no one', async () => {
+    const { backend } = await newVault();
+    await ok(backend, 'session.lock', { reason: 'manual' });
+    const events: string[] = [];
+    backend.onEvent((e) => events.push(e.type));
+    expect(await fails(backend, 'session.lock', { reason: 'manual' })).toEqual({
+      code: 'LOCKED',
+      message: 'locked',
+    });
+    expect(events).toEqual([]);
+  });
+
+  it('in recovery, an id the input names is checked: only an administrator’s account can be reset', async () => {
+    const { backend, recoveryKey, admin } = await newVault();
+    const { user } = await addUser(backend, 'dana.fictional', 'caseworker');
+    await ok(backend, 'session.lock', { reason: 'manual' });
+    await ok(backend, 'auth.recover', { recoveryKey });
+    // Refused at the field, by the scope check, before the handler runs.
+    expect(
+      await fails(backend, 'auth.recoveryResetAdmin', {
+        userId: user.id,
+        newPassword: 'Final-Dana-Harbor-62',
+      }),
+    ).toEqual({ code: 'NOT_FOUND', message: 'notFound', fields: { userId: 'notFound' } });
+    const session = await ok(backend, 'auth.recoveryResetAdmin', {
+      userId: admin.userId,
+      newPassword: 'Final-Admin-Harbor-77',
+    });
+    expect(session).toMatchObject({ userId: admin.userId, role: 'admin' });
+    await ok(backend, 'session.lock', { reason: 'manual' });
+    expect(await signIn(backend, ADMIN.username, 'Final-Admin-Harbor-77')).toMatchObject({
+      userId: admin.userId,
+    });
+  });
+});
+
+describe('what the router gives a handler', () => {
+  it('progress reaches the renderer only from a procedure declared to report it', async () => {
+    const reporting = replacing({
+      'session.touch': (ctx) => {
+        ctx.progress(1, 2);
+        return null;
+      },
+    });
+    const { backend } = await newVault({}, reporting);
+    const events: string[] = [];
+    backend.onEvent((e) => events.push(e.type));
+    await ok(backend, 'session.touch', {});
+    expect(events).toEqual([]);
+  });
+
+  it('a mutation whose handler names no target is audited all the same, with no target', async () => {
+    const { backend, admin } = await newVault(
+      {},
+      replacing({ 'settings.update': () => ({ fictional: 'settings' }) }),
+    );
+    const before = await newest(backend);
+    const settings = await ok(backend, 'settings.get', {});
+    await ok(backend, 'settings.update', { ...settings, idleLockMinutes: 7 });
+    expect(await newest(backend)).toMatchObject({
+      seq: before.seq + 1,
+      actorId: admin.userId,
+      action: 'settings.update',
+      outcome: 'ok',
+      targetType: null,
+      targetId: null,
+    });
+  });
+
+  it('a reload of the case file the session has open is not audited as another view', async () => {
+    const { backend } = await newVault();
+    const { temporaryPassword } = await addUser(backend, 'coord.fictional', 'coordinator');
+    await ok(backend, 'session.lock', { reason: 'manual' });
+    await signIn(backend, 'coord.fictional', temporaryPassword);
+    await ok(backend, 'account.changePassword', {
+      currentPassword: temporaryPassword,
+      newPassword: 'Final-Coord-Harbor-62',
+    });
+    const child = await ok(backend, 'children.register', childInput());
+    await ok(backend, 'children.get', { id: child.id });
+    await ok(backend, 'children.get', { id: child.id, reload: true });
+    await ok(backend, 'session.lock', { reason: 'manual' });
+    await signIn(backend, ADMIN.username, ADMIN.password);
+    const { entries } = await ok(backend, 'audit.list', { action: 'children.get', limit: 5 });
+    expect(entries).toMatchObject([{ targetType: 'child', targetId: child.id }]);
+  });
+});
+
+describe('what opens the damaged-vault restore', () => {
+  const restoreDamaged = (backend: BackendApi) =>
+    fails(backend, 'backup.restoreDamaged', {
+      file: join(tempFolder(), 'fictional.arugabackup'),
+      unlockWith: 'recoveryKey',
+      username: '',
+      password: '',
+      recoveryKey: 'fictional',
+    });
+  const salvage = { unlockWith: 'recoveryKey', username: '', password: '', recoveryKey: 'x' };
+  const notDamaged = { code: 'CONFLICT', message: 'vaultNotDamaged' };
+
+  it('only a damaged database met with nothing open: not a refusal, nor damage met in a session or over one', async () => {
+    const { backend } = await newVault(
+      {},
+      replacing({
+        'users.create': () => {
+          throw corrupt();
+        },
+        // A restore that meets damage after it has locked the vault.
+        'backup.restore': (ctx) => {
+          ctx.lock('signOut');
+          throw corrupt();
+        },
+        'backup.salvageDamaged': () => {
+          throw corrupt();
+        },
+      }),
+    );
+    await ok(backend, 'session.lock', { reason: 'manual' });
+    // A refusal with nothing open is not damage.
+    expect(await restoreDamaged(backend)).toEqual(notDamaged);
+    expect(await restoreDamaged(backend)).toEqual(notDamaged);
+
+    await signIn(backend, ADMIN.username, ADMIN.password);
+    const dana = { displayName: 'Fictional Dana Cruz', username: 'dana.fictional' };
+    expect(
+      await fails(backend, 'users.create', {
+        ...dana,
+        role: 'caseworker',
+        shelterScope: [],
+        temporaryPassword: 'Temp-Dana-Pass-93',
+      }),
+    ).toMatchObject({ code: 'CORRUPT' });
+    // A public call made over an open session.
+    expect(await fails(backend, 'backup.salvageDamaged', salvage)).toMatchObject({
+      code: 'CORRUPT',
+    });
+    expect(
+      await fails(backend, 'backup.restore', {
+        file: join(tempFolder(), 'fictional.arugabackup'),
+        unlockWith: 'password',
+        username: ADMIN.username,
+        password: ADMIN.password,
+        recoveryKey: '',
+      }),
+    ).toMatchObject({ code: 'CORRUPT' });
+    expect((await ok(backend, 'app.status', {})).state).toBe('locked');
+    expect(await restoreDamaged(backend)).toEqual(notDamaged);
+
+    // The same damage met with nothing open opens it.
+    expect(await fails(backend, 'backup.salvageDamaged', salvage)).toMatchObject({
+      code: 'CORRUPT',
+    });
+    expect(await restoreDamaged(backend)).not.toEqual(notDamaged);
   });
 });
