@@ -14,7 +14,7 @@ import {
   shelterInScope,
   visibleChildIds,
 } from '../../electron/backend/records/scope';
-import { COORDINATOR, on, placementVault, refusal } from './support';
+import { COORDINATOR, insertTherapyPlan, on, placementVault, refusal } from './support';
 import { childrenProcedures } from '../../shared/children/contract';
 import type { Role } from '../../shared/roles';
 
@@ -78,19 +78,7 @@ describe('a therapist’s caseload', () => {
     const therapist = p.user('therapist');
     const colleague = p.user('therapist');
     const plan = (childId: string, therapistId: string) =>
-      p.vault.data.insert('therapy_plans', {
-        child_id: childId,
-        therapist_id: therapistId,
-        modality: 'Fictional play therapy',
-        goals: '[]',
-        frequency: 'weekly',
-        session_minutes: 60,
-        planned_sessions: 12,
-        pref_therapist_gender: 'any',
-        pref_time_of_day: 'any',
-        status: 'active',
-        started_on: '2025-06-16',
-      });
+      insertTherapyPlan(p.vault, { childId, therapistId, startedOn: '2025-06-16' });
     const session = (childId: string, therapistId: string) => {
       const times = { start_at: on('2025-06-17'), end_at: on('2025-06-17', '03:00:00.000') };
       const id = p.vault.data.insert('therapy_sessions', {

@@ -6,7 +6,17 @@ import { describe, expect, it, vi } from 'vitest';
 import type { BackendApi } from '../../electron/backend/api';
 import type { CallContext } from '../../electron/backend/runtime/call-context';
 import { DOMAINS, type Domain } from '../../electron/backend/runtime/composition';
-import { ADMIN, addUser, childInput, fails, newVault, ok, signIn, tempFolder } from './support';
+import {
+  ADMIN,
+  addUser,
+  childInput,
+  fails,
+  newVault,
+  ok,
+  signIn,
+  signInAsNewUser,
+  tempFolder,
+} from './support';
 
 const catalogue = JSON.parse(
   readFileSync(new URL('../../renderer/i18n/en.json', import.meta.url), 'utf8'),
@@ -160,13 +170,7 @@ describe('the router’s refusals carry the documented keys', () => {
     const empty = await fails(backend, 'settings.update', 'not an object');
     expect(empty).toEqual({ code: 'VALIDATION', message: 'validation', fields: { _: 'invalid' } });
     // An unknown key inside a nested object is named by its whole path.
-    const { temporaryPassword } = await addUser(backend, 'coord.fictional', 'coordinator');
-    await ok(backend, 'session.lock', { reason: 'manual' });
-    await signIn(backend, 'coord.fictional', temporaryPassword);
-    await ok(backend, 'account.changePassword', {
-      currentPassword: temporaryPassword,
-      newPassword: 'Final-Coord-Harbor-62',
-    });
+    await signInAsNewUser(backend, 'coord.fictional', 'coordinator');
     const birth = { kind: 'dob', dateOfBirth: '2012-05-04', birthplace: 'Cebu' };
     expect((await fails(backend, 'children.register', childInput({ birth }))).fields).toEqual({
       'birth.birthplace': 'invalid',
@@ -175,13 +179,7 @@ describe('the router’s refusals carry the documented keys', () => {
 
   it('a call the role may not make is audited as denied, with who tried and what', async () => {
     const { backend } = await newVault();
-    const { user, temporaryPassword } = await addUser(backend, 'dana.fictional', 'caseworker');
-    await ok(backend, 'session.lock', { reason: 'manual' });
-    await signIn(backend, 'dana.fictional', temporaryPassword);
-    await ok(backend, 'account.changePassword', {
-      currentPassword: temporaryPassword,
-      newPassword: 'Final-Dana-Harbor-62',
-    });
+    const user = await signInAsNewUser(backend, 'dana.fictional', 'caseworker');
     expect(await fails(backend, 'users.list', {})).toMatchObject({ code: 'FORBIDDEN' });
     await ok(backend, 'session.lock', { reason: 'manual' });
     await signIn(backend, ADMIN.username, ADMIN.password);
@@ -522,13 +520,7 @@ describe('what the router gives a handler', () => {
 
   it('a reload of the case file the session has open is not audited as another view', async () => {
     const { backend } = await newVault();
-    const { temporaryPassword } = await addUser(backend, 'coord.fictional', 'coordinator');
-    await ok(backend, 'session.lock', { reason: 'manual' });
-    await signIn(backend, 'coord.fictional', temporaryPassword);
-    await ok(backend, 'account.changePassword', {
-      currentPassword: temporaryPassword,
-      newPassword: 'Final-Coord-Harbor-62',
-    });
+    await signInAsNewUser(backend, 'coord.fictional', 'coordinator');
     const child = await ok(backend, 'children.register', childInput());
     await ok(backend, 'children.get', { id: child.id });
     await ok(backend, 'children.get', { id: child.id, reload: true });

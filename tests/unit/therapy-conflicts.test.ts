@@ -10,7 +10,7 @@ import {
 } from '../../electron/backend/domains/therapy/conflicts';
 import { writeTherapyRules } from '../../electron/backend/domains/therapy/rules';
 import { DEFAULT_THERAPY_RULES, type TherapyRules } from '../../shared/therapy/vocabulary';
-import { placementVault } from './support/placements';
+import { insertTherapyPlan, placementVault } from './support/placements';
 
 const ZONE = 'Asia/Manila';
 /** Manila wall-clock time (UTC+8 all year) as the UTC instant the vault stores. */
@@ -372,19 +372,7 @@ describe('soft rules', () => {
     const c = await clinic();
     const child = c.child();
     const plan = (therapistId: string) =>
-      c.vault.data.insert('therapy_plans', {
-        child_id: child,
-        therapist_id: therapistId,
-        modality: 'tf_cbt',
-        goals: 'Fictional goals',
-        frequency: 'weekly',
-        session_minutes: 60,
-        planned_sessions: 12,
-        pref_therapist_gender: 'any',
-        pref_time_of_day: 'any',
-        status: 'active',
-        started_on: '2027-01-04',
-      });
+      insertTherapyPlan(c.vault, { childId: child, therapistId, startedOn: '2027-01-04' });
     const other = c.user('ther.cruz');
     const next = [occurrence('2027-03-03', '09:00', '10:00')];
     const seenByOther = plan(c.therapist);

@@ -96,6 +96,21 @@ export async function signIn(backend: BackendApi, username: string, password: st
   return ok(backend, 'auth.signIn', { username, password });
 }
 
+/**
+ * A new staff member's first sign-in, on a vault the administrator has open: the account is made,
+ * the administrator locks, and the new member signs in and sets their own password.
+ */
+export async function signInAsNewUser(backend: BackendApi, username: string, role: string) {
+  const { user, temporaryPassword } = await addUser(backend, username, role);
+  await ok(backend, 'session.lock', { reason: 'manual' });
+  await signIn(backend, username, temporaryPassword);
+  await ok(backend, 'account.changePassword', {
+    currentPassword: temporaryPassword,
+    newPassword: `Final-${username}-Harbor-62`,
+  });
+  return user;
+}
+
 /** What opens a vault's key slot: a staff member's password, or the recovery key. */
 export type RawUnlock = { username: string; password: string } | { recoveryKey: string };
 

@@ -7,6 +7,7 @@ import { registerChild, type CaseActor } from '../../../electron/backend/domains
 import { admitChild, saveBed, saveShelter } from '../../../electron/backend/domains/shelters';
 import { childInput } from './cases';
 import { openServiceVault } from './backend';
+import type { CaseVault } from '../../../electron/backend/records/actor';
 
 export const COORDINATOR: CaseActor = {
   userId: 'fictional-coordinator',
@@ -53,6 +54,26 @@ export async function placementVault() {
       .prepare('SELECT reserved_for_child_id FROM beds WHERE id = ?', { pluck: true })
       .get([bedId]) as string | null;
   return { vault, child, shelter, admit, reservedFor };
+}
+
+/** An active weekly course of therapy, written straight to the vault as a saved plan is stored. */
+export function insertTherapyPlan(
+  vault: CaseVault,
+  plan: { childId: string; therapistId: string; startedOn: string },
+): string {
+  return vault.data.insert('therapy_plans', {
+    child_id: plan.childId,
+    therapist_id: plan.therapistId,
+    modality: 'tf_cbt',
+    goals: '[]',
+    frequency: 'weekly',
+    session_minutes: 60,
+    planned_sessions: 12,
+    pref_therapist_gender: 'any',
+    pref_time_of_day: 'any',
+    status: 'active',
+    started_on: plan.startedOn,
+  });
 }
 
 /** The refusal a call throws, as the renderer would see it; 'ok' when it did not refuse. */
