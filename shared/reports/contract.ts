@@ -83,6 +83,7 @@ export interface PlacementReportChild {
   startAt: string;
   endAt: string | null;
   daysInPeriod: number;
+  /** How the stay ended, even after the period; null while it goes on. */
   exit: StayExit | null;
 }
 

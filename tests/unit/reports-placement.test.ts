@@ -110,7 +110,8 @@ describe('shelter placement report', () => {
         ['M.V.D.', 10, 'transfer', null, false],
         ['B.C.K.', 7, 'foster_care', null, false],
         ['B.C.K.', 12, null, null, true],
-        ['I.N.C.', 7, null, null, false],
+        // Her stay ends after the period: the list still says where she went.
+        ['I.N.C.', 7, 'independent_living', null, false],
       ]),
     );
     expect(report.children).toHaveLength(5);

@@ -175,7 +175,8 @@ export function placementReport(
         startAt: stay.startAt,
         endAt: stay.endAt,
         daysInPeriod: Math.round(stayMs(stay, period) / DAY_MS),
-        exit: within(stay.endAt, period) ? stay.exit : null,
+        // The list shows each stay whole (its end may lie after the period), so its exit too.
+        exit: stay.exit,
       };
     })
     .sort(

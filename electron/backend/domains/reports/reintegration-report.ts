@@ -4,7 +4,9 @@
 // shelter of their latest placement (a child in aftercare has left it); only children in the
 // viewer's scope appear, by case code and initials. The lists name open cases only: a closed
 // case waits for no approval or visit and is no longer monitored, though its visits in the
-// period still count among those scheduled and done. No observation, answer or comment is read.
+// period still count among those scheduled and done. A case is open or closed as it stood at the
+// period's end, so a past period's report still lists a case closed since. No observation,
+// answer or comment is read.
 import type {
   PendingApproval,
   ReintegrationReport,
@@ -28,7 +30,10 @@ interface ChildFacts {
   id: string;
   case_code: string;
   initials: string;
+  /** Today's status: what waits for approval now. */
   status: string;
+  /** The status at the period's end; null for a case recorded after it (its status today serves). */
+  status_then: string | null;
   intake_date: string;
 }
 
@@ -45,7 +50,11 @@ export function reintegrationReport(
   const scope = childScope(vault, actor);
   const children = vault.db
     .prepare(
-      `SELECT c.id, c.case_code, c.alias AS initials, c.status, c.intake_date FROM children c
+      `SELECT c.id, c.case_code, c.alias AS initials, c.status, c.intake_date,
+              (SELECT s.to_status FROM child_status_changes s
+               WHERE s.child_id = c.id AND s.changed_at < $end
+               ORDER BY s.changed_at DESC LIMIT 1) AS status_then
+       FROM children c
        WHERE c.deleted_at IS NULL AND ${scope.sql}
          AND ($anyShelter OR (SELECT p.shelter_id FROM placements p
                WHERE p.child_id = c.id AND p.deleted_at IS NULL
@@ -53,12 +62,16 @@ export function reintegrationReport(
     )
     .all({
       ...scope.params,
+      end: period.end,
       anyShelter: input.shelterId === null ? 1 : 0,
       shelter: input.shelterId ?? '',
     }) as unknown as ChildFacts[];
   const childOf = new Map(children.map((c) => [c.id, c]));
   const ids = jsonIds(childOf.keys());
-  const open = jsonIds(children.filter((c) => c.status !== 'closed').map((c) => c.id));
+  const openNow = jsonIds(children.filter((c) => c.status !== 'closed').map((c) => c.id));
+  const statusThen = (c: ChildFacts) => c.status_then ?? c.status;
+  const openThen = (c: ChildFacts) => statusThen(c) !== 'closed';
+  const open = jsonIds(children.filter(openThen).map((c) => c.id));
   const named = (id: string): ReportChild => ({
     caseCode: childOf.get(id)!.case_code,
     initials: childOf.get(id)!.initials,
@@ -90,7 +103,7 @@ export function reintegrationReport(
   };
   const horizon = addDaysTo(asOf, OUTCOMES_DUE_SOON_DAYS);
   const assessmentsDue = children
-    .filter((c) => ['intake', 'in_care', 'aftercare'].includes(c.status))
+    .filter((c) => ['intake', 'in_care', 'aftercare'].includes(statusThen(c)))
     .map((c) => {
       const administration = made.get(c.id) ?? 0;
       const dueOn = outcomesDueOn(c.intake_date, administration, schedule);
@@ -108,7 +121,7 @@ export function reintegrationReport(
            WHERE deleted_at IS NULL AND status = 'submitted'
              AND child_id IN (SELECT value FROM json_each(?))`,
         )
-        .all([open]) as { child_id: string; instrument_code: string; since: string }[]
+        .all([openNow]) as { child_id: string; instrument_code: string; since: string }[]
     ).map((r) => ({
       childId: r.child_id,
       kind: (kindOf.get(r.instrument_code) === 'outcomes'
@@ -122,7 +135,7 @@ export function reintegrationReport(
           `SELECT child_id, proposed_at AS since FROM case_closures
            WHERE status = 'proposed' AND child_id IN (SELECT value FROM json_each(?))`,
         )
-        .all([open]) as { child_id: string; since: string }[]
+        .all([openNow]) as { child_id: string; since: string }[]
     ).map((r) => ({ childId: r.child_id, kind: 'closure' as PendingApproval, since: r.since })),
   ];
   const approvalsPending = pending
@@ -161,7 +174,7 @@ export function reintegrationReport(
     .sort(byCode);
   const scheduled = inAftercare.reduce((sum, c) => sum + c.scheduled, 0);
   const doneCount = inAftercare.reduce((sum, c) => sum + c.done, 0);
-  const monitored = inAftercare.filter((c) => childOf.get(c.childId)!.status !== 'closed');
+  const monitored = inAftercare.filter((c) => openThen(childOf.get(c.childId)!));
   // Overdue: due in the period before `asOf` and not done by then (an earlier period's report
   // lists the visits missed then, so a long-running case does not repeat them all).
   const overdueVisits = (
