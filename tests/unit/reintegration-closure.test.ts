@@ -15,7 +15,14 @@ import {
   reopenCase,
 } from '../../electron/backend/domains/reintegration';
 import { composeHooks } from '../../electron/backend/runtime/composition';
-import { aftercareOutcomes, familyReadiness, on, refusal, reintegrationFixture } from './support';
+import {
+  aftercareOutcomes,
+  familyReadiness,
+  on,
+  refusal,
+  reintegrationFixture,
+  safeVisit,
+} from './support';
 
 const p = reintegrationFixture();
 
@@ -35,18 +42,7 @@ function childInAftercare() {
 
 function recordEveryVisit(childId: string) {
   for (const visit of listVisits(p.vault, p.author, childId)) {
-    recordVisit(p.vault, p.at(p.author, visit.dueOn), {
-      id: visit.id,
-      visitedOn: visit.dueOn,
-      visitedBy: 'Fictional caseworker Reyes',
-      childSeen: true,
-      seenAlone: true,
-      safetyChecks: { noOffenderContact: true, childFeelsSafe: true, noSignsOfHarm: true },
-      schoolAttendance: 'regular',
-      observations: '',
-      riskChange: 'same',
-      followUp: '',
-    });
+    recordVisit(p.vault, p.at(p.author, visit.dueOn), safeVisit(visit.id, visit.dueOn));
   }
 }
 

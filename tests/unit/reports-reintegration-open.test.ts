@@ -14,7 +14,7 @@ import {
 } from '../../electron/backend/domains/reintegration';
 import { composeHooks } from '../../electron/backend/runtime/composition';
 import { addDaysTo } from '../../electron/backend/records/actor';
-import { aftercareOutcomes, familyReadiness, on, reintegrationFixture } from './support';
+import { aftercareOutcomes, familyReadiness, on, reintegrationFixture, safeVisit } from './support';
 
 const p = reintegrationFixture();
 /** Monitoring of a discharge on 2025-08-31 runs to 2026-08-31. */
@@ -46,18 +46,7 @@ function closedAndOpen(firstLate = 0) {
   const visits = listVisits(p.vault, p.author, closed);
   for (const [i, visit] of visits.entries()) {
     const visitedOn = addDaysTo(visit.dueOn, i === 0 ? firstLate : 0);
-    recordVisit(p.vault, p.at(p.author, visitedOn), {
-      id: visit.id,
-      visitedOn,
-      visitedBy: 'Fictional caseworker Reyes',
-      childSeen: true,
-      seenAlone: true,
-      safetyChecks: { noOffenderContact: true, childFeelsSafe: true, noSignsOfHarm: true },
-      schoolAttendance: 'regular',
-      observations: '',
-      riskChange: 'same',
-      followUp: '',
-    });
+    recordVisit(p.vault, p.at(p.author, visitedOn), safeVisit(visit.id, visitedOn));
   }
   const later = p.at(p.author, '2026-09-11');
   p.approved(later, aftercareOutcomes(closed, 4));

@@ -2,7 +2,10 @@
 // author and a reviewer), placed children with an aunt (and a mother flagged as alleged offender,
 // living at home), and complete, submittable inputs for the two shipped instruments.
 import { beforeAll } from 'vitest';
-import { reintegrationProcedures } from '../../../shared/reintegration/contract';
+import {
+  reintegrationProcedures,
+  type VisitRecordInput,
+} from '../../../shared/reintegration/contract';
 import { saveFamilyMember } from '../../../electron/backend/domains/children';
 import {
   approveAssessment,
@@ -153,5 +156,21 @@ export function aftercareOutcomes(
     childWishes: 'Fictional words: I like my new school',
     recommendation: null,
     ...overrides,
+  };
+}
+
+/** A follow-up visit made on `visitedOn` that found the child seen, safe and nothing to follow up. */
+export function safeVisit(id: string, visitedOn: string): VisitRecordInput {
+  return {
+    id,
+    visitedOn,
+    visitedBy: 'Fictional caseworker Reyes',
+    childSeen: true,
+    seenAlone: true,
+    safetyChecks: { noOffenderContact: true, childFeelsSafe: true, noSignsOfHarm: true },
+    schoolAttendance: 'regular',
+    observations: '',
+    riskChange: 'same',
+    followUp: '',
   };
 }
