@@ -1,15 +1,15 @@
 // `npm run mutation`: StrykerJS on the security- and safety-critical modules (stryker.config.json),
-// judged by the unit project. Prints the score per module and merges it into
-// tests/bench/results.json under "mutation". `npm run mutation -- --mutate <file>` runs one module;
-// `--tests <glob>` (repeatable) judges it with those unit files only, for a quick run whose score
-// is a lower bound (a file left out can only kill more). `--no-check` leaves out the TypeScript
-// checker: on a busy machine it type-checks each mutant for a minute or more, so a run of one
-// module takes hours; without it a mutant that would not compile is run as JavaScript and counts
-// like any other (the results say which way a module was judged).
+// one pass per group of plan.ts, each judged by the unit files that cover it. Prints the score per
+// module and merges it into tests/bench/results.json under "mutation". `npm run mutation -- --mutate
+// <entry>` runs one module with its group's files; `--tests <glob>` (repeatable) judges whatever is
+// mutated by those files instead. `--no-check` leaves out the TypeScript checker: on a busy machine
+// it type-checks each mutant for a minute or more; without it a mutant that would not compile is
+// run as JavaScript and counts like any other (the results say which way a module was judged).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Stryker } from '@stryker-mutator/core';
 import type { MutantResult } from '@stryker-mutator/api/core';
+import { MUTATION_PLAN, testFile } from './plan';
 
 const TARGET = 85;
 const { values } = parseArgs({
@@ -57,15 +57,44 @@ for (const entry of values.mutate ?? configured) {
     );
 }
 
-// Read by tests/mutation/vitest.config.ts (the Stryker runner loads that file itself).
-// JSON, since a glob may hold commas ({a,b}).
-if (values.tests) process.env.ARUGA_MUTATION_TESTS = JSON.stringify(values.tests);
+// One pass per plan group, or one pass judged by the files given with --tests.
+const entries = values.mutate ?? configured;
+const passes: { name: string; mutate: string[]; tests: string[] }[] = values.tests
+  ? [{ name: 'mutation', mutate: entries, tests: values.tests }]
+  : MUTATION_PLAN.map((group) => ({
+      name: group.name,
+      mutate: entries.filter((entry) => group.mutate.some((prefix) => entry.startsWith(prefix))),
+      tests: group.judgedBy.map(testFile),
+    })).filter((pass) => pass.mutate.length > 0);
+if (!values.tests)
+  for (const entry of entries) {
+    const groups = passes.filter((pass) => pass.mutate.includes(entry)).length;
+    if (groups !== 1)
+      throw new Error(
+        `${entry} falls in ${groups} groups of tests/mutation/plan.ts: it must fall in exactly one`,
+      );
+  }
+
 const started = Date.now();
-const results: MutantResult[] = await new Stryker({
-  ...(values.mutate ? { mutate: values.mutate } : {}),
-  ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
-  ...(values['no-check'] ? { checkers: [] } : {}),
-}).runMutationTest();
+const results: MutantResult[] = [];
+const judgedBy = new Map<string, Set<string>>();
+for (const pass of passes) {
+  console.log(
+    `mutation: ${pass.name}: ${pass.mutate.join(', ')}, judged by ${pass.tests.length} files`,
+  );
+  // Read by tests/mutation/vitest.config.ts in StrykerJS's runner processes, which each pass starts
+  // afresh. JSON, since a glob may hold commas ({a,b}).
+  process.env.ARUGA_MUTATION_TESTS = JSON.stringify(pass.tests);
+  const passResults = await new Stryker({
+    mutate: pass.mutate,
+    jsonReporter: { fileName: `reports/mutation/${pass.name}.json` },
+    ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
+    ...(values['no-check'] ? { checkers: [] } : {}),
+  }).runMutationTest();
+  results.push(...passResults);
+  for (const r of passResults)
+    judgedBy.set(r.fileName, new Set([...(judgedBy.get(r.fileName) ?? []), ...pass.tests]));
+}
 const seconds = Math.round((Date.now() - started) / 1000);
 
 interface ModuleScore {
@@ -75,7 +104,7 @@ interface ModuleScore {
   noCoverage: number;
   timeout: number;
   meetsTarget: boolean;
-  /** The unit files that judged the mutants: all of them, or a quick run's subset (a lower bound). */
+  /** The unit files that judged the mutants (a lower bound: a file left out can only kill more). */
   judgedBy: string[];
   /** Whether mutants that would not compile were set aside by the TypeScript checker first. */
   typeChecked: boolean;
@@ -101,7 +130,7 @@ for (const [file, rs] of [...byModule].sort(([a], [b]) => a.localeCompare(b))) {
     noCoverage,
     timeout,
     meetsTarget: score >= TARGET,
-    judgedBy: values.tests ?? ['tests/unit/**/*.test.ts'],
+    judgedBy: [...(judgedBy.get(file) ?? [])].sort(),
     typeChecked: !values['no-check'],
   };
 }

@@ -26,7 +26,7 @@ class FocusedFilesFirst extends BaseSequencer {
 
 export default defineConfig({
   test: {
-    // `npm run mutation -- --tests <glob>` narrows the judging files (see run.ts).
+    // run.ts names each pass's judging files (tests/mutation/plan.ts).
     include: process.env.ARUGA_MUTATION_TESTS
       ? (JSON.parse(process.env.ARUGA_MUTATION_TESTS) as string[])
       : ['tests/unit/**/*.test.ts'],
