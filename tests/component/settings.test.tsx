@@ -110,7 +110,7 @@ describe('settings', () => {
     ]);
 
     await user.click(screen.getByRole('link', { name: 'Users' }));
-    const row = (await screen.findByRole('cell', { name: 'Amihan Reyes' })).closest('tr')!;
+    const row = (await screen.findByRole('cell', { name: /^Amihan Reyes/ })).closest('tr')!;
     expect(row).toHaveTextContent('01/15/2025 2:30 AM');
   });
 

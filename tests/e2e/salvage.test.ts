@@ -153,7 +153,8 @@ describe('salvage of a vault with a damaged data page', () => {
     await expectNoAxeViolations(page, 'sign in after salvage');
     await signIn();
     await onScreen(page, 'Users', 'users after salvage');
-    await page.getByRole('cell', { name: COORDINATOR.displayName, exact: true }).waitFor();
+    // The name, with the username beneath it.
+    await page.getByRole('cell', { name: new RegExp(`^${COORDINATOR.displayName}`) }).waitFor();
     const users = expectOk(await harnessCall(harness, 'users.list', {}));
     expect(users.map((u) => u.username).sort()).toEqual(
       [ADMIN.username, COORDINATOR.username].sort(),

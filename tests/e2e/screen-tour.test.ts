@@ -1,6 +1,7 @@
 // Every screen of every role, in Chromium on the real backend, in English and again in Filipino
 // and Cebuano (chosen in My account): axe with the WCAG 2.2 AA rules,
-// focus on the heading after each navigation, nothing cut off at 1280×720 or at 200% zoom, and
+// focus on the heading after each navigation, one look (links, buttons, cards; see
+// tests/support/look.ts), nothing cut off at 1280×720 or at 200% zoom, and
 // the case file's add dialogs opened and closed by keyboard, and no window title naming the child
 // (see tests/support/screen-tour.ts).
 import { format, parseISO, subDays } from 'date-fns';

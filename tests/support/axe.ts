@@ -2,6 +2,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expectReadableControls } from './contrast';
+import { expectConsistentLook } from './look';
 
 type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
 
@@ -38,8 +39,8 @@ export async function expectNoAxeViolations(
 }
 
 /**
- * Waits for the screen whose level-1 heading is `title`, then checks it with axe and checks that
- * every button on it can be read against its own background.
+ * Waits for the screen whose level-1 heading is `title`, then checks it with axe, checks that
+ * every button on it can be read against its own background, and that it keeps the app's one look.
  */
 export async function onScreen(
   page: Page,
@@ -49,4 +50,5 @@ export async function onScreen(
   await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 15_000 });
   await expectNoAxeViolations(page, axeLabel);
   await expectReadableControls(page, axeLabel);
+  await expectConsistentLook(page, axeLabel);
 }

@@ -9,6 +9,7 @@ import { isLanguage, LANGUAGES, type Language } from '../../shared/languages';
 import { catalogueTexts, wordsIn } from './catalogue-words';
 import { expectNoAxeViolations } from './axe';
 import { expectReadableControls } from './contrast';
+import { expectConsistentLook } from './look';
 import { expectTitleNamesNoChild } from './window-title';
 
 /** The languages the tour can read the app in: the words it looks for come from their catalogues. */
@@ -235,6 +236,7 @@ async function checkScreen(
   await expectNoEnglishLeft(page, words, label);
   await expectWcag22(page, label);
   await expectReadableControls(page, label);
+  await expectConsistentLook(page, label);
   await expectFits(page, label);
 }
 

@@ -380,6 +380,11 @@ describe('demo vault', () => {
         password: account.password,
       });
       expect(session).toMatchObject({ role: account.role, mustChangePassword: false });
+      // A plain name: the banner already says DEMO, and the screens add the role beside it.
+      expect(session.displayName).toMatch(/^[\p{L} .'-]+$/u);
+      expect(session.displayName.toLowerCase()).not.toMatch(
+        /demo|admin|coordinator|caseworker|therapist/,
+      );
       if (account.role === 'caseworker') {
         // Scoped to two shelters: sees some children, not all.
         const { total } = await ok(backend, 'children.search', {});

@@ -34,8 +34,16 @@ export function UsersScreen() {
 
   const columns = useMemo(
     () => [
-      column.accessor('displayName', { header: () => t('users.columns.displayName') }),
-      column.accessor('username', { header: () => t('users.columns.username') }),
+      // The username under the name: one column for both leaves the row room for its actions.
+      column.accessor('displayName', {
+        header: () => t('users.columns.person'),
+        cell: ({ row: { original: user } }) => (
+          <>
+            {user.displayName}
+            <span className="cell-detail">{user.username}</span>
+          </>
+        ),
+      }),
       column.accessor('role', {
         header: () => t('users.columns.role'),
         cell: (info) => t(`roles.${info.getValue()}`),
@@ -72,7 +80,7 @@ export function UsersScreen() {
         header: () => t('users.columns.actions'),
         cell: ({ row: { original: user } }) =>
           user.active ? (
-            <div className="row-actions row-actions-nowrap">
+            <div className="row-actions row-actions-pairs">
               <button
                 type="button"
                 aria-label={t('users.editAccessFor', { name: user.displayName })}
