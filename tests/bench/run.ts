@@ -145,8 +145,9 @@ if (values.ui) {
   const folder = mkdtempSync(join(tmpdir(), 'aruga-bench-'));
   try {
     rows.push(...(await unlockBench(folder, values.quick ? 3 : 10)));
-    rows.push(...(await crudBench(folder, runs, sizes)));
+    // The per-page cost first: the insert below is priced by it.
     const pageCosts = pageCostBench(folder);
+    rows.push(...(await crudBench(folder, runs, sizes, pageOverheadOf(pageCosts))));
     rows.push(...pageCosts);
     rows.push(
       ...(await casesBench(

@@ -5,8 +5,12 @@ export interface Sample {
   p50: number;
   p95: number;
   runs: number;
-  /** The median run's CPU time (cpuMs), where it was measured. */
-  cpuP50?: number;
+}
+
+/** One side of measurePair: wall time, and CPU time (cpuMs) per run in the order run. */
+export interface PairedSample extends Sample {
+  cpuP50: number;
+  cpuRuns: number[];
 }
 
 /**
@@ -54,7 +58,7 @@ export async function measurePair(
   b: (i: number) => unknown,
   rounds = 5,
   before?: readonly [(i: number) => unknown, (i: number) => unknown],
-): Promise<[Sample, Sample]> {
+): Promise<[PairedSample, PairedSample]> {
   const times: [number[], number[]] = [[], []];
   const cpu: [number[], number[]] = [[], []];
   const fns = [a, b] as const;
@@ -72,16 +76,14 @@ export async function measurePair(
       }
     }
   }
-  const sorted = (xs: number[]) => xs.sort((x, y) => x - y);
-  return times.map((t, k) => {
-    sorted(t);
-    return {
-      p50: percentile(t, 50),
-      p95: percentile(t, 95),
-      runs: t.length,
-      cpuP50: percentile(sorted(cpu[k]!), 50),
-    };
-  }) as [Sample, Sample];
+  const sorted = (xs: readonly number[]) => [...xs].sort((x, y) => x - y);
+  return times.map((t, k) => ({
+    p50: percentile(sorted(t), 50),
+    p95: percentile(sorted(t), 95),
+    runs: t.length,
+    cpuP50: percentile(sorted(cpu[k]!), 50),
+    cpuRuns: cpu[k]!,
+  })) as [PairedSample, PairedSample];
 }
 
 export interface ResultRow {
@@ -90,7 +92,7 @@ export interface ResultRow {
   p50Ms: number;
   p95Ms: number;
   runs: number;
-  /** The median run's CPU time, where the per-page rule compares in it (cases' encryptionRows). */
+  /** The median run's CPU time, where the per-page rule compares in it (encryption-rule.ts). */
   cpuP50Ms?: number;
   /** Encrypted p50 ÷ plain p50 on the same workload, where both were run. */
   encryptedPlainRatio?: number;

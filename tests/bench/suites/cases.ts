@@ -61,9 +61,8 @@ import {
   selects,
   type PagesPerRun,
   type ResultRow,
-  type Sample,
 } from '../stats';
-import type { PageOverhead } from './foundation';
+import { encryptionRows, type PageOverhead } from '../encryption-rule';
 import { assessmentsPerChild, seedReintegration } from './reintegration';
 import { REPORT_PRINT_OPERATIONS, reportPrintRows } from './report-print';
 import {
@@ -81,10 +80,6 @@ const SEED = 2026;
 const ZONE = 'Asia/Manila';
 /** Unlock cost is the foundation suite's business; here only the data matters. */
 const BENCH_KDF = { alg: 'argon2id', params: TEST_ARGON2ID } as const;
-/** Reads served from the page cache: encrypted p50 within this of plain. */
-const RATIO_TARGET = 1.3;
-/** Writes and cold reads: overhead within the pages touched × the per-page overhead, plus this. */
-const PER_PAGE_MARGIN = 1.2;
 /** Today's panels ask for their first page. */
 const TODAY_FIRST_PAGE = { offset: 0, limit: TODAY_PANEL_PAGE_SIZE };
 /** Every domain's case-file section, as the router's handler gathers them. */
@@ -720,69 +715,6 @@ function placementPages(report: PlacementReport): string {
   ).html;
 }
 
-/**
- * Encrypted against plain on the same workload. Each page read from the file or written pays
- * SQLCipher's per-page cost, which the per-page measurement gives; the overhead (encrypted p50 −
- * plain p50) may be those pages' cost plus PER_PAGE_MARGIN. A warm read (no write, page cache not
- * emptied) may also cost RATIO_TARGET × plain for what the page cache served: for a warm read
- * that touches no file page, that is exactly the cached-read ratio.
- *
- * Where pages are priced, the overhead is taken in CPU time, the unit the per-page cost is
- * measured in. A commit waits for its fsync (synchronous = FULL, both sides), and that wait is
- * milliseconds set by the disk and by other processes' I/O, not by the cipher: in wall time the
- * difference of two medians of it swamped the booking's 0.8 ms of encryption. p50 and p95 stay
- * wall time, the fsync included, since that is what a user waits for.
- */
-const encryptionRows = (
-  operation: string,
-  size: string,
-  encrypted: Sample,
-  plain: Sample,
-  pages: PagesPerRun,
-  perPage: PageOverhead,
-  warm: boolean,
-  targetMs?: number,
-): ResultRow[] => {
-  const priced = pages.read + pages.written > 0;
-  const time = (sample: Sample) => (priced ? (sample.cpuP50 ?? sample.p50) : sample.p50);
-  const overhead = time(encrypted) - time(plain);
-  const cached = warm && pages.written === 0 ? (RATIO_TARGET - 1) * time(plain) : 0;
-  const paged = PER_PAGE_MARGIN * (pages.read * perPage.coldRead + pages.written * perPage.write);
-  const budget = cached + paged;
-  const withinP95 = targetMs === undefined || encrypted.p95 < targetMs;
-  const rule = priced
-    ? `CPU overhead ${overhead.toFixed(2)} ≤ ${cached ? `${cached.toFixed(2)} + ` : ''}${paged.toFixed(2)} ms for pages`
-    : `ratio ≤ ${RATIO_TARGET}`;
-  return [
-    {
-      operation: `${operation} (encrypted)`,
-      size,
-      p50Ms: encrypted.p50,
-      p95Ms: encrypted.p95,
-      runs: encrypted.runs,
-      ...(priced ? { cpuP50Ms: time(encrypted) } : {}),
-      encryptedPlainRatio: encrypted.p50 / plain.p50,
-      pagesRead: pages.read,
-      pagesWritten: pages.written,
-      target: `${targetMs === undefined ? '' : `p95 < ${targetMs} ms, `}${rule}`,
-      meetsTarget: overhead <= budget && withinP95,
-    },
-    {
-      operation: `${operation} (plain)`,
-      size,
-      p50Ms: plain.p50,
-      p95Ms: plain.p95,
-      runs: plain.runs,
-      ...(priced ? { cpuP50Ms: time(plain) } : {}),
-    },
-  ];
-};
-
-function medianPages(runs: PagesPerRun[]): PagesPerRun {
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-  return { read: median(runs.map((r) => r.read)), written: median(runs.map((r) => r.written)) };
-}
-
 export async function casesBench(
   folder: string,
   runs: number,
@@ -859,7 +791,8 @@ export async function casesBench(
             size,
             enc,
             pla,
-            medianPages(pages[0]),
+            // The timed runs: measurePair's untimed warm-up runs come first.
+            pages[0].slice(-enc.runs),
             pageOverhead,
             !op.cold,
             op.targetMs,

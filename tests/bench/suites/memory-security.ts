@@ -6,12 +6,9 @@ import { join } from 'node:path';
 import { Database } from '@signalapp/sqlcipher';
 import type { ResultRow } from '../stats';
 import { crudBench, pageCostBench, type SizeName } from './foundation';
+import { PER_PAGE_MARGIN, RATIO_TARGET } from '../encryption-rule';
 
 const SUFFIX = ' + memory security';
-/** Reads served from the page cache: within this of plain. */
-const CACHED_READ_RATIO = 1.3;
-/** Writes and cold reads: within the measured per-page cost, plus this margin. */
-const PER_PAGE_MARGIN = 1.2;
 
 export async function memorySecurityBench(
   folder: string,
@@ -30,21 +27,24 @@ export async function memorySecurityBench(
   );
   const base = (operation: string, size: string) =>
     baseline.find((r) => r.operation === operation && r.size === size);
+  // The vault runs with it off, so these rows say what turning it on would cost, and whether
+  // the encryption rule would still hold, without a pass or fail of their own.
   return measured.map((row) => {
     const out: ResultRow = { ...row, operation: `${row.operation}${SUFFIX}` };
     delete out.encryptedPlainRatio;
+    delete out.meetsTarget;
+    delete out.target;
     if (row.operation.startsWith('select 100 by index')) {
       const plain = base('select 100 by index (plain)', row.size);
       if (plain) {
         out.encryptedPlainRatio = row.p50Ms / plain.p50Ms;
-        out.target = `cached reads: ratio ≤ ${CACHED_READ_RATIO} vs plain`;
-        out.meetsTarget = out.encryptedPlainRatio <= CACHED_READ_RATIO;
+        out.target = `off in the vault; on, cached reads ${out.encryptedPlainRatio <= RATIO_TARGET ? 'would' : 'would not'} keep ratio ≤ ${RATIO_TARGET}`;
       }
     } else {
       const before = base(row.operation, row.size);
       if (before) {
-        out.target = `≤ ${PER_PAGE_MARGIN} × without (${before.p50Ms.toFixed(3)} ms)`;
-        out.meetsTarget = row.p50Ms <= before.p50Ms * PER_PAGE_MARGIN;
+        const times = row.p50Ms / before.p50Ms;
+        out.target = `off in the vault; on, ${times.toFixed(2)} × without (${before.p50Ms.toFixed(3)} ms), ${times <= PER_PAGE_MARGIN ? 'within' : 'beyond'} the +${Math.round((PER_PAGE_MARGIN - 1) * 100)}% allowed`;
       }
     }
     return out;
