@@ -5,7 +5,7 @@
 // mutated by those files instead. `--no-check` leaves out the TypeScript checker: a mutant that
 // would not compile is then run as JavaScript and counts like any other (the results say which way
 // a module was judged).
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Stryker } from '@stryker-mutator/core';
 import type { MutantResult } from '@stryker-mutator/api/core';
@@ -81,13 +81,25 @@ if (!values.tests)
  * file that imports the mutated one, and the checker, not the tests, set the pace (5 min for the
  * 81 mutants of backoff.ts, whose tests take 2 s). A mutant that only breaks a caller's types now
  * runs as JavaScript and is judged by the tests like any other, which can lower a score, never
- * raise it.
+ * raise it. The files that add to a shared type (`declare module`: each domain's tables, its
+ * contract's procedures) are in every pass, since what they declare holds in any program that has
+ * them, whether or not the mutated file imports them.
  */
 const PASS_TSCONFIG = 'tests/mutation/tsconfig.pass.json';
+const AUGMENTING = ['shared', 'electron']
+  .flatMap((folder) =>
+    readdirSync(folder, { recursive: true, encoding: 'utf8' }).map((file) => `${folder}/${file}`),
+  )
+  .filter(
+    (file) =>
+      file.endsWith('.ts') && /^declare (module|global)\b/m.test(readFileSync(file, 'utf8')),
+  );
 const passTsconfig = (mutate: readonly string[]) => ({
   extends: './tsconfig.json',
   include: [],
-  files: [...new Set(mutate.map((entry) => `../../${entry.replace(/:\d+-\d+$/, '')}`))],
+  files: [
+    ...new Set([...mutate.map((entry) => entry.replace(/:\d+-\d+$/, '')), ...AUGMENTING]),
+  ].map((file) => `../../${file}`),
 });
 
 const started = Date.now();
