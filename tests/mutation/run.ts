@@ -102,31 +102,6 @@ const passTsconfig = (mutate: readonly string[]) => ({
   ].map((file) => `../../${file}`),
 });
 
-const started = Date.now();
-const results: MutantResult[] = [];
-const judgedBy = new Map<string, Set<string>>();
-for (const pass of passes) {
-  console.log(
-    `mutation: ${pass.name}: ${pass.mutate.join(', ')}, judged by ${pass.tests.length} files`,
-  );
-  // Read by tests/mutation/vitest.config.ts in StrykerJS's runner processes, which each pass starts
-  // afresh. JSON, since a glob may hold commas ({a,b}).
-  process.env.ARUGA_MUTATION_TESTS = JSON.stringify(pass.tests);
-  writeFileSync(PASS_TSCONFIG, JSON.stringify(passTsconfig(pass.mutate), null, 2));
-  const passResults = await new Stryker({
-    mutate: pass.mutate,
-    tsconfigFile: PASS_TSCONFIG,
-    jsonReporter: { fileName: `reports/mutation/${pass.name}.json` },
-    ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
-    ...(values['no-check'] ? { checkers: [] } : {}),
-  }).runMutationTest();
-  results.push(...passResults);
-  for (const r of passResults)
-    judgedBy.set(r.fileName, new Set([...(judgedBy.get(r.fileName) ?? []), ...pass.tests]));
-}
-rmSync(PASS_TSCONFIG, { force: true });
-const seconds = Math.round((Date.now() - started) / 1000);
-
 interface ModuleScore {
   score: number;
   killed: number;
@@ -139,34 +114,97 @@ interface ModuleScore {
   /** Whether mutants that would not compile were set aside by the TypeScript checker first. */
   typeChecked: boolean;
 }
-const byModule = new Map<string, MutantResult[]>();
-for (const r of results) byModule.set(r.fileName, [...(byModule.get(r.fileName) ?? []), r]);
-const count = (rs: MutantResult[], status: MutantResult['status']) =>
-  rs.filter((r) => r.status === status).length;
-const modules: Record<string, ModuleScore> = {};
-for (const [file, rs] of [...byModule].sort(([a], [b]) => a.localeCompare(b))) {
-  const killed = count(rs, 'Killed');
-  const timeout = count(rs, 'Timeout');
-  const survived = count(rs, 'Survived');
-  const noCoverage = count(rs, 'NoCoverage');
-  const detected = killed + timeout;
-  // Stryker's own definition: compile errors and ignored mutants are not counted.
-  const score = Math.round((1000 * detected) / Math.max(1, detected + survived + noCoverage)) / 10;
-  const module = file.replace(`${process.cwd()}/`, '');
-  modules[module] = {
-    score,
-    killed,
-    survived,
-    noCoverage,
-    timeout,
-    meetsTarget: score >= TARGET,
-    judgedBy: [...(judgedBy.get(file) ?? [])].sort(),
-    typeChecked: !values['no-check'],
-  };
+
+/** Each mutated file's score over `results` (a file mutated by two passes counts both). */
+function scoresOf(
+  results: readonly MutantResult[],
+  judgedBy: ReadonlyMap<string, ReadonlySet<string>>,
+): Record<string, ModuleScore> {
+  const byModule = new Map<string, MutantResult[]>();
+  for (const r of results) byModule.set(r.fileName, [...(byModule.get(r.fileName) ?? []), r]);
+  const count = (rs: MutantResult[], status: MutantResult['status']) =>
+    rs.filter((r) => r.status === status).length;
+  const modules: Record<string, ModuleScore> = {};
+  for (const [file, rs] of [...byModule].sort(([a], [b]) => a.localeCompare(b))) {
+    const killed = count(rs, 'Killed');
+    const timeout = count(rs, 'Timeout');
+    const survived = count(rs, 'Survived');
+    const noCoverage = count(rs, 'NoCoverage');
+    const detected = killed + timeout;
+    // Stryker's own definition: compile errors and ignored mutants are not counted.
+    const score =
+      Math.round((1000 * detected) / Math.max(1, detected + survived + noCoverage)) / 10;
+    modules[file.replace(`${process.cwd()}/`, '')] = {
+      score,
+      killed,
+      survived,
+      noCoverage,
+      timeout,
+      meetsTarget: score >= TARGET,
+      judgedBy: [...(judgedBy.get(file) ?? [])].sort(),
+      typeChecked: !values['no-check'],
+    };
+  }
+  return modules;
+}
+
+/** Merges into the bench results: a run of one module keeps the other modules' last figures. */
+function saveScores(modules: Record<string, ModuleScore>, seconds: number): void {
+  const out = new URL('../bench/results.json', import.meta.url);
+  const previous = existsSync(out)
+    ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>)
+    : {};
+  const before = (previous.mutation as { modules?: Record<string, unknown> } | undefined)?.modules;
+  writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        ...previous,
+        mutation: {
+          at: new Date().toISOString(),
+          target: TARGET,
+          lastRunSeconds: seconds,
+          modules: { ...before, ...modules },
+        },
+      },
+      null,
+      2,
+    ),
+  );
+}
+
+const started = Date.now();
+const elapsed = () => Math.round((Date.now() - started) / 1000);
+const results: MutantResult[] = [];
+const judgedBy = new Map<string, Set<string>>();
+try {
+  for (const pass of passes) {
+    console.log(
+      `mutation: ${pass.name}: ${pass.mutate.join(', ')}, judged by ${pass.tests.length} files`,
+    );
+    // Read by tests/mutation/vitest.config.ts in StrykerJS's runner processes, which each pass
+    // starts afresh. JSON, since a glob may hold commas ({a,b}).
+    process.env.ARUGA_MUTATION_TESTS = JSON.stringify(pass.tests);
+    writeFileSync(PASS_TSCONFIG, JSON.stringify(passTsconfig(pass.mutate), null, 2));
+    const passResults = await new Stryker({
+      mutate: pass.mutate,
+      tsconfigFile: PASS_TSCONFIG,
+      jsonReporter: { fileName: `reports/mutation/${pass.name}.json` },
+      ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
+      ...(values['no-check'] ? { checkers: [] } : {}),
+    }).runMutationTest();
+    results.push(...passResults);
+    for (const r of passResults)
+      judgedBy.set(r.fileName, new Set([...(judgedBy.get(r.fileName) ?? []), ...pass.tests]));
+    // After every pass, so a pass that fails later loses none of the scores before it.
+    saveScores(scoresOf(results, judgedBy), elapsed());
+  }
+} finally {
+  rmSync(PASS_TSCONFIG, { force: true });
 }
 
 console.table(
-  Object.entries(modules).map(([module, m]) => ({
+  Object.entries(scoresOf(results, judgedBy)).map(([module, m]) => ({
     module,
     'score %': m.score.toFixed(1),
     killed: m.killed + m.timeout,
@@ -175,28 +213,5 @@ console.table(
     [`≥ ${TARGET}%`]: m.meetsTarget ? 'yes' : 'NO',
   })),
 );
-console.log(`mutation: ${results.length} mutants in ${seconds} s`);
-
-// Merge into the bench results: a run of one module keeps the other modules' last figures.
-const out = new URL('../bench/results.json', import.meta.url);
-const previous = existsSync(out)
-  ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>)
-  : {};
-const before = (previous.mutation as { modules?: Record<string, unknown> } | undefined)?.modules;
-writeFileSync(
-  out,
-  JSON.stringify(
-    {
-      ...previous,
-      mutation: {
-        at: new Date().toISOString(),
-        target: TARGET,
-        lastRunSeconds: seconds,
-        modules: { ...before, ...modules },
-      },
-    },
-    null,
-    2,
-  ),
-);
+console.log(`mutation: ${results.length} mutants in ${elapsed()} s`);
 console.log('mutation: scores written to tests/bench/results.json');
