@@ -69,8 +69,10 @@ export function encryptionRows(
       50,
     );
     withinRule = median <= 0;
+    const µs = (ms: number) => `+${(ms * 1000).toFixed(1)} µs`;
     rule =
-      `CPU overhead ≤ pages × per-page cost + ${Math.round((PER_PAGE_MARGIN - 1) * 100)}%` +
+      `CPU overhead ≤ pages × per-page cost (${µs(perPage.write)} written, ` +
+      `${µs(perPage.coldRead)} read) + ${Math.round((PER_PAGE_MARGIN - 1) * 100)}%` +
       `${warm && typical.written === 0 ? ` + ${(RATIO_TARGET - 1).toFixed(1)} × plain` : ''}, run by run: median run ` +
       `${withinRule ? 'within by' : 'over by'} ${Math.abs(median).toFixed(2)} ms`;
   } else {

@@ -19,13 +19,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { casesBench } from './suites/cases';
 import { memorySecurityBench } from './suites/memory-security';
-import {
-  crudBench,
-  pageCostBench,
-  pageOverheadOf,
-  unlockBench,
-  type SizeName,
-} from './suites/foundation';
+import { crudBench, pageCostBench, unlockBench, type SizeName } from './suites/foundation';
+import { PageCostSampler } from './page-cost';
 import { selects, type ResultRow } from './stats';
 import { uiBench } from './ui';
 import { runCrashTest } from '../crash/crash-test';
@@ -145,19 +140,11 @@ if (values.ui) {
   const folder = mkdtempSync(join(tmpdir(), 'aruga-bench-'));
   try {
     rows.push(...(await unlockBench(folder, values.quick ? 3 : 10)));
-    // The per-page cost first: the insert below is priced by it.
-    const pageCosts = pageCostBench(folder);
-    rows.push(...(await crudBench(folder, runs, sizes, pageOverheadOf(pageCosts))));
-    rows.push(...pageCosts);
-    rows.push(
-      ...(await casesBench(
-        folder,
-        values.quick ? 20 : 100,
-        sizes,
-        () => pageOverheadOf(pageCostBench(folder)),
-        values.only,
-      )),
-    );
+    const pageCost = new PageCostSampler(folder);
+    rows.push(...(await crudBench(folder, runs, sizes, pageCost)));
+    pageCost.close();
+    rows.push(...pageCostBench(folder));
+    rows.push(...(await casesBench(folder, values.quick ? 20 : 100, sizes, values.only)));
     if (Object.values(BACKUP_OPERATIONS).some((name) => selects(values.only, name)))
       rows.push(...(await backupRows(folder, sizes)));
     if (!values.only) rows.push(...(await syncBench(folder, values.quick ? 3 : 5)));

@@ -48,42 +48,44 @@ export async function measure(
 }
 
 /**
- * Times two variants of one operation (encrypted and plain) in alternating rounds, so that a
- * change in machine load while the benchmark runs falls on both alike rather than skewing the ratio.
+ * Times two variants of one operation (encrypted and plain) run by run: run i of one, then run i of
+ * the other. Run i of each does the same work, and the encryption rule compares them run by run,
+ * so the two runs of a pair should meet the same machine: the same load, the same point in the
+ * garbage collector's cycle. In blocks of a hundred runs a side, a block's drift (±1 ms a booking,
+ * block to block) fell whole on one side and set the rule's verdict.
  * `before[k](i)`, when given, runs untimed just before each timed run `i` of variant `k`.
  */
 export async function measurePair(
   runs: number,
   a: (i: number) => unknown,
   b: (i: number) => unknown,
-  rounds = 5,
   before?: readonly [(i: number) => unknown, (i: number) => unknown],
 ): Promise<[PairedSample, PairedSample]> {
   const times: [number[], number[]] = [[], []];
   const cpu: [number[], number[]] = [[], []];
   const fns = [a, b] as const;
   for (const fn of fns) for (let i = 0; i < Math.min(3, runs); i += 1) await fn(i);
-  const perRound = Math.max(1, Math.ceil(runs / rounds));
-  for (let done = 0; done < runs; done += perRound) {
+  for (let i = 0; i < runs; i += 1) {
     for (const [k, fn] of fns.entries()) {
-      for (let i = done; i < Math.min(runs, done + perRound); i += 1) {
-        await before?.[k]!(i);
-        const start = performance.now();
-        const startCpu = cpuMs();
-        await fn(i);
-        cpu[k]!.push(cpuMs() - startCpu);
-        times[k]!.push(performance.now() - start);
-      }
+      await before?.[k]!(i);
+      const start = performance.now();
+      const startCpu = cpuMs();
+      await fn(i);
+      cpu[k]!.push(cpuMs() - startCpu);
+      times[k]!.push(performance.now() - start);
     }
   }
   const sorted = (xs: readonly number[]) => [...xs].sort((x, y) => x - y);
-  return times.map((t, k) => ({
-    p50: percentile(sorted(t), 50),
-    p95: percentile(sorted(t), 95),
-    runs: t.length,
-    cpuP50: percentile(sorted(cpu[k]!), 50),
-    cpuRuns: cpu[k]!,
-  })) as [PairedSample, PairedSample];
+  return times.map((t, k) => {
+    const wall = sorted(t);
+    return {
+      p50: percentile(wall, 50),
+      p95: percentile(wall, 95),
+      runs: t.length,
+      cpuP50: percentile(sorted(cpu[k]!), 50),
+      cpuRuns: cpu[k]!,
+    };
+  }) as [PairedSample, PairedSample];
 }
 
 export interface ResultRow {

@@ -62,7 +62,8 @@ import {
   type PagesPerRun,
   type ResultRow,
 } from '../stats';
-import { encryptionRows, type PageOverhead } from '../encryption-rule';
+import { encryptionRows } from '../encryption-rule';
+import { PageCostSampler } from '../page-cost';
 import { assessmentsPerChild, seedReintegration } from './reintegration';
 import { REPORT_PRINT_OPERATIONS, reportPrintRows } from './report-print';
 import {
@@ -719,12 +720,6 @@ export async function casesBench(
   folder: string,
   runs: number,
   sizes: SizeName[],
-  /**
-   * Measures SQLCipher's per-page cost afresh: after each size's generation (minutes of load
-   * from other processes may have come or gone since the run began), so the per-page budget is
-   * priced under the same load as the operations it is set against.
-   */
-  measurePageOverhead: () => PageOverhead,
   only?: string,
 ): Promise<ResultRow[]> {
   const rows: ResultRow[] = [];
@@ -734,6 +729,7 @@ export async function casesBench(
     const now = new Date();
     const encrypted = await encryptedDataset(join(folder, `cases-${size}-encrypted`), size, now);
     const plain = plainDataset(join(folder, `cases-${size}-plain.db`), size, now);
+    const pageCost = new PageCostSampler(folder);
     try {
       console.log(
         `cases ${size}: generated in ${(encrypted.generationMs / 1000).toFixed(1)} s encrypted, ` +
@@ -755,11 +751,6 @@ export async function casesBench(
         },
         { operation: 'generate dataset (plain)', size, ...once(plain.generationMs) },
       );
-      const pageOverhead = measurePageOverhead();
-      console.log(
-        `cases ${size}: per 4 KiB page, encrypted costs +${(pageOverhead.coldRead * 1000).toFixed(1)} µs ` +
-          `to read cold and +${(pageOverhead.write * 1000).toFixed(1)} µs to write`,
-      );
       for (const op of operations(size, now, runs + 3)) {
         if (!selects(only, op.name)) continue;
         // Both sides count their pages, so the few microseconds that costs fall on both alike.
@@ -778,13 +769,17 @@ export async function casesBench(
           op.run(d, i);
           if (op.cold) d.vault.db.pragma('shrink_memory');
         };
-        const [enc, pla] = await measurePair(
-          opRuns(op, runs),
-          run(encrypted, 0),
-          run(plain, 1),
-          5,
-          [prime(encrypted), prime(plain)],
-        );
+        // The per-page price of this operation, set between its own runs (PageCostSampler): one
+        // step before each run of either side, so both see the same.
+        pageCost.reset();
+        const before = (d: Dataset) => (i: number) => {
+          pageCost.step();
+          prime(d)(i);
+        };
+        const [enc, pla] = await measurePair(opRuns(op, runs), run(encrypted, 0), run(plain, 1), [
+          before(encrypted),
+          before(plain),
+        ]);
         rows.push(
           ...encryptionRows(
             op.name,
@@ -793,7 +788,7 @@ export async function casesBench(
             pla,
             // The timed runs: measurePair's untimed warm-up runs come first.
             pages[0].slice(-enc.runs),
-            pageOverhead,
+            pageCost.overhead(),
             !op.cold,
             op.targetMs,
           ),
@@ -807,6 +802,7 @@ export async function casesBench(
       encrypted.close();
       rows.push(...(await signInRows(join(folder, `cases-${size}-encrypted`), size, runs)));
     } finally {
+      pageCost.close();
       encrypted.close();
       plain.close();
     }

@@ -7,6 +7,7 @@ import { Database } from '@signalapp/sqlcipher';
 import type { ResultRow } from '../stats';
 import { crudBench, pageCostBench, type SizeName } from './foundation';
 import { PER_PAGE_MARGIN, RATIO_TARGET } from '../encryption-rule';
+import { PageCostSampler } from '../page-cost';
 
 const SUFFIX = ' + memory security';
 
@@ -22,7 +23,11 @@ export async function memorySecurityBench(
   probe.close();
   const dir = join(folder, 'memory-security');
   mkdirSync(dir, { recursive: true });
-  const measured = [...(await crudBench(dir, runs, sizes)), ...pageCostBench(dir)].filter(
+  // Priced as the baseline was, between its own runs, with memory security on as for the rest.
+  const pageCost = new PageCostSampler(dir);
+  const rows = [...(await crudBench(dir, runs, sizes, pageCost)), ...pageCostBench(dir)];
+  pageCost.close();
+  const measured = rows.filter(
     (r) => !r.operation.includes('plain') && !r.operation.includes('diagnostic'),
   );
   const base = (operation: string, size: string) =>
