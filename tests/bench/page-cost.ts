@@ -12,9 +12,9 @@ import type { PageOverhead } from './encryption-rule';
 export type PageMode = 'plain' | 'encrypted' | 'encrypted without HMAC, diagnostic';
 
 /** About 1,500 leaf pages of 200-byte rows, and lookups scattered over them. */
-export const PAGE_ROWS = 30_000;
+const PAGE_ROWS = 30_000;
 /** About 45 pages a commit (table and index), a booking's size. */
-export const ROWS_PER_COMMIT = 16;
+const ROWS_PER_COMMIT = 16;
 
 /** CPU time (ms) per page of one measured call. */
 export interface PageCost {
@@ -30,16 +30,13 @@ export interface PageCost {
  * Pages are counted from the process's system-call bytes, as the operations count theirs.
  */
 export class PageFile {
-  readonly db: Database;
+  private readonly db: Database;
   private reader: Database | undefined;
   private readonly insert;
   private readonly body = randomBytes(150).toString('base64');
   private readonly open: () => Database;
 
-  constructor(
-    readonly path: string,
-    mode: PageMode,
-  ) {
+  constructor(path: string, mode: PageMode) {
     const dataKey = newDataKey();
     this.open = () => {
       if (mode === 'plain') return openPlainDatabaseForBenchmark(path);
@@ -131,8 +128,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /**
  * SQLCipher's per-page overhead, measured between an operation's own runs: each `step` writes one
- * commit and reads LOOKUPS_PER_STEP pages cold on a plain and an encrypted PageFile, one after the
- * other, so the price is set under the same load, in the same stretch of the garbage collector's
+ * commit and makes LOOKUPS_PER_STEP cold look-ups on a plain and an encrypted PageFile, one after
+ * the other, so the price is set under the same load, in the same stretch of the garbage collector's
  * cycle and the same process state as the runs it prices. Measured once per dataset size, minutes
  * from the operations, the price moved from +15 to +30 µs a page written between runs on a quiet
  * machine, more than the 20% the rule allows.
