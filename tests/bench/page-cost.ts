@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Database } from '@signalapp/sqlcipher';
 import { openDatabase, openPlainDatabaseForBenchmark } from '../../electron/backend/db/sqlcipher';
 import { newDataKey } from '../../electron/backend/vault/crypto';
-import { countingPages, cpuMs, type PagesPerRun } from './stats';
+import { countingPages, cpuMs, median, type PagesPerRun } from './stats';
 import type { PageOverhead } from './encryption-rule';
 
 export type PageMode = 'plain' | 'encrypted' | 'encrypted without HMAC, diagnostic';
@@ -123,8 +123,11 @@ export class PageFile {
   }
 }
 
-const perPage = (cost: PageCost) => cost.ms / Math.max(1, cost.pages);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+/** CPU time per page over one or more calls: their time ÷ their pages. */
+export function perPage(...costs: PageCost[]): number {
+  const sum = (field: keyof PageCost) => costs.reduce((total, cost) => total + cost[field], 0);
+  return sum('ms') / Math.max(1, sum('pages'));
+}
 
 /**
  * SQLCipher's per-page overhead, measured between an operation's own runs: each `step` writes one

@@ -24,6 +24,11 @@ export function cpuMs(): number {
   return (user + system) / 1000;
 }
 
+/** The upper median: the middle value, or the higher of the two middle ones. */
+export function median(xs: readonly number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+}
+
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);

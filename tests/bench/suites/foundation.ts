@@ -9,9 +9,16 @@ import {
 } from '../../../electron/backend/db/sqlcipher';
 import { createSlot, unlockSlot } from '../../../electron/backend/vault/keyring';
 import { DEFAULT_KDF, newDataKey } from '../../../electron/backend/vault/crypto';
-import { countingPages, measure, measurePair, type PagesPerRun, type ResultRow } from '../stats';
+import {
+  countingPages,
+  measure,
+  measurePair,
+  median,
+  type PagesPerRun,
+  type ResultRow,
+} from '../stats';
 import { encryptionRows } from '../encryption-rule';
-import { PageFile, type PageCost, type PageCostSampler, type PageMode } from '../page-cost';
+import { PageFile, perPage, type PageCostSampler, type PageMode } from '../page-cost';
 
 export const SIZES = { S: 1_000, M: 10_000, L: 50_000 } as const;
 export type SizeName = keyof typeof SIZES;
@@ -162,35 +169,28 @@ export async function crudBench(
  */
 export function pageCostBench(folder: string): ResultRow[] {
   const modes: PageMode[] = ['plain', 'encrypted', 'encrypted without HMAC, diagnostic'];
-  const perPage = modes.map(() => ({
+  const byMode = modes.map(() => ({
     write: [] as number[],
     append: [] as number[],
     read: [] as number[],
   }));
-  const per = (costs: PageCost[]) =>
-    costs.reduce((sum, c) => sum + c.ms, 0) /
-    Math.max(
-      1,
-      costs.reduce((sum, c) => sum + c.pages, 0),
-    );
   // The modes take turns within each round, so a change in machine load falls on all of them.
   for (let round = 0; round < PAGE_ROUNDS; round += 1) {
     for (const [m, mode] of modes.entries()) {
       const file = new PageFile(join(folder, `pages-${m}.db`), mode);
       const commits = Array.from({ length: PAGE_COMMITS }, () => file.commit());
-      perPage[m]!.write.push(per(commits));
+      byMode[m]!.write.push(perPage(...commits));
       file.checkpoint();
-      perPage[m]!.append.push(per([file.append()]));
-      perPage[m]!.read.push(per([file.lookups(PAGE_LOOKUPS)]));
+      byMode[m]!.append.push(perPage(file.append()));
+      byMode[m]!.read.push(perPage(file.lookups(PAGE_LOOKUPS)));
       file.close();
     }
   }
   // The median round, as the case operations report their median run.
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return modes.flatMap((mode, m) => [
-    pageRow(`write one 4 KiB page (${mode})`, median(perPage[m]!.write)),
-    pageRow(`bulk append, diagnostic: write one 4 KiB page (${mode})`, median(perPage[m]!.append)),
-    pageRow(`read one 4 KiB page cold (${mode})`, median(perPage[m]!.read)),
+    pageRow(`write one 4 KiB page (${mode})`, median(byMode[m]!.write)),
+    pageRow(`bulk append, diagnostic: write one 4 KiB page (${mode})`, median(byMode[m]!.append)),
+    pageRow(`read one 4 KiB page cold (${mode})`, median(byMode[m]!.read)),
   ]);
 }
 
