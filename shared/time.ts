@@ -18,8 +18,15 @@ export function zonedFormat(isoInstant: string, timeZone: string, pattern: strin
  * Reports ask it of thousands of instants, and each offset look-up formats a date in the zone.
  */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  const ms = now.getTime();
-  return new Date(ms + offsetMinutes(timeZone, ms) * 60_000).toISOString().slice(0, 10);
+  return wallClockIso(now.getTime(), timeZone).slice(0, 10);
+}
+
+/**
+ * The wall-clock date and time of an instant in a zone, written as an ISO instant
+ * ('yyyy-MM-ddTHH:mm:ss.sssZ', the Z not meant): what a calendar or a clock on the wall there shows.
+ */
+export function wallClockIso(ms: number, timeZone: string): string {
+  return new Date(ms + offsetMinutes(timeZone, ms) * 60_000).toISOString();
 }
 
 /**

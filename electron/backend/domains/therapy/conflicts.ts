@@ -3,7 +3,6 @@
 // trauma-informed rules, which need a typed reason. One check serves a single session, a whole
 // series (every occurrence listed) and an edit (the sessions being moved do not clash with
 // themselves).
-import { tzOffset } from '@date-fns/tz';
 import { ageOn } from '../../../../shared/children/vocabulary';
 import type { Clash, OccurrenceCheck, TherapyChild } from '../../../../shared/therapy/contract';
 import {
@@ -12,7 +11,7 @@ import {
   type PracticeComponent,
   type TherapySoftRule,
 } from '../../../../shared/therapy/vocabulary';
-import { calendarDaysBetween } from '../../../../shared/time';
+import { calendarDaysBetween, wallClockIso } from '../../../../shared/time';
 import type { CaseVault } from '../../records/actor';
 import { birthOf, childRowById } from '../../records/rows';
 import { testimoniesBetween } from '../children';
@@ -48,28 +47,10 @@ interface Busy {
   end_at: string;
 }
 
-const QUARTER_HOUR_MS = 900_000;
-const offsets = new Map<string, number>();
-
-/**
- * The zone's offset (minutes) at an instant, from @date-fns/tz, remembered per quarter hour: every
- * zone's changes fall on a quarter hour (UTC), and a series check asks for hundreds of instants.
- */
-function offsetAt(timeZone: string, ms: number): number {
-  const key = `${timeZone}|${Math.floor(ms / QUARTER_HOUR_MS)}`;
-  let offset = offsets.get(key);
-  if (offset === undefined) {
-    if (offsets.size > 50_000) offsets.clear();
-    offset = tzOffset(timeZone, new Date(ms));
-    offsets.set(key, offset);
-  }
-  return offset;
-}
-
 /** The wall-clock date, time and ISO weekday of an instant in the vault's zone. */
 export function localTime(instant: string, timeZone: string) {
   const ms = Date.parse(instant);
-  const wall = new Date(ms + offsetAt(timeZone, ms) * 60_000).toISOString();
+  const wall = wallClockIso(ms, timeZone);
   const date = wall.slice(0, 10);
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
   return { date, time: wall.slice(11, 16), weekday };
