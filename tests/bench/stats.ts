@@ -58,6 +58,9 @@ export async function measure(
  * so the two runs of a pair should meet the same machine: the same load, the same point in the
  * garbage collector's cycle. In blocks of a hundred runs a side, a block's drift (±1 ms a booking,
  * block to block) fell whole on one side and set the rule's verdict.
+ * The pairs take turns at going first (a, b; then b, a), because the first of a pair pays for what
+ * the process then remembers for the second: a booking's new dates' time-zone offsets, looked up
+ * once and kept, were 0.1 ms of every encrypted booking when the encrypted side always went first.
  * `before[k](i)`, when given, runs untimed just before each timed run `i` of variant `k`.
  */
 export async function measurePair(
@@ -71,7 +74,8 @@ export async function measurePair(
   const fns = [a, b] as const;
   for (const fn of fns) for (let i = 0; i < Math.min(3, runs); i += 1) await fn(i);
   for (let i = 0; i < runs; i += 1) {
-    for (const [k, fn] of fns.entries()) {
+    for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) {
+      const fn = fns[k]!;
       await before?.[k]!(i);
       const start = performance.now();
       const startCpu = cpuMs();

@@ -1,7 +1,7 @@
 // How `npm run bench` judges an encrypted operation against the same workload on a plain database.
 import { describe, expect, it } from 'vitest';
 import { encryptionRows, type PageOverhead } from '../bench/encryption-rule';
-import type { PagesPerRun, PairedSample } from '../bench/stats';
+import { measurePair, type PagesPerRun, type PairedSample } from '../bench/stats';
 
 /** 20 µs more CPU a page written encrypted, 10 µs a page read cold. */
 const PER_PAGE: PageOverhead = { write: 0.02, coldRead: 0.01 };
@@ -118,5 +118,27 @@ describe('the encryption rule', () => {
     expect(() =>
       encryptedRow('book', 'L', sample([1, 1]), sample([1, 1]), written, PER_PAGE, false),
     ).toThrow(/1 runs' pages for 2 runs/);
+  });
+});
+
+describe('the encrypted and plain runs of an operation', () => {
+  it('take turns at going first, so what the first run leaves for the second favours neither side', async () => {
+    const order: string[] = [];
+    const [a, b] = await measurePair(
+      4,
+      (i) => order.push(`a${i}`),
+      (i) => order.push(`b${i}`),
+      [(i) => order.push(`before a${i}`), (i) => order.push(`before b${i}`)],
+    );
+    // Three untimed warm-up runs a side, then the pairs.
+    expect(order.slice(6)).toEqual([
+      ...['before a0', 'a0', 'before b0', 'b0'],
+      ...['before b1', 'b1', 'before a1', 'a1'],
+      ...['before a2', 'a2', 'before b2', 'b2'],
+      ...['before b3', 'b3', 'before a3', 'a3'],
+    ]);
+    // Each side's runs are kept in the order of i, as the rule pairs them.
+    expect(a.cpuRuns).toHaveLength(4);
+    expect(b.cpuRuns).toHaveLength(4);
   });
 });
