@@ -60,7 +60,7 @@ export async function measure(
  * block to block) fell whole on one side and set the rule's verdict.
  * The pairs take turns at going first (a, b; then b, a), because the first of a pair pays for what
  * the process then remembers for the second: a booking's new dates' time-zone offsets, looked up
- * once and kept, were 0.1 ms of every encrypted booking when the encrypted side always went first.
+ * once and kept, were 0.1–0.3 ms of every encrypted booking when the encrypted side always went first.
  * `before[k](i)`, when given, runs untimed just before each timed run `i` of variant `k`.
  */
 export async function measurePair(

@@ -137,7 +137,7 @@ describe('the encrypted and plain runs of an operation', () => {
       ...['before a2', 'a2', 'before b2', 'b2'],
       ...['before b3', 'b3', 'before a3', 'a3'],
     ]);
-    // Each side's runs are kept in the order of i, as the rule pairs them.
+    // One timed run a side for each pair.
     expect(a.cpuRuns).toHaveLength(4);
     expect(b.cpuRuns).toHaveLength(4);
   });
